@@ -1,0 +1,194 @@
+"""Corpus → store: read articles, extract, write one named graph per document.
+
+Each document is written in one atomic update, so a crash leaves only whole documents and the
+next build completes the rest. An unchanged file (same bytes at the same path) is skipped before
+it is parsed; a changed file replaces its own graph only; the same text under a second path is
+one document. One bad article is reported and never stops the build.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import corpus
+from kg.errors import DocumentError, KGError
+from kg.model import Document, Extraction, PartialDate
+from kg.rdf import extraction_quads, kb_quads
+from kg.settings import Settings
+from kg.store import GraphWriter, open_writer
+from kg.vocab import KB_GRAPH, KG
+
+#: progress(done, total, what) — called after each document; total is the number to extract.
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class BuildReport:
+    added: list[str] = field(default_factory=list)  # source paths written (new or changed)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, id of the document with the same text)
+    failed: list[DocumentError] = field(default_factory=list)
+    words: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass
+class AddResult:
+    document_id: str
+    title: str
+    added: bool  # False when the same text was already in the store
+    entities: int = 0
+    relations: int = 0
+
+
+def build(settings: Settings, paths: Iterable[str | Path] | None = None, progress: Progress | None = None) -> BuildReport:
+    """Bring the store up to date with the articles under ``paths`` (default: the corpus setting)."""
+    started = time.perf_counter()
+    report = BuildReport()
+    files = list(corpus.iter_article_paths(paths or [settings.corpus]))
+    with open_writer(settings) as writer:
+        _write_kb_if_changed(writer, settings)
+        known = writer.documents()
+        by_path = {}
+        for d in known:
+            by_path.setdefault(d.source_path, []).append(d)
+        ids = {d.id for d in known}
+        pending: list[Document] = []
+        for path in files:
+            name = str(path)
+            stored = by_path.get(name, [])
+            try:
+                raw_hash = corpus.file_hash(path)
+            except OSError as e:
+                report.failed.append(DocumentError(name, f"cannot be read ({e.strerror or e})", "check the path and its permissions"))
+                continue
+            if any(d.content_hash == raw_hash for d in stored):
+                report.unchanged.append(name)
+                continue
+            try:
+                doc = corpus.read_document(path)
+            except DocumentError as e:
+                report.failed.append(e)
+                continue
+            if doc.id in ids and not any(d.id == doc.id for d in stored):
+                report.duplicates.append((name, doc.id))
+                continue
+            ids.add(doc.id)
+            pending.append(doc)
+        replaced = {doc.id: [d.id for d in by_path.get(doc.source_path, [])] for doc in pending}
+        for doc, _, error in _write_documents(writer, settings, pending, replaced, progress):
+            if error is None:
+                report.added.append(doc.source_path)
+                report.words += len(doc.text.split())
+            else:
+                report.failed.append(error)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write_documents(
+    writer: GraphWriter,
+    settings: Settings,
+    documents: list[Document],
+    replaced: dict[str, list[str]],
+    progress: Progress | None,
+) -> Iterator[tuple[Document, Extraction | None, DocumentError | None]]:
+    if not documents:
+        return
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline(settings)
+    total = len(documents)
+    done = 0
+    for doc, extraction, error in _extract_each(documents, nlp, settings):
+        if error is None:
+            try:
+                writer.replace_document(doc.id, extraction_quads(extraction), replaces=replaced.get(doc.id, ()))
+            except KGError as e:
+                error = DocumentError(doc.source_path or doc.title, f"could not be stored: {e}")
+        yield doc, extraction, error
+        done += 1
+        if progress:
+            progress(done, total, doc.source_path or doc.title)
+
+
+def _extract_each(documents: list[Document], nlp, settings: Settings) -> Iterator[tuple[Document, Extraction | None, DocumentError | None]]:
+    """Stream through nlp.pipe; if an article breaks the stream, finish the rest one by one so
+    that the broken one is named and the others still go in."""
+    from kg.extract import extract_document, extract_documents
+
+    done = 0
+    try:
+        for extraction in extract_documents(documents, nlp, n_process=settings.n_process, batch_size=settings.batch_size):
+            done += 1
+            yield extraction.document, extraction, None
+        return
+    except Exception:  # noqa: BLE001 - any failure inside the pipe: fall back to one at a time
+        pass
+    for doc in documents[done:]:
+        try:
+            yield doc, extract_document(doc, nlp), None
+        except Exception as e:  # noqa: BLE001 - one broken article never stops a build
+            yield doc, None, DocumentError(doc.source_path or doc.title, f"extraction failed ({type(e).__name__}: {e})", "report it with the article attached")
+
+
+def _write_kb_if_changed(writer: GraphWriter, settings: Settings) -> None:
+    from kg.kb import load_kb
+
+    quads = kb_quads(load_kb(settings))
+    hash_of = {q.object.value for q in quads if q.predicate.value == str(KG.contentHash)}
+    stored = {
+        row["h"].value
+        for row in writer.query(
+            "SELECT ?h WHERE { GRAPH ?kb { ?kb <%s> ?h } }" % KG.contentHash, {"kb": ox.NamedNode(str(KB_GRAPH))}
+        )
+    }
+    if stored != hash_of:
+        writer.replace_graph(ox.NamedNode(str(KB_GRAPH)), quads)
+
+
+def add_document(
+    settings: Settings,
+    source: str | Path,
+    *,
+    text: str | None = None,
+    title: str | None = None,
+    published: PartialDate | str | None = None,
+    progress: Progress | None = None,
+) -> AddResult:
+    """Extract and add one article atomically: a file path, or pasted ``text`` with a title and date.
+
+    Raises :class:`DocumentError` for a bad article and :class:`~kg.errors.StoreLockedError` when
+    another process is writing the store.
+    """
+    if text is not None:
+        doc = corpus.document_from_text(text, title=title, published=published, source_path=str(source or ""))
+    else:
+        doc = corpus.read_document(source)
+        if title:
+            doc.title = title
+        if published:
+            doc.published = corpus.parse_published(published, str(source)) if isinstance(published, str) else published
+    with open_writer(settings) as writer:
+        _write_kb_if_changed(writer, settings)
+        if any(d.id == doc.id for d in writer.documents()):
+            return AddResult(doc.id, doc.title, added=False)
+        [(_, extraction, error)] = _write_documents(writer, settings, [doc], {}, progress)
+    if error is not None:
+        raise error
+    return AddResult(doc.id, doc.title, added=True, entities=len(extraction.entities), relations=len(extraction.relations))
+
+
+def remove_document(settings: Settings, doc_id: str) -> bool:
+    """Remove one document and every fact read from it; False when there was no such document."""
+    with open_writer(settings) as writer:
+        return writer.remove_document(doc_id)

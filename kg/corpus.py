@@ -1,0 +1,214 @@
+"""Articles on disk → :class:`kg.model.Document`: front matter, HTML main text, boilerplate removal.
+
+A document's id is a hash of its normalised text, so the same text added twice is one document.
+Paragraphs are separated by a blank line in ``Document.text``; every offset refers to that text.
+
+>>> doc = document_from_text("Meituan launched Keeta.\\n(Source: Meituan Public Account)", title="t")
+>>> doc.text
+'Meituan launched Keeta.'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import yaml
+
+from kg.errors import DocumentError
+from kg.model import Document, PartialDate
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+#: A line that is only a picture credit: "(Source: … Public Account)", "Image source: …", "Photo: …".
+_CAPTION = re.compile(r"^\s*[(（]?\s*(?:image |photo |picture )?(?:source|credit|photo|image)\s*[:：].{0,120}[)）]?\s*$", re.I)
+#: A call to action that closes a promotional block: "View details >", "Read more »", "Click to learn more".
+_CALL_TO_ACTION = re.compile(
+    r"^\s*(?:view|see|read|learn|click|tap|find out)\b[\w\s]{0,20}?(?:details|more|here|now)?\s*[>»›→]+\s*$"
+    r"|^\s*click (?:here )?to (?:view|read|learn|see)\b.{0,30}$",
+    re.I,
+)
+_PROMO_LINES_BEFORE_CTA = 3  # a teaser title, its blurb and at most one more line
+_TERMINAL = tuple(".!?。！？”\"’)…:;")
+_FIELDS = {"title", "published", "language", "source", "url"}
+
+
+def content_id(text: str) -> str:
+    """The document id: a hash of the NFC text with white space folded.
+
+    >>> content_id("a  b\\n") == content_id("a b")
+    True
+    """
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Article files under the given files and directories, sorted, each once."""
+    seen: set[Path] = set()
+    for p in map(Path, paths):
+        found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES) if p.is_dir() else [p]
+        for f in found:
+            if f not in seen:
+                seen.add(f)
+                yield f
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_document(path: str | Path) -> Document:
+    """Read one article file; :class:`DocumentError` says what is wrong with it and how to fix it."""
+    path = Path(path)
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise DocumentError(name, f"cannot be read ({e.strerror or e})", "check the path and its permissions") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise DocumentError(
+            name, f"is not valid UTF-8 (byte {raw[e.start]:#04x} at offset {e.start})", "re-save the file as UTF-8"
+        ) from None
+    if path.suffix.lower() in (".html", ".htm"):
+        doc = document_from_html(text, source_path=name)
+    else:
+        meta, body = split_front_matter(text, name)
+        doc = document_from_text(body, source_path=name, **meta)
+    doc.content_hash = hashlib.sha256(raw).hexdigest()
+    return doc
+
+
+def split_front_matter(text: str, source: str = "<text>") -> tuple[dict, str]:
+    """Split optional YAML front matter from the body and check its fields."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        if text.lstrip().startswith("---\n") or text.startswith("---\r\n"):
+            raise DocumentError(source, "has front matter that is never closed", "end it with a line '---'")
+        return {}, text
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as e:
+        where = getattr(e, "problem_mark", None)
+        line = f" at line {where.line + 2}" if where else ""
+        raise DocumentError(source, f"has front matter that is not valid YAML{line}", "fix the YAML between the '---' lines") from None
+    if not isinstance(meta, dict):
+        raise DocumentError(source, "has front matter that is not a mapping of fields", "write 'title: …', 'published: …' lines")
+    unknown = set(meta) - _FIELDS
+    if unknown:
+        raise DocumentError(source, f"has unknown front-matter field(s) {sorted(unknown)}", f"use only {sorted(_FIELDS)}")
+    out = {k: meta[k] for k in _FIELDS if meta.get(k) is not None}
+    if "published" in out:
+        out["published"] = parse_published(out["published"], source)
+    for key in ("title", "language", "source", "url"):
+        if key in out:
+            out[key] = str(out[key])
+    return out, text[m.end():]
+
+
+def parse_published(value: object, source: str = "<text>") -> PartialDate:
+    """'2025', '2025-05', '2025-05-07' (or a YAML date) → PartialDate."""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        raise DocumentError(source, f"has published date {text!r}", "write it as YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        date = PartialDate.parse(text)
+        if date.month and not 1 <= date.month <= 12 or date.day and not 1 <= date.day <= 31:
+            raise ValueError
+    except ValueError:
+        raise DocumentError(source, f"has published date {text!r} that does not exist", "write a real date") from None
+    return date
+
+
+def clean_text(body: str) -> str:
+    """Drop picture credits and promotional blocks; paragraphs separated by one blank line."""
+    lines = [" ".join(line.split()) for line in body.replace("\r\n", "\n").split("\n")]
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        if _CAPTION.match(line):
+            drop.add(i)
+        elif _CALL_TO_ACTION.match(line):
+            drop.add(i)
+            drop.update(_promo_block_before(lines, i))
+    paragraphs = [line for i, line in enumerate(lines) if line and i not in drop]
+    return "\n\n".join(paragraphs)
+
+
+def _promo_block_before(lines: list[str], cta: int) -> list[int]:
+    """The lines of the block a call to action closes: back to its teaser title (a line with no
+    final punctuation), at most a few lines; just the line before when no title is found."""
+    block = []
+    i = cta - 1
+    while i >= 0 and len(block) < _PROMO_LINES_BEFORE_CTA:
+        if lines[i]:
+            block.append(i)
+            if not lines[i].endswith(_TERMINAL):
+                return block
+        i -= 1
+    return block[:1]
+
+
+def document_from_text(
+    body: str,
+    *,
+    title: str | None = None,
+    published: PartialDate | str | None = None,
+    source_path: str = "",
+    language: str = "en",
+    source: str = "",
+    url: str = "",
+) -> Document:
+    text = clean_text(body)
+    if not text.strip():
+        raise DocumentError(source_path or title or "<text>", "has no article text", "add the article's text")
+    if isinstance(published, str):
+        published = parse_published(published, source_path or "<text>")
+    return Document(
+        id=content_id(text),
+        text=text,
+        title=title or _first_line_title(text, source_path),
+        source_path=source_path,
+        published=published,
+        language=language,
+        source=source,
+        url=url,
+        content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+    )
+
+
+def document_from_html(html: str, *, source_path: str = "") -> Document:
+    """Main text of a web page (trafilatura: boilerplate, scripts and styles are not kept)."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True)
+    text = extracted.text if extracted is not None else ""
+    if not text or not text.strip():
+        raise DocumentError(source_path or "<html>", "has no main text that could be extracted", "check it is an article page")
+    published = None
+    if extracted.date:
+        try:
+            published = parse_published(extracted.date[:10], source_path)
+        except DocumentError:
+            published = None
+    return document_from_text(
+        text,
+        title=extracted.title or None,
+        published=published,
+        source_path=source_path,
+        language=extracted.language or "en",
+        source=extracted.sitename or "",
+        url=extracted.url or "",
+    )
+
+
+def _first_line_title(text: str, source_path: str) -> str:
+    if source_path:
+        return Path(source_path).stem.replace("-", " ").replace("_", " ")
+    first = text.split("\n", 1)[0]
+    return first[:80] + ("…" if len(first) > 80 else "")

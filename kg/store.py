@@ -1,0 +1,288 @@
+"""The graph store: embedded Oxigraph on disk by default, a SPARQL server when configured.
+
+Oxigraph allows one read-write handle per directory, and a read-only open beside a live writer is
+undefined. So an embedded store directory is laid out as::
+
+    <store>/live/              the one read-write database (only writers open it)
+    <store>/snapshots/<name>/  checkpoints of live (hard links, ~10 ms each); never written again
+    <store>/CURRENT            the name of the newest snapshot, replaced atomically
+
+Writers (``kg build``, ``kg add``, the app's "add article") open ``live``, write each document in
+one atomic SPARQL update (a crash never leaves half a document) and publish a snapshot when they
+finish and every ``snapshot_interval`` seconds. Readers (queries, the app, ``kg serve``, the query
+workers) open the newest snapshot read-only and switch to a newer one between queries. A second
+writer gets :class:`~kg.errors.StoreLockedError` naming the directory, never an obscure lock error.
+
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     with open_writer(Settings.load(store=tmp)) as w:
+...         w.replace_document("d1", [])
+...     reader = open_reader(Settings.load(store=tmp))
+...     bool(reader.query("ASK { GRAPH ?g { ?s ?p ?o } }"))
+True
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from kg.errors import StoreError, StoreLockedError
+from kg.settings import Settings
+from kg.vocab import KG, META_GRAPH
+
+#: pyoxigraph terms, as they come back from queries of either backend.
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+SNAPSHOTS_KEPT = 3  # a reader that has just opened one keeps finding its files for two more publishes
+SNAPSHOT_GRACE_SECONDS = 60.0  # and a superseded snapshot lives at least this long
+
+_KG_BUILT_AT = ox.NamedNode(str(KG.builtAt))
+_META = ox.NamedNode(str(META_GRAPH))
+_XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: str
+    source_path: str
+    content_hash: str
+    title: str
+
+
+class GraphReader(Protocol):
+    """What every reader offers, embedded or remote."""
+
+    location: str
+
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None):
+        """Run a trusted, bounded query (the app's own); values from users go in ``bindings``.
+
+        Returns pyoxigraph's result: QuerySolutions (SELECT), QueryTriples (CONSTRUCT/DESCRIBE)
+        or QueryBoolean (ASK). The default graph is the union of all graphs.
+        """
+
+    def version(self) -> str:
+        """Changes whenever the graph changes: a key for caches."""
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every document in the store."""
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad (for exports)."""
+
+
+class GraphWriter(GraphReader, Protocol):
+    def replace_document(self, doc_id: str, quads: Iterable[ox.Quad], replaces: Iterable[str] = ()) -> None:
+        """Atomically: drop the graphs of ``doc_id`` and of ``replaces``, then write ``quads``."""
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Drop one document's graph; False if it was not there."""
+
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+        """Atomically replace a whole named graph (the KB graph)."""
+
+
+def graph_node(doc_id: str) -> ox.NamedNode:
+    from kg.iri import graph_iri
+
+    return ox.NamedNode(str(graph_iri(doc_id)))
+
+
+def _substitutions(bindings: Mapping[str, Term] | None) -> dict[ox.Variable, Term] | None:
+    return {ox.Variable(k): v for k, v in bindings.items()} if bindings else None
+
+
+_DOCUMENTS_QUERY = """
+PREFIX kg: <https://w3id.org/kg-explorer/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?g ?path ?hash ?title WHERE {
+  GRAPH ?g { ?d a kg:Document ; kg:sourcePath ?path ; kg:contentHash ?hash . OPTIONAL { ?d dcterms:title ?title } }
+}"""
+
+
+def _documents(run_query) -> list[DocumentInfo]:
+    from urllib.parse import unquote
+
+    prefix = "https://w3id.org/kg-explorer/id/graph/"
+    docs = []
+    for row in run_query(_DOCUMENTS_QUERY):
+        graph = row["g"].value
+        docs.append(
+            DocumentInfo(
+                id=unquote(graph[len(prefix):]),
+                source_path=row["path"].value,
+                content_hash=row["hash"].value,
+                title=row["title"].value if row["title"] is not None else "",
+            )
+        )
+    return sorted(docs, key=lambda d: (d.source_path, d.id))
+
+
+class EmbeddedReader:
+    """Read-only view of the newest snapshot of an embedded store."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.location = str(self.path)
+        self._snapshot: str | None = None
+        self._store: ox.Store = ox.Store()  # empty until a snapshot exists
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Switch to the newest snapshot if a writer published one since."""
+        name = _current_snapshot(self.path)
+        if name is None or name == self._snapshot:
+            return
+        try:
+            self._store = ox.Store.read_only(str(self.path / "snapshots" / name))
+        except OSError as e:
+            raise StoreError(f"cannot open the graph in {self.path}: {e}; rebuild it with `kg build --store {self.path}`") from e
+        self._snapshot = name
+
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None):
+        self.refresh()
+        return self._store.query(sparql, use_default_graph_as_union=True, substitutions=_substitutions(bindings))
+
+    def version(self) -> str:
+        self.refresh()
+        return self._snapshot or "empty"
+
+    def documents(self) -> list[DocumentInfo]:
+        return _documents(self.query)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        self.refresh()
+        return iter(self._store)
+
+
+class EmbeddedWriter:
+    """The single read-write handle of an embedded store. Use through :func:`open_writer`."""
+
+    def __init__(self, path: str | Path, snapshot_interval: float = 5.0):
+        self.path = Path(path)
+        self.location = str(self.path)
+        self.snapshot_interval = snapshot_interval
+        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            self._store = ox.Store(str(self.path / "live"))
+        except OSError as e:
+            if "lock" in str(e).lower():
+                raise StoreLockedError(
+                    f"the store {self.path} is being written by another process (a build, `kg add`, the app or "
+                    "`kg serve` adding an article); wait for it to finish or stop it, then try again"
+                ) from None
+            raise StoreError(f"cannot open the store {self.path} for writing: {e}") from e
+        self._dirty = False
+        self._last_publish = time.monotonic()
+
+    # -- reads see the live database (the writer's own writes) -----------------------------
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None):
+        return self._store.query(sparql, use_default_graph_as_union=True, substitutions=_substitutions(bindings))
+
+    def version(self) -> str:
+        return _current_snapshot(self.path) or "empty"
+
+    def documents(self) -> list[DocumentInfo]:
+        return _documents(self.query)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return iter(self._store)
+
+    # -- writes ----------------------------------------------------------------------------
+    def replace_document(self, doc_id: str, quads: Iterable[ox.Quad], replaces: Iterable[str] = ()) -> None:
+        graph = graph_node(doc_id)
+        drops = [graph] + [graph_node(r) for r in replaces if r != doc_id]
+        self._update(drops, graph, quads)
+
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+        self._update([graph], graph, quads)
+
+    def remove_document(self, doc_id: str) -> bool:
+        graph = graph_node(doc_id)
+        if not self._store.contains_named_graph(graph):
+            return False
+        self._update([graph], None, ())
+        return True
+
+    def _update(self, drops: list[ox.NamedNode], graph: ox.NamedNode | None, quads: Iterable[ox.Quad]) -> None:
+        # One SPARQL update is one transaction in Oxigraph: all of it lands or none of it does.
+        parts = [f"DROP SILENT GRAPH {g} ;" for g in drops]
+        if graph is not None:
+            triples = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
+            parts.append(f"INSERT DATA {{ GRAPH {graph} {{ {triples.decode('utf-8')} }} }} ;")
+        now = ox.Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"), datatype=_XSD_DATETIME)
+        parts.append(f"DELETE WHERE {{ GRAPH {_META} {{ {_META} {_KG_BUILT_AT} ?t }} }} ;")
+        parts.append(f"INSERT DATA {{ GRAPH {_META} {{ {_META} {_KG_BUILT_AT} {now} }} }}")
+        self._store.update("\n".join(parts))
+        self._dirty = True
+        if time.monotonic() - self._last_publish >= self.snapshot_interval:
+            self.publish()
+
+    def publish(self) -> None:
+        """Checkpoint live into a new snapshot and point CURRENT at it."""
+        if not self._dirty and _current_snapshot(self.path) is not None:
+            return
+        snapshots = self.path / "snapshots"
+        snapshots.mkdir(exist_ok=True)
+        name = f"{time.time_ns():020d}"
+        self._store.flush()
+        self._store.backup(str(snapshots / name))
+        tmp = self.path / "CURRENT.tmp"
+        tmp.write_text(name, encoding="utf-8")
+        os.replace(tmp, self.path / "CURRENT")
+        self._dirty = False
+        self._last_publish = time.monotonic()
+        _collect_old_snapshots(snapshots, keep=name)
+
+    def close(self) -> None:
+        self.publish()
+        del self._store
+
+
+def _current_snapshot(path: Path) -> str | None:
+    try:
+        return (path / "CURRENT").read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None
+
+
+def _collect_old_snapshots(snapshots: Path, keep: str) -> None:
+    names = sorted(p.name for p in snapshots.iterdir() if p.is_dir())
+    now = time.time()
+    for name in names[:-SNAPSHOTS_KEPT]:
+        if name != keep and now - (snapshots / name).stat().st_mtime > SNAPSHOT_GRACE_SECONDS:
+            shutil.rmtree(snapshots / name, ignore_errors=True)
+
+
+def open_reader(settings: Settings) -> GraphReader:
+    """A reader of the configured store: embedded directory or remote SPARQL server."""
+    if settings.store_is_remote:
+        from kg.remote import RemoteStore
+
+        return RemoteStore(settings.store, settings)
+    return EmbeddedReader(settings.store)
+
+
+@contextmanager
+def open_writer(settings: Settings) -> Iterator[GraphWriter]:
+    """The writer of the configured store; publishes what it wrote when the block ends."""
+    if settings.store_is_remote:
+        from kg.remote import RemoteStore
+
+        yield RemoteStore(settings.store, settings)
+        return
+    writer = EmbeddedWriter(settings.store)
+    try:
+        yield writer
+    finally:
+        writer.close()

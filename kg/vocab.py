@@ -1,0 +1,132 @@
+"""The kg vocabulary: every class and property the graph uses, in one place.
+
+``kg/ontology.ttl`` beside this file declares the same terms with labels, comments and
+alignments (schema.org, Wikidata, PROV-O, Web Annotation). ``tests/test_vocab.py`` checks the two
+agree. Data IRIs (entities, documents, statements …) live under :data:`ID`; build them with
+:mod:`kg.iri`, never from raw text.
+
+>>> str(KG.partner_of)
+'https://w3id.org/kg-explorer/ontology#partner_of'
+>>> KG.no_such_term
+Traceback (most recent call last):
+...
+AttributeError: term 'no_such_term' not in namespace 'https://w3id.org/kg-explorer/ontology#'
+"""
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ONTOLOGY_IRI = "https://w3id.org/kg-explorer/ontology"
+ID = Namespace("https://w3id.org/kg-explorer/id/")
+
+
+class KG(DefinedNamespace):
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _fail = True
+
+    # --- classes: things in the world (coarse types) ----------------------------------------
+    Entity: URIRef  # anything an article names
+    Organization: URIRef
+    Person: URIRef
+    Program: URIRef  # programs, plans, projects, conventions, products-as-initiatives
+    Event: URIRef  # a named event, e.g. a shopping festival
+    Place: URIRef
+    Other: URIRef
+    # --- classes: the record of what was read ------------------------------------------------
+    Document: URIRef
+    Mention: URIRef  # one span of a document that refers to an entity
+    Statement: URIRef  # a reified relation with date, confidence, rule and evidence
+    Evidence: URIRef  # where a statement is stated: document, sentence, offsets
+    CoMention: URIRef  # two entities named in one sentence (not a typed relation)
+    EventRecord: URIRef  # an n-ary event: investment, partnership, launch …
+    Participation: URIRef  # one participant of an EventRecord with its role
+    Quantity: URIRef  # money, percentage or count about an entity
+    KnowledgeBase: URIRef  # a curated YAML source of background facts
+
+    # --- core relations (direct triples between entities) ------------------------------------
+    partner_of: URIRef
+    invested_in: URIRef
+    acquired: URIRef
+    part_of: URIRef
+    owns: URIRef
+    founded: URIRef
+    leads: URIRef
+    succeeded: URIRef
+    launched: URIRef
+    suspended: URIRef
+    relaunched: URIRef
+    closed: URIRef
+    participant_in: URIRef
+    competes_with: URIRef
+    operates_on: URIRef
+    published: URIRef
+
+    # --- entity properties --------------------------------------------------------------------
+    kbId: URIRef  # the knowledge-base id an entity was linked to
+    versionOf: URIRef  # "Xiaohongxing 2.0" is a version of Xiaohongxing
+    versionLabel: URIRef  # "2.0"
+    mentionCount: URIRef  # mentions of the entity in one document (on a CoMention: shared sentences)
+
+    # --- document properties ------------------------------------------------------------------
+    text: URIRef  # the cleaned text that every offset refers to
+    sourcePath: URIRef
+    contentHash: URIRef
+    language: URIRef
+    published_date: URIRef  # the article's publication date (typed literal, its precision kept)
+
+    # --- mention properties -------------------------------------------------------------------
+    document: URIRef
+    refersTo: URIRef
+    start: URIRef  # character offset, inclusive, into the document's kg:text
+    end: URIRef  # character offset, exclusive
+    surface: URIRef
+
+    # --- statement properties -----------------------------------------------------------------
+    date: URIRef  # xsd:gYear, xsd:gYearMonth or xsd:date, by precision
+    datePrecision: URIRef  # "year" | "month" | "day"
+    yearInferred: URIRef
+    confidence: URIRef
+    rule: URIRef  # id of the rule that made it
+    source: URIRef  # "text" | "kb"
+    role: URIRef  # role of a leader ("CEO") or of an event participant
+    resolvedBy: URIRef  # how a reference ("the two sides") was resolved, when it was
+    event: URIRef  # the EventRecord a statement belongs to
+    evidence: URIRef  # statement/event/quantity -> Evidence
+    sentence: URIRef  # Evidence -> exact sentence text
+    subjectStart: URIRef
+    subjectEnd: URIRef
+    objectStart: URIRef
+    objectEnd: URIRef
+
+    # --- co-mention, event, quantity properties -----------------------------------------------
+    member: URIRef  # CoMention -> entity (two of them)
+    eventType: URIRef  # "investment" | "partnership" | "launch" | …
+    participant: URIRef  # EventRecord -> Participation
+    entity: URIRef  # Participation -> entity
+    amount: URIRef  # EventRecord -> Quantity
+    about: URIRef  # Quantity -> entity
+    attribute: URIRef  # "monthly active users"
+    value: URIRef  # xsd:decimal
+    valueMax: URIRef  # upper bound of a range (70%-80%)
+    unit: URIRef  # "users", "CNY", "USD", "percent"
+
+    # --- bookkeeping --------------------------------------------------------------------------
+    builtAt: URIRef  # in the meta graph: when the graph last changed
+
+
+#: Relations that hold both ways; stored once, matched either way.
+SYMMETRIC_RELATIONS = frozenset({"partner_of", "competes_with"})
+
+#: The core relation vocabulary, by local name.
+RELATIONS = (
+    "partner_of", "invested_in", "acquired", "part_of", "owns", "founded", "leads", "succeeded",
+    "launched", "suspended", "relaunched", "closed", "participant_in", "competes_with",
+    "operates_on", "published",
+)
+
+#: Coarse entity types, by local name.
+ENTITY_TYPES = ("Organization", "Person", "Program", "Event", "Place", "Other")
+
+#: Graph names.
+KB_GRAPH = ID["graph/kb"]
+META_GRAPH = ID["graph/meta"]
