@@ -1,0 +1,246 @@
+"""The `kg` command line: each command parses its arguments and calls one library function."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kg.errors import KGError
+from kg.settings import Settings, describe
+
+app = typer.Typer(help="kg-explorer: a knowledge graph of China's platform economy, from articles.", no_args_is_help=True)
+
+StoreOption = typer.Option(None, "--store", help="Store directory or SPARQL server URL (setting: store, env KG_STORE).")
+
+
+def _settings(**kw) -> Settings:
+    return Settings.load(**kw)
+
+
+def _fail(error: KGError, code: int = 1) -> None:
+    typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def build(
+    paths: list[Path] = typer.Argument(None, help="Article files or directories (default: the corpus setting)."),
+    store: Optional[str] = StoreOption,
+    n_process: Optional[int] = typer.Option(None, help="spaCy worker processes (setting: n_process)."),
+    batch_size: Optional[int] = typer.Option(None, help="Documents per nlp.pipe batch (setting: batch_size)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Build or update the graph from articles; unchanged files are skipped."""
+    from rich.progress import Progress as Bar
+
+    from kg.build import build as run_build
+
+    settings = _settings(store=store, n_process=n_process, batch_size=batch_size)
+    try:
+        with Bar(disable=quiet, transient=True) as bar:
+            task = bar.add_task("extracting", total=None)
+            report = run_build(settings, paths or None, progress=lambda done, total, what: bar.update(task, completed=done, total=total, description=Path(what).name))
+    except KGError as e:
+        _fail(e)
+    for error in report.failed:
+        typer.echo(f"failed: {error}", err=True)
+    for path, doc_id in report.duplicates:
+        typer.echo(f"skipped: {path} has the same text as document {doc_id}", err=True)
+    typer.echo(
+        f"{len(report.added)} added or updated, {len(report.unchanged)} unchanged, {len(report.duplicates)} duplicates, "
+        f"{len(report.failed)} failed; {report.words} words in {report.seconds:.1f} s → {settings.store}"
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def add(
+    file: Path = typer.Argument(..., help="An article (.md, .txt, .html)."),
+    title: Optional[str] = typer.Option(None, help="Title (overrides front matter)."),
+    published: Optional[str] = typer.Option(None, help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    store: Optional[str] = StoreOption,
+) -> None:
+    """Extract one article and add it to the graph atomically."""
+    from kg.build import add_document
+
+    try:
+        result = add_document(_settings(store=store), file, title=title, published=published)
+    except KGError as e:
+        _fail(e)
+    if result.added:
+        typer.echo(f"added {result.document_id} ({result.title}): {result.entities} entities, {result.relations} relations")
+    else:
+        typer.echo(f"unchanged: the same text is already document {result.document_id}")
+
+
+@app.command()
+def remove(doc_id: str = typer.Argument(..., help="Document id (see `kg stats --documents`)."), store: Optional[str] = StoreOption) -> None:
+    """Remove a document and every fact read from it."""
+    from kg.build import remove_document
+
+    try:
+        removed = remove_document(_settings(store=store), doc_id)
+    except KGError as e:
+        _fail(e)
+    if not removed:
+        _fail(KGError(f"no document {doc_id!r} in the store; list them with `kg stats --documents`"))
+    typer.echo(f"removed {doc_id}")
+
+
+@app.command()
+def query(
+    sparql: Optional[str] = typer.Argument(None, help="A SPARQL query (or use --file)."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from a file."),
+    format: str = typer.Option("table", "--format", help="table, csv, tsv, json, xml (SELECT/ASK); turtle, ntriples, jsonld (CONSTRUCT)."),
+    store: Optional[str] = StoreOption,
+) -> None:
+    """Run a read-only SPARQL query through the guarded query path."""
+    from kg.query import run_user_query
+
+    if (sparql is None) == (file is None):
+        _fail(KGError("give a query as an argument or with --file, not both"), 2)
+    try:
+        text = sparql if sparql is not None else file.read_text(encoding="utf-8")
+    except OSError as e:
+        _fail(KGError(f"cannot read query file {file}: {e.strerror}"), 2)
+    try:
+        result = run_user_query(text, _settings(store=store))
+        if format == "table":
+            typer.echo(_table(result))
+        else:
+            sys.stdout.buffer.write(result.serialize(format))
+            sys.stdout.flush()
+    except KGError as e:
+        _fail(e)
+    if getattr(result, "truncated", False):
+        typer.echo(f"(truncated at {len(result.rows)} rows: raise KG_QUERY_ROW_LIMIT or add LIMIT)", err=True)
+
+
+def _table(result) -> str:
+    if result.kind == "ask":
+        return "true" if result.boolean else "false"
+    if result.kind == "construct":
+        return "\n".join(str(t) + " ." for t in result.triples)
+    cells = [[("" if v is None else v.value) for v in row] for row in result.rows]
+    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(result.columns)]
+    line = lambda values: " | ".join(v[:60].ljust(w) for v, w in zip(values, widths))  # noqa: E731
+    return "\n".join([line(result.columns), "-+-".join("-" * w for w in widths), *map(line, cells), f"({len(cells)} rows)"])
+
+
+@app.command()
+def stats(
+    store: Optional[str] = StoreOption,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    documents: bool = typer.Option(False, "--documents", help="List the documents too."),
+) -> None:
+    """Counts of documents, entities by type, relations by predicate, events and quantities."""
+    from kg.stats import graph_stats
+    from kg.store import open_reader
+
+    try:
+        reader = open_reader(_settings(store=store))
+        figures = graph_stats(reader)
+        if documents:
+            figures["document_list"] = [{"id": d.id, "title": d.title, "path": d.source_path} for d in reader.documents()]
+    except KGError as e:
+        _fail(e)
+    if as_json:
+        typer.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+        return
+    typer.echo(f"documents: {figures['documents']}   quads: {figures['quads']}   last built: {figures['built_at']}")
+    typer.echo("entities:  " + ", ".join(f"{k} {v}" for k, v in figures["entities"].items()))
+    typer.echo("relations: " + ", ".join(f"{k} {sum(v.values())}" for k, v in figures["relations"].items()))
+    typer.echo(f"statements: {figures['statements']}   events: {figures['events']}   quantities: {figures['quantities']}   "
+               f"co-mention pairs: {figures['comention_pairs']}")
+    for d in figures.get("document_list", []):
+        typer.echo(f"  {d['id']}  {d['path']}  {d['title']}")
+
+
+@app.command()
+def export(
+    format: str = typer.Option("ttl", "--format", help="ttl, trig, nq, jsonld, jsonl, graphml, gexf or csv."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+    store: Optional[str] = StoreOption,
+) -> None:
+    """Export the whole graph."""
+    from kg.export import export_graph
+    from kg.store import open_reader
+
+    try:
+        data = export_graph(open_reader(_settings(store=store)), format)
+    except KGError as e:
+        _fail(e)
+    if out:
+        out.write_bytes(data)
+        typer.echo(f"wrote {len(data)} bytes to {out}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+@app.command("eval")
+def evaluate(
+    annotations: list[Path] = typer.Argument(..., help="Annotation YAML files (format: docs/evaluation.md)."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the figures as JSON to this file."),
+    calibrate: bool = typer.Option(False, "--calibrate", help="Write each rule's measured precision as its confidence."),
+) -> None:
+    """Precision, recall and F1 of extraction against annotated articles."""
+    from kg import evaluate as ev
+
+    try:
+        report = ev.evaluate(annotations, _settings())
+        if calibrate:
+            ev.calibrate(report)
+    except KGError as e:
+        _fail(e)
+    typer.echo(report.to_table())
+    if json_out:
+        json_out.write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+@app.command()
+def serve(
+    host: Optional[str] = typer.Option(None, help="Address to bind (setting: host; default 127.0.0.1)."),
+    port: Optional[int] = typer.Option(None, help="Port (setting: port)."),
+    store: Optional[str] = StoreOption,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint."""
+    from kg.serve import serve as run_server
+
+    try:
+        run_server(_settings(store=store, host=host, port=port))
+    except KGError as e:
+        _fail(e)
+
+
+@app.command()
+def push(
+    to: str = typer.Option(..., "--to", help="URL of a SPARQL server with the Graph Store Protocol (e.g. http://127.0.0.1:7878)."),
+    store: Optional[str] = StoreOption,
+) -> None:
+    """Copy the local store's graphs to a triplestore server (one PUT per graph: pushing twice is harmless)."""
+    from kg.remote import push as run_push
+
+    settings = _settings(store=store)
+    try:
+        graphs = run_push(settings, to, settings)
+    except KGError as e:
+        _fail(e)
+    typer.echo(f"pushed {graphs} graphs to {to}")
+
+
+@app.command("settings")
+def show_settings() -> None:
+    """List every setting with its current value and what it does."""
+    current = _settings()
+    for name, default, help_text in describe():
+        typer.echo(f"{name} = {getattr(current, name)!r}  (default {default!r}, env KG_{name.upper()})\n    {help_text}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,242 @@
+"""The whole graph out: RDF serialisations, the ``jsonl`` contract, GraphML/GEXF, CSV.
+
+``jsonl`` is a contract that tools and evaluations read; its fields are stable (see README):
+one JSON object a line, ``kind`` one of entity, relation, event, quantity.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter, defaultdict
+from urllib.parse import unquote
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg.errors import KGError
+from kg.store import GraphReader
+from kg.vocab import ENTITY_TYPES, ID
+
+FORMATS = ("ttl", "trig", "nq", "jsonld", "jsonl", "graphml", "gexf", "csv")
+
+PREFIXES = """PREFIX kg: <https://w3id.org/kg-explorer/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+_TYPE_VALUES = " ".join(f"kg:{t}" for t in ENTITY_TYPES)
+_ONTOLOGY = "https://w3id.org/kg-explorer/ontology#"
+_GRAPH_PREFIX = str(ID["graph/"])
+
+
+def export_graph(reader: GraphReader, fmt: str) -> bytes:
+    """Serialise the whole graph in one of :data:`FORMATS`."""
+    if fmt not in FORMATS:
+        raise KGError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt in ("trig", "nq"):
+        return ox.serialize(reader.quads(), format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS)
+    if fmt in ("ttl", "jsonld"):
+        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in reader.quads()}
+        form = ox.RdfFormat.TURTLE if fmt == "ttl" else ox.RdfFormat.JSON_LD
+        prefixes = {"kg": _ONTOLOGY, "id": str(ID)} if fmt == "ttl" else None
+        return ox.serialize(sorted(triples, key=str), format=form, prefixes=prefixes)
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in jsonl_records(reader)).encode("utf-8")
+    if fmt == "csv":
+        return relations_csv(reader).encode("utf-8")
+    graph = entity_graph(reader)
+    out = io.BytesIO()
+    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(graph, out)
+    return out.getvalue()
+
+
+def _doc_id(graph_or_doc_iri: str) -> str:
+    return unquote(graph_or_doc_iri.rsplit("/", 1)[1])
+
+
+def _v(term) -> str | None:
+    return None if term is None else term.value
+
+
+def entity_records(reader: GraphReader) -> list[dict]:
+    types: dict[str, Counter] = defaultdict(Counter)
+    kb_types: dict[str, str] = {}
+    labels: dict[str, Counter] = defaultdict(Counter)
+    aliases: dict[str, set] = defaultdict(set)
+    for row in reader.query(PREFIXES + f"""
+        SELECT ?g ?e ?type ?label WHERE {{ GRAPH ?g {{ ?e a ?type ; rdfs:label ?label . VALUES ?type {{ {_TYPE_VALUES} }} }} }}"""):
+        e, g = row["e"].value, row["g"].value
+        t = row["type"].value.removeprefix(_ONTOLOGY)
+        types[e][t] += 1
+        labels[e][row["label"].value] += 1
+        if g.endswith("/graph/kb"):
+            kb_types[e] = t
+            labels[e][row["label"].value] += 1000  # the KB's canonical name wins
+    for row in reader.query(PREFIXES + "SELECT DISTINCT ?e ?alias WHERE { ?e skos:altLabel ?alias }"):
+        aliases[row["e"].value].add(row["alias"].value)
+    mentions: Counter = Counter()
+    documents: dict[str, set] = defaultdict(set)
+    for row in reader.query(PREFIXES + """
+        SELECT ?g ?e (COUNT(?m) AS ?n) WHERE { GRAPH ?g { ?m kg:refersTo ?e } } GROUP BY ?g ?e"""):
+        e = row["e"].value
+        mentions[e] += int(row["n"].value)
+        documents[e].add(_doc_id(row["g"].value))
+    records = []
+    for e in sorted(types):
+        label = labels[e].most_common(1)[0][0]
+        records.append({
+            "kind": "entity",
+            "id": e,
+            "label": label,
+            "type": kb_types.get(e) or types[e].most_common(1)[0][0],
+            "aliases": sorted((aliases[e] | set(labels[e])) - {label}),
+            "mentions": mentions[e],
+            "documents": sorted(documents[e]),
+        })
+    return records
+
+
+def _evidence_by_node(reader: GraphReader, node_class: str) -> dict[str, list[dict]]:
+    evidence: dict[str, list[dict]] = defaultdict(list)
+    for row in reader.query(PREFIXES + f"""
+        SELECT DISTINCT ?n ?d ?sentence ?start ?end WHERE {{
+          ?n a kg:{node_class} ; kg:evidence ?ev . ?ev kg:document ?d ; kg:sentence ?sentence ; kg:start ?start ; kg:end ?end }}"""):
+        evidence[row["n"].value].append({
+            "document": _doc_id(row["d"].value),
+            "sentence": row["sentence"].value,
+            "start": int(row["start"].value),
+            "end": int(row["end"].value),
+        })
+    for items in evidence.values():
+        items.sort(key=lambda x: (x["document"], x["start"]))
+    return evidence
+
+
+_DATED = "OPTIONAL { ?n kg:date ?date ; kg:datePrecision ?precision } OPTIONAL { ?n kg:yearInferred ?inferred }"
+
+
+def relation_records(reader: GraphReader) -> list[dict]:
+    evidence = _evidence_by_node(reader, "Statement")
+    records = []
+    for row in reader.query(PREFIXES + f"""
+        SELECT ?n ?s ?p ?o ?date ?precision ?inferred ?confidence ?source ?role ?event WHERE {{
+          ?n a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?confidence ; kg:source ?source .
+          {_DATED} OPTIONAL {{ ?n kg:role ?role }} OPTIONAL {{ ?n kg:event ?event }} }} ORDER BY ?n"""):
+        n = row["n"].value
+        record = {
+            "kind": "relation",
+            "id": n,
+            "subject": row["s"].value,
+            "predicate": row["p"].value.removeprefix(_ONTOLOGY),
+            "object": row["o"].value,
+            "date": _v(row["date"]),
+            "date_precision": _v(row["precision"]),
+            "year_inferred": _v(row["inferred"]) == "true",
+            "confidence": float(row["confidence"].value),
+            "source": row["source"].value,
+            "evidence": evidence.get(n, []),
+        }
+        if row["role"] is not None:
+            record["role"] = row["role"].value
+        if row["event"] is not None:
+            record["event"] = row["event"].value
+        records.append(record)
+    return records
+
+
+def event_records(reader: GraphReader) -> list[dict]:
+    evidence = _evidence_by_node(reader, "EventRecord")
+    participants: dict[str, list[dict]] = defaultdict(list)
+    for row in reader.query(PREFIXES + """
+        SELECT DISTINCT ?n ?e ?role WHERE { ?n a kg:EventRecord ; kg:participant ?p . ?p kg:entity ?e ; kg:role ?role }"""):
+        participants[row["n"].value].append({"entity": row["e"].value, "role": row["role"].value})
+    amounts = {q["id"]: q for q in quantity_records(reader)}
+    records = []
+    for row in reader.query(PREFIXES + f"""
+        SELECT ?n ?type ?date ?precision ?inferred ?confidence ?amount WHERE {{
+          ?n a kg:EventRecord ; kg:eventType ?type ; kg:confidence ?confidence . {_DATED} OPTIONAL {{ ?n kg:amount ?amount }} }} ORDER BY ?n"""):
+        n = row["n"].value
+        amount = amounts.get(_v(row["amount"])) if row["amount"] is not None else None
+        records.append({
+            "kind": "event",
+            "id": n,
+            "type": row["type"].value,
+            "date": _v(row["date"]),
+            "date_precision": _v(row["precision"]),
+            "year_inferred": _v(row["inferred"]) == "true",
+            "participants": sorted(participants[n], key=lambda p: (p["role"], p["entity"])),
+            "amount": {k: amount[k] for k in ("value", "value_max", "unit", "text")} if amount else None,
+            "confidence": float(row["confidence"].value),
+            "evidence": evidence.get(n, []),
+        })
+    return records
+
+
+def quantity_records(reader: GraphReader) -> list[dict]:
+    evidence = _evidence_by_node(reader, "Quantity")
+    records = []
+    for row in reader.query(PREFIXES + f"""
+        SELECT ?n ?about ?attribute ?value ?max ?unit ?text ?date ?precision ?inferred ?confidence WHERE {{
+          ?n a kg:Quantity ; kg:about ?about ; kg:attribute ?attribute ; kg:value ?value ; kg:unit ?unit ;
+             rdfs:label ?text ; kg:confidence ?confidence .
+          OPTIONAL {{ ?n kg:valueMax ?max }} {_DATED} }} ORDER BY ?n"""):
+        n = row["n"].value
+        records.append({
+            "kind": "quantity",
+            "id": n,
+            "about": row["about"].value,
+            "attribute": row["attribute"].value,
+            "value": _number(row["value"].value),
+            "value_max": _number(row["max"].value) if row["max"] is not None else None,
+            "unit": row["unit"].value,
+            "text": row["text"].value,
+            "date": _v(row["date"]),
+            "date_precision": _v(row["precision"]),
+            "confidence": float(row["confidence"].value),
+            "evidence": evidence.get(n, []),
+        })
+    return records
+
+
+def _number(text: str) -> int | float:
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def jsonl_records(reader: GraphReader) -> list[dict]:
+    """Every entity, relation, event and quantity as a plain record (the jsonl contract)."""
+    return entity_records(reader) + relation_records(reader) + event_records(reader) + quantity_records(reader)
+
+
+def entity_graph(reader: GraphReader) -> nx.MultiDiGraph:
+    """Entities as nodes (label, type) and typed relations as edges (predicate, date, confidence,
+    source), one edge per statement — for Gephi (GEXF) and other graph tools (GraphML)."""
+    graph = nx.MultiDiGraph()
+    for e in entity_records(reader):
+        graph.add_node(e["id"], label=e["label"], type=e["type"], mentions=e["mentions"])
+    for r in relation_records(reader):
+        for end in (r["subject"], r["object"]):
+            if end not in graph:
+                graph.add_node(end, label=end.rsplit("/", 1)[1], type="Other", mentions=0)
+        graph.add_edge(
+            r["subject"], r["object"], key=r["id"], label=r["predicate"], predicate=r["predicate"],
+            date=r["date"] or "", confidence=r["confidence"], source=r["source"],
+        )
+    return graph
+
+
+def relations_csv(reader: GraphReader) -> str:
+    """One row per relation and evidence sentence, with labels, for spreadsheets."""
+    labels = {e["id"]: e["label"] for e in entity_records(reader)}
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["subject", "predicate", "object", "date", "date_precision", "confidence", "source",
+                     "document", "sentence", "subject_iri", "object_iri", "statement"])
+    for r in relation_records(reader):
+        for ev in r["evidence"] or [{"document": "", "sentence": ""}]:
+            writer.writerow([labels.get(r["subject"], r["subject"]), r["predicate"], labels.get(r["object"], r["object"]),
+                             r["date"] or "", r["date_precision"] or "", r["confidence"], r["source"],
+                             ev["document"], ev["sentence"], r["subject"], r["object"], r["id"]])
+    return out.getvalue()
