@@ -1,0 +1,104 @@
+"""Measurements that must run in a fresh process (extraction, builds): ``python -m bench._child``.
+
+Prints one JSON object on its last stdout line: seconds, model-load seconds, words, peak RSS of this
+process and of its (spaCy worker) children.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from kg.settings import Settings
+
+
+def _peaks() -> dict:
+    return {
+        "maxrss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "maxrss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def base_model(settings: Settings):
+    """The spaCy pipeline kg loads, without kg's own components (the 'raw nlp.pipe' baseline)."""
+    import spacy
+    from kg.nlp import FALLBACK_MODELS
+
+    name = settings.model
+    if not spacy.util.is_package(name) and name in FALLBACK_MODELS:
+        name = FALLBACK_MODELS[name]
+    return spacy.load(name)
+
+
+def run_raw(settings: Settings, paths: list[str], kg_pipeline: bool) -> dict:
+    from kg import corpus
+
+    texts = [corpus.read_document(p).text for p in paths]
+    t0 = time.perf_counter()
+    if kg_pipeline:
+        from kg.nlp import load_pipeline
+
+        nlp = load_pipeline(settings)
+    else:
+        nlp = base_model(settings)
+    t1 = time.perf_counter()
+    for _ in nlp.pipe(texts, n_process=settings.n_process, batch_size=settings.batch_size):
+        pass
+    t2 = time.perf_counter()
+    return {"seconds": t2 - t0, "load_seconds": t1 - t0, "words": sum(len(t.split()) for t in texts), **_peaks()}
+
+
+def run_build(settings: Settings, paths: list[str]) -> dict:
+    import kg.nlp
+    from kg.build import build
+
+    loads: list[float] = []
+    original = kg.nlp.load_pipeline
+
+    def timed_load(*args, **kwargs):  # a measuring hook only: build() imports it at call time
+        t = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            loads.append(time.perf_counter() - t)
+
+    kg.nlp.load_pipeline = timed_load
+    t0 = time.perf_counter()
+    report = build(settings, paths)
+    seconds = time.perf_counter() - t0
+    return {
+        "seconds": seconds,
+        "load_seconds": sum(loads),
+        "words": report.words,
+        "added": len(report.added),
+        "failed": [str(e) for e in report.failed][:5],
+        **_peaks(),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m bench._child")
+    ap.add_argument("what", choices=("raw", "kg-pipe", "build"))
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--store", default="")
+    ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--batch-size", type=int, default=32)
+    args = ap.parse_args(argv)
+    overrides = {"n_process": args.n_process, "batch_size": args.batch_size}
+    if args.store:
+        overrides["store"] = args.store
+    settings = Settings.load(**overrides)
+    paths = sorted(str(p) for p in Path(args.corpus).glob("*.md"))
+    if args.what == "build":
+        out = run_build(settings, paths)
+    else:
+        out = run_raw(settings, paths, kg_pipeline=args.what == "kg-pipe")
+    sys.stdout.write("\n" + json.dumps(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()
