@@ -29,7 +29,7 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
-def seed_store(tmp_path_factory, nlp) -> Settings:
+def seed_store(tmp_path_factory) -> Settings:
     """Settings of a store built from the seed article with the real pipeline (read-only use)."""
     from kg.build import build
 

@@ -1,0 +1,47 @@
+# kg-explorer — `make run` (set up, build, serve the explorer) and `make test` (set up, all tests).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+KG     := $(BIN)/kg
+HOST   ?= 127.0.0.1
+PORT   ?= 8501
+
+.PHONY: run test build serve bench setup setup-dev clean
+
+$(VENV)/.run-deps: pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "kg-explorer needs Python 3.11; set PYTHON=/path/to/python3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.dev-deps: $(VENV)/.run-deps
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	touch $@
+
+setup: $(VENV)/.run-deps
+setup-dev: $(VENV)/.dev-deps
+
+## build: bring the graph up to date with corpus/ (unchanged articles are skipped)
+build: setup
+	$(KG) build
+
+## run: set up, build, then serve the explorer on http://$(HOST):$(PORT)
+run: build
+	$(KG) stats
+	$(BIN)/streamlit run app/streamlit_app.py --server.address $(HOST) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+## serve: the SPARQL endpoint on http://127.0.0.1:8000/sparql
+serve: build
+	$(KG) serve
+
+## test: set up with dev dependencies, then every test
+test: setup-dev
+	$(BIN)/python -m pytest
+
+## bench: the benchmark suite (QUICK=1 for the quick mode)
+bench: setup-dev
+	$(BIN)/python -m bench $(if $(QUICK),--quick,)
+
+clean:
+	rm -rf $(VENV) data
