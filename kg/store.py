@@ -149,9 +149,10 @@ class EmbeddedReader:
             raise StoreError(f"cannot open the graph in {self.path}: {e}; rebuild it with `kg build --store {self.path}`") from e
         self._snapshot = name
 
-    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None):
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None, *, union: bool = True):
+        # union=False lets a query's own FROM / FROM NAMED choose the dataset (Oxigraph ignores them otherwise).
         self.refresh()
-        return self._store.query(sparql, use_default_graph_as_union=True, substitutions=_substitutions(bindings))
+        return self._store.query(sparql, use_default_graph_as_union=union, substitutions=_substitutions(bindings))
 
     def version(self) -> str:
         self.refresh()
