@@ -1,0 +1,98 @@
+import pytest
+
+from kg.corpus import clean_text, content_id, document_from_html, document_from_text, iter_article_paths, read_document
+from kg.errors import DocumentError
+from kg.model import PartialDate
+from tests.conftest import SEED_ARTICLE
+
+
+def test_seed_article_reads_with_front_matter():
+    doc = read_document(SEED_ARTICLE)
+    assert doc.title.startswith("Xiaohongshu opens external links")
+    assert doc.published == PartialDate(2025, 5)
+    assert doc.text.startswith("Xiaohongshu recently reached cooperation")
+    assert "View details" not in doc.text and "product managers" not in doc.text
+    assert "Public Account" not in doc.text
+    assert "A more pragmatic option" in doc.text  # headings are content
+
+
+@pytest.mark.parametrize(
+    "body, gone, kept",
+    [
+        ("Meituan grew.\n(Source: Meituan Official Account)\nIt hired.", "Source", "It hired."),
+        ("Meituan grew.\nImage source: Visual China\nIt hired.", "Visual China", "It hired."),
+        ("Pinduoduo grew.\nJoin our course for operators\nOperators who master data are rare. Sign up today.\nRead more >\nTemu expanded.",
+         "operators", "Temu expanded."),
+        ("Douyin grew.\nClick here to learn more about the course\nKuaishou fell.", "course", "Kuaishou fell."),
+    ],
+)
+def test_boilerplate_is_removed(body, gone, kept):
+    text = clean_text(body)
+    assert gone not in text and kept in text
+
+
+def test_paragraphs_are_separated_by_blank_lines():
+    assert clean_text("One.\nTwo.\r\n\r\nThree.") == "One.\n\nTwo.\n\nThree."
+
+
+def test_id_comes_from_normalised_content():
+    a = document_from_text("Meituan launched Keeta.\n", title="a")
+    b = document_from_text("Meituan   launched Keeta.", title="b")
+    c = document_from_text("Meituan launched Keeta in Hong Kong.", title="a")
+    assert a.id == b.id != c.id
+    assert a.id == content_id(a.text)
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"\xff\xfe\x00bad", "not valid UTF-8"),
+        (b"---\ntitle: [unclosed\n---\nText.", "not valid YAML"),
+        (b"---\ntitle: x\nText without end", "never closed"),
+        (b"---\npublished: May 2025\n---\nText.", "published date"),
+        (b"---\npublished: 2025-13\n---\nText.", "does not exist"),
+        (b"---\nauthor: x\n---\nText.", "unknown front-matter"),
+        (b"", "no article text"),
+        (b"---\ntitle: only\n---\n\n  \n", "no article text"),
+    ],
+)
+def test_bad_files_name_file_and_reason(tmp_path, content, reason):
+    path = tmp_path / "bad.md"
+    path.write_bytes(content)
+    with pytest.raises(DocumentError) as info:
+        read_document(path)
+    assert str(path) in str(info.value) and reason in str(info.value)
+
+
+def test_missing_file_is_a_document_error(tmp_path):
+    with pytest.raises(DocumentError, match="cannot be read"):
+        read_document(tmp_path / "nope.md")
+
+
+@pytest.mark.parametrize("published, expected", [("2024", PartialDate(2024)), ("2024-02", PartialDate(2024, 2)),
+                                                  ("2024-02-29", PartialDate(2024, 2, 29))])
+def test_published_keeps_precision(tmp_path, published, expected):
+    path = tmp_path / "a.md"
+    path.write_text(f"---\npublished: {published}\n---\nText.", encoding="utf-8")
+    assert read_document(path).published == expected
+
+
+def test_html_main_text_without_scripts():
+    html = """<html><head><title>Meituan expands Keeta</title><script>var secret = 1;</script>
+    <style>body{color:red}</style></head><body><nav>Home | About</nav><article><h1>Meituan expands Keeta</h1>
+    <p>Meituan launched its food delivery app Keeta in Hong Kong in May 2023, competing with Foodpanda.</p>
+    <p>The company said the service would reach more districts within a year, according to a statement.</p>
+    <p>Analysts at a Shanghai brokerage said the move could pressure rivals on price and delivery speed.</p>
+    </article><footer>Copyright</footer></body></html>"""
+    doc = document_from_html(html, source_path="x.html")
+    assert "Keeta in Hong Kong" in doc.text
+    assert "secret" not in doc.text and "color:red" not in doc.text
+
+
+def test_article_paths_sorted_and_filtered(tmp_path):
+    (tmp_path / "b.md").write_text("B.")
+    (tmp_path / "a.txt").write_text("A.")
+    (tmp_path / "img.png").write_bytes(b"x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.html").write_text("<p>C</p>")
+    assert [p.name for p in iter_article_paths([tmp_path])] == ["a.txt", "b.md", "c.html"]

@@ -1,0 +1,104 @@
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import StoreLockedError
+from kg.settings import Settings
+from kg.store import EmbeddedReader, graph_node, open_reader, open_writer
+
+P = ox.NamedNode("http://example.org/p")
+
+
+def doc_quads(n: int, tag: str = "") -> list[ox.Quad]:
+    return [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), P, ox.Literal(f"{tag}{i}"), ox.DefaultGraph()) for i in range(n)]
+
+
+def graph_sizes(reader) -> dict[str, int]:
+    rows = reader.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s <http://example.org/p> ?o } } GROUP BY ?g")
+    return {r["g"].value: int(r["n"].value) for r in rows}
+
+
+def test_reader_sees_published_writes_only(tmp_settings):
+    reader = open_reader(tmp_settings)
+    assert reader.version() == "empty" and graph_sizes(reader) == {}
+    with open_writer(tmp_settings) as w:
+        w.replace_document("d1", doc_quads(3))
+        assert graph_sizes(w) == {graph_node("d1").value: 3}  # the writer sees its own write
+    assert graph_sizes(reader) == {graph_node("d1").value: 3}
+    assert reader.version() != "empty"
+
+
+def test_replace_drops_old_graph_and_replaced_ones(tmp_settings):
+    with open_writer(tmp_settings) as w:
+        w.replace_document("old", doc_quads(5))
+        w.replace_document("new", doc_quads(2, "n"), replaces=["old"])
+        w.replace_document("new", doc_quads(1, "m"))
+    assert graph_sizes(open_reader(tmp_settings)) == {graph_node("new").value: 1}
+
+
+def test_remove_document(tmp_settings):
+    with open_writer(tmp_settings) as w:
+        w.replace_document("d1", doc_quads(2))
+        assert w.remove_document("d1") is True
+        assert w.remove_document("d1") is False
+    assert graph_sizes(open_reader(tmp_settings)) == {}
+
+
+def test_second_writer_gets_a_clear_message(tmp_settings):
+    with open_writer(tmp_settings):
+        with pytest.raises(StoreLockedError, match="another process"):
+            with open_writer(tmp_settings):
+                pass
+
+
+def test_second_writer_in_another_process_gets_a_clear_message(tmp_settings):
+    with open_writer(tmp_settings):
+        code = f"from kg.settings import Settings; from kg.store import open_writer\nwith open_writer(Settings.load(store={tmp_settings.store!r})): pass"
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0 and "StoreLockedError" in result.stderr and "another process" in result.stderr
+
+
+def test_version_changes_on_write(tmp_settings):
+    with open_writer(tmp_settings) as w:
+        w.replace_document("d1", doc_quads(1))
+    first = EmbeddedReader(tmp_settings.store).version()
+    with open_writer(tmp_settings) as w:
+        w.replace_document("d2", doc_quads(1))
+    assert EmbeddedReader(tmp_settings.store).version() != first
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    import pyoxigraph as ox
+    from kg.settings import Settings
+    from kg.store import EmbeddedWriter
+    w = EmbeddedWriter(sys.argv[1], snapshot_interval=0.0)
+    P = ox.NamedNode("http://example.org/p")
+    for d in range(1000):
+        quads = [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), P, ox.Literal(str(i)), ox.DefaultGraph()) for i in range(5000)]
+        w.replace_document(f"doc{d}", quads)
+        print(d, flush=True)
+""")
+
+
+@pytest.mark.parametrize("after_documents, extra_delay", [(1, 0.0), (2, 0.013), (4, 0.05), (6, 0.11)])
+def test_sigkill_leaves_only_whole_documents(tmp_path, after_documents, extra_delay):
+    store = tmp_path / "store"
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(store)], stdout=subprocess.PIPE, text=True)
+    for _ in range(after_documents):
+        assert proc.stdout.readline()
+    time.sleep(extra_delay)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    # every graph a reader or the next writer sees is whole
+    sizes = graph_sizes(EmbeddedReader(store))
+    assert sizes and set(sizes.values()) == {5000}
+    with open_writer(Settings.load(store=str(store))) as w:
+        live = graph_sizes(w)
+        assert len(live) >= after_documents and set(live.values()) == {5000}
