@@ -56,3 +56,9 @@ class RemoteStoreError(StoreError):
 
 class AnnotationError(KGError):
     """An evaluation annotation file is malformed."""
+
+    def __init__(self, source: str, reason: str, fix: str = ""):
+        self.source = source
+        self.reason = reason
+        self.fix = fix
+        super().__init__(f"{source}: {reason}" + (f" ({fix})" if fix else ""))
