@@ -467,7 +467,8 @@ _POOLS: dict[tuple, QueryPool] = {}
 _POOLS_LOCK = threading.Lock()
 
 
-def _pool(settings: Settings) -> QueryPool:
+def query_pool(settings: Settings) -> QueryPool:
+    """The worker pool for the store of ``settings`` (started on first use, shared in the process)."""
     key = (settings.store, settings.query_workers, settings.remote_timeout, settings.remote_retries)
     with _POOLS_LOCK:
         pool = _POOLS.get(key)
@@ -502,7 +503,7 @@ def run_user_query(text: str, settings: Settings, reader=None) -> QueryResult:
     prepared = prepare_query(text, settings)
     if reader is not None and reader.location != settings.store:
         settings = settings.replace(store=reader.location)
-    payload = _pool(settings).run(prepared, settings.query_timeout, settings.query_row_limit)
+    payload = query_pool(settings).run(prepared, settings.query_timeout, settings.query_row_limit)
     result = QueryResult(kind=prepared.kind)
     if prepared.kind == "ask":
         result.boolean = payload

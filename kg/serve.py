@@ -1,0 +1,222 @@
+"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint for researchers' own tools.
+
+YASGUI, SPARQLWrapper, rdflib's SPARQLStore, Jena, R and pandas scripts send queries to
+``/sparql`` (GET, POST form, POST ``application/sparql-query``) and get SPARQL JSON, XML, CSV or
+TSV (SELECT/ASK) or Turtle, N-Triples or JSON-LD (CONSTRUCT/DESCRIBE), chosen by ``Accept`` or a
+``format`` parameter. Every query goes through :func:`kg.query.run_user_query` (the guard, the
+time limit, the row limit). ``GET /sparql`` without a query gives the service description;
+``GET /health`` says whether the store answers.
+
+Status codes: 400 refused or malformed query (the message says why), 406 no acceptable format,
+413 body too long, 415 unknown body type, 429 (with Retry-After) when ``max_concurrent_queries``
+are running, 503 when a query passes ``query_timeout``, 502 when a remote store fails.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from kg.errors import KGError, QueryError, QueryTimeoutError, RemoteStoreError, StoreError
+from kg.query import GRAPH_FORMATS, SOLUTION_FORMATS, prepare_query, query_pool, run_user_query
+from kg.settings import Settings
+
+#: Media type of each result format, and the media types (and short names) that ask for it.
+MEDIA_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "turtle": "text/turtle; charset=utf-8",
+    "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json",
+}
+_ALIASES = {
+    "application/sparql-results+json": "json", "application/json": "json",
+    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+    "text/turtle": "turtle", "application/x-turtle": "turtle", "ttl": "turtle",
+    "application/n-triples": "ntriples", "text/plain": "ntriples", "nt": "ntriples", "n-triples": "ntriples",
+    "application/ld+json": "jsonld", "json-ld": "jsonld",
+}
+_DEFAULT = {"select": "json", "ask": "json", "construct": "turtle"}
+_RETRY_AFTER_SECONDS = 1
+_SD = "http://www.w3.org/ns/sparql-service-description#"
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def create_app(settings: Settings) -> Starlette:
+    """The endpoint's ASGI app for the store of ``settings``."""
+    state = {"running": 0}
+
+    @asynccontextmanager
+    async def lifespan(app):
+        await run_in_threadpool(query_pool, settings)  # workers start before the first query
+        yield
+
+    async def sparql(request: Request) -> Response:
+        try:
+            params = await _params(request, settings)
+        except _HTTPProblem as p:
+            return PlainTextResponse(p.message, status_code=p.status)
+        if "update" in params:
+            return PlainTextResponse("SPARQL updates refused: this endpoint is read-only; change the store with `kg build` / `kg add`", 400)
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            return PlainTextResponse(
+                "default-graph-uri / named-graph-uri are not supported: the default graph is the union of all graphs; "
+                "name the store's graphs with FROM or GRAPH in the query instead", 400,
+            )
+        if "query" not in params:
+            return _service_description(request)
+        text = params["query"]
+        try:
+            kind = prepare_query(text, settings).kind
+        except QueryError as e:
+            return PlainTextResponse(str(e), 400)
+        fmt = _negotiate(kind, params.get("format"), request.headers.get("accept", ""))
+        if fmt is None:
+            offered = ", ".join(MEDIA_TYPES[f].split(";")[0] for f in (GRAPH_FORMATS if kind == "construct" else SOLUTION_FORMATS))
+            return PlainTextResponse(f"no acceptable format for a {kind.upper()} result; ask for one of: {offered}", 406)
+        if state["running"] >= settings.max_concurrent_queries:
+            return PlainTextResponse(
+                f"{settings.max_concurrent_queries} queries are already running (setting max_concurrent_queries); retry shortly",
+                429, headers={"Retry-After": str(_RETRY_AFTER_SECONDS)},
+            )
+        state["running"] += 1
+        try:
+            result = await run_in_threadpool(run_user_query, text, settings)
+            body = result.serialize(fmt)
+        except QueryTimeoutError as e:
+            return PlainTextResponse(str(e), 503, headers={"Retry-After": str(_RETRY_AFTER_SECONDS)})
+        except QueryError as e:
+            return PlainTextResponse(str(e), 400)
+        except RemoteStoreError as e:
+            return PlainTextResponse(str(e), 502)
+        except KGError as e:
+            return PlainTextResponse(str(e), 500)
+        finally:
+            state["running"] -= 1
+        headers = {"X-KG-Truncated": "true"} if result.truncated else {}
+        return Response(body, media_type=MEDIA_TYPES[fmt], headers=headers)
+
+    async def health(request: Request) -> Response:
+        from kg.store import open_reader
+
+        try:
+            version = await run_in_threadpool(lambda: open_reader(settings).version())
+        except StoreError as e:
+            return JSONResponse({"status": "error", "store": settings.store, "error": str(e)}, 503)
+        return JSONResponse({"status": "ok", "store": settings.store, "version": version, "running": state["running"]})
+
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    middleware = [
+        Middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
+                   allow_headers=["Accept", "Content-Type"], expose_headers=["X-KG-Truncated", "Retry-After"])
+    ] if origins else []
+    routes = [Route("/sparql", sparql, methods=["GET", "POST"]), Route("/health", health, methods=["GET"])]
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+
+
+def serve(settings: Settings) -> None:
+    """Run the endpoint with uvicorn on ``settings.host``:``settings.port`` until interrupted."""
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+
+
+class _HTTPProblem(Exception):
+    def __init__(self, status: int, message: str):
+        self.status = status
+        self.message = message
+
+
+async def _params(request: Request, settings: Settings) -> dict[str, str]:
+    """The protocol parameters of a request: URL query string, then a form or a raw query body."""
+    params = dict(request.query_params)
+    if request.method != "POST":
+        return params
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    # form encoding at most triples a text's size; anything longer cannot hold an acceptable query
+    limit = 3 * settings.query_max_bytes + 1024
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise _HTTPProblem(413, f"request body over {limit} bytes; the longest query accepted is "
+                               f"{settings.query_max_bytes} bytes (setting query_max_bytes)")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _HTTPProblem(400, "the request body is not UTF-8; send the query as UTF-8") from None
+    if media_type == "application/x-www-form-urlencoded":
+        params.update(parse_qsl(text, keep_blank_values=True))
+    elif media_type == "application/sparql-query":
+        params["query"] = text
+    elif media_type == "application/sparql-update":
+        params["update"] = text
+    else:
+        raise _HTTPProblem(415, f"unsupported request body type {media_type or '(none)'}; send "
+                           "application/sparql-query or an application/x-www-form-urlencoded form with query=…")
+    return params
+
+
+def _negotiate(kind: str, fmt: str | None, accept: str) -> str | None:
+    """The result format: the ``format`` parameter if given, else the best match of ``Accept``."""
+    offered = GRAPH_FORMATS if kind == "construct" else SOLUTION_FORMATS
+    if fmt:
+        name = _ALIASES.get(fmt.strip().lower(), fmt.strip().lower())
+        return name if name in offered else None
+    if not accept.strip():
+        return _DEFAULT[kind]
+    choices = []
+    for position, item in enumerate(accept.split(",")):
+        media, _, rest = item.strip().partition(";")
+        quality = 1.0
+        for param in rest.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        media = media.strip().lower()
+        if quality <= 0:
+            continue
+        if media in ("*/*", "application/*", "text/*"):
+            name = _DEFAULT[kind]
+        else:
+            name = _ALIASES.get(media)
+        if name in offered:
+            choices.append((-quality, position, name))
+    return min(choices)[2] if choices else None
+
+
+def _service_description(request: Request) -> Response:
+    """The SPARQL 1.1 service description of this endpoint, in Turtle."""
+    service = ox.BlankNode()
+    dataset, default_graph = ox.BlankNode(), ox.BlankNode()
+    sd = lambda name: ox.NamedNode(_SD + name)  # noqa: E731
+    endpoint = ox.NamedNode(str(request.url.replace(query="", fragment="")))
+    triples = [
+        ox.Triple(service, _RDF_TYPE, sd("Service")),
+        ox.Triple(service, sd("endpoint"), endpoint),
+        ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+        ox.Triple(service, sd("defaultDataset"), dataset),
+        ox.Triple(dataset, _RDF_TYPE, sd("Dataset")),
+        ox.Triple(dataset, sd("defaultGraph"), default_graph),
+        ox.Triple(default_graph, _RDF_TYPE, sd("Graph")),
+    ]
+    for fmt in [*SOLUTION_FORMATS.values(), *GRAPH_FORMATS.values()]:
+        triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(fmt.iri)))
+    body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes={"sd": _SD})
+    return Response(body, media_type=MEDIA_TYPES["turtle"])
