@@ -149,7 +149,7 @@ def _write_kb_if_changed(writer: GraphWriter, settings: Settings) -> None:
     stored = {
         row["h"].value
         for row in writer.query(
-            "SELECT ?h WHERE { GRAPH ?kb { ?kb <%s> ?h } }" % KG.contentHash, {"kb": ox.NamedNode(str(KB_GRAPH))}
+            "SELECT ?kb ?h WHERE { GRAPH ?kb { ?kb <%s> ?h } }" % KG.contentHash, {"kb": ox.NamedNode(str(KB_GRAPH))}
         )
     }
     if stored != hash_of:

@@ -210,7 +210,7 @@ def kb_quads(kb) -> list[ox.Quad]:
     """The knowledge base's background graph: entities, aliases and well-known structure."""
     q = _Quads(_n(KB_GRAPH))
     q.add(_n(KB_GRAPH), RDF.type, _n(KG.KnowledgeBase))
-    for e in kb.entities:
+    for e in kb.entities.values():
         node = entity_node(e.id)
         q.add(node, RDF.type, _n(KG[e.type]))
         q.add(node, RDFS.label, e.name)
