@@ -57,3 +57,18 @@ def time_calls(fn: Callable[[], object], repeats: int, warmup: int = 1) -> list[
         fn()
         out.append((time.perf_counter() - t) * 1000)
     return out
+
+
+def time_interleaved(fns: Sequence[Callable[[], object]], repeats: int, warmup: int = 1) -> list[list[float]]:
+    """Milliseconds of each of ``fns``, called in turn ``repeats`` times (A B A B …), so that load
+    from other processes falls on all of them alike; one list of samples per function."""
+    for _ in range(warmup):
+        for fn in fns:
+            fn()
+    out: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeats):
+        for i, fn in enumerate(fns):
+            t = time.perf_counter()
+            fn()
+            out[i].append((time.perf_counter() - t) * 1000)
+    return out

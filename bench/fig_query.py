@@ -1,0 +1,155 @@
+"""Figure 3: query latency on the large store — the guarded user path against the same query sent
+straight to pyoxigraph, the app's own queries through kg's reader against pyoxigraph, and both
+engines' peer: rdflib in memory against pyoxigraph in memory on a sample rdflib can finish."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from itertools import islice
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from bench.report import Report
+from bench.stats import percentile, summarize, time_calls, time_interleaved
+from kg.query import close_pools, prepare_query, run_user_query
+from kg.settings import Settings
+from kg.store import open_reader
+
+RDFLIB_BUDGET_SECONDS = 20.0  # one rdflib run slower than this is not repeated
+
+
+class RecordingReader:
+    """A reader that records every (query, bindings) the app sends through it."""
+
+    def __init__(self, reader):
+        self._reader = reader
+        self.location = reader.location
+        self.calls: list[tuple[str, dict]] = []
+
+    def query(self, sparql: str, bindings: Mapping | None = None):
+        self.calls.append((sparql, dict(bindings or {})))
+        return self._reader.query(sparql, bindings)
+
+    def __getattr__(self, name):
+        return getattr(self._reader, name)
+
+
+def snapshot_store(store: Path) -> ox.Store:
+    """The store's newest snapshot opened with pyoxigraph directly (no kg code in between)."""
+    name = (store / "CURRENT").read_text(encoding="utf-8").strip()
+    return ox.Store.read_only(str(store / "snapshots" / name))
+
+
+def materialize(result, limit: int):
+    """Every row (up to ``limit``) as a tuple of terms: the work the guard's workers do too."""
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if isinstance(result, ox.QuerySolutions):
+        names = result.variables
+        return [tuple(s[v] for v in names) for s in islice(result, limit)]
+    return list(islice(result, limit))
+
+
+def _ox_run(store: ox.Store, text: str, bindings: Mapping | None, limit: int):
+    subs = {ox.Variable(k): v for k, v in bindings.items()} if bindings else None
+    return materialize(store.query(text, use_default_graph_as_union=True, substitutions=subs), limit)
+
+
+def _to_rdflib(term):
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+
+
+def rdflib_dataset(quads: list[ox.Quad]) -> rdflib.Dataset:
+    ds = rdflib.Dataset(default_union=True)
+    ds.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+    return ds
+
+
+def _rdflib_run(ds: rdflib.Dataset, text: str, bindings: Mapping | None):
+    result = ds.query(text, initBindings={k: _to_rdflib(v) for k, v in (bindings or {}).items()})
+    return result.askAnswer if result.type == "ASK" else list(result)
+
+
+def _rdflib_times(ds, text, bindings, repeats: int) -> list[float]:
+    t = time.perf_counter()
+    _rdflib_run(ds, text, bindings)  # first run: also tells whether repeating is affordable
+    first = (time.perf_counter() - t) * 1000
+    if first > RDFLIB_BUDGET_SECONDS * 1000:
+        return [first]
+    return time_calls(lambda: _rdflib_run(ds, text, bindings), repeats, warmup=0)
+
+
+def _row(report, case, samples, unit="ms", **kw):
+    s = summarize(samples)
+    note = kw.pop("note", "")
+    p95 = f"p95 {percentile(samples, 95):.2f}"
+    return report.add("3 query", case, s, unit, note=f"{p95}; {note}" if note else p95, **kw), s
+
+
+def user_queries(report: Report, store: Path, examples: list[tuple[str, str]], repeats: int) -> dict[str, float]:
+    """Guarded path vs pyoxigraph for each example; returns the guard's median cost per query (ms)."""
+    settings = Settings.load(store=str(store))
+    direct = snapshot_store(store)
+    costs: dict[str, float] = {}
+    cold_costs: dict[str, float] = {}
+    for name, text in examples:
+        prepared = prepare_query(text, settings)
+        limit = settings.query_row_limit
+        counter = iter(range(10**9))
+        base, guarded, cold = time_interleaved([
+            lambda: _ox_run(direct, prepared.text, None, limit),
+            lambda: run_user_query(text, settings),
+            # a text never seen before (the guard caches its verdict per text): what a new user query costs
+            lambda: run_user_query(f"{text}\n# bench {next(counter)}", settings),
+        ], repeats)
+        _, b = _row(report, f"example '{name}': pyoxigraph direct", base)
+        _, g = _row(report, f"example '{name}': guarded (verdict cached)", guarded, baseline="pyoxigraph", baseline_value=b,
+                    ratio=summarize(guarded).median / max(b.median, 1e-9), note=f"+{summarize(guarded).median - b.median:.2f} ms")
+        _, c = _row(report, f"example '{name}': guarded (new text)", cold, baseline="pyoxigraph", baseline_value=b,
+                    ratio=summarize(cold).median / max(b.median, 1e-9), note=f"+{summarize(cold).median - b.median:.2f} ms")
+        costs[name] = g.median - b.median
+        cold_costs[name] = c.median - b.median
+    close_pools()
+    return {"warm": costs, "cold": cold_costs}
+
+
+def app_queries(report: Report, store: Path, calls: list[tuple[str, str, dict]], repeats: int) -> None:
+    """The app's own queries (recorded from its page functions): kg's reader vs pyoxigraph."""
+    reader = open_reader(Settings.load(store=str(store)))
+    direct = snapshot_store(store)
+    for name, text, bindings in calls:
+        base, ours = time_interleaved([
+            lambda: _ox_run(direct, text, bindings, 10**9),
+            lambda: materialize(reader.query(text, bindings), 10**9),
+        ], repeats)
+        _, b = _row(report, f"app '{name}': pyoxigraph direct", base)
+        _row(report, f"app '{name}': kg reader", ours, baseline="pyoxigraph", baseline_value=b,
+             ratio=summarize(ours).median / max(b.median, 1e-9))
+
+
+def peer(report: Report, quads: list[ox.Quad], queries: list[tuple[str, str, dict]], repeats: int) -> None:
+    """rdflib in memory vs pyoxigraph in memory, same sample, same query texts."""
+    started = time.perf_counter()
+    ds = rdflib_dataset(quads)
+    rdflib_load = time.perf_counter() - started
+    started = time.perf_counter()
+    mem = ox.Store()
+    mem.bulk_extend(quads)
+    ox_load = time.perf_counter() - started
+    report.add("3 query", f"peer sample: load {len(quads):,} quads into rdflib", summarize([rdflib_load]), "s",
+               "pyoxigraph in memory", summarize([ox_load]), rdflib_load / max(ox_load, 1e-9))
+    for name, text, bindings in queries:
+        ox_times = time_calls(lambda: _ox_run(mem, text, bindings, 10**9), repeats)
+        rd_times = _rdflib_times(ds, text, bindings, max(3, repeats // 4))
+        _, b = _row(report, f"peer '{name}': pyoxigraph memory ({len(quads):,} quads)", ox_times)
+        _row(report, f"peer '{name}': rdflib memory ({len(quads):,} quads)", rd_times, baseline="pyoxigraph memory",
+             baseline_value=b, ratio=summarize(rd_times).median / max(b.median, 1e-9))

@@ -1,0 +1,95 @@
+"""Figure 5 (app start-up to first page) and the bounded load test of `kg serve`."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+
+from bench.report import Report
+from bench.servers import free_port, kg_serve, streamlit_app, wait_http
+from bench.stats import percentile, summarize
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+#: An element Streamlit renders only once the app's script has produced its first output.
+FIRST_OUTPUT = '[data-testid="stMain"] [data-testid="stElementContainer"]'
+
+
+def _browser_first_page(url: str, timeout_s: float) -> float:
+    """Seconds from navigation to the app's first rendered output, in headless Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            t = time.perf_counter()
+            page.goto(url)
+            page.wait_for_selector(FIRST_OUTPUT, timeout=timeout_s * 1000)
+            return time.perf_counter() - t
+        finally:
+            browser.close()
+
+
+def startup(report: Report, store: Path, work: Path, repeats: int, label: str, browser: bool) -> None:
+    health, first_html, rendered = [], [], []
+    for i in range(repeats):
+        port = free_port()
+        started = time.perf_counter()
+        with streamlit_app(store, port, work / f"streamlit-{i}.log") as proc:
+            deadline = started + 120
+            health.append(wait_http(f"http://127.0.0.1:{port}/_stcore/health", deadline, proc) - started)
+            first_html.append(wait_http(f"http://127.0.0.1:{port}/", deadline, proc) - started)
+            if browser and CHROMIUM:
+                rendered.append(time.perf_counter() - started + _browser_first_page(f"http://127.0.0.1:{port}/", 120))
+    report.add("5 start-up", f"launch → /_stcore/health 200 ({label})", summarize(health), "s")
+    report.add("5 start-up", f"launch → / served ({label})", summarize(first_html), "s")
+    if rendered:
+        report.add("5 start-up", f"launch → first output rendered in headless Chromium ({label})", summarize(rendered), "s",
+                   note="includes the app script's first run and a browser start")
+    elif browser:
+        report.note("figure 5: no chromium on PATH, so only the HTTP readiness was measured")
+
+
+async def _client(client: httpx.AsyncClient, url: str, queries: list[str], deadline: float, cap: int,
+                  latencies: list[float], statuses: Counter, offset: int) -> None:
+    i = offset
+    while time.perf_counter() < deadline and len(latencies) < cap:
+        query = queries[i % len(queries)]
+        i += 1
+        t = time.perf_counter()
+        try:
+            r = await client.get(url, params={"query": query}, headers={"Accept": "application/sparql-results+json"})
+            statuses[r.status_code] += 1
+        except httpx.HTTPError as e:
+            statuses[type(e).__name__] += 1
+        latencies.append((time.perf_counter() - t) * 1000)
+
+
+async def _load(url: str, queries: list[str], clients: int, seconds: float, cap: int):
+    latencies: list[float] = []
+    statuses: Counter = Counter()
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(timeout=60.0, limits=limits) as client:
+        deadline = time.perf_counter() + seconds
+        await asyncio.gather(*(_client(client, url, queries, deadline, cap, latencies, statuses, k) for k in range(clients)))
+    return latencies, statuses
+
+
+def load_test(report: Report, store: Path, work: Path, queries: list[str], clients: int, seconds: float, label: str) -> None:
+    port = free_port()
+    with kg_serve(store, port, work / "kg-serve.log") as proc:
+        wait_http(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", time.perf_counter() + 120, proc)
+        started = time.perf_counter()
+        latencies, statuses = asyncio.run(_load(f"http://127.0.0.1:{port}/sparql", queries, clients, seconds, cap=200_000))
+        elapsed = time.perf_counter() - started
+    ok = statuses.get(200, 0)
+    errors = sum(n for s, n in statuses.items() if s != 200)
+    s = summarize(latencies)
+    report.add("load", f"kg serve, {clients} clients × {seconds:g} s, {len(queries)} typical queries ({label})", s, "ms",
+               note=f"p50 {percentile(latencies, 50):.1f}, p95 {percentile(latencies, 95):.1f}, p99 {percentile(latencies, 99):.1f} ms; "
+                    f"{len(latencies)} requests, {len(latencies) / elapsed:.1f}/s; {ok} ok, {errors} errors {dict(statuses)}")

@@ -1,0 +1,126 @@
+"""One function per figure: ``fn(report, plan, work, cache)``; shared stores are made once per run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench import app_api, fig_build, fig_query, fig_serve, graphs, queries
+from bench.stats import summarize, time_calls
+from kg.explore.terms import entity_key
+from kg.query import prepare_query
+from kg.settings import Settings
+from kg.store import open_reader
+
+_stores: dict[str, Path] = {}
+
+
+def extraction(report, plan, work: Path, cache: Path) -> None:
+    fig_build.extraction(report, work, plan.extract_articles, plan.extract_repeats, batch_size=Settings.load().batch_size)
+
+
+def scale(report, plan, work: Path, cache: Path) -> None:
+    fig_build.scaling(report, work, list(plan.scale_sizes), list(plan.scale_repeats), n_process=1,
+                      quick=plan.scale_sizes[-1] < 10_000)
+
+
+def _seed(work: Path) -> Path:
+    if "seed" not in _stores:
+        _stores["seed"] = graphs.seed_store(work)
+    return _stores["seed"]
+
+
+def _large(report, plan, cache: Path) -> Path:
+    if "large" not in _stores:
+        path, seconds = graphs.generated_store(cache, plan.triples)
+        triples = graphs.count_triples(path)
+        if seconds is not None:
+            report.add("graph", f"generate {triples:,} triples through open_writer().replace_document", summarize([seconds]), "s",
+                       note=f"{triples / seconds:,.0f} triples/s")
+        else:
+            report.note(f"generated graph of {triples:,} triples reused from {path}")
+        _stores["large"] = path
+    return _stores["large"]
+
+
+def _examples() -> list[tuple[str, str]]:
+    return queries.shipped_examples() + queries.typical()
+
+
+def _app_calls(store: Path) -> list[tuple[str, str, dict]]:
+    """The queries the entity page and graph view send for the hub entity, recorded."""
+    settings = Settings.load(store=str(store))
+    key = entity_key(graphs.hub_entity(store))
+    out = []
+    for view in ("entity_page", "graph_view"):
+        reader = fig_query.RecordingReader(open_reader(settings))
+        try:
+            getattr(app_api, view)(reader, settings, key)
+        except NotImplementedError:
+            continue
+        seen = set()
+        for text, bindings in reader.calls:
+            if text not in seen:
+                seen.add(text)
+                out.append((f"{view} #{len(seen)}", text, bindings))
+    return out
+
+
+def query(report, plan, work: Path, cache: Path) -> None:
+    store = _large(report, plan, cache)
+    examples = _examples()
+    shipped = queries.example_files()
+    report.note(f"figure 3: {len(examples) - len(queries.TYPICAL)} shipped examples from "
+                f"{', '.join(str(p.relative_to(queries.ROOT)) for p in shipped) or 'no examples file (none shipped yet)'}"
+                f" + {len(queries.TYPICAL)} typical queries of bench/queries.py")
+    costs = fig_query.user_queries(report, store, examples, plan.query_repeats)
+    for kind, label in (("warm", "verdict cached"), ("cold", "new query text")):
+        worst = max(costs[kind].items(), key=lambda kv: kv[1])
+        report.target(f"guard costs ≤ 2 ms over pyoxigraph at the median ({label})", worst[1] <= 2.0,
+                      f"worst +{worst[1]:.2f} ms ('{worst[0]}'); median over queries "
+                      f"+{summarize(list(costs[kind].values())).median:.2f} ms", "≤ +2 ms")
+    calls = _app_calls(store)
+    fig_query.app_queries(report, store, calls, plan.query_repeats)
+    settings = Settings.load(store=str(store))
+    peer_queries = [(name, prepare_query(text, settings).text, {}) for name, text in examples] + calls
+    fig_query.peer(report, graphs.sample_quads(store, plan.peer_triples), peer_queries, plan.query_repeats)
+
+
+def pages(report, plan, work: Path, cache: Path) -> None:
+    medians: dict[tuple[str, str], float] = {}
+    for label, store in (("seed graph", _seed(work)), (f"{plan.triples:,}-triple graph", _large(report, plan, cache))):
+        settings = Settings.load(store=str(store))
+        reader = open_reader(settings)
+        key = entity_key(graphs.hub_entity(store))
+        for view in ("entity_page", "graph_view"):
+            fn = getattr(app_api, view)
+            try:
+                samples = time_calls(lambda: fn(reader, settings, key), plan.page_repeats)
+            except NotImplementedError as e:
+                report.note(f"figure 4: {view} not measured: {e}")
+                continue
+            s = summarize(samples)
+            medians[(view, label)] = s.median
+            seed = medians.get((view, "seed graph"))
+            report.add("4 pages", f"{view.replace('_', ' ')} of '{key}' on the {label}", s, "ms",
+                       *(("seed graph", summarize([seed]), s.median / seed) if seed and label != "seed graph" else ()))
+    large = f"{plan.triples:,}-triple graph"
+    for view in ("entity_page", "graph_view"):
+        seed, big = medians.get((view, "seed graph")), medians.get((view, large))
+        name = f"{view.replace('_', ' ')}: {large} ≤ 2 × seed graph"
+        if seed and big:
+            report.target(name, big <= 2 * seed, f"×{big / seed:.2f} ({big:.0f} vs {seed:.0f} ms)", "≤ ×2.00")
+        else:
+            report.target(name, None, "—", "≤ ×2.00", "the view could not be measured")
+
+
+def startup(report, plan, work: Path, cache: Path) -> None:
+    fig_serve.startup(report, _seed(work), work, plan.startup_repeats, "seed graph", browser=True)
+    if plan.triples >= 1_000_000:
+        fig_serve.startup(report, _large(report, plan, cache), work, plan.startup_repeats, f"{plan.triples:,}-triple graph",
+                          browser=True)
+
+
+def load(report, plan, work: Path, cache: Path) -> None:
+    store = _large(report, plan, cache)
+    texts = [text for _, text in _examples()]
+    fig_serve.load_test(report, store, work, texts, plan.load_clients, plan.load_seconds, f"{plan.triples:,}-triple graph")
