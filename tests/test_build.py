@@ -1,0 +1,175 @@
+"""Building stores from articles with the real pipeline."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from kg.build import add_document, build, remove_document
+from kg.cli import app
+from kg.export import jsonl_records
+from kg.iri import normalise_name
+from kg.settings import Settings
+from kg.store import EmbeddedReader, open_reader
+from tests.conftest import DATA, ROOT, SEED_ARTICLE
+
+pytestmark = pytest.mark.model
+CORPUS_FILES = sorted((ROOT / "corpus").glob("*.md"))
+
+
+def quads_by_graph(reader) -> dict[str, set[str]]:
+    graphs: dict[str, set[str]] = {}
+    for q in reader.quads():
+        if not q.graph_name.value.endswith("/graph/meta"):
+            graphs.setdefault(q.graph_name.value, set()).add(str(q))
+    return graphs
+
+
+def copy_corpus(target: Path, files=CORPUS_FILES) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for f in files:
+        shutil.copy(f, target / f.name)
+    return target
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    """A complete build of the whole corpus, one document at a time."""
+    base = tmp_path_factory.mktemp("reference")
+    settings = Settings.load(store=str(base / "store"), corpus=str(copy_corpus(base / "corpus")), batch_size=1)
+    report = build(settings)
+    assert report.ok and len(report.added) == len(CORPUS_FILES)
+    return settings
+
+
+def test_seed_graph_has_every_annotated_entity_once_with_its_type(seed_store):
+    gold = yaml.safe_load((DATA / "eval" / "seed.dev.yaml").read_text(encoding="utf-8"))
+    entities = [r for r in jsonl_records(open_reader(seed_store)) if r["kind"] == "entity" and r["mentions"] > 0]
+    by_name: dict[str, list[dict]] = {}
+    for e in entities:
+        for name in {e["label"], *e["aliases"]}:
+            by_name.setdefault(normalise_name(name), []).append(e)
+    for g in gold["entities"]:
+        found = {e["id"]: e for name in [g["name"], *g.get("aliases", [])] for e in by_name.get(normalise_name(name), [])}
+        assert len(found) == 1, f"{g['name']}: expected one node, found {sorted(found)}"
+        assert next(iter(found.values()))["type"] == g["type"], g["name"]
+    for bad in gold["not_entities"]:
+        assert normalise_name(bad) not in by_name, f"{bad!r} must not be an entity"
+
+
+def test_every_fact_has_evidence_matching_the_stored_text(seed_store):
+    reader = open_reader(seed_store)
+    texts = {r["g"].value.rsplit("/", 1)[1]: r["t"].value for r in reader.query(
+        "SELECT ?g ?t WHERE { GRAPH ?g { ?d a kg:Document ; kg:text ?t } }".replace("kg:", "<https://w3id.org/kg-explorer/ontology#>"))}
+    facts = [r for r in jsonl_records(reader) if r["kind"] in ("relation", "event", "quantity") and r.get("source") != "kb"]
+    assert facts
+    for r in facts:
+        assert r["evidence"], r
+        for ev in r["evidence"]:
+            assert texts[ev["document"]][ev["start"]:ev["end"]] == ev["sentence"]
+
+
+@pytest.mark.parametrize(
+    "query, expect",
+    [
+        ("SELECT ?label WHERE { ?o a kg:Organization ; rdfs:label ?label }", ["Taotian", "JD.com", "Alibaba"]),
+        ("""SELECT ?p ?other ?sentence WHERE {
+              ?st rdf:subject|rdf:object ?x ; rdf:predicate ?p ; rdf:subject|rdf:object ?other ; kg:evidence/kg:sentence ?sentence .
+              ?x rdfs:label "Xiaohongshu" . FILTER(?other != ?x) }""", ["Taotian", "Red Cat Plan"]),
+        ("""SELECT DISTINCT ?label WHERE { ?c a kg:CoMention ; kg:member ?j, ?e . ?j rdfs:label "JD.com" .
+              FILTER(?e != ?j) ?e rdfs:label ?label }""", ["Xiaohongshu"]),
+    ],
+)
+def test_done_when_queries_answer(seed_store, query, expect):
+    result = CliRunner().invoke(app, ["query", query, "--store", seed_store.store, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    for word in expect:
+        assert word in result.output
+
+
+def test_rebuild_of_unchanged_corpus_changes_nothing(seed_store):
+    before = {str(q) for q in EmbeddedReader(seed_store.store).quads()}
+    report = build(seed_store)
+    assert report.ok and report.added == [] and len(report.unchanged) == 1
+    assert {str(q) for q in EmbeddedReader(seed_store.store).quads()} == before
+
+
+def test_changed_file_replaces_only_its_graph(tmp_path):
+    files = [SEED_ARTICLE, *[f for f in CORPUS_FILES if f != SEED_ARTICLE][:1]]
+    corpus = copy_corpus(tmp_path / "corpus", files)
+    settings = Settings.load(store=str(tmp_path / "store"), corpus=str(corpus))
+    assert build(settings).ok
+    before = quads_by_graph(EmbeddedReader(settings.store))
+    changed = corpus / files[1].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe company declined to comment.\n", encoding="utf-8")
+    report = build(settings)
+    assert report.added == [str(changed)] and report.unchanged == [str(corpus / SEED_ARTICLE.name)]
+    after = quads_by_graph(EmbeddedReader(settings.store))
+    kept = set(before) & set(after)
+    assert len(after) == len(before) and all(before[g] == after[g] for g in kept)
+    assert len(set(after) - set(before)) == 1  # the changed document's new graph replaced its old one
+
+
+def test_bad_files_do_not_stop_the_build(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus", [SEED_ARTICLE])
+    (corpus / "invalid.md").write_bytes(b"---\ntitle: x\n---\n\xc3\x28 broken")
+    (corpus / "front.md").write_text("---\npublished: yesterday\n---\nMeituan grew.")
+    (corpus / "empty.txt").write_text("  \n")
+    result = CliRunner().invoke(app, ["build", str(corpus), "--store", str(tmp_path / "store"), "--quiet"])
+    assert result.exit_code == 1
+    assert "1 added or updated" in result.output and "3 failed" in result.output
+    for name in ("invalid.md", "front.md", "empty.txt"):
+        assert name in result.output
+    assert len(open_reader(Settings.load(store=str(tmp_path / "store"))).documents()) == 1
+
+
+def test_add_and_remove_a_pasted_article(tmp_path):
+    settings = Settings.load(store=str(tmp_path / "store"))
+    text = "Pinduoduo launched Temu in September 2022. Temu competes with Shein in the United States."
+    result = add_document(settings, "", text=text, title="Temu", published="2023-01")
+    assert result.added and result.entities >= 2
+    assert add_document(settings, "", text=text, title="again").added is False  # same text: no-op
+    [doc] = open_reader(settings).documents()
+    assert doc.title == "Temu"
+    assert remove_document(settings, doc.id) and open_reader(settings).documents() == []
+
+
+KILLED_BUILD = textwrap.dedent("""
+    import sys
+    from kg.build import build
+    from kg.settings import Settings
+    settings = Settings.load(store=sys.argv[1], corpus=sys.argv[2], batch_size=1)
+    build(settings, progress=lambda done, total, what: print(done, flush=True))
+""")
+
+
+@pytest.mark.parametrize("after_documents, delay", [(0, 0.0), (1, 0.02), (3, 0.0), (4, 0.15)])
+def test_sigkill_part_way_leaves_whole_documents_and_next_build_completes(tmp_path, reference, after_documents, delay):
+    store, corpus = tmp_path / "store", Path(reference.corpus)
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(store), str(corpus)], stdout=subprocess.PIPE, text=True,
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    for _ in range(after_documents):
+        assert proc.stdout.readline(), "the build ended before the kill point"
+    time.sleep(delay)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    expected = quads_by_graph(EmbeddedReader(reference.store))
+    settings = Settings.load(store=str(store), corpus=str(corpus))
+    from kg.store import open_writer
+
+    with open_writer(settings) as writer:  # the store opens; every graph in it is a whole document
+        partial = quads_by_graph(writer)
+    assert len(partial) >= after_documents
+    for graph, quads in partial.items():
+        assert quads == expected[graph], f"{graph} is not whole"
+    assert build(settings).ok
+    assert quads_by_graph(EmbeddedReader(store)) == expected
