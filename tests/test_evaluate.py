@@ -310,3 +310,40 @@ def test_malformed_annotation_raises_with_file_and_fix(tmp_path, old, new, messa
 def test_annotation_must_be_a_mapping(tmp_path):
     with pytest.raises(AnnotationError, match="expected a mapping"):
         load_annotations(write_annotation(tmp_path, textwrap.dedent("- just\n- a list\n")))
+
+
+# --- the whole run, with a stand-in extractor ----------------------------------------------------
+
+
+def test_evaluate_reads_each_article_and_calibrate_hands_over_rule_counts(tmp_path, monkeypatch):
+    import sys
+    import types
+
+    from kg.evaluate import calibrate, evaluate
+
+    seen = []
+
+    def extract_document(document, nlp):
+        seen.append((document.title, nlp))
+        return extraction(BASE, [rel("xhs", "partner_of", "tt", rule="partner")])
+
+    written = {}
+    fake_extract = types.ModuleType("kg.extract")
+    fake_extract.extract_document = extract_document
+    fake_calibration = types.ModuleType("kg.extract.calibration")
+    fake_calibration.write_rule_precision = lambda per_rule, path: written.update(per_rule=per_rule, path=path)
+    monkeypatch.setitem(sys.modules, "kg.extract", fake_extract)
+    monkeypatch.setitem(sys.modules, "kg.extract.calibration", fake_calibration)
+
+    path = write_annotation(tmp_path, article="---\ntitle: Gold\npublished: 2025-05\n---\n\nXiaohongshu met Taotian.\n")
+    report = evaluate([tmp_path], nlp="NLP")  # a directory stands for its *.yaml files
+    assert seen == [("Gold", "NLP")]
+    assert report.documents[0].annotation == str(path)
+    assert report.scores["relations"].tp == 1 and report.per_rule == {"partner": (1, 1)}
+    calibrate(report, tmp_path / "rules.yaml")
+    assert written == {"per_rule": {"partner": (1, 1)}, "path": tmp_path / "rules.yaml"}
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(AnnotationError, match="no annotation files"):
+        evaluate([tmp_path / "empty"], nlp="NLP")
+    with pytest.raises(AnnotationError, match="cannot be read"):
+        evaluate([tmp_path / "missing.yaml"], nlp="NLP")
