@@ -83,3 +83,62 @@ def make_extraction(text: str = "In June 2018, Alibaba invested in Xiaohongshu. 
 @pytest.fixture
 def sample_extraction():
     return make_extraction()
+
+
+def free_port() -> int:
+    """A currently free TCP port on the loopback interface."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class OxigraphServer:
+    """A running `oxigraph serve` on 127.0.0.1: ``url`` is its base URL (KG_STORE), ``clear()`` empties it."""
+
+    def __init__(self, url: str, process):
+        self.url = url
+        self.process = process
+
+    def clear(self) -> None:
+        import httpx
+
+        httpx.post(f"{self.url}/update", content="DROP ALL", headers={"Content-Type": "application/sparql-update"},
+                   timeout=10).raise_for_status()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """An Oxigraph server (the `oxigraph` PyPI package of the dev extras) on a free loopback port, for the
+    whole session; tests marked ``server`` call ``.clear()`` first when they need an empty store."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    binary = Path(sys.executable).with_name("oxigraph")
+    if not binary.exists():
+        pytest.fail(f"{binary} is missing: install the dev extras (pip install -e '.[dev]')")
+    port = free_port()
+    log = tmp_path_factory.mktemp("oxigraph") / "server.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [str(binary), "serve", "--location", str(log.parent / "db"), "--bind", f"127.0.0.1:{port}"],
+            stdout=out, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=2).raise_for_status()
+            break
+        except httpx.HTTPError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"oxigraph serve did not start on {url}: {log.read_text(errors='replace')[-2000:]}")
+            time.sleep(0.1)
+    yield OxigraphServer(url, process)
+    process.terminate()
+    process.wait(10)
