@@ -1,0 +1,30 @@
+"""Text from articles as safe HTML: everything escaped, chosen spans wrapped in ``<mark>``.
+
+>>> highlight("<b>Xiaohongshu</b> & Taotian", [(3, 14), (21, 28)])
+'&lt;b&gt;<mark>Xiaohongshu</mark>&lt;/b&gt; &amp; <mark>Taotian</mark>'
+>>> highlight("abc", [(1, 9), (0, 2)])  # clipped; overlapping spans keep the first
+'<mark>ab</mark>c'
+>>> highlight("Vipshop", [(0, 7, "a \\"quoted\\" name")])
+'<mark title="a &quot;quoted&quot; name">Vipshop</mark>'
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+
+def highlight(text: str, spans: Iterable[tuple]) -> str:
+    """``text`` escaped, with each ``(start, end[, title])`` span marked; bad or overlapping spans are skipped."""
+    out: list[str] = []
+    pos = 0
+    for span in sorted((s for s in spans if s[0] is not None and s[1] is not None), key=lambda s: (s[0], -s[1])):
+        start, end = max(int(span[0]), 0), min(int(span[1]), len(text))
+        if start < pos or start >= end:
+            continue
+        title = f' title="{html.escape(str(span[2]))}"' if len(span) > 2 and span[2] else ""
+        out.append(html.escape(text[pos:start]))
+        out.append(f"<mark{title}>{html.escape(text[start:end])}</mark>")
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)

@@ -1,0 +1,118 @@
+"""The home page's numbers: what the graph holds, who is central, what was read last, when it changed.
+
+>>> G = nx.Graph([("a", "b"), ("a", "c")])
+>>> [(r.key, r.degree) for r in centrality(G, {}, limit=1)]
+[('a', 2)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from kg.explore.terms import PREFIXES, EntityRef, doc_key, local_name, value
+from kg.vocab import ENTITY_TYPES
+
+_TYPE_COUNTS = PREFIXES + """
+SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . VALUES ?t { %s } } GROUP BY ?t""" % " ".join(
+    f"kg:{t}" for t in ENTITY_TYPES)
+
+_RELATION_COUNTS = PREFIXES + """
+SELECT ?p (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st a kg:Statement ; rdf:predicate ?p } GROUP BY ?p"""
+
+_RECORD_COUNTS = PREFIXES + """
+SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c . VALUES ?c { kg:Document kg:Statement kg:EventRecord kg:Quantity kg:CoMention kg:Mention } } GROUP BY ?c"""
+
+
+def counts_by_type(reader) -> dict[str, int]:
+    """Entities per coarse type."""
+    return {local_name(r["t"]): int(value(r["n"])) for r in reader.query(_TYPE_COUNTS)}
+
+
+def counts_by_relation(reader) -> dict[str, int]:
+    """Statements per relation, largest first."""
+    counts = {local_name(r["p"]): int(value(r["n"])) for r in reader.query(_RELATION_COUNTS)}
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def record_counts(reader) -> dict[str, int]:
+    """Documents, statements, events, quantities, co-mentions and mentions."""
+    return {local_name(r["c"]): int(value(r["n"])) for r in reader.query(_RECORD_COUNTS)}
+
+
+@dataclass(frozen=True)
+class Central:
+    key: str
+    label: str
+    type: str
+    degree: int
+    pagerank: float
+
+
+def centrality(G: nx.Graph, refs: dict[str, EntityRef], limit: int = 20) -> list[Central]:
+    """The most central entities of the projection: by PageRank, then degree."""
+    if G.number_of_nodes() == 0:
+        return []
+    rank = nx.pagerank(G, weight="statements") if G.number_of_edges() else {n: 1 / len(G) for n in G}
+    top = sorted(G.nodes, key=lambda n: (-rank[n], -G.degree(n), n))[:limit]
+    out = []
+    for n in top:
+        ref = refs.get(n, EntityRef(n, n, "Other"))
+        out.append(Central(n, ref.label, ref.type, G.degree(n), round(rank[n], 4)))
+    return out
+
+
+_BUILT_AT = PREFIXES + """
+SELECT ?t WHERE { GRAPH <https://w3id.org/kg-explorer/id/graph/meta> { ?g kg:builtAt ?t } }"""
+
+
+def built_at(reader) -> str | None:
+    """When the graph last changed (the meta graph's kg:builtAt), ISO date-time."""
+    times = [r["t"].value for r in reader.query(_BUILT_AT)]
+    return max(times) if times else None
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: str
+    title: str
+    published: str | None
+    source: str
+    url: str
+    source_path: str
+    language: str
+    mentions: int
+    evidence: int  # evidence sentences (facts read from it)
+
+
+_DOCUMENTS = PREFIXES + """
+SELECT ?d ?title ?published ?source ?url ?path ?lang
+       (COUNT(DISTINCT ?m) AS ?mentions) (COUNT(DISTINCT ?ev) AS ?evidence) WHERE {
+  ?d a kg:Document .
+  OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d kg:published_date ?published }
+  OPTIONAL { ?d dcterms:source ?source } OPTIONAL { ?d schema:url ?url } OPTIONAL { ?d <https://schema.org/url> ?url }
+  OPTIONAL { ?d kg:sourcePath ?path } OPTIONAL { ?d kg:language ?lang }
+  OPTIONAL { ?m kg:document ?d ; a kg:Mention }
+  OPTIONAL { ?ev kg:document ?d ; a kg:Evidence }
+} GROUP BY ?d ?title ?published ?source ?url ?path ?lang"""
+
+
+def documents(reader) -> list[DocumentRow]:
+    """Every article with its metadata, newest publication first."""
+    seen: dict[str, DocumentRow] = {}
+    for r in reader.query(_DOCUMENTS):
+        key = doc_key(r["d"])
+        if key in seen:
+            continue
+        seen[key] = DocumentRow(
+            id=key, title=value(r["title"]) or key, published=value(r["published"]), source=value(r["source"]) or "",
+            url=value(r["url"]) or "", source_path=value(r["path"]) or "", language=value(r["lang"]) or "",
+            mentions=int(value(r["mentions"])), evidence=int(value(r["evidence"])),
+        )
+    return sorted(seen.values(), key=lambda d: (d.published is None, "" if d.published is None else _desc(d.published), d.title))
+
+
+def _desc(iso: str) -> str:
+    """A key that sorts ISO dates newest first."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in iso)

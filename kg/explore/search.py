@@ -1,0 +1,105 @@
+"""The search box: an in-memory index of every entity label and alias, built once per graph version.
+
+Matching is case- and accent-insensitive and by prefix, of the whole name or of any word in it;
+a CJK name matches by prefix too. Exact names rank first, then whole-name prefixes, then word
+prefixes; ties go to the shorter name.
+
+>>> index = LabelIndex([EntityRef("xiaohongshu", "Xiaohongshu", "Organization")],
+...                    {"xiaohongshu": ["RedNote", "小红书", "Little Red Book"]})
+>>> [hit.entity.label for hit in index.search("rednote")]
+['Xiaohongshu']
+>>> index.search("小红")[0].matched, index.search("red b")[0].matched
+('小红书', 'Little Red Book')
+>>> index.search("RÉD")[0].matched
+'RedNote'
+>>> index.search("nothing")
+[]
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from kg.explore.terms import PREFIXES, EntityRef, coarse_type, entity_key
+
+
+def fold(text: str) -> str:
+    """Case- and accent-free form of a name (NFKD, marks dropped, case-folded, single spaces).
+
+    >>> fold("  Café  Ōsaka ")
+    'cafe osaka'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(unicodedata.normalize("NFKC", stripped).casefold().split())
+
+
+@dataclass(frozen=True)
+class Hit:
+    entity: EntityRef
+    matched: str  # the label or alias that matched
+
+
+class LabelIndex:
+    """Sorted folded names (each name and each of its word suffixes) for prefix search by bisection."""
+
+    def __init__(self, entities: Iterable[EntityRef], aliases: Mapping[str, Iterable[str]]):
+        self.entities = {e.key: e for e in entities}
+        keys: list[tuple[str, int, str, str]] = []  # (folded, rank, name, entity key)
+        for key, entity in self.entities.items():
+            for name in {entity.label, *aliases.get(key, ())}:
+                folded = fold(name)
+                if not folded:
+                    continue
+                keys.append((folded, 0, name, key))
+                words = folded.split(" ")
+                for i in range(1, len(words)):
+                    keys.append((" ".join(words[i:]), 1, name, key))
+        keys.sort()
+        self._keys = keys
+        self._folded = [k[0] for k in keys]
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def search(self, text: str, limit: int = 20) -> list[Hit]:
+        query = fold(text)
+        if not query:
+            return []
+        start = bisect.bisect_left(self._folded, query)
+        best: dict[str, tuple[tuple, Hit]] = {}
+        for folded, rank, name, key in self._keys[start:]:
+            if not folded.startswith(query):
+                break
+            score = (0 if folded == query and rank == 0 else 1 + rank, len(name), name)
+            if key not in best or score < best[key][0]:
+                best[key] = (score, Hit(self.entities[key], name))
+        ranked = sorted(best.values(), key=lambda item: (item[0], item[1].entity.label))
+        return [hit for _, hit in ranked[:limit]]
+
+
+_NAMES = PREFIXES + """
+SELECT ?e ?name ?kind ?t WHERE {
+  { ?e rdfs:label ?name . BIND("label" AS ?kind) } UNION { ?e skos:altLabel ?name . BIND("alias" AS ?kind) }
+  ?e a ?t .
+  FILTER(STRSTARTS(STR(?e), "https://w3id.org/kg-explorer/id/entity/"))
+}"""
+
+
+def build_label_index(reader) -> LabelIndex:
+    """The index of every entity's labels and aliases, from one query."""
+    labels: dict[str, set[str]] = {}
+    aliases: dict[str, set[str]] = {}
+    types: dict[str, set[str]] = {}
+    for row in reader.query(_NAMES):
+        key = entity_key(row["e"])
+        (labels if row["kind"].value == "label" else aliases).setdefault(key, set()).add(row["name"].value)
+        types.setdefault(key, set()).add(row["t"].value)
+    entities = [
+        EntityRef(key, min(labels.get(key) or aliases[key], key=lambda n: (len(n), n)), coarse_type(types[key]))
+        for key in types
+    ]
+    return LabelIndex(entities, aliases)

@@ -1,0 +1,165 @@
+"""Shared vocabulary of the explorer: SPARQL prefixes, entity keys and Python values of literals.
+
+An entity is named in URLs and widgets by its *key*: the last segment of its IRI, percent-decoded.
+
+>>> key = entity_key("https://w3id.org/kg-explorer/id/entity/jd.com")
+>>> key, entity_node(key).value
+('jd.com', 'https://w3id.org/kg-explorer/id/entity/jd.com')
+>>> entity_node("<b>").value
+'https://w3id.org/kg-explorer/id/entity/%3Cb%3E'
+>>> local_name("https://w3id.org/kg-explorer/ontology#partner_of")
+'partner_of'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import quote, unquote
+
+import pyoxigraph as ox
+
+from kg.vocab import ENTITY_TYPES, ID, KG
+
+KG_NS = str(KG._NS)
+ENTITY_NS = str(ID) + "entity/"
+DOC_NS = str(ID) + "doc/"
+
+PREFIXES = f"""PREFIX kg: <{KG_NS}>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <http://schema.org/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+#: Literal datatypes of dates, by precision.
+DATE_TYPES = {
+    "http://www.w3.org/2001/XMLSchema#date": "day",
+    "http://www.w3.org/2001/XMLSchema#gYearMonth": "month",
+    "http://www.w3.org/2001/XMLSchema#gYear": "year",
+}
+
+
+def entity_key(iri: str | ox.NamedNode) -> str:
+    """The key of an entity IRI (its decoded last segment)."""
+    text = iri.value if isinstance(iri, ox.NamedNode) else iri
+    return unquote(text[len(ENTITY_NS):] if text.startswith(ENTITY_NS) else text.rsplit("/", 1)[-1])
+
+
+def entity_node(key: str) -> ox.NamedNode:
+    """The IRI of the entity with this key (the inverse of :func:`entity_key`)."""
+    return ox.NamedNode(ENTITY_NS + quote(key, safe=""))
+
+
+def doc_key(iri: str | ox.NamedNode) -> str:
+    """The id of a document from its IRI ``id/doc/<id>``.
+
+    >>> doc_key("https://w3id.org/kg-explorer/id/doc/a%20b")
+    'a b'
+    """
+    text = iri.value if isinstance(iri, ox.NamedNode) else iri
+    return unquote(text[len(DOC_NS):] if text.startswith(DOC_NS) else text.rsplit("/", 1)[-1])
+
+
+def doc_node(doc_id: str) -> ox.NamedNode:
+    return ox.NamedNode(DOC_NS + quote(doc_id, safe=""))
+
+
+def local_name(iri: str | ox.NamedNode) -> str:
+    text = iri.value if isinstance(iri, ox.NamedNode) else iri
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def value(term) -> str | float | int | bool | None:
+    """The Python value of a query term: numbers as numbers, everything else as its string.
+
+    >>> value(ox.Literal("0.9", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")))
+    0.9
+    >>> value(None) is None
+    True
+    """
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        if dt.endswith(("#decimal", "#double", "#float")):
+            return float(term.value)
+        if dt.endswith(("#integer", "#int", "#long", "#nonNegativeInteger")):
+            return int(term.value)
+        if dt.endswith("#boolean"):
+            return term.value == "true"
+    return term.value
+
+
+def coarse_type(types: Iterable[str]) -> str:
+    """The one coarse type among an entity's rdf:types ("Other" when none is known).
+
+    >>> coarse_type([KG_NS + "Entity", KG_NS + "Person"])
+    'Person'
+    """
+    names = {local_name(t) for t in types}
+    return next((t for t in ENTITY_TYPES if t in names), "Other")
+
+
+def relation_node(name: str) -> ox.NamedNode:
+    return ox.NamedNode(KG_NS + name)
+
+
+def values_clause(var: str, nodes: Iterable[ox.NamedNode]) -> str:
+    """``VALUES ?var { <…> … }`` from IRIs (pyoxigraph has validated them, so they cannot break out).
+
+    >>> values_clause("p", [relation_node("owns")])
+    'VALUES ?p { <https://w3id.org/kg-explorer/ontology#owns> }'
+    """
+    return f"VALUES ?{var} {{ {' '.join(str(n) for n in nodes)} }}"
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity as lists show it."""
+
+    key: str
+    label: str
+    type: str
+
+
+_DESCRIBE = PREFIXES + """
+SELECT ?e (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?types) WHERE {
+  %s
+  OPTIONAL { ?e rdfs:label ?l }
+  OPTIONAL { ?e a ?t }
+} GROUP BY ?e"""
+
+
+def describe_entities(reader, keys: Iterable[str]) -> dict[str, EntityRef]:
+    """Label and coarse type of each entity key, in one query."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return {}
+    out = {}
+    for row in reader.query(_DESCRIBE % values_clause("e", (entity_node(k) for k in keys))):
+        key = entity_key(row["e"])
+        label = row["label"].value if row["label"] is not None else key
+        out[key] = EntityRef(key, label, coarse_type(row["types"].value.split()))
+    for k in keys:
+        out.setdefault(k, EntityRef(k, k, "Other"))
+    return out
+
+
+def date_bounds(iso: str) -> tuple[str, str]:
+    """First and last day an ISO date of any precision covers.
+
+    >>> date_bounds("2024"), date_bounds("2024-02"), date_bounds("2024-02-03")
+    (('2024-01-01', '2024-12-31'), ('2024-02-01', '2024-02-29'), ('2024-02-03', '2024-02-03'))
+    """
+    import calendar
+
+    parts = iso.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-01-01", f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
+        return f"{iso}-01", f"{iso}-{last:02d}"
+    return iso, iso
