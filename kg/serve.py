@@ -7,7 +7,8 @@ TSV (SELECT/ASK) or Turtle, N-Triples or JSON-LD (CONSTRUCT/DESCRIBE), chosen by
 time limit, the row limit). ``GET /sparql`` without a query gives the service description;
 ``GET /health`` says whether the store answers.
 
-Status codes: 400 refused or malformed query (the message says why), 406 no acceptable format,
+Status codes: 400 refused or malformed query (the message says why), 406 a ``format`` that does not
+fit the query (an unmatched ``Accept`` gets the default format: JSON, or Turtle for graphs),
 413 body too long, 415 unknown body type, 429 (with Retry-After) when ``max_concurrent_queries``
 are running, 503 when a query passes ``query_timeout``, 502 when a remote store fails.
 """
@@ -170,7 +171,8 @@ async def _params(request: Request, settings: Settings) -> dict[str, str]:
 
 
 def _negotiate(kind: str, fmt: str | None, accept: str) -> str | None:
-    """The result format: the ``format`` parameter if given, else the best match of ``Accept``."""
+    """The result format: the ``format`` parameter if given (None if it does not fit the query),
+    else the best match of ``Accept``, else the default for the kind of query."""
     offered = GRAPH_FORMATS if kind == "construct" else SOLUTION_FORMATS
     if fmt:
         name = _ALIASES.get(fmt.strip().lower(), fmt.strip().lower())
@@ -197,7 +199,9 @@ def _negotiate(kind: str, fmt: str | None, accept: str) -> str | None:
             name = _ALIASES.get(media)
         if name in offered:
             choices.append((-quality, position, name))
-    return min(choices)[2] if choices else None
+    # Nothing acceptable: answer in the default format anyway (as common endpoints do; clients such as
+    # rdflib's SPARQLStore ask for SPARQL JSON even for CONSTRUCT and read the Content-Type).
+    return min(choices)[2] if choices else _DEFAULT[kind]
 
 
 def _service_description(request: Request) -> Response:

@@ -1,0 +1,208 @@
+"""`kg serve`: the SPARQL 1.1 Protocol endpoint, queried over real HTTP by real clients."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import httpx
+import pyoxigraph as ox
+import pytest
+import uvicorn
+from conftest import free_port
+
+import kg.serve
+from kg.query import run_user_query
+from kg.serve import create_app
+from kg.settings import Settings
+
+SELECT = "SELECT ?s ?label WHERE { ?s rdfs:label ?label }"
+CONSTRUCT = "CONSTRUCT { ?s rdfs:label ?label } WHERE { ?s rdfs:label ?label }"
+
+
+class Endpoint:
+    """``create_app(settings)`` served by uvicorn in a thread on a free loopback port."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings.replace(host="127.0.0.1", port=free_port())
+        config = uvicorn.Config(create_app(self.settings), host="127.0.0.1", port=self.settings.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            assert time.monotonic() < deadline and self.thread.is_alive(), "uvicorn did not start"
+            time.sleep(0.02)
+        self.url = f"http://127.0.0.1:{self.settings.port}/sparql"
+
+    def close(self):
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def endpoint(sample_store):
+    served = Endpoint(sample_store.replace(query_timeout=1.5, cors_origins="http://yasgui.example"))
+    yield served
+    served.close()
+
+
+def _values(rows) -> set[tuple]:
+    return {tuple((type(t).__name__, t.value) if t is not None else None for t in row) for row in rows}
+
+
+def _solutions(body: bytes, fmt=ox.QueryResultsFormat.JSON) -> set[tuple]:
+    solutions = ox.parse_query_results(body, format=fmt)
+    columns = [v.value for v in solutions.variables]
+    return _values(tuple(s[c] for c in columns) for s in solutions)
+
+
+def test_query_by_get_and_both_posts(endpoint):
+    expected = _values(run_user_query(SELECT, endpoint.settings).rows)
+    assert expected
+    get = httpx.get(endpoint.url, params={"query": SELECT})
+    form = httpx.post(endpoint.url, data={"query": SELECT})
+    raw = httpx.post(endpoint.url, content=SELECT.encode(), headers={"Content-Type": "application/sparql-query"})
+    for response in (get, form, raw):
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"].startswith("application/sparql-results+json")
+        assert _solutions(response.content) == expected
+
+
+@pytest.mark.parametrize(
+    "accept, fmt, media, parse_as",
+    [
+        ("application/sparql-results+xml", None, "application/sparql-results+xml", ox.QueryResultsFormat.XML),
+        ("text/tab-separated-values", None, "text/tab-separated-values", ox.QueryResultsFormat.TSV),
+        ("text/csv;q=0.5, application/sparql-results+json", None, "application/sparql-results+json", ox.QueryResultsFormat.JSON),
+        ("application/sparql-results+json", "xml", "application/sparql-results+xml", ox.QueryResultsFormat.XML),
+    ],
+)
+def test_select_formats(endpoint, accept, fmt, media, parse_as):
+    params = {"query": SELECT, **({"format": fmt} if fmt else {})}
+    response = httpx.get(endpoint.url, params=params, headers={"Accept": accept})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media)
+    assert _solutions(response.content, parse_as) == _values(run_user_query(SELECT, endpoint.settings).rows)
+
+
+def test_csv(endpoint):
+    response = httpx.get(endpoint.url, params={"query": SELECT}, headers={"Accept": "text/csv"})
+    lines = response.text.splitlines()
+    assert response.headers["content-type"].startswith("text/csv")
+    assert lines[0] == "s,label" and len(lines) == len(run_user_query(SELECT, endpoint.settings).rows) + 1
+
+
+@pytest.mark.parametrize(
+    "accept, media, rdf_format",
+    [("text/turtle", "text/turtle", ox.RdfFormat.TURTLE), ("application/n-triples", "application/n-triples", ox.RdfFormat.N_TRIPLES),
+     ("application/ld+json", "application/ld+json", ox.RdfFormat.JSON_LD), ("*/*", "text/turtle", ox.RdfFormat.TURTLE)],
+)
+def test_construct_formats(endpoint, accept, media, rdf_format):
+    response = httpx.post(endpoint.url, data={"query": CONSTRUCT}, headers={"Accept": accept})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media)
+    expected = set(run_user_query(CONSTRUCT, endpoint.settings).triples)
+    assert {q.triple for q in ox.parse(response.content, format=rdf_format)} == expected and expected
+
+
+def test_unfitting_formats(endpoint):
+    asked = httpx.get(endpoint.url, params={"query": CONSTRUCT, "format": "csv"})
+    assert asked.status_code == 406 and "text/turtle" in asked.text
+    accepted = httpx.get(endpoint.url, params={"query": CONSTRUCT}, headers={"Accept": "text/csv"})
+    assert accepted.status_code == 200 and accepted.headers["content-type"].startswith("text/turtle")
+
+
+def test_service_description(endpoint):
+    response = httpx.get(endpoint.url)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/turtle")
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    triples = {(q.predicate.value, q.object.value) for q in ox.parse(response.content, format=ox.RdfFormat.TURTLE)}
+    assert (sd + "endpoint", endpoint.url) in triples
+    assert (sd + "supportedLanguage", sd + "SPARQL11Query") in triples
+    assert ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", sd + "Service") in triples
+
+
+def test_refusals_and_errors(endpoint):
+    update = httpx.post(endpoint.url, data={"update": "INSERT DATA { <http://x.example/a> <http://x.example/b> 1 }"})
+    assert update.status_code == 400 and "read-only" in update.text
+    raw_update = httpx.post(endpoint.url, content=b"CLEAR ALL", headers={"Content-Type": "application/sparql-update"})
+    assert raw_update.status_code == 400
+    service = httpx.get(endpoint.url, params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"})
+    assert service.status_code == 400 and service.text.startswith("SERVICE <http://127.0.0.1:9/> refused")
+    load = httpx.post(endpoint.url, data={"query": "LOAD <http://127.0.0.1:9/x.ttl>"})
+    assert load.status_code == 400 and "LOAD" in load.text
+    syntax = httpx.get(endpoint.url, params={"query": "SELECT * WHERE {"})
+    assert syntax.status_code == 400 and "syntax" in syntax.text
+    unknown = httpx.post(endpoint.url, content=b"x", headers={"Content-Type": "text/plain"})
+    assert unknown.status_code == 415
+    too_long = httpx.post(endpoint.url, content=b"#" * (4 * endpoint.settings.query_max_bytes + 2048),
+                          headers={"Content-Type": "application/sparql-query"})
+    assert too_long.status_code == 413
+    # still answering, and the store untouched
+    assert httpx.get(endpoint.url, params={"query": "ASK { ?s a kg:Document }"}).json()["boolean"] is True
+
+
+def test_timeout_is_503(endpoint):
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    started = time.monotonic()
+    response = httpx.get(endpoint.url, params={"query": runaway}, timeout=30)
+    assert response.status_code == 503 and "time limit" in response.text
+    assert time.monotonic() - started <= endpoint.settings.query_timeout + 1.0
+    assert httpx.get(endpoint.url, params={"query": "ASK {}"}).status_code == 200
+
+
+def test_cors_and_health(endpoint):
+    preflight = httpx.options(endpoint.url, headers={"Origin": "http://yasgui.example", "Access-Control-Request-Method": "POST"})
+    assert preflight.headers.get("access-control-allow-origin") == "http://yasgui.example"
+    other = httpx.options(endpoint.url, headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"})
+    assert other.headers.get("access-control-allow-origin") is None
+    health = httpx.get(endpoint.url.replace("/sparql", "/health")).json()
+    assert health["status"] == "ok" and health["store"] == endpoint.settings.store
+
+
+def test_saturated_endpoint_answers_429(sample_store, monkeypatch):
+    release = threading.Event()
+    real = kg.serve.run_user_query
+
+    def held(text, settings):
+        release.wait(10)
+        return real(text, settings)
+
+    monkeypatch.setattr(kg.serve, "run_user_query", held)
+    served = Endpoint(sample_store.replace(max_concurrent_queries=1))
+    try:
+        first = {}
+        thread = threading.Thread(target=lambda: first.update(r=httpx.get(served.url, params={"query": "ASK {}"}, timeout=20)))
+        thread.start()
+        time.sleep(0.3)
+        second = httpx.get(served.url, params={"query": "ASK {}"})
+        assert second.status_code == 429 and second.headers["retry-after"] == "1"
+        release.set()
+        thread.join(20)
+        assert first["r"].status_code == 200
+        assert httpx.get(served.url, params={"query": "ASK {}"}).status_code == 200
+    finally:
+        release.set()
+        served.close()
+
+
+def test_sparqlwrapper_and_rdflib_clients(endpoint):
+    from rdflib import Graph
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+    from SPARQLWrapper import JSON, SPARQLWrapper
+
+    expected = run_user_query(SELECT, endpoint.settings).rows
+    wrapper = SPARQLWrapper(endpoint.url)
+    wrapper.setQuery(SELECT)
+    wrapper.setReturnFormat(JSON)
+    bindings = wrapper.query().convert()["results"]["bindings"]
+    assert {(b["s"]["value"], b["label"]["value"]) for b in bindings} == {(s.value, label.value) for s, label in expected}
+
+    wrapper.setMethod("POST")
+    wrapper.setQuery("ASK { ?s a kg:Document }")
+    assert wrapper.query().convert()["boolean"] is True
+
+    graph = Graph(store=SPARQLStore(endpoint.url, returnFormat="json"))
+    rows = graph.query(SELECT)
+    assert {(str(r[0]), str(r[1]), r[1].language) for r in rows} == {(s.value, label.value, label.language) for s, label in expected}
+    constructed = graph.query(CONSTRUCT).graph
+    assert len(constructed) == len(run_user_query(CONSTRUCT, endpoint.settings).triples) > 0
