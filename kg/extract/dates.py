@@ -1,0 +1,95 @@
+"""Dates: read date expressions into plain specs (inside the pipeline) and resolve them against
+the discourse and the document's published date (in the parent process, in document order).
+
+A spec is a plain dict so it survives spaCy's multiprocessing:
+``{"y": 2018, "m": 6}`` (absolute; ``y`` None = year-less), ``{"rel": "next_year"}``,
+``{"rel": "same_year", "m": 7}``, ``{"rel": "this_year"}``, ``{"rel": "last_year"}``,
+``{"rel": "anchor"}`` ("at that time"), ``{"rel": "days_later", "n": 7}``.
+
+>>> resolve_all([date_spec("May 7"), date_spec("the following year")], PartialDate(2025, 5))
+[PartialDate(year=2025, month=5, day=7, year_inferred=True), PartialDate(year=2026, month=None, day=None, year_inferred=False)]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.model import PartialDate
+
+MONTHS = {m.lower(): i for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"], 1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_M = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+_PATTERNS: list[tuple[re.Pattern, callable]] = [
+    (re.compile(rf"^{_M} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})$"), lambda m: {"y": int(m[3]), "m": MONTHS[m[1]], "d": int(m[2])}),
+    (re.compile(rf"^(\d{{1,2}}) {_M},? (\d{{4}})$"), lambda m: {"y": int(m[3]), "m": MONTHS[m[2]], "d": int(m[1])}),
+    (re.compile(rf"^{_M},? (\d{{4}})$"), lambda m: {"y": int(m[2]), "m": MONTHS[m[1]]}),
+    (re.compile(rf"^{_M} (\d{{1,2}})(?:st|nd|rd|th)?$"), lambda m: {"y": None, "m": MONTHS[m[1]], "d": int(m[2])}),
+    (re.compile(rf"^(\d{{1,2}}) {_M}$"), lambda m: {"y": None, "m": MONTHS[m[2]], "d": int(m[1])}),
+    (re.compile(r"^(?:early |mid-?|late |the end of |the beginning of |the start of )?((?:19|20)\d\d)$"), lambda m: {"y": int(m[1])}),
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), lambda m: {"y": int(m[1]), "m": int(m[2]), "d": int(m[3])}),
+    (re.compile(rf"^{_M} of (?:the same|that) year$"), lambda m: {"rel": "same_year", "m": MONTHS[m[1]]}),
+    (re.compile(r"^(?:the )?(?:following|next|subsequent) year$|^a year later$|^(?:in )?less than a year$|^within a year$"),
+     lambda m: {"rel": "next_year"}),
+    (re.compile(r"^(?:the )?same year$|^that year$"), lambda m: {"rel": "anchor_year"}),
+    (re.compile(r"^(?:early |later |the beginning of |the start of |the end of )?this year$"), lambda m: {"rel": "this_year"}),
+    (re.compile(r"^last year$|^the previous year$"), lambda m: {"rel": "last_year"}),
+    (re.compile(r"^(a|an|one|two|three|four|\d+) (week|day)s? later$"),
+     lambda m: {"rel": "days_later", "n": (_NUMBERS.get(m[1]) or int(m[1])) * (7 if m[2] == "week" else 1)}),
+    (re.compile(rf"^{_M}$"), lambda m: {"rel": "month_only", "m": MONTHS[m[1]]}),
+]
+#: Discourse cues that mean "the date just mentioned".
+ANCHOR_CUES = re.compile(r"^(?:at that time|at the same time|at the time|then|back then)\b", re.I)
+
+
+def date_spec(text: str) -> dict | None:
+    """The spec of one date expression, or None when it is not a point in time ("Today", "15 days")."""
+    t = " ".join(text.lower().replace(",", ", ").split()).strip(" ,.")
+    t = re.sub(r"^(?:on|in|by|since|from|until|as of|during|around|about) ", "", t)
+    t = re.sub(r"^the (?=\d)", "", t)
+    for pattern, build in _PATTERNS:
+        m = pattern.match(t.replace(" ,", ","))
+        if m:
+            return build(m)
+    return None
+
+
+def resolve(spec: dict, anchor: PartialDate | None, published: PartialDate | None) -> PartialDate | None:
+    """One spec against the current discourse anchor and the published date; never invents a day or month."""
+    rel = spec.get("rel")
+    if rel is None:
+        if spec["y"] is not None:
+            return PartialDate(spec["y"], spec.get("m"), spec.get("d"))
+        base = published or anchor
+        return PartialDate(base.year, spec.get("m"), spec.get("d"), year_inferred=True) if base else None
+    if rel in ("this_year", "last_year"):
+        return PartialDate(published.year - (rel == "last_year")) if published else None
+    if anchor is None:
+        return None
+    if rel == "next_year":
+        return PartialDate(anchor.year + 1, year_inferred=anchor.year_inferred)
+    if rel == "anchor_year":
+        return PartialDate(anchor.year, year_inferred=anchor.year_inferred)
+    if rel in ("same_year", "month_only"):
+        return PartialDate(anchor.year, spec["m"], year_inferred=anchor.year_inferred)
+    if rel == "anchor":
+        return anchor
+    if rel == "days_later" and anchor.day:
+        d = dt.date(anchor.year, anchor.month, anchor.day) + dt.timedelta(days=spec["n"])
+        return PartialDate(d.year, d.month, d.day, year_inferred=anchor.year_inferred)
+    return None
+
+
+def resolve_all(specs: list[dict | None], published: PartialDate | None) -> list[PartialDate | None]:
+    """Resolve specs in document order, each resolved date becoming the anchor of the next."""
+    anchor, out = None, []
+    for spec in specs:
+        date = resolve(spec, anchor, published) if spec else None
+        if date is not None and spec.get("rel") != "this_year":
+            anchor = date
+        out.append(date)
+    return out

@@ -1,0 +1,82 @@
+"""Cue words of the extraction rules, as data. General English/news vocabulary only."""
+
+#: NER labels kept as entity mentions, with the coarse type each one votes for.
+NER_TYPES = {
+    "ORG": "Organization", "PERSON": "Person", "GPE": "Place", "LOC": "Place", "FAC": "Place",
+    "EVENT": "Event", "PRODUCT": "Other", "WORK_OF_ART": "Other", "LAW": "Other", "NORP": "Other",
+}
+
+#: Last words of title-case program names ("Red Cat Plan", "Community Business Convention").
+PROGRAM_HEADS = frozenset({"plan", "program", "programme", "project", "convention", "initiative", "scheme", "campaign"})
+#: Nouns after a quoted name that make it a program ("number store integration" mechanism).
+PROGRAM_NOUNS = PROGRAM_HEADS | {"mechanism", "function", "feature", "service", "tool"}
+#: Category nouns: "platforms such as X", "the platform X", "its investor X" vote for X's type.
+CATEGORY_TYPES = {
+    **dict.fromkeys(
+        ["platform", "company", "firm", "provider", "brand", "retailer", "player", "giant", "rival", "competitor",
+         "investor", "group", "bank", "fund", "marketplace", "operator", "startup", "merchant", "partner", "app",
+         "brokerage", "subsidiary", "unit", "broker", "shareholder", "seller", "maker", "corporation"],
+        "Organization"),
+    **dict.fromkeys(
+        ["anchor", "blogger", "influencer", "founder", "executive", "celebrity", "star", "streamer", "host",
+         "chairman", "ceo", "analyst", "creator", "entrepreneur"],
+        "Person"),
+    **dict.fromkeys(sorted(PROGRAM_NOUNS - {"service", "tool"}), "Program"),
+}
+#: Business idioms that the NER takes for places or names ("competition in the red sea").
+IDIOMS = frozenset({"red sea", "the red sea", "red ocean", "blue ocean", "the blue ocean", "the red ocean"})
+
+#: Cooperation nouns: "reached cooperation with X", "the cooperation between X and Y".
+COOP_NOUNS = frozenset({"cooperation", "partnership", "collaboration", "alliance", "agreement", "deal", "tie-up", "pact", "co-operation"})
+#: Verbs that, with a cooperation noun as object, state a partnership.
+COOP_SUPPORT = frozenset({"reach", "sign", "establish", "form", "forge", "strike", "enter", "seal", "announce", "conclude", "have"})
+#: Financing nouns: "led the Series B round".
+ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment", "fundraising"})
+#: Role nouns of leaders: "X, chief executive of Y", "Y's chairman X".
+ROLE_NOUNS = {
+    "ceo": "CEO", "chief executive": "CEO", "chief executive officer": "CEO", "chairman": "chairman",
+    "chairwoman": "chairwoman", "chair": "chair", "president": "president", "head": "head",
+    "general manager": "general manager", "cto": "CTO", "cfo": "CFO", "coo": "COO",
+}
+
+#: Verb lemma -> (predicate, rule id). Particles are checked by the rules (take over, shut down …).
+VERB_CUES = {
+    **dict.fromkeys(["cooperate", "collaborate", "partner", "ally", "team", "co-operate"], ("partner_of", "partner.verb")),
+    **dict.fromkeys(["invest", "back", "fund", "finance"], ("invested_in", "invest.verb")),
+    **dict.fromkeys(["launch", "introduce", "unveil", "roll", "promulgate", "release", "debut", "kick", "inaugurate", "rollout"],
+                    ("launched", "launch.verb")),
+    **dict.fromkeys(["relaunch", "restart", "resume", "reboot", "reopen", "revive"], ("relaunched", "relaunch.verb")),
+    **dict.fromkeys(["suspend", "halt", "pause", "freeze"], ("suspended", "suspend.verb")),
+    **dict.fromkeys(["close", "shut", "discontinue", "terminate", "cut", "scrap"], ("closed", "close.verb")),
+    **dict.fromkeys(["acquire", "buy", "purchase", "take"], ("acquired", "acquire.verb")),
+    **dict.fromkeys(["compete", "rival"], ("competes_with", "compete.verb")),
+    **dict.fromkeys(["succeed", "replace"], ("succeeded", "succeed.verb")),
+    **dict.fromkeys(["found", "co-found", "cofound", "set"], ("founded", "found.verb")),
+    **dict.fromkeys(["settle", "sell", "stream", "livestream", "bring", "open"], ("operates_on", "operates.verb")),
+    **dict.fromkeys(["publish", "issue"], ("published", "publish.verb")),
+    **dict.fromkeys(["join", "participate"], ("participant_in", "participant.join")),
+}
+#: Verbs that need a particle to carry their cue meaning.
+REQUIRED_PARTICLE = {"roll": "out", "kick": "off", "shut": "down", "cut": "off", "take": "over", "set": "up", "team": "up"}
+#: Nominal cues: "the closure of X", "the acquisition of X", "the launch of X".
+NOUN_CUES = {
+    "closure": "closed", "shutdown": "closed", "acquisition": "acquired", "takeover": "acquired",
+    "suspension": "suspended", "relaunch": "relaunched",
+}
+#: Verbs of object control: "attracting brands to settle in", "inviting anchors to bring goods".
+OBJECT_CONTROL = frozenset({"attract", "invite", "allow", "encourage", "ask", "help", "enable", "let", "persuade", "lure", "get"})
+#: Words after "bring" that make it "bring goods" (live-commerce selling).
+GOODS_NOUNS = frozenset({"good", "goods", "product", "merchandise"})
+#: Nouns whose "of" argument is what a verb acts on ("suspended the use of X").
+PASS_THROUGH = frozenset({"use", "operation", "operations", "service", "version", "function", "running"})
+#: Words that introduce examples of a category ("platforms such as X", "including X").
+EXAMPLE_PREPS = frozenset({"as", "like", "including"})
+
+#: References resolved to entities of the discourse.
+PAIR_REFS = frozenset({"the two sides", "both sides", "both parties", "the two parties", "the two companies", "both companies", "the two", "the pair", "the duo"})
+SINGLE_REFS = frozenset({"the platform", "the company", "the firm", "the group", "it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+
+#: Nouns counted by quantities ("300 million monthly active users").
+COUNT_NOUNS = frozenset({"user", "merchant", "seller", "store", "shop", "brand", "creator", "blogger", "order", "employee",
+                         "member", "subscriber", "download", "customer", "buyer", "rider", "driver", "anchor", "streamer", "view"})

@@ -1,0 +1,280 @@
+"""Entity mentions: find candidate spans, drop junk, link them to one entity each, vote types.
+
+Works on a parsed Doc; returns plain data (see :func:`find_entities`). No rule names an entity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.iri import normalise_name
+from kg.extract import lexicon as lx
+from kg.extract.pinyin import gloss_matches
+
+_QUOTE = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
+_SUCH_AS_PROGRAMS = re.compile(
+    r"\b(?:projects?|programs?|programmes?|plans?|initiatives?|campaigns?|schemes?|products?|apps?|features?)\s+"
+    r"(?:such as|like|including|called|named|dubbed)\s+(?:[“\"][^”\"\n]+[”\"]\s*(?:,|and|or)?\s*)*$"
+)
+_VERSION = re.compile(r"^\d+(?:\.\d+)+$|^\d+\.0$")
+_SMALL = {"of", "and", "the", "for", "in", "on", "to", "a", "&"}
+
+
+@dataclass
+class Cand:
+    start: int  # token offsets
+    end: int
+    text: str
+    label: str  # NER/ruler label or "PROGRAM"
+    kb_id: str | None = None
+    votes: dict[str, float] = field(default_factory=dict)
+    key: str = ""
+
+
+def _is_title(words: list[str]) -> bool:
+    return bool(words) and all(w[:1].isupper() or w.lower() in _SMALL or w[:1].isdigit() for w in words) and words[0][:1].isupper()
+
+
+def _source_credit(sent: Span) -> bool:
+    """Caption lines such as "(Source: X Public Account)" name where an image came from, not actors."""
+    return bool(re.match(r"^\(?\s*(source|image|photo|picture|credit)s?\s*[:：]", sent.text.strip(), re.I))
+
+
+def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Strip determiners, quotes, punctuation, possessives and anything from a line break on."""
+    for i in range(start, end):
+        if doc[i].is_space and "\n" in doc[i].text or "\n" in doc[i].text:
+            end = i
+            break
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+                           or doc[end - 1].lower_ in ("'s", "’s", "s")):
+        end -= 1
+    return start, end
+
+
+def candidates(doc: Doc) -> list[Cand]:
+    """Quoted/title-case programs first, then KB ruler and NER spans that do not overlap them."""
+    skip = [_source_credit(s) for s in doc.sents]
+    sent_of = {}
+    for k, s in enumerate(doc.sents):
+        for t in s:
+            sent_of[t.i] = k
+    out: list[Cand] = []
+    taken = bytearray(len(doc))
+    text = doc.text
+    for m in _QUOTE.finditer(text):
+        name = m[1].strip()
+        words = name.split()
+        after = re.match(r"\s*([A-Za-z]+)", text[m.end():m.end() + 30])
+        after_word = after[1].lower() if after else ""
+        after_lemma = after_word[:-1] if after_word.endswith("s") and after_word[:-1] in lx.PROGRAM_NOUNS else after_word
+        is_prog = (
+            (_is_title(words) and words[-1].lower() in lx.PROGRAM_HEADS)
+            or (after_lemma in lx.PROGRAM_NOUNS and len(words) <= 6)
+            or (_is_title(words) and _SUCH_AS_PROGRAMS.search(text[max(0, m.start() - 200):m.start()]))
+        )
+        span = doc.char_span(m.start(1), m.start(1) + len(m[1].rstrip()), alignment_mode="expand")
+        if not is_prog or span is None or skip[sent_of[span.start]]:
+            continue
+        c = Cand(span.start, span.end, span.text, "PROGRAM", votes={"Program": 5.0})
+        out.append(c)
+        taken[span.start:span.end] = b"\x01" * (span.end - span.start)
+    for ent in doc.ents:
+        if ent.label_ not in lx.NER_TYPES or skip[sent_of[ent.start]]:
+            continue
+        start, end = _clean(doc, ent.start, ent.end)
+        if start >= end or any(taken[start:end]):
+            continue
+        kb_id = ent.ent_id_ or None
+        span = doc[start:end]
+        if not kb_id:
+            # NER tail words in lower case are not part of a name ("Youzan platform").
+            while end - start > 1 and doc[end - 1].is_lower:
+                end -= 1
+            span = doc[start:end]
+            norm = normalise_name(span.text)
+            if (norm in lx.IDIOMS or span.text.islower() or not any(c.isalpha() for c in span.text)
+                    or ent.label_ == "NORP" or ent.label_ == "DATE"):
+                continue
+        label = ent.label_
+        c = Cand(start, end, span.text, label, kb_id, votes={lx.NER_TYPES[label]: 1.0})
+        if not kb_id and span[-1].lower_ in lx.PROGRAM_HEADS and _is_title([t.text for t in span]):
+            c.votes["Program"] = 5.0
+        out.append(c)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def category_vote(doc: Doc, c: Cand) -> None:
+    """'platforms such as X', 'the platform X', 'its investor X' vote for X's type."""
+    head = doc[c.end - 1]
+    cat = None
+    if head.dep_ in ("pobj", "conj"):
+        h = head
+        while h.dep_ == "conj":
+            h = h.head
+        if h.dep_ == "pobj" and h.head.lower_ in lx.EXAMPLE_PREPS:
+            cat = h.head.head
+    elif head.dep_ == "appos":
+        cat = head.head
+    for child in head.children:
+        if child.dep_ in ("compound", "appos", "nmod") and child.i < c.start and child.lemma_.lower() in lx.CATEGORY_TYPES:
+            cat = child
+    if cat is not None and cat.lemma_.lower() in lx.CATEGORY_TYPES:
+        t = lx.CATEGORY_TYPES[cat.lemma_.lower()]
+        c.votes[t] = c.votes.get(t, 0) + 2.0
+
+
+class Linker:
+    """Union-find over linking keys, so aliases, versions' bases and variants share one entity."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, k: str) -> str:
+        while self.parent.get(k, k) != k:
+            k = self.parent[k]
+        return k
+
+    def union(self, keep: str, other: str) -> None:
+        a, b = self.find(keep), self.find(other)
+        if a != b:
+            self.parent[b] = a
+
+
+def _base(name: str) -> str:
+    words = normalise_name(name).split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in lx.PROGRAM_HEADS else " ".join(words)
+
+
+def link(doc: Doc, cands: list[Cand], kb_index: dict[str, tuple[str, str]]) -> tuple[list[Cand], dict[str, dict]]:
+    """Give each candidate an entity key; return kept candidates and the entity table."""
+    linker = Linker()
+    persons_multi: dict[str, str] = {}
+    for c in cands:
+        c.key = c.kb_id or normalise_name(c.text)
+        if c.label == "PERSON" and not c.kb_id and len(c.text.split()) > 1:
+            persons_multi.setdefault(normalise_name(c.text.split()[0]), c.key)
+    other_labels: dict[str, int] = {}
+    for c in cands:
+        if c.label != "PERSON":
+            other_labels[c.key] = other_labels.get(c.key, 0) + 1
+    kept = []
+    for c in cands:
+        category_vote(doc, c)
+        if c.label == "PERSON" and not c.kb_id and len(c.text.split()) == 1 and c.key not in other_labels:
+            # A lone capitalised word the NER calls a person (and nothing else) is a surname of a
+            # named person of the document, or noise ("Tao's" for a shortened company name).
+            if c.key in persons_multi:
+                c.key = persons_multi[c.key]
+            elif c.votes.get("Person", 0) < 2:
+                continue
+        kept.append(c)
+    # Program names differing only in their head noun ("X Plan", "X Project") are one program.
+    by_base: dict[str, str] = {}
+    for c in kept:
+        if "Program" in c.votes and not c.kb_id:
+            b = _base(c.text)
+            if b in by_base:
+                linker.union(by_base[b], c.key)
+            else:
+                by_base[b] = c.key
+    # Literal translations of pinyin names ("Xiaohongxing" / "Little Red Star") are aliases.
+    pinyin = [c for c in kept if not c.kb_id and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", c.text)]
+    english = [c for c in kept if not c.kb_id and len(c.text.split()) >= 2]
+    for p in pinyin:
+        for e in english:
+            if p.key != e.key and gloss_matches(p.text, e.text):
+                linker.union(p.key, e.key)
+    _appositive_aliases(doc, kept, linker)
+    # Entity table: canonical label = KB name, else the first mention of the group.
+    table: dict[str, dict] = {}
+    for c in kept:
+        c.key = linker.find(c.key)
+        e = table.setdefault(c.key, {"label": None, "votes": {}, "aliases": [], "kb_id": c.kb_id,
+                                     "version_of": None, "version_label": None})
+        if c.kb_id and c.kb_id in kb_index:
+            e["label"], kb_type = kb_index[c.kb_id]
+            e["kb_id"] = c.kb_id
+            e["votes"]["__kb__"] = kb_type
+        elif e["label"] is None:
+            e["label"] = c.text
+        if c.text not in e["aliases"]:
+            e["aliases"].append(c.text)
+        for t, w in c.votes.items():
+            e["votes"][t] = e["votes"].get(t, 0) + w
+    return kept, table
+
+
+def _appositive_aliases(doc: Doc, cands: list[Cand], linker: Linker) -> None:
+    """'X (Y)', 'X, also known as Y', 'X, formerly Y': Y names the same thing as X."""
+    by_start = {c.start: c for c in cands}
+    for c in cands:
+        j = c.end
+        while j < len(doc) and (doc[j].is_punct and doc[j].text in "“”\"'"):
+            j += 1
+        if j < len(doc) and doc[j].text == "(" and j + 1 in by_start:
+            linker.union(c.key, by_start[j + 1].key)
+            continue
+        tail = doc[j:j + 5].text.lower()
+        m = re.match(r",?\s*(?:also known as|also called|known as|formerly known as|formerly|now called|renamed)\s+(?:the\s+)?[“\"]?", tail)
+        if m:
+            k = j
+            while k < len(doc) and doc[k].idx < doc[j].idx + m.end():
+                k += 1
+            if k in by_start:
+                linker.union(c.key, by_start[k].key)
+
+
+def resolve_type(votes: dict) -> str:
+    """KB type wins; then the heaviest vote (NER labels, cue words, program shapes)."""
+    if "__kb__" in votes:
+        return votes["__kb__"]
+    scored = {k: v for k, v in votes.items() if k != "__kb__"}
+    if not scored:
+        return "Other"
+    return max(sorted(scored), key=lambda k: scored[k])
+
+
+def versions(doc: Doc, cands: list[Cand], table: dict[str, dict]) -> list[Cand]:
+    """'X 2.0', 'version 3.0 of X', 'X relaunched version 2.0': versions of program X (new entities)."""
+    tok_cand = {}
+    for c in cands:
+        for i in range(c.start, c.end):
+            tok_cand[i] = c
+    out = []
+    for t in doc:
+        if not _VERSION.match(t.text):
+            continue
+        base, start, end = None, t.i, t.i + 1
+        if t.i > 0 and t.i - 1 in tok_cand:  # X 2.0
+            base = tok_cand[t.i - 1]
+            start = base.start
+        elif t.i > 0 and doc[t.i - 1].lower_ == "version":
+            start = t.i - 1
+            if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" and t.i + 2 in tok_cand:  # version 3.0 of X
+                base = tok_cand[t.i + 2]
+                end = base.end
+            else:  # X relaunched version 2.0: the subject of the verb
+                verb = doc[t.i - 1].head if doc[t.i - 1].head.pos_ == "VERB" else t.head
+                for s in verb.children:
+                    if s.dep_ == "nsubj" and s.i in tok_cand:
+                        base = tok_cand[s.i]
+        if base is None:
+            continue
+        entry = table[base.key]
+        entry["votes"]["Program"] = entry["votes"].get("Program", 0) + 3.0
+        label = f"{entry['label']} {t.text}"
+        key = normalise_name(label)
+        v = table.setdefault(key, {"label": label, "votes": {"Program": 9.0}, "aliases": [], "kb_id": None,
+                                   "version_of": base.key, "version_label": t.text})
+        text = doc[start:end].text
+        if text not in v["aliases"]:
+            v["aliases"].append(text)
+        out.append(Cand(start, end, text, "VERSION", key=key))
+    return out

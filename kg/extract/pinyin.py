@@ -1,0 +1,71 @@
+"""Literal glosses of common pinyin syllables, to tell that an English calque names the same thing.
+
+Chinese brand and program names are often given in pinyin and, elsewhere in the same article, as a
+word-for-word translation. Syllables map to sets of English words; a name in pinyin matches an
+English name when the syllables, in order, gloss its words (words the English name shares
+verbatim, such as "Chain" in "Xiaohong Chain", match themselves).
+
+>>> gloss_matches("Xiaohongxing", "Little Red Star")
+True
+>>> gloss_matches("Xiaohongxing", "Little Red Book")
+False
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+GLOSS = {
+    "xiao": {"little", "small", "mini"}, "da": {"big", "great", "large"}, "hong": {"red", "rainbow"},
+    "xing": {"star", "action"}, "meng": {"alliance", "league", "union", "dream"}, "lian": {"chain", "link", "alliance"},
+    "mao": {"cat"}, "shu": {"book", "tree", "number"}, "lv": {"green"}, "lu": {"green", "road", "deer"},
+    "zhou": {"oasis", "continent", "island"}, "bai": {"white", "hundred"}, "hei": {"black"}, "huang": {"yellow"},
+    "jin": {"gold", "golden"}, "yin": {"silver"}, "tian": {"sky", "heaven", "day", "field"}, "long": {"dragon"},
+    "feng": {"wind", "phoenix", "bee", "peak"}, "yun": {"cloud"}, "shan": {"mountain"}, "hai": {"sea", "ocean"},
+    "xin": {"new", "heart", "star"}, "hua": {"flower", "china"}, "shou": {"hand", "head", "first"},
+    "dian": {"shop", "store", "point"}, "fu": {"welfare", "fortune", "blessing"}, "li": {"benefit", "power"},
+    "she": {"society", "club", "community"}, "jia": {"home", "family", "plus"}, "hao": {"good", "number"},
+    "yuan": {"garden", "source", "yuan"}, "men": {"gate", "door"}, "kou": {"mouth", "port"}, "lang": {"wave"},
+    "niu": {"cow", "ox"}, "ma": {"horse", "mom"}, "yu": {"fish", "rain", "jade"}, "mi": {"rice", "honey"},
+    "guo": {"fruit", "country"}, "cai": {"vegetable"}, "niao": {"bird"}, "ying": {"eagle", "shadow"},
+    "jie": {"street", "festival"}, "shi": {"city", "market", "world"}, "chang": {"field", "long"},
+    "ji": {"plan", "machine", "chicken"},
+}
+_SYLLABLES = sorted(GLOSS, key=len, reverse=True)
+
+
+@lru_cache(maxsize=4096)
+def syllables(word: str) -> tuple[str, ...] | None:
+    """Split a pinyin word into glossed syllables (longest first), or None if it does not split."""
+    word = word.lower()
+    if not word:
+        return ()
+    for s in _SYLLABLES:
+        if word.startswith(s):
+            rest = syllables(word[len(s):])
+            if rest is not None:
+                return (s, *rest)
+    return None
+
+
+def gloss_matches(pinyin_name: str, english_name: str) -> bool:
+    """True if the pinyin name's syllables gloss the English name's words one to one, in order."""
+    units: list[str | set] = []
+    for word in pinyin_name.split():
+        syl = syllables(word)
+        if syl is None or len(syl) < 2 and not units:
+            units.append(word.lower())
+        else:
+            units.extend(syl)
+    words = [w.lower() for w in english_name.split()]
+    if len(units) != len(words) or len(units) < 2:
+        return False
+    glossed = 0
+    for u, w in zip(units, words):
+        if u == w:
+            continue
+        if u in GLOSS and w in GLOSS[u]:
+            glossed += 1
+            continue
+        return False
+    return glossed >= 2

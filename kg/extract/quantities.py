@@ -1,0 +1,122 @@
+"""Quantities: money, percentages (and ranges) and counts, attached to what they measure.
+
+Found by regular expressions over each sentence (linear), attached through the parse: the noun
+phrase they measure gives the attribute, its possessor or the clause subject gives the entity.
+
+>>> parse_number("300 million"), parse_number("1.2 billion"), parse_number("70")
+(300000000.0, 1200000000.0, 70.0)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract import lexicon as lx
+from kg.extract.relations import Arg, Context, governing_verb
+
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+_NUM = r"\d+(?:[.,]\d+)*"
+_PERCENT = re.compile(rf"({_NUM})\s*%(?:\s*(?:-|–|to)\s*({_NUM})\s*%)?|({_NUM})\s*(?:-|–|to)\s*({_NUM})\s*%")
+_MONEY = re.compile(
+    rf"(?:(US\$|\$|¥|￥|RMB|CNY|USD|HK\$)\s?)?({_NUM}(?:\s+(?:thousand|million|billion|trillion))?)\s*"
+    rf"(yuan|RMB|CNY|US dollars|dollars|USD|HK dollars)?", re.I)
+_COUNT = re.compile(rf"({_NUM}(?:\s+(?:thousand|million|billion))?)\s+((?:[a-z-]+\s+){{0,3}}?([a-z]+s))\b")
+_UNITS = {"us$": "USD", "$": "USD", "usd": "USD", "us dollars": "USD", "dollars": "USD", "¥": "CNY", "￥": "CNY",
+          "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "hk$": "HKD", "hk dollars": "HKD"}
+
+
+def parse_number(text: str) -> float:
+    parts = text.lower().replace(",", "").split()
+    value = float(parts[0])
+    return value * _SCALE.get(parts[1], 1) if len(parts) > 1 else value
+
+
+def find(sent: Span) -> Iterator[dict]:
+    """Raw quantities of one sentence: value, unit, text and character offsets (document)."""
+    text, base = sent.text, sent.start_char
+    taken: list[tuple[int, int]] = []
+    for m in _PERCENT.finditer(text):
+        lo = m[1] or m[3]
+        hi = m[2] or m[4]
+        taken.append((m.start(), m.end()))
+        yield {"value": parse_number(lo), "value_max": parse_number(hi) if hi else None, "unit": "percent",
+               "text": m[0], "start": base + m.start(), "end": base + m.end()}
+    for m in _MONEY.finditer(text):
+        if not (m[1] or m[3]) or any(a <= m.start() < b for a, b in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        unit = _UNITS[(m[1] or m[3]).lower()]
+        yield {"value": parse_number(m[2]), "value_max": None, "unit": unit, "text": m[0].strip(),
+               "start": base + m.start(), "end": base + m.start() + len(m[0].rstrip())}
+    for m in _COUNT.finditer(text):
+        noun = m[3][:-1]
+        if noun not in lx.COUNT_NOUNS or any(a <= m.start() < b for a, b in taken):
+            continue
+        yield {"value": parse_number(m[1]), "value_max": None, "unit": m[3], "attribute": m[2].strip(),
+               "text": m[0], "start": base + m.start(), "end": base + m.end()}
+
+
+def _phrase(tok: Token, ctx: Context, quantity: Span) -> str:
+    """The measured noun phrase ("return of note data") without determiners, possessors, entity
+    names or the quantity itself."""
+    skip = set(range(quantity.start, quantity.end))
+    for c in tok.rights:  # a right-hand 'of' phrase that holds the quantity is not the attribute
+        if c.dep_ == "prep" and any(t.i in skip for t in c.subtree):
+            skip.update(t.i for t in c.subtree)
+    words = [t.text for t in tok.subtree if t.i not in skip and t.dep_ not in ("det", "poss", "case", "punct")
+             and ctx.tok_mention[t.i] is None and not t.like_num]
+    return " ".join(words).strip()
+
+
+def attach(ctx: Context, q: dict) -> tuple[Arg | None, str, int] | None:
+    """(entity measured, attribute, token of the governing word) of one raw quantity."""
+    doc = ctx.doc
+    span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
+    if span is None:
+        return None
+    last = span[-1]
+    attribute = q.get("attribute", "")
+    measured: Token | None = None
+    # "70% of X's revenue", "financing of 300 million yuan", "ratio to 50%", "300 million users"
+    for c in last.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            measured = next((p for p in c.children if p.dep_ == "pobj"), None)
+    head = last.head
+    if measured is None:
+        h = span.root.head if span.root.head.i not in range(span.start, span.end) else span.root
+        if h.dep_ == "prep" and h.lower_ == "of" and h.head.pos_ in ("NOUN", "PROPN"):
+            measured = h.head
+        elif h.dep_ == "prep" and h.lower_ in ("to", "by", "at"):
+            v = h.head
+            measured = next((c for c in v.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        elif span.root.dep_ == "dobj":
+            measured = span.root
+        elif span.root.dep_ in ("compound", "nummod", "amod") and span.root.head.pos_ == "NOUN":
+            measured = span.root.head  # "100% return of note data"
+    if measured is not None and not attribute:
+        attribute = _phrase(measured, ctx, span)
+    about: Arg | None = None
+    if measured is not None:
+        for t in measured.subtree:
+            if t.dep_ in ("poss", "compound") and ctx.ent(t):
+                about = ctx.ent(t)
+                break
+    gov = governing_verb(head)
+    if about is None:
+        subj = ctx.subjects(gov)
+        about = next((a for a in subj if a.type in ("Organization", "Program", "Person")), None)
+    if about is None:
+        # nearest organization or program mention of the sentence
+        sent = span.sent
+        best = None
+        for t in sent:
+            a = ctx.ent(t) if ctx.tok_mention[t.i] else None
+            if a and a.type in ("Organization", "Program") and (best is None or abs(t.i - span.start) < best[0]):
+                best = (abs(t.i - span.start), a)
+        about = best[1] if best else None
+    if about is None or not attribute:
+        return None
+    return about, attribute, gov.i

