@@ -16,5 +16,8 @@ def entity_page(reader, settings: Settings, key: str):
 
 
 def graph_view(reader, settings: Settings, key: str):
-    """The graph view (neighbourhood of ``key``) as the app builds it, up to its HTML."""
-    raise NotImplementedError("the graph-view builder of kg/explore has not landed yet")
+    """The graph view (default filter: one hop) as the app builds it, up to its HTML."""
+    from kg.explore.neighbourhood import GraphFilter, neighbourhood
+    from kg.explore.network_html import to_html
+
+    return to_html(neighbourhood(reader, key, GraphFilter(), settings))

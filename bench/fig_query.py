@@ -4,6 +4,7 @@ engines' peer: rdflib in memory against pyoxigraph in memory on a sample rdflib 
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Mapping
 from itertools import islice
@@ -27,10 +28,10 @@ class RecordingReader:
     def __init__(self, reader):
         self._reader = reader
         self.location = reader.location
-        self.calls: list[tuple[str, dict]] = []
+        self.calls: list[tuple[str, str, dict]] = []  # (calling function, query, bindings)
 
     def query(self, sparql: str, bindings: Mapping | None = None):
-        self.calls.append((sparql, dict(bindings or {})))
+        self.calls.append((sys._getframe(1).f_code.co_name, sparql, dict(bindings or {})))
         return self._reader.query(sparql, bindings)
 
     def __getattr__(self, name):

@@ -55,6 +55,17 @@ def seed_store(work: Path) -> Path:
     return path
 
 
+def disk_mb(path: Path) -> float:
+    """Disk used under ``path`` in MB (hard-linked files counted once, like du)."""
+    seen, total = set(), 0
+    for f in path.rglob("*"):
+        st = f.lstat()
+        if f.is_file() and (st.st_dev, st.st_ino) not in seen:
+            seen.add((st.st_dev, st.st_ino))
+            total += st.st_blocks * 512
+    return total / 2**20
+
+
 def count_triples(store: Path) -> int:
     reader = open_reader(Settings.load(store=str(store)))
     [row] = reader.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")

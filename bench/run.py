@@ -35,7 +35,9 @@ def _large(report, plan, cache: Path) -> Path:
         triples = graphs.count_triples(path)
         if seconds is not None:
             report.add("graph", f"generate {triples:,} triples through open_writer().replace_document", summarize([seconds]), "s",
-                       note=f"{triples / seconds:,.0f} triples/s")
+                       note=f"{triples / seconds:,.0f} triples/s; on disk {graphs.disk_mb(path):,.0f} MB, "
+                            f"of which live/ {graphs.disk_mb(path / 'live'):,.0f} MB and "
+                            f"{len(list((path / 'snapshots').iterdir()))} snapshots")
         else:
             report.note(f"generated graph of {triples:,} triples reused from {path}")
         _stores["large"] = path
@@ -58,10 +60,10 @@ def _app_calls(store: Path) -> list[tuple[str, str, dict]]:
         except NotImplementedError:
             continue
         seen = set()
-        for text, bindings in reader.calls:
+        for caller, text, bindings in reader.calls:
             if text not in seen:
                 seen.add(text)
-                out.append((f"{view} #{len(seen)}", text, bindings))
+                out.append((f"{view}: {caller} #{len(seen)}", text, bindings))
     return out
 
 
