@@ -131,7 +131,7 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]]) -> dict:
         rule = c.rule + ("+coref" if (c.s and c.s.resolved_by) or c.o.resolved_by else "")
         date, how = _date_for(doc[c.trigger], dates, sent_of)
         ev_id = f"e{c.trigger}"
-        s_types, o_types = SIGNATURES[c.p]
+        s_types, o_types = SIGNATURES.get(c.p, (set(), set()))
         subject_ok = c.s is not None and c.s.type in s_types and c.s.key != c.o.key
         if subject_ok and c.o.type in o_types:
             sig = (c.s.key, c.p, c.o.key, c.trigger)
@@ -143,8 +143,9 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]]) -> dict:
                 "os": list(c.o.span), "rule": rule, "date": date, "date_how": how, "role": c.role,
                 "resolved_by": c.s.resolved_by or c.o.resolved_by, "event": ev_id if c.p in EVENTS else None,
             })
-        elif c.p in EVENTS and c.o.type in ("Program", "Event") and (c.s is None or c.s.type in ("Program", "Event")):
-            pass  # an agentless event about a program: recorded below without a relation
+        elif c.p in EVENTS and (c.o.type in ("Program", "Event") and (c.s is None or c.s.type in ("Program", "Event"))
+                                or c.p == "_listing" and c.o.type == "Organization"):
+            pass  # an agentless event (about a program, or a listing): recorded below without a relation
         else:
             continue
         if c.p not in EVENTS:

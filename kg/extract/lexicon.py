@@ -55,7 +55,24 @@ VERB_CUES = {
     **dict.fromkeys(["settle", "sell", "stream", "livestream", "bring", "open"], ("operates_on", "operates.verb")),
     **dict.fromkeys(["publish", "issue"], ("published", "publish.verb")),
     **dict.fromkeys(["join", "participate"], ("participant_in", "participant.join")),
+    **dict.fromkeys(["head", "helm", "chair", "lead", "run"], ("leads", "leads.verb")),
+    **dict.fromkeys(["own", "control"], ("owns", "owns.verb")),
+    **dict.fromkeys(["build", "start", "create", "establish"], ("founded", "found.verb")),
 }
+#: Relational nouns: "X, the founder of Y", "Y's owner X", "Y founder X", "X is an investor in Y".
+#: noun -> (predicate from X to Y, role for leads).
+REL_NOUNS = {
+    **{k: ("leads", v) for k, v in ROLE_NOUNS.items() if " " not in k},
+    "founder": ("founded", None), "co-founder": ("founded", None), "cofounder": ("founded", None),
+    "owner": ("owns", None), "parent": ("owns", None),
+    "investor": ("invested_in", None), "backer": ("invested_in", None), "shareholder": ("invested_in", None),
+    "subsidiary": ("part_of", None), "unit": ("part_of", None), "division": ("part_of", None), "arm": ("part_of", None),
+    "affiliate": ("part_of", None), "rival": ("competes_with", None), "competitor": ("competes_with", None),
+}
+#: Verbs that give their subject a relational noun: "X became chairman of Y", "X is an investor in Y".
+COPULAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elect", "act"})
+#: Company-name endings that make "<KB name> <Words> Group" a unit of its own ("Taobao Tmall Commerce Group").
+ORG_SUFFIXES = frozenset({"group", "holdings", "inc", "inc.", "ltd", "ltd.", "limited", "corporation", "corp", "corp.", "company", "co."})
 #: Verbs that need a particle to carry their cue meaning.
 REQUIRED_PARTICLE = {"roll": "out", "kick": "off", "shut": "down", "cut": "off", "take": "over", "set": "up", "team": "up"}
 #: Nominal cues: "the closure of X", "the acquisition of X", "the launch of X".
@@ -75,6 +92,7 @@ EXAMPLE_PREPS = frozenset({"as", "like", "including"})
 #: References resolved to entities of the discourse.
 PAIR_REFS = frozenset({"the two sides", "both sides", "both parties", "the two parties", "the two companies", "both companies", "the two", "the pair", "the duo"})
 SINGLE_REFS = frozenset({"the platform", "the company", "the firm", "the group", "it", "its"})
+PERSON_REFS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 
 #: Nouns counted by quantities ("300 million monthly active users").

@@ -85,8 +85,18 @@ def candidates(doc: Doc) -> list[Cand]:
         out.append(c)
         taken[span.start:span.end] = b"\x01" * (span.end - span.start)
     for ent in doc.ents:
-        if ent.label_ not in lx.NER_TYPES or skip[sent_of[ent.start]]:
+        if ent.label_ not in lx.NER_TYPES or skip[sent_of[ent.start]] or any(taken[ent.start:ent.end]):
             continue
+        if ent.ent_id_:
+            # '<KB name> <Title Words> Group' names a unit of its own ("Taobao Tmall Commerce Group").
+            j = ent.end
+            while j < len(doc) and j - ent.end < 5 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            if j - ent.end >= 2 and doc[j - 1].lower_ in lx.ORG_SUFFIXES:
+                span = doc[ent.start:j]
+                out.append(Cand(span.start, span.end, span.text, "ORG", None, votes={"Organization": 3.0}))
+                taken[span.start:span.end] = b"\x01" * len(span)
+                continue
         start, end = _clean(doc, ent.start, ent.end)
         if start >= end or any(taken[start:end]):
             continue
@@ -155,11 +165,14 @@ def _base(name: str) -> str:
 def link(doc: Doc, cands: list[Cand], kb_index: dict[str, tuple[str, str]]) -> tuple[list[Cand], dict[str, dict]]:
     """Give each candidate an entity key; return kept candidates and the entity table."""
     linker = Linker()
-    persons_multi: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
     for c in cands:
         c.key = c.kb_id or normalise_name(c.text)
-        if c.label == "PERSON" and not c.kb_id and len(c.text.split()) > 1:
-            persons_multi.setdefault(normalise_name(c.text.split()[0]), c.key)
+        words = c.text.split()
+        if c.label == "PERSON" and len(words) > 1:  # Chinese order (Yang Tianzhen) or Western (Daniel Zhang)
+            for w in {words[0], words[-1]}:
+                surnames.setdefault(normalise_name(w), set()).add(c.key)
+    persons_multi = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
     other_labels: dict[str, int] = {}
     for c in cands:
         if c.label != "PERSON":
@@ -167,12 +180,13 @@ def link(doc: Doc, cands: list[Cand], kb_index: dict[str, tuple[str, str]]) -> t
     kept = []
     for c in cands:
         category_vote(doc, c)
-        if c.label == "PERSON" and not c.kb_id and len(c.text.split()) == 1 and c.key not in other_labels:
+        if c.label in ("PERSON", "ORG", "GPE") and not c.kb_id and len(c.text.split()) == 1 and c.key in persons_multi:
+            c.key = persons_multi[c.key]  # 'Zhang', 'Su' after 'Daniel Zhang', 'Su Hua' (the NER may mislabel it)
+            c.votes = {"Person": 1.0}
+        elif c.label == "PERSON" and not c.kb_id and len(c.text.split()) == 1 and c.key not in other_labels:
             # A lone capitalised word the NER calls a person (and nothing else) is a surname of a
             # named person of the document, or noise ("Tao's" for a shortened company name).
-            if c.key in persons_multi:
-                c.key = persons_multi[c.key]
-            elif c.votes.get("Person", 0) < 2:
+            if c.votes.get("Person", 0) < 2:
                 continue
         kept.append(c)
     # Program names differing only in their head noun ("X Plan", "X Project") are one program.

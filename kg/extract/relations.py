@@ -26,7 +26,7 @@ SIGNATURES = {
     "founded": ({"Person", "Organization"}, {"Organization"}),
     "leads": ({"Person"}, {"Organization"}),
     "succeeded": ({"Person"}, {"Person"}),
-    "launched": ({"Organization", "Person"}, {"Program", "Event", "Other"}),
+    "launched": ({"Organization", "Person"}, {"Program", "Event", "Other", "Organization"}),
     "suspended": ({"Organization", "Person"}, {"Program", "Event", "Other"}),
     "relaunched": ({"Organization", "Person"}, {"Program", "Event", "Other"}),
     "closed": ({"Organization", "Person"}, {"Program", "Event", "Other"}),
@@ -45,6 +45,7 @@ EVENTS = {
     "closed": ("closure", "actor", "program"),
     "acquired": ("acquisition", "acquirer", "target"),
     "leads": ("appointment", "person", "organization"),
+    "_listing": ("listing", None, "company"),
 }
 _OBJECT_PREPS = {
     "partner_of": {"with"}, "invested_in": {"in", "into"}, "competes_with": {"with", "against"},
@@ -80,8 +81,8 @@ class Context:
         for m in mentions:
             for i in range(m[0], m[1]):
                 self.tok_mention[i] = m
-        self.orgs = sorted((m[0], m[2]) for m in mentions if types.get(m[2]) == "Organization")
-        self.org_starts = [o[0] for o in self.orgs]
+        self.by_type = {t: sorted((m[0], m[2]) for m in mentions if types.get(m[2]) == t) for t in ("Organization", "Person")}
+        self.starts = {t: [m[0] for m in ms] for t, ms in self.by_type.items()}
         self.sent_start = [0] * len(doc)
         self.sent_index = [0] * len(doc)
         for k, s in enumerate(doc.sents):
@@ -111,13 +112,15 @@ class Context:
         return None
 
     # --- references -------------------------------------------------------------------------
-    def _recent_orgs(self, tok: Token, n: int) -> list[tuple[int, str]]:
-        limit = self.sent_first.get(self.sent_index[tok.i] - 2, 0)
+    def _recent(self, tok: Token, n: int, kind: str = "Organization", back: int = 2) -> list[tuple[int, str]]:
+        """The n nearest distinct entities of a type before ``tok``, within ``back`` earlier sentences."""
+        limit = self.sent_first.get(max(self.sent_index[tok.i] - back, 0), 0)
+        found, starts = self.by_type[kind], self.starts[kind]
         out: list[tuple[int, str]] = []
-        i = bisect.bisect_left(self.org_starts, tok.i) - 1
-        while i >= 0 and self.orgs[i][0] >= limit and len(out) < n:
-            if all(self.orgs[i][1] != k for _, k in out):
-                out.append(self.orgs[i])
+        i = bisect.bisect_left(starts, tok.i) - 1
+        while i >= 0 and found[i][0] >= limit and len(out) < n:
+            if all(found[i][1] != k for _, k in out):
+                out.append(found[i])
             i -= 1
         return out
 
@@ -132,11 +135,12 @@ class Context:
                     subj = [c for c in h.children if c.dep_ == "nsubj"]
                     if subj and subj[0].conjuncts:
                         return [a for a in self.expand(subj[0], refs=False)]
-            found = self._recent_orgs(tok, 2)
+            found = self._recent(tok, 2)
             if len(found) == 2:
                 return [self._arg(self.tok_mention[i], "coref:" + phrase) for i, _ in found]
-        elif phrase in lx.SINGLE_REFS:
-            found = self._recent_orgs(tok, 1)
+        elif phrase in lx.SINGLE_REFS or tok.lower_ in lx.PERSON_REFS:
+            kind = "Person" if tok.lower_ in lx.PERSON_REFS else "Organization"
+            found = self._recent(tok, 1, kind, back=2 if tok.pos_ == "PRON" else 4)
             if found:
                 return [self._arg(self.tok_mention[found[0][0]], "coref:" + phrase)]
         return []
@@ -151,6 +155,12 @@ class Context:
                 out.append(a)
                 continue
             found = False
+            if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl":  # 'X, which/who …'
+                out.extend(self.expand(t.head.head, refs))
+                continue
+            if t.dep_ == "appos" and self.tok_mention[t.head.i]:  # 'X, the company that …'
+                out.append(self._arg(self.tok_mention[t.head.i]))
+                continue
             for ch in t.children:
                 if ch.dep_ == "prep" and ch.lower_ in lx.EXAMPLE_PREPS or (
                         ch.dep_ == "prep" and ch.lower_ == "of" and t.lemma_.lower() in lx.PASS_THROUGH):
@@ -257,14 +267,29 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     lemma = cue(v, lx.VERB_CUES)
     pred, rule = lx.VERB_CUES[lemma]
     need = lx.REQUIRED_PARTICLE.get(lemma)
-    if need and _particle(v) != need:
-        return
     dobj = [c for c in v.children if c.dep_ == "dobj"]
     if lemma == "take" and dobj and dobj[0].lower_ == "part":
         pred, rule = "participant_in", "participant.join"
     elif lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "from" for c in v.children):
         pred, rule = "succeeded", "succeed.verb"
-    if lemma == "open" and not (dobj and dobj[0].lemma_.lower() in ("store", "shop")):
+    if lemma == "take" and _particle(v) == "on":
+        pred, rule = "competes_with", "compete.take_on"
+    elif lemma == "take" and dobj and dobj[0].lower_ == "charge":
+        pred, rule = "leads", "leads.take_charge"
+        dobj = [p for c in dobj[0].children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    elif need and _particle(v) != need:
+        return
+    if lemma == "sell" and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in v.children):
+        pred, rule = "acquired", "acquire.sold_to"  # 'X sold Z to Y': Y acquired Z
+        buyers = [a for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                  for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+        for b in buyers:
+            for o in ctx.objects(v):
+                yield Cand(b, pred, o, rule, v.i)
+        return
+    if lemma == "open" and dobj and ctx.ent(dobj[0]) and ctx.ent(dobj[0]).type == "Program":
+        pred, rule = "launched", "launch.open"  # 'the company opened Duo Duo Grocery, a … service'
+    elif lemma == "open" and not (dobj and dobj[0].lemma_.lower() in ("store", "shop")):
         return  # 'open links to X' is rule_open_to
     if lemma == "bring" and not (dobj and dobj[0].lemma_.lower() in lx.GOODS_NOUNS):
         return
@@ -272,7 +297,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         return
     subjects = ctx.subjects(v)
     preps = _OBJECT_PREPS.get(pred, set()) | ({"in", "into", "at"} if lemma in ("settle", "open") else set())
-    objects = ctx.objects(v, preps)
+    objects = ctx.objects(v, preps) if rule != "leads.take_charge" else [a for d in dobj for a in ctx.expand(d)]
     if pred == "operates_on":
         objects = [a for a in objects if a.type == "Organization"]
         if not objects and v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.OBJECT_CONTROL:
@@ -295,6 +320,10 @@ def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
     rounds = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.ROUND_NOUNS]
     rounds += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
                for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in lx.ROUND_NOUNS]
+    investee_from_clause = []
+    if v.dep_ == "acl" and v.head.lemma_.lower() in lx.ROUND_NOUNS:  # 'Y raised money in a round led by X'
+        rounds.append(v.head)
+        investee_from_clause = ctx.subjects(governing_verb(v.head.head)) if v.head.head.i != v.head.i else []
     for r in rounds:
         # the investee names the round: "Y's Series D financing", "the Y Series D round"
         investees = [a for c in possessors(r) for a in ctx.expand(c)]
@@ -302,6 +331,7 @@ def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
                       if t.dep_ in ("compound", "nmod") and ctx.ent(t)]
         investees += [a for c in r.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
                       for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+        investees = investees or investee_from_clause
         for s in ctx.subjects(v):
             for o in investees:
                 yield Cand(s, "invested_in", o, "invest.lead_round", v.i)
@@ -401,59 +431,69 @@ def rule_possessive_program(ctx: Context, tok: Token) -> Iterator[Cand]:
             yield Cand(a, "participant_in", prog, "participant.possessive", tok.i)
 
 
-def rule_person_role(ctx: Context, h: Token) -> Iterator[Cand]:
-    """'X, chief executive of Y', 'Y's chairman X', 'Y CEO X', 'Y founder X'."""
-    roles = [c for c in h.children if c.dep_ in ("compound", "appos", "nmod") and _role(c)]
-    if h.dep_ == "appos" and _role(h.head):
-        roles.append(h.head)
-    for r in roles:
-        orgs = [a for c in r.children if c.dep_ in ("poss", "compound") for a in ctx.expand(c, refs=False)]
-        orgs += [a for c in r.children if c.dep_ == "prep" and c.lower_ in ("of", "at")
-                 for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
-        orgs += [a for c in h.children if c.dep_ in ("poss", "compound") and c.i < r.i for a in ctx.expand(c, refs=False)]
-        person = ctx.ent(h)
-        role = _role(r)
-        for o in orgs:
-            if role == "founder":
-                yield Cand(person, "founded", o, "found.role", r.i)
-            else:
-                yield Cand(person, "leads", o, "leads.role", r.i, role=role)
-
-
-def _role(t: Token) -> str | None:
-    low = t.lower_
-    if low == "founder" or low == "co-founder":
-        return "founder"
+def _role_of(t: Token) -> tuple[str, str | None] | None:
+    """(predicate, role) of a relational noun: 'founder', 'chief executive', 'owner', 'arm' …"""
+    low = t.lemma_.lower()
     if low == "executive" and any(c.lower_ == "chief" for c in t.children):
-        return "CEO"
-    return lx.ROLE_NOUNS.get(low)
+        return "leads", "CEO"
+    if low.startswith("co-") and low[3:] in lx.REL_NOUNS:
+        low = low[3:]
+    return lx.REL_NOUNS.get(low)
 
 
-def rule_part_of(ctx: Context, h: Token) -> Iterator[Cand]:
-    """'X, a unit of Y', 'X is a subsidiary of Y', 'X, owned by Y', 'X under Y'."""
+def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'X, (then) chairman of Y', 'Y's owner X', 'Y founder X', 'X is an investor in Y',
+    'X became chairman of Y', 'X succeeded Z as chief executive of Y', 'Y's rival is X'."""
+    pred, role = _role_of(n)
+    head_role = n
+    while head_role.dep_ == "conj" and _role_of(head_role.head):  # 'chairman and chief executive of Y'
+        head_role = head_role.head
+    fillers: list[Arg] = []
+    dep, h = head_role.dep_, head_role.head
+    if dep == "appos" or (dep in ("compound", "nmod") and ctx.tok_mention[h.i]):
+        fillers = ctx.expand(h, refs=False)
+    elif any(c.dep_ == "appos" for c in head_role.children):
+        fillers = [a for c in head_role.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)]
+    elif dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS:
+        fillers = ctx.subjects(h)
+    elif dep == "pobj" and h.lower_ == "as" and h.head.pos_ == "VERB" and h.head.lemma_.lower() not in (
+            "resign", "quit", "step", "leave", "retire"):
+        fillers = ctx.subjects(h.head)
+    elif dep == "nsubj" and h.lemma_ == "be":  # "Y's older rival is X"
+        fillers = [a for c in h.children if c.dep_ == "attr" for a in ctx.expand(c, refs=False)]
+    if not fillers:
+        return
+    anchors: list[Arg] = []
+    for t in {n, head_role, *n.conjuncts}:
+        anchors += [a for c in possessors(t) for a in ctx.expand(c)]
+        anchors += [ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod") and c.i < t.i and ctx.ent(c)]
+        anchors += [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "in")
+                    for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+    seen = set()
+    for x in fillers:
+        for y in anchors:
+            if (x.key, y.key) not in seen:
+                seen.add((x.key, y.key))
+                yield Cand(x, pred, y, f"{pred}.noun", n.i, role=role)
+
+
+def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
+    """'X under Y' (a business under its group)."""
     me = ctx.ent(h)
-    units = [c for c in h.children if c.dep_ == "appos"]
-    if h.dep_ == "nsubj" and h.head.lemma_ == "be":
-        units += [c for c in h.head.children if c.dep_ == "attr"]
-    for u in units:
-        if u.lemma_.lower() in ("unit", "division", "subsidiary", "arm", "affiliate", "branch", "part"):
-            for c in u.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
-                        for a in ctx.expand(p, refs=False):
-                            yield Cand(me, "part_of", a, "part_of.appos", u.i)
     for c in h.children:
-        if c.dep_ == "acl" and c.lemma_ == "own":
-            for ag in c.children:
-                if ag.dep_ == "agent":
-                    for p in ag.children:
-                        for a in ctx.expand(p, refs=False):
-                            yield Cand(a, "owns", me, "owns.passive", c.i)
         if c.dep_ == "prep" and c.lower_ == "under":
             for p in c.children:
                 if p.dep_ == "pobj":
                     for a in ctx.expand(p, refs=False):
                         yield Cand(me, "part_of", a, "part_of.under", c.i)
+
+
+def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'X listed its shares on/in …', 'X went public': a listing event (no relation)."""
+    low = v.lemma_.lower()
+    if low == "list" and not v.tag_ == "VBN" or low == "go" and any(c.lower_ == "public" for c in v.children):
+        for s in ctx.subjects(v):
+            yield Cand(None, "_listing", s, "event.listing", v.i)
 
 
 def run_rules(ctx: Context) -> Iterator[Cand]:
@@ -470,11 +510,15 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
                 yield from rule_open_to(ctx, t)
             if lemma in ("form", "create", "build", "establish", "develop", "launch", "set"):
                 yield from rule_form_with(ctx, t)
+            if lemma in ("list", "go"):
+                yield from rule_listing(ctx, t)
         elif t.pos_ in ("NOUN", "PROPN"):
             if lemma in lx.COOP_NOUNS:
                 yield from rule_coop_noun(ctx, t)
             elif lemma in lx.NOUN_CUES:
                 yield from rule_noun_cue(ctx, t)
+            if _role_of(t):
+                yield from rule_relational_noun(ctx, t)
         m = ctx.tok_mention[t.i]
         head = t if m is None else _mention_head(ctx, m)
         if head.i in seen_heads:
@@ -490,10 +534,8 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
                 if nxt is not None and nxt.i not in seen_heads and nxt.lemma_.lower() in lx.PROGRAM_NOUNS and ctx.tok_mention[nxt.i] is None:
                     seen_heads.add(nxt.i)
                     yield from rule_possessive_program(ctx, nxt)
-            elif a.type == "Person":
-                yield from rule_person_role(ctx, head)
             elif a.type == "Organization":
-                yield from rule_part_of(ctx, head)
+                yield from rule_under(ctx, head)
 
 
 def _mention_head(ctx: Context, m: tuple[int, int, str]) -> Token:
