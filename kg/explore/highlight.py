@@ -4,6 +4,8 @@
 '&lt;b&gt;<mark>Xiaohongshu</mark>&lt;/b&gt; &amp; <mark>Taotian</mark>'
 >>> highlight("abc", [(1, 9), (0, 2)])  # clipped; overlapping spans keep the first
 '<mark>ab</mark>c'
+>>> md("[x](javascript:1) **<b>**").replace(chr(92), "/")
+'/[x/]/(javascript/:1/) /*/*/<b/>/*/*'
 >>> highlight("Vipshop", [(0, 7, "a \\"quoted\\" name")])
 '<mark title="a &quot;quoted&quot; name">Vipshop</mark>'
 """
@@ -28,3 +30,12 @@ def highlight(text: str, spans: Iterable[tuple]) -> str:
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out)
+
+
+_MD_SPECIAL = "\\`*_{}[]()<>#+-.!|~$:"
+
+
+def md(text: str) -> str:
+    """Text for Streamlit markdown (labels, titles, captions): every markdown character backslash-escaped,
+    so names from articles show as typed and never become links, emphasis, HTML or maths."""
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in str(text)).replace("\n", " ")

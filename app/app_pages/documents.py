@@ -1,0 +1,108 @@
+"""Documents: the articles with metadata, each readable with its mentions highlighted; add or remove one."""
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from kg.build import add_document, remove_document
+from kg.errors import KGError
+from kg.explore import app_state
+from kg.explore.documents import readable_document
+from kg.explore.highlight import md
+from kg.explore.overview import documents
+
+call = app_state.call
+settings = app_state.settings()
+st.title("Documents")
+
+docs = call(documents)
+st.dataframe([{"title": d.title, "published": d.published, "source": d.source, "url": d.url, "file": d.source_path,
+               "mentions": d.mentions, "facts": d.evidence} for d in docs], hide_index=True, use_container_width=True)
+
+titles = {d.id: f"{d.title} ({d.published or 'undated'})" for d in docs}
+if "pending_doc" in st.session_state:  # just added: show it
+    st.session_state["doc"] = st.session_state.pop("pending_doc")
+app_state.from_url("doc", docs[0].id if docs else "", str)
+if st.session_state["doc"] not in titles and docs:
+    st.session_state["doc"] = docs[0].id
+
+read_tab, add_tab = st.tabs(["Read", "Add an article"])
+with read_tab:
+    if not docs:
+        st.info("No article yet: add one in the next tab.")
+    else:
+        doc_id = st.selectbox("Article", list(titles), key="doc", format_func=titles.get)
+        app_state.to_url(doc=doc_id)
+        doc = call(readable_document, doc_id)
+        meta = next(d for d in docs if d.id == doc_id)
+        st.subheader(md(meta.title))
+        st.caption(" · ".join(md(x) for x in (meta.published or "undated", meta.source, meta.url, meta.source_path) if x))
+        text_col, ent_col = st.columns([3, 1])
+        with text_col:
+            body = doc.html.replace("\n", "<br>") if doc else ""
+            st.markdown(f'<div class="article">{body}</div>', unsafe_allow_html=True)
+        with ent_col:
+            st.markdown("**Entities named**")
+            for key, label, n in (doc.entities if doc else ()):
+                st.page_link("app_pages/entity.py", label=f"{md(label)} ({n})", query_params={"entity": key})
+        with st.popover("Remove this article"):
+            st.write("Removes the article and every fact read from it.")
+            if st.button("Remove", type="primary", key="remove"):
+                try:
+                    removed = remove_document(settings, doc_id)
+                except KGError as e:
+                    st.error(str(e))
+                else:
+                    app_state.graph_changed()
+                    del st.query_params["doc"]
+                    st.session_state.pop("doc", None)
+                    st.toast("Removed." if removed else "It was already gone.")
+                    st.rerun()
+
+with add_tab:
+    st.caption("The article is read, its entities and facts extracted, and all of it added at once.")
+    with st.form("add", clear_on_submit=False):
+        upload = st.file_uploader("Upload .md, .txt or .html", type=["md", "txt", "html", "htm"])
+        title = st.text_input("Title", help="Required for pasted text; overrides the file's own title")
+        published = st.text_input("Published (YYYY, YYYY-MM or YYYY-MM-DD)")
+        pasted = st.text_area("…or paste the text", height=200)
+        submitted = st.form_submit_button("Add article", type="primary")
+    if submitted:
+        if not upload and not pasted.strip():
+            st.error("Upload a file or paste some text.")
+        elif pasted.strip() and not upload and not title.strip():
+            st.error("Give pasted text a title.")
+        else:
+            with st.status("Adding the article…", expanded=True) as status:
+                def progress(done: int, total: int, what: str) -> None:
+                    status.write(f"{done}/{total}: {md(what)}")
+                try:
+                    if upload:
+                        with tempfile.TemporaryDirectory() as tmp:
+                            path = Path(tmp) / Path(upload.name).name
+                            path.write_bytes(upload.getvalue())
+                            result = add_document(settings, path, title=title.strip() or None,
+                                                  published=published.strip() or None, progress=progress)
+                    else:
+                        result = add_document(settings, "pasted", text=pasted, title=title.strip(),
+                                              published=published.strip() or None, progress=progress)
+                except KGError as e:
+                    status.update(label="Not added", state="error")
+                    st.error(str(e))
+                else:
+                    app_state.graph_changed()
+                    st.session_state["added"] = (result.document_id, result.added, result.entities, result.relations)
+                    st.session_state["pending_doc"] = result.document_id
+                    st.rerun()
+    if st.session_state.get("added"):
+        doc_id, added, n_entities, n_relations = st.session_state["added"]
+        if added:
+            st.success(f"Added: {n_entities} entities, {n_relations} relations. It is now in every view.")
+        else:
+            st.info("That text is already in the graph.")
+        new_doc = call(readable_document, doc_id)
+        if new_doc:
+            st.markdown("**Entities found**")
+            for key, label, n in new_doc.entities:
+                st.page_link("app_pages/entity.py", label=f"{md(label)} ({n})", query_params={"entity": key})

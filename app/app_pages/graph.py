@@ -1,0 +1,77 @@
+"""Graph: the neighbourhood of a focus entity, filtered on the server, bounded, drawn with pyvis."""
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from kg.explore import app_state
+from kg.explore.highlight import md
+from kg.explore.neighbourhood import GraphFilter, export_view, neighbourhood, year_range
+from kg.explore.network_html import legend, to_html
+from kg.explore.overview import centrality
+from kg.vocab import ENTITY_TYPES, RELATIONS
+
+call = app_state.call
+settings = app_state.settings()
+st.title("Graph")
+
+focus = st.query_params.get("entity")
+if not focus:
+    top = centrality(app_state.projection(), {}, limit=1)
+    if not top:
+        st.info("The graph has no relations yet.")
+        st.stop()
+    focus = top[0].key
+
+years = call(year_range)
+app_state.from_url("hops", 1, int)
+app_state.from_url("types", [], list)
+app_state.from_url("relations", [], list)
+app_state.from_url("min_conf", 0.0, float)
+app_state.from_url("comentions", False, bool)
+if years and "years" not in st.session_state:
+    qp = st.query_params
+    lo, hi = int(qp.get("year_from", years[0])), int(qp.get("year_to", years[1]))
+    st.session_state["years"] = (max(min(lo, years[1]), years[0]), min(max(hi, years[0]), years[1]))
+
+with st.sidebar:
+    st.header("Filters")
+    hops = st.radio("Hops", [1, 2], key="hops", horizontal=True)
+    types = st.multiselect("Entity types", ENTITY_TYPES, key="types", placeholder="all types")
+    rels = st.multiselect("Relations", RELATIONS, key="relations", placeholder="all relations")
+    if years and years[0] < years[1]:
+        y0, y1 = st.slider("Years", years[0], years[1], key="years")
+    else:
+        y0, y1 = (years or (None, None))
+    min_conf = st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="min_conf")
+    comentions = st.toggle("Co-mentions", key="comentions", help="Also draw entities named in the same sentence (dashed)")
+
+dated = years is not None and (y0, y1) != tuple(years)
+flt = GraphFilter(hops=hops, types=tuple(types), relations=tuple(rels), min_confidence=min_conf, comentions=comentions,
+                  date_from=str(y0) if dated else None, date_to=str(y1) if dated else None)
+app_state.to_url(entity=focus, hops=hops if hops != 1 else None, types=types, relations=rels,
+                 min_conf=min_conf or None, comentions=comentions or None,
+                 year_from=y0 if dated else None, year_to=y1 if dated else None)
+
+sub = call(neighbourhood, focus, flt, settings)
+shown = sub.entities()
+graph_col, side_col = st.columns([4, 1])
+with side_col:
+    st.markdown(f"**{len(sub.nodes)}** nodes · **{len(sub.edges)}** edges")
+    if sub.hidden:
+        st.caption(f"{sub.hidden} more neighbours not drawn (at most {settings.graph_max_per_relation} per relation "
+                   f"and {settings.graph_max_nodes} nodes in all).")
+    labels = {n.key: f"{n.label} · {n.type}" for n in shown}
+    new_focus = st.selectbox("Focus on", list(labels), index=list(labels).index(focus) if focus in labels else 0,
+                             format_func=labels.get, key=f"focus-{focus}")
+    if new_focus != focus:
+        st.query_params["entity"] = new_focus
+        st.rerun()
+    st.page_link("app_pages/entity.py", label=f"Open {md(labels.get(focus, focus))}", query_params={"entity": focus})
+    st.markdown("**Legend**")
+    for t, colour in legend(sub):
+        st.markdown(f'<span style="color:{colour}">●</span> {t if t != "more" else "+N more"}', unsafe_allow_html=True)
+    st.markdown("**Export this view**")
+    for fmt, label in (("ttl", "Turtle"), ("jsonld", "JSON-LD"), ("graphml", "GraphML"), ("gexf", "GEXF (Gephi)")):
+        st.download_button(label, export_view(sub, fmt), file_name=f"view.{fmt}", key=f"dl-{fmt}")
+with graph_col:
+    components.html(to_html(sub, height="620px"), height=640)

@@ -1,0 +1,56 @@
+"""Paths: the k shortest paths between two entities, each hop with its evidence."""
+
+import streamlit as st
+
+from kg.explore import app_state
+from kg.explore.highlight import md
+from kg.explore.paths import path_evidence, shortest_paths
+from kg.vocab import RELATIONS
+
+settings = app_state.settings()
+st.title("Paths")
+st.caption("How are two entities linked? Shortest chains of relations, in either direction.")
+
+index = app_state.label_index()
+entities = sorted(index.entities.values(), key=lambda e: e.label.casefold())
+labels = {e.key: f"{e.label} · {e.type}" for e in entities}
+options = [""] + list(labels)
+for name in ("source", "target"):
+    app_state.from_url(name, "", str)
+    if st.session_state[name] not in options:
+        st.session_state[name] = ""
+app_state.from_url("max_length", min(settings.path_max_length, 4), int)
+app_state.from_url("k", settings.path_k, int)
+app_state.from_url("exclude", [], list)
+
+a, b = st.columns(2)
+source = a.selectbox("From", options, key="source", format_func=lambda k: labels.get(k, "choose an entity"))
+target = b.selectbox("To", options, key="target", format_func=lambda k: labels.get(k, "choose an entity"))
+c, d, e = st.columns(3)
+max_length = c.slider("Longest path (hops)", 1, max(settings.path_max_length, 1), key="max_length")
+k = d.number_input("Paths", 1, 50, key="k")
+exclude = e.multiselect("Skip relations", RELATIONS, key="exclude", placeholder="none")
+app_state.to_url(source=source, target=target, max_length=max_length, k=k, exclude=exclude)
+
+if not source or not target:
+    st.info("Choose two entities.")
+    st.stop()
+if source == target:
+    st.info("Choose two different entities.")
+    st.stop()
+
+paths = shortest_paths(app_state.projection(), source, target, k=int(k), max_length=max_length, exclude=tuple(exclude))
+if not paths:
+    st.warning(f"No path of at most {max_length} hops links them" + (" without the skipped relations." if exclude else "."))
+for n, path in enumerate(paths, 1):
+    names = [index.entities[x].label if x in index.entities else x for x in path]
+    with st.expander(f"Path {n}: " + " → ".join(md(x) for x in names) + f" ({len(path) - 1} hops)", expanded=n == 1):
+        for hop in app_state.call(path_evidence, list(path), tuple(exclude)):
+            for r in hop.statements:
+                st.markdown(f"{md(r.subject.label)} **{r.predicate.replace('_', ' ')}** {md(r.object.label)}"
+                            f" · {r.date or 'undated'} · {md(r.source)}"
+                            + (f" · confidence {r.confidence:.2f}" if r.confidence is not None else ""))
+                for ev in r.evidence:
+                    st.markdown(f'<div class="evidence">“{ev.html}”</div>', unsafe_allow_html=True)
+                    st.page_link("app_pages/documents.py", label=f"in {md(ev.document_title)}", icon="📄",
+                                 query_params={"doc": ev.document})

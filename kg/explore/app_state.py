@@ -1,0 +1,126 @@
+"""The app's state — the one module of kg.explore that knows Streamlit: caches and the URL.
+
+- One reader per store, shared by every session and page (``st.cache_resource``); pages only read.
+- Results of the pure functions of kg.explore, cached with ``st.cache_data`` under the function,
+  its arguments and the graph version (``reader.version()``), so a new or removed article shows
+  everywhere at once.
+- The label index and the entity projection: one per graph version (``st.cache_resource``: shared,
+  not copied, never rebuilt per page view).
+- Every view's state lives in the URL (``st.query_params``): :func:`from_url` seeds a widget's
+  state from it the first time the widget is drawn, :func:`to_url` writes the widgets back, so
+  any view can be bookmarked and shared.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+import networkx as nx
+import streamlit as st
+
+from kg.explore.paths import entity_projection
+from kg.explore.search import LabelIndex, build_label_index
+from kg.settings import Settings
+from kg.store import GraphReader, open_reader
+
+
+def settings() -> Settings:
+    return Settings.load()
+
+
+@st.cache_resource(show_spinner=False)
+def _reader(store: str) -> GraphReader:
+    return open_reader(Settings.load(store=store))
+
+
+def reader() -> GraphReader:
+    """The shared read-only handle on the configured store (``KG_STORE``)."""
+    return _reader(settings().store)
+
+
+def version() -> str:
+    return reader().version()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _call(module: str, name: str, store: str, graph_version: str, args: tuple, kwargs: tuple) -> Any:
+    fn = getattr(importlib.import_module(module), name)
+    return fn(_reader(store), *args, **dict(kwargs))
+
+
+def call(fn: Callable, *args: Any, **kwargs: Any) -> Any:
+    """``fn(reader, *args, **kwargs)``, cached per graph version (results must pickle)."""
+    return _call(fn.__module__, fn.__name__, settings().store, version(), args, tuple(sorted(kwargs.items())))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _index(store: str, graph_version: str) -> LabelIndex:
+    return build_label_index(_reader(store))
+
+
+def label_index() -> LabelIndex:
+    return _index(settings().store, version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _projection(store: str, graph_version: str) -> nx.Graph:
+    return entity_projection(_reader(store))
+
+
+def projection() -> nx.Graph:
+    """The entity projection of the current graph version (treat as read-only)."""
+    return _projection(settings().store, version())
+
+
+def graph_changed() -> None:
+    """After an article was added or removed: drop cached results (the version key would miss them anyway)."""
+    _call.clear()
+
+
+def from_url(key: str, default: Any, kind: type = str) -> None:
+    """Seed ``st.session_state[key]`` from the URL (or ``default``) unless the widget already has a value.
+    ``kind`` is str, int, float, bool or list (list: repeated parameters)."""
+    if key in st.session_state:
+        return
+    params = st.query_params
+    if key not in params:
+        st.session_state[key] = default
+        return
+    try:
+        if kind is list:
+            st.session_state[key] = params.get_all(key)
+        elif kind is bool:
+            st.session_state[key] = params[key] in ("1", "true", "yes")
+        else:
+            st.session_state[key] = kind(params[key])
+    except ValueError:
+        st.session_state[key] = default
+
+
+def to_url(**values: Any) -> None:
+    """Write view state to the URL; None or empty values are dropped from it."""
+    for key, val in values.items():
+        if val is None or val == [] or val == () or val == "":
+            if key in st.query_params:
+                del st.query_params[key]
+        elif isinstance(val, bool):
+            st.query_params[key] = "1" if val else "0"
+        elif isinstance(val, (list, tuple)):
+            st.query_params[key] = [str(v) for v in val]
+        else:
+            st.query_params[key] = str(val)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _user_query(text: str, store: str, graph_version: str):
+    from kg.query import run_user_query
+
+    return run_user_query(text, Settings.load(store=store), reader=_reader(store))
+
+
+def user_query(text: str):
+    """A console query through the guard (kg.query: read-only, time limit, row cap), cached per graph version.
+    Raises the guard's QueryError subclasses (never cached)."""
+    return _user_query(text, settings().store, version())

@@ -1,0 +1,182 @@
+"""Every page of the Streamlit app renders on the sample store and its main widgets work (AppTest)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explore_sample import HOSTILE_A, build_sample_store
+from kg.settings import Settings
+
+APP = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
+
+
+@pytest.fixture
+def app(sample_store, monkeypatch):
+    """A function that opens a page (with URL parameters) of the app over the sample store."""
+    monkeypatch.setenv("KG_STORE", sample_store.store)
+
+    def open_page(page: str | None = None, **params: str) -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        for k, v in params.items():
+            at.query_params[k] = v
+        if page:
+            at.switch_page(f"app_pages/{page}.py")
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return open_page
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [p.value for p in at.page_link]
+    parts += [c.value for c in at.caption] + [b.label for b in at.button]
+    return "\n".join(parts)
+
+
+def param(at: AppTest, key: str) -> list[str]:
+    value = at.query_params[key]
+    return value if isinstance(value, list) else [value]
+
+
+def iframes(at: AppTest) -> list[str]:
+    return [node.proto.srcdoc for node in at.get("iframe")]
+
+
+def test_overview_shows_counts_central_entities_and_documents(app):
+    at = app()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Documents"] == "2" and metrics["Relations"] == "8"
+    links = [p.value for p in at.page_link]
+    assert any(link.startswith("Xiaohongshu") for link in links)
+    assert any("Xiaohongshu opens external links" in link for link in links)
+    at.selectbox(key="export_fmt").set_value("ttl").run()
+    at.button[-1].click().run()
+    assert not at.exception
+    assert at.get("download_button")
+
+
+def test_search_by_alias_opens_the_entity_page(app):
+    at = app()
+    at.sidebar.text_input(key="search").input("rednote").run()
+    hits = [b for b in at.sidebar.button if b.label.startswith("Xiaohongshu")]
+    assert hits, [b.label for b in at.sidebar.button]
+    hits[0].click().run()
+    assert not at.exception
+    assert at.title[0].value == "Xiaohongshu"
+    at.sidebar.text_input(key="search").input("小红").run()
+    assert [b.label for b in at.sidebar.button if "Xiaohongshu" in b.label]
+
+
+def test_entity_page_shows_relations_with_marked_evidence(app):
+    at = app("entity", entity="xiaohongshu")
+    page = texts(at)
+    assert "RedNote" in page
+    assert "<mark>Xiaohongshu</mark> and <mark>Taotian</mark>" in page
+    assert any("in Xiaohongshu opens external links" in p.value for p in at.page_link)
+    assert [e.label for e in at.expander if e.label.startswith("partner")]  # grouped by predicate with counts
+    assert iframes(at) and "vis.Network" in iframes(at)[0]
+
+
+def test_entity_page_escapes_names_from_articles(app):
+    at = app("entity", entity=HOSTILE_A.casefold())
+    page = texts(at)
+    assert not re.search(r"(?<!\\)<(img|script)", page)  # no raw tag: escaped for markdown or as HTML entities
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page  # evidence HTML is escaped
+    assert at.title[0].value.startswith("\\<img")  # markdown escaped
+
+
+def test_unknown_entity_says_so(app):
+    at = app("entity", entity="no such thing")
+    assert at.warning
+
+
+def test_graph_page_draws_and_filters(app):
+    at = app("graph", entity="xiaohongshu")
+    [page] = iframes(at)
+    assert "vis.Network" in page and "Taotian" in page
+    at.sidebar.radio(key="hops").set_value(2).run()
+    assert "Alibaba" in iframes(at)[0]
+    assert param(at, "hops") == ["2"]
+    at.sidebar.multiselect(key="relations").set_value(["suspended"]).run()
+    [page] = iframes(at)
+    assert "Xiaohongxing" in page and "Taotian" not in page
+    assert param(at, "relations") == ["suspended"]
+    focus = at.selectbox(key="focus-xiaohongshu")
+    assert "xiaohongxing" in focus.options or any("Xiaohongxing" in o for o in focus.options)
+    focus.set_value("xiaohongxing").run()
+    assert not at.exception
+    assert param(at, "entity") == ["xiaohongxing"]
+
+
+def test_graph_page_date_and_confidence_filters(app):
+    at = app("graph", entity="xiaohongshu", year_from="2019", year_to="2024", min_conf="0.5")
+    [page] = iframes(at)
+    assert "Xiaohongxing" in page and "Alibaba" not in page  # 2023 kept, 2018 dropped
+
+
+def test_timeline_page_filters_by_entity(app):
+    at = app("timeline")
+    assert at.dataframe[0].value.shape[0] == 7
+    at.selectbox(key="entity").set_value("taotian").run()
+    assert at.dataframe[0].value.shape[0] == 2
+    assert param(at, "entity") == ["taotian"]
+
+
+def test_paths_page_links_vipshop_to_alibaba_with_evidence(app):
+    at = app("paths", source="vipshop", target="alibaba")
+    labels = [e.label for e in at.expander]
+    assert any("Vipshop → JD\\.com → Xiaohongshu → Alibaba" in label for label in labels), labels
+    assert "<mark>JD.com</mark> competes with <mark>Vipshop</mark>" in texts(at)
+    at.multiselect(key="exclude").set_value(["competes_with"]).run()
+    assert at.warning
+
+
+def test_sparql_page_runs_an_example_and_offers_downloads(app):
+    at = app("sparql")
+    at.selectbox(key="example").set_value("Programs Xiaohongshu suspended").run()
+    assert "kg:suspended" in at.text_area(key="draft").value
+    at.button[0].click().run()
+    assert not at.exception
+    frame = at.dataframe[0].value
+    assert list(frame["program"]) == ["Xiaohongxing"]
+    assert param(at, "query")[0].startswith("SELECT")
+    assert len(at.get("download_button")) == 3
+
+
+def test_sparql_page_shows_triples_as_a_graph_and_refuses_updates(app):
+    at = app("sparql", query="CONSTRUCT { ?s kg:partner_of ?o } WHERE { ?s kg:partner_of ?o }")
+    assert iframes(at) and "partner of" in iframes(at)[0]
+    at = app("sparql", query="DELETE WHERE { ?s ?p ?o }")
+    assert at.error
+
+
+def test_sparql_page_flags_truncated_results(app, monkeypatch):
+    monkeypatch.setenv("KG_QUERY_ROW_LIMIT", "2")
+    at = app("sparql", query="SELECT ?s WHERE { ?s a kg:Mention }")
+    assert any("Truncated" in w.value for w in at.warning)
+    assert at.dataframe[0].value.shape[0] == 2
+
+
+def test_documents_page_reads_an_article_with_escaped_mentions(app):
+    at = app("documents", doc="hostile")
+    article = [m.value for m in at.markdown if 'class="article"' in m.value][0]
+    assert "<mark" in article and "&lt;script&gt;alert(2)&lt;/script&gt;" in article and "<script" not in article
+    assert any("\\<script\\>" in p.value for p in at.page_link)
+
+
+def test_documents_page_removes_an_article(tmp_path, monkeypatch):
+    settings = Settings.load(store=str(tmp_path / "store"))
+    build_sample_store(settings)
+    monkeypatch.setenv("KG_STORE", settings.store)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["doc"] = "hostile"
+    at.switch_page("app_pages/documents.py").run()
+    at.button(key="remove").click().run()
+    assert not at.exception
+    assert at.dataframe[0].value.shape[0] == 1
+    assert "hostile" not in [p.value for p in at.page_link]
