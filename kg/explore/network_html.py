@@ -4,7 +4,7 @@
   the drawing is stable and appears at once, however many nodes it has.
 - The network is directed (pyvis checks every edge on each add to an undirected network: O(E²)).
 - Scripts and styles are inlined (``cdn_resources="in_line"``); pyvis's template also links
-  Bootstrap from a CDN whatever that option says, and those two tags are dropped, so the page
+  Bootstrap from a CDN whatever that option says; those tags (and a commented-out one) are dropped, so the page
   needs no network: :func:`external_resources` finds any that remain.
 - Text is data. vis-network draws labels on the canvas and sets string tooltips with
   ``innerText``, so they stay plain text; but pyvis switches every tooltip to ``innerHTML`` when
@@ -40,7 +40,11 @@ TYPE_COLOURS = {
     MORE: "#cccccc",
 }
 
-_BOOTSTRAP = re.compile(r'<link\s[^>]*cdn\.jsdelivr\.net[^>]*/>|<script\s[^>]*cdn\.jsdelivr\.net[^>]*>\s*</script>', re.S)
+_BOOTSTRAP = re.compile(
+    r'<link\s[^>]*cdn\.jsdelivr\.net[^>]*/>|<script\s[^>]*cdn\.jsdelivr\.net[^>]*>\s*</script>'
+    r'|<!-- <link rel="stylesheet" href="\.\./node_modules.*?-->',  # a commented-out script tag of the template
+    re.S,
+)
 _EXTERNAL = re.compile(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["\']?\s*(?:https?:)?//[^>]*>', re.I)
 
 

@@ -1,0 +1,159 @@
+"""The graph view's neighbourhood (filters in SPARQL, caps) and its pyvis HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pyoxigraph as ox
+import pytest
+
+from explore_sample import HOSTILE_A
+from kg.explore.neighbourhood import MORE, GraphFilter, export_view, neighbourhood, year_range
+from kg.explore.network_html import external_resources, to_html
+from kg.iri import entity_iri, node_iri
+from kg.settings import Settings
+from kg.store import open_reader, open_writer
+from kg.vocab import KG
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.fixture(scope="module")
+def reader(sample_store):
+    return open_reader(sample_store)
+
+
+def labels(sub):
+    return {n.label for n in sub.entities()}
+
+
+def test_one_hop_around_xiaohongshu(reader):
+    sub = neighbourhood(reader, "xiaohongshu", GraphFilter(), Settings.load())
+    assert labels(sub) == {"Xiaohongshu", "Taotian", "Red Cat Plan", "Alibaba", "Xiaohongxing", "JD.com"}
+    rels = {(e.source, e.relation, e.target) for e in sub.edges}
+    assert ("alibaba", "invested_in", "xiaohongshu") in rels  # direction kept
+    assert sub.hidden == 0
+
+
+def test_two_hops_reach_vipshop_and_the_kb_fact(reader):
+    sub = neighbourhood(reader, "xiaohongshu", GraphFilter(hops=2), Settings.load())
+    assert "Vipshop" in labels(sub)
+    assert any(e.relation == "owns" and e.source == "alibaba" for e in sub.edges)
+    assert sub.nodes["vipshop"].depth == 2
+
+
+@pytest.mark.parametrize(
+    "flt, present, absent",
+    [
+        (GraphFilter(relations=("suspended",)), {"Xiaohongxing"}, {"Taotian", "Alibaba"}),
+        (GraphFilter(types=("Program",)), {"Red Cat Plan", "Xiaohongxing"}, {"Taotian"}),
+        (GraphFilter(min_confidence=0.9), {"Taotian", "Alibaba"}, {"Red Cat Plan", "JD.com"}),
+        (GraphFilter(date_from="2019", date_to="2024"), {"Xiaohongxing"}, {"Alibaba", "Taotian"}),
+        (GraphFilter(date_from="2025", date_to="2025"), {"Taotian", "JD.com"}, {"Xiaohongxing"}),
+    ],
+)
+def test_filters_run_in_the_query(reader, flt, present, absent):
+    shown = labels(neighbourhood(reader, "xiaohongshu", flt, Settings.load()))
+    assert present <= shown and not (absent & shown)
+
+
+def test_comentions_are_dashed_extra_edges(reader):
+    sub = neighbourhood(reader, "xiaohongshu", GraphFilter(comentions=True), Settings.load())
+    assert [e for e in sub.edges if e.relation == "co-mentioned"] and "dashes\": true" in to_html(sub)
+
+
+def test_year_range(reader):
+    assert year_range(reader) == (2018, 2025)
+
+
+def test_view_exports(reader):
+    sub = neighbourhood(reader, "xiaohongshu", GraphFilter(), Settings.load())
+    ttl = export_view(sub, "ttl")
+    parsed = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(ttl, format=ox.RdfFormat.TURTLE)}
+    assert ox.Triple(ox.NamedNode(str(entity_iri("Xiaohongshu"))), ox.NamedNode(str(KG.partner_of)),
+                     ox.NamedNode(str(entity_iri("Taotian")))) in parsed
+    assert b"<gexf" in export_view(sub, "gexf") and b"<graphml" in export_view(sub, "graphml")
+    assert list(ox.parse(export_view(sub, "jsonld"), format=ox.RdfFormat.JSON_LD))
+    with pytest.raises(ValueError):
+        export_view(sub, "xlsx")
+
+
+def test_html_is_self_contained_and_escapes_names(reader):
+    sub = neighbourhood(reader, HOSTILE_A.casefold(), GraphFilter(), Settings.load())
+    page = to_html(sub)
+    assert external_resources(page) == []
+    assert not re.search(r"<script[^>]+src=", page)
+    assert "onerror=alert(1)" in page and HOSTILE_A not in page  # embedded as JSON with \u003c
+    assert "<script>alert(2)" not in page
+    assert "popup.innerHTML" not in page
+    assert external_resources('<script src="https://cdn.example/x.js"></script>')
+
+
+def test_href_in_a_name_never_switches_tooltips_to_html():
+    from kg.explore.neighbourhood import Node, Subgraph
+
+    sub = Subgraph(focus="a", nodes={"a": Node("a", '<a href="javascript:alert(1)">x</a>', "Person", 0)})
+    assert "popup.innerHTML" not in to_html(sub)
+
+
+# --- a large generated graph: the view never draws more than its caps -----------------------
+HUB_RELATIONS = ("partner_of", "invested_in", "owns", "competes_with")
+
+
+@pytest.fixture(scope="module")
+def big_reader(tmp_path_factory):
+    """A hub with 4 relations x 300 neighbours, each neighbour with 5 more: ~7,200 entities."""
+    settings = Settings.load(store=str(tmp_path_factory.mktemp("big") / "store"))
+    g = ox.NamedNode("https://w3id.org/kg-explorer/id/graph/big")
+    quads = []
+
+    def entity(name):
+        e = ox.NamedNode(str(entity_iri(name)))
+        quads.append(ox.Quad(e, ox.NamedNode(RDF + "type"), ox.NamedNode(str(KG.Organization)), g))
+        quads.append(ox.Quad(e, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal(name), g))
+        return e
+
+    def statement(s, p, o, conf):
+        st = ox.NamedNode(str(node_iri("statement", s.value, p, o.value)))
+        for pr, ob in [(RDF + "type", ox.NamedNode(str(KG.Statement))), (RDF + "subject", s), (RDF + "predicate", ox.NamedNode(str(getattr(KG, p)))),
+                       (RDF + "object", o), (str(KG.confidence), ox.Literal(str(conf), datatype=ox.NamedNode(XSD + "decimal")))]:
+            quads.append(ox.Quad(st, ox.NamedNode(pr), ob, g))
+        quads.append(ox.Quad(s, ox.NamedNode(str(getattr(KG, p))), o, g))
+
+    hub = entity("Hub")
+    for r in HUB_RELATIONS:
+        for i in range(300):
+            x = entity(f"{r} {i}")
+            statement(hub, r, x, round(0.5 + (i % 50) / 100, 2))
+            for j in range(5):
+                statement(x, "partner_of", entity(f"{r} {i} / {j}"), 0.8)
+    with open_writer(settings) as w:
+        w.replace_document("big", quads)
+    return open_reader(settings)
+
+
+@pytest.mark.parametrize("hops", [1, 2])
+def test_large_graph_never_exceeds_the_caps(big_reader, hops):
+    settings = Settings.load()
+    sub = neighbourhood(big_reader, "hub", GraphFilter(hops=hops), settings)
+    assert len(sub.nodes) <= settings.graph_max_nodes
+    per = Counter((e.source if e.source == "hub" else e.target, e.relation) for e in sub.edges
+                  if "hub" in (e.source, e.target) and sub.nodes[e.target if e.source == "hub" else e.source].type != MORE)
+    assert max(per.values()) <= settings.graph_max_per_relation
+    more = [n for n in sub.nodes.values() if n.type == MORE]
+    assert more and sub.hidden >= 4 * 300 - settings.graph_max_nodes
+    assert all(re.fullmatch(r"\+\d+ more", n.label) for n in more)
+    drawn = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", to_html(sub)).group(1))
+    assert len(drawn) == len(sub.nodes) <= settings.graph_max_nodes
+
+
+def test_large_graph_highest_confidence_first_and_smaller_caps(big_reader):
+    settings = Settings.load(graph_max_nodes=40, graph_max_per_relation=5)
+    sub = neighbourhood(big_reader, "hub", GraphFilter(relations=("owns",)), settings)
+    shown = [e for e in sub.edges if e.relation == "owns" and e.confidence is not None]
+    assert len(shown) == 5 and all(e.confidence == 0.99 for e in shown)
+    assert sub.nodes["+more:hub:owns:out"].hidden == 295
+    assert len(sub.nodes) <= 40
