@@ -1,23 +1,70 @@
-"""What the app computes server-side for its two heaviest views, called as the app calls them."""
+"""What the app computes server-side for its heaviest views, called as app/app_pages/*.py call them
+(without Streamlit's caches: the cost of a first view of a graph version).
+
+Each view is a dict of named parts, so that a slow view can be traced to the function behind it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kg.settings import Settings
+
+Parts = dict[str, Callable[[], object]]
+
+
+def entity_page_parts(reader, settings: Settings, key: str) -> Parts:
+    """What app/app_pages/entity.py computes for ``key``, part by part."""
+    from kg.explore.entity import comentioned, entity_info, events, group_by_predicate, quantities, relations
+    from kg.explore.neighbourhood import GraphFilter, neighbourhood
+    from kg.explore.network_html import to_html
+    from kg.explore.timeline import timeline_items
+
+    small = settings.replace(graph_max_nodes=30, graph_max_per_relation=8)
+    return {
+        "entity_info": lambda: entity_info(reader, key),
+        "relations + group_by_predicate": lambda: group_by_predicate([r for r in relations(reader, key) if r.source != "kb"], key),
+        "timeline_items": lambda: timeline_items(reader, key),
+        "events": lambda: events(reader, key),
+        "quantities": lambda: quantities(reader, key),
+        "comentioned": lambda: comentioned(reader, key),
+        "neighbourhood (30 nodes) + to_html": lambda: to_html(neighbourhood(reader, key, GraphFilter(hops=1), small), height="380px"),
+    }
+
+
+def graph_view_parts(reader, settings: Settings, key: str) -> Parts:
+    """What app/app_pages/graph.py computes for focus ``key`` with the default filters, part by part."""
+    from kg.explore.neighbourhood import GraphFilter, export_view, neighbourhood, year_range
+    from kg.explore.network_html import to_html
+
+    sub = neighbourhood(reader, key, GraphFilter(hops=1), settings)
+    return {
+        "year_range": lambda: year_range(reader),
+        "neighbourhood": lambda: neighbourhood(reader, key, GraphFilter(hops=1), settings),
+        "to_html": lambda: to_html(sub, height="620px"),
+        "export_view ×4 (download buttons)": lambda: [export_view(sub, fmt) for fmt in ("ttl", "jsonld", "graphml", "gexf")],
+    }
 
 
 def entity_page(reader, settings: Settings, key: str):
-    """Everything the entity page shows for ``key``."""
-    from kg.explore import entity
-
-    info = entity.entity_info(reader, key)
-    rows = entity.relations(reader, key)
-    return (info, entity.group_by_predicate(rows, key), entity.events(reader, key), entity.quantities(reader, key),
-            entity.comentioned(reader, key))
+    return [part() for part in entity_page_parts(reader, settings, key).values()]
 
 
 def graph_view(reader, settings: Settings, key: str):
-    """The graph view (default filter: one hop) as the app builds it, up to its HTML."""
-    from kg.explore.neighbourhood import GraphFilter, neighbourhood
-    from kg.explore.network_html import to_html
+    parts = graph_view_parts(reader, settings, key)
+    del parts["neighbourhood"]  # computed once by graph_view_parts already
+    return [part() for part in parts.values()]
 
-    return to_html(neighbourhood(reader, key, GraphFilter(), settings))
+
+def label_index(reader, settings: Settings, key: str):
+    """The search box's index (built once per graph version, shared by every session)."""
+    from kg.explore.search import build_label_index
+
+    return build_label_index(reader)
+
+
+def projection(reader, settings: Settings, key: str):
+    """The entity projection the overview and graph pages analyse (once per graph version)."""
+    from kg.explore.paths import entity_projection
+
+    return entity_projection(reader)
