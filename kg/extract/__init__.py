@@ -80,6 +80,19 @@ def assemble(document: Document, data: dict) -> Extraction:
         event_alias[ev["id"]] = ev["id"]
         by_shape.setdefault(shape, ev["id"])
 
+    # an undated mention of an event joins the dated event of the same type and participants
+    for key, rec in list(events.items()):
+        if rec.date is not None:
+            continue
+        who = {p.entity for p in rec.participants}
+        target = next((k for k, d in events.items() if d.date is not None and d.type == rec.type
+                       and len(who & {p.entity for p in d.participants}) >= min(2, len(who))), None)
+        if target:
+            events[target].evidence.extend(e for e in rec.evidence if e not in events[target].evidence)
+            for old, new in event_alias.items():
+                if new == key:
+                    event_alias[old] = target
+            del events[key]
     for q in data["quantities"]:
         quantity = Quantity(about=q["about"], attribute=q["attribute"], value=q["value"], unit=q["unit"], text=q["text"],
                             evidence=[evidence(q["sent"], q["span"])], rule=q["rule"], confidence=conf(q),
@@ -87,7 +100,8 @@ def assemble(document: Document, data: dict) -> Extraction:
         out.quantities.append(quantity)
         if q["event"] and event_alias.get(q["event"]) in events and events[event_alias[q["event"]]].amount is None:
             events[event_alias[q["event"]]].amount = quantity
-    out.events = list(events.values())
+    # chronological, undated last
+    out.events = sorted(events.values(), key=lambda e: (e.date is None, e.date.iso if e.date else ""))
     out.relations = _merge_relations(data["relations"], evidence, date_of, conf, event_alias)
     out.comentions = [CoMention(a, b, n, [evidence(k) for k in ks]) for a, b, n, ks in data["comentions"]]
     return out

@@ -73,6 +73,12 @@ def _dates(doc: Doc) -> list[dict]:
         spec = date_spec(span.text)
         out.append({"spec": spec, "start": span.start_char, "end": span.end_char, "gov": governing_verb(span.root).i,
                     "tok": span.start})
+    # bare years the NER missed ("In 2022 Bilibili closed …")
+    in_date = {i for e in ents for i in range(e.start, e.end)}
+    for t in doc:
+        if (t.i not in in_date and len(t.text) == 4 and t.text[:2] in ("19", "20") and t.text.isdigit()
+                and t.dep_ == "pobj" and t.head.lower_ in ("in", "since", "by", "from", "until", "during", "before", "after")):
+            out.append({"spec": {"y": int(t.text)}, "start": t.idx, "end": t.idx + 4, "gov": governing_verb(t).i, "tok": t.i})
     for s in doc.sents:
         m = ANCHOR_CUES.match(s.text)
         if m:

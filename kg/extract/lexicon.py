@@ -71,6 +71,8 @@ REL_NOUNS = {
 }
 #: Verbs that give their subject a relational noun: "X became chairman of Y", "X is an investor in Y".
 COPULAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elect", "act"})
+#: Capitalised words after a KB name that do not make a new unit ("the Xiaohongshu Series D round").
+NOT_UNIT_WORDS = frozenset({"Series", "Round", "IPO", "Inc", "Inc.", "Ltd", "Ltd.", "Co.", "Group", "Holdings", "CEO", "Chairman"})
 #: Company-name endings that make "<KB name> <Words> Group" a unit of its own ("Taobao Tmall Commerce Group").
 ORG_SUFFIXES = frozenset({"group", "holdings", "inc", "inc.", "ltd", "ltd.", "limited", "corporation", "corp", "corp.", "company", "co."})
 #: Verbs that need a particle to carry their cue meaning.
@@ -92,6 +94,8 @@ EXAMPLE_PREPS = frozenset({"as", "like", "including"})
 #: References resolved to entities of the discourse.
 PAIR_REFS = frozenset({"the two sides", "both sides", "both parties", "the two parties", "the two companies", "both companies", "the two", "the pair", "the duo"})
 SINGLE_REFS = frozenset({"the platform", "the company", "the firm", "the group", "it", "its"})
+PROGRAM_REFS = frozenset({"the plan", "the program", "the programme", "the project", "the scheme", "the initiative",
+                          "the campaign", "the feature", "the mechanism", "the convention"})
 PERSON_REFS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 

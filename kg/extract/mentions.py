@@ -68,7 +68,7 @@ def candidates(doc: Doc) -> list[Cand]:
     taken = bytearray(len(doc))
     text = doc.text
     for m in _QUOTE.finditer(text):
-        name = m[1].strip()
+        name = re.sub(r"\s+v?\d+(?:\.\d+)+$", "", m[1].strip())  # "X Plan 2.0": the version is not part of the name
         words = name.split()
         after = re.match(r"\s*([A-Za-z]+)", text[m.end():m.end() + 30])
         after_word = after[1].lower() if after else ""
@@ -78,22 +78,20 @@ def candidates(doc: Doc) -> list[Cand]:
             or (after_lemma in lx.PROGRAM_NOUNS and len(words) <= 6)
             or (_is_title(words) and _SUCH_AS_PROGRAMS.search(text[max(0, m.start() - 200):m.start()]))
         )
-        span = doc.char_span(m.start(1), m.start(1) + len(m[1].rstrip()), alignment_mode="expand")
+        span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
         if not is_prog or span is None or skip[sent_of[span.start]]:
             continue
         c = Cand(span.start, span.end, span.text, "PROGRAM", votes={"Program": 5.0})
         out.append(c)
         taken[span.start:span.end] = b"\x01" * (span.end - span.start)
+    by_start = {e.start: e for e in doc.ents}
     for ent in doc.ents:
         if ent.label_ not in lx.NER_TYPES or skip[sent_of[ent.start]] or any(taken[ent.start:ent.end]):
             continue
         if ent.ent_id_:
-            # '<KB name> <Title Words> Group' names a unit of its own ("Taobao Tmall Commerce Group").
-            j = ent.end
-            while j < len(doc) and j - ent.end < 5 and doc[j].text[:1].isupper() and doc[j].is_alpha:
-                j += 1
-            if j - ent.end >= 2 and doc[j - 1].lower_ in lx.ORG_SUFFIXES:
-                span = doc[ent.start:j]
+            unit_end = _unit_end(doc, ent, by_start)
+            if unit_end:
+                span = doc[ent.start:unit_end]
                 out.append(Cand(span.start, span.end, span.text, "ORG", None, votes={"Organization": 3.0}))
                 taken[span.start:span.end] = b"\x01" * len(span)
                 continue
@@ -118,6 +116,24 @@ def candidates(doc: Doc) -> list[Cand]:
         out.append(c)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _unit_end(doc: Doc, ent: Span, by_start: dict[int, Span]) -> int | None:
+    """End of '<KB name> <Title Words>' when that names a unit of its own: words ending in a company
+    suffix ("Taobao Tmall Commerce Group"), or a name the NER reads right after the KB name
+    ("NetEase Cloud Music"). None when the KB name stands alone."""
+    if ent.end >= len(doc) or doc[ent.end].text in lx.NOT_UNIT_WORDS:
+        return None
+    j = ent.end
+    while j < len(doc) and j - ent.end < 5 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    if j - ent.end >= 2 and doc[j - 1].lower_ in lx.ORG_SUFFIXES:
+        return j
+    nxt = by_start.get(ent.end)
+    if (nxt is not None and nxt.label_ in ("ORG", "PRODUCT", "FAC") and not nxt.ent_id_
+            and all(t.text[:1].isupper() for t in nxt) and nxt.end <= j):
+        return nxt.end
+    return None
 
 
 def category_vote(doc: Doc, c: Cand) -> None:

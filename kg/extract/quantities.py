@@ -28,6 +28,11 @@ _UNITS = {"us$": "USD", "$": "USD", "usd": "USD", "us dollars": "USD", "dollars"
           "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "hk$": "HKD", "hk dollars": "HKD"}
 
 
+#: The attribute an amount measures when it is the object of a verb.
+_NOMINAL = {"invest": "investment", "raise": "funds raised", "pay": "payment", "fine": "fine", "value": "valuation",
+            "generate": "sales", "spend": "spending", "earn": "earnings", "receive": "funds received"}
+
+
 def parse_number(text: str) -> float:
     parts = text.lower().replace(",", "").split()
     value = float(parts[0])
@@ -101,10 +106,16 @@ def attach(ctx: Context, q: dict) -> tuple[Arg | None, str, int] | None:
     about: Arg | None = None
     if measured is not None:
         for t in measured.subtree:
-            if t.dep_ in ("poss", "compound") and ctx.ent(t):
-                about = ctx.ent(t)
+            found = ctx.expand(t) if t.dep_ == "poss" else [ctx.ent(t)] if t.dep_ == "compound" and ctx.ent(t) else []
+            if found:
+                about = found[0]
                 break
     gov = governing_verb(head)
+    if measured is None and span.root.dep_ == "dobj" or measured is span.root:
+        # 'X invested 317 million dollars in Y': the amount of the act, about its 'in' object
+        attribute = _NOMINAL.get(gov.lemma_.lower(), gov.lemma_.lower())
+        about = next((a for c in gov.children if c.dep_ == "prep" and c.lower_ in ("in", "into")
+                      for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)), None)
     if about is None:
         subj = ctx.subjects(gov)
         about = next((a for a in subj if a.type in ("Organization", "Program", "Person")), None)

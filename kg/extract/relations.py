@@ -81,7 +81,8 @@ class Context:
         for m in mentions:
             for i in range(m[0], m[1]):
                 self.tok_mention[i] = m
-        self.by_type = {t: sorted((m[0], m[2]) for m in mentions if types.get(m[2]) == t) for t in ("Organization", "Person")}
+        self.by_type = {t: sorted((m[0], m[2]) for m in mentions if types.get(m[2]) == t)
+                        for t in ("Organization", "Person", "Program")}
         self.starts = {t: [m[0] for m in ms] for t, ms in self.by_type.items()}
         self.sent_start = [0] * len(doc)
         self.sent_index = [0] * len(doc)
@@ -138,8 +139,8 @@ class Context:
             found = self._recent(tok, 2)
             if len(found) == 2:
                 return [self._arg(self.tok_mention[i], "coref:" + phrase) for i, _ in found]
-        elif phrase in lx.SINGLE_REFS or tok.lower_ in lx.PERSON_REFS:
-            kind = "Person" if tok.lower_ in lx.PERSON_REFS else "Organization"
+        elif phrase in lx.SINGLE_REFS or tok.lower_ in lx.PERSON_REFS or phrase in lx.PROGRAM_REFS:
+            kind = "Person" if tok.lower_ in lx.PERSON_REFS else "Program" if phrase in lx.PROGRAM_REFS else "Organization"
             found = self._recent(tok, 1, kind, back=2 if tok.pos_ == "PRON" else 4)
             if found:
                 return [self._arg(self.tok_mention[found[0][0]], "coref:" + phrase)]
@@ -178,7 +179,8 @@ class Context:
         return out
 
     def is_passive(self, v: Token) -> bool:
-        return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.dep_ in ("acl", "amod") and v.tag_ == "VBN")
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
+            v.dep_ in ("acl", "amod") and v.tag_ == "VBN" and not _main_verb_as_modifier(v))
 
     def subjects(self, v: Token, depth: int = 0) -> list[Arg]:
         if depth > 4:
@@ -202,8 +204,8 @@ class Context:
             return self.subjects(h, depth + 1)
         if v.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
             return self.subjects(h, depth + 1)
-        if v.dep_ == "relcl":
-            return self.expand(h)
+        if v.dep_ == "relcl" or _main_verb_as_modifier(v):
+            return self.expand(h)  # 'X, which launched …'; 'Tencent invested in …' misread as a modifier
         return []
 
     def objects(self, v: Token, preps: set[str] = frozenset()) -> list[Arg]:
@@ -219,6 +221,13 @@ class Context:
                 out.extend(a for p in c.children if p.dep_ == "prep" and p.lower_ in preps
                            for q in p.children if q.dep_ == "pobj" for a in self.expand(q))
         return out
+
+
+def _main_verb_as_modifier(v: Token) -> bool:
+    """The small parser sometimes reads 'Tencent invested in X.' as a name modified by a participle;
+    with a sentence root that is a noun and no 'by' agent, the verb is the main verb."""
+    return v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ == "agent" for c in v.children)
 
 
 def cue(tok: Token, table) -> str | None:
