@@ -29,6 +29,18 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def extract_text(nlp):
+    """Extract a hand-built text (published May 2025 unless told) with the real pipeline."""
+    from kg.corpus import document_from_text
+    from kg.extract import extract_document
+
+    def run(text: str, published: str = "2025-05"):
+        return extract_document(document_from_text(text, title="test", published=published), nlp)
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def seed_store(tmp_path_factory) -> Settings:
     """Settings of a store built from the seed article with the real pipeline (read-only use)."""
     from kg.build import build

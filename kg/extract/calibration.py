@@ -1,13 +1,15 @@
 """Per-rule confidence: each rule's measured precision on annotated articles.
 
-``kg/extract/rule_precision.yaml`` maps rule id -> precision with the count it was measured on.
-Rules without a measurement get the prior (the median precision of the measured rules) and are
-listed under ``priors``. ``kg eval --calibrate`` rewrites the file through :func:`write_rule_precision`.
+``kg/extract/rule_precision.yaml`` holds, per rule id, its precision with the counts it was measured
+on (``correct`` of ``n`` predictions), and the ``prior``: the pooled precision of all measured rules
+(total correct / total predicted). Rules never measured get the prior and are listed under ``priors``.
+A rule's confidence is its precision shrunk towards the prior by :data:`PRIOR_WEIGHT` pseudo-counts,
+``(correct + PRIOR_WEIGHT * prior) / (n + PRIOR_WEIGHT)``, so that a rule right once out of once is
+not reported as certain. ``kg eval --calibrate`` rewrites the file through :func:`write_rule_precision`.
 """
 
 from __future__ import annotations
 
-import statistics
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,42 +18,47 @@ import yaml
 from kg.errors import KGError
 
 RULE_PRECISION_FILE = Path(__file__).with_name("rule_precision.yaml")
-#: Prior precision when nothing was measured at all (documented in the YAML file).
+#: Prior precision when nothing was measured at all.
 DEFAULT_PRIOR = 0.7
+#: Pseudo-counts of the prior in each rule's confidence.
+PRIOR_WEIGHT = 3
 
 
-def write_rule_precision(per_rule: dict[str, tuple[int, int]], path: Path | str = RULE_PRECISION_FILE,
-                         known_rules: list[str] | tuple[str, ...] = ()) -> dict:
-    """Write precision = correct / total per rule; ``known_rules`` unmeasured get the median as prior."""
-    measured = {r: {"precision": round(c / n, 3), "n": n} for r, (c, n) in sorted(per_rule.items()) if n > 0}
-    prior = round(statistics.median(m["precision"] for m in measured.values()), 3) if measured else DEFAULT_PRIOR
-    priors = sorted(set(known_rules) - set(measured))
+def write_rule_precision(per_rule: dict[str, tuple[int, int]], path: Path | str = RULE_PRECISION_FILE) -> dict:
+    """Write precision = correct / total per rule (``per_rule``: rule id -> (correct, total)); the
+    extractor's other rules are listed as priors."""
+    from kg.extract.relations import rule_ids
+
+    measured = {r: {"precision": round(c / n, 3), "correct": c, "n": n} for r, (c, n) in sorted(per_rule.items()) if n > 0}
+    total = sum(m["n"] for m in measured.values())
+    prior = round(sum(m["correct"] for m in measured.values()) / total, 3) if total else DEFAULT_PRIOR
     data = {
-        "about": "Per-rule precision measured on annotated articles (correct/total = precision, n = total). "
-                 "Rules without a measurement use `prior` (median of the measured rules); they are listed in `priors`.",
+        "about": "Per-rule precision measured on annotated articles (correct of n predictions). `prior` is the pooled "
+                 "precision of all measured rules; rules listed in `priors` were never measured and use it. "
+                 f"Confidence = (correct + {PRIOR_WEIGHT} * prior) / (n + {PRIOR_WEIGHT}). Written by `kg eval --calibrate`.",
         "prior": prior,
         "rules": measured,
-        "priors": priors,
+        "priors": sorted(set(rule_ids()) - set(measured)),
     }
     Path(path).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return data
 
 
 @lru_cache(maxsize=8)
-def _table(path: str, mtime: float) -> tuple[dict[str, float], float]:
-    p = Path(path)
+def _table(path: str, mtime: float) -> tuple[dict[str, tuple[float, int]], float]:
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        rules = {k: float(v["precision"]) for k, v in (data.get("rules") or {}).items()}
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        rules = {k: (float(v["precision"]) * int(v["n"]), int(v["n"])) for k, v in (data.get("rules") or {}).items()}
         return rules, float(data.get("prior", DEFAULT_PRIOR))
     except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError):
-        raise KGError(f"{p}: malformed rule-precision file; regenerate it with `kg eval --calibrate`") from None
+        raise KGError(f"{path}: malformed rule-precision file; regenerate it with `kg eval --calibrate`") from None
 
 
 def confidence(rule: str, path: Path | str = RULE_PRECISION_FILE) -> float:
-    """The measured precision of ``rule``, or the prior when it was not measured."""
+    """The confidence of ``rule``: its measured precision shrunk towards the prior (the prior if unmeasured)."""
     p = Path(path)
     if not p.exists():
         return DEFAULT_PRIOR
     rules, prior = _table(str(p), p.stat().st_mtime)
-    return rules.get(rule, prior)
+    correct, n = rules.get(rule, (0, 0))
+    return round((correct + PRIOR_WEIGHT * prior) / (n + PRIOR_WEIGHT), 3)

@@ -219,9 +219,9 @@ def link(doc: Doc, cands: list[Cand], kb_index: dict[str, tuple[str, str]]) -> t
     english = [c for c in kept if not c.kb_id and len(c.text.split()) >= 2]
     for p in pinyin:
         for e in english:
-            if p.key != e.key and gloss_matches(p.text, e.text):
+            if p.key != e.key and (gloss_matches(p.text, e.text) or gloss_matches(p.text, _base(e.text))):
                 linker.union(p.key, e.key)
-    _appositive_aliases(doc, kept, linker)
+    kept += _appositive_aliases(doc, kept, linker)
     # Entity table: canonical label = KB name, else the first mention of the group.
     table: dict[str, dict] = {}
     for c in kept:
@@ -241,15 +241,25 @@ def link(doc: Doc, cands: list[Cand], kb_index: dict[str, tuple[str, str]]) -> t
     return kept, table
 
 
-def _appositive_aliases(doc: Doc, cands: list[Cand], linker: Linker) -> None:
-    """'X (Y)', 'X, also known as Y', 'X, formerly Y': Y names the same thing as X."""
+def _appositive_aliases(doc: Doc, cands: list[Cand], linker: Linker) -> list[Cand]:
+    """'X (Y)', 'X, also known as Y', 'X, formerly Y': Y names the same thing as X (returns the
+    alias mentions the NER missed)."""
     by_start = {c.start: c for c in cands}
+    extra: list[Cand] = []
     for c in cands:
         j = c.end
         while j < len(doc) and (doc[j].is_punct and doc[j].text in "“”\"'"):
             j += 1
         if j < len(doc) and doc[j].text == "(" and j + 1 in by_start:
             linker.union(c.key, by_start[j + 1].key)
+            continue
+        if j < len(doc) and doc[j].text == "(":  # 'Duoduo Maicai (Duo Duo Grocery)': a name the NER missed
+            k = j + 1
+            while k < len(doc) and k - j <= 6 and doc[k].text != ")" and (doc[k].text[:1].isupper() or doc[k].text in "&-."):
+                k += 1
+            if k < len(doc) and doc[k].text == ")" and k > j + 1 and not doc[j + 1].like_num:
+                span = doc[j + 1:k]
+                extra.append(Cand(span.start, span.end, span.text, "ALIAS", votes={}, key=c.key))
             continue
         tail = doc[j:j + 5].text.lower()
         m = re.match(r",?\s*(?:also known as|also called|known as|formerly known as|formerly|now called|renamed)\s+(?:the\s+)?[“\"]?", tail)
@@ -259,6 +269,7 @@ def _appositive_aliases(doc: Doc, cands: list[Cand], linker: Linker) -> None:
                 k += 1
             if k in by_start:
                 linker.union(c.key, by_start[k].key)
+    return extra
 
 
 def resolve_type(votes: dict) -> str:

@@ -19,7 +19,7 @@ GLOSS = {
     "xiao": {"little", "small", "mini"}, "da": {"big", "great", "large"}, "hong": {"red", "rainbow"},
     "xing": {"star", "action"}, "meng": {"alliance", "league", "union", "dream"}, "lian": {"chain", "link", "alliance"},
     "mao": {"cat"}, "shu": {"book", "tree", "number"}, "lv": {"green"}, "lu": {"green", "road", "deer"},
-    "zhou": {"oasis", "continent", "island"}, "bai": {"white", "hundred"}, "hei": {"black"}, "huang": {"yellow"},
+    "zhou": {"oasis", "continent", "island"}, "bai": {"white", "hundred"}, "hei": {"black"}, "lan": {"blue"}, "huang": {"yellow"},
     "jin": {"gold", "golden"}, "yin": {"silver"}, "tian": {"sky", "heaven", "day", "field"}, "long": {"dragon"},
     "feng": {"wind", "phoenix", "bee", "peak"}, "yun": {"cloud"}, "shan": {"mountain"}, "hai": {"sea", "ocean"},
     "xin": {"new", "heart", "star"}, "hua": {"flower", "china"}, "shou": {"hand", "head", "first"},

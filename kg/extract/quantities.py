@@ -111,10 +111,10 @@ def attach(ctx: Context, q: dict) -> tuple[Arg | None, str, int] | None:
                 about = found[0]
                 break
     gov = governing_verb(head)
-    if measured is None and span.root.dep_ == "dobj" or measured is span.root:
+    if measured is not None and measured.i == span.root.i and not q.get("attribute"):
         # 'X invested 317 million dollars in Y': the amount of the act, about its 'in' object
         attribute = _NOMINAL.get(gov.lemma_.lower(), gov.lemma_.lower())
-        about = next((a for c in gov.children if c.dep_ == "prep" and c.lower_ in ("in", "into")
+        about = next((a for c in gov.children if c.dep_ == "prep" and c.lower_ in ("in", "into") and c.i >= span.end
                       for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)), None)
     if about is None:
         subj = ctx.subjects(gov)

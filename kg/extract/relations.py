@@ -20,7 +20,7 @@ from kg.extract import lexicon as lx
 SIGNATURES = {
     "partner_of": ({"Organization"}, {"Organization"}),
     "invested_in": ({"Organization", "Person"}, {"Organization"}),
-    "acquired": ({"Organization"}, {"Organization", "Program", "Other"}),
+    "acquired": ({"Organization", "Person"}, {"Organization", "Program", "Other"}),
     "part_of": ({"Organization", "Program"}, {"Organization"}),
     "owns": ({"Organization", "Person"}, {"Organization", "Program", "Other"}),
     "founded": ({"Person", "Organization"}, {"Organization"}),
@@ -47,6 +47,20 @@ EVENTS = {
     "leads": ("appointment", "person", "organization"),
     "_listing": ("listing", None, "company"),
 }
+def rule_ids() -> list[str]:
+    """Every rule id the extractor can emit (relations, their '+coref' variants, events, quantities)."""
+    relation_rules = {rule for _, rule in lx.VERB_CUES.values()} | {
+        "partner.verb.coordinated", "compete.verb.coordinated", "compete.take_on", "leads.take_charge",
+        "acquire.sold_to", "launch.open", "invest.lead_round", "partner.reach", "partner.reach.coordinated",
+        "partner.noun", "partner.between", "partner.open_to", "participant.form_with",
+        "participant.form_with.subject", "participant.possessive", "part_of.under"}
+    relation_rules |= {f"{p}.noun" for p in lx.NOUN_CUES.values()} | {f"{p}.noun.clause_subject" for p in lx.NOUN_CUES.values()}
+    relation_rules |= {f"{p}.noun" for p, _ in lx.REL_NOUNS.values()}
+    events = {f"event.{t}" for t, _, _ in EVENTS.values()}
+    quantities = {"quantity.percent", "quantity.money", "quantity.count"}
+    return sorted(relation_rules | {r + "+coref" for r in relation_rules} | events | quantities)
+
+
 _OBJECT_PREPS = {
     "partner_of": {"with"}, "invested_in": {"in", "into"}, "competes_with": {"with", "against"},
     "operates_on": {"on"}, "participant_in": {"in"}, "acquired": set(), "succeeded": {"from"},
@@ -126,6 +140,13 @@ class Context:
         return out
 
     def resolve(self, tok: Token) -> list[Arg]:
+        """Entities a reference stands for; their spans are the reference's own (in the sentence)."""
+        args = self._resolve(tok)
+        first = tok if tok.pos_ == "PRON" else tok.left_edge
+        span = (first.idx, tok.idx + len(tok.text))
+        return [Arg(a.key, span, a.type, a.resolved_by) for a in args]
+
+    def _resolve(self, tok: Token) -> list[Arg]:
         phrase = self.doc[tok.left_edge.i:tok.i + 1].text.lower() if tok.pos_ != "PRON" else tok.lower_
         if phrase in lx.PAIR_REFS or tok.lower_ in lx.PLURAL_PRONOUNS:
             if tok.lower_ in lx.PLURAL_PRONOUNS:
@@ -459,8 +480,11 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         head_role = head_role.head
     fillers: list[Arg] = []
     dep, h = head_role.dep_, head_role.head
+    anchors: list[Arg] = []
     if dep == "appos" or (dep in ("compound", "nmod") and ctx.tok_mention[h.i]):
         fillers = ctx.expand(h, refs=False)
+        if dep != "appos":  # "Y's chairman X": the possessive may hang off the name
+            anchors += [a for c in possessors(h) if c.i < n.i for a in ctx.expand(c)]
     elif any(c.dep_ == "appos" for c in head_role.children):
         fillers = [a for c in head_role.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)]
     elif dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS:
@@ -472,7 +496,6 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         fillers = [a for c in h.children if c.dep_ == "attr" for a in ctx.expand(c, refs=False)]
     if not fillers:
         return
-    anchors: list[Arg] = []
     for t in {n, head_role, *n.conjuncts}:
         anchors += [a for c in possessors(t) for a in ctx.expand(c)]
         anchors += [ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod") and c.i < t.i and ctx.ent(c)]

@@ -1,0 +1,81 @@
+"""Entity mentions: KB linking, type resolution, programs from quotes and title case, junk avoided,
+aliases and versions read from the text. Hand-built sentences about companies of the field."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def by_label(ex):
+    return {e.label: e for e in ex.entities.values()}
+
+
+@pytest.mark.parametrize("text, label, etype", [
+    ("RedNote expanded its overseas business in 2025.", "Xiaohongshu", "Organization"),  # KB alias -> KB name
+    ("Taotian and Douyin both cut fees.", "Taotian", "Organization"),  # KB type beats NER (NORP)
+    ("Meituan launched the “Neighbourhood Grocery Plan” in Beijing.", "Neighbourhood Grocery Plan", "Program"),
+    ("Kuaishou introduced the “instant refund” mechanism last year.", "instant refund", "Program"),
+    ("Pinduoduo expanded the Community Business Convention to new cities.", "Community Business Convention", "Program"),
+    ("Douyin closed projects such as “Happy Farm” and “Sunny Street”.", "Sunny Street", "Program"),
+    ("Livestream hosts such as Li Jiaqi and Wei Ya sold cosmetics.", "Wei Ya", "Person"),
+])
+def test_names_and_types(extract_text, text, label, etype):
+    assert by_label(extract_text(text))[label].type == etype
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("Tao’s products compete with Pinduoduo’s products on price.", "Tao"),  # truncated name the NER calls a person
+    ("Kuaishou avoided competition in the Red Sea of low prices.", "Red Sea"),  # business idiom
+    ("Kuaishou e-commerce grew fast, and Kuaishou e-commerce’s GMV doubled.", "Kuaishou e-commerce"),
+    ("Today, Douyin is the largest platform.", "Today"),
+    ("The commercialization paradox of Douyin\nThrough cooperation with Tencent, it grew.", "Douyin\nThrough"),
+    ("(Source: Douyin Business Weekly Public Account)\nDouyin grew.", "Douyin Business Weekly Public Account"),
+])
+def test_junk_is_not_an_entity(extract_text, text, junk):
+    names = {n for e in extract_text(text).entities.values() for n in (e.label, *e.aliases)}
+    assert junk not in names and junk.split("\n")[0].replace("’s", "") not in names - {"Douyin", "Kuaishou"}
+
+
+def test_kb_name_followed_by_generic_noun_is_the_kb_entity(extract_text):
+    ex = extract_text("Kuaishou e-commerce grew fast in 2024.")
+    assert [e.kb_id for e in ex.entities.values()] == ["kuaishou"]
+
+
+def test_program_head_variants_and_pinyin_calque_are_one_entity(extract_text):
+    ex = extract_text("Meituan and Kuaishou launched the “Blue Horse Plan”. Analysts said the “Blue Horse Project” "
+                      "copied Lanma, and Lanma later grew.")
+    programs = [e for e in ex.entities.values() if e.type == "Program"]
+    assert len(programs) == 1, programs
+    assert {"Blue Horse Project", "Lanma"} <= programs[0].aliases | {programs[0].label}
+
+
+def test_aliases_from_parentheses(extract_text):
+    ex = extract_text("Duoduo Maicai (Duo Duo Grocery) opened in Shanghai.")
+    (entity,) = [e for e in ex.entities.values() if "Duo Duo Grocery" in e.aliases | {e.label}]
+    assert {"Duoduo Maicai", "Duo Duo Grocery"} <= entity.aliases | {entity.label}
+
+
+def test_versions_are_versions_not_new_programs(extract_text):
+    ex = extract_text("In 2023, Kuaishou formed Xiaokuaixing with JD.com. Xiaokuaixing relaunched version 2.0 "
+                      "in May 2024, and version 3.0 of Xiaokuaixing followed.")
+    versions = {e.version_label: e for e in ex.entities.values() if e.version_of}
+    assert set(versions) == {"2.0", "3.0"}
+    base = ex.entities[versions["2.0"].version_of]
+    assert base.label == "Xiaokuaixing" and base.type == "Program"
+    assert versions["3.0"].version_of == base.key
+
+
+def test_mentions_point_at_their_text(extract_text):
+    ex = extract_text("Xiaohongshu’s users like RedNote, and 小红书 is popular.")
+    text = ex.document.text
+    assert {m.entity_key for m in ex.mentions} == {"xiaohongshu"}
+    assert all(text[m.start:m.end] == m.text for m in ex.mentions)
+    assert [m.text for m in ex.mentions][0] == "Xiaohongshu"  # possessive stripped
+
+
+def test_comentions_count_shared_sentences(extract_text):
+    ex = extract_text("Douyin and Kuaishou grew. Douyin beat Kuaishou. Tencent watched.")
+    (co,) = [c for c in ex.comentions if {c.a, c.b} == {"douyin", "kuaishou"}]
+    assert co.count == 2 and co.a < co.b and len(co.evidence) == 2

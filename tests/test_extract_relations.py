@@ -1,0 +1,131 @@
+"""Relation rules, one hand-built sentence (or two) per cue; the real parser is used.
+
+Each case names the (subject, predicate, object) expected, its date when the text gives one, and the
+rule id that must produce it. Negative cases check that doubtful statements are not invented."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+Q = "\u201c{}\u201d"
+
+CASES = [
+    # partnership: support verb + cooperation noun, coordinated subjects, verbs, nominal, opening to
+    ("Meituan and Kuaishou reached a strategic cooperation in March 2021.", ("meituan", "partner_of", "kuaishou"), "2021-03", "partner.reach.coordinated"),
+    ("Kuaishou has reached a cooperation with JD.com.", ("kuaishou", "partner_of", "jd"), None, "partner.reach"),
+    ("Kuaishou teamed up with JD.com to sell electronics.", ("kuaishou", "partner_of", "jd"), None, "partner.verb"),
+    ("Weibo has partnered with Alibaba since 2013.", ("weibo", "partner_of", "alibaba"), "2013", "partner.verb"),
+    ("Through cooperation with Meituan, Kuaishou reached new users.", ("kuaishou", "partner_of", "meituan"), None, "partner.noun"),
+    ("Analysts said the cooperation between Weibo and Alibaba was useful.", ("weibo", "partner_of", "alibaba"), None, "partner.between"),
+    ("In August 2021, Douyin opened its traffic to JD.com.", ("douyin", "partner_of", "jd"), "2021-08", "partner.open_to"),
+    ("Bilibili began to cooperate with service providers such as Youzan and Weimob.", ("bilibili", "partner_of", "weimob"), None, "partner.verb"),
+    # investment
+    ("Tencent invested in Pinduoduo in 2016.", ("tencent", "invested_in", "pinduoduo"), "2016", "invest.verb"),
+    ("Tencent led Pinduoduo's Series B round in 2016.", ("tencent", "invested_in", "pinduoduo"), "2016", "invest.lead_round"),
+    ("In 2018 Bilibili raised 400 million dollars in a round led by Tencent.", ("tencent", "invested_in", "bilibili"), "2018", "invest.lead_round"),
+    ("Tencent, an early investor in Kuaishou, bought more shares.", ("tencent", "invested_in", "kuaishou"), None, "invested_in.noun"),
+    # launches, suspensions, relaunches, closures (active, passive with agent, nominal)
+    (f"Alibaba launched the {Q.format('Countryside Revitalization Plan')} in April 2019.", ("alibaba", "launched", "countryside revitalization plan"), "2019-04", "launch.verb"),
+    (f"The {Q.format('Low Price Program')} was launched by Pinduoduo in 2022.", ("pinduoduo", "launched", "low price program"), "2022", "launch.verb"),
+    (f"In May 2022, Meituan promulgated the {Q.format('Rider Welfare Convention')}.", ("meituan", "launched", "rider welfare convention"), "2022-05", "launch.verb"),
+    (f"In 2021, Meituan suspended its {Q.format('Community Fresh Project')}.", ("meituan", "suspended", "community fresh project"), "2021", "suspend.verb"),
+    (f"Baidu relaunched its {Q.format('Panda Plan')} in 2024.", ("baidu", "relaunched", "panda plan"), "2024", "relaunch.verb"),
+    (f"Kuaishou closed its {Q.format('Quick Shop')} program in May 2022.", ("kuaishou", "closed", "quick shop"), "2022-05", "close.verb"),
+    (f"After the closure of projects such as {Q.format('Happy Farm')}, Douyin changed course.", ("douyin", "closed", "happy farm"), None, "closed.noun.clause_subject"),
+    # acquisitions and sales
+    ("Baidu acquired YY Live for 3.6 billion dollars in November 2020.", ("baidu", "acquired", "yy live"), "2020-11", "acquire.verb"),
+    ("In July 2024 East Buy sold Yuhui Tongxing to Dong Yuhui.", ("dong yuhui", "acquired", "yuhui tongxing"), "2024-07", "acquire.sold_to"),
+    # competition
+    ("Kuaishou has long competed with Douyin for livestream hosts.", ("kuaishou", "competes_with", "douyin"), None, "compete.verb"),
+    # leadership, succession, founding, structure
+    ("Daniel Zhang, chief executive of Alibaba, spoke in Hangzhou.", ("daniel zhang", "leads", "alibaba"), None, "leads.noun"),
+    ("JD.com chairman Richard Liu visited the warehouse.", ("richard-liu", "leads", "jd"), None, "leads.noun"),
+    ("Tencent's chairman Pony Ma attended the meeting.", ("pony-ma", "leads", "tencent"), None, "leads.noun"),
+    ("Eddie Wu succeeded Daniel Zhang as chief executive of Alibaba in September 2023.", ("eddie wu", "succeeded", "daniel zhang"), "2023-09", "succeed.verb"),
+    ("Eddie Wu succeeded Daniel Zhang as chief executive of Alibaba in September 2023.", ("eddie wu", "leads", "alibaba"), "2023-09", "leads.noun"),
+    ("Lazada, a subsidiary of Alibaba, operates in Southeast Asia.", ("lazada", "part_of", "alibaba"), None, "part_of.noun"),
+    ("Jack Ma founded Alibaba in 1999.", ("jack-ma", "founded", "alibaba"), "1999", "found.verb"),
+    ("Pinduoduo was founded by Colin Huang in 2015.", ("colin-huang", "founded", "pinduoduo"), "2015", "found.verb"),
+    ("Wang Xing, the founder of Meituan, spoke on Monday.", ("wang-xing", "founded", "meituan"), None, "founded.noun"),
+    ("Jiang Fan, who heads Lazada, kept his role.", ("jiang fan", "leads", "lazada"), None, "leads.verb"),
+    ("WeChat's owner Tencent became a backer.", ("tencent", "owns", "wechat"), None, "owns.noun"),
+    # taking part, operating on a platform
+    (f"Meituan and Ele.me's {Q.format('Green Rider')} project began in 2020.", ("ele-me", "participant_in", "green rider"), "2020", "participant.possessive"),
+    (f"In 2022 Douyin formed the {Q.format('Star Link')} project with JD.com.", ("jd", "participant_in", "star link"), "2022", "participant.form_with"),
+    (f"In 2022 Douyin formed the {Q.format('Star Link')} project with JD.com.", ("douyin", "participant_in", "star link"), "2022", "participant.form_with.subject"),
+    ("Douyin kept attracting luxury brands such as Louis Vuitton to settle in.", ("louis-vuitton", "operates_on", "douyin"), None, "operates.verb"),
+    ("Luo Yonghao began streaming on Douyin on April 1, 2020.", ("luo yonghao", "operates_on", "douyin"), "2020-04-01", "operates.verb"),
+]
+
+
+def triples(ex):
+    return {(r.subject, r.predicate, r.object): r for r in ex.relations}
+
+
+@pytest.mark.parametrize("text, triple, date, rule", CASES, ids=[c[3] + ":" + c[0][:30] for c in CASES])
+def test_rule(extract_text, text, triple, date, rule):
+    found = triples(extract_text(text))
+    s, p, o = triple
+    rel = found.get(triple) or (found.get((o, p, s)) if p in ("partner_of", "competes_with") else None)
+    assert rel is not None, f"{triple} not in {sorted(found)}"
+    assert rel.rule == rule
+    assert (rel.date.iso if rel.date else None) == date
+    assert 0 < rel.confidence <= 1
+
+
+@pytest.mark.parametrize("text", [
+    "Kuaishou carried out data cooperation with major e-commerce platforms.",  # no named partner
+    "Although cooperation with Meituan can help Kuaishou, it is risky.",  # no one is said to cooperate
+    "Douyin established the first in-depth alliance in the true sense.",  # founding needs an organization
+    "Tencent will pay to stream the merchants' notes in Douyin.",  # streaming *in* a platform is not operating on it
+    "Hu resigned as chief executive in March 2021.",  # resigning from a role is not leading
+    "The plan was launched in 2022.",  # no agent: an event, not a relation
+])
+def test_no_relation_invented(extract_text, text):
+    assert extract_text(text).relations == []
+
+
+def test_passive_without_agent_is_an_event(extract_text):
+    ex = extract_text(f"The following year, the {Q.format('Home Store Opening Program')} was launched. It grew.", published="2022-01")
+    assert ex.relations == []
+    (event,) = ex.events
+    assert event.type == "launch" and [p.role for p in event.participants] == ["program"]
+
+
+def test_coordinated_subject_gives_two_relations(extract_text):
+    ex = extract_text(f"On May 7, Douyin and Meituan announced that they had reached an important cooperation, "
+                      f"and the two sides jointly launched the {Q.format('Blue Lantern Plan')}.")
+    found = triples(ex)
+    launched = [found[(s, "launched", "blue lantern plan")] for s in ("douyin", "meituan")]
+    assert all(r.resolved_by == "coref:the two sides" and r.rule == "launch.verb+coref" for r in launched)
+    assert all(r.date.iso == "2025-05-07" and r.date.year_inferred for r in launched)
+    assert found.get(("douyin", "partner_of", "meituan")) or found.get(("meituan", "partner_of", "douyin"))
+    (partnership,) = [e for e in ex.events if e.type == "partnership"]
+    assert {p.entity for p in partnership.participants} == {"douyin", "meituan"}
+
+
+def test_references_resolve_to_recent_compatible_entities(extract_text):
+    ex = extract_text(f"Kuaishou launched the {Q.format('Shop Link')} feature in 2020. A year later, the platform "
+                      f"suspended the feature.")
+    rel = triples(ex)[("kuaishou", "suspended", "shop link")]
+    assert rel.date.iso == "2021" and rel.resolved_by and rel.rule.endswith("+coref")
+
+
+def test_date_attaches_to_its_clause_not_the_sentence(extract_text):
+    ex = extract_text("Tencent invested in Kuaishou in June 2018, and Alibaba later invested in Bilibili in 2021.")
+    found = triples(ex)
+    assert found[("tencent", "invested_in", "kuaishou")].date.iso == "2018-06"
+    assert found[("alibaba", "invested_in", "bilibili")].date.iso == "2021"
+
+
+def test_discourse_dates_chain_across_sentences(extract_text):
+    ex = extract_text("The talks between the two firms began in June 2018. At that time, Tencent led Kuaishou's "
+                      "Series D financing of more than 300 million yuan.")
+    rel = triples(ex)[("tencent", "invested_in", "kuaishou")]
+    assert rel.date.iso == "2018-06"
+    (event,) = [e for e in ex.events if e.type == "investment"]
+    assert event.date.iso == "2018-06" and event.amount.value == 300_000_000 and event.amount.unit == "CNY"
+    assert {(p.entity, p.role) for p in event.participants} == {("tencent", "investor"), ("kuaishou", "investee")}
+    assert rel.event == event.key
