@@ -8,16 +8,16 @@ import streamlit as st
 from kg.explore import app_state
 from kg.explore.highlight import md
 
-st.set_page_config(page_title="kg-explorer", page_icon="🕸️", layout="wide")
+st.set_page_config(page_title="kg-explorer", layout="wide")  # no icons: Material ones are fetched from Google as favicons
 
 PAGES = [
-    st.Page("app_pages/overview.py", title="Overview", icon="🏠", default=True),
-    st.Page("app_pages/entity.py", title="Entity", icon="🔎", url_path="entity"),
-    st.Page("app_pages/graph.py", title="Graph", icon="🕸️", url_path="graph"),
-    st.Page("app_pages/timeline.py", title="Timeline", icon="🗓️", url_path="timeline"),
-    st.Page("app_pages/paths.py", title="Paths", icon="🧭", url_path="paths"),
-    st.Page("app_pages/sparql.py", title="SPARQL", icon="⌨️", url_path="sparql"),
-    st.Page("app_pages/documents.py", title="Documents", icon="📄", url_path="documents"),
+    st.Page("app_pages/overview.py", title="Overview", default=True),
+    st.Page("app_pages/entity.py", title="Entity", url_path="entity"),
+    st.Page("app_pages/graph.py", title="Graph", url_path="graph"),
+    st.Page("app_pages/timeline.py", title="Timeline", url_path="timeline"),
+    st.Page("app_pages/paths.py", title="Paths", url_path="paths"),
+    st.Page("app_pages/sparql.py", title="SPARQL", url_path="sparql"),
+    st.Page("app_pages/documents.py", title="Documents", url_path="documents"),
 ]
 page = st.navigation(PAGES)
 

@@ -144,7 +144,7 @@ def test_every_example_has_a_question_and_runs(sample_store):
         assert e.title and e.question.endswith(("?", ".")), e.id
         result = run_user_query(e.query, sample_store)
         answered += bool(result.rows or result.triples)
-    assert answered >= len(examples) - 1  # the sample has no two-hop Vipshop–Alibaba link
+    assert answered == len(examples)
 
 
 def test_console_result_shapes(sample_store):

@@ -34,7 +34,7 @@ if info.version_of:
     st.page_link("app_pages/entity.py", label=f"A version of {md(info.version_of.label)}", query_params={"entity": info.version_of.key})
 for v in info.versions:
     st.page_link("app_pages/entity.py", label=f"Version: {md(v.label)}", query_params={"entity": v.key})
-st.page_link("app_pages/graph.py", label="Open in the graph view", icon="🕸️", query_params={"entity": key})
+st.page_link("app_pages/graph.py", label="Open in the graph view", query_params={"entity": key})
 
 rows = call(relations, key)
 kb = [r for r in rows if r.source == "kb"]
@@ -57,7 +57,7 @@ for group, members in group_by_predicate(text_rows, key).items():
             st.page_link("app_pages/entity.py", label=f"{md(other.label)} — {meta}", query_params={"entity": other.key})
             for ev in r.evidence:
                 st.markdown(f'<div class="evidence">“{ev.html}”</div>', unsafe_allow_html=True)
-                st.page_link("app_pages/documents.py", label=f"in {md(ev.document_title)}", icon="📄", query_params={"doc": ev.document})
+                st.page_link("app_pages/documents.py", label=f"in {md(ev.document_title)}", query_params={"doc": ev.document})
 
 left, right = st.columns(2)
 with left:

@@ -52,5 +52,5 @@ for n, path in enumerate(paths, 1):
                             + (f" · confidence {r.confidence:.2f}" if r.confidence is not None else ""))
                 for ev in r.evidence:
                     st.markdown(f'<div class="evidence">“{ev.html}”</div>', unsafe_allow_html=True)
-                    st.page_link("app_pages/documents.py", label=f"in {md(ev.document_title)}", icon="📄",
+                    st.page_link("app_pages/documents.py", label=f"in {md(ev.document_title)}",
                                  query_params={"doc": ev.document})
