@@ -180,3 +180,38 @@ def test_documents_page_removes_an_article(tmp_path, monkeypatch):
     assert not at.exception
     assert at.dataframe[0].value.shape[0] == 1
     assert "hostile" not in [p.value for p in at.page_link]
+
+
+def _add_form(at: AppTest, title: str, text: str) -> AppTest:
+    at.switch_page("app_pages/documents.py").run()
+    at.text_input(key="add_title").input(title)
+    at.text_input(key="add_published").input("2025-03")
+    at.text_area(key="add_text").input(text)
+    return at.button(key="add_submit").click().run()
+
+
+def test_documents_page_says_when_another_process_holds_the_writer(tmp_path, monkeypatch):
+    from kg.store import open_writer
+
+    settings = Settings.load(store=str(tmp_path / "store"))
+    build_sample_store(settings)
+    monkeypatch.setenv("KG_STORE", settings.store)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    with open_writer(settings):
+        at = _add_form(at, "A note", "Xiaohongshu reached a cooperation with Taotian in March 2025.")
+    assert not at.exception
+    assert any("being written by another process" in e.value for e in at.error), [e.value for e in at.error]
+
+
+@pytest.mark.model
+def test_documents_page_adds_pasted_text_and_every_view_sees_it(tmp_path, monkeypatch):
+    settings = Settings.load(store=str(tmp_path / "store"))
+    build_sample_store(settings)
+    monkeypatch.setenv("KG_STORE", settings.store)
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at = _add_form(at, "Weimob note", "In March 2025, Xiaohongshu reached a cooperation with Weimob.")
+    assert not at.exception
+    assert any("It is now in every view" in s.value for s in at.success)
+    assert at.dataframe[0].value.shape[0] == 3
+    at.sidebar.text_input(key="search").input("weimob").run()
+    assert any(b.label.startswith("Weimob") for b in at.sidebar.button)

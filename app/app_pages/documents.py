@@ -64,10 +64,10 @@ with add_tab:
     st.caption("The article is read, its entities and facts extracted, and all of it added at once.")
     with st.form("add", clear_on_submit=False):
         upload = st.file_uploader("Upload .md, .txt or .html", type=["md", "txt", "html", "htm"])
-        title = st.text_input("Title", help="Required for pasted text; overrides the file's own title")
-        published = st.text_input("Published (YYYY, YYYY-MM or YYYY-MM-DD)")
-        pasted = st.text_area("…or paste the text", height=200)
-        submitted = st.form_submit_button("Add article", type="primary")
+        title = st.text_input("Title", key="add_title", help="Required for pasted text; overrides the file's own title")
+        published = st.text_input("Published (YYYY, YYYY-MM or YYYY-MM-DD)", key="add_published")
+        pasted = st.text_area("…or paste the text", height=200, key="add_text")
+        submitted = st.form_submit_button("Add article", type="primary", key="add_submit")
     if submitted:
         if not upload and not pasted.strip():
             st.error("Upload a file or paste some text.")

@@ -7,7 +7,6 @@ from kg.explore import app_state
 from kg.explore.highlight import md
 from kg.explore.neighbourhood import GraphFilter, export_view, neighbourhood, year_range
 from kg.explore.network_html import legend, to_html
-from kg.explore.overview import centrality
 from kg.vocab import ENTITY_TYPES, RELATIONS
 
 call = app_state.call
@@ -16,7 +15,7 @@ st.title("Graph")
 
 focus = st.query_params.get("entity")
 if not focus:
-    top = centrality(app_state.projection(), {}, limit=1)
+    top = app_state.central_entities(1)
     if not top:
         st.info("The graph has no relations yet.")
         st.stop()

@@ -5,8 +5,7 @@ import streamlit as st
 
 from kg.explore import app_state
 from kg.explore.highlight import md
-from kg.explore.overview import built_at, centrality, counts_by_relation, counts_by_type, documents, record_counts
-from kg.explore.terms import describe_entities
+from kg.explore.overview import built_at, counts_by_relation, counts_by_type, documents, record_counts
 
 call = app_state.call
 st.title("Overview")
@@ -33,8 +32,7 @@ with right:
 left, right = st.columns(2)
 with left:
     st.subheader("Most central entities")
-    G = app_state.projection()
-    central = centrality(G, call(describe_entities, tuple(sorted(G.nodes))), limit=10)
+    central = app_state.central_entities(10)
     if not central:
         st.info("No relations yet: build the graph or add an article on the Documents page.")
     for c in central:

@@ -74,6 +74,18 @@ def projection() -> nx.Graph:
     return _projection(settings().store, version())
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _central(store: str, graph_version: str) -> list:
+    from kg.explore.overview import centrality
+
+    return centrality(_projection(store, graph_version), _index(store, graph_version).entities, limit=50)
+
+
+def central_entities(limit: int = 10) -> list:
+    """The most central entities (PageRank on the projection), computed once per graph version."""
+    return _central(settings().store, version())[:limit]
+
+
 def graph_changed() -> None:
     """After an article was added or removed: drop cached results (the version key would miss them anyway)."""
     _call.clear()
