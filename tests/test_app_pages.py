@@ -90,9 +90,10 @@ def test_entity_page_escapes_names_from_articles(app):
     assert at.title[0].value.startswith("\\<img")  # markdown escaped
 
 
-def test_unknown_entity_says_so(app):
-    at = app("entity", entity="no such thing")
-    assert at.warning
+@pytest.mark.parametrize("page", ["entity", "graph"])
+def test_unknown_entity_says_so(app, page):
+    at = app(page, entity="no such thing")
+    assert at.warning and not at.get("iframe")
 
 
 def test_graph_page_draws_and_filters(app):

@@ -20,6 +20,9 @@ if not focus:
         st.info("The graph has no relations yet.")
         st.stop()
     focus = top[0].key
+if focus not in app_state.label_index().entities:
+    st.warning(f"The graph has no entity {md(focus)}. Search for one in the sidebar.")
+    st.stop()
 
 years = call(year_range)
 app_state.from_url("hops", 1, int)

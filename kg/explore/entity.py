@@ -16,14 +16,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-
-import pyoxigraph as ox
+from dataclasses import dataclass
 
 from kg.explore.highlight import highlight
 from kg.explore.terms import (
     PREFIXES, EntityRef, coarse_type, describe_entities, doc_key, entity_key, entity_node, local_name, value,
-    values_clause,
 )
 
 

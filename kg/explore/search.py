@@ -62,9 +62,6 @@ class LabelIndex:
         self._keys = keys
         self._folded = [k[0] for k in keys]
 
-    def __len__(self) -> int:
-        return len(self.entities)
-
     def search(self, text: str, limit: int = 20) -> list[Hit]:
         query = fold(text)
         if not query:
