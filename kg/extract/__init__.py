@@ -43,7 +43,7 @@ def assemble(document: Document, data: dict) -> Extraction:
         while e > s and text[e - 1].isspace():
             e -= 1
         sents.append((s, e))
-    dates = resolve_all([d["spec"] for d in data["dates"]], document.published)
+    dates = resolve_all([d["spec"] for d in data["dates"]], document.published, [d["sent"] for d in data["dates"]])
 
     def evidence(sent: int, ss=None, os=None) -> Evidence:
         s, e = sents[sent]

@@ -209,7 +209,7 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]]) -> dict:
         "sents": [[s.start_char, s.end_char] for s in sents],
         "entities": entities,
         "mentions": mention_rows,
-        "dates": [{"spec": d["spec"], "start": d["start"], "end": d["end"]} for d in dates],
+        "dates": [{"spec": d["spec"], "start": d["start"], "end": d["end"], "sent": sent_of[d["tok"]]} for d in dates],
         "relations": relations,
         "events": list(events.values()),
         "quantities": quantities,

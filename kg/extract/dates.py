@@ -40,6 +40,7 @@ _PATTERNS: list[tuple[re.Pattern, callable]] = [
     (re.compile(r"^last year$|^the previous year$"), lambda m: {"rel": "last_year"}),
     (re.compile(r"^(a|an|one|two|three|four|\d+) (week|day)s? later$"),
      lambda m: {"rel": "days_later", "n": (_NUMBERS.get(m[1]) or int(m[1])) * (7 if m[2] == "week" else 1)}),
+    (re.compile(rf"^(?:the )?(?:following|next) {_M}$"), lambda m: {"rel": "following_month", "m": MONTHS[m[1]]}),
     (re.compile(rf"^{_M}$"), lambda m: {"rel": "month_only", "m": MONTHS[m[1]]}),
 ]
 #: Discourse cues that mean "the date just mentioned".
@@ -58,13 +59,18 @@ def date_spec(text: str) -> dict | None:
     return None
 
 
-def resolve(spec: dict, anchor: PartialDate | None, published: PartialDate | None) -> PartialDate | None:
+#: A year-less date within this many sentences of a day-precise date takes that date's year ("On June 20,
+#: 2023 … Wu took over on September 10"); otherwise it takes the published year.
+NEAR_SENTENCES = 3
+
+
+def resolve(spec: dict, anchor: PartialDate | None, published: PartialDate | None, near: bool = False) -> PartialDate | None:
     """One spec against the current discourse anchor and the published date; never invents a day or month."""
     rel = spec.get("rel")
     if rel is None:
         if spec["y"] is not None:
             return PartialDate(spec["y"], spec.get("m"), spec.get("d"))
-        base = published or anchor
+        base = anchor if near and anchor else published or anchor
         return PartialDate(base.year, spec.get("m"), spec.get("d"), year_inferred=True) if base else None
     if rel in ("this_year", "last_year"):
         return PartialDate(published.year - (rel == "last_year")) if published else None
@@ -76,6 +82,9 @@ def resolve(spec: dict, anchor: PartialDate | None, published: PartialDate | Non
         return PartialDate(anchor.year, year_inferred=anchor.year_inferred)
     if rel in ("same_year", "month_only"):
         return PartialDate(anchor.year, spec["m"], year_inferred=anchor.year_inferred)
+    if rel == "following_month":
+        later = anchor.month is not None and spec["m"] <= anchor.month
+        return PartialDate(anchor.year + later, spec["m"], year_inferred=anchor.year_inferred)
     if rel == "anchor":
         return anchor
     if rel == "days_later" and anchor.day:
@@ -84,12 +93,19 @@ def resolve(spec: dict, anchor: PartialDate | None, published: PartialDate | Non
     return None
 
 
-def resolve_all(specs: list[dict | None], published: PartialDate | None) -> list[PartialDate | None]:
-    """Resolve specs in document order, each resolved date becoming the anchor of the next."""
-    anchor, out = None, []
-    for spec in specs:
-        date = resolve(spec, anchor, published) if spec else None
+def resolve_all(specs: list[dict | None], published: PartialDate | None,
+                sentences: list[int] | None = None) -> list[PartialDate | None]:
+    """Resolve specs in document order (``sentences``: the sentence index of each), each resolved
+    date becoming the anchor of the next."""
+    anchor, anchor_sent, out = None, None, []
+    for k, spec in enumerate(specs):
+        sent = sentences[k] if sentences else None
+        # a dated timeline ("On June 20, 2023 … on September 10") or a relative date in the same
+        # sentence ("A year later, on March 15") gives the year; otherwise the published year does
+        near = anchor is not None and anchor_sent is not None and sent is not None and (
+            sent == anchor_sent or anchor.day is not None and sent - anchor_sent <= NEAR_SENTENCES)
+        date = resolve(spec, anchor, published, near) if spec else None
         if date is not None and spec.get("rel") != "this_year":
-            anchor = date
+            anchor, anchor_sent = date, sent
         out.append(date)
     return out

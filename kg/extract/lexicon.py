@@ -21,7 +21,7 @@ CATEGORY_TYPES = {
         ["anchor", "blogger", "influencer", "founder", "executive", "celebrity", "star", "streamer", "host",
          "chairman", "ceo", "analyst", "creator", "entrepreneur"],
         "Person"),
-    **dict.fromkeys(sorted(PROGRAM_NOUNS - {"service", "tool"}), "Program"),
+    **dict.fromkeys(sorted(PROGRAM_NOUNS - {"tool"}), "Program"),
 }
 #: Business idioms that the NER takes for places or names ("competition in the red sea").
 IDIOMS = frozenset({"red sea", "the red sea", "red ocean", "blue ocean", "the blue ocean", "the red ocean"})
@@ -72,7 +72,11 @@ REL_NOUNS = {
 #: Verbs that give their subject a relational noun: "X became chairman of Y", "X is an investor in Y".
 COPULAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elect", "act"})
 #: Capitalised words after a KB name that do not make a new unit ("the Xiaohongshu Series D round").
-NOT_UNIT_WORDS = frozenset({"Series", "Round", "IPO", "Inc", "Inc.", "Ltd", "Ltd.", "Co.", "Group", "Holdings", "CEO", "Chairman"})
+NOT_UNIT_WORDS = frozenset({
+    "Series", "Round", "IPO", "Inc", "Inc.", "Ltd", "Ltd.", "Co.", "Group", "Holdings", "CEO", "Chairman", "Chairwoman",
+    "Chief", "President", "Founder", "Vice", "Executive", "Director", "Head", "Mr", "Ms",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "In", "On"})
 #: Company-name endings that make "<KB name> <Words> Group" a unit of its own ("Taobao Tmall Commerce Group").
 ORG_SUFFIXES = frozenset({"group", "holdings", "inc", "inc.", "ltd", "ltd.", "limited", "corporation", "corp", "corp.", "company", "co."})
 #: Verbs that need a particle to carry their cue meaning.
@@ -93,7 +97,8 @@ EXAMPLE_PREPS = frozenset({"as", "like", "including"})
 
 #: References resolved to entities of the discourse.
 PAIR_REFS = frozenset({"the two sides", "both sides", "both parties", "the two parties", "the two companies", "both companies", "the two", "the pair", "the duo"})
-SINGLE_REFS = frozenset({"the platform", "the company", "the firm", "the group", "it", "its"})
+SINGLE_REFS = frozenset({"the platform", "the company", "the firm", "the group", "it", "its", "the newcomer", "the app",
+                         "the startup", "the retailer", "the marketplace", "the brand", "the giant"})
 PROGRAM_REFS = frozenset({"the plan", "the program", "the programme", "the project", "the scheme", "the initiative",
                           "the campaign", "the feature", "the mechanism", "the convention"})
 PERSON_REFS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})

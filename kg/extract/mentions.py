@@ -92,7 +92,7 @@ def candidates(doc: Doc) -> list[Cand]:
             unit_end = _unit_end(doc, ent, by_start)
             if unit_end:
                 span = doc[ent.start:unit_end]
-                out.append(Cand(span.start, span.end, span.text, "ORG", None, votes={"Organization": 3.0}))
+                out.append(Cand(span.start, span.end, span.text, "ORG", None, votes={"Organization": 1.0}))
                 taken[span.start:span.end] = b"\x01" * len(span)
                 continue
         start, end = _clean(doc, ent.start, ent.end)
@@ -107,10 +107,17 @@ def candidates(doc: Doc) -> list[Cand]:
             span = doc[start:end]
             norm = normalise_name(span.text)
             if (norm in lx.IDIOMS or span.text.islower() or not any(c.isalpha() for c in span.text)
-                    or ent.label_ == "NORP" or ent.label_ == "DATE"):
-                continue
+                    or ent.label_ == "NORP" and len(span) == 1 or ent.label_ == "DATE"):
+                continue  # idioms, lower-case junk, nationalities ("Chinese"); "New Oriental" is kept
         label = ent.label_
-        c = Cand(start, end, span.text, label, kb_id, votes={lx.NER_TYPES[label]: 1.0})
+        votes = {lx.NER_TYPES[label]: 1.0}
+        if not kb_id and label == "NORP":
+            votes = {"Organization": 1.0}
+        elif not kb_id and label == "PERSON" and len(span) == 1:
+            # A lone capitalised word is rarely a full personal name; in this field it is mostly a brand
+            # ("Deliveroo", "Amap") unless it is a known person's surname (linked later).
+            votes = {"Organization": 1.0, "Person": 0.5}
+        c = Cand(start, end, span.text, label, kb_id, votes=votes)
         if not kb_id and span[-1].lower_ in lx.PROGRAM_HEADS and _is_title([t.text for t in span]):
             c.votes["Program"] = 5.0
         out.append(c)
@@ -133,6 +140,12 @@ def _unit_end(doc: Doc, ent: Span, by_start: dict[int, Span]) -> int | None:
     if (nxt is not None and nxt.label_ in ("ORG", "PRODUCT", "FAC") and not nxt.ent_id_
             and all(t.text[:1].isupper() for t in nxt) and nxt.end <= j):
         return nxt.end
+    # '<KB name> <One to three Capitalised words>' ("JD Takeaway", "Taobao Instant Commerce")
+    k = ent.end
+    while k < j and not doc[k].ent_id_ and doc[k].text not in lx.NOT_UNIT_WORDS and k - ent.end < 3:
+        k += 1
+    if k > ent.end and (k == len(doc) or not doc[k].text[:1].isupper()) and doc[ent.start - 1 if ent.start else 0].tag_ != "POS":
+        return k
     return None
 
 
@@ -178,9 +191,14 @@ def _base(name: str) -> str:
     return " ".join(words[:-1]) if len(words) > 1 and words[-1] in lx.PROGRAM_HEADS else " ".join(words)
 
 
+def _clipped_kb_name(key: str, kb_names: list[str]) -> bool:
+    return len(key) >= 2 and any(n != key and n.startswith(key) for n in kb_names)
+
+
 def link(doc: Doc, cands: list[Cand], kb_index: dict[str, tuple[str, str]]) -> tuple[list[Cand], dict[str, dict]]:
     """Give each candidate an entity key; return kept candidates and the entity table."""
     linker = Linker()
+    kb_names = [w for name, _ in kb_index.values() for w in normalise_name(name).split()]
     surnames: dict[str, set[str]] = {}
     for c in cands:
         c.key = c.kb_id or normalise_name(c.text)
@@ -199,11 +217,8 @@ def link(doc: Doc, cands: list[Cand], kb_index: dict[str, tuple[str, str]]) -> t
         if c.label in ("PERSON", "ORG", "GPE") and not c.kb_id and len(c.text.split()) == 1 and c.key in persons_multi:
             c.key = persons_multi[c.key]  # 'Zhang', 'Su' after 'Daniel Zhang', 'Su Hua' (the NER may mislabel it)
             c.votes = {"Person": 1.0}
-        elif c.label == "PERSON" and not c.kb_id and len(c.text.split()) == 1 and c.key not in other_labels:
-            # A lone capitalised word the NER calls a person (and nothing else) is a surname of a
-            # named person of the document, or noise ("Tao's" for a shortened company name).
-            if c.votes.get("Person", 0) < 2:
-                continue
+        elif not c.kb_id and len(c.text.split()) == 1 and c.key not in other_labels and _clipped_kb_name(c.key, kb_names):
+            continue  # a clipped known name ("Tao's" for Taobao/Taotian) is not a new entity
         kept.append(c)
     # Program names differing only in their head noun ("X Plan", "X Project") are one program.
     by_base: dict[str, str] = {}

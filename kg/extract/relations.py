@@ -52,7 +52,8 @@ def rule_ids() -> list[str]:
     relation_rules = {rule for _, rule in lx.VERB_CUES.values()} | {
         "partner.verb.coordinated", "compete.verb.coordinated", "compete.take_on", "leads.take_charge",
         "acquire.sold_to", "launch.open", "invest.lead_round", "partner.reach", "partner.reach.coordinated",
-        "partner.noun", "partner.between", "partner.open_to", "participant.form_with",
+        "partner.noun", "partner.between", "partner.open_to", "participant.form_with", "operates.launched_on",
+        "leads.noun.salient", "leads.succession",
         "participant.form_with.subject", "participant.possessive", "part_of.under"}
     relation_rules |= {f"{p}.noun" for p in lx.NOUN_CUES.values()} | {f"{p}.noun.clause_subject" for p in lx.NOUN_CUES.values()}
     relation_rules |= {f"{p}.noun" for p, _ in lx.REL_NOUNS.values()}
@@ -97,6 +98,15 @@ class Context:
                 self.tok_mention[i] = m
         self.by_type = {t: sorted((m[0], m[2]) for m in mentions if types.get(m[2]) == t)
                         for t in ("Organization", "Person", "Program")}
+        counts: dict[str, int] = {}
+        for _, k in self.by_type["Organization"]:
+            counts[k] = counts.get(k, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        # the article's main organization: clearly the most mentioned one (None when two are close)
+        self.salient: Arg | None = None
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            first = next(m for m in mentions if m[2] == ranked[0][0])
+            self.salient = self._arg(first)
         self.starts = {t: [m[0] for m in ms] for t, ms in self.by_type.items()}
         self.sent_start = [0] * len(doc)
         self.sent_index = [0] * len(doc)
@@ -104,6 +114,9 @@ class Context:
             for t in s:
                 self.sent_start[t.i] = s.start
                 self.sent_index[t.i] = k
+        self.is_subject = {m[0]: doc[m[0]:m[1]].root.dep_ in ("nsubj", "nsubjpass") for m in mentions}
+        self.exclude: set[str] = set()  # keys a reference may not resolve to (the other argument)
+        self.leads: dict[str, Arg] = {}  # person key -> organization led, as read so far
         self.sent_first = {}
         for i, k in enumerate(self.sent_index):
             self.sent_first.setdefault(k, i)
@@ -134,7 +147,7 @@ class Context:
         out: list[tuple[int, str]] = []
         i = bisect.bisect_left(starts, tok.i) - 1
         while i >= 0 and found[i][0] >= limit and len(out) < n:
-            if all(found[i][1] != k for _, k in out):
+            if all(found[i][1] != k for _, k in out) and found[i][1] not in self.exclude:
                 out.append(found[i])
             i -= 1
         return out
@@ -162,9 +175,16 @@ class Context:
                 return [self._arg(self.tok_mention[i], "coref:" + phrase) for i, _ in found]
         elif phrase in lx.SINGLE_REFS or tok.lower_ in lx.PERSON_REFS or phrase in lx.PROGRAM_REFS:
             kind = "Person" if tok.lower_ in lx.PERSON_REFS else "Program" if phrase in lx.PROGRAM_REFS else "Organization"
-            found = self._recent(tok, 1, kind, back=2 if tok.pos_ == "PRON" else 4)
+            found = self._recent(tok, 4, kind, back=2 if tok.pos_ == "PRON" else 4)
             if found:
-                return [self._arg(self.tok_mention[found[0][0]], "coref:" + phrase)]
+                pick = found[0]
+                if tok.pos_ == "PRON":
+                    # a pronoun prefers its own sentence's subject, then the nearest name of its sentence,
+                    # then an earlier sentence's subject (centering), then the nearest name
+                    same = [f for f in found if self.sent_index[f[0]] == self.sent_index[tok.i]]
+                    pick = (next((f for f in same if self.is_subject[f[0]]), None) or (same[0] if same else None)
+                            or next((f for f in found if self.is_subject[f[0]]), None) or found[0])
+                return [self._arg(self.tok_mention[pick[0]], "coref:" + phrase)]
         return []
 
     # --- arguments --------------------------------------------------------------------------
@@ -225,6 +245,8 @@ class Context:
             return self.subjects(h, depth + 1)
         if v.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
             return self.subjects(h, depth + 1)
+        if v.dep_ == "pcomp" and h.dep_ == "prep":  # 'X answered by launching Y'
+            return self.subjects(h.head, depth + 1)
         if v.dep_ == "relcl" or _main_verb_as_modifier(v):
             return self.expand(h)  # 'X, which launched …'; 'Tencent invested in …' misread as a modifier
         return []
@@ -235,6 +257,10 @@ class Context:
                 return self.expand(v.head)
             return [a for c in v.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
         out = [a for c in v.children if c.dep_ in ("dobj", "attr") for a in self.expand(c)]
+        for c in v.children:  # 'launched its delivery service, JD Takeaway, …' (apposition misattached to the verb)
+            if c.dep_ in ("npadvmod", "appos") and self.tok_mention[c.i] and c.i >= 2 and self.doc[c.left_edge.i - 1].text == "," \
+                    and any(d.dep_ == "dobj" and d.right_edge.i == c.left_edge.i - 2 for d in v.children):
+                out.append(self.ent(c))
         for c in v.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 out.extend(a for p in c.children if p.dep_ == "pobj" for a in self.expand(p))
@@ -327,7 +353,19 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         return
     subjects = ctx.subjects(v)
     preps = _OBJECT_PREPS.get(pred, set()) | ({"in", "into", "at"} if lemma in ("settle", "open") else set())
-    objects = ctx.objects(v, preps) if rule != "leads.take_charge" else [a for d in dobj for a in ctx.expand(d)]
+    preps |= {"through", "via"} if lemma in ("sell", "stream", "livestream") else set()
+    ctx.exclude = {a.key for a in subjects}  # 'X … the platform': the platform is not X
+    try:
+        objects = ctx.objects(v, preps) if rule != "leads.take_charge" else [a for d in dobj for a in ctx.expand(d)]
+    finally:
+        ctx.exclude = set()
+    if pred == "launched":  # 'X launched Y on Douyin': Y operates on the platform
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "on":
+                for p in c.children:
+                    for plat in ctx.expand(p, refs=False) if p.dep_ == "pobj" else []:
+                        for o in objects:
+                            yield Cand(o, "operates_on", plat, "operates.launched_on", v.i)
     if pred == "operates_on":
         objects = [a for a in objects if a.type == "Organization"]
         if not objects and v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.OBJECT_CONTROL:
@@ -343,6 +381,20 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     for s in subjects:
         for o in objects:
             yield Cand(s, pred, o, rule, v.i)
+    if pred == "succeeded":
+        yield from _succession(ctx, v, subjects, objects)
+
+
+def _succession(ctx: Context, v: Token, subjects: list[Arg], objects: list[Arg]) -> Iterator[Cand]:
+    """'X succeeded Y as chief executive' (no organization named): X now leads what Y led."""
+    roles = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+             if p.dep_ == "pobj" and (_role_of(p) or ("",))[0] == "leads"]
+    if not roles or any(c.dep_ == "prep" for r in roles for c in r.children):
+        return
+    for s in subjects:
+        for o in objects:
+            if o.key in ctx.leads:
+                yield Cand(s, "leads", ctx.leads[o.key], "leads.succession", v.i, role=_role_of(roles[0])[1])
 
 
 def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -496,17 +548,26 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         fillers = [a for c in h.children if c.dep_ == "attr" for a in ctx.expand(c, refs=False)]
     if not fillers:
         return
-    for t in {n, head_role, *n.conjuncts}:
-        anchors += [a for c in possessors(t) for a in ctx.expand(c)]
-        anchors += [ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod") and c.i < t.i and ctx.ent(c)]
-        anchors += [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "in")
-                    for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+    ctx.exclude = {a.key for a in fillers}  # 'Tencent, an investor in the company': not Tencent itself
+    try:
+        for t in {n, head_role, *n.conjuncts}:
+            anchors += [a for c in possessors(t) for a in ctx.expand(c)]
+            anchors += [ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod") and c.i < t.i and ctx.ent(c)]
+            anchors += [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "in")
+                        for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+    finally:
+        ctx.exclude = set()
+    if not anchors and pred == "leads" and ctx.salient and any(c.lower_ == "the" for c in head_role.children):
+        # 'the chief executive Simon Hu': the article's main organization, with a rule of its own
+        anchors, rule = [ctx.salient], "leads.noun.salient"
+    else:
+        rule = f"{pred}.noun"
     seen = set()
     for x in fillers:
         for y in anchors:
             if (x.key, y.key) not in seen:
                 seen.add((x.key, y.key))
-                yield Cand(x, pred, y, f"{pred}.noun", n.i, role=role)
+                yield Cand(x, pred, y, rule, n.i, role=role)
 
 
 def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
@@ -529,7 +590,15 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
 
 
 def run_rules(ctx: Context) -> Iterator[Cand]:
-    """One pass over the tokens; each cue dispatches to its rule."""
+    """One pass over the tokens; each cue dispatches to its rule. Leaders read so far are remembered
+    (for successions that name no organization)."""
+    for cand in _dispatch(ctx):
+        if cand.p == "leads" and cand.s is not None and cand.o is not None and cand.o.type == "Organization":
+            ctx.leads.setdefault(cand.s.key, cand.o)
+        yield cand
+
+
+def _dispatch(ctx: Context) -> Iterator[Cand]:
     seen_heads: set[int] = set()
     for t in ctx.doc:
         lemma = t.lemma_.lower()
