@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from kg.build import add_document, build, remove_document
 from kg.cli import app
-from kg.export import jsonl_records
+from kg.export import PREFIXES, jsonl_records
 from kg.iri import normalise_name
 from kg.settings import Settings
 from kg.store import EmbeddedReader, open_reader
@@ -68,8 +68,8 @@ def test_seed_graph_has_every_annotated_entity_once_with_its_type(seed_store):
 
 def test_every_fact_has_evidence_matching_the_stored_text(seed_store):
     reader = open_reader(seed_store)
-    texts = {r["g"].value.rsplit("/", 1)[1]: r["t"].value for r in reader.query(
-        "SELECT ?g ?t WHERE { GRAPH ?g { ?d a kg:Document ; kg:text ?t } }".replace("kg:", "<https://w3id.org/kg-explorer/ontology#>"))}
+    texts = {r["g"].value.rsplit("/", 1)[1]: r["t"].value
+             for r in reader.query(PREFIXES + "SELECT ?g ?t WHERE { GRAPH ?g { ?d a kg:Document ; kg:text ?t } }")}
     facts = [r for r in jsonl_records(reader) if r["kind"] in ("relation", "event", "quantity") and r.get("source") != "kb"]
     assert facts
     for r in facts:
