@@ -52,6 +52,10 @@ def _cue_votes(doc: Doc, cands: list[mx.Cand], table: dict) -> None:
         if h.dep_ == "dobj" and gov.lemma_.lower() in ("form", "create", "build", "develop") and any(
                 ch.dep_ == "prep" and ch.lower_ == "with" for t in (gov, h, *h.conjuncts) for ch in t.children):
             table[c.key]["votes"]["Program"] = table[c.key]["votes"].get("Program", 0) + 3.0
+        if c.label in ("GPE", "LOC", "FAC", "NORP") and h.dep_ in ("nsubj", "dobj", "nsubjpass") and (
+                lx.VERB_CUES.get(gov.lemma_.lower(), ("operates_on",))[0] not in ("operates_on", "published")):
+            # the agent or object of launching, founding, acquiring … is an organization, not a place
+            table[c.key]["votes"]["Organization"] = table[c.key]["votes"].get("Organization", 0) + 1.5
         if h.dep_ == "pobj" and h.head.lower_ == "with" and (
                 h.head.head.lemma_.lower() in lx.COOP_NOUNS or lx.VERB_CUES.get(h.head.head.lemma_.lower(), ("",))[0] == "partner_of"):
             table[c.key]["votes"]["Organization"] = table[c.key]["votes"].get("Organization", 0) + 2.0

@@ -207,6 +207,13 @@ def link(doc: Doc, cands: list[Cand], kb_index: dict[str, tuple[str, str]]) -> t
             for w in {words[0], words[-1]}:
                 surnames.setdefault(normalise_name(w), set()).add(c.key)
     persons_multi = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
+    # a known person's surname alone, where the NER missed it ("In 2021 Zhang handed …")
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    for t in doc:
+        if t.i not in covered and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ in persons_multi \
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+            cands.append(Cand(t.i, t.i + 1, t.text, "PERSON", votes={"Person": 1.0}, key=persons_multi[t.lower_]))
+    cands.sort(key=lambda c: c.start)
     other_labels: dict[str, int] = {}
     for c in cands:
         if c.label != "PERSON":

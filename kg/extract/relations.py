@@ -52,7 +52,8 @@ def rule_ids() -> list[str]:
     relation_rules = {rule for _, rule in lx.VERB_CUES.values()} | {
         "partner.verb.coordinated", "compete.verb.coordinated", "compete.take_on", "leads.take_charge",
         "acquire.sold_to", "launch.open", "invest.lead_round", "partner.reach", "partner.reach.coordinated",
-        "partner.noun", "partner.between", "partner.open_to", "participant.form_with", "operates.launched_on",
+        "partner.noun", "partner.between", "partner.open_to", "participant.form_with", "operates.launched_on", "part_of.possessive",
+        "succeed.handover", "leads.noun.implicit",
         "leads.noun.salient", "leads.succession",
         "participant.form_with.subject", "participant.possessive", "part_of.under"}
     relation_rules |= {f"{p}.noun" for p in lx.NOUN_CUES.values()} | {f"{p}.noun.clause_subject" for p in lx.NOUN_CUES.values()}
@@ -117,6 +118,7 @@ class Context:
         self.is_subject = {m[0]: doc[m[0]:m[1]].root.dep_ in ("nsubj", "nsubjpass") for m in mentions}
         self.exclude: set[str] = set()  # keys a reference may not resolve to (the other argument)
         self.leads: dict[str, Arg] = {}  # person key -> organization led, as read so far
+        self.founded: dict[str, Arg] = {}  # person key -> organization founded, as read so far
         self.sent_first = {}
         for i, k in enumerate(self.sent_index):
             self.sent_first.setdefault(k, i)
@@ -138,6 +140,10 @@ class Context:
             if j >= 0 and self.tok_mention[j] and self.doc[j].head.i == tok.i:
                 return self._arg(self.tok_mention[j])
         return None
+
+    def organization_of(self, person: str) -> Arg | None:
+        """The organization a person was read to lead, else to have founded (None if neither)."""
+        return self.leads.get(person) or self.founded.get(person)
 
     # --- references -------------------------------------------------------------------------
     def _recent(self, tok: Token, n: int, kind: str = "Organization", back: int = 2) -> list[tuple[int, str]]:
@@ -360,7 +366,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     finally:
         ctx.exclude = set()
     if pred == "launched":  # 'X launched Y on Douyin': Y operates on the platform
-        for c in v.children:
+        for c in (c for h in (v, *dobj) for c in h.children):
             if c.dep_ == "prep" and c.lower_ == "on":
                 for p in c.children:
                     for plat in ctx.expand(p, refs=False) if p.dep_ == "pobj" else []:
@@ -387,14 +393,40 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
 
 def _succession(ctx: Context, v: Token, subjects: list[Arg], objects: list[Arg]) -> Iterator[Cand]:
     """'X succeeded Y as chief executive' (no organization named): X now leads what Y led."""
-    roles = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+    holders = [v, *(c for c in v.children if c.dep_ == "dobj")]  # 'as' hangs off the verb or its object
+    roles = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
              if p.dep_ == "pobj" and (_role_of(p) or ("",))[0] == "leads"]
     if not roles or any(c.dep_ == "prep" for r in roles for c in r.children):
         return
     for s in subjects:
         for o in objects:
-            if o.key in ctx.leads:
-                yield Cand(s, "leads", ctx.leads[o.key], "leads.succession", v.i, role=_role_of(roles[0])[1])
+            org = ctx.organization_of(o.key)
+            if org is not None:
+                yield Cand(s, "leads", org, "leads.succession", v.i, role=_role_of(roles[0])[1])
+
+
+_POSTS = frozenset({"role", "post", "job", "position", "title", "reins", "helm", "seat"})
+
+
+def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'X handed the chief executive role to Y', 'X gave up the post to Y': Y succeeded X, and leads
+    the organization the role names or X was last read to lead (or to have founded)."""
+    posts = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _POSTS]
+    heirs = [a for h in (v, *posts) for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+             for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False) if a.type == "Person"]
+    if not posts or not heirs:
+        return
+    words = ctx.doc[posts[0].left_edge.i:posts[0].i].text.lower()
+    role = next((r for k, r in sorted(lx.ROLE_NOUNS.items(), key=lambda kv: -len(kv[0])) if f" {k} " in f" {words} "), None)
+    named = [a for c in possessors(posts[0]) for a in ctx.expand(c)] + [
+        a for c in posts[0].children if c.dep_ == "prep" and c.lower_ in ("of", "at")
+        for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+    for x in (a for a in ctx.subjects(v) if a.type == "Person"):
+        for y in heirs:
+            yield Cand(y, "succeeded", x, "succeed.handover", v.i)
+            org = named[0] if named else ctx.organization_of(x.key)
+            if org is not None and role:
+                yield Cand(y, "leads", org, "leads.succession", v.i, role=role)
 
 
 def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -552,12 +584,15 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     try:
         for t in {n, head_role, *n.conjuncts}:
             anchors += [a for c in possessors(t) for a in ctx.expand(c)]
-            anchors += [ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod") and c.i < t.i and ctx.ent(c)]
+            anchors += [ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i and ctx.ent(c)]
             anchors += [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "in")
                         for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
     finally:
         ctx.exclude = set()
-    if not anchors and pred == "leads" and ctx.salient and any(c.lower_ == "the" for c in head_role.children):
+    if not anchors and pred == "leads" and dep in ("attr", "oprd") and len(fillers) == 1 and ctx.organization_of(fillers[0].key):
+        # 'Su remained chairman': of what he was read to lead or to have founded
+        anchors, rule = [ctx.organization_of(fillers[0].key)], "leads.noun.implicit"
+    elif not anchors and pred == "leads" and ctx.salient and any(c.lower_ == "the" for c in head_role.children):
         # 'the chief executive Simon Hu': the article's main organization, with a rule of its own
         anchors, rule = [ctx.salient], "leads.noun.salient"
     else:
@@ -571,8 +606,14 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
 
 
 def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
-    """'X under Y' (a business under its group)."""
+    """'X under Y' (a business under its group); 'Y's X' between two organizations ("Alibaba's Taobao")."""
     me = ctx.ent(h)
+    if any(_role_of(c) for c in h.children):
+        return  # "WeChat's owner Tencent" is a relational noun's business
+    for c in possessors(h):
+        for a in ctx.expand(c, refs=False):
+            if a.type == "Organization":
+                yield Cand(me, "part_of", a, "part_of.possessive", h.i)
     for c in h.children:
         if c.dep_ == "prep" and c.lower_ == "under":
             for p in c.children:
@@ -593,8 +634,8 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
     """One pass over the tokens; each cue dispatches to its rule. Leaders read so far are remembered
     (for successions that name no organization)."""
     for cand in _dispatch(ctx):
-        if cand.p == "leads" and cand.s is not None and cand.o is not None and cand.o.type == "Organization":
-            ctx.leads.setdefault(cand.s.key, cand.o)
+        if cand.p in ("leads", "founded") and cand.s is not None and cand.o is not None and cand.o.type == "Organization":
+            (ctx.leads if cand.p == "leads" else ctx.founded).setdefault(cand.s.key, cand.o)
         yield cand
 
 
@@ -613,6 +654,8 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
                 yield from rule_form_with(ctx, t)
             if lemma in ("list", "go"):
                 yield from rule_listing(ctx, t)
+            if lemma in ("hand", "pass", "give", "cede", "transfer", "relinquish"):
+                yield from rule_handover(ctx, t)
         elif t.pos_ in ("NOUN", "PROPN"):
             if lemma in lx.COOP_NOUNS:
                 yield from rule_coop_noun(ctx, t)
