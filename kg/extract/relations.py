@@ -54,7 +54,7 @@ def rule_ids() -> list[str]:
         "acquire.sold_to", "launch.open", "invest.lead_round", "partner.reach", "partner.reach.coordinated",
         "partner.noun", "partner.between", "partner.open_to", "participant.form_with", "operates.launched_on", "part_of.possessive",
         "succeed.handover", "leads.noun.implicit",
-        "leads.noun.salient", "leads.succession",
+        "leads.noun.salient", "founded.noun.salient", "leads.succession",
         "participant.form_with.subject", "participant.possessive", "part_of.under"}
     relation_rules |= {f"{p}.noun" for p in lx.NOUN_CUES.values()} | {f"{p}.noun.clause_subject" for p in lx.NOUN_CUES.values()}
     relation_rules |= {f"{p}.noun" for p, _ in lx.REL_NOUNS.values()}
@@ -555,6 +555,16 @@ def _role_of(t: Token) -> tuple[str, str | None] | None:
     return lx.REL_NOUNS.get(low)
 
 
+def _definite(n: Token) -> bool:
+    """'the (eighteen co-)founders': a definite article opens the noun phrase (hyphenated words split)."""
+    for t in reversed(n.doc[max(0, n.i - 4):n.i]):
+        if t.lower_ == "the":
+            return True
+        if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "ADP", "AUX"):
+            return False
+    return False
+
+
 def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     """'X, (then) chairman of Y', 'Y's owner X', 'Y founder X', 'X is an investor in Y',
     'X became chairman of Y', 'X succeeded Z as chief executive of Y', 'Y's rival is X'."""
@@ -565,7 +575,12 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     fillers: list[Arg] = []
     dep, h = head_role.dep_, head_role.head
     anchors: list[Arg] = []
-    if dep == "appos" or (dep in ("compound", "nmod") and ctx.tok_mention[h.i]):
+    own_names = [c for c in head_role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]]
+    if own_names:  # '…, the chairman Eric Jing': the role's own name, not what it is in apposition to
+        fillers = [a for c in own_names for a in ctx.expand(c, refs=False)]
+    elif dep == "pobj" and h.lower_ == "of" and h.head.dep_ == "appos" and h.head.lower_ in ("one", "each"):
+        fillers = ctx.expand(h.head.head, refs=False)  # 'Eddie Wu, one of the eighteen co-founders'
+    elif dep == "appos" or (dep in ("compound", "nmod") and ctx.tok_mention[h.i]):
         fillers = ctx.expand(h, refs=False)
         if dep != "appos":  # "Y's chairman X": the possessive may hang off the name
             anchors += [a for c in possessors(h) if c.i < n.i for a in ctx.expand(c)]
@@ -592,9 +607,9 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     if not anchors and pred == "leads" and dep in ("attr", "oprd") and len(fillers) == 1 and ctx.organization_of(fillers[0].key):
         # 'Su remained chairman': of what he was read to lead or to have founded
         anchors, rule = [ctx.organization_of(fillers[0].key)], "leads.noun.implicit"
-    elif not anchors and pred == "leads" and ctx.salient and any(c.lower_ == "the" for c in head_role.children):
-        # 'the chief executive Simon Hu': the article's main organization, with a rule of its own
-        anchors, rule = [ctx.salient], "leads.noun.salient"
+    elif not anchors and pred in ("leads", "founded") and ctx.salient and _definite(n):
+        # 'the chief executive Simon Hu', 'one of the co-founders': the article's main organization
+        anchors, rule = [ctx.salient], f"{pred}.noun.salient"
     else:
         rule = f"{pred}.noun"
     seen = set()
