@@ -154,7 +154,7 @@ def stats(
         return
     typer.echo(f"documents: {figures['documents']}   quads: {figures['quads']}   last built: {figures['built_at']}")
     typer.echo("entities:  " + ", ".join(f"{k} {v}" for k, v in figures["entities"].items()))
-    typer.echo("relations: " + ", ".join(f"{k} {sum(v.values())}" for k, v in figures["relations"].items()))
+    typer.echo("relations: " + ", ".join(f"{k} {v}" for k, v in figures["relations"].items()))
     typer.echo(f"statements: {figures['statements']}   events: {figures['events']}   quantities: {figures['quantities']}   "
                f"co-mention pairs: {figures['comention_pairs']}")
     for d in figures.get("document_list", []):

@@ -1,4 +1,4 @@
-"""Counts that describe a graph: documents, entities by type, relations by predicate, records.
+"""Counts that describe a graph, for `kg stats` (the app's overview shows the same figures).
 
 >>> from kg.store import EmbeddedReader
 >>> import tempfile
@@ -8,39 +8,25 @@
 
 from __future__ import annotations
 
-from kg.export import PREFIXES
+from kg.explore.overview import built_at, counts_by_relation, counts_by_type, record_counts
 from kg.store import GraphReader
 
-_COUNT = PREFIXES + "SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{ ?n a kg:{cls} }}"
-
-
-def _count(reader: GraphReader, cls: str) -> int:
-    return int(next(iter(reader.query(_COUNT.format(cls=cls))))["c"].value)
+_QUADS = "SELECT (COUNT(*) AS ?c) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def graph_stats(reader: GraphReader) -> dict:
-    """Documents, triples (quads), entities by coarse type, relations by predicate (text and KB),
-    statements, events, quantities and co-mention pairs, and when the graph last changed."""
-    entities = {
-        row["t"].value.rsplit("#", 1)[1]: int(row["c"].value)
-        for row in reader.query(PREFIXES + """
-            SELECT ?t (COUNT(DISTINCT ?e) AS ?c) WHERE {
-              ?e a ?t . VALUES ?t { kg:Organization kg:Person kg:Program kg:Event kg:Place kg:Other } } GROUP BY ?t""")
-    }
-    relations: dict[str, dict[str, int]] = {}
-    for row in reader.query(PREFIXES + """
-        SELECT ?p ?source (COUNT(DISTINCT ?st) AS ?c) WHERE { ?st a kg:Statement ; rdf:predicate ?p ; kg:source ?source }
-        GROUP BY ?p ?source"""):
-        relations.setdefault(row["p"].value.rsplit("#", 1)[1], {})[row["source"].value] = int(row["c"].value)
-    built = list(reader.query(PREFIXES + "SELECT ?t WHERE { ?g kg:builtAt ?t }"))
+    """Documents, quads, entities by coarse type, statements by relation (text and KB), events,
+    quantities, co-mention pairs, mentions, and when the graph last changed."""
+    records = record_counts(reader)
     return {
-        "documents": _count(reader, "Document"),
-        "quads": int(next(iter(reader.query("SELECT (COUNT(*) AS ?c) WHERE { GRAPH ?g { ?s ?p ?o } }")))["c"].value),
-        "entities": dict(sorted(entities.items())),
-        "relations": dict(sorted(relations.items())),
-        "statements": _count(reader, "Statement"),
-        "events": _count(reader, "EventRecord"),
-        "quantities": _count(reader, "Quantity"),
-        "comention_pairs": _count(reader, "CoMention"),
-        "built_at": built[0]["t"].value if built else None,
+        "documents": records.get("Document", 0),
+        "quads": int(next(iter(reader.query(_QUADS)))["c"].value),
+        "entities": dict(sorted(counts_by_type(reader).items())),
+        "relations": counts_by_relation(reader),
+        "statements": records.get("Statement", 0),
+        "events": records.get("EventRecord", 0),
+        "quantities": records.get("Quantity", 0),
+        "comention_pairs": records.get("CoMention", 0),
+        "mentions": records.get("Mention", 0),
+        "built_at": built_at(reader),
     }

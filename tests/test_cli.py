@@ -22,7 +22,7 @@ def test_stats_counts(store):
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)
     assert figures["documents"] == 1 and figures["entities"] == {"Organization": 2}
-    assert figures["relations"] == {"invested_in": {"text": 1}} and figures["events"] == 1
+    assert figures["relations"] == {"invested_in": 1} and figures["events"] == 1 and figures["mentions"] == 3
     assert figures["document_list"][0]["path"] == "sample.md"
 
 
