@@ -60,6 +60,8 @@ CASES = [
     ("In December 2021 Yu Minhong launched East Buy, a live-streaming channel, on Douyin.", ("east buy", "operates_on", "douyin"), "2021-12", "operates.launched_on"),
     ("Ele.me was started in 2008 by Zhang Xuhao and students at Shanghai Jiao Tong University. In August 2017 it bought Baidu's takeaway unit, Baidu Waimai.", ("ele-me", "acquired", "baidu waimai"), "2017-08", "acquire.verb+coref"),
     ("Ele.me was started in 2008 by Zhang Xuhao and students at Shanghai Jiao Tong University. In August 2017 it bought Baidu's takeaway unit, Baidu Waimai.", ("baidu waimai", "part_of", "baidu"), "2017-08", "part_of.noun"),
+    (f"In 2023 Shein launched the {Q.format('Shein Exchange')} resale program.", ("shein", "launched", "shein exchange"), "2023", "launch.verb"),
+    ("Shein grew fast. Its rival Temu expanded quickly.", ("temu", "competes_with", "shein"), None, "competes_with.noun+coref"),
     # taking part, operating on a platform
     (f"Meituan and Ele.me's {Q.format('Green Rider')} project began in 2020.", ("ele-me", "participant_in", "green rider"), "2020", "participant.possessive"),
     (f"In 2022 Douyin formed the {Q.format('Star Link')} project with JD.com.", ("jd", "participant_in", "star link"), "2022", "participant.form_with"),
@@ -91,6 +93,12 @@ def test_rule(extract_text, text, triple, date, rule):
     "Tencent will pay to stream the merchants' notes in Douyin.",  # streaming *in* a platform is not operating on it
     "Hu resigned as chief executive in March 2021.",  # resigning from a role is not leading
     "The plan was launched in 2022.",  # no agent: an event, not a relation
+    "Didi did not invest in Meituan.",  # negation
+    "Kuaishou never cooperated with Douyin.",
+    "JD.com denied reports that it would acquire Vipshop.",  # speculative modal
+    "Alibaba may acquire Lazada.",
+    "Tencent refused to back Pinduoduo.",  # verbs of intention or refusal
+    f"Meituan plans to launch the {Q.format('Sky Rider Plan')} next year.",
 ])
 def test_no_relation_invented(extract_text, text):
     assert extract_text(text).relations == []

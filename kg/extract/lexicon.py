@@ -107,3 +107,9 @@ PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 #: Nouns counted by quantities ("300 million monthly active users").
 COUNT_NOUNS = frozenset({"user", "merchant", "seller", "store", "shop", "brand", "creator", "blogger", "order", "employee",
                          "member", "subscriber", "download", "customer", "buyer", "rider", "driver", "anchor", "streamer", "view"})
+
+#: Statements that did not (or not yet) happen: negation, speculative modals, verbs of intention.
+MODALS = frozenset({"may", "might", "could", "would", "should", "will", "'ll"})
+IRREALIS_HEADS = frozenset({"plan", "consider", "hope", "seek", "intend", "aim", "want", "refuse", "fail", "decline",
+                            "propose", "threaten", "mull", "weigh", "deny", "explore", "rumor", "rumour", "expect", "bid", "attempt",
+                            "offer", "effort", "proposal", "talk", "negotiate"})

@@ -70,7 +70,10 @@ def candidates(doc: Doc) -> list[Cand]:
     for m in _QUOTE.finditer(text):
         name = re.sub(r"\s+v?\d+(?:\.\d+)+$", "", m[1].strip())  # "X Plan 2.0": the version is not part of the name
         words = name.split()
-        after = re.match(r"\s*([A-Za-z]+)", text[m.end():m.end() + 30])
+        # the noun after the closing quote, past up to two modifiers ("“Shein Exchange” resale program")
+        after = re.match(r"\s*(?:[a-z-]+\s+){0,2}?(plans?|programs?|programmes?|projects?|conventions?|initiatives?|schemes?|"
+                         r"campaigns?|mechanisms?|functions?|features?|services?|tools?)\b", text[m.end():m.end() + 40]) or \
+            re.match(r"\s*([A-Za-z]+)", text[m.end():m.end() + 30])
         after_word = after[1].lower() if after else ""
         after_lemma = after_word[:-1] if after_word.endswith("s") and after_word[:-1] in lx.PROGRAM_NOUNS else after_word
         is_prog = (

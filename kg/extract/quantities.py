@@ -105,7 +105,7 @@ def attach(ctx: Context, q: dict) -> tuple[Arg | None, str, int] | None:
         attribute = _phrase(measured, ctx, span)
     about: Arg | None = None
     if measured is not None:
-        for t in measured.subtree:
+        for t in (t for t in measured.subtree if t.i < measured.i):  # its own modifiers, not a trailing 'in X'
             found = ctx.expand(t) if t.dep_ == "poss" else [ctx.ent(t)] if t.dep_ == "compound" and ctx.ent(t) else []
             if found:
                 about = found[0]

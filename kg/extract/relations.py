@@ -134,9 +134,10 @@ class Context:
             return self._arg(m)
         # '“X” mechanism', 'the Taobao platform': a cue noun right after (or headed by) a mention.
         if tok.lemma_.lower() in lx.PROGRAM_NOUNS or tok.lemma_.lower() in lx.CATEGORY_TYPES:
-            j = tok.i - 1
-            while j >= 0 and self.doc[j].is_punct and self.doc[j].text in "“”\"'":
-                j -= 1
+            j, steps = tok.i - 1, 0
+            while j >= 0 and steps < 4 and (self.doc[j].is_punct and self.doc[j].text in "“”\"'" or (
+                    self.doc[j].is_lower and self.doc[j].head.i == tok.i and self.doc[j].dep_ in ("compound", "amod"))):
+                j, steps = j - 1, steps + 1  # past quotes and modifiers: '“X” resale program'
             if j >= 0 and self.tok_mention[j] and self.doc[j].head.i == tok.i:
                 return self._arg(self.tok_mention[j])
         return None
@@ -304,6 +305,23 @@ def possessors(tok: Token) -> list[Token]:
                 k.dep_ == "case" and k.tag_ == "POS" for t in (c, *c.conjuncts) for k in t.children):
             out.append(c)
     return out
+
+
+def irrealis(tok: Token) -> bool:
+    """'did not invest', 'may acquire', 'plans to launch', 'refused to back', 'denied that it had …':
+    a statement of something that did not (or not yet) happen."""
+    v = governing_verb(tok)
+    for _ in range(4):
+        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lx.MODALS for c in v.children):
+            return True
+        if v.dep_ not in ("xcomp", "ccomp", "conj", "acl") or v.head.i == v.i:
+            return False
+        if v.dep_ in ("xcomp", "ccomp", "acl") and v.head.lemma_.lower() in lx.IRREALIS_HEADS:
+            return True
+        if v.dep_ == "conj":
+            return False
+        v = v.head
+    return False
 
 
 def governing_verb(tok: Token) -> Token:
@@ -649,6 +667,8 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
     """One pass over the tokens; each cue dispatches to its rule. Leaders read so far are remembered
     (for successions that name no organization)."""
     for cand in _dispatch(ctx):
+        if irrealis(ctx.doc[cand.trigger]):
+            continue
         if cand.p in ("leads", "founded") and cand.s is not None and cand.o is not None and cand.o.type == "Organization":
             (ctx.leads if cand.p == "leads" else ctx.founded).setdefault(cand.s.key, cand.o)
         yield cand
@@ -676,8 +696,8 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
                 yield from rule_coop_noun(ctx, t)
             elif lemma in lx.NOUN_CUES:
                 yield from rule_noun_cue(ctx, t)
-            if _role_of(t):
-                yield from rule_relational_noun(ctx, t)
+        if (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("nsubj", "dobj", "pobj", "appos", "attr")) and _role_of(t):
+            yield from rule_relational_noun(ctx, t)  # ('rival' is sometimes tagged as an adjective)
         m = ctx.tok_mention[t.i]
         head = t if m is None else _mention_head(ctx, m)
         if head.i in seen_heads:
