@@ -24,6 +24,7 @@ class Plan:
     scale_repeats: tuple[int, ...]
     triples: int
     query_repeats: int
+    query_budget_s: float  # time one query's repeats may take; slow queries get fewer (at least 3)
     peer_triples: int
     page_repeats: int
     startup_repeats: int
@@ -31,11 +32,12 @@ class Plan:
     load_seconds: float
 
 
-QUICK = Plan(extract_articles=30, extract_repeats=2, scale_sizes=(30, 300), scale_repeats=(3, 2), triples=100_000,
-             query_repeats=7, peer_triples=10_000, page_repeats=5, startup_repeats=1, load_clients=4, load_seconds=5)
+QUICK = Plan(extract_articles=24, extract_repeats=2, scale_sizes=(20, 200), scale_repeats=(3, 2), triples=100_000,
+             query_repeats=5, query_budget_s=1.0, peer_triples=10_000, page_repeats=3, startup_repeats=1, load_clients=4,
+             load_seconds=5)
 FULL = Plan(extract_articles=300, extract_repeats=3, scale_sizes=(100, 1_000, 10_000), scale_repeats=(3, 2, 1),
-            triples=1_000_000, query_repeats=30, peer_triples=50_000, page_repeats=10, startup_repeats=3, load_clients=16,
-            load_seconds=30)
+            triples=1_000_000, query_repeats=30, query_budget_s=15.0, peer_triples=30_000, page_repeats=10,
+            startup_repeats=3, load_clients=16, load_seconds=30)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     report = Report(mode="quick" if args.quick else "full")
     report.note(f"plan: {plan}")
     if args.quick:
-        report.note("quick mode: sizes are small (build scale 30 → 300 articles, graph of "
+        report.note(f"quick mode: sizes are small (build scale {plan.scale_sizes[0]} → {plan.scale_sizes[-1]} articles, graph of "
                     f"{plan.triples:,} triples instead of 1M); targets are checked on these sizes")
     from bench import run
 

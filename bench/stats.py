@@ -59,12 +59,21 @@ def time_calls(fn: Callable[[], object], repeats: int, warmup: int = 1) -> list[
     return out
 
 
-def time_interleaved(fns: Sequence[Callable[[], object]], repeats: int, warmup: int = 1) -> list[list[float]]:
+MIN_REPEATS = 3
+
+
+def time_interleaved(fns: Sequence[Callable[[], object]], repeats: int, warmup: int = 1,
+                     budget_s: float | None = None) -> list[list[float]]:
     """Milliseconds of each of ``fns``, called in turn ``repeats`` times (A B A B …), so that load
-    from other processes falls on all of them alike; one list of samples per function."""
+    from other processes falls on all of them alike; one list of samples per function. With a
+    ``budget_s``, slow functions get fewer repeats (never fewer than 3), judged by the warm-up."""
+    t = time.perf_counter()
     for _ in range(warmup):
         for fn in fns:
             fn()
+    if budget_s is not None and warmup:
+        round_s = (time.perf_counter() - t) / warmup
+        repeats = max(MIN_REPEATS, min(repeats, int(budget_s / max(round_s, 1e-9))))
     out: list[list[float]] = [[] for _ in fns]
     for _ in range(repeats):
         for i, fn in enumerate(fns):
