@@ -33,10 +33,14 @@ CASES = [
     (f"In 2021, Meituan suspended its {Q.format('Community Fresh Project')}.", ("meituan", "suspended", "community fresh project"), "2021", "suspend.verb"),
     (f"Baidu relaunched its {Q.format('Panda Plan')} in 2024.", ("baidu", "relaunched", "panda plan"), "2024", "relaunch.verb"),
     (f"Kuaishou closed its {Q.format('Quick Shop')} program in May 2022.", ("kuaishou", "closed", "quick shop"), "2022-05", "close.verb"),
-    (f"After the closure of projects such as {Q.format('Happy Farm')}, Douyin changed course.", ("douyin", "closed", "happy farm"), None, "closed.noun.clause_subject"),
+    (f"After the closure of projects such as {Q.format('Happy Farm')}, Douyin changed course.", ("douyin", "closed", "happy farm"), None, "closed.nominal.clause_subject"),
     # acquisitions and sales
     ("Baidu acquired YY Live for 3.6 billion dollars in November 2020.", ("baidu", "acquired", "yy live"), "2020-11", "acquire.verb"),
     ("In July 2024 East Buy sold Yuhui Tongxing to Dong Yuhui.", ("dong yuhui", "acquired", "yuhui tongxing"), "2024-07", "acquire.sold_to"),
+    ("Tencent bought a 5% stake in Kuaishou in 2019.", ("tencent", "invested_in", "kuaishou"), "2019", "invest.stake"),
+    ("Meituan joined hands with Alibaba in 2020.", ("meituan", "partner_of", "alibaba"), "2020", "partner.join_forces"),
+    ("Tencent's investment in Meituan paid off.", ("tencent", "invested_in", "meituan"), None, "invested_in.nominal"),
+    ("After the acquisition of Lazada by Alibaba, prices fell.", ("alibaba", "acquired", "lazada"), None, "acquired.nominal"),
     # competition
     ("Kuaishou has long competed with Douyin for livestream hosts.", ("kuaishou", "competes_with", "douyin"), None, "compete.verb"),
     # leadership, succession, founding, structure

@@ -84,7 +84,7 @@ REQUIRED_PARTICLE = {"roll": "out", "kick": "off", "shut": "down", "cut": "off",
 #: Nominal cues: "the closure of X", "the acquisition of X", "the launch of X".
 NOUN_CUES = {
     "closure": "closed", "shutdown": "closed", "acquisition": "acquired", "takeover": "acquired",
-    "suspension": "suspended", "relaunch": "relaunched",
+    "suspension": "suspended", "relaunch": "relaunched", "investment": "invested_in",
 }
 #: Verbs of object control: "attracting brands to settle in", "inviting anchors to bring goods".
 OBJECT_CONTROL = frozenset({"attract", "invite", "allow", "encourage", "ask", "help", "enable", "let", "persuade", "lure", "get"})

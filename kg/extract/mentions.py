@@ -116,6 +116,8 @@ def candidates(doc: Doc) -> list[Cand]:
         votes = {lx.NER_TYPES[label]: 1.0}
         if not kb_id and label == "NORP":
             votes = {"Organization": 1.0}
+        elif not kb_id and start > 0 and doc[start - 1].text.rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Madam"):
+            votes = {"Person": 3.0}  # 'Mr. Ma'
         elif not kb_id and label == "PERSON" and len(span) == 1:
             # A lone capitalised word is rarely a full personal name; in this field it is mostly a brand
             # ("Deliveroo", "Amap") unless it is a known person's surname (linked later).

@@ -71,9 +71,11 @@ def _phrase(tok: Token, ctx: Context, quantity: Span) -> str:
     for c in tok.rights:  # a right-hand 'of' phrase that holds the quantity is not the attribute
         if c.dep_ == "prep" and any(t.i in skip for t in c.subtree):
             skip.update(t.i for t in c.subtree)
-    words = [t.text for t in tok.subtree if t.i not in skip and t.dep_ not in ("det", "poss", "case", "punct")
+    words = [t for t in tok.subtree if t.i not in skip and t.dep_ not in ("det", "poss", "case", "punct")
              and ctx.tok_mention[t.i] is None and not t.like_num]
-    return " ".join(words).strip()
+    while words and words[-1].pos_ == "ADP":  # 'stake in <name>' -> 'stake'
+        words.pop()
+    return " ".join(t.text for t in words).strip()
 
 
 def attach(ctx: Context, q: dict) -> tuple[Arg | None, str, int] | None:

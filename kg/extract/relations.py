@@ -54,9 +54,9 @@ def rule_ids() -> list[str]:
         "acquire.sold_to", "launch.open", "invest.lead_round", "partner.reach", "partner.reach.coordinated",
         "partner.noun", "partner.between", "partner.open_to", "participant.form_with", "operates.launched_on", "part_of.possessive",
         "succeed.handover", "leads.noun.implicit",
-        "leads.noun.salient", "founded.noun.salient", "leads.succession",
+        "leads.noun.salient", "founded.noun.salient", "leads.succession", "partner.join_forces", "invest.stake",
         "participant.form_with.subject", "participant.possessive", "part_of.under"}
-    relation_rules |= {f"{p}.noun" for p in lx.NOUN_CUES.values()} | {f"{p}.noun.clause_subject" for p in lx.NOUN_CUES.values()}
+    relation_rules |= {f"{p}.nominal" for p in lx.NOUN_CUES.values()} | {f"{p}.nominal.clause_subject" for p in lx.NOUN_CUES.values()}
     relation_rules |= {f"{p}.noun" for p, _ in lx.REL_NOUNS.values()}
     events = {f"event.{t}" for t, _, _ in EVENTS.values()}
     quantities = {"quantity.percent", "quantity.money", "quantity.count"}
@@ -352,6 +352,18 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         pred, rule = "participant_in", "participant.join"
     elif lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "from" for c in v.children):
         pred, rule = "succeeded", "succeed.verb"
+    if lemma in ("join", "combine") and dobj and dobj[0].lower_ in ("hands", "forces"):
+        pred, rule = "partner_of", "partner.join_forces"  # 'X joined hands with Y'
+    elif pred == "acquired" and dobj and dobj[0].lemma_.lower() in ("stake", "share", "holding", "interest"):
+        # 'X bought a 5% stake in Y' is an investment, not an acquisition of Y
+        pred, rule = "invested_in", "invest.stake"
+        dobj_stake = dobj[0]
+        for s in ctx.subjects(v):
+            for c in (c for h in (v, dobj_stake) for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
+                for p in c.children:
+                    for o in ctx.expand(p) if p.dep_ == "pobj" else []:
+                        yield Cand(s, pred, o, rule, v.i)
+        return
     if lemma == "take" and _particle(v) == "on":
         pred, rule = "competes_with", "compete.take_on"
     elif lemma == "take" and dobj and dobj[0].lower_ == "charge":
@@ -394,6 +406,9 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         objects = [a for a in objects if a.type == "Organization"]
         if not objects and v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.OBJECT_CONTROL:
             objects = ctx.subjects(v.head)
+    if rule == "partner.join_forces":
+        objects = [a for c in v.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                   if p.dep_ == "pobj" for a in ctx.expand(p)]
     if pred in ("partner_of", "competes_with") and not objects:
         for a, b in _pairs(subjects):
             yield Cand(a, pred, b, rule + ".coordinated", v.i)
@@ -513,16 +528,17 @@ def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
     """'the closure of X (by Y)', 'the acquisition of X by Y'; the actor defaults to the clause subject."""
     pred = lx.NOUN_CUES[n.lemma_.lower()]
     objects, agents = [], []
+    of = "in" if pred == "invested_in" else "of"  # 'the acquisition of X', 'Tencent's investment in X'
     for c in n.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ == of:
             objects += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
         if c.dep_ == "prep" and c.lower_ == "by":
             agents += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
         if c.dep_ == "poss":
             agents += ctx.expand(c)
-    rule = f"{pred}.noun"
+    rule = f"{pred}.nominal"
     if not agents:
-        agents, rule = ctx.subjects(governing_verb(n)), f"{pred}.noun.clause_subject"
+        agents, rule = ctx.subjects(governing_verb(n)), f"{pred}.nominal.clause_subject"
     for s in agents:
         for o in objects:
             yield Cand(s, pred, o, rule, n.i)
