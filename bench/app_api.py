@@ -46,6 +46,26 @@ def graph_view_parts(reader, settings: Settings, key: str) -> Parts:
     }
 
 
+def overview_parts(reader, settings: Settings, key: str) -> Parts:
+    """What the landing page (app/app_pages/overview.py) computes on a graph version's first view."""
+    from kg.explore import overview
+    from kg.explore.paths import entity_projection
+    from kg.explore.search import build_label_index
+
+    index = build_label_index(reader)
+    projected = entity_projection(reader)
+    return {
+        "built_at": lambda: overview.built_at(reader),
+        "record_counts": lambda: overview.record_counts(reader),
+        "counts_by_type": lambda: overview.counts_by_type(reader),
+        "counts_by_relation": lambda: overview.counts_by_relation(reader),
+        "documents": lambda: overview.documents(reader),
+        "label index (build_label_index)": lambda: build_label_index(reader),
+        "projection (entity_projection)": lambda: entity_projection(reader),
+        "centrality (PageRank, top 50)": lambda: overview.centrality(projected, index.entities, limit=50),
+    }
+
+
 def entity_page(reader, settings: Settings, key: str):
     return [part() for part in entity_page_parts(reader, settings, key).values()]
 

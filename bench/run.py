@@ -112,7 +112,7 @@ def pages(report, plan, work: Path, cache: Path) -> None:
             what = f"{view.replace('_', ' ')} of '{key}'" if view in ("entity_page", "graph_view") else f"{view.replace('_', ' ')} (once per graph version)"
             report.add("4 pages", f"{what} on the {label}", s, "ms",
                        *(("seed graph", seed, s.median / seed.median) if seed and label != "seed graph" else ()))
-        for view in ("entity_page", "graph_view"):  # where the time goes
+        for view in ("entity_page", "graph_view", "overview"):  # where the time goes
             for part, fn in getattr(app_api, f"{view}_parts")(reader, settings, key).items():
                 [samples] = time_interleaved([fn], plan.page_repeats, budget_s=plan.query_budget_s)
                 s = summarize(samples)
