@@ -108,7 +108,7 @@ def attach(ctx: Context, q: dict) -> tuple[Arg | None, str, int] | None:
     about: Arg | None = None
     if measured is not None:
         for t in (t for t in measured.subtree if t.i < measured.i):  # its own modifiers, not a trailing 'in X'
-            found = ctx.expand(t) if t.dep_ == "poss" else [ctx.ent(t)] if t.dep_ == "compound" and ctx.ent(t) else []
+            found = ctx.expand(t) if t.dep_ == "poss" else [ctx.ent(t)] if t.dep_ in ("compound", "nmod") and ctx.ent(t) else []
             if found:
                 about = found[0]
                 break
@@ -117,9 +117,16 @@ def attach(ctx: Context, q: dict) -> tuple[Arg | None, str, int] | None:
         # 'X invested 317 million dollars in Y': the amount of the act, about its 'in' object
         attribute = _NOMINAL.get(gov.lemma_.lower(), gov.lemma_.lower())
         about = next((a for c in gov.children if c.dep_ == "prep" and c.lower_ in ("in", "into") and c.i >= span.end
-                      for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)), None)
+                      for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)), about)
+    if about is None and measured is not None and measured.i == span.root.i or span.root.dep_ == "pobj" and \
+            span.root.head.lower_ == "for":
+        # 'fined Meituan 3.44 billion yuan', 'sold X to Y for 76.6 million yuan': about the verb's other object
+        about = next((a for c in gov.children if c.dep_ in ("dobj", "dative") and c.i != span.root.i
+                      for a in ctx.expand(c)), None)
     if about is None:
         subj = ctx.subjects(gov)
+        if not subj and ctx.is_passive(gov):  # 'X was fined 2.99 billion yuan': about the patient
+            subj = [a for c in gov.children if c.dep_ == "nsubjpass" for a in ctx.expand(c)]
         about = next((a for a in subj if a.type in ("Organization", "Program", "Person")), None)
     if about is None:
         # nearest organization or program mention of the sentence

@@ -184,13 +184,13 @@ class Context:
             kind = "Person" if tok.lower_ in lx.PERSON_REFS else "Program" if phrase in lx.PROGRAM_REFS else "Organization"
             found = self._recent(tok, 4, kind, back=2 if tok.pos_ == "PRON" else 4)
             if found:
-                pick = found[0]
-                if tok.pos_ == "PRON":
-                    # a pronoun prefers its own sentence's subject, then the nearest name of its sentence,
-                    # then an earlier sentence's subject (centering), then the nearest name
-                    same = [f for f in found if self.sent_index[f[0]] == self.sent_index[tok.i]]
-                    pick = (next((f for f in same if self.is_subject[f[0]]), None) or (same[0] if same else None)
-                            or next((f for f in found if self.is_subject[f[0]]), None) or found[0])
+                # a reference prefers its own sentence's subject, then the nearest name of its sentence;
+                # a pronoun then prefers an earlier sentence's subject (centering), a description the nearest name
+                same = [f for f in found if self.sent_index[f[0]] == self.sent_index[tok.i]]
+                pick = next((f for f in same if self.is_subject[f[0]]), None) or (same[0] if same else None)
+                if pick is None and tok.pos_ == "PRON":
+                    pick = next((f for f in found if self.is_subject[f[0]]), None)
+                pick = pick or found[0]
                 return [self._arg(self.tok_mention[pick[0]], "coref:" + phrase)]
         return []
 
