@@ -15,6 +15,8 @@ pytestmark = pytest.mark.model
     ("Xiaokuaixing relaunched version 2.0, increasing the data sampling ratio to 50%.", "xiaokuaixing", "data sampling ratio", 50, None, "percent"),
     ("In 2018 Tencent invested 317 million dollars in Bilibili.", "bilibili", "investment", 3.17e8, None, "USD"),
     ("Tencent led Kuaishou's Series D financing of more than 300 million yuan.", "kuaishou", "Series D financing", 3e8, None, "CNY"),
+    ("In October 2021 the market regulator fined Meituan 3.44 billion yuan.", "meituan", "fine", 3.44e9, None, "CNY"),
+    ("Alibaba said Tenpay was fined 2.99 billion yuan.", "tenpay", "fine", 2.99e9, None, "CNY"),
 ])
 def test_quantity_attached(extract_text, text, about, attribute, value, value_max, unit):
     ex = extract_text(text)

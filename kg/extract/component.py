@@ -41,7 +41,7 @@ class Extractor:
         return doc
 
 
-def _cue_votes(doc: Doc, cands: list[mx.Cand], table: dict) -> None:
+def _cue_votes(doc: Doc, cands: list[mx.Candidate], table: dict) -> None:
     """Context cues: 'formed X with Y' (X a program), 'cooperation with X' (X an organization)."""
     for c in cands:
         head = doc[c.start:c.end].root

@@ -24,7 +24,7 @@ _SMALL = {"of", "and", "the", "for", "in", "on", "to", "a", "&"}
 
 
 @dataclass
-class Cand:
+class Candidate:
     start: int  # token offsets
     end: int
     text: str
@@ -57,14 +57,14 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def candidates(doc: Doc) -> list[Cand]:
+def candidates(doc: Doc) -> list[Candidate]:
     """Quoted/title-case programs first, then KB ruler and NER spans that do not overlap them."""
     skip = [_source_credit(s) for s in doc.sents]
     sent_of = {}
     for k, s in enumerate(doc.sents):
         for t in s:
             sent_of[t.i] = k
-    out: list[Cand] = []
+    out: list[Candidate] = []
     taken = bytearray(len(doc))
     text = doc.text
     for m in _QUOTE.finditer(text):
@@ -84,7 +84,7 @@ def candidates(doc: Doc) -> list[Cand]:
         span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
         if not is_prog or span is None or skip[sent_of[span.start]]:
             continue
-        c = Cand(span.start, span.end, span.text, "PROGRAM", votes={"Program": 5.0})
+        c = Candidate(span.start, span.end, span.text, "PROGRAM", votes={"Program": 5.0})
         out.append(c)
         taken[span.start:span.end] = b"\x01" * (span.end - span.start)
     by_start = {e.start: e for e in doc.ents}
@@ -95,7 +95,7 @@ def candidates(doc: Doc) -> list[Cand]:
             unit_end = _unit_end(doc, ent, by_start)
             if unit_end:
                 span = doc[ent.start:unit_end]
-                out.append(Cand(span.start, span.end, span.text, "ORG", None, votes={"Organization": 1.0}))
+                out.append(Candidate(span.start, span.end, span.text, "ORG", None, votes={"Organization": 1.0}))
                 taken[span.start:span.end] = b"\x01" * len(span)
                 continue
         start, end = _clean(doc, ent.start, ent.end)
@@ -122,7 +122,7 @@ def candidates(doc: Doc) -> list[Cand]:
             # A lone capitalised word is rarely a full personal name; in this field it is mostly a brand
             # ("Deliveroo", "Amap") unless it is a known person's surname (linked later).
             votes = {"Organization": 1.0, "Person": 0.5}
-        c = Cand(start, end, span.text, label, kb_id, votes=votes)
+        c = Candidate(start, end, span.text, label, kb_id, votes=votes)
         if not kb_id and span[-1].lower_ in lx.PROGRAM_HEADS and _is_title([t.text for t in span]):
             c.votes["Program"] = 5.0
         out.append(c)
@@ -154,7 +154,7 @@ def _unit_end(doc: Doc, ent: Span, by_start: dict[int, Span]) -> int | None:
     return None
 
 
-def category_vote(doc: Doc, c: Cand) -> None:
+def category_vote(doc: Doc, c: Candidate) -> None:
     """'platforms such as X', 'the platform X', 'its investor X' vote for X's type."""
     head = doc[c.end - 1]
     cat = None
@@ -200,7 +200,7 @@ def _clipped_kb_name(key: str, kb_names: list[str]) -> bool:
     return len(key) >= 2 and any(n != key and n.startswith(key) for n in kb_names)
 
 
-def link(doc: Doc, cands: list[Cand], kb_index: dict[str, tuple[str, str]]) -> tuple[list[Cand], dict[str, dict]]:
+def link(doc: Doc, cands: list[Candidate], kb_index: dict[str, tuple[str, str]]) -> tuple[list[Candidate], dict[str, dict]]:
     """Give each candidate an entity key; return kept candidates and the entity table."""
     linker = Linker()
     kb_names = [w for name, _ in kb_index.values() for w in normalise_name(name).split()]
@@ -217,7 +217,7 @@ def link(doc: Doc, cands: list[Cand], kb_index: dict[str, tuple[str, str]]) -> t
     for t in doc:
         if t.i not in covered and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ in persons_multi \
                 and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
-            cands.append(Cand(t.i, t.i + 1, t.text, "PERSON", votes={"Person": 1.0}, key=persons_multi[t.lower_]))
+            cands.append(Candidate(t.i, t.i + 1, t.text, "PERSON", votes={"Person": 1.0}, key=persons_multi[t.lower_]))
     cands.sort(key=lambda c: c.start)
     other_labels: dict[str, int] = {}
     for c in cands:
@@ -268,11 +268,11 @@ def link(doc: Doc, cands: list[Cand], kb_index: dict[str, tuple[str, str]]) -> t
     return kept, table
 
 
-def _appositive_aliases(doc: Doc, cands: list[Cand], linker: Linker) -> list[Cand]:
+def _appositive_aliases(doc: Doc, cands: list[Candidate], linker: Linker) -> list[Candidate]:
     """'X (Y)', 'X, also known as Y', 'X, formerly Y': Y names the same thing as X (returns the
     alias mentions the NER missed)."""
     by_start = {c.start: c for c in cands}
-    extra: list[Cand] = []
+    extra: list[Candidate] = []
     for c in cands:
         j = c.end
         while j < len(doc) and (doc[j].is_punct and doc[j].text in "“”\"'"):
@@ -286,7 +286,7 @@ def _appositive_aliases(doc: Doc, cands: list[Cand], linker: Linker) -> list[Can
                 k += 1
             if k < len(doc) and doc[k].text == ")" and k > j + 1 and not doc[j + 1].like_num:
                 span = doc[j + 1:k]
-                extra.append(Cand(span.start, span.end, span.text, "ALIAS", votes={}, key=c.key))
+                extra.append(Candidate(span.start, span.end, span.text, "ALIAS", votes={}, key=c.key))
             continue
         tail = doc[j:j + 5].text.lower()
         m = re.match(r",?\s*(?:also known as|also called|known as|formerly known as|formerly|now called|renamed)\s+(?:the\s+)?[“\"]?", tail)
@@ -309,7 +309,7 @@ def resolve_type(votes: dict) -> str:
     return max(sorted(scored), key=lambda k: scored[k])
 
 
-def versions(doc: Doc, cands: list[Cand], table: dict[str, dict]) -> list[Cand]:
+def versions(doc: Doc, cands: list[Candidate], table: dict[str, dict]) -> list[Candidate]:
     """'X 2.0', 'version 3.0 of X', 'X relaunched version 2.0': versions of program X (new entities)."""
     tok_cand = {}
     for c in cands:
@@ -344,5 +344,5 @@ def versions(doc: Doc, cands: list[Cand], table: dict[str, dict]) -> list[Cand]:
         text = doc[start:end].text
         if text not in v["aliases"]:
             v["aliases"].append(text)
-        out.append(Cand(start, end, text, "VERSION", key=key))
+        out.append(Candidate(start, end, text, "VERSION", key=key))
     return out

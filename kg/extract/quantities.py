@@ -15,7 +15,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lx
-from kg.extract.relations import Arg, Context, governing_verb
+from kg.extract.relations import Arg, Context, cue, governing_verb
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 _NUM = r"\d+(?:[.,]\d+)*"
@@ -115,7 +115,8 @@ def attach(ctx: Context, q: dict) -> tuple[Arg | None, str, int] | None:
     gov = governing_verb(head)
     if measured is not None and measured.i == span.root.i and not q.get("attribute"):
         # 'X invested 317 million dollars in Y': the amount of the act, about its 'in' object
-        attribute = _NOMINAL.get(gov.lemma_.lower(), gov.lemma_.lower())
+        verb = cue(gov, _NOMINAL)
+        attribute = _NOMINAL[verb] if verb else gov.lemma_.lower()
         about = next((a for c in gov.children if c.dep_ == "prep" and c.lower_ in ("in", "into") and c.i >= span.end
                       for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)), about)
     if about is None and measured is not None and measured.i == span.root.i or span.root.dep_ == "pobj" and \
