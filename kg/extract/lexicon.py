@@ -8,6 +8,8 @@ NER_TYPES = {
 
 #: Last words of title-case program names ("Red Cat Plan", "Community Business Convention").
 PROGRAM_HEADS = frozenset({"plan", "program", "programme", "project", "convention", "initiative", "scheme", "campaign"})
+#: Last words of title-case event names ("Bund Summit", "World Internet Conference").
+EVENT_HEADS = frozenset({"summit", "conference", "forum", "festival", "expo", "fair", "awards", "gala", "congress", "week", "cup"})
 #: Nouns after a quoted name that make it a program ("number store integration" mechanism).
 PROGRAM_NOUNS = PROGRAM_HEADS | {"mechanism", "function", "feature", "service", "tool"}
 #: Category nouns: "platforms such as X", "the platform X", "its investor X" vote for X's type.

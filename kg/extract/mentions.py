@@ -122,9 +122,13 @@ def candidates(doc: Doc) -> list[Candidate]:
             # A lone capitalised word is rarely a full personal name; in this field it is mostly a brand
             # ("Deliveroo", "Amap") unless it is a known person's surname (linked later).
             votes = {"Organization": 1.0, "Person": 0.5}
+        elif not kb_id and label == "PERSON":
+            votes = {"Person": 1.5}  # a full personal name ("Xin Youzhi") is the NER's most reliable guess
         c = Candidate(start, end, span.text, label, kb_id, votes=votes)
         if not kb_id and span[-1].lower_ in lx.PROGRAM_HEADS and _is_title([t.text for t in span]):
             c.votes["Program"] = 5.0
+        elif not kb_id and span[-1].lower_ in lx.EVENT_HEADS and _is_title([t.text for t in span]):
+            c.votes["Event"] = 5.0  # 'the Bund Summit', 'World Internet Conference'
         out.append(c)
     out.sort(key=lambda c: c.start)
     return out
@@ -158,16 +162,17 @@ def category_vote(doc: Doc, c: Candidate) -> None:
     """'platforms such as X', 'the platform X', 'its investor X' vote for X's type."""
     head = doc[c.end - 1]
     cat = None
-    if head.dep_ in ("pobj", "conj"):
-        h = head
-        while h.dep_ == "conj":
-            h = h.head
-        if h.dep_ == "pobj" and h.head.lower_ in lx.EXAMPLE_PREPS:
-            cat = h.head.head
-    elif head.dep_ == "appos":
-        cat = head.head
+    h = head
+    while h.dep_ == "conj":  # 'platforms such as X, Y and Z', 'the platforms X, Y and Z'
+        h = h.head
+    if h.dep_ == "pobj" and h.head.lower_ in lx.EXAMPLE_PREPS:
+        cat = h.head.head
+    elif h.dep_ == "appos":
+        cat = h.head
     for child in head.children:
-        if child.dep_ in ("compound", "appos", "nmod") and child.i < c.start and child.lemma_.lower() in lx.CATEGORY_TYPES:
+        # 'the navigation app Amap', 'Duo Duo Grocery, a group-buying service'
+        if (child.dep_ in ("compound", "nmod") and child.i < c.start or child.dep_ == "appos") \
+                and child.lemma_.lower() in lx.CATEGORY_TYPES:
             cat = child
     if cat is not None and cat.lemma_.lower() in lx.CATEGORY_TYPES:
         t = lx.CATEGORY_TYPES[cat.lemma_.lower()]
@@ -288,8 +293,9 @@ def _appositive_aliases(doc: Doc, cands: list[Candidate], linker: Linker) -> lis
                 span = doc[j + 1:k]
                 extra.append(Candidate(span.start, span.end, span.text, "ALIAS", votes={}, key=c.key))
             continue
-        tail = doc[j:j + 5].text.lower()
-        m = re.match(r",?\s*(?:also known as|also called|known as|formerly known as|formerly|now called|renamed)\s+(?:the\s+)?[“\"]?", tail)
+        tail = doc[j:j + 8].text.lower()
+        m = re.match(r",?\s*(?:(?:also |widely |better )?known (?:to [a-z]+ )?as|also called|formerly known as|formerly|"
+                     r"now called|renamed)\s+(?:the\s+)?[“\"]?", tail)
         if m:
             k = j
             while k < len(doc) and doc[k].idx < doc[j].idx + m.end():
