@@ -20,6 +20,10 @@ def by_label(ex):
     ("Pinduoduo expanded the Community Business Convention to new cities.", "Community Business Convention", "Program"),
     ("Douyin closed projects such as “Happy Farm” and “Sunny Street”.", "Sunny Street", "Program"),
     ("Livestream hosts such as Li Jiaqi and Wei Ya sold cosmetics.", "Wei Ya", "Person"),
+    ("Jack Ma gave a speech at the Bund Summit in Shanghai.", "Bund Summit", "Event"),
+    ("The company opened Duo Duo Grocery, a community group-buying service, in 2020.", "Duo Duo Grocery", "Program"),
+    ("Foodpanda and Deliveroo cut prices after the navigation app Amap joined.", "Amap", "Organization"),
+    ("Mr. Ma did not attend the meeting.", "Ma", "Person"),
 ])
 def test_names_and_types(extract_text, text, label, etype):
     assert by_label(extract_text(text))[label].type == etype
@@ -55,6 +59,12 @@ def test_aliases_from_parentheses(extract_text):
     ex = extract_text("Duoduo Maicai (Duo Duo Grocery) opened in Shanghai.")
     (entity,) = [e for e in ex.entities.values() if "Duo Duo Grocery" in e.aliases | {e.label}]
     assert {"Duoduo Maicai", "Duo Duo Grocery"} <= entity.aliases | {entity.label}
+
+
+def test_known_as_alias_joins_the_named_person(extract_text):
+    ex = extract_text("The best-known seller has been Xin Youzhi, known to fans as Simba, on Kuaishou.")
+    (person,) = [e for e in ex.entities.values() if e.label == "Xin Youzhi"]
+    assert person.type == "Person" and "Simba" in person.aliases
 
 
 def test_versions_are_versions_not_new_programs(extract_text):
