@@ -1,7 +1,10 @@
-"""Load the spaCy pipeline with kg's components: KB entity ruler, newline sentence breaks, extractor.
+"""Load the spaCy pipeline with kg's components: newline sentence breaks, KB entity ruler, extractor.
 
->>> # load_pipeline(Settings.load())  -> spacy.Language with
->>> # [..., 'kg_line_breaks', 'parser', ..., 'entity_ruler', 'ner', 'kg_extractor']
+``load_pipeline(Settings.load()).pipe_names`` is ``['tok2vec', 'tagger', 'kg_line_breaks', 'parser',
+'attribute_ruler', 'lemmatizer', 'entity_ruler', 'ner', 'kg_extractor']``. The tagger, attribute ruler
+and lemmatizer are kept although excluding them is ~12% faster: the rules read fine-grained tags
+(VBN/VBD for passives and misparsed main verbs, POS for possessives, WDT/WP for relative pronouns)
+and lemmas (cue words), and the extractor itself costs ~6% of the pipeline's time.
 """
 
 from __future__ import annotations
