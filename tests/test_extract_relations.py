@@ -63,7 +63,7 @@ CASES = [
     ("Li Jiaqi sells mainly through Taobao Live, and Alibaba's Taobao wants him back.", ("li jiaqi", "operates_on", "taobao live"), None, "operates.verb"),
     ("In December 2021 Yu Minhong launched East Buy, a live-streaming channel, on Douyin.", ("east buy", "operates_on", "douyin"), "2021-12", "operates.launched_on"),
     ("Ele.me was started in 2008 by Zhang Xuhao and students at Shanghai Jiao Tong University. In August 2017 it bought Baidu's takeaway unit, Baidu Waimai.", ("ele-me", "acquired", "baidu waimai"), "2017-08", "acquire.verb+coref"),
-    ("Ele.me was started in 2008 by Zhang Xuhao and students at Shanghai Jiao Tong University. In August 2017 it bought Baidu's takeaway unit, Baidu Waimai.", ("baidu waimai", "part_of", "baidu"), "2017-08", "part_of.noun"),
+    ("Ele.me was started in 2008 by Zhang Xuhao and students at Shanghai Jiao Tong University. In August 2017 it bought Baidu's takeaway unit, Baidu Waimai.", ("baidu waimai", "part_of", "baidu"), None, "part_of.noun"),  # a state: not dated by the sentence
     (f"In 2023 Shein launched the {Q.format('Shein Exchange')} resale program.", ("shein", "launched", "shein exchange"), "2023", "launch.verb"),
     ("Shein grew fast. Its rival Temu expanded quickly.", ("temu", "competes_with", "shein"), None, "competes_with.noun+coref"),
     # taking part, operating on a platform
@@ -132,6 +132,15 @@ def test_references_resolve_to_recent_compatible_entities(extract_text):
                       f"suspended the feature.")
     rel = triples(ex)[("kuaishou", "suspended", "shop link")]
     assert rel.date.iso == "2021" and rel.resolved_by and rel.rule.endswith("+coref")
+
+
+def test_descriptions_are_not_dated_by_their_sentence(extract_text):
+    ex = extract_text("On October 24, 2020, Jack Ma, the co-founder of Alibaba, gave a speech. "
+                      "In 2021 Cheng Yixiao became chief executive of Kuaishou.")
+    found = triples(ex)
+    assert found[("jack-ma", "founded", "alibaba")].date is None
+    assert found[("cheng yixiao", "leads", "kuaishou")].date.iso == "2021"
+    assert [e.type for e in ex.events] == ["appointment"]
 
 
 def test_date_attaches_to_its_clause_not_the_sentence(extract_text):

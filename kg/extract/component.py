@@ -17,7 +17,7 @@ from kg.extract import lexicon as lx
 from kg.extract import mentions as mx
 from kg.extract import quantities as qx
 from kg.extract.dates import ANCHOR_CUES, date_spec
-from kg.extract.relations import EVENTS, SIGNATURES, Context, governing_verb, run_rules
+from kg.extract.relations import EVENTS, SIGNATURES, STATIVE, Context, governing_verb, run_rules
 
 if not Doc.has_extension("kg"):
     Doc.set_extension("kg", default=None)
@@ -139,7 +139,7 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]]) -> dict:
         if c.o is None:
             continue
         rule = c.rule + ("+coref" if (c.s and c.s.resolved_by) or c.o.resolved_by else "")
-        date, how = _date_for(doc[c.trigger], dates, sent_of)
+        date, how = _date_for(doc[c.trigger], dates, sent_of) if c.dated and c.p not in STATIVE else (None, None)
         ev_id = f"e{c.trigger}"
         s_types, o_types = SIGNATURES.get(c.p, (set(), set()))
         subject_ok = c.s is not None and c.s.type in s_types and c.s.key != c.o.key
@@ -151,15 +151,15 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]]) -> dict:
             relations.append({
                 "s": c.s.key, "p": c.p, "o": c.o.key, "sent": sent_of[c.trigger], "ss": list(c.s.span),
                 "os": list(c.o.span), "rule": rule, "date": date, "date_how": how, "role": c.role,
-                "resolved_by": c.s.resolved_by or c.o.resolved_by, "event": ev_id if c.p in EVENTS else None,
+                "resolved_by": c.s.resolved_by or c.o.resolved_by, "event": ev_id if c.p in EVENTS and c.dated else None,
             })
         elif c.p in EVENTS and (c.o.type in ("Program", "Event") and (c.s is None or c.s.type in ("Program", "Event"))
                                 or c.p == "_listing" and c.o.type == "Organization"):
             pass  # an agentless event (about a program, or a listing): recorded below without a relation
         else:
             continue
-        if c.p not in EVENTS:
-            continue
+        if c.p not in EVENTS or not c.dated:
+            continue  # a description ("X, chairman of Y") is not an appointment event
         etype, srole, orole = EVENTS[c.p]
         ev = events.setdefault(ev_id, {"id": ev_id, "type": etype, "participants": [], "sent": sent_of[c.trigger],
                                        "date": date, "date_how": how, "rule": f"event.{etype}", "trigger": c.trigger})

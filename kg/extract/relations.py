@@ -35,6 +35,8 @@ SIGNATURES = {
     "operates_on": ({"Organization", "Person"}, {"Organization"}),
     "published": ({"Organization", "Person"}, {"Other", "Program"}),
 }
+#: States, not events: the date of the sentence that mentions them is not theirs.
+STATIVE = frozenset({"part_of", "owns", "competes_with"})
 #: Predicate -> (n-ary event type, subject role, object role).
 EVENTS = {
     "invested_in": ("investment", "investor", "investee"),
@@ -85,6 +87,7 @@ class Cand:
     rule: str
     trigger: int  # token index of the cue
     role: str | None = None
+    dated: bool = True  # False for descriptions ("X, the founder of Y"): the sentence's date is not theirs
 
 
 class Context:
@@ -609,6 +612,8 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     fillers: list[Arg] = []
     dep, h = head_role.dep_, head_role.head
     anchors: list[Arg] = []
+    # only a role taken through a verb ('became chairman in 2021', 'succeeded Y as CEO') is dated
+    dated = (dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS) or (dep == "pobj" and h.lower_ == "as")
     own_names = [c for c in head_role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]]
     if own_names:  # '…, the chairman Eric Jing': the role's own name, not what it is in apposition to
         fillers = [a for c in own_names for a in ctx.expand(c, refs=False)]
@@ -651,7 +656,7 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         for y in anchors:
             if (x.key, y.key) not in seen:
                 seen.add((x.key, y.key))
-                yield Cand(x, pred, y, rule, n.i, role=role)
+                yield Cand(x, pred, y, rule, n.i, role=role, dated=dated)
 
 
 def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
