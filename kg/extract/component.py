@@ -93,7 +93,7 @@ def _dates(doc: Doc) -> list[dict]:
     return out
 
 
-def _date_for(tok: Token, dates: list[dict], sent_of: list[int]) -> tuple[int | None, str | None]:
+def _date_for(tok: Token, dates: list[dict], sent_of: list[int], by_sent: dict[int, list[int]]) -> tuple[int | None, str | None]:
     """The date its clause governs (the verb or an ancestor), else the sentence's, else none."""
     chain = []
     t = governing_verb(tok)
@@ -102,11 +102,11 @@ def _date_for(tok: Token, dates: list[dict], sent_of: list[int]) -> tuple[int | 
         if t.head.i == t.i:
             break
         t = t.head
-    sent = sent_of[tok.i]
     best = None
     fallback = None
-    for k, d in enumerate(dates):
-        if d["spec"] is None or sent_of[d["tok"]] != sent:
+    for k in by_sent.get(sent_of[tok.i], ()):
+        d = dates[k]
+        if d["spec"] is None:
             continue
         absolute = d["spec"].get("rel") is None
         if d["gov"] in chain:
@@ -133,13 +133,16 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]]) -> dict:
     sents = list(doc.sents)
     sent_of = ctx.sent_index
     dates = _dates(doc)
+    by_sent: dict[int, list[int]] = {}
+    for k, d in enumerate(dates):
+        by_sent.setdefault(sent_of[d["tok"]], []).append(k)
 
     relations, events, seen = [], {}, set()
     for c in run_rules(ctx):
         if c.o is None:
             continue
         rule = c.rule + ("+coref" if (c.s and c.s.resolved_by) or c.o.resolved_by else "")
-        date, how = _date_for(doc[c.trigger], dates, sent_of) if c.dated and c.p not in STATIVE else (None, None)
+        date, how = _date_for(doc[c.trigger], dates, sent_of, by_sent) if c.dated and c.p not in STATIVE else (None, None)
         ev_id = f"e{c.trigger}"
         s_types, o_types = SIGNATURES.get(c.p, (set(), set()))
         subject_ok = c.s is not None and c.s.type in s_types and c.s.key != c.o.key
@@ -182,7 +185,7 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]]) -> dict:
                 continue
             about, attribute, gov = att
             about_key = table.get(about.key, {}).get("version_of") or about.key
-            date, how = _date_for(doc[gov], dates, sent_of)
+            date, how = _date_for(doc[gov], dates, sent_of, by_sent)
             unit = q["unit"]
             rule = "quantity.percent" if unit == "percent" else "quantity.money" if unit.isupper() else "quantity.count"
             event = next((e["id"] for e in events.values() if governing_verb(doc[e["trigger"]]).i == gov

@@ -247,12 +247,13 @@ def link(doc: Doc, cands: list[Candidate], kb_index: dict[str, tuple[str, str]])
             else:
                 by_base[b] = c.key
     # Literal translations of pinyin names ("Xiaohongxing" / "Little Red Star") are aliases.
-    pinyin = [c for c in kept if not c.kb_id and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", c.text)]
-    english = [c for c in kept if not c.kb_id and len(c.text.split()) >= 2]
-    for p in pinyin:
-        for e in english:
-            if p.key != e.key and (gloss_matches(p.text, e.text) or gloss_matches(p.text, _base(e.text))):
-                linker.union(p.key, e.key)
+    # (over distinct names, so that a long document with many mentions stays cheap)
+    pinyin = {c.text: c.key for c in kept if not c.kb_id and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", c.text)}
+    english = {c.text: c.key for c in kept if not c.kb_id and len(c.text.split()) >= 2}
+    for p_text, p_key in pinyin.items():
+        for e_text, e_key in english.items():
+            if p_key != e_key and (gloss_matches(p_text, e_text) or gloss_matches(p_text, _base(e_text))):
+                linker.union(p_key, e_key)
     kept += _appositive_aliases(doc, kept, linker)
     # Entity table: canonical label = KB name, else the first mention of the group.
     table: dict[str, dict] = {}
