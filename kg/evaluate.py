@@ -354,7 +354,7 @@ class Report:
 
     @property
     def scores(self) -> dict[str, Score]:
-        return _sum(d.scores for d in self.documents)
+        return _sum((d.scores for d in self.documents), SCORE_NAMES)
 
     @property
     def per_relation(self) -> dict[str, Score]:
@@ -399,8 +399,8 @@ class Report:
         }
 
 
-def _sum(score_dicts: Iterable[dict[str, Score]]) -> dict[str, Score]:
-    total: dict[str, Score] = {n: Score() for n in SCORE_NAMES}
+def _sum(score_dicts: Iterable[dict[str, Score]], names: Iterable[str] = ()) -> dict[str, Score]:
+    total: dict[str, Score] = {n: Score() for n in names}
     for scores in score_dicts:
         for name, s in scores.items():
             total.setdefault(name, Score())
@@ -516,24 +516,31 @@ def score_extraction(ann: Annotation, extraction: Extraction) -> DocumentScore:
     for score in result.per_relation.values():
         result.scores["relations"] += score
 
-    # events: one-to-one, a predicted event matches a gold event sharing a participant (same date first)
+    # events: one-to-one, a predicted event matches a gold event sharing a participant; pairs on the
+    # same date are matched first, so a second event of that day cannot take another day's gold event
     free = list(ann.events)
-    for event in extraction.events:
-        who = {name(p.entity) for p in event.participants}
-        iso = event.date.iso if event.date else None
-        candidates = [g for g in free if who & set(g.who)]
-        rule_all[event.rule] += 1
-        if not candidates:
-            result.scores["events"].fp += 1
-            result.mistakes["events fp"].append(f"{event.type} {iso} {sorted(who)}")
-            continue
-        best = max(candidates, key=lambda g: (g.date.iso == iso, len(who & set(g.who))))
-        free.remove(best)
-        rule_true[event.rule] += 1
-        result.scores["events"].tp += 1
-        _date_score(result.scores["event dates"], {best.date.iso}, {iso} if iso else set())
-        if best.date.iso != iso:
-            result.mistakes["event dates wrong"].append(f"{best.what}: {iso}, gold {best.date.iso}")
+    unmatched = []
+    for same_date_only in (True, False):
+        for event in (extraction.events if same_date_only else unmatched):
+            who = {name(p.entity) for p in event.participants}
+            iso = event.date.iso if event.date else None
+            candidates = [g for g in free if who & set(g.who) and (g.date.iso == iso or not same_date_only)]
+            if not candidates:
+                if same_date_only:
+                    unmatched.append(event)
+                    continue
+                rule_all[event.rule] += 1
+                result.scores["events"].fp += 1
+                result.mistakes["events fp"].append(f"{event.type} {iso} {sorted(who)}")
+                continue
+            best = max(candidates, key=lambda g: len(who & set(g.who)))
+            free.remove(best)
+            rule_all[event.rule] += 1
+            rule_true[event.rule] += 1
+            result.scores["events"].tp += 1
+            _date_score(result.scores["event dates"], {best.date.iso}, {iso} if iso else set())
+            if best.date.iso != iso:
+                result.mistakes["event dates wrong"].append(f"{best.what}: {iso}, gold {best.date.iso}")
     result.scores["events"].fn += len(free)
     result.mistakes["events fn"].extend(f"{g.date.iso} {g.what}" for g in free)
 

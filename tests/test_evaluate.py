@@ -206,6 +206,16 @@ def test_events_match_on_participants_and_score_dates(ann):
     assert (d.tp, d.fp, d.fn) == (1, 1, 1)  # 2025-05 is not 2025-05-12
 
 
+def test_same_date_pairs_are_matched_first(ann):
+    # a second event that shares a participant but not the date must not take the gold event
+    # that an exactly dated event matches
+    ex = extraction(BASE, events=[event("2025-05-12", "tt"), event("2025-05-07", "tt")])
+    result = score_extraction(ann, ex)
+    e, d = result.scores["events"], result.scores["event dates"]
+    assert (e.tp, e.fp) == (1, 1)
+    assert (d.tp, d.fp) == (1, 0)
+
+
 # --- quantities ----------------------------------------------------------------------------------
 
 
