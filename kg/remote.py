@@ -37,6 +37,7 @@ _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 _SERVER_HINT = "is the server running? e.g. `oxigraph serve --location DIR --bind 127.0.0.1:7878`"
 
 _GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
+_ALL_QUADS_QUERY = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 _GRAPH_TRIPLES_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 _BUILT_AT_QUERY = "SELECT ?t WHERE { GRAPH ?meta { ?meta ?builtAt ?t } }"
 
@@ -57,9 +58,10 @@ class RemoteStore:
         ``union=False`` leaves the default graph to the query's own FROM clauses.
         """
         text = sparql + _values_clause(bindings) if bindings else sparql
-        params = {"union-default-graph": ""} if union else {}
+        union_parameter = self.settings.remote_union_parameter
+        params = {union_parameter: ""} if union and union_parameter else {}
         response = self._request(
-            "POST", "/query", params=params, content=text.encode("utf-8"),
+            "POST", self.settings.remote_query_path, params=params, content=text.encode("utf-8"),
             headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": _ACCEPT},
         )
         media_type = response.headers.get("content-type", "").split(";")[0].strip()
@@ -68,7 +70,7 @@ class RemoteStore:
         if media_type == "application/n-triples":
             return iter([q.triple for q in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)])
         raise RemoteStoreError(
-            f"{self.url}/query answered with {media_type or 'no content type'}, not SPARQL JSON or N-Triples; "
+            f"{self.url}{self.settings.remote_query_path} answered with {media_type or 'no content type'}, not SPARQL JSON or N-Triples; "
             "point KG_STORE at an Oxigraph-compatible server"
         )
 
@@ -80,8 +82,9 @@ class RemoteStore:
         return _documents(self.query)
 
     def quads(self) -> Iterator[ox.Quad]:
-        response = self._request("GET", "/store", headers={"Accept": "application/n-quads"})
-        return iter(ox.parse(response.content, format=ox.RdfFormat.N_QUADS))
+        # a query, not a Graph Store GET: servers differ in how (and whether) they return a whole dataset
+        for row in self.query(_ALL_QUADS_QUERY, union=False):
+            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     # -- writes ------------------------------------------------------------------------------
     def replace_document(self, doc_id: str, quads: Iterable[ox.Quad], replaces: Iterable[str] = ()) -> None:
@@ -105,12 +108,13 @@ class RemoteStore:
         """Replace one named graph with the triples of ``quads`` (their graph names are ignored)."""
         body = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
         self._request(
-            "PUT", "/store", params={"graph": graph.value}, content=body,
+            "PUT", self.settings.remote_graph_store_path, params={"graph": graph.value}, content=body,
             headers={"Content-Type": "application/n-triples"},
         )
 
     def _delete_graph(self, graph: ox.NamedNode) -> bool:
-        return self._request("DELETE", "/store", params={"graph": graph.value}, missing_ok=True).status_code != 404
+        response = self._request("DELETE", self.settings.remote_graph_store_path, params={"graph": graph.value}, missing_ok=True)
+        return response.status_code != 404
 
     def _touch(self) -> None:
         now = ox.Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"), datatype=_XSD_DATETIME)
@@ -148,7 +152,7 @@ class RemoteStore:
                 continue
             if response.status_code == 404 and missing_ok:
                 return response
-            if response.status_code == 400 and path == "/query":
+            if response.status_code == 400 and path == self.settings.remote_query_path:
                 raise QueryError(f"{url} refused the query: {response.text[:500]}")
             if response.status_code >= 400:
                 raise RemoteStoreError(

@@ -35,6 +35,9 @@ class Settings:
         "Where the graph lives: a directory for the embedded Oxigraph store, or the http(s) URL "
         "of a SPARQL server (e.g. http://127.0.0.1:7878) to read and write remotely.",
     )
+    snapshot_interval: float = _setting(
+        5.0, "Seconds between the read-only snapshots a long write publishes (readers see a build's progress this often)."
+    )
     corpus: str = _setting("corpus", "Directory of articles (.md, .txt, .html) that `kg build` reads by default.")
     kb_paths: str = _setting(
         "",
@@ -63,6 +66,17 @@ class Settings:
     # --- remote store ----------------------------------------------------------------------
     remote_timeout: float = _setting(30.0, "HTTP timeout in seconds for requests to a remote SPARQL store.")
     remote_retries: int = _setting(3, "Retries of a failed idempotent request to a remote store (with back-off).")
+    remote_query_path: str = _setting(
+        "/query", "Path of the SPARQL query service below the store URL (Oxigraph /query, Fuseki /query, GraphDB empty)."
+    )
+    remote_graph_store_path: str = _setting(
+        "/store", "Path of the Graph Store Protocol service below the store URL (Oxigraph /store, Fuseki /data, "
+        "GraphDB /rdf-graphs/service)."
+    )
+    remote_union_parameter: str = _setting(
+        "union-default-graph", "Query parameter that makes a server's default graph the union of all graphs "
+        "(Oxigraph); empty for servers configured that way (Fuseki unionDefaultGraph, GraphDB)."
+    )
     # --- explorer --------------------------------------------------------------------------
     graph_max_nodes: int = _setting(150, "Most nodes the graph view draws; the rest become '+N more' nodes.")
     graph_max_per_relation: int = _setting(50, "Most neighbours per relation type the graph view draws around one node.")

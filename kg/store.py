@@ -282,7 +282,7 @@ def open_writer(settings: Settings) -> Iterator[GraphWriter]:
 
         yield RemoteStore(settings.store, settings)
         return
-    writer = EmbeddedWriter(settings.store)
+    writer = EmbeddedWriter(settings.store, snapshot_interval=settings.snapshot_interval)
     try:
         yield writer
     finally:
