@@ -10,6 +10,7 @@ Paragraphs are separated by a blank line in ``Document.text``; every offset refe
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import unicodedata
@@ -98,6 +99,8 @@ def split_front_matter(text: str, source: str = "<text>") -> tuple[dict, str]:
         where = getattr(e, "problem_mark", None)
         line = f" at line {where.line + 2}" if where else ""
         raise DocumentError(source, f"has front matter that is not valid YAML{line}", "fix the YAML between the '---' lines") from None
+    except ValueError as e:  # YAML reads YYYY-MM-DD as a date and fails on one that does not exist
+        raise DocumentError(source, f"has a date in its front matter that does not exist ({e})", "write a real date") from None
     if not isinstance(meta, dict):
         raise DocumentError(source, "has front matter that is not a mapping of fields", "write 'title: …', 'published: …' lines")
     unknown = set(meta) - _FIELDS
@@ -119,8 +122,7 @@ def parse_published(value: object, source: str = "<text>") -> PartialDate:
         raise DocumentError(source, f"has published date {text!r}", "write it as YYYY, YYYY-MM or YYYY-MM-DD")
     try:
         date = PartialDate.parse(text)
-        if date.month and not 1 <= date.month <= 12 or date.day and not 1 <= date.day <= 31:
-            raise ValueError
+        datetime.date(date.year, date.month or 1, date.day or 1)  # ValueError for a month or day that does not exist
     except ValueError:
         raise DocumentError(source, f"has published date {text!r} that does not exist", "write a real date") from None
     return date

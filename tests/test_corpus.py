@@ -51,6 +51,9 @@ def test_id_comes_from_normalised_content():
         (b"---\ntitle: x\nText without end", "never closed"),
         (b"---\npublished: May 2025\n---\nText.", "published date"),
         (b"---\npublished: 2025-13\n---\nText.", "does not exist"),
+        (b"---\npublished: 2025-02-30\n---\nText.", "does not exist"),  # YAML reads it as a date, and fails
+        (b"---\npublished: '2025-02-30'\n---\nText.", "does not exist"),
+        (b"---\npublished: '2023-02-29'\n---\nText.", "does not exist"),
         (b"---\nauthor: x\n---\nText.", "unknown front-matter"),
         (b"", "no article text"),
         (b"---\ntitle: only\n---\n\n  \n", "no article text"),
