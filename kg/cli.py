@@ -117,8 +117,9 @@ def query(
             sys.stdout.flush()
     except KGError as e:
         _fail(e)
-    if getattr(result, "truncated", False):
-        typer.echo(f"(truncated at {len(result.rows)} rows: raise KG_QUERY_ROW_LIMIT or add LIMIT)", err=True)
+    if result.truncated:
+        shown = f"{len(result.triples)} triples" if result.kind == "construct" else f"{len(result.rows)} rows"
+        typer.echo(f"(truncated at {shown}: raise KG_QUERY_ROW_LIMIT or add LIMIT)", err=True)
 
 
 def _table(result) -> str:

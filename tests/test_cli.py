@@ -90,3 +90,10 @@ def test_settings_lists_every_setting():
 
     result = runner.invoke(app, ["settings"])
     assert result.exit_code == 0 and all(name in result.output for name, _, _ in describe())
+
+
+def test_truncated_construct_counts_its_triples(store):
+    result = runner.invoke(app, ["query", "CONSTRUCT WHERE { ?s ?p ?o }", "--store", store], env={"KG_QUERY_ROW_LIMIT": "3"})
+    assert result.exit_code == 0, result.output
+    assert "(truncated at 3 triples" in result.output
+
