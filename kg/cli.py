@@ -108,6 +108,9 @@ def query(
         text = sparql if sparql is not None else file.read_text(encoding="utf-8")
     except OSError as e:
         _fail(KGError(f"cannot read query file {file}: {e.strerror}"), 2)
+    except UnicodeDecodeError as e:
+        _fail(KGError(f"cannot read query file {file}: byte {e.object[e.start]:#04x} at offset {e.start} is not UTF-8; "
+                      "save the query as UTF-8"), 2)
     try:
         result = run_user_query(text, _settings(store=store))
         if format == "table":

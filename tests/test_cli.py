@@ -97,3 +97,9 @@ def test_truncated_construct_counts_its_triples(store):
     assert result.exit_code == 0, result.output
     assert "(truncated at 3 triples" in result.output
 
+
+def test_query_file_not_utf8_is_a_clear_error(store, tmp_path):
+    f = tmp_path / "q.rq"
+    f.write_bytes(b"ASK { ?s ?p \xff }")
+    result = runner.invoke(app, ["query", "--file", str(f), "--store", store])
+    assert result.exit_code == 2 and f"cannot read query file {f}" in result.output and "UTF-8" in result.output
