@@ -280,7 +280,8 @@ def open_writer(settings: Settings) -> Iterator[GraphWriter]:
     if settings.store_is_remote:
         from kg.remote import RemoteStore
 
-        yield RemoteStore(settings.store, settings)
+        with RemoteStore(settings.store, settings) as remote:
+            yield remote
         return
     writer = EmbeddedWriter(settings.store, snapshot_interval=settings.snapshot_interval)
     try:

@@ -127,3 +127,11 @@ def test_server_errors(remote_settings):
     wrong = RemoteStore(remote_settings.store + "/no-such-path", remote_settings)
     with pytest.raises(RemoteStoreError, match="no-such-path"):
         wrong.put_graph(graph_node("x"), [])
+
+
+def test_remote_writer_closes_its_connections():
+    """open_writer on a server URL closes the HTTP client when the block ends (no request is made here)."""
+    with open_writer(Settings.load(store="http://127.0.0.1:9")) as writer:
+        client = writer._client
+        assert not client.is_closed
+    assert client.is_closed
