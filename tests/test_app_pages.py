@@ -216,3 +216,12 @@ def test_documents_page_adds_pasted_text_and_every_view_sees_it(tmp_path, monkey
     assert at.dataframe[0].value.shape[0] == 3
     at.sidebar.text_input(key="search").input("weimob").run()
     assert any(b.label.startswith("Weimob") for b in at.sidebar.button)
+
+
+@pytest.mark.parametrize("page", ["timeline", "graph"])
+@pytest.mark.parametrize("year_from, year_to", [("1900", "2999"), ("x", "2024"), ("2024", "")])
+def test_year_range_from_a_hand_edited_url(app, page, year_from, year_to):
+    """Years from the URL that are not numbers or fall outside the graph's range are mended, not a crash."""
+    at = app(page, entity="xiaohongshu", year_from=year_from, year_to=year_to)
+    lo, hi = at.slider(key="years").value
+    assert lo <= hi and 2000 < lo and hi < 2100

@@ -30,10 +30,8 @@ app_state.from_url("types", [], list)
 app_state.from_url("relations", [], list)
 app_state.from_url("min_conf", 0.0, float)
 app_state.from_url("comentions", False, bool)
-if years and "years" not in st.session_state:
-    qp = st.query_params
-    lo, hi = int(qp.get("year_from", years[0])), int(qp.get("year_to", years[1]))
-    st.session_state["years"] = (max(min(lo, years[1]), years[0]), min(max(hi, years[0]), years[1]))
+if years:
+    app_state.years_from_url(years)
 
 with st.sidebar:
     st.header("Filters")

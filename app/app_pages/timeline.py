@@ -19,9 +19,7 @@ if not years:
 
 app_state.from_url("entity", "", str)
 app_state.from_url("types", [], list)
-if "years" not in st.session_state:
-    qp = st.query_params
-    st.session_state["years"] = (int(qp.get("year_from", years[0])), int(qp.get("year_to", years[1])))
+app_state.years_from_url(years)
 
 left, mid, right = st.columns(3)
 options = [""] + [e.key for e in entities]

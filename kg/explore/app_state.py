@@ -111,6 +111,22 @@ def from_url(key: str, default: Any, kind: type = str) -> None:
         st.session_state[key] = default
 
 
+def years_from_url(years: tuple[int, int]) -> None:
+    """Seed ``st.session_state["years"]`` (a year-range slider) from ``year_from`` / ``year_to`` in the URL,
+    clamped to ``years``; a bound that is missing or not a number is the end of the range."""
+    if "years" in st.session_state:
+        return
+
+    def year(name: str, default: int) -> int:
+        try:
+            return min(max(int(st.query_params.get(name, default)), years[0]), years[1])
+        except ValueError:
+            return default
+
+    lo, hi = year("year_from", years[0]), year("year_to", years[1])
+    st.session_state["years"] = (min(lo, hi), max(lo, hi))
+
+
 def to_url(**values: Any) -> None:
     """Write view state to the URL; None or empty values are dropped from it."""
     for key, val in values.items():
