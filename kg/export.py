@@ -28,7 +28,6 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 _TYPE_VALUES = " ".join(f"kg:{t}" for t in ENTITY_TYPES)
 _ONTOLOGY = "https://w3id.org/kg-explorer/ontology#"
-_GRAPH_PREFIX = str(ID["graph/"])
 
 
 def export_graph(reader: GraphReader, fmt: str) -> bytes:
