@@ -6,6 +6,7 @@ import doctest
 import importlib
 import pkgutil
 
+import pyoxigraph as ox
 import pytest
 
 import kg.explore
@@ -162,3 +163,13 @@ def test_console_result_shapes(sample_store):
     assert console.date_column(rows) is None
     built = run_user_query(by_id["construct-xiaohongshu"].query, sample_store)
     assert console.triples(built) and list(console.result_frame(built).columns) == ["subject", "predicate", "object"]
+
+
+def test_console_graph_leaves_out_every_literal_object():
+    iri, lit = ox.NamedNode, ox.Literal
+    rows = [(iri("https://w3id.org/kg-explorer/id/entity/a"), iri("https://w3id.org/kg-explorer/ontology#owns"),
+             iri("https://w3id.org/kg-explorer/id/entity/b")),
+            (iri("https://w3id.org/kg-explorer/id/entity/a"), iri("http://www.w3.org/2000/01/rdf-schema#label"), lit("A")),
+            (lit("from a SELECT"), iri("https://w3id.org/kg-explorer/ontology#owns"), lit("2024"))]
+    sub = console.triples_subgraph(rows, 150)
+    assert set(sub.nodes) == {"ent:a", "ent:b"} and sub.nodes["ent:a"].label == "A"

@@ -99,9 +99,8 @@ def triples_subgraph(rows: list[tuple], max_nodes: int) -> Subgraph:
     edges: dict[tuple, Edge] = {}
     skipped = 0
     for s, p, o in rows:
-        if isinstance(o, ox.Literal) and not (isinstance(s, ox.Literal)):
-            if not (isinstance(p, ox.Literal) or isinstance(s, ox.Literal)):
-                continue
+        if isinstance(o, ox.Literal):
+            continue
         a, b = compact(s), compact(o)
         new = [x for x in (a, b) if x not in sub.nodes]
         if len(sub.nodes) + len(new) > max_nodes - 1:
