@@ -26,6 +26,13 @@ def _fail(error: KGError, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as e:
+        _fail(KGError(f"cannot write {path}: {e.strerror or e}; choose a writable path"))
+
+
 @app.command()
 def build(
     paths: list[Path] = typer.Argument(None, help="Article files or directories (default: the corpus setting)."),
@@ -39,8 +46,8 @@ def build(
 
     from kg.build import build as run_build
 
-    settings = _settings(store=store, n_process=n_process, batch_size=batch_size)
     try:
+        settings = _settings(store=store, n_process=n_process, batch_size=batch_size)
         with Bar(disable=quiet, transient=True) as bar:
             task = bar.add_task("extracting", total=None)
             report = run_build(settings, paths or None, progress=lambda done, total, what: bar.update(task, completed=done, total=total, description=Path(what).name))
@@ -180,7 +187,7 @@ def export(
     except KGError as e:
         _fail(e)
     if out:
-        out.write_bytes(data)
+        _write(out, data)
         typer.echo(f"wrote {len(data)} bytes to {out}", err=True)
     else:
         sys.stdout.buffer.write(data)
@@ -204,7 +211,7 @@ def evaluate(
         _fail(e)
     typer.echo(report.to_table())
     if json_out:
-        json_out.write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+        _write(json_out, json.dumps(report.to_json(), indent=2, ensure_ascii=False).encode("utf-8"))
 
 
 @app.command()
@@ -230,8 +237,8 @@ def push(
     """Copy the local store's graphs to a triplestore server (one PUT per graph: pushing twice is harmless)."""
     from kg.remote import push as run_push
 
-    settings = _settings(store=store)
     try:
+        settings = _settings(store=store)
         graphs = run_push(settings, to, settings)
     except KGError as e:
         _fail(e)
@@ -241,7 +248,10 @@ def push(
 @app.command("settings")
 def show_settings() -> None:
     """List every setting with its current value and what it does."""
-    current = _settings()
+    try:
+        current = _settings()
+    except KGError as e:
+        _fail(e)
     for name, default, help_text in describe():
         typer.echo(f"{name} = {getattr(current, name)!r}  (default {default!r}, env KG_{name.upper()})\n    {help_text}")
 

@@ -388,6 +388,7 @@ class QueryPool:
         self._broken: str | None = None
         self._closed = False
         self._all: set[_Worker] = set()
+        self._starting = 0
         self._lock = threading.Lock()
         for _ in range(max(1, settings.query_workers)):
             self._spawn()
@@ -396,6 +397,7 @@ class QueryPool:
         worker = _Worker(self.settings)
         with self._lock:
             self._all.add(worker)
+            self._starting += 1
         threading.Thread(target=self._await_ready, args=(worker,), daemon=True).start()
 
     def _await_ready(self, worker: _Worker) -> None:
@@ -403,6 +405,8 @@ class QueryPool:
             ready = worker.replies.poll(_WORKER_START_SECONDS) and worker.replies.recv()
         except (EOFError, OSError):
             ready = None
+        with self._lock:
+            self._starting -= 1
         if ready and ready[0] == "ready":
             self._idle.put(worker)
             return
@@ -410,16 +414,31 @@ class QueryPool:
         self._discard(worker)
         self._idle.put(None)  # wakes a waiting caller, who reports the breakage
 
+    def wait_until_started(self, timeout: float = _WORKER_START_SECONDS) -> bool:
+        """True once no worker is still starting (a warm pool, for tests and benchmarks)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if not self._starting:
+                    return True
+            time.sleep(0.01)
+        return False
+
     def _discard(self, worker: _Worker) -> None:
         with self._lock:
             self._all.discard(worker)
         worker.kill()
 
     def run(self, prepared: PreparedQuery, timeout: float, row_limit: int):
-        """The worker's payload for one prepared query; kills and replaces the worker on time-out."""
-        started = time.monotonic()
+        """The worker's payload for one prepared query; kills and replaces the worker on time-out.
+
+        The time limit counts from when a worker takes the query; waiting for a busy worker is bounded
+        by the limit too, plus the start-up time of workers still starting (a cold pool is not busy).
+        """
+        with self._lock:
+            wait = timeout + (_WORKER_START_SECONDS if self._starting else 0.0)
         try:
-            worker = self._idle.get(timeout=timeout)
+            worker = self._idle.get(timeout=wait)
         except queue.Empty:
             raise QueryTimeoutError(
                 f"all {self.settings.query_workers} query workers stayed busy for {timeout:g} s; try again shortly, "
@@ -431,8 +450,7 @@ class QueryPool:
         request = (prepared.text, prepared.kind, not prepared.has_dataset, row_limit)
         try:
             worker.requests.send(request)
-            remaining = max(timeout - (time.monotonic() - started), 0.0)
-            if not worker.replies.poll(remaining):
+            if not worker.replies.poll(timeout):
                 self._replace(worker)
                 raise QueryTimeoutError(
                     f"the query ran past the time limit of {timeout:g} s and was stopped (setting query_timeout, env "
@@ -463,17 +481,16 @@ class QueryPool:
             worker.kill()
 
 
-_POOLS: dict[tuple, QueryPool] = {}
+_POOLS: dict[Settings, QueryPool] = {}
 _POOLS_LOCK = threading.Lock()
 
 
 def query_pool(settings: Settings) -> QueryPool:
     """The worker pool for the store of ``settings`` (started on first use, shared in the process)."""
-    key = (settings.store, settings.query_workers, settings.remote_timeout, settings.remote_retries)
     with _POOLS_LOCK:
-        pool = _POOLS.get(key)
+        pool = _POOLS.get(settings)
         if pool is None:
-            pool = _POOLS[key] = QueryPool(settings)
+            pool = _POOLS[settings] = QueryPool(settings)
         return pool
 
 

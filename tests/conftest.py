@@ -154,3 +154,12 @@ def oxigraph_server(tmp_path_factory):
     yield OxigraphServer(url, process)
     process.terminate()
     process.wait(10)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _stop_query_workers():
+    """Each test module's query worker processes end with it (each temporary store has its own pool)."""
+    yield
+    from kg.query import close_pools
+
+    close_pools()

@@ -103,3 +103,15 @@ def test_query_file_not_utf8_is_a_clear_error(store, tmp_path):
     f.write_bytes(b"ASK { ?s ?p \xff }")
     result = runner.invoke(app, ["query", "--file", str(f), "--store", store])
     assert result.exit_code == 2 and f"cannot read query file {f}" in result.output and "UTF-8" in result.output
+
+
+@pytest.mark.parametrize("command", [["build", "--quiet"], ["stats"], ["settings"], ["export"]])
+def test_bad_setting_in_environment_is_a_message(monkeypatch, command):
+    monkeypatch.setenv("KG_QUERY_ROW_LIMIT", "lots")
+    result = runner.invoke(app, command)
+    assert result.exit_code == 1 and "KG_QUERY_ROW_LIMIT" in result.output and "Traceback" not in result.output
+
+
+def test_export_to_unwritable_path_is_a_message(store, tmp_path):
+    result = runner.invoke(app, ["export", "--format", "ttl", "--out", str(tmp_path / "missing" / "g.ttl"), "--store", store])
+    assert result.exit_code == 1 and "cannot write" in result.output

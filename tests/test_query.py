@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryError, QueryRefusedError, QueryTimeoutError
-from kg.query import PREFIXES, prepare_query, run_user_query
+from kg.query import PREFIXES, prepare_query, query_pool, run_user_query
 from kg.settings import Settings
 from kg.store import graph_node, open_reader, open_writer
 
@@ -260,7 +260,7 @@ def test_runaway_query_is_stopped_while_others_answer(big_store):
             outcome["error"] = e
         outcome["seconds"] = time.monotonic() - started
 
-    run_user_query("ASK {}", big_store)  # workers up
+    assert query_pool(big_store).wait_until_started()  # every worker up, so one is free for the normal query
     thread = threading.Thread(target=run_runaway)
     thread.start()
     time.sleep(0.3)
