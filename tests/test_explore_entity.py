@@ -165,11 +165,12 @@ def test_console_result_shapes(sample_store):
     assert console.triples(built) and list(console.result_frame(built).columns) == ["subject", "predicate", "object"]
 
 
-def test_console_graph_leaves_out_every_literal_object():
+def test_console_graph_leaves_out_literal_objects_of_rdf_triples_only():
     iri, lit = ox.NamedNode, ox.Literal
-    rows = [(iri("https://w3id.org/kg-explorer/id/entity/a"), iri("https://w3id.org/kg-explorer/ontology#owns"),
-             iri("https://w3id.org/kg-explorer/id/entity/b")),
+    owns = iri("https://w3id.org/kg-explorer/ontology#owns")
+    rows = [(iri("https://w3id.org/kg-explorer/id/entity/a"), owns, iri("https://w3id.org/kg-explorer/id/entity/b")),
             (iri("https://w3id.org/kg-explorer/id/entity/a"), iri("http://www.w3.org/2000/01/rdf-schema#label"), lit("A")),
-            (lit("from a SELECT"), iri("https://w3id.org/kg-explorer/ontology#owns"), lit("2024"))]
+            (iri("https://w3id.org/kg-explorer/id/entity/b"), owns, lit("2024")),
+            (lit("Vipshop"), lit("competes_with"), lit("JD.com"))]
     sub = console.triples_subgraph(rows, 150)
-    assert set(sub.nodes) == {"ent:a", "ent:b"} and sub.nodes["ent:a"].label == "A"
+    assert set(sub.nodes) == {"ent:a", "ent:b", "Vipshop", "JD.com"} and sub.nodes["ent:a"].label == "A"

@@ -89,7 +89,8 @@ def triples(result) -> list[tuple]:
 
 def triples_subgraph(rows: list[tuple], max_nodes: int) -> Subgraph:
     """Triples as a drawable subgraph of at most ``max_nodes`` nodes (a "+N more" node for the rest).
-    Literal objects are left out of the drawing; edges are labelled by the predicate's local name."""
+    Literal objects of RDF triples (subject and predicate not literals) are left out of the drawing; rows of
+    labels (a SELECT binding all three to literals) are drawn. Edges are labelled by the predicate's local name."""
     labels: dict[str, str] = {}
     label_p = "http://www.w3.org/2000/01/rdf-schema#label"
     for s, p, o in rows:
@@ -99,7 +100,7 @@ def triples_subgraph(rows: list[tuple], max_nodes: int) -> Subgraph:
     edges: dict[tuple, Edge] = {}
     skipped = 0
     for s, p, o in rows:
-        if isinstance(o, ox.Literal):
+        if isinstance(o, ox.Literal) and not isinstance(s, ox.Literal) and not isinstance(p, ox.Literal):
             continue
         a, b = compact(s), compact(o)
         new = [x for x in (a, b) if x not in sub.nodes]
