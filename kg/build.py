@@ -80,6 +80,9 @@ def build(settings: Settings, paths: Iterable[str | Path] | None = None, progres
                 report.failed.append(e)
                 continue
             if doc.id in ids and not any(d.id == doc.id for d in stored):
+                # the file now holds another document's text: what it said before is gone from it
+                for stale in stored:
+                    writer.remove_document(stale.id)
                 report.duplicates.append((name, doc.id))
                 continue
             ids.add(doc.id)

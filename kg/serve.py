@@ -109,11 +109,18 @@ def create_app(settings: Settings) -> Starlette:
         headers = {"X-KG-Truncated": "true"} if result.truncated else {}
         return Response(body, media_type=MEDIA_TYPES[fmt], headers=headers)
 
-    async def health(request: Request) -> Response:
+    readers = []  # one reader for /health, opened on first use (the store may be down at start-up)
+
+    def store_version() -> str:
         from kg.store import open_reader
 
+        if not readers:
+            readers.append(open_reader(settings))
+        return readers[0].version()
+
+    async def health(request: Request) -> Response:
         try:
-            version = await run_in_threadpool(lambda: open_reader(settings).version())
+            version = await run_in_threadpool(store_version)
         except StoreError as e:
             return JSONResponse({"status": "error", "store": settings.store, "error": str(e)}, 503)
         return JSONResponse({"status": "ok", "store": settings.store, "version": version, "running": state["running"]})

@@ -173,3 +173,14 @@ def test_sigkill_part_way_leaves_whole_documents_and_next_build_completes(tmp_pa
         assert quads == expected[graph], f"{graph} is not whole"
     assert build(settings).ok
     assert quads_by_graph(EmbeddedReader(store)) == expected
+
+
+def test_file_changed_to_another_documents_text_drops_its_old_graph(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus", [SEED_ARTICLE])
+    (corpus / "other.md").write_text("---\ntitle: Other\n---\nPinduoduo launched Temu in September 2022.\n")
+    settings = Settings.load(store=str(tmp_path / "store"), corpus=str(corpus))
+    assert build(settings).ok
+    shutil.copy(SEED_ARTICLE, corpus / "other.md")  # now the same text as the seed
+    report = build(settings)
+    assert report.duplicates and report.duplicates[0][0] == str(corpus / "other.md")
+    assert [d.source_path for d in open_reader(settings).documents()] == [str(corpus / SEED_ARTICLE.name)]
