@@ -26,6 +26,14 @@ class DocumentError(KGError):
         super().__init__(f"{source}: {reason}" + (f" ({fix})" if fix else ""))
 
 
+class ExportFormatError(KGError):
+    """An export (the whole graph or one view) asks for a format that is not offered."""
+
+
+class SelfContainedPageError(KGError):
+    """A page the app would show still loads something from the network."""
+
+
 class KnowledgeBaseError(KGError):
     """A knowledge-base YAML file is malformed."""
 

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.errors import KGError
+from kg.errors import ExportFormatError
 from kg.store import GraphReader
 from kg.vocab import ENTITY_TYPES, ID
 
@@ -33,7 +33,7 @@ _ONTOLOGY = "https://w3id.org/kg-explorer/ontology#"
 def export_graph(reader: GraphReader, fmt: str) -> bytes:
     """Serialise the whole graph in one of :data:`FORMATS`."""
     if fmt not in FORMATS:
-        raise KGError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise ExportFormatError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt in ("trig", "nq"):
         return ox.serialize(reader.quads(), format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS)
     if fmt in ("ttl", "jsonld"):

@@ -10,6 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from explore_sample import HOSTILE_A
+from kg.errors import KGError
 from kg.explore.neighbourhood import MORE, GraphFilter, export_view, neighbourhood, year_range
 from kg.explore.network_html import external_resources, to_html
 from kg.iri import entity_iri, node_iri
@@ -77,7 +78,7 @@ def test_view_exports(reader):
                      ox.NamedNode(str(entity_iri("Taotian")))) in parsed
     assert b"<gexf" in export_view(sub, "gexf") and b"<graphml" in export_view(sub, "graphml")
     assert list(ox.parse(export_view(sub, "jsonld"), format=ox.RdfFormat.JSON_LD))
-    with pytest.raises(ValueError):
+    with pytest.raises(KGError, match="'xlsx'.*use one of ttl, jsonld, graphml, gexf"):
         export_view(sub, "xlsx")
 
 
@@ -90,6 +91,18 @@ def test_html_is_self_contained_and_escapes_names(reader):
     assert "<script>alert(2)" not in page
     assert "popup.innerHTML" not in page
     assert external_resources('<script src="https://cdn.example/x.js"></script>')
+
+
+def test_a_page_that_would_load_from_the_network_is_a_kg_error(monkeypatch):
+    from pyvis.network import Network
+
+    from kg.explore.neighbourhood import Node, Subgraph
+
+    real = Network.generate_html
+    monkeypatch.setattr(Network, "generate_html",
+                        lambda self, *a, **kw: real(self, *a, **kw) + '<script src="https://cdn.example/x.js"></script>')
+    with pytest.raises(KGError, match="cdn.example.*pin pyvis"):
+        to_html(Subgraph(focus="a", nodes={"a": Node("a", "A", "Person", 0)}))
 
 
 def test_href_in_a_name_never_switches_tooltips_to_html():

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.errors import ExportFormatError
 from kg.explore.terms import (
     ENTITY_NS, KG_NS, PREFIXES, describe_entities, entity_key, entity_node, local_name, relation_node, value,
     values_clause,
@@ -213,14 +214,18 @@ def year_range(reader) -> tuple[int, int] | None:
     return None
 
 
+#: Formats :func:`export_view` writes.
+VIEW_FORMATS = ("ttl", "jsonld", "graphml", "gexf")
+
+
 def export_view(sub: Subgraph, fmt: str) -> bytes:
     """The drawn view as ``ttl``, ``jsonld`` (its direct relation triples, labels and types), ``graphml`` or ``gexf``."""
+    if fmt not in VIEW_FORMATS:
+        raise ExportFormatError(f"unknown view format {fmt!r}; use one of {', '.join(VIEW_FORMATS)}")
     if fmt in ("graphml", "gexf"):
         out = io.BytesIO()
         (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(sub.to_networkx(), out)
         return out.getvalue()
-    if fmt not in ("ttl", "jsonld"):
-        raise ValueError(f"unknown view format {fmt!r}; use ttl, jsonld, graphml or gexf")
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     triples = []

@@ -12,7 +12,8 @@
   The node data is embedded with Jinja's ``tojson``, which escapes ``<``, ``>`` and ``&``. The
   select and filter menus (which write ids unescaped) stay off.
 
->>> from kg.explore.neighbourhood import Node, Subgraph
+>>> from kg.errors import SelfContainedPageError
+from kg.explore.neighbourhood import Node, Subgraph
 >>> sub = Subgraph(focus="a", nodes={"a": Node("a", '<a href="x">', "Person", 0)})
 >>> page = to_html(sub)
 >>> external_resources(page), "popup.innerHTML" in page, '<a href="x">' in page
@@ -27,6 +28,7 @@ import re
 import networkx as nx
 from pyvis.network import Network
 
+from kg.errors import SelfContainedPageError
 from kg.explore.neighbourhood import COMENTION, MORE, Subgraph
 
 #: Node colour by coarse type (the legend shows these).
@@ -106,7 +108,10 @@ def to_html(sub: Subgraph, height: str = "560px") -> str:
     page = _BOOTSTRAP.sub("", net.generate_html())
     leftover = external_resources(page)
     if leftover:  # pyvis changed its template: fail loudly rather than load from the network
-        raise RuntimeError(f"the graph page would load from the network: {leftover[:2]}")
+        raise SelfContainedPageError(
+            f"the graph page would load from the network: {leftover[:2]}; pyvis's template changed: "
+            "pin pyvis==0.3.2 (pyproject.toml) or remove these tags in kg.explore.network_html._BOOTSTRAP"
+        )
     return page
 
 
