@@ -226,8 +226,20 @@ def entity_graph(reader: GraphReader) -> nx.MultiDiGraph:
     return graph
 
 
+_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, prefixed with ``'`` so it stays text."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_LEADS) else value
+
+
 def relations_csv(reader: GraphReader) -> str:
-    """One row per relation and evidence sentence, with labels, for spreadsheets."""
+    """One row per relation and evidence sentence, with labels, for spreadsheets.
+
+    Labels and sentences come from articles, and spreadsheets run a cell that starts with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return as a formula (CSV injection); such text cells get a leading single quote
+    ``'``, which spreadsheets read as "this is text". Numbers (confidence) are written as they are."""
     labels = {e["id"]: e["label"] for e in entity_records(reader)}
     out = io.StringIO()
     writer = csv.writer(out)
@@ -235,7 +247,8 @@ def relations_csv(reader: GraphReader) -> str:
                      "document", "sentence", "subject_iri", "object_iri", "statement"])
     for r in relation_records(reader):
         for ev in r["evidence"] or [{"document": "", "sentence": ""}]:
-            writer.writerow([labels.get(r["subject"], r["subject"]), r["predicate"], labels.get(r["object"], r["object"]),
-                             r["date"] or "", r["date_precision"] or "", r["confidence"], r["source"],
-                             ev["document"], ev["sentence"], r["subject"], r["object"], r["id"]])
+            writer.writerow([_cell(x) for x in (
+                labels.get(r["subject"], r["subject"]), r["predicate"], labels.get(r["object"], r["object"]),
+                r["date"] or "", r["date_precision"] or "", r["confidence"], r["source"],
+                ev["document"], ev["sentence"], r["subject"], r["object"], r["id"])])
     return out.getvalue()

@@ -80,3 +80,19 @@ def test_unknown_format_names_the_choices(reader):
 
 def test_every_format_exports(reader):
     assert all(export_graph(reader, fmt) for fmt in FORMATS)
+
+
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@"])
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_quoted(tmp_settings, lead):
+    import dataclasses
+
+    from tests.conftest import make_extraction
+
+    ex = make_extraction(f"{lead}HYPERLINK(\"http://x\") In June 2018, Alibaba invested in Xiaohongshu. Xiaohongshu grew.")
+    ex.entities["alibaba"] = dataclasses.replace(ex.entities["alibaba"], label=f"{lead}1+1")
+    with open_writer(tmp_settings) as w:
+        w.replace_document(ex.document.id, extraction_quads(ex))
+    rows = list(csv.DictReader(io.StringIO(export_graph(open_reader(tmp_settings), "csv").decode())))
+    assert rows[0]["sentence"].startswith(f"'{lead}HYPERLINK")
+    assert rows[0]["subject"] == f"'{lead}1+1"
+    assert float(rows[0]["confidence"]) > 0 and rows[0]["object"] == "Xiaohongshu"  # other cells untouched
