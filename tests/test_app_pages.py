@@ -225,3 +225,37 @@ def test_year_range_from_a_hand_edited_url(app, page, year_from, year_to):
     at = app(page, entity="xiaohongshu", year_from=year_from, year_to=year_to)
     lo, hi = at.slider(key="years").value
     assert lo <= hi and 2000 < lo and hi < 2100
+
+
+def unescaped_markdown_link(text: str) -> bool:
+    """Does the text hold a markdown link or image that Streamlit would render?"""
+    return bool(re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", text))
+
+
+def test_sparql_error_from_a_crafted_link_shows_as_text(app):
+    at = app("sparql", query="SELECT * WHERE { SERVICE <http://e.example/![x](http://evil.example/i.png)[y](http://evil.example/)> "
+                             "{ ?s ?p ?o } }")
+    [error] = at.error
+    assert "SERVICE" in error.value and "evil" in error.value
+    assert not unescaped_markdown_link(error.value), error.value
+
+
+@pytest.mark.parametrize("action", ["add", "remove"])
+def test_documents_errors_show_as_text(tmp_path, monkeypatch, action):
+    from kg.store import open_writer
+
+    settings = Settings.load(store=str(tmp_path / "[x](http:evil.example) store"))
+    build_sample_store(settings)
+    monkeypatch.setenv("KG_STORE", settings.store)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    with open_writer(settings):
+        if action == "add":
+            at = _add_form(at, "A note", "Xiaohongshu reached a cooperation with Taotian in March 2025.")
+        else:
+            at.query_params["doc"] = "hostile"
+            at.switch_page("app_pages/documents.py").run()
+            at = at.button(key="remove").click().run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any("another process" in e and "evil" in e for e in errors), errors
+    assert not any(unescaped_markdown_link(e) for e in errors), errors

@@ -52,7 +52,7 @@ with read_tab:
                 try:
                     removed = remove_document(settings, doc_id)
                 except KGError as e:
-                    st.error(str(e))
+                    st.error(md(str(e)))
                 else:
                     app_state.graph_changed()
                     del st.query_params["doc"]
@@ -89,7 +89,7 @@ with add_tab:
                                               published=published.strip() or None, progress=progress)
                 except KGError as e:
                     status.update(label="Not added", state="error")
-                    st.error(str(e))
+                    st.error(md(str(e)))
                 else:
                     app_state.graph_changed()
                     st.session_state["added"] = (result.document_id, result.added, result.entities, result.relations)

@@ -43,7 +43,7 @@ text_rows = [r for r in rows if r.source != "kb"]
 if kb:
     st.subheader("Knowledge-base facts")
     for r in kb:
-        st.markdown(f"{md(r.subject.label)} **{r.predicate.replace('_', ' ')}** {md(r.object.label)} · {md(r.rule)}")
+        st.markdown(f"{md(r.subject.label)} **{md(r.predicate.replace('_', ' '))}** {md(r.object.label)} · {md(r.rule)}")
 
 st.subheader(f"Relations ({len(text_rows)})")
 if not text_rows:
@@ -52,7 +52,7 @@ for group, members in group_by_predicate(text_rows, key).items():
     with st.expander(f"{md(group.replace('_', ' '))} ({len(members)})", expanded=True):
         for r in members:
             other = r.other(key)
-            meta = " · ".join(x for x in (r.date or "undated", f"confidence {r.confidence:.2f}" if r.confidence is not None else "",
+            meta = " · ".join(x for x in (md(r.date or "undated"), f"confidence {r.confidence:.2f}" if r.confidence is not None else "",
                                            f"role {md(r.role)}" if r.role else "") if x)
             st.page_link("app_pages/entity.py", label=f"{md(other.label)} — {meta}", query_params={"entity": other.key})
             for ev in r.evidence:
@@ -70,7 +70,7 @@ with left:
     evs = call(events, key)
     for e in evs:
         who = ", ".join(f"{md(p.label)} ({md(role)})" if role else md(p.label) for p, role in e.participants)
-        st.markdown(f"**{md(e.type)}** {e.date or 'undated'}: {who}")
+        st.markdown(f"**{md(e.type)}** {md(e.date or 'undated')}: {who}")
 with right:
     st.subheader("Figures")
     qs = call(quantities, key)

@@ -10,7 +10,7 @@ from kg.explore.overview import built_at, counts_by_relation, counts_by_type, do
 call = app_state.call
 st.title("Overview")
 built = call(built_at)
-st.caption(f"Store: {md(app_state.reader().location)} · last built: {built or 'never'}")
+st.caption(f"Store: {md(app_state.reader().location)} · last built: {md(built or 'never')}")
 
 records = call(record_counts)
 types = call(counts_by_type)
@@ -41,7 +41,7 @@ with left:
 with right:
     st.subheader("Recent documents")
     for d in call(documents)[:8]:
-        st.page_link("app_pages/documents.py", label=f"{md(d.title)} ({d.published or 'undated'})", query_params={"doc": d.id})
+        st.page_link("app_pages/documents.py", label=f"{md(d.title)} ({md(d.published or 'undated')})", query_params={"doc": d.id})
 
 st.subheader("Export the whole graph")
 from kg.export import FORMATS, export_graph  # noqa: E402  (the lead's exporter)

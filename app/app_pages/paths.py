@@ -47,8 +47,8 @@ for n, path in enumerate(paths, 1):
     with st.expander(f"Path {n}: " + " → ".join(md(x) for x in names) + f" ({len(path) - 1} hops)", expanded=n == 1):
         for hop in app_state.call(path_evidence, list(path), tuple(exclude)):
             for r in hop.statements:
-                st.markdown(f"{md(r.subject.label)} **{r.predicate.replace('_', ' ')}** {md(r.object.label)}"
-                            f" · {r.date or 'undated'} · {md(r.source)}"
+                st.markdown(f"{md(r.subject.label)} **{md(r.predicate.replace('_', ' '))}** {md(r.object.label)}"
+                            f" · {md(r.date or 'undated')} · {md(r.source)}"
                             + (f" · confidence {r.confidence:.2f}" if r.confidence is not None else ""))
                 for ev in r.evidence:
                     st.markdown(f'<div class="evidence">“{ev.html}”</div>', unsafe_allow_html=True)

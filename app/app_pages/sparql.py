@@ -42,7 +42,7 @@ if not text:
 try:
     result = app_state.user_query(text)
 except KGError as e:
-    st.error(str(e))
+    st.error(md(str(e)))
     st.stop()
 
 size = len(result.rows) if result.kind == "select" else len(result.triples)
