@@ -12,8 +12,7 @@
   The node data is embedded with Jinja's ``tojson``, which escapes ``<``, ``>`` and ``&``. The
   select and filter menus (which write ids unescaped) stay off.
 
->>> from kg.errors import SelfContainedPageError
-from kg.explore.neighbourhood import Node, Subgraph
+>>> from kg.explore.neighbourhood import Node, Subgraph
 >>> sub = Subgraph(focus="a", nodes={"a": Node("a", '<a href="x">', "Person", 0)})
 >>> page = to_html(sub)
 >>> external_resources(page), "popup.innerHTML" in page, '<a href="x">' in page
