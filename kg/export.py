@@ -10,24 +10,17 @@ import csv
 import io
 import json
 from collections import Counter, defaultdict
-from urllib.parse import unquote
-
 import networkx as nx
 import pyoxigraph as ox
 
 from kg.errors import ExportFormatError
+from kg.explore.terms import KG_NS, PREFIXES, doc_key
 from kg.store import GraphReader
 from kg.vocab import ENTITY_TYPES, ID
 
 FORMATS = ("ttl", "trig", "nq", "jsonld", "jsonl", "graphml", "gexf", "csv")
 
-PREFIXES = """PREFIX kg: <https://w3id.org/kg-explorer/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
 _TYPE_VALUES = " ".join(f"kg:{t}" for t in ENTITY_TYPES)
-_ONTOLOGY = "https://w3id.org/kg-explorer/ontology#"
 
 
 def export_graph(reader: GraphReader, fmt: str) -> bytes:
@@ -39,7 +32,7 @@ def export_graph(reader: GraphReader, fmt: str) -> bytes:
     if fmt in ("ttl", "jsonld"):
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in reader.quads()}
         form = ox.RdfFormat.TURTLE if fmt == "ttl" else ox.RdfFormat.JSON_LD
-        prefixes = {"kg": _ONTOLOGY, "id": str(ID)} if fmt == "ttl" else None
+        prefixes = {"kg": KG_NS, "id": str(ID)} if fmt == "ttl" else None
         return ox.serialize(sorted(triples, key=str), format=form, prefixes=prefixes)
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in jsonl_records(reader)).encode("utf-8")
@@ -49,10 +42,6 @@ def export_graph(reader: GraphReader, fmt: str) -> bytes:
     out = io.BytesIO()
     (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(graph, out)
     return out.getvalue()
-
-
-def _doc_id(graph_or_doc_iri: str) -> str:
-    return unquote(graph_or_doc_iri.rsplit("/", 1)[1])
 
 
 def _v(term) -> str | None:
@@ -67,7 +56,7 @@ def entity_records(reader: GraphReader) -> list[dict]:
     for row in reader.query(PREFIXES + f"""
         SELECT ?g ?e ?type ?label WHERE {{ GRAPH ?g {{ ?e a ?type ; rdfs:label ?label . VALUES ?type {{ {_TYPE_VALUES} }} }} }}"""):
         e, g = row["e"].value, row["g"].value
-        t = row["type"].value.removeprefix(_ONTOLOGY)
+        t = row["type"].value.removeprefix(KG_NS)
         types[e][t] += 1
         labels[e][row["label"].value] += 1
         if g.endswith("/graph/kb"):
@@ -81,7 +70,7 @@ def entity_records(reader: GraphReader) -> list[dict]:
         SELECT ?g ?e (COUNT(?m) AS ?n) WHERE { GRAPH ?g { ?m kg:refersTo ?e } } GROUP BY ?g ?e"""):
         e = row["e"].value
         mentions[e] += int(row["n"].value)
-        documents[e].add(_doc_id(row["g"].value))
+        documents[e].add(doc_key(row["g"].value))
     records = []
     for e in sorted(types):
         label = labels[e].most_common(1)[0][0]
@@ -103,7 +92,7 @@ def _evidence_by_node(reader: GraphReader, node_class: str) -> dict[str, list[di
         SELECT DISTINCT ?n ?d ?sentence ?start ?end WHERE {{
           ?n a kg:{node_class} ; kg:evidence ?ev . ?ev kg:document ?d ; kg:sentence ?sentence ; kg:start ?start ; kg:end ?end }}"""):
         evidence[row["n"].value].append({
-            "document": _doc_id(row["d"].value),
+            "document": doc_key(row["d"].value),
             "sentence": row["sentence"].value,
             "start": int(row["start"].value),
             "end": int(row["end"].value),
@@ -128,7 +117,7 @@ def relation_records(reader: GraphReader) -> list[dict]:
             "kind": "relation",
             "id": n,
             "subject": row["s"].value,
-            "predicate": row["p"].value.removeprefix(_ONTOLOGY),
+            "predicate": row["p"].value.removeprefix(KG_NS),
             "object": row["o"].value,
             "date": _v(row["date"]),
             "date_precision": _v(row["precision"]),

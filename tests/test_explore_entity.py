@@ -174,3 +174,12 @@ def test_console_graph_leaves_out_literal_objects_of_rdf_triples_only():
             (lit("Vipshop"), lit("competes_with"), lit("JD.com"))]
     sub = console.triples_subgraph(rows, 150)
     assert set(sub.nodes) == {"ent:a", "ent:b", "Vipshop", "JD.com"} and sub.nodes["ent:a"].label == "A"
+
+
+def test_one_prefix_table_for_kg_queries_and_the_console():
+    from kg.explore.terms import NAMESPACES, PREFIXES, doc_key
+
+    assert "PREFIX schema: <https://schema.org/>" in PREFIXES  # the namespace kg.rdf writes (rdflib SDO)
+    assert console.compact(ox.NamedNode(NAMESPACES["schema"] + "url")) == "schema:url"
+    assert console.compact(ox.NamedNode("https://w3id.org/kg-explorer/id/doc/a")) == "id:doc/a"
+    assert doc_key("https://w3id.org/kg-explorer/id/graph/a%20b") == "a b"

@@ -21,13 +21,11 @@ import pyoxigraph as ox
 import yaml
 
 from kg.explore.neighbourhood import MORE, Edge, Node, Subgraph
-from kg.explore.terms import DATE_TYPES, ENTITY_NS, KG_NS, local_name
+from kg.explore.terms import DATE_TYPES, ENTITY_NS, NAMESPACES, local_name
 from kg.explore.timeline import TimelineItem
+from kg.vocab import ID
 
-_SHORT = {"kg": KG_NS, "ent": ENTITY_NS, "id": "https://w3id.org/kg-explorer/id/",
-          "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-          "skos": "http://www.w3.org/2004/02/skos/core#", "dcterms": "http://purl.org/dc/terms/",
-          "xsd": "http://www.w3.org/2001/XMLSchema#"}
+_SHORT = {**NAMESPACES, "ent": ENTITY_NS, "id": str(ID)}
 
 
 @dataclass(frozen=True)

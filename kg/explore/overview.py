@@ -91,7 +91,7 @@ SELECT ?d ?title ?published ?source ?url ?path ?lang
        (COUNT(DISTINCT ?m) AS ?mentions) (COUNT(DISTINCT ?ev) AS ?evidence) WHERE {
   ?d a kg:Document .
   OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d kg:published_date ?published }
-  OPTIONAL { ?d dcterms:source ?source } OPTIONAL { ?d schema:url ?url } OPTIONAL { ?d <https://schema.org/url> ?url }
+  OPTIONAL { ?d dcterms:source ?source } OPTIONAL { ?d schema:url ?url }
   OPTIONAL { ?d kg:sourcePath ?path } OPTIONAL { ?d kg:language ?lang }
   OPTIONAL { ?m kg:document ?d ; a kg:Mention }
   OPTIONAL { ?ev kg:document ?d ; a kg:Evidence }

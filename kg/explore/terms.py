@@ -1,4 +1,5 @@
-"""Shared vocabulary of the explorer: SPARQL prefixes, entity keys and Python values of literals.
+"""Shared vocabulary of kg's queries (the one place for them: kg.export, kg.query and kg.explore use these):
+SPARQL prefixes, entity and document keys, and Python values of literals.
 
 An entity is named in URLs and widgets by its *key*: the last segment of its IRI, percent-decoded.
 
@@ -25,14 +26,22 @@ KG_NS = str(KG._NS)
 ENTITY_NS = str(ID) + "entity/"
 DOC_NS = str(ID) + "doc/"
 
-PREFIXES = f"""PREFIX kg: <{KG_NS}>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <http://schema.org/>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+#: Prefix -> namespace of every query kg writes and of user queries (which may use them undeclared).
+NAMESPACES: dict[str, str] = {
+    "kg": KG_NS,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
+
+#: :data:`NAMESPACES` as a SPARQL prologue.
+PREFIXES = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in NAMESPACES.items())
 
 #: Literal datatypes of dates, by precision.
 DATE_TYPES = {
@@ -54,7 +63,7 @@ def entity_node(key: str) -> ox.NamedNode:
 
 
 def doc_key(iri: str | ox.NamedNode) -> str:
-    """The id of a document from its IRI ``id/doc/<id>``.
+    """The id of a document from its IRI ``id/doc/<id>`` (or its named graph ``id/graph/<id>``).
 
     >>> doc_key("https://w3id.org/kg-explorer/id/doc/a%20b")
     'a b'
