@@ -82,7 +82,20 @@ class Settings:
     graph_max_per_relation: int = _setting(50, "Most neighbours per relation type the graph view draws around one node.")
     search_limit: int = _setting(20, "Most entities the search box lists.")
     path_max_length: int = _setting(4, "Longest path (in hops) the path finder looks for.")
+    path_length: int = _setting(
+        4, "Longest path (in hops) the Paths page looks for until the slider is moved (at most path_max_length)."
+    )
     path_k: int = _setting(5, "How many shortest paths the path finder returns.")
+    path_k_max: int = _setting(50, "Most paths the Paths page may be asked for (the upper bound of its 'Paths' input).")
+    entity_comention_limit: int = _setting(15, "Most co-mentioned entities the entity page lists, most shared sentences first.")
+    entity_graph_max_nodes: int = _setting(30, "Most nodes of the small neighbourhood graph on the entity page.")
+    entity_graph_max_per_relation: int = _setting(
+        8, "Most neighbours per relation type in the entity page's neighbourhood graph."
+    )
+    overview_central_limit: int = _setting(
+        10, "Most central entities (PageRank) the overview lists; they are computed once per graph version."
+    )
+    overview_documents_limit: int = _setting(8, "Most recent documents the overview lists.")
 
     @classmethod
     def load(cls, **overrides: Any) -> "Settings":

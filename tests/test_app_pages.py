@@ -259,3 +259,16 @@ def test_documents_errors_show_as_text(tmp_path, monkeypatch, action):
     errors = [e.value for e in at.error]
     assert any("another process" in e and "evil" in e for e in errors), errors
     assert not any(unescaped_markdown_link(e) for e in errors), errors
+
+
+def test_page_limits_are_settings(app, monkeypatch):
+    monkeypatch.setenv("KG_OVERVIEW_DOCUMENTS_LIMIT", "1")
+    monkeypatch.setenv("KG_OVERVIEW_CENTRAL_LIMIT", "2")
+    at = app()
+    assert len([p for p in at.page_link if "PageRank" in p.value]) == 2
+    assert len([p for p in at.page_link if p.value.endswith(")") and "PageRank" not in p.value]) == 1
+    monkeypatch.setenv("KG_ENTITY_COMENTION_LIMIT", "0")
+    monkeypatch.setenv("KG_ENTITY_GRAPH_MAX_NODES", "2")
+    at = app("entity", entity="xiaohongshu")
+    assert not [p for p in at.page_link if "sentence(s)" in p.value]
+    assert "more neighbours not drawn" in iframes(at)[0]

@@ -11,6 +11,7 @@ from kg.explore.network_html import to_html
 from kg.explore.timeline import timeline_chart, timeline_items
 
 call = app_state.call
+settings = app_state.settings()
 key = st.query_params.get("entity")
 if not key:
     st.title("Entity")
@@ -80,13 +81,13 @@ with right:
     else:
         st.caption("No figure stated about it.")
     st.subheader("Named together with")
-    cms = call(comentioned, key)
+    cms = call(comentioned, key, limit=settings.entity_comention_limit)
     if not cms:
         st.caption("No co-mentioned entity.")
-    for c in cms[:15]:
+    for c in cms:
         st.page_link("app_pages/entity.py", label=f"{md(c.entity.label)} · {c.sentences} sentence(s)", query_params={"entity": c.entity.key})
 
 st.subheader("Neighbourhood")
-sub = call(neighbourhood, key, GraphFilter(hops=1),
-           app_state.settings().replace(graph_max_nodes=30, graph_max_per_relation=8))
+sub = call(neighbourhood, key, GraphFilter(hops=1), settings.replace(
+    graph_max_nodes=settings.entity_graph_max_nodes, graph_max_per_relation=settings.entity_graph_max_per_relation))
 components.html(to_html(sub, height="380px"), height=400)

@@ -8,6 +8,7 @@ from kg.explore.highlight import md
 from kg.explore.overview import built_at, counts_by_relation, counts_by_type, documents, record_counts
 
 call = app_state.call
+settings = app_state.settings()
 st.title("Overview")
 built = call(built_at)
 st.caption(f"Store: {md(app_state.reader().location)} · last built: {md(built or 'never')}")
@@ -32,7 +33,7 @@ with right:
 left, right = st.columns(2)
 with left:
     st.subheader("Most central entities")
-    central = app_state.central_entities(10)
+    central = app_state.central_entities(settings.overview_central_limit)
     if not central:
         st.info("No relations yet: build the graph or add an article on the Documents page.")
     for c in central:
@@ -40,7 +41,7 @@ with left:
                      query_params={"entity": c.key})
 with right:
     st.subheader("Recent documents")
-    for d in call(documents)[:8]:
+    for d in call(documents)[:settings.overview_documents_limit]:
         st.page_link("app_pages/documents.py", label=f"{md(d.title)} ({md(d.published or 'undated')})", query_params={"doc": d.id})
 
 st.subheader("Export the whole graph")

@@ -19,7 +19,7 @@ for name in ("source", "target"):
     app_state.from_url(name, "", str)
     if st.session_state[name] not in options:
         st.session_state[name] = ""
-app_state.from_url("max_length", min(settings.path_max_length, 4), int)
+app_state.from_url("max_length", min(settings.path_length, settings.path_max_length), int)
 app_state.from_url("k", settings.path_k, int)
 app_state.from_url("exclude", [], list)
 
@@ -28,7 +28,7 @@ source = a.selectbox("From", options, key="source", format_func=lambda k: labels
 target = b.selectbox("To", options, key="target", format_func=lambda k: labels.get(k, "choose an entity"))
 c, d, e = st.columns(3)
 max_length = c.slider("Longest path (hops)", 1, max(settings.path_max_length, 1), key="max_length")
-k = d.number_input("Paths", 1, 50, key="k")
+k = d.number_input("Paths", 1, max(settings.path_k_max, 1), key="k")
 exclude = e.multiselect("Skip relations", RELATIONS, key="exclude", placeholder="none")
 app_state.to_url(source=source, target=target, max_length=max_length, k=k, exclude=exclude)
 

@@ -75,15 +75,17 @@ def projection() -> nx.Graph:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _central(store: str, graph_version: str) -> list:
+def _central(store: str, graph_version: str, limit: int) -> list:
     from kg.explore.overview import centrality
 
-    return centrality(_projection(store, graph_version), _index(store, graph_version).entities, limit=50)
+    return centrality(_projection(store, graph_version), _index(store, graph_version).entities, limit=limit)
 
 
-def central_entities(limit: int = 10) -> list:
-    """The most central entities (PageRank on the projection), computed once per graph version."""
-    return _central(settings().store, version())[:limit]
+def central_entities(limit: int) -> list:
+    """The ``limit`` most central entities (PageRank on the projection), from the ``overview_central_limit``
+    (at least one) computed once per graph version."""
+    s = settings()
+    return _central(s.store, version(), max(s.overview_central_limit, 1))[:limit]
 
 
 def graph_changed() -> None:

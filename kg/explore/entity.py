@@ -22,6 +22,7 @@ from kg.explore.highlight import highlight
 from kg.explore.terms import (
     PREFIXES, EntityRef, coarse_type, describe_entities, doc_key, entity_key, entity_node, local_name, value,
 )
+from kg.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -263,8 +264,8 @@ SELECT ?e ?x (SUM(?count) AS ?sentences) (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
 } GROUP BY ?e ?x"""
 
 
-def comentioned(reader, key: str, limit: int = 50) -> list[CoMentioned]:
-    """Entities named in the same sentences as this one, most shared sentences first."""
+def comentioned(reader, key: str, limit: int = Settings().entity_comention_limit) -> list[CoMentioned]:
+    """At most ``limit`` entities named in the same sentences as this one, most shared sentences first."""
     rows = [(entity_key(r["x"]), int(value(r["sentences"])), int(value(r["docs"])))
             for r in reader.query(_COMENTIONS, {"e": entity_node(key)})]
     refs = describe_entities(reader, (k for k, _, _ in rows))
