@@ -272,3 +272,21 @@ def test_page_limits_are_settings(app, monkeypatch):
     at = app("entity", entity="xiaohongshu")
     assert not [p for p in at.page_link if "sentence(s)" in p.value]
     assert "more neighbours not drawn" in iframes(at)[0]
+
+
+@pytest.mark.parametrize("page, params, expected", [
+    ("graph", {"hops": "3", "min_conf": "5", "types": ["Bogus", "Person"], "relations": ["nope", "owns"]},
+     {"hops": 1, "min_conf": 1.0, "types": ["Person"], "relations": ["owns"]}),
+    ("graph", {"hops": "x", "min_conf": "nan"}, {"hops": 1, "min_conf": 0.0}),
+    ("graph", {"min_conf": "-inf"}, {"min_conf": 0.0}),
+    ("paths", {"source": "vipshop", "target": "alibaba", "k": "100", "max_length": "9", "exclude": ["nope"]},
+     {"k": 50, "max_length": 4, "exclude": []}),
+    ("paths", {"source": "nobody", "k": "0", "max_length": "-2"}, {"source": "", "k": 1, "max_length": 1}),
+    ("timeline", {"entity": "nobody", "types": "Bogus"}, {"entity": ""}),
+    ("documents", {"doc": "no such article"}, {"doc": "seed-sample"}),
+])
+def test_hand_edited_urls_are_mended_to_the_widgets_limits(app, page, params, expected):
+    """Values a widget cannot take are clamped or dropped, not a crash (the fixture asserts no exception)."""
+    at = app(page, entity="xiaohongshu", **params) if page == "graph" else app(page, **params)
+    for key, value in expected.items():
+        assert at.session_state[key] == value, key

@@ -25,17 +25,18 @@ if focus not in app_state.label_index().entities:
     st.stop()
 
 years = call(year_range)
-app_state.from_url("hops", 1, int)
-app_state.from_url("types", [], list)
-app_state.from_url("relations", [], list)
-app_state.from_url("min_conf", 0.0, float)
+HOPS = [1, 2]
+app_state.from_url("hops", 1, int, options=HOPS)
+app_state.from_url("types", [], list, options=ENTITY_TYPES)
+app_state.from_url("relations", [], list, options=RELATIONS)
+app_state.from_url("min_conf", 0.0, float, bounds=(0.0, 1.0))
 app_state.from_url("comentions", False, bool)
 if years:
     app_state.years_from_url(years)
 
 with st.sidebar:
     st.header("Filters")
-    hops = st.radio("Hops", [1, 2], key="hops", horizontal=True)
+    hops = st.radio("Hops", HOPS, key="hops", horizontal=True)
     types = st.multiselect("Entity types", ENTITY_TYPES, key="types", placeholder="all types")
     rels = st.multiselect("Relations", RELATIONS, key="relations", placeholder="all relations")
     if years and years[0] < years[1]:

@@ -19,16 +19,17 @@ for name in ("source", "target"):
     app_state.from_url(name, "", str)
     if st.session_state[name] not in options:
         st.session_state[name] = ""
-app_state.from_url("max_length", min(settings.path_length, settings.path_max_length), int)
-app_state.from_url("k", settings.path_k, int)
-app_state.from_url("exclude", [], list)
+longest, most = max(settings.path_max_length, 1), max(settings.path_k_max, 1)
+app_state.from_url("max_length", min(max(settings.path_length, 1), longest), int, bounds=(1, longest))
+app_state.from_url("k", min(max(settings.path_k, 1), most), int, bounds=(1, most))
+app_state.from_url("exclude", [], list, options=RELATIONS)
 
 a, b = st.columns(2)
 source = a.selectbox("From", options, key="source", format_func=lambda k: labels.get(k, "choose an entity"))
 target = b.selectbox("To", options, key="target", format_func=lambda k: labels.get(k, "choose an entity"))
 c, d, e = st.columns(3)
-max_length = c.slider("Longest path (hops)", 1, max(settings.path_max_length, 1), key="max_length")
-k = d.number_input("Paths", 1, max(settings.path_k_max, 1), key="k")
+max_length = c.slider("Longest path (hops)", 1, longest, key="max_length")
+k = d.number_input("Paths", 1, most, key="k")
 exclude = e.multiselect("Skip relations", RELATIONS, key="exclude", placeholder="none")
 app_state.to_url(source=source, target=target, max_length=max_length, k=k, exclude=exclude)
 

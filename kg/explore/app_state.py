@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import networkx as nx
@@ -93,9 +93,12 @@ def graph_changed() -> None:
     _call.clear()
 
 
-def from_url(key: str, default: Any, kind: type = str) -> None:
+def from_url(key: str, default: Any, kind: type = str, options: Sequence | None = None,
+             bounds: tuple[float, float] | None = None) -> None:
     """Seed ``st.session_state[key]`` from the URL (or ``default``) unless the widget already has a value.
-    ``kind`` is str, int, float, bool or list (list: repeated parameters)."""
+    ``kind`` is str, int, float, bool or list (list: repeated parameters). A hand-edited URL must not
+    break the widget: values not in ``options`` are dropped (list) or replaced by ``default``; numbers
+    are clamped into ``bounds`` (lo, hi); a value that does not parse is ``default``."""
     if key in st.session_state:
         return
     params = st.query_params
@@ -104,13 +107,20 @@ def from_url(key: str, default: Any, kind: type = str) -> None:
         return
     try:
         if kind is list:
-            st.session_state[key] = params.get_all(key)
+            value = [v for v in params.get_all(key) if options is None or v in options]
         elif kind is bool:
-            st.session_state[key] = params[key] in ("1", "true", "yes")
+            value = params[key] in ("1", "true", "yes")
         else:
-            st.session_state[key] = kind(params[key])
+            value = kind(params[key])
+            if value != value:  # NaN
+                raise ValueError(key)
+            if bounds is not None:
+                value = min(max(value, kind(bounds[0])), kind(bounds[1]))
+            if options is not None and value not in options:
+                value = default
     except ValueError:
-        st.session_state[key] = default
+        value = default
+    st.session_state[key] = value
 
 
 def years_from_url(years: tuple[int, int]) -> None:
