@@ -33,6 +33,10 @@ def test_single_dates(text, iso, inferred):
     (["February 2024", "July of the same year"], ["2024-02", "2024-07"]),
     (["May 7", "A week later", "May 12"], ["2025-05-07", "2025-05-14", "2025-05-12"]),
     (["2022", "July"], ["2022", "2022-07"]),
+    (["September 2021", "two months earlier"], ["2021-09", "2021-07"]),
+    (["November 2023", "A month later"], ["2023-11", "2023-12"]),
+    (["December 2023", "three months later"], ["2023-12", "2024-03"]),
+    (["2025", "at the end of April"], ["2025", "2025-04"]),
 ])
 def test_relative_dates_follow_the_discourse(texts, expected):
     specs = [{"rel": "anchor"} if t == "at that time" else date_spec(t) for t in texts]

@@ -24,6 +24,8 @@ def by_label(ex):
     ("The company opened Duo Duo Grocery, a community group-buying service, in 2020.", "Duo Duo Grocery", "Program"),
     ("Foodpanda and Deliveroo cut prices after the navigation app Amap joined.", "Amap", "Organization"),
     ("Mr. Ma did not attend the meeting.", "Ma", "Person"),
+    ("Weibo introduced Super Topics Programs in 2016.", "Super Topics Programs", "Program"),  # plural program head
+    ("Alibaba and Intime Retail signed a deal.", "Intime Retail", "Organization"),  # company-name ending
 ])
 def test_names_and_types(extract_text, text, label, etype):
     assert by_label(extract_text(text))[label].type == etype

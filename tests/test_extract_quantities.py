@@ -17,6 +17,9 @@ pytestmark = pytest.mark.model
     ("Tencent led Kuaishou's Series D financing of more than 300 million yuan.", "kuaishou", "Series D financing", 3e8, None, "CNY"),
     ("In October 2021 the market regulator fined Meituan 3.44 billion yuan.", "meituan", "fine", 3.44e9, None, "CNY"),
     ("Alibaba said Tenpay was fined 2.99 billion yuan.", "tenpay", "fine", 2.99e9, None, "CNY"),
+    ("Baidu bought Dada, a delivery startup, for about 77 million dollars.", "dada", "price", 7.7e7, None, "USD"),
+    ("Vipshop agreed to buy a controlling stake in Youzan for 9 billion yuan.", "youzan", "price", 9e9, None, "CNY"),
+    ("The Weibo concert drew more than 100 million viewers.", "weibo", "viewers", 1e8, None, "viewers"),
 ])
 def test_quantity_attached(extract_text, text, about, attribute, value, value_max, unit):
     ex = extract_text(text)

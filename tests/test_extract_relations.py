@@ -72,6 +72,25 @@ CASES = [
     (f"In 2022 Douyin formed the {Q.format('Star Link')} project with JD.com.", ("douyin", "participant_in", "star link"), "2022", "participant.form_with.subject"),
     ("Douyin kept attracting luxury brands such as Louis Vuitton to settle in.", ("louis-vuitton", "operates_on", "douyin"), None, "operates.verb"),
     ("Luo Yonghao began streaming on Douyin on April 1, 2020.", ("luo yonghao", "operates_on", "douyin"), "2020-04-01", "operates.verb"),
+    # the platform hangs off the object ('streamed cooking shows on X')
+    ("Wei Ya streamed cooking shows on Kuaishou and Weibo.", ("wei ya", "operates_on", "weibo"), None, "operates.verb"),
+    # hyphenated owners and backers; relative clauses ending in their preposition
+    ("Youzan, a Tencent-backed software firm, grew quickly.", ("tencent", "invested_in", "youzan"), None, "invest.hyphen"),
+    ("Lazada, the Alibaba-owned marketplace, hired staff.", ("alibaba", "owns", "lazada"), None, "owns.hyphen"),
+    ("Weimob is another company that Tencent has invested in.", ("tencent", "invested_in", "weimob"), None, "invest.verb"),
+    ("Alibaba is one of the largest shareholders of Weibo.", ("alibaba", "invested_in", "weibo"), None, "invested_in.noun"),
+    # co-agents, controlling stakes, 'part of', list references, competition nouns
+    ("Cainiao was founded in 2013 by Alibaba together with Intime Retail.", ("intime retail", "founded", "cainiao"), "2013", "found.verb"),
+    ("In May 2022 Vipshop bought a controlling stake in Youzan.", ("vipshop", "acquired", "youzan"), "2022-05", "acquire.controlling_stake"),
+    ("Lazada remained part of Alibaba.", ("lazada", "part_of", "alibaba"), None, "part_of.part_of"),
+    ("The units were Lazada, Trendyol and Daraz, and all three remained part of Alibaba.", ("daraz", "part_of", "alibaba"), None, "part_of.part_of+coref"),
+    ("The new phone put Xiaomi in direct competition with Huawei.", ("xiaomi", "competes_with", "huawei"), None, "compete.noun"),
+    ("Jiang Fan, the chief financial officer of Lazada, left.", ("jiang fan", "leads", "lazada"), None, "leads.noun"),
+    # succession without a role: the successor leads what the predecessor was read to lead
+    ("Yu Rui, the chief executive of Vipshop, was replaced by Hu Wei in 2022.", ("hu wei", "leads", "vipshop"), "2022", "leads.succession.implicit"),
+    ("Xu Lei ran Lazada. In 2022 he became chief executive of Vipshop. In 2023 Sandy Xu succeeded Xu Lei as chief executive.",
+     ("sandy xu", "leads", "vipshop"), "2023", "leads.succession"),
+    ("Weimob became a unit of Youzan. In 2021 the Youzan subsidiary bought Dada.", ("weimob", "acquired", "dada"), "2021", "acquire.verb+coref"),
 ]
 
 
@@ -106,6 +125,18 @@ def test_rule(extract_text, text, triple, date, rule):
 ])
 def test_no_relation_invented(extract_text, text):
     assert extract_text(text).relations == []
+
+
+def test_standing_roles_and_undated_foundings_are_not_events(extract_text):
+    ex = extract_text("Kuaishou, led by Cheng Yixiao, cut prices in 2024. Kuaishou was built by Su Hua.")
+    assert {(r.subject, r.predicate, r.object) for r in ex.relations} >= {("cheng yixiao", "leads", "kuaishou"), ("su hua", "founded", "kuaishou")}
+    assert ex.events == []
+
+
+def test_dated_founding_is_an_event(extract_text):
+    ex = extract_text("Dada was registered in Shanghai in September 2014. Wang Xing founded Meituan in 2010.")
+    assert sorted((e.type, e.date.iso, sorted(p.entity for p in e.participants)) for e in ex.events) == [
+        ("founding", "2010", ["meituan", "wang-xing"]), ("founding", "2014-09", ["dada"])]
 
 
 def test_passive_without_agent_is_an_event(extract_text):

@@ -17,7 +17,7 @@ from kg.extract import lexicon as lx
 from kg.extract import mentions as mx
 from kg.extract import quantities as qx
 from kg.extract.dates import ANCHOR_CUES, date_spec
-from kg.extract.relations import EVENTS, SIGNATURES, STATIVE, Context, governing_verb, run_rules
+from kg.extract.relations import EVENTS, NOT_EVENTS, SIGNATURES, STATIVE, Context, governing_verb, run_rules
 
 if not Doc.has_extension("kg"):
     Doc.set_extension("kg", default=None)
@@ -70,6 +70,8 @@ def _dates(doc: Doc) -> list[dict]:
         if k in skip:
             continue
         start, end = e.start, e.end
+        if start >= 2 and doc[start - 1].lower_ in ("following", "next") and doc[start - 2].lower_ == "the":
+            start -= 2  # 'the following April' (the NER may leave the modifier out)
         if k + 1 < len(ents) and ents[k + 1].start == end + 1 and doc[end].lower_ == "of":
             end = ents[k + 1].end
             skip.add(k + 1)
@@ -157,13 +159,15 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]]) -> dict:
                 "resolved_by": c.s.resolved_by or c.o.resolved_by, "event": ev_id if c.p in EVENTS and c.dated else None,
             })
         elif c.p in EVENTS and (c.o.type in ("Program", "Event") and (c.s is None or c.s.type in ("Program", "Event"))
-                                or c.p == "_listing" and c.o.type == "Organization"):
-            pass  # an agentless event (about a program, or a listing): recorded below without a relation
+                                or c.p in ("_listing", "founded") and c.s is None and c.o.type == "Organization"):
+            pass  # an agentless event (about a program, a listing, a founding): recorded below without a relation
         else:
             continue
-        if c.p not in EVENTS or not c.dated:
-            continue  # a description ("X, chairman of Y") is not an appointment event
+        if c.p not in EVENTS or not c.dated or not c.event or c.rule in NOT_EVENTS:
+            continue  # a description ("X, chairman of Y") or a standing role ("Y, led by X") is not an appointment
         etype, srole, orole = EVENTS[c.p]
+        if etype == "founding" and date is None:
+            continue  # an undated founding is a description ('built by X'), not an event of the story
         ev = events.setdefault(ev_id, {"id": ev_id, "type": etype, "participants": [], "sent": sent_of[c.trigger],
                                        "date": date, "date_how": how, "rule": f"event.{etype}", "trigger": c.trigger})
         parts = []

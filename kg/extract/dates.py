@@ -4,7 +4,8 @@ the discourse and the document's published date (in the parent process, in docum
 A spec is a plain dict so it survives spaCy's multiprocessing:
 ``{"y": 2018, "m": 6}`` (absolute; ``y`` None = year-less), ``{"rel": "next_year"}``,
 ``{"rel": "same_year", "m": 7}``, ``{"rel": "this_year"}``, ``{"rel": "last_year"}``,
-``{"rel": "anchor"}`` ("at that time"), ``{"rel": "days_later", "n": 7}``.
+``{"rel": "anchor"}`` ("at that time"), ``{"rel": "days_later", "n": 7}``, ``{"rel": "months_later", "n": -2}``
+("two months earlier").
 
 >>> resolve_all([date_spec("May 7"), date_spec("the following year")], PartialDate(2025, 5))
 [PartialDate(year=2025, month=5, day=7, year_inferred=True), PartialDate(year=2026, month=None, day=None, year_inferred=False)]
@@ -38,6 +39,8 @@ _PATTERNS: list[tuple[re.Pattern, callable]] = [
     (re.compile(r"^(?:the )?same year$|^that year$"), lambda m: {"rel": "anchor_year"}),
     (re.compile(r"^(?:early |later |the beginning of |the start of |the end of )?this year$"), lambda m: {"rel": "this_year"}),
     (re.compile(r"^last year$|^the previous year$"), lambda m: {"rel": "last_year"}),
+    (re.compile(r"^(a|an|one|two|three|four|five|six|seven|ten|\d+) months? (later|earlier)$"),
+     lambda m: {"rel": "months_later", "n": (_NUMBERS.get(m[1]) or int(m[1])) * (1 if m[2] == "later" else -1)}),
     (re.compile(r"^(a|an|one|two|three|four|\d+) (week|day)s? later$"),
      lambda m: {"rel": "days_later", "n": (_NUMBERS.get(m[1]) or int(m[1])) * (7 if m[2] == "week" else 1)}),
     (re.compile(rf"^(?:the )?(?:following|next) {_M}$"), lambda m: {"rel": "following_month", "m": MONTHS[m[1]]}),
@@ -50,8 +53,9 @@ ANCHOR_CUES = re.compile(r"^(?:at that time|at the same time|at the time|then|ba
 def date_spec(text: str) -> dict | None:
     """The spec of one date expression, or None when it is not a point in time ("Today", "15 days")."""
     t = " ".join(text.lower().replace(",", ", ").split()).strip(" ,.")
-    t = re.sub(r"^(?:on|in|by|since|from|until|as of|during|around|about) ", "", t)
+    t = re.sub(r"^(?:on|in|at|by|since|from|until|as of|during|around|about) ", "", t)
     t = re.sub(r"^the (?=\d)", "", t)
+    t = re.sub(rf"^(?:early|mid-?|late|the end of|the beginning of|the start of|the middle of) (?={_M}(?: |,|$))", "", t)
     for pattern, build in _PATTERNS:
         m = pattern.match(t.replace(" ,", ","))
         if m:
@@ -87,6 +91,9 @@ def resolve(spec: dict, anchor: PartialDate | None, published: PartialDate | Non
         return PartialDate(anchor.year + later, spec["m"], year_inferred=anchor.year_inferred)
     if rel == "anchor":
         return anchor
+    if rel == "months_later" and anchor.month:
+        k = anchor.year * 12 + anchor.month - 1 + spec["n"]
+        return PartialDate(k // 12, k % 12 + 1, year_inferred=anchor.year_inferred)
     if rel == "days_later" and anchor.day:
         d = dt.date(anchor.year, anchor.month, anchor.day) + dt.timedelta(days=spec["n"])
         return PartialDate(d.year, d.month, d.day, year_inferred=anchor.year_inferred)

@@ -32,6 +32,10 @@ IDIOMS = frozenset({"red sea", "the red sea", "red ocean", "blue ocean", "the bl
 COOP_NOUNS = frozenset({"cooperation", "partnership", "collaboration", "alliance", "agreement", "deal", "tie-up", "pact", "co-operation"})
 #: Verbs that, with a cooperation noun as object, state a partnership.
 COOP_SUPPORT = frozenset({"reach", "sign", "establish", "form", "forge", "strike", "enter", "seal", "announce", "conclude", "have"})
+#: Competition nouns: "in direct competition with X", "the rivalry between X and Y".
+COMPETE_NOUNS = frozenset({"competition", "rivalry"})
+#: Modifiers of a stake that make buying it an acquisition ("a controlling stake").
+CONTROL_WORDS = frozenset({"controlling", "majority"})
 #: Financing nouns: "led the Series B round".
 ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment", "fundraising"})
 #: Role nouns of leaders: "X, chief executive of Y", "Y's chairman X".
@@ -40,6 +44,8 @@ ROLE_NOUNS = {
     "chairwoman": "chairwoman", "chair": "chair", "president": "president", "head": "head",
     "general manager": "general manager", "cto": "CTO", "cfo": "CFO", "coo": "COO",
 }
+#: 'chief <word> officer' -> role ("the company's chief financial officer").
+OFFICER_ROLES = {"executive": "CEO", "financial": "CFO", "operating": "COO", "technology": "CTO", "technical": "CTO"}
 
 #: Verb lemma -> (predicate, rule id). Particles are checked by the rules (take over, shut down …).
 VERB_CUES = {
@@ -53,7 +59,7 @@ VERB_CUES = {
     **dict.fromkeys(["acquire", "buy", "purchase", "take"], ("acquired", "acquire.verb")),
     **dict.fromkeys(["compete", "rival"], ("competes_with", "compete.verb")),
     **dict.fromkeys(["succeed", "replace"], ("succeeded", "succeed.verb")),
-    **dict.fromkeys(["found", "co-found", "cofound", "set"], ("founded", "found.verb")),
+    **dict.fromkeys(["found", "co-found", "cofound", "set", "register", "incorporate"], ("founded", "found.verb")),
     **dict.fromkeys(["settle", "sell", "stream", "livestream", "bring", "open"], ("operates_on", "operates.verb")),
     **dict.fromkeys(["publish", "issue"], ("published", "publish.verb")),
     **dict.fromkeys(["join", "participate"], ("participant_in", "participant.join")),
@@ -71,8 +77,25 @@ REL_NOUNS = {
     "subsidiary": ("part_of", None), "unit": ("part_of", None), "division": ("part_of", None), "arm": ("part_of", None),
     "affiliate": ("part_of", None), "rival": ("competes_with", None), "competitor": ("competes_with", None),
 }
+#: Participles of hyphenated modifiers: "a Tencent-backed retailer", "the ByteDance-owned app" (Y -> X).
+HYPHEN_CUES = {"own": ("owns", "owns.hyphen"), "control": ("owns", "owns.hyphen"),
+               "back": ("invested_in", "invest.hyphen"), "fund": ("invested_in", "invest.hyphen"),
+               "finance": ("invested_in", "invest.hyphen")}
+#: Adverbs that make a 'with' phrase a co-agent: "founded by X together with Y", "X, along with Y, built …".
+COAGENT_ADVERBS = frozenset({"together", "along", "jointly"})
+#: Verbs that state membership with 'part of': "X remained part of Y", "X is part of Y".
+PART_COPULAS = frozenset({"be", "remain", "become", "stay"})
+#: Number words of list references: "all six", "the three companies".
+LIST_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 #: Verbs that give their subject a relational noun: "X became chairman of Y", "X is an investor in Y".
 COPULAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elect", "act"})
+#: Copulas of a continuing state: "X remained chairman" is dated but is no appointment.
+STATE_COPULAS = frozenset({"be", "remain", "stay", "serve"})
+#: Last words of title-case names that make them organizations ("Intime Retail", "Deppon Logistics").
+ORG_NAME_WORDS = frozenset({"retail", "logistics", "technology", "technologies", "network", "networks", "securities",
+                            "capital", "ventures", "holdings", "group", "bank", "motors", "automobile", "electronics",
+                            "media", "entertainment", "express", "insurance", "financial", "labs", "studios",
+                            "corporation", "inc", "inc.", "ltd", "ltd.", "limited", "co.", "company", "partners"})
 #: Capitalised words after a KB name that do not make a new unit ("the Xiaohongshu Series D round").
 NOT_UNIT_WORDS = frozenset({
     "Series", "Round", "IPO", "Inc", "Inc.", "Ltd", "Ltd.", "Co.", "Group", "Holdings", "CEO", "Chairman", "Chairwoman",
@@ -108,7 +131,8 @@ PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 
 #: Nouns counted by quantities ("300 million monthly active users").
 COUNT_NOUNS = frozenset({"user", "merchant", "seller", "store", "shop", "brand", "creator", "blogger", "order", "employee",
-                         "member", "subscriber", "download", "customer", "buyer", "rider", "driver", "anchor", "streamer", "view"})
+                         "member", "subscriber", "download", "customer", "buyer", "rider", "driver", "anchor", "streamer", "view",
+                         "viewer", "follower", "vehicle", "car", "courier", "visitor", "passenger"})
 
 #: Statements that did not (or not yet) happen: negation, speculative modals, verbs of intention.
 MODALS = frozenset({"may", "might", "could", "would", "should", "will", "'ll"})

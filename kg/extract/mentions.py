@@ -125,8 +125,12 @@ def candidates(doc: Doc) -> list[Candidate]:
         elif not kb_id and label == "PERSON":
             votes = {"Person": 1.5}  # a full personal name ("Xin Youzhi") is the NER's most reliable guess
         c = Candidate(start, end, span.text, label, kb_id, votes=votes)
-        if not kb_id and span[-1].lower_ in lx.PROGRAM_HEADS and _is_title([t.text for t in span]):
-            c.votes["Program"] = 5.0
+        last = span[-1].lower_
+        if not kb_id and (last in lx.PROGRAM_HEADS or last[:-1] in lx.PROGRAM_HEADS and last.endswith("s")) \
+                and _is_title([t.text for t in span]):
+            c.votes["Program"] = 5.0  # 'Red Cat Plan', 'Mini Programs'
+        elif not kb_id and len(span) >= 2 and last in lx.ORG_NAME_WORDS and _is_title([t.text for t in span]):
+            c.votes["Organization"] = c.votes.get("Organization", 0) + 2.0  # 'Intime Retail', 'Deppon Logistics'
         elif not kb_id and span[-1].lower_ in lx.EVENT_HEADS and _is_title([t.text for t in span]):
             c.votes["Event"] = 5.0  # 'the Bund Summit', 'World Internet Conference'
         out.append(c)

@@ -105,6 +105,9 @@ def attach(ctx: Context, q: dict) -> tuple[Arg | None, str, int] | None:
             measured = span.root.head  # "100% return of note data"
     if measured is not None and not attribute:
         attribute = _phrase(measured, ctx, span)
+    price = measured is None and span.root.dep_ == "pobj" and span.root.head.lower_ == "for" and q["unit"].isupper()
+    if price and not attribute:
+        attribute = "price"  # 'bought X for about 77 million dollars'
     about: Arg | None = None
     if measured is not None:
         for t in (t for t in measured.subtree if t.i < measured.i):  # its own modifiers, not a trailing 'in X'
@@ -124,6 +127,10 @@ def attach(ctx: Context, q: dict) -> tuple[Arg | None, str, int] | None:
         # 'fined Meituan 3.44 billion yuan', 'sold X to Y for 76.6 million yuan': about the verb's other object
         about = next((a for c in gov.children if c.dep_ in ("dobj", "dative") and c.i != span.root.i
                       for a in ctx.expand(c)), None)
+        if about is None and price:  # 'bought a controlling stake in X for …': about X
+            about = next((a for c in gov.children if c.dep_ == "dobj" for pr in c.children
+                          if pr.dep_ == "prep" and pr.lower_ in ("in", "of") for p in pr.children if p.dep_ == "pobj"
+                          for a in ctx.expand(p)), None)
     if about is None:
         subj = ctx.subjects(gov)
         if not subj and ctx.is_passive(gov):  # 'X was fined 2.99 billion yuan': about the patient

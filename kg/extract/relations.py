@@ -47,8 +47,11 @@ EVENTS = {
     "closed": ("closure", "actor", "program"),
     "acquired": ("acquisition", "acquirer", "target"),
     "leads": ("appointment", "person", "organization"),
+    "founded": ("founding", "founder", "organization"),
     "_listing": ("listing", None, "company"),
 }
+#: Rules that state a standing role rather than a change ('Y, led by X', 'X runs Y'): no appointment event.
+NOT_EVENTS = frozenset({"leads.verb"})
 def rule_ids() -> list[str]:
     """Every rule id the extractor can emit (relations, their '+coref' variants, events, quantities)."""
     relation_rules = {rule for _, rule in lx.VERB_CUES.values()} | {
@@ -57,7 +60,10 @@ def rule_ids() -> list[str]:
         "partner.noun", "partner.between", "partner.open_to", "participant.form_with", "operates.launched_on", "part_of.possessive",
         "succeed.handover", "leads.noun.implicit",
         "leads.noun.salient", "founded.noun.salient", "leads.succession", "partner.join_forces", "invest.stake",
-        "participant.form_with.subject", "participant.possessive", "part_of.under"}
+        "participant.form_with.subject", "participant.possessive", "part_of.under", "part_of.part_of",
+        "leads.succession.implicit", "part_of.noun.salient", "owns.hyphen", "invest.hyphen",
+        "acquire.controlling_stake", "compete.noun", "compete.noun.between"}
+    relation_rules |= {"acquire.controlling_stake+coref"}
     relation_rules |= {f"{p}.nominal" for p in lx.NOUN_CUES.values()} | {f"{p}.nominal.clause_subject" for p in lx.NOUN_CUES.values()}
     relation_rules |= {f"{p}.noun" for p, _ in lx.REL_NOUNS.values()}
     events = {f"event.{t}" for t, _, _ in EVENTS.values()}
@@ -88,6 +94,7 @@ class Cand:
     trigger: int  # token index of the cue
     role: str | None = None
     dated: bool = True  # False for descriptions ("X, the founder of Y"): the sentence's date is not theirs
+    event: bool = True  # False for a state that continues ("X remained chairman"): dated, but no change happened
 
 
 class Context:
@@ -120,8 +127,16 @@ class Context:
                 self.sent_index[t.i] = k
         self.is_subject = {m[0]: doc[m[0]:m[1]].root.dep_ in ("nsubj", "nsubjpass") for m in mentions}
         self.exclude: set[str] = set()  # keys a reference may not resolve to (the other argument)
-        self.leads: dict[str, Arg] = {}  # person key -> organization led, as read so far
+        self.leads: dict[str, list[tuple[Arg, str | None]]] = {}  # person key -> (organization led, role), as read
+        # coordinated lists of names ("A, B and C"), for list references ("all six"): (first token, args)
+        self.lists: list[tuple[int, list[Arg]]] = []
+        for t in doc:
+            if t.dep_ != "conj" and t.conjuncts and self.tok_mention[t.i]:
+                members = [self.tok_mention[c.i] for c in (t, *t.conjuncts)]
+                if all(members):
+                    self.lists.append((t.i, [self._arg(m) for m in dict.fromkeys(members)]))
         self.founded: dict[str, Arg] = {}  # person key -> organization founded, as read so far
+        self.units: dict[str, Arg] = {}  # organization key -> its unit last read ('the JD.com subsidiary')
         self.sent_first = {}
         for i, k in enumerate(self.sent_index):
             self.sent_first.setdefault(k, i)
@@ -136,7 +151,8 @@ class Context:
         if m:
             return self._arg(m)
         # '“X” mechanism', 'the Taobao platform': a cue noun right after (or headed by) a mention.
-        if tok.lemma_.lower() in lx.PROGRAM_NOUNS or tok.lemma_.lower() in lx.CATEGORY_TYPES:
+        if (tok.lemma_.lower() in lx.PROGRAM_NOUNS or tok.lemma_.lower() in lx.CATEGORY_TYPES) and \
+                tok.lemma_.lower() not in lx.REL_NOUNS:  # 'the JD.com subsidiary' is not JD.com
             j, steps = tok.i - 1, 0
             while j >= 0 and steps < 4 and (self.doc[j].is_punct and self.doc[j].text in "“”\"'" or (
                     self.doc[j].is_lower and self.doc[j].head.i == tok.i and self.doc[j].dep_ in ("compound", "amod"))):
@@ -145,9 +161,18 @@ class Context:
                 return self._arg(self.tok_mention[j])
         return None
 
-    def organization_of(self, person: str) -> Arg | None:
-        """The organization a person was read to lead, else to have founded (None if neither)."""
-        return self.leads.get(person) or self.founded.get(person)
+    def organization_of(self, person: str, role: str | None = None) -> Arg | None:
+        """The organization a person was last read to lead (in that role, when one is given and was read),
+        else to have founded (None if neither)."""
+        led = self.leads.get(person, [])
+        same_role = [o for o, r in led if role and r == role]
+        if same_role or led:
+            return (same_role or [o for o, _ in led])[-1]
+        return self.founded.get(person)
+
+    def role_of(self, person: str) -> str | None:
+        """The role a person was last read to hold (None if unknown)."""
+        return next((r for _, r in reversed(self.leads.get(person, [])) if r), None)
 
     # --- references -------------------------------------------------------------------------
     def _recent(self, tok: Token, n: int, kind: str = "Organization", back: int = 2) -> list[tuple[int, str]]:
@@ -171,6 +196,14 @@ class Context:
 
     def _resolve(self, tok: Token) -> list[Arg]:
         phrase = self.doc[tok.left_edge.i:tok.i + 1].text.lower() if tok.pos_ != "PRON" else tok.lower_
+        words = phrase.split()
+        if len(words) == 2 and words[0] in ("all", "the", "these", "those") and lx.LIST_NUMBERS.get(words[1], 0) >= 3:
+            return self._resolve_list(tok, lx.LIST_NUMBERS[words[1]], phrase)
+        if words[:1] == ["the"] and lx.REL_NOUNS.get(tok.lemma_.lower(), ("",))[0] == "part_of":
+            # 'the JD.com subsidiary': the unit of that organization read last
+            parents = [self.tok_mention[c.i] for c in tok.children if c.dep_ in ("compound", "nmod") and self.tok_mention[c.i]]
+            unit = self.units.get(parents[0][2]) if parents else None
+            return [Arg(unit.key, unit.span, unit.type, "coref:" + phrase)] if unit and unit.key not in self.exclude else []
         if phrase in lx.PAIR_REFS or tok.lower_ in lx.PLURAL_PRONOUNS:
             if tok.lower_ in lx.PLURAL_PRONOUNS:
                 # "X and Y announced that they …": the coordinated subject of an enclosing clause.
@@ -197,6 +230,18 @@ class Context:
                 return [self._arg(self.tok_mention[pick[0]], "coref:" + phrase)]
         return []
 
+    def _resolve_list(self, tok: Token, n: int, phrase: str) -> list[Arg]:
+        """'all six', 'the three': the latest list of that many names before it, within two sentences."""
+        limit = self.sent_first.get(max(self.sent_index[tok.i] - 2, 0), 0)
+        starts = [i for i, _ in self.lists]
+        k = bisect.bisect_left(starts, tok.i) - 1
+        while k >= 0 and self.lists[k][0] >= limit:
+            members = self.lists[k][1]
+            if len(members) == n:
+                return [Arg(a.key, a.span, a.type, "coref:" + phrase) for a in members]
+            k -= 1
+        return []
+
     # --- arguments --------------------------------------------------------------------------
     def expand(self, tok: Token, refs: bool = True) -> list[Arg]:
         """The entities a noun phrase names: itself, its conjuncts, its examples, its 'of' argument."""
@@ -207,11 +252,16 @@ class Context:
                 out.append(a)
                 continue
             found = False
-            if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl":  # 'X, which/who …'
-                out.extend(self.expand(t.head.head, refs))
+            rel = t.head.head if t.head.dep_ == "prep" else t.head  # 'a company that X invested in'
+            if t.tag_ in ("WDT", "WP") and rel.dep_ == "relcl":  # 'X, which/who …'
+                out.extend(self.expand(rel.head, refs))
                 continue
             if t.dep_ == "appos" and self.tok_mention[t.head.i]:  # 'X, the company that …'
                 out.append(self._arg(self.tok_mention[t.head.i]))
+                continue
+            if t.dep_ == "attr" and t.head.lemma_ == "be" and any(c.dep_ == "relcl" for c in t.children):
+                # 'X is a company that Y invested in': the predicate noun is X
+                out.extend(a for c in t.head.children if c.dep_ == "nsubj" for a in self.expand(c, refs))
                 continue
             for ch in t.children:
                 if ch.dep_ == "prep" and ch.lower_ in lx.EXAMPLE_PREPS or (
@@ -229,6 +279,13 @@ class Context:
                 out.extend(self.resolve(t))
         return out
 
+    def coagents(self, *heads: Token) -> list[Arg]:
+        """'(founded by) X together with Y', 'X, along with Y, (built …)': Y acts with X."""
+        return [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                and any(m.lower_ in lx.COAGENT_ADVERBS for m in c.children if m.dep_ == "advmod")
+                or c.dep_ == "prep" and c.lower_ == "with" and c.i > 0 and self.doc[c.i - 1].lower_ in lx.COAGENT_ADVERBS
+                for p in c.children if p.dep_ == "pobj" for a in self.expand(p, refs=False)]
+
     def is_passive(self, v: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
             v.dep_ in ("acl", "amod") and v.tag_ == "VBN" and not _main_verb_as_modifier(v))
@@ -239,11 +296,12 @@ class Context:
         if self.is_passive(v):
             for c in v.children:
                 if c.dep_ == "agent":
-                    return [a for p in c.children if p.dep_ == "pobj" for a in self.expand(p)]
+                    agents = [p for p in c.children if p.dep_ == "pobj"]
+                    return [a for p in agents for a in self.expand(p)] + self.coagents(v, *agents)
             return []
         for c in v.children:
             if c.dep_ == "nsubj":
-                return self.expand(c)
+                return self.expand(c) + self.coagents(v, c)
         h = v.head
         if v.dep_ == "conj" and h.dep_ == "xcomp" and v.tag_ != h.tag_:
             # 'attracting X to settle in, but also inviting Y': coordinated verbs share their form,
@@ -274,6 +332,8 @@ class Context:
         for c in v.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 out.extend(a for p in c.children if p.dep_ == "pobj" for a in self.expand(p))
+                if v.dep_ == "relcl" and c.i == v.right_edge.i and not any(p.dep_ == "pobj" for p in c.children):
+                    out.extend(self.expand(v.head, refs=False))  # 'a company X has invested in'
             elif c.dep_ == "prt":  # "team up with X": the preposition hangs off the particle or verb
                 out.extend(a for p in c.children if p.dep_ == "prep" and p.lower_ in preps
                            for q in p.children if q.dep_ == "pobj" for a in self.expand(q))
@@ -359,8 +419,10 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         pred, rule = "partner_of", "partner.join_forces"  # 'X joined hands with Y'
     elif pred == "acquired" and dobj and dobj[0].lemma_.lower() in ("stake", "share", "holding", "interest"):
         # 'X bought a 5% stake in Y' is an investment, not an acquisition of Y
-        pred, rule = "invested_in", "invest.stake"
         dobj_stake = dobj[0]
+        pred, rule = "invested_in", "invest.stake"
+        if any(c.lower_ in lx.CONTROL_WORDS for c in dobj_stake.children if c.dep_ in ("amod", "compound")):
+            pred, rule = "acquired", "acquire.controlling_stake"  # 'bought a controlling stake in Y'
         for s in ctx.subjects(v):
             for c in (c for h in (v, dobj_stake) for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
                 for p in c.children:
@@ -406,6 +468,8 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
                         for o in objects:
                             yield Cand(o, "operates_on", plat, "operates.launched_on", v.i)
     if pred == "operates_on":
+        objects += [a for d in dobj for c in d.children if c.dep_ == "prep" and c.lower_ in preps
+                    for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
         objects = [a for a in objects if a.type == "Organization"]
         if not objects and v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.OBJECT_CONTROL:
             objects = ctx.subjects(v.head)
@@ -432,13 +496,18 @@ def _succession(ctx: Context, v: Token, subjects: list[Arg], objects: list[Arg])
     holders = [v, *(c for c in v.children if c.dep_ == "dobj")]  # 'as' hangs off the verb or its object
     roles = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
              if p.dep_ == "pobj" and (_role_of(p) or ("",))[0] == "leads"]
-    if not roles or any(c.dep_ == "prep" for r in roles for c in r.children):
+    if any(c.dep_ == "prep" for r in roles for c in r.children):
         return
+    role = _role_of(roles[0])[1] if roles else None
     for s in subjects:
         for o in objects:
-            org = ctx.organization_of(o.key)
-            if org is not None:
-                yield Cand(s, "leads", org, "leads.succession", v.i, role=_role_of(roles[0])[1])
+            if roles:
+                org = ctx.organization_of(o.key, role)
+                if org is not None:
+                    yield Cand(s, "leads", org, "leads.succession", v.i, role=role)
+            elif ctx.leads.get(o.key) and s.type == "Person":
+                # 'Y was replaced by X': X now leads what Y was last read to lead, in Y's role
+                yield Cand(s, "leads", ctx.organization_of(o.key), "leads.succession.implicit", v.i, role=ctx.role_of(o.key))
 
 
 _POSTS = frozenset({"role", "post", "job", "position", "title", "reins", "helm", "seat"})
@@ -460,7 +529,7 @@ def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
     for x in (a for a in ctx.subjects(v) if a.type == "Person"):
         for y in heirs:
             yield Cand(y, "succeeded", x, "succeed.handover", v.i)
-            org = named[0] if named else ctx.organization_of(x.key)
+            org = named[0] if named else ctx.organization_of(x.key, role)
             if org is not None and role:
                 yield Cand(y, "leads", org, "leads.succession", v.i, role=role)
 
@@ -515,6 +584,26 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     elif rule == "partner.reach":
         for a, b in _pairs(subjects):
             yield Cand(a, "partner_of", b, "partner.reach.coordinated", n.i)
+
+
+def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'put X in (direct) competition with Y', 'X's rivalry with Y', 'the competition between X and Y'."""
+    rivals = [a for c in n.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+              for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+    between = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "between"
+               for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+    for a, b in _pairs(between):
+        yield Cand(a, "competes_with", b, "compete.noun.between", n.i)
+    if not rivals:
+        return
+    subjects = [a for c in possessors(n) for a in ctx.expand(c)]
+    if not subjects and n.dep_ == "pobj" and n.head.lower_ in ("in", "into"):
+        v = n.head.head
+        objs = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c)] if v.pos_ == "VERB" else []
+        subjects = objs or (ctx.subjects(v) if v.pos_ in ("VERB", "AUX") else [])
+    for s in subjects:
+        for o in rivals:
+            yield Cand(s, "competes_with", o, "compete.noun", n.i, dated=False)
 
 
 def rule_open_to(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -587,6 +676,9 @@ def _role_of(t: Token) -> tuple[str, str | None] | None:
     low = t.lemma_.lower()
     if low == "executive" and any(c.lower_ == "chief" for c in t.children):
         return "leads", "CEO"
+    if low == "officer" and any(c.lower_ == "chief" for c in t.children):  # 'chief financial officer'
+        role = next((lx.OFFICER_ROLES[c.lower_] for c in t.children if c.lower_ in lx.OFFICER_ROLES), None)
+        return ("leads", role) if role else None
     if low.startswith("co-") and low[3:] in lx.REL_NOUNS:
         low = low[3:]
     return lx.REL_NOUNS.get(low)
@@ -614,11 +706,15 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     anchors: list[Arg] = []
     # only a role taken through a verb ('became chairman in 2021', 'succeeded Y as CEO') is dated
     dated = (dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS) or (dep == "pobj" and h.lower_ == "as")
+    event = not (dep in ("attr", "oprd") and h.lemma_.lower() in lx.STATE_COPULAS)
     own_names = [c for c in head_role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]]
     if own_names:  # '…, the chairman Eric Jing': the role's own name, not what it is in apposition to
         fillers = [a for c in own_names for a in ctx.expand(c, refs=False)]
     elif dep == "pobj" and h.lower_ == "of" and h.head.dep_ == "appos" and h.head.lower_ in ("one", "each"):
         fillers = ctx.expand(h.head.head, refs=False)  # 'Eddie Wu, one of the eighteen co-founders'
+    elif dep == "pobj" and h.lower_ == "of" and h.head.lower_ == "one" and h.head.dep_ in ("attr", "oprd") \
+            and h.head.head.lemma_.lower() in lx.COPULAS:
+        fillers = ctx.subjects(h.head.head)  # 'X is one of the largest shareholders of Y'
     elif dep == "appos" or (dep in ("compound", "nmod") and ctx.tok_mention[h.i]):
         fillers = ctx.expand(h, refs=False)
         if dep != "appos":  # "Y's chairman X": the possessive may hang off the name
@@ -646,7 +742,8 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     if not anchors and pred == "leads" and dep in ("attr", "oprd") and len(fillers) == 1 and ctx.organization_of(fillers[0].key):
         # 'Su remained chairman': of what he was read to lead or to have founded
         anchors, rule = [ctx.organization_of(fillers[0].key)], "leads.noun.implicit"
-    elif not anchors and pred in ("leads", "founded") and ctx.salient and _definite(n):
+    elif not anchors and pred in ("leads", "founded", "part_of") and ctx.salient and _definite(n) and (
+            pred != "part_of" or dep in ("compound", "nmod") or own_names):
         # 'the chief executive Simon Hu', 'one of the co-founders': the article's main organization
         anchors, rule = [ctx.salient], f"{pred}.noun.salient"
     else:
@@ -656,7 +753,7 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         for y in anchors:
             if (x.key, y.key) not in seen:
                 seen.add((x.key, y.key))
-                yield Cand(x, pred, y, rule, n.i, role=role, dated=dated)
+                yield Cand(x, pred, y, rule, n.i, role=role, dated=dated, event=event)
 
 
 def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
@@ -676,6 +773,37 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
                         yield Cand(me, "part_of", a, "part_of.under", c.i)
 
 
+def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'a Tencent-backed retailer', 'the ByteDance-owned app': Y owns / invested in what the noun names."""
+    pred, rule = lx.HYPHEN_CUES[cue(v, lx.HYPHEN_CUES)]
+    owners = [ctx.ent(c) for c in v.children if c.i < v.i and c.dep_ in ("npadvmod", "compound", "nmod", "amod")
+              and c.i + 1 < v.i and ctx.doc[c.i + 1].text == "-" and ctx.ent(c)]
+    if not owners:
+        return
+    ctx.exclude = {a.key for a in owners}
+    try:
+        owned = ctx.expand(v.head, refs=False) if ctx.ent(v.head) is None else [ctx.ent(v.head)]
+        first = v.head.left_edge.i
+        if not owned and first >= 2 and ctx.doc[first - 1].text == "," and ctx.tok_mention[first - 2]:
+            owned = [ctx.ent(ctx.doc[first - 2])]  # 'X, the Y-owned app' read apart from X by the parser
+    finally:
+        ctx.exclude = set()
+    for s in owners:
+        for o in owned:
+            yield Cand(s, pred, o, rule, v.i, dated=False)
+
+
+def rule_part_of(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'X remained part of Y', 'X is part of Y', 'all six remained part of Y'."""
+    if n.dep_ not in ("attr", "oprd") or n.head.lemma_.lower() not in lx.PART_COPULAS:
+        return
+    wholes = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+    for s in ctx.subjects(n.head):
+        for o in wholes:
+            yield Cand(s, "part_of", o, "part_of.part_of", n.i)
+
+
 def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X listed its shares on/in …', 'X went public': a listing event (no relation)."""
     low = v.lemma_.lower()
@@ -691,7 +819,12 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
         if irrealis(ctx.doc[cand.trigger]):
             continue
         if cand.p in ("leads", "founded") and cand.s is not None and cand.o is not None and cand.o.type == "Organization":
-            (ctx.leads if cand.p == "leads" else ctx.founded).setdefault(cand.s.key, cand.o)
+            if cand.p == "founded":
+                ctx.founded.setdefault(cand.s.key, cand.o)
+            else:
+                ctx.leads.setdefault(cand.s.key, []).append((cand.o, cand.role))
+        if cand.p == "part_of" and cand.s is not None and cand.o is not None and cand.s.type == cand.o.type == "Organization":
+            ctx.units[cand.o.key] = cand.s
         yield cand
 
 
@@ -701,6 +834,10 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and cue(t, lx.VERB_CUES):
             yield from rule_verb(ctx, t)
+        if t.tag_ == "VBN" and t.dep_ == "amod" and cue(t, lx.HYPHEN_CUES):
+            yield from rule_hyphen(ctx, t)
+        if lemma == "part" and t.pos_ == "NOUN":
+            yield from rule_part_of(ctx, t)
         if t.pos_ == "VERB":
             if lemma in ("lead", "co-lead", "participate", "join"):
                 yield from rule_lead_round(ctx, t)
@@ -717,6 +854,8 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
                 yield from rule_coop_noun(ctx, t)
             elif lemma in lx.NOUN_CUES:
                 yield from rule_noun_cue(ctx, t)
+            elif lemma in lx.COMPETE_NOUNS:
+                yield from rule_compete_noun(ctx, t)
         if (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("nsubj", "dobj", "pobj", "appos", "attr")) and _role_of(t):
             yield from rule_relational_noun(ctx, t)  # ('rival' is sometimes tagged as an adjective)
         m = ctx.tok_mention[t.i]
