@@ -392,7 +392,7 @@ class Report:
             "documents": [
                 {"annotation": d.annotation, "document": d.document,
                  "scores": {n: s.to_json() for n, s in d.scores.items()},
-                 "mistakes": {k: list(v) for k, v in sorted(d.mistakes.items())}}
+                 "mistakes": {k: sorted(v) for k, v in sorted(d.mistakes.items())}}
                 for d in self.documents
             ],
             "warnings": list(self.warnings),
