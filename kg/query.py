@@ -38,22 +38,12 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from kg.errors import KGError, QueryError, QueryRefusedError, QueryTimeoutError, StoreError
+from kg.explore.terms import NAMESPACES
 from kg.settings import Settings
 from kg.vocab import ID
 
 #: Prefixes every user query may use without declaring them.
-PREFIXES: dict[str, str] = {
-    "kg": "https://w3id.org/kg-explorer/ontology#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
+PREFIXES = NAMESPACES
 
 #: Graph names a query may put in FROM / FROM NAMED: the store's own (documents, kb, meta).
 STORE_GRAPH_NAMESPACE = str(ID["graph/"])
