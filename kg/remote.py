@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, RemoteStoreError
 from kg.settings import Settings
-from kg.store import DocumentInfo, Term, _documents, graph_node
+from kg.store import DocumentInfo, Term, _documents, bind, graph_node
 from kg.vocab import KB_GRAPH, KG, META_GRAPH
 
 _META = ox.NamedNode(str(META_GRAPH))
@@ -57,7 +57,7 @@ class RemoteStore:
 
         ``union=False`` leaves the default graph to the query's own FROM clauses.
         """
-        text = sparql + _values_clause(bindings) if bindings else sparql
+        text = bind(sparql, bindings)
         union_parameter = self.settings.remote_union_parameter
         params = {union_parameter: ""} if union and union_parameter else {}
         response = self._request(
@@ -161,21 +161,6 @@ class RemoteStore:
                 )
             return response
         raise RemoteStoreError(f"{method} {url}: {problem} after {attempts} attempt(s); {_SERVER_HINT}")
-
-
-def _values_clause(bindings: Mapping[str, Term]) -> str:
-    names = list(bindings)
-    terms = []
-    for name in names:
-        term = bindings[name]
-        if not isinstance(term, (ox.NamedNode, ox.Literal)):
-            raise QueryError(
-                f"cannot send a binding of ?{name} to a remote store as {type(term).__name__}: "
-                "only IRIs and literals can travel in VALUES"
-            )
-        terms.append(str(term))  # N-Triples syntax: escaped, and valid SPARQL
-    variables = " ".join(str(ox.Variable(n)) for n in names)
-    return f"\nVALUES ({variables}) {{ ({' '.join(terms)}) }}"
 
 
 def push(source_settings: Settings, url: str, settings: Settings) -> int:
