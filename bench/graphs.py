@@ -18,7 +18,7 @@ from kg.store import open_reader
 HUB_QUERY = """
 SELECT ?e (COUNT(?st) AS ?n) WHERE {
   { ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?e } UNION { ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?e }
-} GROUP BY ?e ORDER BY DESC(?n) LIMIT 1"""
+} GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1"""
 
 
 def _generator_version() -> str:
