@@ -18,9 +18,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import pyoxigraph as ox
+
 from kg.explore.highlight import highlight
 from kg.explore.terms import (
-    PREFIXES, EntityRef, coarse_type, describe_entities, doc_key, entity_key, entity_node, local_name, value,
+    PREFIXES, EntityRef, coarse_type, describe_entities, doc_key, entity_key, entity_node, local_name, value, values_clause,
 )
 from kg.settings import Settings
 
@@ -128,59 +130,78 @@ def entity_info(reader, key: str) -> EntityInfo | None:
     )
 
 
-_EVIDENCE = """
-  OPTIONAL {
-    ?n kg:evidence ?ev . ?ev kg:sentence ?sentence ; kg:start ?evStart ; kg:document ?doc .
-    OPTIONAL { ?ev kg:subjectStart ?ss ; kg:subjectEnd ?se }
-    OPTIONAL { ?ev kg:objectStart ?os ; kg:objectEnd ?oe }
-    OPTIONAL { ?doc dcterms:title ?title }
-  }"""
 
 _STATEMENTS = PREFIXES + """
-SELECT ?e ?n ?s ?p ?o ?date ?prec ?conf ?source ?rule ?role ?ev ?sentence ?evStart ?ss ?se ?os ?oe ?doc ?title WHERE {
+SELECT ?n ?s ?p ?o WHERE {
   %s
   ?n a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  OPTIONAL { ?n kg:date ?date } OPTIONAL { ?n kg:datePrecision ?prec } OPTIONAL { ?n kg:confidence ?conf }
-  OPTIONAL { ?n kg:source ?source } OPTIONAL { ?n kg:rule ?rule } OPTIONAL { ?n kg:role ?role }
-""" + _EVIDENCE + "\n}"
+}"""
+_PROPERTIES = "SELECT ?n ?k ?v WHERE { %s ?n ?k ?v }"
+_TITLES = PREFIXES + "SELECT ?n ?k ?v WHERE { %s ?n dcterms:title ?v BIND(dcterms:title AS ?k) }"
+DCTERMS_TITLE = "http://purl.org/dc/terms/title"
+_CHUNK = 500  # IRIs per VALUES block
+_KG = "https://w3id.org/kg-explorer/ontology#"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
-def _evidence(rows) -> tuple[EvidenceRef, ...]:
-    seen: dict[str, EvidenceRef] = {}
-    for row in rows:
-        if row["ev"] is None or row["ev"].value in seen:
-            continue
-        start = value(row["evStart"])
-        spans = tuple(
-            (value(row[a]) - start, value(row[b]) - start) for a, b in (("ss", "se"), ("os", "oe")) if row[a] is not None
-        )
-        seen[row["ev"].value] = EvidenceRef(
-            document=doc_key(row["doc"]),
-            document_title=row["title"].value if row["title"] is not None else doc_key(row["doc"]),
-            sentence=row["sentence"].value,
-            spans=spans,
-        )
-    return tuple(sorted(seen.values(), key=lambda e: (e.document, e.sentence)))
+def node_properties(reader, nodes, query: str = _PROPERTIES) -> dict[str, dict[str, list]]:
+    """Every property of each node (IRI → property IRI → values), looked up by subject in VALUES blocks.
+
+    Looking properties up by subject keeps a page's cost proportional to what it shows: the OPTIONAL
+    form (``?n a kg:Statement . OPTIONAL { ?n kg:date ?date } …``) scans every statement's dates and
+    evidence in the store (measured on a 1M-triple store: 3.2 s for one well-connected entity's
+    relations, against 0.4 s this way).
+    """
+    nodes = list(dict.fromkeys(nodes))
+    out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for i in range(0, len(nodes), _CHUNK):
+        for row in reader.query(query % values_clause("n", nodes[i:i + _CHUNK])):
+            out[row["n"].value][row["k"].value].append(row["v"])
+    return out
 
 
-def _first(rows, name):
-    return next((value(r[name]) for r in rows if r[name] is not None), None)
+def _one(props: dict[str, list], name: str):
+    values = props.get(_KG + name)
+    return value(values[0]) if values else None
+
+
+def evidence_of(reader, props: dict[str, dict[str, list]]) -> dict[str, tuple[EvidenceRef, ...]]:
+    """The evidence sentences of each node whose properties are ``props`` (node → kg:evidence …)."""
+    evidence = node_properties(reader, (v for p in props.values() for v in p.get(_KG + "evidence", [])))
+    titles = node_properties(reader, (v for p in evidence.values() for v in p.get(_KG + "document", [])), _TITLES)
+    out = {}
+    for node, p in props.items():
+        refs = []
+        for ev in dict.fromkeys(e.value for e in p.get(_KG + "evidence", [])):
+            e = evidence.get(ev)
+            if not e or _one(e, "sentence") is None:
+                continue
+            start = _one(e, "start")
+            spans = tuple((_one(e, a) - start, _one(e, b) - start)
+                          for a, b in (("subjectStart", "subjectEnd"), ("objectStart", "objectEnd"))
+                          if _one(e, a) is not None and _one(e, b) is not None)
+            doc = e[_KG + "document"][0]
+            title = titles.get(doc.value, {}).get(DCTERMS_TITLE)
+            refs.append(EvidenceRef(document=doc_key(doc), document_title=title[0].value if title else doc_key(doc),
+                                    sentence=_one(e, "sentence"), spans=spans))
+        out[node] = tuple(sorted(refs, key=lambda r: (r.document, r.sentence)))
+    return out
 
 
 def statements(reader, where: str, bindings=None) -> list[RelationRow]:
     """Statements matching a graph pattern over ``?n`` (the statement), ``?s``, ``?p``, ``?o``, with evidence."""
-    by_statement: dict[str, list] = defaultdict(list)
-    for row in reader.query(_STATEMENTS % where, bindings):
-        by_statement[row["n"].value].append(row)
-    refs = describe_entities(reader, (entity_key(r[v]) for rows in by_statement.values() for r in rows[:1] for v in ("s", "o")))
+    core = {row["n"].value: row for row in reader.query(_STATEMENTS % where, bindings)}
+    props = node_properties(reader, (row["n"] for row in core.values()))
+    evidence = evidence_of(reader, props)
+    refs = describe_entities(reader, (entity_key(r[v]) for r in core.values() for v in ("s", "o")))
     out = []
-    for iri, rows in by_statement.items():
-        r = rows[0]
+    for iri, r in core.items():
+        p = props.get(iri, {})
         out.append(RelationRow(
             statement=iri, subject=refs[entity_key(r["s"])], predicate=local_name(r["p"]), object=refs[entity_key(r["o"])],
-            date=_first(rows, "date"), precision=_first(rows, "prec"), confidence=_first(rows, "conf"),
-            source=_first(rows, "source") or "text", rule=_first(rows, "rule") or "", role=_first(rows, "role"),
-            evidence=_evidence(rows),
+            date=_one(p, "date"), precision=_one(p, "datePrecision"), confidence=_one(p, "confidence"),
+            source=_one(p, "source") or "text", rule=_one(p, "rule") or "", role=_one(p, "role"),
+            evidence=evidence.get(iri, ()),
         ))
     return sorted(out, key=lambda r: (r.predicate, r.date or "", r.subject.label, r.object.label, r.statement))
 
@@ -207,51 +228,43 @@ def group_by_predicate(rows: list[RelationRow], key: str) -> dict[str, list[Rela
 
 
 _EVENTS = PREFIXES + """
-SELECT ?e ?n ?type ?date ?prec ?conf ?x ?role ?ev ?sentence ?evStart ?ss ?se ?os ?oe ?doc ?title WHERE {
-  ?n kg:participant/kg:entity ?e ; kg:eventType ?type ; kg:participant ?part .
-  ?part kg:entity ?x . OPTIONAL { ?part kg:role ?role }
-  OPTIONAL { ?n kg:date ?date } OPTIONAL { ?n kg:datePrecision ?prec } OPTIONAL { ?n kg:confidence ?conf }
-""" + _EVIDENCE + "\n}"
+SELECT ?e ?n ?x ?role WHERE { ?n kg:participant/kg:entity ?e ; kg:participant ?part . ?part kg:entity ?x ; kg:role ?role }"""
 
 
 def events(reader, key: str) -> list[EventRow]:
     """The n-ary events the entity takes part in, oldest first (undated last)."""
-    by_event: dict[str, list] = defaultdict(list)
+    parts: dict[str, set] = defaultdict(set)
     for row in reader.query(_EVENTS, {"e": entity_node(key)}):
-        by_event[row["n"].value].append(row)
-    refs = describe_entities(reader, (entity_key(r["x"]) for rows in by_event.values() for r in rows))
+        parts[row["n"].value].add((entity_key(row["x"]), value(row["role"]) or ""))
+    props = node_properties(reader, (ox.NamedNode(n) for n in parts))
+    evidence = evidence_of(reader, props)
+    refs = describe_entities(reader, (k for members in parts.values() for k, _ in members))
     out = []
-    for iri, rows in by_event.items():
-        parts = {(entity_key(r["x"]), value(r["role"]) or "") for r in rows}
+    for iri, members in parts.items():
+        p = props.get(iri, {})
         out.append(EventRow(
-            event=iri, type=rows[0]["type"].value, date=_first(rows, "date"), precision=_first(rows, "prec"),
-            confidence=_first(rows, "conf"),
-            participants=tuple(sorted(((refs[k], role) for k, role in parts), key=lambda p: (p[0].label, p[1]))),
-            evidence=_evidence(rows),
+            event=iri, type=_one(p, "eventType") or "", date=_one(p, "date"), precision=_one(p, "datePrecision"),
+            confidence=_one(p, "confidence"),
+            participants=tuple(sorted(((refs[k], role) for k, role in members), key=lambda m: (m[0].label, m[1]))),
+            evidence=evidence.get(iri, ()),
         ))
     return sorted(out, key=lambda e: (e.date is None, e.date or "", e.type))
 
 
-_QUANTITIES = PREFIXES + """
-SELECT ?e ?n ?attr ?v ?vmax ?unit ?label ?date ?conf ?ev ?sentence ?evStart ?ss ?se ?os ?oe ?doc ?title WHERE {
-  ?n kg:about ?e ; kg:attribute ?attr ; kg:value ?v .
-  OPTIONAL { ?n kg:valueMax ?vmax } OPTIONAL { ?n kg:unit ?unit } OPTIONAL { ?n rdfs:label ?label }
-  OPTIONAL { ?n kg:date ?date } OPTIONAL { ?n kg:confidence ?conf }
-""" + _EVIDENCE + "\n}"
+_QUANTITIES = PREFIXES + "SELECT ?e ?n WHERE { ?n kg:about ?e ; a kg:Quantity }"
 
 
 def quantities(reader, key: str) -> list[QuantityRow]:
     """Money, percentages and counts stated about the entity."""
-    by_node: dict[str, list] = defaultdict(list)
-    for row in reader.query(_QUANTITIES, {"e": entity_node(key)}):
-        by_node[row["n"].value].append(row)
+    props = node_properties(reader, (row["n"] for row in reader.query(_QUANTITIES, {"e": entity_node(key)})))
+    evidence = evidence_of(reader, props)
     out = [
         QuantityRow(
-            attribute=rows[0]["attr"].value, value=float(value(rows[0]["v"])), value_max=_first(rows, "vmax"),
-            unit=_first(rows, "unit") or "", label=_first(rows, "label") or "", date=_first(rows, "date"),
-            confidence=_first(rows, "conf"), evidence=_evidence(rows),
+            attribute=_one(p, "attribute") or "", value=float(_one(p, "value")), value_max=_one(p, "valueMax"),
+            unit=_one(p, "unit") or "", label=value(p[RDFS_LABEL][0]) if p.get(RDFS_LABEL) else "", date=_one(p, "date"),
+            confidence=_one(p, "confidence"), evidence=evidence.get(node, ()),
         )
-        for rows in by_node.values()
+        for node, p in props.items() if _one(p, "value") is not None
     ]
     return sorted(out, key=lambda q: (q.attribute, q.date or ""))
 

@@ -135,26 +135,25 @@ class EntityRef:
 
 
 _DESCRIBE = PREFIXES + """
-SELECT ?e (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?types) WHERE {
-  %s
-  OPTIONAL { ?e rdfs:label ?l }
-  OPTIONAL { ?e a ?t }
-} GROUP BY ?e"""
+SELECT ?e ?label ?t WHERE { %s { ?e rdfs:label ?label } UNION { ?e a ?t } }"""
+_DESCRIBE_CHUNK = 500  # entities per query
 
 
 def describe_entities(reader, keys: Iterable[str]) -> dict[str, EntityRef]:
-    """Label and coarse type of each entity key, in one query."""
+    """Label and coarse type of each entity key, looked up by subject (the OPTIONAL form of this
+    query scans every label in the store: 1.6 s against 0.1 s for 1,300 entities of a 1M-triple store)."""
     keys = list(dict.fromkeys(keys))
-    if not keys:
-        return {}
-    out = {}
-    for row in reader.query(_DESCRIBE % values_clause("e", (entity_node(k) for k in keys))):
-        key = entity_key(row["e"])
-        label = row["label"].value if row["label"] is not None else key
-        out[key] = EntityRef(key, label, coarse_type(row["types"].value.split()))
-    for k in keys:
-        out.setdefault(k, EntityRef(k, k, "Other"))
-    return out
+    labels: dict[str, str] = {}
+    types: dict[str, list[str]] = {}
+    for i in range(0, len(keys), _DESCRIBE_CHUNK):
+        chunk = values_clause("e", (entity_node(k) for k in keys[i:i + _DESCRIBE_CHUNK]))
+        for row in reader.query(_DESCRIBE % chunk):
+            key = entity_key(row["e"])
+            if row["label"] is not None:
+                labels[key] = min(labels.get(key, row["label"].value), row["label"].value)
+            if row["t"] is not None:
+                types.setdefault(key, []).append(row["t"].value)
+    return {k: EntityRef(k, labels.get(k, k), coarse_type(types.get(k, []))) for k in keys}
 
 
 def date_bounds(iso: str) -> tuple[str, str]:
