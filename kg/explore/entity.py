@@ -269,18 +269,21 @@ def quantities(reader, key: str) -> list[QuantityRow]:
     return sorted(out, key=lambda q: (q.attribute, q.date or ""))
 
 
-_COMENTIONS = PREFIXES + """
-SELECT ?e ?x (SUM(?count) AS ?sentences) (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
-  ?c a kg:CoMention ; kg:member ?e, ?x . FILTER(?x != ?e)
-  OPTIONAL { ?c kg:mentionCount ?n } BIND(COALESCE(?n, 1) AS ?count)
-  OPTIONAL { ?c kg:document ?doc }
-} GROUP BY ?e ?x"""
+_COMENTIONS = PREFIXES + "SELECT ?e ?c ?x WHERE { ?c kg:member ?e, ?x ; a kg:CoMention . FILTER(?x != ?e) }"
 
 
 def comentioned(reader, key: str, limit: int = Settings().entity_comention_limit) -> list[CoMentioned]:
-    """At most ``limit`` entities named in the same sentences as this one, most shared sentences first."""
-    rows = [(entity_key(r["x"]), int(value(r["sentences"])), int(value(r["docs"])))
-            for r in reader.query(_COMENTIONS, {"e": entity_node(key)})]
-    refs = describe_entities(reader, (k for k, _, _ in rows))
-    out = [CoMentioned(refs[k], s, d) for k, s, d in rows]
+    """At most ``limit`` entities named in the same sentences as this one, most shared sentences first.
+
+    Summed in Python from the co-mention nodes' own properties: a SPARQL GROUP BY would aggregate
+    every co-mention in the store before the entity is bound."""
+    partner = {row["c"].value: entity_key(row["x"]) for row in reader.query(_COMENTIONS, {"e": entity_node(key)})}
+    props = node_properties(reader, (ox.NamedNode(c) for c in partner))
+    sentences: dict[str, int] = defaultdict(int)
+    documents: dict[str, set] = defaultdict(set)
+    for c, other in partner.items():
+        sentences[other] += _one(props.get(c, {}), "mentionCount") or 1
+        documents[other].update(d.value for d in props.get(c, {}).get(_KG + "document", []))
+    refs = describe_entities(reader, sentences)
+    out = [CoMentioned(refs[k], n, len(documents[k])) for k, n in sentences.items()]
     return sorted(out, key=lambda c: (-c.sentences, c.entity.label))[:limit]

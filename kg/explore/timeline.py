@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
+import pyoxigraph as ox
 
+from kg.explore.entity import node_properties
 from kg.explore.terms import PREFIXES, date_bounds, describe_entities, entity_key, entity_node, local_name, value
 
 
@@ -42,22 +44,19 @@ class TimelineItem:
 
 
 _RELATIONS = PREFIXES + """
-SELECT ?e ?n ?s ?p ?o ?date ?prec ?conf (SAMPLE(?sent) AS ?sentence) WHERE {
-  ?n a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:date ?date .
+SELECT ?e ?n ?s ?p ?o ?date WHERE {
   %(entity)s
-  OPTIONAL { ?n kg:datePrecision ?prec } OPTIONAL { ?n kg:confidence ?conf }
-  OPTIONAL { ?n kg:evidence/kg:sentence ?sent }
+  ?n a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:date ?date .
   %(dates)s
-} GROUP BY ?e ?n ?s ?p ?o ?date ?prec ?conf"""
+}"""
 
 _EVENTS = PREFIXES + """
-SELECT ?e ?n ?type ?date ?prec ?conf ?x (SAMPLE(?sent) AS ?sentence) WHERE {
-  ?n a kg:EventRecord ; kg:eventType ?type ; kg:date ?date ; kg:participant/kg:entity ?x .
+SELECT ?e ?n ?type ?date ?x WHERE {
   %(entity)s
-  OPTIONAL { ?n kg:datePrecision ?prec } OPTIONAL { ?n kg:confidence ?conf }
-  OPTIONAL { ?n kg:evidence/kg:sentence ?sent }
+  ?n a kg:EventRecord ; kg:eventType ?type ; kg:date ?date ; kg:participant/kg:entity ?x .
   %(dates)s
-} GROUP BY ?e ?n ?type ?date ?prec ?conf ?x"""
+}"""
+_KG = "https://w3id.org/kg-explorer/ontology#"
 
 _PRECISION = {1: "year", 2: "month", 3: "day"}
 
@@ -79,30 +78,40 @@ def timeline_items(reader, entity: str | None = None, types: tuple[str, ...] = (
     and to relation or event ``types`` when given. Bounds are ISO prefixes: "2020" to "2025" covers 2020–2025."""
     bindings = {"e": entity_node(entity)} if entity else None
     dates = _dates_filter(date_from, date_to)
-    rel_rows = list(reader.query(_RELATIONS % {
+    rel_rows = list({r["n"].value: r for r in reader.query(_RELATIONS % {
         "entity": "{ ?n rdf:subject ?e } UNION { ?n rdf:object ?e }" if entity else "", "dates": dates,
-    }, bindings))
+    }, bindings)}.values())  # one row per statement, though it may be stated in several graphs
     event_rows: dict[str, list] = defaultdict(list)
     for row in reader.query(_EVENTS % {"entity": "?n kg:participant/kg:entity ?e ." if entity else "", "dates": dates}, bindings):
         event_rows[row["n"].value].append(row)
+    # precision, confidence and a sentence, looked up by subject (cheap) rather than joined (a scan)
+    props = node_properties(reader, [r["n"] for r in rel_rows] + [ox.NamedNode(n) for n in event_rows])
+    first_evidence = {n: p[_KG + "evidence"][0] for n, p in props.items() if p.get(_KG + "evidence")}
+    sentences = node_properties(reader, first_evidence.values())
+    detail = lambda n, name: value(props.get(n, {}).get(_KG + name, [None])[0])  # noqa: E731
+
+    def sentence(n: str) -> str:
+        ev = first_evidence.get(n)
+        found = sentences.get(ev.value, {}).get(_KG + "sentence") if ev is not None else None
+        return found[0].value if found else ""
+
     refs = describe_entities(reader, [entity_key(r[v]) for r in rel_rows for v in ("s", "o")]
                              + [entity_key(r["x"]) for rows in event_rows.values() for r in rows])
     items = []
     for r in rel_rows:
-        s, p, o = entity_key(r["s"]), local_name(r["p"]), entity_key(r["o"])
+        n, s, p, o = r["n"].value, entity_key(r["s"]), local_name(r["p"]), entity_key(r["o"])
         date = r["date"].value
         items.append(TimelineItem(
-            "relation", p, date, value(r["prec"]) or _PRECISION[date.count("-") + 1],
-            f"{refs[s].label} {p.replace('_', ' ')} {refs[o].label}", (s, o), value(r["conf"]), value(r["sentence"]) or "",
+            "relation", p, date, detail(n, "datePrecision") or _PRECISION[date.count("-") + 1],
+            f"{refs[s].label} {p.replace('_', ' ')} {refs[o].label}", (s, o), detail(n, "confidence"), sentence(n),
         ))
-    for rows in event_rows.values():
+    for n, rows in event_rows.items():
         r = rows[0]
         keys = tuple(sorted({entity_key(x["x"]) for x in rows}))
         date = r["date"].value
         items.append(TimelineItem(
-            "event", r["type"].value, date, value(r["prec"]) or _PRECISION[date.count("-") + 1],
-            f"{r['type'].value}: {', '.join(refs[k].label for k in keys)}", keys, value(r["conf"]),
-            next((value(x["sentence"]) for x in rows if x["sentence"] is not None), ""),
+            "event", r["type"].value, date, detail(n, "datePrecision") or _PRECISION[date.count("-") + 1],
+            f"{r['type'].value}: {', '.join(refs[k].label for k in keys)}", keys, detail(n, "confidence"), sentence(n),
         ))
     if types:
         items = [i for i in items if i.type in types]
