@@ -19,7 +19,7 @@ from bench.stats import percentile, summarize, time_calls, time_interleaved
 from kg.errors import QueryTimeoutError
 from kg.query import close_pools, prepare_query, run_user_query
 from kg.settings import Settings
-from kg.store import open_reader
+from kg.store import bind, open_reader
 
 RDFLIB_BUDGET_SECONDS = 20.0  # an rdflib query still running after this is stopped and reported so
 
@@ -57,18 +57,8 @@ def materialize(result, limit: int):
 
 
 def _ox_run(store: ox.Store, text: str, bindings: Mapping | None, limit: int):
-    subs = {ox.Variable(k): v for k, v in bindings.items()} if bindings else None
-    return materialize(store.query(text, use_default_graph_as_union=True, substitutions=subs), limit)
-
-
-def _to_rdflib(term):
-    if isinstance(term, ox.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return rdflib.BNode(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    """The query as kg's readers send it (bindings as a trailing VALUES clause), straight to pyoxigraph."""
+    return materialize(store.query(bind(text, bindings), use_default_graph_as_union=True), limit)
 
 
 def rdflib_dataset(quads: list[ox.Quad]) -> rdflib.Dataset:
@@ -78,7 +68,7 @@ def rdflib_dataset(quads: list[ox.Quad]) -> rdflib.Dataset:
 
 
 def _rdflib_run(ds: rdflib.Dataset, text: str, bindings: Mapping | None):
-    result = ds.query(text, initBindings={k: _to_rdflib(v) for k, v in (bindings or {}).items()})
+    result = ds.query(bind(text, bindings))
     return result.askAnswer if result.type == "ASK" else list(result)
 
 
