@@ -87,19 +87,23 @@ class DocumentRow:
 
 
 _DOCUMENTS = PREFIXES + """
-SELECT ?d ?title ?published ?source ?url ?path ?lang
-       (COUNT(DISTINCT ?m) AS ?mentions) (COUNT(DISTINCT ?ev) AS ?evidence) WHERE {
+SELECT ?d ?title ?published ?source ?url ?path ?lang WHERE {
   ?d a kg:Document .
   OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d kg:published_date ?published }
   OPTIONAL { ?d dcterms:source ?source } OPTIONAL { ?d schema:url ?url }
   OPTIONAL { ?d kg:sourcePath ?path } OPTIONAL { ?d kg:language ?lang }
-  OPTIONAL { ?m kg:document ?d ; a kg:Mention }
-  OPTIONAL { ?ev kg:document ?d ; a kg:Evidence }
-} GROUP BY ?d ?title ?published ?source ?url ?path ?lang"""
+}"""
+#: Counted apart from the metadata: one query joining both counts grouped every mention with every
+#: piece of evidence per document (6.7 s against 1 s for three queries on a 1M-triple store).
+_COUNT_PER_DOCUMENT = PREFIXES + "SELECT ?d (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a kg:%s ; kg:document ?d } GROUP BY ?d"
 
 
 def documents(reader) -> list[DocumentRow]:
     """Every article with its metadata, newest publication first."""
+    counts = {
+        cls: {doc_key(r["d"]): int(value(r["n"])) for r in reader.query(_COUNT_PER_DOCUMENT % cls)}
+        for cls in ("Mention", "Evidence")
+    }
     seen: dict[str, DocumentRow] = {}
     for r in reader.query(_DOCUMENTS):
         key = doc_key(r["d"])
@@ -108,7 +112,7 @@ def documents(reader) -> list[DocumentRow]:
         seen[key] = DocumentRow(
             id=key, title=value(r["title"]) or key, published=value(r["published"]), source=value(r["source"]) or "",
             url=value(r["url"]) or "", source_path=value(r["path"]) or "", language=value(r["lang"]) or "",
-            mentions=int(value(r["mentions"])), evidence=int(value(r["evidence"])),
+            mentions=counts["Mention"].get(key, 0), evidence=counts["Evidence"].get(key, 0),
         )
     return sorted(seen.values(), key=lambda d: (d.published is None, "" if d.published is None else _desc(d.published), d.title))
 
