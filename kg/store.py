@@ -234,18 +234,27 @@ class EmbeddedWriter:
         return True
 
     def _update(self, drops: list[ox.NamedNode], graph: ox.NamedNode | None, quads: Iterable[ox.Quad]) -> None:
-        # One SPARQL update is one transaction in Oxigraph: all of it lands or none of it does.
-        parts = [f"DROP SILENT GRAPH {g} ;" for g in drops]
-        if graph is not None:
-            triples = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
-            parts.append(f"INSERT DATA {{ GRAPH {graph} {{ {triples.decode('utf-8')} }} }} ;")
-        now = ox.Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"), datatype=_XSD_DATETIME)
-        parts.append(f"DELETE WHERE {{ GRAPH {_META} {{ {_META} {_KG_BUILT_AT} ?t }} }} ;")
-        parts.append(f"INSERT DATA {{ GRAPH {_META} {{ {_META} {_KG_BUILT_AT} {now} }} }}")
-        self._store.update("\n".join(parts))
+        existing = [g for g in drops if self._store.contains_named_graph(g)]
+        if graph is not None and not existing:
+            # a new graph: one transactional insert, about twice as fast as parsing an update's text
+            self._store.extend(ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
+        else:
+            # One SPARQL update is one transaction in Oxigraph: all of it lands or none of it does.
+            parts = [f"DROP SILENT GRAPH {g} ;" for g in existing]
+            if graph is not None:
+                triples = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
+                parts.append(f"INSERT DATA {{ GRAPH {graph} {{ {triples.decode('utf-8')} }} }}")
+            self._store.update("\n".join(parts))
         self._dirty = True
         if time.monotonic() - self._last_publish >= self.snapshot_interval:
             self.publish()
+
+    def _stamp_built_at(self) -> None:
+        now = ox.Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"), datatype=_XSD_DATETIME)
+        self._store.update(
+            f"DELETE WHERE {{ GRAPH {_META} {{ {_META} {_KG_BUILT_AT} ?t }} }} ;\n"
+            f"INSERT DATA {{ GRAPH {_META} {{ {_META} {_KG_BUILT_AT} {now} }} }}"
+        )
 
     def publish(self) -> None:
         """Checkpoint live into a new snapshot and point CURRENT at it."""
@@ -254,6 +263,8 @@ class EmbeddedWriter:
         snapshots = self.path / "snapshots"
         snapshots.mkdir(exist_ok=True)
         name = f"{time.time_ns():020d}"
+        if self._dirty:
+            self._stamp_built_at()
         self._store.flush()
         self._store.backup(str(snapshots / name))
         tmp = self.path / "CURRENT.tmp"
@@ -265,6 +276,7 @@ class EmbeddedWriter:
 
     def close(self) -> None:
         self.publish()
+        _collect_old_snapshots(self.path / "snapshots", keep=_current_snapshot(self.path) or "", grace=0.0)
         del self._store
 
 
@@ -275,11 +287,15 @@ def _current_snapshot(path: Path) -> str | None:
         return None
 
 
-def _collect_old_snapshots(snapshots: Path, keep: str) -> None:
+def _collect_old_snapshots(snapshots: Path, keep: str, grace: float = SNAPSHOT_GRACE_SECONDS) -> None:
+    """Delete all but the newest few snapshots, once superseded for ``grace`` seconds (a reader
+    that opened one just before it was superseded still finds its files)."""
+    if not snapshots.is_dir():
+        return
     names = sorted(p.name for p in snapshots.iterdir() if p.is_dir())
     now = time.time()
     for name in names[:-SNAPSHOTS_KEPT]:
-        if name != keep and now - (snapshots / name).stat().st_mtime > SNAPSHOT_GRACE_SECONDS:
+        if name != keep and now - (snapshots / name).stat().st_mtime > grace:
             shutil.rmtree(snapshots / name, ignore_errors=True)
 
 

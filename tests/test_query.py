@@ -275,3 +275,30 @@ def test_runaway_query_is_stopped_while_others_answer(big_store):
     # the killed worker was replaced: both answer again
     for _ in range(3):
         assert run_user_query("ASK { ?s ?p ?o }", big_store).boolean is True
+
+
+@pytest.mark.parametrize(
+    "text, parsed",
+    [
+        ("SELECT ?s WHERE { ?s a kg:Organization }", False),  # plain: no guarded word anywhere
+        ('SELECT ?s WHERE { ?s rdfs:label "Delivery Service" }', True),  # a guarded word in a string: full parse
+        ("SELECT ?s WHERE { ?s <http://example.org/from> ?o }", True),  # …in an IRI
+        ("PREFIX ex: <http://example.org/> SELECT ?s WHERE { ?s ex:load ?o }", True),  # …in a prefixed name
+    ],
+)
+def test_word_scan_only_skips_the_parser_when_nothing_guarded_is_named(settings, text, parsed):
+    prepared = prepare_query(text, settings)
+    assert prepared.parsed is parsed and prepared.kind == "select"
+    assert "PREFIX kg:" in prepared.text or "kg:" not in text
+
+
+@pytest.mark.parametrize("text", ["select * where { SeRvIcE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+                                  "ask from <file:///etc/passwd> { ?s ?p ?o }"])
+def test_guarded_words_in_any_case_are_parsed_and_refused(settings, text):
+    with pytest.raises(QueryRefusedError):
+        prepare_query(text, settings)
+
+
+def test_syntax_error_of_a_scanned_query_points_into_the_users_text(settings):
+    with pytest.raises(QueryError, match="line 1"):
+        run_user_query("SELECT ?s WHERE { ?s ?p }", settings)
