@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import URIRef
 
@@ -54,6 +54,15 @@ def document_iri(doc_id: str) -> URIRef:
 
 def graph_iri(doc_id: str) -> URIRef:
     return ID["graph/" + _segment(doc_id)]
+
+
+def document_id(iri: str) -> str:
+    """The document id in a document or graph IRI: the inverse of :func:`document_iri` and :func:`graph_iri`.
+
+    >>> document_id(str(graph_iri("a b")))
+    'a b'
+    """
+    return unquote(iri.rsplit("/", 1)[-1])
 
 
 def node_iri(kind: str, *parts: object) -> URIRef:

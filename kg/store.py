@@ -129,15 +129,13 @@ SELECT ?g ?path ?hash ?title WHERE {
 
 
 def _documents(run_query) -> list[DocumentInfo]:
-    from urllib.parse import unquote
+    from kg.iri import document_id
 
-    prefix = "https://w3id.org/kg-explorer/id/graph/"
     docs = []
     for row in run_query(_DOCUMENTS_QUERY):
-        graph = row["g"].value
         docs.append(
             DocumentInfo(
-                id=unquote(graph[len(prefix):]),
+                id=document_id(row["g"].value),
                 source_path=row["path"].value,
                 content_hash=row["hash"].value,
                 title=row["title"].value if row["title"] is not None else "",

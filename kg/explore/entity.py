@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from kg.explore.highlight import highlight
 from kg.explore.terms import (
-    PREFIXES, EntityRef, coarse_type, describe_entities, doc_key, entity_key, entity_node, local_name, value, values_clause,
+    KG_NS, PREFIXES, EntityRef, coarse_type, describe_entities, doc_key, entity_key, entity_node, local_name, value, values_clause,
 )
 from kg.settings import Settings
 
@@ -140,7 +140,6 @@ _PROPERTIES = "SELECT ?n ?k ?v WHERE { %s ?n ?k ?v }"
 _TITLES = PREFIXES + "SELECT ?n ?k ?v WHERE { %s ?n dcterms:title ?v BIND(dcterms:title AS ?k) }"
 DCTERMS_TITLE = "http://purl.org/dc/terms/title"
 _CHUNK = 500  # IRIs per VALUES block
-_KG = "https://w3id.org/kg-explorer/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
@@ -161,18 +160,18 @@ def node_properties(reader, nodes, query: str = _PROPERTIES) -> dict[str, dict[s
 
 
 def _one(props: dict[str, list], name: str):
-    values = props.get(_KG + name)
+    values = props.get(KG_NS + name)
     return value(values[0]) if values else None
 
 
 def evidence_of(reader, props: dict[str, dict[str, list]]) -> dict[str, tuple[EvidenceRef, ...]]:
     """The evidence sentences of each node whose properties are ``props`` (node → kg:evidence …)."""
-    evidence = node_properties(reader, (v for p in props.values() for v in p.get(_KG + "evidence", [])))
-    titles = node_properties(reader, (v for p in evidence.values() for v in p.get(_KG + "document", [])), _TITLES)
+    evidence = node_properties(reader, (v for p in props.values() for v in p.get(KG_NS + "evidence", [])))
+    titles = node_properties(reader, (v for p in evidence.values() for v in p.get(KG_NS + "document", [])), _TITLES)
     out = {}
     for node, p in props.items():
         refs = []
-        for ev in dict.fromkeys(e.value for e in p.get(_KG + "evidence", [])):
+        for ev in dict.fromkeys(e.value for e in p.get(KG_NS + "evidence", [])):
             e = evidence.get(ev)
             if not e or _one(e, "sentence") is None:
                 continue
@@ -180,7 +179,7 @@ def evidence_of(reader, props: dict[str, dict[str, list]]) -> dict[str, tuple[Ev
             spans = tuple((_one(e, a) - start, _one(e, b) - start)
                           for a, b in (("subjectStart", "subjectEnd"), ("objectStart", "objectEnd"))
                           if _one(e, a) is not None and _one(e, b) is not None)
-            doc = e[_KG + "document"][0]
+            doc = e[KG_NS + "document"][0]
             title = titles.get(doc.value, {}).get(DCTERMS_TITLE)
             refs.append(EvidenceRef(document=doc_key(doc), document_title=title[0].value if title else doc_key(doc),
                                     sentence=_one(e, "sentence"), spans=spans))
@@ -283,7 +282,7 @@ def comentioned(reader, key: str, limit: int = Settings().entity_comention_limit
     documents: dict[str, set] = defaultdict(set)
     for c, other in partner.items():
         sentences[other] += _one(props.get(c, {}), "mentionCount") or 1
-        documents[other].update(d.value for d in props.get(c, {}).get(_KG + "document", []))
+        documents[other].update(d.value for d in props.get(c, {}).get(KG_NS + "document", []))
     refs = describe_entities(reader, sentences)
     out = [CoMentioned(refs[k], n, len(documents[k])) for k, n in sentences.items()]
     return sorted(out, key=lambda c: (-c.sentences, c.entity.label))[:limit]

@@ -20,11 +20,11 @@ from urllib.parse import quote, unquote
 
 import pyoxigraph as ox
 
+from kg.iri import document_id, document_iri
 from kg.vocab import ENTITY_TYPES, ID, KG
 
 KG_NS = str(KG._NS)
 ENTITY_NS = str(ID) + "entity/"
-DOC_NS = str(ID) + "doc/"
 
 #: Prefix -> namespace of every query kg writes and of user queries (which may use them undeclared).
 NAMESPACES: dict[str, str] = {
@@ -68,12 +68,11 @@ def doc_key(iri: str | ox.NamedNode) -> str:
     >>> doc_key("https://w3id.org/kg-explorer/id/doc/a%20b")
     'a b'
     """
-    text = iri.value if isinstance(iri, ox.NamedNode) else iri
-    return unquote(text[len(DOC_NS):] if text.startswith(DOC_NS) else text.rsplit("/", 1)[-1])
+    return document_id(iri.value if isinstance(iri, ox.NamedNode) else iri)
 
 
 def doc_node(doc_id: str) -> ox.NamedNode:
-    return ox.NamedNode(DOC_NS + quote(doc_id, safe=""))
+    return ox.NamedNode(str(document_iri(doc_id)))
 
 
 def local_name(iri: str | ox.NamedNode) -> str:

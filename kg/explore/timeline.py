@@ -20,7 +20,7 @@ import pandas as pd
 import pyoxigraph as ox
 
 from kg.explore.entity import node_properties
-from kg.explore.terms import PREFIXES, date_bounds, describe_entities, entity_key, entity_node, local_name, value
+from kg.explore.terms import KG_NS, PREFIXES, date_bounds, describe_entities, entity_key, entity_node, local_name, value
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,6 @@ SELECT ?e ?n ?type ?date ?x WHERE {
   ?n a kg:EventRecord ; kg:eventType ?type ; kg:date ?date ; kg:participant/kg:entity ?x .
   %(dates)s
 }"""
-_KG = "https://w3id.org/kg-explorer/ontology#"
 
 _PRECISION = {1: "year", 2: "month", 3: "day"}
 
@@ -86,13 +85,13 @@ def timeline_items(reader, entity: str | None = None, types: tuple[str, ...] = (
         event_rows[row["n"].value].append(row)
     # precision, confidence and a sentence, looked up by subject (cheap) rather than joined (a scan)
     props = node_properties(reader, [r["n"] for r in rel_rows] + [ox.NamedNode(n) for n in event_rows])
-    first_evidence = {n: p[_KG + "evidence"][0] for n, p in props.items() if p.get(_KG + "evidence")}
+    first_evidence = {n: p[KG_NS + "evidence"][0] for n, p in props.items() if p.get(KG_NS + "evidence")}
     sentences = node_properties(reader, first_evidence.values())
-    detail = lambda n, name: value(props.get(n, {}).get(_KG + name, [None])[0])  # noqa: E731
+    detail = lambda n, name: value(props.get(n, {}).get(KG_NS + name, [None])[0])  # noqa: E731
 
     def sentence(n: str) -> str:
         ev = first_evidence.get(n)
-        found = sentences.get(ev.value, {}).get(_KG + "sentence") if ev is not None else None
+        found = sentences.get(ev.value, {}).get(KG_NS + "sentence") if ev is not None else None
         return found[0].value if found else ""
 
     refs = describe_entities(reader, [entity_key(r[v]) for r in rel_rows for v in ("s", "o")]
