@@ -170,3 +170,58 @@ def test_large_graph_highest_confidence_first_and_smaller_caps(big_reader):
     assert len(shown) == 5 and all(e.confidence == 0.99 for e in shown)
     assert sub.nodes["+more:hub:owns:out"].hidden == 295
     assert len(sub.nodes) <= 40
+
+
+# --- layout and page building ------------------------------------------------------------------
+def test_layout_is_radial_by_hop_and_the_same_for_the_same_subgraph(reader):
+    import math
+    import random
+
+    from kg.explore.neighbourhood import Subgraph
+    from kg.explore.network_html import layout
+
+    sub = neighbourhood(reader, "xiaohongshu", GraphFilter(hops=2), Settings.load())
+    pos = layout(sub)
+    assert set(pos) == set(sub.nodes) and pos["xiaohongshu"] == (0.0, 0.0)
+    radius = {k: math.hypot(*p) for k, p in pos.items()}
+    hop1 = [k for k, n in sub.nodes.items() if n.depth == 1]
+    hop2 = [k for k, n in sub.nodes.items() if n.depth == 2]
+    assert hop1 and hop2 and max(radius[k] for k in hop1) < min(radius[k] for k in hop2)
+    assert len({(round(x), round(y)) for x, y in pos.values()}) == len(pos)  # no two nodes on one spot
+    # the same subgraph, its nodes and edges given in another order: the same positions
+    rng = random.Random(3)
+    nodes, edges = list(sub.nodes.items()), list(sub.edges)
+    rng.shuffle(nodes)
+    rng.shuffle(edges)
+    assert layout(Subgraph(sub.focus, dict(nodes), edges)) == pos
+
+
+def test_layout_groups_the_focus_ring_by_relation_and_keeps_hop_two_next_to_its_parent(big_reader):
+    import math
+
+    from kg.explore.network_html import layout
+
+    settings = Settings.load(graph_max_nodes=60, graph_max_per_relation=4)
+    sub = neighbourhood(big_reader, "hub", GraphFilter(hops=2), settings)
+    pos = layout(sub)
+    angle = {k: math.atan2(y, x) % (2 * math.pi) for k, (x, y) in pos.items()}
+    ring = sorted((angle[e.target], e.relation) for e in sub.edges if e.source == "hub")
+    runs = [r for i, (_, r) in enumerate(ring) if i == 0 or ring[i - 1][1] != r]
+    assert len(runs) == len(set(runs)) and set(HUB_RELATIONS) <= set(runs)  # each relation one contiguous arc
+    for e in sub.edges:  # a hop-2 node lies within a quarter turn of the hop-1 node that reaches it
+        if sub.nodes[e.source].depth == 1 and sub.nodes[e.target].depth == 2:
+            turn = abs(angle[e.source] - angle[e.target]) % (2 * math.pi)
+            assert min(turn, 2 * math.pi - turn) < math.pi / 4
+
+
+def test_to_html_compiles_pyvis_templates_once_per_process(monkeypatch):
+    from jinja2 import Environment
+
+    from kg.explore.neighbourhood import Node, Subgraph
+
+    sub = Subgraph(focus="a", nodes={"a": Node("a", "A", "Person", 0)})
+    to_html(sub)
+    compiled = []
+    real = Environment.compile
+    monkeypatch.setattr(Environment, "compile", lambda self, *a, **kw: compiled.append(a) or real(self, *a, **kw))
+    assert to_html(sub) == to_html(sub) and compiled == []
