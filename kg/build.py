@@ -1,6 +1,8 @@
 """Corpus → store: read articles, extract, write one named graph per document.
 
-Each document is written in one atomic update, so a crash leaves only whole documents and the
+Articles go through spaCy and the rules in this process or in worker processes (:mod:`kg.pipeline`,
+setting ``n_process``), and each document's graph is written on a writer thread while the next ones
+are parsed. Each document is written in one atomic update, so a crash leaves only whole documents and the
 next build completes the rest. An unchanged file (same bytes at the same path) is skipped before
 it is parsed; a changed file replaces its own graph only; the same text under a second path is
 one document. One bad article is reported and never stops the build.
@@ -9,7 +11,9 @@ one document. One bad article is reported and never stops the build.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,14 +21,18 @@ import pyoxigraph as ox
 
 from kg import corpus
 from kg.errors import DocumentError, KGError
-from kg.model import Document, Extraction, PartialDate
-from kg.rdf import extraction_quads, kb_quads
+from kg.model import Document, PartialDate
+from kg.pipeline import DocumentGraph, Outcome, document_graphs
+from kg.rdf import kb_quads
 from kg.settings import Settings
 from kg.store import GraphWriter, open_writer
 from kg.vocab import KB_GRAPH, KG
 
 #: progress(done, total, what) — called after each document; total is the number to extract.
 Progress = Callable[[int, int, str], None]
+
+#: Document graphs extracted and waiting for the writer thread, at most.
+WRITES_QUEUED = 64
 
 
 @dataclass
@@ -104,7 +112,13 @@ def _write_documents(
     documents: list[Document],
     replaced: dict[str, list[str]],
     progress: Progress | None,
-) -> Iterator[tuple[Document, Extraction | None, DocumentError | None]]:
+) -> Iterator[Outcome]:
+    """Extract and write each document; yields each outcome once its write has landed.
+
+    The writes run on one writer thread, in order, while spaCy works on the next documents:
+    pyoxigraph releases the GIL while it writes, so on a machine with a spare core a write costs
+    the build almost nothing. At most ``WRITES_QUEUED`` graphs wait for the writer (memory stays flat).
+    """
     if not documents:
         return
     from kg.nlp import load_pipeline
@@ -112,36 +126,33 @@ def _write_documents(
     nlp = load_pipeline(settings)
     total = len(documents)
     done = 0
-    for doc, extraction, error in _extract_each(documents, nlp, settings):
-        if error is None:
-            try:
-                writer.replace_document(doc.id, extraction_quads(extraction), replaces=replaced.get(doc.id, ()))
-            except KGError as e:
-                error = DocumentError(doc.source_path or doc.title, f"could not be stored: {e}")
-        yield doc, extraction, error
-        done += 1
-        if progress:
-            progress(done, total, doc.source_path or doc.title)
+    queued: deque[tuple[Document, DocumentGraph | None, DocumentError | None, Future | None]] = deque()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as store_writes:
+
+        def landed(block: bool) -> Iterator[Outcome]:
+            nonlocal done
+            while queued and (block or len(queued) > WRITES_QUEUED or queued[0][3] is None or queued[0][3].done()):
+                doc, graph, error, write = queued.popleft()
+                if write is not None:
+                    error = write.result()
+                yield doc, graph, error
+                done += 1
+                if progress:
+                    progress(done, total, doc.source_path or doc.title)
+
+        for doc, graph, error in document_graphs(documents, nlp, settings.n_process, settings.batch_size):
+            write = store_writes.submit(_store, writer, doc, graph, replaced.get(doc.id, ())) if graph is not None else None
+            queued.append((doc, graph, error, write))
+            yield from landed(block=False)
+        yield from landed(block=True)
 
 
-def _extract_each(documents: list[Document], nlp, settings: Settings) -> Iterator[tuple[Document, Extraction | None, DocumentError | None]]:
-    """Stream through nlp.pipe; if an article breaks the stream, finish the rest one by one so
-    that the broken one is named and the others still go in."""
-    from kg.extract import extract_document, extract_documents
-
-    done = 0
+def _store(writer: GraphWriter, doc: Document, graph: DocumentGraph, replaces: list[str]) -> DocumentError | None:
     try:
-        for extraction in extract_documents(documents, nlp, n_process=settings.n_process, batch_size=settings.batch_size):
-            done += 1
-            yield extraction.document, extraction, None
-        return
-    except Exception:  # noqa: BLE001 - any failure inside the pipe: fall back to one at a time
-        pass
-    for doc in documents[done:]:
-        try:
-            yield doc, extract_document(doc, nlp), None
-        except Exception as e:  # noqa: BLE001 - one broken article never stops a build
-            yield doc, None, DocumentError(doc.source_path or doc.title, f"extraction failed ({type(e).__name__}: {e})", "report it with the article attached")
+        writer.replace_document(doc.id, graph.ntriples, replaces=replaces)
+    except KGError as e:
+        return DocumentError(doc.source_path or doc.title, f"could not be stored: {e}")
+    return None
 
 
 def _write_kb_if_changed(writer: GraphWriter, settings: Settings) -> None:
@@ -185,10 +196,10 @@ def add_document(
         _write_kb_if_changed(writer, settings)
         if any(d.id == doc.id for d in writer.documents()):
             return AddResult(doc.id, doc.title, added=False)
-        [(_, extraction, error)] = _write_documents(writer, settings, [doc], {}, progress)
+        [(_, graph, error)] = _write_documents(writer, settings, [doc], {}, progress)
     if error is not None:
         raise error
-    return AddResult(doc.id, doc.title, added=True, entities=len(extraction.entities), relations=len(extraction.relations))
+    return AddResult(doc.id, doc.title, added=True, entities=graph.entities, relations=graph.relations)
 
 
 def remove_document(settings: Settings, doc_id: str) -> bool:

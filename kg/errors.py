@@ -25,6 +25,9 @@ class DocumentError(KGError):
         self.fix = fix
         super().__init__(f"{source}: {reason}" + (f" ({fix})" if fix else ""))
 
+    def __reduce__(self):  # it crosses from extraction worker processes to the build
+        return type(self), (self.source, self.reason, self.fix)
+
 
 class ExportFormatError(KGError):
     """An export (the whole graph or one view) asks for a format that is not offered."""

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, RemoteStoreError
 from kg.settings import Settings
-from kg.store import DocumentInfo, Term, _documents, bind, graph_node
+from kg.store import DocumentInfo, GraphContent, Term, _documents, bind, graph_node, ntriples
 from kg.vocab import KB_GRAPH, KG, META_GRAPH
 
 _META = ox.NamedNode(str(META_GRAPH))
@@ -87,8 +87,8 @@ class RemoteStore:
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     # -- writes ------------------------------------------------------------------------------
-    def replace_document(self, doc_id: str, quads: Iterable[ox.Quad], replaces: Iterable[str] = ()) -> None:
-        self.put_graph(graph_node(doc_id), quads)
+    def replace_document(self, doc_id: str, content: GraphContent, replaces: Iterable[str] = ()) -> None:
+        self.put_graph(graph_node(doc_id), content)
         for old in replaces:
             if old != doc_id:
                 self._delete_graph(graph_node(old))
@@ -100,15 +100,14 @@ class RemoteStore:
             self._touch()
         return removed
 
-    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
-        self.put_graph(graph, quads)
+    def replace_graph(self, graph: ox.NamedNode, content: GraphContent) -> None:
+        self.put_graph(graph, content)
         self._touch()
 
-    def put_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
-        """Replace one named graph with the triples of ``quads`` (their graph names are ignored)."""
-        body = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
+    def put_graph(self, graph: ox.NamedNode, content: GraphContent) -> None:
+        """Replace one named graph with ``content`` (quads, whose graph names are ignored, or N-Triples)."""
         self._request(
-            "PUT", self.settings.remote_graph_store_path, params={"graph": graph.value}, content=body,
+            "PUT", self.settings.remote_graph_store_path, params={"graph": graph.value}, content=ntriples(content),
             headers={"Content-Type": "application/n-triples"},
         )
 

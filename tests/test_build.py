@@ -96,6 +96,14 @@ def test_done_when_queries_answer(seed_store, query, expect):
         assert word in result.output
 
 
+@pytest.mark.parametrize("n_process, batch_size", [(1, 4), (2, 1), (2, 2)])
+def test_worker_processes_and_batches_build_the_same_store(tmp_path, reference, n_process, batch_size):
+    settings = Settings.load(store=str(tmp_path / "store"), corpus=reference.corpus, n_process=n_process, batch_size=batch_size)
+    report = build(settings)
+    assert report.ok and len(report.added) == len(CORPUS_FILES)
+    assert quads_by_graph(EmbeddedReader(settings.store)) == quads_by_graph(EmbeddedReader(reference.store))
+
+
 def test_rebuild_of_unchanged_corpus_changes_nothing(seed_store):
     before = {str(q) for q in EmbeddedReader(seed_store.store).quads()}
     report = build(seed_store)

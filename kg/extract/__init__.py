@@ -23,11 +23,11 @@ SENTENCE_DATE_FACTOR = 0.9
 __all__ = ["extract_documents", "extract_document"]
 
 
-def extract_documents(documents: Iterable[Document], nlp: Language, *, n_process: int = 1,
-                      batch_size: int = 32) -> Iterator[Extraction]:
-    """One Extraction per Document, in order, streaming through ``nlp.pipe``."""
+def extract_documents(documents: Iterable[Document], nlp: Language, *, batch_size: int = 32) -> Iterator[Extraction]:
+    """One Extraction per Document, in order, streaming through ``nlp.pipe`` (in worker processes:
+    :mod:`kg.pipeline`)."""
     pairs = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield assemble(document, doc._.kg)
 
 
