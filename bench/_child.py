@@ -35,22 +35,28 @@ def base_model(settings: Settings):
 
 
 def run_raw(settings: Settings, paths: list[str], kg_pipeline: bool) -> dict:
+    """Raw ``nlp.pipe`` of the base pipeline, or (``kg_pipeline``) kg's extraction without the store:
+    spaCy with kg's components, the rules and the RDF serialisation, as :mod:`kg.pipeline` runs them."""
     import spacy  # noqa: F401  (imported before the clock starts, as kg.nlp imports it before build)
     from kg import corpus
+    from kg.pipeline import document_graphs
 
-    texts = [corpus.read_document(p).text for p in paths]
+    documents = [corpus.read_document(p) for p in paths]
     t0 = time.perf_counter()
     if kg_pipeline:
         from kg.nlp import load_pipeline
 
         nlp = load_pipeline(settings)
+        t1 = time.perf_counter()
+        for _ in document_graphs(documents, nlp, settings.n_process, settings.batch_size):
+            pass
     else:
         nlp = base_model(settings)
-    t1 = time.perf_counter()
-    for _ in nlp.pipe(texts, n_process=settings.n_process, batch_size=settings.batch_size):
-        pass
+        t1 = time.perf_counter()
+        for _ in nlp.pipe((d.text for d in documents), n_process=settings.n_process, batch_size=settings.batch_size):
+            pass
     t2 = time.perf_counter()
-    return {"seconds": t2 - t0, "load_seconds": t1 - t0, "words": sum(len(t.split()) for t in texts), **_peaks()}
+    return {"seconds": t2 - t0, "load_seconds": t1 - t0, "words": sum(len(d.text.split()) for d in documents), **_peaks()}
 
 
 def _timed(owner, name: str, spent: dict[str, float]) -> None:

@@ -37,7 +37,7 @@ def extraction(report: Report, work: Path, articles: int, repeats: int, batch_si
         raw = summarize([_rate(x) for x in runs["raw"]])
         medians[("raw", n)] = raw.median
         report.add("1 extraction", f"raw nlp.pipe, {n} process(es)", raw, "words/s", note="spaCy pipeline without kg components")
-        for what, label in (("kg-pipe", "nlp.pipe of kg's pipeline (ruler + extractor)"), ("build", "kg build (extract + RDF + store)")):
+        for what, label in (("kg-pipe", "kg's extraction without the store (spaCy + kg components + rules + RDF, kg.pipeline)"), ("build", "kg build (extract + RDF + store)")):
             s = summarize([_rate(x) for x in runs[what]])
             medians[(what, n)] = s.median
             report.add("1 extraction", f"{label}, {n} process(es)", s, "words/s", "raw nlp.pipe", raw, s.median / raw.median)
