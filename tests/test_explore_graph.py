@@ -37,6 +37,8 @@ def test_one_hop_around_xiaohongshu(reader):
     rels = {(e.source, e.relation, e.target) for e in sub.edges}
     assert ("alibaba", "invested_in", "xiaohongshu") in rels  # direction kept
     assert sub.hidden == 0
+    invested = next(e for e in sub.edges if e.relation == "invested_in")  # dates are read for the drawn edges
+    assert (invested.date, invested.confidence, invested.count) == ("2018-06", 0.9, 1)
 
 
 def test_two_hops_reach_vipshop_and_the_kb_fact(reader):
@@ -116,9 +118,20 @@ def test_href_in_a_name_never_switches_tooltips_to_html():
 HUB_RELATIONS = ("partner_of", "invested_in", "owns", "competes_with")
 
 
+HUB_INVESTORS = 80
+
+
+def hub_confidence(i: int) -> float:
+    return round(0.5 + (i % 50) / 100, 2)
+
+
+def investor_confidence(i: int) -> float:
+    return round(0.3 + (i * 37 % 80) / 100, 2)  # 80 different values in a scrambled order
+
+
 @pytest.fixture(scope="module")
 def big_reader(tmp_path_factory):
-    """A hub with 4 relations x 300 neighbours, each neighbour with 5 more: ~7,200 entities."""
+    """A hub with 4 relations x 300 neighbours out (each with 5 more) and 80 investors in: ~7,300 entities."""
     settings = Settings.load(store=str(tmp_path_factory.mktemp("big") / "store"))
     g = ox.NamedNode("https://w3id.org/kg-explorer/id/graph/big")
     quads = []
@@ -140,9 +153,11 @@ def big_reader(tmp_path_factory):
     for r in HUB_RELATIONS:
         for i in range(300):
             x = entity(f"{r} {i}")
-            statement(hub, r, x, round(0.5 + (i % 50) / 100, 2))
+            statement(hub, r, x, hub_confidence(i))
             for j in range(5):
                 statement(x, "partner_of", entity(f"{r} {i} / {j}"), 0.8)
+    for i in range(HUB_INVESTORS):  # edges into the hub: capped apart from its invested_in edges out
+        statement(entity(f"investor {i}"), "invested_in", hub, investor_confidence(i))
     with open_writer(settings) as w:
         w.replace_document("big", quads)
     return open_reader(settings)
@@ -153,7 +168,7 @@ def test_large_graph_never_exceeds_the_caps(big_reader, hops):
     settings = Settings.load()
     sub = neighbourhood(big_reader, "hub", GraphFilter(hops=hops), settings)
     assert len(sub.nodes) <= settings.graph_max_nodes
-    per = Counter((e.source if e.source == "hub" else e.target, e.relation) for e in sub.edges
+    per = Counter((e.relation, "out" if e.source == "hub" else "in") for e in sub.edges
                   if "hub" in (e.source, e.target) and sub.nodes[e.target if e.source == "hub" else e.source].type != MORE)
     assert max(per.values()) <= settings.graph_max_per_relation
     more = [n for n in sub.nodes.values() if n.type == MORE]
@@ -170,6 +185,31 @@ def test_large_graph_highest_confidence_first_and_smaller_caps(big_reader):
     assert len(shown) == 5 and all(e.confidence == 0.99 for e in shown)
     assert sub.nodes["+more:hub:owns:out"].hidden == 295
     assert len(sub.nodes) <= 40
+
+
+def test_caps_per_relation_and_direction_keep_the_most_confident_and_count_the_rest_exactly(big_reader):
+    settings = Settings.load(graph_max_nodes=1000, graph_max_per_relation=7)
+    sub = neighbourhood(big_reader, "hub", GraphFilter(), settings)
+    expected = {(r, "out"): sorted((hub_confidence(i) for i in range(300)), reverse=True) for r in HUB_RELATIONS}
+    expected[("invested_in", "in")] = sorted((investor_confidence(i) for i in range(HUB_INVESTORS)), reverse=True)
+    for (rel, direction), confidences in expected.items():
+        drawn = [e.confidence for e in sub.edges if e.relation == rel and sub.nodes[e.target if direction == "out" else e.source].type != MORE
+                 and (e.source if direction == "out" else e.target) == "hub"]
+        assert sorted(drawn, reverse=True) == confidences[:7]
+        assert sub.nodes[f"+more:hub:{rel}:{direction}"].hidden == len(confidences) - 7
+    assert sub.hidden == 4 * (300 - 7) + HUB_INVESTORS - 7
+    assert len(sub.nodes) == 1 + 5 * 7 + 5
+
+
+def test_caps_hold_at_the_second_hop_and_with_filters(big_reader):
+    settings = Settings.load(graph_max_nodes=1000, graph_max_per_relation=3)
+    sub = neighbourhood(big_reader, "hub", GraphFilter(hops=2, relations=("partner_of",), min_confidence=0.9), settings)
+    hop1 = {k for k, n in sub.nodes.items() if n.depth == 1 and n.type != MORE}
+    # partner_of from the hub at >= 0.9: i % 50 in 40..49, 60 neighbours; the top 3 are at 0.99
+    assert len(hop1) == 3 and all(e.confidence == 0.99 for e in sub.edges if e.source == "hub" and e.target in hop1)
+    assert sub.nodes["+more:hub:partner_of:out"].hidden == 60 - 3
+    # each hop-1 node has 5 partner_of neighbours at 0.8 < 0.9: none drawn, none counted
+    assert not [n for n in sub.nodes.values() if n.depth == 2]
 
 
 # --- layout and page building ------------------------------------------------------------------
