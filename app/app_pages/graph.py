@@ -1,5 +1,7 @@
 """Graph: the neighbourhood of a focus entity, filtered on the server, bounded, drawn with pyvis."""
 
+from functools import partial
+
 import streamlit as st
 import streamlit.components.v1 as components
 
@@ -73,6 +75,7 @@ with side_col:
         st.markdown(f'<span style="color:{colour}">●</span> {t if t != "more" else "+N more"}', unsafe_allow_html=True)
     st.markdown("**Export this view**")
     for fmt, label in (("ttl", "Turtle"), ("jsonld", "JSON-LD"), ("graphml", "GraphML"), ("gexf", "GEXF (Gephi)")):
-        st.download_button(label, export_view(sub, fmt), file_name=f"view.{fmt}", key=f"dl-{fmt}")
+        # written when clicked (Streamlit >= 1.52 runs a callable then), not on every rerun: 20 ms for 150 nodes
+        st.download_button(label, partial(export_view, sub, fmt), file_name=f"view.{fmt}", key=f"dl-{fmt}")
 with graph_col:
     components.html(to_html(sub, height="620px"), height=640)
