@@ -68,8 +68,9 @@ def test_relations_carry_date_confidence_and_evidence_spans(reader):
     [ev] = partner.evidence
     assert ev.document == "seed-sample" and ev.document_title == "Xiaohongshu opens external links"
     assert "<mark>Xiaohongshu</mark> and <mark>Taotian</mark>" in ev.html
-    groups = entity.group_by_predicate(rows, "xiaohongshu")
+    groups = entity.relation_index(reader, "xiaohongshu").groups
     assert len(groups["partner_of"]) == 2 and len(groups["invested_in (incoming)"]) == 1
+    assert entity.relation_rows(reader, groups["partner_of"])[0] == partner  # best first: 0.93 before 0.8
 
 
 def test_kb_facts_have_no_evidence(reader):
@@ -94,14 +95,34 @@ def test_hostile_names_stay_text(reader):
 
 
 def test_timeline_items_by_precision_and_filters(reader):
-    items = timeline.timeline_items(reader)
-    assert [i.date for i in items] == sorted(i.date for i in items)
+    found = timeline.timeline_items(reader)
+    items = found.items
+    assert [i.date for i in items] == sorted(i.date for i in items) and found.total == len(items) == 7
     year = next(i for i in items if i.date == "2024")
     assert (year.start, year.end, year.precision) == ("2024-01-01", "2024-12-31", "year")
-    assert {i.date for i in timeline.timeline_items(reader, date_from="2020", date_to="2024")} == {"2023-08", "2024"}
-    assert {i.kind for i in timeline.timeline_items(reader, "taotian")} == {"relation", "event"}
-    assert {i.type for i in timeline.timeline_items(reader, types=("suspended",))} == {"suspended"}
-    assert timeline.timeline_chart(items).to_dict()["layer"]
+    assert {i.date for i in timeline.timeline_items(reader, date_from="2020", date_to="2024").items} == {"2023-08", "2024"}
+    assert {i.kind for i in timeline.timeline_items(reader, "taotian").items} == {"relation", "event"}
+    assert {i.type for i in timeline.timeline_items(reader, types=("suspended",)).items} == {"suspended"}
+    assert {i.type for i in timeline.timeline_items(reader, types=("partnership",)).items} == {"partnership"}
+    assert timeline.timeline_chart(list(items)).to_dict()["layer"]
+
+
+@pytest.mark.parametrize("limit", [0, 1, 2, 6, 7, 10])
+def test_timeline_keeps_the_newest_and_counts_all(reader, limit):
+    every = timeline.timeline_items(reader).items
+    found = timeline.timeline_items(reader, limit=limit)
+    assert found.total == len(every)
+    assert [i.date for i in found.items] == sorted(i.date for i in every)[len(every) - min(limit, len(every)):]
+
+
+def test_timeline_items_say_what_they_are(reader):
+    items = {i.label: i for i in timeline.timeline_items(reader, "xiaohongshu").items}
+    partner = items["Xiaohongshu partner of Taotian"]
+    assert (partner.kind, partner.precision, partner.confidence, partner.entities) == ("relation", "day", 0.93, ("xiaohongshu", "taotian"))
+    assert partner.sentence.startswith("On May 7, 2025, Xiaohongshu and Taotian")
+    event = items["partnership: Taotian, Xiaohongshu"]
+    assert (event.kind, event.date, event.entities) == ("event", "2025-05-07", ("taotian", "xiaohongshu"))
+    assert set(timeline.timeline_types(reader)) >= {"partner_of", "suspended", "partnership"}
 
 
 def test_paths_vipshop_to_alibaba(reader):

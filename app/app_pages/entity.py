@@ -1,15 +1,23 @@
-"""Entity: type, aliases, KB facts, relations by predicate with evidence, events, figures, co-mentions, neighbourhood."""
+"""Entity: type, aliases, KB facts, relations by predicate with evidence, events, figures, co-mentions, neighbourhood.
+
+Every list is bounded by a setting and says how many there are in all. Relation groups show their
+best rows first and page through the rest with ``?rel=<group>&page=<n>`` in the URL.
+"""
 
 import streamlit as st
 import streamlit.components.v1 as components
 
 from kg.explore import app_state
-from kg.explore.entity import comentioned, entity_info, events, group_by_predicate, quantities, relations
+from kg.explore.entity import (
+    comentioned, count_events, count_quantities, entity_info, events, page_count, page_number, quantities, relation_index,
+    relation_rows,
+)
 from kg.explore.highlight import md
 from kg.explore.neighbourhood import GraphFilter, neighbourhood
 from kg.explore.network_html import to_html
-from kg.explore.timeline import timeline_chart, timeline_items
+from kg.explore.timeline import TimelineItem, newest, timeline_chart
 
+PAGE = "app_pages/entity.py"
 call = app_state.call
 settings = app_state.settings()
 key = st.query_params.get("entity")
@@ -32,52 +40,100 @@ if info.kb_id:
     facts.append(f"**Knowledge base id:** {md(info.kb_id)}")
 st.markdown(" · ".join(facts))
 if info.version_of:
-    st.page_link("app_pages/entity.py", label=f"A version of {md(info.version_of.label)}", query_params={"entity": info.version_of.key})
+    st.page_link(PAGE, label=f"A version of {md(info.version_of.label)}", query_params={"entity": info.version_of.key})
 for v in info.versions:
-    st.page_link("app_pages/entity.py", label=f"Version: {md(v.label)}", query_params={"entity": v.key})
+    st.page_link(PAGE, label=f"Version: {md(v.label)}", query_params={"entity": v.key})
 st.page_link("app_pages/graph.py", label="Open in the graph view", query_params={"entity": key})
 
-rows = call(relations, key)
-kb = [r for r in rows if r.source == "kb"]
-text_rows = [r for r in rows if r.source != "kb"]
+# --- which rows this view shows: the URL's page of one group, the first page of the others -------
+index = call(relation_index, key)
+size = max(settings.entity_relations_per_page, 1)
+paged = st.query_params.get("rel")
+if paged not in index.groups:
+    paged = None
+page = page_number(st.query_params.get("page"), len(index.groups[paged]), size) if paged else 1
+app_state.to_url(rel=paged, page=page if page > 1 else None)  # a hand-edited URL is mended to what is shown
+first_pages = {g: index.page(g, 1, size) for g in index.groups}
+kb_shown = index.kb[:settings.entity_kb_fact_limit]
+dated_shown = index.dated[:settings.entity_timeline_limit]
+# Details of the first pages, KB facts and timeline in one call (cached while paging), the paged slice apart.
+rows = {r.statement: r for r in call(relation_rows, tuple(dict.fromkeys(
+    kb_shown + dated_shown + tuple(n for group in first_pages.values() for n in group))))}
+if page > 1:
+    rows |= {r.statement: r for r in call(relation_rows, index.page(paged, page, size))}
 
-if kb:
-    st.subheader("Knowledge-base facts")
-    for r in kb:
+
+def page_link(group: str, to: int, label: str) -> None:
+    params = {"entity": key, "rel": group, "page": str(to)} if to > 1 else {"entity": key, "rel": group}
+    st.page_link(PAGE, label=label, query_params=params)
+
+
+if index.kb:
+    st.subheader(f"Knowledge-base facts ({len(index.kb)})")
+    for n in kb_shown:
+        r = rows[n]
         st.markdown(f"{md(r.subject.label)} **{md(r.predicate.replace('_', ' '))}** {md(r.object.label)} · {md(r.rule)}")
+    if len(index.kb) > len(kb_shown):
+        st.caption(f"{len(kb_shown)} of {len(index.kb)} shown (setting entity_kb_fact_limit).")
 
-st.subheader(f"Relations ({len(text_rows)})")
-if not text_rows:
+total = sum(len(g) for g in index.groups.values())
+st.subheader(f"Relations ({total})")
+if not total:
     st.caption("No relation read from the articles.")
-for group, members in group_by_predicate(text_rows, key).items():
+else:
+    st.caption("Best first in each group: highest confidence, then latest date.")
+for group, members in index.groups.items():
+    at = page if group == paged else 1
+    shown = index.page(group, at, size)
     with st.expander(f"{md(group.replace('_', ' '))} ({len(members)})", expanded=True):
-        for r in members:
+        for n in shown:
+            r = rows[n]
             other = r.other(key)
             meta = " · ".join(x for x in (md(r.date or "undated"), f"confidence {r.confidence:.2f}" if r.confidence is not None else "",
                                            f"role {md(r.role)}" if r.role else "") if x)
-            st.page_link("app_pages/entity.py", label=f"{md(other.label)} — {meta}", query_params={"entity": other.key})
+            st.page_link(PAGE, label=f"{md(other.label)} — {meta}", query_params={"entity": other.key})
             for ev in r.evidence:
                 st.markdown(f'<div class="evidence">“{ev.html}”</div>', unsafe_allow_html=True)
                 st.page_link("app_pages/documents.py", label=f"in {md(ev.document_title)}", query_params={"doc": ev.document})
+        pages = page_count(len(members), size)
+        if pages > 1:
+            first = (at - 1) * size + 1
+            st.caption(f"Showing {first}–{first + len(shown) - 1} of {len(members)} (page {at} of {pages}).")
+            back, forward = st.columns(2)
+            with back:
+                if at > 1:
+                    page_link(group, at - 1, "← Previous")
+            with forward:
+                if at < pages:
+                    page_link(group, at + 1, "Next →")
 
 left, right = st.columns(2)
 with left:
     st.subheader("Timeline")
-    items = call(timeline_items, key)
+    evs = call(events, key, limit=settings.entity_event_limit)
+    n_events, n_dated_events = (call(count_events, key) if len(evs) >= settings.entity_event_limit
+                                else (len(evs), sum(e.date is not None for e in evs)))
+    items = newest([TimelineItem.of_relation(rows[n]) for n in dated_shown if n in rows]
+                   + [TimelineItem.of_event(e) for e in evs if e.date], settings.entity_timeline_limit)
     if items:
         st.altair_chart(timeline_chart(items, height=min(60 + 22 * len(items), 400)), use_container_width=True)
+        if (dated := len(index.dated) + n_dated_events) > len(items):
+            st.caption(f"The {len(items)} most recent of {dated} dated relations and events.")
     else:
         st.caption("No dated relation or event.")
-    evs = call(events, key)
     for e in evs:
         who = ", ".join(f"{md(p.label)} ({md(role)})" if role else md(p.label) for p, role in e.participants)
         st.markdown(f"**{md(e.type)}** {md(e.date or 'undated')}: {who}")
+    if n_events > len(evs):
+        st.caption(f"{len(evs)} of {n_events} events shown, newest first.")
 with right:
     st.subheader("Figures")
-    qs = call(quantities, key)
+    qs = call(quantities, key, limit=settings.entity_quantity_limit)
     if qs:
         st.dataframe([{"attribute": q.attribute, "value": q.value, "up to": q.value_max, "unit": q.unit, "date": q.date,
                        "as stated": q.label} for q in qs], hide_index=True)
+        if len(qs) >= settings.entity_quantity_limit and (n_figures := call(count_quantities, key)) > len(qs):
+            st.caption(f"{len(qs)} of {n_figures} figures shown, newest first.")
     else:
         st.caption("No figure stated about it.")
     st.subheader("Named together with")
@@ -85,7 +141,7 @@ with right:
     if not cms:
         st.caption("No co-mentioned entity.")
     for c in cms:
-        st.page_link("app_pages/entity.py", label=f"{md(c.entity.label)} · {c.sentences} sentence(s)", query_params={"entity": c.entity.key})
+        st.page_link(PAGE, label=f"{md(c.entity.label)} · {c.sentences} sentence(s)", query_params={"entity": c.entity.key})
 
 st.subheader("Neighbourhood")
 sub = call(neighbourhood, key, GraphFilter(hops=1), settings.replace(

@@ -1,12 +1,14 @@
-"""Timeline: every dated relation and event, by precision, filtered by entity, type and years."""
+"""Timeline: the newest dated relations and events (at most ``timeline_limit``), by precision,
+filtered by entity, type and years, with the count of all that match."""
 
 import streamlit as st
 
 from kg.explore import app_state
 from kg.explore.neighbourhood import year_range
-from kg.explore.timeline import timeline_chart, timeline_frame, timeline_items
+from kg.explore.timeline import timeline_chart, timeline_frame, timeline_items, timeline_types
 
 call = app_state.call
+settings = app_state.settings()
 st.title("Timeline")
 st.caption("Days are points; months and years are spans over the whole month or year.")
 
@@ -27,8 +29,7 @@ if st.session_state["entity"] not in options:
     st.session_state["entity"] = ""
 labels = {e.key: f"{e.label} · {e.type}" for e in entities}
 entity = left.selectbox("Entity", options, key="entity", format_func=lambda k: labels.get(k, "all entities"))
-all_items = call(timeline_items, entity or None)
-types = mid.multiselect("Types", sorted({i.type for i in all_items} | set(st.session_state["types"])), key="types",
+types = mid.multiselect("Types", sorted(set(call(timeline_types)) | set(st.session_state["types"])), key="types",
                         placeholder="all relation and event types")
 if years[0] < years[1]:
     y0, y1 = right.slider("Years", years[0], years[1], key="years")
@@ -37,8 +38,13 @@ else:
 dated = (y0, y1) != tuple(years)
 app_state.to_url(entity=entity, types=types, year_from=y0 if dated else None, year_to=y1 if dated else None)
 
-items = call(timeline_items, entity or None, tuple(types), str(y0) if dated else None, str(y1) if dated else None)
-st.markdown(f"**{len(items)}** dated facts")
+found = call(timeline_items, entity or None, tuple(types), str(y0) if dated else None, str(y1) if dated else None,
+             limit=settings.timeline_limit)
+items = list(found.items)
+if found.total > len(items):
+    st.markdown(f"**{found.total}** dated facts; the **{len(items)}** most recent are shown (setting timeline_limit).")
+else:
+    st.markdown(f"**{found.total}** dated facts")
 if items:
     st.altair_chart(timeline_chart(items), use_container_width=True)
     st.dataframe(timeline_frame(items).drop(columns=["start", "end"]), hide_index=True, use_container_width=True)

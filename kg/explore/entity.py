@@ -1,5 +1,11 @@
 """One entity, as its page shows it: facts, relations with evidence, events, quantities, co-mentions.
 
+Every list is bounded, so a page costs about the same for an entity named in 3 statements and for
+a hub named in thousands: the relations are ranked and counted from one compact index of the
+entity's statements (:func:`relation_index`), and evidence, labels and dates are then looked up
+only for the statements a page shows (:func:`relation_rows`). Events, figures and co-mentions are
+selected (newest or largest first) and cut in SPARQL, with a count of all.
+
 >>> import tempfile, pyoxigraph as ox
 >>> from kg.settings import Settings
 >>> from kg.store import open_reader, open_writer
@@ -16,6 +22,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -25,6 +32,7 @@ from kg.explore.terms import (
     KG_NS, PREFIXES, EntityRef, coarse_type, describe_entities, doc_key, entity_key, entity_node, local_name, value, values_clause,
 )
 from kg.settings import Settings
+from kg.vocab import KB_GRAPH
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,51 @@ class RelationRow:
         return self.object if self.subject.key == key else self.subject
 
 
+def group_name(predicate: str, incoming: bool) -> str:
+    """The entity page's name of a relation group: ``partner_of`` (outgoing) or ``partner_of (incoming)``."""
+    return f"{predicate} (incoming)" if incoming else predicate
+
+
+@dataclass(frozen=True)
+class RelationIndex:
+    """Every statement about one entity, as IRIs only: grouped, ranked and counted, so that a page
+    can show any slice of a group and fetch evidence and labels for that slice alone.
+
+    Rank within a group (best first): highest confidence, then latest date (an ISO string, so a
+    year sorts before the days in it), undated last, then the statement IRI (stable across views).
+    """
+
+    groups: dict[str, tuple[str, ...]]  # text relations by group_name, best first; largest group first
+    kb: tuple[str, ...]  # knowledge-base facts about the entity, best first
+    dated: tuple[str, ...]  # every dated statement (text and KB), newest first
+
+    def page(self, group: str, page: int, size: int) -> tuple[str, ...]:
+        """The statements of page ``page`` (from 1) of ``group``, ``size`` a page."""
+        return self.groups.get(group, ())[(page - 1) * size:page * size]
+
+
+def page_count(total: int, size: int) -> int:
+    """Pages of ``size`` rows that ``total`` rows fill (at least one).
+
+    >>> page_count(0, 10), page_count(10, 10), page_count(11, 10)
+    (1, 1, 2)
+    """
+    return max(1, -(-total // max(size, 1)))
+
+
+def page_number(raw: str | None, total: int, size: int) -> int:
+    """The page a URL asks for, clamped to the pages there are; 1 when it is missing or not a number.
+
+    >>> page_number("3", 25, 10), page_number("9", 25, 10), page_number("-1", 25, 10), page_number("x", 25, 10)
+    (3, 3, 1, 1)
+    """
+    try:
+        page = int(raw) if raw is not None else 1
+    except ValueError:
+        page = 1
+    return min(max(page, 1), page_count(total, size))
+
+
 @dataclass(frozen=True)
 class EventRow:
     event: str
@@ -103,14 +156,17 @@ class CoMentioned:
 
 
 _INFO = PREFIXES + """
-SELECT ?e ?p ?o WHERE {
+SELECT DISTINCT ?p ?o WHERE {
   { ?e ?p ?o . VALUES ?p { rdf:type rdfs:label skos:altLabel kg:kbId kg:versionOf kg:versionLabel } }
   UNION { ?o kg:versionOf ?e . BIND(kg:hasVersion AS ?p) }
 }"""
 
 
 def entity_info(reader, key: str) -> EntityInfo | None:
-    """Type, label, aliases, KB id and versions of an entity; None if the graph does not know it."""
+    """Type, label, aliases, KB id and versions of an entity; None if the graph does not know it.
+
+    DISTINCT: an entity's type and labels are repeated in every document graph that names it
+    (775 times for a hub of a 1M-triple store: 15 ms → 3 ms)."""
     facts: dict[str, list] = defaultdict(list)
     for row in reader.query(_INFO, {"e": entity_node(key)}):
         facts[local_name(row["p"])].append(row["o"].value)
@@ -130,9 +186,8 @@ def entity_info(reader, key: str) -> EntityInfo | None:
     )
 
 
-
 _STATEMENTS = PREFIXES + """
-SELECT ?n ?s ?p ?o WHERE {
+SELECT DISTINCT ?n WHERE {
   %s
   ?n a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
 }"""
@@ -141,6 +196,7 @@ _TITLES = PREFIXES + "SELECT ?n ?k ?v WHERE { %s ?n dcterms:title ?v BIND(dcterm
 DCTERMS_TITLE = "http://purl.org/dc/terms/title"
 _CHUNK = 500  # IRIs per VALUES block
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 
 def node_properties(reader, nodes, query: str = _PROPERTIES) -> dict[str, dict[str, list]]:
@@ -154,8 +210,8 @@ def node_properties(reader, nodes, query: str = _PROPERTIES) -> dict[str, dict[s
     nodes = list(dict.fromkeys(nodes))
     out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for i in range(0, len(nodes), _CHUNK):
-        for row in reader.query(query % values_clause("n", nodes[i:i + _CHUNK])):
-            out[row["n"].value][row["k"].value].append(row["v"])
+        for n, k, v in reader.query(query % values_clause("n", nodes[i:i + _CHUNK])):
+            out[n.value][k.value].append(v)
     return out
 
 
@@ -187,27 +243,82 @@ def evidence_of(reader, props: dict[str, dict[str, list]]) -> dict[str, tuple[Ev
     return out
 
 
-def statements(reader, where: str, bindings=None) -> list[RelationRow]:
-    """Statements matching a graph pattern over ``?n`` (the statement), ``?s``, ``?p``, ``?o``, with evidence."""
-    core = {row["n"].value: row for row in reader.query(_STATEMENTS % where, bindings)}
-    props = node_properties(reader, (row["n"] for row in core.values()))
-    evidence = evidence_of(reader, props)
-    refs = describe_entities(reader, (entity_key(r[v]) for r in core.values() for v in ("s", "o")))
+def relation_rows(reader, statements: Iterable[str]) -> list[RelationRow]:
+    """The statements with these IRIs, with date, confidence and evidence, in the order given
+    (IRIs that are not statements are left out). Cost follows the number of IRIs, not the graph."""
+    nodes = [ox.NamedNode(s) for s in dict.fromkeys(statements)]
+    props = node_properties(reader, nodes)
+    ends = {n.value: [props[n.value].get(RDF_NS + v, [None])[0] for v in ("subject", "predicate", "object")] for n in nodes}
+    ends = {n: spo for n, spo in ends.items() if None not in spo}
+    evidence = evidence_of(reader, {n: props[n] for n in ends})
+    refs = describe_entities(reader, (entity_key(t) for s, _, o in ends.values() for t in (s, o)))
     out = []
-    for iri, r in core.items():
-        p = props.get(iri, {})
+    for iri, (s, p, o) in ends.items():
+        found = props[iri]
         out.append(RelationRow(
-            statement=iri, subject=refs[entity_key(r["s"])], predicate=local_name(r["p"]), object=refs[entity_key(r["o"])],
-            date=_one(p, "date"), precision=_one(p, "datePrecision"), confidence=_one(p, "confidence"),
-            source=_one(p, "source") or "text", rule=_one(p, "rule") or "", role=_one(p, "role"),
+            statement=iri, subject=refs[entity_key(s)], predicate=local_name(p), object=refs[entity_key(o)],
+            date=_one(found, "date"), precision=_one(found, "datePrecision"), confidence=_one(found, "confidence"),
+            source=_one(found, "source") or "text", rule=_one(found, "rule") or "", role=_one(found, "role"),
             evidence=evidence.get(iri, ()),
         ))
-    return sorted(out, key=lambda r: (r.predicate, r.date or "", r.subject.label, r.object.label, r.statement))
+    return out
+
+
+def statements(reader, where: str, bindings=None) -> list[RelationRow]:
+    """Statements matching a graph pattern over ``?n`` (the statement), ``?s``, ``?p``, ``?o``, with evidence."""
+    found = relation_rows(reader, (row["n"].value for row in reader.query(_STATEMENTS % where, bindings)))
+    return sorted(found, key=lambda r: (r.predicate, r.date or "", r.subject.label, r.object.label, r.statement))
+
+
+_INDEX = PREFIXES + """
+SELECT ?n ?p ?incoming ?c ?d WHERE {
+  %s
+  { ?n rdf:subject ?e BIND(false AS ?incoming) } UNION { ?n rdf:object ?e BIND(true AS ?incoming) }
+  ?n rdf:predicate ?p .
+  OPTIONAL { ?n kg:confidence ?c }
+  OPTIONAL { ?n kg:date ?d }
+}"""
+_KB_STATEMENTS = PREFIXES + f"SELECT ?n WHERE {{ GRAPH <{KB_GRAPH}> {{ {{ ?n rdf:subject ?e }} UNION {{ ?n rdf:object ?e }} }} }}"
+
+
+def relation_index(reader, key: str) -> RelationIndex:
+    """Every statement with the entity as subject or object, grouped and ranked (see :class:`RelationIndex`).
+
+    One pass over the entity's statements reads just what ranking and the timeline need (predicate,
+    direction, confidence, date: 1,280 statements of a 1M-triple store's hub in ~35 ms); KB facts are
+    told apart by their graph, not by a property of each statement."""
+    kb = {row["n"].value for row in reader.query(_KB_STATEMENTS, {"e": entity_node(key)})}
+    rows: dict[tuple[str, bool], tuple] = {}
+    for n, p, incoming, confidence, date in reader.query(_INDEX % _entity_values(key)):  # (tuples: 1,280 rows)
+        inward = incoming.value == "true"
+        rows[(n.value, inward)] = (n.value, local_name(p), inward, value(confidence), date.value if date is not None else None)
+
+    # best first: stable sorts, last key first (IRI, then date descending with undated last, then confidence descending)
+    ranked = sorted(rows.values(), key=lambda r: r[0])
+    ranked.sort(key=lambda r: r[4] or "", reverse=True)
+    ranked.sort(key=lambda r: r[3] if r[3] is not None else -1.0, reverse=True)
+    groups: dict[str, list[str]] = defaultdict(list)
+    kb_facts: dict[str, None] = {}  # a KB fact of the entity about itself is both outgoing and incoming
+    for n, p, incoming, _, _ in ranked:
+        if n in kb:
+            kb_facts[n] = None
+        else:
+            groups[group_name(p, incoming)].append(n)
+    newest = sorted({(r[4], r[0]) for r in rows.values() if r[4] is not None}, key=lambda d: d[1])
+    newest.sort(key=lambda d: d[0], reverse=True)
+    return RelationIndex(
+        groups={g: tuple(ns) for g, ns in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))},
+        kb=tuple(kb_facts),
+        dated=tuple(n for _, n in newest),
+    )
 
 
 def relations(reader, key: str) -> list[RelationRow]:
-    """Every statement with the entity as subject or object (text and KB), with evidence."""
-    return statements(reader, "{ ?n rdf:subject ?e } UNION { ?n rdf:object ?e }", {"e": entity_node(key)})
+    """Every statement with the entity as subject or object (text and KB), with evidence: unbounded,
+    for exports and comparisons; pages show slices of :func:`relation_index` instead."""
+    index = relation_index(reader, key)
+    rows = relation_rows(reader, [n for group in index.groups.values() for n in group] + list(index.kb))
+    return sorted(rows, key=lambda r: (r.predicate, r.date or "", r.subject.label, r.object.label, r.statement))
 
 
 def relations_between(reader, pairs: list[tuple[str, str]]) -> list[RelationRow]:
@@ -218,71 +329,109 @@ def relations_between(reader, pairs: list[tuple[str, str]]) -> list[RelationRow]
     return statements(reader, f"VALUES (?s ?o) {{ {values} }}")
 
 
-def group_by_predicate(rows: list[RelationRow], key: str) -> dict[str, list[RelationRow]]:
-    """Relations keyed by ``predicate`` (outgoing) or ``predicate (incoming)``, largest group first."""
-    groups: dict[str, list[RelationRow]] = defaultdict(list)
-    for row in rows:
-        groups[row.predicate if row.subject.key == key else f"{row.predicate} (incoming)"].append(row)
-    return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+def _entity_values(key: str) -> str:
+    """The entity bound inside a query's WHERE (a trailing VALUES would join after a sub-select or
+    GROUP BY, i.e. after every entity was evaluated).
+
+    The bounded queries below order by dates (``DESC(STR(?d))``: undated last) and counts, never by
+    IRI: comparing IRIs makes Oxigraph decode each one (the hub's co-mentions: 12 ms → 22 ms), so
+    ties are kept in the store's order."""
+    return values_clause("e", [entity_node(key)])
 
 
-_EVENTS = PREFIXES + """
-SELECT ?e ?n ?x ?role WHERE { ?n kg:participant/kg:entity ?e ; kg:participant ?part . ?part kg:entity ?x ; kg:role ?role }"""
+_EVENT_NODES = PREFIXES + """
+SELECT DISTINCT ?n ?d WHERE { %s ?n kg:participant/kg:entity ?e . OPTIONAL { ?n kg:date ?d } }
+ORDER BY DESC(STR(?d)) LIMIT %d"""
+_EVENT_COUNT = PREFIXES + """
+SELECT (COUNT(DISTINCT ?n) AS ?all) (COUNT(DISTINCT ?dated) AS ?withDate) WHERE {
+  %s ?n kg:participant/kg:entity ?e . OPTIONAL { ?n kg:date ?d BIND(?n AS ?dated) }
+}"""
+_PARTICIPANTS = PREFIXES + "SELECT ?n ?x ?role WHERE { %s ?n kg:participant ?part . ?part kg:entity ?x . OPTIONAL { ?part kg:role ?role } }"
 
 
-def events(reader, key: str) -> list[EventRow]:
-    """The n-ary events the entity takes part in, oldest first (undated last)."""
+def event_rows(reader, nodes: Iterable[str]) -> list[EventRow]:
+    """The n-ary events with these IRIs, with participants and evidence, in the order given."""
+    nodes = [ox.NamedNode(n) for n in dict.fromkeys(nodes)]
+    if not nodes:
+        return []
     parts: dict[str, set] = defaultdict(set)
-    for row in reader.query(_EVENTS, {"e": entity_node(key)}):
+    for row in reader.query(_PARTICIPANTS % values_clause("n", nodes)):
         parts[row["n"].value].add((entity_key(row["x"]), value(row["role"]) or ""))
-    props = node_properties(reader, (ox.NamedNode(n) for n in parts))
+    props = node_properties(reader, nodes)
     evidence = evidence_of(reader, props)
     refs = describe_entities(reader, (k for members in parts.values() for k, _ in members))
     out = []
-    for iri, members in parts.items():
-        p = props.get(iri, {})
+    for node in nodes:
+        iri, p = node.value, props.get(node.value, {})
         out.append(EventRow(
             event=iri, type=_one(p, "eventType") or "", date=_one(p, "date"), precision=_one(p, "datePrecision"),
             confidence=_one(p, "confidence"),
-            participants=tuple(sorted(((refs[k], role) for k, role in members), key=lambda m: (m[0].label, m[1]))),
+            participants=tuple(sorted(((refs[k], role) for k, role in parts.get(iri, ())), key=lambda m: (m[0].label, m[1]))),
             evidence=evidence.get(iri, ()),
         ))
-    return sorted(out, key=lambda e: (e.date is None, e.date or "", e.type))
+    return out
 
 
-_QUANTITIES = PREFIXES + "SELECT ?e ?n WHERE { ?n kg:about ?e ; a kg:Quantity }"
+def events(reader, key: str, limit: int = Settings().entity_event_limit) -> list[EventRow]:
+    """At most ``limit`` n-ary events the entity takes part in, newest first (undated last)."""
+    if limit <= 0:
+        return []
+    return event_rows(reader, (row["n"].value for row in reader.query(_EVENT_NODES % (_entity_values(key), limit))))
 
 
-def quantities(reader, key: str) -> list[QuantityRow]:
-    """Money, percentages and counts stated about the entity."""
-    props = node_properties(reader, (row["n"] for row in reader.query(_QUANTITIES, {"e": entity_node(key)})))
+def count_events(reader, key: str) -> tuple[int, int]:
+    """How many events the entity takes part in, and how many of them are dated."""
+    [row] = reader.query(_EVENT_COUNT % _entity_values(key))
+    return int(row["all"].value), int(row["withDate"].value)
+
+
+_QUANTITY_NODES = PREFIXES + """
+SELECT DISTINCT ?n ?d WHERE { %s ?n kg:about ?e . OPTIONAL { ?n kg:date ?d } }
+ORDER BY DESC(STR(?d)) LIMIT %d"""
+_QUANTITY_COUNT = PREFIXES + "SELECT (COUNT(DISTINCT ?n) AS ?all) WHERE { %s ?n kg:about ?e }"
+
+
+def quantities(reader, key: str, limit: int = Settings().entity_quantity_limit) -> list[QuantityRow]:
+    """At most ``limit`` figures (money, percentages, counts) stated about the entity, newest first (undated last)."""
+    if limit <= 0:
+        return []
+    nodes = [row["n"] for row in reader.query(_QUANTITY_NODES % (_entity_values(key), limit))]
+    props = node_properties(reader, nodes)
     evidence = evidence_of(reader, props)
-    out = [
+    return [
         QuantityRow(
             attribute=_one(p, "attribute") or "", value=float(_one(p, "value")), value_max=_one(p, "valueMax"),
             unit=_one(p, "unit") or "", label=value(p[RDFS_LABEL][0]) if p.get(RDFS_LABEL) else "", date=_one(p, "date"),
-            confidence=_one(p, "confidence"), evidence=evidence.get(node, ()),
+            confidence=_one(p, "confidence"), evidence=evidence.get(node.value, ()),
         )
-        for node, p in props.items() if _one(p, "value") is not None
+        for node in nodes if _one(p := props.get(node.value, {}), "value") is not None
     ]
-    return sorted(out, key=lambda q: (q.attribute, q.date or ""))
 
 
-_COMENTIONS = PREFIXES + "SELECT ?e ?c ?x WHERE { ?c kg:member ?e, ?x ; a kg:CoMention . FILTER(?x != ?e) }"
+def count_quantities(reader, key: str) -> int:
+    """How many figures are stated about the entity."""
+    [row] = reader.query(_QUANTITY_COUNT % _entity_values(key))
+    return int(row["all"].value)
+
+
+_COMENTIONS = PREFIXES + """
+SELECT ?x (SUM(?k) AS ?sentences) (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
+  %s
+  ?c kg:member ?e . ?c kg:member ?x . FILTER(?x != ?e)
+  OPTIONAL { ?c kg:mentionCount ?k0 } BIND(COALESCE(?k0, 1) AS ?k)
+  OPTIONAL { ?c kg:document ?doc }
+} GROUP BY ?x ORDER BY DESC(?sentences) DESC(?documents) LIMIT %d"""
 
 
 def comentioned(reader, key: str, limit: int = Settings().entity_comention_limit) -> list[CoMentioned]:
-    """At most ``limit`` entities named in the same sentences as this one, most shared sentences first.
+    """At most ``limit`` entities named in the same sentences as this one, most shared sentences first
+    (then most documents).
 
-    Summed in Python from the co-mention nodes' own properties: a SPARQL GROUP BY would aggregate
-    every co-mention in the store before the entity is bound."""
-    partner = {row["c"].value: entity_key(row["x"]) for row in reader.query(_COMENTIONS, {"e": entity_node(key)})}
-    props = node_properties(reader, (ox.NamedNode(c) for c in partner))
-    sentences: dict[str, int] = defaultdict(int)
-    documents: dict[str, set] = defaultdict(set)
-    for c, other in partner.items():
-        sentences[other] += _one(props.get(c, {}), "mentionCount") or 1
-        documents[other].update(d.value for d in props.get(c, {}).get(KG_NS + "document", []))
-    refs = describe_entities(reader, sentences)
-    out = [CoMentioned(refs[k], n, len(documents[k])) for k, n in sentences.items()]
-    return sorted(out, key=lambda c: (-c.sentences, c.entity.label))[:limit]
+    Summed in SPARQL with the entity bound first (its co-mention nodes only), and labels looked up
+    for the ``limit`` kept: on a 1M-triple store's hub (483 co-mention nodes) 222 ms → ~15 ms."""
+    if limit <= 0:
+        return []
+    found = [(entity_key(row["x"]), int(row["sentences"].value), int(row["documents"].value))
+             for row in reader.query(_COMENTIONS % (_entity_values(key), limit))]
+    refs = describe_entities(reader, (k for k, _, _ in found))
+    return sorted((CoMentioned(refs[k], n, docs) for k, n, docs in found), key=lambda c: (-c.sentences, c.entity.label))

@@ -1,7 +1,8 @@
 """Every dated relation and event on one time axis, drawn by the precision the text gives.
 
 A day is a point; a month or a year is a span from its first to its last day (so "2021" is not
-mistaken for 1 January 2021).
+mistaken for 1 January 2021). Timelines are bounded: the newest items up to a limit, with the
+count of all that match.
 
 >>> item = TimelineItem("relation", "partner_of", "2025-05", "month", "A partner of B", ("a", "b"))
 >>> item.start, item.end
@@ -12,15 +13,16 @@ True
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 import pyoxigraph as ox
 
-from kg.explore.entity import node_properties
-from kg.explore.terms import KG_NS, PREFIXES, date_bounds, describe_entities, entity_key, entity_node, local_name, value
+from kg.explore.entity import EventRow, RelationRow, event_rows, relation_rows
+from kg.explore.terms import PREFIXES, date_bounds, entity_node, local_name, relation_node, values_clause
+from kg.settings import Settings
+from kg.vocab import RELATIONS
 
 
 @dataclass(frozen=True)
@@ -42,27 +44,46 @@ class TimelineItem:
     def end(self) -> str:
         return date_bounds(self.date)[1]
 
+    @classmethod
+    def of_relation(cls, row: RelationRow) -> TimelineItem:
+        """A dated relation ("Alibaba invested in Xiaohongshu"), with its first evidence sentence."""
+        return cls("relation", row.predicate, row.date, row.precision or _precision(row.date),
+                   f"{row.subject.label} {row.predicate.replace('_', ' ')} {row.object.label}", (row.subject.key, row.object.key),
+                   row.confidence, row.evidence[0].sentence if row.evidence else "")
 
-_RELATIONS = PREFIXES + """
-SELECT ?e ?n ?s ?p ?o ?date WHERE {
-  %(entity)s
-  ?n a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:date ?date .
-  %(dates)s
-}"""
+    @classmethod
+    def of_event(cls, row: EventRow) -> TimelineItem:
+        """A dated event ("partnership: Taotian, Xiaohongshu"), its participants in key order."""
+        labels = {ref.key: ref.label for ref, _ in row.participants}
+        keys = tuple(sorted(labels))
+        return cls("event", row.type, row.date, row.precision or _precision(row.date),
+                   f"{row.type}: {', '.join(labels[k] for k in keys)}", keys, row.confidence,
+                   row.evidence[0].sentence if row.evidence else "")
 
-_EVENTS = PREFIXES + """
-SELECT ?e ?n ?type ?date ?x WHERE {
-  %(entity)s
-  ?n a kg:EventRecord ; kg:eventType ?type ; kg:date ?date ; kg:participant/kg:entity ?x .
-  %(dates)s
-}"""
 
-_PRECISION = {1: "year", 2: "month", 3: "day"}
+@dataclass(frozen=True)
+class TimelineSlice:
+    items: tuple[TimelineItem, ...]  # oldest first
+    total: int  # dated relations and events that match, of which ``items`` are the newest
+
+
+def _precision(date: str) -> str:
+    return {1: "year", 2: "month", 3: "day"}[date.count("-") + 1]
+
+
+def newest(items, limit: int) -> list[TimelineItem]:
+    """The ``limit`` newest items (by their ISO date, a year before the days in it), oldest first."""
+    return sorted(sorted(items, key=lambda i: i.date, reverse=True)[:max(limit, 0)], key=lambda i: (i.start, i.kind, i.label))
+
+
+_RELATION_NODES = PREFIXES + """
+SELECT %(select)s WHERE { %(entity)s ?n a kg:Statement ; kg:date ?date . %(types)s %(dates)s }"""
+_EVENT_NODES = PREFIXES + """
+SELECT %(select)s WHERE { %(entity)s ?n a kg:EventRecord ; kg:date ?date . %(types)s %(dates)s }"""
+_NEWEST = "\nORDER BY DESC(STR(?date)) LIMIT %d"  # not by ?n too: comparing IRIs decodes them
 
 
 def _dates_filter(date_from: str | None, date_to: str | None) -> str:
-    import pyoxigraph as ox
-
     parts = []
     if date_from:
         parts.append(f"STR(?date) >= {ox.Literal(date_from)}")
@@ -72,49 +93,48 @@ def _dates_filter(date_from: str | None, date_to: str | None) -> str:
 
 
 def timeline_items(reader, entity: str | None = None, types: tuple[str, ...] = (), date_from: str | None = None,
-                   date_to: str | None = None) -> list[TimelineItem]:
-    """Dated relations and events, oldest first; narrowed (in SPARQL) to one entity and a date range,
-    and to relation or event ``types`` when given. Bounds are ISO prefixes: "2020" to "2025" covers 2020–2025."""
-    bindings = {"e": entity_node(entity)} if entity else None
+                   date_to: str | None = None, limit: int = Settings().timeline_limit) -> TimelineSlice:
+    """The ``limit`` newest dated relations and events, and how many match in all; narrowed (in SPARQL)
+    to one entity, to relation or event ``types`` when given, and to a date range whose bounds are
+    ISO prefixes ("2020" to "2025" covers 2020–2025). Details are looked up for the items kept only."""
     dates = _dates_filter(date_from, date_to)
-    rel_rows = list({r["n"].value: r for r in reader.query(_RELATIONS % {
-        "entity": "{ ?n rdf:subject ?e } UNION { ?n rdf:object ?e }" if entity else "", "dates": dates,
-    }, bindings)}.values())  # one row per statement, though it may be stated in several graphs
-    event_rows: dict[str, list] = defaultdict(list)
-    for row in reader.query(_EVENTS % {"entity": "?n kg:participant/kg:entity ?e ." if entity else "", "dates": dates}, bindings):
-        event_rows[row["n"].value].append(row)
-    # precision, confidence and a sentence, looked up by subject (cheap) rather than joined (a scan)
-    props = node_properties(reader, [r["n"] for r in rel_rows] + [ox.NamedNode(n) for n in event_rows])
-    first_evidence = {n: p[KG_NS + "evidence"][0] for n, p in props.items() if p.get(KG_NS + "evidence")}
-    sentences = node_properties(reader, first_evidence.values())
-    detail = lambda n, name: value(props.get(n, {}).get(KG_NS + name, [None])[0])  # noqa: E731
+    entity_values = values_clause("e", [entity_node(entity)]) if entity else ""
+    relation_types = [t for t in types if t in RELATIONS]
+    event_types = [t for t in types if t not in RELATIONS]
+    queries = {}  # kind -> (query template, its parts)
+    if not types or relation_types:
+        queries["relation"] = _RELATION_NODES, {
+            "entity": f"{entity_values} {{ ?n rdf:subject ?e }} UNION {{ ?n rdf:object ?e }}" if entity else "",
+            "types": f"?n rdf:predicate ?p . {values_clause('p', map(relation_node, relation_types))}" if relation_types else "",
+            "dates": dates}
+    if not types or event_types:
+        queries["event"] = _EVENT_NODES, {
+            "entity": f"{entity_values} ?n kg:participant/kg:entity ?e ." if entity else "",
+            "types": f"?n kg:eventType ?type . VALUES ?type {{ {' '.join(str(ox.Literal(t)) for t in event_types)} }}"
+                     if event_types else "",
+            "dates": dates}
+    limit = max(limit, 0)
+    kept, total = [], 0
+    for kind, (query, parts) in queries.items():
+        rows = [(row["date"].value, row["n"].value, kind)
+                for row in reader.query(query % {**parts, "select": "DISTINCT ?n ?date"} + _NEWEST % limit)]
+        kept += rows
+        if len(rows) < limit:  # the newest ones are all there are
+            total += len(rows)
+        else:
+            [count] = reader.query(query % {**parts, "select": "(COUNT(DISTINCT ?n) AS ?all)"})
+            total += int(count["all"].value)
+    kept = sorted(kept, reverse=True)[:limit]
+    items = [TimelineItem.of_relation(r) for r in relation_rows(reader, (n for _, n, kind in kept if kind == "relation"))]
+    items += [TimelineItem.of_event(e) for e in event_rows(reader, (n for _, n, kind in kept if kind == "event"))]
+    return TimelineSlice(tuple(newest(items, limit)), total)
 
-    def sentence(n: str) -> str:
-        ev = first_evidence.get(n)
-        found = sentences.get(ev.value, {}).get(KG_NS + "sentence") if ev is not None else None
-        return found[0].value if found else ""
 
-    refs = describe_entities(reader, [entity_key(r[v]) for r in rel_rows for v in ("s", "o")]
-                             + [entity_key(r["x"]) for rows in event_rows.values() for r in rows])
-    items = []
-    for r in rel_rows:
-        n, s, p, o = r["n"].value, entity_key(r["s"]), local_name(r["p"]), entity_key(r["o"])
-        date = r["date"].value
-        items.append(TimelineItem(
-            "relation", p, date, detail(n, "datePrecision") or _PRECISION[date.count("-") + 1],
-            f"{refs[s].label} {p.replace('_', ' ')} {refs[o].label}", (s, o), detail(n, "confidence"), sentence(n),
-        ))
-    for n, rows in event_rows.items():
-        r = rows[0]
-        keys = tuple(sorted({entity_key(x["x"]) for x in rows}))
-        date = r["date"].value
-        items.append(TimelineItem(
-            "event", r["type"].value, date, detail(n, "datePrecision") or _PRECISION[date.count("-") + 1],
-            f"{r['type'].value}: {', '.join(refs[k].label for k in keys)}", keys, detail(n, "confidence"), sentence(n),
-        ))
-    if types:
-        items = [i for i in items if i.type in types]
-    return sorted(items, key=lambda i: (i.start, i.kind, i.label))
+def timeline_types(reader) -> tuple[str, ...]:
+    """The relation and event types of the graph (what a timeline can be narrowed to)."""
+    found = {local_name(row["p"]) for row in reader.query(PREFIXES + "SELECT DISTINCT ?p WHERE { ?n rdf:predicate ?p }")}
+    found |= {row["t"].value for row in reader.query(PREFIXES + "SELECT DISTINCT ?t WHERE { ?n kg:eventType ?t }")}
+    return tuple(sorted(found))
 
 
 def timeline_frame(items: list[TimelineItem]) -> pd.DataFrame:
