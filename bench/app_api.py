@@ -34,16 +34,14 @@ def entity_page_parts(reader, settings: Settings, key: str) -> Parts:
 
 def graph_view_parts(reader, settings: Settings, key: str) -> Parts:
     """What app/app_pages/graph.py computes for focus ``key`` with the default filters, part by part."""
-    from kg.explore.neighbourhood import GraphFilter, export_view, neighbourhood, year_range
+    from kg.explore.neighbourhood import GraphFilter, neighbourhood
     from kg.explore.network_html import to_html
 
     sub = neighbourhood(reader, key, GraphFilter(hops=1), settings)
-    return {
-        "year_range": lambda: year_range(reader),
+    return {  # the slider's year range is computed once per graph version: see years()
         "neighbourhood": lambda: neighbourhood(reader, key, GraphFilter(hops=1), settings),
         "to_html": lambda: to_html(sub, height="620px"),
-        "export_view ×4 (download buttons)": lambda: [export_view(sub, fmt) for fmt in ("ttl", "jsonld", "graphml", "gexf")],
-    }
+    }  # the four view exports are written only when their download button is clicked
 
 
 def overview_parts(reader, settings: Settings, key: str) -> Parts:
@@ -81,6 +79,13 @@ def label_index(reader, settings: Settings, key: str):
     from kg.explore.search import build_label_index
 
     return build_label_index(reader)
+
+
+def years(reader, settings: Settings, key: str):
+    """The graph view's and timeline's year range (once per graph version: app_state.call caches it)."""
+    from kg.explore.neighbourhood import year_range
+
+    return year_range(reader)
 
 
 def projection(reader, settings: Settings, key: str):

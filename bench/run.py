@@ -101,7 +101,7 @@ def pages(report, plan, work: Path, cache: Path) -> None:
         settings = Settings.load(store=str(store))
         reader = open_reader(settings)
         key = entity_key(graphs.hub_entity(store))
-        for view in ("entity_page", "graph_view", "label_index", "projection"):
+        for view in ("entity_page", "graph_view", "label_index", "projection", "years"):
             fn = getattr(app_api, view)
             # the once-per-graph-version builds are slow at scale: fewer repeats
             repeats = plan.page_repeats if view in ("entity_page", "graph_view") else max(3, plan.page_repeats // 3)
