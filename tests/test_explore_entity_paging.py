@@ -1,0 +1,228 @@
+"""The entity page on a generated hub: bounded lists with true counts, relation groups ranked best
+first and paged without gaps or repeats, and hand-edited page numbers clamped (kg.explore.entity and
+the entity page in AppTest)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kg.explore import entity, timeline
+from kg.explore.highlight import md
+from kg.model import CoMention, Document, Entity, EventRecord, Evidence, Extraction, Mention, Participant, PartialDate, Quantity, Relation
+from kg.rdf import extraction_quads
+from kg.settings import Settings
+from kg.store import open_reader, open_writer
+
+APP = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
+HUB = "hub co"
+DOCUMENTS = 4
+# (relation, hub is the subject, how many statements): more than a page of each of several sizes
+GROUPS = [("partner_of", True, 23), ("invested_in", False, 7), ("owns", True, 3)]
+QUANTITIES = 25
+COMENTIONED = 30
+EVENTS = 4
+
+
+def _confidence(i: int) -> float:
+    return round(0.5 + (i % 4) / 10, 2)  # 0.5 … 0.8: ties, so the date decides within them
+
+
+def _date(i: int) -> PartialDate | None:
+    return None if i % 5 == 4 else PartialDate.parse(f"{2015 + i % 9}-{1 + i % 12:02d}")
+
+
+def hub_extractions() -> list[Extraction]:
+    """A hub named in DOCUMENTS articles: the GROUPS relations, QUANTITIES figures, COMENTIONED
+    co-mentioned entities and EVENTS events, spread over the articles (so its label is in each graph)."""
+    sentences: list[list[tuple]] = [[] for _ in range(DOCUMENTS)]  # per document: (kind, data)
+    for predicate, outgoing, count in GROUPS:
+        for i in range(count):
+            sentences[i % DOCUMENTS].append(("relation", predicate, outgoing, i))
+    for i in range(QUANTITIES):
+        sentences[i % DOCUMENTS].append(("quantity", i))
+    for i in range(COMENTIONED):
+        sentences[i % DOCUMENTS].append(("comention", i))
+    for i in range(EVENTS):
+        sentences[i % DOCUMENTS].append(("event", i))
+    out = []
+    for d, items in enumerate(sentences):
+        text, spans = "", []
+        for item in items:
+            other = f"{item[1]} {item[3]}" if item[0] == "relation" else f"{item[0]} {item[1]}"
+            sentence = f"Hub Co and Other {other} did something."
+            spans.append((len(text), sentence, other))
+            text += sentence + " "
+        doc = Document(id=f"hub-{d}", text=text.strip(), title=f"Hub article {d}", source_path=f"hub-{d}.md",
+                       published=PartialDate.parse("2025-01"), content_hash=f"sha256-hub-{d}")
+        ex = Extraction(document=doc)
+        ex.entities[HUB] = Entity(HUB, "Hub Co", "Organization")
+        for item, (start, sentence, other) in zip(items, spans):
+            key = f"other {other}"
+            ex.entities[key] = Entity(key, f"Other {other}", "Organization")
+            hub_span, other_span = (start, start + 6), (start + 11, start + 17 + len(other))
+            ex.mentions += [Mention(*hub_span, "Hub Co", HUB), Mention(*other_span, f"Other {other}", key)]
+            ev = Evidence(doc.id, sentence, start, start + len(sentence), subject_span=hub_span, object_span=other_span)
+            if item[0] == "relation":
+                _, predicate, outgoing, i = item
+                ex.relations.append(Relation(HUB if outgoing else key, predicate, key if outgoing else HUB, [ev],
+                                             f"test.{predicate}", _confidence(i), date=_date(i)))
+            elif item[0] == "quantity":
+                ex.quantities.append(Quantity(HUB, "users", 1000.0 + item[1], "users", f"{item[1]} users", [ev], "test.quantity",
+                                              0.8, date=_date(item[1])))
+            elif item[0] == "comention":
+                ex.comentions.append(CoMention(*sorted((HUB, key)), 1 + item[1] % 3, [ev]))
+            else:
+                ex.events.append(EventRecord(f"e{item[1]}", "partnership", [Participant(HUB, "partner"), Participant(key, "partner")],
+                                             [ev], "test.event", 0.9, date=_date(item[1])))
+        out.append(ex)
+    return out
+
+
+@pytest.fixture(scope="module")
+def hub_store(tmp_path_factory) -> Settings:
+    settings = Settings.load(store=str(tmp_path_factory.mktemp("hub") / "store"))
+    with open_writer(settings) as writer:
+        for ex in hub_extractions():
+            writer.replace_document(ex.document.id, extraction_quads(ex))
+    return settings
+
+
+@pytest.fixture(scope="module")
+def reader(hub_store):
+    return open_reader(hub_store)
+
+
+class CountingReader:
+    """A reader that counts the solutions its queries return (what crosses from the store to Python)."""
+
+    def __init__(self, reader):
+        self.reader, self.rows = reader, 0
+
+    def query(self, sparql, bindings=None):
+        rows = list(self.reader.query(sparql, bindings))
+        self.rows += len(rows)
+        return rows
+
+
+def test_index_counts_every_statement_by_group(reader):
+    index = entity.relation_index(reader, HUB)
+    counts = {g: len(ns) for g, ns in index.groups.items()}
+    assert counts == {"partner_of": 23, "invested_in (incoming)": 7, "owns": 3}
+    assert list(counts) == ["partner_of", "invested_in (incoming)", "owns"]  # largest first
+    assert index.kb == ()
+    dated = sum(_date(i) is not None for _, _, count in GROUPS for i in range(count))
+    assert len(index.dated) == dated
+
+
+@pytest.mark.parametrize("group", ["partner_of", "invested_in (incoming)", "owns"])
+@pytest.mark.parametrize("size", [1, 5, 10])
+def test_pages_cover_a_group_once_best_first(reader, group, size):
+    index = entity.relation_index(reader, HUB)
+    members = index.groups[group]
+    pages = [index.page(group, p, size) for p in range(1, entity.page_count(len(members), size) + 1)]
+    assert all(0 < len(p) <= size for p in pages)
+    flat = [n for p in pages for n in p]
+    assert flat == list(members) and len(set(flat)) == len(members)  # page 2 continues page 1; nothing twice
+    assert index.page(group, len(pages) + 1, size) == ()
+    rows = entity.relation_rows(reader, flat)
+    assert [r.statement for r in rows] == flat
+    ranks = [(-r.confidence, r.date is None) for r in rows]
+    assert ranks == sorted(ranks)  # highest confidence first, undated last within a confidence
+    for a, b in zip(rows, rows[1:]):
+        if a.confidence == b.confidence and a.date and b.date:
+            assert a.date >= b.date  # then latest first
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (None, 1), ("1", 1), ("2", 2), ("5", 5), ("6", 5), ("999", 5), ("0", 1), ("-3", 1), ("abc", 1), ("2.5", 1), ("", 1),
+])
+def test_page_number_from_a_hand_edited_url_is_clamped(raw, expected):
+    assert entity.page_number(raw, 23, 5) == expected
+
+
+def test_details_are_fetched_for_the_rows_shown_only(reader):
+    """Evidence and labels of a page cost the same whatever the size of its group (give or take an
+    optional property per row), and a fraction of the whole group's."""
+    index = entity.relation_index(reader, HUB)
+
+    def cost(statements) -> int:
+        counting = CountingReader(reader)
+        entity.relation_rows(counting, statements)
+        return counting.rows
+
+    big, small = cost(index.page("partner_of", 1, 3)), cost(index.page("invested_in (incoming)", 1, 3))
+    assert abs(big - small) <= 3
+    assert big * 4 < cost(index.groups["partner_of"])
+
+
+def test_other_lists_are_bounded_and_counted(reader):
+    figures = entity.quantities(reader, HUB, limit=20)
+    assert len(figures) == 20 and entity.count_quantities(reader, HUB) == QUANTITIES
+    dates = [q.date for q in figures]
+    assert [d for d in dates if d] == sorted((d for d in dates if d), reverse=True)  # newest first
+    assert None not in dates[:sum(d is not None for d in dates)]  # undated last
+    evs = entity.events(reader, HUB, limit=2)
+    assert len(evs) == 2 and entity.count_events(reader, HUB) == (EVENTS, sum(_date(i) is not None for i in range(EVENTS)))
+    assert evs[0].date >= evs[1].date
+    assert entity.events(reader, HUB, limit=0) == [] and entity.quantities(reader, HUB, limit=0) == []
+    cms = entity.comentioned(reader, HUB, limit=5)
+    assert len(cms) == 5 and all(c.sentences == 3 for c in cms)  # 1 + i % 3: the most shared sentences are 3
+    assert [c.entity.label for c in cms] == sorted(c.entity.label for c in cms)
+
+
+@pytest.mark.parametrize("limit", [1, 10, 100])
+def test_hub_timeline_is_the_newest_with_the_count_of_all(reader, limit):
+    every = entity.relation_index(reader, HUB).dated
+    dated_events = sum(_date(i) is not None for i in range(EVENTS))
+    found = timeline.timeline_items(reader, HUB, limit=limit)
+    assert found.total == len(every) + dated_events
+    assert len(found.items) == min(limit, found.total)
+    newest = max(i.date for i in found.items)
+    assert newest == max(i.date for i in timeline.timeline_items(reader, HUB, limit=1000).items)
+
+
+@pytest.fixture
+def app(hub_store, monkeypatch):
+    monkeypatch.setenv("KG_STORE", hub_store.store)
+    monkeypatch.setenv("KG_ENTITY_RELATIONS_PER_PAGE", "5")
+
+    def open_page(**params: str) -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.switch_page("app_pages/entity.py")
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return open_page
+
+
+def shown_in(at: AppTest, group: str) -> list[str]:
+    """The other ends of the rows the group's expander shows, in order."""
+    [box] = [e for e in at.expander if e.label.startswith(md(group.replace("_", " ")) + " (")]
+    return [p.label.split(" — ")[0] for p in box.get("page_link") if " — " in p.label]
+
+
+@pytest.mark.parametrize("page, expected", [("2", 2), ("5", 5), ("99", 5), ("0", 1), ("x", 1)])
+def test_entity_page_pages_through_one_group(app, reader, page, expected):
+    at = app(entity=HUB, rel="partner_of", page=page)
+    members = entity.relation_index(reader, HUB).page("partner_of", expected, 5)
+    assert shown_in(at, "partner_of") == [md(r.other(HUB).label) for r in entity.relation_rows(reader, members)]
+    first = (expected - 1) * 5 + 1
+    assert f"Showing {first}–{min(first + 4, 23)} of 23 (page {expected} of 5)." in [c.value for c in at.caption]
+    assert at.query_params.get("page") == (str(expected) if expected > 1 else None)  # the URL is mended
+    assert len(shown_in(at, "invested_in (incoming)")) == 5  # the other groups stay on their first page
+    links = [p.label for p in at.page_link]
+    assert ("← Previous" in links, "Next →" in links) == (expected > 1, True)  # invested_in has a next page too
+    assert links.count("Next →") == 2 - (expected == 5)
+
+
+def test_entity_page_ignores_an_unknown_group(app):
+    at = app(entity=HUB, rel="no such group", page="3")
+    assert "rel" not in at.query_params and "page" not in at.query_params
+    assert [e.label for e in at.expander][:3] == [f"{md(g)} ({n})" for g, n in (("partner of", 23), ("invested in (incoming)", 7), ("owns", 3))]
+    assert "The 15 most recent of" in "\n".join(c.value for c in at.caption)
