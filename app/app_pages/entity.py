@@ -70,8 +70,7 @@ def page_link(group: str, to: int, label: str) -> None:
 
 if index.kb:
     st.subheader(f"Knowledge-base facts ({len(index.kb)})")
-    for n in kb_shown:
-        r = rows[n]
+    for r in (rows[n] for n in kb_shown if n in rows):
         st.markdown(f"{md(r.subject.label)} **{md(r.predicate.replace('_', ' '))}** {md(r.object.label)} · {md(r.rule)}")
     if len(index.kb) > len(kb_shown):
         st.caption(f"{len(kb_shown)} of {len(index.kb)} shown (setting entity_kb_fact_limit).")
@@ -86,8 +85,7 @@ for group, members in index.groups.items():
     at = page if group == paged else 1
     shown = index.page(group, at, size)
     with st.expander(f"{md(group.replace('_', ' '))} ({len(members)})", expanded=True):
-        for n in shown:
-            r = rows[n]
+        for r in (rows[n] for n in shown if n in rows):
             other = r.other(key)
             meta = " · ".join(x for x in (md(r.date or "undated"), f"confidence {r.confidence:.2f}" if r.confidence is not None else "",
                                            f"role {md(r.role)}" if r.role else "") if x)
@@ -141,7 +139,8 @@ with right:
     if not cms:
         st.caption("No co-mentioned entity.")
     for c in cms:
-        st.page_link(PAGE, label=f"{md(c.entity.label)} · {c.sentences} sentence(s)", query_params={"entity": c.entity.key})
+        st.page_link(PAGE, label=f"{md(c.entity.label)} · {c.sentences} sentence(s) in {c.documents} article(s)",
+                     query_params={"entity": c.entity.key})
 
 st.subheader("Neighbourhood")
 sub = call(neighbourhood, key, GraphFilter(hops=1), settings.replace(
