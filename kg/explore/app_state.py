@@ -22,6 +22,7 @@ import streamlit as st
 
 from kg.explore.paths import entity_projection
 from kg.explore.search import LabelIndex, build_label_index
+from kg.explore.statements import statement_graph
 from kg.settings import Settings
 from kg.store import GraphReader, open_reader
 
@@ -62,6 +63,16 @@ def _index(store: str, graph_version: str) -> LabelIndex:
 
 def label_index() -> LabelIndex:
     return _index(settings().store, version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _statements(store: str, graph_version: str) -> nx.MultiDiGraph:
+    return statement_graph(_reader(store))
+
+
+def statements() -> nx.MultiDiGraph:
+    """The statement graph of the current graph version (:mod:`kg.explore.statements`; treat as read-only)."""
+    return _statements(settings().store, version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
