@@ -13,6 +13,7 @@ import kg.explore
 from explore_sample import HOSTILE_A, HOSTILE_B
 from kg.explore import console, documents, entity, overview, paths, search, timeline
 from kg.explore.highlight import highlight, md
+from kg.explore.statements import statement_graph
 from kg.store import open_reader
 
 
@@ -68,7 +69,7 @@ def test_relations_carry_date_confidence_and_evidence_spans(reader):
     [ev] = partner.evidence
     assert ev.document == "seed-sample" and ev.document_title == "Xiaohongshu opens external links"
     assert "<mark>Xiaohongshu</mark> and <mark>Taotian</mark>" in ev.html
-    groups = entity.relation_index(reader, "xiaohongshu").groups
+    groups = entity.relation_index(statement_graph(reader), "xiaohongshu").groups
     assert len(groups["partner_of"]) == 2 and len(groups["invested_in (incoming)"]) == 1
     assert entity.relation_rows(reader, groups["partner_of"])[0] == partner  # best first: 0.93 before 0.8
 

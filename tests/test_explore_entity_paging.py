@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from kg.explore import entity, timeline
 from kg.explore.highlight import md
+from kg.explore.statements import statement_graph
 from kg.model import CoMention, Document, Entity, EventRecord, Evidence, Extraction, Mention, Participant, PartialDate, Quantity, Relation
 from kg.rdf import extraction_quads
 from kg.settings import Settings
@@ -108,7 +109,7 @@ class CountingReader:
 
 
 def test_index_counts_every_statement_by_group(reader):
-    index = entity.relation_index(reader, HUB)
+    index = entity.relation_index(statement_graph(reader), HUB)
     counts = {g: len(ns) for g, ns in index.groups.items()}
     assert counts == {"partner_of": 23, "invested_in (incoming)": 7, "owns": 3}
     assert list(counts) == ["partner_of", "invested_in (incoming)", "owns"]  # largest first
@@ -120,7 +121,7 @@ def test_index_counts_every_statement_by_group(reader):
 @pytest.mark.parametrize("group", ["partner_of", "invested_in (incoming)", "owns"])
 @pytest.mark.parametrize("size", [1, 5, 10])
 def test_pages_cover_a_group_once_best_first(reader, group, size):
-    index = entity.relation_index(reader, HUB)
+    index = entity.relation_index(statement_graph(reader), HUB)
     members = index.groups[group]
     pages = [index.page(group, p, size) for p in range(1, entity.page_count(len(members), size) + 1)]
     assert all(0 < len(p) <= size for p in pages)
@@ -146,7 +147,7 @@ def test_page_number_from_a_hand_edited_url_is_clamped(raw, expected):
 def test_details_are_fetched_for_the_rows_shown_only(reader):
     """Evidence and labels of a page cost the same whatever the size of its group (give or take an
     optional property per row), and a fraction of the whole group's."""
-    index = entity.relation_index(reader, HUB)
+    index = entity.relation_index(statement_graph(reader), HUB)
 
     def cost(statements) -> int:
         counting = CountingReader(reader)
@@ -175,7 +176,7 @@ def test_other_lists_are_bounded_and_counted(reader):
 
 @pytest.mark.parametrize("limit", [1, 10, 100])
 def test_hub_timeline_is_the_newest_with_the_count_of_all(reader, limit):
-    every = entity.relation_index(reader, HUB).dated
+    every = entity.relation_index(statement_graph(reader), HUB).dated
     dated_events = sum(_date(i) is not None for i in range(EVENTS))
     found = timeline.timeline_items(reader, HUB, limit=limit)
     assert found.total == len(every) + dated_events
@@ -210,7 +211,7 @@ def shown_in(at: AppTest, group: str) -> list[str]:
 @pytest.mark.parametrize("page, expected", [("2", 2), ("5", 5), ("99", 5), ("0", 1), ("x", 1)])
 def test_entity_page_pages_through_one_group(app, reader, page, expected):
     at = app(entity=HUB, rel="partner_of", page=page)
-    members = entity.relation_index(reader, HUB).page("partner_of", expected, 5)
+    members = entity.relation_index(statement_graph(reader), HUB).page("partner_of", expected, 5)
     assert shown_in(at, "partner_of") == [md(r.other(HUB).label) for r in entity.relation_rows(reader, members)]
     first = (expected - 1) * 5 + 1
     assert f"Showing {first}–{min(first + 4, 23)} of 23 (page {expected} of 5)." in [c.value for c in at.caption]

@@ -15,10 +15,11 @@ from kg.explore.entity import (
 from kg.explore.highlight import md
 from kg.explore.neighbourhood import GraphFilter, neighbourhood
 from kg.explore.network_html import to_html
-from kg.explore.timeline import TimelineItem, newest, timeline_chart
+from kg.explore.timeline import TimelineItem, newest, statement_items, timeline_chart
 
 PAGE = "app_pages/entity.py"
 call = app_state.call
+call_labelled = app_state.call_labelled
 settings = app_state.settings()
 key = st.query_params.get("entity")
 if not key:
@@ -46,7 +47,8 @@ for v in info.versions:
 st.page_link("app_pages/graph.py", label="Open in the graph view", query_params={"entity": key})
 
 # --- which rows this view shows: the URL's page of one group, the first page of the others -------
-index = call(relation_index, key)
+statements = app_state.statements()  # per graph version; not through call, which would hash it
+index = relation_index(statements, key)
 size = max(settings.entity_relations_per_page, 1)
 paged = st.query_params.get("rel")
 if paged not in index.groups:
@@ -56,11 +58,12 @@ app_state.to_url(rel=paged, page=page if page > 1 else None)  # a hand-edited UR
 first_pages = {g: index.page(g, 1, size) for g in index.groups}
 kb_shown = index.kb[:settings.entity_kb_fact_limit]
 dated_shown = index.dated[:settings.entity_timeline_limit]
-# Details of the first pages, KB facts and timeline in one call (cached while paging), the paged slice apart.
-rows = {r.statement: r for r in call(relation_rows, tuple(dict.fromkeys(
-    kb_shown + dated_shown + tuple(n for group in first_pages.values() for n in group))))}
+# Details of the first pages and KB facts in one call (cached while paging), the paged slice apart; the
+# timeline needs no evidence: it is drawn from the statement graph.
+rows = {r.statement: r for r in call_labelled(relation_rows, tuple(dict.fromkeys(
+    kb_shown + tuple(n for group in first_pages.values() for n in group))))}
 if page > 1:
-    rows |= {r.statement: r for r in call(relation_rows, index.page(paged, page, size))}
+    rows |= {r.statement: r for r in call_labelled(relation_rows, index.page(paged, page, size))}
 
 
 def page_link(group: str, to: int, label: str) -> None:
@@ -111,7 +114,7 @@ with left:
     evs = call(events, key, limit=settings.entity_event_limit)
     n_events, n_dated_events = (call(count_events, key) if len(evs) >= settings.entity_event_limit
                                 else (len(evs), sum(e.date is not None for e in evs)))
-    items = newest([TimelineItem.of_relation(rows[n]) for n in dated_shown if n in rows]
+    items = newest(statement_items(statements, key, dated_shown, app_state.label_index().entities)
                    + [TimelineItem.of_event(e) for e in evs if e.date], settings.entity_timeline_limit)
     if items:
         st.altair_chart(timeline_chart(items, height=min(60 + 22 * len(items), 400)), use_container_width=True)

@@ -46,14 +46,21 @@ def version() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _call(module: str, name: str, store: str, graph_version: str, args: tuple, kwargs: tuple) -> Any:
+def _call(module: str, name: str, store: str, graph_version: str, args: tuple, kwargs: tuple, labelled: bool = False) -> Any:
     fn = getattr(importlib.import_module(module), name)
+    if labelled:  # the version's label index, not hashed into the key: the graph version stands for it
+        kwargs += (("entities", _index(store, graph_version).entities),)
     return fn(_reader(store), *args, **dict(kwargs))
 
 
 def call(fn: Callable, *args: Any, **kwargs: Any) -> Any:
     """``fn(reader, *args, **kwargs)``, cached per graph version (results must pickle)."""
     return _call(fn.__module__, fn.__name__, settings().store, version(), args, tuple(sorted(kwargs.items())))
+
+
+def call_labelled(fn: Callable, *args: Any, **kwargs: Any) -> Any:
+    """``fn(reader, *args, entities=<the label index's entities>, **kwargs)``, cached like :func:`call`."""
+    return _call(fn.__module__, fn.__name__, settings().store, version(), args, tuple(sorted(kwargs.items())), labelled=True)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -13,14 +13,17 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
 
 import altair as alt
+import networkx as nx
 import pandas as pd
 import pyoxigraph as ox
 
 from kg.explore.entity import EventRow, RelationRow, event_rows, relation_rows
-from kg.explore.terms import PREFIXES, date_bounds, entity_node, local_name, relation_node, values_clause
+from kg.explore.terms import PREFIXES, EntityRef, date_bounds, entity_node, local_name, relation_node, values_clause
 from kg.settings import Settings
 from kg.vocab import RELATIONS
 
@@ -59,6 +62,32 @@ class TimelineItem:
         return cls("event", row.type, row.date, row.precision or _precision(row.date),
                    f"{row.type}: {', '.join(labels[k] for k in keys)}", keys, row.confidence,
                    row.evidence[0].sentence if row.evidence else "")
+
+
+def statement_items(statements: nx.MultiDiGraph, key: str, wanted: Iterable[str],
+                    entities: Mapping[str, EntityRef]) -> list[TimelineItem]:
+    """Timeline items of the dated statements ``wanted`` among the entity's, from the statement graph
+    (relation, date, confidence) and the label index's ``entities``, without asking the store: the
+    entity page's chart. Precision is read off the ISO date (kg.rdf types a date by its precision);
+    there is no evidence sentence (the relation groups show evidence).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", key="st1", relation="invested_in", confidence=0.9, date="2018-06", kb=False)
+    'st1'
+    >>> [item] = statement_items(G, "b", ["st1"], {"a": EntityRef("a", "A", "Organization")})
+    >>> item.label, item.precision, item.entities
+    ('A invested in b', 'month', ('a', 'b'))
+    """
+    wanted = set(wanted)
+    if key not in statements or not wanted:
+        return []
+    found: dict[str, TimelineItem] = {}  # a statement of the entity about itself is both an in and an out edge
+    for s, o, n, d in chain(statements.out_edges(key, keys=True, data=True), statements.in_edges(key, keys=True, data=True)):
+        if n in wanted and d["date"] is not None:
+            subject, obj = (entities[k].label if k in entities else k for k in (s, o))
+            found[n] = TimelineItem("relation", d["relation"], d["date"], _precision(d["date"]),
+                                    f"{subject} {d['relation'].replace('_', ' ')} {obj}", (s, o), d["confidence"])
+    return list(found.values())
 
 
 @dataclass(frozen=True)
