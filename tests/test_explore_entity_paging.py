@@ -11,11 +11,14 @@ from streamlit.testing.v1 import AppTest
 
 from kg.explore import entity, timeline
 from kg.explore.highlight import md
+from kg.explore.search import build_label_index
 from kg.explore.statements import statement_graph
+from kg.explore.terms import PREFIXES, entity_node, local_name
 from kg.model import CoMention, Document, Entity, EventRecord, Evidence, Extraction, Mention, Participant, PartialDate, Quantity, Relation
 from kg.rdf import extraction_quads
 from kg.settings import Settings
 from kg.store import open_reader, open_writer
+from kg.vocab import KB_GRAPH
 
 APP = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
 HUB = "hub co"
@@ -97,15 +100,78 @@ def reader(hub_store):
 
 
 class CountingReader:
-    """A reader that counts the solutions its queries return (what crosses from the store to Python)."""
+    """A reader that counts the solutions its queries return (what crosses from the store to Python) and keeps the queries."""
 
     def __init__(self, reader):
-        self.reader, self.rows = reader, 0
+        self.reader, self.rows, self.queries = reader, 0, []
 
     def query(self, sparql, bindings=None):
         rows = list(self.reader.query(sparql, bindings))
         self.rows += len(rows)
+        self.queries.append(sparql)
         return rows
+
+
+_STORE_INDEX = PREFIXES + f"""
+SELECT ?n ?p ?incoming ?c ?d ?kb WHERE {{
+  {{ ?n rdf:subject ?e BIND(false AS ?incoming) }} UNION {{ ?n rdf:object ?e BIND(true AS ?incoming) }}
+  ?n rdf:predicate ?p ; kg:confidence ?c .
+  OPTIONAL {{ ?n kg:date ?d }}
+  OPTIONAL {{ GRAPH <{KB_GRAPH}> {{ ?n rdf:subject ?x }} BIND(true AS ?kb) }}
+}}"""
+
+
+def _descending(text: str) -> tuple[int, ...]:
+    """A sort key that orders strings from the greatest ("2019-05" before "2019")."""
+    return tuple(-ord(ch) for ch in text) + (1,)
+
+
+def store_index(reader, key: str) -> entity.RelationIndex:
+    """The relation index read from the store directly: what relation_index must give from the statement graph."""
+    found = {(r["n"].value, r["incoming"].value == "true"): (local_name(r["p"]), float(r["c"].value), r["d"] and r["d"].value, r["kb"] is not None)
+             for r in reader.query(_STORE_INDEX, {"e": entity_node(key)})}
+    # best first: highest confidence, then latest date (undated last), then IRI
+    ranked = sorted(found.items(), key=lambda f: (-f[1][1], f[1][2] is None, _descending(f[1][2] or ""), f[0][0]))
+    groups: dict[str, list[str]] = {}
+    for (n, incoming), (p, _, _, kb) in ranked:
+        if not kb:
+            groups.setdefault(entity.group_name(p, incoming), []).append(n)
+    return entity.RelationIndex(
+        groups={g: tuple(ns) for g, ns in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))},
+        kb=tuple(dict.fromkeys(n for (n, _), (_, _, _, kb) in ranked if kb)),
+        dated=tuple(n for d, n in sorted({(d, n) for (n, _), (_, _, d, _) in found.items() if d}, key=lambda dn: (_descending(dn[0]), dn[1]))),
+    )
+
+
+@pytest.mark.parametrize("store, keys", [
+    ("hub_store", [HUB, "other partner_of 0", "other invested_in 3"]),
+    ("sample_store", ["xiaohongshu", "alibaba", "taotian", "jd.com", "nobody"]),  # alibaba has a KB fact
+])
+def test_index_from_a_prebuilt_statement_graph_is_the_stores(request, store, keys):
+    store_reader = open_reader(request.getfixturevalue(store))
+    G = statement_graph(store_reader)  # built once, as the app does per graph version
+    for key in keys:
+        assert entity.relation_index(G, key) == store_index(store_reader, key), key
+    assert any(entity.relation_index(G, key).kb for key in keys) == (store == "sample_store")
+
+
+def test_page_relations_send_no_pass_over_the_entitys_statements(reader):
+    """With the statement graph and the label index given, the relation part of the page asks the store
+    only for the shown statements' properties, their evidence and its documents' titles: no query binds
+    the entity (a pass over all its statements), none looks up labels."""
+    G, entities = statement_graph(reader), build_label_index(reader).entities
+    counting = CountingReader(reader)
+    index = entity.relation_index(G, HUB)
+    shown = [n for group in index.groups for n in index.page(group, 1, 5)] + list(index.kb)
+    rows = entity.relation_rows(counting, shown, entities=entities)
+    items = timeline.statement_items(G, HUB, index.dated[:15], entities)
+    assert len(counting.queries) == 3 and all("VALUES ?n" in q and "?e" not in q for q in counting.queries)
+    assert rows == entity.relation_rows(reader, shown)  # the same labels as the store's
+    assert [r.statement for r in rows] == shown and sum(len(r.evidence) for r in rows) == len(shown)
+    from_store = {(i.date, i.precision, i.label, i.confidence, i.entities) for i in timeline.timeline_items(reader, HUB, limit=1000).items
+                  if i.kind == "relation"}
+    assert len(items) == 15 and {(i.date, i.precision, i.label, i.confidence, i.entities) for i in items} <= from_store
+    assert [i.date for i in timeline.newest(items, 15)] == sorted(i.date for i in items)
 
 
 def test_index_counts_every_statement_by_group(reader):
