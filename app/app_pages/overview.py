@@ -41,7 +41,7 @@ with left:
                      query_params={"entity": c.key})
 with right:
     st.subheader("Recent documents")
-    for d in call(documents)[:settings.overview_documents_limit]:
+    for d in call(documents, settings.overview_documents_limit):
         st.page_link("app_pages/documents.py", label=f"{md(d.title)} ({md(d.published or 'undated')})", query_params={"doc": d.id})
 
 st.subheader("Export the whole graph")
