@@ -33,6 +33,8 @@ def fold(text: str) -> str:
     >>> fold("  Café  Ōsaka ")
     'cafe osaka'
     """
+    if text.isascii():  # most names: NFKD/NFKC change no ASCII character and none is a combining mark
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(unicodedata.normalize("NFKC", stripped).casefold().split())
@@ -88,16 +90,25 @@ _ENTITY_PREFIX = "https://w3id.org/kg-explorer/id/entity/"
 def build_label_index(reader) -> LabelIndex:
     """The index of every entity's labels and aliases, from three flat queries (joined here: one
     query joining names to types returns a row per graph and type, 1.7M rows for a 1M-triple store)."""
+    keys: dict[str, str] = {}  # IRI -> key: each entity comes back in all three queries, decode it once
+
+    def key_of(iri: str) -> str:
+        key = keys.get(iri)
+        if key is None:
+            key = keys[iri] = entity_key(iri)
+        return key
+
     def names(query: str) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {}
         for row in reader.query(query):
-            if row["e"].value.startswith(_ENTITY_PREFIX):
-                found.setdefault(entity_key(row["e"]), set()).add(row["name"].value)
+            iri = row["e"].value
+            if iri.startswith(_ENTITY_PREFIX):
+                found.setdefault(key_of(iri), set()).add(row["name"].value)
         return found
 
     types: dict[str, set[str]] = {}
     for row in reader.query(_TYPES):
-        types.setdefault(entity_key(row["e"]), set()).add(row["t"].value)
+        types.setdefault(key_of(row["e"].value), set()).add(row["t"].value)
     labels = names(_LABELS)
     aliases = {key: found for key, found in names(_ALIASES).items() if key in types}
     entities = [
