@@ -57,7 +57,7 @@ def overview_parts(reader, settings: Settings, key: str) -> Parts:
         "record_counts": lambda: overview.record_counts(reader),
         "counts_by_type": lambda: overview.counts_by_type(reader),
         "counts_by_relation": lambda: overview.counts_by_relation(reader),
-        "documents": lambda: overview.documents(reader),
+        "documents": lambda: overview.documents(reader, settings.overview_documents_limit),
         "label index (build_label_index)": lambda: build_label_index(reader),
         "projection (entity_projection)": lambda: entity_projection(reader),
         "centrality (PageRank, top 50)": lambda: overview.centrality(projected, index.entities, limit=50),
