@@ -106,6 +106,9 @@ class Settings:
         10, "Most central entities (PageRank) the overview lists; they are computed once per graph version."
     )
     overview_documents_limit: int = _setting(8, "Most recent documents the overview lists.")
+    documents_page_size: int = _setting(
+        25, "Documents per page of the Documents page's table, newest first (URL parameter dpage; counts only for those)."
+    )
 
     @classmethod
     def load(cls, **overrides: Any) -> "Settings":

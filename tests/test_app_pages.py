@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explore_sample import HOSTILE_A, build_sample_store
+from kg.explore.highlight import md
 from kg.settings import Settings
 
 APP = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
@@ -168,6 +169,72 @@ def test_documents_page_reads_an_article_with_escaped_mentions(app):
     article = [m.value for m in at.markdown if 'class="article"' in m.value][0]
     assert "<mark" in article and "&lt;script&gt;alert(2)&lt;/script&gt;" in article and "<script" not in article
     assert any("\\<script\\>" in p.value for p in at.page_link)
+
+
+def page_links(at: AppTest) -> dict[str, dict[str, list[str]]]:
+    """Label -> the link's query parameters."""
+    from urllib.parse import parse_qs
+
+    return {p.value: parse_qs(p.proto.query_string) for p in at.page_link}
+
+
+def table_titles(at: AppTest) -> list[str]:
+    return list(at.dataframe[0].value["title"])
+
+
+def test_documents_page_shows_one_page_of_documents(app, monkeypatch):
+    monkeypatch.setenv("KG_DOCUMENTS_PAGE_SIZE", "1")
+    first = app("documents")
+    assert table_titles(first) == ["Xiaohongshu opens external links"] and "documents 1–1 of 2" in texts(first)
+    assert page_links(first)["Next →"] == {"dpage": ["2"], "doc": ["seed-sample"]} and "← Previous" not in page_links(first)
+    at = app("documents", dpage="2")
+    assert table_titles(at) == ['<b>Hostile</b> "title" & more'] and "documents 2–2 of 2" in texts(at)
+    assert page_links(at)["← Previous"] == {"doc": ["hostile"]} and "Next →" not in page_links(at)
+    assert at.selectbox(key="doc").options == ['<b>Hostile</b> "title" & more (2024)']
+
+
+@pytest.mark.parametrize("dpage, shown, in_url", [("99", 2, "2"), ("0", 1, None), ("-3", 1, None), ("x", 1, None)])
+def test_documents_page_from_a_hand_edited_url_is_clamped(app, monkeypatch, dpage, shown, in_url):
+    monkeypatch.setenv("KG_DOCUMENTS_PAGE_SIZE", "1")
+    at = app("documents", dpage=dpage)
+    assert f"documents {shown}–{shown} of 2" in texts(at)
+    assert param(at, "dpage") == [in_url] if in_url else "dpage" not in at.query_params
+
+
+@pytest.mark.parametrize("text, titles", [
+    ("HOSTILE", ['<b>Hostile</b> "title" & more']),
+    ('"title" & more', ['<b>Hostile</b> "title" & more']),
+    ("O", ["Xiaohongshu opens external links", '<b>Hostile</b> "title" & more']),
+    ('"} SERVICE <http://evil.example/> { ?s ?p ?o } #', []),
+])
+def test_documents_page_filters_titles(app, monkeypatch, text, titles):
+    monkeypatch.setenv("KG_DOCUMENTS_PAGE_SIZE", "1")
+    at = app("documents", q=text)
+    assert at.text_input(key="q").value == text and param(at, "q") == [text]
+    if titles:
+        assert table_titles(at) == titles[:1] and f"of {len(titles)} with" in texts(at)
+        assert page_links(at).get("Next →", {}).get("q") == ([text] if len(titles) > 1 else None)
+    else:
+        assert not at.dataframe[0].value.shape[0] and at.info[0].value == "No article has that in its title."
+        assert "SERVICE" in texts(at)
+
+
+def test_documents_page_new_filter_starts_on_page_one(app, monkeypatch):
+    monkeypatch.setenv("KG_DOCUMENTS_PAGE_SIZE", "1")
+    at = app("documents", dpage="2")
+    at.text_input(key="q").input("o").run()
+    assert "documents 1–1 of 2 with" in texts(at) and "dpage" not in at.query_params and param(at, "q") == ["o"]
+
+
+def test_documents_page_opens_a_document_named_in_the_url_from_another_page(app, monkeypatch):
+    monkeypatch.setenv("KG_DOCUMENTS_PAGE_SIZE", "1")
+    at = app("documents", doc="hostile")
+    assert table_titles(at) == ["Xiaohongshu opens external links"]
+    assert at.session_state["doc"] == "hostile" and at.selectbox(key="doc").value == "hostile"
+    assert at.subheader[0].value == md('<b>Hostile</b> "title" & more')
+    article = [m.value for m in at.markdown if 'class="article"' in m.value][0]
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in article
+    assert page_links(at)["Next →"] == {"dpage": ["2"], "doc": ["hostile"]}
 
 
 def test_documents_page_removes_an_article(tmp_path, monkeypatch):

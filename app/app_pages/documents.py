@@ -9,33 +9,67 @@ from kg.build import add_document, remove_document
 from kg.errors import KGError
 from kg.explore import app_state
 from kg.explore.documents import readable_document
+from kg.explore.entity import page_count, page_number
 from kg.explore.highlight import md
-from kg.explore.overview import documents
+from kg.explore.overview import document, document_count, documents
 
+PAGE = "app_pages/documents.py"
 call = app_state.call
 settings = app_state.settings()
 st.title("Documents")
 
-docs = call(documents)
+# --- which documents the table shows: one page (``?dpage=``) of those whose title holds ``?q=`` ----------
+app_state.from_url("q", "", str)
+title_filter = st.text_input("Titles containing", key="q", placeholder="any title",
+                             on_change=lambda: st.query_params.pop("dpage", None))  # a new filter starts on page 1
+size = max(settings.documents_page_size, 1)
+total = call(document_count, title_filter)
+page = page_number(st.query_params.get("dpage"), total, size)
+app_state.to_url(q=title_filter, dpage=page if page > 1 else None)  # a hand-edited URL is mended to what is shown
+docs = call(documents, size, (page - 1) * size, title_filter)
 st.dataframe([{"title": d.title, "published": d.published, "source": d.source, "url": d.url, "file": d.source_path,
                "mentions": d.mentions, "facts": d.evidence} for d in docs], hide_index=True, use_container_width=True)
+if total:
+    st.caption(f"documents {(page - 1) * size + 1}–{(page - 1) * size + len(docs)} of {total}"
+               + (f" with “{md(title_filter)}” in the title" if title_filter else ""))
+elif title_filter:
+    st.caption(f"No document has “{md(title_filter)}” in its title.")
 
-titles = {d.id: f"{d.title} ({d.published or 'undated'})" for d in docs}
 if "pending_doc" in st.session_state:  # just added: show it
     st.session_state["doc"] = st.session_state.pop("pending_doc")
 app_state.from_url("doc", docs[0].id if docs else "", str)
-if st.session_state["doc"] not in titles and docs:
-    st.session_state["doc"] = docs[0].id
+shown = {d.id: d for d in docs}
+if st.session_state["doc"] and st.session_state["doc"] not in shown:  # named in the URL, on another page
+    off_page = call(document, st.session_state["doc"])
+    if off_page:
+        shown = {off_page.id: off_page} | shown
+if st.session_state["doc"] not in shown:
+    st.session_state["doc"] = docs[0].id if docs else ""
+
+
+def page_link(to: int, label: str) -> None:
+    params = {"q": title_filter, "dpage": str(to) if to > 1 else "", "doc": st.session_state["doc"]}
+    st.page_link(PAGE, label=label, query_params={k: v for k, v in params.items() if v})
+
+
+back, forward = st.columns(2)
+with back:
+    if page > 1:
+        page_link(page - 1, "← Previous")
+with forward:
+    if page < page_count(total, size):
+        page_link(page + 1, "Next →")
+titles = {key: f"{d.title} ({d.published or 'undated'})" for key, d in shown.items()}
 
 read_tab, add_tab = st.tabs(["Read", "Add an article"])
 with read_tab:
-    if not docs:
-        st.info("No article yet: add one in the next tab.")
+    if not shown:
+        st.info("No article has that in its title." if title_filter else "No article yet: add one in the next tab.")
     else:
         doc_id = st.selectbox("Article", list(titles), key="doc", format_func=titles.get)
         app_state.to_url(doc=doc_id)
         doc = call(readable_document, doc_id)
-        meta = next(d for d in docs if d.id == doc_id)
+        meta = shown[doc_id]
         st.subheader(md(meta.title))
         st.caption(" · ".join(md(x) for x in (meta.published or "undated", meta.source, meta.url, meta.source_path) if x))
         text_col, ent_col = st.columns([3, 1])

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import networkx as nx
+import pyoxigraph as ox
 
-from kg.explore.terms import PREFIXES, EntityRef, doc_key, local_name, value, values_clause
+from kg.explore.terms import PREFIXES, EntityRef, doc_key, doc_node, local_name, value, values_clause
 from kg.vocab import ENTITY_TYPES
 
 _TYPE_COUNTS = PREFIXES + """
@@ -86,30 +87,60 @@ class DocumentRow:
     evidence: int  # evidence sentences (facts read from it)
 
 
-#: Newest publication first (an ISO string sorts a month after its year), undated last, then by title.
-_DOCUMENT_ORDER = "ORDER BY (IF(BOUND(?published), 0, 1)) DESC(STR(?published)) COALESCE(?title, STR(?d))"
-#: The documents are picked (and cut to the limit) on their sort keys alone; the rest of the metadata
-#: is looked up for the picked ones only.
+#: Newest publication first (an ISO string sorts a month after its year), undated last, then by title, then by
+#: IRI (a total order, so pages cut by OFFSET never share or skip a document).
+_DOCUMENT_ORDER = "ORDER BY (IF(BOUND(?published), 0, 1)) DESC(STR(?published)) COALESCE(?title, STR(?d)) STR(?d)"
+#: The documents are picked (and cut to the page) on their sort keys alone; the rest of the metadata
+#: is looked up for the picked ones only. ``%(match)s`` narrows the documents inside the sub-select.
 _DOCUMENTS = PREFIXES + """
 SELECT ?d ?title ?published ?source ?url ?path ?lang WHERE {
-  { SELECT ?d ?title ?published WHERE {
-      ?d a kg:Document . OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d kg:published_date ?published }
-    } %(order)s %(limit)s }
+  { SELECT DISTINCT ?d ?title ?published WHERE {
+      %(match)s ?d a kg:Document . OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d kg:published_date ?published }
+    } %(order)s %(page)s }
   OPTIONAL { ?d dcterms:source ?source } OPTIONAL { ?d schema:url ?url }
   OPTIONAL { ?d kg:sourcePath ?path } OPTIONAL { ?d kg:language ?lang }
 } %(order)s"""
+_DOCUMENT_COUNT = PREFIXES + """
+SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { %(match)s ?d a kg:Document }"""
 #: Counted apart from the metadata: one query joining both counts grouped every mention with every
 #: piece of evidence per document (6.7 s against 1 s for three queries on a 1M-triple store).
 _COUNT_PER_DOCUMENT = PREFIXES + "SELECT ?d (COUNT(DISTINCT ?x) AS ?n) WHERE { %s ?x a kg:%s ; kg:document ?d } GROUP BY ?d"
 
 
-def documents(reader, limit: int | None = None) -> list[DocumentRow]:
-    """The articles with their metadata, newest publication first; only the first ``limit`` when given
-    (and only those are counted, so a page listing a few articles costs the same on any graph)."""
-    rows = list(reader.query(_DOCUMENTS % {"order": _DOCUMENT_ORDER, "limit": "" if limit is None else f"LIMIT {int(limit)}"}))
+def _title_match(title_contains: str) -> str:
+    """The pattern keeping titles that contain the text, ignoring case; empty text keeps every document.
+    The text is a literal in N-Triples syntax (escaped by pyoxigraph, so it cannot end the string): a
+    VALUES inside the sub-select, because the reader's trailing ``bindings`` join outside it, after the cut."""
+    if not title_contains:
+        return ""
+    return (f"VALUES ?needle {{ {ox.Literal(title_contains)} }} ?d dcterms:title ?title "
+            "FILTER(CONTAINS(LCASE(STR(?title)), LCASE(?needle))) .")
+
+
+def documents(reader, limit: int | None = None, offset: int = 0, title_contains: str = "") -> list[DocumentRow]:
+    """The articles with their metadata, newest publication first; only ``limit`` of them from ``offset`` when
+    given (and only those are counted, so a page listing a few articles costs the same on any graph); only
+    those whose title contains ``title_contains`` (ignoring case) when it is not empty."""
+    page = ("" if limit is None else f"LIMIT {int(limit)}") + (f" OFFSET {int(offset)}" if offset else "")
+    return _document_rows(reader, _title_match(title_contains), page, counted_all=limit is None)
+
+
+def document(reader, doc_id: str) -> DocumentRow | None:
+    """One article's row (metadata and counts) by its id; None if there is no such document."""
+    rows = _document_rows(reader, values_clause("d", [doc_node(doc_id)]), "", counted_all=False)
+    return rows[0] if rows else None
+
+
+def document_count(reader, title_contains: str = "") -> int:
+    """How many articles :func:`documents` lists with the same ``title_contains``."""
+    return next(int(value(r["n"])) for r in reader.query(_DOCUMENT_COUNT % {"match": _title_match(title_contains)}))
+
+
+def _document_rows(reader, match: str, page: str, counted_all: bool) -> list[DocumentRow]:
+    rows = list(reader.query(_DOCUMENTS % {"match": match, "order": _DOCUMENT_ORDER, "page": page}))
     if not rows:
         return []
-    listed = "" if limit is None else values_clause("d", {r["d"] for r in rows})
+    listed = "" if counted_all else values_clause("d", {r["d"] for r in rows})
     counts = {
         cls: {doc_key(r["d"]): int(value(r["n"])) for r in reader.query(_COUNT_PER_DOCUMENT % (listed, cls))}
         for cls in ("Mention", "Evidence")
