@@ -1,4 +1,4 @@
-"""The graph view's neighbourhood (filters in SPARQL, caps) and its pyvis HTML."""
+"""The graph view's neighbourhood (filters and caps over the statement graph) and its pyvis HTML."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from explore_sample import HOSTILE_A
 from kg.errors import KGError
 from kg.explore.neighbourhood import MORE, GraphFilter, export_view, neighbourhood, year_range
 from kg.explore.network_html import external_resources, to_html
+from kg.explore.search import build_label_index
+from kg.explore.statements import statement_graph
 from kg.iri import entity_iri, node_iri
 from kg.settings import Settings
 from kg.store import open_reader, open_writer
@@ -58,14 +60,66 @@ def test_two_hops_reach_vipshop_and_the_kb_fact(reader):
         (GraphFilter(date_from="2025", date_to="2025"), {"Taotian", "JD.com"}, {"Xiaohongxing"}),
     ],
 )
-def test_filters_run_in_the_query(reader, flt, present, absent):
+def test_filters(reader, flt, present, absent):
     shown = labels(neighbourhood(reader, "xiaohongshu", flt, Settings.load()))
     assert present <= shown and not (absent & shown)
+
+
+VIEWS = [  # (focus, filter, settings) over the sample store: every filter, both hops, small caps
+    ("xiaohongshu", GraphFilter(), Settings.load()),
+    ("xiaohongshu", GraphFilter(hops=2), Settings.load(graph_max_nodes=6, graph_max_per_relation=1)),
+    ("xiaohongshu", GraphFilter(hops=2, types=("Program", "Organization"), comentions=True), Settings.load()),
+    ("xiaohongshu", GraphFilter(relations=("suspended", "partner_of"), min_confidence=0.5), Settings.load()),
+    ("xiaohongshu", GraphFilter(hops=2, date_from="2019", date_to="2025"), Settings.load()),
+    ("alibaba", GraphFilter(hops=2, date_to="2020", comentions=True), Settings.load(graph_max_nodes=8, graph_max_per_relation=2)),
+    (HOSTILE_A.casefold(), GraphFilter(hops=2), Settings.load()),
+]
+
+
+@pytest.mark.parametrize("focus, flt, settings", VIEWS)
+def test_prebuilt_statements_and_entities_give_the_same_view(reader, focus, flt, settings):
+    statements, entities = statement_graph(reader), build_label_index(reader).entities
+    built = neighbourhood(reader, focus, flt, settings)
+    assert len(built.nodes) > 1
+    assert neighbourhood(reader, focus, flt, settings, statements=statements, entities=entities) == built
+
+
+class CountingReader:
+    """A reader that keeps every query it is asked."""
+
+    def __init__(self, reader):
+        self.reader, self.queries = reader, []
+
+    def query(self, sparql, bindings=None):
+        self.queries.append(sparql)
+        return self.reader.query(sparql, bindings)
+
+
+@pytest.mark.parametrize("focus, flt, settings", VIEWS)
+def test_with_prebuilt_structures_a_view_reads_only_co_mentions_from_the_store(reader, focus, flt, settings):
+    statements, entities = statement_graph(reader), build_label_index(reader).entities
+    counting = CountingReader(reader)
+    sub = neighbourhood(counting, focus, flt, settings, statements=statements, entities=entities)
+    assert sub == neighbourhood(reader, focus, flt, settings)
+    assert all("kg:CoMention" in q for q in counting.queries)
+    assert len(counting.queries) == (min(flt.hops, 2) if flt.comentions else 0)  # one co-mention query per hop
 
 
 def test_comentions_are_dashed_extra_edges(reader):
     sub = neighbourhood(reader, "xiaohongshu", GraphFilter(comentions=True), Settings.load())
     assert [e for e in sub.edges if e.relation == "co-mentioned"] and "dashes\": true" in to_html(sub)
+
+
+def test_a_type_filter_keeps_co_mention_counts(reader):
+    """Sentences shared with a neighbour are counted once, not once per article that states its type."""
+    def comentions(flt):
+        sub = neighbourhood(reader, "xiaohongshu", flt, Settings.load(graph_max_per_relation=1000))
+        return {(e.source, e.target): e.count for e in sub.edges if e.relation == "co-mentioned"}
+
+    every = comentions(GraphFilter(comentions=True))
+    organizations = comentions(GraphFilter(comentions=True, types=("Organization",)))
+    assert organizations and set(organizations) <= set(every)
+    assert organizations == {pair: every[pair] for pair in organizations}
 
 
 def test_year_range(reader):
