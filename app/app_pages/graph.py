@@ -56,7 +56,7 @@ app_state.to_url(entity=focus, hops=hops if hops != 1 else None, types=types, re
                  year_from=y0 if dated else None, year_to=y1 if dated else None)
 
 # from the graph version's statement graph and entities, kept by app_state: a view reads the store only for
-# co-mentions (not cached per view: the cut takes ~1 ms on a 1M-triple store's hub)
+# co-mentions (not cached per view: the cut takes ~2 ms on the 1M-triple store's hub)
 sub = neighbourhood(app_state.reader(), focus, flt, settings, statements=app_state.statements(),
                     entities=app_state.label_index().entities)
 shown = sub.entities()
