@@ -13,44 +13,75 @@ from kg.settings import Settings
 Parts = dict[str, Callable[[], object]]
 
 
-def entity_page_parts(reader, settings: Settings, key: str) -> Parts:
-    """What app/app_pages/entity.py computes for ``key``, part by part."""
-    from kg.explore.entity import comentioned, entity_info, events, group_by_predicate, quantities, relations
+def per_version(reader) -> dict:
+    """What the app builds once per graph version and every session shares (``st.cache_resource`` in
+    kg.explore.app_state): the label index's entities and the statement graph."""
+    from kg.explore.search import build_label_index
+    from kg.explore.statements import statement_graph
+
+    return {"entities": build_label_index(reader).entities, "statements": statement_graph(reader)}
+
+
+def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> Parts:
+    """What app/app_pages/entity.py computes for ``key`` (first page of every relation group), part by part."""
+    from kg.explore.entity import comentioned, count_events, count_quantities, entity_info, events, quantities, relation_index, relation_rows
     from kg.explore.neighbourhood import GraphFilter, neighbourhood
     from kg.explore.network_html import to_html
-    from kg.explore.timeline import timeline_items
+    from kg.explore.timeline import TimelineItem, newest, statement_items
 
-    small = settings.replace(graph_max_nodes=30, graph_max_per_relation=8)
+    statements, entities = versioned["statements"], versioned["entities"]
+    size = max(settings.entity_relations_per_page, 1)
+    small = settings.replace(graph_max_nodes=settings.entity_graph_max_nodes, graph_max_per_relation=settings.entity_graph_max_per_relation)
+
+    def shown_rows():
+        index = relation_index(statements, key)
+        shown = index.kb[:settings.entity_kb_fact_limit] + tuple(n for g in index.groups for n in index.page(g, 1, size))
+        return relation_rows(reader, tuple(dict.fromkeys(shown)), entities=entities)
+
+    def timeline():
+        index = relation_index(statements, key)
+        evs = events(reader, key, limit=settings.entity_event_limit)
+        if len(evs) >= settings.entity_event_limit:
+            count_events(reader, key)
+        return newest(statement_items(statements, key, index.dated[:settings.entity_timeline_limit], entities)
+                      + [TimelineItem.of_event(e) for e in evs if e.date], settings.entity_timeline_limit)
+
+    def figures():
+        qs = quantities(reader, key, limit=settings.entity_quantity_limit)
+        return qs, (count_quantities(reader, key) if len(qs) >= settings.entity_quantity_limit else len(qs))
+
     return {
         "entity_info": lambda: entity_info(reader, key),
-        "relations + group_by_predicate": lambda: group_by_predicate([r for r in relations(reader, key) if r.source != "kb"], key),
-        "timeline_items": lambda: timeline_items(reader, key),
-        "events": lambda: events(reader, key),
-        "quantities": lambda: quantities(reader, key),
-        "comentioned": lambda: comentioned(reader, key),
-        "neighbourhood (30 nodes) + to_html": lambda: to_html(neighbourhood(reader, key, GraphFilter(hops=1), small), height="380px"),
+        "relation_index + relation_rows (KB facts, first page of each group)": shown_rows,
+        "events + timeline": timeline,
+        "quantities": figures,
+        "comentioned": lambda: comentioned(reader, key, limit=settings.entity_comention_limit),
+        "neighbourhood (entity_graph_max_nodes) + to_html": lambda: to_html(
+            neighbourhood(reader, key, GraphFilter(hops=1), small, statements=statements, entities=entities), height="380px"),
     }
 
 
-def graph_view_parts(reader, settings: Settings, key: str) -> Parts:
+def graph_view_parts(reader, settings: Settings, key: str, versioned: dict) -> Parts:
     """What app/app_pages/graph.py computes for focus ``key`` with the default filters, part by part."""
     from kg.explore.neighbourhood import GraphFilter, neighbourhood
     from kg.explore.network_html import to_html
 
-    sub = neighbourhood(reader, key, GraphFilter(hops=1), settings)
+    def view():
+        return neighbourhood(reader, key, GraphFilter(hops=1), settings, statements=versioned["statements"], entities=versioned["entities"])
+
+    sub = view()
     return {  # the slider's year range is computed once per graph version: see years()
-        "neighbourhood": lambda: neighbourhood(reader, key, GraphFilter(hops=1), settings),
+        "neighbourhood": view,
         "to_html": lambda: to_html(sub, height="620px"),
     }  # the four view exports are written only when their download button is clicked
 
 
-def overview_parts(reader, settings: Settings, key: str) -> Parts:
+def overview_parts(reader, settings: Settings, key: str, versioned: dict) -> Parts:
     """What the landing page (app/app_pages/overview.py) computes on a graph version's first view."""
     from kg.explore import overview
     from kg.explore.paths import entity_projection
     from kg.explore.search import build_label_index
 
-    index = build_label_index(reader)
     projected = entity_projection(reader)
     return {
         "built_at": lambda: overview.built_at(reader),
@@ -60,35 +91,42 @@ def overview_parts(reader, settings: Settings, key: str) -> Parts:
         "documents": lambda: overview.documents(reader, settings.overview_documents_limit),
         "label index (build_label_index)": lambda: build_label_index(reader),
         "projection (entity_projection)": lambda: entity_projection(reader),
-        "centrality (PageRank, top 50)": lambda: overview.centrality(projected, index.entities, limit=50),
+        "centrality (PageRank, top 50)": lambda: overview.centrality(projected, versioned["entities"], limit=50),
     }
 
 
-def entity_page(reader, settings: Settings, key: str):
-    return [part() for part in entity_page_parts(reader, settings, key).values()]
+def entity_page(reader, settings: Settings, key: str, versioned: dict):
+    return [part() for part in entity_page_parts(reader, settings, key, versioned).values()]
 
 
-def graph_view(reader, settings: Settings, key: str):
-    parts = graph_view_parts(reader, settings, key)
+def graph_view(reader, settings: Settings, key: str, versioned: dict):
+    parts = graph_view_parts(reader, settings, key, versioned)
     del parts["neighbourhood"]  # computed once by graph_view_parts already
     return [part() for part in parts.values()]
 
 
-def label_index(reader, settings: Settings, key: str):
+def label_index(reader, settings: Settings, key: str, versioned: dict):
     """The search box's index (built once per graph version, shared by every session)."""
     from kg.explore.search import build_label_index
 
     return build_label_index(reader)
 
 
-def years(reader, settings: Settings, key: str):
+def statements(reader, settings: Settings, key: str, versioned: dict):
+    """The statement graph the entity page and graph view rank and cut from (once per graph version)."""
+    from kg.explore.statements import statement_graph
+
+    return statement_graph(reader)
+
+
+def years(reader, settings: Settings, key: str, versioned: dict):
     """The graph view's and timeline's year range (once per graph version: app_state.call caches it)."""
     from kg.explore.neighbourhood import year_range
 
     return year_range(reader)
 
 
-def projection(reader, settings: Settings, key: str):
+def projection(reader, settings: Settings, key: str, versioned: dict):
     """The entity projection the overview and graph pages analyse (once per graph version)."""
     from kg.explore.paths import entity_projection
 

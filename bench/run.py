@@ -55,7 +55,7 @@ def _app_calls(store: Path) -> list[tuple[str, str, dict]]:
     out = []
     for view in ("entity_page", "graph_view"):
         reader = fig_query.RecordingReader(open_reader(settings))
-        getattr(app_api, view)(reader, settings, key)
+        getattr(app_api, view)(reader, settings, key, app_api.per_version(open_reader(settings)))
         seen = set()
         for caller, text, bindings in reader.calls:
             if text not in seen:
@@ -101,11 +101,12 @@ def pages(report, plan, work: Path, cache: Path) -> None:
         settings = Settings.load(store=str(store))
         reader = open_reader(settings)
         key = entity_key(graphs.hub_entity(store))
-        for view in ("entity_page", "graph_view", "label_index", "projection", "years"):
+        versioned = app_api.per_version(reader)
+        for view in ("entity_page", "graph_view", "label_index", "statements", "projection", "years"):
             fn = getattr(app_api, view)
             # the once-per-graph-version builds are slow at scale: fewer repeats
             repeats = plan.page_repeats if view in ("entity_page", "graph_view") else max(3, plan.page_repeats // 3)
-            [samples] = time_interleaved([lambda: fn(reader, settings, key)], repeats, budget_s=plan.query_budget_s)
+            [samples] = time_interleaved([lambda: fn(reader, settings, key, versioned)], repeats, budget_s=plan.query_budget_s)
             s = summarize(samples)
             seen[(view, label)] = s
             seed = seen.get((view, "seed graph"))
@@ -113,7 +114,7 @@ def pages(report, plan, work: Path, cache: Path) -> None:
             report.add("4 pages", f"{what} on the {label}", s, "ms",
                        *(("seed graph", seed, s.median / seed.median) if seed and label != "seed graph" else ()))
         for view in ("entity_page", "graph_view", "overview"):  # where the time goes
-            for part, fn in getattr(app_api, f"{view}_parts")(reader, settings, key).items():
+            for part, fn in getattr(app_api, f"{view}_parts")(reader, settings, key, versioned).items():
                 [samples] = time_interleaved([fn], plan.page_repeats, budget_s=plan.query_budget_s)
                 s = summarize(samples)
                 seen[(f"{view}: {part}", label)] = s

@@ -146,6 +146,7 @@ with right:
                      query_params={"entity": c.entity.key})
 
 st.subheader("Neighbourhood")
-sub = call(neighbourhood, key, GraphFilter(hops=1), settings.replace(
-    graph_max_nodes=settings.entity_graph_max_nodes, graph_max_per_relation=settings.entity_graph_max_per_relation))
+sub = neighbourhood(app_state.reader(), key, GraphFilter(hops=1), settings.replace(
+    graph_max_nodes=settings.entity_graph_max_nodes, graph_max_per_relation=settings.entity_graph_max_per_relation),
+    statements=statements, entities=app_state.label_index().entities)  # cut from the per-version structures: not cached
 components.html(to_html(sub, height="380px"), height=400)

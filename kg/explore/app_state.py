@@ -4,8 +4,9 @@
 - Results of the pure functions of kg.explore, cached with ``st.cache_data`` under the function,
   its arguments and the graph version (``reader.version()``), so a new or removed article shows
   everywhere at once.
-- The label index and the entity projection: one per graph version (``st.cache_resource``: shared,
-  not copied, never rebuilt per page view).
+- The label index, the statement graph and the entity projection: one per graph version
+  (``st.cache_resource``: shared, not copied, never rebuilt per page view); pages cut their views
+  from them without asking the store again.
 - Every view's state lives in the URL (``st.query_params``): :func:`from_url` seeds a widget's
   state from it the first time the widget is drawn, :func:`to_url` writes the widgets back, so
   any view can be bookmarked and shared.
