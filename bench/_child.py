@@ -48,8 +48,9 @@ def run_raw(settings: Settings, paths: list[str], kg_pipeline: bool) -> dict:
 
         nlp = load_pipeline(settings)
         t1 = time.perf_counter()
-        for _ in document_graphs(documents, nlp, settings.n_process, settings.batch_size):
-            pass
+        for _, graph, _ in document_graphs(documents, nlp, settings.n_process, settings.batch_size):
+            if graph is not None:
+                graph.ntriples  # in this process the RDF is made on first use (a build's writer thread does it)
     else:
         nlp = base_model(settings)
         t1 = time.perf_counter()
@@ -85,9 +86,10 @@ def run_build(settings: Settings, paths: list[str]) -> dict:
     spent: dict[str, float] = {}
     _timed(kg.nlp, "load_pipeline", spent)  # build() imports it at call time
     _timed(kg.corpus, "read_document", spent)
-    # with n_process >= 2 these two run in the worker processes and are not counted here
+    # with n_process >= 2 these two run in the worker processes and are not counted here; with 1 the
+    # quads are made on the writer thread
     _timed(kg.extract, "assemble", spent)
-    _timed(kg.pipeline.DocumentGraph, "of", spent)
+    _timed(kg.pipeline, "extraction_quads", spent)
     # these run on the build's writer thread, overlapping spaCy
     _timed(kg.store.EmbeddedWriter, "replace_document", spent)
     _timed(kg.store.EmbeddedWriter, "publish", spent)

@@ -46,7 +46,7 @@ def extraction(report: Report, work: Path, articles: int, repeats: int, batch_si
         where = "in this process" if n == 1 else "not counted: in the worker processes"
         for part, label in (("read_document", "reading articles"),
                             ("assemble", f"extraction records from spaCy docs ({where})"),
-                            ("of", f"extraction → RDF N-Triples ({where})"),
+                            ("extraction_quads", "extraction → RDF quads (" + ("writer thread, overlaps spaCy" if n == 1 else where) + ")"),
                             ("replace_document", "store writes, one atomic load per document (writer thread, overlaps spaCy)"),
                             ("publish", "snapshots published (writer thread)"), ("_write_kb_if_changed", "KB graph check/write")):
             secs = summarize([x["spent"][part] for x in runs["build"]])

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from kg import corpus
 from kg.errors import DocumentError, KGError
 from kg.model import Document, PartialDate
-from kg.pipeline import DocumentGraph, Outcome, document_graphs
+from kg.pipeline import DocumentGraph, Outcome, document_graphs, extraction_failed
 from kg.rdf import kb_quads
 from kg.settings import Settings
 from kg.store import GraphWriter, open_writer
@@ -149,7 +149,11 @@ def _write_documents(
 
 def _store(writer: GraphWriter, doc: Document, graph: DocumentGraph, replaces: list[str]) -> DocumentError | None:
     try:
-        writer.replace_document(doc.id, graph.ntriples, replaces=replaces)
+        content = graph.ntriples  # serialised here, on the writer thread, when extracted in this process
+    except Exception as e:  # noqa: BLE001 - one broken article never stops a build
+        return extraction_failed(doc, e)
+    try:
+        writer.replace_document(doc.id, content, replaces=replaces)
     except KGError as e:
         return DocumentError(doc.source_path or doc.title, f"could not be stored: {e}")
     return None

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
-import pkgutil
 
 import pyoxigraph as ox
 import pytest
 
-import kg.explore
 from explore_sample import HOSTILE_A, HOSTILE_B
 from kg.explore import console, documents, entity, overview, paths, search, timeline
 from kg.explore.highlight import highlight, md
@@ -20,12 +16,6 @@ from kg.store import open_reader
 @pytest.fixture(scope="module")
 def reader(sample_store):
     return open_reader(sample_store)
-
-
-@pytest.mark.parametrize("module", [m.name for m in pkgutil.iter_modules(kg.explore.__path__) if m.name != "app_state"])
-def test_docstring_examples_run(module):
-    result = doctest.testmod(importlib.import_module(f"kg.explore.{module}"))
-    assert result.failed == 0
 
 
 @pytest.mark.parametrize("text", ["rednote", "RedNote", "REDNOTE", "小红书", "xiao", "little red", "red book", "Xiaohongshu"])

@@ -8,10 +8,13 @@ import os
 import pyoxigraph as ox
 import pytest
 
+import kg.extract
 import kg.pipeline
+from kg.build import build
 from kg.corpus import document_from_text
 from kg.errors import DocumentError
 from kg.pipeline import document_graphs
+from kg.settings import Settings
 
 pytestmark = pytest.mark.model
 
@@ -45,14 +48,15 @@ def test_workers_give_the_graphs_of_this_process_in_order(nlp, documents, n_proc
 
 
 def _breaks_on(title: str, action):
-    original = kg.pipeline.DocumentGraph.of.__func__
+    """kg.extract.assemble doing ``action`` for the article titled ``title`` (patched before the workers fork)."""
+    original = kg.extract.assemble
 
-    def of(cls, extraction):
-        if extraction.document.title == title:
+    def assemble(document, data):
+        if document.title == title:
             action()
-        return original(cls, extraction)
+        return original(document, data)
 
-    return classmethod(of)
+    return assemble
 
 
 def _raise():
@@ -61,7 +65,7 @@ def _raise():
 
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_a_broken_article_is_named_and_the_others_go_in(nlp, documents, monkeypatch, n_process):
-    monkeypatch.setattr(kg.pipeline.DocumentGraph, "of", _breaks_on("article 1", _raise))  # inherited by forked workers
+    monkeypatch.setattr(kg.extract, "assemble", _breaks_on("article 1", _raise))  # inherited by forked workers
     outcomes = list(document_graphs(documents, nlp, n_process=n_process, batch_size=2))
     assert [d.title for d, _, _ in outcomes] == [d.title for d in documents]
     [(doc, graph, error)] = [o for o in outcomes if o[2] is not None]
@@ -71,9 +75,30 @@ def test_a_broken_article_is_named_and_the_others_go_in(nlp, documents, monkeypa
 
 
 def test_a_dead_worker_fails_its_documents_with_a_clear_message(nlp, documents, monkeypatch):
-    monkeypatch.setattr(kg.pipeline.DocumentGraph, "of", _breaks_on("article 3", lambda: os._exit(9)))
+    monkeypatch.setattr(kg.extract, "assemble", _breaks_on("article 3", lambda: os._exit(9)))
     outcomes = list(document_graphs(documents, nlp, n_process=2, batch_size=1))
     assert [d.title for d, _, _ in outcomes] == [d.title for d in documents]  # every document is accounted for
     failed = [(d.title, str(e)) for d, _, e in outcomes if e is not None]
     assert "article 3" in dict(failed) and all("worker process died" in m and "n_process = 1" in m for _, m in failed)
     assert all((g is None) == (e is not None) for _, g, e in outcomes)
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_an_article_the_rdf_step_cannot_write_fails_alone(tmp_path, documents, monkeypatch, n_process):
+    """With one process the RDF is made on the build's writer thread, with two in the workers: either way
+    the article is reported and the others are stored."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, text in enumerate(TEXTS):
+        (corpus / f"a{i}.md").write_text(f"---\ntitle: article {i}\npublished: 2025-05-01\n---\n{text}\n", encoding="utf-8")
+    original = kg.pipeline.extraction_quads
+
+    def quads(extraction):
+        if extraction.document.title == "article 2":
+            raise ValueError("no RDF for this one")
+        return original(extraction)
+
+    monkeypatch.setattr(kg.pipeline, "extraction_quads", quads)
+    report = build(Settings.load(store=str(tmp_path / "store"), corpus=str(corpus), n_process=n_process, batch_size=2))
+    assert [e.source for e in report.failed] == [str(corpus / "a2.md")] and "no RDF for this one" in str(report.failed[0])
+    assert sorted(report.added) == sorted(str(corpus / f"a{i}.md") for i in range(len(TEXTS)) if i != 2)

@@ -5,10 +5,10 @@ A spec is a plain dict so it survives spaCy's multiprocessing:
 ``{"y": 2018, "m": 6}`` (absolute; ``y`` None = year-less), ``{"rel": "next_year"}``,
 ``{"rel": "same_year", "m": 7}``, ``{"rel": "this_year"}``, ``{"rel": "last_year"}``,
 ``{"rel": "anchor"}`` ("at that time"), ``{"rel": "days_later", "n": 7}``, ``{"rel": "months_later", "n": -2}``
-("two months earlier").
+("two months earlier"). A relative date's year is as inferred as its anchor's.
 
 >>> resolve_all([date_spec("May 7"), date_spec("the following year")], PartialDate(2025, 5))
-[PartialDate(year=2025, month=5, day=7, year_inferred=True), PartialDate(year=2026, month=None, day=None, year_inferred=False)]
+[PartialDate(year=2025, month=5, day=7, year_inferred=True), PartialDate(year=2026, month=None, day=None, year_inferred=True)]
 """
 
 from __future__ import annotations
