@@ -30,7 +30,6 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.explore.highlight import highlight
-from kg.explore.statements import statement_graph
 from kg.explore.terms import (
     KG_NS, PREFIXES, EntityRef, coarse_type, describe_entities, doc_key, entity_key, entity_node, local_name, value, values_clause,
 )
@@ -321,9 +320,7 @@ def relation_index(statements: nx.MultiDiGraph, key: str) -> RelationIndex:
 def relations(reader, key: str) -> list[RelationRow]:
     """Every statement with the entity as subject or object (text and KB), with evidence: unbounded,
     for exports and comparisons; pages show slices of :func:`relation_index` instead."""
-    index = relation_index(statement_graph(reader), key)
-    rows = relation_rows(reader, [n for group in index.groups.values() for n in group] + list(index.kb))
-    return sorted(rows, key=lambda r: (r.predicate, r.date or "", r.subject.label, r.object.label, r.statement))
+    return statements(reader, f"{_entity_values(key)} {{ ?n rdf:subject ?e }} UNION {{ ?n rdf:object ?e }}")
 
 
 def relations_between(reader, pairs: list[tuple[str, str]]) -> list[RelationRow]:
