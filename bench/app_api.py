@@ -33,13 +33,15 @@ def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> 
     size = max(settings.entity_relations_per_page, 1)
     small = settings.replace(graph_max_nodes=settings.entity_graph_max_nodes, graph_max_per_relation=settings.entity_graph_max_per_relation)
 
+    view: dict = {}  # what one view computes once and uses twice, as the page does
+
     def shown_rows():
-        index = relation_index(statements, key)
+        index = view["index"] = relation_index(statements, key)
         shown = index.kb[:settings.entity_kb_fact_limit] + tuple(n for g in index.groups for n in index.page(g, 1, size))
         return relation_rows(reader, tuple(dict.fromkeys(shown)), entities=entities)
 
-    def timeline():
-        index = relation_index(statements, key)
+    def timeline():  # runs after shown_rows, whole page or part by part
+        index = view["index"]
         evs = events(reader, key, limit=settings.entity_event_limit)
         if len(evs) >= settings.entity_event_limit:
             count_events(reader, key)
