@@ -91,7 +91,7 @@ def run_build(settings: Settings, paths: list[str]) -> dict:
     _timed(kg.extract, "assemble", spent)
     _timed(kg.pipeline, "extraction_quads", spent)
     # these run on the build's writer thread, overlapping spaCy
-    _timed(kg.store.EmbeddedWriter, "replace_document", spent)
+    _timed(kg.store.EmbeddedWriter, "write_documents", spent)
     _timed(kg.store.EmbeddedWriter, "publish", spent)
     _timed(kg.build, "_write_kb_if_changed", spent)
     t0 = time.perf_counter()

@@ -10,6 +10,7 @@ from bench.corpus_gen import generate_corpus
 from bench.report import Report
 from bench.runner import child
 from bench.stats import summarize
+from kg.settings import Settings
 
 
 def _rate(run: dict) -> float:
@@ -47,7 +48,7 @@ def extraction(report: Report, work: Path, articles: int, repeats: int, batch_si
         for part, label in (("read_document", "reading articles"),
                             ("assemble", f"extraction records from spaCy docs ({where})"),
                             ("extraction_quads", "extraction → RDF quads (" + ("writer thread, overlaps spaCy" if n == 1 else where) + ")"),
-                            ("replace_document", "store writes, one atomic load per document (writer thread, overlaps spaCy)"),
+                            ("write_documents", f"store writes, {Settings.load().write_batch_size} new documents per atomic bulk load (writer thread, overlaps spaCy)"),
                             ("publish", "snapshots published (writer thread)"), ("_write_kb_if_changed", "KB graph check/write")):
             secs = summarize([x["spent"][part] for x in runs["build"]])
             share = summarize([x["spent"][part] / (x["seconds"] - x["load_seconds"]) for x in runs["build"]])

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from bench.corpus_gen import COMPANIES, PEOPLE, PROGRAMS, _SYLLABLES, generate_article
 from kg import iri
 from kg.settings import Settings
-from kg.store import graph_node, open_writer
+from kg.store import DocumentWrite, graph_node, ntriples, open_writer
 from kg.vocab import ENTITY_TYPES, KG, RELATIONS
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -220,12 +220,19 @@ def iter_documents(triples: int, seed: int = 0) -> Iterator[tuple[str, list[ox.Q
 def generate_store(store: str, triples: int, seed: int = 0) -> tuple[int, int]:
     """Write the generated graph into the embedded store at ``store``; returns (documents, quads).
 
-    Each document is written like ``kg build`` writes it: one atomic replace_document per document.
+    Documents are written as ``kg build`` writes them: ``write_batch_size`` at a time, new ones in
+    one atomic bulk load.
     """
     documents = quads = 0
-    with open_writer(Settings.load(store=store)) as writer:
+    settings = Settings.load(store=store)
+    batch: list[DocumentWrite] = []
+    with open_writer(settings) as writer:
         for doc_id, doc_quads in iter_documents(triples, seed):
-            writer.replace_document(doc_id, doc_quads)
+            batch.append(DocumentWrite(doc_id, ntriples(doc_quads)))
             documents += 1
             quads += len(doc_quads)
+            if len(batch) >= settings.write_batch_size:
+                writer.write_documents(batch)
+                batch.clear()
+        writer.write_documents(batch)
     return documents, quads

@@ -34,7 +34,7 @@ def _large(report, plan, cache: Path) -> Path:
         path, seconds = graphs.generated_store(cache, plan.triples)
         triples = graphs.count_triples(path)
         if seconds is not None:
-            report.add("graph", f"generate {triples:,} triples through open_writer().replace_document", summarize([seconds]), "s",
+            report.add("graph", f"generate {triples:,} triples through open_writer().write_documents", summarize([seconds]), "s",
                        note=f"{triples / seconds:,.0f} triples/s; on disk {graphs.disk_mb(path):,.0f} MB, "
                             f"of which live/ {graphs.disk_mb(path / 'live'):,.0f} MB and "
                             f"{len(list((path / 'snapshots').iterdir()))} snapshots")

@@ -25,7 +25,7 @@ from kg.model import Document, PartialDate
 from kg.pipeline import DocumentGraph, Outcome, document_graphs, extraction_failed
 from kg.rdf import kb_quads
 from kg.settings import Settings
-from kg.store import GraphWriter, open_writer
+from kg.store import DocumentWrite, GraphWriter, open_writer
 from kg.vocab import KB_GRAPH, KG
 
 #: progress(done, total, what) — called after each document; total is the number to extract.
@@ -115,9 +115,11 @@ def _write_documents(
 ) -> Iterator[Outcome]:
     """Extract and write each document; yields each outcome once its write has landed.
 
-    The writes run on one writer thread, in order, while spaCy works on the next documents:
-    pyoxigraph releases the GIL while it writes, so on a machine with a spare core a write costs
-    the build almost nothing. At most ``WRITES_QUEUED`` graphs wait for the writer (memory stays flat).
+    Documents are written ``write_batch_size`` at a time (new ones in one atomic bulk load: half
+    the store's CPU of one transaction each) on one writer thread, in order, while spaCy works on
+    the next documents: pyoxigraph releases the GIL while it writes, so on a machine with a spare
+    core a write costs the build almost nothing. At most ``WRITES_QUEUED`` graphs beyond the batch
+    being filled wait for the writer (memory stays flat).
     """
     if not documents:
         return
@@ -126,37 +128,57 @@ def _write_documents(
     nlp = load_pipeline(settings)
     total = len(documents)
     done = 0
+    batch: list[tuple[Document, DocumentGraph | None, DocumentError | None]] = []
     queued: deque[tuple[Document, DocumentGraph | None, DocumentError | None, Future | None]] = deque()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as store_writes:
+
+        def submit_batch() -> None:
+            writes = [(doc, graph) for doc, graph, _ in batch if graph is not None]
+            write = store_writes.submit(_store, writer, writes, replaced) if writes else None
+            queued.extend((doc, graph, error, write if graph is not None else None) for doc, graph, error in batch)
+            batch.clear()
 
         def landed(block: bool) -> Iterator[Outcome]:
             nonlocal done
             while queued and (block or len(queued) > WRITES_QUEUED or queued[0][3] is None or queued[0][3].done()):
                 doc, graph, error, write = queued.popleft()
                 if write is not None:
-                    error = write.result()
+                    error = write.result().get(doc.id)
                 yield doc, graph, error
                 done += 1
                 if progress:
                     progress(done, total, doc.source_path or doc.title)
 
-        for doc, graph, error in document_graphs(documents, nlp, settings.n_process, settings.batch_size):
-            write = store_writes.submit(_store, writer, doc, graph, replaced.get(doc.id, ())) if graph is not None else None
-            queued.append((doc, graph, error, write))
+        for outcome in document_graphs(documents, nlp, settings.n_process, settings.batch_size):
+            batch.append(outcome)
+            if len(batch) >= settings.write_batch_size:
+                submit_batch()
             yield from landed(block=False)
+        submit_batch()
         yield from landed(block=True)
 
 
-def _store(writer: GraphWriter, doc: Document, graph: DocumentGraph, replaces: list[str]) -> DocumentError | None:
+def _store(writer: GraphWriter, graphs: list[tuple[Document, DocumentGraph]], replaced: dict[str, list[str]]) -> dict[str, DocumentError]:
+    """Write a batch of document graphs; the errors of those that could not be written, by document id."""
+    errors: dict[str, DocumentError] = {}
+    writes: dict[str, tuple[Document, DocumentWrite]] = {}
+    for doc, graph in graphs:
+        try:
+            content = graph.ntriples  # serialised here, on the writer thread, when extracted in this process
+        except Exception as e:  # noqa: BLE001 - one broken article never stops a build
+            errors[doc.id] = extraction_failed(doc, e)
+            continue
+        writes[doc.id] = (doc, DocumentWrite(doc.id, content, tuple(replaced.get(doc.id, ()))))
     try:
-        content = graph.ntriples  # serialised here, on the writer thread, when extracted in this process
-    except Exception as e:  # noqa: BLE001 - one broken article never stops a build
-        return extraction_failed(doc, e)
-    try:
-        writer.replace_document(doc.id, content, replaces=replaces)
-    except KGError as e:
-        return DocumentError(doc.source_path or doc.title, f"could not be stored: {e}")
-    return None
+        writer.write_documents([write for _, write in writes.values()])
+    except KGError:
+        # nothing of the batch was written: one by one, so that only the document that fails is lost
+        for doc, write in writes.values():
+            try:
+                writer.write_documents([write])
+            except KGError as e:
+                errors[doc.id] = DocumentError(doc.source_path or doc.title, f"could not be stored: {e}")
+    return errors
 
 
 def _write_kb_if_changed(writer: GraphWriter, settings: Settings) -> None:

@@ -17,7 +17,7 @@ result objects, parsed from the server's SPARQL JSON (or N-Triples for CONSTRUCT
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 
 import httpx
@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, RemoteStoreError
 from kg.settings import Settings
-from kg.store import DocumentInfo, GraphContent, Term, _documents, bind, graph_node, ntriples
+from kg.store import DocumentInfo, DocumentWrite, GraphContent, Term, _documents, bind, graph_node, ntriples
 from kg.vocab import KB_GRAPH, KG, META_GRAPH
 
 _META = ox.NamedNode(str(META_GRAPH))
@@ -88,11 +88,17 @@ class RemoteStore:
 
     # -- writes ------------------------------------------------------------------------------
     def replace_document(self, doc_id: str, content: GraphContent, replaces: Iterable[str] = ()) -> None:
-        self.put_graph(graph_node(doc_id), content)
-        for old in replaces:
-            if old != doc_id:
-                self._delete_graph(graph_node(old))
-        self._touch()
+        self.write_documents([DocumentWrite(doc_id, content, tuple(replaces))])
+
+    def write_documents(self, writes: Sequence[DocumentWrite]) -> None:
+        """One Graph Store PUT per document (each atomic on the server), then one build stamp."""
+        for w in writes:
+            self.put_graph(graph_node(w.doc_id), w.content)
+            for old in w.replaces:
+                if old != w.doc_id:
+                    self._delete_graph(graph_node(old))
+        if writes:
+            self._touch()
 
     def remove_document(self, doc_id: str) -> bool:
         removed = self._delete_graph(graph_node(doc_id))

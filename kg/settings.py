@@ -52,6 +52,10 @@ class Settings:
     )
     n_process: int = _setting(1, "Extraction processes of `kg build`: 1 runs spaCy in the build's own process; 2 or more fork that many workers (2 on a 2-core machine).")
     batch_size: int = _setting(32, "Documents per spaCy nlp.pipe batch during `kg build`, and per chunk handed to a worker process.")
+    write_batch_size: int = _setting(
+        64, "New documents `kg build` writes to an embedded store in one atomic bulk load (larger: less CPU per document, "
+        "progress reported in bigger steps; 1 writes each document in its own transaction)."
+    )
     # --- query guard -----------------------------------------------------------------------
     query_timeout: float = _setting(10.0, "Wall-clock limit in seconds for one user SPARQL query; it is stopped past it.")
     query_row_limit: int = _setting(10000, "Most rows (or triples) a user query returns; results past it are cut and flagged truncated.")

@@ -19,6 +19,12 @@ from kg.cli import app
 from kg.export import PREFIXES, jsonl_records
 from kg.iri import normalise_name
 from kg.settings import Settings
+from kg import store as store_module
+from kg.build import _store
+from kg.corpus import document_from_text
+from kg.errors import StoreError
+from kg.model import Extraction
+from kg.pipeline import DocumentGraph
 from kg.store import EmbeddedReader, open_reader
 from tests.conftest import DATA, ROOT, SEED_ARTICLE
 
@@ -96,9 +102,11 @@ def test_done_when_queries_answer(seed_store, query, expect):
         assert word in result.output
 
 
-@pytest.mark.parametrize("n_process, batch_size", [(1, 4), (2, 1), (2, 2)])
-def test_worker_processes_and_batches_build_the_same_store(tmp_path, reference, n_process, batch_size):
-    settings = Settings.load(store=str(tmp_path / "store"), corpus=reference.corpus, n_process=n_process, batch_size=batch_size)
+@pytest.mark.parametrize("n_process, batch_size, write_batch_size", [(1, 4, 64), (2, 1, 1), (2, 2, 3), (1, 32, 4)])
+def test_worker_processes_and_batches_build_the_same_store(tmp_path, reference, monkeypatch, n_process, batch_size, write_batch_size):
+    monkeypatch.setattr(store_module, "BULK_LOAD_MIN_DOCUMENTS", 2)  # so that the 6 articles also go through bulk loads
+    settings = Settings.load(store=str(tmp_path / "store"), corpus=reference.corpus, n_process=n_process, batch_size=batch_size,
+                             write_batch_size=write_batch_size)
     report = build(settings)
     assert report.ok and len(report.added) == len(CORPUS_FILES)
     assert quads_by_graph(EmbeddedReader(settings.store)) == quads_by_graph(EmbeddedReader(reference.store))
@@ -153,9 +161,11 @@ def test_add_and_remove_a_pasted_article(tmp_path):
 
 KILLED_BUILD = textwrap.dedent("""
     import sys
+    import kg.store
     from kg.build import build
     from kg.settings import Settings
-    settings = Settings.load(store=sys.argv[1], corpus=sys.argv[2], batch_size=1)
+    kg.store.BULK_LOAD_MIN_DOCUMENTS = 2  # documents land two at a time, in bulk loads
+    settings = Settings.load(store=sys.argv[1], corpus=sys.argv[2], batch_size=1, write_batch_size=2)
     build(settings, progress=lambda done, total, what: print(done, flush=True))
 """)
 
@@ -192,3 +202,23 @@ def test_file_changed_to_another_documents_text_drops_its_old_graph(tmp_path):
     report = build(settings)
     assert report.duplicates and report.duplicates[0][0] == str(corpus / "other.md")
     assert [d.source_path for d in open_reader(settings).documents()] == [str(corpus / SEED_ARTICLE.name)]
+
+
+class OneBadDocumentWriter:
+    """A writer that cannot store one document, and so fails every batch holding it."""
+
+    def __init__(self, bad: str):
+        self.bad, self.written = bad, []
+
+    def write_documents(self, writes):
+        if any(w.doc_id == self.bad for w in writes):
+            raise StoreError("disk full")
+        self.written += [w.doc_id for w in writes]
+
+
+def test_a_document_the_store_refuses_fails_alone_and_the_rest_of_its_batch_is_written():
+    docs = [document_from_text(f"Article number {i}.", title=f"T{i}") for i in range(5)]
+    writer = OneBadDocumentWriter(bad=docs[2].id)
+    errors = _store(writer, [(d, DocumentGraph(Extraction(document=d))) for d in docs], replaced={})
+    assert list(errors) == [docs[2].id] and "could not be stored: disk full" in str(errors[docs[2].id])
+    assert writer.written == [d.id for d in docs if d is not docs[2]]

@@ -8,9 +8,10 @@ import time
 import pyoxigraph as ox
 import pytest
 
-from kg.errors import StoreLockedError
+from kg.errors import StoreError, StoreLockedError
 from kg.settings import Settings
-from kg.store import EmbeddedReader, graph_node, open_reader, open_writer
+from kg import store as store_module
+from kg.store import DocumentWrite, EmbeddedReader, graph_node, ntriples, open_reader, open_writer
 
 P = ox.NamedNode("http://example.org/p")
 
@@ -73,32 +74,65 @@ def test_version_changes_on_write(tmp_settings):
     assert EmbeddedReader(tmp_settings.store).version() != first
 
 
+def test_write_documents_loads_new_ones_together_and_replaces_the_others(tmp_settings):
+    many = store_module.BULK_LOAD_MIN_DOCUMENTS + 1
+    with open_writer(tmp_settings) as w:
+        w.replace_document("kept", doc_quads(4))
+        w.replace_document("old", doc_quads(5))
+        w.write_documents(
+            [DocumentWrite("kept", ntriples(doc_quads(2, "k")))]  # replaced in place
+            + [DocumentWrite("changed", doc_quads(3, "c"), replaces=("old",))]  # a changed file's new text
+            + [DocumentWrite(f"new{i}", ntriples(doc_quads(i + 1))) for i in range(many)]  # one bulk load
+        )
+    expected = {"kept": 2, "changed": 3} | {f"new{i}": i + 1 for i in range(many)}
+    assert graph_sizes(open_reader(tmp_settings)) == {graph_node(d).value: n for d, n in expected.items()}
+
+
+@pytest.mark.parametrize("bad", [b"<http://example.org/a> <http://example.org/p> broken .\n", b"no line break at the end ."])
+def test_a_bad_graph_in_a_bulk_load_writes_none_of_them(tmp_settings, bad):
+    many = store_module.BULK_LOAD_MIN_DOCUMENTS
+    writes = [DocumentWrite(f"d{i}", ntriples(doc_quads(3))) for i in range(many)] + [DocumentWrite("bad", bad)]
+    with open_writer(tmp_settings) as w:
+        with pytest.raises(StoreError, match="none of them was written|not N-Triples"):
+            w.write_documents(writes)
+        assert graph_sizes(w) == {}
+        assert not any(w._store.contains_named_graph(graph_node(x.doc_id)) for x in writes)
+
+
+def test_write_documents_refuses_one_id_twice(tmp_settings):
+    with open_writer(tmp_settings) as w, pytest.raises(ValueError, match="twice"):
+        w.write_documents([DocumentWrite("d", doc_quads(1)), DocumentWrite("d", doc_quads(2))])
+
+
 WRITER = textwrap.dedent("""
     import sys
     import pyoxigraph as ox
     from kg.settings import Settings
     from kg.store import EmbeddedWriter
+    from kg.store import DocumentWrite, ntriples
     w = EmbeddedWriter(sys.argv[1], snapshot_interval=0.0)
+    batch = int(sys.argv[2])  # documents per write_documents call: 1 is a transaction, more a bulk load
     P = ox.NamedNode("http://example.org/p")
-    for d in range(1000):
+    for d in range(0, 1000, batch):
         quads = [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), P, ox.Literal(str(i)), ox.DefaultGraph()) for i in range(5000)]
-        w.replace_document(f"doc{d}", quads)
+        w.write_documents([DocumentWrite(f"doc{d + k}", ntriples(quads)) for k in range(batch)])
         print(d, flush=True)
 """)
 
 
-@pytest.mark.parametrize("after_documents, extra_delay", [(1, 0.0), (2, 0.013), (4, 0.05), (6, 0.11)])
-def test_sigkill_leaves_only_whole_documents(tmp_path, after_documents, extra_delay):
+@pytest.mark.parametrize("batch", [1, store_module.BULK_LOAD_MIN_DOCUMENTS])
+@pytest.mark.parametrize("after_writes, extra_delay", [(1, 0.0), (2, 0.013), (4, 0.05), (6, 0.11)])
+def test_sigkill_leaves_only_whole_documents(tmp_path, batch, after_writes, extra_delay):
     store = tmp_path / "store"
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(store)], stdout=subprocess.PIPE, text=True)
-    for _ in range(after_documents):
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(store), str(batch)], stdout=subprocess.PIPE, text=True)
+    for _ in range(after_writes):
         assert proc.stdout.readline()
     time.sleep(extra_delay)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
-    # every graph a reader or the next writer sees is whole
+    # every graph a reader or the next writer sees is whole, and a bulk load landed whole or not at all
     sizes = graph_sizes(EmbeddedReader(store))
-    assert sizes and set(sizes.values()) == {5000}
+    assert sizes and set(sizes.values()) == {5000} and len(sizes) % batch == 0
     with open_writer(Settings.load(store=str(store))) as w:
         live = graph_sizes(w)
-        assert len(live) >= after_documents and set(live.values()) == {5000}
+        assert len(live) >= after_writes * batch and set(live.values()) == {5000} and len(live) % batch == 0
