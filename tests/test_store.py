@@ -99,6 +99,29 @@ def test_a_bad_graph_in_a_bulk_load_writes_none_of_them(tmp_settings, bad):
         assert not any(w._store.contains_named_graph(graph_node(x.doc_id)) for x in writes)
 
 
+class CountingStore:
+    """The writer's pyoxigraph store, counting calls of ``optimize`` (compaction)."""
+
+    def __init__(self, store):
+        self.store, self.optimized = store, 0
+
+    def optimize(self):
+        self.optimized += 1
+        return self.store.optimize()
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+
+@pytest.mark.parametrize("documents, compacted", [(1, 0), (store_module.BULK_LOAD_MIN_DOCUMENTS, 1)])
+def test_writer_compacts_before_its_last_snapshot_after_bulk_loads_only(tmp_settings, documents, compacted):
+    with open_writer(tmp_settings) as w:
+        w._store = counting = CountingStore(w._store)
+        w.write_documents([DocumentWrite(f"d{i}", doc_quads(2)) for i in range(documents)])
+    assert counting.optimized == compacted
+    assert len(graph_sizes(open_reader(tmp_settings))) == documents
+
+
 def test_write_documents_refuses_one_id_twice(tmp_settings):
     with open_writer(tmp_settings) as w, pytest.raises(ValueError, match="twice"):
         w.write_documents([DocumentWrite("d", doc_quads(1)), DocumentWrite("d", doc_quads(2))])
