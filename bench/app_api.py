@@ -15,16 +15,21 @@ Parts = dict[str, Callable[[], object]]
 
 def per_version(reader) -> dict:
     """What the app builds once per graph version and every session shares (``st.cache_resource`` in
-    kg.explore.app_state): the label index's entities and the statement graph."""
+    kg.explore.app_state): the label index's entities, the statement graph, the co-mention and figure indexes."""
+    from kg.explore.comentions import comention_index
+    from kg.explore.entity import quantity_index
     from kg.explore.search import build_label_index
     from kg.explore.statements import statement_graph
 
-    return {"entities": build_label_index(reader).entities, "statements": statement_graph(reader)}
+    return {"entities": build_label_index(reader).entities, "statements": statement_graph(reader),
+            "comentions": comention_index(reader), "quantities": quantity_index(reader)}
 
 
 def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> Parts:
-    """What app/app_pages/entity.py computes for ``key`` (first page of every relation group), part by part."""
-    from kg.explore.entity import comentioned, count_events, count_quantities, entity_info, events, quantities, relation_index, relation_rows
+    """What app/app_pages/entity.py computes for ``key`` (the first rows of every relation group), part by part."""
+    from kg.explore.entity import (
+        comentioned, count_events, count_quantities, entity_info, events, first_view_counts, quantities, relation_index, relation_rows,
+    )
     from kg.explore.neighbourhood import GraphFilter, neighbourhood
     from kg.explore.network_html import to_html
     from kg.explore.timeline import TimelineItem, newest, statement_items
@@ -37,7 +42,8 @@ def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> 
 
     def shown_rows():
         index = view["index"] = relation_index(statements, key)
-        shown = index.kb[:settings.entity_kb_fact_limit] + tuple(n for g in index.groups for n in index.page(g, 1, size))
+        counts = first_view_counts({g: len(m) for g, m in index.groups.items()}, settings.entity_relation_rows, size)
+        shown = index.kb[:settings.entity_kb_fact_limit] + tuple(n for g, k in counts.items() for n in index.groups[g][:k])
         return relation_rows(reader, tuple(dict.fromkeys(shown)), entities=entities)
 
     def timeline():  # runs after shown_rows, whole page or part by part
@@ -49,15 +55,16 @@ def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> 
                       + [TimelineItem.of_event(e) for e in evs if e.date], settings.entity_timeline_limit)
 
     def figures():
-        qs = quantities(reader, key, limit=settings.entity_quantity_limit)
-        return qs, (count_quantities(reader, key) if len(qs) >= settings.entity_quantity_limit else len(qs))
+        qs = quantities(reader, key, limit=settings.entity_quantity_limit, with_evidence=False, index=versioned["quantities"])
+        return qs, count_quantities(reader, key, index=versioned["quantities"])
 
     return {
         "entity_info": lambda: entity_info(reader, key),
-        "relation_index + relation_rows (KB facts, first page of each group)": shown_rows,
+        "relation_index + relation_rows (KB facts, first rows of each group)": shown_rows,
         "events + timeline": timeline,
         "quantities": figures,
-        "comentioned": lambda: comentioned(reader, key, limit=settings.entity_comention_limit),
+        "comentioned": lambda: comentioned(reader, key, limit=settings.entity_comention_limit, index=versioned["comentions"],
+                                           entities=entities),
         "neighbourhood (entity_graph_max_nodes) + to_html": lambda: to_html(
             neighbourhood(reader, key, GraphFilter(hops=1), small, statements=statements, entities=entities), height="380px"),
     }
@@ -97,6 +104,20 @@ def overview_parts(reader, settings: Settings, key: str, versioned: dict) -> Par
     }
 
 
+def shown(reader, settings: Settings, key: str, versioned: dict) -> str:
+    """What the entity page and graph view of ``key`` show, in words (the report says what was compared)."""
+    from kg.explore.entity import relation_index
+
+    parts = entity_page_parts(reader, settings, key, versioned)
+    rows = parts["relation_index + relation_rows (KB facts, first rows of each group)"]()
+    figures, all_figures = parts["quantities"]()
+    index = relation_index(versioned["statements"], key)
+    sub = graph_view_parts(reader, settings, key, versioned)["neighbourhood"]()
+    return (f"{len(rows)} relation rows with {sum(len(r.evidence) for r in rows)} evidence sentences, of {len(index.groups)} "
+            f"relation groups and {len(index.kb)} KB facts; {len(figures)} of {all_figures} figures; "
+            f"{len(parts['comentioned']())} co-mentioned entities; and its graph view draws {len(sub.nodes)} nodes")
+
+
 def entity_page(reader, settings: Settings, key: str, versioned: dict):
     return [part() for part in entity_page_parts(reader, settings, key, versioned).values()]
 
@@ -119,6 +140,20 @@ def statements(reader, settings: Settings, key: str, versioned: dict):
     from kg.explore.statements import statement_graph
 
     return statement_graph(reader)
+
+
+def comentions(reader, settings: Settings, key: str, versioned: dict):
+    """The co-mention index the entity page lists from (once per graph version)."""
+    from kg.explore.comentions import comention_index
+
+    return comention_index(reader)
+
+
+def quantities(reader, settings: Settings, key: str, versioned: dict):
+    """The figure index the entity page lists from (once per graph version)."""
+    from kg.explore.entity import quantity_index
+
+    return quantity_index(reader)
 
 
 def years(reader, settings: Settings, key: str, versioned: dict):

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kg.explore import entity, timeline
+from kg.explore.comentions import comention_index
 from kg.explore.highlight import md
 from kg.explore.search import build_label_index
 from kg.explore.statements import statement_graph
@@ -149,10 +150,13 @@ def store_index(reader, key: str) -> entity.RelationIndex:
 ])
 def test_index_from_a_prebuilt_statement_graph_is_the_stores(request, store, keys):
     store_reader = open_reader(request.getfixturevalue(store))
-    G = statement_graph(store_reader)  # built once, as the app does per graph version
+    G = statement_graph(store_reader)  # built once, as the app does per graph version, with every entity's index
+    walked = G.copy()
+    del walked.graph["relation_indexes"]  # without them, each index is ranked from the entity's statements
     for key in keys:
-        assert entity.relation_index(G, key) == store_index(store_reader, key), key
+        assert entity.relation_index(G, key) == entity.relation_index(walked, key) == store_index(store_reader, key), key
     assert any(entity.relation_index(G, key).kb for key in keys) == (store == "sample_store")
+    assert set(G.graph["relation_indexes"]) == set(G.nodes)
 
 
 def test_page_relations_send_no_pass_over_the_entitys_statements(reader):
@@ -240,6 +244,31 @@ def test_other_lists_are_bounded_and_counted(reader):
     assert [c.entity.label for c in cms] == sorted(c.entity.label for c in cms)
 
 
+def test_the_figure_index_lists_what_the_store_selects(reader):
+    index = entity.quantity_index(reader)
+    assert entity.count_quantities(reader, HUB, index=index) == entity.count_quantities(reader, HUB) == QUANTITIES
+    from_index = entity.quantities(reader, HUB, limit=QUANTITIES, index=index)
+    from_store = entity.quantities(reader, HUB, limit=QUANTITIES)
+    dated = sum(q.date is not None for q in from_store)
+    assert 0 < dated < QUANTITIES and from_index[:dated] == from_store[:dated]  # newest first; the undated after, in any order
+    assert sorted(map(repr, from_index)) == sorted(map(repr, from_store))
+    assert entity.quantities(reader, HUB, limit=5, index=index) == from_index[:5]
+    assert entity.quantities(reader, "nobody", index=index) == [] and entity.count_quantities(reader, "nobody", index=index) == 0
+
+
+@pytest.mark.parametrize("limit", [5, 100])
+def test_the_comention_index_lists_what_the_store_sums(reader, limit):
+    index, entities = comention_index(reader), build_label_index(reader).entities
+    assert len(index[HUB]) == COMENTIONED
+    for key in [HUB, *sorted(index)[:5]]:
+        summed = entity.comentioned(reader, key, limit=limit)
+        indexed = entity.comentioned(reader, key, limit=limit, index=index, entities=entities)
+        if limit >= len(index[key]):
+            assert indexed == summed
+        else:  # the same counts; among ties at the cut the store's order and the index's (by key) may keep others
+            assert [(c.sentences, c.documents) for c in indexed] == [(c.sentences, c.documents) for c in summed]
+
+
 @pytest.mark.parametrize("limit", [1, 10, 100])
 def test_hub_timeline_is_the_newest_with_the_count_of_all(reader, limit):
     every = entity.relation_index(statement_graph(reader), HUB).dated
@@ -256,11 +285,11 @@ def app(hub_store, monkeypatch):
     monkeypatch.setenv("KG_STORE", hub_store.store)
     monkeypatch.setenv("KG_ENTITY_RELATIONS_PER_PAGE", "5")
 
-    def open_page(**params: str) -> AppTest:
+    def open_page(script: str = "entity", **params: str) -> AppTest:
         at = AppTest.from_file(str(APP), default_timeout=60)
         for k, v in params.items():
             at.query_params[k] = v
-        at.switch_page("app_pages/entity.py")
+        at.switch_page(f"app_pages/{script}.py")
         at.run()
         assert not at.exception, at.exception
         return at
@@ -282,10 +311,11 @@ def test_entity_page_pages_through_one_group(app, reader, page, expected):
     first = (expected - 1) * 5 + 1
     assert f"Showing {first}–{min(first + 4, 23)} of 23 (page {expected} of 5)." in [c.value for c in at.caption]
     assert at.query_params.get("page") == (str(expected) if expected > 1 else None)  # the URL is mended
-    assert len(shown_in(at, "invested_in (incoming)")) == 5  # the other groups stay on their first page
+    assert len(shown_in(at, "invested_in (incoming)")) == 5  # the other groups stay on their first rows
+    assert "Showing the best 5 of 7." in [c.value for c in at.caption]
     links = [p.label for p in at.page_link]
-    assert ("← Previous" in links, "Next →" in links) == (expected > 1, True)  # invested_in has a next page too
-    assert links.count("Next →") == 2 - (expected == 5)
+    assert ("← Previous" in links, "Next →" in links) == (expected > 1, expected < 5)
+    assert links.count("More →") == 1  # invested_in's link to its own pages
 
 
 def test_entity_page_ignores_an_unknown_group(app):
@@ -293,3 +323,29 @@ def test_entity_page_ignores_an_unknown_group(app):
     assert "rel" not in at.query_params and "page" not in at.query_params
     assert [e.label for e in at.expander][:3] == [f"{md(g)} ({n})" for g, n in (("partner of", 23), ("invested in (incoming)", 7), ("owns", 3))]
     assert "The 15 most recent of" in "\n".join(c.value for c in at.caption)
+
+
+def test_entity_page_deals_its_row_budget_among_the_groups(app, monkeypatch):
+    monkeypatch.setenv("KG_ENTITY_RELATION_ROWS", "6")
+    at = app(entity=HUB)
+    assert [len(shown_in(at, g)) for g in ("partner_of", "invested_in (incoming)", "owns")] == [2, 2, 2]
+    captions = [c.value for c in at.caption]
+    assert "Showing the best 2 of 23." in captions and "Showing the best 2 of 7." in captions
+    assert [p.label for p in at.page_link].count("More →") == 3
+    opened = app(entity=HUB, rel="owns")  # a group's link opens its first page: its best 5
+    assert len(shown_in(opened, "owns")) == 3 and len(shown_in(opened, "partner_of")) == 2
+
+
+def test_graph_page_most_nodes_slider_cuts_the_view_and_is_kept_in_the_url(app):
+    def hidden(at: AppTest) -> int:
+        [caption] = [c.value for c in at.caption if "not drawn" in c.value]
+        return int(caption.split(" ")[0])
+
+    at = app("graph", entity=HUB, max_nodes="10")
+    assert at.sidebar.slider(key="max_nodes").value == 10
+    assert "10 nodes in all" in " ".join(c.value for c in at.caption)
+    assert hidden(at) > 23 - Settings().graph_max_per_relation
+    at.sidebar.slider(key="max_nodes").set_value(100).run()
+    assert hidden(at) == 23 - Settings().graph_max_per_relation  # only partner_of's cut per relation is left
+    assert at.query_params.get("max_nodes") == "100"
+    assert app("graph", entity=HUB, max_nodes="-5").sidebar.slider(key="max_nodes").value == 10  # clamped

@@ -84,6 +84,16 @@ def test_prebuilt_statements_and_entities_give_the_same_view(reader, focus, flt,
     assert neighbourhood(reader, focus, flt, settings, statements=statements, entities=entities) == built
 
 
+@pytest.mark.parametrize("focus, flt, settings", VIEWS + [
+    ("xiaohongshu", GraphFilter(relations=("launched", "partner_of"), types=("Program",)), Settings.load(graph_max_per_relation=2)),
+])
+def test_the_ranked_neighbours_kept_with_the_statement_graph_give_the_view_walking_the_statements_gives(reader, focus, flt, settings):
+    statements = statement_graph(reader)
+    walked = statements.copy()
+    del walked.graph["neighbours"]  # without the ranking, every view walks the statements of its frontier
+    assert neighbourhood(reader, focus, flt, settings, statements=statements) == neighbourhood(reader, focus, flt, settings, statements=walked)
+
+
 class CountingReader:
     """A reader that keeps every query it is asked."""
 

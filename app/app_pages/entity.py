@@ -1,7 +1,8 @@
 """Entity: type, aliases, KB facts, relations by predicate with evidence, events, figures, co-mentions, neighbourhood.
 
 Every list is bounded by a setting and says how many there are in all. Relation groups show their
-best rows first and page through the rest with ``?rel=<group>&page=<n>`` in the URL.
+best rows first, ``entity_relation_rows`` rows dealt among them, and page through the rest of one
+group with ``?rel=<group>&page=<n>`` in the URL.
 """
 
 import streamlit as st
@@ -9,8 +10,8 @@ import streamlit.components.v1 as components
 
 from kg.explore import app_state
 from kg.explore.entity import (
-    comentioned, count_events, count_quantities, entity_info, events, page_count, page_number, quantities, relation_index,
-    relation_rows,
+    comentioned, count_events, count_quantities, entity_info, events, first_view_counts, page_count, page_number, quantities,
+    relation_index, relation_rows,
 )
 from kg.explore.highlight import md
 from kg.explore.neighbourhood import GraphFilter, neighbourhood
@@ -46,7 +47,7 @@ for v in info.versions:
     st.page_link(PAGE, label=f"Version: {md(v.label)}", query_params={"entity": v.key})
 st.page_link("app_pages/graph.py", label="Open in the graph view", query_params={"entity": key})
 
-# --- which rows this view shows: the URL's page of one group, the first page of the others -------
+# --- which rows this view shows: the URL's page of one group, the first rows of the others ------
 statements = app_state.statements()  # per graph version; not through call, which would hash it
 index = relation_index(statements, key)
 size = max(settings.entity_relations_per_page, 1)
@@ -55,15 +56,17 @@ if paged not in index.groups:
     paged = None
 page = page_number(st.query_params.get("page"), len(index.groups[paged]), size) if paged else 1
 app_state.to_url(rel=paged, page=page if page > 1 else None)  # a hand-edited URL is mended to what is shown
-first_pages = {g: index.page(g, 1, size) for g in index.groups}
+first_rows = {g: index.groups[g][:n] for g, n in first_view_counts(
+    {g: len(m) for g, m in index.groups.items()}, settings.entity_relation_rows, size).items()}
+shown_rows = first_rows | ({paged: index.page(paged, page, size)} if paged else {})
 kb_shown = index.kb[:settings.entity_kb_fact_limit]
 dated_shown = index.dated[:settings.entity_timeline_limit]
-# Details of the first pages and KB facts in one call (cached while paging), the paged slice apart; the
+# Details of the first rows and KB facts in one call (cached while paging), the paged slice apart; the
 # timeline needs no evidence: it is drawn from the statement graph.
 rows = {r.statement: r for r in call_labelled(relation_rows, tuple(dict.fromkeys(
-    kb_shown + tuple(n for group in first_pages.values() for n in group))))}
-if page > 1:
-    rows |= {r.statement: r for r in call_labelled(relation_rows, index.page(paged, page, size))}
+    kb_shown + tuple(n for group in first_rows.values() for n in group))))}
+if paged and not set(shown_rows[paged]) <= rows.keys():
+    rows |= {r.statement: r for r in call_labelled(relation_rows, shown_rows[paged])}
 
 
 def page_link(group: str, to: int, label: str) -> None:
@@ -86,7 +89,7 @@ else:
     st.caption("Best first in each group: highest confidence, then latest date.")
 for group, members in index.groups.items():
     at = page if group == paged else 1
-    shown = index.page(group, at, size)
+    shown = shown_rows[group]
     with st.expander(f"{md(group.replace('_', ' '))} ({len(members)})", expanded=True):
         for r in (rows[n] for n in shown if n in rows):
             other = r.other(key)
@@ -97,7 +100,10 @@ for group, members in index.groups.items():
                 st.markdown(f'<div class="evidence">“{ev.html}”</div>', unsafe_allow_html=True)
                 st.page_link("app_pages/documents.py", label=f"in {md(ev.document_title)}", query_params={"doc": ev.document})
         pages = page_count(len(members), size)
-        if pages > 1:
+        if group != paged and len(shown) < len(members):
+            st.caption(f"Showing the best {len(shown)} of {len(members)}.")
+            page_link(group, 1 if len(shown) < size else 2, "More →")
+        elif pages > 1:
             first = (at - 1) * size + 1
             st.caption(f"Showing {first}–{first + len(shown) - 1} of {len(members)} (page {at} of {pages}).")
             back, forward = st.columns(2)
@@ -129,16 +135,18 @@ with left:
         st.caption(f"{len(evs)} of {n_events} events shown, newest first.")
 with right:
     st.subheader("Figures")
-    qs = call(quantities, key, limit=settings.entity_quantity_limit)
+    figures = app_state.quantities()  # per graph version; the table shows the figures as stated, without evidence
+    qs = quantities(app_state.reader(), key, limit=settings.entity_quantity_limit, with_evidence=False, index=figures)
     if qs:
         st.dataframe([{"attribute": q.attribute, "value": q.value, "up to": q.value_max, "unit": q.unit, "date": q.date,
                        "as stated": q.label} for q in qs], hide_index=True)
-        if len(qs) >= settings.entity_quantity_limit and (n_figures := call(count_quantities, key)) > len(qs):
+        if (n_figures := count_quantities(app_state.reader(), key, index=figures)) > len(qs):
             st.caption(f"{len(qs)} of {n_figures} figures shown, newest first.")
     else:
         st.caption("No figure stated about it.")
     st.subheader("Named together with")
-    cms = call(comentioned, key, limit=settings.entity_comention_limit)
+    cms = comentioned(app_state.reader(), key, limit=settings.entity_comention_limit, index=app_state.comentions(),
+                      entities=app_state.label_index().entities)  # from the per-version index: not cached per view
     if not cms:
         st.caption("No co-mentioned entity.")
     for c in cms:

@@ -4,7 +4,7 @@
 - Results of the pure functions of kg.explore, cached with ``st.cache_data`` under the function,
   its arguments and the graph version (``reader.version()``), so a new or removed article shows
   everywhere at once.
-- The label index, the statement graph and the entity projection: one per graph version
+- The label index, the statement graph, the co-mention and figure indexes and the entity projection: one per graph version
   (``st.cache_resource``: shared, not copied, never rebuilt per page view); pages cut their views
   from them without asking the store again.
 - Every view's state lives in the URL (``st.query_params``): :func:`from_url` seeds a widget's
@@ -21,6 +21,8 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
+from kg.explore.comentions import ComentionIndex, comention_index
+from kg.explore.entity import QuantityIndex, quantity_index
 from kg.explore.paths import entity_projection
 from kg.explore.search import LabelIndex, build_label_index
 from kg.explore.statements import statement_graph
@@ -81,6 +83,26 @@ def _statements(store: str, graph_version: str) -> nx.MultiDiGraph:
 def statements() -> nx.MultiDiGraph:
     """The statement graph of the current graph version (:mod:`kg.explore.statements`; treat as read-only)."""
     return _statements(settings().store, version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _comentions(store: str, graph_version: str) -> ComentionIndex:
+    return comention_index(_reader(store))
+
+
+def comentions() -> ComentionIndex:
+    """The co-mention index of the current graph version (:mod:`kg.explore.comentions`; treat as read-only)."""
+    return _comentions(settings().store, version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _quantities(store: str, graph_version: str) -> QuantityIndex:
+    return quantity_index(_reader(store))
+
+
+def quantities() -> QuantityIndex:
+    """Every entity's figures, newest first, for the current graph version (treat as read-only)."""
+    return _quantities(settings().store, version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -31,7 +31,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.errors import ExportFormatError
-from kg.explore.statements import statement_graph
+from kg.explore.statements import Neighbour, rank, statement_graph, tally
 from kg.explore.terms import (
     ENTITY_NS, KG_NS, PREFIXES, EntityRef, describe_entities, entity_key, entity_node, relation_node, value,
     values_clause,
@@ -143,6 +143,18 @@ def _entity_lookup(reader, entities: Mapping[str, EntityRef] | None) -> Callable
     return lookup
 
 
+def _walk(statements: nx.MultiDiGraph, n: str, passes: Callable[[dict], bool]) -> dict[tuple[str, str, str], list[Neighbour]]:
+    """The groups of node ``n`` from its statements that pass the filters, ranked."""
+    groups: dict[tuple[str, str, str], dict[str, list]] = defaultdict(dict)
+    # edge views walk networkx's dicts directly: 3x faster than its nested adjacency views
+    for direction, between in (("out", statements.out_edges(n, data=True)), ("in", statements.in_edges(n, data=True))):
+        for source, target, st in between:
+            if not passes(st):
+                continue
+            tally(groups[(n, st["relation"], direction)], target if direction == "out" else source, st)
+    return {g: rank(members) for g, members in groups.items()}
+
+
 def neighbourhood(reader, focus: str, flt: GraphFilter, settings, *, statements: nx.MultiDiGraph | None = None,
                   entities: Mapping[str, EntityRef] | None = None) -> Subgraph:
     """The focus entity and its neighbours to ``flt.hops`` hops, filtered and capped (see the module doc).
@@ -169,44 +181,42 @@ def neighbourhood(reader, focus: str, flt: GraphFilter, settings, *, statements:
     def room() -> int:  # nodes still drawable, keeping one slot for the final "+N more"
         return max_nodes - 1 - len(depth) - more_slots
 
+    # Without a date or confidence filter, each group is taken whole from the ranking kept with the
+    # statement graph; with one, the statements touching the frontier are walked and ranked here.
+    ranked = statements.graph.get("neighbours") if not (flt.min_confidence > 0 or flt.date_from or flt.date_to) else None
+    relations = {r for r in flt.relations if r in RELATIONS} if flt.relations else None
     for hop in range(1, max(1, min(int(flt.hops), 2)) + 1):
-        # (node, relation, direction) -> neighbour -> [highest confidence, statements, first date]
-        groups: dict[tuple[str, str, str], dict[str, list]] = defaultdict(dict)
+        # (node, relation, direction) -> its neighbours, best first: (key, highest confidence, statements, first date)
+        groups: dict[tuple[str, str, str], list[Neighbour]] = {}
         for n in frontier:
-            if n not in statements:  # (edge views take a node not in the graph for a list of nodes)
-                continue
-            # edge views walk networkx's dicts directly: 3x faster than its nested adjacency views
-            for direction, between in (("out", statements.out_edges(n, data=True)), ("in", statements.in_edges(n, data=True))):
-                for source, target, st in between:
-                    if not passes(st):
-                        continue
-                    member = groups[(n, st["relation"], direction)].setdefault(target if direction == "out" else source, [0.0, 0, None])
-                    member[0] = max(member[0], st["confidence"])
-                    member[1] += 1
-                    if st["date"] and (member[2] is None or st["date"] < member[2]):
-                        member[2] = st["date"]
+            if ranked is not None:
+                for (rel, direction), members in ranked.get(n, {}).items():
+                    if relations is None or rel in relations:
+                        groups[(n, rel, direction)] = members
+            elif n in statements:  # (edge views take a node not in the graph for a list of nodes)
+                groups |= _walk(statements, n, passes)
         if flt.comentions:
             frontier_values = values_clause("n", (entity_node(k) for k in frontier))
+            found: dict[str, dict[str, list]] = defaultdict(dict)
             for row in reader.query(_COMENTION_EDGES % frontier_values):
-                groups[(entity_key(row["n"]), COMENTION, "out")][entity_key(row["x"])] = [None, int(value(row["count"])), None]
+                found[entity_key(row["n"])][entity_key(row["x"])] = [None, int(value(row["count"])), None]
+            groups |= {(n, COMENTION, "out"): rank(members) for n, members in found.items()}
         if types is not None:
-            refs = describe({x for members in groups.values() for x in members})
-            for members in groups.values():
-                for x in [x for x in members if refs[x].type not in types]:
-                    del members[x]
+            refs = describe({m[0] for members in groups.values() for m in members})
+            groups = {g: [m for m in members if refs[m[0]].type in types] for g, members in groups.items()}
         next_frontier: list[str] = []
-        for (n, rel, direction), members in sorted(groups.items()):
-            ranked = sorted(members.items(), key=lambda m: (-(m[1][0] if m[1][0] is not None else 0.0), -m[1][1], m[0]))
+        for (n, rel, direction), ranked_members in sorted(groups.items()):
             shown = 0
             cut = 0
-            for x, (conf, count, date) in ranked:
+            full = False  # once a neighbour is cut, every later new one is too: only edges to drawn nodes are left
+            for x, conf, count, date in ranked_members:
                 if x == n:
                     continue
-                known = x in depth
-                if not known and (shown >= per_relation or room() <= 0):
-                    cut += 1
-                    continue
-                if not known:
+                if x not in depth:
+                    if full or shown >= per_relation or room() <= 0:
+                        full = True
+                        cut += 1
+                        continue
                     depth[x] = hop
                     next_frontier.append(x)
                 shown += 1

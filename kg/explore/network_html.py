@@ -63,13 +63,16 @@ def external_resources(page: str) -> list[str]:
     return _EXTERNAL.findall(page)
 
 
+_HREF = re.compile("href", re.I)
+
+
 def plain(text: str) -> str:
     """Text for a pyvis tooltip: shown with innerText, with "href" defused (see the module doc).
 
     >>> plain("see href") == "see hre\\u200df"
     True
     """
-    return re.sub("href", "hre\u200df", text, flags=re.I)
+    return _HREF.sub("hre\u200df", text)
 
 
 #: pyvis's own template directory and loader settings (``Network.__init__``), built once: Jinja caches
@@ -204,14 +207,13 @@ def to_html(sub: Subgraph, height: str = "560px") -> str:
     net.templateEnv = _TEMPLATES  # generate_html renders self.path ("template.html") from this environment
     net.toggle_physics(False)
     pos = layout(sub)
+    # what every node or edge shares is set once, in the options; each carries only what is its own
     for node in sub.nodes.values():
         x, y = pos[node.key]
         tip = f"{node.label} — {node.type}" if node.type != MORE else f"{node.hidden} more neighbours not drawn"
-        net.add_node(
-            node.key, label=node.label, title=plain(tip), color=TYPE_COLOURS.get(node.type, TYPE_COLOURS["Other"]),
-            x=x, y=y, physics=False, size=22 if node.key == sub.focus else 14, shape="dot",
-            borderWidth=3 if node.key == sub.focus else 1,
-        )
+        extra = {"size": 22, "borderWidth": 3} if node.key == sub.focus else {}
+        net.add_node(node.key, label=node.label, title=plain(tip), color=TYPE_COLOURS.get(node.type, TYPE_COLOURS["Other"]),
+                     x=x, y=y, **extra)
     for e in sub.edges:
         details = [e.relation.replace("_", " ")]
         if e.date:
@@ -220,13 +222,12 @@ def to_html(sub: Subgraph, height: str = "560px") -> str:
             details.append(f"confidence {e.confidence:.2f}")
         if e.count > 1:
             details.append(f"{e.count} statements" if e.relation != COMENTION else f"{e.count} shared sentences")
-        net.add_edge(
-            e.source, e.target, label=e.relation.replace("_", " ") if e.relation != MORE else "", title=plain(" · ".join(details)),
-            dashes=e.relation in (COMENTION, MORE), arrows="" if e.relation in (COMENTION, MORE) else "to",
-            color="#999999" if e.relation in (COMENTION, MORE) else "#555555",
-        )
-    net.set_options('{"physics": {"enabled": false}, "edges": {"font": {"size": 10, "align": "middle"}, "smooth": false},'
-                    ' "interaction": {"hover": true, "navigationButtons": false}, "nodes": {"font": {"size": 13}}}')
+        extra = {"dashes": True, "arrows": "", "color": "#999999"} if e.relation in (COMENTION, MORE) else {}
+        net.add_edge(e.source, e.target, label=e.relation.replace("_", " ") if e.relation != MORE else "",
+                     title=plain(" · ".join(details)), **extra)
+    net.set_options('{"physics": {"enabled": false}, "interaction": {"hover": true, "navigationButtons": false},'
+                    ' "nodes": {"shape": "dot", "size": 14, "borderWidth": 1, "physics": false, "font": {"size": 13}},'
+                    ' "edges": {"color": "#555555", "font": {"size": 10, "align": "middle"}, "smooth": false}}')
     page = _BOOTSTRAP.sub("", net.generate_html())
     leftover = external_resources(page)
     if leftover:  # pyvis changed its template: fail loudly rather than load from the network
