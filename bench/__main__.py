@@ -35,7 +35,7 @@ class Plan:
 QUICK = Plan(extract_articles=24, extract_repeats=2, scale_sizes=(20, 200), scale_repeats=(3, 2), triples=100_000,
              query_repeats=5, query_budget_s=1.0, peer_triples=10_000, page_repeats=3, startup_repeats=1, load_clients=4,
              load_seconds=5)
-FULL = Plan(extract_articles=300, extract_repeats=3, scale_sizes=(100, 1_000, 10_000), scale_repeats=(3, 2, 1),
+FULL = Plan(extract_articles=300, extract_repeats=5, scale_sizes=(100, 1_000, 10_000), scale_repeats=(3, 2, 1),
             triples=1_000_000, query_repeats=30, query_budget_s=15.0, peer_triples=30_000, page_repeats=30,
             startup_repeats=3, load_clients=16, load_seconds=30)
 
