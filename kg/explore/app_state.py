@@ -66,60 +66,54 @@ def call_labelled(fn: Callable, *args: Any, **kwargs: Any) -> Any:
     return _call(fn.__module__, fn.__name__, settings().store, version(), args, tuple(sorted(kwargs.items())), labelled=True)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+#: What is built once per graph version and shared by every session: name → its function of the reader.
+_PER_VERSION = {
+    "label_index": build_label_index,
+    "statements": statement_graph,
+    "comentions": comention_index,
+    "quantities": quantity_index,
+    "projection": entity_projection,
+}
+
+
+@st.cache_resource(show_spinner=False, max_entries=4 * len(_PER_VERSION))
+def _built(what: str, store: str, graph_version: str) -> Any:
+    return _PER_VERSION[what](_reader(store))
+
+
 def _index(store: str, graph_version: str) -> LabelIndex:
-    return build_label_index(_reader(store))
+    return _built("label_index", store, graph_version)
 
 
 def label_index() -> LabelIndex:
     return _index(settings().store, version())
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _statements(store: str, graph_version: str) -> nx.MultiDiGraph:
-    return statement_graph(_reader(store))
-
-
 def statements() -> nx.MultiDiGraph:
     """The statement graph of the current graph version (:mod:`kg.explore.statements`; treat as read-only)."""
-    return _statements(settings().store, version())
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _comentions(store: str, graph_version: str) -> ComentionIndex:
-    return comention_index(_reader(store))
+    return _built("statements", settings().store, version())
 
 
 def comentions() -> ComentionIndex:
     """The co-mention index of the current graph version (:mod:`kg.explore.comentions`; treat as read-only)."""
-    return _comentions(settings().store, version())
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _quantities(store: str, graph_version: str) -> QuantityIndex:
-    return quantity_index(_reader(store))
+    return _built("comentions", settings().store, version())
 
 
 def quantities() -> QuantityIndex:
     """Every entity's figures, newest first, for the current graph version (treat as read-only)."""
-    return _quantities(settings().store, version())
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _projection(store: str, graph_version: str) -> nx.Graph:
-    return entity_projection(_reader(store))
+    return _built("quantities", settings().store, version())
 
 
 def projection() -> nx.Graph:
     """The entity projection of the current graph version (treat as read-only)."""
-    return _projection(settings().store, version())
+    return _built("projection", settings().store, version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _central(store: str, graph_version: str, limit: int) -> list:
     from kg.explore.overview import centrality
 
-    return centrality(_projection(store, graph_version), _index(store, graph_version).entities, limit=limit)
+    return centrality(_built("projection", store, graph_version), _index(store, graph_version).entities, limit=limit)
 
 
 def central_entities(limit: int) -> list:
