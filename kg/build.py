@@ -172,7 +172,8 @@ def _store(writer: GraphWriter, graphs: list[tuple[Document, DocumentGraph]], re
     try:
         writer.write_documents([write for _, write in writes.values()])
     except KGError:
-        # nothing of the batch was written: one by one, so that only the document that fails is lost
+        # the batch's bulk load wrote nothing: one by one (a replaced document already written is written
+        # again, the same), so that only the document that fails is lost
         for doc, write in writes.values():
             try:
                 writer.write_documents([write])

@@ -287,18 +287,21 @@ class EmbeddedWriter:
 
     def _update(self, drops: list[ox.NamedNode], graph: ox.NamedNode | None, content: GraphContent) -> None:
         existing = [g for g in drops if self._store.contains_named_graph(g)]
-        if graph is not None and not existing:
-            # a new graph: one transactional load or insert, about twice as fast as parsing an update's text
-            if isinstance(content, bytes):
-                self._store.load(content, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        try:
+            if graph is not None and not existing:
+                # a new graph: one transactional load or insert, about twice as fast as parsing an update's text
+                if isinstance(content, bytes):
+                    self._store.load(content, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+                else:
+                    self._store.extend(ox.Quad(q.subject, q.predicate, q.object, graph) for q in content)
             else:
-                self._store.extend(ox.Quad(q.subject, q.predicate, q.object, graph) for q in content)
-        else:
-            # One SPARQL update is one transaction in Oxigraph: all of it lands or none of it does.
-            parts = [f"DROP SILENT GRAPH {g} ;" for g in existing]
-            if graph is not None:
-                parts.append(f"INSERT DATA {{ GRAPH {graph} {{ {ntriples(content).decode('utf-8')} }} }}")
-            self._store.update("\n".join(parts))
+                # One SPARQL update is one transaction in Oxigraph: all of it lands or none of it does.
+                parts = [f"DROP SILENT GRAPH {g} ;" for g in existing]
+                if graph is not None:
+                    parts.append(f"INSERT DATA {{ GRAPH {graph} {{ {ntriples(content).decode('utf-8')} }} }}")
+                self._store.update("\n".join(parts))
+        except (SyntaxError, OSError, UnicodeDecodeError) as e:
+            raise StoreError(f"could not write {graph or drops[0]} into {self.path} (nothing of it was written): {e}") from e
         self._written()
 
     def _written(self) -> None:

@@ -122,6 +122,14 @@ def test_writer_compacts_before_its_last_snapshot_after_bulk_loads_only(tmp_sett
     assert len(graph_sizes(open_reader(tmp_settings))) == documents
 
 
+def test_a_replacement_that_cannot_be_written_keeps_the_old_graph(tmp_settings):
+    with open_writer(tmp_settings) as w:
+        w.replace_document("d1", doc_quads(3))
+        with pytest.raises(StoreError, match="nothing of it was written"):
+            w.write_documents([DocumentWrite("d1", b"<http://example.org/a> <http://example.org/p> broken .\n")])
+        assert graph_sizes(w) == {graph_node("d1").value: 3}
+
+
 def test_write_documents_refuses_one_id_twice(tmp_settings):
     with open_writer(tmp_settings) as w, pytest.raises(ValueError, match="twice"):
         w.write_documents([DocumentWrite("d", doc_quads(1)), DocumentWrite("d", doc_quads(2))])
