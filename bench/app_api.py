@@ -28,7 +28,7 @@ def per_version(reader) -> dict:
 def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> Parts:
     """What app/app_pages/entity.py computes for ``key`` (the first rows of every relation group), part by part."""
     from kg.explore.entity import (
-        comentioned, count_events, count_quantities, entity_info, events, first_view_counts, quantities, relation_index, relation_rows,
+        comentioned, count_events, count_quantities, entity_info, events, quantities, relation_index, relation_rows,
     )
     from kg.explore.neighbourhood import GraphFilter, neighbourhood
     from kg.explore.network_html import to_html
@@ -42,8 +42,8 @@ def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> 
 
     def shown_rows():
         index = view["index"] = relation_index(statements, key)
-        counts = first_view_counts({g: len(m) for g, m in index.groups.items()}, settings.entity_relation_rows, size)
-        shown = index.kb[:settings.entity_kb_fact_limit] + tuple(n for g, k in counts.items() for n in index.groups[g][:k])
+        first = index.first_rows(settings.entity_relation_rows, size)
+        shown = index.kb[:settings.entity_kb_fact_limit] + tuple(n for group in first.values() for n in group)
         return relation_rows(reader, tuple(dict.fromkeys(shown)), entities=entities)
 
     def timeline():  # runs after shown_rows, whole page or part by part

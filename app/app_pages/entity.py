@@ -10,8 +10,8 @@ import streamlit.components.v1 as components
 
 from kg.explore import app_state
 from kg.explore.entity import (
-    comentioned, count_events, count_quantities, entity_info, events, first_view_counts, page_count, page_number, quantities,
-    relation_index, relation_rows,
+    comentioned, count_events, count_quantities, entity_info, events, page_count, page_number, quantities, relation_index,
+    relation_rows,
 )
 from kg.explore.highlight import md
 from kg.explore.neighbourhood import GraphFilter, neighbourhood
@@ -56,8 +56,7 @@ if paged not in index.groups:
     paged = None
 page = page_number(st.query_params.get("page"), len(index.groups[paged]), size) if paged else 1
 app_state.to_url(rel=paged, page=page if page > 1 else None)  # a hand-edited URL is mended to what is shown
-first_rows = {g: index.groups[g][:n] for g, n in first_view_counts(
-    {g: len(m) for g, m in index.groups.items()}, settings.entity_relation_rows, size).items()}
+first_rows = index.first_rows(settings.entity_relation_rows, size)
 shown_rows = first_rows | ({paged: index.page(paged, page, size)} if paged else {})
 kb_shown = index.kb[:settings.entity_kb_fact_limit]
 dated_shown = index.dated[:settings.entity_timeline_limit]

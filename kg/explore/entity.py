@@ -106,6 +106,11 @@ class RelationIndex:
         """The statements of page ``page`` (from 1) of ``group``, ``size`` a page."""
         return self.groups.get(group, ())[(page - 1) * size:page * size]
 
+    def first_rows(self, budget: int, size: int) -> dict[str, tuple[str, ...]]:
+        """The best statements of each group an entity page shows first (see :func:`first_view_counts`)."""
+        counts = first_view_counts({g: len(members) for g, members in self.groups.items()}, budget, size)
+        return {g: self.groups[g][:n] for g, n in counts.items()}
+
 
 def first_view_counts(totals: Mapping[str, int], budget: int, size: int) -> dict[str, int]:
     """How many rows of each relation group (``totals``: group → its rows, largest first) an entity
@@ -283,8 +288,7 @@ def relation_rows(reader, statements: Iterable[str], entities: Mapping[str, Enti
     ends = {n: spo for n, spo in ends.items() if None not in spo}
     evidence = evidence_of(reader, {n: props[n] for n in ends})
     keys = {t.value: entity_key(t) for s, _, o in ends.values() for t in (s, o)}
-    refs = {k: entities[k] for k in keys.values() if k in entities} if entities is not None else {}
-    refs |= describe_entities(reader, (k for k in keys.values() if k not in refs))
+    refs = describe_entities(reader, keys.values(), known=entities)
     out = []
     for iri, (s, p, o) in ends.items():
         found = props[iri]
@@ -311,6 +315,11 @@ class _Indexed(NamedTuple):
     date: str | None
     kb: bool
 
+    @classmethod
+    def of(cls, statement: str, attributes: dict, *, incoming: bool) -> "_Indexed":
+        """One statement of the statement graph (its key and edge attributes), seen from one of its ends."""
+        return cls(statement, attributes["relation"], incoming, attributes["confidence"], attributes["date"], attributes["kb"])
+
 
 def relation_index(statements: nx.MultiDiGraph, key: str) -> RelationIndex:
     """Every statement with the entity as subject or object, grouped and ranked (see :class:`RelationIndex`),
@@ -323,10 +332,8 @@ def relation_index(statements: nx.MultiDiGraph, key: str) -> RelationIndex:
         return kept.get(key, _NO_RELATIONS)
     if key not in statements:
         return _NO_RELATIONS
-    found = [_Indexed(n, d["relation"], False, d["confidence"], d["date"], d["kb"])
-             for _, _, n, d in statements.out_edges(key, keys=True, data=True)]
-    found += [_Indexed(n, d["relation"], True, d["confidence"], d["date"], d["kb"])
-              for _, _, n, d in statements.in_edges(key, keys=True, data=True)]
+    found = [_Indexed.of(n, d, incoming=False) for _, _, n, d in statements.out_edges(key, keys=True, data=True)]
+    found += [_Indexed.of(n, d, incoming=True) for _, _, n, d in statements.in_edges(key, keys=True, data=True)]
     return _ranked(found)
 
 
@@ -334,8 +341,8 @@ def relation_indexes(statements: nx.MultiDiGraph) -> dict[str, RelationIndex]:
     """The relation index of every entity of the statement graph, in one pass over its statements."""
     found: dict[str, list[_Indexed]] = defaultdict(list)
     for s, o, n, d in statements.edges(keys=True, data=True):
-        found[s].append(_Indexed(n, d["relation"], False, d["confidence"], d["date"], d["kb"]))
-        found[o].append(_Indexed(n, d["relation"], True, d["confidence"], d["date"], d["kb"]))
+        found[s].append(_Indexed.of(n, d, incoming=False))
+        found[o].append(_Indexed.of(n, d, incoming=True))
     return {key: _ranked(statements_of) for key, statements_of in found.items()}
 
 
@@ -521,6 +528,5 @@ def comentioned(reader, key: str, limit: int = Settings().entity_comention_limit
     else:
         found = [(entity_key(row["x"]), int(row["sentences"].value), int(row["documents"].value))
                  for row in reader.query(_COMENTIONS % (_entity_values(key), limit))]
-    refs = {k: entities[k] for k, _, _ in found if k in entities} if entities is not None else {}
-    refs |= describe_entities(reader, (k for k, _, _ in found if k not in refs))
+    refs = describe_entities(reader, (k for k, _, _ in found), known=entities)
     return sorted((CoMentioned(refs[k], n, docs) for k, n, docs in found), key=lambda c: (-c.sentences, c.entity.label))

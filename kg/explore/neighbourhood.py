@@ -106,9 +106,14 @@ SELECT ?n ?x (SUM(COALESCE(?k, 1)) AS ?count) WHERE {
 } GROUP BY ?n ?x"""
 
 
+def _relations(flt: GraphFilter) -> set[str] | None:
+    """The relation types the filter keeps (None: all; names not in the vocabulary keep nothing)."""
+    return {r for r in flt.relations if r in RELATIONS} if flt.relations else None
+
+
 def _statement_filter(flt: GraphFilter) -> Callable[[dict], bool]:
     """Whether a statement (its attributes in the statement graph) passes the relation, confidence and date filters."""
-    relations = {r for r in flt.relations if r in RELATIONS} if flt.relations else None
+    relations = _relations(flt)
     min_confidence = float(flt.min_confidence)
     lo = flt.date_from
     hi = flt.date_to + "~" if flt.date_to else None  # "2024" as an upper bound includes every day of 2024
@@ -184,7 +189,7 @@ def neighbourhood(reader, focus: str, flt: GraphFilter, settings, *, statements:
     # Without a date or confidence filter, each group is taken whole from the ranking kept with the
     # statement graph; with one, the statements touching the frontier are walked and ranked here.
     ranked = statements.graph.get("neighbours") if not (flt.min_confidence > 0 or flt.date_from or flt.date_to) else None
-    relations = {r for r in flt.relations if r in RELATIONS} if flt.relations else None
+    relations = _relations(flt)
     for hop in range(1, max(1, min(int(flt.hops), 2)) + 1):
         # (node, relation, direction) -> its neighbours, best first: (key, highest confidence, statements, first date)
         groups: dict[tuple[str, str, str], list[Neighbour]] = {}
