@@ -71,6 +71,14 @@ class _Quads:
     def __init__(self, graph: ox.NamedNode):
         self.graph = graph
         self.quads: list[ox.Quad] = []
+        self.described: set[ox.NamedNode] = set()  # nodes shared by several records, described once
+
+    def first_time(self, node: ox.NamedNode) -> bool:
+        """True the first time ``node`` is asked about: its description is still to be added."""
+        if node in self.described:
+            return False
+        self.described.add(node)
+        return True
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
         self.quads.append(ox.Quad(s, p, o if isinstance(o, _TERM_TYPES) else literal(o), self.graph))
@@ -145,6 +153,8 @@ def extraction_quads(ex: Extraction) -> list[ox.Quad]:
 
 def _evidence(q: _Quads, ev: Evidence) -> ox.NamedNode:
     node = _n(iri.node_iri("evidence", ev.document, ev.start, ev.end, ev.subject_span, ev.object_span))
+    if not q.first_time(node):  # one sentence is the evidence of its co-mentions and of its statements
+        return node
     q.add(node, _RDF.type, _KG.Evidence)
     q.add(node, _RDF.type, OA_TEXT_QUOTE_SELECTOR)
     q.add(node, _KG.document, _n(iri.document_iri(ev.document)))
@@ -198,6 +208,8 @@ def _relation(q: _Quads, doc_id: str, rel: Relation, event: ox.NamedNode | None)
 def _quantity(q: _Quads, doc_id: str, quantity: Quantity) -> ox.NamedNode:
     first = quantity.evidence[0].start if quantity.evidence else -1
     node = _n(iri.node_iri("quantity", doc_id, quantity.about, quantity.attribute, quantity.value, quantity.text, first))
+    if not q.first_time(node):  # an event's amount is also one of the document's figures
+        return node
     q.add(node, _RDF.type, _KG.Quantity)
     q.add(node, _KG.about, entity_node(quantity.about))
     q.add(node, _KG.attribute, quantity.attribute)

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from spacy.language import Language
 
-from kg.extract.calibration import confidence
+from kg.extract.calibration import rule_confidences
 from kg.extract.dates import resolve_all
 from kg.model import (CoMention, Document, Entity, EventRecord, Evidence, Extraction, Mention, PartialDate,
                       Participant, Quantity, Relation)
@@ -51,6 +51,8 @@ def assemble(document: Document, data: dict) -> Extraction:
 
     def date_of(rec: dict) -> PartialDate | None:
         return dates[rec["date"]] if rec.get("date") is not None else None
+
+    confidence = rule_confidences()
 
     def conf(rec: dict) -> float:
         return round(confidence(rec["rule"]) * (SENTENCE_DATE_FACTOR if rec.get("date_how") == "sentence" else 1.0), 3)

@@ -10,6 +10,7 @@ not reported as certain. ``kg eval --calibrate`` rewrites the file through :func
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,11 +55,20 @@ def _table(path: str, mtime: float) -> tuple[dict[str, tuple[float, int]], float
         raise KGError(f"{path}: malformed rule-precision file; regenerate it with `kg eval --calibrate`") from None
 
 
-def confidence(rule: str, path: Path | str = RULE_PRECISION_FILE) -> float:
-    """The confidence of ``rule``: its measured precision shrunk towards the prior (the prior if unmeasured)."""
+def rule_confidences(path: Path | str = RULE_PRECISION_FILE) -> Callable[[str], float]:
+    """:func:`confidence` of any rule, from the file as it is now (read once, not once per rule)."""
     p = Path(path)
     if not p.exists():
-        return DEFAULT_PRIOR
+        return lambda rule: DEFAULT_PRIOR
     rules, prior = _table(str(p), p.stat().st_mtime)
-    correct, n = rules.get(rule, (0, 0))
-    return round((correct + PRIOR_WEIGHT * prior) / (n + PRIOR_WEIGHT), 3)
+
+    def confidence_of(rule: str) -> float:
+        correct, n = rules.get(rule, (0, 0))
+        return round((correct + PRIOR_WEIGHT * prior) / (n + PRIOR_WEIGHT), 3)
+
+    return confidence_of
+
+
+def confidence(rule: str, path: Path | str = RULE_PRECISION_FILE) -> float:
+    """The confidence of ``rule``: its measured precision shrunk towards the prior (the prior if unmeasured)."""
+    return rule_confidences(path)(rule)

@@ -17,6 +17,7 @@ from kg.extract import lexicon as lx
 from kg.extract import mentions as mx
 from kg.extract import quantities as qx
 from kg.extract.dates import ANCHOR_CUES, date_spec
+from kg.extract.parsed import Parsed
 from kg.extract.relations import EVENTS, NOT_EVENTS, SIGNATURES, STATIVE, Context, governing_verb, run_rules
 
 if not Doc.has_extension("kg"):
@@ -31,13 +32,15 @@ def make_extractor(nlp: Language, name: str) -> "Extractor":
 class Extractor:
     def __init__(self) -> None:
         self.kb_index: dict[str, tuple[str, str]] = {}
+        self.kb_words: list[str] = []
 
     def set_kb(self, kb) -> None:
         """KB id -> (canonical name, type); the KB's names reach the Doc through the entity ruler."""
         self.kb_index = {e.id: (e.name, e.type) for e in kb.entities.values()}
+        self.kb_words = mx.kb_words(self.kb_index)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg = extract(doc, self.kb_index)
+        doc._.kg = extract(doc, self.kb_index, self.kb_words)
         return doc
 
 
@@ -61,10 +64,11 @@ def _cue_votes(doc: Doc, cands: list[mx.Candidate], table: dict) -> None:
             table[c.key]["votes"]["Organization"] = table[c.key]["votes"].get("Organization", 0) + 2.0
 
 
-def _dates(doc: Doc) -> list[dict]:
+def _dates(parsed: Parsed) -> list[dict]:
     """Date mentions in order: spec, offsets, governing verb; 'July' + 'of the same year' joined."""
+    doc = parsed.tokens
     out = []
-    ents = [e for e in doc.ents if e.label_ == "DATE"]
+    ents = [e for e in parsed.ents if e.label_ == "DATE"]
     skip = set()
     for k, e in enumerate(ents):
         if k in skip:
@@ -75,8 +79,8 @@ def _dates(doc: Doc) -> list[dict]:
         if k + 1 < len(ents) and ents[k + 1].start == end + 1 and doc[end].lower_ == "of":
             end = ents[k + 1].end
             skip.add(k + 1)
-        span = doc[start:end]
-        spec = date_spec(span.text)
+        span = parsed.doc[start:end]
+        spec = date_spec(parsed.text_of(span))
         out.append({"spec": spec, "start": span.start_char, "end": span.end_char, "gov": governing_verb(span.root).i,
                     "tok": span.start})
     # bare years the NER missed ("In 2022 Bilibili closed …")
@@ -85,10 +89,10 @@ def _dates(doc: Doc) -> list[dict]:
         if (t.i not in in_date and len(t.text) == 4 and t.text[:2] in ("19", "20") and t.text.isdigit()
                 and t.dep_ == "pobj" and t.head.lower_ in ("in", "since", "by", "from", "until", "during", "before", "after")):
             out.append({"spec": {"y": int(t.text)}, "start": t.idx, "end": t.idx + 4, "gov": governing_verb(t).i, "tok": t.i})
-    for s in doc.sents:
-        m = ANCHOR_CUES.match(s.text)
+    for s in parsed.sents:
+        m = ANCHOR_CUES.match(parsed.text_of(s))
         if m:
-            span = doc.char_span(s.start_char, s.start_char + m.end(), alignment_mode="expand")
+            span = parsed.doc.char_span(s.start_char, s.start_char + m.end(), alignment_mode="expand")
             out.append({"spec": {"rel": "anchor"}, "start": span.start_char, "end": span.end_char,
                         "gov": governing_verb(span.root).i, "tok": span.start})
     out.sort(key=lambda d: d["start"])
@@ -124,17 +128,18 @@ def _date_for(tok: Token, dates: list[dict], sent_of: list[int], by_sent: dict[i
     return None, None
 
 
-def extract(doc: Doc, kb_index: dict[str, tuple[str, str]]) -> dict:
-    cands = mx.candidates(doc)
-    kept, table = mx.link(doc, cands, kb_index)
+def extract(doc: Doc, kb_index: dict[str, tuple[str, str]], kb_words: list[str]) -> dict:
+    """The rules' plain data for one parsed Doc (``kb_words``: :func:`~kg.extract.mentions.kb_words` of ``kb_index``)."""
+    parsed = Parsed.of(doc)
+    tokens, sents, sent_of = parsed.tokens, parsed.sents, parsed.sent_index
+    cands = mx.candidates(parsed)
+    kept, table = mx.link(parsed, cands, kb_index, kb_words)
     _cue_votes(doc, kept, table)
-    version_cands = mx.versions(doc, kept, table)
+    version_cands = mx.versions(parsed, kept, table)
     types = {k: mx.resolve_type(e["votes"]) for k, e in table.items()}
     all_mentions = [(c.start, c.end, c.key) for c in kept] + [(c.start, c.end, c.key) for c in version_cands]
-    ctx = Context(doc, all_mentions, types)
-    sents = list(doc.sents)
-    sent_of = ctx.sent_index
-    dates = _dates(doc)
+    ctx = Context(parsed, all_mentions, types)
+    dates = _dates(parsed)
     by_sent: dict[int, list[int]] = {}
     for k, d in enumerate(dates):
         by_sent.setdefault(sent_of[d["tok"]], []).append(k)
@@ -144,7 +149,7 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]]) -> dict:
         if c.o is None:
             continue
         rule = c.rule + ("+coref" if (c.s and c.s.resolved_by) or c.o.resolved_by else "")
-        date, how = _date_for(doc[c.trigger], dates, sent_of, by_sent) if c.dated and c.p not in STATIVE else (None, None)
+        date, how = _date_for(tokens[c.trigger], dates, sent_of, by_sent) if c.dated and c.p not in STATIVE else (None, None)
         ev_id = f"e{c.trigger}"
         s_types, o_types = SIGNATURES.get(c.p, (set(), set()))
         subject_ok = c.s is not None and c.s.type in s_types and c.s.key != c.o.key
@@ -183,16 +188,16 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]]) -> dict:
 
     quantities = []
     for s in sents:
-        for q in qx.find(s):
+        for q in qx.find(parsed.text_of(s), s.start_char):
             att = qx.attach(ctx, q)
             if att is None:
                 continue
             about, attribute, gov = att
             about_key = table.get(about.key, {}).get("version_of") or about.key
-            date, how = _date_for(doc[gov], dates, sent_of, by_sent)
+            date, how = _date_for(tokens[gov], dates, sent_of, by_sent)
             unit = q["unit"]
             rule = "quantity.percent" if unit == "percent" else "quantity.money" if unit.isupper() else "quantity.count"
-            event = next((e["id"] for e in events.values() if governing_verb(doc[e["trigger"]]).i == gov
+            event = next((e["id"] for e in events.values() if governing_verb(tokens[e["trigger"]]).i == gov
                           and e["type"] == "investment" and unit.isupper()), None)
             quantities.append({"about": about_key, "attribute": attribute, "value": q["value"], "value_max": q["value_max"],
                                "unit": unit, "text": q["text"], "sent": sent_of[doc.char_span(q["start"], q["end"], alignment_mode="expand").start],
@@ -202,7 +207,7 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]]) -> dict:
     per_sent: dict[int, set[str]] = {}
     for c in kept + version_cands:
         span = doc[c.start:c.end]
-        mention_rows.append([span.start_char, span.end_char, span.text, c.key, c.label])
+        mention_rows.append([span.start_char, span.end_char, parsed.text_of(span), c.key, c.label])
         per_sent.setdefault(sent_of[c.start], set()).add(c.key)
     pair_sents: dict[tuple[str, str], list[int]] = {}
     for k, keys in per_sent.items():

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span, Token
 
 from kg.iri import normalise_name
 from kg.extract import lexicon as lx
-from kg.extract.pinyin import gloss_matches
+from kg.extract.parsed import Parsed
+from kg.extract.pinyin import gloss_units, units_gloss
 
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
 _SUCH_AS_PROGRAMS = re.compile(
@@ -21,6 +22,7 @@ _SUCH_AS_PROGRAMS = re.compile(
 )
 _VERSION = re.compile(r"^\d+(?:\.\d+)+$|^\d+\.0$")
 _SMALL = {"of", "and", "the", "for", "in", "on", "to", "a", "&"}
+_SOURCE_CREDIT = re.compile(r"^\(?\s*(source|image|photo|picture|credit)s?\s*[:：]", re.I)
 
 
 @dataclass
@@ -38,12 +40,12 @@ def _is_title(words: list[str]) -> bool:
     return bool(words) and all(w[:1].isupper() or w.lower() in _SMALL or w[:1].isdigit() for w in words) and words[0][:1].isupper()
 
 
-def _source_credit(sent: Span) -> bool:
+def _source_credit(sentence: str) -> bool:
     """Caption lines such as "(Source: X Public Account)" name where an image came from, not actors."""
-    return bool(re.match(r"^\(?\s*(source|image|photo|picture|credit)s?\s*[:：]", sent.text.strip(), re.I))
+    return bool(_SOURCE_CREDIT.match(sentence.strip()))
 
 
-def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _clean(doc: list[Token], start: int, end: int) -> tuple[int, int]:
     """Strip determiners, quotes, punctuation, possessives and anything from a line break on."""
     for i in range(start, end):
         if doc[i].is_space and "\n" in doc[i].text or "\n" in doc[i].text:
@@ -57,16 +59,12 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def candidates(doc: Doc) -> list[Candidate]:
+def candidates(parsed: Parsed) -> list[Candidate]:
     """Quoted/title-case programs first, then KB ruler and NER spans that do not overlap them."""
-    skip = [_source_credit(s) for s in doc.sents]
-    sent_of = {}
-    for k, s in enumerate(doc.sents):
-        for t in s:
-            sent_of[t.i] = k
+    doc, tokens, sent_of, text = parsed.doc, parsed.tokens, parsed.sent_index, parsed.text
+    skip = [_source_credit(parsed.text_of(s)) for s in parsed.sents]
     out: list[Candidate] = []
     taken = bytearray(len(doc))
-    text = doc.text
     for m in _QUOTE.finditer(text):
         name = re.sub(r"\s+v?\d+(?:\.\d+)+$", "", m[1].strip())  # "X Plan 2.0": the version is not part of the name
         words = name.split()
@@ -84,39 +82,39 @@ def candidates(doc: Doc) -> list[Candidate]:
         span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
         if not is_prog or span is None or skip[sent_of[span.start]]:
             continue
-        c = Candidate(span.start, span.end, span.text, "PROGRAM", votes={"Program": 5.0})
+        c = Candidate(span.start, span.end, parsed.text_of(span), "PROGRAM", votes={"Program": 5.0})
         out.append(c)
         taken[span.start:span.end] = b"\x01" * (span.end - span.start)
-    by_start = {e.start: e for e in doc.ents}
-    for ent in doc.ents:
+    by_start = {e.start: e for e in parsed.ents}
+    for ent in parsed.ents:
         if ent.label_ not in lx.NER_TYPES or skip[sent_of[ent.start]] or any(taken[ent.start:ent.end]):
             continue
         if ent.ent_id_:
-            unit_end = _unit_end(doc, ent, by_start)
+            unit_end = _unit_end(tokens, ent, by_start)
             if unit_end:
                 span = doc[ent.start:unit_end]
-                out.append(Candidate(span.start, span.end, span.text, "ORG", None, votes={"Organization": 1.0}))
+                out.append(Candidate(span.start, span.end, parsed.text_of(span), "ORG", None, votes={"Organization": 1.0}))
                 taken[span.start:span.end] = b"\x01" * len(span)
                 continue
-        start, end = _clean(doc, ent.start, ent.end)
+        start, end = _clean(tokens, ent.start, ent.end)
         if start >= end or any(taken[start:end]):
             continue
         kb_id = ent.ent_id_ or None
-        span = doc[start:end]
         if not kb_id:
             # NER tail words in lower case are not part of a name ("Youzan platform").
-            while end - start > 1 and doc[end - 1].is_lower:
+            while end - start > 1 and tokens[end - 1].is_lower:
                 end -= 1
-            span = doc[start:end]
-            norm = normalise_name(span.text)
-            if (norm in lx.IDIOMS or span.text.islower() or not any(c.isalpha() for c in span.text)
+        span = doc[start:end]
+        name = parsed.text_of(span)
+        if not kb_id:
+            if (normalise_name(name) in lx.IDIOMS or name.islower() or not any(c.isalpha() for c in name)
                     or ent.label_ == "NORP" and len(span) == 1 or ent.label_ == "DATE"):
                 continue  # idioms, lower-case junk, nationalities ("Chinese"); "New Oriental" is kept
         label = ent.label_
         votes = {lx.NER_TYPES[label]: 1.0}
         if not kb_id and label == "NORP":
             votes = {"Organization": 1.0}
-        elif not kb_id and start > 0 and doc[start - 1].text.rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Madam"):
+        elif not kb_id and start > 0 and tokens[start - 1].text.rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Madam"):
             votes = {"Person": 3.0}  # 'Mr. Ma'
         elif not kb_id and label == "PERSON" and len(span) == 1:
             # A lone capitalised word is rarely a full personal name; in this field it is mostly a brand
@@ -124,21 +122,22 @@ def candidates(doc: Doc) -> list[Candidate]:
             votes = {"Organization": 1.0, "Person": 0.5}
         elif not kb_id and label == "PERSON":
             votes = {"Person": 1.5}  # a full personal name ("Xin Youzhi") is the NER's most reliable guess
-        c = Candidate(start, end, span.text, label, kb_id, votes=votes)
-        last = span[-1].lower_
+        c = Candidate(start, end, name, label, kb_id, votes=votes)
+        last = tokens[end - 1].lower_
+        words = [t.text for t in tokens[start:end]]
         if not kb_id and (last in lx.PROGRAM_HEADS or last[:-1] in lx.PROGRAM_HEADS and last.endswith("s")) \
-                and _is_title([t.text for t in span]):
+                and _is_title(words):
             c.votes["Program"] = 5.0  # 'Red Cat Plan', 'Mini Programs'
-        elif not kb_id and len(span) >= 2 and last in lx.ORG_NAME_WORDS and _is_title([t.text for t in span]):
+        elif not kb_id and len(span) >= 2 and last in lx.ORG_NAME_WORDS and _is_title(words):
             c.votes["Organization"] = c.votes.get("Organization", 0) + 2.0  # 'Intime Retail', 'Deppon Logistics'
-        elif not kb_id and span[-1].lower_ in lx.EVENT_HEADS and _is_title([t.text for t in span]):
+        elif not kb_id and last in lx.EVENT_HEADS and _is_title(words):
             c.votes["Event"] = 5.0  # 'the Bund Summit', 'World Internet Conference'
         out.append(c)
     out.sort(key=lambda c: c.start)
     return out
 
 
-def _unit_end(doc: Doc, ent: Span, by_start: dict[int, Span]) -> int | None:
+def _unit_end(doc: list[Token], ent: Span, by_start: dict[int, Span]) -> int | None:
     """End of '<KB name> <Title Words>' when that names a unit of its own: words ending in a company
     suffix ("Taobao Tmall Commerce Group"), or a name the NER reads right after the KB name
     ("NetEase Cloud Music"). None when the KB name stands alone."""
@@ -162,7 +161,7 @@ def _unit_end(doc: Doc, ent: Span, by_start: dict[int, Span]) -> int | None:
     return None
 
 
-def category_vote(doc: Doc, c: Candidate) -> None:
+def category_vote(doc: list[Token], c: Candidate) -> None:
     """'platforms such as X', 'the platform X', 'its investor X' vote for X's type."""
     head = doc[c.end - 1]
     cat = None
@@ -209,10 +208,17 @@ def _clipped_kb_name(key: str, kb_names: list[str]) -> bool:
     return len(key) >= 2 and any(n != key and n.startswith(key) for n in kb_names)
 
 
-def link(doc: Doc, cands: list[Candidate], kb_index: dict[str, tuple[str, str]]) -> tuple[list[Candidate], dict[str, dict]]:
-    """Give each candidate an entity key; return kept candidates and the entity table."""
+def kb_words(kb_index: dict[str, tuple[str, str]]) -> list[str]:
+    """The words of the KB's canonical names, normalised (what a clipped known name is checked against)."""
+    return [w for name, _ in kb_index.values() for w in normalise_name(name).split()]
+
+
+def link(parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, str]],
+         kb_names: list[str]) -> tuple[list[Candidate], dict[str, dict]]:
+    """Give each candidate an entity key; return kept candidates and the entity table (``kb_names``:
+    :func:`kb_words` of ``kb_index``)."""
+    doc = parsed.tokens
     linker = Linker()
-    kb_names = [w for name, _ in kb_index.values() for w in normalise_name(name).split()]
     surnames: dict[str, set[str]] = {}
     for c in cands:
         c.key = c.kb_id or normalise_name(c.text)
@@ -254,11 +260,13 @@ def link(doc: Doc, cands: list[Candidate], kb_index: dict[str, tuple[str, str]])
     # (over distinct names, so that a long document with many mentions stays cheap)
     pinyin = {c.text: c.key for c in kept if not c.kb_id and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", c.text)}
     english = {c.text: c.key for c in kept if not c.kb_id and len(c.text.split()) >= 2}
+    english_words = [(key, [w.lower() for w in text.split()], [w.lower() for w in _base(text).split()]) for text, key in english.items()]
     for p_text, p_key in pinyin.items():
-        for e_text, e_key in english.items():
-            if p_key != e_key and (gloss_matches(p_text, e_text) or gloss_matches(p_text, _base(e_text))):
+        units = gloss_units(p_text)
+        for e_key, words, base_words in english_words:
+            if p_key != e_key and (units_gloss(units, words) or units_gloss(units, base_words)):
                 linker.union(p_key, e_key)
-    kept += _appositive_aliases(doc, kept, linker)
+    kept += _appositive_aliases(parsed, kept, linker)
     # Entity table: canonical label = KB name, else the first mention of the group.
     table: dict[str, dict] = {}
     for c in kept:
@@ -278,9 +286,10 @@ def link(doc: Doc, cands: list[Candidate], kb_index: dict[str, tuple[str, str]])
     return kept, table
 
 
-def _appositive_aliases(doc: Doc, cands: list[Candidate], linker: Linker) -> list[Candidate]:
+def _appositive_aliases(parsed: Parsed, cands: list[Candidate], linker: Linker) -> list[Candidate]:
     """'X (Y)', 'X, also known as Y', 'X, formerly Y': Y names the same thing as X (returns the
     alias mentions the NER missed)."""
+    doc = parsed.tokens
     by_start = {c.start: c for c in cands}
     extra: list[Candidate] = []
     for c in cands:
@@ -295,10 +304,10 @@ def _appositive_aliases(doc: Doc, cands: list[Candidate], linker: Linker) -> lis
             while k < len(doc) and k - j <= 6 and doc[k].text != ")" and (doc[k].text[:1].isupper() or doc[k].text in "&-."):
                 k += 1
             if k < len(doc) and doc[k].text == ")" and k > j + 1 and not doc[j + 1].like_num:
-                span = doc[j + 1:k]
-                extra.append(Candidate(span.start, span.end, span.text, "ALIAS", votes={}, key=c.key))
+                span = parsed.doc[j + 1:k]
+                extra.append(Candidate(span.start, span.end, parsed.text_of(span), "ALIAS", votes={}, key=c.key))
             continue
-        tail = doc[j:j + 8].text.lower()
+        tail = parsed.text_of(parsed.doc[j:j + 8]).lower() if j < len(doc) else ""
         m = re.match(r",?\s*(?:(?:also |widely |better )?known (?:to [a-z]+ )?as|also called|formerly known as|formerly|"
                      r"now called|renamed)\s+(?:the\s+)?[“\"]?", tail)
         if m:
@@ -320,8 +329,9 @@ def resolve_type(votes: dict) -> str:
     return max(sorted(scored), key=lambda k: scored[k])
 
 
-def versions(doc: Doc, cands: list[Candidate], table: dict[str, dict]) -> list[Candidate]:
+def versions(parsed: Parsed, cands: list[Candidate], table: dict[str, dict]) -> list[Candidate]:
     """'X 2.0', 'version 3.0 of X', 'X relaunched version 2.0': versions of program X (new entities)."""
+    doc = parsed.tokens
     tok_cand = {}
     for c in cands:
         for i in range(c.start, c.end):
@@ -352,7 +362,7 @@ def versions(doc: Doc, cands: list[Candidate], table: dict[str, dict]) -> list[C
         key = normalise_name(label)
         v = table.setdefault(key, {"label": label, "votes": {"Program": 9.0}, "aliases": [], "kb_id": None,
                                    "version_of": base.key, "version_label": t.text})
-        text = doc[start:end].text
+        text = parsed.text_of(parsed.doc[start:end])
         if text not in v["aliases"]:
             v["aliases"].append(text)
         out.append(Candidate(start, end, text, "VERSION", key=key))

@@ -5,10 +5,11 @@ word-for-word translation. Syllables map to sets of English words; a name in pin
 English name when the syllables, in order, gloss its words (words the English name shares
 verbatim, such as "Chain" in "Xiaohong Chain", match themselves).
 
->>> gloss_matches("Xiaohongxing", "Little Red Star")
-True
->>> gloss_matches("Xiaohongxing", "Little Red Book")
-False
+>>> units = gloss_units("Xiaohongxing")
+>>> units
+['xiao', 'hong', 'xing']
+>>> units_gloss(units, ["little", "red", "star"]), units_gloss(units, ["little", "red", "book"])
+(True, False)
 """
 
 from __future__ import annotations
@@ -48,16 +49,20 @@ def syllables(word: str) -> tuple[str, ...] | None:
     return None
 
 
-def gloss_matches(pinyin_name: str, english_name: str) -> bool:
-    """True if the pinyin name's syllables gloss the English name's words one to one, in order."""
-    units: list[str | set] = []
+def gloss_units(pinyin_name: str) -> list[str]:
+    """The pinyin name's glossed syllables, a word that does not split kept whole (lower case)."""
+    units: list[str] = []
     for word in pinyin_name.split():
         syl = syllables(word)
         if syl is None or len(syl) < 2 and not units:
             units.append(word.lower())
         else:
             units.extend(syl)
-    words = [w.lower() for w in english_name.split()]
+    return units
+
+
+def units_gloss(units: list[str], words: list[str]) -> bool:
+    """True if ``units`` (:func:`gloss_units`) gloss the lower-case ``words`` one to one, in order."""
     if len(units) != len(words) or len(units) < 2:
         return False
     glossed = 0
@@ -69,3 +74,4 @@ def gloss_matches(pinyin_name: str, english_name: str) -> bool:
             continue
         return False
     return glossed >= 2
+

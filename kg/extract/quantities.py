@@ -39,9 +39,9 @@ def parse_number(text: str) -> float:
     return value * _SCALE.get(parts[1], 1) if len(parts) > 1 else value
 
 
-def find(sent: Span) -> Iterator[dict]:
-    """Raw quantities of one sentence: value, unit, text and character offsets (document)."""
-    text, base = sent.text, sent.start_char
+def find(text: str, base: int = 0) -> Iterator[dict]:
+    """Raw quantities of one sentence's ``text``: value, unit, text and character offsets (in the
+    document, where the sentence starts at ``base``)."""
     taken: list[tuple[int, int]] = []
     for m in _PERCENT.finditer(text):
         lo = m[1] or m[3]

@@ -15,6 +15,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon as lx
+from kg.extract.parsed import Parsed
 
 #: Argument types each predicate accepts (subject types, object types).
 SIGNATURES = {
@@ -100,8 +101,10 @@ class Cand:
 class Context:
     """Token -> mention lookups, argument finding and reference resolution for one Doc."""
 
-    def __init__(self, doc: Doc, mentions: list[tuple[int, int, str]], types: dict[str, str]):
-        self.doc = doc
+    def __init__(self, parsed: Parsed, mentions: list[tuple[int, int, str]], types: dict[str, str]):
+        doc = self.doc = parsed.doc
+        self.parsed = parsed
+        self.tokens = tokens = parsed.tokens  # tokens[i], not doc[i]: spaCy makes a new Token on each doc[i]
         self.types = types
         self.tok_mention: list[tuple[int, int, str] | None] = [None] * len(doc)
         for m in mentions:
@@ -119,31 +122,25 @@ class Context:
             first = next(m for m in mentions if m[2] == ranked[0][0])
             self.salient = self._arg(first)
         self.starts = {t: [m[0] for m in ms] for t, ms in self.by_type.items()}
-        self.sent_start = [0] * len(doc)
-        self.sent_index = [0] * len(doc)
-        for k, s in enumerate(doc.sents):
-            for t in s:
-                self.sent_start[t.i] = s.start
-                self.sent_index[t.i] = k
-        self.is_subject = {m[0]: doc[m[0]:m[1]].root.dep_ in ("nsubj", "nsubjpass") for m in mentions}
+        self.sent_index = parsed.sent_index
+        self.sent_first = parsed.sent_first
+        self.mention_head = {m: doc[m[0]:m[1]].root for m in mentions}  # the syntactic head of each mention
+        self.is_subject = {m[0]: head.dep_ in ("nsubj", "nsubjpass") for m, head in self.mention_head.items()}
         self.exclude: set[str] = set()  # keys a reference may not resolve to (the other argument)
         self.leads: dict[str, list[tuple[Arg, str | None]]] = {}  # person key -> (organization led, role), as read
         # coordinated lists of names ("A, B and C"), for list references ("all six"): (first token, args)
         self.lists: list[tuple[int, list[Arg]]] = []
-        for t in doc:
-            if t.dep_ != "conj" and t.conjuncts and self.tok_mention[t.i]:
+        for t in tokens:
+            if self.tok_mention[t.i] and t.dep_ != "conj" and t.conjuncts:
                 members = [self.tok_mention[c.i] for c in (t, *t.conjuncts)]
                 if all(members):
                     self.lists.append((t.i, [self._arg(m) for m in dict.fromkeys(members)]))
         self.founded: dict[str, Arg] = {}  # person key -> organization founded, as read so far
         self.units: dict[str, Arg] = {}  # organization key -> its unit last read ('the JD.com subsidiary')
-        self.sent_first = {}
-        for i, k in enumerate(self.sent_index):
-            self.sent_first.setdefault(k, i)
 
     # --- mentions ---------------------------------------------------------------------------
     def _arg(self, m: tuple[int, int, str], resolved_by: str | None = None) -> Arg:
-        d = self.doc
+        d = self.tokens
         return Arg(m[2], (d[m[0]].idx, d[m[1] - 1].idx + len(d[m[1] - 1].text)), self.types.get(m[2], "Other"), resolved_by)
 
     def ent(self, tok: Token) -> Arg | None:
@@ -154,10 +151,11 @@ class Context:
         if (tok.lemma_.lower() in lx.PROGRAM_NOUNS or tok.lemma_.lower() in lx.CATEGORY_TYPES) and \
                 tok.lemma_.lower() not in lx.REL_NOUNS:  # 'the JD.com subsidiary' is not JD.com
             j, steps = tok.i - 1, 0
-            while j >= 0 and steps < 4 and (self.doc[j].is_punct and self.doc[j].text in "“”\"'" or (
-                    self.doc[j].is_lower and self.doc[j].head.i == tok.i and self.doc[j].dep_ in ("compound", "amod"))):
+            tokens = self.tokens
+            while j >= 0 and steps < 4 and (tokens[j].is_punct and tokens[j].text in "“”\"'" or (
+                    tokens[j].is_lower and tokens[j].head.i == tok.i and tokens[j].dep_ in ("compound", "amod"))):
                 j, steps = j - 1, steps + 1  # past quotes and modifiers: '“X” resale program'
-            if j >= 0 and self.tok_mention[j] and self.doc[j].head.i == tok.i:
+            if j >= 0 and self.tok_mention[j] and tokens[j].head.i == tok.i:
                 return self._arg(self.tok_mention[j])
         return None
 
@@ -177,7 +175,7 @@ class Context:
     # --- references -------------------------------------------------------------------------
     def _recent(self, tok: Token, n: int, kind: str = "Organization", back: int = 2) -> list[tuple[int, str]]:
         """The n nearest distinct entities of a type before ``tok``, within ``back`` earlier sentences."""
-        limit = self.sent_first.get(max(self.sent_index[tok.i] - back, 0), 0)
+        limit = self.sent_first[max(self.sent_index[tok.i] - back, 0)]
         found, starts = self.by_type[kind], self.starts[kind]
         out: list[tuple[int, str]] = []
         i = bisect.bisect_left(starts, tok.i) - 1
@@ -195,7 +193,7 @@ class Context:
         return [Arg(a.key, span, a.type, a.resolved_by) for a in args]
 
     def _resolve(self, tok: Token) -> list[Arg]:
-        phrase = self.doc[tok.left_edge.i:tok.i + 1].text.lower() if tok.pos_ != "PRON" else tok.lower_
+        phrase = self.parsed.text_of(self.doc[tok.left_edge.i:tok.i + 1]).lower() if tok.pos_ != "PRON" else tok.lower_
         words = phrase.split()
         if len(words) == 2 and words[0] in ("all", "the", "these", "those") and lx.LIST_NUMBERS.get(words[1], 0) >= 3:
             return self._resolve_list(tok, lx.LIST_NUMBERS[words[1]], phrase)
@@ -232,7 +230,7 @@ class Context:
 
     def _resolve_list(self, tok: Token, n: int, phrase: str) -> list[Arg]:
         """'all six', 'the three': the latest list of that many names before it, within two sentences."""
-        limit = self.sent_first.get(max(self.sent_index[tok.i] - 2, 0), 0)
+        limit = self.sent_first[max(self.sent_index[tok.i] - 2, 0)]
         starts = [i for i, _ in self.lists]
         k = bisect.bisect_left(starts, tok.i) - 1
         while k >= 0 and self.lists[k][0] >= limit:
@@ -283,7 +281,7 @@ class Context:
         """'(founded by) X together with Y', 'X, along with Y, (built …)': Y acts with X."""
         return [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                 and any(m.lower_ in lx.COAGENT_ADVERBS for m in c.children if m.dep_ == "advmod")
-                or c.dep_ == "prep" and c.lower_ == "with" and c.i > 0 and self.doc[c.i - 1].lower_ in lx.COAGENT_ADVERBS
+                or c.dep_ == "prep" and c.lower_ == "with" and c.i > 0 and self.tokens[c.i - 1].lower_ in lx.COAGENT_ADVERBS
                 for p in c.children if p.dep_ == "pobj" for a in self.expand(p, refs=False)]
 
     def is_passive(self, v: Token) -> bool:
@@ -326,7 +324,7 @@ class Context:
             return [a for c in v.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
         out = [a for c in v.children if c.dep_ in ("dobj", "attr") for a in self.expand(c)]
         for c in v.children:  # 'launched its delivery service, JD Takeaway, …' (apposition misattached to the verb)
-            if c.dep_ in ("npadvmod", "appos") and self.tok_mention[c.i] and c.i >= 2 and self.doc[c.left_edge.i - 1].text == "," \
+            if c.dep_ in ("npadvmod", "appos") and self.tok_mention[c.i] and c.i >= 2 and self.tokens[c.left_edge.i - 1].text == "," \
                     and any(d.dep_ == "dobj" and d.right_edge.i == c.left_edge.i - 2 for d in v.children):
                 out.append(self.ent(c))
         for c in v.children:
@@ -777,15 +775,15 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
     """'a Tencent-backed retailer', 'the ByteDance-owned app': Y owns / invested in what the noun names."""
     pred, rule = lx.HYPHEN_CUES[cue(v, lx.HYPHEN_CUES)]
     owners = [ctx.ent(c) for c in v.children if c.i < v.i and c.dep_ in ("npadvmod", "compound", "nmod", "amod")
-              and c.i + 1 < v.i and ctx.doc[c.i + 1].text == "-" and ctx.ent(c)]
+              and c.i + 1 < v.i and ctx.tokens[c.i + 1].text == "-" and ctx.ent(c)]
     if not owners:
         return
     ctx.exclude = {a.key for a in owners}
     try:
         owned = ctx.expand(v.head, refs=False) if ctx.ent(v.head) is None else [ctx.ent(v.head)]
         first = v.head.left_edge.i
-        if not owned and first >= 2 and ctx.doc[first - 1].text == "," and ctx.tok_mention[first - 2]:
-            owned = [ctx.ent(ctx.doc[first - 2])]  # 'X, the Y-owned app' read apart from X by the parser
+        if not owned and first >= 2 and ctx.tokens[first - 1].text == "," and ctx.tok_mention[first - 2]:
+            owned = [ctx.ent(ctx.tokens[first - 2])]  # 'X, the Y-owned app' read apart from X by the parser
     finally:
         ctx.exclude = set()
     for s in owners:
@@ -816,7 +814,7 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
     """One pass over the tokens; each cue dispatches to its rule. Leaders read so far are remembered
     (for successions that name no organization)."""
     for cand in _dispatch(ctx):
-        if irrealis(ctx.doc[cand.trigger]):
+        if irrealis(ctx.tokens[cand.trigger]):
             continue
         if cand.p in ("leads", "founded") and cand.s is not None and cand.o is not None and cand.o.type == "Organization":
             if cand.p == "founded":
@@ -830,15 +828,15 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
 
 def _dispatch(ctx: Context) -> Iterator[Cand]:
     seen_heads: set[int] = set()
-    for t in ctx.doc:
-        lemma = t.lemma_.lower()
-        if t.pos_ == "VERB" and cue(t, lx.VERB_CUES):
+    for t in ctx.tokens:
+        lemma, pos, dep = t.lemma_.lower(), t.pos_, t.dep_  # read once: each read is a string-store lookup
+        if pos == "VERB" and cue(t, lx.VERB_CUES):
             yield from rule_verb(ctx, t)
-        if t.tag_ == "VBN" and t.dep_ == "amod" and cue(t, lx.HYPHEN_CUES):
+        if dep == "amod" and t.tag_ == "VBN" and cue(t, lx.HYPHEN_CUES):
             yield from rule_hyphen(ctx, t)
-        if lemma == "part" and t.pos_ == "NOUN":
+        if lemma == "part" and pos == "NOUN":
             yield from rule_part_of(ctx, t)
-        if t.pos_ == "VERB":
+        if pos == "VERB":
             if lemma in ("lead", "co-lead", "participate", "join"):
                 yield from rule_lead_round(ctx, t)
             if lemma == "open":
@@ -849,17 +847,17 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
                 yield from rule_listing(ctx, t)
             if lemma in ("hand", "pass", "give", "cede", "transfer", "relinquish"):
                 yield from rule_handover(ctx, t)
-        elif t.pos_ in ("NOUN", "PROPN"):
+        elif pos in ("NOUN", "PROPN"):
             if lemma in lx.COOP_NOUNS:
                 yield from rule_coop_noun(ctx, t)
             elif lemma in lx.NOUN_CUES:
                 yield from rule_noun_cue(ctx, t)
             elif lemma in lx.COMPETE_NOUNS:
                 yield from rule_compete_noun(ctx, t)
-        if (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("nsubj", "dobj", "pobj", "appos", "attr")) and _role_of(t):
+        if (pos in ("NOUN", "PROPN") or dep in ("nsubj", "dobj", "pobj", "appos", "attr")) and _role_of(t):
             yield from rule_relational_noun(ctx, t)  # ('rival' is sometimes tagged as an adjective)
         m = ctx.tok_mention[t.i]
-        head = t if m is None else _mention_head(ctx, m)
+        head = t if m is None else ctx.mention_head[m]
         if head.i in seen_heads:
             continue
         if m is not None or (lemma in lx.PROGRAM_NOUNS and ctx.ent(t)):
@@ -876,7 +874,3 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
             elif a.type == "Organization":
                 yield from rule_under(ctx, head)
 
-
-def _mention_head(ctx: Context, m: tuple[int, int, str]) -> Token:
-    span = ctx.doc[m[0]:m[1]]
-    return span.root
