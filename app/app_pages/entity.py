@@ -6,7 +6,6 @@ group with ``?rel=<group>&page=<n>`` in the URL.
 """
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from kg.explore import app_state
 from kg.explore.entity import (
@@ -156,4 +155,4 @@ st.subheader("Neighbourhood")
 sub = neighbourhood(app_state.reader(), key, GraphFilter(hops=1), settings.replace(
     graph_max_nodes=settings.entity_graph_max_nodes, graph_max_per_relation=settings.entity_graph_max_per_relation),
     statements=statements, entities=app_state.label_index().entities)  # cut from the per-version structures: not cached
-components.html(to_html(sub, height="380px"), height=400)
+st.iframe(to_html(sub, height="380px"), height=400)

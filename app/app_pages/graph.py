@@ -3,7 +3,6 @@
 from functools import partial
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from kg.explore import app_state
 from kg.explore.highlight import md
@@ -88,4 +87,4 @@ with side_col:
         # written when clicked (Streamlit >= 1.52 runs a callable then), not on every rerun: 20 ms for 150 nodes
         st.download_button(label, partial(export_view, sub, fmt), file_name=f"view.{fmt}", key=f"dl-{fmt}")
 with graph_col:
-    components.html(to_html(sub, height="620px"), height=640)
+    st.iframe(to_html(sub, height="620px"), height=640)

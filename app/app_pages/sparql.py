@@ -1,7 +1,6 @@
 """SPARQL console: an editor with a gallery of research questions; results as table, graph and timeline."""
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from kg.errors import KGError
 from kg.explore import app_state
@@ -69,7 +68,7 @@ if spo:
         sub = triples_subgraph(spo, settings.graph_max_nodes)
         if sub.hidden:
             st.caption(f"{sub.hidden} triples not drawn (at most {settings.graph_max_nodes} nodes).")
-        components.html(to_html(sub, height="520px"), height=540)
+        st.iframe(to_html(sub, height="520px"), height=540)
 if date_col:
     with views["Timeline"]:
         items = result_timeline(result, date_col)
