@@ -133,8 +133,11 @@ def extraction_quads(ex: Extraction) -> list[ox.Quad]:
         q.add(node, _KG.mentionCount, counts.get(e.key, 0))
 
     events = {ev.key: _n(iri.node_iri("event", doc.id, ev.key)) for ev in ex.events}
+    figures = {id(quantity) for quantity in ex.quantities}
     for ev in ex.events:
         _event(q, doc.id, events[ev.key], ev)
+        if ev.amount is not None and id(ev.amount) not in figures:  # an amount is mostly one of the figures, described below
+            _quantity(q, doc.id, ev.amount)
     for rel in ex.relations:
         _relation(q, doc.id, rel, events.get(rel.event) if rel.event else None)
     for quantity in ex.quantities:
@@ -205,11 +208,13 @@ def _relation(q: _Quads, doc_id: str, rel: Relation, event: ox.NamedNode | None)
     _provenance(q, node, rel.rule, rel.confidence, rel.evidence)
 
 
-def _quantity(q: _Quads, doc_id: str, quantity: Quantity) -> ox.NamedNode:
+def _quantity_node(doc_id: str, quantity: Quantity) -> ox.NamedNode:
     first = quantity.evidence[0].start if quantity.evidence else -1
-    node = _n(iri.node_iri("quantity", doc_id, quantity.about, quantity.attribute, quantity.value, quantity.text, first))
-    if not q.first_time(node):  # an event's amount is also one of the document's figures
-        return node
+    return _n(iri.node_iri("quantity", doc_id, quantity.about, quantity.attribute, quantity.value, quantity.text, first))
+
+
+def _quantity(q: _Quads, doc_id: str, quantity: Quantity) -> None:
+    node = _quantity_node(doc_id, quantity)
     q.add(node, _RDF.type, _KG.Quantity)
     q.add(node, _KG.about, entity_node(quantity.about))
     q.add(node, _KG.attribute, quantity.attribute)
@@ -219,7 +224,6 @@ def _quantity(q: _Quads, doc_id: str, quantity: Quantity) -> ox.NamedNode:
     q.add(node, _RDFS.label, quantity.text)
     _dated(q, node, quantity.date)
     _provenance(q, node, quantity.rule, quantity.confidence, quantity.evidence)
-    return node
 
 
 def _event(q: _Quads, doc_id: str, node: ox.NamedNode, ev: EventRecord) -> None:
@@ -233,7 +237,7 @@ def _event(q: _Quads, doc_id: str, node: ox.NamedNode, ev: EventRecord) -> None:
         q.add(p, _KG.entity, entity_node(part.entity))
         q.add(p, _KG.role, part.role)
     if ev.amount is not None:
-        q.add(node, _KG.amount, _quantity(q, doc_id, ev.amount))
+        q.add(node, _KG.amount, _quantity_node(doc_id, ev.amount))
     _provenance(q, node, ev.rule, ev.confidence, ev.evidence)
 
 

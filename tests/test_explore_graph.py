@@ -265,6 +265,21 @@ def test_caps_per_relation_and_direction_keep_the_most_confident_and_count_the_r
     assert len(sub.nodes) == 1 + 5 * 7 + 5
 
 
+@pytest.mark.parametrize("max_nodes", [7, 12, 20])
+def test_a_small_view_deals_its_nodes_among_the_relations(big_reader, max_nodes):
+    """Five relation groups, each larger than the view: every group shows its best, the counts differ
+    by at most one, and one "+N more" node counts everything left out exactly."""
+    settings = Settings.load(graph_max_nodes=max_nodes, graph_max_per_relation=10)
+    sub = neighbourhood(big_reader, "hub", GraphFilter(), settings)
+    per = Counter((e.relation, "out" if e.source == "hub" else "in") for e in sub.edges if sub.nodes[e.target].type != MORE
+                  and sub.nodes[e.source].type != MORE)
+    assert set(per) == {(r, "out") for r in HUB_RELATIONS} | {("invested_in", "in")}
+    assert max(per.values()) - min(per.values()) <= 1
+    drawn = [e.confidence for e in sub.edges if e.source == "hub" and e.relation == "owns" and sub.nodes[e.target].type != MORE]
+    assert all(c == 0.99 for c in drawn)  # each group's best first
+    assert len(sub.nodes) == max_nodes and sub.nodes["+more:overflow"].hidden == 4 * 300 + HUB_INVESTORS - (max_nodes - 2)
+
+
 def test_caps_hold_at_the_second_hop_and_with_filters(big_reader):
     settings = Settings.load(graph_max_nodes=1000, graph_max_per_relation=3)
     sub = neighbourhood(big_reader, "hub", GraphFilter(hops=2, relations=("partner_of",), min_confidence=0.9), settings)

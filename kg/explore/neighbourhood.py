@@ -11,8 +11,9 @@ Each hop takes the statements touching the frontier that pass the filters (relat
 entity types of the neighbour, date range, minimum confidence), so the exact count of neighbours per
 (node, relation, direction) is known. The result is then cut: at most
 ``settings.graph_max_per_relation`` neighbours per (node, relation, direction), highest confidence
-first, and at most ``settings.graph_max_nodes`` nodes in all. Where it cuts, a "+N more" node stands
-for the rest, and the "+N more" nodes count towards the cap too.
+first, and at most ``settings.graph_max_nodes`` nodes in all, dealt among the groups in turn (a hub
+shows a few neighbours of each of its relations). Where it cuts, a "+N more" node stands for the rest,
+and the "+N more" nodes count towards the cap too.
 
 >>> sub = Subgraph(focus="a")
 >>> sub.nodes["a"] = Node("a", "A", "Organization", 0)
@@ -209,36 +210,36 @@ def neighbourhood(reader, focus: str, flt: GraphFilter, settings, *, statements:
         if types is not None:
             refs = describe({m[0] for members in groups.values() for m in members})
             groups = {g: [m for m in members if refs[m[0]].type in types] for g, members in groups.items()}
-        next_frontier: list[str] = []
-        for (n, rel, direction), ranked_members in sorted(groups.items()):
-            shown = 0
+        order = sorted(groups)
+        dealt, capped = _deal(groups, order, depth, per_relation, room())
+        for x in dealt:
+            depth[x] = hop
+        more_slots += len(capped)
+        for group in order:
+            n, rel, direction = group
             cut = 0
-            full = False  # once a neighbour is cut, every later new one is too: only edges to drawn nodes are left
-            for x, conf, count, date in ranked_members:
+            for x, conf, count, date in groups[group]:
                 if x == n:
                     continue
                 if x not in depth:
-                    if full or shown >= per_relation or room() <= 0:
-                        full = True
-                        cut += 1
-                        continue
-                    depth[x] = hop
-                    next_frontier.append(x)
-                shown += 1
+                    cut += 1
+                    continue
                 a, b = (n, x) if direction == "out" else (x, n)
                 if rel == COMENTION:
                     a, b = min(a, b), max(a, b)
                 edges[(a, b, rel)] = Edge(a, b, rel, conf, date, count)
-            if cut:
-                if room() > 0:
-                    more_slots += 1
-                    more = f"+more:{n}:{rel}:{direction}"
-                    sub.nodes[more] = Node(more, f"+{cut} more", MORE, hop, hidden=cut)
-                    a, b = (n, more) if direction == "out" else (more, n)
-                    edges[(a, b, rel)] = Edge(a, b, rel, count=cut)
-                else:
-                    overflow += cut
-        frontier = next_frontier
+            if not cut:  # what it left out was drawn by another group meanwhile: its slot is free again
+                more_slots -= group in capped
+                continue
+            if group in capped or room() > 0:
+                more_slots += group not in capped
+                more = f"+more:{n}:{rel}:{direction}"
+                sub.nodes[more] = Node(more, f"+{cut} more", MORE, hop, hidden=cut)
+                a, b = (n, more) if direction == "out" else (more, n)
+                edges[(a, b, rel)] = Edge(a, b, rel, count=cut)
+            else:
+                overflow += cut
+        frontier = dealt
         if not frontier:
             break
     refs = describe(depth)
@@ -250,6 +251,57 @@ def neighbourhood(reader, focus: str, flt: GraphFilter, settings, *, statements:
         edges[(focus, more, MORE)] = Edge(focus, more, MORE, count=overflow)
     sub.edges = sorted(edges.values(), key=lambda e: (e.source, e.target, e.relation))
     return sub
+
+
+def _deal(groups: Mapping[tuple[str, str, str], list[Neighbour]], order: list[tuple[str, str, str]], drawn: Mapping[str, int],
+          per_relation: int, room: int) -> tuple[list[str], set[tuple[str, str, str]]]:
+    """The new nodes to draw, and the groups cut at ``per_relation`` (each keeps a slot for its "+N more").
+
+    New neighbours are dealt to the groups in turn, each group's best first, one per group and round,
+    until ``room`` is used: a hub's first view shows a few neighbours of each of its relations rather than
+    its first relations in full. A neighbour already drawn costs no room but counts towards its group's
+    ``per_relation``.
+
+    >>> groups = {("a", "owns", "out"): [("b", 0.9, 1, None), ("c", 0.8, 1, None)], ("a", "partner_of", "out"): [("d", 0.9, 1, None)]}
+    >>> _deal(groups, sorted(groups), {"a": 0}, per_relation=5, room=2)
+    (['b', 'd'], set())
+    >>> _deal(groups, sorted(groups), {"a": 0}, per_relation=1, room=5)
+    (['b', 'd'], {('a', 'owns', 'out')})
+    """
+    dealt: list[str] = []
+    taken = set(drawn)
+    position = dict.fromkeys(order, 0)  # a group's next member to look at
+    shown = dict.fromkeys(order, 0)
+    capped: set[tuple[str, str, str]] = set()
+
+    def free() -> int:
+        return room - len(dealt) - len(capped)
+
+    dealing = list(order)
+    while dealing and free() > 0:
+        still_dealing = []
+        for group in dealing:
+            members, i = groups[group], position[group]
+            placed = False
+            while i < len(members) and shown[group] < per_relation and free() > 0:
+                x = members[i][0]
+                i += 1
+                if x == group[0]:
+                    continue
+                shown[group] += 1
+                if x not in taken:
+                    taken.add(x)
+                    dealt.append(x)
+                    placed = True
+                    break
+            position[group] = i
+            left_out = any(members[k][0] not in taken and members[k][0] != group[0] for k in range(i, len(members)))
+            if shown[group] >= per_relation and left_out and free() > 0:
+                capped.add(group)
+            elif placed and left_out:
+                still_dealing.append(group)
+        dealing = still_dealing
+    return dealt, capped
 
 
 _DATE_RANGE = PREFIXES + "SELECT (MIN(STR(?d)) AS ?lo) (MAX(STR(?d)) AS ?hi) WHERE { { ?n kg:date ?d } }"

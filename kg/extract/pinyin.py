@@ -74,4 +74,3 @@ def units_gloss(units: list[str], words: list[str]) -> bool:
             continue
         return False
     return glossed >= 2
-

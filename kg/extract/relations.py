@@ -873,4 +873,3 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
                     yield from rule_possessive_program(ctx, nxt)
             elif a.type == "Organization":
                 yield from rule_under(ctx, head)
-
