@@ -41,6 +41,8 @@ from kg.rdf import extraction_quads
 
 #: Chunks handed to each worker at once: one being parsed, one waiting (keeps both busy, memory flat).
 CHUNKS_PER_WORKER = 2
+#: The smallest chunk of documents a worker gets: the last chunks shrink to it (see :func:`chunk_sizes`).
+MIN_CHUNK = 4
 
 
 class DocumentGraph:
@@ -135,8 +137,30 @@ def _worker_chunk(documents: list[Document], batch_size: int) -> list[tuple[Docu
     return out
 
 
+def chunk_sizes(total: int, n_process: int, batch_size: int) -> list[int]:
+    """How many documents each chunk handed to a worker holds: ``batch_size``, then fewer towards the end
+    (a share of what is left, at least :data:`MIN_CHUNK`), so that the workers finish together. With equal
+    chunks one worker idled while the other parsed the last one: measured, 1.1 s of a 10.5 s run of 300
+    articles with 2 workers.
+
+    >>> chunk_sizes(300, 2, 32)
+    [32, 32, 32, 32, 32, 32, 27, 21, 15, 12, 9, 6, 5, 4, 4, 4, 1]
+    """
+    sizes = []
+    left = total
+    while left > 0:
+        size = min(batch_size, left, max(MIN_CHUNK, -(-left // (2 * n_process))))
+        sizes.append(size)
+        left -= size
+    return sizes
+
+
 def _in_workers(documents: Sequence[Document], nlp: Language, n_process: int, batch_size: int) -> Iterator[Outcome]:
-    chunks = deque(list(documents[i:i + batch_size]) for i in range(0, len(documents), batch_size))
+    chunks: deque[list[Document]] = deque()
+    start = 0
+    for size in chunk_sizes(len(documents), n_process, batch_size):
+        chunks.append(list(documents[start:start + size]))
+        start += size
     pending: deque[tuple[list[Document], Future]] = deque()
     # fork, as spaCy's own n_process does on Linux: the loaded pipeline is shared, not pickled or reloaded
     context = multiprocessing.get_context("fork")
