@@ -1,8 +1,9 @@
-"""The benchmark generators: deterministic by seed, and of the documented shape."""
+"""The benchmark generators: deterministic by seed, and of the documented shape; the pipeline cost split."""
 
 from __future__ import annotations
 
 import pyoxigraph as ox
+import pytest
 
 from bench.corpus_gen import COMPANIES, PEOPLE, PROGRAMS, generate_article, generate_corpus
 from bench.graph_gen import document_quads, entity_pool, generate_store, iter_documents
@@ -82,3 +83,13 @@ def test_graph_has_well_connected_hubs():
     top = sorted(seen.values(), reverse=True)
     assert len(pool) == 2000
     assert top[0] >= 10 * (sum(top) / len(top))  # a hub, far above the average entity
+
+
+@pytest.mark.model
+def test_pipeline_cost_times_every_component_and_kgs_steps():
+    from bench.pipeline_cost import pipeline_cost
+    from kg.nlp import load_pipeline
+
+    steps = dict(pipeline_cost(articles=3, repeats=1))
+    assert set(load_pipeline(Settings.load()).pipe_names) | {"tokenizer", "assemble records", "RDF (N-Triples)"} == set(steps)
+    assert all(seconds > 0 for seconds in steps.values())
