@@ -66,7 +66,7 @@ def _cue_votes(doc: Doc, cands: list[mx.Candidate], table: dict) -> None:
 
 def _dates(parsed: Parsed) -> list[dict]:
     """Date mentions in order: spec, offsets, governing verb; 'July' + 'of the same year' joined."""
-    doc = parsed.tokens
+    tokens = parsed.tokens
     out = []
     ents = [e for e in parsed.ents if e.label_ == "DATE"]
     skip = set()
@@ -74,9 +74,9 @@ def _dates(parsed: Parsed) -> list[dict]:
         if k in skip:
             continue
         start, end = e.start, e.end
-        if start >= 2 and doc[start - 1].lower_ in ("following", "next") and doc[start - 2].lower_ == "the":
+        if start >= 2 and tokens[start - 1].lower_ in ("following", "next") and tokens[start - 2].lower_ == "the":
             start -= 2  # 'the following April' (the NER may leave the modifier out)
-        if k + 1 < len(ents) and ents[k + 1].start == end + 1 and doc[end].lower_ == "of":
+        if k + 1 < len(ents) and ents[k + 1].start == end + 1 and tokens[end].lower_ == "of":
             end = ents[k + 1].end
             skip.add(k + 1)
         span = parsed.doc[start:end]
@@ -85,7 +85,7 @@ def _dates(parsed: Parsed) -> list[dict]:
                     "tok": span.start})
     # bare years the NER missed ("In 2022 Bilibili closed …")
     in_date = {i for e in ents for i in range(e.start, e.end)}
-    for t in doc:
+    for t in tokens:
         if (t.i not in in_date and len(t.text) == 4 and t.text[:2] in ("19", "20") and t.text.isdigit()
                 and t.dep_ == "pobj" and t.head.lower_ in ("in", "since", "by", "from", "until", "during", "before", "after")):
             out.append({"spec": {"y": int(t.text)}, "start": t.idx, "end": t.idx + 4, "gov": governing_verb(t).i, "tok": t.i})

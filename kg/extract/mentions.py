@@ -45,16 +45,16 @@ def _source_credit(sentence: str) -> bool:
     return bool(_SOURCE_CREDIT.match(sentence.strip()))
 
 
-def _clean(doc: list[Token], start: int, end: int) -> tuple[int, int]:
+def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     """Strip determiners, quotes, punctuation, possessives and anything from a line break on."""
     for i in range(start, end):
-        if doc[i].is_space and "\n" in doc[i].text or "\n" in doc[i].text:
+        if tokens[i].is_space and "\n" in tokens[i].text or "\n" in tokens[i].text:
             end = i
             break
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+    while start < end and (tokens[start].lower_ in ("the", "a", "an") or tokens[start].is_punct or tokens[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
-                           or doc[end - 1].lower_ in ("'s", "’s", "s")):
+    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].is_space or tokens[end - 1].tag_ == "POS"
+                           or tokens[end - 1].lower_ in ("'s", "’s", "s")):
         end -= 1
     return start, end
 
@@ -137,16 +137,16 @@ def candidates(parsed: Parsed) -> list[Candidate]:
     return out
 
 
-def _unit_end(doc: list[Token], ent: Span, by_start: dict[int, Span]) -> int | None:
+def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int | None:
     """End of '<KB name> <Title Words>' when that names a unit of its own: words ending in a company
     suffix ("Taobao Tmall Commerce Group"), or a name the NER reads right after the KB name
     ("NetEase Cloud Music"). None when the KB name stands alone."""
-    if ent.end >= len(doc) or doc[ent.end].text in lx.NOT_UNIT_WORDS:
+    if ent.end >= len(tokens) or tokens[ent.end].text in lx.NOT_UNIT_WORDS:
         return None
     j = ent.end
-    while j < len(doc) and j - ent.end < 5 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+    while j < len(tokens) and j - ent.end < 5 and tokens[j].text[:1].isupper() and tokens[j].is_alpha:
         j += 1
-    if j - ent.end >= 2 and doc[j - 1].lower_ in lx.ORG_SUFFIXES:
+    if j - ent.end >= 2 and tokens[j - 1].lower_ in lx.ORG_SUFFIXES:
         return j
     nxt = by_start.get(ent.end)
     if (nxt is not None and nxt.label_ in ("ORG", "PRODUCT", "FAC") and not nxt.ent_id_
@@ -154,16 +154,16 @@ def _unit_end(doc: list[Token], ent: Span, by_start: dict[int, Span]) -> int | N
         return nxt.end
     # '<KB name> <One to three Capitalised words>' ("JD Takeaway", "Taobao Instant Commerce")
     k = ent.end
-    while k < j and not doc[k].ent_id_ and doc[k].text not in lx.NOT_UNIT_WORDS and k - ent.end < 3:
+    while k < j and not tokens[k].ent_id_ and tokens[k].text not in lx.NOT_UNIT_WORDS and k - ent.end < 3:
         k += 1
-    if k > ent.end and (k == len(doc) or not doc[k].text[:1].isupper()) and doc[ent.start - 1 if ent.start else 0].tag_ != "POS":
+    if k > ent.end and (k == len(tokens) or not tokens[k].text[:1].isupper()) and tokens[ent.start - 1 if ent.start else 0].tag_ != "POS":
         return k
     return None
 
 
-def category_vote(doc: list[Token], c: Candidate) -> None:
+def category_vote(tokens: list[Token], c: Candidate) -> None:
     """'platforms such as X', 'the platform X', 'its investor X' vote for X's type."""
-    head = doc[c.end - 1]
+    head = tokens[c.end - 1]
     cat = None
     h = head
     while h.dep_ == "conj":  # 'platforms such as X, Y and Z', 'the platforms X, Y and Z'
@@ -217,7 +217,7 @@ def link(parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, 
          kb_names: list[str]) -> tuple[list[Candidate], dict[str, dict]]:
     """Give each candidate an entity key; return kept candidates and the entity table (``kb_names``:
     :func:`kb_words` of ``kb_index``)."""
-    doc = parsed.tokens
+    tokens = parsed.tokens
     linker = Linker()
     surnames: dict[str, set[str]] = {}
     for c in cands:
@@ -229,9 +229,9 @@ def link(parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, 
     persons_multi = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
     # a known person's surname alone, where the NER missed it ("In 2021 Zhang handed …")
     covered = {i for c in cands for i in range(c.start, c.end)}
-    for t in doc:
+    for t in tokens:
         if t.i not in covered and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ in persons_multi \
-                and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+                and not (t.i + 1 < len(tokens) and tokens[t.i + 1].pos_ == "PROPN"):
             cands.append(Candidate(t.i, t.i + 1, t.text, "PERSON", votes={"Person": 1.0}, key=persons_multi[t.lower_]))
     cands.sort(key=lambda c: c.start)
     other_labels: dict[str, int] = {}
@@ -240,7 +240,7 @@ def link(parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, 
             other_labels[c.key] = other_labels.get(c.key, 0) + 1
     kept = []
     for c in cands:
-        category_vote(doc, c)
+        category_vote(tokens, c)
         if c.label in ("PERSON", "ORG", "GPE") and not c.kb_id and len(c.text.split()) == 1 and c.key in persons_multi:
             c.key = persons_multi[c.key]  # 'Zhang', 'Su' after 'Daniel Zhang', 'Su Hua' (the NER may mislabel it)
             c.votes = {"Person": 1.0}
@@ -289,30 +289,30 @@ def link(parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, 
 def _appositive_aliases(parsed: Parsed, cands: list[Candidate], linker: Linker) -> list[Candidate]:
     """'X (Y)', 'X, also known as Y', 'X, formerly Y': Y names the same thing as X (returns the
     alias mentions the NER missed)."""
-    doc = parsed.tokens
+    tokens = parsed.tokens
     by_start = {c.start: c for c in cands}
     extra: list[Candidate] = []
     for c in cands:
         j = c.end
-        while j < len(doc) and (doc[j].is_punct and doc[j].text in "“”\"'"):
+        while j < len(tokens) and (tokens[j].is_punct and tokens[j].text in "“”\"'"):
             j += 1
-        if j < len(doc) and doc[j].text == "(" and j + 1 in by_start:
+        if j < len(tokens) and tokens[j].text == "(" and j + 1 in by_start:
             linker.union(c.key, by_start[j + 1].key)
             continue
-        if j < len(doc) and doc[j].text == "(":  # 'Duoduo Maicai (Duo Duo Grocery)': a name the NER missed
+        if j < len(tokens) and tokens[j].text == "(":  # 'Duoduo Maicai (Duo Duo Grocery)': a name the NER missed
             k = j + 1
-            while k < len(doc) and k - j <= 6 and doc[k].text != ")" and (doc[k].text[:1].isupper() or doc[k].text in "&-."):
+            while k < len(tokens) and k - j <= 6 and tokens[k].text != ")" and (tokens[k].text[:1].isupper() or tokens[k].text in "&-."):
                 k += 1
-            if k < len(doc) and doc[k].text == ")" and k > j + 1 and not doc[j + 1].like_num:
+            if k < len(tokens) and tokens[k].text == ")" and k > j + 1 and not tokens[j + 1].like_num:
                 span = parsed.doc[j + 1:k]
                 extra.append(Candidate(span.start, span.end, parsed.text_of(span), "ALIAS", votes={}, key=c.key))
             continue
-        tail = parsed.text_of(parsed.doc[j:j + 8]).lower() if j < len(doc) else ""
+        tail = parsed.text_of(parsed.doc[j:j + 8]).lower() if j < len(tokens) else ""
         m = re.match(r",?\s*(?:(?:also |widely |better )?known (?:to [a-z]+ )?as|also called|formerly known as|formerly|"
                      r"now called|renamed)\s+(?:the\s+)?[“\"]?", tail)
         if m:
             k = j
-            while k < len(doc) and doc[k].idx < doc[j].idx + m.end():
+            while k < len(tokens) and tokens[k].idx < tokens[j].idx + m.end():
                 k += 1
             if k in by_start:
                 linker.union(c.key, by_start[k].key)
@@ -331,26 +331,26 @@ def resolve_type(votes: dict) -> str:
 
 def versions(parsed: Parsed, cands: list[Candidate], table: dict[str, dict]) -> list[Candidate]:
     """'X 2.0', 'version 3.0 of X', 'X relaunched version 2.0': versions of program X (new entities)."""
-    doc = parsed.tokens
+    tokens = parsed.tokens
     tok_cand = {}
     for c in cands:
         for i in range(c.start, c.end):
             tok_cand[i] = c
     out = []
-    for t in doc:
+    for t in tokens:
         if not _VERSION.match(t.text):
             continue
         base, start, end = None, t.i, t.i + 1
         if t.i > 0 and t.i - 1 in tok_cand:  # X 2.0
             base = tok_cand[t.i - 1]
             start = base.start
-        elif t.i > 0 and doc[t.i - 1].lower_ == "version":
+        elif t.i > 0 and tokens[t.i - 1].lower_ == "version":
             start = t.i - 1
-            if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" and t.i + 2 in tok_cand:  # version 3.0 of X
+            if t.i + 2 < len(tokens) and tokens[t.i + 1].lower_ == "of" and t.i + 2 in tok_cand:  # version 3.0 of X
                 base = tok_cand[t.i + 2]
                 end = base.end
             else:  # X relaunched version 2.0: the subject of the verb
-                verb = doc[t.i - 1].head if doc[t.i - 1].head.pos_ == "VERB" else t.head
+                verb = tokens[t.i - 1].head if tokens[t.i - 1].head.pos_ == "VERB" else t.head
                 for s in verb.children:
                     if s.dep_ == "nsubj" and s.i in tok_cand:
                         base = tok_cand[s.i]
