@@ -14,15 +14,12 @@ Parts = dict[str, Callable[[], object]]
 
 
 def per_version(reader) -> dict:
-    """What the app builds once per graph version and every session shares (``st.cache_resource`` in
-    kg.explore.app_state): the label index's entities, the statement graph, the co-mention and figure indexes."""
-    from kg.explore.comentions import comention_index
-    from kg.explore.entity import quantity_index
-    from kg.explore.search import build_label_index
-    from kg.explore.statements import statement_graph
+    """What the app builds once per graph version and every session shares (:data:`kg.explore.versioned.PER_VERSION`,
+    kept in ``st.cache_resource`` by kg.explore.app_state), and the label index's entities."""
+    from kg.explore.versioned import PER_VERSION
 
-    return {"entities": build_label_index(reader).entities, "statements": statement_graph(reader),
-            "comentions": comention_index(reader), "quantities": quantity_index(reader)}
+    built = {name: build(reader) for name, build in PER_VERSION.items()}
+    return built | {"entities": built["label_index"].entities}
 
 
 def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> Parts:
@@ -126,45 +123,3 @@ def graph_view(reader, settings: Settings, key: str, versioned: dict):
     parts = graph_view_parts(reader, settings, key, versioned)
     del parts["neighbourhood"]  # computed once by graph_view_parts already
     return [part() for part in parts.values()]
-
-
-def label_index(reader, settings: Settings, key: str, versioned: dict):
-    """The search box's index (built once per graph version, shared by every session)."""
-    from kg.explore.search import build_label_index
-
-    return build_label_index(reader)
-
-
-def statements(reader, settings: Settings, key: str, versioned: dict):
-    """The statement graph the entity page and graph view rank and cut from (once per graph version)."""
-    from kg.explore.statements import statement_graph
-
-    return statement_graph(reader)
-
-
-def comentions(reader, settings: Settings, key: str, versioned: dict):
-    """The co-mention index the entity page lists from (once per graph version)."""
-    from kg.explore.comentions import comention_index
-
-    return comention_index(reader)
-
-
-def quantities(reader, settings: Settings, key: str, versioned: dict):
-    """The figure index the entity page lists from (once per graph version)."""
-    from kg.explore.entity import quantity_index
-
-    return quantity_index(reader)
-
-
-def years(reader, settings: Settings, key: str, versioned: dict):
-    """The graph view's and timeline's year range (once per graph version: app_state.call caches it)."""
-    from kg.explore.neighbourhood import year_range
-
-    return year_range(reader)
-
-
-def projection(reader, settings: Settings, key: str, versioned: dict):
-    """The entity projection the overview and graph pages analyse (once per graph version)."""
-    from kg.explore.paths import entity_projection
-
-    return entity_projection(reader)

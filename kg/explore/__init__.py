@@ -13,5 +13,6 @@ One topic per module, each a set of pure functions in the networkx style ``f(rea
 - :mod:`kg.explore.overview`: counts, centrality, recent documents, build time
 - :mod:`kg.explore.documents`: articles with metadata and highlighted text
 - :mod:`kg.explore.console`: example queries and the shapes of SPARQL results
+- :mod:`kg.explore.versioned`: what is built once per graph version and shared by every session
 - :mod:`kg.explore.app_state`: the only Streamlit-aware module: caches keyed by graph version, URL state
 """

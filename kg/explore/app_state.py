@@ -21,11 +21,10 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
-from kg.explore.comentions import ComentionIndex, comention_index
-from kg.explore.entity import QuantityIndex, quantity_index
-from kg.explore.paths import entity_projection
-from kg.explore.search import LabelIndex, build_label_index
-from kg.explore.statements import statement_graph
+from kg.explore.comentions import ComentionIndex
+from kg.explore.entity import QuantityIndex
+from kg.explore.search import LabelIndex
+from kg.explore.versioned import PER_VERSION
 from kg.settings import Settings
 from kg.store import GraphReader, open_reader
 
@@ -66,19 +65,9 @@ def call_labelled(fn: Callable, *args: Any, **kwargs: Any) -> Any:
     return _call(fn.__module__, fn.__name__, settings().store, version(), args, tuple(sorted(kwargs.items())), labelled=True)
 
 
-#: What is built once per graph version and shared by every session: name → its function of the reader.
-_PER_VERSION = {
-    "label_index": build_label_index,
-    "statements": statement_graph,
-    "comentions": comention_index,
-    "quantities": quantity_index,
-    "projection": entity_projection,
-}
-
-
-@st.cache_resource(show_spinner=False, max_entries=4 * len(_PER_VERSION))
+@st.cache_resource(show_spinner=False, max_entries=4 * len(PER_VERSION))
 def _built(what: str, store: str, graph_version: str) -> Any:
-    return _PER_VERSION[what](_reader(store))
+    return PER_VERSION[what](_reader(store))
 
 
 def _index(store: str, graph_version: str) -> LabelIndex:
