@@ -83,7 +83,7 @@ def build(settings: Settings, paths: Iterable[str | Path] | None = None, progres
                 report.unchanged.append(name)
                 continue
             try:
-                doc = corpus.read_document(path)
+                doc = corpus.read_document(path, settings)
             except DocumentError as e:
                 report.failed.append(e)
                 continue
@@ -205,8 +205,12 @@ def add_document(
     title: str | None = None,
     published: PartialDate | str | None = None,
     progress: Progress | None = None,
+    original_name: str | None = None,
 ) -> AddResult:
     """Extract and add one article atomically: a file path, or pasted ``text`` with a title and date.
+
+    ``original_name`` is recorded as the document's source instead of ``source`` (an upload's own
+    file name, where ``source`` is a temporary copy that will be gone).
 
     Raises :class:`DocumentError` for a bad article and :class:`~kg.errors.StoreLockedError` when
     another process is writing the store.
@@ -214,7 +218,9 @@ def add_document(
     if text is not None:
         doc = corpus.document_from_text(text, title=title, published=published, source_path=str(source or ""))
     else:
-        doc = corpus.read_document(source)
+        doc = corpus.read_document(source, settings)
+        if original_name:
+            doc.source_path = original_name
         if title:
             doc.title = title
         if published:

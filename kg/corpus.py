@@ -21,6 +21,7 @@ import yaml
 
 from kg.errors import DocumentError
 from kg.model import Document, PartialDate
+from kg.settings import Settings
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 
@@ -36,6 +37,21 @@ _CALL_TO_ACTION = re.compile(
 _PROMO_LINES_BEFORE_CTA = 3  # a teaser title, its blurb and at most one more line
 _TERMINAL = tuple(".!?。！？”\"’)…:;")
 _FIELDS = {"title", "published", "language", "source", "url"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML's safe loader, less anchors and aliases: front matter never needs them, and an alias that
+    repeats an alias (a "billion laughs") grows a few hundred bytes into gigabytes when expanded."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.events.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.constructor.ConstructorError(None, None, "an alias (*name)", mark)
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.constructor.ConstructorError(None, None, "an anchor (&name)", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 def content_id(text: str) -> str:
@@ -63,14 +79,27 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def read_document(path: str | Path) -> Document:
-    """Read one article file; :class:`DocumentError` says what is wrong with it and how to fix it."""
+def read_document(path: str | Path, settings: Settings | None = None) -> Document:
+    """Read one article file; :class:`DocumentError` says what is wrong with it and how to fix it.
+
+    The file is bounded before it is read (``article_max_bytes``) and its front matter is checked
+    (``front_matter_max_chars``, no YAML aliases, no control characters).
+    """
+    settings = settings or Settings.load()
     path = Path(path)
     name = str(path)
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > settings.article_max_bytes:
+            raise DocumentError(name, f"is {size:,} bytes, over the limit of {settings.article_max_bytes:,}",
+                                "split it, or raise article_max_bytes (env KG_ARTICLE_MAX_BYTES)")
+        with path.open("rb") as f:
+            raw = f.read(settings.article_max_bytes + 1)  # a file that grew since stat() is still bounded
     except OSError as e:
         raise DocumentError(name, f"cannot be read ({e.strerror or e})", "check the path and its permissions") from None
+    if len(raw) > settings.article_max_bytes:
+        raise DocumentError(name, f"is over the limit of {settings.article_max_bytes:,} bytes",
+                            "split it, or raise article_max_bytes (env KG_ARTICLE_MAX_BYTES)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -80,21 +109,31 @@ def read_document(path: str | Path) -> Document:
     if path.suffix.lower() in (".html", ".htm"):
         doc = document_from_html(text, source_path=name)
     else:
-        meta, body = split_front_matter(text, name)
+        meta, body = split_front_matter(text, name, max_chars=settings.front_matter_max_chars)
         doc = document_from_text(body, source_path=name, **meta)
     doc.content_hash = hashlib.sha256(raw).hexdigest()
     return doc
 
 
-def split_front_matter(text: str, source: str = "<text>") -> tuple[dict, str]:
-    """Split optional YAML front matter from the body and check its fields."""
+def split_front_matter(text: str, source: str = "<text>", max_chars: int = 2000) -> tuple[dict, str]:
+    """Split optional YAML front matter from the body and check its fields.
+
+    >>> split_front_matter("---\\ntitle: &a x\\nsource: *a\\n---\\nBody.")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.errors.DocumentError: <text>: has front matter with an anchor (&name) at line 2, which is not allowed ...
+    """
     m = _FRONT_MATTER.match(text)
     if not m:
         if text.lstrip().startswith("---\n") or text.startswith("---\r\n"):
             raise DocumentError(source, "has front matter that is never closed", "end it with a line '---'")
         return {}, text
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        meta = yaml.load(m.group(1), Loader=_NoAliasLoader) or {}  # noqa: S506 - a SafeLoader subclass
+    except yaml.constructor.ConstructorError as e:
+        where = e.problem_mark
+        line = f" at line {where.line + 2}" if where else ""
+        raise DocumentError(source, f"has front matter with {e.problem}{line}, which is not allowed",
+                            "write each field's value out in full (no &anchors or *aliases)") from None
     except yaml.YAMLError as e:
         where = getattr(e, "problem_mark", None)
         line = f" at line {where.line + 2}" if where else ""
@@ -111,8 +150,29 @@ def split_front_matter(text: str, source: str = "<text>") -> tuple[dict, str]:
         out["published"] = parse_published(out["published"], source)
     for key in ("title", "language", "source", "url"):
         if key in out:
-            out[key] = str(out[key])
+            out[key] = _field_text(key, out[key], source, max_chars)
     return out, text[m.end():]
+
+
+def _field_text(key: str, value: object, source: str, max_chars: int) -> str:
+    """A front-matter field as checked text: a scalar, at most ``max_chars``, valid Unicode, no control characters."""
+    if isinstance(value, (dict, list, set, tuple)):
+        raise DocumentError(source, f"has a front-matter field {key!r} that is a {type(value).__name__}, not text",
+                            f"write '{key}: some text'")
+    text = str(value)
+    if len(text) > max_chars:
+        raise DocumentError(source, f"has a front-matter field {key!r} of {len(text):,} characters, over {max_chars:,}",
+                            "shorten it, or raise front_matter_max_chars (env KG_FRONT_MATTER_MAX_CHARS)")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise DocumentError(source, f"has a front-matter field {key!r} that is not valid Unicode (a lone surrogate escape)",
+                            "write the character itself, not a \\uD8xx escape") from None
+    bad = _CONTROL.search(text)
+    if bad:
+        raise DocumentError(source, f"has a control character U+{ord(bad.group()):04X} in its front-matter field {key!r}",
+                            "remove it")
+    return text
 
 
 def parse_published(value: object, source: str = "<text>") -> PartialDate:

@@ -9,7 +9,7 @@ time limit, the row limit). ``GET /sparql`` without a query gives the service de
 
 Status codes: 400 refused or malformed query (the message says why), 406 a ``format`` that does not
 fit the query (an unmatched ``Accept`` gets the default format: JSON, or Turtle for graphs),
-413 body too long, 415 unknown body type, 429 (with Retry-After) when ``max_concurrent_queries``
+413 body too long, 414 URL too long, 415 unknown body type, 421 a Host header not in ``allowed_hosts``, 429 (with Retry-After) when ``max_concurrent_queries``
 are running, 503 when a query passes ``query_timeout``, 502 when a remote store fails.
 """
 
@@ -28,7 +28,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from kg.errors import KGError, QueryError, QueryTimeoutError, RemoteStoreError, StoreError
-from kg.query import GRAPH_FORMATS, SOLUTION_FORMATS, prepare_query, query_pool, run_user_query
+from kg.query import GRAPH_FORMATS, SOLUTION_FORMATS, query_pool, run_user_query
 from kg.settings import Settings
 
 #: Media type of each result format, and the media types (and short names) that ask for it.
@@ -51,6 +51,7 @@ _ALIASES = {
 }
 _DEFAULT = {"select": "json", "ask": "json", "construct": "turtle"}
 _RETRY_AFTER_SECONDS = 1
+_MAX_REQUEST_HEAD = 4 * 1024 * 1024  # bytes of request line and headers read before a connection is reset
 _SD = "http://www.w3.org/ns/sparql-service-description#"
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
@@ -79,23 +80,14 @@ def create_app(settings: Settings) -> Starlette:
         if "query" not in params:
             return _service_description(request)
         text = params["query"]
-        try:
-            kind = prepare_query(text, settings).kind
-        except QueryError as e:
-            return PlainTextResponse(str(e), 400)
-        fmt = _negotiate(kind, params.get("format"), request.headers.get("accept", ""))
-        if fmt is None:
-            offered = ", ".join(MEDIA_TYPES[f].split(";")[0] for f in (GRAPH_FORMATS if kind == "construct" else SOLUTION_FORMATS))
-            return PlainTextResponse(f"no acceptable format for a {kind.upper()} result; ask for one of: {offered}", 406)
         if state["running"] >= settings.max_concurrent_queries:
             return PlainTextResponse(
                 f"{settings.max_concurrent_queries} queries are already running (setting max_concurrent_queries); retry shortly",
                 429, headers={"Retry-After": str(_RETRY_AFTER_SECONDS)},
             )
         state["running"] += 1
-        try:
+        try:  # the worker parses, judges and runs the query: nothing of it happens on the event loop
             result = await run_in_threadpool(run_user_query, text, settings)
-            body = result.serialize(fmt)
         except QueryTimeoutError as e:
             return PlainTextResponse(str(e), 503, headers={"Retry-After": str(_RETRY_AFTER_SECONDS)})
         except QueryError as e:
@@ -106,6 +98,13 @@ def create_app(settings: Settings) -> Starlette:
             return PlainTextResponse(str(e), 500)
         finally:
             state["running"] -= 1
+        fmt = _negotiate(result.kind, params.get("format"), request.headers.get("accept", ""))
+        if fmt is None:
+            offered = ", ".join(
+                MEDIA_TYPES[f].split(";")[0] for f in (GRAPH_FORMATS if result.kind == "construct" else SOLUTION_FORMATS)
+            )
+            return PlainTextResponse(f"no acceptable format for a {result.kind.upper()} result; ask for one of: {offered}", 406)
+        body = await run_in_threadpool(result.serialize, fmt)
         headers = {"X-KG-Truncated": "true"} if result.truncated else {}
         return Response(body, media_type=MEDIA_TYPES[fmt], headers=headers)
 
@@ -126,7 +125,8 @@ def create_app(settings: Settings) -> Starlette:
         return JSONResponse({"status": "ok", "store": settings.store, "version": version, "running": state["running"]})
 
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
-    middleware = [
+    middleware = [Middleware(_HostAllowList, hosts=allowed_hosts(settings))]
+    middleware += [
         Middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                    allow_headers=["Accept", "Content-Type"], expose_headers=["X-KG-Truncated", "Retry-After"])
     ] if origins else []
@@ -138,7 +138,52 @@ def serve(settings: Settings) -> None:
     """Run the endpoint with uvicorn on ``settings.host``:``settings.port`` until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    uvicorn.run(create_app(settings), **uvicorn_options(settings))
+
+
+def uvicorn_options(settings: Settings) -> dict:
+    """How uvicorn serves the endpoint: its address, and how much of a request head h11 reads (it resets
+    a connection past that; below it an over-long URL is answered 414 with a message)."""
+    head = max(_MAX_REQUEST_HEAD, 2 * _encoded_limit(settings))
+    return {"host": settings.host, "port": settings.port, "h11_max_incomplete_event_size": head}
+
+
+def _encoded_limit(settings: Settings) -> int:
+    return 3 * settings.query_max_bytes + 1024
+
+
+def allowed_hosts(settings: Settings) -> set[str]:
+    """Host names the endpoint answers to: ``allowed_hosts``, plus the address it binds to."""
+    hosts = {h.strip().lower() for h in settings.allowed_hosts.split(",") if h.strip()}
+    return hosts | {settings.host.lower().strip("[]")}
+
+
+def _host_name(header: str) -> str:
+    """The host of a Host header, without port or IPv6 brackets."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].partition("]")[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class _HostAllowList:
+    """Answers 421 to a request whose Host header names another host: a page that resolves its own
+    name to 127.0.0.1 (DNS rebinding) cannot read the loopback endpoint through the browser."""
+
+    def __init__(self, app, hosts: set[str]):
+        self.app, self.hosts = app, hosts
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+            if "*" not in self.hosts and _host_name(host) not in self.hosts:
+                response = PlainTextResponse(
+                    f"host {host!r} is not served here; allowed: {', '.join(sorted(self.hosts))} "
+                    "(setting allowed_hosts, env KG_ALLOWED_HOSTS)", 421,
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class _HTTPProblem(Exception):
@@ -149,12 +194,15 @@ class _HTTPProblem(Exception):
 
 async def _params(request: Request, settings: Settings) -> dict[str, str]:
     """The protocol parameters of a request: URL query string, then a form or a raw query body."""
+    # form and URL encoding at most triple a text's size; anything longer cannot hold an acceptable query
+    limit = _encoded_limit(settings)
+    if len(request.scope.get("query_string", b"")) > limit:
+        raise _HTTPProblem(414, f"request URL over {limit} bytes; the longest query accepted is "
+                           f"{settings.query_max_bytes} bytes (setting query_max_bytes); POST long queries")
     params = dict(request.query_params)
     if request.method != "POST":
         return params
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    # form encoding at most triples a text's size; anything longer cannot hold an acceptable query
-    limit = 3 * settings.query_max_bytes + 1024
     body = bytearray()
     async for chunk in request.stream():
         body += chunk

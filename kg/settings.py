@@ -44,6 +44,12 @@ class Settings:
         "Extra knowledge-base YAML files, separated by the OS path separator (':' on Linux); "
         "the shipped kg/data/kb/*.yaml are always loaded first.",
     )
+    article_max_bytes: int = _setting(
+        5_000_000, "Largest article file read, in bytes; a larger one is reported and skipped (the others still load)."
+    )
+    front_matter_max_chars: int = _setting(
+        2000, "Longest value of a front-matter field (title, source, url, language), in characters."
+    )
     # --- NLP -------------------------------------------------------------------------------
     model: str = _setting(
         "en_core_web_sm",
@@ -62,9 +68,17 @@ class Settings:
     query_max_bytes: int = _setting(65536, "Longest SPARQL query text accepted, in bytes.")
     query_max_depth: int = _setting(32, "Deepest nesting of groups, sub-queries and brackets accepted in a query.")
     query_workers: int = _setting(2, "Worker processes that run user queries (each can be killed on time-out).")
+    query_isolation: str = _setting(
+        "auto", "Cut query workers of an embedded store off the network (a Linux network namespace of their own), so "
+        "that no query can make a request: auto (when the OS allows it), required (refuse to start otherwise), off."
+    )
     # --- endpoint --------------------------------------------------------------------------
     host: str = _setting("127.0.0.1", "Address `kg serve` and the app bind to.")
     port: int = _setting(8000, "Port of `kg serve`.")
+    allowed_hosts: str = _setting(
+        "localhost,127.0.0.1,::1", "Comma-separated host names `kg serve` answers to (its own bind address is added; "
+        "'*' for any); other Host headers get 421, against DNS rebinding."
+    )
     cors_origins: str = _setting("", "Comma-separated origins allowed by CORS on `kg serve` ('*' for any); empty: CORS off.")
     max_concurrent_queries: int = _setting(8, "Queries `kg serve` runs at once; beyond that it answers 429 with Retry-After.")
     # --- remote store ----------------------------------------------------------------------

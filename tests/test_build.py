@@ -140,10 +140,12 @@ def test_bad_files_do_not_stop_the_build(tmp_path):
     (corpus / "invalid.md").write_bytes(b"---\ntitle: x\n---\n\xc3\x28 broken")
     (corpus / "front.md").write_text("---\npublished: yesterday\n---\nMeituan grew.")
     (corpus / "empty.txt").write_text("  \n")
+    bomb = b"&a [lol]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]"
+    (corpus / "bomb.md").write_bytes(b"---\ntitle: " + bomb + b"\n---\nMeituan grew.")
     result = CliRunner().invoke(app, ["build", str(corpus), "--store", str(tmp_path / "store"), "--quiet"])
     assert result.exit_code == 1
-    assert "1 added or updated" in result.output and "3 failed" in result.output
-    for name in ("invalid.md", "front.md", "empty.txt"):
+    assert "1 added or updated" in result.output and "4 failed" in result.output
+    for name in ("invalid.md", "front.md", "empty.txt", "bomb.md"):
         assert name in result.output
     assert len(open_reader(Settings.load(store=str(tmp_path / "store"))).documents()) == 1
 

@@ -43,6 +43,14 @@ def test_id_comes_from_normalised_content():
     assert a.id == content_id(a.text)
 
 
+#: Nine levels of anchors, each repeating the one before nine times: 9**9 strings once expanded.
+ALIAS_BOMB = (
+    b"&a [lol]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+    b"d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
+    b"g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]"
+)
+
+
 @pytest.mark.parametrize(
     "content, reason",
     [
@@ -57,6 +65,14 @@ def test_id_comes_from_normalised_content():
         (b"---\nauthor: x\n---\nText.", "unknown front-matter"),
         (b"", "no article text"),
         (b"---\ntitle: only\n---\n\n  \n", "no article text"),
+        (b"---\ntitle: &a x\nsource: *a\n---\nText.", "anchor (&name)"),
+        (b"---\ntitle: *a\n---\nText.", "alias (*name)"),
+        (b"---\ntitle: [a, b]\n---\nText.", "not text"),
+        (b"---\ntitle: {a: b}\n---\nText.", "not text"),
+        (b'---\ntitle: "a\\ud800b"\n---\nText.', "not valid Unicode"),
+        (b'---\ntitle: "bell\\x07"\n---\nText.', "control character U+0007"),
+        (b"---\ntitle: " + b"x" * 2001 + b"\n---\nText.", "over 2,000"),
+        (b"---\ntitle: " + ALIAS_BOMB + b"\n---\nText.", "not allowed"),
     ],
 )
 def test_bad_files_name_file_and_reason(tmp_path, content, reason):
@@ -99,3 +115,26 @@ def test_article_paths_sorted_and_filtered(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.html").write_text("<p>C</p>")
     assert [p.name for p in iter_article_paths([tmp_path])] == ["a.txt", "b.md", "c.html"]
+
+
+def test_alias_bomb_is_refused_at_once_and_bounded(tmp_path):
+    import resource
+    import time
+
+    path = tmp_path / "bomb.md"
+    path.write_bytes(b"---\ntitle: " + ALIAS_BOMB + b"\n---\nText.")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.monotonic()
+    with pytest.raises(DocumentError, match="not allowed"):
+        read_document(path)
+    assert time.monotonic() - started < 1.0
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50_000  # KiB: nothing was expanded
+
+
+def test_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    from kg.settings import Settings
+
+    path = tmp_path / "huge.md"
+    path.write_bytes(b"Meituan grew. " * 1000)
+    with pytest.raises(DocumentError, match="article_max_bytes"):
+        read_document(path, Settings.load(article_max_bytes=1000))

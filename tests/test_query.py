@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import errno
-import http.server
 import os
 import threading
 import time
@@ -15,6 +13,7 @@ from kg.errors import QueryError, QueryRefusedError, QueryTimeoutError
 from kg.query import PREFIXES, prepare_query, query_pool, run_user_query
 from kg.settings import Settings
 from kg.store import graph_node, open_reader, open_writer
+from canaries import FileCanary, HttpCanary
 
 
 @pytest.fixture(scope="module")
@@ -25,72 +24,6 @@ def settings(sample_store) -> Settings:
 def _rows(solutions) -> set[tuple]:
     columns = [v.value for v in solutions.variables]
     return {tuple(s[c] for c in columns) for s in solutions}
-
-
-# --- canaries: a loopback HTTP listener and a file that count every access ------------------
-class HttpCanary:
-    def __init__(self):
-        self.hits = 0
-        canary = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def _answer(self):
-                canary.hits += 1
-                body = b'{"head":{"vars":["s"]},"results":{"bindings":[]}}'
-                self.send_response(200)
-                self.send_header("Content-Type", "application/sparql-results+json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            do_GET = do_POST = _answer
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/canary"
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self.thread.start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-
-class FileCanary:
-    """A FIFO: any process that opens it for reading is noticed (and fed one triple, so it never blocks)."""
-
-    def __init__(self, path):
-        self.path = path
-        self.reads = 0
-        os.mkfifo(path)
-        self._stop = threading.Event()
-        self.thread = threading.Thread(target=self._watch, daemon=True)
-        self.thread.start()
-
-    def _watch(self):
-        while not self._stop.is_set():
-            try:
-                fd = os.open(self.path, os.O_WRONLY | os.O_NONBLOCK)
-            except OSError as e:
-                if e.errno != errno.ENXIO:  # ENXIO: nobody has it open for reading
-                    raise
-                time.sleep(0.01)
-                continue
-            self.reads += 1
-            try:
-                os.set_blocking(fd, True)
-                os.write(fd, b"<http://canary.example/s> <http://canary.example/p> <http://canary.example/o> .\n")
-            except OSError:  # the reader went away
-                pass
-            finally:
-                os.close(fd)
-            time.sleep(0.05)
-
-    def close(self):
-        self._stop.set()
-        self.thread.join(2)
 
 
 @pytest.fixture
@@ -277,21 +210,6 @@ def test_runaway_query_is_stopped_while_others_answer(big_store):
         assert run_user_query("ASK { ?s ?p ?o }", big_store).boolean is True
 
 
-@pytest.mark.parametrize(
-    "text, parsed",
-    [
-        ("SELECT ?s WHERE { ?s a kg:Organization }", False),  # plain: no guarded word anywhere
-        ('SELECT ?s WHERE { ?s rdfs:label "Delivery Service" }', True),  # a guarded word in a string: full parse
-        ("SELECT ?s WHERE { ?s <http://example.org/from> ?o }", True),  # …in an IRI
-        ("PREFIX ex: <http://example.org/> SELECT ?s WHERE { ?s ex:load ?o }", True),  # …in a prefixed name
-    ],
-)
-def test_word_scan_only_skips_the_parser_when_nothing_guarded_is_named(settings, text, parsed):
-    prepared = prepare_query(text, settings)
-    assert prepared.parsed is parsed and prepared.kind == "select"
-    assert "PREFIX kg:" in prepared.text or "kg:" not in text
-
-
 @pytest.mark.parametrize("text", ["select * where { SeRvIcE <http://127.0.0.1:9/> { ?s ?p ?o } }",
                                   "ask from <file:///etc/passwd> { ?s ?p ?o }"])
 def test_guarded_words_in_any_case_are_parsed_and_refused(settings, text):
@@ -299,6 +217,7 @@ def test_guarded_words_in_any_case_are_parsed_and_refused(settings, text):
         prepare_query(text, settings)
 
 
-def test_syntax_error_of_a_scanned_query_points_into_the_users_text(settings):
-    with pytest.raises(QueryError, match="line 1"):
-        run_user_query("SELECT ?s WHERE { ?s ?p }", settings)
+def test_syntax_error_points_at_line_and_column_with_the_text(settings):
+    with pytest.raises(QueryError, match="line 2, column 12") as error:
+        run_user_query("SELECT ?s WHERE {\n  ?s ?p ?o FILTER(?o = ) }", settings)
+    assert "FILTER(?o = )" in str(error.value) and "SelectQuery" not in str(error.value)

@@ -117,7 +117,8 @@ with add_tab:
                             path = Path(tmp) / Path(upload.name).name
                             path.write_bytes(upload.getvalue())
                             result = add_document(settings, path, title=title.strip() or None,
-                                                  published=published.strip() or None, progress=progress)
+                                                  published=published.strip() or None, progress=progress,
+                                                  original_name=f"upload: {path.name}")
                     else:
                         result = add_document(settings, "pasted", text=pasted, title=title.strip(),
                                               published=published.strip() or None, progress=progress)
