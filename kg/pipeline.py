@@ -26,6 +26,7 @@ fails the documents it had not returned, with a message that says so.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,6 +35,7 @@ from concurrent.futures.process import BrokenProcessPool
 import pyoxigraph as ox
 from spacy.language import Language
 
+from kg.children import die_with_parent
 from kg.errors import DocumentError
 from kg.extract import extract_document, extract_documents
 from kg.model import Document, Extraction
@@ -119,8 +121,9 @@ def extraction_failed(document: Document, error: Exception) -> DocumentError:
 _worker_nlp: Language | None = None
 
 
-def _start_worker(nlp: Language) -> None:
+def _start_worker(nlp: Language, parent: int) -> None:
     global _worker_nlp
+    die_with_parent(parent)  # a SIGKILLed build leaves no worker behind holding the store's lock files
     _worker_nlp = nlp  # inherited through fork: the pipeline is not pickled
 
 
@@ -164,7 +167,7 @@ def _in_workers(documents: Sequence[Document], nlp: Language, n_process: int, ba
     pending: deque[tuple[list[Document], Future]] = deque()
     # fork, as spaCy's own n_process does on Linux: the loaded pipeline is shared, not pickled or reloaded
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_start_worker, initargs=(nlp,)) as pool:
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_start_worker, initargs=(nlp, os.getpid())) as pool:
         try:
             while chunks or pending:
                 while chunks and len(pending) < n_process * CHUNKS_PER_WORKER:

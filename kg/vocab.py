@@ -16,6 +16,8 @@ AttributeError: term 'no_such_term' not in namespace 'https://w3id.org/kg-explor
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from kg.schema import SCHEMA, SYMMETRIC
+
 ONTOLOGY_IRI = "https://w3id.org/kg-explorer/ontology"
 ID = Namespace("https://w3id.org/kg-explorer/id/")
 
@@ -60,6 +62,9 @@ class KG(DefinedNamespace):
     competes_with: URIRef
     operates_on: URIRef
     published: URIRef
+    fined: URIRef
+    investigated: URIRef
+    listed_on: URIRef
 
     # --- entity properties --------------------------------------------------------------------
     kbId: URIRef  # the knowledge-base id an entity was linked to
@@ -114,15 +119,11 @@ class KG(DefinedNamespace):
     builtAt: URIRef  # in the meta graph: when the graph last changed
 
 
-#: Relations that hold both ways; stored once, matched either way.
-SYMMETRIC_RELATIONS = frozenset({"partner_of", "competes_with"})
+#: Relations that hold both ways; stored once, matched either way (from kg/schema.yaml).
+SYMMETRIC_RELATIONS = SYMMETRIC
 
-#: The core relation vocabulary, by local name.
-RELATIONS = (
-    "partner_of", "invested_in", "acquired", "part_of", "owns", "founded", "leads", "succeeded",
-    "launched", "suspended", "relaunched", "closed", "participant_in", "competes_with",
-    "operates_on", "published",
-)
+#: The core relation vocabulary, by local name (from kg/schema.yaml).
+RELATIONS = tuple(SCHEMA)
 
 #: Coarse entity types, by local name.
 ENTITY_TYPES = ("Organization", "Person", "Program", "Event", "Place", "Other")

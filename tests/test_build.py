@@ -224,3 +224,38 @@ def test_a_document_the_store_refuses_fails_alone_and_the_rest_of_its_batch_is_w
     errors = _store(writer, [(d, DocumentGraph(Extraction(document=d))) for d in docs], replaced={})
     assert list(errors) == [docs[2].id] and "could not be stored: disk full" in str(errors[docs[2].id])
     assert writer.written == [d.id for d in docs if d is not docs[2]]
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_sigkill_of_a_two_process_build_leaves_no_worker_alive(tmp_path, reference):
+    script = KILLED_BUILD.replace("batch_size=1,", "batch_size=1, n_process=2,")
+    proc = subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "store"), reference.corpus],
+                            stdout=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    deadline = time.monotonic() + 120
+    while len(_children(proc.pid)) < 2:
+        assert time.monotonic() < deadline and proc.poll() is None, "the build never started its workers"
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(w) for w in workers), "extraction workers outlived their killed build"

@@ -16,41 +16,13 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.parsed import Parsed
+from kg.schema import SCHEMA, STATIVE
 
-#: Argument types each predicate accepts (subject types, object types).
-SIGNATURES = {
-    "partner_of": ({"Organization"}, {"Organization"}),
-    "invested_in": ({"Organization", "Person"}, {"Organization"}),
-    "acquired": ({"Organization", "Person"}, {"Organization", "Program", "Other"}),
-    "part_of": ({"Organization", "Program"}, {"Organization"}),
-    "owns": ({"Organization", "Person"}, {"Organization", "Program", "Other"}),
-    "founded": ({"Person", "Organization"}, {"Organization"}),
-    "leads": ({"Person"}, {"Organization"}),
-    "succeeded": ({"Person"}, {"Person"}),
-    "launched": ({"Organization", "Person"}, {"Program", "Event", "Other", "Organization"}),
-    "suspended": ({"Organization", "Person"}, {"Program", "Event", "Other"}),
-    "relaunched": ({"Organization", "Person"}, {"Program", "Event", "Other"}),
-    "closed": ({"Organization", "Person"}, {"Program", "Event", "Other"}),
-    "participant_in": ({"Organization", "Person"}, {"Program", "Event"}),
-    "competes_with": ({"Organization"}, {"Organization"}),
-    "operates_on": ({"Organization", "Person"}, {"Organization"}),
-    "published": ({"Organization", "Person"}, {"Other", "Program"}),
-}
-#: States, not events: the date of the sentence that mentions them is not theirs.
-STATIVE = frozenset({"part_of", "owns", "competes_with"})
-#: Predicate -> (n-ary event type, subject role, object role).
-EVENTS = {
-    "invested_in": ("investment", "investor", "investee"),
-    "partner_of": ("partnership", "partner", "partner"),
-    "launched": ("launch", "launcher", "program"),
-    "suspended": ("suspension", "actor", "program"),
-    "relaunched": ("relaunch", "launcher", "program"),
-    "closed": ("closure", "actor", "program"),
-    "acquired": ("acquisition", "acquirer", "target"),
-    "leads": ("appointment", "person", "organization"),
-    "founded": ("founding", "founder", "organization"),
-    "_listing": ("listing", None, "company"),
-}
+#: Argument types each predicate accepts (subject types, object types), from the schema.
+SIGNATURES = {name: (set(rel.subject), set(rel.object)) for name, rel in SCHEMA.items()}
+#: Predicate -> (n-ary event type, subject role, object role), from the schema; "_listing" is a
+#: listing whose exchange is not named (only the company is known).
+EVENTS = {name: rel.event for name, rel in SCHEMA.items() if rel.event} | {"_listing": ("listing", None, "company")}
 #: Rules that state a standing role rather than a change ('Y, led by X', 'X runs Y'): no appointment event.
 NOT_EVENTS = frozenset({"leads.verb"})
 def rule_ids() -> list[str]:

@@ -10,6 +10,7 @@ inside the time limit) and evaluates what the guard admits.
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import pickle
 import queue
@@ -23,10 +24,15 @@ from kg.errors import KGError, QueryError, QueryTimeoutError, SettingError, Stor
 from kg.settings import Settings
 
 _WORKER_START_SECONDS = 60.0  # a worker that is not ready by then is reported broken
+#: Workers are started from this one long-lived thread: Linux sends the parent-death signal when the
+#: *thread* that started a child ends, and callers' threads (Streamlit's script runs, a server's
+#: thread pool) come and go while the workers must live on.
+_SPAWNER = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-query-spawner")
 
 
 def _worker_main() -> None:
     """One query worker (a child process): isolate, open the store read-only, then answer requests."""
+    from kg.children import die_with_parent
     from kg.query.guard import prepare_query
     from kg.query.isolation import isolate_network
     from kg.store import open_reader
@@ -86,18 +92,6 @@ def _evaluate(reader, prepared, limit: int):
     return triples, False
 
 
-def die_with_parent(parent: int) -> None:
-    """Ask Linux to SIGKILL this process when its parent dies (prctl PR_SET_PDEATHSIG); exit now if the
-    parent ``parent`` is already gone. Worker processes call it first, so none outlives a killed host."""
-    import ctypes
-    import signal
-
-    if sys.platform == "linux":
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    if os.getppid() != parent:
-        os._exit(1)
-
-
 class _Worker:
     def __init__(self, settings: Settings):
         to_child, from_parent = os.pipe()
@@ -146,7 +140,7 @@ class QueryPool:
             self._spawn()
 
     def _spawn(self) -> None:
-        worker = _Worker(self.settings)
+        worker = _SPAWNER.submit(_Worker, self.settings).result()
         with self._lock:
             self._all.add(worker)
             self._starting += 1
