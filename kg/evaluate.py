@@ -27,6 +27,7 @@ from kg.errors import AnnotationError
 from kg.iri import normalise_name
 from kg.model import Extraction, PartialDate
 from kg.settings import Settings
+from kg.schema import SCHEMA
 from kg.vocab import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS
 
 #: Where ``kg eval --calibrate`` writes measured rule precision.
@@ -36,7 +37,7 @@ _REPO_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 _TOP_KEYS = {"document", "about", "entities", "not_entities", "relations", "acceptable", "events", "quantities",
              "acceptable_quantities"}
 _ENTITY_KEYS = {"name", "type", "aliases", "note"}
-_RELATION_KEYS = {"s", "p", "o", "date", "role", "note"}
+_RELATION_KEYS = {"s", "p", "o", "date", "role", "amount", "note"}
 _EVENT_KEYS = {"date", "who", "what", "type", "note"}
 _QUANTITY_KEYS = {"about", "value", "what", "date", "note"}
 
@@ -153,7 +154,14 @@ class Annotation:
 
 
 def relation_key(subject: str, predicate: str, obj: str) -> tuple[str, str, str]:
-    """(s, p, o), with the two ends of a symmetric relation in a fixed order."""
+    """(s, p, o), with the two ends of a symmetric relation in a fixed order, and a relation the schema
+    stores as its inverse read that way ("A owns B" and "B part_of A" are one fact).
+
+    >>> relation_key("Alibaba", "owns", "Lazada")
+    ('Lazada', 'part_of', 'Alibaba')
+    """
+    if predicate in SCHEMA and SCHEMA[predicate].stored_as_inverse:
+        subject, predicate, obj = obj, SCHEMA[predicate].inverse, subject
     if predicate in SYMMETRIC_RELATIONS and obj < subject:
         subject, obj = obj, subject
     return subject, predicate, obj

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 _PATH = Path(__file__).with_name("schema.yaml")
-_KEYS = {"label", "subject", "object", "symmetric", "inverse", "stative", "event", "comment"}
+_KEYS = {"label", "subject", "object", "symmetric", "inverse", "stative", "stored_as_inverse", "event", "comment"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Relation:
     symmetric: bool = False
     inverse: str | None = None
     stative: bool = False
+    stored_as_inverse: bool = False
     event: tuple[str, str, str] | None = None  # (event type, subject role, object role)
 
 
@@ -48,9 +49,11 @@ def _load(path: Path) -> dict[str, Relation]:
         out[name] = Relation(
             name=name, label=spec["label"], subject=frozenset(spec["subject"]), object=frozenset(spec["object"]),
             comment=spec["comment"], symmetric=bool(spec.get("symmetric")), inverse=spec.get("inverse"),
-            stative=bool(spec.get("stative")), event=tuple(spec["event"]) if spec.get("event") else None,
+            stative=bool(spec.get("stative")), stored_as_inverse=bool(spec.get("stored_as_inverse")), event=tuple(spec["event"]) if spec.get("event") else None,
         )
     for rel in out.values():
+        if rel.stored_as_inverse and not rel.inverse:
+            raise ValueError(f"{path}: {rel.name} is stored_as_inverse but names no inverse")
         if rel.inverse and (rel.inverse not in out or out[rel.inverse].inverse != rel.name):
             raise ValueError(f"{path}: {rel.name}'s inverse {rel.inverse!r} does not name it back")
     return out

@@ -7,6 +7,8 @@ is not visible here: dates are stored as specs and resolved by :mod:`kg.extract`
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections import Counter
 from itertools import combinations
 
@@ -14,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon as lx
+from kg.schema import SCHEMA
 from kg.extract import mentions as mx
 from kg.extract import quantities as qx
 from kg.extract.dates import ANCHOR_CUES, date_spec
@@ -152,7 +155,16 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]], kb_words: list[str])
         date, how = _date_for(tokens[c.trigger], dates, sent_of, by_sent) if c.dated and c.p not in STATIVE else (None, None)
         ev_id = f"e{c.trigger}"
         s_types, o_types = SIGNATURES.get(c.p, (set(), set()))
+        alternative = lx.TYPE_ALTERNATIVES.get((c.p, c.s.type)) if c.s is not None and c.s.type not in s_types else None
+        if alternative:  # 'Taotian, which runs Taobao': an organization that runs Y owns it
+            c = dataclasses.replace(c, p=alternative, rule=f"{alternative}.{c.rule}", role=None)
+            rule = c.rule + ("+coref" if c.s.resolved_by or c.o.resolved_by else "")
+            s_types, o_types = SIGNATURES[c.p]
         subject_ok = c.s is not None and c.s.type in s_types and c.s.key != c.o.key
+        inverse = SCHEMA[c.p].inverse if c.p in SCHEMA and SCHEMA[c.p].stored_as_inverse else None
+        if subject_ok and c.o.type in o_types and inverse and c.o.type in SCHEMA[inverse].subject \
+                and c.s.type in SCHEMA[inverse].object:  # 'Alibaba owns Lazada' is stored as 'Lazada part_of Alibaba'
+            c = dataclasses.replace(c, s=c.o, p=inverse, o=c.s)
         if subject_ok and c.o.type in o_types:
             sig = (c.s.key, c.p, c.o.key, c.trigger)
             if sig in seen:

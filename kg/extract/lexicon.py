@@ -63,10 +63,13 @@ VERB_CUES = {
     **dict.fromkeys(["settle", "sell", "stream", "livestream", "bring", "open"], ("operates_on", "operates.verb")),
     **dict.fromkeys(["publish", "issue"], ("published", "publish.verb")),
     **dict.fromkeys(["join", "participate"], ("participant_in", "participant.join")),
-    **dict.fromkeys(["head", "helm", "chair", "lead", "run"], ("leads", "leads.verb")),
+    **dict.fromkeys(["head", "helm", "chair", "lead", "run", "oversee", "operate"], ("leads", "leads.verb")),
     **dict.fromkeys(["own", "control"], ("owns", "owns.verb")),
     **dict.fromkeys(["build", "start", "create", "establish"], ("founded", "found.verb")),
 }
+#: (predicate, subject type) -> the predicate a cue states for a subject of that type: a person who
+#: runs or heads Y leads it; an organization that runs or oversees Y owns it ("Taotian, which runs Taobao").
+TYPE_ALTERNATIVES = {("leads", "Organization"): "owns"}
 #: Relational nouns: "X, the founder of Y", "Y's owner X", "Y founder X", "X is an investor in Y".
 #: noun -> (predicate from X to Y, role for leads).
 REL_NOUNS = {
@@ -134,8 +137,10 @@ COUNT_NOUNS = frozenset({"user", "merchant", "seller", "store", "shop", "brand",
                          "member", "subscriber", "download", "customer", "buyer", "rider", "driver", "anchor", "streamer", "view",
                          "viewer", "follower", "vehicle", "car", "courier", "visitor", "passenger"})
 
-#: Statements that did not (or not yet) happen: negation, speculative modals, verbs of intention.
-MODALS = frozenset({"may", "might", "could", "would", "should", "will", "'ll"})
-IRREALIS_HEADS = frozenset({"plan", "consider", "hope", "seek", "intend", "aim", "want", "refuse", "fail", "decline",
-                            "propose", "threaten", "mull", "weigh", "deny", "explore", "rumor", "rumour", "expect", "bid", "attempt",
-                            "offer", "effort", "proposal", "talk", "negotiate"})
+#: Statements that did not (or may not) happen: negation, speculative modals, verbs of wish, doubt and talk.
+#: A future or a decided plan is stated ("A will acquire B", "A plans to acquire B", "A agreed to buy B"):
+#: news reports them as facts with a date, and researchers want them (docs/annotation-guide.md).
+MODALS = frozenset({"may", "might", "could", "would", "should"})
+IRREALIS_HEADS = frozenset({"consider", "hope", "want", "refuse", "fail", "decline", "threaten", "mull", "weigh", "deny",
+                            "explore", "rumor", "rumour", "bid", "attempt", "offer", "effort", "proposal", "talk", "negotiate",
+                            "propose", "try", "wish"})

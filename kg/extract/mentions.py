@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from kg.iri import normalise_name
 from kg.extract import lexicon as lx
+from kg.extract.tickers import find_tickers, in_code
 from kg.extract.parsed import Parsed
 from kg.extract.pinyin import gloss_units, units_gloss
 
@@ -86,9 +87,12 @@ def candidates(parsed: Parsed) -> list[Candidate]:
         out.append(c)
         taken[span.start:span.end] = b"\x01" * (span.end - span.start)
     by_start = {e.start: e for e in parsed.ents}
+    tickers = find_tickers(text)
     for ent in parsed.ents:
         if ent.label_ not in lx.NER_TYPES or skip[sent_of[ent.start]] or any(taken[ent.start:ent.end]):
             continue
+        if tickers and in_code(tickers, ent.start_char, ent.end_char):
+            continue  # "(NYSE: BABA)": a listing code is data about its company, never an entity
         if ent.ent_id_:
             unit_end = _unit_end(tokens, ent, by_start)
             if unit_end:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.parsed import Parsed
+from kg.extract.tickers import find_tickers
 from kg.schema import SCHEMA, STATIVE
 
 #: Argument types each predicate accepts (subject types, object types), from the schema.
@@ -35,7 +36,9 @@ def rule_ids() -> list[str]:
         "leads.noun.salient", "founded.noun.salient", "leads.succession", "partner.join_forces", "invest.stake",
         "participant.form_with.subject", "participant.possessive", "part_of.under", "part_of.part_of",
         "leads.succession.implicit", "part_of.noun.salient", "owns.hyphen", "invest.hyphen",
-        "acquire.controlling_stake", "compete.noun", "compete.noun.between"}
+        "acquire.controlling_stake", "compete.noun", "compete.noun.between", "listed_on.ticker"}
+    relation_rules |= {f"{alternative}.{rule}" for (p, _), alternative in lx.TYPE_ALTERNATIVES.items()
+                       for lemma, (predicate, rule) in lx.VERB_CUES.items() if predicate == p}
     relation_rules |= {"acquire.controlling_stake+coref"}
     relation_rules |= {f"{p}.nominal" for p in lx.NOUN_CUES.values()} | {f"{p}.nominal.clause_subject" for p in lx.NOUN_CUES.values()}
     relation_rules |= {f"{p}.noun" for p, _ in lx.REL_NOUNS.values()}
@@ -107,6 +110,14 @@ class Context:
                 members = [self.tok_mention[c.i] for c in (t, *t.conjuncts)]
                 if all(members):
                     self.lists.append((t.i, [self._arg(m) for m in dict.fromkeys(members)]))
+        # "(NYSE: BABA; HKEX: 9988)": the bracket's "(" token -> the exchanges' first tokens
+        self.tickers: dict[int, list[int]] = {}
+        for ticker in find_tickers(parsed.text):
+            opening = doc.char_span(ticker.start, ticker.start + 1, alignment_mode="expand")
+            firsts = [span.start for s, e in ticker.exchanges
+                      if (span := doc.char_span(s, e, alignment_mode="expand")) is not None]
+            if opening is not None:
+                self.tickers[opening.start] = firsts
         self.founded: dict[str, Arg] = {}  # person key -> organization founded, as read so far
         self.units: dict[str, Arg] = {}  # organization key -> its unit last read ('the JD.com subsidiary')
 
@@ -782,6 +793,26 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(None, "_listing", s, "event.listing", v.i)
 
 
+#: Words that may stand between a company and its ticker: "Alibaba shares (HKEX: 9988)", "Sea’s stock (NYSE: SE)".
+_BEFORE_TICKER = frozenset({"'s", "’s", "’", "'", "shares", "share", "stock", "adrs", "inc", "inc.", "ltd", "ltd.", ",", "group"})
+
+
+def rule_ticker(ctx: Context, paren: Token) -> Iterator[Cand]:
+    """'Alibaba (NYSE: BABA; HKEX: 9988)', 'Meituan shares (HKEX: 3690)': the company is listed on each
+    exchange the bracket names (an exchange that is an entity; the code itself is never one)."""
+    j, steps = paren.i - 1, 0
+    while j >= 0 and steps < 3 and ctx.tok_mention[j] is None and ctx.tokens[j].lower_ in _BEFORE_TICKER:
+        j, steps = j - 1, steps + 1
+    if j < 0 or ctx.tok_mention[j] is None or ctx.sent_index[j] != ctx.sent_index[paren.i]:
+        return
+    company = ctx._arg(ctx.tok_mention[j])
+    for first in ctx.tickers[paren.i]:
+        if ctx.tok_mention[first] is not None:
+            exchange = ctx._arg(ctx.tok_mention[first])
+            if exchange.key != company.key:
+                yield Cand(company, "listed_on", exchange, "listed_on.ticker", paren.i, dated=False)
+
+
 def run_rules(ctx: Context) -> Iterator[Cand]:
     """One pass over the tokens; each cue dispatches to its rule. Leaders read so far are remembered
     (for successions that name no organization)."""
@@ -808,6 +839,8 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
             yield from rule_hyphen(ctx, t)
         if lemma == "part" and pos == "NOUN":
             yield from rule_part_of(ctx, t)
+        if t.i in ctx.tickers:
+            yield from rule_ticker(ctx, t)
         if pos == "VERB":
             if lemma in ("lead", "co-lead", "participate", "join"):
                 yield from rule_lead_round(ctx, t)

@@ -1,0 +1,57 @@
+"""Stock tickers in brackets are data about a listing, never entities: "Alibaba (NYSE: BABA; HKEX: 9988)",
+"Tencent Holdings (0700.HK)", "Meituan shares (HKEX: 3690)".
+
+:func:`find_tickers` reads them from the text; the mention finder drops any name inside a ticker's code,
+and the ``listed_on.ticker`` rule links the company named just before the bracket to each exchange named
+inside it (when the exchange is an entity: the knowledge base knows exchanges by their codes).
+
+>>> text = "Alibaba (NYSE: BABA; HKEX: 9988) rose."
+>>> [(t.codes, [text[s:e] for s, e in t.exchanges]) for t in find_tickers(text)]
+[(['BABA', '9988'], ['NYSE', 'HKEX'])]
+>>> find_tickers("a photo (Photo: AFP) and a range (2024: 30%)")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# An exchange code in capitals ("NYSE", "HKEX", "SZSE") or "Nasdaq" as papers print it; a code of capitals,
+# digits and dots; or a number with an exchange suffix ("0700.HK", "600519.SS").
+_ONE = r"(?:(?:[A-Z]{2,6}|Nasdaq)\s*:\s*[A-Z0-9][A-Z0-9.\-]{0,9}|\d{3,6}\.[A-Z]{1,2})"
+_BRACKET = re.compile(rf"\(\s*({_ONE}(?:\s*[;,/]\s*{_ONE})*)\s*\)")
+_PART = re.compile(r"(?P<exchange>[A-Z]{2,6}|Nasdaq)\s*:\s*(?P<code>[A-Z0-9][A-Z0-9.\-]{0,9})|(?P<number>\d{3,6}\.[A-Z]{1,2})")
+
+
+@dataclass(frozen=True)
+class Ticker:
+    """One bracket of tickers: its character span, each exchange code's span, each listing code."""
+
+    start: int  # the "("
+    end: int  # after the ")"
+    exchanges: tuple[tuple[int, int], ...]
+    code_spans: tuple[tuple[int, int], ...]
+    codes: list[str]
+
+
+def find_tickers(text: str) -> list[Ticker]:
+    out = []
+    for m in _BRACKET.finditer(text):
+        exchanges, code_spans, codes = [], [], []
+        for part in _PART.finditer(text, m.start(1), m.end(1)):
+            if part["exchange"]:
+                exchanges.append(part.span("exchange"))
+                code_spans.append(part.span("code"))
+                codes.append(part["code"])
+            else:
+                code_spans.append(part.span("number"))
+                codes.append(part["number"])
+        if codes and not all(c.isdigit() and len(c) == 4 and 1900 <= int(c) <= 2100 for c in codes):
+            out.append(Ticker(m.start(), m.end(), tuple(exchanges), tuple(code_spans), codes))
+    return out
+
+
+def in_code(tickers: list[Ticker], start: int, end: int) -> bool:
+    """Whether the characters [start, end) overlap a listing code (not an exchange) of any ticker."""
+    return any(s < end and start < e for t in tickers for s, e in t.code_spans)
