@@ -218,6 +218,6 @@ def test_guarded_words_in_any_case_are_parsed_and_refused(settings, text):
 
 
 def test_syntax_error_points_at_line_and_column_with_the_text(settings):
-    with pytest.raises(QueryError, match="line 2, column 12") as error:
+    with pytest.raises(QueryError, match="line 2, column 23") as error:
         run_user_query("SELECT ?s WHERE {\n  ?s ?p ?o FILTER(?o = ) }", settings)
     assert "FILTER(?o = )" in str(error.value) and "SelectQuery" not in str(error.value)
