@@ -98,6 +98,31 @@ CASES = [
     ("Taotian Group, which runs Taobao and Tmall, reported growth.", ("tmall", "part_of", "taotian"), None, "owns.leads.verb"),
     ("Sea Limited, which operates Shopee, reported a profit.", ("sea limited", "owns", "shopee"), None, "owns.leads.verb"),
     ("Bo Chen runs Foo Logistics.", ("bo chen", "leads", "foo logistics"), None, "leads.verb"),
+    # titles before a name, stacked and coordinated (read on the tokens)
+    ("Kuaishou co-founder and chairman Su Hua said the app would grow.", ("su hua", "leads", "kuaishou"), None, "leads.title"),
+    ("Kuaishou co-founder and chairman Su Hua said the app would grow.", ("su hua", "founded", "kuaishou"), None, "founded.title"),
+    ("NetEase founder and chief executive Ding Lei declined to comment.", ("ding lei", "leads", "netease"), None, "leads.noun"),
+    ("“We will grow,” said Wang Xing, Meituan’s co-founder and chief executive.", ("wang-xing", "leads", "meituan"), None, "leads.noun"),
+    ("Tencent veteran Liang Zhiwei replaced Chen Guoqiang as Tenpay’s general manager.", ("liang zhiwei", "leads", "tenpay"), None, "leads.noun"),
+    # fines and investigations: active, passive, ditransitive with the amount, nominal with 'into'
+    ("The State Administration for Market Regulation fined Meituan 3.44 billion yuan in October 2021.",
+     ("state administration for market regulation", "fined", "meituan"), "2021-10", "fine.verb"),
+    ("Didi was fined 8 billion yuan by the Cyberspace Administration of China in July 2022.", ("cyberspace administration of china", "fined", "didi"), "2022-07",
+     "fine.verb"),
+    ("The Federal Trade Commission opened an investigation into Temu in March 2024.",
+     ("federal trade commission", "investigated", "temu"), "2024-03", "investigated.nominal.clause_subject"),
+    ("The SEC is investigating Lufax over its disclosures.", ("sec", "investigated", "lufax"), None, "investigate.verb"),
+    ("The FTC’s probe into Alibaba began in December 2020.", ("ftc", "investigated", "alibaba"), "2020-12", "investigated.nominal"),
+    # competition nouns and verbs
+    ("Meituan faces fierce competition from Douyin in local services.", ("meituan", "competes_with", "douyin"), None, "compete.noun"),
+    ("JD.com launched a price war with Pinduoduo in 2023.", ("jd", "competes_with", "pinduoduo"), None, "compete.noun"),
+    # typography as published: a curly apostrophe after an s still makes a possessive
+    ("The EU fined PDD Holdings’ Temu last July.", ("temu", "part_of", "pdd-holdings"), None, "part_of.possessive"),
+    # 'X and Y's Z': both possessors, with a curly or a straight apostrophe
+    (f"Meituan and Tencent’s {Q.format('Sky Bridge')} project began in 2023.", ("meituan", "participant_in", "sky bridge"), "2023",
+     "participant.possessive"),
+    (f"Meituan and Tencent's {Q.format('Sky Bridge')} project began in 2023.", ("meituan", "participant_in", "sky bridge"), "2023",
+     "participant.possessive"),
     # a future or a decided plan is stated
     ("Meituan will acquire Dada in 2026.", ("meituan", "acquired", "dada"), "2026", "acquire.verb"),
     ("Tencent plans to invest in Kuaishou this year.", ("tencent", "invested_in", "kuaishou"), "2025", "invest.verb"),
@@ -134,9 +159,32 @@ def test_rule(extract_text, text, triple, date, rule):
     "JD.com is in talks to acquire Dada.",
     "Meituan is considering an investment in Dada.",
     "The photo (Photo: AFP) shows Kuaishou staff.",  # a credit in brackets is no ticker
+    "Former Kuaishou chairman Su Hua left in 2023.",  # a past title is no leader
+    "Kuaishou analyst Li Wei said the app would grow.",  # not a title of the company
+    "Tencent said the war in Ukraine hurt sales.",  # a war with no rival company
+    "Analysts said the fine was small.",  # a fine with no authority and no one fined
 ])
 def test_no_relation_invented(extract_text, text):
     assert extract_text(text).relations == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kuaishou Technology said revenue rose.", "Kuaishou"),
+    ("NetEase Inc. owns the studio.", "NetEase"),
+    ("Alibaba Group Holding Ltd said sales rose.", "Alibaba"),
+])
+def test_legal_form_after_a_known_name_is_the_same_company(extract_text, text, name):
+    entities = [e for e in extract_text(text).entities.values() if e.type == "Organization"]
+    assert len(entities) == 1 and entities[0].label == name, entities
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("Xiaohongshu e-commerce’s GMV rose in 2024.", "GMV"),
+    ("The company’s CEO said the IPO would raise US$1 billion.", "IPO"),
+    ("The State Administration for Market Regulation fined Meituan 3.44 billion yuan.", "Meituan 3.44"),
+])
+def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
+    assert junk not in {e.label for e in extract_text(text).entities.values()}
 
 
 def test_standing_roles_and_undated_foundings_are_not_events(extract_text):

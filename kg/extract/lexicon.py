@@ -25,6 +25,20 @@ CATEGORY_TYPES = {
         "Person"),
     **dict.fromkeys(sorted(PROGRAM_NOUNS - {"tool"}), "Program"),
 }
+#: Hyphenated words the tokenizer keeps whole: split ("co", "-", "founder"), the small model parses
+#: "Kuaishou co-founder and chairman Su Hua" into nonsense.
+HYPHENATED_WORDS = ("co-founder", "co-founders", "co-founded", "co-found", "co-chairman", "co-chairwoman", "co-chair",
+                    "co-ceo", "co-head", "co-owner", "co-lead", "co-led", "co-leads", "vice-president", "vice-chairman")
+#: Words after a number that make it an amount, never the end of a name ("Meituan 3.44 billion yuan").
+AMOUNT_WORDS = frozenset({"billion", "million", "trillion", "thousand", "bn", "m", "yuan", "rmb", "dollars", "euros",
+                          "percent", "per", "%", "shares"})
+#: Titles, acronyms and business jargon the NER takes for organizations: never entities.
+JARGON = frozenset({
+    "ceo", "cfo", "coo", "cto", "cmo", "cpo", "ceos", "gmv", "ipo", "ipos", "apac", "emea", "c2c", "b2b", "b2c", "d2c",
+    "o2o", "mau", "maus", "dau", "daus", "arpu", "ebitda", "ebita", "capex", "opex", "yoy", "qoq", "esg", "kol", "kols",
+    "koc", "saas", "paas", "ai", "agi", "api", "ar", "vr", "ev", "evs", "nev", "nevs", "hq", "sku", "skus", "roi", "kpi",
+    "gdp", "pmi", "cpi", "etf", "adr", "adrs", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "r&d", "m&a", "llm", "llms",
+})
 #: Business idioms that the NER takes for places or names ("competition in the red sea").
 IDIOMS = frozenset({"red sea", "the red sea", "red ocean", "blue ocean", "the blue ocean", "the red ocean"})
 
@@ -33,7 +47,7 @@ COOP_NOUNS = frozenset({"cooperation", "partnership", "collaboration", "alliance
 #: Verbs that, with a cooperation noun as object, state a partnership.
 COOP_SUPPORT = frozenset({"reach", "sign", "establish", "form", "forge", "strike", "enter", "seal", "announce", "conclude", "have"})
 #: Competition nouns: "in direct competition with X", "the rivalry between X and Y".
-COMPETE_NOUNS = frozenset({"competition", "rivalry"})
+COMPETE_NOUNS = frozenset({"competition", "rivalry", "war", "contest", "battle", "race", "showdown"})
 #: Modifiers of a stake that make buying it an acquisition ("a controlling stake").
 CONTROL_WORDS = frozenset({"controlling", "majority"})
 #: Financing nouns: "led the Series B round".
@@ -44,6 +58,11 @@ ROLE_NOUNS = {
     "chairwoman": "chairwoman", "chair": "chair", "president": "president", "head": "head",
     "general manager": "general manager", "cto": "CTO", "cfo": "CFO", "coo": "COO",
 }
+#: Words that may stand among titles without being one ("group chief executive", "senior vice-president").
+TITLE_MODIFIERS = frozenset({"group", "global", "senior", "executive", "deputy", "vice", "managing", "interim", "acting",
+                             "joint", "founding"})
+#: Words that make a title a past one: "former Kuaishou chairman Su Hua" no longer leads it.
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "previous"})
 #: 'chief <word> officer' -> role ("the company's chief financial officer").
 OFFICER_ROLES = {"executive": "CEO", "financial": "CFO", "operating": "COO", "technology": "CTO", "technical": "CTO"}
 
@@ -57,7 +76,7 @@ VERB_CUES = {
     **dict.fromkeys(["suspend", "halt", "pause", "freeze"], ("suspended", "suspend.verb")),
     **dict.fromkeys(["close", "shut", "discontinue", "terminate", "cut", "scrap"], ("closed", "close.verb")),
     **dict.fromkeys(["acquire", "buy", "purchase", "take"], ("acquired", "acquire.verb")),
-    **dict.fromkeys(["compete", "rival"], ("competes_with", "compete.verb")),
+    **dict.fromkeys(["compete", "rival", "vie", "battle", "fend"], ("competes_with", "compete.verb")),
     **dict.fromkeys(["succeed", "replace"], ("succeeded", "succeed.verb")),
     **dict.fromkeys(["found", "co-found", "cofound", "set", "register", "incorporate"], ("founded", "found.verb")),
     **dict.fromkeys(["settle", "sell", "stream", "livestream", "bring", "open"], ("operates_on", "operates.verb")),
@@ -66,6 +85,8 @@ VERB_CUES = {
     **dict.fromkeys(["head", "helm", "chair", "lead", "run", "oversee", "operate"], ("leads", "leads.verb")),
     **dict.fromkeys(["own", "control"], ("owns", "owns.verb")),
     **dict.fromkeys(["build", "start", "create", "establish"], ("founded", "found.verb")),
+    **dict.fromkeys(["fine", "penalize", "penalise"], ("fined", "fine.verb")),
+    **dict.fromkeys(["investigate", "probe"], ("investigated", "investigate.verb")),
 }
 #: (predicate, subject type) -> the predicate a cue states for a subject of that type: a person who
 #: runs or heads Y leads it; an organization that runs or oversees Y owns it ("Taotian, which runs Taobao").
@@ -105,15 +126,26 @@ NOT_UNIT_WORDS = frozenset({
     "Chief", "President", "Founder", "Vice", "Executive", "Director", "Head", "Mr", "Ms",
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "In", "On"})
+#: Words of a company's legal form after its name: "Kuaishou Technology", "Alibaba Group Holding Ltd",
+#: "Douyu International Holdings" name the company itself (cf. "Taobao Tmall Commerce Group", a unit).
+LEGAL_FORM_WORDS = frozenset({"inc", "inc.", "ltd", "ltd.", "limited", "corp", "corp.", "corporation", "co", "co.", "plc",
+                              "holding", "holdings", "group", "international", "technology", "technologies", "pte", "llc",
+                              "sa", "ag", "nv", "se", "bhd", "tbk"})
 #: Company-name endings that make "<KB name> <Words> Group" a unit of its own ("Taobao Tmall Commerce Group").
 ORG_SUFFIXES = frozenset({"group", "holdings", "inc", "inc.", "ltd", "ltd.", "limited", "corporation", "corp", "corp.", "company", "co."})
 #: Verbs that need a particle to carry their cue meaning.
-REQUIRED_PARTICLE = {"roll": "out", "kick": "off", "shut": "down", "cut": "off", "take": "over", "set": "up", "team": "up"}
+REQUIRED_PARTICLE = {"roll": "out", "kick": "off", "shut": "down", "cut": "off", "take": "over", "set": "up", "team": "up",
+                     "fend": "off"}
 #: Nominal cues: "the closure of X", "the acquisition of X", "the launch of X".
 NOUN_CUES = {
     "closure": "closed", "shutdown": "closed", "acquisition": "acquired", "takeover": "acquired",
     "suspension": "suspended", "relaunch": "relaunched", "investment": "invested_in",
+    "investigation": "investigated", "probe": "investigated", "inquiry": "investigated",
+    "fine": "fined", "penalty": "fined",
 }
+#: The preposition that takes a nominal cue's object: "the acquisition of X", "an investment in X",
+#: "an investigation into X", "a fine on X" ("of" unless listed).
+NOUN_OBJECT_PREPS = {"invested_in": {"in"}, "investigated": {"into", "of"}, "fined": {"on", "against"}}
 #: Verbs of object control: "attracting brands to settle in", "inviting anchors to bring goods".
 OBJECT_CONTROL = frozenset({"attract", "invite", "allow", "encourage", "ask", "help", "enable", "let", "persuade", "lure", "get"})
 #: Words after "bring" that make it "bring goods" (live-commerce selling).

@@ -94,6 +94,13 @@ def candidates(parsed: Parsed) -> list[Candidate]:
         if tickers and in_code(tickers, ent.start_char, ent.end_char):
             continue  # "(NYSE: BABA)": a listing code is data about its company, never an entity
         if ent.ent_id_:
+            legal_end = _legal_tail(tokens, ent)
+            if legal_end:  # 'Kuaishou Technology', 'Alibaba Group Holding Ltd': the KB company itself, in full
+                span = doc[ent.start:legal_end]
+                out.append(Candidate(span.start, span.end, parsed.text_of(span), ent.label_, ent.ent_id_,
+                                     votes={lx.NER_TYPES.get(ent.label_, "Organization"): 1.0}))
+                taken[span.start:span.end] = b"\x01" * len(span)
+                continue
             unit_end = _unit_end(tokens, ent, by_start)
             if unit_end:
                 span = doc[ent.start:unit_end]
@@ -101,6 +108,8 @@ def candidates(parsed: Parsed) -> list[Candidate]:
                 taken[span.start:span.end] = b"\x01" * len(span)
                 continue
         start, end = _clean(tokens, ent.start, ent.end)
+        while end - start > 1 and tokens[end - 1].like_num and end < len(tokens) and tokens[end].lower_ in lx.AMOUNT_WORDS:
+            end -= 1  # 'fined Meituan 3.44 billion yuan': the amount is not part of the name
         if start >= end or any(taken[start:end]):
             continue
         kb_id = ent.ent_id_ or None
@@ -111,7 +120,8 @@ def candidates(parsed: Parsed) -> list[Candidate]:
         span = doc[start:end]
         name = parsed.text_of(span)
         if not kb_id:
-            if (normalise_name(name) in lx.IDIOMS or name.islower() or not any(c.isalpha() for c in name)
+            if (normalise_name(name) in lx.IDIOMS or normalise_name(name) in lx.JARGON or name.islower()
+                    or not any(c.isalpha() for c in name)
                     or ent.label_ == "NORP" and len(span) == 1 or ent.label_ == "DATE"):
                 continue  # idioms, lower-case junk, nationalities ("Chinese"); "New Oriental" is kept
         label = ent.label_
@@ -139,6 +149,15 @@ def candidates(parsed: Parsed) -> list[Candidate]:
         out.append(c)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _legal_tail(tokens: list[Token], ent: Span) -> int | None:
+    """End of '<KB name> <legal-form words>' ("Kuaishou Technology", "NetEase Inc.", "Douyu International
+    Holdings"): the same company with its legal form, not a unit of its own. None when no such words follow."""
+    j = ent.end
+    while j < len(tokens) and j - ent.end < 4 and tokens[j].lower_ in lx.LEGAL_FORM_WORDS and tokens[j].text[:1].isupper():
+        j += 1
+    return j if j > ent.end else None
 
 
 def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int | None:
@@ -342,8 +361,8 @@ def versions(parsed: Parsed, cands: list[Candidate], table: dict[str, dict]) -> 
             tok_cand[i] = c
     out = []
     for t in tokens:
-        if not _VERSION.match(t.text):
-            continue
+        if not _VERSION.match(t.text) or t.i + 1 < len(tokens) and tokens[t.i + 1].lower_ in lx.AMOUNT_WORDS:
+            continue  # 'fined Meituan 3.44 billion yuan' is an amount, not a version of Meituan
         base, start, end = None, t.i, t.i + 1
         if t.i > 0 and t.i - 1 in tok_cand:  # X 2.0
             base = tok_cand[t.i - 1]

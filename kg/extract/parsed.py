@@ -38,7 +38,9 @@ class Parsed:
         for k, s in enumerate(sents):
             sent_index[s.start:s.end] = [k] * (s.end - s.start)
         tokens = list(doc)
-        text = "".join(t.text_with_ws for t in tokens)  # doc.text, without making the tokens again
+        # the text as published (kg.nlp.TypographyTokenizer parsed a plain copy of the same length), else
+        # doc.text without making the tokens again
+        text = doc.user_data.get("text") or "".join(t.text_with_ws for t in tokens)
         return cls(doc, text, tokens, doc.ents, sents, sent_index, [s.start for s in sents])
 
     def text_of(self, span: Span) -> str:

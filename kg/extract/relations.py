@@ -36,7 +36,8 @@ def rule_ids() -> list[str]:
         "leads.noun.salient", "founded.noun.salient", "leads.succession", "partner.join_forces", "invest.stake",
         "participant.form_with.subject", "participant.possessive", "part_of.under", "part_of.part_of",
         "leads.succession.implicit", "part_of.noun.salient", "owns.hyphen", "invest.hyphen",
-        "acquire.controlling_stake", "compete.noun", "compete.noun.between", "listed_on.ticker"}
+        "acquire.controlling_stake", "compete.noun", "compete.noun.between", "listed_on.ticker",
+        "leads.title", "founded.title"}
     relation_rules |= {f"{alternative}.{rule}" for (p, _), alternative in lx.TYPE_ALTERNATIVES.items()
                        for lemma, (predicate, rule) in lx.VERB_CUES.items() if predicate == p}
     relation_rules |= {"acquire.controlling_stake+coref"}
@@ -50,6 +51,7 @@ def rule_ids() -> list[str]:
 _OBJECT_PREPS = {
     "partner_of": {"with"}, "invested_in": {"in", "into"}, "competes_with": {"with", "against"},
     "operates_on": {"on"}, "participant_in": {"in"}, "acquired": set(), "succeeded": {"from"},
+    "investigated": {"into"},
 }
 
 
@@ -110,14 +112,18 @@ class Context:
                 members = [self.tok_mention[c.i] for c in (t, *t.conjuncts)]
                 if all(members):
                     self.lists.append((t.i, [self._arg(m) for m in dict.fromkeys(members)]))
-        # "(NYSE: BABA; HKEX: 9988)": the bracket's "(" token -> the exchanges' first tokens
-        self.tickers: dict[int, list[int]] = {}
+        # "(NYSE: BABA; HKEX: 9988)": the bracket's "(" token -> the exchanges named in it. The mentions
+        # inside a ticker serve only the listing rule: no other rule sees them ("X (NASDAQ: X), Y's rival").
+        self.tickers: dict[int, list[tuple[int, int, str]]] = {}
         for ticker in find_tickers(parsed.text):
-            opening = doc.char_span(ticker.start, ticker.start + 1, alignment_mode="expand")
-            firsts = [span.start for s, e in ticker.exchanges
-                      if (span := doc.char_span(s, e, alignment_mode="expand")) is not None]
-            if opening is not None:
-                self.tickers[opening.start] = firsts
+            inside = doc.char_span(ticker.start, ticker.end, alignment_mode="expand")
+            if inside is None:
+                continue
+            exchanges = [self.tok_mention[span.start] for s, e in ticker.exchanges
+                         if (span := doc.char_span(s, e, alignment_mode="expand")) is not None and self.tok_mention[span.start]]
+            self.tickers[inside.start] = list(dict.fromkeys(exchanges))
+            for i in range(inside.start, inside.end):
+                self.tok_mention[i] = None
         self.founded: dict[str, Arg] = {}  # person key -> organization founded, as read so far
         self.units: dict[str, Arg] = {}  # organization key -> its unit last read ('the JD.com subsidiary')
 
@@ -348,6 +354,9 @@ def possessors(tok: Token) -> list[Token]:
         if c.dep_ == "poss" or c.dep_ == "nmod" and any(
                 k.dep_ == "case" and k.tag_ == "POS" for t in (c, *c.conjuncts) for k in t.children):
             out.append(c)
+    if out:  # 'X and Y's Z' parsed as X (nmod, with its own 'and') beside the possessor Y
+        out += [c for c in tok.children if c.dep_ == "nmod" and c.i < out[0].i and c not in out
+                and any(k.dep_ == "cc" for k in c.children)]
     return out
 
 
@@ -448,6 +457,10 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
                     for plat in ctx.expand(p, refs=False) if p.dep_ == "pobj" else []:
                         for o in objects:
                             yield Cand(o, "operates_on", plat, "operates.launched_on", v.i)
+    if pred == "fined":  # 'fined Meituan 3.44 billion yuan': the one fined may hang off the amount
+        objects += [a for c in v.children if c.dep_ == "dative" for a in ctx.expand(c, refs=False)]
+        objects += [a for d in dobj for c in d.children if c.dep_ in ("nmod", "compound") and c.i < d.i
+                    for a in ctx.expand(c, refs=False)]
     if pred == "operates_on":
         objects += [a for d in dobj for c in d.children if c.dep_ == "prep" and c.lower_ in preps
                     for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
@@ -569,7 +582,7 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
 
 def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     """'put X in (direct) competition with Y', 'X's rivalry with Y', 'the competition between X and Y'."""
-    rivals = [a for c in n.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+    rivals = [a for c in n.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "from")
               for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
     between = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "between"
                for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
@@ -582,6 +595,8 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         v = n.head.head
         objs = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c)] if v.pos_ == "VERB" else []
         subjects = objs or (ctx.subjects(v) if v.pos_ in ("VERB", "AUX") else [])
+    if not subjects and n.dep_ == "dobj":  # 'Meituan faces competition from Douyin', 'X launched a price war with Y'
+        subjects = ctx.subjects(n.head)
     for s in subjects:
         for o in rivals:
             yield Cand(s, "competes_with", o, "compete.noun", n.i, dated=False)
@@ -601,14 +616,17 @@ def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
     """'the closure of X (by Y)', 'the acquisition of X by Y'; the actor defaults to the clause subject."""
     pred = lx.NOUN_CUES[n.lemma_.lower()]
     objects, agents = [], []
-    of = "in" if pred == "invested_in" else "of"  # 'the acquisition of X', 'Tencent's investment in X'
+    of = lx.NOUN_OBJECT_PREPS.get(pred, {"of"})  # 'the acquisition of X', 'Tencent's investment in X'
     for c in n.children:
-        if c.dep_ == "prep" and c.lower_ == of:
+        if c.dep_ == "prep" and c.lower_ in of:
             objects += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
         if c.dep_ == "prep" and c.lower_ == "by":
             agents += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
         if c.dep_ == "poss":
             agents += ctx.expand(c)
+    if not objects and n.dep_ == "dobj":  # 'opened an investigation into X': the preposition hangs off the verb
+        objects = [a for c in n.head.children if c.dep_ == "prep" and c.lower_ in of and c.lower_ != "of"
+                   for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
     rule = f"{pred}.nominal"
     if not agents:
         agents, rule = ctx.subjects(governing_verb(n)), f"{pred}.nominal.clause_subject"
@@ -660,9 +678,47 @@ def _role_of(t: Token) -> tuple[str, str | None] | None:
     if low == "officer" and any(c.lower_ == "chief" for c in t.children):  # 'chief financial officer'
         role = next((lx.OFFICER_ROLES[c.lower_] for c in t.children if c.lower_ in lx.OFFICER_ROLES), None)
         return ("leads", role) if role else None
+    if low == "manager" and any(c.lower_ == "general" for c in t.children):
+        return "leads", "general manager"
     if low.startswith("co-") and low[3:] in lx.REL_NOUNS:
         low = low[3:]
     return lx.REL_NOUNS.get(low)
+
+
+def title_roles(words: list[str]) -> list[tuple[str, str | None]] | None:
+    """The (predicate, role) pairs a run of title words states, or None if a word is no title word:
+    ['co-founder', 'and', 'chief', 'executive'] -> [('founded', None), ('leads', 'CEO')].
+
+    >>> title_roles(["founder", ",", "chairman", "and", "chief", "executive"])
+    [('founded', None), ('leads', 'chairman'), ('leads', 'CEO')]
+    >>> title_roles(["analyst"]) is None
+    True
+    """
+    roles, i, low = [], 0, [w.lower() for w in words]
+    while i < len(low):
+        w = low[i]
+        if w in (",", "and", "&"):
+            i += 1
+            continue
+        for size in (3, 2, 1):  # the longest title first: 'chief executive officer', 'general manager'
+            phrase = " ".join(low[i:i + size])
+            base = phrase[3:] if phrase.startswith("co-") else phrase
+            if base in lx.ROLE_NOUNS:
+                roles.append(("leads", lx.ROLE_NOUNS[base]))
+            elif base in lx.REL_NOUNS and lx.REL_NOUNS[base][0] in ("founded", "leads"):
+                roles.append(lx.REL_NOUNS[base])
+            elif size == 3 and low[i] == "chief" and low[i + 2:i + 3] == ["officer"] and low[i + 1] in lx.OFFICER_ROLES:
+                roles.append(("leads", lx.OFFICER_ROLES[low[i + 1]]))
+            else:
+                continue
+            i += size
+            break
+        else:
+            if w in lx.TITLE_MODIFIERS:
+                i += 1
+                continue
+            return None
+    return roles or None
 
 
 def _definite(n: Token) -> bool:
@@ -679,6 +735,9 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     """'X, (then) chairman of Y', 'Y's owner X', 'Y founder X', 'X is an investor in Y',
     'X became chairman of Y', 'X succeeded Z as chief executive of Y', 'Y's rival is X'."""
     pred, role = _role_of(n)
+    if any(c.lower_ in lx.FORMER_WORDS for c in n.children if c.dep_ in ("amod", "advmod", "compound")) or \
+            any(t.lower_ in lx.FORMER_WORDS for t in n.doc[max(0, n.i - 4):n.i] if t.dep_ == "amod"):
+        return  # 'former chairman X': a past holder does not lead
     head_role = n
     while head_role.dep_ == "conj" and _role_of(head_role.head):  # 'chairman and chief executive of Y'
         head_role = head_role.head
@@ -735,6 +794,30 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             if (x.key, y.key) not in seen:
                 seen.add((x.key, y.key))
                 yield Cand(x, pred, y, rule, n.i, role=role, dated=dated, event=event)
+
+
+def rule_title_before_name(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
+    """'Kuaishou co-founder and chairman Su Hua', 'Walmart chief executive Doug McMillon', "Cainiao's CEO
+    Wan Lin": an organization, its titles, then the person (read on the tokens: the small model's parse of
+    stacked titles is unreliable). A former holder ('former Kuaishou chairman X') is not its leader."""
+    tokens = ctx.tokens
+    j = person[0] - 1
+    while j >= 0 and ctx.tok_mention[j] is None and tokens[j].lower_ not in ("'s", "’s") and person[0] - j <= 7:
+        j -= 1
+    if j < 0 or person[0] - j < 2:
+        return
+    words = [t.text for t in tokens[j + 1:person[0]]]
+    if tokens[j].lower_ in ("'s", "’s"):
+        j -= 1
+    org = ctx.tok_mention[j] if j >= 0 else None
+    roles = title_roles(words)
+    if org is None or roles is None or ctx.types.get(org[2]) != "Organization" or ctx.types.get(person[2]) != "Person":
+        return
+    if any(t.lower_ in lx.FORMER_WORDS for t in tokens[max(0, org[0] - 2):person[0]]):
+        return
+    who, where = ctx._arg(person), ctx._arg(org)
+    for pred, role in dict.fromkeys(roles):
+        yield Cand(who, pred, where, f"{pred}.title", person[0], role=role, dated=False, event=False)
 
 
 def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
@@ -806,11 +889,10 @@ def rule_ticker(ctx: Context, paren: Token) -> Iterator[Cand]:
     if j < 0 or ctx.tok_mention[j] is None or ctx.sent_index[j] != ctx.sent_index[paren.i]:
         return
     company = ctx._arg(ctx.tok_mention[j])
-    for first in ctx.tickers[paren.i]:
-        if ctx.tok_mention[first] is not None:
-            exchange = ctx._arg(ctx.tok_mention[first])
-            if exchange.key != company.key:
-                yield Cand(company, "listed_on", exchange, "listed_on.ticker", paren.i, dated=False)
+    for mention in ctx.tickers[paren.i]:
+        exchange = ctx._arg(mention)
+        if exchange.key != company.key:
+            yield Cand(company, "listed_on", exchange, "listed_on.ticker", paren.i, dated=False)
 
 
 def run_rules(ctx: Context) -> Iterator[Cand]:
@@ -878,3 +960,5 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
                     yield from rule_possessive_program(ctx, nxt)
             elif a.type == "Organization":
                 yield from rule_under(ctx, head)
+            elif a.type == "Person":
+                yield from rule_title_before_name(ctx, m)
