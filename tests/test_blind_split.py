@@ -1,0 +1,33 @@
+"""The blind evaluation sets stay as split: dev and test by a hash of the file name, every article annotated."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+BLIND = Path(__file__).resolve().parent / "data" / "blind"
+BLIND2 = Path(__file__).resolve().parent / "data" / "blind2"
+
+
+def _half(stem: str) -> str:
+    return "dev" if int(hashlib.sha256(stem.encode()).hexdigest(), 16) % 2 == 0 else "test"
+
+
+@pytest.mark.parametrize("article", sorted(BLIND.glob("*/*.md")), ids=lambda p: p.stem)
+def test_each_article_is_in_the_half_its_name_hashes_to(article):
+    assert article.parent.name == _half(article.stem)
+    assert article.with_suffix(".yaml").exists()
+
+
+def test_sizes():
+    assert len(list(BLIND.glob("dev/*.md"))) == 16 and len(list(BLIND.glob("test/*.md"))) == 24
+    assert len(list(BLIND2.glob("*.md"))) == len(list(BLIND2.glob("*.yaml"))) == 24
+
+
+@pytest.mark.parametrize("annotation", sorted([*BLIND.glob("*/*.yaml"), *BLIND2.glob("*.yaml")]), ids=lambda p: p.stem)
+def test_every_annotation_loads(annotation):
+    from kg.evaluate import load_annotations
+
+    assert load_annotations(annotation)
