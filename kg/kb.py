@@ -5,12 +5,20 @@ The KB holds background knowledge only — never facts read from an article. It 
 
     entities:
       - {id: taobao, name: Taobao, type: Organization, aliases: [淘宝]}
+      - {id: alibaba, name: Alibaba, type: Organization, tickers: ["NYSE: BABA", "9988.HK"]}
+      - {id: hkex, name: HKEX, type: Organization, ticker_prefixes: [HKEX, HK, SEHK]}
     facts:
       - [taobao, part_of, taotian]
+
+``tickers`` (optional, organizations only) are listings written ``"EXCHANGE: SYMBOL"`` or
+``"SYMBOL.CODE"``; ``ticker_prefixes`` (optional, exchanges only) are the exchange codes such listings use,
+before the colon or after the dot. Every code a ticker uses must be a ticker prefix of some exchange.
+A fact may name entities of any KB file: :func:`load_kb` reads every file's entities before any facts.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +31,38 @@ from kg.vocab import ENTITY_TYPES, RELATIONS
 
 SHIPPED_DIR = Path(__file__).parent / "data" / "kb"
 
+_KEYS = ("id", "name", "type", "aliases", "tickers", "ticker_prefixes")
+_CODE = r"[A-Za-z][A-Za-z0-9]{0,9}"
+_SYMBOL = r"[A-Za-z0-9][A-Za-z0-9.&-]{0,14}"
+#: "NYSE: BABA", "HKEX:9988", "(NASDAQ: PDD)"
+_PREFIXED = re.compile(rf"\(?\s*({_CODE})\s*:\s*({_SYMBOL})\s*\)?")
+#: "9988.HK", "BABA.N", "600519.SS"
+_SUFFIXED = re.compile(r"\(?\s*([A-Za-z0-9][A-Za-z0-9&-]{0,14})\.([A-Za-z]{1,4})\s*\)?")
+_PREFIX_CODE = re.compile(r"[A-Z][A-Z0-9]{0,9}")
+
+
+def parse_ticker(text: str) -> tuple[str, str] | None:
+    """(exchange code, symbol) of a listing written ``"CODE: SYMBOL"`` or ``"SYMBOL.CODE"``, upper-cased,
+    leading zeros of an all-digit symbol dropped (``0700`` and ``700`` are one Hong Kong listing); None
+    when ``text`` is neither form.
+
+    >>> parse_ticker("NYSE: BABA"), parse_ticker("0700.HK"), parse_ticker("(hkex:09988)"), parse_ticker("BABA")
+    (('NYSE', 'BABA'), ('HK', '700'), ('HKEX', '9988'), None)
+    """
+    text = text.strip()
+    m = _PREFIXED.fullmatch(text)
+    if m:
+        code, symbol = m[1], m[2]
+    else:
+        m = _SUFFIXED.fullmatch(text)
+        if not m:
+            return None
+        symbol, code = m[1], m[2]
+    symbol = symbol.upper()
+    if symbol.isdigit():
+        symbol = symbol.lstrip("0") or "0"
+    return code.upper(), symbol
+
 
 @dataclass(frozen=True)
 class KBEntity:
@@ -30,6 +70,8 @@ class KBEntity:
     name: str
     type: str
     aliases: tuple[str, ...] = ()
+    tickers: tuple[str, ...] = ()  # listings as written in the KB file ("NYSE: BABA", "9988.HK")
+    ticker_prefixes: tuple[str, ...] = ()  # an exchange's codes ("HKEX", "HK", "SEHK")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -44,19 +86,64 @@ class KBFact:
     file: str  # file name the fact came from (for the rule id "kb:<file>")
 
 
+@dataclass(frozen=True)
+class _Listing:
+    code: str
+    symbol: str
+    written: str
+    entity: str
+    path: Path
+
+
 @dataclass
 class KnowledgeBase:
     entities: dict[str, KBEntity] = field(default_factory=dict)
     facts: list[KBFact] = field(default_factory=list)
     _by_alias: dict[str, str] = field(default_factory=dict, repr=False)
+    _by_prefix: dict[str, str] = field(default_factory=dict, repr=False)  # exchange code -> exchange id
+    _listings: list[_Listing] = field(default_factory=list, repr=False)
+    _by_listing: dict[tuple[str, str], str] | None = field(default=None, repr=False)  # built on first use
 
     def lookup(self, name: str) -> KBEntity | None:
         """The entity one of whose names normalises like ``name`` (None if none)."""
         kb_id = self._by_alias.get(normalise_name(name))
         return self.entities[kb_id] if kb_id else None
 
+    def lookup_exchange(self, code: str) -> KBEntity | None:
+        """The exchange whose ticker prefixes include ``code`` ("HKEX", "nasdaq", "HK"), else the exchange
+        named ``code`` ("Hong Kong Stock Exchange"); None if none."""
+        kb_id = self._by_prefix.get(code.strip().strip("()[]:").strip().upper())
+        if kb_id:
+            return self.entities[kb_id]
+        entity = self.lookup(code)
+        return entity if entity is not None and entity.ticker_prefixes else None
+
+    def lookup_ticker(self, ticker: str) -> KBEntity | None:
+        """The entity listed as ``ticker`` ("NYSE: BABA", "9988.HK", "HKG:09988"); None if none.
+
+        The exchange code may be any ticker prefix of the exchange, so "HKEX: 9988" and "9988.HK" are one listing.
+        """
+        parsed = parse_ticker(ticker)
+        if parsed is None:
+            return None
+        code, symbol = parsed
+        exchange = self._by_prefix.get(code)
+        if exchange is None:
+            return None
+        kb_id = self._listing_index().get((exchange, symbol))
+        return self.entities[kb_id] if kb_id else None
+
+    def check(self) -> None:
+        """Checks across files, once all are read: each ticker names a known exchange code and belongs to one entity."""
+        self._by_listing = None
+        self._listing_index()
+
     def add_file(self, path: Path) -> None:
         data = _read(path)
+        self._add_entities(path, data)
+        self._add_facts(path, data)
+
+    def _add_entities(self, path: Path, data: dict) -> None:
         for i, raw in enumerate(data.get("entities") or []):
             entity = _entity(path, i, raw)
             if entity.id in self.entities:
@@ -70,6 +157,19 @@ class KnowledgeBase:
                         f"{path}: alias {name!r} of {entity.id!r} is already a name of {other!r}; remove one of them"
                     )
                 self._by_alias[key] = entity.id
+            for code in entity.ticker_prefixes:
+                other = self._by_prefix.get(code)
+                if other and other != entity.id:
+                    raise KnowledgeBaseError(
+                        f"{path}: ticker prefix {code!r} of {entity.id!r} is already a prefix of {other!r}; remove one of them"
+                    )
+                self._by_prefix[code] = entity.id
+            for written in entity.tickers:
+                code, symbol = parse_ticker(written)  # _entity checked the form
+                self._listings.append(_Listing(code, symbol, written, entity.id, path))
+            self._by_listing = None
+
+    def _add_facts(self, path: Path, data: dict) -> None:
         for i, raw in enumerate(data.get("facts") or []):
             if not (isinstance(raw, list) and len(raw) == 3 and all(isinstance(x, str) for x in raw)):
                 raise KnowledgeBaseError(f"{path}: fact #{i + 1} {raw!r} must be a list [subject id, predicate, object id]")
@@ -82,6 +182,25 @@ class KnowledgeBase:
                         f"{path}: fact #{i + 1} names unknown entity id {ref!r}; define it under entities first"
                     )
             self.facts.append(KBFact(s, p, o, path.name))
+
+    def _listing_index(self) -> dict[tuple[str, str], str]:
+        if self._by_listing is None:
+            index: dict[tuple[str, str], str] = {}
+            for t in self._listings:
+                exchange = self._by_prefix.get(t.code)
+                if exchange is None:
+                    raise KnowledgeBaseError(
+                        f"{t.path}: ticker {t.written!r} of {t.entity!r} uses exchange code {t.code!r}, which no exchange "
+                        f"lists; add {t.code!r} to that exchange's ticker_prefixes or write the ticker with a known code"
+                    )
+                other = index.get((exchange, t.symbol))
+                if other and other != t.entity:
+                    raise KnowledgeBaseError(
+                        f"{t.path}: ticker {t.written!r} of {t.entity!r} is already a ticker of {other!r}; remove one of them"
+                    )
+                index[(exchange, t.symbol)] = t.entity
+            self._by_listing = index
+        return self._by_listing
 
 
 def _read(path: Path) -> dict:
@@ -100,6 +219,13 @@ def _read(path: Path) -> dict:
     return data
 
 
+def _strings(raw: dict, key: str, where: str) -> tuple[str, ...]:
+    values = raw.get(key) or []
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise KnowledgeBaseError(f"{where} ({raw['name']!r}): {key} must be a list of strings")
+    return tuple(values)
+
+
 def _entity(path: Path, i: int, raw: object) -> KBEntity:
     where = f"{path}: entity #{i + 1}"
     if not isinstance(raw, dict):
@@ -109,18 +235,37 @@ def _entity(path: Path, i: int, raw: object) -> KBEntity:
         raise KnowledgeBaseError(f"{where} ({raw.get('name', '?')!r}) lacks {', '.join(missing)}; add them as strings")
     if raw["type"] not in ENTITY_TYPES:
         raise KnowledgeBaseError(f"{where} ({raw['name']!r}) has type {raw['type']!r}; use one of {', '.join(ENTITY_TYPES)}")
-    aliases = raw.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise KnowledgeBaseError(f"{where} ({raw['name']!r}): aliases must be a list of strings")
-    unknown = set(raw) - {"id", "name", "type", "aliases"}
+    aliases = _strings(raw, "aliases", where)
+    unknown = set(raw) - set(_KEYS)
     if unknown:
-        raise KnowledgeBaseError(f"{where} ({raw['name']!r}) has unknown keys {sorted(unknown)}; only id, name, type, aliases")
-    return KBEntity(raw["id"], raw["name"], raw["type"], tuple(aliases))
+        raise KnowledgeBaseError(f"{where} ({raw['name']!r}) has unknown keys {sorted(unknown)}; only {', '.join(_KEYS)}")
+    tickers = _strings(raw, "tickers", where)
+    prefixes = _strings(raw, "ticker_prefixes", where)
+    if (tickers or prefixes) and raw["type"] != "Organization":
+        key = "tickers" if tickers else "ticker_prefixes"
+        raise KnowledgeBaseError(f"{where} ({raw['name']!r}) is a {raw['type']} with {key}; only an Organization is listed "
+                                 f"or runs an exchange, so remove {key} or change the type")
+    for ticker in tickers:
+        if parse_ticker(ticker) is None:
+            raise KnowledgeBaseError(f"{where} ({raw['name']!r}) has ticker {ticker!r}; write it 'EXCHANGE: SYMBOL' "
+                                     f"(\"NYSE: BABA\") or 'SYMBOL.CODE' (\"9988.HK\")")
+    for code in prefixes:
+        if not _PREFIX_CODE.fullmatch(code):
+            raise KnowledgeBaseError(f"{where} ({raw['name']!r}) has ticker prefix {code!r}; write an upper-case exchange "
+                                     f"code of letters and digits such as 'HKEX' or 'NYSE'")
+    return KBEntity(raw["id"], raw["name"], raw["type"], aliases, tickers, prefixes)
 
 
 def load_kb(settings: Settings) -> KnowledgeBase:
-    """The shipped KB files (sorted by name) followed by ``settings.kb_files``."""
+    """The shipped KB files (sorted by name) followed by ``settings.kb_files``.
+
+    Every file's entities are read before any file's facts, so a fact may name an entity of a later file.
+    """
     kb = KnowledgeBase()
-    for path in [*sorted(SHIPPED_DIR.glob("*.yaml")), *settings.kb_files]:
-        kb.add_file(path)
+    files = [(path, _read(path)) for path in [*sorted(SHIPPED_DIR.glob("*.yaml")), *settings.kb_files]]
+    for path, data in files:
+        kb._add_entities(path, data)
+    for path, data in files:
+        kb._add_facts(path, data)
+    kb.check()
     return kb

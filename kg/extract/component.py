@@ -36,14 +36,18 @@ class Extractor:
     def __init__(self) -> None:
         self.kb_index: dict[str, tuple[str, str]] = {}
         self.kb_words: list[str] = []
+        self.kb_parents: dict[str, str] = {}
 
     def set_kb(self, kb) -> None:
         """KB id -> (canonical name, type); the KB's names reach the Doc through the entity ruler."""
         self.kb_index = {e.id: (e.name, e.type) for e in kb.entities.values()}
         self.kb_words = mx.kb_words(self.kb_index)
+        # unit -> parent, from the KB's well-known structure (what an article about a group is about)
+        self.kb_parents = {f.subject: f.object for f in kb.facts if f.predicate == "part_of"}
+        self.kb_parents.update({f.object: f.subject for f in kb.facts if f.predicate == "owns"})
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg = extract(doc, self.kb_index, self.kb_words)
+        doc._.kg = extract(doc, self.kb_index, self.kb_words, self.kb_parents)
         return doc
 
 
@@ -131,8 +135,9 @@ def _date_for(tok: Token, dates: list[dict], sent_of: list[int], by_sent: dict[i
     return None, None
 
 
-def extract(doc: Doc, kb_index: dict[str, tuple[str, str]], kb_words: list[str]) -> dict:
-    """The rules' plain data for one parsed Doc (``kb_words``: :func:`~kg.extract.mentions.kb_words` of ``kb_index``)."""
+def extract(doc: Doc, kb_index: dict[str, tuple[str, str]], kb_words: list[str], kb_parents: dict[str, str] | None = None) -> dict:
+    """The rules' plain data for one parsed Doc (``kb_words``: :func:`~kg.extract.mentions.kb_words` of ``kb_index``;
+    ``kb_parents``: unit -> parent in the KB's structure)."""
     parsed = Parsed.of(doc)
     tokens, sents, sent_of = parsed.tokens, parsed.sents, parsed.sent_index
     cands = mx.candidates(parsed)
@@ -141,7 +146,7 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]], kb_words: list[str])
     version_cands = mx.versions(parsed, kept, table)
     types = {k: mx.resolve_type(e["votes"]) for k, e in table.items()}
     all_mentions = [(c.start, c.end, c.key) for c in kept] + [(c.start, c.end, c.key) for c in version_cands]
-    ctx = Context(parsed, all_mentions, types)
+    ctx = Context(parsed, all_mentions, types, kb_parents or {})
     dates = _dates(parsed)
     by_sent: dict[int, list[int]] = {}
     for k, d in enumerate(dates):

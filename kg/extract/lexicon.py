@@ -50,6 +50,10 @@ COOP_SUPPORT = frozenset({"reach", "sign", "establish", "form", "forge", "strike
 COMPETE_NOUNS = frozenset({"competition", "rivalry", "war", "contest", "battle", "race", "showdown"})
 #: Modifiers of a stake that make buying it an acquisition ("a controlling stake").
 CONTROL_WORDS = frozenset({"controlling", "majority"})
+#: Nouns of a holding: "a 5% stake in X", "a controlling interest in X".
+STAKE_NOUNS = frozenset({"stake", "share", "shares", "holding", "interest"})
+#: Verbs of paying for something: "paid US$840 million for a 75 per cent stake in X".
+PAY_VERBS = frozenset({"pay", "spend"})
 #: Financing nouns: "led the Series B round".
 ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment", "fundraising"})
 #: Role nouns of leaders: "X, chief executive of Y", "Y's chairman X".

@@ -233,7 +233,7 @@ def _clipped_kb_name(key: str, kb_names: list[str]) -> bool:
 
 def kb_words(kb_index: dict[str, tuple[str, str]]) -> list[str]:
     """The words of the KB's canonical names, normalised (what a clipped known name is checked against)."""
-    return [w for name, _ in kb_index.values() for w in normalise_name(name).split()]
+    return [w for name, kind in kb_index.values() if kind == "Organization" for w in normalise_name(name).split()]
 
 
 def link(parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, str]],
@@ -267,7 +267,8 @@ def link(parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, 
         if c.label in ("PERSON", "ORG", "GPE") and not c.kb_id and len(c.text.split()) == 1 and c.key in persons_multi:
             c.key = persons_multi[c.key]  # 'Zhang', 'Su' after 'Daniel Zhang', 'Su Hua' (the NER may mislabel it)
             c.votes = {"Person": 1.0}
-        elif not c.kb_id and len(c.text.split()) == 1 and c.key not in other_labels and _clipped_kb_name(c.key, kb_names):
+        elif not c.kb_id and len(c.text.split()) == 1 and c.key not in other_labels and c.votes.get("Person", 0) < 3.0 \
+                and _clipped_kb_name(c.key, kb_names):
             continue  # a clipped known name ("Tao's" for Taobao/Taotian) is not a new entity
         kept.append(c)
     # Program names differing only in their head noun ("X Plan", "X Project") are one program.
@@ -314,11 +315,14 @@ def _appositive_aliases(parsed: Parsed, cands: list[Candidate], linker: Linker) 
     alias mentions the NER missed)."""
     tokens = parsed.tokens
     by_start = {c.start: c for c in cands}
+    tickers = {t.start for t in find_tickers(parsed.text)}  # '(NYSE: BABA)' names no alias of what precedes it
     extra: list[Candidate] = []
     for c in cands:
         j = c.end
         while j < len(tokens) and (tokens[j].is_punct and tokens[j].text in "“”\"'"):
             j += 1
+        if j < len(tokens) and tokens[j].idx in tickers:
+            continue
         if j < len(tokens) and tokens[j].text == "(" and j + 1 in by_start:
             linker.union(c.key, by_start[j + 1].key)
             continue

@@ -78,11 +78,23 @@ class Cand:
 class Context:
     """Token -> mention lookups, argument finding and reference resolution for one Doc."""
 
-    def __init__(self, parsed: Parsed, mentions: list[tuple[int, int, str]], types: dict[str, str]):
+    def __init__(self, parsed: Parsed, mentions: list[tuple[int, int, str]], types: dict[str, str],
+                 parents: dict[str, str] | None = None):
         doc = self.doc = parsed.doc
         self.parsed = parsed
         self.tokens = tokens = parsed.tokens  # tokens[i], not doc[i]: spaCy makes a new Token on each doc[i]
         self.types = types
+        # "(NYSE: BABA; HKEX: 9988)": the bracket's first token -> the exchanges named in it. The mentions
+        # inside a ticker serve only the listing rule: no other rule sees them ("X (NASDAQ: X), Y's rival").
+        self.tickers: dict[int, list[tuple[int, int, str]]] = {}
+        in_ticker = bytearray(len(doc))
+        for ticker in find_tickers(parsed.text):
+            inside = doc.char_span(ticker.start, ticker.end, alignment_mode="expand")
+            if inside is not None:
+                self.tickers[inside.start] = list(dict.fromkeys(
+                    m for m in mentions if inside.start <= m[0] < inside.end and types.get(m[2]) == "Organization"))
+                in_ticker[inside.start:inside.end] = b"\x01" * len(inside)
+        mentions = [m for m in mentions if not in_ticker[m[0]]]
         self.tok_mention: list[tuple[int, int, str] | None] = [None] * len(doc)
         for m in mentions:
             for i in range(m[0], m[1]):
@@ -92,6 +104,14 @@ class Context:
         counts: dict[str, int] = {}
         for _, k in self.by_type["Organization"]:
             counts[k] = counts.get(k, 0) + 1
+        parents = parents or {}
+        for unit, n in list(counts.items()):  # a group's units named in the article count towards the group
+            seen, up = {unit}, parents.get(unit)
+            while up is not None and up not in seen:
+                if up in counts:
+                    counts[up] += n
+                seen.add(up)
+                up = parents.get(up)
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         # the article's main organization: clearly the most mentioned one (None when two are close)
         self.salient: Arg | None = None
@@ -112,18 +132,6 @@ class Context:
                 members = [self.tok_mention[c.i] for c in (t, *t.conjuncts)]
                 if all(members):
                     self.lists.append((t.i, [self._arg(m) for m in dict.fromkeys(members)]))
-        # "(NYSE: BABA; HKEX: 9988)": the bracket's "(" token -> the exchanges named in it. The mentions
-        # inside a ticker serve only the listing rule: no other rule sees them ("X (NASDAQ: X), Y's rival").
-        self.tickers: dict[int, list[tuple[int, int, str]]] = {}
-        for ticker in find_tickers(parsed.text):
-            inside = doc.char_span(ticker.start, ticker.end, alignment_mode="expand")
-            if inside is None:
-                continue
-            exchanges = [self.tok_mention[span.start] for s, e in ticker.exchanges
-                         if (span := doc.char_span(s, e, alignment_mode="expand")) is not None and self.tok_mention[span.start]]
-            self.tickers[inside.start] = list(dict.fromkeys(exchanges))
-            for i in range(inside.start, inside.end):
-                self.tok_mention[i] = None
         self.founded: dict[str, Arg] = {}  # person key -> organization founded, as read so far
         self.units: dict[str, Arg] = {}  # organization key -> its unit last read ('the JD.com subsidiary')
 
@@ -275,7 +283,8 @@ class Context:
 
     def is_passive(self, v: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
-            v.dep_ in ("acl", "amod") and v.tag_ == "VBN" and not _main_verb_as_modifier(v))
+            v.dep_ in ("acl", "amod") and v.tag_ == "VBN" and not _main_verb_as_modifier(v)) or (
+            v.dep_ == "advcl" and v.tag_ == "VBN" and v.i < v.head.i and any(c.dep_ == "agent" for c in v.children))
 
     def subjects(self, v: Token, depth: int = 0) -> list[Arg]:
         if depth > 4:
@@ -310,6 +319,8 @@ class Context:
         if self.is_passive(v):
             if v.dep_ in ("acl", "amod"):  # 'the program launched by X', 'the newly launched X'
                 return self.expand(v.head)
+            if v.dep_ == "advcl" and v.i < v.head.i and not any(c.dep_ == "nsubjpass" for c in v.children):
+                return self.subjects(v.head)  # 'Founded in 2013 by X, Y has grown': the main clause's subject
             return [a for c in v.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
         out = [a for c in v.children if c.dep_ in ("dobj", "attr") for a in self.expand(c)]
         for c in v.children:  # 'launched its delivery service, JD Takeaway, …' (apposition misattached to the verb)
@@ -364,6 +375,8 @@ def irrealis(tok: Token) -> bool:
     """'did not invest', 'may acquire', 'plans to launch', 'refused to back', 'denied that it had …':
     a statement of something that did not (or not yet) happen."""
     v = governing_verb(tok)
+    if tok.dep_ == "dobj" and tok.head.i == v.i and v.lemma_.lower() in lx.IRREALIS_HEADS:
+        return True  # 'is considering an investment in X': the noun is only intended
     for _ in range(4):
         if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lx.MODALS for c in v.children):
             return True
@@ -430,8 +443,13 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         pred, rule = "acquired", "acquire.sold_to"  # 'X sold Z to Y': Y acquired Z
         buyers = [a for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                   for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+        stake = next((d for d in dobj if d.lemma_.lower() in lx.STAKE_NOUNS), None)
+        if stake is not None:  # 'X sold a controlling stake in Z to Y'
+            pred, rule, targets = _stake(ctx, stake)
+        else:
+            targets = ctx.objects(v)
         for b in buyers:
-            for o in ctx.objects(v):
+            for o in targets:
                 yield Cand(b, pred, o, rule, v.i)
         return
     if lemma == "open" and dobj and ctx.ent(dobj[0]) and ctx.ent(dobj[0]).type == "Program":
@@ -483,6 +501,35 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, pred, o, rule, v.i)
     if pred == "succeeded":
         yield from _succession(ctx, v, subjects, objects)
+
+
+def rule_pay_for(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'X paid US$840 million for a 75 per cent stake in Y': an investment in Y, or its acquisition."""
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for stake in (p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in lx.STAKE_NOUNS):
+                pred, rule, targets = _stake(ctx, stake)
+                for s in ctx.subjects(v):
+                    for o in targets:
+                        yield Cand(s, pred, o, rule, v.i)
+
+
+def _stake(ctx: Context, stake: Token) -> tuple[str, str, list[Arg]]:
+    """(predicate, rule, companies) of 'a (controlling | 75 per cent) stake in Y': a stake that gives control
+    (a control word, or more than half) is an acquisition of Y, another one an investment in Y."""
+    percent = None
+    for t in stake.subtree:
+        if t.i < stake.i and t.like_num:
+            nxt = ctx.tokens[t.i + 1] if t.i + 1 < len(ctx.tokens) else None
+            if nxt is not None and nxt.lower_ in ("%", "per", "percent"):
+                try:
+                    percent = float(t.text.replace(",", ""))
+                except ValueError:
+                    pass
+    control = any(c.lower_ in lx.CONTROL_WORDS for c in stake.subtree if c.i < stake.i) or (percent or 0) > 50
+    targets = [a for c in stake.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+               for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+    return ("acquired", "acquire.controlling_stake", targets) if control else ("invested_in", "invest.stake", targets)
 
 
 def _succession(ctx: Context, v: Token, subjects: list[Arg], objects: list[Arg]) -> Iterator[Cand]:
@@ -932,6 +979,8 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
                 yield from rule_form_with(ctx, t)
             if lemma in ("list", "go"):
                 yield from rule_listing(ctx, t)
+            if lemma in lx.PAY_VERBS:
+                yield from rule_pay_for(ctx, t)
             if lemma in ("hand", "pass", "give", "cede", "transfer", "relinquish"):
                 yield from rule_handover(ctx, t)
         elif pos in ("NOUN", "PROPN"):
