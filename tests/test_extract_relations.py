@@ -126,6 +126,15 @@ CASES = [
      "acquire.controlling_stake"),
     ("JD.com sold a controlling stake in Youzan to Vipshop in 2024.", ("vipshop", "acquired", "youzan"), "2024", "acquire.controlling_stake"),
     ("Alibaba sold a 5% stake in Weimob to Tencent.", ("tencent", "invested_in", "weimob"), None, "invest.stake"),
+    # stakes owned or held; backers listed with 'including' or 'include'; a rival named as an adjective
+    ("Tencent Holdings, which owns stakes in Epic Games and Ubisoft, has become selective.", ("tencent", "invested_in", "ubisoft"), None,
+     "invest.stake"),
+    ("SoftBank holds a 20% stake in Didi.", ("softbank", "invested_in", "didi"), None, "invest.stake"),
+    ("GoTo’s biggest backers, including Alibaba Group and Tencent Holdings, agreed to vote in favour.", ("alibaba", "invested_in", "goto"),
+     None, "invested_in.noun"),
+    ("Kuaishou’s investors include Tencent and DST Global.", ("dst global", "invested_in", "kuaishou"), None, "invested_in.noun"),
+    ("Last month the company signed a deal with Lyft’s larger rival Uber Technologies.", ("uber", "competes_with", "lyft"), None,
+     "competes_with.noun"),
     # 'X and Y's Z': both possessors, with a curly or a straight apostrophe
     (f"Meituan and Tencent’s {Q.format('Sky Bridge')} project began in 2023.", ("meituan", "participant_in", "sky bridge"), "2023",
      "participant.possessive"),
@@ -181,6 +190,7 @@ def test_rule(extract_text, text, triple, date, rule):
     "Analysts said the fine was small.",  # a fine with no authority and no one fined
     "Founded in 2011, Kuaishou grew quickly.",  # a founding with no founder
     "Tencent paid a visit to Kuaishou.",  # paying for no stake
+    "Tencent holds talks with Kuaishou.",  # holding no stake
 ])
 def test_no_relation_invented(extract_text, text):
     assert extract_text(text).relations == []

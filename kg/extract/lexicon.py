@@ -87,7 +87,7 @@ VERB_CUES = {
     **dict.fromkeys(["publish", "issue"], ("published", "publish.verb")),
     **dict.fromkeys(["join", "participate"], ("participant_in", "participant.join")),
     **dict.fromkeys(["head", "helm", "chair", "lead", "run", "oversee", "operate"], ("leads", "leads.verb")),
-    **dict.fromkeys(["own", "control"], ("owns", "owns.verb")),
+    **dict.fromkeys(["own", "control", "hold"], ("owns", "owns.verb")),
     **dict.fromkeys(["build", "start", "create", "establish"], ("founded", "found.verb")),
     **dict.fromkeys(["fine", "penalize", "penalise"], ("fined", "fine.verb")),
     **dict.fromkeys(["investigate", "probe"], ("investigated", "investigate.verb")),
@@ -156,6 +156,8 @@ OBJECT_CONTROL = frozenset({"attract", "invite", "allow", "encourage", "ask", "h
 GOODS_NOUNS = frozenset({"good", "goods", "product", "merchandise"})
 #: Nouns whose "of" argument is what a verb acts on ("suspended the use of X").
 PASS_THROUGH = frozenset({"use", "operation", "operations", "service", "version", "function", "running"})
+#: Verbs that list the members of what their subject names: "Y's backers include A and B".
+LIST_VERBS = frozenset({"include", "comprise", "feature"})
 #: Words that introduce examples of a category ("platforms such as X", "including X").
 EXAMPLE_PREPS = frozenset({"as", "like", "including"})
 

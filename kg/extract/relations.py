@@ -420,7 +420,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         pred, rule = "succeeded", "succeed.verb"
     if lemma in ("join", "combine") and dobj and dobj[0].lower_ in ("hands", "forces"):
         pred, rule = "partner_of", "partner.join_forces"  # 'X joined hands with Y'
-    elif pred == "acquired" and dobj and dobj[0].lemma_.lower() in ("stake", "share", "holding", "interest"):
+    elif pred in ("acquired", "owns") and dobj and dobj[0].lemma_.lower() in lx.STAKE_NOUNS:
         # 'X bought a 5% stake in Y' is an investment, not an acquisition of Y
         dobj_stake = dobj[0]
         pred, rule = "invested_in", "invest.stake"
@@ -802,7 +802,7 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     elif dep == "pobj" and h.lower_ == "of" and h.head.lower_ == "one" and h.head.dep_ in ("attr", "oprd") \
             and h.head.head.lemma_.lower() in lx.COPULAS:
         fillers = ctx.subjects(h.head.head)  # 'X is one of the largest shareholders of Y'
-    elif dep == "appos" or (dep in ("compound", "nmod") and ctx.tok_mention[h.i]):
+    elif dep == "appos" or (dep in ("compound", "nmod", "amod") and ctx.tok_mention[h.i]):  # "Lyft's rival Uber"
         fillers = ctx.expand(h, refs=False)
         if dep != "appos":  # "Y's chairman X": the possessive may hang off the name
             anchors += [a for c in possessors(h) if c.i < n.i for a in ctx.expand(c)]
@@ -815,6 +815,11 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         fillers = ctx.subjects(h.head)
     elif dep == "nsubj" and h.lemma_ == "be":  # "Y's older rival is X"
         fillers = [a for c in h.children if c.dep_ == "attr" for a in ctx.expand(c, refs=False)]
+    elif dep == "nsubj" and h.lemma_ in lx.LIST_VERBS:  # "Y's backers include A, B and C"
+        fillers = [a for c in h.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
+    if not fillers:  # "Y's biggest backers, including A, B and C"
+        fillers = [a for c in head_role.children if c.dep_ == "prep" and c.lower_ in lx.EXAMPLE_PREPS
+                   for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
     if not fillers:
         return
     ctx.exclude = {a.key for a in fillers}  # 'Tencent, an investor in the company': not Tencent itself
@@ -990,7 +995,8 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
                 yield from rule_noun_cue(ctx, t)
             elif lemma in lx.COMPETE_NOUNS:
                 yield from rule_compete_noun(ctx, t)
-        if (pos in ("NOUN", "PROPN") or dep in ("nsubj", "dobj", "pobj", "appos", "attr")) and _role_of(t):
+        if (pos in ("NOUN", "PROPN") or dep in ("nsubj", "dobj", "pobj", "appos", "attr")
+                or dep == "amod" and ctx.tok_mention[t.head.i]) and _role_of(t):
             yield from rule_relational_noun(ctx, t)  # ('rival' is sometimes tagged as an adjective)
         m = ctx.tok_mention[t.i]
         head = t if m is None else ctx.mention_head[m]
