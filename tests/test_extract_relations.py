@@ -135,6 +135,11 @@ CASES = [
     ("Kuaishou’s investors include Tencent and DST Global.", ("dst global", "invested_in", "kuaishou"), None, "invested_in.noun"),
     ("Last month the company signed a deal with Lyft’s larger rival Uber Technologies.", ("uber", "competes_with", "lyft"), None,
      "competes_with.noun"),
+    # 'the brand of Y'; a bare title before a name in a sentence about the article's main company
+    ("Keeta, the overseas food-delivery brand of China’s Meituan, began taking orders.", ("keeta", "part_of", "meituan"), None,
+     "part_of.noun"),
+    ("XPeng said on Monday that chief financial officer Gu Hongdi will retire.", ("gu hongdi", "leads", "xpeng"), None,
+     "leads.noun.salient"),
     # 'X and Y's Z': both possessors, with a curly or a straight apostrophe
     (f"Meituan and Tencent’s {Q.format('Sky Bridge')} project began in 2023.", ("meituan", "participant_in", "sky bridge"), "2023",
      "participant.possessive"),
@@ -191,6 +196,8 @@ def test_rule(extract_text, text, triple, date, rule):
     "Founded in 2011, Kuaishou grew quickly.",  # a founding with no founder
     "Tencent paid a visit to Kuaishou.",  # paying for no stake
     "Tencent holds talks with Kuaishou.",  # holding no stake
+    "Analysts said chief executive officers rarely stay long.",  # a title with no name
+    "Oppo, a brand of smartphones, grew.",  # a brand of no company
 ])
 def test_no_relation_invented(extract_text, text):
     assert extract_text(text).relations == []

@@ -103,6 +103,7 @@ REL_NOUNS = {
     "owner": ("owns", None), "parent": ("owns", None),
     "investor": ("invested_in", None), "backer": ("invested_in", None), "shareholder": ("invested_in", None),
     "subsidiary": ("part_of", None), "unit": ("part_of", None), "division": ("part_of", None), "arm": ("part_of", None),
+    "brand": ("part_of", None), "marque": ("part_of", None),
     "affiliate": ("part_of", None), "rival": ("competes_with", None), "competitor": ("competes_with", None),
 }
 #: Participles of hyphenated modifiers: "a Tencent-backed retailer", "the ByteDance-owned app" (Y -> X).

@@ -135,6 +135,11 @@ class Context:
         self.founded: dict[str, Arg] = {}  # person key -> organization founded, as read so far
         self.units: dict[str, Arg] = {}  # organization key -> its unit last read ('the JD.com subsidiary')
 
+    def names_in_sentence(self, key: str, i: int) -> bool:
+        """Whether the entity ``key`` is named in the sentence of token ``i``."""
+        sentence = self.sent_index[i]
+        return any(self.sent_index[start] == sentence for start, k in self.by_type["Organization"] if k == key)
+
     # --- mentions ---------------------------------------------------------------------------
     def _arg(self, m: tuple[int, int, str], resolved_by: str | None = None) -> Arg:
         d = self.tokens
@@ -838,6 +843,12 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             pred != "part_of" or dep in ("compound", "nmod") or own_names):
         # 'the chief executive Simon Hu', 'one of the co-founders': the article's main organization
         anchors, rule = [ctx.salient], f"{pred}.noun.salient"
+    elif not anchors and pred in ("leads", "founded") and ctx.salient and dep in ("compound", "nmod") \
+            and ctx.tok_mention[h.i] and ctx.types.get(ctx.tok_mention[h.i][2]) == "Person" \
+            and ctx.names_in_sentence(ctx.salient.key, n.i) and not _organization_before_titles(ctx, n):
+        # 'NIO said that chief financial officer Steven Feng will leave': a bare title before a name, in a
+        # sentence about the article's main organization, is a title there
+        anchors, rule = [ctx.salient], f"{pred}.noun.salient"
     else:
         rule = f"{pred}.noun"
     seen = set()
@@ -846,6 +857,16 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             if (x.key, y.key) not in seen:
                 seen.add((x.key, y.key))
                 yield Cand(x, pred, y, rule, n.i, role=role, dated=dated, event=event)
+
+
+def _organization_before_titles(ctx: Context, n: Token) -> bool:
+    """Whether the run of title words around ``n`` follows an organization's name ("Kuaishou co-founder and
+    chairman Su Hua"): then :func:`rule_title_before_name` reads it, with that organization."""
+    j = n.i - 1
+    while j >= 0 and ctx.tok_mention[j] is None and title_roles([ctx.tokens[j].text]) is not None \
+            or j >= 0 and ctx.tokens[j].lower_ in (",", "and", "'s", "’s"):
+        j -= 1
+    return j >= 0 and ctx.tok_mention[j] is not None and ctx.types.get(ctx.tok_mention[j][2]) == "Organization"
 
 
 def rule_title_before_name(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
