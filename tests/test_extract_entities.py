@@ -26,6 +26,14 @@ def by_label(ex):
     ("Mr. Ma did not attend the meeting.", "Ma", "Person"),
     ("Weibo introduced Super Topics Programs in 2016.", "Super Topics Programs", "Program"),  # plural program head
     ("Alibaba and Intime Retail signed a deal.", "Intime Retail", "Organization"),  # company-name ending
+    # an unknown name's own shape (probablepeople) beside the NER's label
+    ("Analyst Jessica Lin of Crestline Securities said margins fell.", "Jessica Lin", "Person"),
+    ("Shares rose, said Rizal Hartono, a fund manager in Jakarta.", "Rizal Hartono", "Person"),
+    ("Momentum Works, a Singapore consultancy, tracked the market.", "Momentum Works", "Organization"),
+    # laws and works by their names
+    ("The company said it complied with China’s Anti-Monopoly Law.", "Anti-Monopoly Law", "Other"),
+    ("Regulators said the Data Security Law applied to Didi.", "Data Security Law", "Other"),
+    ("The State Administration for Market Regulation fined Meituan.", "State Administration for Market Regulation", "Organization"),
 ])
 def test_names_and_types(extract_text, text, label, etype):
     assert by_label(extract_text(text))[label].type == etype

@@ -3,13 +3,15 @@
 #: NER labels kept as entity mentions, with the coarse type each one votes for.
 NER_TYPES = {
     "ORG": "Organization", "PERSON": "Person", "GPE": "Place", "LOC": "Place", "FAC": "Place",
-    "EVENT": "Event", "PRODUCT": "Other", "WORK_OF_ART": "Other", "LAW": "Other", "NORP": "Other",
+    "EVENT": "Event", "PRODUCT": "Other", "WORK_OF_ART": "Program", "LAW": "Other", "NORP": "Other",
 }
 
 #: Last words of title-case program names ("Red Cat Plan", "Community Business Convention").
 PROGRAM_HEADS = frozenset({"plan", "program", "programme", "project", "convention", "initiative", "scheme", "campaign"})
 #: Last words of title-case event names ("Bund Summit", "World Internet Conference").
 EVENT_HEADS = frozenset({"summit", "conference", "forum", "festival", "expo", "fair", "awards", "gala", "congress", "week", "cup"})
+#: Last words of title-case names of laws ("Digital Services Act", "Anti-Monopoly Law"): typed Other.
+LAW_HEADS = frozenset({"act", "law", "directive", "ordinance", "bill", "treaty"})
 #: Nouns after a quoted name that make it a program ("number store integration" mechanism).
 PROGRAM_NOUNS = PROGRAM_HEADS | {"mechanism", "function", "feature", "service", "tool"}
 #: Category nouns: "platforms such as X", "the platform X", "its investor X" vote for X's type.

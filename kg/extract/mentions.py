@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from kg.iri import normalise_name
 from kg.extract import lexicon as lx
+from kg.extract.names import name_kind
 from kg.extract.tickers import find_tickers, in_code
 from kg.extract.parsed import Parsed
 from kg.extract.pinyin import gloss_units, units_gloss
@@ -38,7 +39,8 @@ class Candidate:
 
 
 def _is_title(words: list[str]) -> bool:
-    return bool(words) and all(w[:1].isupper() or w.lower() in _SMALL or w[:1].isdigit() for w in words) and words[0][:1].isupper()
+    return bool(words) and all(w[:1].isupper() or w.lower() in _SMALL or w[:1].isdigit() or w in ("-", "&")
+                               for w in words) and words[0][:1].isupper()  # "Anti-Monopoly Law" splits at its hyphen
 
 
 def _source_credit(sentence: str) -> bool:
@@ -136,6 +138,8 @@ def candidates(parsed: Parsed) -> list[Candidate]:
             votes = {"Organization": 1.0, "Person": 0.5}
         elif not kb_id and label == "PERSON":
             votes = {"Person": 1.5}  # a full personal name ("Xin Youzhi") is the NER's most reliable guess
+        if not kb_id and label in ("PERSON", "ORG") and (kind := name_kind(name)):
+            votes[kind] = votes.get(kind, 0) + 1.0  # the name's own shape: "Jessica Lin", "Archipelago Insights"
         c = Candidate(start, end, name, label, kb_id, votes=votes)
         last = tokens[end - 1].lower_
         words = [t.text for t in tokens[start:end]]
@@ -144,6 +148,8 @@ def candidates(parsed: Parsed) -> list[Candidate]:
             c.votes["Program"] = 5.0  # 'Red Cat Plan', 'Mini Programs'
         elif not kb_id and len(span) >= 2 and last in lx.ORG_NAME_WORDS and _is_title(words):
             c.votes["Organization"] = c.votes.get("Organization", 0) + 2.0  # 'Intime Retail', 'Deppon Logistics'
+        elif not kb_id and len(span) >= 2 and last in lx.LAW_HEADS and _is_title(words):
+            c.votes["Other"] = 5.0  # 'Digital Services Act', 'Anti-Monopoly Law'
         elif not kb_id and last in lx.EVENT_HEADS and _is_title(words):
             c.votes["Event"] = 5.0  # 'the Bund Summit', 'World Internet Conference'
         out.append(c)
