@@ -13,13 +13,14 @@ EVENT_HEADS = frozenset({"summit", "conference", "forum", "festival", "expo", "f
 #: Last words of title-case names of laws ("Digital Services Act", "Anti-Monopoly Law"): typed Other.
 LAW_HEADS = frozenset({"act", "law", "directive", "ordinance", "bill", "treaty"})
 #: Nouns after a quoted name that make it a program ("number store integration" mechanism).
-PROGRAM_NOUNS = PROGRAM_HEADS | {"mechanism", "function", "feature", "service", "tool"}
+PROGRAM_NOUNS = PROGRAM_HEADS | {"mechanism", "function", "feature", "service", "tool", "storefront"}
 #: Category nouns: "platforms such as X", "the platform X", "its investor X" vote for X's type.
 CATEGORY_TYPES = {
     **dict.fromkeys(
         ["platform", "company", "firm", "provider", "brand", "retailer", "player", "giant", "rival", "competitor",
          "investor", "group", "bank", "fund", "marketplace", "operator", "startup", "merchant", "partner", "app",
-         "brokerage", "subsidiary", "unit", "broker", "shareholder", "seller", "maker", "corporation"],
+         "brokerage", "subsidiary", "unit", "broker", "shareholder", "seller", "maker", "corporation", "studio",
+         "developer", "publisher", "carmaker", "automaker", "lender", "insurer", "chipmaker", "consultancy", "agency"],
         "Organization"),
     **dict.fromkeys(
         ["anchor", "blogger", "influencer", "founder", "executive", "celebrity", "star", "streamer", "host",
@@ -41,6 +42,9 @@ JARGON = frozenset({
     "koc", "saas", "paas", "ai", "agi", "api", "ar", "vr", "ev", "evs", "nev", "nevs", "hq", "sku", "skus", "roi", "kpi",
     "gdp", "pmi", "cpi", "etf", "adr", "adrs", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "r&d", "m&a", "llm", "llms",
 })
+#: Category nouns said of people as often as of companies ("X, a partner at Y", "X, a venture investor"):
+#: they type nothing on their own.
+PERSON_OR_ORGANIZATION = frozenset({"partner", "investor", "shareholder", "backer", "seller", "merchant", "player", "broker"})
 #: Business idioms that the NER takes for places or names ("competition in the red sea").
 IDIOMS = frozenset({"red sea", "the red sea", "red ocean", "blue ocean", "the blue ocean", "the red ocean"})
 

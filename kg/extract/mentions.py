@@ -153,7 +153,46 @@ def candidates(parsed: Parsed) -> list[Candidate]:
         elif not kb_id and last in lx.EVENT_HEADS and _is_title(words):
             c.votes["Event"] = 5.0  # 'the Bund Summit', 'World Internet Conference'
         out.append(c)
+    covered = bytearray(len(doc))
+    for c in out:
+        covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+    out.extend(_category_names(parsed, covered))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def _proper_run(tokens: list[Token], start: int, step: int) -> tuple[int, int] | None:
+    """The run of capitalised proper-noun tokens that starts at ``start`` and extends in direction ``step``."""
+    if not 0 <= start < len(tokens) or tokens[start].lower_ in lx.JARGON:
+        return None
+    i = start
+    while 0 <= i < len(tokens) and abs(i - start) < 4 and tokens[i].tag_ in ("NNP", "NNPS") and tokens[i].text[:1].isupper():
+        i += step  # 'Measurable AI': a jargon word may end a name, never start it
+    if i == start:
+        return None
+    return (start, i) if step > 0 else (i + 1, start + 1)
+
+
+def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
+    """Names the NER missed beside a category noun that types them: "the e-commerce platform Tokopedia",
+    "Quantic Dream, the Paris studio behind …" (a proper-noun run, not part of another mention)."""
+    tokens, out = parsed.tokens, []
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        kind = lx.CATEGORY_TYPES.get(lemma) if t.pos_ == "NOUN" and lemma not in lx.PERSON_OR_ORGANIZATION else None
+        if kind not in ("Organization", "Program"):
+            continue
+        runs = []
+        if t.i + 1 < len(tokens) and tokens[t.i + 1].head.i in (t.i, t.i + 1) or t.dep_ in ("compound", "nmod"):
+            runs.append(_proper_run(tokens, t.i + 1, 1))  # 'the platform Tokopedia'
+        if t.dep_ == "appos" and t.head.i < t.i and tokens[t.head.i + 1].text == ",":
+            runs.append(_proper_run(tokens, t.head.i, -1))  # 'Quantic Dream, the Paris studio'
+        for run in runs:
+            if run is None or any(covered[run[0]:run[1]]):
+                continue
+            span = parsed.doc[run[0]:run[1]]
+            covered[span.start:span.end] = b"\x01" * len(span)
+            out.append(Candidate(span.start, span.end, parsed.text_of(span), "CATEGORY", votes={kind: 2.0}))
     return out
 
 
