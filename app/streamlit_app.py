@@ -5,7 +5,7 @@ Run: streamlit run app/streamlit_app.py --server.address 127.0.0.1 --server.head
 
 import streamlit as st
 
-from kg.explore import app_state
+import app_state
 from kg.explore.highlight import md
 
 st.set_page_config(page_title="kg-explorer", layout="wide")  # no icons: Material ones are fetched from Google as favicons

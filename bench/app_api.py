@@ -15,7 +15,7 @@ Parts = dict[str, Callable[[], object]]
 
 def per_version(reader) -> dict:
     """What the app builds once per graph version and every session shares (:data:`kg.explore.versioned.PER_VERSION`,
-    kept in ``st.cache_resource`` by kg.explore.app_state), and the label index's entities."""
+    kept in ``st.cache_resource`` by app/app_state.py), and the label index's entities."""
     from kg.explore.versioned import PER_VERSION
 
     built = {name: build(reader) for name, build in PER_VERSION.items()}

@@ -8,9 +8,7 @@ import pytest
 
 import kg
 
-#: Needs a running Streamlit script.
-SKIPPED = {"kg.explore.app_state"}
-MODULES = sorted(m.name for m in pkgutil.walk_packages(kg.__path__, "kg.") if m.name not in SKIPPED)
+MODULES = ["kg", *sorted(m.name for m in pkgutil.walk_packages(kg.__path__, "kg."))]
 
 
 @pytest.mark.parametrize("module", MODULES)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from kg.build import add_document, remove_document
 from kg.errors import KGError
-from kg.explore import app_state
+import app_state
 from kg.explore.documents import readable_document
 from kg.explore.entity import page_count, page_number
 from kg.explore.highlight import md

@@ -7,7 +7,7 @@ group with ``?rel=<group>&page=<n>`` in the URL.
 
 import streamlit as st
 
-from kg.explore import app_state
+import app_state
 from kg.explore.entity import (
     comentioned, count_events, count_quantities, entity_info, events, page_count, page_number, quantities, relation_index,
     relation_rows,

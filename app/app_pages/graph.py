@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from kg.explore import app_state
+import app_state
 from kg.explore.highlight import md
 from kg.explore.neighbourhood import GraphFilter, export_view, neighbourhood, year_range
 from kg.explore.network_html import legend, to_html

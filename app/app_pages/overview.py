@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from kg.explore import app_state
+import app_state
 from kg.explore.highlight import md
 from kg.explore.overview import built_at, counts_by_relation, counts_by_type, documents, record_counts
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kg.explore import app_state
+import app_state
 from kg.explore.highlight import md
 from kg.explore.paths import path_evidence, shortest_paths
 from kg.vocab import RELATIONS

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kg.errors import KGError
-from kg.explore import app_state
+import app_state
 from kg.explore.console import date_column, load_examples, result_frame, result_timeline, triples, triples_subgraph
 from kg.explore.highlight import md
 from kg.explore.network_html import to_html

@@ -3,7 +3,7 @@ filtered by entity, type and years, with the count of all that match."""
 
 import streamlit as st
 
-from kg.explore import app_state
+import app_state
 from kg.explore.neighbourhood import year_range
 from kg.explore.timeline import timeline_chart, timeline_frame, timeline_items, timeline_types
 

@@ -1,4 +1,4 @@
-"""The app's state — the one module of kg.explore that knows Streamlit: caches and the URL.
+"""The app's state, beside its pages (the kg library knows no Streamlit): caches and the URL.
 
 - One reader per store, shared by every session and page (``st.cache_resource``); pages only read.
 - Results of the pure functions of kg.explore, cached with ``st.cache_data`` under the function,
