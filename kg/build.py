@@ -6,6 +6,12 @@ are parsed. Each document is written in one atomic update, so a crash leaves onl
 next build completes the rest. An unchanged file (same bytes at the same path) is skipped before
 it is parsed; a changed file replaces its own graph only; the same text under a second path is
 one document. One bad article is reported and never stops the build.
+
+A store whose disk refuses a write (full, read-only: :class:`~kg.store.StoreIOError`) does stop it:
+every later write would fail the same way. The report then says which files were written, which
+were not and why, and which of those written readers do not see yet (when not even a snapshot
+could be published; the next build publishes them). Corpus entries that are no article file (a
+dangling link, a link loop, a FIFO) are reported as skipped (:func:`kg.corpus.iter_article_paths`).
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from kg.model import Document, PartialDate
 from kg.pipeline import DocumentGraph, Outcome, document_graphs, extraction_failed
 from kg.rdf import kb_quads
 from kg.settings import Settings
-from kg.store import DocumentWrite, GraphWriter, open_writer
+from kg.store import DocumentWrite, GraphWriter, StoreIOError, open_writer
 from kg.vocab import KB_GRAPH, KG
 
 #: progress(done, total, what) — called after each document; total is the number to extract.
@@ -35,18 +41,32 @@ Progress = Callable[[int, int, str], None]
 WRITES_QUEUED = 64
 
 
+#: Why a file was not written when the store refused an earlier write.
+STOPPED = "the build stopped before writing it (the store could not be written)"
+
+
 @dataclass
 class BuildReport:
     added: list[str] = field(default_factory=list)  # source paths written (new or changed)
     unchanged: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, id of the document with the same text)
-    failed: list[DocumentError] = field(default_factory=list)
+    failed: list[DocumentError] = field(default_factory=list)  # bad articles; after store_error, every file not written
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): no article file (dangling link, loop, …)
+    store_error: str = ""  # the store refused a write (disk full …) and the build stopped there
+    publish_error: str = ""  # the last snapshot could not be published: readers do not see ``unpublished``
+    unpublished: list[str] = field(default_factory=list)  # paths of ``added`` that are not in the snapshot readers see
     words: int = 0
     seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.store_error and not self.publish_error
+
+
+class _Stop:
+    """The store error that stops a build, set by the writer thread and read by the extraction loop."""
+
+    error: StoreIOError | None = None
 
 
 @dataclass
@@ -62,48 +82,76 @@ def build(settings: Settings, paths: Iterable[str | Path] | None = None, progres
     """Bring the store up to date with the articles under ``paths`` (default: the corpus setting)."""
     started = time.perf_counter()
     report = BuildReport()
-    files = list(corpus.iter_article_paths(paths or [settings.corpus]))
-    with open_writer(settings) as writer:
-        _write_kb_if_changed(writer, settings)
-        known = writer.documents()
-        by_path = {}
-        for d in known:
-            by_path.setdefault(d.source_path, []).append(d)
-        ids = {d.id for d in known}
-        pending: list[Document] = []
-        for path in files:
-            name = str(path)
-            stored = by_path.get(name, [])
+    skipped: list[tuple[Path, str]] = []
+    files = list(corpus.iter_article_paths(paths or [settings.corpus], skipped=skipped))
+    report.skipped = sorted((str(path), reason) for path, reason in skipped)
+    written: dict[str, str] = {}  # document id → source path, of the documents written
+    closing = False
+    try:
+        with open_writer(settings) as writer:
             try:
-                raw_hash = corpus.file_hash(path)
-            except OSError as e:
-                report.failed.append(DocumentError(name, f"cannot be read ({e.strerror or e})", "check the path and its permissions"))
-                continue
-            if any(d.content_hash == raw_hash for d in stored):
-                report.unchanged.append(name)
-                continue
-            try:
-                doc = corpus.read_document(path, settings)
-            except DocumentError as e:
-                report.failed.append(e)
-                continue
-            if doc.id in ids and not any(d.id == doc.id for d in stored):
-                # the file now holds another document's text: what it said before is gone from it
-                for stale in stored:
-                    writer.remove_document(stale.id)
-                report.duplicates.append((name, doc.id))
-                continue
-            ids.add(doc.id)
-            pending.append(doc)
-        replaced = {doc.id: [d.id for d in by_path.get(doc.source_path, [])] for doc in pending}
-        for doc, _, error in _write_documents(writer, settings, pending, replaced, progress):
-            if error is None:
-                report.added.append(doc.source_path)
-                report.words += len(doc.text.split())
-            else:
-                report.failed.append(error)
+                _update_store(writer, settings, files, report, written, progress)
+            except StoreIOError as e:
+                report.store_error = str(e)
+                seen = {*report.added, *report.unchanged, *(path for path, _ in report.duplicates), *(f.source for f in report.failed)}
+                report.failed += [DocumentError(str(path), STOPPED) for path in files if str(path) not in seen]
+            closing = True  # the writer publishes what was written as it closes
+    except StoreIOError as e:
+        if not closing:
+            raise
+        report.publish_error = str(e)
+        unseen = getattr(writer, "unpublished", set())
+        report.unpublished = [path for doc_id, path in written.items() if doc_id in unseen]
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _update_store(writer: GraphWriter, settings: Settings, files: list[Path], report: BuildReport, written: dict[str, str],
+                  progress: Progress | None) -> None:
+    """Write what changed among ``files`` into the store; raises :class:`StoreIOError` when the store refuses a write
+    (the report holds every file dealt with until then)."""
+    _write_kb_if_changed(writer, settings)
+    known = writer.documents()
+    by_path = {}
+    for d in known:
+        by_path.setdefault(d.source_path, []).append(d)
+    ids = {d.id for d in known}
+    pending: list[Document] = []
+    for path in files:
+        name = str(path)
+        stored = by_path.get(name, [])
+        try:
+            raw_hash = corpus.file_hash(path)
+        except OSError as e:
+            report.failed.append(DocumentError(name, f"cannot be read ({e.strerror or e})", "check the path and its permissions"))
+            continue
+        if any(d.content_hash == raw_hash for d in stored):
+            report.unchanged.append(name)
+            continue
+        try:
+            doc = corpus.read_document(path, settings)
+        except DocumentError as e:
+            report.failed.append(e)
+            continue
+        if doc.id in ids and not any(d.id == doc.id for d in stored):
+            # the file now holds another document's text: what it said before is gone from it
+            for stale in stored:
+                writer.remove_document(stale.id)
+            report.duplicates.append((name, doc.id))
+            continue
+        ids.add(doc.id)
+        pending.append(doc)
+    replaced = {doc.id: [d.id for d in by_path.get(doc.source_path, [])] for doc in pending}
+    stop = _Stop()
+    for doc, _, error in _write_documents(writer, settings, pending, replaced, progress, stop):
+        if error is None:
+            report.added.append(doc.source_path)
+            report.words += len(doc.text.split())
+            written[doc.id] = doc.source_path
+        else:
+            report.failed.append(error)
+    if stop.error is not None:
+        raise stop.error
 
 
 def _write_documents(
@@ -112,6 +160,7 @@ def _write_documents(
     documents: list[Document],
     replaced: dict[str, list[str]],
     progress: Progress | None,
+    stop: _Stop | None = None,
 ) -> Iterator[Outcome]:
     """Extract and write each document; yields each outcome once its write has landed.
 
@@ -120,9 +169,13 @@ def _write_documents(
     the next documents: pyoxigraph releases the GIL while it writes, so on a machine with a spare
     core a write costs the build almost nothing. At most ``WRITES_QUEUED`` graphs beyond the batch
     being filled wait for the writer (memory stays flat).
+
+    Once the store refuses a write for good (``stop.error``, set by the writer thread), extraction stops:
+    the documents not written yet are yielded with the error :data:`STOPPED`.
     """
     if not documents:
         return
+    stop = stop or _Stop()
     from kg.nlp import load_pipeline
 
     nlp = load_pipeline(settings)
@@ -134,32 +187,53 @@ def _write_documents(
 
         def submit_batch() -> None:
             writes = [(doc, graph) for doc, graph, _ in batch if graph is not None]
-            write = store_writes.submit(_store, writer, writes, replaced) if writes else None
+            write = store_writes.submit(_store, writer, writes, replaced, stop) if writes else None
             queued.extend((doc, graph, error, write if graph is not None else None) for doc, graph, error in batch)
             batch.clear()
 
         def landed(block: bool) -> Iterator[Outcome]:
-            nonlocal done
             while queued and (block or len(queued) > WRITES_QUEUED or queued[0][3] is None or queued[0][3].done()):
                 doc, graph, error, write = queued.popleft()
                 if write is not None:
                     error = write.result().get(doc.id)
-                yield doc, graph, error
-                done += 1
-                if progress:
-                    progress(done, total, doc.source_path or doc.title)
+                yield from outcome(doc, graph, error)
 
-        for outcome in document_graphs(documents, nlp, settings.n_process, settings.batch_size):
-            batch.append(outcome)
-            if len(batch) >= settings.write_batch_size:
-                submit_batch()
-            yield from landed(block=False)
+        def outcome(doc: Document, graph: DocumentGraph | None, error: DocumentError | None) -> Iterator[Outcome]:
+            nonlocal done
+            yield doc, graph, error
+            done += 1
+            if progress:
+                progress(done, total, doc.source_path or doc.title)
+
+        extracted = 0
+        graphs = document_graphs(documents, nlp, settings.n_process, settings.batch_size)
+        try:
+            for extraction in graphs:
+                extracted += 1
+                batch.append(extraction)
+                if len(batch) >= settings.write_batch_size:
+                    submit_batch()
+                yield from landed(block=False)
+                if stop.error is not None:
+                    break  # the store refuses writes: extracting more would only be thrown away
+        finally:
+            graphs.close()  # ends the extraction workers, if any
         submit_batch()
         yield from landed(block=True)
+        for doc in documents[extracted:]:
+            yield from outcome(doc, None, DocumentError(doc.source_path or doc.title, STOPPED))
 
 
-def _store(writer: GraphWriter, graphs: list[tuple[Document, DocumentGraph]], replaced: dict[str, list[str]]) -> dict[str, DocumentError]:
-    """Write a batch of document graphs; the errors of those that could not be written, by document id."""
+def _store(writer: GraphWriter, graphs: list[tuple[Document, DocumentGraph]], replaced: dict[str, list[str]],
+           stop: _Stop | None = None) -> dict[str, DocumentError]:
+    """Write a batch of document graphs; the errors of those that could not be written, by document id.
+
+    The first :class:`StoreIOError` is kept in ``stop``: the documents after it, in this batch and the
+    next ones, are not tried (:data:`STOPPED`).
+    """
+    stop = stop or _Stop()
+    if stop.error is not None:
+        return {doc.id: DocumentError(doc.source_path or doc.title, STOPPED) for doc, _ in graphs}
     errors: dict[str, DocumentError] = {}
     writes: dict[str, tuple[Document, DocumentWrite]] = {}
     for doc, graph in graphs:
@@ -171,14 +245,26 @@ def _store(writer: GraphWriter, graphs: list[tuple[Document, DocumentGraph]], re
         writes[doc.id] = (doc, DocumentWrite(doc.id, content, tuple(replaced.get(doc.id, ()))))
     try:
         writer.write_documents([write for _, write in writes.values()])
-    except KGError:
-        # the batch's bulk load wrote nothing: one by one (a replaced document already written is written
-        # again, the same), so that only the document that fails is lost
+    except KGError as failed:
+        # the batch's bulk load wrote nothing, or its documents landed one by one up to the one that failed
+        # (``written``): the others one by one, so that only the document that fails is lost
+        landed = set(getattr(failed, "written", ()))
         for doc, write in writes.values():
-            try:
-                writer.write_documents([write])
-            except KGError as e:
-                errors[doc.id] = DocumentError(doc.source_path or doc.title, f"could not be stored: {e}")
+            if doc.id in landed:
+                continue
+            if stop.error is not None:
+                errors[doc.id] = DocumentError(doc.source_path or doc.title, STOPPED)
+                continue
+            error: KGError | None = failed if len(writes) == 1 else None  # the same call again would fail the same way
+            if error is None:
+                try:
+                    writer.write_documents([write])
+                    continue
+                except KGError as e:
+                    error = e
+            errors[doc.id] = DocumentError(doc.source_path or doc.title, f"could not be stored: {error}")
+            if isinstance(error, StoreIOError):
+                stop.error = error
     return errors
 
 

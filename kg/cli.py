@@ -41,7 +41,12 @@ def build(
     batch_size: Optional[int] = typer.Option(None, help="Documents per nlp.pipe batch (setting: batch_size)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Build or update the graph from articles; unchanged files are skipped."""
+    """Build or update the graph from articles; unchanged files are skipped.
+
+    Exit status: 0 when every article was written; 1 when some could not be (each is named); 3 when the
+    store refused a write (a full disk) or could not publish what was written: the build stopped, and it
+    says which files were written, which were not and why, and which readers do not see yet.
+    """
     from rich.progress import Progress as Bar
 
     from kg.build import build as run_build
@@ -53,14 +58,30 @@ def build(
             report = run_build(settings, paths or None, progress=lambda done, total, what: bar.update(task, completed=done, total=total, description=Path(what).name))
     except KGError as e:
         _fail(e)
+    for path, reason in report.skipped:
+        typer.echo(f"skipped: {path}: {reason}", err=True)
+    stopped = bool(report.store_error or report.publish_error)
+    if stopped:  # a file-by-file account: what is in the store, what readers see, what is not written and why
+        unseen = set(report.unpublished)
+        for path in report.added:
+            typer.echo(f"written, not yet visible to readers: {path}" if path in unseen else f"written: {path}")
     for error in report.failed:
-        typer.echo(f"failed: {error}", err=True)
+        typer.echo(f"{'not written' if stopped else 'failed'}: {error}", err=True)
     for path, doc_id in report.duplicates:
         typer.echo(f"skipped: {path} has the same text as document {doc_id}", err=True)
+    skipped = f"{len(report.skipped)} skipped, " if report.skipped else ""
     typer.echo(
         f"{len(report.added)} added or updated, {len(report.unchanged)} unchanged, {len(report.duplicates)} duplicates, "
-        f"{len(report.failed)} failed; {report.words} words in {report.seconds:.1f} s → {settings.store}"
+        f"{skipped}{len(report.failed)} failed; {report.words} words in {report.seconds:.1f} s → {settings.store}"
     )
+    if report.store_error:
+        typer.echo(f"error: the store could not be written, so the build stopped: {report.store_error}", err=True)
+    if report.publish_error:
+        typer.echo(f"error: {report.publish_error}", err=True)
+    if stopped:
+        typer.echo("make room on the store's disk (or fix it) and run `kg build` again: it skips the files written "
+                   "and writes and publishes the rest", err=True)
+        raise typer.Exit(3)
     if report.failed:
         raise typer.Exit(1)
 
@@ -234,15 +255,23 @@ def push(
     to: str = typer.Option(..., "--to", help="URL of a SPARQL server with the Graph Store Protocol (e.g. http://127.0.0.1:7878)."),
     store: Optional[str] = StoreOption,
 ) -> None:
-    """Copy the local store's graphs to a triplestore server (one PUT per graph: pushing twice is harmless)."""
+    """Make a triplestore server mirror the local store: every graph copied, and every document graph on the
+    server that the local store no longer has (removed, or a changed file's old text) dropped and named.
+    Each document's change is one request, whole or not at all; pushing twice changes nothing."""
     from kg.remote import push as run_push
 
     try:
         settings = _settings(store=store)
-        graphs = run_push(settings, to, settings)
+        report = run_push(settings, to, settings)
     except KGError as e:
         _fail(e)
-    typer.echo(f"pushed {graphs} graphs to {to}")
+    for removed in report.removed:
+        path = f" ({removed.source_path})" if removed.source_path else ""
+        why = f"replaced by {removed.replaced_by}" if removed.replaced_by else "not in the local store"
+        typer.echo(f"removed from {to}: {removed.id}{path}: {why}")
+    n = len(report.removed)
+    dropped = f"; {n} document graph{'s' if n != 1 else ''} removed" if n else ""
+    typer.echo(f"pushed {report.graphs} graphs to {to}{dropped}")
 
 
 @app.command("settings")

@@ -64,11 +64,81 @@ def content_id(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
 
 
-def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Article files under the given files and directories, sorted, each once."""
+def iter_article_paths(paths: Iterable[str | Path], skipped: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
+    """Article files under the given files and directories, sorted, each once.
+
+    Links to files are followed; links to directories are not (so a link loop ends). What is left out
+    for a reason is added to ``skipped`` as ``(path, reason)`` (without a list: a warning each): a
+    dangling link, a link loop (a link to itself, or to a directory it is in), a link to another
+    directory, an article's name on something that is not a regular file (a FIFO, a socket, a device:
+    reading one could wait for ever), a directory that cannot be listed. Files without an article
+    suffix are left out silently; a path named on its own that is not a directory is returned as it is.
+    """
+    import errno
+    import os
+    import stat
+    import warnings
+
+    def skip(path: Path, reason: str) -> None:
+        if skipped is None:
+            warnings.warn(f"{path}: skipped: {reason}", stacklevel=3)
+        else:
+            skipped.append((path, reason))
+
+    def target(link: Path) -> str:
+        return os.path.normpath(link.parent / os.readlink(link))
+
+    def unreachable(path: Path, error: OSError) -> str:
+        if error.errno == errno.ELOOP:
+            return f"link loop: following it never ends ({path} -> {os.readlink(path)})"
+        if error.errno == errno.ENOENT and path.is_symlink():
+            return f"dangling link: its target {target(path)} does not exist"
+        return f"cannot be read ({error.strerror or error})"
+
+    def not_regular(mode: int) -> str:
+        kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                 (stat.S_ISBLK, "a block device"))
+        return "not a regular file (" + next((name for is_kind, name in kinds if is_kind(mode)), "of an unknown kind") + ")"
+
+    def articles_under(root: Path) -> list[Path]:
+        found: list[Path] = []
+        info = root.stat()
+        directories = [(root, ((info.st_dev, info.st_ino),))]  # to read, with the directories it is in (and itself)
+        while directories:
+            directory, within = directories.pop()
+            try:
+                with os.scandir(directory) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
+            except OSError as e:
+                skip(directory, f"cannot be listed ({e.strerror or e})")
+                continue
+            below = []
+            for entry in entries:
+                path = directory / entry.name
+                try:
+                    info = entry.stat()  # of the link's target, for a link
+                except OSError as e:
+                    skip(path, unreachable(path, e))
+                    continue
+                if stat.S_ISDIR(info.st_mode):
+                    key = (info.st_dev, info.st_ino)
+                    if not entry.is_symlink():
+                        below.append((path, (*within, key)))
+                    elif key in within:
+                        skip(path, f"link loop: it leads to {target(path)}, a directory it is in")
+                    else:
+                        skip(path, f"link to a directory, not followed (name {target(path)} to read it)")
+                elif path.suffix.lower() in ARTICLE_SUFFIXES:
+                    if stat.S_ISREG(info.st_mode):
+                        found.append(path)
+                    else:
+                        skip(path, not_regular(info.st_mode))
+            directories += reversed(below)  # depth first, in name order
+        return sorted(found)
+
     seen: set[Path] = set()
     for p in map(Path, paths):
-        found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES) if p.is_dir() else [p]
+        found = articles_under(p) if p.is_dir() else [p]
         for f in found:
             if f not in seen:
                 seen.add(f)

@@ -8,27 +8,36 @@ result objects, parsed from the server's SPARQL JSON (or N-Triples for CONSTRUCT
 - The default graph is the union of all graphs (Oxigraph's ``union-default-graph`` query parameter).
 - Bindings travel as a trailing ``VALUES`` clause of N-Triples-escaped terms (the protocol has no
   bindings), never as pasted text.
-- Every write is one ``PUT`` of a whole graph (a document's graph, the KB graph, the meta graph),
-  so writing twice gives the same store; ``DELETE`` removes a document. Only idempotent requests
-  are sent, so each is retried ``remote_retries`` times with back-off when the server is unreachable
-  or busy; each waits at most ``remote_timeout`` seconds.
+- Every write of a document is one request that lands whole or not at all: a ``PUT`` of its whole
+  graph (as for the KB graph and the meta graph), a ``DELETE`` to remove it, and for a document that
+  replaces others (a changed file's new text) one SPARQL Update that drops their graphs and its own
+  and inserts its triples (``DROP SILENT GRAPH …; INSERT DATA { GRAPH … }``), sent to the update
+  endpoint beside the query endpoint (:func:`update_path`; a server without one gets a PUT, then a
+  DELETE of each replaced graph, which is not one transaction). Writing twice gives the same store:
+  only idempotent requests are sent, so each is retried ``remote_retries`` times with back-off when
+  the server is unreachable or busy; each waits at most ``remote_timeout`` seconds.
+- :func:`push` makes a server mirror a local store, removals included.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import httpx
 import pyoxigraph as ox
 
-from kg.errors import QueryError, RemoteStoreError
+from kg.errors import QueryError, RemoteStoreError, StoreError
+from kg.iri import document_id
 from kg.settings import Settings
 from kg.store import DocumentInfo, DocumentWrite, GraphContent, Term, _documents, bind, graph_node, ntriples
-from kg.vocab import KB_GRAPH, KG, META_GRAPH
+from kg.vocab import ID, KB_GRAPH, KG, META_GRAPH
 
 _META = ox.NamedNode(str(META_GRAPH))
+_KB = ox.NamedNode(str(KB_GRAPH))
+_GRAPHS = str(ID) + "graph/"  # kg's named graphs: one per document, the KB graph and the meta graph
 _KG_BUILT_AT = ox.NamedNode(str(KG.builtAt))
 _XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 _RETRY_STATUS = {502, 503, 504}
@@ -39,6 +48,8 @@ _SERVER_HINT = "is the server running? e.g. `oxigraph serve --location DIR --bin
 _GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
 _ALL_QUADS_QUERY = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 _GRAPH_TRIPLES_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+#: What a server answers on a path that takes no SPARQL Update (none there, or not that method or type).
+_NO_UPDATE_STATUS = {404, 405, 415}
 _BUILT_AT_QUERY = "SELECT ?t WHERE { GRAPH ?meta { ?meta ?builtAt ?t } }"
 
 
@@ -50,6 +61,7 @@ class RemoteStore:
         self.location = url
         self.settings = settings
         self._client = httpx.Client(timeout=settings.remote_timeout, follow_redirects=False)
+        self._update_path = update_path(settings)  # None once the server is known to take no SPARQL Update there
 
     # -- reads -------------------------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None, *, union: bool = True):
@@ -91,12 +103,21 @@ class RemoteStore:
         self.write_documents([DocumentWrite(doc_id, content, tuple(replaces))])
 
     def write_documents(self, writes: Sequence[DocumentWrite]) -> None:
-        """One Graph Store PUT per document (each atomic on the server), then one build stamp."""
-        for w in writes:
-            self.put_graph(graph_node(w.doc_id), w.content)
-            for old in w.replaces:
-                if old != w.doc_id:
-                    self._delete_graph(graph_node(old))
+        """One request per document, each whole or not at all on the server (:meth:`replace_graph_dropping`),
+        then one build stamp. An error's ``written`` lists the documents that landed before it."""
+        landed: list[str] = []
+        try:
+            for w in writes:
+                self.replace_graph_dropping(graph_node(w.doc_id), w.content, [graph_node(r) for r in w.replaces if r != w.doc_id])
+                landed.append(w.doc_id)
+        except StoreError as e:
+            e.written = tuple(landed)
+            if landed:
+                try:
+                    self._touch()  # what landed is a change: readers' caches must see a new version
+                except StoreError:
+                    pass  # the first error is the one to report
+            raise
         if writes:
             self._touch()
 
@@ -109,6 +130,25 @@ class RemoteStore:
     def replace_graph(self, graph: ox.NamedNode, content: GraphContent) -> None:
         self.put_graph(graph, content)
         self._touch()
+
+    def replace_graph_dropping(self, graph: ox.NamedNode, content: GraphContent, drops: Sequence[ox.NamedNode] = ()) -> None:
+        """Replace ``graph`` with ``content`` and drop the graphs ``drops``, in one request that lands whole or
+        not at all: a PUT when there is nothing else to drop, else one SPARQL Update. A server that takes no
+        update there (404, 405 or 415 from :func:`update_path`) gets a PUT, then a DELETE of each (two steps)."""
+        drops = [g for g in drops if g != graph]
+        if drops and self._update_path is not None:
+            text = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in [graph, *drops])
+            text += f"INSERT DATA {{ GRAPH {graph} {{\n{ntriples(content).decode('utf-8')}}} }}"
+            response = self._request(
+                "POST", self._update_path, content=text.encode("utf-8"), tolerate=_NO_UPDATE_STATUS,
+                headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+            )
+            if response.status_code not in _NO_UPDATE_STATUS:
+                return
+            self._update_path = None
+        self.put_graph(graph, content)
+        for g in drops:
+            self._delete_graph(g)
 
     def put_graph(self, graph: ox.NamedNode, content: GraphContent) -> None:
         """Replace one named graph with ``content`` (quads, whose graph names are ignored, or N-Triples)."""
@@ -135,8 +175,9 @@ class RemoteStore:
         self.close()
 
     # -- HTTP --------------------------------------------------------------------------------
-    def _request(self, method: str, path: str, *, missing_ok: bool = False, **kwargs) -> httpx.Response:
-        """One idempotent request, retried with back-off when the server is unreachable or busy."""
+    def _request(self, method: str, path: str, *, missing_ok: bool = False, tolerate: Iterable[int] = (), **kwargs) -> httpx.Response:
+        """One idempotent request, retried with back-off when the server is unreachable or busy; an answer with
+        a status in ``tolerate`` (or 404 when ``missing_ok``) is returned, not raised."""
         url = self.url + path
         attempts = max(0, self.settings.remote_retries) + 1
         for attempt in range(attempts):
@@ -155,7 +196,7 @@ class RemoteStore:
             if response.status_code in _RETRY_STATUS:
                 problem = f"the server answered {response.status_code}: {response.text[:200]}"
                 continue
-            if response.status_code == 404 and missing_ok:
+            if (response.status_code == 404 and missing_ok) or response.status_code in tolerate:
                 return response
             if response.status_code == 400 and path == self.settings.remote_query_path:
                 raise QueryError(f"{url} refused the query: {response.text[:500]}")
@@ -168,17 +209,85 @@ class RemoteStore:
         raise RemoteStoreError(f"{method} {url}: {problem} after {attempts} attempt(s); {_SERVER_HINT}")
 
 
-def push(source_settings: Settings, url: str, settings: Settings) -> int:
-    """Copy every named graph of the store of ``source_settings`` (documents, KB, meta) to the server
-    at ``url``, one PUT per graph, the meta graph last; return the number of graphs copied.
-    Pushing again replaces each graph, so it is harmless."""
+def update_path(settings: Settings) -> str | None:
+    """Where the server takes SPARQL Updates, told from where it takes queries: ``…/query`` → ``…/update``
+    (Oxigraph, a Fuseki dataset with an update endpoint), no query path → ``/statements`` (GraphDB's and
+    RDF4J's repository URL); None when it cannot be told.
+
+    >>> update_path(Settings.load(remote_query_path="/query")), update_path(Settings.load(remote_query_path=""))
+    ('/update', '/statements')
+    """
+    query = settings.remote_query_path
+    if query.endswith("/query"):
+        return query[: -len("query")] + "update"
+    return "/statements" if query == "" else None
+
+
+def is_document_graph(graph: ox.NamedNode) -> bool:
+    """A document's named graph: in kg's graph namespace, and neither the KB graph nor the meta graph."""
+    return graph.value.startswith(_GRAPHS) and graph not in (_KB, _META)
+
+
+@dataclass(frozen=True)
+class RemovedDocument:
+    """A document graph :func:`push` dropped from the server."""
+
+    id: str
+    source_path: str = ""  # as the server had it; empty when its graph holds no document record
+    replaced_by: str = ""  # the local document of the same source path that took its place (a changed file)
+
+
+@dataclass
+class PushReport:
+    graphs: int = 0  # graphs copied: documents, KB, meta
+    removed: list[RemovedDocument] = field(default_factory=list)  # document graphs dropped from the server
+
+
+def push(source_settings: Settings, url: str, settings: Settings) -> PushReport:
+    """Make the server at ``url`` mirror the store of ``source_settings``.
+
+    Every named graph of the store (documents, KB, meta) is copied, and every document graph on the
+    server that the store no longer has is dropped: a document removed (``kg remove``) or the old
+    text of a changed file, which is dropped in the same request that writes its new text (a SPARQL
+    Update, :meth:`RemoteStore.replace_graph_dropping`). Each document's change is one request, whole or
+    not at all; the meta graph (the build stamp) goes last. Graphs outside kg's graph namespace are
+    never touched. Pushing twice changes nothing.
+    """
     from kg.store import open_reader
 
     source = open_reader(source_settings)
     graphs = [row["g"] for row in source.query(_GRAPHS_QUERY)]
-    graphs.sort(key=lambda g: (g == _META, g == ox.NamedNode(str(KB_GRAPH)), g.value))
+    graphs.sort(key=lambda g: (g == _META, g == _KB, g.value))
+    local = set(graphs)
+    paths = {d.id: d.source_path for d in source.documents()}
+    report = PushReport(graphs=len(graphs))
     with RemoteStore(url, settings) as target:
-        for graph in graphs:
+        on_server = {d.id: d.source_path for d in target.documents()}
+        stale = sorted((row["g"] for row in target.query(_GRAPHS_QUERY) if is_document_graph(row["g"]) and row["g"] not in local),
+                       key=lambda g: g.value)
+        stale_by_path: dict[str, list[ox.NamedNode]] = {}
+        for graph in stale:
+            path = on_server.get(document_id(graph.value), "")
+            if path:
+                stale_by_path.setdefault(path, []).append(graph)
+
+        def copy(graph: ox.NamedNode, drops: Sequence[ox.NamedNode] = ()) -> None:
             triples = source.query(_GRAPH_TRIPLES_QUERY, {"g": graph})
-            target.put_graph(graph, (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples))
-    return len(graphs)
+            target.replace_graph_dropping(graph, [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples], drops)
+
+        for graph in graphs:
+            if graph == _META:
+                continue
+            path = paths.get(document_id(graph.value), "") if is_document_graph(graph) else ""
+            olds = stale_by_path.pop(path, []) if path else []
+            copy(graph, olds)  # a changed file: its old text goes in the same request
+            report.removed += [RemovedDocument(document_id(old.value), path, replaced_by=document_id(graph.value)) for old in olds]
+        replaced = {r.id for r in report.removed}
+        for graph in stale:
+            doc_id = document_id(graph.value)
+            if doc_id not in replaced:
+                target._delete_graph(graph)
+                report.removed.append(RemovedDocument(doc_id, on_server.get(doc_id, "")))
+        if _META in local:
+            copy(_META)
+    return report

@@ -6,6 +6,7 @@ undefined. So an embedded store directory is laid out as::
     <store>/live/              the one read-write database (only writers open it)
     <store>/snapshots/<name>/  checkpoints of live (hard links, ~10 ms each); never written again
     <store>/CURRENT            the name of the newest snapshot, replaced atomically
+    <store>/UNPUBLISHED        present while live holds writes that no snapshot has yet
 
 Writers (``kg build``, ``kg add``, the app's "add article") open ``live``, write each document
 atomically (a load of its N-Triples for a new document, one SPARQL update that drops and inserts
@@ -13,6 +14,11 @@ for a replaced one, and one bulk load for a batch of new documents: a crash neve
 document) and publish a snapshot when they finish and every ``snapshot_interval`` seconds. Readers (queries, the app, ``kg serve``, the query
 workers) open the newest snapshot read-only and switch to a newer one between queries. A second
 writer gets :class:`~kg.errors.StoreLockedError` naming the directory, never an obscure lock error.
+
+When the disk refuses a write (full, read-only, failing), the write raises :class:`StoreIOError`
+(RocksDB then refuses every later write too, until the store is opened again). A snapshot that
+cannot be published leaves readers on the one before and ``UNPUBLISHED`` in place, so the next
+writer publishes what is in ``live``, even if it writes nothing itself.
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as tmp:
@@ -55,9 +61,24 @@ BULK_LOAD_MIN_DOCUMENTS = 8
 SNAPSHOTS_KEPT = 3  # a reader that has just opened one keeps finding its files for two more publishes
 SNAPSHOT_GRACE_SECONDS = 60.0  # and a superseded snapshot lives at least this long
 
+#: Present in a store directory while live holds writes that are in no snapshot (see the module doc).
+UNPUBLISHED = "UNPUBLISHED"
+
 _KG_BUILT_AT = ox.NamedNode(str(KG.builtAt))
 _META = ox.NamedNode(str(META_GRAPH))
 _XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+
+
+class StoreIOError(StoreError):
+    """The store's disk refused a write or a snapshot (full, read-only, failing).
+
+    Unlike a bad document this does not go away by itself: the writes after it fail the same way
+    until it is fixed, so a build stops at the first one. Like every error of
+    :meth:`GraphWriter.write_documents`, its ``written`` lists the ids of the call's documents that
+    had landed before it (each whole).
+    """
+
+    written: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,7 +124,11 @@ class GraphWriter(GraphReader, Protocol):
         """Atomically: drop the graphs of ``doc_id`` and of ``replaces``, then write ``content`` as the document's graph."""
 
     def write_documents(self, writes: Sequence[DocumentWrite]) -> None:
-        """Write several documents (distinct ids), each as :meth:`replace_document` would: each lands whole or not at all."""
+        """Write several documents (distinct ids), each as :meth:`replace_document` would: each lands whole or not at all.
+
+        On failure raises :class:`~kg.errors.StoreError` (:class:`StoreIOError` when the disk refused it) whose
+        ``written`` attribute, when set, lists the ids of the documents of this call that landed before it.
+        """
 
     def remove_document(self, doc_id: str) -> bool:
         """Drop one document's graph; False if it was not there."""
@@ -219,9 +244,16 @@ class EmbeddedWriter:
                     "`kg serve` adding an article); wait for it to finish or stop it, then try again"
                 ) from None
             raise StoreError(f"cannot open the store {self.path} for writing: {e}") from e
-        self._dirty = False
+        # a previous writer that could not publish (disk full, killed) left writes that readers do not see yet
+        self._dirty = (self.path / UNPUBLISHED).exists()
         self._bulk_loaded = False
         self._last_publish = time.monotonic()
+        self._unpublished: set[str] = set()  # documents written or removed since the last snapshot, by this writer
+
+    @property
+    def unpublished(self) -> set[str]:
+        """Ids of the documents this writer wrote or removed that are in no snapshot yet (readers do not see them)."""
+        return set(self._unpublished)
 
     # -- reads see the live database (the writer's own writes) -----------------------------
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None):
@@ -250,28 +282,39 @@ class EmbeddedWriter:
         """
         if len({w.doc_id for w in writes}) != len(writes):
             raise ValueError("write_documents: the same document id appears twice in one call")
-        new: list[tuple[ox.NamedNode, GraphContent]] = []
-        for w in writes:
-            graph = graph_node(w.doc_id)
-            drops = [graph] + [graph_node(r) for r in w.replaces if r != w.doc_id]
-            if any(self._store.contains_named_graph(g) for g in drops):
-                self._update(drops, graph, w.content)
-            else:
-                new.append((graph, w.content))
-        if len(new) < BULK_LOAD_MIN_DOCUMENTS:
-            for graph, content in new:
-                self._update([], graph, content)
-            return
-        batch = b"".join(_as_nquads(ntriples(content), graph) for graph, content in new)
+        landed: list[str] = []
         try:
-            # lenient: the IRIs are not validated again (measured: 12–28 % of the load's CPU). Every graph
-            # here was serialised by pyoxigraph from terms it validated when they were made; the syntax is
-            # still parsed strictly, and a malformed batch still writes nothing.
-            self._store.bulk_load(batch, format=ox.RdfFormat.N_QUADS, lenient=True)
-        except (SyntaxError, OSError) as e:
-            raise StoreError(f"could not load {len(new)} documents into {self.path} (none of them was written): {e}") from e
-        self._bulk_loaded = True
-        self._written()
+            new: list[DocumentWrite] = []
+            for w in writes:
+                graph = graph_node(w.doc_id)
+                drops = [graph] + [graph_node(r) for r in w.replaces if r != w.doc_id]
+                if any(self._store.contains_named_graph(g) for g in drops):
+                    self._update(drops, graph, w.content, w.doc_id)
+                    landed.append(w.doc_id)
+                else:
+                    new.append(w)
+            if len(new) < BULK_LOAD_MIN_DOCUMENTS:
+                for w in new:
+                    self._update([], graph_node(w.doc_id), w.content, w.doc_id)
+                    landed.append(w.doc_id)
+                return
+            batch = b"".join(_as_nquads(ntriples(w.content), graph_node(w.doc_id)) for w in new)
+            self._before_write()
+            try:
+                # lenient: the IRIs are not validated again (measured: 12–28 % of the load's CPU). Every graph
+                # here was serialised by pyoxigraph from terms it validated when they were made; the syntax is
+                # still parsed strictly, and a malformed batch still writes nothing.
+                self._store.bulk_load(batch, format=ox.RdfFormat.N_QUADS, lenient=True)
+            except OSError as e:
+                raise StoreIOError(f"could not load {len(new)} documents into {self.path} (none of them was written): {e}") from e
+            except (SyntaxError, RuntimeError) as e:
+                raise StoreError(f"could not load {len(new)} documents into {self.path} (none of them was written): {e}") from e
+            self._bulk_loaded = True
+            self._unpublished.update(w.doc_id for w in new)
+            self._written()
+        except StoreError as e:
+            e.written = tuple(landed)
+            raise
 
     def replace_graph(self, graph: ox.NamedNode, content: GraphContent) -> None:
         self._update([graph], graph, content)
@@ -280,11 +323,12 @@ class EmbeddedWriter:
         graph = graph_node(doc_id)
         if not self._store.contains_named_graph(graph):
             return False
-        self._update([graph], None, ())
+        self._update([graph], None, (), doc_id)
         return True
 
-    def _update(self, drops: list[ox.NamedNode], graph: ox.NamedNode | None, content: GraphContent) -> None:
+    def _update(self, drops: list[ox.NamedNode], graph: ox.NamedNode | None, content: GraphContent, doc_id: str | None = None) -> None:
         existing = [g for g in drops if self._store.contains_named_graph(g)]
+        self._before_write()
         try:
             if graph is not None and not existing:
                 # a new graph: one transactional load or insert, about twice as fast as parsing an update's text
@@ -298,14 +342,34 @@ class EmbeddedWriter:
                 if graph is not None:
                     parts.append(f"INSERT DATA {{ GRAPH {graph} {{ {ntriples(content).decode('utf-8')} }} }}")
                 self._store.update("\n".join(parts))
-        except (SyntaxError, OSError, UnicodeDecodeError) as e:
+        except OSError as e:
+            raise StoreIOError(f"could not write {graph or drops[0]} into {self.path} (nothing of it was written): {e}") from e
+        except (SyntaxError, UnicodeDecodeError, RuntimeError) as e:
             raise StoreError(f"could not write {graph or drops[0]} into {self.path} (nothing of it was written): {e}") from e
+        if doc_id is not None:
+            self._unpublished.add(doc_id)
         self._written()
+
+    def _before_write(self) -> None:
+        """Mark live as ahead of the snapshots before its first write since the last one: if this writer then
+        cannot publish (or is killed), the next writer still does."""
+        if self._dirty:
+            return
+        try:
+            (self.path / UNPUBLISHED).touch()
+        except OSError as e:
+            raise StoreIOError(f"cannot write into {self.path} (nothing was written): {e}") from e
+        self._dirty = True
 
     def _written(self) -> None:
         self._dirty = True
         if time.monotonic() - self._last_publish >= self.snapshot_interval:
-            self.publish()
+            try:
+                self.publish()
+            except StoreIOError:
+                # what was just written stays written: readers see it once a snapshot can be made (at the latest
+                # when this writer closes, else by the next one); this one does not try again before the interval
+                self._last_publish = time.monotonic()
 
     def _stamp_built_at(self) -> None:
         now = ox.Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"), datatype=_XSD_DATETIME)
@@ -315,33 +379,57 @@ class EmbeddedWriter:
         )
 
     def publish(self) -> None:
-        """Checkpoint live into a new snapshot and point CURRENT at it."""
+        """Checkpoint live into a new snapshot and point CURRENT at it.
+
+        Raises :class:`StoreIOError` when the snapshot cannot be made (a full disk: the checkpoint flushes
+        live first): readers keep the snapshot before, and everything written stays in live for the next try.
+        """
         if not self._dirty and _current_snapshot(self.path) is not None:
             return
         snapshots = self.path / "snapshots"
-        snapshots.mkdir(exist_ok=True)
         name = f"{time.time_ns():020d}"
-        if self._dirty:
-            self._stamp_built_at()
-        self._store.flush()
-        self._store.backup(str(snapshots / name))
-        tmp = self.path / "CURRENT.tmp"
-        tmp.write_text(name, encoding="utf-8")
-        os.replace(tmp, self.path / "CURRENT")
+        try:
+            snapshots.mkdir(exist_ok=True)
+            if self._dirty:
+                self._stamp_built_at()
+            self._store.flush()
+            self._store.backup(str(snapshots / name))
+            tmp = self.path / "CURRENT.tmp"
+            tmp.write_text(name, encoding="utf-8")
+            os.replace(tmp, self.path / "CURRENT")
+        except (OSError, RuntimeError) as e:
+            shutil.rmtree(snapshots / name, ignore_errors=True)  # a half-made checkpoint: its space back
+            unseen = f"; {len(self._unpublished)} document(s) written since are kept in the store" if self._unpublished else ""
+            raise StoreIOError(
+                f"could not publish a snapshot of {self.path} ({e}): readers still see the one before{unseen}, "
+                "and the next writer (e.g. `kg build`) publishes them once the disk has room"
+            ) from e
         self._dirty = False
+        self._unpublished.clear()
         self._last_publish = time.monotonic()
+        try:
+            (self.path / UNPUBLISHED).unlink(missing_ok=True)
+        except OSError:
+            pass  # the next writer publishes once more: harmless
         _collect_old_snapshots(snapshots, keep=name)
 
     def close(self) -> None:
-        if self._bulk_loaded:
-            # Each bulk load adds its own small sorted files, and a snapshot is read-only: it never
-            # compacts. So compact once before the last snapshot (measured on a 1M-triple graph
-            # written in bulk loads of 64 documents: 1.5 s, and the entity page of its hub 104 → 43 ms).
-            self._store.optimize()
-            self._dirty = True
-        self.publish()
-        _collect_old_snapshots(self.path / "snapshots", keep=_current_snapshot(self.path) or "", grace=0.0)
-        del self._store
+        """Publish what was written and release the store; raises :class:`StoreIOError` if the last snapshot
+        cannot be made (the store is released all the same)."""
+        try:
+            if self._bulk_loaded:
+                # Each bulk load adds its own small sorted files, and a snapshot is read-only: it never
+                # compacts. So compact once before the last snapshot (measured on a 1M-triple graph
+                # written in bulk loads of 64 documents: 1.5 s, and the entity page of its hub 104 → 43 ms).
+                try:
+                    self._store.optimize()
+                    self._dirty = True
+                except (OSError, RuntimeError):
+                    pass  # compaction needs room; the snapshot does not need it (slower pages until the next build)
+            self.publish()
+            _collect_old_snapshots(self.path / "snapshots", keep=_current_snapshot(self.path) or "", grace=0.0)
+        finally:
+            del self._store
 
 
 def ntriples(content: GraphContent) -> bytes:
@@ -405,5 +493,10 @@ def open_writer(settings: Settings) -> Iterator[GraphWriter]:
     writer = EmbeddedWriter(settings.store, snapshot_interval=settings.snapshot_interval)
     try:
         yield writer
-    finally:
-        writer.close()
+    except BaseException as failed:
+        try:
+            writer.close()  # still publish what was written before the failure
+        except StoreError as also:
+            failed.add_note(f"and then: {also}")  # the block's own error is the one to report
+        raise
+    writer.close()

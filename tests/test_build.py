@@ -1,5 +1,6 @@
 """Building stores from articles with the real pipeline."""
 
+import gc
 import json
 import os
 import shutil
@@ -259,3 +260,82 @@ def test_sigkill_of_a_two_process_build_leaves_no_worker_alive(tmp_path, referen
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(w) for w in workers), "extraction workers outlived their killed build"
+
+
+ARTICLES = {f"{name}.md": f"---\ntitle: Article {name}\n---\nMeituan opened shop number {i} in Shenzhen in May 2025.\n"
+            for i, name in enumerate("abcde")}
+
+
+def small_corpus(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name, text in ARTICLES.items():
+        (target / name).write_text(text, encoding="utf-8")
+    return target
+
+
+def fill_disk_after(monkeypatch, room: int, publish_fails: bool) -> None:
+    """Every writer opened from now on writes to a disk with room for ``room`` more graphs (tests.test_store.FullDisk)."""
+    from tests.test_store import FullDisk
+
+    opened = store_module.EmbeddedWriter.__init__
+
+    def on_a_small_disk(self, *args, **kwargs):
+        opened(self, *args, **kwargs)
+        self._store = FullDisk(self._store, room, publish_fails)
+
+    monkeypatch.setattr(store_module.EmbeddedWriter, "__init__", on_a_small_disk)
+
+
+@pytest.mark.parametrize("write_batch_size, bulk_load_min", [(1, 8), (4, 2)])
+def test_a_full_disk_ends_the_build_with_a_per_file_report_and_readers_see_what_was_written(
+        tmp_path, monkeypatch, write_batch_size, bulk_load_min):
+    monkeypatch.setattr(store_module, "BULK_LOAD_MIN_DOCUMENTS", bulk_load_min)  # (4, 2): a bulk load that does not fit
+    corpus, store = small_corpus(tmp_path / "corpus"), tmp_path / "store"
+    fill_disk_after(monkeypatch, room=1 + 2, publish_fails=False)  # the KB graph and two documents fit
+    result = CliRunner().invoke(app, ["build", str(corpus), "--store", str(store), "--quiet"],
+                                env={"KG_WRITE_BATCH_SIZE": str(write_batch_size)})
+    assert result.exit_code == 3 and isinstance(result.exception, SystemExit), result.output
+    lines = result.output.splitlines()
+    assert f"written: {corpus / 'a.md'}" in lines and f"written: {corpus / 'b.md'}" in lines
+    assert any(line.startswith(f"not written: {corpus / 'c.md'}: could not be stored") and "No space left on device" in line
+               for line in lines), result.output
+    for name in ("d.md", "e.md"):
+        assert any(line.startswith(f"not written: {corpus / name}: ") and "stopped" in line for line in lines), result.output
+    assert "2 added or updated" in result.output and "3 failed" in result.output
+    assert "error: the store could not be written" in result.output and "Traceback" not in result.output
+    assert [d.source_path for d in open_reader(Settings.load(store=str(store))).documents()] == \
+           [str(corpus / "a.md"), str(corpus / "b.md")]
+
+
+def test_after_a_full_disk_readers_see_only_what_was_published_and_the_next_build_publishes_the_rest(tmp_path, monkeypatch):
+    corpus, store = small_corpus(tmp_path / "corpus"), tmp_path / "store"
+    settings = Settings.load(store=str(store))
+    fill_disk_after(monkeypatch, room=1 + 2, publish_fails=True)  # two documents fit; at capacity no snapshot can be made
+    result = CliRunner().invoke(app, ["build", str(corpus), "--store", str(store), "--quiet"],
+                                env={"KG_WRITE_BATCH_SIZE": "1", "KG_SNAPSHOT_INTERVAL": "0"})  # a snapshot after each write
+    assert result.exit_code == 3 and isinstance(result.exception, SystemExit), result.output
+    lines = result.output.splitlines()
+    assert f"written: {corpus / 'a.md'}" in lines
+    assert f"written, not yet visible to readers: {corpus / 'b.md'}" in lines, result.output
+    assert sum(line.startswith("not written: ") for line in lines) == 3
+    assert "could not publish" in result.output and "Traceback" not in result.output
+    assert [d.source_path for d in open_reader(settings).documents()] == [str(corpus / "a.md")]
+
+    monkeypatch.undo()  # room on the disk again
+    gc.collect()  # the build's error keeps the test's stand-in for the disk, and so the store's lock, in a reference cycle
+    report = build(settings.replace(corpus=str(corpus)))
+    assert report.ok and len(report.added) == 3 and len(report.unchanged) == 2
+    assert [d.source_path for d in open_reader(settings).documents()] == [str(corpus / f"{n}.md") for n in "abcde"]
+
+
+def test_links_that_dangle_or_loop_are_reported_and_the_other_files_load(tmp_path):
+    corpus = small_corpus(tmp_path / "corpus")
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "up").symlink_to("..")
+    (corpus / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    result = CliRunner().invoke(app, ["build", str(corpus), "--store", str(tmp_path / "store"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "5 added or updated" in result.output and "2 skipped" in result.output
+    lines = result.output.splitlines()
+    assert any(line.startswith(f"skipped: {corpus / 'sub' / 'up'}: link loop") for line in lines), result.output
+    assert any(line.startswith(f"skipped: {corpus / 'gone.md'}: dangling link") for line in lines), result.output

@@ -138,3 +138,36 @@ def test_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
     path.write_bytes(b"Meituan grew. " * 1000)
     with pytest.raises(DocumentError, match="article_max_bytes"):
         read_document(path, Settings.load(article_max_bytes=1000))
+
+
+@pytest.mark.timeout(60)
+def test_links_that_dangle_or_loop_and_names_that_are_no_files_are_reported_and_skipped(tmp_path):
+    import os
+    import warnings
+
+    corpus, elsewhere = tmp_path / "corpus", tmp_path / "elsewhere"
+    (corpus / "sub").mkdir(parents=True)
+    elsewhere.mkdir()
+    (corpus / "good.md").write_text("Meituan grew.")
+    (corpus / "sub" / "b.md").write_text("JD.com grew.")
+    (elsewhere / "c.md").write_text("Pinduoduo grew.")
+    (corpus / "sub" / "up").symlink_to("..")  # a directory link to its parent: a loop
+    (corpus / "dangling.md").symlink_to(tmp_path / "gone.md")
+    (corpus / "self.md").symlink_to("self.md")  # a link to itself
+    os.mkfifo(corpus / "pipe.md")  # an article's name on a FIFO: reading it would wait for ever
+    (corpus / "more").symlink_to(elsewhere)  # a link to another directory: not followed, but said
+    (corpus / "alias.md").symlink_to("good.md")  # a link to a file is read
+    skipped: list = []
+    found = [p.relative_to(corpus).as_posix() for p in iter_article_paths([corpus], skipped=skipped)]
+    assert found == ["alias.md", "good.md", "sub/b.md"]
+    reasons = {p.relative_to(corpus).as_posix(): reason for p, reason in skipped}
+    assert set(reasons) == {"sub/up", "dangling.md", "self.md", "pipe.md", "more"}, reasons
+    assert reasons["sub/up"] == f"link loop: it leads to {corpus}, a directory it is in"
+    assert reasons["self.md"].startswith("link loop")
+    assert reasons["dangling.md"] == f"dangling link: its target {tmp_path / 'gone.md'} does not exist"
+    assert reasons["pipe.md"] == "not a regular file (a FIFO)"
+    assert reasons["more"] == f"link to a directory, not followed (name {elsewhere} to read it)"
+    with warnings.catch_warnings(record=True) as warned:  # without a list: a warning each
+        warnings.simplefilter("always")
+        assert len(list(iter_article_paths([corpus]))) == 3
+    assert sorted(str(w.message) for w in warned) == sorted(f"{corpus / p}: skipped: {r}" for p, r in reasons.items())

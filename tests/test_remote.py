@@ -7,7 +7,7 @@ import pytest
 
 from kg.errors import QueryError, RemoteStoreError
 from kg.query import run_user_query
-from kg.remote import RemoteStore, push
+from kg.remote import PushReport, RemoteStore, push
 from kg.settings import Settings
 from kg.store import EmbeddedReader, graph_node, open_reader, open_writer
 from kg.vocab import KB_GRAPH
@@ -84,12 +84,12 @@ def test_bindings_travel_escaped(remote_settings):
 def test_push_twice_is_harmless_and_backends_agree(sample_store, remote_settings):
     local = open_reader(sample_store)
     assert isinstance(local, EmbeddedReader)
-    pushed = push(sample_store, remote_settings.store, remote_settings)
+    pushed = push(sample_store, remote_settings.store, remote_settings).graphs
     graphs = {q.graph_name for q in local.quads()}
     assert pushed == len(graphs) > 2
     remote = open_reader(remote_settings)
     once = sorted(map(str, remote.quads()))
-    assert push(sample_store, remote_settings.store, remote_settings) == pushed
+    assert push(sample_store, remote_settings.store, remote_settings) == PushReport(graphs=pushed, removed=[])
     assert sorted(map(str, remote.quads())) == once == sorted(map(str, local.quads()))
     assert remote.documents() == local.documents() and local.documents()
 
@@ -135,3 +135,71 @@ def test_remote_writer_closes_its_connections():
         client = writer._client
         assert not client.is_closed
     assert client.is_closed
+
+
+def _article_quads(name: str, text: str):
+    from kg.corpus import document_from_text
+    from kg.model import Extraction
+    from kg.rdf import extraction_quads
+
+    doc = document_from_text(text, title=name, source_path=f"corpus/{name}.md")
+    return doc.id, extraction_quads(Extraction(document=doc))
+
+
+def test_push_mirrors_removed_and_replaced_documents_and_says_which(tmp_settings, remote_settings, server):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    docs = {name: _article_quads(name, f"Article {name}: Meituan opened a shop.") for name in ("one", "two", "three")}
+    with open_writer(tmp_settings) as w:
+        for doc_id, quads in docs.values():
+            w.replace_document(doc_id, quads)
+    foreign = ox.NamedNode(EX + "someone-elses-graph")  # on the same server, not kg's: push leaves it alone
+    RemoteStore(server.url, remote_settings).put_graph(foreign, [ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.Literal("o"))])
+    runner = CliRunner()
+    first = runner.invoke(app, ["push", "--to", server.url, "--store", tmp_settings.store])
+    assert first.exit_code == 0 and "removed" not in first.output, first.output
+
+    assert runner.invoke(app, ["remove", docs["two"][0], "--store", tmp_settings.store]).exit_code == 0
+    new_three, new_quads = _article_quads("three", "Article three, changed: Meituan closed the shop.")
+    with open_writer(tmp_settings) as w:  # the file changed: a new document replaces the old one
+        w.replace_document(new_three, new_quads, replaces=[docs["three"][0]])
+    second = runner.invoke(app, ["push", "--to", server.url, "--store", tmp_settings.store])
+    assert second.exit_code == 0, second.output
+    lines = second.output.splitlines()
+    assert f"removed from {server.url}: {docs['two'][0]} (corpus/two.md): not in the local store" in lines, second.output
+    assert f"removed from {server.url}: {docs['three'][0]} (corpus/three.md): replaced by {new_three}" in lines, second.output
+    assert "2 document graphs removed" in second.output
+
+    local, remote = open_reader(tmp_settings), open_reader(remote_settings)
+    assert remote.documents() == local.documents() and {d.id for d in local.documents()} == {docs["one"][0], new_three}
+    assert sorted(str(q) for q in remote.quads() if q.graph_name != foreign) == sorted(map(str, local.quads()))
+    assert {q.graph_name for q in remote.quads()} >= {foreign}
+    third = runner.invoke(app, ["push", "--to", server.url, "--store", tmp_settings.store])
+    assert third.exit_code == 0 and "removed" not in third.output
+
+
+def test_replacing_a_document_on_a_server_is_one_request_that_lands_whole_or_not_at_all(remote_settings):
+    store = RemoteStore(remote_settings.store, remote_settings)
+    store.replace_document("old", _quads("old", 3))
+    sent: list[tuple[str, str]] = []
+    store._client.event_hooks["request"] = [lambda request: sent.append((request.method, request.url.path))]
+    store.replace_document("new", _quads("new", 2), replaces=["old"])
+    graphs = {q.graph_name for q in store.quads()}
+    assert graph_node("old") not in graphs and graph_node("new") in graphs
+    writes = [s for s in sent if s != ("POST", remote_settings.remote_query_path)]
+    assert writes[0] == ("POST", "/update") and ("DELETE", "/store") not in writes, writes  # then the build stamp
+    with pytest.raises(RemoteStoreError):  # the server refuses the new content: the old graph stays
+        store.replace_document("newer", b"<http://example.org/a> <http://example.org/p> broken .\n", replaces=["new"])
+    graphs = {q.graph_name for q in store.quads()}
+    assert graph_node("new") in graphs and graph_node("newer") not in graphs
+
+
+def test_a_server_without_sparql_update_there_still_gets_the_replacement_in_two_steps(remote_settings):
+    store = RemoteStore(remote_settings.store, remote_settings)
+    store.replace_document("old", _quads("old", 3))
+    store._update_path = "/no-update-here"  # answers 404
+    store.replace_document("new", _quads("new", 2), replaces=["old"])
+    graphs = {q.graph_name for q in store.quads()}
+    assert graph_node("old") not in graphs and graph_node("new") in graphs and store._update_path is None

@@ -1,9 +1,12 @@
+import errno
+import gc
 import os
 import signal
 import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -167,3 +170,97 @@ def test_sigkill_leaves_only_whole_documents(tmp_path, batch, after_writes, extr
     with open_writer(Settings.load(store=str(store))) as w:
         live = graph_sizes(w)
         assert len(live) >= after_writes * batch and set(live.values()) == {5000} and len(live) % batch == 0
+
+
+class FullDisk:
+    """The writer's pyoxigraph store on a disk that fills up: after ``room`` more graphs, every write (a load,
+    an insert, an update, a bulk load) raises ENOSPC, as RocksDB does once a write failed; so does publishing
+    a snapshot (its stamp, flush and backup) once the disk is at capacity, unless ``publish_fails`` is False.
+    Reads still work."""
+
+    def __init__(self, store, room: int, publish_fails: bool = True):
+        self.store, self.room, self.publish_fails = store, room, publish_fails
+        self.written, self.full = 0, False
+
+    def _write(self, graphs: int, publishing: bool = False, sticky: bool = True):
+        if publishing:
+            if self.publish_fails and (self.full or self.written >= self.room):
+                raise OSError(errno.ENOSPC, "No space left on device (test)")
+            return
+        if self.full or self.written + graphs > self.room:
+            self.full = self.full or sticky  # after a failed write, nothing is written any more
+            raise OSError(errno.ENOSPC, "No space left on device (test)")
+        self.written += graphs
+
+    def load(self, *args, **kwargs):
+        self._write(1)
+        return self.store.load(*args, **kwargs)
+
+    def extend(self, quads):
+        quads = list(quads)
+        self._write(1)
+        return self.store.extend(quads)
+
+    def update(self, text):
+        if "graph/meta" in text:
+            self._write(0, publishing=True)  # the snapshot's build stamp
+        else:
+            self._write(text.count("INSERT DATA"))
+        return self.store.update(text)
+
+    def bulk_load(self, data, **kwargs):
+        # a bulk load writes its sorted files outside the database first: one that does not fit leaves it writable
+        self._write(len({line.rsplit(b" ", 2)[-2] for line in data.splitlines()}), sticky=False)
+        return self.store.bulk_load(data, **kwargs)
+
+    def flush(self):
+        self._write(0, publishing=True)
+        return self.store.flush()
+
+    def backup(self, path):
+        self._write(0, publishing=True)
+        return self.store.backup(path)
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+
+def test_a_full_disk_part_way_through_a_call_says_which_documents_landed(tmp_settings):
+    with open_writer(tmp_settings) as w:
+        w._store = FullDisk(w._store, room=2, publish_fails=False)
+        writes = [DocumentWrite(f"d{i}", doc_quads(2)) for i in range(4)]  # fewer than a bulk load: one transaction each
+        with pytest.raises(StoreError) as failed:
+            w.write_documents(writes)
+        assert isinstance(failed.value, store_module.StoreIOError) and "No space left" in str(failed.value)
+        assert failed.value.written == ("d0", "d1")
+    assert set(graph_sizes(open_reader(tmp_settings))) == {graph_node("d0").value, graph_node("d1").value}
+
+
+def test_a_snapshot_that_cannot_be_published_fails_clearly_and_the_next_writer_publishes_it(tmp_settings):
+    with open_writer(tmp_settings) as w:
+        w.replace_document("d1", doc_quads(2))
+    reader = open_reader(tmp_settings)
+    before = reader.version()
+    with pytest.raises(StoreError, match="could not publish.*readers still see") as failed:
+        with open_writer(tmp_settings) as w:
+            w.replace_document("d2", doc_quads(2))
+            w._store = FullDisk(w._store, room=0)
+            assert w.unpublished == {"d2"}
+    assert isinstance(failed.value, store_module.StoreIOError)
+    del failed  # its traceback holds the test's stand-in for the disk, and so the store's lock
+    gc.collect()
+    assert reader.version() == before and set(graph_sizes(reader)) == {graph_node("d1").value}
+    assert len(list((Path(tmp_settings.store) / "snapshots").iterdir())) == 1  # no half-made snapshot left behind
+    with open_writer(tmp_settings):  # writes nothing: still publishes what the last writer could not
+        pass
+    assert set(graph_sizes(reader)) == {graph_node("d1").value, graph_node("d2").value}
+
+
+def test_a_periodic_snapshot_that_fails_does_not_fail_the_write_that_landed(tmp_settings):
+    w = store_module.EmbeddedWriter(tmp_settings.store, snapshot_interval=0.0)
+    w._store = FullDisk(w._store, room=1)
+    w.replace_document("d1", doc_quads(2))  # lands; the snapshot after it cannot be made
+    assert graph_sizes(w) == {graph_node("d1").value: 2} and w.unpublished == {"d1"}
+    w._store = w._store.store  # space again
+    w.close()
+    assert graph_sizes(open_reader(tmp_settings)) == {graph_node("d1").value: 2}
