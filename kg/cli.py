@@ -258,7 +258,7 @@ def push(
     """Make a triplestore server mirror the local store: every graph copied, and every document graph on the
     server that the local store no longer has (removed, or a changed file's old text) dropped and named.
     Each document's change is one request, whole or not at all; pushing twice changes nothing."""
-    from kg.remote import push as run_push
+    from kg.push import push as run_push
 
     try:
         settings = _settings(store=store)

@@ -23,31 +23,24 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import httpx
 import pyoxigraph as ox
 
 from kg.errors import QueryError, RemoteStoreError, StoreError
-from kg.iri import document_id
+from kg.graphs import (
+    KG_BUILT_AT, META, XSD_DATETIME, DocumentInfo, DocumentWrite, GraphContent, Term, bind, documents_from, graph_node,
+    ntriples,
+)
 from kg.settings import Settings
-from kg.store import DocumentInfo, DocumentWrite, GraphContent, Term, _documents, bind, graph_node, ntriples
-from kg.vocab import ID, KB_GRAPH, KG, META_GRAPH
 
-_META = ox.NamedNode(str(META_GRAPH))
-_KB = ox.NamedNode(str(KB_GRAPH))
-_GRAPHS = str(ID) + "graph/"  # kg's named graphs: one per document, the KB graph and the meta graph
-_KG_BUILT_AT = ox.NamedNode(str(KG.builtAt))
-_XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 _RETRY_STATUS = {502, 503, 504}
 _BACKOFF_SECONDS = 0.25  # first pause before a retry; doubles each time
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 _SERVER_HINT = "is the server running? e.g. `oxigraph serve --location DIR --bind 127.0.0.1:7878`"
 
-_GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
 _ALL_QUADS_QUERY = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-_GRAPH_TRIPLES_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 #: What a server answers on a path that takes no SPARQL Update (none there, or not that method or type).
 _NO_UPDATE_STATUS = {404, 405, 415}
 _BUILT_AT_QUERY = "SELECT ?t WHERE { GRAPH ?meta { ?meta ?builtAt ?t } }"
@@ -87,11 +80,11 @@ class RemoteStore:
         )
 
     def version(self) -> str:
-        rows = list(self.query(_BUILT_AT_QUERY, {"meta": _META, "builtAt": _KG_BUILT_AT}))
+        rows = list(self.query(_BUILT_AT_QUERY, {"meta": META, "builtAt": KG_BUILT_AT}))
         return rows[0]["t"].value if rows else "empty"
 
     def documents(self) -> list[DocumentInfo]:
-        return _documents(self.query)
+        return documents_from(self.query)
 
     def quads(self) -> Iterator[ox.Quad]:
         # a query, not a Graph Store GET: servers differ in how (and whether) they return a whole dataset
@@ -122,7 +115,7 @@ class RemoteStore:
             self._touch()
 
     def remove_document(self, doc_id: str) -> bool:
-        removed = self._delete_graph(graph_node(doc_id))
+        removed = self.delete_graph(graph_node(doc_id))
         if removed:
             self._touch()
         return removed
@@ -148,7 +141,7 @@ class RemoteStore:
             self._update_path = None
         self.put_graph(graph, content)
         for g in drops:
-            self._delete_graph(g)
+            self.delete_graph(g)
 
     def put_graph(self, graph: ox.NamedNode, content: GraphContent) -> None:
         """Replace one named graph with ``content`` (quads, whose graph names are ignored, or N-Triples)."""
@@ -157,13 +150,13 @@ class RemoteStore:
             headers={"Content-Type": "application/n-triples"},
         )
 
-    def _delete_graph(self, graph: ox.NamedNode) -> bool:
+    def delete_graph(self, graph: ox.NamedNode) -> bool:
         response = self._request("DELETE", self.settings.remote_graph_store_path, params={"graph": graph.value}, missing_ok=True)
         return response.status_code != 404
 
     def _touch(self) -> None:
-        now = ox.Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"), datatype=_XSD_DATETIME)
-        self.put_graph(_META, [ox.Quad(_META, _KG_BUILT_AT, now, _META)])
+        now = ox.Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"), datatype=XSD_DATETIME)
+        self.put_graph(META, [ox.Quad(META, KG_BUILT_AT, now, META)])
 
     def close(self) -> None:
         self._client.close()
@@ -221,73 +214,3 @@ def update_path(settings: Settings) -> str | None:
     if query.endswith("/query"):
         return query[: -len("query")] + "update"
     return "/statements" if query == "" else None
-
-
-def is_document_graph(graph: ox.NamedNode) -> bool:
-    """A document's named graph: in kg's graph namespace, and neither the KB graph nor the meta graph."""
-    return graph.value.startswith(_GRAPHS) and graph not in (_KB, _META)
-
-
-@dataclass(frozen=True)
-class RemovedDocument:
-    """A document graph :func:`push` dropped from the server."""
-
-    id: str
-    source_path: str = ""  # as the server had it; empty when its graph holds no document record
-    replaced_by: str = ""  # the local document of the same source path that took its place (a changed file)
-
-
-@dataclass
-class PushReport:
-    graphs: int = 0  # graphs copied: documents, KB, meta
-    removed: list[RemovedDocument] = field(default_factory=list)  # document graphs dropped from the server
-
-
-def push(source_settings: Settings, url: str, settings: Settings) -> PushReport:
-    """Make the server at ``url`` mirror the store of ``source_settings``.
-
-    Every named graph of the store (documents, KB, meta) is copied, and every document graph on the
-    server that the store no longer has is dropped: a document removed (``kg remove``) or the old
-    text of a changed file, which is dropped in the same request that writes its new text (a SPARQL
-    Update, :meth:`RemoteStore.replace_graph_dropping`). Each document's change is one request, whole or
-    not at all; the meta graph (the build stamp) goes last. Graphs outside kg's graph namespace are
-    never touched. Pushing twice changes nothing.
-    """
-    from kg.store import open_reader
-
-    source = open_reader(source_settings)
-    graphs = [row["g"] for row in source.query(_GRAPHS_QUERY)]
-    graphs.sort(key=lambda g: (g == _META, g == _KB, g.value))
-    local = set(graphs)
-    paths = {d.id: d.source_path for d in source.documents()}
-    report = PushReport(graphs=len(graphs))
-    with RemoteStore(url, settings) as target:
-        on_server = {d.id: d.source_path for d in target.documents()}
-        stale = sorted((row["g"] for row in target.query(_GRAPHS_QUERY) if is_document_graph(row["g"]) and row["g"] not in local),
-                       key=lambda g: g.value)
-        stale_by_path: dict[str, list[ox.NamedNode]] = {}
-        for graph in stale:
-            path = on_server.get(document_id(graph.value), "")
-            if path:
-                stale_by_path.setdefault(path, []).append(graph)
-
-        def copy(graph: ox.NamedNode, drops: Sequence[ox.NamedNode] = ()) -> None:
-            triples = source.query(_GRAPH_TRIPLES_QUERY, {"g": graph})
-            target.replace_graph_dropping(graph, [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples], drops)
-
-        for graph in graphs:
-            if graph == _META:
-                continue
-            path = paths.get(document_id(graph.value), "") if is_document_graph(graph) else ""
-            olds = stale_by_path.pop(path, []) if path else []
-            copy(graph, olds)  # a changed file: its old text goes in the same request
-            report.removed += [RemovedDocument(document_id(old.value), path, replaced_by=document_id(graph.value)) for old in olds]
-        replaced = {r.id for r in report.removed}
-        for graph in stale:
-            doc_id = document_id(graph.value)
-            if doc_id not in replaced:
-                target._delete_graph(graph)
-                report.removed.append(RemovedDocument(doc_id, on_server.get(doc_id, "")))
-        if _META in local:
-            copy(_META)
-    return report

@@ -8,7 +8,7 @@ from kg.explore.entity import comentioned, entity_info, events, quantities, rela
 from kg.explore.neighbourhood import GraphFilter, neighbourhood
 from kg.explore.search import build_label_index
 from kg.query import run_user_query
-from kg.remote import push
+from kg.push import push
 from kg.settings import Settings
 from kg.store import open_reader
 

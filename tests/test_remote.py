@@ -7,7 +7,8 @@ import pytest
 
 from kg.errors import QueryError, RemoteStoreError
 from kg.query import run_user_query
-from kg.remote import PushReport, RemoteStore, push
+from kg.push import PushReport, push
+from kg.remote import RemoteStore
 from kg.settings import Settings
 from kg.store import EmbeddedReader, graph_node, open_reader, open_writer
 from kg.vocab import KB_GRAPH
