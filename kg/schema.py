@@ -10,6 +10,8 @@ app's labels. Adding a relation is a change to the YAML (and the ontology) plus 
 ('fine', 'authority', 'target')
 >>> "competes_with" in SYMMETRIC
 True
+>>> sorted(MONEY_EVENTS)
+['acquisition', 'fine', 'investment']
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 import yaml
 
 _PATH = Path(__file__).with_name("schema.yaml")
-_KEYS = {"label", "subject", "object", "symmetric", "inverse", "stative", "stored_as_inverse", "event", "comment"}
+_KEYS = {"label", "subject", "object", "symmetric", "inverse", "stative", "stored_as_inverse", "event", "amount", "comment"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Relation:
     stative: bool = False
     stored_as_inverse: bool = False
     event: tuple[str, str, str] | None = None  # (event type, subject role, object role)
+    amount: bool = False  # its event carries the sum of money its clause states
 
 
 def _load(path: Path) -> dict[str, Relation]:
@@ -49,7 +52,7 @@ def _load(path: Path) -> dict[str, Relation]:
         out[name] = Relation(
             name=name, label=spec["label"], subject=frozenset(spec["subject"]), object=frozenset(spec["object"]),
             comment=spec["comment"], symmetric=bool(spec.get("symmetric")), inverse=spec.get("inverse"),
-            stative=bool(spec.get("stative")), stored_as_inverse=bool(spec.get("stored_as_inverse")), event=tuple(spec["event"]) if spec.get("event") else None,
+            stative=bool(spec.get("stative")), stored_as_inverse=bool(spec.get("stored_as_inverse")), amount=bool(spec.get("amount")), event=tuple(spec["event"]) if spec.get("event") else None,
         )
     for rel in out.values():
         if rel.stored_as_inverse and not rel.inverse:
@@ -65,3 +68,5 @@ SCHEMA: dict[str, Relation] = _load(_PATH)
 SYMMETRIC = frozenset(n for n, r in SCHEMA.items() if r.symmetric)
 #: States, not events: the date of the sentence that mentions them is not theirs.
 STATIVE = frozenset(n for n, r in SCHEMA.items() if r.stative)
+#: Event types that carry an amount of money: investment, acquisition, fine.
+MONEY_EVENTS = frozenset(r.event[0] for r in SCHEMA.values() if r.amount and r.event)

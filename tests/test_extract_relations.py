@@ -299,3 +299,13 @@ def test_discourse_dates_chain_across_sentences(extract_text):
 def test_ticker_codes_are_never_entities(extract_text, text, code):
     labels = {e.label for e in extract_text(text).entities.values()}
     assert code not in labels and not any(code in label for label in labels)
+
+
+@pytest.mark.parametrize("text, etype, value", [
+    ("The State Administration for Market Regulation fined Meituan 3.44 billion yuan in October 2021.", "fine", 3.44e9),
+    ("The Cyberspace Administration of China fined Didi 8.026 billion yuan in July 2022.", "fine", 8.026e9),
+    ("Tencent invested 300 million dollars in Kuaishou in 2019.", "investment", 300e6),
+])
+def test_money_events_carry_their_amount(extract_text, text, etype, value):
+    (event,) = [e for e in extract_text(text).events if e.type == etype]
+    assert event.amount is not None and event.amount.value == value

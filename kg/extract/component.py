@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon as lx
-from kg.schema import SCHEMA
+from kg.schema import MONEY_EVENTS, SCHEMA
 from kg.extract import mentions as mx
 from kg.extract import quantities as qx
 from kg.extract.dates import ANCHOR_CUES, date_spec
@@ -215,7 +215,7 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]], kb_words: list[str],
             unit = q["unit"]
             rule = "quantity.percent" if unit == "percent" else "quantity.money" if unit.isupper() else "quantity.count"
             event = next((e["id"] for e in events.values() if governing_verb(tokens[e["trigger"]]).i == gov
-                          and e["type"] == "investment" and unit.isupper()), None)
+                          and e["type"] in MONEY_EVENTS and unit.isupper()), None)
             quantities.append({"about": about_key, "attribute": attribute, "value": q["value"], "value_max": q["value_max"],
                                "unit": unit, "text": q["text"], "sent": sent_of[doc.char_span(q["start"], q["end"], alignment_mode="expand").start],
                                "span": [q["start"], q["end"]], "date": date, "date_how": how, "rule": rule, "event": event})
