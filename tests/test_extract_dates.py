@@ -54,3 +54,15 @@ def test_never_invents_a_day_or_month():
     assert resolve_all([date_spec("2020"), date_spec("A week later")], PUB)[1] is None
     assert resolve_all([date_spec("The following year")], None) == [None]
     assert resolve_all([date_spec("May 7")], None) == [None]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("on Tuesday", PartialDate(2025, 11, 12), PartialDate(2025, 11, 11, year_inferred=True)),  # published on a Wednesday
+    ("Wednesday", PartialDate(2025, 11, 12), PartialDate(2025, 11, 12, year_inferred=True)),  # the same day
+    ("last Friday", PartialDate(2026, 1, 5), PartialDate(2026, 1, 2, year_inferred=True)),  # across a year
+    ("last month", PartialDate(2025, 1, 20), PartialDate(2024, 12, year_inferred=True)),
+    ("next month", PartialDate(2025, 12), PartialDate(2026, 1, year_inferred=True)),
+    ("on Tuesday", PartialDate(2025, 11), None),  # a published month gives no weekday
+])
+def test_weekdays_and_months_resolve_against_the_published_date(text, published, expected):
+    assert resolve_all([date_spec(text)], published) == [expected]

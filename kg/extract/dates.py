@@ -9,6 +9,8 @@ A spec is a plain dict so it survives spaCy's multiprocessing:
 
 >>> resolve_all([date_spec("May 7"), date_spec("the following year")], PartialDate(2025, 5))
 [PartialDate(year=2025, month=5, day=7, year_inferred=True), PartialDate(year=2026, month=None, day=None, year_inferred=True)]
+>>> resolve_all([date_spec("on Tuesday"), date_spec("last month")], PartialDate(2025, 11, 12))  # a Wednesday
+[PartialDate(year=2025, month=11, day=11, year_inferred=True), PartialDate(year=2025, month=10, day=None, year_inferred=True)]
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ MONTHS = {m.lower(): i for i, m in enumerate(
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _M = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 _PATTERNS: list[tuple[re.Pattern, callable]] = [
@@ -39,6 +42,9 @@ _PATTERNS: list[tuple[re.Pattern, callable]] = [
     (re.compile(r"^(?:the )?same year$|^that year$"), lambda m: {"rel": "anchor_year"}),
     (re.compile(r"^(?:early |later |the beginning of |the start of |the end of )?this year$"), lambda m: {"rel": "this_year"}),
     (re.compile(r"^last year$|^the previous year$"), lambda m: {"rel": "last_year"}),
+    (re.compile(r"^(last|this|next) month$"), lambda m: {"rel": "published_month", "n": {"last": -1, "this": 0, "next": 1}[m[1]]}),
+    (re.compile(r"^(?:last |this |early |late )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: morning| afternoon| evening| night)?$"),
+     lambda m: {"rel": "weekday", "w": _WEEKDAYS.index(m[1])}),
     (re.compile(r"^(a|an|one|two|three|four|five|six|seven|ten|\d+) months? (later|earlier)$"),
      lambda m: {"rel": "months_later", "n": (_NUMBERS.get(m[1]) or int(m[1])) * (1 if m[2] == "later" else -1)}),
     (re.compile(r"^(a|an|one|two|three|four|\d+) (week|day)s? later$"),
@@ -78,6 +84,17 @@ def resolve(spec: dict, anchor: PartialDate | None, published: PartialDate | Non
         return PartialDate(base.year, spec.get("m"), spec.get("d"), year_inferred=True) if base else None
     if rel in ("this_year", "last_year"):
         return PartialDate(published.year - (rel == "last_year")) if published else None
+    if rel == "weekday":  # news convention: the latest such day on or before publication ('said on Tuesday')
+        if published is None or published.day is None:
+            return None
+        day = dt.date(published.year, published.month, published.day)
+        day -= dt.timedelta(days=(day.weekday() - spec["w"]) % 7)
+        return PartialDate(day.year, day.month, day.day, year_inferred=True)
+    if rel == "published_month":
+        if published is None or published.month is None:
+            return None
+        k = published.year * 12 + published.month - 1 + spec["n"]
+        return PartialDate(k // 12, k % 12 + 1, year_inferred=True)
     if anchor is None:
         return None
     if rel == "next_year":
