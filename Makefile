@@ -6,7 +6,7 @@ KG     := $(BIN)/kg
 HOST   ?= 127.0.0.1
 PORT   ?= 8501
 
-.PHONY: run test build serve bench setup setup-dev clean
+.PHONY: run test fuzz build serve bench setup setup-dev clean
 
 $(VENV)/.run-deps: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "kg-explorer needs Python 3.11; set PYTHON=/path/to/python3.11")'
@@ -38,6 +38,17 @@ serve: build
 ## test: set up with dev dependencies, then every test
 test: setup-dev
 	$(BIN)/python -m pytest
+
+## fuzz: the fuzzing campaign at scale: every property of tests/test_fuzz.py (front matter, article loader, IRIs,
+## query guard, and test_query_guard.py's generated-query properties re-run at this scale) on FUZZ_EXAMPLES inputs
+## each (over 10,000 in all), FUZZ_KILLS random SIGKILLs of `kg build`; inputs tried per property in the statistics
+FUZZ_EXAMPLES ?= 2000
+FUZZ_KILLS    ?= 50
+fuzz: setup-dev
+	KG_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) KG_FUZZ_KILLS=$(FUZZ_KILLS) $(BIN)/python -m pytest tests/test_fuzz.py \
+		tests/test_query_guard.py::test_whatever_the_guard_admits_has_no_service_load_or_update_in_rdflibs_parse \
+		tests/test_query_guard.py::test_generated_queries_never_reach_the_canary \
+		--hypothesis-show-statistics -rxP
 
 ## bench: the benchmark suite (QUICK=1 for the quick mode)
 bench: setup-dev

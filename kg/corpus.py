@@ -210,11 +210,17 @@ def split_front_matter(text: str, source: str = "<text>", max_chars: int = 2000)
         raise DocumentError(source, f"has front matter that is not valid YAML{line}", "fix the YAML between the '---' lines") from None
     except ValueError as e:  # YAML reads YYYY-MM-DD as a date and fails on one that does not exist
         raise DocumentError(source, f"has a date in its front matter that does not exist ({e})", "write a real date") from None
+    except RecursionError:
+        raise DocumentError(source, "has front matter nested too deeply to read", "write each field as plain text") from None
+    except (TypeError, KeyError, IndexError, AttributeError, OverflowError):
+        # PyYAML's constructors fail this way on an explicit tag a value does not fit ('!!int ""', '!!bool x')
+        raise DocumentError(source, "has front matter with an explicit !!tag its value does not fit",
+                            "remove the !!tag and write the value as plain text") from None
     if not isinstance(meta, dict):
         raise DocumentError(source, "has front matter that is not a mapping of fields", "write 'title: …', 'published: …' lines")
-    unknown = set(meta) - _FIELDS
+    unknown = [k for k in meta if k not in _FIELDS]
     if unknown:
-        raise DocumentError(source, f"has unknown front-matter field(s) {sorted(unknown)}", f"use only {sorted(_FIELDS)}")
+        raise DocumentError(source, f"has unknown front-matter field(s) {sorted(map(str, unknown))}", f"use only {sorted(_FIELDS)}")
     out = {k: meta[k] for k in _FIELDS if meta.get(k) is not None}
     if "published" in out:
         out["published"] = parse_published(out["published"], source)
@@ -229,7 +235,7 @@ def _field_text(key: str, value: object, source: str, max_chars: int) -> str:
     if isinstance(value, (dict, list, set, tuple)):
         raise DocumentError(source, f"has a front-matter field {key!r} that is a {type(value).__name__}, not text",
                             f"write '{key}: some text'")
-    text = str(value)
+    text = _scalar_text(value, key, source)
     if len(text) > max_chars:
         raise DocumentError(source, f"has a front-matter field {key!r} of {len(text):,} characters, over {max_chars:,}",
                             "shorten it, or raise front_matter_max_chars (env KG_FRONT_MATTER_MAX_CHARS)")
@@ -245,9 +251,18 @@ def _field_text(key: str, value: object, source: str, max_chars: int) -> str:
     return text
 
 
+def _scalar_text(value: object, key: str, source: str) -> str:
+    """A front-matter scalar as text; an integer too long to write out (Python refuses over 4,300 digits) is refused."""
+    try:
+        return str(value)
+    except ValueError:
+        raise DocumentError(source, f"has a front-matter field {key!r} holding a number too long to read",
+                            "write it as text") from None
+
+
 def parse_published(value: object, source: str = "<text>") -> PartialDate:
     """'2025', '2025-05', '2025-05-07' (or a YAML date) → PartialDate."""
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    text = value.isoformat() if hasattr(value, "isoformat") else _scalar_text(value, "published", source)
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
         raise DocumentError(source, f"has published date {text!r}", "write it as YYYY, YYYY-MM or YYYY-MM-DD")
     try:

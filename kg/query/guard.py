@@ -129,6 +129,8 @@ def _verdict(text: str, max_depth: int) -> PreparedQuery | tuple[type[QueryError
             f"the query nests brackets {depth} deep, over the limit of {max_depth} "
             "(setting query_max_depth, env KG_QUERY_MAX_DEPTH); flatten the nested groups or sub-queries"
         )
+    if not _TOKENS.sub(lambda m: "" if m.group().startswith("#") else m.group(), text).strip():
+        return QueryError, "the query is empty (only white space or comments); write a SELECT, ASK, CONSTRUCT or DESCRIBE query"
     source = text.encode("utf-8")
     tree = _parser().parse(source)
     judged = _judge_tree(tree.root_node, source)
@@ -311,7 +313,8 @@ def _rdflib_verdict(text: str) -> PreparedQuery | tuple[type[QueryError], str]:
             update = parseUpdate(text)
         except (ParseException, RecursionError):
             update = None
-        operations = [_RDFLIB_UPDATES.get(r.name, r.name) for r in update.request] if update is not None else []
+        requests = update.request if update is not None else None  # None for a text with no operation at all
+        operations = [_RDFLIB_UPDATES.get(r.name, r.name) for r in requests] if requests else []
         if operations:
             return QueryRefusedError, (
                 f"{', '.join(dict.fromkeys(operations))} refused: user queries are read-only (updates and LOAD "

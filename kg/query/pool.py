@@ -68,6 +68,8 @@ def _worker_main() -> None:
             message = ("error", type(e).__name__, str(e))
         except (OSError, ValueError, RuntimeError) as e:
             message = ("error", "QueryError", f"the query failed while running: {e}")
+        except Exception as e:  # noqa: BLE001 - a defect must cost one answer, not the worker (nothing ran)
+            message = ("error", "QueryError", f"the query could not be handled ({type(e).__name__}: {e}); fix the query text")
         replies.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
 
 
