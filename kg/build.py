@@ -303,6 +303,7 @@ def add_document(
     """
     if text is not None:
         doc = corpus.document_from_text(text, title=title, published=published, source_path=str(source or ""))
+        corpus.check_length(doc, settings)
     else:
         doc = corpus.read_document(source, settings)
         if original_name:

@@ -182,7 +182,16 @@ def read_document(path: str | Path, settings: Settings | None = None) -> Documen
         meta, body = split_front_matter(text, name, max_chars=settings.front_matter_max_chars)
         doc = document_from_text(body, source_path=name, **meta)
     doc.content_hash = hashlib.sha256(raw).hexdigest()
+    check_length(doc, settings)
     return doc
+
+
+def check_length(doc: Document, settings: Settings) -> None:
+    """Refuse an article whose text is over ``article_max_chars``: the parser's memory grows with a text's
+    length (spaCy: about 1 GB per 100,000 characters at worst), so one long file must not take the machine."""
+    if len(doc.text) > settings.article_max_chars:
+        raise DocumentError(doc.source_path or doc.title, f"has {len(doc.text):,} characters of text, over the limit of "
+                            f"{settings.article_max_chars:,}", "split it, or raise article_max_chars (env KG_ARTICLE_MAX_CHARS)")
 
 
 def split_front_matter(text: str, source: str = "<text>", max_chars: int = 2000) -> tuple[dict, str]:

@@ -47,6 +47,10 @@ class Settings:
     article_max_bytes: int = _setting(
         5_000_000, "Largest article file read, in bytes; a larger one is reported and skipped (the others still load)."
     )
+    article_max_chars: int = _setting(
+        200_000, "Longest article text extracted, in characters (a long news article has 20,000); the parser's memory "
+        "grows with length, so a longer file is reported and skipped."
+    )
     front_matter_max_chars: int = _setting(
         2000, "Longest value of a front-matter field (title, source, url, language), in characters."
     )

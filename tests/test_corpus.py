@@ -171,3 +171,25 @@ def test_links_that_dangle_or_loop_and_names_that_are_no_files_are_reported_and_
         warnings.simplefilter("always")
         assert len(list(iter_article_paths([corpus]))) == 3
     assert sorted(str(w.message) for w in warned) == sorted(f"{corpus / p}: skipped: {r}" for p, r in reasons.items())
+
+
+def test_text_over_the_length_limit_is_refused(tmp_path):
+    from kg.settings import Settings
+
+    path = tmp_path / "long.md"
+    path.write_text("Meituan grew. " * 100, encoding="utf-8")
+    with pytest.raises(DocumentError, match="article_max_chars"):
+        read_document(path, Settings.load(article_max_chars=1000))
+    assert read_document(path, Settings.load(article_max_chars=2000)).text
+
+
+def test_deeply_nested_html_is_refused_in_bounded_time(tmp_path):
+    """libxml2 (under trafilatura) stops at its own depth limit: no recursion or memory runs away."""
+    import time
+
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>" * 20_000 + "<p>Meituan grew.</p>" + "</div>" * 20_000 + "</body></html>")
+    started = time.monotonic()
+    with pytest.raises(DocumentError):
+        read_document(path)
+    assert time.monotonic() - started < 10
