@@ -162,6 +162,17 @@ def test_add_and_remove_a_pasted_article(tmp_path):
     assert remove_document(settings, doc.id) and open_reader(settings).documents() == []
 
 
+def test_an_uploaded_file_keeps_its_own_name_not_its_temporary_path(tmp_path):
+    """The app writes an upload to a temporary file that is gone afterwards: the document names the upload."""
+    settings = Settings.load(store=str(tmp_path / "store"))
+    temporary = tmp_path / "tmp1234" / "temu.md"
+    temporary.parent.mkdir()
+    temporary.write_text("---\ntitle: Temu\n---\nPinduoduo launched Temu in September 2022.", encoding="utf-8")
+    add_document(settings, temporary, original_name="upload: temu.md")
+    [doc] = open_reader(settings).documents()
+    assert doc.source_path == "upload: temu.md" and "tmp1234" not in doc.source_path
+
+
 KILLED_BUILD = textwrap.dedent("""
     import sys
     import kg.store
