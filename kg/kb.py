@@ -150,20 +150,9 @@ class KnowledgeBase:
                 raise KnowledgeBaseError(f"{path}: entity id {entity.id!r} is defined twice; give each entity a unique id")
             self.entities[entity.id] = entity
             for name in entity.names:
-                key = normalise_name(name)
-                other = self._by_alias.get(key)
-                if other and other != entity.id:
-                    raise KnowledgeBaseError(
-                        f"{path}: alias {name!r} of {entity.id!r} is already a name of {other!r}; remove one of them"
-                    )
-                self._by_alias[key] = entity.id
+                _claim(self._by_alias, normalise_name(name), entity.id, f"{path}: alias {name!r}", "a name")
             for code in entity.ticker_prefixes:
-                other = self._by_prefix.get(code)
-                if other and other != entity.id:
-                    raise KnowledgeBaseError(
-                        f"{path}: ticker prefix {code!r} of {entity.id!r} is already a prefix of {other!r}; remove one of them"
-                    )
-                self._by_prefix[code] = entity.id
+                _claim(self._by_prefix, code, entity.id, f"{path}: ticker prefix {code!r}", "a prefix")
             for written in entity.tickers:
                 code, symbol = parse_ticker(written)  # _entity checked the form
                 self._listings.append(_Listing(code, symbol, written, entity.id, path))
@@ -201,6 +190,14 @@ class KnowledgeBase:
                 index[(exchange, t.symbol)] = t.entity
             self._by_listing = index
         return self._by_listing
+
+
+def _claim(table: dict[str, str], key: str, entity_id: str, what: str, kind: str) -> None:
+    """Give ``key`` to ``entity_id`` in ``table``; a key another entity holds is an error naming both."""
+    other = table.get(key)
+    if other and other != entity_id:
+        raise KnowledgeBaseError(f"{what} of {entity_id!r} is already {kind} of {other!r}; remove one of them")
+    table[key] = entity_id
 
 
 def _read(path: Path) -> dict:
