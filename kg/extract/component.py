@@ -146,7 +146,7 @@ def extract(doc: Doc, kb_index: dict[str, tuple[str, str]], kb_words: list[str],
     version_cands = mx.versions(parsed, kept, table)
     types = {k: mx.resolve_type(e["votes"]) for k, e in table.items()}
     all_mentions = [(c.start, c.end, c.key) for c in kept] + [(c.start, c.end, c.key) for c in version_cands]
-    ctx = Context(parsed, all_mentions, types, kb_parents or {})
+    ctx = Context(parsed, all_mentions, types, kb_parents)
     dates = _dates(parsed)
     by_sent: dict[int, list[int]] = {}
     for k, d in enumerate(dates):

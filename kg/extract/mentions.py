@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from kg.iri import normalise_name
 from kg.extract import lexicon as lx
 from kg.extract.names import name_kind
-from kg.extract.tickers import find_tickers, in_code
+from kg.extract.tickers import in_code
 from kg.extract.parsed import Parsed
 from kg.extract.pinyin import gloss_units, units_gloss
 
@@ -89,7 +89,7 @@ def candidates(parsed: Parsed) -> list[Candidate]:
         out.append(c)
         taken[span.start:span.end] = b"\x01" * (span.end - span.start)
     by_start = {e.start: e for e in parsed.ents}
-    tickers = find_tickers(text)
+    tickers = parsed.tickers
     for ent in parsed.ents:
         if ent.label_ not in lx.NER_TYPES or skip[sent_of[ent.start]] or any(taken[ent.start:ent.end]):
             continue
@@ -360,7 +360,7 @@ def _appositive_aliases(parsed: Parsed, cands: list[Candidate], linker: Linker) 
     alias mentions the NER missed)."""
     tokens = parsed.tokens
     by_start = {c.start: c for c in cands}
-    tickers = {t.start for t in find_tickers(parsed.text)}  # '(NYSE: BABA)' names no alias of what precedes it
+    tickers = {t.start for t in parsed.tickers}  # '(NYSE: BABA)' names no alias of what precedes it
     extra: list[Candidate] = []
     for c in cands:
         j = c.end

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.tickers import Ticker, find_tickers
+
 
 @dataclass(frozen=True, eq=False)
 class Parsed:
@@ -30,6 +32,7 @@ class Parsed:
     sents: list[Span]
     sent_index: list[int]  # token -> number of its sentence
     sent_first: list[int]  # sentence number -> its first token
+    tickers: list[Ticker]  # "(NYSE: BABA)" brackets of the text: read by the mention finder and the rules
 
     @classmethod
     def of(cls, doc: Doc) -> "Parsed":
@@ -41,7 +44,7 @@ class Parsed:
         # the text as published (kg.nlp.TypographyTokenizer parsed a plain copy of the same length), else
         # doc.text without making the tokens again
         text = doc.user_data.get("text") or "".join(t.text_with_ws for t in tokens)
-        return cls(doc, text, tokens, doc.ents, sents, sent_index, [s.start for s in sents])
+        return cls(doc, text, tokens, doc.ents, sents, sent_index, [s.start for s in sents], find_tickers(text))
 
     def text_of(self, span: Span) -> str:
         """``span.text``, sliced from the document's text instead of joined from its tokens."""

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.parsed import Parsed
-from kg.extract.tickers import find_tickers
 from kg.schema import SCHEMA, STATIVE
 
 #: Argument types each predicate accepts (subject types, object types), from the schema.
@@ -88,7 +87,7 @@ class Context:
         # inside a ticker serve only the listing rule: no other rule sees them ("X (NASDAQ: X), Y's rival").
         self.tickers: dict[int, list[tuple[int, int, str]]] = {}
         in_ticker = bytearray(len(doc))
-        for ticker in find_tickers(parsed.text):
+        for ticker in parsed.tickers:
             inside = doc.char_span(ticker.start, ticker.end, alignment_mode="expand")
             if inside is not None:
                 self.tickers[inside.start] = list(dict.fromkeys(

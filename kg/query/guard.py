@@ -172,10 +172,7 @@ def _judge_tree(root: tree_sitter.Node, source: bytes) -> PreparedQuery | tuple[
     for node in _nodes(root):
         kind = node.type
         if kind == "service_graph_pattern":
-            return QueryRefusedError, (
-                f"SERVICE {_service_target(node, source)} refused: this endpoint does not call other SPARQL services "
-                "(a federated query can reach any server and cannot be bounded); load the data into the store instead"
-            )
+            return QueryRefusedError, _service_refused(_service_target(node, source))
         if kind in _UPDATES:
             operations.append(_UPDATES[kind])
         elif kind in _FORMS:
@@ -187,10 +184,7 @@ def _judge_tree(root: tree_sitter.Node, source: bytes) -> PreparedQuery | tuple[
         elif kind in ("default_graph_clause", "named_graph_clause", "using_clause"):
             datasets.append(("FROM NAMED" if kind == "named_graph_clause" else "FROM", node))
     if operations:
-        return QueryRefusedError, (
-            f"{', '.join(dict.fromkeys(operations))} refused: user queries are read-only (updates and LOAD "
-            "are not run); change the store with `kg build` / `kg add` instead"
-        )
+        return QueryRefusedError, _updates_refused(operations)
     prefixes = {**PREFIXES, **declared}
     for which, clause in datasets:
         selector = clause.child_by_field_name("source_selector") or (clause.named_children or [None])[-1]
@@ -206,6 +200,20 @@ def _judge_tree(root: tree_sitter.Node, source: bytes) -> PreparedQuery | tuple[
 def _prepared(kind: str, text: str, declared: dict[str, str] | set[str], has_dataset: bool) -> PreparedQuery:
     missing = "".join(f"PREFIX {p}: <{iri}> " for p, iri in PREFIXES.items() if p not in declared)
     return PreparedQuery(kind=kind, text=f"{missing}\n{text}" if missing else text, has_dataset=has_dataset)
+
+
+def _service_refused(shown: str) -> str:
+    return (
+        f"SERVICE {shown} refused: this endpoint does not call other SPARQL services "
+        "(a federated query can reach any server and cannot be bounded); load the data into the store instead"
+    )
+
+
+def _updates_refused(operations: list[str]) -> str:
+    return (
+        f"{', '.join(dict.fromkeys(operations))} refused: user queries are read-only (updates and LOAD "
+        "are not run); change the store with `kg build` / `kg add` instead"
+    )
 
 
 def _foreign_dataset(which: str, shown: str) -> str:
@@ -316,10 +324,7 @@ def _rdflib_verdict(text: str) -> PreparedQuery | tuple[type[QueryError], str]:
         requests = update.request if update is not None else None  # None for a text with no operation at all
         operations = [_RDFLIB_UPDATES.get(r.name, r.name) for r in requests] if requests else []
         if operations:
-            return QueryRefusedError, (
-                f"{', '.join(dict.fromkeys(operations))} refused: user queries are read-only (updates and LOAD "
-                "are not run); change the store with `kg build` / `kg add` instead"
-            )
+            return QueryRefusedError, _updates_refused(operations)
         found = re.match(r"\S{1,30}", e.line[e.column - 1:]) if e.line else None
         what = f"unexpected {found.group()!r}" if found else "unexpected end of the query"
         return QueryError, _point_at(text, e.lineno, e.column, what)
@@ -334,10 +339,7 @@ def _rdflib_verdict(text: str) -> PreparedQuery | tuple[type[QueryError], str]:
     has_dataset = False
     for node in _walk(body):
         if node.name == "ServiceGraphPattern":
-            return QueryRefusedError, (
-                f"SERVICE {_show(node.term)} refused: this endpoint does not call other SPARQL services "
-                "(a federated query can reach any server and cannot be bounded); load the data into the store instead"
-            )
+            return QueryRefusedError, _service_refused(_show(node.term))
         if node.name == "DatasetClause":
             has_dataset = True
             # CompValue attributes are None when absent (its .get() returns the key instead)
