@@ -1,4 +1,4 @@
-"""Rule confidences come from measured precision (kg/extract/rule_precision.yaml)."""
+"""Rule confidences come from measured precision (the shipped table, or the file KG_RULE_PRECISION names)."""
 
 from __future__ import annotations
 
@@ -38,3 +38,38 @@ def test_malformed_file(tmp_path):
 
 def test_missing_file_uses_default(tmp_path):
     assert 0 < confidence("x", tmp_path / "none.yaml") < 1
+
+
+@pytest.mark.parametrize("written", [True, False])
+def test_the_setting_names_the_table_in_use_once_it_exists(tmp_path, monkeypatch, written):
+    from kg.extract.calibration import rule_precision_file
+
+    path = tmp_path / "mine.yaml"
+    monkeypatch.setenv("KG_RULE_PRECISION", str(path))
+    if written:
+        write_rule_precision({"launch.verb": (0, 50)}, path)
+    assert rule_precision_file() == (path if written else RULE_PRECISION_FILE)
+    assert (confidence("launch.verb") < 0.3) == written  # 0 right of 50 measured here; the shipped table is high
+
+
+@pytest.mark.parametrize("where", ["argument", "setting"])
+def test_calibrate_writes_where_it_is_told_never_into_the_package(tmp_path, monkeypatch, where):
+    from kg.evaluate import Report, calibrate
+    from kg.settings import Settings
+
+    before = RULE_PRECISION_FILE.read_bytes()
+    report = Report()
+    target = tmp_path / "rp.yaml"
+    settings = Settings.load(rule_precision=str(target) if where == "setting" else "")
+    written = calibrate(report, target if where == "argument" else None, settings)
+    assert written == target and yaml.safe_load(target.read_text(encoding="utf-8"))["rules"] == {}
+    assert RULE_PRECISION_FILE.read_bytes() == before
+
+
+def test_calibrate_without_a_file_says_how_to_name_one(monkeypatch):
+    from kg.errors import SettingError
+    from kg.evaluate import Report, calibrate
+
+    monkeypatch.delenv("KG_RULE_PRECISION", raising=False)
+    with pytest.raises(SettingError, match="KG_RULE_PRECISION"):
+        calibrate(Report())

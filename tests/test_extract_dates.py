@@ -10,41 +10,58 @@ from kg.model import PartialDate
 PUB = PartialDate(2025, 5)
 
 
-@pytest.mark.parametrize("text, iso, inferred", [
-    ("June 2018", "2018-06", False),
-    ("in August 2020", "2020-08", False),
-    ("2021", "2021", False),
-    ("May 7", "2025-05-07", True),
-    ("7 May", "2025-05-07", True),
-    ("March 28, 2023", "2023-03-28", False),
-    ("this year", "2025", False),
-    ("the beginning of this year", "2025", False),
-    ("last year", "2024", False),
-])
+@pytest.mark.parametrize(
+    "text, iso, inferred",
+    [
+        ("June 2018", "2018-06", False),
+        ("in August 2020", "2020-08", False),
+        ("2021", "2021", False),
+        ("May 7", "2025-05-07", True),
+        ("7 May", "2025-05-07", True),
+        ("March 28, 2023", "2023-03-28", False),
+        ("this year", "2025", False),
+        ("the beginning of this year", "2025", False),
+        ("last year", "2024", False),
+    ],
+)
 def test_single_dates(text, iso, inferred):
     (date,) = resolve_all([date_spec(text)], PUB)
     assert (date.iso, date.year_inferred) == (iso, inferred)
 
 
-@pytest.mark.parametrize("texts, expected", [
-    (["June 2018", "at that time"], ["2018-06", "2018-06"]),
-    (["August 2020", "less than a year"], ["2020-08", "2021"]),
-    (["2021", "The following year"], ["2021", "2022"]),
-    (["February 2024", "July of the same year"], ["2024-02", "2024-07"]),
-    (["May 7", "A week later", "May 12"], ["2025-05-07", "2025-05-14", "2025-05-12"]),
-    (["2022", "July"], ["2022", "2022-07"]),
-    (["September 2021", "two months earlier"], ["2021-09", "2021-07"]),
-    (["November 2023", "A month later"], ["2023-11", "2023-12"]),
-    (["December 2023", "three months later"], ["2023-12", "2024-03"]),
-    (["2025", "at the end of April"], ["2025", "2025-04"]),
-])
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        (["June 2018", "at that time"], ["2018-06", "2018-06"]),
+        (["August 2020", "less than a year"], ["2020-08", "2021"]),
+        (["2021", "The following year"], ["2021", "2022"]),
+        (["February 2024", "July of the same year"], ["2024-02", "2024-07"]),
+        (["May 7", "A week later", "May 12"], ["2025-05-07", "2025-05-14", "2025-05-12"]),
+        (["2022", "July"], ["2022", "2022-07"]),
+        (["September 2021", "two months earlier"], ["2021-09", "2021-07"]),
+        (["November 2023", "A month later"], ["2023-11", "2023-12"]),
+        (["December 2023", "three months later"], ["2023-12", "2024-03"]),
+        (["2025", "at the end of April"], ["2025", "2025-04"]),
+    ],
+)
 def test_relative_dates_follow_the_discourse(texts, expected):
     specs = [{"rel": "anchor"} if t == "at that time" else date_spec(t) for t in texts]
     assert [d.iso for d in resolve_all(specs, PUB)] == expected
 
 
-@pytest.mark.parametrize("text", ["Today", "monthly", "15 days", "the past few years", "less than a month",
-                                  "the next 3-5 years", "the early days", "Nowadays"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today",
+        "monthly",
+        "15 days",
+        "the past few years",
+        "less than a month",
+        "the next 3-5 years",
+        "the early days",
+        "Nowadays",
+    ],
+)
 def test_non_dates_are_not_dates(text):
     assert date_spec(text) is None
 
@@ -56,13 +73,20 @@ def test_never_invents_a_day_or_month():
     assert resolve_all([date_spec("May 7")], None) == [None]
 
 
-@pytest.mark.parametrize("text, published, expected", [
-    ("on Tuesday", PartialDate(2025, 11, 12), PartialDate(2025, 11, 11, year_inferred=True)),  # published on a Wednesday
-    ("Wednesday", PartialDate(2025, 11, 12), PartialDate(2025, 11, 12, year_inferred=True)),  # the same day
-    ("last Friday", PartialDate(2026, 1, 5), PartialDate(2026, 1, 2, year_inferred=True)),  # across a year
-    ("last month", PartialDate(2025, 1, 20), PartialDate(2024, 12, year_inferred=True)),
-    ("next month", PartialDate(2025, 12), PartialDate(2026, 1, year_inferred=True)),
-    ("on Tuesday", PartialDate(2025, 11), None),  # a published month gives no weekday
-])
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "on Tuesday",
+            PartialDate(2025, 11, 12),
+            PartialDate(2025, 11, 11, year_inferred=True),
+        ),  # published on a Wednesday
+        ("Wednesday", PartialDate(2025, 11, 12), PartialDate(2025, 11, 12, year_inferred=True)),  # the same day
+        ("last Friday", PartialDate(2026, 1, 5), PartialDate(2026, 1, 2, year_inferred=True)),  # across a year
+        ("last month", PartialDate(2025, 1, 20), PartialDate(2024, 12, year_inferred=True)),
+        ("next month", PartialDate(2025, 12), PartialDate(2026, 1, year_inferred=True)),
+        ("on Tuesday", PartialDate(2025, 11), None),  # a published month gives no weekday
+    ],
+)
 def test_weekdays_and_months_resolve_against_the_published_date(text, published, expected):
     assert resolve_all([date_spec(text)], published) == [expected]

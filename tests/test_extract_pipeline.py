@@ -37,7 +37,7 @@ def test_records_are_well_formed(seed):
     _, ex = seed
     text = ex.document.text
     for ev in _evidence(ex):
-        assert ev.sentence == text[ev.start:ev.end] and ev.document == ex.document.id
+        assert ev.sentence == text[ev.start : ev.end] and ev.document == ex.document.id
         for span in (ev.subject_span, ev.object_span):
             assert span is None or ev.start <= span[0] < span[1] <= ev.end
     for rel in ex.relations:
@@ -45,7 +45,7 @@ def test_records_are_well_formed(seed):
         assert rel.rule and 0 < rel.confidence <= 1 and rel.evidence
         assert rel.event is None or rel.event in {e.key for e in ex.events}
     assert all(e.type in ENTITY_TYPES for e in ex.entities.values())
-    assert all(text[m.start:m.end] == m.text and m.entity_key in ex.entities for m in ex.mentions)
+    assert all(text[m.start : m.end] == m.text and m.entity_key in ex.entities for m in ex.mentions)
     assert all(q.about in ex.entities and q.rule and q.evidence for q in ex.quantities)
     assert all(c.a < c.b and c.count == len(c.evidence) for c in ex.comentions)
 
@@ -61,8 +61,9 @@ def test_streams_in_order_whatever_the_batch_size(nlp, seed, batch_size):
     streamed = list(extract_documents(docs, nlp, batch_size=batch_size))
     assert [e.document.id for e in streamed] == [d.id for d in docs]
     alone = extract_document(docs[-1], nlp)
-    assert [(r.subject, r.predicate, r.object, r.date) for r in streamed[-1].relations] == \
-           [(r.subject, r.predicate, r.object, r.date) for r in alone.relations]
+    assert [(r.subject, r.predicate, r.object, r.date) for r in streamed[-1].relations] == [
+        (r.subject, r.predicate, r.object, r.date) for r in alone.relations
+    ]
     assert streamed[-1].entities == alone.entities
 
 
@@ -81,8 +82,10 @@ def test_seed_events_on_the_right_date(seed):
     """Each annotated event has an extracted event with the same date (and precision) and a shared participant."""
     ann, ex = seed
     index = ann.name_index()
-    who = [({index.get(normalise(ex.entities[p.entity].label)) for p in e.participants}, e.date and e.date.iso)
-           for e in ex.events]
+    who = [
+        ({index.get(normalise(ex.entities[p.entity].label)) for p in e.participants}, e.date and e.date.iso)
+        for e in ex.events
+    ]
     missing = [g.what for g in ann.events if not any(set(g.who) & w and d == g.date.iso for w, d in who)]
     assert missing == []
     by_date = {d for _, d in who}

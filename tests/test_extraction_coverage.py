@@ -19,23 +19,38 @@ PAGE = ROOT / "docs" / "extraction-coverage.md"
 
 #: Constructions, in the matrix's column order: (name, what it covers, the rule-id endings that test it).
 CONSTRUCTIONS = [
-    ("verb", "active, passive with 'by', fronted participle, relative clause, future and decided plan",
-     (".verb",)),
+    ("verb", "active, passive with 'by', fronted participle, relative clause, future and decided plan", (".verb",)),
     ("coordination", "coordinated subjects or objects ('X and Y teamed up')", (".coordinated", "join_forces")),
-    ("relational noun", "appositive title, possessive title, copular, 'one of', 'including' lists ('X, chief executive of Y')",
-     (".noun",)),
+    (
+        "relational noun",
+        "appositive title, possessive title, copular, 'one of', 'including' lists ('X, chief executive of Y')",
+        (".noun",),
+    ),
     ("title before name", "'Y co-founder and chairman X', 'Y's CEO X'", (".title",)),
     ("hyphen", "hyphenated compound ('Tencent-backed', 'Alibaba-owned')", (".hyphen",)),
     ("possessive", "'Y's X' between two names", (".possessive",)),
-    ("nominalisation", "'the acquisition of X by Y', 'an investigation into X'", (".nominal", ".clause_subject", ".between")),
-    ("light verb / stake", "'took a 5% stake in', 'paid … for a stake in', 'led the round', 'reached a cooperation'",
-     (".stake", ".controlling_stake", ".lead_round", ".reach", ".open_to")),
+    (
+        "nominalisation",
+        "'the acquisition of X by Y', 'an investigation into X'",
+        (".nominal", ".clause_subject", ".between"),
+    ),
+    (
+        "light verb / stake",
+        "'took a 5% stake in', 'paid … for a stake in', 'led the round', 'reached a cooperation'",
+        (".stake", ".controlling_stake", ".lead_round", ".reach", ".open_to"),
+    ),
     ("ticker", "'X (NYSE: ABC)'", (".ticker",)),
     ("reference", "'the company', 'its', 'the two sides', 'all three'", ("+coref",)),
-    ("implicit organization", "a title or succession whose organization was named before, or the article's main one",
-     (".implicit", ".salient", ".succession")),
-    ("other", "rule-specific forms ('sold X to Y', 'formed X with Y', 'launched on Y', 'handed the role to')",
-     (".sold_to", ".form_with", ".launched_on", ".handover", ".part_of", ".join")),
+    (
+        "implicit organization",
+        "a title or succession whose organization was named before, or the article's main one",
+        (".implicit", ".salient", ".succession"),
+    ),
+    (
+        "other",
+        "rule-specific forms ('sold X to Y', 'formed X with Y', 'launched on Y', 'handed the role to')",
+        (".sold_to", ".form_with", ".launched_on", ".handover", ".part_of", ".join"),
+    ),
 ]
 
 #: Cells that are not supported, with the reason.
@@ -57,12 +72,26 @@ def _relation_cases():
 
 
 #: The order in which rule ids are matched to constructions: the most specific first ('+coref' before '.verb').
-_MATCH_ORDER = ["reference", "coordination", "implicit organization", "ticker", "title before name", "hyphen", "possessive",
-                "light verb / stake", "nominalisation", "other", "relational noun", "verb"]
+_MATCH_ORDER = [
+    "reference",
+    "coordination",
+    "implicit organization",
+    "ticker",
+    "title before name",
+    "hyphen",
+    "possessive",
+    "light verb / stake",
+    "nominalisation",
+    "other",
+    "relational noun",
+    "verb",
+]
 #: Known limits inside supported cells, for the page.
 LIMITS = [
-    "competition idioms ('keep pace with', 'hold on to share as Y moves in') and rivalry left to inference are not read",
-    "a unit named through a non-entity ('Alibaba's international group, which oversees A and B') is not linked to the group",
+    "competition idioms ('keep pace with', 'hold on to share as Y moves in') and rivalry left to inference "
+    "are not read",
+    "a unit named through a non-entity ('Alibaba's international group, which oversees A and B') "
+    "is not linked to the group",
     "colon lists ('its three brands: A, B and C') are not read",
 ]
 
@@ -84,7 +113,8 @@ def render() -> str:
         "Generated from `tests/test_extract_relations.py` by `tests/test_extraction_coverage.py` (regenerate with",
         "`KG_WRITE_DOCS=1 .venv/bin/python -m pytest tests/test_extraction_coverage.py`); every number is a count of",
         "hand-built sentences, about companies of the field, that the extractor reads right in that construction",
-        "(they run as tests on the real pipeline). A dash is a cell without a test; a cell marked n/s is not supported,",
+        "(they run as tests on the real pipeline). A dash is a cell without a test; "
+        "a cell marked n/s is not supported,",
         "for the reason given below. Blind figures: the README's extraction section.",
         "",
         "| relation | " + " | ".join(names) + " |",
@@ -100,8 +130,13 @@ def render() -> str:
         lines.append(f"| `{predicate}` | " + " | ".join(row) + " |")
     lines += ["", "## Constructions", ""]
     lines += [f"- **{name}**: {what}." for name, what, _ in CONSTRUCTIONS]
-    lines += ["", "`owns` is stored as its inverse `part_of` (one fact, one triple): its constructions are counted there.",
-              "", "## Not supported, and known limits", ""]
+    lines += [
+        "",
+        "`owns` is stored as its inverse `part_of` (one fact, one triple): its constructions are counted there.",
+        "",
+        "## Not supported, and known limits",
+        "",
+    ]
     lines += [f"- `{p}` × {c}: {why}." for (p, c), why in NOT_SUPPORTED.items()]
     lines += [f"- {limit}." for limit in LIMITS]
     lines += ["", f"## Near misses ({len(negatives)} sentences from which no relation may be read)", ""]
@@ -115,7 +150,8 @@ def test_the_matrix_page_is_generated_from_the_tests():
         PAGE.write_text(page, encoding="utf-8")
     assert PAGE.read_text(encoding="utf-8") == page, (
         "docs/extraction-coverage.md is out of date; regenerate it with "
-        "KG_WRITE_DOCS=1 .venv/bin/python -m pytest tests/test_extraction_coverage.py")
+        "KG_WRITE_DOCS=1 .venv/bin/python -m pytest tests/test_extraction_coverage.py"
+    )
 
 
 def test_every_relation_has_a_tested_construction():

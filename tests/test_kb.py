@@ -16,8 +16,17 @@ from kg.kb import SHIPPED_DIR, KBEntity, KnowledgeBase, load_kb, parse_ticker
 from kg.settings import Settings
 from kg.vocab import ENTITY_TYPES, RELATIONS
 
-SHIPPED_FILES = ["companies.yaml", "events.yaml", "exchanges.yaml", "finance.yaml", "media.yaml", "people.yaml",
-                 "places.yaml", "platforms.yaml", "regulators.yaml"]
+SHIPPED_FILES = [
+    "companies.yaml",
+    "events.yaml",
+    "exchanges.yaml",
+    "finance.yaml",
+    "media.yaml",
+    "people.yaml",
+    "places.yaml",
+    "platforms.yaml",
+    "regulators.yaml",
+]
 STRUCTURAL = ("part_of", "owns", "founded")
 
 
@@ -39,32 +48,96 @@ def _entries(raw):
 # --- lookups by name ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("alias, kb_id", [
-    ("Little Red Book", "xiaohongshu"), ("RedNote", "xiaohongshu"), ("XHS", "xiaohongshu"), ("小红书", "xiaohongshu"),
-    ("Taobao and Tmall Group", "taotian"), ("淘天", "taotian"), ("Jingdong", "jd"), ("京东", "jd"),
-    ("Louis Vuitton", "louis-vuitton"), ("Xiaohongshu’s", "xiaohongshu"), ("  alibaba group ", "alibaba"),
-    # the other shipped files
-    ("Hema", "freshippo"), ("盒马", "freshippo"), ("Gaode", "amap"), ("Keeta", "keeta"), ("Shipinhao", "wechat-channels"),
-    ("Cloud Intelligence Group", "alibaba-cloud"), ("Temu", "temu"), ("Sequoia China", "hongshan"),
-    ("Vision Fund", "softbank-vision-fund"), ("Sea Ltd", "sea-limited"), ("Grab Holdings", "grab"),
-    ("SAMR", "samr"), ("People’s Bank of China", "pboc"), ("PBOC", "pboc"), ("中国证监会", "csrc"),
-    ("Hong Kong Exchanges and Clearing", "hkex"), ("Science and Technology Innovation Board", "star-market"),
-    ("Caixin Global", "caixin"), ("SCMP", "scmp"), ("Wu Yongming", "eddie-wu"), ("雷军", "lei-jun"),
-    ("U.S.", "united-states"), ("US", "united-states"), ("United Kingdom", "united-kingdom"), ("UK", "united-kingdom"),
-    ("EU", "european-union"), ("mainland China", "china"), ("Hong Kong", "hong-kong"), ("Xi’an", "xian"),
-    ("Singles’ Day", "singles-day"), ("618 shopping festival", "festival-618"), ("Hang Seng Index", "hang-seng-index"),
-])
+@pytest.mark.parametrize(
+    "alias, kb_id",
+    [
+        ("Little Red Book", "xiaohongshu"),
+        ("RedNote", "xiaohongshu"),
+        ("XHS", "xiaohongshu"),
+        ("小红书", "xiaohongshu"),
+        ("Taobao and Tmall Group", "taotian"),
+        ("淘天", "taotian"),
+        ("Jingdong", "jd"),
+        ("京东", "jd"),
+        ("Louis Vuitton", "louis-vuitton"),
+        ("Xiaohongshu’s", "xiaohongshu"),
+        ("  alibaba group ", "alibaba"),
+        # the other shipped files
+        ("Hema", "freshippo"),
+        ("盒马", "freshippo"),
+        ("Gaode", "amap"),
+        ("Keeta", "keeta"),
+        ("Shipinhao", "wechat-channels"),
+        ("Cloud Intelligence Group", "alibaba-cloud"),
+        ("Temu", "temu"),
+        ("Sequoia China", "hongshan"),
+        ("Vision Fund", "softbank-vision-fund"),
+        ("Sea Ltd", "sea-limited"),
+        ("Grab Holdings", "grab"),
+        ("SAMR", "samr"),
+        ("People’s Bank of China", "pboc"),
+        ("PBOC", "pboc"),
+        ("中国证监会", "csrc"),
+        ("Hong Kong Exchanges and Clearing", "hkex"),
+        ("Science and Technology Innovation Board", "star-market"),
+        ("Caixin Global", "caixin"),
+        ("SCMP", "scmp"),
+        ("Wu Yongming", "eddie-wu"),
+        ("雷军", "lei-jun"),
+        ("U.S.", "united-states"),
+        ("US", "united-states"),
+        ("United Kingdom", "united-kingdom"),
+        ("UK", "united-kingdom"),
+        ("EU", "european-union"),
+        ("mainland China", "china"),
+        ("Hong Kong", "hong-kong"),
+        ("Xi’an", "xian"),
+        ("Singles’ Day", "singles-day"),
+        ("618 shopping festival", "festival-618"),
+        ("Hang Seng Index", "hang-seng-index"),
+    ],
+)
 def test_lookup_by_alias(kb, alias, kb_id):
     assert kb.lookup(alias).id == kb_id
 
 
-@pytest.mark.parametrize("name", [
-    "Red Cat Plan",
-    # near misses: ordinary words and ambiguous short forms left out on purpose (see the files' comments)
-    "Sea", "Red", "Apollo", "Sequoia", "Hang Seng", "Honor", "Moonshot", "Lark", "X", "Channels", "CCTV", "LSE", "BSE",
-    "ICE", "EC", "BIS", "NPC", "CPC", "FCA", "Treasury", "Economist", "Saudi", "Korea", "HK", "STAR", "618", "1688",
-    "Alibaba Cloud Computing", "Tencent Musics", "Hong Kong market",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Red Cat Plan",
+        # near misses: ordinary words and ambiguous short forms left out on purpose (see the files' comments)
+        "Sea",
+        "Red",
+        "Apollo",
+        "Sequoia",
+        "Hang Seng",
+        "Honor",
+        "Moonshot",
+        "Lark",
+        "X",
+        "Channels",
+        "CCTV",
+        "LSE",
+        "BSE",
+        "ICE",
+        "EC",
+        "BIS",
+        "NPC",
+        "CPC",
+        "FCA",
+        "Treasury",
+        "Economist",
+        "Saudi",
+        "Korea",
+        "HK",
+        "STAR",
+        "618",
+        "1688",
+        "Alibaba Cloud Computing",
+        "Tencent Musics",
+        "Hong Kong market",
+    ],
+)
 def test_unknown_or_ambiguous_name_is_none(kb, name):
     assert kb.lookup(name) is None
 
@@ -84,7 +157,9 @@ def test_at_least_300_entities_beyond_the_platforms_file(kb, raw):
 def test_every_entry_has_a_valid_type_and_a_unique_kebab_case_id(raw):
     ids = [e["id"] for _, e in _entries(raw)]
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
-    assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i) for i in ids), [i for i in ids if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i)]
+    assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i) for i in ids), [
+        i for i in ids if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i)
+    ]
     for file, e in _entries(raw):
         assert e["type"] in ENTITY_TYPES and e["type"] != "Program", (file, e["id"], e["type"])
         assert isinstance(e["name"], str) and e["name"].strip(), (file, e["id"])
@@ -106,9 +181,18 @@ def test_no_id_spells_another_entitys_name(kb):
 
 def test_kb_holds_structure_not_article_facts(kb):
     facts = {(f.subject, f.predicate, f.object) for f in kb.facts}
-    assert {("taobao", "part_of", "taotian"), ("tmall", "part_of", "taotian"), ("taotian", "part_of", "alibaba")} <= facts
-    assert {("keeta", "part_of", "meituan"), ("temu", "part_of", "pdd-holdings"), ("star-market", "part_of", "sse"),
-            ("lei-jun", "founded", "xiaomi"), ("shopee", "part_of", "sea-limited")} <= facts
+    assert {
+        ("taobao", "part_of", "taotian"),
+        ("tmall", "part_of", "taotian"),
+        ("taotian", "part_of", "alibaba"),
+    } <= facts
+    assert {
+        ("keeta", "part_of", "meituan"),
+        ("temu", "part_of", "pdd-holdings"),
+        ("star-market", "part_of", "sse"),
+        ("lei-jun", "founded", "xiaomi"),
+        ("shopee", "part_of", "sea-limited"),
+    } <= facts
     assert all(f.predicate in STRUCTURAL for f in kb.facts)
     assert all(e.type != "Program" for e in kb.entities.values())
     assert all(e.type in ENTITY_TYPES for e in kb.entities.values())
@@ -130,29 +214,71 @@ def test_every_fact_names_known_ids_of_fitting_types(kb, raw):
 # --- tickers and exchange codes --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("ticker, kb_id", [
-    ("NYSE: BABA", "alibaba"), ("HKEX: 9988", "alibaba"), ("9988.HK", "alibaba"), ("HKEX:09988", "alibaba"),
-    ("(nyse: baba)", "alibaba"), ("SEHK: 9988", "alibaba"), ("0700.HK", "tencent"), ("HKG: 700", "tencent"),
-    ("NASDAQ: PDD", "pdd-holdings"), ("PDD.O", "pdd-holdings"), ("HKEX: 3690", "meituan"), ("NYSE: NIO", "nio"),
-    ("SZSE: 002594", "byd"), ("002594.SZ", "byd"), ("601318.SS", "ping-an"), ("SSE: 601318", "ping-an"),
-    ("000001.SZ", "ping-an-bank"), ("UBI.PA", "ubisoft"), ("TSE: 9984", "softbank"), ("HKEX: 0388", "hkex"),
-])
+@pytest.mark.parametrize(
+    "ticker, kb_id",
+    [
+        ("NYSE: BABA", "alibaba"),
+        ("HKEX: 9988", "alibaba"),
+        ("9988.HK", "alibaba"),
+        ("HKEX:09988", "alibaba"),
+        ("(nyse: baba)", "alibaba"),
+        ("SEHK: 9988", "alibaba"),
+        ("0700.HK", "tencent"),
+        ("HKG: 700", "tencent"),
+        ("NASDAQ: PDD", "pdd-holdings"),
+        ("PDD.O", "pdd-holdings"),
+        ("HKEX: 3690", "meituan"),
+        ("NYSE: NIO", "nio"),
+        ("SZSE: 002594", "byd"),
+        ("002594.SZ", "byd"),
+        ("601318.SS", "ping-an"),
+        ("SSE: 601318", "ping-an"),
+        ("000001.SZ", "ping-an-bank"),
+        ("UBI.PA", "ubisoft"),
+        ("TSE: 9984", "softbank"),
+        ("HKEX: 0388", "hkex"),
+    ],
+)
 def test_lookup_by_ticker(kb, ticker, kb_id):
     assert kb.lookup_ticker(ticker).id == kb_id
 
 
-@pytest.mark.parametrize("ticker", [
-    "BABA", "9988", "HKEX 9988", "NASDAQ: BABA", "NYSE: NOPE", "XYZQ: BABA", "9988.XX", "HKEX: 99880", "",
-])
+@pytest.mark.parametrize(
+    "ticker",
+    [
+        "BABA",
+        "9988",
+        "HKEX 9988",
+        "NASDAQ: BABA",
+        "NYSE: NOPE",
+        "XYZQ: BABA",
+        "9988.XX",
+        "HKEX: 99880",
+        "",
+    ],
+)
 def test_unknown_ticker_is_none(kb, ticker):
     assert kb.lookup_ticker(ticker) is None
 
 
-@pytest.mark.parametrize("code, kb_id", [
-    ("HKEX", "hkex"), ("HK", "hkex"), ("SEHK", "hkex"), ("hkex", "hkex"), ("NASDAQ", "nasdaq"), ("Nasdaq", "nasdaq"),
-    ("NYSE", "nyse"), ("N", "nyse"), ("SSE", "sse"), ("SZSE", "szse"), ("SGX", "sgx"), ("LSE", "london-stock-exchange"),
-    ("Hong Kong Stock Exchange", "hkex"),
-])
+@pytest.mark.parametrize(
+    "code, kb_id",
+    [
+        ("HKEX", "hkex"),
+        ("HK", "hkex"),
+        ("SEHK", "hkex"),
+        ("hkex", "hkex"),
+        ("NASDAQ", "nasdaq"),
+        ("Nasdaq", "nasdaq"),
+        ("NYSE", "nyse"),
+        ("N", "nyse"),
+        ("SSE", "sse"),
+        ("SZSE", "szse"),
+        ("SGX", "sgx"),
+        ("LSE", "london-stock-exchange"),
+        ("Hong Kong Stock Exchange", "hkex"),
+    ],
+)
 def test_lookup_exchange_by_code(kb, code, kb_id):
     assert kb.lookup_exchange(code).id == kb_id
 
@@ -191,9 +317,12 @@ def test_entity_records_keep_their_old_shape():
 
 def test_extra_kb_file_from_settings(tmp_path):
     extra = tmp_path / "extra.yaml"
-    extra.write_text("entities:\n  - {id: example-mall, name: Example Mall, type: Organization, aliases: [示例商城],"
-                     " tickers: [\"NYSE: EXMPL\"]}\n"
-                     "facts:\n  - [example-mall, competes_with, temu]\n", encoding="utf-8")
+    extra.write_text(
+        "entities:\n  - {id: example-mall, name: Example Mall, type: Organization, aliases: [示例商城],"
+        ' tickers: ["NYSE: EXMPL"]}\n'
+        "facts:\n  - [example-mall, competes_with, temu]\n",
+        encoding="utf-8",
+    )
     kb = load_kb(Settings.load(kb_paths=str(extra)))
     assert kb.lookup("示例商城").id == "example-mall"
     assert kb.lookup_ticker("NYSE: EXMPL").id == "example-mall"
@@ -204,34 +333,59 @@ def test_extra_kb_file_from_settings(tmp_path):
 def test_a_fact_may_name_an_entity_of_a_later_file(tmp_path):
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
     first.write_text("facts:\n  - [example-unit, part_of, example-parent]\n", encoding="utf-8")
-    second.write_text("entities:\n  - {id: example-unit, name: Example Unit, type: Organization}\n"
-                      "  - {id: example-parent, name: Example Parent, type: Organization}\n", encoding="utf-8")
+    second.write_text(
+        "entities:\n  - {id: example-unit, name: Example Unit, type: Organization}\n"
+        "  - {id: example-parent, name: Example Parent, type: Organization}\n",
+        encoding="utf-8",
+    )
     kb = load_kb(Settings.load(kb_paths=os.pathsep.join([str(first), str(second)])))
-    assert ("example-unit", "part_of", "example-parent", "a.yaml") in {(f.subject, f.predicate, f.object, f.file) for f in kb.facts}
+    assert ("example-unit", "part_of", "example-parent", "a.yaml") in {
+        (f.subject, f.predicate, f.object, f.file) for f in kb.facts
+    }
 
 
-@pytest.mark.parametrize("content, message", [
-    ("entities: [\n", "invalid YAML at line"),
-    ("- just a list\n", "top level must be a mapping"),
-    ("entities:\n  - {id: x, name: X, type: Company}\n", "type 'Company'"),
-    ("entities:\n  - {id: x, type: Organization}\n", "lacks name"),
-    ("entities:\n  - {id: x, name: X, type: Organization, aliases: X}\n", "aliases must be a list"),
-    ("entities:\n  - {id: x, name: X, type: Organization, wiki: y}\n", "unknown keys"),
-    ("entities:\n  - {id: x, name: Taobao, type: Organization}\n", "already a name of 'taobao'"),
-    ("entities:\n  - {id: taobao, name: Tao Bao, type: Organization}\n", "defined twice"),
-    ("facts:\n  - [taobao, owned_by, alibaba]\n", "predicate 'owned_by'"),
-    ("facts:\n  - [taobao, part_of, nowhere]\n", "unknown entity id 'nowhere'"),
-    ("facts:\n  - taobao part_of alibaba\n", "must be a list"),
-    # tickers and exchange codes: the entry and the fix are named
-    ("entities:\n  - {id: x, name: X, type: Organization, tickers: [BABA]}\n", "entity #1 ('X') has ticker 'BABA'; write it"),
-    ("entities:\n  - {id: x, name: X, type: Organization, tickers: 'NYSE: X'}\n", "('X'): tickers must be a list"),
-    ("entities:\n  - {id: x, name: X, type: Person, tickers: ['NYSE: X']}\n", "is a Person with tickers; only an Organization"),
-    ("entities:\n  - {id: x, name: X, type: Organization, ticker_prefixes: [hk]}\n", "ticker prefix 'hk'; write an upper-case"),
-    ("entities:\n  - {id: x, name: X, type: Organization, ticker_prefixes: [HKEX]}\n", "'HKEX' of 'x' is already a prefix of 'hkex'"),
-    ("entities:\n  - {id: x, name: X, type: Organization, tickers: ['XYZQ: X']}\n",
-     "ticker 'XYZQ: X' of 'x' uses exchange code 'XYZQ', which no exchange lists; add 'XYZQ'"),
-    ("entities:\n  - {id: x, name: X, type: Organization, tickers: ['9988.HK']}\n", "ticker '9988.HK' of 'x' is already a ticker of 'alibaba'"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("entities: [\n", "invalid YAML at line"),
+        ("- just a list\n", "top level must be a mapping"),
+        ("entities:\n  - {id: x, name: X, type: Company}\n", "type 'Company'"),
+        ("entities:\n  - {id: x, type: Organization}\n", "lacks name"),
+        ("entities:\n  - {id: x, name: X, type: Organization, aliases: X}\n", "aliases must be a list"),
+        ("entities:\n  - {id: x, name: X, type: Organization, wiki: y}\n", "unknown keys"),
+        ("entities:\n  - {id: x, name: Taobao, type: Organization}\n", "already a name of 'taobao'"),
+        ("entities:\n  - {id: taobao, name: Tao Bao, type: Organization}\n", "defined twice"),
+        ("facts:\n  - [taobao, owned_by, alibaba]\n", "predicate 'owned_by'"),
+        ("facts:\n  - [taobao, part_of, nowhere]\n", "unknown entity id 'nowhere'"),
+        ("facts:\n  - taobao part_of alibaba\n", "must be a list"),
+        # tickers and exchange codes: the entry and the fix are named
+        (
+            "entities:\n  - {id: x, name: X, type: Organization, tickers: [BABA]}\n",
+            "entity #1 ('X') has ticker 'BABA'; write it",
+        ),
+        ("entities:\n  - {id: x, name: X, type: Organization, tickers: 'NYSE: X'}\n", "('X'): tickers must be a list"),
+        (
+            "entities:\n  - {id: x, name: X, type: Person, tickers: ['NYSE: X']}\n",
+            "is a Person with tickers; only an Organization",
+        ),
+        (
+            "entities:\n  - {id: x, name: X, type: Organization, ticker_prefixes: [hk]}\n",
+            "ticker prefix 'hk'; write an upper-case",
+        ),
+        (
+            "entities:\n  - {id: x, name: X, type: Organization, ticker_prefixes: [HKEX]}\n",
+            "'HKEX' of 'x' is already a prefix of 'hkex'",
+        ),
+        (
+            "entities:\n  - {id: x, name: X, type: Organization, tickers: ['XYZQ: X']}\n",
+            "ticker 'XYZQ: X' of 'x' uses exchange code 'XYZQ', which no exchange lists; add 'XYZQ'",
+        ),
+        (
+            "entities:\n  - {id: x, name: X, type: Organization, tickers: ['9988.HK']}\n",
+            "ticker '9988.HK' of 'x' is already a ticker of 'alibaba'",
+        ),
+    ],
+)
 def test_malformed_file_names_file_and_fix(tmp_path, content, message):
     bad = tmp_path / "bad.yaml"
     bad.write_text(content, encoding="utf-8")

@@ -8,27 +8,38 @@ is not visible here: dates are stored as specs and resolved by :mod:`kg.extract`
 from __future__ import annotations
 
 import dataclasses
-
 from collections import Counter
 from itertools import combinations
+from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from kg.extract import learned
 from kg.extract import lexicon as lx
-from kg.schema import MONEY_EVENTS, SCHEMA
 from kg.extract import mentions as mx
 from kg.extract import quantities as qx
 from kg.extract.dates import ANCHOR_CUES, date_spec
 from kg.extract.parsed import Parsed
-from kg.extract.relations import EVENTS, NOT_EVENTS, SIGNATURES, STATIVE, Context, governing_verb, run_rules
+from kg.extract.records import (
+    CoMentionRow,
+    DateRow,
+    EntityRow,
+    EventRow,
+    Extracted,
+    MentionRow,
+    QuantityRow,
+    RelationRow,
+)
+from kg.extract.relations import EVENTS, NOT_EVENTS, SIGNATURES, STATIVE, Cand, Context, governing_verb, run_rules
+from kg.schema import MONEY_EVENTS, SCHEMA
 
 if not Doc.has_extension("kg"):
     Doc.set_extension("kg", default=None)
 
 
 @Language.factory("kg_extractor")
-def make_extractor(nlp: Language, name: str) -> "Extractor":
+def make_extractor(nlp: Language, name: str) -> Extractor:
     return Extractor()
 
 
@@ -54,27 +65,46 @@ class Extractor:
 def _cue_votes(doc: Doc, cands: list[mx.Candidate], table: dict) -> None:
     """Context cues: 'formed X with Y' (X a program), 'cooperation with X' (X an organization)."""
     for c in cands:
-        head = doc[c.start:c.end].root
+        head = doc[c.start : c.end].root
         h = head
         while h.dep_ == "conj":
             h = h.head
         gov = h.head
-        if h.dep_ == "dobj" and gov.lemma_.lower() in ("form", "create", "build", "develop") and any(
-                ch.dep_ == "prep" and ch.lower_ == "with" for t in (gov, h, *h.conjuncts) for ch in t.children):
+        if (
+            h.dep_ == "dobj"
+            and gov.lemma_.lower() in ("form", "create", "build", "develop")
+            and any(ch.dep_ == "prep" and ch.lower_ == "with" for t in (gov, h, *h.conjuncts) for ch in t.children)
+        ):
             table[c.key]["votes"]["Program"] = table[c.key]["votes"].get("Program", 0) + 3.0
-        if c.label in ("GPE", "LOC", "FAC", "NORP") and h.dep_ in ("nsubj", "dobj", "nsubjpass") and (
-                lx.VERB_CUES.get(gov.lemma_.lower(), ("operates_on",))[0] not in ("operates_on", "published")):
+        if (
+            c.label in ("GPE", "LOC", "FAC", "NORP")
+            and h.dep_ in ("nsubj", "dobj", "nsubjpass")
+            and (lx.VERB_CUES.get(gov.lemma_.lower(), ("operates_on",))[0] not in ("operates_on", "published"))
+        ):
             # the agent or object of launching, founding, acquiring … is an organization, not a place
             table[c.key]["votes"]["Organization"] = table[c.key]["votes"].get("Organization", 0) + 1.5
-        if h.dep_ == "pobj" and h.head.lower_ == "with" and (
-                h.head.head.lemma_.lower() in lx.COOP_NOUNS or lx.VERB_CUES.get(h.head.head.lemma_.lower(), ("",))[0] == "partner_of"):
+        if (
+            h.dep_ == "pobj"
+            and h.head.lower_ == "with"
+            and (
+                h.head.head.lemma_.lower() in lx.COOP_NOUNS
+                or lx.VERB_CUES.get(h.head.head.lemma_.lower(), ("",))[0] == "partner_of"
+            )
+        ):
             table[c.key]["votes"]["Organization"] = table[c.key]["votes"].get("Organization", 0) + 2.0
+
+
+def _span(parsed: Parsed, start: int, end: int) -> Span:
+    """The tokens that cover characters [start, end) of the text."""
+    span = parsed.doc.char_span(start, end, alignment_mode="expand")
+    assert span is not None  # "expand" widens to whole tokens: only offsets outside the text give None
+    return span
 
 
 def _dates(parsed: Parsed) -> list[dict]:
     """Date mentions in order: spec, offsets, governing verb; 'July' + 'of the same year' joined."""
     tokens = parsed.tokens
-    out = []
+    out: list[dict[str, Any]] = []
     ents = [e for e in parsed.ents if e.label_ == "DATE"]
     skip = set()
     for k, e in enumerate(ents):
@@ -88,25 +118,49 @@ def _dates(parsed: Parsed) -> list[dict]:
             skip.add(k + 1)
         span = parsed.doc[start:end]
         spec = date_spec(parsed.text_of(span))
-        out.append({"spec": spec, "start": span.start_char, "end": span.end_char, "gov": governing_verb(span.root).i,
-                    "tok": span.start})
+        out.append(
+            {
+                "spec": spec,
+                "start": span.start_char,
+                "end": span.end_char,
+                "gov": governing_verb(span.root).i,
+                "tok": span.start,
+            }
+        )
     # bare years the NER missed ("In 2022 Bilibili closed …")
     in_date = {i for e in ents for i in range(e.start, e.end)}
     for t in tokens:
-        if (t.i not in in_date and len(t.text) == 4 and t.text[:2] in ("19", "20") and t.text.isdigit()
-                and t.dep_ == "pobj" and t.head.lower_ in ("in", "since", "by", "from", "until", "during", "before", "after")):
-            out.append({"spec": {"y": int(t.text)}, "start": t.idx, "end": t.idx + 4, "gov": governing_verb(t).i, "tok": t.i})
+        if (
+            t.i not in in_date
+            and len(t.text) == 4
+            and t.text[:2] in ("19", "20")
+            and t.text.isdigit()
+            and t.dep_ == "pobj"
+            and t.head.lower_ in ("in", "since", "by", "from", "until", "during", "before", "after")
+        ):
+            out.append(
+                {"spec": {"y": int(t.text)}, "start": t.idx, "end": t.idx + 4, "gov": governing_verb(t).i, "tok": t.i}
+            )
     for s in parsed.sents:
         m = ANCHOR_CUES.match(parsed.text_of(s))
         if m:
-            span = parsed.doc.char_span(s.start_char, s.start_char + m.end(), alignment_mode="expand")
-            out.append({"spec": {"rel": "anchor"}, "start": span.start_char, "end": span.end_char,
-                        "gov": governing_verb(span.root).i, "tok": span.start})
+            anchor = _span(parsed, s.start_char, s.start_char + m.end())
+            out.append(
+                {
+                    "spec": {"rel": "anchor"},
+                    "start": anchor.start_char,
+                    "end": anchor.end_char,
+                    "gov": governing_verb(anchor.root).i,
+                    "tok": anchor.start,
+                }
+            )
     out.sort(key=lambda d: d["start"])
     return out
 
 
-def _date_for(tok: Token, dates: list[dict], sent_of: list[int], by_sent: dict[int, list[int]]) -> tuple[int | None, str | None]:
+def _date_for(
+    tok: Token, dates: list[dict], sent_of: list[int], by_sent: dict[int, list[int]]
+) -> tuple[int | None, str | None]:
     """The date its clause governs (the verb or an ancestor), else the sentence's, else none."""
     chain = []
     t = governing_verb(tok)
@@ -126,7 +180,7 @@ def _date_for(tok: Token, dates: list[dict], sent_of: list[int], by_sent: dict[i
             rank = (chain.index(d["gov"]), not absolute)
             if best is None or rank < best[0]:
                 best = (rank, k)
-        elif fallback is None or absolute and dates[fallback]["spec"].get("rel") is not None:
+        elif fallback is None or (absolute and dates[fallback]["spec"].get("rel") is not None):
             fallback = k
     if best:
         return best[1], "clause"
@@ -135,116 +189,267 @@ def _date_for(tok: Token, dates: list[dict], sent_of: list[int], by_sent: dict[i
     return None, None
 
 
-def extract(doc: Doc, kb_index: dict[str, tuple[str, str]], kb_words: list[str], kb_parents: dict[str, str] | None = None) -> dict:
-    """The rules' plain data for one parsed Doc (``kb_words``: :func:`~kg.extract.mentions.kb_words` of ``kb_index``;
-    ``kb_parents``: unit -> parent in the KB's structure)."""
+def analyse(
+    doc: Doc, kb_index: dict[str, tuple[str, str]], kb_words: list[str], kb_parents: dict[str, str] | None = None
+) -> tuple[Context, list, list, dict]:
+    """The mentions of one parsed Doc, linked and typed, and the rules' :class:`Context` over them;
+    also the kept and version candidates and the link table (key -> label, votes, aliases …)."""
     parsed = Parsed.of(doc)
-    tokens, sents, sent_of = parsed.tokens, parsed.sents, parsed.sent_index
     cands = mx.candidates(parsed)
     kept, table = mx.link(parsed, cands, kb_index, kb_words)
     _cue_votes(doc, kept, table)
     version_cands = mx.versions(parsed, kept, table)
     types = {k: mx.resolve_type(e["votes"]) for k, e in table.items()}
     all_mentions = [(c.start, c.end, c.key) for c in kept] + [(c.start, c.end, c.key) for c in version_cands]
-    ctx = Context(parsed, all_mentions, types, kb_parents)
-    dates = _dates(parsed)
-    by_sent: dict[int, list[int]] = {}
-    for k, d in enumerate(dates):
-        by_sent.setdefault(sent_of[d["tok"]], []).append(k)
+    return Context(parsed, all_mentions, types, kb_parents), kept, version_cands, table
 
-    relations, events, seen = [], {}, set()
+
+def extract(
+    doc: Doc, kb_index: dict[str, tuple[str, str]], kb_words: list[str], kb_parents: dict[str, str] | None = None
+) -> dict:
+    """The rules' plain data for one parsed Doc (``kb_words``: :func:`~kg.extract.mentions.kb_words` of ``kb_index``;
+    ``kb_parents``: unit -> parent in the KB's structure): :meth:`Extracted.to_wire` of what they found."""
+    ctx, kept, version_cands, table = analyse(doc, kb_index, kb_words, kb_parents)
+    parsed = ctx.parsed
+    dating = _Dating(parsed, _dates(parsed))
+    relations, events = _statements(ctx, table, dating)
+    relations += _learned_statements(ctx, dating, relations)
+    quantities = _quantities(ctx, table, dating, events)
+    mentions, comentions = _mentions(parsed, kept + version_cands)
+    return Extracted(
+        sentences=[[s.start_char, s.end_char] for s in parsed.sents],
+        entities=_entities(table, ctx.types, mentions),
+        mentions=mentions,
+        dates=[DateRow(d["spec"], d["start"], d["end"], parsed.sent_index[d["tok"]]) for d in dating.dates],
+        relations=relations,
+        events=[e.row for e in events.values()],
+        quantities=quantities,
+        comentions=comentions,
+    ).to_wire()
+
+
+class _Dating:
+    """A Doc's date mentions by sentence: the date a token's clause, else its sentence, gives."""
+
+    def __init__(self, parsed: Parsed, dates: list[dict]) -> None:
+        self.dates = dates
+        self.tokens = parsed.tokens
+        self.sent_of = parsed.sent_index
+        self.by_sent: dict[int, list[int]] = {}
+        for k, d in enumerate(dates):
+            self.by_sent.setdefault(self.sent_of[d["tok"]], []).append(k)
+
+    def date_for(self, i: int) -> tuple[int | None, str | None]:
+        """(index into the dates, "clause" or "sentence") for token ``i``; (None, None) when undated."""
+        return _date_for(self.tokens[i], self.dates, self.sent_of, self.by_sent)
+
+
+@dataclasses.dataclass
+class _Event:
+    row: EventRow
+    trigger: int  # token index of its cue: a figure governed by the same verb is the event's amount
+
+
+def _learned_statements(ctx: Context, dating: _Dating, relations: list[RelationRow]) -> list[RelationRow]:
+    """What the learned classifier reads between names the rules left unrelated in their sentence."""
+    known = {(r.sentence, r.subject, r.object) for r in relations}
+    rows = []
+    for reading in learned.read(ctx, known):
+        date, how = dating.date_for(reading.trigger) if reading.p not in STATIVE else (None, None)
+        rows.append(
+            RelationRow(
+                subject=reading.s.key,
+                predicate=reading.p,
+                object=reading.o.key,
+                sentence=ctx.sent_index[reading.trigger],
+                subject_span=list(reading.s.span),
+                object_span=list(reading.o.span),
+                rule=learned.rule_id(reading.p),
+                date=date,
+                dated_by=how,
+                role=None,
+                resolved_by=None,
+                event=None,
+            )
+        )
+    return rows
+
+
+def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[RelationRow], dict[str, _Event]]:
+    """Relations and events from the rules' candidates, checked against the schema's signatures and dated."""
+    sent_of = ctx.parsed.sent_index
+    relations: list[RelationRow] = []
+    events: dict[str, _Event] = {}
+    seen: set[tuple[str, str, str, int]] = set()
     for c in run_rules(ctx):
         if c.o is None:
             continue
-        rule = c.rule + ("+coref" if (c.s and c.s.resolved_by) or c.o.resolved_by else "")
-        date, how = _date_for(tokens[c.trigger], dates, sent_of, by_sent) if c.dated and c.p not in STATIVE else (None, None)
-        ev_id = f"e{c.trigger}"
-        s_types, o_types = SIGNATURES.get(c.p, (set(), set()))
-        alternative = lx.TYPE_ALTERNATIVES.get((c.p, c.s.type)) if c.s is not None and c.s.type not in s_types else None
-        if alternative:  # 'Taotian, which runs Taobao': an organization that runs Y owns it
-            c = dataclasses.replace(c, p=alternative, rule=f"{alternative}.{c.rule}", role=None)
-            rule = c.rule + ("+coref" if c.s.resolved_by or c.o.resolved_by else "")
-            s_types, o_types = SIGNATURES[c.p]
-        subject_ok = c.s is not None and c.s.type in s_types and c.s.key != c.o.key
-        inverse = SCHEMA[c.p].inverse if c.p in SCHEMA and SCHEMA[c.p].stored_as_inverse else None
-        if subject_ok and c.o.type in o_types and inverse and c.o.type in SCHEMA[inverse].subject \
-                and c.s.type in SCHEMA[inverse].object:  # 'Alibaba owns Lazada' is stored as 'Lazada part_of Alibaba'
-            c = dataclasses.replace(c, s=c.o, p=inverse, o=c.s)
-        if subject_ok and c.o.type in o_types:
+        date, how = dating.date_for(c.trigger) if c.dated and c.p not in STATIVE else (None, None)
+        c, rule, subject_ok, is_relation = _typed(c)
+        if is_relation:
+            assert c.s is not None and c.o is not None  # _typed: a relation has both
             sig = (c.s.key, c.p, c.o.key, c.trigger)
             if sig in seen:
                 continue
             seen.add(sig)
-            relations.append({
-                "s": c.s.key, "p": c.p, "o": c.o.key, "sent": sent_of[c.trigger], "ss": list(c.s.span),
-                "os": list(c.o.span), "rule": rule, "date": date, "date_how": how, "role": c.role,
-                "resolved_by": c.s.resolved_by or c.o.resolved_by, "event": ev_id if c.p in EVENTS and c.dated else None,
-            })
-        elif c.p in EVENTS and (c.o.type in ("Program", "Event") and (c.s is None or c.s.type in ("Program", "Event"))
-                                or c.p in ("_listing", "founded") and c.s is None and c.o.type == "Organization"):
-            pass  # an agentless event (about a program, a listing, a founding): recorded below without a relation
-        else:
+            relations.append(
+                RelationRow(
+                    subject=c.s.key,
+                    predicate=c.p,
+                    object=c.o.key,
+                    sentence=sent_of[c.trigger],
+                    subject_span=list(c.s.span),
+                    object_span=list(c.o.span),
+                    rule=rule,
+                    date=date,
+                    dated_by=how,
+                    role=c.role,
+                    resolved_by=c.s.resolved_by or c.o.resolved_by,
+                    event=f"e{c.trigger}" if c.p in EVENTS and c.dated else None,
+                )
+            )
+        elif not _agentless_event(c):
             continue
-        if c.p not in EVENTS or not c.dated or not c.event or c.rule in NOT_EVENTS:
-            continue  # a description ("X, chairman of Y") or a standing role ("Y, led by X") is not an appointment
-        etype, srole, orole = EVENTS[c.p]
-        if etype == "founding" and date is None:
-            continue  # an undated founding is a description ('built by X'), not an event of the story
-        ev = events.setdefault(ev_id, {"id": ev_id, "type": etype, "participants": [], "sent": sent_of[c.trigger],
-                                       "date": date, "date_how": how, "rule": f"event.{etype}", "trigger": c.trigger})
-        parts = []
-        if c.s is not None:
-            parts.append([c.s.key, srole if subject_ok else "program"])
-        version_of = table.get(c.o.key, {}).get("version_of")
-        if version_of:  # a version's event is also its program's
-            parts.append([version_of, orole])
-        parts.append([c.o.key, "version" if version_of else orole])
-        for p in parts:
-            if p not in ev["participants"]:
-                ev["participants"].append(p)
+        _add_event(events, c, subject_ok, table, sent_of[c.trigger], date, how)
+    return relations, events
 
-    quantities = []
-    for s in sents:
+
+def _with_coref(c: Cand) -> str:
+    """The rule's name, marked when an argument was found by resolving a reference."""
+    return c.rule + ("+coref" if (c.s and c.s.resolved_by) or (c.o and c.o.resolved_by) else "")
+
+
+def _typed(c: Cand) -> tuple[Cand, str, bool, bool]:
+    """The candidate against its relation's signature: (the candidate, its rule name, whether its subject fits,
+    whether it is a relation). A subject of another type may call for another relation ('Taotian, which runs
+    Taobao': an organization that runs Y owns it); a relation stored as its inverse is turned round."""
+    s, o = c.s, c.o
+    assert o is not None  # run by _statements on candidates with an object
+    rule = _with_coref(c)
+    s_types, o_types = SIGNATURES.get(c.p, (set(), set()))
+    alternative = lx.TYPE_ALTERNATIVES.get((c.p, s.type)) if s is not None and s.type not in s_types else None
+    if alternative:
+        c = dataclasses.replace(c, p=alternative, rule=f"{alternative}.{c.rule}", role=None)
+        rule = _with_coref(c)
+        s_types, o_types = SIGNATURES[c.p]
+    subject_ok = s is not None and s.type in s_types and s.key != o.key
+    inverse = SCHEMA[c.p].inverse if c.p in SCHEMA and SCHEMA[c.p].stored_as_inverse else None
+    if (
+        s is not None
+        and subject_ok
+        and o.type in o_types
+        and inverse
+        and o.type in SCHEMA[inverse].subject
+        and s.type in SCHEMA[inverse].object
+    ):
+        # 'Alibaba owns Lazada' is stored as 'Lazada part_of Alibaba'
+        c = dataclasses.replace(c, s=o, p=inverse, o=s)
+        s, o = o, s
+    return c, rule, subject_ok, subject_ok and o.type in o_types
+
+
+def _agentless_event(c: Cand) -> bool:
+    """An event about a program, a listing or a founding: recorded without a relation."""
+    assert c.o is not None
+    about_programs = c.o.type in ("Program", "Event") and (c.s is None or c.s.type in ("Program", "Event"))
+    founding_or_listing = c.p in ("_listing", "founded") and c.s is None and c.o.type == "Organization"
+    return c.p in EVENTS and (about_programs or founding_or_listing)
+
+
+def _add_event(
+    events: dict[str, _Event], c: Cand, subject_ok: bool, table: dict, sentence: int, date: int | None, how: str | None
+) -> None:
+    """The candidate's event (one per cue) with its participants, if it tells of one."""
+    assert c.o is not None
+    if c.p not in EVENTS or not c.dated or not c.event or c.rule in NOT_EVENTS:
+        return  # a description ("X, chairman of Y") or a standing role ("Y, led by X") is not an appointment
+    etype, srole, orole = EVENTS[c.p]
+    if etype == "founding" and date is None:
+        return  # an undated founding is a description ('built by X'), not an event of the story
+    ev_id = f"e{c.trigger}"
+    if ev_id not in events:
+        events[ev_id] = _Event(EventRow(ev_id, etype, [], sentence, date, how, f"event.{etype}"), c.trigger)
+    participants = events[ev_id].row.participants
+    parts: list[list[Any]] = []
+    if c.s is not None:
+        parts.append([c.s.key, srole if subject_ok else "program"])
+    version_of = table.get(c.o.key, {}).get("version_of")
+    if version_of:  # a version's event is also its program's
+        parts.append([version_of, orole])
+    parts.append([c.o.key, "version" if version_of else orole])
+    for p in parts:
+        if p not in participants:
+            participants.append(p)
+
+
+def _quantities(ctx: Context, table: dict, dating: _Dating, events: dict[str, _Event]) -> list[QuantityRow]:
+    """The figures of the text, each with what it measures, its date and the money event it is the amount of."""
+    parsed = ctx.parsed
+    tokens, sent_of = parsed.tokens, parsed.sent_index
+    out = []
+    for s in parsed.sents:
         for q in qx.find(parsed.text_of(s), s.start_char):
             att = qx.attach(ctx, q)
             if att is None:
                 continue
             about, attribute, gov = att
-            about_key = table.get(about.key, {}).get("version_of") or about.key
-            date, how = _date_for(tokens[gov], dates, sent_of, by_sent)
+            date, how = dating.date_for(gov)
             unit = q["unit"]
             rule = "quantity.percent" if unit == "percent" else "quantity.money" if unit.isupper() else "quantity.count"
-            event = next((e["id"] for e in events.values() if governing_verb(tokens[e["trigger"]]).i == gov
-                          and e["type"] in MONEY_EVENTS and unit.isupper()), None)
-            quantities.append({"about": about_key, "attribute": attribute, "value": q["value"], "value_max": q["value_max"],
-                               "unit": unit, "text": q["text"], "sent": sent_of[doc.char_span(q["start"], q["end"], alignment_mode="expand").start],
-                               "span": [q["start"], q["end"]], "date": date, "date_how": how, "rule": rule, "event": event})
+            event = next(
+                (
+                    e.row.id
+                    for e in events.values()
+                    if governing_verb(tokens[e.trigger]).i == gov and e.row.type in MONEY_EVENTS and unit.isupper()
+                ),
+                None,
+            )
+            out.append(
+                QuantityRow(
+                    about=table.get(about.key, {}).get("version_of") or about.key,
+                    attribute=attribute,
+                    value=q["value"],
+                    value_max=q["value_max"],
+                    unit=unit,
+                    text=q["text"],
+                    sentence=sent_of[_span(parsed, q["start"], q["end"]).start],
+                    span=[q["start"], q["end"]],
+                    date=date,
+                    dated_by=how,
+                    rule=rule,
+                    event=event,
+                )
+            )
+    return out
 
-    mention_rows = []
+
+def _mentions(parsed: Parsed, cands: list[mx.Candidate]) -> tuple[list[MentionRow], list[CoMentionRow]]:
+    """Every mention, and every pair of entities named in the same sentence (with those sentences)."""
+    rows: list[MentionRow] = []
     per_sent: dict[int, set[str]] = {}
-    for c in kept + version_cands:
-        span = doc[c.start:c.end]
-        mention_rows.append([span.start_char, span.end_char, parsed.text_of(span), c.key, c.label])
-        per_sent.setdefault(sent_of[c.start], set()).add(c.key)
+    for c in cands:
+        span = parsed.doc[c.start : c.end]
+        rows.append([span.start_char, span.end_char, parsed.text_of(span), c.key, c.label])
+        per_sent.setdefault(parsed.sent_index[c.start], set()).add(c.key)
     pair_sents: dict[tuple[str, str], list[int]] = {}
     for k, keys in per_sent.items():
         for a, b in combinations(sorted(keys), 2):
             pair_sents.setdefault((a, b), []).append(k)
-    mention_counts = Counter(m[3] for m in mention_rows)
-    entities = {
-        k: {"label": e["label"], "type": types[k], "aliases": sorted(set(e["aliases"]) - {e["label"]}),
-            "kb_id": e["kb_id"], "version_of": e["version_of"], "version_label": e["version_label"]}
-        for k, e in table.items() if mention_counts[k]
-    }
-    for ev in events.values():
-        ev.pop("trigger")
+    return rows, [[a, b, len(ks), ks] for (a, b), ks in sorted(pair_sents.items())]
+
+
+def _entities(table: dict, types: dict[str, str], mentions: list[MentionRow]) -> dict[str, EntityRow]:
+    """The linked entities that are mentioned, with their type and aliases."""
+    mention_counts = Counter(m[3] for m in mentions)
     return {
-        "sents": [[s.start_char, s.end_char] for s in sents],
-        "entities": entities,
-        "mentions": mention_rows,
-        "dates": [{"spec": d["spec"], "start": d["start"], "end": d["end"], "sent": sent_of[d["tok"]]} for d in dates],
-        "relations": relations,
-        "events": list(events.values()),
-        "quantities": quantities,
-        "comentions": [[a, b, len(ks), ks] for (a, b), ks in sorted(pair_sents.items())],
+        k: EntityRow(
+            label=e["label"],
+            type=types[k],
+            aliases=sorted(set(e["aliases"]) - {e["label"]}),
+            kb_id=e["kb_id"],
+            version_of=e["version_of"],
+            version_label=e["version_label"],
+        )
+        for k, e in table.items()
+        if mention_counts[k]
     }

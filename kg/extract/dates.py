@@ -7,48 +7,97 @@ A spec is a plain dict so it survives spaCy's multiprocessing:
 ``{"rel": "anchor"}`` ("at that time"), ``{"rel": "days_later", "n": 7}``, ``{"rel": "months_later", "n": -2}``
 ("two months earlier"). A relative date's year is as inferred as its anchor's.
 
->>> resolve_all([date_spec("May 7"), date_spec("the following year")], PartialDate(2025, 5))
-[PartialDate(year=2025, month=5, day=7, year_inferred=True), PartialDate(year=2026, month=None, day=None, year_inferred=True)]
->>> resolve_all([date_spec("on Tuesday"), date_spec("last month")], PartialDate(2025, 11, 12))  # a Wednesday
-[PartialDate(year=2025, month=11, day=11, year_inferred=True), PartialDate(year=2025, month=10, day=None, year_inferred=True)]
+>>> dates = resolve_all([date_spec("May 7"), date_spec("the following year")], PartialDate(2025, 5))
+>>> [(d.iso, d.year_inferred) for d in dates]
+[('2025-05-07', True), ('2026', True)]
+>>> dates = resolve_all([date_spec("on Tuesday"), date_spec("last month")], PartialDate(2025, 11, 12))  # a Wednesday
+>>> [(d.iso, d.year_inferred) for d in dates]
+[('2025-11-11', True), ('2025-10', True)]
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from kg.model import PartialDate
 
-MONTHS = {m.lower(): i for i, m in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"], 1)}
+MONTHS = {
+    m.lower(): i
+    for i, m in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        1,
+    )
+}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
-_M = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_M = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
-_PATTERNS: list[tuple[re.Pattern, callable]] = [
-    (re.compile(rf"^{_M} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})$"), lambda m: {"y": int(m[3]), "m": MONTHS[m[1]], "d": int(m[2])}),
+_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], dict]]] = [
+    (
+        re.compile(rf"^{_M} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})$"),
+        lambda m: {"y": int(m[3]), "m": MONTHS[m[1]], "d": int(m[2])},
+    ),
     (re.compile(rf"^(\d{{1,2}}) {_M},? (\d{{4}})$"), lambda m: {"y": int(m[3]), "m": MONTHS[m[2]], "d": int(m[1])}),
     (re.compile(rf"^{_M},? (\d{{4}})$"), lambda m: {"y": int(m[2]), "m": MONTHS[m[1]]}),
     (re.compile(rf"^{_M} (\d{{1,2}})(?:st|nd|rd|th)?$"), lambda m: {"y": None, "m": MONTHS[m[1]], "d": int(m[2])}),
     (re.compile(rf"^(\d{{1,2}}) {_M}$"), lambda m: {"y": None, "m": MONTHS[m[2]], "d": int(m[1])}),
-    (re.compile(r"^(?:early |mid-?|late |the end of |the beginning of |the start of )?((?:19|20)\d\d)$"), lambda m: {"y": int(m[1])}),
+    (
+        re.compile(r"^(?:early |mid-?|late |the end of |the beginning of |the start of )?((?:19|20)\d\d)$"),
+        lambda m: {"y": int(m[1])},
+    ),
     (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), lambda m: {"y": int(m[1]), "m": int(m[2]), "d": int(m[3])}),
     (re.compile(rf"^{_M} of (?:the same|that) year$"), lambda m: {"rel": "same_year", "m": MONTHS[m[1]]}),
-    (re.compile(r"^(?:the )?(?:following|next|subsequent) year$|^a year later$|^(?:in )?less than a year$|^within a year$"),
-     lambda m: {"rel": "next_year"}),
+    (
+        re.compile(
+            r"^(?:the )?(?:following|next|subsequent) year$|^a year later$|^(?:in )?less than a year$|^within a year$"
+        ),
+        lambda m: {"rel": "next_year"},
+    ),
     (re.compile(r"^(?:the )?same year$|^that year$"), lambda m: {"rel": "anchor_year"}),
-    (re.compile(r"^(?:early |later |the beginning of |the start of |the end of )?this year$"), lambda m: {"rel": "this_year"}),
+    (
+        re.compile(r"^(?:early |later |the beginning of |the start of |the end of )?this year$"),
+        lambda m: {"rel": "this_year"},
+    ),
     (re.compile(r"^last year$|^the previous year$"), lambda m: {"rel": "last_year"}),
-    (re.compile(r"^(last|this|next) month$"), lambda m: {"rel": "published_month", "n": {"last": -1, "this": 0, "next": 1}[m[1]]}),
-    (re.compile(r"^(?:last |this |early |late )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: morning| afternoon| evening| night)?$"),
-     lambda m: {"rel": "weekday", "w": _WEEKDAYS.index(m[1])}),
-    (re.compile(r"^(a|an|one|two|three|four|five|six|seven|ten|\d+) months? (later|earlier)$"),
-     lambda m: {"rel": "months_later", "n": (_NUMBERS.get(m[1]) or int(m[1])) * (1 if m[2] == "later" else -1)}),
-    (re.compile(r"^(a|an|one|two|three|four|\d+) (week|day)s? later$"),
-     lambda m: {"rel": "days_later", "n": (_NUMBERS.get(m[1]) or int(m[1])) * (7 if m[2] == "week" else 1)}),
+    (
+        re.compile(r"^(last|this|next) month$"),
+        lambda m: {"rel": "published_month", "n": {"last": -1, "this": 0, "next": 1}[m[1]]},
+    ),
+    (
+        re.compile(
+            r"^(?:last |this |early |late )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            r"(?: morning| afternoon| evening| night)?$"
+        ),
+        lambda m: {"rel": "weekday", "w": _WEEKDAYS.index(m[1])},
+    ),
+    (
+        re.compile(r"^(a|an|one|two|three|four|five|six|seven|ten|\d+) months? (later|earlier)$"),
+        lambda m: {"rel": "months_later", "n": (_NUMBERS.get(m[1]) or int(m[1])) * (1 if m[2] == "later" else -1)},
+    ),
+    (
+        re.compile(r"^(a|an|one|two|three|four|\d+) (week|day)s? later$"),
+        lambda m: {"rel": "days_later", "n": (_NUMBERS.get(m[1]) or int(m[1])) * (7 if m[2] == "week" else 1)},
+    ),
     (re.compile(rf"^(?:the )?(?:following|next) {_M}$"), lambda m: {"rel": "following_month", "m": MONTHS[m[1]]}),
     (re.compile(rf"^{_M}$"), lambda m: {"rel": "month_only", "m": MONTHS[m[1]]}),
 ]
@@ -61,7 +110,9 @@ def date_spec(text: str) -> dict | None:
     t = " ".join(text.lower().replace(",", ", ").split()).strip(" ,.")
     t = re.sub(r"^(?:on|in|at|by|since|from|until|as of|during|around|about) ", "", t)
     t = re.sub(r"^the (?=\d)", "", t)
-    t = re.sub(rf"^(?:early|mid-?|late|the end of|the beginning of|the start of|the middle of) (?={_M}(?: |,|$))", "", t)
+    t = re.sub(
+        rf"^(?:early|mid-?|late|the end of|the beginning of|the start of|the middle of) (?={_M}(?: |,|$))", "", t
+    )
     for pattern, build in _PATTERNS:
         m = pattern.match(t.replace(" ,", ","))
         if m:
@@ -74,7 +125,9 @@ def date_spec(text: str) -> dict | None:
 NEAR_SENTENCES = 3
 
 
-def resolve(spec: dict, anchor: PartialDate | None, published: PartialDate | None, near: bool = False) -> PartialDate | None:
+def resolve(
+    spec: dict, anchor: PartialDate | None, published: PartialDate | None, near: bool = False
+) -> PartialDate | None:
     """One spec against the current discourse anchor and the published date; never invents a day or month."""
     rel = spec.get("rel")
     if rel is None:
@@ -85,7 +138,7 @@ def resolve(spec: dict, anchor: PartialDate | None, published: PartialDate | Non
     if rel in ("this_year", "last_year"):
         return PartialDate(published.year - (rel == "last_year")) if published else None
     if rel == "weekday":  # news convention: the latest such day on or before publication ('said on Tuesday')
-        if published is None or published.day is None:
+        if published is None or published.month is None or published.day is None:
             return None
         day = dt.date(published.year, published.month, published.day)
         day -= dt.timedelta(days=(day.weekday() - spec["w"]) % 7)
@@ -111,14 +164,15 @@ def resolve(spec: dict, anchor: PartialDate | None, published: PartialDate | Non
     if rel == "months_later" and anchor.month:
         k = anchor.year * 12 + anchor.month - 1 + spec["n"]
         return PartialDate(k // 12, k % 12 + 1, year_inferred=anchor.year_inferred)
-    if rel == "days_later" and anchor.day:
+    if rel == "days_later" and anchor.month and anchor.day:
         d = dt.date(anchor.year, anchor.month, anchor.day) + dt.timedelta(days=spec["n"])
         return PartialDate(d.year, d.month, d.day, year_inferred=anchor.year_inferred)
     return None
 
 
-def resolve_all(specs: list[dict | None], published: PartialDate | None,
-                sentences: list[int] | None = None) -> list[PartialDate | None]:
+def resolve_all(
+    specs: list[dict | None], published: PartialDate | None, sentences: list[int] | None = None
+) -> list[PartialDate | None]:
     """Resolve specs in document order (``sentences``: the sentence index of each), each resolved
     date becoming the anchor of the next."""
     anchor, anchor_sent, out = None, None, []
@@ -126,10 +180,14 @@ def resolve_all(specs: list[dict | None], published: PartialDate | None,
         sent = sentences[k] if sentences else None
         # a dated timeline ("On June 20, 2023 … on September 10") or a relative date in the same
         # sentence ("A year later, on March 15") gives the year; otherwise the published year does
-        near = anchor is not None and anchor_sent is not None and sent is not None and (
-            sent == anchor_sent or anchor.day is not None and sent - anchor_sent <= NEAR_SENTENCES)
+        near = (
+            anchor is not None
+            and anchor_sent is not None
+            and sent is not None
+            and (sent == anchor_sent or (anchor.day is not None and sent - anchor_sent <= NEAR_SENTENCES))
+        )
         date = resolve(spec, anchor, published, near) if spec else None
-        if date is not None and spec.get("rel") != "this_year":
+        if date is not None and spec and spec.get("rel") != "this_year":
             anchor, anchor_sent = date, sent
         out.append(date)
     return out

@@ -2,14 +2,24 @@
 
 #: NER labels kept as entity mentions, with the coarse type each one votes for.
 NER_TYPES = {
-    "ORG": "Organization", "PERSON": "Person", "GPE": "Place", "LOC": "Place", "FAC": "Place",
-    "EVENT": "Event", "PRODUCT": "Other", "WORK_OF_ART": "Program", "LAW": "Other", "NORP": "Other",
+    "ORG": "Organization",
+    "PERSON": "Person",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "EVENT": "Event",
+    "PRODUCT": "Other",
+    "WORK_OF_ART": "Program",
+    "LAW": "Other",
+    "NORP": "Other",
 }
 
 #: Last words of title-case program names ("Red Cat Plan", "Community Business Convention").
 PROGRAM_HEADS = frozenset({"plan", "program", "programme", "project", "convention", "initiative", "scheme", "campaign"})
 #: Last words of title-case event names ("Bund Summit", "World Internet Conference").
-EVENT_HEADS = frozenset({"summit", "conference", "forum", "festival", "expo", "fair", "awards", "gala", "congress", "week", "cup"})
+EVENT_HEADS = frozenset(
+    {"summit", "conference", "forum", "festival", "expo", "fair", "awards", "gala", "congress", "week", "cup"}
+)
 #: Last words of title-case names of laws ("Digital Services Act", "Anti-Monopoly Law"): typed Other.
 LAW_HEADS = frozenset({"act", "law", "directive", "ordinance", "bill", "treaty"})
 #: Nouns after a quoted name that make it a program ("number store integration" mechanism).
@@ -17,43 +27,202 @@ PROGRAM_NOUNS = PROGRAM_HEADS | {"mechanism", "function", "feature", "service", 
 #: Category nouns: "platforms such as X", "the platform X", "its investor X" vote for X's type.
 CATEGORY_TYPES = {
     **dict.fromkeys(
-        ["platform", "company", "firm", "provider", "brand", "retailer", "player", "giant", "rival", "competitor",
-         "investor", "group", "bank", "fund", "marketplace", "operator", "startup", "merchant", "partner", "app",
-         "brokerage", "subsidiary", "unit", "broker", "shareholder", "seller", "maker", "corporation", "studio",
-         "developer", "publisher", "carmaker", "automaker", "lender", "insurer", "chipmaker", "consultancy", "agency"],
-        "Organization"),
+        [
+            "platform",
+            "company",
+            "firm",
+            "provider",
+            "brand",
+            "retailer",
+            "player",
+            "giant",
+            "rival",
+            "competitor",
+            "investor",
+            "group",
+            "bank",
+            "fund",
+            "marketplace",
+            "operator",
+            "startup",
+            "start-up",
+            "merchant",
+            "partner",
+            "app",
+            "brokerage",
+            "subsidiary",
+            "unit",
+            "broker",
+            "shareholder",
+            "seller",
+            "maker",
+            "corporation",
+            "studio",
+            "developer",
+            "publisher",
+            "carmaker",
+            "automaker",
+            "lender",
+            "insurer",
+            "chipmaker",
+            "consultancy",
+            "agency",
+        ],
+        "Organization",
+    ),
     **dict.fromkeys(
-        ["anchor", "blogger", "influencer", "founder", "executive", "celebrity", "star", "streamer", "host",
-         "chairman", "ceo", "analyst", "creator", "entrepreneur"],
-        "Person"),
+        [
+            "anchor",
+            "blogger",
+            "influencer",
+            "founder",
+            "executive",
+            "celebrity",
+            "star",
+            "streamer",
+            "host",
+            "chairman",
+            "ceo",
+            "analyst",
+            "creator",
+            "entrepreneur",
+        ],
+        "Person",
+    ),
     **dict.fromkeys(sorted(PROGRAM_NOUNS - {"tool"}), "Program"),
 }
 #: Hyphenated words the tokenizer keeps whole: split ("co", "-", "founder"), the small model parses
 #: "Kuaishou co-founder and chairman Su Hua" into nonsense.
-HYPHENATED_WORDS = ("co-founder", "co-founders", "co-founded", "co-found", "co-chairman", "co-chairwoman", "co-chair",
-                    "co-ceo", "co-head", "co-owner", "co-lead", "co-led", "co-leads", "vice-president", "vice-chairman")
+#: Last words of hyphenated modifiers that are no part of a name before them ("a Tencent-style app").
+HYPHEN_MODIFIER_TAILS = frozenset(
+    {"style", "like", "wide", "free", "friendly", "only", "level", "scale", "class", "run"}
+)
+HYPHENATED_WORDS = (
+    "co-founder",
+    "co-founders",
+    "co-founded",
+    "co-found",
+    "co-chairman",
+    "co-chairwoman",
+    "co-chair",
+    "co-ceo",
+    "co-head",
+    "co-owner",
+    "co-lead",
+    "co-led",
+    "co-leads",
+    "vice-president",
+    "vice-chairman",
+    "start-up",
+    "start-ups",
+)
 #: Words after a number that make it an amount, never the end of a name ("Meituan 3.44 billion yuan").
-AMOUNT_WORDS = frozenset({"billion", "million", "trillion", "thousand", "bn", "m", "yuan", "rmb", "dollars", "euros",
-                          "percent", "per", "%", "shares"})
+AMOUNT_WORDS = frozenset(
+    {
+        "billion",
+        "million",
+        "trillion",
+        "thousand",
+        "bn",
+        "m",
+        "yuan",
+        "rmb",
+        "dollars",
+        "euros",
+        "percent",
+        "per",
+        "%",
+        "shares",
+    }
+)
 #: Titles, acronyms and business jargon the NER takes for organizations: never entities.
-JARGON = frozenset({
-    "ceo", "cfo", "coo", "cto", "cmo", "cpo", "ceos", "gmv", "ipo", "ipos", "apac", "emea", "c2c", "b2b", "b2c", "d2c",
-    "o2o", "mau", "maus", "dau", "daus", "arpu", "ebitda", "ebita", "capex", "opex", "yoy", "qoq", "esg", "kol", "kols",
-    "koc", "saas", "paas", "ai", "agi", "api", "ar", "vr", "ev", "evs", "nev", "nevs", "hq", "sku", "skus", "roi", "kpi",
-    "gdp", "pmi", "cpi", "etf", "adr", "adrs", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "r&d", "m&a", "llm", "llms",
-})
+JARGON = frozenset(
+    {
+        "ceo",
+        "cfo",
+        "coo",
+        "cto",
+        "cmo",
+        "cpo",
+        "ceos",
+        "gmv",
+        "ipo",
+        "ipos",
+        "apac",
+        "emea",
+        "c2c",
+        "b2b",
+        "b2c",
+        "d2c",
+        "o2o",
+        "mau",
+        "maus",
+        "dau",
+        "daus",
+        "arpu",
+        "ebitda",
+        "ebita",
+        "capex",
+        "opex",
+        "yoy",
+        "qoq",
+        "esg",
+        "kol",
+        "kols",
+        "koc",
+        "saas",
+        "paas",
+        "ai",
+        "agi",
+        "api",
+        "ar",
+        "vr",
+        "ev",
+        "evs",
+        "nev",
+        "nevs",
+        "hq",
+        "sku",
+        "skus",
+        "roi",
+        "kpi",
+        "gdp",
+        "pmi",
+        "cpi",
+        "etf",
+        "adr",
+        "adrs",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        "fy",
+        "r&d",
+        "m&a",
+        "llm",
+        "llms",
+    }
+)
 #: Category nouns said of people as often as of companies ("X, a partner at Y", "X, a venture investor"):
 #: they type nothing on their own.
-PERSON_OR_ORGANIZATION = frozenset({"partner", "investor", "shareholder", "backer", "seller", "merchant", "player", "broker"})
+PERSON_OR_ORGANIZATION = frozenset(
+    {"partner", "investor", "shareholder", "backer", "seller", "merchant", "player", "broker"}
+)
 #: Business idioms that the NER takes for places or names ("competition in the red sea").
 IDIOMS = frozenset({"red sea", "the red sea", "red ocean", "blue ocean", "the blue ocean", "the red ocean"})
 
 #: Cooperation nouns: "reached cooperation with X", "the cooperation between X and Y".
-COOP_NOUNS = frozenset({"cooperation", "partnership", "collaboration", "alliance", "agreement", "deal", "tie-up", "pact", "co-operation"})
+COOP_NOUNS = frozenset(
+    {"cooperation", "partnership", "collaboration", "alliance", "agreement", "deal", "tie-up", "pact", "co-operation"}
+)
 #: Verbs that, with a cooperation noun as object, state a partnership.
-COOP_SUPPORT = frozenset({"reach", "sign", "establish", "form", "forge", "strike", "enter", "seal", "announce", "conclude", "have"})
+COOP_SUPPORT = frozenset(
+    {"reach", "sign", "establish", "form", "forge", "strike", "enter", "seal", "announce", "conclude", "have"}
+)
 #: Competition nouns: "in direct competition with X", "the rivalry between X and Y".
-COMPETE_NOUNS = frozenset({"competition", "rivalry", "war", "contest", "battle", "race", "showdown"})
+COMPETE_NOUNS = frozenset({"competition", "rivalry", "war", "contest", "battle", "race", "showdown", "clash"})
 #: Modifiers of a stake that make buying it an acquisition ("a controlling stake").
 CONTROL_WORDS = frozenset({"controlling", "majority"})
 #: Nouns of a holding: "a 5% stake in X", "a controlling interest in X".
@@ -64,13 +233,23 @@ PAY_VERBS = frozenset({"pay", "spend"})
 ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment", "fundraising"})
 #: Role nouns of leaders: "X, chief executive of Y", "Y's chairman X".
 ROLE_NOUNS = {
-    "ceo": "CEO", "chief executive": "CEO", "chief executive officer": "CEO", "chairman": "chairman",
-    "chairwoman": "chairwoman", "chair": "chair", "president": "president", "head": "head",
-    "general manager": "general manager", "cto": "CTO", "cfo": "CFO", "coo": "COO",
+    "ceo": "CEO",
+    "chief executive": "CEO",
+    "chief executive officer": "CEO",
+    "chairman": "chairman",
+    "chairwoman": "chairwoman",
+    "chair": "chair",
+    "president": "president",
+    "head": "head",
+    "general manager": "general manager",
+    "cto": "CTO",
+    "cfo": "CFO",
+    "coo": "COO",
 }
 #: Words that may stand among titles without being one ("group chief executive", "senior vice-president").
-TITLE_MODIFIERS = frozenset({"group", "global", "senior", "executive", "deputy", "vice", "managing", "interim", "acting",
-                             "joint", "founding"})
+TITLE_MODIFIERS = frozenset(
+    {"group", "global", "senior", "executive", "deputy", "vice", "managing", "interim", "acting", "joint", "founding"}
+)
 #: Words that make a title a past one: "former Kuaishou chairman Su Hua" no longer leads it.
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "previous"})
 #: 'chief <word> officer' -> role ("the company's chief financial officer").
@@ -78,10 +257,14 @@ OFFICER_ROLES = {"executive": "CEO", "financial": "CFO", "operating": "COO", "te
 
 #: Verb lemma -> (predicate, rule id). Particles are checked by the rules (take over, shut down …).
 VERB_CUES = {
-    **dict.fromkeys(["cooperate", "collaborate", "partner", "ally", "team", "co-operate"], ("partner_of", "partner.verb")),
+    **dict.fromkeys(
+        ["cooperate", "collaborate", "partner", "ally", "team", "co-operate"], ("partner_of", "partner.verb")
+    ),
     **dict.fromkeys(["invest", "back", "fund", "finance"], ("invested_in", "invest.verb")),
-    **dict.fromkeys(["launch", "introduce", "unveil", "roll", "promulgate", "release", "debut", "kick", "inaugurate", "rollout"],
-                    ("launched", "launch.verb")),
+    **dict.fromkeys(
+        ["launch", "introduce", "unveil", "roll", "promulgate", "release", "debut", "kick", "inaugurate", "rollout"],
+        ("launched", "launch.verb"),
+    ),
     **dict.fromkeys(["relaunch", "restart", "resume", "reboot", "reopen", "revive"], ("relaunched", "relaunch.verb")),
     **dict.fromkeys(["suspend", "halt", "pause", "freeze"], ("suspended", "suspend.verb")),
     **dict.fromkeys(["close", "shut", "discontinue", "terminate", "cut", "scrap"], ("closed", "close.verb")),
@@ -105,17 +288,32 @@ TYPE_ALTERNATIVES = {("leads", "Organization"): "owns"}
 #: noun -> (predicate from X to Y, role for leads).
 REL_NOUNS = {
     **{k: ("leads", v) for k, v in ROLE_NOUNS.items() if " " not in k},
-    "founder": ("founded", None), "co-founder": ("founded", None), "cofounder": ("founded", None),
-    "owner": ("owns", None), "parent": ("owns", None),
-    "investor": ("invested_in", None), "backer": ("invested_in", None), "shareholder": ("invested_in", None),
-    "subsidiary": ("part_of", None), "unit": ("part_of", None), "division": ("part_of", None), "arm": ("part_of", None),
-    "brand": ("part_of", None), "marque": ("part_of", None),
-    "affiliate": ("part_of", None), "rival": ("competes_with", None), "competitor": ("competes_with", None),
+    "founder": ("founded", None),
+    "co-founder": ("founded", None),
+    "cofounder": ("founded", None),
+    "owner": ("owns", None),
+    "parent": ("owns", None),
+    "investor": ("invested_in", None),
+    "backer": ("invested_in", None),
+    "shareholder": ("invested_in", None),
+    "subsidiary": ("part_of", None),
+    "unit": ("part_of", None),
+    "division": ("part_of", None),
+    "arm": ("part_of", None),
+    "brand": ("part_of", None),
+    "marque": ("part_of", None),
+    "affiliate": ("part_of", None),
+    "rival": ("competes_with", None),
+    "competitor": ("competes_with", None),
 }
 #: Participles of hyphenated modifiers: "a Tencent-backed retailer", "the ByteDance-owned app" (Y -> X).
-HYPHEN_CUES = {"own": ("owns", "owns.hyphen"), "control": ("owns", "owns.hyphen"),
-               "back": ("invested_in", "invest.hyphen"), "fund": ("invested_in", "invest.hyphen"),
-               "finance": ("invested_in", "invest.hyphen")}
+HYPHEN_CUES = {
+    "own": ("owns", "owns.hyphen"),
+    "control": ("owns", "owns.hyphen"),
+    "back": ("invested_in", "invest.hyphen"),
+    "fund": ("invested_in", "invest.hyphen"),
+    "finance": ("invested_in", "invest.hyphen"),
+}
 #: Adverbs that make a 'with' phrase a co-agent: "founded by X together with Y", "X, along with Y, built …".
 COAGENT_ADVERBS = frozenset({"together", "along", "jointly"})
 #: Verbs that state membership with 'part of': "X remained part of Y", "X is part of Y".
@@ -127,38 +325,192 @@ COPULAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elec
 #: Copulas of a continuing state: "X remained chairman" is dated but is no appointment.
 STATE_COPULAS = frozenset({"be", "remain", "stay", "serve"})
 #: Last words of title-case names that make them organizations ("Intime Retail", "Deppon Logistics").
-ORG_NAME_WORDS = frozenset({"retail", "logistics", "technology", "technologies", "network", "networks", "securities",
-                            "capital", "ventures", "holdings", "group", "bank", "motors", "automobile", "electronics",
-                            "media", "entertainment", "express", "insurance", "financial", "labs", "studios",
-                            "corporation", "inc", "inc.", "ltd", "ltd.", "limited", "co.", "company", "partners"})
+ORG_NAME_WORDS = frozenset(
+    {
+        "retail",
+        "logistics",
+        "technology",
+        "technologies",
+        "network",
+        "networks",
+        "securities",
+        "capital",
+        "ventures",
+        "holdings",
+        "group",
+        "bank",
+        "motors",
+        "automobile",
+        "electronics",
+        "media",
+        "entertainment",
+        "express",
+        "insurance",
+        "financial",
+        "labs",
+        "studios",
+        "corporation",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "limited",
+        "co.",
+        "company",
+        "partners",
+    }
+)
 #: Capitalised words after a KB name that do not make a new unit ("the Xiaohongshu Series D round").
-NOT_UNIT_WORDS = frozenset({
-    "Series", "Round", "IPO", "Inc", "Inc.", "Ltd", "Ltd.", "Co.", "Group", "Holdings", "CEO", "Chairman", "Chairwoman",
-    "Chief", "President", "Founder", "Vice", "Executive", "Director", "Head", "Mr", "Ms",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "In", "On"})
+NOT_UNIT_WORDS = frozenset(
+    {
+        "Series",
+        "Round",
+        "IPO",
+        "Inc",
+        "Inc.",
+        "Ltd",
+        "Ltd.",
+        "Co.",
+        "Group",
+        "Holdings",
+        "CEO",
+        "Chairman",
+        "Chairwoman",
+        "Chief",
+        "President",
+        "Founder",
+        "Vice",
+        "Executive",
+        "Director",
+        "Head",
+        "Mr",
+        "Ms",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "The",
+        "A",
+        "In",
+        "On",
+    }
+)
 #: Words of a company's legal form after its name: "Kuaishou Technology", "Alibaba Group Holding Ltd",
 #: "Douyu International Holdings" name the company itself (cf. "Taobao Tmall Commerce Group", a unit).
-LEGAL_FORM_WORDS = frozenset({"inc", "inc.", "ltd", "ltd.", "limited", "corp", "corp.", "corporation", "co", "co.", "plc",
-                              "holding", "holdings", "group", "international", "technology", "technologies", "pte", "llc",
-                              "sa", "ag", "nv", "se", "bhd", "tbk"})
+LEGAL_FORM_WORDS = frozenset(
+    {
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "limited",
+        "corp",
+        "corp.",
+        "corporation",
+        "co",
+        "co.",
+        "plc",
+        "holding",
+        "holdings",
+        "group",
+        "international",
+        "technology",
+        "technologies",
+        "pte",
+        "llc",
+        "sa",
+        "ag",
+        "nv",
+        "se",
+        "bhd",
+        "tbk",
+    }
+)
 #: Company-name endings that make "<KB name> <Words> Group" a unit of its own ("Taobao Tmall Commerce Group").
-ORG_SUFFIXES = frozenset({"group", "holdings", "inc", "inc.", "ltd", "ltd.", "limited", "corporation", "corp", "corp.", "company", "co."})
+ORG_SUFFIXES = frozenset(
+    {"group", "holdings", "inc", "inc.", "ltd", "ltd.", "limited", "corporation", "corp", "corp.", "company", "co."}
+)
 #: Verbs that need a particle to carry their cue meaning.
-REQUIRED_PARTICLE = {"roll": "out", "kick": "off", "shut": "down", "cut": "off", "take": "over", "set": "up", "team": "up",
-                     "fend": "off"}
+REQUIRED_PARTICLE = {
+    "roll": "out",
+    "kick": "off",
+    "shut": "down",
+    "cut": "off",
+    "take": "over",
+    "set": "up",
+    "team": "up",
+    "fend": "off",
+}
 #: Nominal cues: "the closure of X", "the acquisition of X", "the launch of X".
 NOUN_CUES = {
-    "closure": "closed", "shutdown": "closed", "acquisition": "acquired", "takeover": "acquired",
-    "suspension": "suspended", "relaunch": "relaunched", "investment": "invested_in",
-    "investigation": "investigated", "probe": "investigated", "inquiry": "investigated",
-    "fine": "fined", "penalty": "fined",
+    "closure": "closed",
+    "shutdown": "closed",
+    "acquisition": "acquired",
+    "takeover": "acquired",
+    "suspension": "suspended",
+    "relaunch": "relaunched",
+    "investment": "invested_in",
+    "investigation": "investigated",
+    "probe": "investigated",
+    "inquiry": "investigated",
+    "fine": "fined",
+    "penalty": "fined",
+    "launch": "launched",
+    "debut": "launched",
+    "rollout": "launched",
+    "unveiling": "launched",
 }
+#: Verbs whose subject reacts to a nominal cue rather than acting it: "Alibaba responded to the launch of Temu",
+#: "Tencent opposed the acquisition of Huya" (the nominal's actor is then not the clause subject).
+REACTION_VERBS = frozenset(
+    {
+        "respond",
+        "react",
+        "await",
+        "watch",
+        "follow",
+        "fear",
+        "face",
+        "counter",
+        "oppose",
+        "criticise",
+        "criticize",
+        "welcome",
+        "expect",
+        "anticipate",
+        "protest",
+        "challenge",
+        "block",
+        "reject",
+        "review",
+        "approve",
+        "investigate",
+        "question",
+        "dismiss",
+    }
+)
 #: The preposition that takes a nominal cue's object: "the acquisition of X", "an investment in X",
 #: "an investigation into X", "a fine on X" ("of" unless listed).
 NOUN_OBJECT_PREPS = {"invested_in": {"in"}, "investigated": {"into", "of"}, "fined": {"on", "against"}}
 #: Verbs of object control: "attracting brands to settle in", "inviting anchors to bring goods".
-OBJECT_CONTROL = frozenset({"attract", "invite", "allow", "encourage", "ask", "help", "enable", "let", "persuade", "lure", "get"})
+OBJECT_CONTROL = frozenset(
+    {"attract", "invite", "allow", "encourage", "ask", "help", "enable", "let", "persuade", "lure", "get"}
+)
 #: Words after "bring" that make it "bring goods" (live-commerce selling).
 GOODS_NOUNS = frozenset({"good", "goods", "product", "merchandise"})
 #: Nouns whose "of" argument is what a verb acts on ("suspended the use of X").
@@ -169,23 +521,114 @@ LIST_VERBS = frozenset({"include", "comprise", "feature"})
 EXAMPLE_PREPS = frozenset({"as", "like", "including"})
 
 #: References resolved to entities of the discourse.
-PAIR_REFS = frozenset({"the two sides", "both sides", "both parties", "the two parties", "the two companies", "both companies", "the two", "the pair", "the duo"})
-SINGLE_REFS = frozenset({"the platform", "the company", "the firm", "the group", "it", "its", "the newcomer", "the app",
-                         "the startup", "the retailer", "the marketplace", "the brand", "the giant"})
-PROGRAM_REFS = frozenset({"the plan", "the program", "the programme", "the project", "the scheme", "the initiative",
-                          "the campaign", "the feature", "the mechanism", "the convention"})
+PAIR_REFS = frozenset(
+    {
+        "the two sides",
+        "both sides",
+        "both parties",
+        "the two parties",
+        "the two companies",
+        "both companies",
+        "the two",
+        "the pair",
+        "the duo",
+    }
+)
+SINGLE_REFS = frozenset(
+    {
+        "the platform",
+        "the company",
+        "the firm",
+        "the group",
+        "it",
+        "its",
+        "the newcomer",
+        "the app",
+        "the startup",
+        "the retailer",
+        "the marketplace",
+        "the brand",
+        "the giant",
+    }
+)
+PROGRAM_REFS = frozenset(
+    {
+        "the plan",
+        "the program",
+        "the programme",
+        "the project",
+        "the scheme",
+        "the initiative",
+        "the campaign",
+        "the feature",
+        "the mechanism",
+        "the convention",
+    }
+)
 PERSON_REFS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 
 #: Nouns counted by quantities ("300 million monthly active users").
-COUNT_NOUNS = frozenset({"user", "merchant", "seller", "store", "shop", "brand", "creator", "blogger", "order", "employee",
-                         "member", "subscriber", "download", "customer", "buyer", "rider", "driver", "anchor", "streamer", "view",
-                         "viewer", "follower", "vehicle", "car", "courier", "visitor", "passenger"})
+COUNT_NOUNS = frozenset(
+    {
+        "user",
+        "merchant",
+        "seller",
+        "store",
+        "shop",
+        "brand",
+        "creator",
+        "blogger",
+        "order",
+        "employee",
+        "member",
+        "subscriber",
+        "download",
+        "customer",
+        "buyer",
+        "rider",
+        "driver",
+        "anchor",
+        "streamer",
+        "view",
+        "viewer",
+        "follower",
+        "vehicle",
+        "car",
+        "courier",
+        "visitor",
+        "passenger",
+    }
+)
 
 #: Statements that did not (or may not) happen: negation, speculative modals, verbs of wish, doubt and talk.
 #: A future or a decided plan is stated ("A will acquire B", "A plans to acquire B", "A agreed to buy B"):
 #: news reports them as facts with a date, and researchers want them (docs/annotation-guide.md).
 MODALS = frozenset({"may", "might", "could", "would", "should"})
-IRREALIS_HEADS = frozenset({"consider", "hope", "want", "refuse", "fail", "decline", "threaten", "mull", "weigh", "deny",
-                            "explore", "rumor", "rumour", "bid", "attempt", "offer", "effort", "proposal", "talk", "negotiate",
-                            "propose", "try", "wish"})
+IRREALIS_HEADS = frozenset(
+    {
+        "consider",
+        "hope",
+        "want",
+        "refuse",
+        "fail",
+        "decline",
+        "threaten",
+        "mull",
+        "weigh",
+        "deny",
+        "explore",
+        "rumor",
+        "rumour",
+        "bid",
+        "attempt",
+        "offer",
+        "effort",
+        "proposal",
+        "talk",
+        "negotiate",
+        "propose",
+        "try",
+        "wish",
+    }
+)

@@ -6,16 +6,17 @@ Works on a parsed Doc; returns plain data (see :func:`find_entities`). No rule n
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.iri import normalise_name
 from kg.extract import lexicon as lx
 from kg.extract.names import name_kind
-from kg.extract.tickers import in_code
 from kg.extract.parsed import Parsed
 from kg.extract.pinyin import gloss_units, units_gloss
+from kg.extract.tickers import in_code
+from kg.iri import normalise_name
 
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
 _SUCH_AS_PROGRAMS = re.compile(
@@ -39,8 +40,11 @@ class Candidate:
 
 
 def _is_title(words: list[str]) -> bool:
-    return bool(words) and all(w[:1].isupper() or w.lower() in _SMALL or w[:1].isdigit() or w in ("-", "&")
-                               for w in words) and words[0][:1].isupper()  # "Anti-Monopoly Law" splits at its hyphen
+    return (
+        bool(words)
+        and all(w[:1].isupper() or w.lower() in _SMALL or w[:1].isdigit() or w in ("-", "&") for w in words)
+        and words[0][:1].isupper()
+    )  # "Anti-Monopoly Law" splits at its hyphen
 
 
 def _source_credit(sentence: str) -> bool:
@@ -51,114 +55,209 @@ def _source_credit(sentence: str) -> bool:
 def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     """Strip determiners, quotes, punctuation, possessives and anything from a line break on."""
     for i in range(start, end):
-        if tokens[i].is_space and "\n" in tokens[i].text or "\n" in tokens[i].text:
+        if (tokens[i].is_space and "\n" in tokens[i].text) or "\n" in tokens[i].text:
             end = i
             break
-    while start < end and (tokens[start].lower_ in ("the", "a", "an") or tokens[start].is_punct or tokens[start].is_space):
+    while start < end and (
+        tokens[start].lower_ in ("the", "a", "an") or tokens[start].is_punct or tokens[start].is_space
+    ):
         start += 1
-    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].is_space or tokens[end - 1].tag_ == "POS"
-                           or tokens[end - 1].lower_ in ("'s", "’s", "s")):
+    while end > start and (
+        tokens[end - 1].is_punct
+        or tokens[end - 1].is_space
+        or tokens[end - 1].tag_ == "POS"
+        or tokens[end - 1].lower_ in ("'s", "’s", "s")
+    ):
         end -= 1
     return start, end
 
 
+def split_coordinated(ent: Span) -> list[Span]:
+    """An organization span the NER ran across 'and' ("Y Combinator and Nexus Venture Partners") as its two
+    names; a name of one word before 'and' stays whole ("Marks and Spencer", "Procter and Gamble"), and so
+    does a name the KB knows.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("backed by Y Combinator and Nexus Venture Partners .")
+    >>> [s.text for s in split_coordinated(Span(doc, 2, 8, label="ORG"))]
+    ['Y Combinator', 'Nexus Venture Partners']
+    >>> [s.text for s in split_coordinated(Span(doc, 3, 6, label="ORG"))]
+    ['Combinator and Nexus']
+    """
+    if ent.label_ != "ORG" or ent.ent_id_:
+        return [ent]
+    doc = ent.doc
+    ands = [t.i for t in ent if t.lower_ == "and"]
+    if len(ands) != 1:
+        return [ent]
+    k = ands[0]
+    first, second = doc[ent.start : k], doc[k + 1 : ent.end]
+    first_words = [t for t in first if t.lower_ != "the"]
+    if len(first_words) < 2 or not second or not all(t.text[:1].isupper() for t in (first_words[0], second[0])):
+        return [ent]
+    return [Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
+
+
+def _hyphen_modifier(tok: Token) -> bool:
+    """Whether ``tok`` ends a hyphenated modifier ("-owned", "-based", "-backed", "-style") rather than a name."""
+    word = tok.lower_
+    return tok.tag_.startswith("VB") or word.endswith(("ed", "ing")) or word in lx.HYPHEN_MODIFIER_TAILS
+
+
+def _hyphen_joined(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` follows a hyphen written without spaces after a capitalised word ("Chang-han")."""
+    return (
+        i >= 2
+        and tokens[i - 1].text == "-"
+        and not tokens[i - 1].whitespace_
+        and not tokens[i - 2].whitespace_
+        and tokens[i - 2].text[:1].isupper()
+    )
+
+
 def candidates(parsed: Parsed) -> list[Candidate]:
     """Quoted/title-case programs first, then KB ruler and NER spans that do not overlap them."""
-    doc, tokens, sent_of, text = parsed.doc, parsed.tokens, parsed.sent_index, parsed.text
     skip = [_source_credit(parsed.text_of(s)) for s in parsed.sents]
-    out: list[Candidate] = []
-    taken = bytearray(len(doc))
+    taken = bytearray(len(parsed.doc))  # tokens already in a candidate
+    out = _quoted_programs(parsed, skip, taken)
+    ents = [part for ent in parsed.ents for part in split_coordinated(ent)]
+    by_start = {e.start: e for e in ents}
+    for ent in ents:
+        c = _entity_candidate(parsed, ent, by_start, skip, taken)
+        if c is not None:
+            out.append(c)
+    covered = bytearray(len(parsed.doc))
+    for c in out:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    out.extend(_category_names(parsed, covered))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _quoted_programs(parsed: Parsed, skip: list[bool], taken: bytearray) -> list[Candidate]:
+    """Programs named in quotes: a title-case name with a program head, or one a program noun follows."""
+    doc, sent_of, text = parsed.doc, parsed.sent_index, parsed.text
+    out = []
     for m in _QUOTE.finditer(text):
         name = re.sub(r"\s+v?\d+(?:\.\d+)+$", "", m[1].strip())  # "X Plan 2.0": the version is not part of the name
         words = name.split()
         # the noun after the closing quote, past up to two modifiers ("“Shein Exchange” resale program")
-        after = re.match(r"\s*(?:[a-z-]+\s+){0,2}?(plans?|programs?|programmes?|projects?|conventions?|initiatives?|schemes?|"
-                         r"campaigns?|mechanisms?|functions?|features?|services?|tools?)\b", text[m.end():m.end() + 40]) or \
-            re.match(r"\s*([A-Za-z]+)", text[m.end():m.end() + 30])
+        after = re.match(
+            r"\s*(?:[a-z-]+\s+){0,2}?(plans?|programs?|programmes?|projects?|conventions?|initiatives?|schemes?|"
+            r"campaigns?|mechanisms?|functions?|features?|services?|tools?)\b",
+            text[m.end() : m.end() + 40],
+        ) or re.match(r"\s*([A-Za-z]+)", text[m.end() : m.end() + 30])
         after_word = after[1].lower() if after else ""
-        after_lemma = after_word[:-1] if after_word.endswith("s") and after_word[:-1] in lx.PROGRAM_NOUNS else after_word
+        after_lemma = (
+            after_word[:-1] if after_word.endswith("s") and after_word[:-1] in lx.PROGRAM_NOUNS else after_word
+        )
         is_prog = (
             (_is_title(words) and words[-1].lower() in lx.PROGRAM_HEADS)
             or (after_lemma in lx.PROGRAM_NOUNS and len(words) <= 6)
-            or (_is_title(words) and _SUCH_AS_PROGRAMS.search(text[max(0, m.start() - 200):m.start()]))
+            or (_is_title(words) and _SUCH_AS_PROGRAMS.search(text[max(0, m.start() - 200) : m.start()]))
         )
         span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
         if not is_prog or span is None or skip[sent_of[span.start]]:
             continue
-        c = Candidate(span.start, span.end, parsed.text_of(span), "PROGRAM", votes={"Program": 5.0})
-        out.append(c)
-        taken[span.start:span.end] = b"\x01" * (span.end - span.start)
-    by_start = {e.start: e for e in parsed.ents}
-    tickers = parsed.tickers
-    for ent in parsed.ents:
-        if ent.label_ not in lx.NER_TYPES or skip[sent_of[ent.start]] or any(taken[ent.start:ent.end]):
-            continue
-        if tickers and in_code(tickers, ent.start_char, ent.end_char):
-            continue  # "(NYSE: BABA)": a listing code is data about its company, never an entity
-        if ent.ent_id_:
-            legal_end = _legal_tail(tokens, ent)
-            if legal_end:  # 'Kuaishou Technology', 'Alibaba Group Holding Ltd': the KB company itself, in full
-                span = doc[ent.start:legal_end]
-                out.append(Candidate(span.start, span.end, parsed.text_of(span), ent.label_, ent.ent_id_,
-                                     votes={lx.NER_TYPES.get(ent.label_, "Organization"): 1.0}))
-                taken[span.start:span.end] = b"\x01" * len(span)
-                continue
-            unit_end = _unit_end(tokens, ent, by_start)
-            if unit_end:
-                span = doc[ent.start:unit_end]
-                out.append(Candidate(span.start, span.end, parsed.text_of(span), "ORG", None, votes={"Organization": 1.0}))
-                taken[span.start:span.end] = b"\x01" * len(span)
-                continue
-        start, end = _clean(tokens, ent.start, ent.end)
-        while end - start > 1 and tokens[end - 1].like_num and end < len(tokens) and tokens[end].lower_ in lx.AMOUNT_WORDS:
-            end -= 1  # 'fined Meituan 3.44 billion yuan': the amount is not part of the name
-        if start >= end or any(taken[start:end]):
-            continue
-        kb_id = ent.ent_id_ or None
-        if not kb_id:
-            # NER tail words in lower case are not part of a name ("Youzan platform").
-            while end - start > 1 and tokens[end - 1].is_lower:
-                end -= 1
-        span = doc[start:end]
-        name = parsed.text_of(span)
-        if not kb_id:
-            if (normalise_name(name) in lx.IDIOMS or normalise_name(name) in lx.JARGON or name.islower()
-                    or not any(c.isalpha() for c in name)
-                    or ent.label_ == "NORP" and len(span) == 1 or ent.label_ == "DATE"):
-                continue  # idioms, lower-case junk, nationalities ("Chinese"); "New Oriental" is kept
-        label = ent.label_
-        votes = {lx.NER_TYPES[label]: 1.0}
-        if not kb_id and label == "NORP":
-            votes = {"Organization": 1.0}
-        elif not kb_id and start > 0 and tokens[start - 1].text.rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Madam"):
-            votes = {"Person": 3.0}  # 'Mr. Ma'
-        elif not kb_id and label == "PERSON" and len(span) == 1:
-            # A lone capitalised word is rarely a full personal name; in this field it is mostly a brand
-            # ("Deliveroo", "Amap") unless it is a known person's surname (linked later).
-            votes = {"Organization": 1.0, "Person": 0.5}
-        elif not kb_id and label == "PERSON":
-            votes = {"Person": 1.5}  # a full personal name ("Xin Youzhi") is the NER's most reliable guess
-        if not kb_id and label in ("PERSON", "ORG") and (kind := name_kind(name)):
-            votes[kind] = votes.get(kind, 0) + 1.0  # the name's own shape: "Jessica Lin", "Archipelago Insights"
-        c = Candidate(start, end, name, label, kb_id, votes=votes)
-        last = tokens[end - 1].lower_
-        words = [t.text for t in tokens[start:end]]
-        if not kb_id and (last in lx.PROGRAM_HEADS or last[:-1] in lx.PROGRAM_HEADS and last.endswith("s")) \
-                and _is_title(words):
-            c.votes["Program"] = 5.0  # 'Red Cat Plan', 'Mini Programs'
-        elif not kb_id and len(span) >= 2 and last in lx.ORG_NAME_WORDS and _is_title(words):
-            c.votes["Organization"] = c.votes.get("Organization", 0) + 2.0  # 'Intime Retail', 'Deppon Logistics'
-        elif not kb_id and len(span) >= 2 and last in lx.LAW_HEADS and _is_title(words):
-            c.votes["Other"] = 5.0  # 'Digital Services Act', 'Anti-Monopoly Law'
-        elif not kb_id and last in lx.EVENT_HEADS and _is_title(words):
-            c.votes["Event"] = 5.0  # 'the Bund Summit', 'World Internet Conference'
-        out.append(c)
-    covered = bytearray(len(doc))
-    for c in out:
-        covered[c.start:c.end] = b"\x01" * (c.end - c.start)
-    out.extend(_category_names(parsed, covered))
-    out.sort(key=lambda c: c.start)
+        out.append(Candidate(span.start, span.end, parsed.text_of(span), "PROGRAM", votes={"Program": 5.0}))
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     return out
+
+
+def _entity_candidate(
+    parsed: Parsed, ent: Span, by_start: dict[int, Span], skip: list[bool], taken: bytearray
+) -> Candidate | None:
+    """The candidate a KB-ruler or NER span gives, if any (marked taken when it is a KB company in full)."""
+    tokens = parsed.tokens
+    if ent.label_ not in lx.NER_TYPES or skip[parsed.sent_index[ent.start]] or any(taken[ent.start : ent.end]):
+        return None
+    if parsed.tickers and in_code(parsed.tickers, ent.start_char, ent.end_char):
+        return None  # "(NYSE: BABA)": a listing code is data about its company, never an entity
+    if ent.ent_id_:
+        in_full = _kb_company_in_full(parsed, ent, by_start)
+        if in_full is not None:
+            taken[in_full.start : in_full.end] = b"\x01" * (in_full.end - in_full.start)
+            return in_full
+    end = ent.end
+    if end < len(tokens) and _hyphen_joined(tokens, end) and tokens[end].is_alpha:
+        end += 1  # the NER cut a hyphenated word in half ("Choi Soo-" of "Choi Soo-yeon", "E-" of "E-mart")
+    start, end = _clean(tokens, ent.start, end)
+    while end - start > 1 and tokens[end - 1].like_num and end < len(tokens) and tokens[end].lower_ in lx.AMOUNT_WORDS:
+        end -= 1  # 'fined Meituan 3.44 billion yuan': the amount is not part of the name
+    if start >= end or any(taken[start:end]):
+        return None
+    kb_id = ent.ent_id_ or None
+    if not kb_id:
+        # NER tail words in lower case are not part of a name ("Youzan platform"), unless a hyphen joins them to
+        # the name ("Kim Chang-han", "E-mart"); a compound modifier's tail is not ("Alibaba-owned", "Seoul-based")
+        while (
+            end - start > 1
+            and tokens[end - 1].is_lower
+            and not (_hyphen_joined(tokens, end - 1) and not _hyphen_modifier(tokens[end - 1]))
+        ):
+            end -= 1
+    name = parsed.text_of(parsed.doc[start:end])
+    if not kb_id and _not_a_name(name, ent, end - start):
+        return None  # idioms, lower-case junk, nationalities ("Chinese"); "New Oriental" is kept
+    c = Candidate(start, end, name, ent.label_, kb_id, votes=_ner_votes(tokens, ent.label_, start, end, kb_id, name))
+    if not kb_id:
+        _head_word_vote(c, [t.text for t in tokens[start:end]], tokens[end - 1].lower_)
+    return c
+
+
+def _kb_company_in_full(parsed: Parsed, ent: Span, by_start: dict[int, Span]) -> Candidate | None:
+    """'Kuaishou Technology', 'Alibaba Group Holding Ltd': the KB company itself, in full; or a unit of it."""
+    legal_end = _legal_tail(parsed.tokens, ent)
+    if legal_end:
+        span = parsed.doc[ent.start : legal_end]
+        votes = {lx.NER_TYPES.get(ent.label_, "Organization"): 1.0}
+        return Candidate(span.start, span.end, parsed.text_of(span), ent.label_, ent.ent_id_, votes=votes)
+    unit_end = _unit_end(parsed.tokens, ent, by_start)
+    if unit_end:
+        span = parsed.doc[ent.start : unit_end]
+        return Candidate(span.start, span.end, parsed.text_of(span), "ORG", None, votes={"Organization": 1.0})
+    return None
+
+
+def _not_a_name(name: str, ent: Span, length: int) -> bool:
+    return (
+        normalise_name(name) in lx.IDIOMS
+        or normalise_name(name) in lx.JARGON
+        or name.islower()
+        or not any(c.isalpha() for c in name)
+        or (ent.label_ == "NORP" and length == 1)
+        or ent.label_ == "DATE"
+    )
+
+
+def _ner_votes(tokens: list[Token], label: str, start: int, end: int, kb_id: str | None, name: str) -> dict[str, float]:
+    """The type votes of an NER label, corrected by what the field teaches and by the name's own shape."""
+    votes = {lx.NER_TYPES[label]: 1.0}
+    if not kb_id and label == "NORP":
+        votes = {"Organization": 1.0}
+    elif not kb_id and start > 0 and tokens[start - 1].text.rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Madam"):
+        votes = {"Person": 3.0}  # 'Mr. Ma'
+    elif not kb_id and label == "PERSON" and end - start == 1:
+        # A lone capitalised word is rarely a full personal name; in this field it is mostly a brand
+        # ("Deliveroo", "Amap") unless it is a known person's surname (linked later).
+        votes = {"Organization": 1.0, "Person": 0.5}
+    elif not kb_id and label == "PERSON":
+        votes = {"Person": 1.5}  # a full personal name ("Xin Youzhi") is the NER's most reliable guess
+    if not kb_id and label in ("PERSON", "ORG") and (kind := name_kind(name)):
+        votes[kind] = votes.get(kind, 0) + 1.0  # the name's own shape: "Jessica Lin", "Archipelago Insights"
+    return votes
+
+
+def _head_word_vote(c: Candidate, words: list[str], last: str) -> None:
+    """A title-case name's last word tells its type: 'Red Cat Plan', 'Intime Retail', 'Anti-Monopoly Law' …"""
+    if (last in lx.PROGRAM_HEADS or (last[:-1] in lx.PROGRAM_HEADS and last.endswith("s"))) and _is_title(words):
+        c.votes["Program"] = 5.0  # 'Red Cat Plan', 'Mini Programs'
+    elif len(words) >= 2 and last in lx.ORG_NAME_WORDS and _is_title(words):
+        c.votes["Organization"] = c.votes.get("Organization", 0) + 2.0  # 'Intime Retail', 'Deppon Logistics'
+    elif len(words) >= 2 and last in lx.LAW_HEADS and _is_title(words):
+        c.votes["Other"] = 5.0  # 'Digital Services Act', 'Anti-Monopoly Law'
+    elif last in lx.EVENT_HEADS and _is_title(words):
+        c.votes["Event"] = 5.0  # 'the Bund Summit', 'World Internet Conference'
 
 
 def _proper_run(tokens: list[Token], start: int, step: int) -> tuple[int, int] | None:
@@ -166,7 +265,12 @@ def _proper_run(tokens: list[Token], start: int, step: int) -> tuple[int, int] |
     if not 0 <= start < len(tokens) or tokens[start].lower_ in lx.JARGON:
         return None
     i = start
-    while 0 <= i < len(tokens) and abs(i - start) < 4 and tokens[i].tag_ in ("NNP", "NNPS") and tokens[i].text[:1].isupper():
+    while (
+        0 <= i < len(tokens)
+        and abs(i - start) < 4
+        and tokens[i].tag_ in ("NNP", "NNPS")
+        and tokens[i].text[:1].isupper()
+    ):
         i += step  # 'Measurable AI': a jargon word may end a name, never start it
     if i == start:
         return None
@@ -183,15 +287,15 @@ def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
         if kind not in ("Organization", "Program"):
             continue
         runs = []
-        if t.i + 1 < len(tokens) and tokens[t.i + 1].head.i in (t.i, t.i + 1) or t.dep_ in ("compound", "nmod"):
+        if (t.i + 1 < len(tokens) and tokens[t.i + 1].head.i in (t.i, t.i + 1)) or t.dep_ in ("compound", "nmod"):
             runs.append(_proper_run(tokens, t.i + 1, 1))  # 'the platform Tokopedia'
         if t.dep_ == "appos" and t.head.i < t.i and tokens[t.head.i + 1].text == ",":
             runs.append(_proper_run(tokens, t.head.i, -1))  # 'Quantic Dream, the Paris studio'
         for run in runs:
-            if run is None or any(covered[run[0]:run[1]]):
+            if run is None or any(covered[run[0] : run[1]]):
                 continue
-            span = parsed.doc[run[0]:run[1]]
-            covered[span.start:span.end] = b"\x01" * len(span)
+            span = parsed.doc[run[0] : run[1]]
+            covered[span.start : span.end] = b"\x01" * len(span)
             out.append(Candidate(span.start, span.end, parsed.text_of(span), "CATEGORY", votes={kind: 2.0}))
     return out
 
@@ -200,7 +304,9 @@ def _legal_tail(tokens: list[Token], ent: Span) -> int | None:
     """End of '<KB name> <legal-form words>' ("Kuaishou Technology", "NetEase Inc.", "Douyu International
     Holdings"): the same company with its legal form, not a unit of its own. None when no such words follow."""
     j = ent.end
-    while j < len(tokens) and j - ent.end < 4 and tokens[j].lower_ in lx.LEGAL_FORM_WORDS and tokens[j].text[:1].isupper():
+    while (
+        j < len(tokens) and j - ent.end < 4 and tokens[j].lower_ in lx.LEGAL_FORM_WORDS and tokens[j].text[:1].isupper()
+    ):
         j += 1
     return j if j > ent.end else None
 
@@ -217,14 +323,23 @@ def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int 
     if j - ent.end >= 2 and tokens[j - 1].lower_ in lx.ORG_SUFFIXES:
         return j
     nxt = by_start.get(ent.end)
-    if (nxt is not None and nxt.label_ in ("ORG", "PRODUCT", "FAC") and not nxt.ent_id_
-            and all(t.text[:1].isupper() for t in nxt) and nxt.end <= j):
+    if (
+        nxt is not None
+        and nxt.label_ in ("ORG", "PRODUCT", "FAC")
+        and not nxt.ent_id_
+        and all(t.text[:1].isupper() for t in nxt)
+        and nxt.end <= j
+    ):
         return nxt.end
     # '<KB name> <One to three Capitalised words>' ("JD Takeaway", "Taobao Instant Commerce")
     k = ent.end
     while k < j and not tokens[k].ent_id_ and tokens[k].text not in lx.NOT_UNIT_WORDS and k - ent.end < 3:
         k += 1
-    if k > ent.end and (k == len(tokens) or not tokens[k].text[:1].isupper()) and tokens[ent.start - 1 if ent.start else 0].tag_ != "POS":
+    if (
+        k > ent.end
+        and (k == len(tokens) or not tokens[k].text[:1].isupper())
+        and tokens[ent.start - 1 if ent.start else 0].tag_ != "POS"
+    ):
         return k
     return None
 
@@ -242,8 +357,9 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         cat = h.head
     for child in head.children:
         # 'the navigation app Amap', 'Duo Duo Grocery, a group-buying service'
-        if (child.dep_ in ("compound", "nmod") and child.i < c.start or child.dep_ == "appos") \
-                and child.lemma_.lower() in lx.CATEGORY_TYPES:
+        if (
+            (child.dep_ in ("compound", "nmod") and child.i < c.start) or child.dep_ == "appos"
+        ) and child.lemma_.lower() in lx.CATEGORY_TYPES:
             cat = child
     if cat is not None and cat.lemma_.lower() in lx.CATEGORY_TYPES:
         t = lx.CATEGORY_TYPES[cat.lemma_.lower()]
@@ -281,8 +397,9 @@ def kb_words(kb_index: dict[str, tuple[str, str]]) -> list[str]:
     return [w for name, kind in kb_index.values() if kind == "Organization" for w in normalise_name(name).split()]
 
 
-def link(parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, str]],
-         kb_names: list[str]) -> tuple[list[Candidate], dict[str, dict]]:
+def link(
+    parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, str]], kb_names: list[str]
+) -> tuple[list[Candidate], dict[str, dict]]:
     """Give each candidate an entity key; return kept candidates and the entity table (``kb_names``:
     :func:`kb_words` of ``kb_index``)."""
     tokens = parsed.tokens
@@ -298,8 +415,13 @@ def link(parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, 
     # a known person's surname alone, where the NER missed it ("In 2021 Zhang handed …")
     covered = {i for c in cands for i in range(c.start, c.end)}
     for t in tokens:
-        if t.i not in covered and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ in persons_multi \
-                and not (t.i + 1 < len(tokens) and tokens[t.i + 1].pos_ == "PROPN"):
+        if (
+            t.i not in covered
+            and t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.lower_ in persons_multi
+            and not (t.i + 1 < len(tokens) and tokens[t.i + 1].pos_ == "PROPN")
+        ):
             cands.append(Candidate(t.i, t.i + 1, t.text, "PERSON", votes={"Person": 1.0}, key=persons_multi[t.lower_]))
     cands.sort(key=lambda c: c.start)
     other_labels: dict[str, int] = {}
@@ -312,8 +434,13 @@ def link(parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, 
         if c.label in ("PERSON", "ORG", "GPE") and not c.kb_id and len(c.text.split()) == 1 and c.key in persons_multi:
             c.key = persons_multi[c.key]  # 'Zhang', 'Su' after 'Daniel Zhang', 'Su Hua' (the NER may mislabel it)
             c.votes = {"Person": 1.0}
-        elif not c.kb_id and len(c.text.split()) == 1 and c.key not in other_labels and c.votes.get("Person", 0) < 3.0 \
-                and _clipped_kb_name(c.key, kb_names):
+        elif (
+            not c.kb_id
+            and len(c.text.split()) == 1
+            and c.key not in other_labels
+            and c.votes.get("Person", 0) < 3.0
+            and _clipped_kb_name(c.key, kb_names)
+        ):
             continue  # a clipped known name ("Tao's" for Taobao/Taotian) is not a new entity
         kept.append(c)
     # Program names differing only in their head noun ("X Plan", "X Project") are one program.
@@ -329,7 +456,10 @@ def link(parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, 
     # (over distinct names, so that a long document with many mentions stays cheap)
     pinyin = {c.text: c.key for c in kept if not c.kb_id and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", c.text)}
     english = {c.text: c.key for c in kept if not c.kb_id and len(c.text.split()) >= 2}
-    english_words = [(key, [w.lower() for w in text.split()], [w.lower() for w in _base(text).split()]) for text, key in english.items()]
+    english_words = [
+        (key, [w.lower() for w in text.split()], [w.lower() for w in _base(text).split()])
+        for text, key in english.items()
+    ]
     for p_text, p_key in pinyin.items():
         units = gloss_units(p_text)
         for e_key, words, base_words in english_words:
@@ -340,8 +470,10 @@ def link(parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, 
     table: dict[str, dict] = {}
     for c in kept:
         c.key = linker.find(c.key)
-        e = table.setdefault(c.key, {"label": None, "votes": {}, "aliases": [], "kb_id": c.kb_id,
-                                     "version_of": None, "version_label": None})
+        e = table.setdefault(
+            c.key,
+            {"label": None, "votes": {}, "aliases": [], "kb_id": c.kb_id, "version_of": None, "version_label": None},
+        )
         if c.kb_id and c.kb_id in kb_index:
             e["label"], kb_type = kb_index[c.kb_id]
             e["kb_id"] = c.kb_id
@@ -350,8 +482,8 @@ def link(parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, 
             e["label"] = c.text
         if c.text not in e["aliases"]:
             e["aliases"].append(c.text)
-        for t, w in c.votes.items():
-            e["votes"][t] = e["votes"].get(t, 0) + w
+        for etype, weight in c.votes.items():
+            e["votes"][etype] = e["votes"].get(etype, 0) + weight
     return kept, table
 
 
@@ -373,15 +505,23 @@ def _appositive_aliases(parsed: Parsed, cands: list[Candidate], linker: Linker) 
             continue
         if j < len(tokens) and tokens[j].text == "(":  # 'Duoduo Maicai (Duo Duo Grocery)': a name the NER missed
             k = j + 1
-            while k < len(tokens) and k - j <= 6 and tokens[k].text != ")" and (tokens[k].text[:1].isupper() or tokens[k].text in "&-."):
+            while (
+                k < len(tokens)
+                and k - j <= 6
+                and tokens[k].text != ")"
+                and (tokens[k].text[:1].isupper() or tokens[k].text in "&-.")
+            ):
                 k += 1
             if k < len(tokens) and tokens[k].text == ")" and k > j + 1 and not tokens[j + 1].like_num:
-                span = parsed.doc[j + 1:k]
+                span = parsed.doc[j + 1 : k]
                 extra.append(Candidate(span.start, span.end, parsed.text_of(span), "ALIAS", votes={}, key=c.key))
             continue
-        tail = parsed.text_of(parsed.doc[j:j + 8]).lower() if j < len(tokens) else ""
-        m = re.match(r",?\s*(?:(?:also |widely |better )?known (?:to [a-z]+ )?as|also called|formerly known as|formerly|"
-                     r"now called|renamed)\s+(?:the\s+)?[“\"]?", tail)
+        tail = parsed.text_of(parsed.doc[j : j + 8]).lower() if j < len(tokens) else ""
+        m = re.match(
+            r",?\s*(?:(?:also |widely |better )?known (?:to [a-z]+ )?as|also called|formerly known as|formerly|"
+            r"now called|renamed)\s+(?:the\s+)?[“\"]?",
+            tail,
+        )
         if m:
             k = j
             while k < len(tokens) and tokens[k].idx < tokens[j].idx + m.end():
@@ -410,7 +550,7 @@ def versions(parsed: Parsed, cands: list[Candidate], table: dict[str, dict]) -> 
             tok_cand[i] = c
     out = []
     for t in tokens:
-        if not _VERSION.match(t.text) or t.i + 1 < len(tokens) and tokens[t.i + 1].lower_ in lx.AMOUNT_WORDS:
+        if not _VERSION.match(t.text) or (t.i + 1 < len(tokens) and tokens[t.i + 1].lower_ in lx.AMOUNT_WORDS):
             continue  # 'fined Meituan 3.44 billion yuan' is an amount, not a version of Meituan
         base, start, end = None, t.i, t.i + 1
         if t.i > 0 and t.i - 1 in tok_cand:  # X 2.0
@@ -432,8 +572,17 @@ def versions(parsed: Parsed, cands: list[Candidate], table: dict[str, dict]) -> 
         entry["votes"]["Program"] = entry["votes"].get("Program", 0) + 3.0
         label = f"{entry['label']} {t.text}"
         key = normalise_name(label)
-        v = table.setdefault(key, {"label": label, "votes": {"Program": 9.0}, "aliases": [], "kb_id": None,
-                                   "version_of": base.key, "version_label": t.text})
+        v = table.setdefault(
+            key,
+            {
+                "label": label,
+                "votes": {"Program": 9.0},
+                "aliases": [],
+                "kb_id": None,
+                "version_of": base.key,
+                "version_label": t.text,
+            },
+        )
         text = parsed.text_of(parsed.doc[start:end])
         if text not in v["aliases"]:
             v["aliases"].append(text)

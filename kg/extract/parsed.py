@@ -35,17 +35,17 @@ class Parsed:
     tickers: list[Ticker]  # "(NYSE: BABA)" brackets of the text: read by the mention finder and the rules
 
     @classmethod
-    def of(cls, doc: Doc) -> "Parsed":
+    def of(cls, doc: Doc) -> Parsed:
         sents = list(doc.sents)
         sent_index = [0] * len(doc)
         for k, s in enumerate(sents):
-            sent_index[s.start:s.end] = [k] * (s.end - s.start)
+            sent_index[s.start : s.end] = [k] * (s.end - s.start)
         tokens = list(doc)
         # the text as published (kg.nlp.TypographyTokenizer parsed a plain copy of the same length), else
         # doc.text without making the tokens again
         text = doc.user_data.get("text") or "".join(t.text_with_ws for t in tokens)
-        return cls(doc, text, tokens, doc.ents, sents, sent_index, [s.start for s in sents], find_tickers(text))
+        return cls(doc, text, tokens, tuple(doc.ents), sents, sent_index, [s.start for s in sents], find_tickers(text))
 
     def text_of(self, span: Span) -> str:
         """``span.text``, sliced from the document's text instead of joined from its tokens."""
-        return self.text[span.start_char:span.end_char]
+        return self.text[span.start_char : span.end_char]

@@ -17,19 +17,53 @@ from __future__ import annotations
 from functools import lru_cache
 
 GLOSS = {
-    "xiao": {"little", "small", "mini"}, "da": {"big", "great", "large"}, "hong": {"red", "rainbow"},
-    "xing": {"star", "action"}, "meng": {"alliance", "league", "union", "dream"}, "lian": {"chain", "link", "alliance"},
-    "mao": {"cat"}, "shu": {"book", "tree", "number"}, "lv": {"green"}, "lu": {"green", "road", "deer"},
-    "zhou": {"oasis", "continent", "island"}, "bai": {"white", "hundred"}, "hei": {"black"}, "lan": {"blue"}, "huang": {"yellow"},
-    "jin": {"gold", "golden"}, "yin": {"silver"}, "tian": {"sky", "heaven", "day", "field"}, "long": {"dragon"},
-    "feng": {"wind", "phoenix", "bee", "peak"}, "yun": {"cloud"}, "shan": {"mountain"}, "hai": {"sea", "ocean"},
-    "xin": {"new", "heart", "star"}, "hua": {"flower", "china"}, "shou": {"hand", "head", "first"},
-    "dian": {"shop", "store", "point"}, "fu": {"welfare", "fortune", "blessing"}, "li": {"benefit", "power"},
-    "she": {"society", "club", "community"}, "jia": {"home", "family", "plus"}, "hao": {"good", "number"},
-    "yuan": {"garden", "source", "yuan"}, "men": {"gate", "door"}, "kou": {"mouth", "port"}, "lang": {"wave"},
-    "niu": {"cow", "ox"}, "ma": {"horse", "mom"}, "yu": {"fish", "rain", "jade"}, "mi": {"rice", "honey"},
-    "guo": {"fruit", "country"}, "cai": {"vegetable"}, "niao": {"bird"}, "ying": {"eagle", "shadow"},
-    "jie": {"street", "festival"}, "shi": {"city", "market", "world"}, "chang": {"field", "long"},
+    "xiao": {"little", "small", "mini"},
+    "da": {"big", "great", "large"},
+    "hong": {"red", "rainbow"},
+    "xing": {"star", "action"},
+    "meng": {"alliance", "league", "union", "dream"},
+    "lian": {"chain", "link", "alliance"},
+    "mao": {"cat"},
+    "shu": {"book", "tree", "number"},
+    "lv": {"green"},
+    "lu": {"green", "road", "deer"},
+    "zhou": {"oasis", "continent", "island"},
+    "bai": {"white", "hundred"},
+    "hei": {"black"},
+    "lan": {"blue"},
+    "huang": {"yellow"},
+    "jin": {"gold", "golden"},
+    "yin": {"silver"},
+    "tian": {"sky", "heaven", "day", "field"},
+    "long": {"dragon"},
+    "feng": {"wind", "phoenix", "bee", "peak"},
+    "yun": {"cloud"},
+    "shan": {"mountain"},
+    "hai": {"sea", "ocean"},
+    "xin": {"new", "heart", "star"},
+    "hua": {"flower", "china"},
+    "shou": {"hand", "head", "first"},
+    "dian": {"shop", "store", "point"},
+    "fu": {"welfare", "fortune", "blessing"},
+    "li": {"benefit", "power"},
+    "she": {"society", "club", "community"},
+    "jia": {"home", "family", "plus"},
+    "hao": {"good", "number"},
+    "yuan": {"garden", "source", "yuan"},
+    "men": {"gate", "door"},
+    "kou": {"mouth", "port"},
+    "lang": {"wave"},
+    "niu": {"cow", "ox"},
+    "ma": {"horse", "mom"},
+    "yu": {"fish", "rain", "jade"},
+    "mi": {"rice", "honey"},
+    "guo": {"fruit", "country"},
+    "cai": {"vegetable"},
+    "niao": {"bird"},
+    "ying": {"eagle", "shadow"},
+    "jie": {"street", "festival"},
+    "shi": {"city", "market", "world"},
+    "chang": {"field", "long"},
     "ji": {"plan", "machine", "chicken"},
 }
 _SYLLABLES = sorted(GLOSS, key=len, reverse=True)
@@ -43,7 +77,7 @@ def syllables(word: str) -> tuple[str, ...] | None:
         return ()
     for s in _SYLLABLES:
         if word.startswith(s):
-            rest = syllables(word[len(s):])
+            rest = syllables(word[len(s) :])
             if rest is not None:
                 return (s, *rest)
     return None
@@ -54,7 +88,7 @@ def gloss_units(pinyin_name: str) -> list[str]:
     units: list[str] = []
     for word in pinyin_name.split():
         syl = syllables(word)
-        if syl is None or len(syl) < 2 and not units:
+        if syl is None or (len(syl) < 2 and not units):
             units.append(word.lower())
         else:
             units.extend(syl)
@@ -66,7 +100,7 @@ def units_gloss(units: list[str], words: list[str]) -> bool:
     if len(units) != len(words) or len(units) < 2:
         return False
     glossed = 0
-    for u, w in zip(units, words):
+    for u, w in zip(units, words, strict=True):
         if u == w:
             continue
         if u in GLOSS and w in GLOSS[u]:

@@ -9,14 +9,17 @@ arguments through the parse (subjects, passive agents, objects, prepositions, co
 from __future__ import annotations
 
 import bisect
+import contextlib
+from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from kg.extract import lexicon as lx
 from kg.extract.parsed import Parsed
-from kg.schema import SCHEMA, STATIVE
+from kg.schema import SCHEMA
+from kg.schema import STATIVE as STATIVE  # re-exported: the component dates what is not stative
 
 #: Argument types each predicate accepts (subject types, object types), from the schema.
 SIGNATURES = {name: (set(rel.subject), set(rel.object)) for name, rel in SCHEMA.items()}
@@ -25,22 +28,58 @@ SIGNATURES = {name: (set(rel.subject), set(rel.object)) for name, rel in SCHEMA.
 EVENTS = {name: rel.event for name, rel in SCHEMA.items() if rel.event} | {"_listing": ("listing", None, "company")}
 #: Rules that state a standing role rather than a change ('Y, led by X', 'X runs Y'): no appointment event.
 NOT_EVENTS = frozenset({"leads.verb"})
+
+
 def rule_ids() -> list[str]:
     """Every rule id the extractor can emit (relations, their '+coref' variants, events, quantities)."""
     relation_rules = {rule for _, rule in lx.VERB_CUES.values()} | {
-        "partner.verb.coordinated", "compete.verb.coordinated", "compete.take_on", "leads.take_charge",
-        "acquire.sold_to", "launch.open", "invest.lead_round", "partner.reach", "partner.reach.coordinated",
-        "partner.noun", "partner.between", "partner.open_to", "participant.form_with", "operates.launched_on", "part_of.possessive",
-        "succeed.handover", "leads.noun.implicit",
-        "leads.noun.salient", "founded.noun.salient", "leads.succession", "partner.join_forces", "invest.stake",
-        "participant.form_with.subject", "participant.possessive", "part_of.under", "part_of.part_of",
-        "leads.succession.implicit", "part_of.noun.salient", "owns.hyphen", "invest.hyphen",
-        "acquire.controlling_stake", "compete.noun", "compete.noun.between", "listed_on.ticker",
-        "leads.title", "founded.title"}
-    relation_rules |= {f"{alternative}.{rule}" for (p, _), alternative in lx.TYPE_ALTERNATIVES.items()
-                       for lemma, (predicate, rule) in lx.VERB_CUES.items() if predicate == p}
+        "partner.verb.coordinated",
+        "compete.verb.coordinated",
+        "compete.take_on",
+        "leads.take_charge",
+        "acquire.sold_to",
+        "launch.open",
+        "invest.lead_round",
+        "partner.reach",
+        "partner.reach.coordinated",
+        "partner.noun",
+        "partner.between",
+        "partner.open_to",
+        "participant.form_with",
+        "operates.launched_on",
+        "part_of.possessive",
+        "succeed.handover",
+        "leads.noun.implicit",
+        "leads.noun.salient",
+        "founded.noun.salient",
+        "leads.succession",
+        "partner.join_forces",
+        "invest.stake",
+        "participant.form_with.subject",
+        "participant.possessive",
+        "part_of.under",
+        "part_of.part_of",
+        "leads.succession.implicit",
+        "part_of.noun.salient",
+        "owns.hyphen",
+        "invest.hyphen",
+        "acquire.controlling_stake",
+        "compete.noun",
+        "compete.noun.between",
+        "listed_on.ticker",
+        "leads.title",
+        "founded.title",
+    }
+    relation_rules |= {
+        f"{alternative}.{rule}"
+        for (p, _), alternative in lx.TYPE_ALTERNATIVES.items()
+        for lemma, (predicate, rule) in lx.VERB_CUES.items()
+        if predicate == p
+    }
     relation_rules |= {"acquire.controlling_stake+coref"}
-    relation_rules |= {f"{p}.nominal" for p in lx.NOUN_CUES.values()} | {f"{p}.nominal.clause_subject" for p in lx.NOUN_CUES.values()}
+    relation_rules |= {f"{p}.nominal" for p in lx.NOUN_CUES.values()} | {
+        f"{p}.nominal.clause_subject" for p in lx.NOUN_CUES.values()
+    }
     relation_rules |= {f"{p}.noun" for p, _ in lx.REL_NOUNS.values()}
     events = {f"event.{t}" for t, _, _ in EVENTS.values()}
     quantities = {"quantity.percent", "quantity.money", "quantity.count"}
@@ -48,8 +87,13 @@ def rule_ids() -> list[str]:
 
 
 _OBJECT_PREPS = {
-    "partner_of": {"with"}, "invested_in": {"in", "into"}, "competes_with": {"with", "against"},
-    "operates_on": {"on"}, "participant_in": {"in"}, "acquired": set(), "succeeded": {"from"},
+    "partner_of": {"with"},
+    "invested_in": {"in", "into"},
+    "competes_with": {"with", "against"},
+    "operates_on": {"on"},
+    "participant_in": {"in"},
+    "acquired": set(),
+    "succeeded": {"from"},
     "investigated": {"into"},
 }
 
@@ -77,8 +121,13 @@ class Cand:
 class Context:
     """Token -> mention lookups, argument finding and reference resolution for one Doc."""
 
-    def __init__(self, parsed: Parsed, mentions: list[tuple[int, int, str]], types: dict[str, str],
-                 parents: dict[str, str] | None = None):
+    def __init__(
+        self,
+        parsed: Parsed,
+        mentions: list[tuple[int, int, str]],
+        types: dict[str, str],
+        parents: dict[str, str] | None = None,
+    ):
         doc = self.doc = parsed.doc
         self.parsed = parsed
         self.tokens = tokens = parsed.tokens  # tokens[i], not doc[i]: spaCy makes a new Token on each doc[i]
@@ -90,16 +139,21 @@ class Context:
         for ticker in parsed.tickers:
             inside = doc.char_span(ticker.start, ticker.end, alignment_mode="expand")
             if inside is not None:
-                self.tickers[inside.start] = list(dict.fromkeys(
-                    m for m in mentions if inside.start <= m[0] < inside.end and types.get(m[2]) == "Organization"))
-                in_ticker[inside.start:inside.end] = b"\x01" * len(inside)
+                self.tickers[inside.start] = list(
+                    dict.fromkeys(
+                        m for m in mentions if inside.start <= m[0] < inside.end and types.get(m[2]) == "Organization"
+                    )
+                )
+                in_ticker[inside.start : inside.end] = b"\x01" * len(inside)
         mentions = [m for m in mentions if not in_ticker[m[0]]]
         self.tok_mention: list[tuple[int, int, str] | None] = [None] * len(doc)
         for m in mentions:
             for i in range(m[0], m[1]):
                 self.tok_mention[i] = m
-        self.by_type = {t: sorted((m[0], m[2]) for m in mentions if types.get(m[2]) == t)
-                        for t in ("Organization", "Person", "Program")}
+        self.by_type = {
+            t: sorted((m[0], m[2]) for m in mentions if types.get(m[2]) == t)
+            for t in ("Organization", "Person", "Program")
+        }
         counts: dict[str, int] = {}
         for _, k in self.by_type["Organization"]:
             counts[k] = counts.get(k, 0) + 1
@@ -120,7 +174,7 @@ class Context:
         self.starts = {t: [m[0] for m in ms] for t, ms in self.by_type.items()}
         self.sent_index = parsed.sent_index
         self.sent_first = parsed.sent_first
-        self.mention_head = {m: doc[m[0]:m[1]].root for m in mentions}  # the syntactic head of each mention
+        self.mention_head = {m: doc[m[0] : m[1]].root for m in mentions}  # the syntactic head of each mention
         self.is_subject = {m[0]: head.dep_ in ("nsubj", "nsubjpass") for m, head in self.mention_head.items()}
         self.exclude: set[str] = set()  # keys a reference may not resolve to (the other argument)
         self.leads: dict[str, list[tuple[Arg, str | None]]] = {}  # person key -> (organization led, role), as read
@@ -129,8 +183,9 @@ class Context:
         for t in tokens:
             if self.tok_mention[t.i] and t.dep_ != "conj" and t.conjuncts:
                 members = [self.tok_mention[c.i] for c in (t, *t.conjuncts)]
-                if all(members):
-                    self.lists.append((t.i, [self._arg(m) for m in dict.fromkeys(members)]))
+                named = [m for m in members if m is not None]
+                if len(named) == len(members):
+                    self.lists.append((t.i, [self._arg(m) for m in dict.fromkeys(named)]))
         self.founded: dict[str, Arg] = {}  # person key -> organization founded, as read so far
         self.units: dict[str, Arg] = {}  # organization key -> its unit last read ('the JD.com subsidiary')
 
@@ -142,22 +197,37 @@ class Context:
     # --- mentions ---------------------------------------------------------------------------
     def _arg(self, m: tuple[int, int, str], resolved_by: str | None = None) -> Arg:
         d = self.tokens
-        return Arg(m[2], (d[m[0]].idx, d[m[1] - 1].idx + len(d[m[1] - 1].text)), self.types.get(m[2], "Other"), resolved_by)
+        return Arg(
+            m[2], (d[m[0]].idx, d[m[1] - 1].idx + len(d[m[1] - 1].text)), self.types.get(m[2], "Other"), resolved_by
+        )
+
+    def _mention_at(self, i: int) -> tuple[int, int, str]:
+        """The mention token ``i`` is in, where the caller has seen that there is one."""
+        m = self.tok_mention[i]
+        assert m is not None
+        return m
 
     def ent(self, tok: Token) -> Arg | None:
         m = self.tok_mention[tok.i]
         if m:
             return self._arg(m)
         # '“X” mechanism', 'the Taobao platform': a cue noun right after (or headed by) a mention.
-        if (tok.lemma_.lower() in lx.PROGRAM_NOUNS or tok.lemma_.lower() in lx.CATEGORY_TYPES) and \
-                tok.lemma_.lower() not in lx.REL_NOUNS:  # 'the JD.com subsidiary' is not JD.com
+        if (
+            tok.lemma_.lower() in lx.PROGRAM_NOUNS or tok.lemma_.lower() in lx.CATEGORY_TYPES
+        ) and tok.lemma_.lower() not in lx.REL_NOUNS:  # 'the JD.com subsidiary' is not JD.com
             j, steps = tok.i - 1, 0
             tokens = self.tokens
-            while j >= 0 and steps < 4 and (tokens[j].is_punct and tokens[j].text in "“”\"'" or (
-                    tokens[j].is_lower and tokens[j].head.i == tok.i and tokens[j].dep_ in ("compound", "amod"))):
+            while (
+                j >= 0
+                and steps < 4
+                and (
+                    (tokens[j].is_punct and tokens[j].text in "“”\"'")
+                    or (tokens[j].is_lower and tokens[j].head.i == tok.i and tokens[j].dep_ in ("compound", "amod"))
+                )
+            ):
                 j, steps = j - 1, steps + 1  # past quotes and modifiers: '“X” resale program'
             if j >= 0 and self.tok_mention[j] and tokens[j].head.i == tok.i:
-                return self._arg(self.tok_mention[j])
+                return self._arg(self._mention_at(j))
         return None
 
     def organization_of(self, person: str, role: str | None = None) -> Arg | None:
@@ -194,15 +264,21 @@ class Context:
         return [Arg(a.key, span, a.type, a.resolved_by) for a in args]
 
     def _resolve(self, tok: Token) -> list[Arg]:
-        phrase = self.parsed.text_of(self.doc[tok.left_edge.i:tok.i + 1]).lower() if tok.pos_ != "PRON" else tok.lower_
+        phrase = (
+            self.parsed.text_of(self.doc[tok.left_edge.i : tok.i + 1]).lower() if tok.pos_ != "PRON" else tok.lower_
+        )
         words = phrase.split()
         if len(words) == 2 and words[0] in ("all", "the", "these", "those") and lx.LIST_NUMBERS.get(words[1], 0) >= 3:
             return self._resolve_list(tok, lx.LIST_NUMBERS[words[1]], phrase)
         if words[:1] == ["the"] and lx.REL_NOUNS.get(tok.lemma_.lower(), ("",))[0] == "part_of":
             # 'the JD.com subsidiary': the unit of that organization read last
-            parents = [self.tok_mention[c.i] for c in tok.children if c.dep_ in ("compound", "nmod") and self.tok_mention[c.i]]
+            parents = [m for c in tok.children if c.dep_ in ("compound", "nmod") and (m := self.tok_mention[c.i])]
             unit = self.units.get(parents[0][2]) if parents else None
-            return [Arg(unit.key, unit.span, unit.type, "coref:" + phrase)] if unit and unit.key not in self.exclude else []
+            return (
+                [Arg(unit.key, unit.span, unit.type, "coref:" + phrase)]
+                if unit and unit.key not in self.exclude
+                else []
+            )
         if phrase in lx.PAIR_REFS or tok.lower_ in lx.PLURAL_PRONOUNS:
             if tok.lower_ in lx.PLURAL_PRONOUNS:
                 # "X and Y announced that they …": the coordinated subject of an enclosing clause.
@@ -214,9 +290,11 @@ class Context:
                         return [a for a in self.expand(subj[0], refs=False)]
             found = self._recent(tok, 2)
             if len(found) == 2:
-                return [self._arg(self.tok_mention[i], "coref:" + phrase) for i, _ in found]
+                return [self._arg(self._mention_at(i), "coref:" + phrase) for i, _ in found]
         elif phrase in lx.SINGLE_REFS or tok.lower_ in lx.PERSON_REFS or phrase in lx.PROGRAM_REFS:
-            kind = "Person" if tok.lower_ in lx.PERSON_REFS else "Program" if phrase in lx.PROGRAM_REFS else "Organization"
+            kind = (
+                "Person" if tok.lower_ in lx.PERSON_REFS else "Program" if phrase in lx.PROGRAM_REFS else "Organization"
+            )
             found = self._recent(tok, 4, kind, back=2 if tok.pos_ == "PRON" else 4)
             if found:
                 # a reference prefers its own sentence's subject, then the nearest name of its sentence;
@@ -226,7 +304,7 @@ class Context:
                 if pick is None and tok.pos_ == "PRON":
                     pick = next((f for f in found if self.is_subject[f[0]]), None)
                 pick = pick or found[0]
-                return [self._arg(self.tok_mention[pick[0]], "coref:" + phrase)]
+                return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)]
         return []
 
     def _resolve_list(self, tok: Token, n: int, phrase: str) -> list[Arg]:
@@ -256,15 +334,16 @@ class Context:
                 out.extend(self.expand(rel.head, refs))
                 continue
             if t.dep_ == "appos" and self.tok_mention[t.head.i]:  # 'X, the company that …'
-                out.append(self._arg(self.tok_mention[t.head.i]))
+                out.append(self._arg(self._mention_at(t.head.i)))
                 continue
             if t.dep_ == "attr" and t.head.lemma_ == "be" and any(c.dep_ == "relcl" for c in t.children):
                 # 'X is a company that Y invested in': the predicate noun is X
                 out.extend(a for c in t.head.children if c.dep_ == "nsubj" for a in self.expand(c, refs))
                 continue
             for ch in t.children:
-                if ch.dep_ == "prep" and ch.lower_ in lx.EXAMPLE_PREPS or (
-                        ch.dep_ == "prep" and ch.lower_ == "of" and t.lemma_.lower() in lx.PASS_THROUGH):
+                if (ch.dep_ == "prep" and ch.lower_ in lx.EXAMPLE_PREPS) or (
+                    ch.dep_ == "prep" and ch.lower_ == "of" and t.lemma_.lower() in lx.PASS_THROUGH
+                ):
                     for p in ch.children:
                         if p.dep_ == "pobj":
                             out.extend(self.expand(p, refs))
@@ -280,15 +359,32 @@ class Context:
 
     def coagents(self, *heads: Token) -> list[Arg]:
         """'(founded by) X together with Y', 'X, along with Y, (built …)': Y acts with X."""
-        return [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+        return [
+            a
+            for h in heads
+            for c in h.children
+            if (
+                c.dep_ == "prep"
+                and c.lower_ == "with"
                 and any(m.lower_ in lx.COAGENT_ADVERBS for m in c.children if m.dep_ == "advmod")
-                or c.dep_ == "prep" and c.lower_ == "with" and c.i > 0 and self.tokens[c.i - 1].lower_ in lx.COAGENT_ADVERBS
-                for p in c.children if p.dep_ == "pobj" for a in self.expand(p, refs=False)]
+            )
+            or (
+                c.dep_ == "prep"
+                and c.lower_ == "with"
+                and c.i > 0
+                and self.tokens[c.i - 1].lower_ in lx.COAGENT_ADVERBS
+            )
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in self.expand(p, refs=False)
+        ]
 
     def is_passive(self, v: Token) -> bool:
-        return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
-            v.dep_ in ("acl", "amod") and v.tag_ == "VBN" and not _main_verb_as_modifier(v)) or (
-            v.dep_ == "advcl" and v.tag_ == "VBN" and v.i < v.head.i and any(c.dep_ == "agent" for c in v.children))
+        return (
+            any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+            or (v.dep_ in ("acl", "amod") and v.tag_ == "VBN" and not _main_verb_as_modifier(v))
+            or (v.dep_ == "advcl" and v.tag_ == "VBN" and v.i < v.head.i and any(c.dep_ == "agent" for c in v.children))
+        )
 
     def subjects(self, v: Token, depth: int = 0) -> list[Arg]:
         if depth > 4:
@@ -319,7 +415,7 @@ class Context:
             return self.expand(h)  # 'X, which launched …'; 'Tencent invested in …' misread as a modifier
         return []
 
-    def objects(self, v: Token, preps: set[str] = frozenset()) -> list[Arg]:
+    def objects(self, v: Token, preps: AbstractSet[str] = frozenset()) -> list[Arg]:
         if self.is_passive(v):
             if v.dep_ in ("acl", "amod"):  # 'the program launched by X', 'the newly launched X'
                 return self.expand(v.head)
@@ -328,25 +424,40 @@ class Context:
             return [a for c in v.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
         out = [a for c in v.children if c.dep_ in ("dobj", "attr") for a in self.expand(c)]
         for c in v.children:  # 'launched its delivery service, JD Takeaway, …' (apposition misattached to the verb)
-            if c.dep_ in ("npadvmod", "appos") and self.tok_mention[c.i] and c.i >= 2 and self.tokens[c.left_edge.i - 1].text == "," \
-                    and any(d.dep_ == "dobj" and d.right_edge.i == c.left_edge.i - 2 for d in v.children):
-                out.append(self.ent(c))
+            if (
+                c.dep_ in ("npadvmod", "appos")
+                and self.tok_mention[c.i]
+                and c.i >= 2
+                and self.tokens[c.left_edge.i - 1].text == ","
+                and any(d.dep_ == "dobj" and d.right_edge.i == c.left_edge.i - 2 for d in v.children)
+            ):
+                out.append(self._arg(self._mention_at(c.i)))  # what ent() gives for a token in a mention
         for c in v.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 out.extend(a for p in c.children if p.dep_ == "pobj" for a in self.expand(p))
                 if v.dep_ == "relcl" and c.i == v.right_edge.i and not any(p.dep_ == "pobj" for p in c.children):
                     out.extend(self.expand(v.head, refs=False))  # 'a company X has invested in'
             elif c.dep_ == "prt":  # "team up with X": the preposition hangs off the particle or verb
-                out.extend(a for p in c.children if p.dep_ == "prep" and p.lower_ in preps
-                           for q in p.children if q.dep_ == "pobj" for a in self.expand(q))
+                out.extend(
+                    a
+                    for p in c.children
+                    if p.dep_ == "prep" and p.lower_ in preps
+                    for q in p.children
+                    if q.dep_ == "pobj"
+                    for a in self.expand(q)
+                )
         return out
 
 
 def _main_verb_as_modifier(v: Token) -> bool:
     """The small parser sometimes reads 'Tencent invested in X.' as a name modified by a participle;
     with a sentence root that is a noun and no 'by' agent, the verb is the main verb."""
-    return v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") and not any(
-        c.dep_ == "agent" for c in v.children)
+    return (
+        v.dep_ == "acl"
+        and v.head.dep_ == "ROOT"
+        and v.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "agent" for c in v.children)
+    )
 
 
 def cue(tok: Token, table) -> str | None:
@@ -366,12 +477,17 @@ def possessors(tok: Token) -> list[Token]:
     """'X's Y' and 'X and Z's Y' (the parser gives poss, or nmod with a possessive case marker)."""
     out = []
     for c in tok.children:
-        if c.dep_ == "poss" or c.dep_ == "nmod" and any(
-                k.dep_ == "case" and k.tag_ == "POS" for t in (c, *c.conjuncts) for k in t.children):
+        if c.dep_ == "poss" or (
+            c.dep_ == "nmod"
+            and any(k.dep_ == "case" and k.tag_ == "POS" for t in (c, *c.conjuncts) for k in t.children)
+        ):
             out.append(c)
     if out:  # 'X and Y's Z' parsed as X (nmod, with its own 'and') beside the possessor Y
-        out += [c for c in tok.children if c.dep_ == "nmod" and c.i < out[0].i and c not in out
-                and any(k.dep_ == "cc" for k in c.children)]
+        out += [
+            c
+            for c in tok.children
+            if c.dep_ == "nmod" and c.i < out[0].i and c not in out and any(k.dep_ == "cc" for k in c.children)
+        ]
     return out
 
 
@@ -382,7 +498,7 @@ def irrealis(tok: Token) -> bool:
     if tok.dep_ == "dobj" and tok.head.i == v.i and v.lemma_.lower() in lx.IRREALIS_HEADS:
         return True  # 'is considering an investment in X': the noun is only intended
     for _ in range(4):
-        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lx.MODALS for c in v.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lx.MODALS) for c in v.children):
             return True
         if v.dep_ not in ("xcomp", "ccomp", "conj", "acl") or v.head.i == v.i:
             return False
@@ -401,9 +517,14 @@ def governing_verb(tok: Token) -> Token:
     return t
 
 
+def _named(args: Iterable[Arg | None]) -> list[Arg]:
+    """The arguments found (ent() gives None for a token that names nothing)."""
+    return [a for a in args if a is not None]
+
+
 def _pairs(args: list[Arg]) -> Iterator[tuple[Arg, Arg]]:
     for i, a in enumerate(args):
-        for b in args[i + 1:]:
+        for b in args[i + 1 :]:
             yield a, b
 
 
@@ -415,48 +536,26 @@ def _particle(v: Token) -> str:
 def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     """Verb cues: 'X launched Y', 'Y was acquired by X', 'X and Y teamed up', 'X invested in Y' …"""
     lemma = cue(v, lx.VERB_CUES)
-    pred, rule = lx.VERB_CUES[lemma]
-    need = lx.REQUIRED_PARTICLE.get(lemma)
+    assert lemma is not None  # _dispatch runs a rule on its cue words only
     dobj = [c for c in v.children if c.dep_ == "dobj"]
-    if lemma == "take" and dobj and dobj[0].lower_ == "part":
-        pred, rule = "participant_in", "participant.join"
-    elif lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "from" for c in v.children):
-        pred, rule = "succeeded", "succeed.verb"
-    if lemma in ("join", "combine") and dobj and dobj[0].lower_ in ("hands", "forces"):
-        pred, rule = "partner_of", "partner.join_forces"  # 'X joined hands with Y'
-    elif pred in ("acquired", "owns") and dobj and dobj[0].lemma_.lower() in lx.STAKE_NOUNS:
-        # 'X bought a 5% stake in Y' is an investment, not an acquisition of Y
-        dobj_stake = dobj[0]
-        pred, rule = "invested_in", "invest.stake"
-        if any(c.lower_ in lx.CONTROL_WORDS for c in dobj_stake.children if c.dep_ in ("amod", "compound")):
-            pred, rule = "acquired", "acquire.controlling_stake"  # 'bought a controlling stake in Y'
-        for s in ctx.subjects(v):
-            for c in (c for h in (v, dobj_stake) for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
-                for p in c.children:
-                    for o in ctx.expand(p) if p.dep_ == "pobj" else []:
-                        yield Cand(s, pred, o, rule, v.i)
+    pred, rule = _verb_sense(v, lemma, dobj)
+    if pred in ("acquired", "owns") and dobj and dobj[0].lemma_.lower() in lx.STAKE_NOUNS:
+        yield from _verb_stake(ctx, v, dobj[0])
         return
+    need = lx.REQUIRED_PARTICLE.get(lemma)
     if lemma == "take" and _particle(v) == "on":
         pred, rule = "competes_with", "compete.take_on"
     elif lemma == "take" and dobj and dobj[0].lower_ == "charge":
         pred, rule = "leads", "leads.take_charge"
-        dobj = [p for c in dobj[0].children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        dobj = [
+            p for c in dobj[0].children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+        ]
     elif need and _particle(v) != need:
         return
     if lemma == "sell" and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in v.children):
-        pred, rule = "acquired", "acquire.sold_to"  # 'X sold Z to Y': Y acquired Z
-        buyers = [a for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-                  for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
-        stake = next((d for d in dobj if d.lemma_.lower() in lx.STAKE_NOUNS), None)
-        if stake is not None:  # 'X sold a controlling stake in Z to Y'
-            pred, rule, targets = _stake(ctx, stake)
-        else:
-            targets = ctx.objects(v)
-        for b in buyers:
-            for o in targets:
-                yield Cand(b, pred, o, rule, v.i)
+        yield from _verb_sold_to(ctx, v, dobj)
         return
-    if lemma == "open" and dobj and ctx.ent(dobj[0]) and ctx.ent(dobj[0]).type == "Program":
+    if lemma == "open" and dobj and (opened := ctx.ent(dobj[0])) and opened.type == "Program":
         pred, rule = "launched", "launch.open"  # 'the company opened Duo Duo Grocery, a … service'
     elif lemma == "open" and not (dobj and dobj[0].lemma_.lower() in ("store", "shop")):
         return  # 'open links to X' is rule_open_to
@@ -472,26 +571,9 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         objects = ctx.objects(v, preps) if rule != "leads.take_charge" else [a for d in dobj for a in ctx.expand(d)]
     finally:
         ctx.exclude = set()
-    if pred == "launched":  # 'X launched Y on Douyin': Y operates on the platform
-        for c in (c for h in (v, *dobj) for c in h.children):
-            if c.dep_ == "prep" and c.lower_ == "on":
-                for p in c.children:
-                    for plat in ctx.expand(p, refs=False) if p.dep_ == "pobj" else []:
-                        for o in objects:
-                            yield Cand(o, "operates_on", plat, "operates.launched_on", v.i)
-    if pred == "fined":  # 'fined Meituan 3.44 billion yuan': the one fined may hang off the amount
-        objects += [a for c in v.children if c.dep_ == "dative" for a in ctx.expand(c, refs=False)]
-        objects += [a for d in dobj for c in d.children if c.dep_ in ("nmod", "compound") and c.i < d.i
-                    for a in ctx.expand(c, refs=False)]
-    if pred == "operates_on":
-        objects += [a for d in dobj for c in d.children if c.dep_ == "prep" and c.lower_ in preps
-                    for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
-        objects = [a for a in objects if a.type == "Organization"]
-        if not objects and v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.OBJECT_CONTROL:
-            objects = ctx.subjects(v.head)
-    if rule == "partner.join_forces":
-        objects = [a for c in v.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
-                   if p.dep_ == "pobj" for a in ctx.expand(p)]
+    if pred == "launched":
+        yield from _launched_on(ctx, v, dobj, objects)
+    objects = _more_objects(ctx, v, pred, rule, dobj, preps, objects)
     if pred in ("partner_of", "competes_with") and not objects:
         for a, b in _pairs(subjects):
             yield Cand(a, pred, b, rule + ".coordinated", v.i)
@@ -505,6 +587,98 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, pred, o, rule, v.i)
     if pred == "succeeded":
         yield from _succession(ctx, v, subjects, objects)
+
+
+def _verb_sense(v: Token, lemma: str, dobj: list[Token]) -> tuple[str, str]:
+    """The cue's (predicate, rule), or the sense its object or preposition gives a light verb."""
+    if lemma == "take" and dobj and dobj[0].lower_ == "part":
+        return "participant_in", "participant.join"
+    if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "from" for c in v.children):
+        return "succeeded", "succeed.verb"
+    if lemma in ("join", "combine") and dobj and dobj[0].lower_ in ("hands", "forces"):
+        return "partner_of", "partner.join_forces"  # 'X joined hands with Y'
+    return lx.VERB_CUES[lemma]
+
+
+def _verb_stake(ctx: Context, v: Token, stake: Token) -> Iterator[Cand]:
+    """'X bought a 5% stake in Y' is an investment, not an acquisition of Y; 'a controlling stake' is one."""
+    pred, rule = "invested_in", "invest.stake"
+    if any(c.lower_ in lx.CONTROL_WORDS for c in stake.children if c.dep_ in ("amod", "compound")):
+        pred, rule = "acquired", "acquire.controlling_stake"  # 'bought a controlling stake in Y'
+    for s in ctx.subjects(v):
+        for c in (c for h in (v, stake) for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
+            for p in c.children:
+                for o in ctx.expand(p) if p.dep_ == "pobj" else []:
+                    yield Cand(s, pred, o, rule, v.i)
+
+
+def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
+    """'X sold Z to Y': Y acquired Z; 'X sold a controlling stake in Z to Y' (as :func:`_stake` reads it)."""
+    pred, rule = "acquired", "acquire.sold_to"
+    buyers = [
+        a
+        for c in v.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p)
+    ]
+    stake = next((d for d in dobj if d.lemma_.lower() in lx.STAKE_NOUNS), None)
+    if stake is not None:
+        pred, rule, targets = _stake(ctx, stake)
+    else:
+        targets = ctx.objects(v)
+    for b in buyers:
+        for o in targets:
+            yield Cand(b, pred, o, rule, v.i)
+
+
+def _launched_on(ctx: Context, v: Token, dobj: list[Token], launched: list[Arg]) -> Iterator[Cand]:
+    """'X launched Y on Douyin': Y operates on the platform."""
+    for c in (c for h in (v, *dobj) for c in h.children):
+        if c.dep_ == "prep" and c.lower_ == "on":
+            for p in c.children:
+                for plat in ctx.expand(p, refs=False) if p.dep_ == "pobj" else []:
+                    for o in launched:
+                        yield Cand(o, "operates_on", plat, "operates.launched_on", v.i)
+
+
+def _more_objects(
+    ctx: Context, v: Token, pred: str, rule: str, dobj: list[Token], preps: set[str], objects: list[Arg]
+) -> list[Arg]:
+    """The objects some cues find beyond the verb's own: the one fined, the partner joined hands with …"""
+    if pred == "fined":  # 'fined Meituan 3.44 billion yuan': the one fined may hang off the amount
+        objects += [a for c in v.children if c.dep_ == "dative" for a in ctx.expand(c, refs=False)]
+        objects += [
+            a
+            for d in dobj
+            for c in d.children
+            if c.dep_ in ("nmod", "compound") and c.i < d.i
+            for a in ctx.expand(c, refs=False)
+        ]
+    if pred == "operates_on":
+        objects += [
+            a
+            for d in dobj
+            for c in d.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in ctx.expand(p, refs=False)
+        ]
+        objects = [a for a in objects if a.type == "Organization"]
+        if not objects and v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.OBJECT_CONTROL:
+            objects = ctx.subjects(v.head)
+    if rule == "partner.join_forces":
+        objects = [
+            a
+            for c in v.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in ctx.expand(p)
+        ]
+    return objects
 
 
 def rule_pay_for(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -526,24 +700,35 @@ def _stake(ctx: Context, stake: Token) -> tuple[str, str, list[Arg]]:
         if t.i < stake.i and t.like_num:
             nxt = ctx.tokens[t.i + 1] if t.i + 1 < len(ctx.tokens) else None
             if nxt is not None and nxt.lower_ in ("%", "per", "percent"):
-                try:
+                with contextlib.suppress(ValueError):
                     percent = float(t.text.replace(",", ""))
-                except ValueError:
-                    pass
     control = any(c.lower_ in lx.CONTROL_WORDS for c in stake.subtree if c.i < stake.i) or (percent or 0) > 50
-    targets = [a for c in stake.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-               for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+    targets = [
+        a
+        for c in stake.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "of")
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p)
+    ]
     return ("acquired", "acquire.controlling_stake", targets) if control else ("invested_in", "invest.stake", targets)
 
 
 def _succession(ctx: Context, v: Token, subjects: list[Arg], objects: list[Arg]) -> Iterator[Cand]:
     """'X succeeded Y as chief executive' (no organization named): X now leads what Y led."""
     holders = [v, *(c for c in v.children if c.dep_ == "dobj")]  # 'as' hangs off the verb or its object
-    roles = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
-             if p.dep_ == "pobj" and (_role_of(p) or ("",))[0] == "leads"]
+    roles = [
+        p
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for p in c.children
+        if p.dep_ == "pobj" and (_role_of(p) or ("",))[0] == "leads"
+    ]
     if any(c.dep_ == "prep" for r in roles for c in r.children):
         return
-    role = _role_of(roles[0])[1] if roles else None
+    first = _role_of(roles[0]) if roles else None
+    role = first[1] if first else None
     for s in subjects:
         for o in objects:
             if roles:
@@ -552,7 +737,9 @@ def _succession(ctx: Context, v: Token, subjects: list[Arg], objects: list[Arg])
                     yield Cand(s, "leads", org, "leads.succession", v.i, role=role)
             elif ctx.leads.get(o.key) and s.type == "Person":
                 # 'Y was replaced by X': X now leads what Y was last read to lead, in Y's role
-                yield Cand(s, "leads", ctx.organization_of(o.key), "leads.succession.implicit", v.i, role=ctx.role_of(o.key))
+                yield Cand(
+                    s, "leads", ctx.organization_of(o.key), "leads.succession.implicit", v.i, role=ctx.role_of(o.key)
+                )
 
 
 _POSTS = frozenset({"role", "post", "job", "position", "title", "reins", "helm", "seat"})
@@ -562,15 +749,30 @@ def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X handed the chief executive role to Y', 'X gave up the post to Y': Y succeeded X, and leads
     the organization the role names or X was last read to lead (or to have founded)."""
     posts = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _POSTS]
-    heirs = [a for h in (v, *posts) for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-             for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False) if a.type == "Person"]
+    heirs = [
+        a
+        for h in (v, *posts)
+        for c in h.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p, refs=False)
+        if a.type == "Person"
+    ]
     if not posts or not heirs:
         return
-    words = ctx.doc[posts[0].left_edge.i:posts[0].i].text.lower()
-    role = next((r for k, r in sorted(lx.ROLE_NOUNS.items(), key=lambda kv: -len(kv[0])) if f" {k} " in f" {words} "), None)
+    words = ctx.doc[posts[0].left_edge.i : posts[0].i].text.lower()
+    role = next(
+        (r for k, r in sorted(lx.ROLE_NOUNS.items(), key=lambda kv: -len(kv[0])) if f" {k} " in f" {words} "), None
+    )
     named = [a for c in possessors(posts[0]) for a in ctx.expand(c)] + [
-        a for c in posts[0].children if c.dep_ == "prep" and c.lower_ in ("of", "at")
-        for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+        a
+        for c in posts[0].children
+        if c.dep_ == "prep" and c.lower_ in ("of", "at")
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p)
+    ]
     for x in (a for a in ctx.subjects(v) if a.type == "Person"):
         for y in heirs:
             yield Cand(y, "succeeded", x, "succeed.handover", v.i)
@@ -582,8 +784,13 @@ def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
 def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X led Y's Series D financing', 'Y's round was led by X'."""
     rounds = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.ROUND_NOUNS]
-    rounds += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
-               for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in lx.ROUND_NOUNS]
+    rounds += [
+        p
+        for c in v.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children
+        if p.dep_ == "pobj" and p.lemma_.lower() in lx.ROUND_NOUNS
+    ]
     investee_from_clause = []
     if v.dep_ == "acl" and v.head.lemma_.lower() in lx.ROUND_NOUNS:  # 'Y raised money in a round led by X'
         rounds.append(v.head)
@@ -591,10 +798,21 @@ def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
     for r in rounds:
         # the investee names the round: "Y's Series D financing", "the Y Series D round"
         investees = [a for c in possessors(r) for a in ctx.expand(c)]
-        investees += [ctx.ent(t) for t in r.lefts if t.dep_ in ("compound", "nmod") for t in t.subtree
-                      if t.dep_ in ("compound", "nmod") and ctx.ent(t)]
-        investees += [a for c in r.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
-                      for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+        investees += _named(
+            ctx.ent(t)
+            for t in r.lefts
+            if t.dep_ in ("compound", "nmod")
+            for t in t.subtree
+            if t.dep_ in ("compound", "nmod")
+        )
+        investees += [
+            a
+            for c in r.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "for")
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in ctx.expand(p)
+        ]
         investees = investees or investee_from_clause
         for s in ctx.subjects(v):
             for o in investees:
@@ -633,10 +851,22 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
 
 def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     """'put X in (direct) competition with Y', 'X's rivalry with Y', 'the competition between X and Y'."""
-    rivals = [a for c in n.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "from")
-              for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
-    between = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "between"
-               for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+    rivals = [
+        a
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "against", "from")
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p, refs=False)
+    ]
+    between = [
+        a
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ == "between"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p, refs=False)
+    ]
     for a, b in _pairs(between):
         yield Cand(a, "competes_with", b, "compete.noun.between", n.i)
     if not rivals:
@@ -645,6 +875,8 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     if not subjects and n.dep_ == "pobj" and n.head.lower_ in ("in", "into"):
         v = n.head.head
         objs = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c)] if v.pos_ == "VERB" else []
+        if not objs and v.pos_ == "VERB" and ctx.is_passive(v):  # 'X is locked (embroiled, caught up) in a war with Y'
+            objs = [a for c in v.children if c.dep_ == "nsubjpass" for a in ctx.expand(c)]
         subjects = objs or (ctx.subjects(v) if v.pos_ in ("VERB", "AUX") else [])
     if not subjects and n.dep_ == "dobj":  # 'Meituan faces competition from Douyin', 'X launched a price war with Y'
         subjects = ctx.subjects(n.head)
@@ -656,8 +888,15 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
 def rule_open_to(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X opened (up / its links / its users) to Y': opening one's platform to another is a partnership."""
     heads = [v, *(c for c in v.children if c.dep_ == "dobj")]  # 'opened links to X' / 'opened (links to X)'
-    objects = [a for h in heads for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-               for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+    objects = [
+        a
+        for h in heads
+        for c in h.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p, refs=False)
+    ]
     for s in ctx.subjects(v):
         for o in objects:
             yield Cand(s, "partner_of", o, "partner.open_to", v.i)
@@ -676,11 +915,18 @@ def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
         if c.dep_ == "poss":
             agents += ctx.expand(c)
     if not objects and n.dep_ == "dobj":  # 'opened an investigation into X': the preposition hangs off the verb
-        objects = [a for c in n.head.children if c.dep_ == "prep" and c.lower_ in of and c.lower_ != "of"
-                   for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+        objects = [
+            a
+            for c in n.head.children
+            if c.dep_ == "prep" and c.lower_ in of and c.lower_ != "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in ctx.expand(p, refs=False)
+        ]
     rule = f"{pred}.nominal"
-    if not agents:
-        agents, rule = ctx.subjects(governing_verb(n)), f"{pred}.nominal.clause_subject"
+    governor = governing_verb(n)
+    if not agents and governor.lemma_.lower() not in lx.REACTION_VERBS:
+        agents, rule = ctx.subjects(governor), f"{pred}.nominal.clause_subject"
     for s in agents:
         for o in objects:
             yield Cand(s, pred, o, rule, n.i)
@@ -692,8 +938,15 @@ def rule_form_with(ctx: Context, v: Token) -> Iterator[Cand]:
     programs = [a for a in programs if a.type in ("Program", "Event")]
     # 'with' hangs off the verb or (a parser slip) off the last object conjunct
     holders = [v, *(t for c in v.children if c.dep_ == "dobj" for t in (c, *c.conjuncts))]
-    partners = [a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
-                for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+    partners = [
+        a
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p, refs=False)
+    ]
     if not programs:
         return
     respectively = any(c.lower_ == "respectively" for c in v.children)
@@ -702,7 +955,7 @@ def rule_form_with(ctx: Context, v: Token) -> Iterator[Cand]:
             for o in programs:
                 yield Cand(s, "participant_in", o, "participant.form_with.subject", v.i)
     if respectively and len(programs) == len(partners):
-        pairs = list(zip(partners, programs))
+        pairs = list(zip(partners, programs, strict=True))
     elif respectively:
         return
     else:
@@ -745,20 +998,23 @@ def title_roles(words: list[str]) -> list[tuple[str, str | None]] | None:
     >>> title_roles(["analyst"]) is None
     True
     """
-    roles, i, low = [], 0, [w.lower() for w in words]
+    roles: list[tuple[str, str | None]] = []
+    i, low = 0, [w.lower() for w in words]
     while i < len(low):
         w = low[i]
         if w in (",", "and", "&"):
             i += 1
             continue
         for size in (3, 2, 1):  # the longest title first: 'chief executive officer', 'general manager'
-            phrase = " ".join(low[i:i + size])
+            phrase = " ".join(low[i : i + size])
             base = phrase[3:] if phrase.startswith("co-") else phrase
             if base in lx.ROLE_NOUNS:
                 roles.append(("leads", lx.ROLE_NOUNS[base]))
             elif base in lx.REL_NOUNS and lx.REL_NOUNS[base][0] in ("founded", "leads"):
                 roles.append(lx.REL_NOUNS[base])
-            elif size == 3 and low[i] == "chief" and low[i + 2:i + 3] == ["officer"] and low[i + 1] in lx.OFFICER_ROLES:
+            elif (
+                size == 3 and low[i] == "chief" and low[i + 2 : i + 3] == ["officer"] and low[i + 1] in lx.OFFICER_ROLES
+            ):
                 roles.append(("leads", lx.OFFICER_ROLES[low[i + 1]]))
             else:
                 continue
@@ -774,10 +1030,10 @@ def title_roles(words: list[str]) -> list[tuple[str, str | None]] | None:
 
 def _definite(n: Token) -> bool:
     """'the (eighteen co-)founders': a definite article opens the noun phrase (hyphenated words split)."""
-    for t in reversed(n.doc[max(0, n.i - 4):n.i]):
+    for t in reversed(n.doc[max(0, n.i - 4) : n.i]):
         if t.lower_ == "the":
             return True
-        if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "ADP", "AUX"):
+        if (t.is_punct and t.text != "-") or t.pos_ in ("VERB", "ADP", "AUX"):
             return False
     return False
 
@@ -785,9 +1041,12 @@ def _definite(n: Token) -> bool:
 def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     """'X, (then) chairman of Y', 'Y's owner X', 'Y founder X', 'X is an investor in Y',
     'X became chairman of Y', 'X succeeded Z as chief executive of Y', 'Y's rival is X'."""
-    pred, role = _role_of(n)
-    if any(c.lower_ in lx.FORMER_WORDS for c in n.children if c.dep_ in ("amod", "advmod", "compound")) or \
-            any(t.lower_ in lx.FORMER_WORDS for t in n.doc[max(0, n.i - 4):n.i] if t.dep_ == "amod"):
+    pred_role = _role_of(n)
+    assert pred_role is not None  # _dispatch runs this rule on role nouns only
+    pred, role = pred_role
+    if any(c.lower_ in lx.FORMER_WORDS for c in n.children if c.dep_ in ("amod", "advmod", "compound")) or any(
+        t.lower_ in lx.FORMER_WORDS for t in n.doc[max(0, n.i - 4) : n.i] if t.dep_ == "amod"
+    ):
         return  # 'former chairman X': a past holder does not lead
     head_role = n
     while head_role.dep_ == "conj" and _role_of(head_role.head):  # 'chairman and chief executive of Y'
@@ -803,8 +1062,13 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         fillers = [a for c in own_names for a in ctx.expand(c, refs=False)]
     elif dep == "pobj" and h.lower_ == "of" and h.head.dep_ == "appos" and h.head.lower_ in ("one", "each"):
         fillers = ctx.expand(h.head.head, refs=False)  # 'Eddie Wu, one of the eighteen co-founders'
-    elif dep == "pobj" and h.lower_ == "of" and h.head.lower_ == "one" and h.head.dep_ in ("attr", "oprd") \
-            and h.head.head.lemma_.lower() in lx.COPULAS:
+    elif (
+        dep == "pobj"
+        and h.lower_ == "of"
+        and h.head.lower_ == "one"
+        and h.head.dep_ in ("attr", "oprd")
+        and h.head.head.lemma_.lower() in lx.COPULAS
+    ):
         fillers = ctx.subjects(h.head.head)  # 'X is one of the largest shareholders of Y'
     elif dep == "appos" or (dep in ("compound", "nmod", "amod") and ctx.tok_mention[h.i]):  # "Lyft's rival Uber"
         fillers = ctx.expand(h, refs=False)
@@ -814,37 +1078,71 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         fillers = [a for c in head_role.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)]
     elif dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS:
         fillers = ctx.subjects(h)
-    elif dep == "pobj" and h.lower_ == "as" and h.head.pos_ == "VERB" and h.head.lemma_.lower() not in (
-            "resign", "quit", "step", "leave", "retire"):
+    elif (
+        dep == "pobj"
+        and h.lower_ == "as"
+        and h.head.pos_ == "VERB"
+        and h.head.lemma_.lower() not in ("resign", "quit", "step", "leave", "retire")
+    ):
         fillers = ctx.subjects(h.head)
     elif dep == "nsubj" and h.lemma_ == "be":  # "Y's older rival is X"
         fillers = [a for c in h.children if c.dep_ == "attr" for a in ctx.expand(c, refs=False)]
     elif dep == "nsubj" and h.lemma_ in lx.LIST_VERBS:  # "Y's backers include A, B and C"
         fillers = [a for c in h.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
     if not fillers:  # "Y's biggest backers, including A, B and C"
-        fillers = [a for c in head_role.children if c.dep_ == "prep" and c.lower_ in lx.EXAMPLE_PREPS
-                   for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+        fillers = [
+            a
+            for c in head_role.children
+            if c.dep_ == "prep" and c.lower_ in lx.EXAMPLE_PREPS
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in ctx.expand(p, refs=False)
+        ]
     if not fillers:
         return
     ctx.exclude = {a.key for a in fillers}  # 'Tencent, an investor in the company': not Tencent itself
     try:
-        for t in {n, head_role, *n.conjuncts}:
+        for t in dict.fromkeys((n, head_role, *n.conjuncts)):  # in order: the output must not vary by run
             anchors += [a for c in possessors(t) for a in ctx.expand(c)]
-            anchors += [ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i and ctx.ent(c)]
-            anchors += [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "in")
-                        for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+            anchors += _named(ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i)
+            anchors += [
+                a
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "at", "in")
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in ctx.expand(p)
+            ]
     finally:
         ctx.exclude = set()
-    if not anchors and pred == "leads" and dep in ("attr", "oprd") and len(fillers) == 1 and ctx.organization_of(fillers[0].key):
+    if (
+        not anchors
+        and pred == "leads"
+        and dep in ("attr", "oprd")
+        and len(fillers) == 1
+        and (organization := ctx.organization_of(fillers[0].key))
+    ):
         # 'Su remained chairman': of what he was read to lead or to have founded
-        anchors, rule = [ctx.organization_of(fillers[0].key)], "leads.noun.implicit"
-    elif not anchors and pred in ("leads", "founded", "part_of") and ctx.salient and _definite(n) and (
-            pred != "part_of" or dep in ("compound", "nmod") or own_names):
+        anchors, rule = [organization], "leads.noun.implicit"
+    elif (
+        not anchors
+        and pred in ("leads", "founded", "part_of")
+        and ctx.salient
+        and _definite(n)
+        and (pred != "part_of" or dep in ("compound", "nmod") or own_names)
+    ):
         # 'the chief executive Simon Hu', 'one of the co-founders': the article's main organization
         anchors, rule = [ctx.salient], f"{pred}.noun.salient"
-    elif not anchors and pred in ("leads", "founded") and ctx.salient and dep in ("compound", "nmod") \
-            and ctx.tok_mention[h.i] and ctx.types.get(ctx.tok_mention[h.i][2]) == "Person" \
-            and ctx.names_in_sentence(ctx.salient.key, n.i) and not _organization_before_titles(ctx, n):
+    elif (
+        not anchors
+        and pred in ("leads", "founded")
+        and ctx.salient
+        and dep in ("compound", "nmod")
+        and ctx.tok_mention[h.i]
+        and ctx.types.get(ctx._mention_at(h.i)[2]) == "Person"
+        and ctx.names_in_sentence(ctx.salient.key, n.i)
+        and not _organization_before_titles(ctx, n)
+    ):
         # 'NIO said that chief financial officer Steven Feng will leave': a bare title before a name, in a
         # sentence about the article's main organization, is a title there
         anchors, rule = [ctx.salient], f"{pred}.noun.salient"
@@ -862,10 +1160,11 @@ def _organization_before_titles(ctx: Context, n: Token) -> bool:
     """Whether the run of title words around ``n`` follows an organization's name ("Kuaishou co-founder and
     chairman Su Hua"): then :func:`rule_title_before_name` reads it, with that organization."""
     j = n.i - 1
-    while j >= 0 and ctx.tok_mention[j] is None and title_roles([ctx.tokens[j].text]) is not None \
-            or j >= 0 and ctx.tokens[j].lower_ in (",", "and", "'s", "’s"):
+    while (j >= 0 and ctx.tok_mention[j] is None and title_roles([ctx.tokens[j].text]) is not None) or (
+        j >= 0 and ctx.tokens[j].lower_ in (",", "and", "'s", "’s")
+    ):
         j -= 1
-    return j >= 0 and ctx.tok_mention[j] is not None and ctx.types.get(ctx.tok_mention[j][2]) == "Organization"
+    return j >= 0 and ctx.tok_mention[j] is not None and ctx.types.get(ctx._mention_at(j)[2]) == "Organization"
 
 
 def rule_title_before_name(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
@@ -878,14 +1177,14 @@ def rule_title_before_name(ctx: Context, person: tuple[int, int, str]) -> Iterat
         j -= 1
     if j < 0 or person[0] - j < 2:
         return
-    words = [t.text for t in tokens[j + 1:person[0]]]
+    words = [t.text for t in tokens[j + 1 : person[0]]]
     if tokens[j].lower_ in ("'s", "’s"):
         j -= 1
     org = ctx.tok_mention[j] if j >= 0 else None
     roles = title_roles(words)
     if org is None or roles is None or ctx.types.get(org[2]) != "Organization" or ctx.types.get(person[2]) != "Person":
         return
-    if any(t.lower_ in lx.FORMER_WORDS for t in tokens[max(0, org[0] - 2):person[0]]):
+    if any(t.lower_ in lx.FORMER_WORDS for t in tokens[max(0, org[0] - 2) : person[0]]):
         return
     who, where = ctx._arg(person), ctx._arg(org)
     for pred, role in dict.fromkeys(roles):
@@ -911,9 +1210,17 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
 
 def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
     """'a Tencent-backed retailer', 'the ByteDance-owned app': Y owns / invested in what the noun names."""
-    pred, rule = lx.HYPHEN_CUES[cue(v, lx.HYPHEN_CUES)]
-    owners = [ctx.ent(c) for c in v.children if c.i < v.i and c.dep_ in ("npadvmod", "compound", "nmod", "amod")
-              and c.i + 1 < v.i and ctx.tokens[c.i + 1].text == "-" and ctx.ent(c)]
+    lemma = cue(v, lx.HYPHEN_CUES)
+    assert lemma is not None  # _dispatch runs a rule on its cue words only
+    pred, rule = lx.HYPHEN_CUES[lemma]
+    owners = _named(
+        ctx.ent(c)
+        for c in v.children
+        if c.i < v.i
+        and c.dep_ in ("npadvmod", "compound", "nmod", "amod")
+        and c.i + 1 < v.i
+        and ctx.tokens[c.i + 1].text == "-"
+    )
     if not owners:
         return
     ctx.exclude = {a.key for a in owners}
@@ -933,8 +1240,14 @@ def rule_part_of(ctx: Context, n: Token) -> Iterator[Cand]:
     """'X remained part of Y', 'X is part of Y', 'all six remained part of Y'."""
     if n.dep_ not in ("attr", "oprd") or n.head.lemma_.lower() not in lx.PART_COPULAS:
         return
-    wholes = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
-              for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+    wholes = [
+        a
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p, refs=False)
+    ]
     for s in ctx.subjects(n.head):
         for o in wholes:
             yield Cand(s, "part_of", o, "part_of.part_of", n.i)
@@ -943,13 +1256,15 @@ def rule_part_of(ctx: Context, n: Token) -> Iterator[Cand]:
 def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X listed its shares on/in …', 'X went public': a listing event (no relation)."""
     low = v.lemma_.lower()
-    if low == "list" and not v.tag_ == "VBN" or low == "go" and any(c.lower_ == "public" for c in v.children):
+    if (low == "list" and v.tag_ != "VBN") or (low == "go" and any(c.lower_ == "public" for c in v.children)):
         for s in ctx.subjects(v):
             yield Cand(None, "_listing", s, "event.listing", v.i)
 
 
 #: Words that may stand between a company and its ticker: "Alibaba shares (HKEX: 9988)", "Sea’s stock (NYSE: SE)".
-_BEFORE_TICKER = frozenset({"'s", "’s", "’", "'", "shares", "share", "stock", "adrs", "inc", "inc.", "ltd", "ltd.", ",", "group"})
+_BEFORE_TICKER = frozenset(
+    {"'s", "’s", "’", "'", "shares", "share", "stock", "adrs", "inc", "inc.", "ltd", "ltd.", ",", "group"}
+)
 
 
 def rule_ticker(ctx: Context, paren: Token) -> Iterator[Cand]:
@@ -960,7 +1275,7 @@ def rule_ticker(ctx: Context, paren: Token) -> Iterator[Cand]:
         j, steps = j - 1, steps + 1
     if j < 0 or ctx.tok_mention[j] is None or ctx.sent_index[j] != ctx.sent_index[paren.i]:
         return
-    company = ctx._arg(ctx.tok_mention[j])
+    company = ctx._arg(ctx._mention_at(j))
     for mention in ctx.tickers[paren.i]:
         exchange = ctx._arg(mention)
         if exchange.key != company.key:
@@ -973,12 +1288,22 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
     for cand in _dispatch(ctx):
         if irrealis(ctx.tokens[cand.trigger]):
             continue
-        if cand.p in ("leads", "founded") and cand.s is not None and cand.o is not None and cand.o.type == "Organization":
+        if (
+            cand.p in ("leads", "founded")
+            and cand.s is not None
+            and cand.o is not None
+            and cand.o.type == "Organization"
+        ):
             if cand.p == "founded":
                 ctx.founded.setdefault(cand.s.key, cand.o)
             else:
                 ctx.leads.setdefault(cand.s.key, []).append((cand.o, cand.role))
-        if cand.p == "part_of" and cand.s is not None and cand.o is not None and cand.s.type == cand.o.type == "Organization":
+        if (
+            cand.p == "part_of"
+            and cand.s is not None
+            and cand.o is not None
+            and cand.s.type == cand.o.type == "Organization"
+        ):
             ctx.units[cand.o.key] = cand.s
         yield cand
 
@@ -1015,8 +1340,11 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
                 yield from rule_noun_cue(ctx, t)
             elif lemma in lx.COMPETE_NOUNS:
                 yield from rule_compete_noun(ctx, t)
-        if (pos in ("NOUN", "PROPN") or dep in ("nsubj", "dobj", "pobj", "appos", "attr")
-                or dep == "amod" and ctx.tok_mention[t.head.i]) and _role_of(t):
+        if (
+            pos in ("NOUN", "PROPN")
+            or dep in ("nsubj", "dobj", "pobj", "appos", "attr")
+            or (dep == "amod" and ctx.tok_mention[t.head.i])
+        ) and _role_of(t):
             yield from rule_relational_noun(ctx, t)  # ('rival' is sometimes tagged as an adjective)
         m = ctx.tok_mention[t.i]
         head = t if m is None else ctx.mention_head[m]
@@ -1030,10 +1358,16 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
             if a.type in ("Program", "Event"):
                 yield from rule_possessive_program(ctx, head)
                 nxt = head.head if head.head.i == head.i + 1 or head.head.i == head.i + 2 else None
-                if nxt is not None and nxt.i not in seen_heads and nxt.lemma_.lower() in lx.PROGRAM_NOUNS and ctx.tok_mention[nxt.i] is None:
+                if (
+                    nxt is not None
+                    and nxt.i not in seen_heads
+                    and nxt.lemma_.lower() in lx.PROGRAM_NOUNS
+                    and ctx.tok_mention[nxt.i] is None
+                ):
                     seen_heads.add(nxt.i)
                     yield from rule_possessive_program(ctx, nxt)
             elif a.type == "Organization":
                 yield from rule_under(ctx, head)
             elif a.type == "Person":
+                assert m is not None  # a person is a mention (ent() finds programs and categories by their nouns)
                 yield from rule_title_before_name(ctx, m)

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 # digits and dots; or a number with an exchange suffix ("0700.HK", "600519.SS").
 _ONE = r"(?:(?:[A-Z]{2,6}|Nasdaq)\s*:\s*[A-Z0-9][A-Z0-9.\-]{0,9}|\d{3,6}\.[A-Z]{1,2})"
 _BRACKET = re.compile(rf"\(\s*({_ONE}(?:\s*[;,/]\s*{_ONE})*)\s*\)")
-_PART = re.compile(r"(?P<exchange>[A-Z]{2,6}|Nasdaq)\s*:\s*(?P<code>[A-Z0-9][A-Z0-9.\-]{0,9})|(?P<number>\d{3,6}\.[A-Z]{1,2})")
+_PART = re.compile(
+    r"(?P<exchange>[A-Z]{2,6}|Nasdaq)\s*:\s*(?P<code>[A-Z0-9][A-Z0-9.\-]{0,9})|(?P<number>\d{3,6}\.[A-Z]{1,2})"
+)
 
 
 @dataclass(frozen=True)

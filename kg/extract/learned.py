@@ -1,0 +1,290 @@
+"""The learned relation classifier: typed relations between two names of one sentence that no rule read.
+
+The rules (:mod:`kg.extract.relations`) read the constructions they were written for, with high precision;
+news text has many more. This component scores every pair of names in a sentence for every relation
+their types allow (:data:`kg.extract.relations.SIGNATURES`), from features of the dependency path and the
+words between them, with a multinomial logistic regression trained on the annotated development articles
+(:mod:`kg.extract.training`; never on a blind test half). Its weights ship with the package as JSON, so
+scoring needs no scikit-learn, is deterministic and runs offline. A pair a rule already read keeps the
+rule's reading: the classifier only adds.
+
+>>> from kg.extract.learned import labels_for
+>>> sorted(labels_for("Person", "Organization"))[:3]
+['acquired>', 'fined<', 'founded>']
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from itertools import combinations, pairwise
+
+from spacy.tokens import Token
+
+from kg.extract import lexicon as lx
+from kg.extract.relations import SIGNATURES, Arg, Context
+from kg.schema import SYMMETRIC
+
+#: The label of a pair that is no relation.
+NONE = "none"
+#: Relations the classifier reads: typed facts between two names. Event-like relations with a programme or
+#: an event as object (launched, closed …) and reported ownership need the rules' constructions.
+LEARNED = (
+    "acquired",
+    "competes_with",
+    "founded",
+    "invested_in",
+    "leads",
+    "listed_on",
+    "part_of",
+    "partner_of",
+    "succeeded",
+    "fined",
+    "investigated",
+)
+#: Names further apart than this (tokens) are not paired: a sentence that long is a list, not a fact.
+MAX_GAP = 30
+#: Node types a pair is made of.
+PAIRED_TYPES = frozenset({"Organization", "Person"})
+
+WEIGHTS_PATH = "learned_relations.json"
+
+
+def labels_for(first: str, second: str) -> list[str]:
+    """The classes a pair of types (in text order) can take: ``p>`` the first name is the subject, ``p<``
+    the second, ``p=`` a symmetric relation."""
+    out = []
+    for p in LEARNED:
+        subjects, objects = SIGNATURES[p]
+        if p in SYMMETRIC:
+            if first in subjects and second in objects:
+                out.append(f"{p}=")
+            continue
+        if first in subjects and second in objects:
+            out.append(f"{p}>")
+        if second in subjects and first in objects:
+            out.append(f"{p}<")
+    return out
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two names of one sentence, in text order, with the features the classifier reads."""
+
+    first: tuple[int, int, str]  # a mention: (start token, end token, entity key)
+    second: tuple[int, int, str]
+    trigger: int  # the token that governs both (their lowest common ancestor): the fact's clause
+    features: tuple[str, ...]
+
+
+#: Words that state a relation, whatever their part of speech: the rules' cues, grouped by relation, so
+#: that a cue word seen once in training stands for its whole group.
+CUE_GROUPS: dict[str, str] = {
+    **{lemma: rel for lemma, (rel, _) in lx.VERB_CUES.items()},
+    **{noun: rel for noun, (rel, _) in lx.REL_NOUNS.items()},
+    **lx.NOUN_CUES,
+    **dict.fromkeys(lx.COOP_NOUNS, "partner_of"),
+    **dict.fromkeys(lx.COMPETE_NOUNS, "competes_with"),
+    **dict.fromkeys(lx.STAKE_NOUNS | lx.ROUND_NOUNS, "invested_in"),
+    **dict.fromkeys(("list", "listing", "float", "ipo", "debut", "trade", "ticker"), "listed_on"),
+}
+
+
+def _cue_features(prefix: str, words: list[str]) -> list[str]:
+    return [f"{prefix}:{CUE_GROUPS[w]}" for w in words if w in CUE_GROUPS]
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _word(tok: Token) -> str:
+    if tok.like_num:
+        return "<num>"
+    return tok.lemma_.lower()
+
+
+def pair_features(
+    ctx: Context, first: tuple[int, int, str], second: tuple[int, int, str]
+) -> tuple[int, tuple[str, ...]]:
+    """The trigger token and the features of a pair of mentions (``first`` before ``second``)."""
+    tokens = ctx.tokens
+    h1, h2 = ctx.mention_head[first], ctx.mention_head[second]
+    up1, up2 = _ancestors(h1), _ancestors(h2)
+    on2 = {t.i: n for n, t in enumerate(up2)}
+    n1 = next(n for n, t in enumerate(up1) if t.i in on2)
+    lca = up1[n1]
+    n2 = on2[lca.i]
+    t1, t2 = ctx.types.get(first[2], "Other"), ctx.types.get(second[2], "Other")
+    feats = [
+        f"types:{t1}>{t2}",
+        f"d1:{h1.dep_}",
+        f"d2:{h2.dep_}",
+        f"lca:{_word(lca)}",
+        f"lcapos:{lca.pos_}",
+        f"hh1:{_word(h1.head)}",
+        f"hh2:{_word(h2.head)}",
+        f"d1hh1:{h1.dep_}:{_word(h1.head)}",
+        f"d2hh2:{h2.dep_}:{_word(h2.head)}",
+    ]
+    ups = [t.dep_ for t in up1[:n1]]
+    downs = [t.dep_ for t in reversed(up2[:n2])]
+    shape = "^".join(ups) + "|" + "v".join(downs)
+    feats += [f"path:{shape}", f"pathlca:{shape}:{_word(lca)}", f"plen:{min(n1 + n2, 8)}"]
+    path_words = [_word(t) for t in [*up1[1:n1], lca, *up2[1:n2]] if t.i not in (h1.i, h2.i)]
+    feats += [f"pw:{w}" for w in path_words]
+    feats += _cue_features("pcue", path_words) + _cue_features("lcacue", [_word(lca)])
+    if any(c.dep_ == "neg" for t in (lca, *up1[:n1], *up2[:n2]) for c in t.children):
+        feats.append("neg")
+    if (h2.dep_ == "conj" and h2.head.i == h1.i) or any(c.i == h2.i for c in h1.conjuncts):
+        feats.append("conj")
+    between = tokens[first[1] : second[0]]
+    gap = len(between)
+    feats.append(f"gap:{min(gap, 10) if gap < 10 else 10 + min(gap // 10, 3)}")
+    others = {m for t in between if (m := ctx.tok_mention[t.i]) is not None}
+    feats.append(f"between_names:{min(len(others), 3)}")
+    if gap <= 12:
+        words = [_word(t) for t in between if not t.is_space]
+        feats += [f"bw:{w}" for w in words]
+        feats += _cue_features("bcue", words)
+        feats += [f"bb:{a}_{b}" for a, b in pairwise(words)]
+        if not words:
+            feats.append("adjacent")
+    else:
+        feats += [f"bwfar:{_word(t)}" for t in between if t.pos_ in ("VERB", "NOUN") and not t.is_space]
+    if first[0] > 0:
+        feats.append(f"b1:{_word(tokens[first[0] - 1])}")
+    if second[1] < len(tokens):
+        feats.append(f"a2:{_word(tokens[second[1]])}")
+    if first[1] < second[0]:
+        feats.append(f"a1:{_word(tokens[first[1]])}")
+    if second[0] - 1 >= first[1]:
+        feats.append(f"b2:{_word(tokens[second[0] - 1])}")
+    return lca.i, tuple(feats)
+
+
+def pairs(ctx: Context) -> Iterator[Pair]:
+    """Every pair of names of distinct entities within a sentence whose types some learned relation allows."""
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for m in sorted(ctx.mention_head):
+        if ctx.types.get(m[2]) in PAIRED_TYPES:
+            by_sentence.setdefault(ctx.sent_index[m[0]], []).append(m)
+    for mentions in by_sentence.values():
+        for first, second in combinations(mentions, 2):
+            if first[2] == second[2] or second[0] - first[1] > MAX_GAP:
+                continue
+            if not labels_for(ctx.types[first[2]], ctx.types[second[2]]):
+                continue
+            trigger, feats = pair_features(ctx, first, second)
+            yield Pair(first, second, trigger, feats)
+
+
+def is_known(ctx: Context, pair: Pair, known: set[tuple[int, str, str]]) -> bool:
+    """Whether the rules related the two names of ``pair`` in its sentence (either way round)."""
+    sentence, a, b = ctx.sent_index[pair.first[0]], pair.first[2], pair.second[2]
+    return (sentence, a, b) in known or (sentence, b, a) in known
+
+
+@dataclass(frozen=True)
+class Model:
+    """A multinomial logistic regression over hashed-free string features: class -> feature -> weight."""
+
+    classes: tuple[str, ...]
+    intercept: dict[str, float]
+    weights: dict[str, dict[str, float]]  # feature -> {class: weight}
+    thresholds: dict[str, float]  # relation -> least probability to assert it
+    # relation -> (right, asserted) of its additions in cross-validation at that threshold: its precision
+    measured: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def probabilities(self, features: tuple[str, ...], allowed: list[str]) -> dict[str, float]:
+        """P(class | features) over ``allowed`` and :data:`NONE` (the softmax restricted to them)."""
+        scores = {c: self.intercept.get(c, 0.0) for c in (NONE, *allowed)}
+        for f in features:
+            for c, w in self.weights.get(f, {}).items():
+                if c in scores:
+                    scores[c] += w
+        top = max(scores.values())
+        exp = {c: math.exp(v - top) for c, v in scores.items()}
+        total = sum(exp.values())
+        return {c: v / total for c, v in exp.items()}
+
+    def to_json(self) -> dict:
+        return {
+            "classes": list(self.classes),
+            "intercept": self.intercept,
+            "weights": self.weights,
+            "thresholds": self.thresholds,
+            "measured": {k: list(v) for k, v in self.measured.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Model:
+        measured = {k: (int(v[0]), int(v[1])) for k, v in data.get("measured", {}).items()}
+        return cls(tuple(data["classes"]), data["intercept"], data["weights"], data["thresholds"], measured)
+
+
+@cache
+def model() -> Model | None:
+    """The shipped model, or None when the package has none (the rules then work alone)."""
+    path = files("kg.extract") / WEIGHTS_PATH
+    if not path.is_file():
+        return None
+    return Model.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def rule_id(relation: str) -> str:
+    """The rule id of what the classifier asserts for ``relation`` (evidence and calibration name it)."""
+    return f"learned.{relation}"  # is_learned() reads this prefix
+
+
+def is_learned(rule: str) -> bool:
+    """Whether ``rule`` names what the classifier asserted (not a rule's reading)."""
+    return rule.startswith("learned.")
+
+
+def measured_precision() -> dict[str, tuple[int, int]]:
+    """Rule id -> (right, asserted) of the classifier's additions, measured out of sample when it was trained."""
+    classifier = model()
+    return {rule_id(rel): counts for rel, counts in classifier.measured.items()} if classifier else {}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A relation the classifier asserts: subject, predicate, object as arguments, at a trigger token."""
+
+    s: Arg
+    p: str
+    o: Arg
+    trigger: int
+    probability: float
+
+
+def read(ctx: Context, known: set[tuple[int, str, str]], classifier: Model | None = None) -> list[Reading]:
+    """The classifier's relations in ``ctx`` between pairs of names not in ``known`` ((sentence, key, key):
+    pairs the rules already related in that sentence), each the pair's most probable class when it
+    clears its threshold."""
+    classifier = classifier or model()
+    if classifier is None:
+        return []
+    out = []
+    for pair in pairs(ctx):
+        a, b = pair.first[2], pair.second[2]
+        if is_known(ctx, pair, known):
+            continue
+        allowed = labels_for(ctx.types[a], ctx.types[b])
+        probs = classifier.probabilities(pair.features, allowed)
+        best = max(allowed, key=probs.__getitem__)
+        p, direction = best[:-1], best[-1]
+        if probs[best] < classifier.thresholds.get(p, 1.0) or probs[best] <= probs[NONE]:
+            continue
+        first, second = ctx._arg(pair.first), ctx._arg(pair.second)
+        s, o = (second, first) if direction == "<" else (first, second)
+        out.append(Reading(s, p, o, pair.trigger, round(probs[best], 3)))
+    return out
