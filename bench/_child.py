@@ -26,6 +26,7 @@ def _peaks() -> dict:
 def base_model(settings: Settings):
     """The spaCy pipeline kg loads, without kg's own components (the 'raw nlp.pipe' baseline)."""
     import spacy
+
     from kg.nlp import FALLBACK_MODELS
 
     name = settings.model
@@ -38,6 +39,7 @@ def run_raw(settings: Settings, paths: list[str], kg_pipeline: bool) -> dict:
     """Raw ``nlp.pipe`` of the base pipeline, or (``kg_pipeline``) kg's extraction without the store:
     spaCy with kg's components, the rules and the RDF serialisation, as :mod:`kg.pipeline` runs them."""
     import spacy  # noqa: F401  (imported before the clock starts, as kg.nlp imports it before build)
+
     from kg import corpus
     from kg.pipeline import document_graphs
 
@@ -50,14 +52,19 @@ def run_raw(settings: Settings, paths: list[str], kg_pipeline: bool) -> dict:
         t1 = time.perf_counter()
         for _, graph, _ in document_graphs(documents, nlp, settings.n_process, settings.batch_size):
             if graph is not None:
-                graph.ntriples  # in this process the RDF is made on first use (a build's writer thread does it)
+                _ = graph.ntriples  # in this process the RDF is made on first use (a build's writer thread does it)
     else:
         nlp = base_model(settings)
         t1 = time.perf_counter()
         for _ in nlp.pipe((d.text for d in documents), n_process=settings.n_process, batch_size=settings.batch_size):
             pass
     t2 = time.perf_counter()
-    return {"seconds": t2 - t0, "load_seconds": t1 - t0, "words": sum(len(d.text.split()) for d in documents), **_peaks()}
+    return {
+        "seconds": t2 - t0,
+        "load_seconds": t1 - t0,
+        "words": sum(len(d.text.split()) for d in documents),
+        **_peaks(),
+    }
 
 
 def _timed(owner, name: str, spent: dict[str, float]) -> None:
@@ -76,7 +83,7 @@ def _timed(owner, name: str, spent: dict[str, float]) -> None:
 
 
 def run_build(settings: Settings, paths: list[str]) -> dict:
-    import kg.build
+    import kg.build as build_module
     import kg.corpus
     import kg.extract
     import kg.nlp
@@ -93,13 +100,13 @@ def run_build(settings: Settings, paths: list[str]) -> dict:
     # these run on the build's writer thread, overlapping spaCy
     _timed(kg.store.EmbeddedWriter, "write_documents", spent)
     _timed(kg.store.EmbeddedWriter, "publish", spent)
-    _timed(kg.build, "_write_kb_if_changed", spent)
+    _timed(build_module, "_write_kb_if_changed", spent)
     t0 = time.perf_counter()
-    report = kg.build.build(settings, paths)
+    report = build_module.build(settings, paths)
     seconds = time.perf_counter() - t0
     return {
         "seconds": seconds,
-        "load_seconds": spent.pop("load_pipeline"),
+        "load_seconds": spent.pop("load_pipeline", 0.0),  # with a cluster the pipeline loads in its workers
         "spent": spent,
         "words": report.words,
         "added": len(report.added),
@@ -115,8 +122,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--store", default="")
     ap.add_argument("--n-process", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--cluster", default="")
     args = ap.parse_args(argv)
-    overrides = {"n_process": args.n_process, "batch_size": args.batch_size}
+    overrides = {"n_process": args.n_process, "batch_size": args.batch_size, "cluster": args.cluster}
     if args.store:
         overrides["store"] = args.store
     settings = Settings.load(**overrides)

@@ -1,4 +1,4 @@
-"""Start kg's servers (`kg serve`, the Streamlit app) on loopback for a measurement, and stop them."""
+"""Start the servers measured (`kg serve`, the Streamlit app, Oxigraph's own server) on loopback, and stop them."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def wait_http(url: str, deadline: float, proc: subprocess.Popen) -> float:
     """Poll ``url`` until it answers 200; the perf_counter time it did."""
     while time.perf_counter() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args[0]} exited with {proc.returncode} before {url} answered")
+            raise RuntimeError(f"{proc.args!r} exited with {proc.returncode} before {url} answered")
         try:
             if httpx.get(url, timeout=1.0).status_code == 200:
                 return time.perf_counter()
@@ -41,8 +41,9 @@ def wait_http(url: str, deadline: float, proc: subprocess.Popen) -> float:
 def running(args: list[str], env: dict[str, str], log: Path):
     """A server process with output to ``log``, stopped (its own process group) on exit."""
     with open(log, "wb") as out:
-        proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            args, cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         try:
             yield proc
         finally:
@@ -61,6 +62,63 @@ def kg_serve(store: Path, port: int, log: Path):
 
 
 def streamlit_app(store: Path, port: int, log: Path):
-    args = [str(BIN / "streamlit"), "run", str(ROOT / "app" / "streamlit_app.py"), "--server.headless", "true",
-            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
+    args = [
+        str(BIN / "streamlit"),
+        "run",
+        str(ROOT / "app" / "streamlit_app.py"),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     return running(args, {"KG_STORE": str(store)}, log)
+
+
+def oxigraph_serve(store: Path, port: int, timeout_s: float, log: Path):
+    """Oxigraph's own server, read-only, on the snapshot kg's readers use, with nothing in front of it: the union
+    of all graphs as default graph (as kg's readers query) and the same query time limit as kg's."""
+    snapshot = store / "snapshots" / (store / "CURRENT").read_text(encoding="utf-8").strip()
+    args = [
+        str(BIN / "oxigraph"),
+        "serve-read-only",
+        "--location",
+        str(snapshot),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--union-default-graph",
+        "--timeout-s",
+        str(max(1, round(timeout_s))),
+    ]
+    return running(args, {}, log)
+
+
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """CPU seconds (user + system) used so far by process ``pid`` and, apart, by its live descendants
+    (Linux /proc; (0, 0) where it is not available)."""
+
+    def own(p: int) -> float:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def children(p: int) -> list[int]:
+        out = []
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            try:
+                out += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+        return out
+
+    descendants, todo = [], children(pid)
+    while todo:
+        child = todo.pop()
+        descendants.append(child)
+        todo += children(child)
+    return own(pid), sum(own(c) for c in descendants)

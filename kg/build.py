@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,12 +26,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import corpus
+from kg.curate import curating
 from kg.errors import DocumentError, KGError
+from kg.labels import refresh_labels
 from kg.model import Document, PartialDate
 from kg.pipeline import DocumentGraph, Outcome, document_graphs, extraction_failed
 from kg.rdf import kb_quads
 from kg.settings import Settings
-from kg.store import DocumentWrite, GraphWriter, StoreIOError, open_writer
+from kg.store import DocumentInfo, DocumentWrite, GraphWriter, StoreIOError, open_writer
 from kg.vocab import KB_GRAPH, KG
 
 #: progress(done, total, what) — called after each document; total is the number to extract.
@@ -51,10 +53,12 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, id of the document with the same text)
     failed: list[DocumentError] = field(default_factory=list)  # bad articles; after store_error, every file not written
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): no article file (dangling link, loop, …)
+    # (path, reason): no article file (dangling link, loop, …)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     store_error: str = ""  # the store refused a write (disk full …) and the build stopped there
     publish_error: str = ""  # the last snapshot could not be published: readers do not see ``unpublished``
     unpublished: list[str] = field(default_factory=list)  # paths of ``added`` that are not in the snapshot readers see
+    pruned: list[tuple[str, str]] = field(default_factory=list)  # (path, document id) pruned: its file is gone
     words: int = 0
     seconds: float = 0.0
 
@@ -78,41 +82,74 @@ class AddResult:
     relations: int = 0
 
 
-def build(settings: Settings, paths: Iterable[str | Path] | None = None, progress: Progress | None = None) -> BuildReport:
-    """Bring the store up to date with the articles under ``paths`` (default: the corpus setting)."""
+def build(
+    settings: Settings,
+    paths: Iterable[str | Path] | None = None,
+    progress: Progress | None = None,
+    *,
+    prune: bool = False,
+) -> BuildReport:
+    """Bring the store up to date with the articles under ``paths`` (default: the corpus setting).
+
+    ``prune`` also removes the documents whose source file under ``paths`` is gone (``report.pruned``); documents
+    from elsewhere (other directories, pasted or uploaded articles) are kept.
+    """
     started = time.perf_counter()
     report = BuildReport()
     skipped: list[tuple[Path, str]] = []
-    files = list(corpus.iter_article_paths(paths or [settings.corpus], skipped=skipped))
+    roots = [Path(p) for p in (paths or [settings.corpus])]
+    if prune and (missing := [str(r) for r in roots if not r.exists()]):
+        raise KGError(
+            f"not pruning: {', '.join(missing)} does not exist (unmounted?), and every document from it "
+            "would be removed; check the path, or build without --prune"
+        )
+    files = list(corpus.iter_article_paths(roots, skipped=skipped))
     report.skipped = sorted((str(path), reason) for path, reason in skipped)
     written: dict[str, str] = {}  # document id → source path, of the documents written
     closing = False
     try:
         with open_writer(settings) as writer:
             try:
-                _update_store(writer, settings, files, report, written, progress)
+                _update_store(writer, settings, files, report, written, progress, roots if prune else None)
+                refresh_labels(writer)
             except StoreIOError as e:
                 report.store_error = str(e)
-                seen = {*report.added, *report.unchanged, *(path for path, _ in report.duplicates), *(f.source for f in report.failed)}
+                seen = {
+                    *report.added,
+                    *report.unchanged,
+                    *(path for path, _ in report.duplicates),
+                    *(f.source for f in report.failed),
+                }
                 report.failed += [DocumentError(str(path), STOPPED) for path in files if str(path) not in seen]
             closing = True  # the writer publishes what was written as it closes
     except StoreIOError as e:
         if not closing:
             raise
         report.publish_error = str(e)
-        unseen = getattr(writer, "unpublished", set())
+        unseen: set[str] = getattr(writer, "unpublished", set())
         report.unpublished = [path for doc_id, path in written.items() if doc_id in unseen]
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _update_store(writer: GraphWriter, settings: Settings, files: list[Path], report: BuildReport, written: dict[str, str],
-                  progress: Progress | None) -> None:
-    """Write what changed among ``files`` into the store; raises :class:`StoreIOError` when the store refuses a write
-    (the report holds every file dealt with until then)."""
+def _update_store(
+    writer: GraphWriter,
+    settings: Settings,
+    files: list[Path],
+    report: BuildReport,
+    written: dict[str, str],
+    progress: Progress | None,
+    prune_under: list[Path] | None = None,
+) -> None:
+    """Write what changed among ``files`` into the store, after pruning the documents under ``prune_under`` whose
+    file is not among ``files``; raises :class:`StoreIOError` when the store refuses a write (the report holds every
+    file dealt with until then)."""
     _write_kb_if_changed(writer, settings)
     known = writer.documents()
-    by_path = {}
+    if prune_under is not None:
+        # first, so that a file moved elsewhere under the roots is then added again, not taken for a duplicate
+        known = _prune(writer, prune_under, files, known, report)
+    by_path: dict[str, list[DocumentInfo]] = {}
     for d in known:
         by_path.setdefault(d.source_path, []).append(d)
     ids = {d.id for d in known}
@@ -123,7 +160,9 @@ def _update_store(writer: GraphWriter, settings: Settings, files: list[Path], re
         try:
             raw_hash = corpus.file_hash(path)
         except OSError as e:
-            report.failed.append(DocumentError(name, f"cannot be read ({e.strerror or e})", "check the path and its permissions"))
+            report.failed.append(
+                DocumentError(name, f"cannot be read ({e.strerror or e})", "check the path and its permissions")
+            )
             continue
         if any(d.content_hash == raw_hash for d in stored):
             report.unchanged.append(name)
@@ -154,6 +193,23 @@ def _update_store(writer: GraphWriter, settings: Settings, files: list[Path], re
         raise stop.error
 
 
+def _prune(
+    writer: GraphWriter, roots: list[Path], files: list[Path], known: list[DocumentInfo], report: BuildReport
+) -> list[DocumentInfo]:
+    """Remove each document whose source path is under ``roots`` but no longer among ``files``; the others."""
+    present = {str(path) for path in files}
+    kept = []
+    for d in known:
+        source = Path(d.source_path)
+        under = any(source == r or source.is_relative_to(r) for r in roots)
+        if d.source_path and d.source_path not in present and under:
+            writer.remove_document(d.id)
+            report.pruned.append((d.source_path, d.id))
+        else:
+            kept.append(d)
+    return kept
+
+
 def _write_documents(
     writer: GraphWriter,
     settings: Settings,
@@ -173,12 +229,10 @@ def _write_documents(
     Once the store refuses a write for good (``stop.error``, set by the writer thread), extraction stops:
     the documents not written yet are yielded with the error :data:`STOPPED`.
     """
+    writer = curating(writer, settings)  # folds each document by the curations, and the store if they changed
     if not documents:
         return
     stop = stop or _Stop()
-    from kg.nlp import load_pipeline
-
-    nlp = load_pipeline(settings)
     total = len(documents)
     done = 0
     batch: list[tuple[Document, DocumentGraph | None, DocumentError | None]] = []
@@ -205,11 +259,11 @@ def _write_documents(
             if progress:
                 progress(done, total, doc.source_path or doc.title)
 
-        extracted = 0
-        graphs = document_graphs(documents, nlp, settings.n_process, settings.batch_size)
+        extracted: set[str] = set()
+        graphs = _extractions(documents, settings)
         try:
             for extraction in graphs:
-                extracted += 1
+                extracted.add(extraction[0].id)
                 batch.append(extraction)
                 if len(batch) >= settings.write_batch_size:
                     submit_batch()
@@ -220,12 +274,34 @@ def _write_documents(
             graphs.close()  # ends the extraction workers, if any
         submit_batch()
         yield from landed(block=True)
-        for doc in documents[extracted:]:
-            yield from outcome(doc, None, DocumentError(doc.source_path or doc.title, STOPPED))
+        for doc in documents:
+            if doc.id not in extracted:
+                yield from outcome(doc, None, DocumentError(doc.source_path or doc.title, STOPPED))
 
 
-def _store(writer: GraphWriter, graphs: list[tuple[Document, DocumentGraph]], replaced: dict[str, list[str]],
-           stop: _Stop | None = None) -> dict[str, DocumentError]:
+def _extractions(documents: list[Document], settings: Settings) -> Generator[Outcome, None, None]:
+    """Each document's outcome: from the Dask cluster of ``settings.cluster`` (in the order its batches complete), else
+    from this process or its forked workers (in order)."""
+    if settings.cluster:
+        try:
+            from kg.cluster import cluster_graphs  # dask only when a cluster is asked for (the optional extra)
+        except ImportError as e:
+            raise KGError(
+                f"cluster={settings.cluster!r} needs Dask ({e}); install it with "
+                "pip install 'kg-explorer[cluster]', or build without a cluster"
+            ) from None
+        return cluster_graphs(documents, settings)
+    from kg.nlp import load_pipeline
+
+    return document_graphs(documents, load_pipeline(settings), settings.n_process, settings.batch_size)
+
+
+def _store(
+    writer: GraphWriter,
+    graphs: list[tuple[Document, DocumentGraph]],
+    replaced: dict[str, list[str]],
+    stop: _Stop | None = None,
+) -> dict[str, DocumentError]:
     """Write a batch of document graphs; the errors of those that could not be written, by document id.
 
     The first :class:`StoreIOError` is kept in ``stop``: the documents after it, in this batch and the
@@ -239,7 +315,7 @@ def _store(writer: GraphWriter, graphs: list[tuple[Document, DocumentGraph]], re
     for doc, graph in graphs:
         try:
             content = graph.ntriples  # serialised here, on the writer thread, when extracted in this process
-        except Exception as e:  # noqa: BLE001 - one broken article never stops a build
+        except Exception as e:
             errors[doc.id] = extraction_failed(doc, e)
             continue
         writes[doc.id] = (doc, DocumentWrite(doc.id, content, tuple(replaced.get(doc.id, ()))))
@@ -272,11 +348,13 @@ def _write_kb_if_changed(writer: GraphWriter, settings: Settings) -> None:
     from kg.kb import load_kb
 
     quads = kb_quads(load_kb(settings))
-    hash_of = {q.object.value for q in quads if q.predicate.value == str(KG.contentHash)}
+    hash_of = {
+        q.object.value for q in quads if q.predicate.value == str(KG.contentHash) and isinstance(q.object, ox.Literal)
+    }
     stored = {
         row["h"].value
         for row in writer.query(
-            "SELECT ?kb ?h WHERE { GRAPH ?kb { ?kb <%s> ?h } }" % KG.contentHash, {"kb": ox.NamedNode(str(KB_GRAPH))}
+            f"SELECT ?kb ?h WHERE {{ GRAPH ?kb {{ ?kb <{KG.contentHash}> ?h }} }}", {"kb": ox.NamedNode(str(KB_GRAPH))}
         )
     }
     if stored != hash_of:
@@ -316,13 +394,18 @@ def add_document(
         _write_kb_if_changed(writer, settings)
         if any(d.id == doc.id for d in writer.documents()):
             return AddResult(doc.id, doc.title, added=False)
-        [(_, graph, error)] = _write_documents(writer, settings, [doc], {}, progress)
+        # one article: extracted here, never worth a cluster's start-up
+        [(_, graph, error)] = _write_documents(writer, settings.replace(cluster=""), [doc], {}, progress)
+        refresh_labels(writer)
     if error is not None:
         raise error
+    assert graph is not None, "an outcome has a graph or an error"
     return AddResult(doc.id, doc.title, added=True, entities=graph.entities, relations=graph.relations)
 
 
 def remove_document(settings: Settings, doc_id: str) -> bool:
     """Remove one document and every fact read from it; False when there was no such document."""
     with open_writer(settings) as writer:
-        return writer.remove_document(doc_id)
+        removed = writer.remove_document(doc_id)
+        refresh_labels(writer)
+        return removed

@@ -44,6 +44,9 @@ class KnowledgeBaseError(KGError):
 class StoreError(KGError):
     """The store cannot be opened, read or written."""
 
+    #: set by a writer's ``write_documents``: ids of the documents of the batch that landed before the error
+    written: tuple[str, ...] = ()
+
 
 class StoreLockedError(StoreError):
     """Another process holds the store's single read-write handle."""

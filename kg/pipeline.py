@@ -28,7 +28,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -56,7 +56,7 @@ class DocumentGraph:
     articles on a thread, 0.45 s, took no time off ``nlp.pipe`` running meanwhile).
     """
 
-    __slots__ = ("entities", "relations", "_extraction", "_ntriples")
+    __slots__ = ("_extraction", "_ntriples", "entities", "relations")
 
     def __init__(self, extraction: Extraction):
         self.entities = len(extraction.entities)
@@ -67,8 +67,9 @@ class DocumentGraph:
     @property
     def ntriples(self) -> bytes:
         if self._ntriples is None:
+            assert self._extraction is not None, "a graph has its records or its bytes"
             triples = (q.triple for q in extraction_quads(self._extraction))
-            self._ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+            self._ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""  # None only when given a file
             self._extraction = None
         return self._ntriples
 
@@ -84,16 +85,20 @@ class DocumentGraph:
 Outcome = tuple[Document, DocumentGraph | None, DocumentError | None]
 
 
-def document_graphs(documents: Sequence[Document], nlp: Language, n_process: int = 1, batch_size: int = 32) -> Iterator[Outcome]:
+def document_graphs(
+    documents: Sequence[Document], nlp: Language, n_process: int = 1, batch_size: int = 32
+) -> Generator[Outcome, None, None]:
     """One outcome per document, in order (see the module doc)."""
     if n_process > 1 and len(documents) > batch_size:
         yield from _in_workers(documents, nlp, n_process, batch_size)
         return
-    for document, (graph, error) in zip(documents, _graphs_of_chunk(nlp, documents, batch_size)):
+    for document, (graph, error) in zip(documents, _graphs_of_chunk(nlp, documents, batch_size), strict=True):
         yield document, graph, error
 
 
-def _graphs_of_chunk(nlp: Language, documents: Sequence[Document], batch_size: int) -> Iterator[tuple[DocumentGraph | None, DocumentError | None]]:
+def _graphs_of_chunk(
+    nlp: Language, documents: Sequence[Document], batch_size: int
+) -> Iterator[tuple[DocumentGraph | None, DocumentError | None]]:
     """Stream ``documents`` through ``nlp.pipe``; if one breaks the stream, finish the rest one by
     one so that the broken one is named and the others still go in."""
     done = 0
@@ -102,19 +107,22 @@ def _graphs_of_chunk(nlp: Language, documents: Sequence[Document], batch_size: i
             done += 1
             yield DocumentGraph(extraction), None
         return
-    except Exception:  # noqa: BLE001 - any failure inside the pipe: fall back to one at a time
+    except Exception:
         pass
     for document in documents[done:]:
         try:
             yield DocumentGraph(extract_document(document, nlp)), None
-        except Exception as e:  # noqa: BLE001 - one broken article never stops a build
+        except Exception as e:
             yield None, extraction_failed(document, e)
 
 
 def extraction_failed(document: Document, error: Exception) -> DocumentError:
     """The error reported for an article that spaCy, a rule or the RDF step could not handle."""
-    return DocumentError(document.source_path or document.title, f"extraction failed ({type(error).__name__}: {error})",
-                         "report it with the article attached")
+    return DocumentError(
+        document.source_path or document.title,
+        f"extraction failed ({type(error).__name__}: {error})",
+        "report it with the article attached",
+    )
 
 
 # -- worker processes ----------------------------------------------------------------------------
@@ -127,14 +135,24 @@ def _start_worker(nlp: Language, parent: int) -> None:
     _worker_nlp = nlp  # inherited through fork: the pipeline is not pickled
 
 
-def _worker_chunk(documents: list[Document], batch_size: int) -> list[tuple[DocumentGraph | None, DocumentError | None]]:
+def _worker_chunk(
+    documents: list[Document], batch_size: int
+) -> list[tuple[DocumentGraph | None, DocumentError | None]]:
     assert _worker_nlp is not None, "worker started without a pipeline"
+    return serialised_graphs(_worker_nlp, documents, batch_size)
+
+
+def serialised_graphs(
+    nlp: Language, documents: Sequence[Document], batch_size: int
+) -> list[tuple[DocumentGraph | None, DocumentError | None]]:
+    """The graph or error of each document, with each graph's N-Triples made: what a worker (a forked process
+    here, a Dask worker in :mod:`kg.cluster`) sends back, so that only bytes cross and a failure is its article's."""
     out = []
-    for document, (graph, error) in zip(documents, _graphs_of_chunk(_worker_nlp, documents, batch_size)):
+    for document, (graph, error) in zip(documents, _graphs_of_chunk(nlp, documents, batch_size), strict=True):
         if graph is not None:
             try:
-                graph.ntriples  # serialised here, so that a failure is this article's and only bytes cross
-            except Exception as e:  # noqa: BLE001 - one broken article never stops a build
+                _ = graph.ntriples  # serialised here, so that a failure is this article's and only bytes cross
+            except Exception as e:
                 graph, error = None, extraction_failed(document, e)
         out.append((graph, error))
     return out
@@ -162,12 +180,14 @@ def _in_workers(documents: Sequence[Document], nlp: Language, n_process: int, ba
     chunks: deque[list[Document]] = deque()
     start = 0
     for size in chunk_sizes(len(documents), n_process, batch_size):
-        chunks.append(list(documents[start:start + size]))
+        chunks.append(list(documents[start : start + size]))
         start += size
     pending: deque[tuple[list[Document], Future]] = deque()
     # fork, as spaCy's own n_process does on Linux: the loaded pipeline is shared, not pickled or reloaded
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_start_worker, initargs=(nlp, os.getpid())) as pool:
+    with ProcessPoolExecutor(
+        max_workers=n_process, mp_context=context, initializer=_start_worker, initargs=(nlp, os.getpid())
+    ) as pool:
         try:
             while chunks or pending:
                 while chunks and len(pending) < n_process * CHUNKS_PER_WORKER:
@@ -176,11 +196,18 @@ def _in_workers(documents: Sequence[Document], nlp: Language, n_process: int, ba
                 chunk, future = pending[0]
                 results = future.result()
                 pending.popleft()
-                for document, (graph, error) in zip(chunk, results):
+                for document, (graph, error) in zip(chunk, results, strict=True):
                     yield document, graph, error
         except BrokenProcessPool as e:
             died = f"not extracted: an extraction worker process died ({e or 'killed'})"
             for chunk in [c for c, _ in pending] + list(chunks):
                 for d in chunk:
-                    yield d, None, DocumentError(d.source_path or d.title, died,
-                                                 "run the build again with n_process = 1 to find the article that breaks it")
+                    yield (
+                        d,
+                        None,
+                        DocumentError(
+                            d.source_path or d.title,
+                            died,
+                            "run the build again with n_process = 1 to find the article that breaks it",
+                        ),
+                    )

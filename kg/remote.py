@@ -1,4 +1,4 @@
-"""A SPARQL server as the store: reads over the SPARQL 1.1 Protocol, writes over the Graph Store Protocol.
+"""A SPARQL server as the store: reads over the SPARQL 1.1 Protocol, writes as SPARQL Updates.
 
 The server is addressed by its base URL in the layout of Oxigraph's server (``oxigraph serve``):
 ``<url>/query`` answers queries, ``<url>/store?graph=<IRI>`` holds the named graphs. Callers cannot
@@ -8,14 +8,16 @@ result objects, parsed from the server's SPARQL JSON (or N-Triples for CONSTRUCT
 - The default graph is the union of all graphs (Oxigraph's ``union-default-graph`` query parameter).
 - Bindings travel as a trailing ``VALUES`` clause of N-Triples-escaped terms (the protocol has no
   bindings), never as pasted text.
-- Every write of a document is one request that lands whole or not at all: a ``PUT`` of its whole
-  graph (as for the KB graph and the meta graph), a ``DELETE`` to remove it, and for a document that
-  replaces others (a changed file's new text) one SPARQL Update that drops their graphs and its own
-  and inserts its triples (``DROP SILENT GRAPH …; INSERT DATA { GRAPH … }``), sent to the update
-  endpoint beside the query endpoint (:func:`update_path`; a server without one gets a PUT, then a
-  DELETE of each replaced graph, which is not one transaction). Writing twice gives the same store:
-  only idempotent requests are sent, so each is retried ``remote_retries`` times with back-off when
-  the server is unreachable or busy; each waits at most ``remote_timeout`` seconds.
+- Every write of a graph (a document, the KB graph, the meta graph) is one SPARQL Update that drops the graph,
+  and those of the documents it replaces (a changed file's old text), and inserts its triples (``DROP SILENT
+  GRAPH …; INSERT DATA { GRAPH … }``): Oxigraph and Fuseki run it in one transaction, so it lands whole or not
+  at all, even when the server is killed. It goes to the update endpoint beside the query endpoint
+  (:func:`update_path`). Not a Graph Store ``PUT``: Oxigraph's clears the graph and loads the new content in
+  two transactions, so a crash between them left a document missing. A server without an update endpoint
+  still gets a PUT (then a DELETE of each replaced graph). Removing a document is one ``DELETE``.
+  Writing twice gives the same store: only idempotent requests are sent, so each is retried
+  ``remote_retries`` times with back-off when the server is unreachable or busy; each waits at most
+  ``remote_timeout`` seconds.
 - :func:`push` makes a server mirror a local store, removals included.
 """
 
@@ -23,14 +25,24 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import datetime, timezone
+from contextlib import suppress
+from datetime import UTC, datetime
 
 import httpx
 import pyoxigraph as ox
 
 from kg.errors import QueryError, RemoteStoreError, StoreError
 from kg.graphs import (
-    KG_BUILT_AT, META, XSD_DATETIME, DocumentInfo, DocumentWrite, GraphContent, Term, bind, documents_from, graph_node,
+    KG_BUILT_AT,
+    META,
+    XSD_DATETIME,
+    DocumentInfo,
+    DocumentWrite,
+    GraphContent,
+    Term,
+    bind,
+    documents_from,
+    graph_node,
     ntriples,
 )
 from kg.settings import Settings
@@ -66,7 +78,10 @@ class RemoteStore:
         union_parameter = self.settings.remote_union_parameter
         params = {union_parameter: ""} if union and union_parameter else {}
         response = self._request(
-            "POST", self.settings.remote_query_path, params=params, content=text.encode("utf-8"),
+            "POST",
+            self.settings.remote_query_path,
+            params=params,
+            content=text.encode("utf-8"),
             headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": _ACCEPT},
         )
         media_type = response.headers.get("content-type", "").split(";")[0].strip()
@@ -75,7 +90,8 @@ class RemoteStore:
         if media_type == "application/n-triples":
             return iter([q.triple for q in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)])
         raise RemoteStoreError(
-            f"{self.url}{self.settings.remote_query_path} answered with {media_type or 'no content type'}, not SPARQL JSON or N-Triples; "
+            f"{self.url}{self.settings.remote_query_path} answered with {media_type or 'no content type'}, "
+            "not SPARQL JSON or N-Triples; "
             "point KG_STORE at an Oxigraph-compatible server"
         )
 
@@ -101,15 +117,17 @@ class RemoteStore:
         landed: list[str] = []
         try:
             for w in writes:
-                self.replace_graph_dropping(graph_node(w.doc_id), w.content, [graph_node(r) for r in w.replaces if r != w.doc_id])
+                self.replace_graph_dropping(
+                    graph_node(w.doc_id), w.content, [graph_node(r) for r in w.replaces if r != w.doc_id]
+                )
                 landed.append(w.doc_id)
         except StoreError as e:
             e.written = tuple(landed)
             if landed:
-                try:
-                    self._touch()  # what landed is a change: readers' caches must see a new version
-                except StoreError:
-                    pass  # the first error is the one to report
+                # what landed is a change: readers' caches must see a new version; if that fails too, the first
+                # error is the one to report
+                with suppress(StoreError):
+                    self._touch()
             raise
         if writes:
             self._touch()
@@ -121,19 +139,24 @@ class RemoteStore:
         return removed
 
     def replace_graph(self, graph: ox.NamedNode, content: GraphContent) -> None:
-        self.put_graph(graph, content)
+        self.replace_graph_dropping(graph, content)
         self._touch()
 
-    def replace_graph_dropping(self, graph: ox.NamedNode, content: GraphContent, drops: Sequence[ox.NamedNode] = ()) -> None:
-        """Replace ``graph`` with ``content`` and drop the graphs ``drops``, in one request that lands whole or
-        not at all: a PUT when there is nothing else to drop, else one SPARQL Update. A server that takes no
-        update there (404, 405 or 415 from :func:`update_path`) gets a PUT, then a DELETE of each (two steps)."""
+    def replace_graph_dropping(
+        self, graph: ox.NamedNode, content: GraphContent, drops: Sequence[ox.NamedNode] = ()
+    ) -> None:
+        """Replace ``graph`` with ``content`` and drop the graphs ``drops``, in one SPARQL Update that lands whole or
+        not at all. A server that takes no update there (404, 405 or 415 from :func:`update_path`) gets a PUT, then
+        a DELETE of each (steps that are not one transaction)."""
         drops = [g for g in drops if g != graph]
-        if drops and self._update_path is not None:
+        if self._update_path is not None:
             text = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in [graph, *drops])
             text += f"INSERT DATA {{ GRAPH {graph} {{\n{ntriples(content).decode('utf-8')}}} }}"
             response = self._request(
-                "POST", self._update_path, content=text.encode("utf-8"), tolerate=_NO_UPDATE_STATUS,
+                "POST",
+                self._update_path,
+                content=text.encode("utf-8"),
+                tolerate=_NO_UPDATE_STATUS,
                 headers={"Content-Type": "application/sparql-update; charset=utf-8"},
             )
             if response.status_code not in _NO_UPDATE_STATUS:
@@ -146,29 +169,36 @@ class RemoteStore:
     def put_graph(self, graph: ox.NamedNode, content: GraphContent) -> None:
         """Replace one named graph with ``content`` (quads, whose graph names are ignored, or N-Triples)."""
         self._request(
-            "PUT", self.settings.remote_graph_store_path, params={"graph": graph.value}, content=ntriples(content),
+            "PUT",
+            self.settings.remote_graph_store_path,
+            params={"graph": graph.value},
+            content=ntriples(content),
             headers={"Content-Type": "application/n-triples"},
         )
 
     def delete_graph(self, graph: ox.NamedNode) -> bool:
-        response = self._request("DELETE", self.settings.remote_graph_store_path, params={"graph": graph.value}, missing_ok=True)
+        response = self._request(
+            "DELETE", self.settings.remote_graph_store_path, params={"graph": graph.value}, missing_ok=True
+        )
         return response.status_code != 404
 
     def _touch(self) -> None:
-        now = ox.Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"), datatype=XSD_DATETIME)
-        self.put_graph(META, [ox.Quad(META, KG_BUILT_AT, now, META)])
+        now = ox.Literal(datetime.now(UTC).isoformat(timespec="seconds"), datatype=XSD_DATETIME)
+        self.replace_graph_dropping(META, [ox.Quad(META, KG_BUILT_AT, now, META)])
 
     def close(self) -> None:
         self._client.close()
 
-    def __enter__(self) -> "RemoteStore":
+    def __enter__(self) -> RemoteStore:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
 
     # -- HTTP --------------------------------------------------------------------------------
-    def _request(self, method: str, path: str, *, missing_ok: bool = False, tolerate: Iterable[int] = (), **kwargs) -> httpx.Response:
+    def _request(
+        self, method: str, path: str, *, missing_ok: bool = False, tolerate: Iterable[int] = (), **kwargs
+    ) -> httpx.Response:
         """One idempotent request, retried with back-off when the server is unreachable or busy; an answer with
         a status in ``tolerate`` (or 404 when ``missing_ok``) is returned, not raised."""
         url = self.url + path

@@ -9,13 +9,19 @@ time limit, the row limit). ``GET /sparql`` without a query gives the service de
 
 Status codes: 400 refused or malformed query (the message says why), 406 a ``format`` that does not
 fit the query (an unmatched ``Accept`` gets the default format: JSON, or Turtle for graphs),
-413 body too long, 414 URL too long, 415 unknown body type, 421 a Host header not in ``allowed_hosts``, 429 (with Retry-After) when ``max_concurrent_queries``
-are running, 503 when a query passes ``query_timeout``, 502 when a remote store fails.
+413 body too long, 414 URL too long, 415 unknown body type, 421 a Host header not in ``allowed_hosts``.
+
+Load: a query waits (on the event loop) for one of the ``query_workers`` workers; ``max_concurrent_queries``
+queries are admitted at once, running or waiting, and one more is answered 429 with Retry-After; a query
+that waits longer than ``query_queue_timeout`` is answered 503 with Retry-After, as is one that passes
+``query_timeout``; 502 when a remote store fails.
 """
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
@@ -28,8 +34,12 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from kg.errors import KGError, QueryError, QueryTimeoutError, RemoteStoreError, StoreError
-from kg.query import GRAPH_FORMATS, SOLUTION_FORMATS, query_pool, run_user_query
+from kg.query import GRAPH_FORMATS, SOLUTION_FORMATS, answer_user_query, query_pool
+from kg.query.pool import worker_count
 from kg.settings import Settings
+
+if TYPE_CHECKING:
+    from kg.store import GraphReader
 
 #: Media type of each result format, and the media types (and short names) that ask for it.
 MEDIA_TYPES = {
@@ -42,12 +52,22 @@ MEDIA_TYPES = {
     "jsonld": "application/ld+json",
 }
 _ALIASES = {
-    "application/sparql-results+json": "json", "application/json": "json",
-    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
-    "text/csv": "csv", "text/tab-separated-values": "tsv",
-    "text/turtle": "turtle", "application/x-turtle": "turtle", "ttl": "turtle",
-    "application/n-triples": "ntriples", "text/plain": "ntriples", "nt": "ntriples", "n-triples": "ntriples",
-    "application/ld+json": "jsonld", "json-ld": "jsonld",
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "ttl": "turtle",
+    "application/n-triples": "ntriples",
+    "text/plain": "ntriples",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+    "application/ld+json": "jsonld",
+    "json-ld": "jsonld",
 }
 _DEFAULT = {"select": "json", "ask": "json", "construct": "turtle"}
 _RETRY_AFTER_SECONDS = 1
@@ -58,7 +78,11 @@ _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 def create_app(settings: Settings) -> Starlette:
     """The endpoint's ASGI app for the store of ``settings``."""
-    state = {"running": 0}
+    # Admitted queries (running or waiting) are counted here; the ones that wait, wait on the event loop for
+    # one of the workers, not in a thread: the thread pool is never filled by waiting queries, so /health
+    # (which needs a thread) answers at once under any load.
+    state = {"admitted": 0, "running": 0}
+    workers = asyncio.Semaphore(worker_count(settings))
 
     @asynccontextmanager
     async def lifespan(app):
@@ -71,23 +95,45 @@ def create_app(settings: Settings) -> Starlette:
         except _HTTPProblem as p:
             return PlainTextResponse(p.message, status_code=p.status)
         if "update" in params:
-            return PlainTextResponse("SPARQL updates refused: this endpoint is read-only; change the store with `kg build` / `kg add`", 400)
+            return PlainTextResponse(
+                "SPARQL updates refused: this endpoint is read-only; change the store with `kg build` / `kg add`", 400
+            )
         if "default-graph-uri" in params or "named-graph-uri" in params:
             return PlainTextResponse(
                 "default-graph-uri / named-graph-uri are not supported: the default graph is the union of all graphs; "
-                "name the store's graphs with FROM or GRAPH in the query instead", 400,
+                "name the store's graphs with FROM or GRAPH in the query instead",
+                400,
             )
         if "query" not in params:
             return _service_description(request)
-        text = params["query"]
-        if state["running"] >= settings.max_concurrent_queries:
+        # the format for each kind of query: the worker learns the kind when it parses the query
+        formats = {kind: _negotiate(kind, params.get("format"), request.headers.get("accept", "")) for kind in _DEFAULT}
+        if state["admitted"] >= settings.max_concurrent_queries:
             return PlainTextResponse(
-                f"{settings.max_concurrent_queries} queries are already running (setting max_concurrent_queries); retry shortly",
-                429, headers={"Retry-After": str(_RETRY_AFTER_SECONDS)},
+                f"{settings.max_concurrent_queries} queries are already running or waiting for a worker (setting "
+                "max_concurrent_queries); retry shortly",
+                429,
+                headers={"Retry-After": str(_RETRY_AFTER_SECONDS)},
+            )
+        state["admitted"] += 1
+        try:
+            return await _answer(params["query"], formats)
+        finally:
+            state["admitted"] -= 1
+
+    async def _answer(text: str, formats: dict[str, str | None]) -> Response:
+        try:
+            await asyncio.wait_for(workers.acquire(), settings.query_queue_timeout)
+        except TimeoutError:
+            return PlainTextResponse(
+                f"no query worker came free within {settings.query_queue_timeout:g} s (setting query_queue_timeout; "
+                f"{worker_count(settings)} workers, setting query_workers); retry shortly",
+                503,
+                headers={"Retry-After": str(_RETRY_AFTER_SECONDS)},
             )
         state["running"] += 1
-        try:  # the worker parses, judges and runs the query: nothing of it happens on the event loop
-            result = await run_in_threadpool(run_user_query, text, settings)
+        try:  # the worker parses, judges, runs and writes the query: nothing of it happens on the event loop
+            answer = await run_in_threadpool(answer_user_query, text, settings, formats)
         except QueryTimeoutError as e:
             return PlainTextResponse(str(e), 503, headers={"Retry-After": str(_RETRY_AFTER_SECONDS)})
         except QueryError as e:
@@ -98,17 +144,20 @@ def create_app(settings: Settings) -> Starlette:
             return PlainTextResponse(str(e), 500)
         finally:
             state["running"] -= 1
-        fmt = _negotiate(result.kind, params.get("format"), request.headers.get("accept", ""))
-        if fmt is None:
+            workers.release()
+        fmt = formats[answer.kind]
+        if fmt is None or answer.body is None:
             offered = ", ".join(
-                MEDIA_TYPES[f].split(";")[0] for f in (GRAPH_FORMATS if result.kind == "construct" else SOLUTION_FORMATS)
+                MEDIA_TYPES[f].split(";")[0]
+                for f in (GRAPH_FORMATS if answer.kind == "construct" else SOLUTION_FORMATS)
             )
-            return PlainTextResponse(f"no acceptable format for a {result.kind.upper()} result; ask for one of: {offered}", 406)
-        body = await run_in_threadpool(result.serialize, fmt)
-        headers = {"X-KG-Truncated": "true"} if result.truncated else {}
-        return Response(body, media_type=MEDIA_TYPES[fmt], headers=headers)
+            return PlainTextResponse(
+                f"no acceptable format for a {answer.kind.upper()} result; ask for one of: {offered}", 406
+            )
+        headers = {"X-KG-Truncated": "true"} if answer.truncated else {}
+        return Response(answer.body, media_type=MEDIA_TYPES[fmt], headers=headers)
 
-    readers = []  # one reader for /health, opened on first use (the store may be down at start-up)
+    readers: list[GraphReader] = []  # one reader for /health, opened on first use (the store may be down at start-up)
 
     def store_version() -> str:
         from kg.store import open_reader
@@ -122,14 +171,31 @@ def create_app(settings: Settings) -> Starlette:
             version = await run_in_threadpool(store_version)
         except StoreError as e:
             return JSONResponse({"status": "error", "store": settings.store, "error": str(e)}, 503)
-        return JSONResponse({"status": "ok", "store": settings.store, "version": version, "running": state["running"]})
+        return JSONResponse(
+            {
+                "status": "ok",
+                "store": settings.store,
+                "version": version,
+                "running": state["running"],
+                "waiting": state["admitted"] - state["running"],
+            }
+        )
 
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     middleware = [Middleware(_HostAllowList, hosts=allowed_hosts(settings))]
-    middleware += [
-        Middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
-                   allow_headers=["Accept", "Content-Type"], expose_headers=["X-KG-Truncated", "Retry-After"])
-    ] if origins else []
+    middleware += (
+        [
+            Middleware(
+                CORSMiddleware,
+                allow_origins=origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=["Accept", "Content-Type"],
+                expose_headers=["X-KG-Truncated", "Retry-After"],
+            )
+        ]
+        if origins
+        else []
+    )
     routes = [Route("/sparql", sparql, methods=["GET", "POST"]), Route("/health", health, methods=["GET"])]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
@@ -179,7 +245,8 @@ class _HostAllowList:
             if "*" not in self.hosts and _host_name(host) not in self.hosts:
                 response = PlainTextResponse(
                     f"host {host!r} is not served here; allowed: {', '.join(sorted(self.hosts))} "
-                    "(setting allowed_hosts, env KG_ALLOWED_HOSTS)", 421,
+                    "(setting allowed_hosts, env KG_ALLOWED_HOSTS)",
+                    421,
                 )
                 await response(scope, receive, send)
                 return
@@ -197,8 +264,11 @@ async def _params(request: Request, settings: Settings) -> dict[str, str]:
     # form and URL encoding at most triple a text's size; anything longer cannot hold an acceptable query
     limit = _encoded_limit(settings)
     if len(request.scope.get("query_string", b"")) > limit:
-        raise _HTTPProblem(414, f"request URL over {limit} bytes; the longest query accepted is "
-                           f"{settings.query_max_bytes} bytes (setting query_max_bytes); POST long queries")
+        raise _HTTPProblem(
+            414,
+            f"request URL over {limit} bytes; the longest query accepted is "
+            f"{settings.query_max_bytes} bytes (setting query_max_bytes); POST long queries",
+        )
     params = dict(request.query_params)
     if request.method != "POST":
         return params
@@ -207,8 +277,11 @@ async def _params(request: Request, settings: Settings) -> dict[str, str]:
     async for chunk in request.stream():
         body += chunk
         if len(body) > limit:
-            raise _HTTPProblem(413, f"request body over {limit} bytes; the longest query accepted is "
-                               f"{settings.query_max_bytes} bytes (setting query_max_bytes)")
+            raise _HTTPProblem(
+                413,
+                f"request body over {limit} bytes; the longest query accepted is "
+                f"{settings.query_max_bytes} bytes (setting query_max_bytes)",
+            )
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -220,8 +293,11 @@ async def _params(request: Request, settings: Settings) -> dict[str, str]:
     elif media_type == "application/sparql-update":
         params["update"] = text
     else:
-        raise _HTTPProblem(415, f"unsupported request body type {media_type or '(none)'}; send "
-                           "application/sparql-query or an application/x-www-form-urlencoded form with query=…")
+        raise _HTTPProblem(
+            415,
+            f"unsupported request body type {media_type or '(none)'}; send "
+            "application/sparql-query or an application/x-www-form-urlencoded form with query=…",
+        )
     return params
 
 
@@ -248,12 +324,9 @@ def _negotiate(kind: str, fmt: str | None, accept: str) -> str | None:
         media = media.strip().lower()
         if quality <= 0:
             continue
-        if media in ("*/*", "application/*", "text/*"):
-            name = _DEFAULT[kind]
-        else:
-            name = _ALIASES.get(media)
-        if name in offered:
-            choices.append((-quality, position, name))
+        chosen = _DEFAULT[kind] if media in ("*/*", "application/*", "text/*") else _ALIASES.get(media)
+        if chosen in offered:
+            choices.append((-quality, position, chosen))
     # Nothing acceptable: answer in the default format anyway (as common endpoints do; clients such as
     # rdflib's SPARQLStore ask for SPARQL JSON even for CONSTRUCT and read the Content-Type).
     return min(choices)[2] if choices else _DEFAULT[kind]
@@ -275,7 +348,7 @@ def _service_description(request: Request) -> Response:
         ox.Triple(dataset, sd("defaultGraph"), default_graph),
         ox.Triple(default_graph, _RDF_TYPE, sd("Graph")),
     ]
-    for fmt in [*SOLUTION_FORMATS.values(), *GRAPH_FORMATS.values()]:
-        triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(fmt.iri)))
+    for iri in [f.iri for f in SOLUTION_FORMATS.values()] + [f.iri for f in GRAPH_FORMATS.values()]:
+        triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(iri)))
     body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes={"sd": _SD})
     return Response(body, media_type=MEDIA_TYPES["turtle"])

@@ -11,9 +11,9 @@ undefined. So an embedded store directory is laid out as::
 Writers (``kg build``, ``kg add``, the app's "add article") open ``live``, write each document
 atomically (a load of its N-Triples for a new document, one SPARQL update that drops and inserts
 for a replaced one, and one bulk load for a batch of new documents: a crash never leaves half a
-document) and publish a snapshot when they finish and every ``snapshot_interval`` seconds. Readers (queries, the app, ``kg serve``, the query
-workers) open the newest snapshot read-only and switch to a newer one between queries. A second
-writer gets :class:`~kg.errors.StoreLockedError` naming the directory, never an obscure lock error.
+document) and publish a snapshot when they finish and every ``snapshot_interval`` seconds. Readers (queries, the
+app, ``kg serve``, the query workers) open the newest snapshot read-only and switch to a newer one between queries.
+A second writer gets :class:`~kg.errors.StoreLockedError` naming the directory, never an obscure lock error.
 
 When the disk refuses a write (full, read-only, failing), the write raises :class:`StoreIOError`
 (RocksDB then refuses every later write too, until the store is opened again). A snapshot that
@@ -35,25 +35,47 @@ import os
 import shutil
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-
-from datetime import datetime, timezone
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
 from pathlib import Path
-
 
 import pyoxigraph as ox
 
 from kg.errors import StoreError, StoreLockedError
 from kg.graphs import (
-    KG_BUILT_AT, META, XSD_DATETIME, DocumentInfo, DocumentWrite, GraphContent, GraphReader, GraphWriter, StoreIOError,
-    Term, bind, documents_from, graph_node, ntriples,
+    KG_BUILT_AT,
+    META,
+    XSD_DATETIME,
+    DocumentInfo,
+    DocumentWrite,
+    GraphContent,
+    GraphReader,
+    GraphWriter,
+    StoreIOError,
+    Term,
+    bind,
+    documents_from,
+    graph_node,
+    ntriples,
 )
 from kg.settings import Settings
 
 #: Re-exported: the store's callers import these from here.
 __all__ = [
-    "DocumentInfo", "DocumentWrite", "EmbeddedReader", "EmbeddedWriter", "GraphContent", "GraphReader", "GraphWriter",
-    "StoreIOError", "Term", "bind", "graph_node", "ntriples", "open_reader", "open_writer",
+    "DocumentInfo",
+    "DocumentWrite",
+    "EmbeddedReader",
+    "EmbeddedWriter",
+    "GraphContent",
+    "GraphReader",
+    "GraphWriter",
+    "StoreIOError",
+    "Term",
+    "bind",
+    "graph_node",
+    "ntriples",
+    "open_reader",
+    "open_writer",
 ]
 
 #: Fewest new documents worth one bulk load: measured on this machine kind (pyoxigraph 0.5), a bulk
@@ -65,6 +87,7 @@ SNAPSHOT_GRACE_SECONDS = 60.0  # and a superseded snapshot lives at least this l
 
 #: Present in a store directory while live holds writes that are in no snapshot (see the module doc).
 UNPUBLISHED = "UNPUBLISHED"
+
 
 class EmbeddedReader:
     """Read-only view of the newest snapshot of an embedded store."""
@@ -84,7 +107,9 @@ class EmbeddedReader:
         try:
             self._store = ox.Store.read_only(str(self.path / "snapshots" / name))
         except OSError as e:
-            raise StoreError(f"cannot open the graph in {self.path}: {e}; rebuild it with `kg build --store {self.path}`") from e
+            raise StoreError(
+                f"cannot open the graph in {self.path}: {e}; rebuild it with `kg build --store {self.path}`"
+            ) from e
         self._snapshot = name
 
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None, *, union: bool = True):
@@ -183,9 +208,13 @@ class EmbeddedWriter:
                 # still parsed strictly, and a malformed batch still writes nothing.
                 self._store.bulk_load(batch, format=ox.RdfFormat.N_QUADS, lenient=True)
             except OSError as e:
-                raise StoreIOError(f"could not load {len(new)} documents into {self.path} (none of them was written): {e}") from e
+                raise StoreIOError(
+                    f"could not load {len(new)} documents into {self.path} (none of them was written): {e}"
+                ) from e
             except (SyntaxError, RuntimeError) as e:
-                raise StoreError(f"could not load {len(new)} documents into {self.path} (none of them was written): {e}") from e
+                raise StoreError(
+                    f"could not load {len(new)} documents into {self.path} (none of them was written): {e}"
+                ) from e
             self._bulk_loaded = True
             self._unpublished.update(w.doc_id for w in new)
             self._written()
@@ -203,7 +232,9 @@ class EmbeddedWriter:
         self._update([graph], None, (), doc_id)
         return True
 
-    def _update(self, drops: list[ox.NamedNode], graph: ox.NamedNode | None, content: GraphContent, doc_id: str | None = None) -> None:
+    def _update(
+        self, drops: list[ox.NamedNode], graph: ox.NamedNode | None, content: GraphContent, doc_id: str | None = None
+    ) -> None:
         existing = [g for g in drops if self._store.contains_named_graph(g)]
         self._before_write()
         try:
@@ -220,9 +251,13 @@ class EmbeddedWriter:
                     parts.append(f"INSERT DATA {{ GRAPH {graph} {{ {ntriples(content).decode('utf-8')} }} }}")
                 self._store.update("\n".join(parts))
         except OSError as e:
-            raise StoreIOError(f"could not write {graph or drops[0]} into {self.path} (nothing of it was written): {e}") from e
+            raise StoreIOError(
+                f"could not write {graph or drops[0]} into {self.path} (nothing of it was written): {e}"
+            ) from e
         except (SyntaxError, UnicodeDecodeError, RuntimeError) as e:
-            raise StoreError(f"could not write {graph or drops[0]} into {self.path} (nothing of it was written): {e}") from e
+            raise StoreError(
+                f"could not write {graph or drops[0]} into {self.path} (nothing of it was written): {e}"
+            ) from e
         if doc_id is not None:
             self._unpublished.add(doc_id)
         self._written()
@@ -249,7 +284,7 @@ class EmbeddedWriter:
                 self._last_publish = time.monotonic()
 
     def _stamp_built_at(self) -> None:
-        now = ox.Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"), datatype=XSD_DATETIME)
+        now = ox.Literal(datetime.now(UTC).isoformat(timespec="seconds"), datatype=XSD_DATETIME)
         self._store.update(
             f"DELETE WHERE {{ GRAPH {META} {{ {META} {KG_BUILT_AT} ?t }} }} ;\n"
             f"INSERT DATA {{ GRAPH {META} {{ {META} {KG_BUILT_AT} {now} }} }}"
@@ -276,7 +311,11 @@ class EmbeddedWriter:
             os.replace(tmp, self.path / "CURRENT")
         except (OSError, RuntimeError) as e:
             shutil.rmtree(snapshots / name, ignore_errors=True)  # a half-made checkpoint: its space back
-            unseen = f"; {len(self._unpublished)} document(s) written since are kept in the store" if self._unpublished else ""
+            unseen = (
+                f"; {len(self._unpublished)} document(s) written since are kept in the store"
+                if self._unpublished
+                else ""
+            )
             raise StoreIOError(
                 f"could not publish a snapshot of {self.path} ({e}): readers still see the one before{unseen}, "
                 "and the next writer (e.g. `kg build`) publishes them once the disk has room"
@@ -284,10 +323,8 @@ class EmbeddedWriter:
         self._dirty = False
         self._unpublished.clear()
         self._last_publish = time.monotonic()
-        try:
+        with suppress(OSError):  # left behind, the next writer publishes once more: harmless
             (self.path / UNPUBLISHED).unlink(missing_ok=True)
-        except OSError:
-            pass  # the next writer publishes once more: harmless
         _collect_old_snapshots(snapshots, keep=name)
 
     def close(self) -> None:

@@ -1,7 +1,6 @@
 """Building stores from articles with the real pipeline."""
 
 import gc
-import json
 import os
 import shutil
 import signal
@@ -15,17 +14,16 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from kg.build import add_document, build, remove_document
-from kg.cli import app
-from kg.export import PREFIXES, jsonl_records
-from kg.iri import normalise_name
-from kg.settings import Settings
 from kg import store as store_module
-from kg.build import _store
+from kg.build import _store, add_document, build, remove_document
+from kg.cli import app
 from kg.corpus import document_from_text
 from kg.errors import StoreError
+from kg.export import PREFIXES, jsonl_records
+from kg.iri import normalise_name
 from kg.model import Extraction
 from kg.pipeline import DocumentGraph
+from kg.settings import Settings
 from kg.store import EmbeddedReader, open_reader
 from tests.conftest import DATA, ROOT, SEED_ARTICLE
 
@@ -66,7 +64,9 @@ def test_seed_graph_has_every_annotated_entity_once_with_its_type(seed_store):
         for name in {e["label"], *e["aliases"]}:
             by_name.setdefault(normalise_name(name), []).append(e)
     for g in gold["entities"]:
-        found = {e["id"]: e for name in [g["name"], *g.get("aliases", [])] for e in by_name.get(normalise_name(name), [])}
+        found = {
+            e["id"]: e for name in [g["name"], *g.get("aliases", [])] for e in by_name.get(normalise_name(name), [])
+        }
         assert len(found) == 1, f"{g['name']}: expected one node, found {sorted(found)}"
         assert next(iter(found.values()))["type"] == g["type"], g["name"]
     for bad in gold["not_entities"]:
@@ -75,25 +75,36 @@ def test_seed_graph_has_every_annotated_entity_once_with_its_type(seed_store):
 
 def test_every_fact_has_evidence_matching_the_stored_text(seed_store):
     reader = open_reader(seed_store)
-    texts = {r["g"].value.rsplit("/", 1)[1]: r["t"].value
-             for r in reader.query(PREFIXES + "SELECT ?g ?t WHERE { GRAPH ?g { ?d a kg:Document ; kg:text ?t } }")}
-    facts = [r for r in jsonl_records(reader) if r["kind"] in ("relation", "event", "quantity") and r.get("source") != "kb"]
+    texts = {
+        r["g"].value.rsplit("/", 1)[1]: r["t"].value
+        for r in reader.query(PREFIXES + "SELECT ?g ?t WHERE { GRAPH ?g { ?d a kg:Document ; kg:text ?t } }")
+    }
+    facts = [
+        r for r in jsonl_records(reader) if r["kind"] in ("relation", "event", "quantity") and r.get("source") != "kb"
+    ]
     assert facts
     for r in facts:
         assert r["evidence"], r
         for ev in r["evidence"]:
-            assert texts[ev["document"]][ev["start"]:ev["end"]] == ev["sentence"]
+            assert texts[ev["document"]][ev["start"] : ev["end"]] == ev["sentence"]
 
 
 @pytest.mark.parametrize(
     "query, expect",
     [
         ("SELECT ?label WHERE { ?o a kg:Organization ; rdfs:label ?label }", ["Taotian", "JD.com", "Alibaba"]),
-        ("""SELECT ?p ?other ?sentence WHERE {
-              ?st rdf:subject|rdf:object ?x ; rdf:predicate ?p ; rdf:subject|rdf:object ?other ; kg:evidence/kg:sentence ?sentence .
-              ?x rdfs:label "Xiaohongshu" . FILTER(?other != ?x) }""", ["Taotian", "Red Cat Plan"]),
-        ("""SELECT DISTINCT ?label WHERE { ?c a kg:CoMention ; kg:member ?j, ?e . ?j rdfs:label "JD.com" .
-              FILTER(?e != ?j) ?e rdfs:label ?label }""", ["Xiaohongshu"]),
+        (
+            """SELECT ?p ?other ?sentence WHERE {
+              ?st rdf:subject|rdf:object ?x ; rdf:predicate ?p ; rdf:subject|rdf:object ?other ;
+                  kg:evidence/kg:sentence ?sentence .
+              ?x rdfs:label "Xiaohongshu" . FILTER(?other != ?x) }""",
+            ["Taotian", "Red Cat Plan"],
+        ),
+        (
+            """SELECT DISTINCT ?label WHERE { ?c a kg:CoMention ; kg:member ?j, ?e . ?j rdfs:label "JD.com" .
+              FILTER(?e != ?j) ?e rdfs:label ?label }""",
+            ["Xiaohongshu"],
+        ),
     ],
 )
 def test_done_when_queries_answer(seed_store, query, expect):
@@ -104,10 +115,17 @@ def test_done_when_queries_answer(seed_store, query, expect):
 
 
 @pytest.mark.parametrize("n_process, batch_size, write_batch_size", [(1, 4, 64), (2, 1, 1), (2, 2, 3), (1, 32, 4)])
-def test_worker_processes_and_batches_build_the_same_store(tmp_path, reference, monkeypatch, n_process, batch_size, write_batch_size):
+def test_worker_processes_and_batches_build_the_same_store(
+    tmp_path, reference, monkeypatch, n_process, batch_size, write_batch_size
+):
     monkeypatch.setattr(store_module, "BULK_LOAD_MIN_DOCUMENTS", 2)  # so that the 6 articles also go through bulk loads
-    settings = Settings.load(store=str(tmp_path / "store"), corpus=reference.corpus, n_process=n_process, batch_size=batch_size,
-                             write_batch_size=write_batch_size)
+    settings = Settings.load(
+        store=str(tmp_path / "store"),
+        corpus=reference.corpus,
+        n_process=n_process,
+        batch_size=batch_size,
+        write_batch_size=write_batch_size,
+    )
     report = build(settings)
     assert report.ok and len(report.added) == len(CORPUS_FILES)
     assert quads_by_graph(EmbeddedReader(settings.store)) == quads_by_graph(EmbeddedReader(reference.store))
@@ -141,7 +159,10 @@ def test_bad_files_do_not_stop_the_build(tmp_path):
     (corpus / "invalid.md").write_bytes(b"---\ntitle: x\n---\n\xc3\x28 broken")
     (corpus / "front.md").write_text("---\npublished: yesterday\n---\nMeituan grew.")
     (corpus / "empty.txt").write_text("  \n")
-    bomb = b"&a [lol]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]"
+    bomb = (
+        b"&a [lol]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+        b"d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]"
+    )
     (corpus / "bomb.md").write_bytes(b"---\ntitle: " + bomb + b"\n---\nMeituan grew.")
     result = CliRunner().invoke(app, ["build", str(corpus), "--store", str(tmp_path / "store"), "--quiet"])
     assert result.exit_code == 1
@@ -187,8 +208,13 @@ KILLED_BUILD = textwrap.dedent("""
 @pytest.mark.parametrize("after_documents, delay", [(0, 0.0), (1, 0.02), (3, 0.0), (4, 0.15)])
 def test_sigkill_part_way_leaves_whole_documents_and_next_build_completes(tmp_path, reference, after_documents, delay):
     store, corpus = tmp_path / "store", Path(reference.corpus)
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(store), str(corpus)], stdout=subprocess.PIPE, text=True,
-                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_BUILD, str(store), str(corpus)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     for _ in range(after_documents):
         assert proc.stdout.readline(), "the build ended before the kill point"
     time.sleep(delay)
@@ -258,8 +284,13 @@ def _alive(pid: int) -> bool:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_sigkill_of_a_two_process_build_leaves_no_worker_alive(tmp_path, reference):
     script = KILLED_BUILD.replace("batch_size=1,", "batch_size=1, n_process=2,")
-    proc = subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "store"), reference.corpus],
-                            stdout=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path / "store"), reference.corpus],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     deadline = time.monotonic() + 120
     while len(_children(proc.pid)) < 2:
         assert time.monotonic() < deadline and proc.poll() is None, "the build never started its workers"
@@ -273,8 +304,10 @@ def test_sigkill_of_a_two_process_build_leaves_no_worker_alive(tmp_path, referen
     assert not any(_alive(w) for w in workers), "extraction workers outlived their killed build"
 
 
-ARTICLES = {f"{name}.md": f"---\ntitle: Article {name}\n---\nMeituan opened shop number {i} in Shenzhen in May 2025.\n"
-            for i, name in enumerate("abcde")}
+ARTICLES = {
+    f"{name}.md": f"---\ntitle: Article {name}\n---\nMeituan opened shop number {i} in Shenzhen in May 2025.\n"
+    for i, name in enumerate("abcde")
+}
 
 
 def small_corpus(target: Path) -> Path:
@@ -285,7 +318,8 @@ def small_corpus(target: Path) -> Path:
 
 
 def fill_disk_after(monkeypatch, room: int, publish_fails: bool) -> None:
-    """Every writer opened from now on writes to a disk with room for ``room`` more graphs (tests.test_store.FullDisk)."""
+    """Every writer opened from now on writes to a disk with room for ``room`` more graphs
+    (tests.test_store.FullDisk)."""
     from tests.test_store import FullDisk
 
     opened = store_module.EmbeddedWriter.__init__
@@ -299,31 +333,46 @@ def fill_disk_after(monkeypatch, room: int, publish_fails: bool) -> None:
 
 @pytest.mark.parametrize("write_batch_size, bulk_load_min", [(1, 8), (4, 2)])
 def test_a_full_disk_ends_the_build_with_a_per_file_report_and_readers_see_what_was_written(
-        tmp_path, monkeypatch, write_batch_size, bulk_load_min):
+    tmp_path, monkeypatch, write_batch_size, bulk_load_min
+):
     monkeypatch.setattr(store_module, "BULK_LOAD_MIN_DOCUMENTS", bulk_load_min)  # (4, 2): a bulk load that does not fit
     corpus, store = small_corpus(tmp_path / "corpus"), tmp_path / "store"
     fill_disk_after(monkeypatch, room=1 + 2, publish_fails=False)  # the KB graph and two documents fit
-    result = CliRunner().invoke(app, ["build", str(corpus), "--store", str(store), "--quiet"],
-                                env={"KG_WRITE_BATCH_SIZE": str(write_batch_size)})
+    result = CliRunner().invoke(
+        app,
+        ["build", str(corpus), "--store", str(store), "--quiet"],
+        env={"KG_WRITE_BATCH_SIZE": str(write_batch_size)},
+    )
     assert result.exit_code == 3 and isinstance(result.exception, SystemExit), result.output
     lines = result.output.splitlines()
     assert f"written: {corpus / 'a.md'}" in lines and f"written: {corpus / 'b.md'}" in lines
-    assert any(line.startswith(f"not written: {corpus / 'c.md'}: could not be stored") and "No space left on device" in line
-               for line in lines), result.output
+    assert any(
+        line.startswith(f"not written: {corpus / 'c.md'}: could not be stored") and "No space left on device" in line
+        for line in lines
+    ), result.output
     for name in ("d.md", "e.md"):
-        assert any(line.startswith(f"not written: {corpus / name}: ") and "stopped" in line for line in lines), result.output
+        assert any(line.startswith(f"not written: {corpus / name}: ") and "stopped" in line for line in lines), (
+            result.output
+        )
     assert "2 added or updated" in result.output and "3 failed" in result.output
     assert "error: the store could not be written" in result.output and "Traceback" not in result.output
-    assert [d.source_path for d in open_reader(Settings.load(store=str(store))).documents()] == \
-           [str(corpus / "a.md"), str(corpus / "b.md")]
+    assert [d.source_path for d in open_reader(Settings.load(store=str(store))).documents()] == [
+        str(corpus / "a.md"),
+        str(corpus / "b.md"),
+    ]
 
 
-def test_after_a_full_disk_readers_see_only_what_was_published_and_the_next_build_publishes_the_rest(tmp_path, monkeypatch):
+def test_after_a_full_disk_readers_see_only_what_was_published_and_the_next_build_publishes_the_rest(
+    tmp_path, monkeypatch
+):
     corpus, store = small_corpus(tmp_path / "corpus"), tmp_path / "store"
     settings = Settings.load(store=str(store))
-    fill_disk_after(monkeypatch, room=1 + 2, publish_fails=True)  # two documents fit; at capacity no snapshot can be made
-    result = CliRunner().invoke(app, ["build", str(corpus), "--store", str(store), "--quiet"],
-                                env={"KG_WRITE_BATCH_SIZE": "1", "KG_SNAPSHOT_INTERVAL": "0"})  # a snapshot after each write
+    fill_disk_after(monkeypatch, room=1 + 2, publish_fails=True)  # two documents fit; at capacity no snapshot
+    result = CliRunner().invoke(
+        app,
+        ["build", str(corpus), "--store", str(store), "--quiet"],
+        env={"KG_WRITE_BATCH_SIZE": "1", "KG_SNAPSHOT_INTERVAL": "0"},  # a snapshot after each write
+    )
     assert result.exit_code == 3 and isinstance(result.exception, SystemExit), result.output
     lines = result.output.splitlines()
     assert f"written: {corpus / 'a.md'}" in lines
@@ -333,7 +382,8 @@ def test_after_a_full_disk_readers_see_only_what_was_published_and_the_next_buil
     assert [d.source_path for d in open_reader(settings).documents()] == [str(corpus / "a.md")]
 
     monkeypatch.undo()  # room on the disk again
-    gc.collect()  # the build's error keeps the test's stand-in for the disk, and so the store's lock, in a reference cycle
+    # the build's error keeps the test's stand-in for the disk, and so the store's lock, in a reference cycle
+    gc.collect()
     report = build(settings.replace(corpus=str(corpus)))
     assert report.ok and len(report.added) == 3 and len(report.unchanged) == 2
     assert [d.source_path for d in open_reader(settings).documents()] == [str(corpus / f"{n}.md") for n in "abcde"]

@@ -6,12 +6,12 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryError, RemoteStoreError
-from kg.query import run_user_query
 from kg.push import PushReport, push
+from kg.query import run_user_query
 from kg.remote import RemoteStore
 from kg.settings import Settings
 from kg.store import EmbeddedReader, graph_node, open_reader, open_writer
-from kg.vocab import KB_GRAPH
+from kg.vocab import CURATIONS_GRAPH, KB_GRAPH, LABELS_GRAPH
 
 pytestmark = pytest.mark.server
 
@@ -49,17 +49,22 @@ def _rows(result) -> set:
 
 def _quads(doc: str, n: int) -> list[ox.Quad]:
     g = graph_node(doc)
-    return [ox.Quad(ox.NamedNode(f"{EX}{doc}/{i}"), ox.NamedNode(EX + "p"), ox.Literal(f"{HOSTILE} {i}", language="zh"), g)
-            for i in range(n)]
+    return [
+        ox.Quad(ox.NamedNode(f"{EX}{doc}/{i}"), ox.NamedNode(EX + "p"), ox.Literal(f"{HOSTILE} {i}", language="zh"), g)
+        for i in range(n)
+    ]
 
 
-def test_writes_through_the_graph_store_protocol(remote_settings):
+def test_writes_go_through_one_sparql_update_per_graph(remote_settings):
     store = open_reader(remote_settings)
     assert isinstance(store, RemoteStore) and store.version() == "empty"
     with open_writer(remote_settings) as writer:
         writer.replace_document("a", _quads("a", 3))
         writer.replace_document("b", _quads("b", 2))
-        writer.replace_graph(ox.NamedNode(str(KB_GRAPH)), [ox.Quad(ox.NamedNode(EX + "kb"), ox.NamedNode(EX + "p"), ox.Literal(1), ox.NamedNode(str(KB_GRAPH)))])
+        writer.replace_graph(
+            ox.NamedNode(str(KB_GRAPH)),
+            [ox.Quad(ox.NamedNode(EX + "kb"), ox.NamedNode(EX + "p"), ox.Literal(1), ox.NamedNode(str(KB_GRAPH)))],
+        )
     quads = list(store.quads())
     assert sum(q.graph_name == graph_node("a") for q in quads) == 3
     assert store.version() != "empty"
@@ -94,15 +99,20 @@ def test_push_twice_is_harmless_and_backends_agree(sample_store, remote_settings
     assert sorted(map(str, remote.quads())) == once == sorted(map(str, local.quads()))
     assert remote.documents() == local.documents() and local.documents()
 
-    prefixes = "PREFIX kg: <https://w3id.org/kg-explorer/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> " \
-               "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+    prefixes = (
+        "PREFIX kg: <https://w3id.org/kg-explorer/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+    )
     built_at = [r["t"].value for r in local.query(prefixes + "SELECT ?t WHERE { GRAPH ?g { ?g kg:builtAt ?t } }")]
     assert [remote.version()] == built_at
     for text in QUERIES:
         assert _rows(remote.query(prefixes + text)) == _rows(local.query(prefixes + text)), text
         on_remote, on_local = run_user_query(text, remote_settings), run_user_query(text, sample_store)
-        assert (set(on_remote.rows), on_remote.boolean, set(on_remote.triples)) == \
-               (set(on_local.rows), on_local.boolean, set(on_local.triples)), text
+        assert (set(on_remote.rows), on_remote.boolean, set(on_remote.triples)) == (
+            set(on_local.rows),
+            on_local.boolean,
+            set(on_local.triples),
+        ), text
     entity = next(iter(local.query(prefixes + "SELECT ?s WHERE { ?s a kg:Organization } LIMIT 1")))["s"]
     bound = prefixes + "SELECT ?s ?label WHERE { ?s rdfs:label ?label }"
     assert _rows(remote.query(bound, {"s": entity})) == _rows(local.query(bound, {"s": entity}))
@@ -157,7 +167,9 @@ def test_push_mirrors_removed_and_replaced_documents_and_says_which(tmp_settings
         for doc_id, quads in docs.values():
             w.replace_document(doc_id, quads)
     foreign = ox.NamedNode(EX + "someone-elses-graph")  # on the same server, not kg's: push leaves it alone
-    RemoteStore(server.url, remote_settings).put_graph(foreign, [ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.Literal("o"))])
+    RemoteStore(server.url, remote_settings).put_graph(
+        foreign, [ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.Literal("o"))]
+    )
     runner = CliRunner()
     first = runner.invoke(app, ["push", "--to", server.url, "--store", tmp_settings.store])
     assert first.exit_code == 0 and "removed" not in first.output, first.output
@@ -169,8 +181,12 @@ def test_push_mirrors_removed_and_replaced_documents_and_says_which(tmp_settings
     second = runner.invoke(app, ["push", "--to", server.url, "--store", tmp_settings.store])
     assert second.exit_code == 0, second.output
     lines = second.output.splitlines()
-    assert f"removed from {server.url}: {docs['two'][0]} (corpus/two.md): not in the local store" in lines, second.output
-    assert f"removed from {server.url}: {docs['three'][0]} (corpus/three.md): replaced by {new_three}" in lines, second.output
+    assert f"removed from {server.url}: {docs['two'][0]} (corpus/two.md): not in the local store" in lines, (
+        second.output
+    )
+    assert f"removed from {server.url}: {docs['three'][0]} (corpus/three.md): replaced by {new_three}" in lines, (
+        second.output
+    )
     assert "2 document graphs removed" in second.output
 
     local, remote = open_reader(tmp_settings), open_reader(remote_settings)
@@ -179,6 +195,24 @@ def test_push_mirrors_removed_and_replaced_documents_and_says_which(tmp_settings
     assert {q.graph_name for q in remote.quads()} >= {foreign}
     third = runner.invoke(app, ["push", "--to", server.url, "--store", tmp_settings.store])
     assert third.exit_code == 0 and "removed" not in third.output
+
+
+@pytest.mark.parametrize("graph", [LABELS_GRAPH, CURATIONS_GRAPH, KB_GRAPH])
+def test_push_never_takes_kgs_own_graphs_for_documents(tmp_settings, remote_settings, graph):
+    # kg's graphs that hold no document (labels, curations, KB) are not "documents the store no longer has":
+    # push neither drops them from the server nor reports them as removed documents
+    doc_id, quads = _article_quads("one", "Article one: Meituan opened a shop.")
+    with open_writer(tmp_settings) as w:
+        w.replace_document(doc_id, quads)
+    node = ox.NamedNode(str(graph))
+    assert node not in {row["g"] for row in open_reader(tmp_settings).query("SELECT ?g WHERE { GRAPH ?g { } }")}
+    kept = [ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.Literal("o"), node)]
+    RemoteStore(remote_settings.store, remote_settings).put_graph(node, kept)
+
+    report = push(tmp_settings, remote_settings.store, remote_settings)
+
+    assert report.removed == []
+    assert [q for q in open_reader(remote_settings).quads() if q.graph_name == node] == kept
 
 
 def test_replacing_a_document_on_a_server_is_one_request_that_lands_whole_or_not_at_all(remote_settings):

@@ -9,9 +9,9 @@ import httpx
 import pyoxigraph as ox
 import pytest
 import uvicorn
-from conftest import free_port
 
 import kg.serve
+from conftest import free_port
 from kg.query import run_user_query
 from kg.serve import create_app
 from kg.settings import Settings
@@ -25,7 +25,9 @@ class Endpoint:
 
     def __init__(self, settings: Settings):
         self.settings = settings.replace(host="127.0.0.1", port=free_port())
-        config = uvicorn.Config(create_app(self.settings), **kg.serve.uvicorn_options(self.settings), log_level="warning")
+        config = uvicorn.Config(
+            create_app(self.settings), **kg.serve.uvicorn_options(self.settings), log_level="warning"
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
@@ -74,7 +76,12 @@ def test_query_by_get_and_both_posts(endpoint):
     [
         ("application/sparql-results+xml", None, "application/sparql-results+xml", ox.QueryResultsFormat.XML),
         ("text/tab-separated-values", None, "text/tab-separated-values", ox.QueryResultsFormat.TSV),
-        ("text/csv;q=0.5, application/sparql-results+json", None, "application/sparql-results+json", ox.QueryResultsFormat.JSON),
+        (
+            "text/csv;q=0.5, application/sparql-results+json",
+            None,
+            "application/sparql-results+json",
+            ox.QueryResultsFormat.JSON,
+        ),
         ("application/sparql-results+json", "xml", "application/sparql-results+xml", ox.QueryResultsFormat.XML),
     ],
 )
@@ -94,8 +101,12 @@ def test_csv(endpoint):
 
 @pytest.mark.parametrize(
     "accept, media, rdf_format",
-    [("text/turtle", "text/turtle", ox.RdfFormat.TURTLE), ("application/n-triples", "application/n-triples", ox.RdfFormat.N_TRIPLES),
-     ("application/ld+json", "application/ld+json", ox.RdfFormat.JSON_LD), ("*/*", "text/turtle", ox.RdfFormat.TURTLE)],
+    [
+        ("text/turtle", "text/turtle", ox.RdfFormat.TURTLE),
+        ("application/n-triples", "application/n-triples", ox.RdfFormat.N_TRIPLES),
+        ("application/ld+json", "application/ld+json", ox.RdfFormat.JSON_LD),
+        ("*/*", "text/turtle", ox.RdfFormat.TURTLE),
+    ],
 )
 def test_construct_formats(endpoint, accept, media, rdf_format):
     response = httpx.post(endpoint.url, data={"query": CONSTRUCT}, headers={"Accept": accept})
@@ -134,8 +145,11 @@ def test_refusals_and_errors(endpoint):
     assert syntax.status_code == 400 and "syntax" in syntax.text
     unknown = httpx.post(endpoint.url, content=b"x", headers={"Content-Type": "text/plain"})
     assert unknown.status_code == 415
-    too_long = httpx.post(endpoint.url, content=b"#" * (4 * endpoint.settings.query_max_bytes + 2048),
-                          headers={"Content-Type": "application/sparql-query"})
+    too_long = httpx.post(
+        endpoint.url,
+        content=b"#" * (4 * endpoint.settings.query_max_bytes + 2048),
+        headers={"Content-Type": "application/sparql-query"},
+    )
     assert too_long.status_code == 413
     # still answering, and the store untouched
     assert httpx.get(endpoint.url, params={"query": "ASK { ?s a kg:Document }"}).json()["boolean"] is True
@@ -149,40 +163,119 @@ def test_timeout_is_503(endpoint):
 
 
 def test_cors_and_health(endpoint):
-    preflight = httpx.options(endpoint.url, headers={"Origin": "http://yasgui.example", "Access-Control-Request-Method": "POST"})
+    preflight = httpx.options(
+        endpoint.url, headers={"Origin": "http://yasgui.example", "Access-Control-Request-Method": "POST"}
+    )
     assert preflight.headers.get("access-control-allow-origin") == "http://yasgui.example"
-    other = httpx.options(endpoint.url, headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"})
+    other = httpx.options(
+        endpoint.url, headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"}
+    )
     assert other.headers.get("access-control-allow-origin") is None
     health = httpx.get(endpoint.url.replace("/sparql", "/health")).json()
     assert health["status"] == "ok" and health["store"] == endpoint.settings.store
 
 
-def test_saturated_endpoint_answers_429(sample_store, monkeypatch):
-    release = threading.Event()
-    real = kg.serve.run_user_query
+class Held:
+    """Holds every query the endpoint hands to a worker until released (the query then runs for real)."""
 
-    def held(text, settings):
-        release.wait(10)
-        return real(text, settings)
+    def __init__(self, monkeypatch):
+        self.release = threading.Event()
+        real = kg.serve.answer_user_query
 
-    monkeypatch.setattr(kg.serve, "run_user_query", held)
-    served = Endpoint(sample_store.replace(max_concurrent_queries=1))
+        def held(text, settings, formats):
+            self.release.wait(20)
+            return real(text, settings, formats)
+
+        monkeypatch.setattr(kg.serve, "answer_user_query", held)
+
+    @staticmethod
+    def send(url: str, n: int, results: list) -> list[threading.Thread]:
+        threads = [
+            threading.Thread(target=lambda: results.append(httpx.get(url, params={"query": "ASK {}"}, timeout=30)))
+            for _ in range(n)
+        ]
+        for thread in threads:
+            thread.start()
+        return threads
+
+
+def _wait_for(health: str, running: int, waiting: int) -> dict:
+    """/health once ``running`` queries are held in workers and ``waiting`` wait for one."""
+    deadline = time.monotonic() + 20
+    while True:
+        state = httpx.get(health).json()
+        if (state["running"], state["waiting"]) == (running, waiting):
+            return state
+        assert time.monotonic() < deadline, f"never {running} running and {waiting} waiting: {state}"
+        time.sleep(0.02)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_concurrent_clients_wait_for_a_worker_and_all_get_answers(sample_store, monkeypatch, workers):
+    """16 clients at once, more than the workers: the others wait (not 429), /health answers meanwhile."""
+    held = Held(monkeypatch)
+    served = Endpoint(sample_store.replace(query_workers=workers, max_concurrent_queries=16))
+    results: list[httpx.Response] = []
     try:
-        first = {}
-        thread = threading.Thread(target=lambda: first.update(r=httpx.get(served.url, params={"query": "ASK {}"}, timeout=20)))
-        thread.start()
-        health, deadline = served.url.replace("/sparql", "/health"), time.monotonic() + 20
-        while httpx.get(health).json()["running"] < 1:  # the first query is being held, not merely sent
-            assert time.monotonic() < deadline and thread.is_alive(), "the first query never arrived"
-            time.sleep(0.02)
-        second = httpx.get(served.url, params={"query": "ASK {}"})
-        assert second.status_code == 429 and second.headers["retry-after"] == "1"
-        release.set()
-        thread.join(20)
-        assert first["r"].status_code == 200
+        threads = held.send(served.url, 16, results)
+        health = served.url.replace("/sparql", "/health")
+        _wait_for(health, running=workers, waiting=16 - workers)
+        started = time.monotonic()
+        assert httpx.get(health, timeout=30).status_code == 200
+        assert time.monotonic() - started < 1.0  # waiting queries hold no thread /health needs
+        held.release.set()
+        for thread in threads:
+            thread.join(30)
+        assert [r.status_code for r in results] == [200] * 16
+        assert all(r.json()["boolean"] is True for r in results)
+    finally:
+        held.release.set()
+        served.close()
+
+
+@pytest.mark.parametrize(
+    "settings, status, names",
+    [
+        # one running, one waiting: the third finds the endpoint full
+        ({"query_workers": 1, "max_concurrent_queries": 2}, 429, "max_concurrent_queries"),
+        # one running: the second waits, and gives up after the queue time-out
+        ({"query_workers": 1, "query_queue_timeout": 0.3}, 503, "query_queue_timeout"),
+    ],
+)
+def test_a_full_endpoint_answers_with_retry_after(sample_store, monkeypatch, settings, status, names):
+    held = Held(monkeypatch)
+    served = Endpoint(sample_store.replace(**settings))
+    results: list[httpx.Response] = []
+    try:
+        threads = held.send(served.url, 1, results)
+        health = served.url.replace("/sparql", "/health")
+        _wait_for(health, running=1, waiting=0)
+        if status == 429:
+            threads += held.send(served.url, 1, results)
+            _wait_for(health, running=1, waiting=1)
+        refused = httpx.get(served.url, params={"query": "ASK {}"}, timeout=30)
+        assert refused.status_code == status and refused.headers["retry-after"] == "1"
+        assert names in refused.text
+        held.release.set()
+        for thread in threads:
+            thread.join(30)
+        assert [r.status_code for r in results] == [200] * len(threads)
         assert httpx.get(served.url, params={"query": "ASK {}"}).status_code == 200
     finally:
-        release.set()
+        held.release.set()
+        served.close()
+
+
+@pytest.mark.parametrize("limit, truncated", [(2, True), (10_000, False)])
+def test_rows_past_the_row_limit_are_cut_and_flagged(sample_store, limit, truncated):
+    served = Endpoint(sample_store.replace(query_row_limit=limit))
+    try:
+        everything = run_user_query(SELECT, served.settings.replace(query_row_limit=10_000)).rows
+        response = httpx.get(served.url, params={"query": SELECT})
+        assert response.status_code == 200
+        assert len(_solutions(response.content)) == min(limit, len(everything)) and len(everything) > 2
+        assert (response.headers.get("x-kg-truncated") == "true") is truncated
+    finally:
         served.close()
 
 
@@ -196,7 +289,9 @@ def test_sparqlwrapper_and_rdflib_clients(endpoint):
     wrapper.setQuery(SELECT)
     wrapper.setReturnFormat(JSON)
     bindings = wrapper.query().convert()["results"]["bindings"]
-    assert {(b["s"]["value"], b["label"]["value"]) for b in bindings} == {(s.value, label.value) for s, label in expected}
+    assert {(b["s"]["value"], b["label"]["value"]) for b in bindings} == {
+        (s.value, label.value) for s, label in expected
+    }
 
     wrapper.setMethod("POST")
     wrapper.setQuery("ASK { ?s a kg:Document }")
@@ -204,17 +299,23 @@ def test_sparqlwrapper_and_rdflib_clients(endpoint):
 
     graph = Graph(store=SPARQLStore(endpoint.url, returnFormat="json"))
     rows = graph.query(SELECT)
-    assert {(str(r[0]), str(r[1]), r[1].language) for r in rows} == {(s.value, label.value, label.language) for s, label in expected}
+    assert {(str(r[0]), str(r[1]), r[1].language) for r in rows} == {
+        (s.value, label.value, label.language) for s, label in expected
+    }
     constructed = graph.query(CONSTRUCT).graph
     assert len(constructed) == len(run_user_query(CONSTRUCT, endpoint.settings).triples) > 0
 
 
 def test_host_header_outside_the_allow_list_is_refused(endpoint):
     """DNS rebinding: a page whose own name resolves to 127.0.0.1 sends its own name as Host."""
-    rebound = httpx.get(endpoint.url, params={"query": "ASK {}"}, headers={"Host": f"evil.example:{endpoint.settings.port}"})
+    rebound = httpx.get(
+        endpoint.url, params={"query": "ASK {}"}, headers={"Host": f"evil.example:{endpoint.settings.port}"}
+    )
     assert rebound.status_code == 421 and "allowed_hosts" in rebound.text
     for host in ("localhost", "127.0.0.1", "[::1]"):
-        answered = httpx.get(endpoint.url, params={"query": "ASK {}"}, headers={"Host": f"{host}:{endpoint.settings.port}"})
+        answered = httpx.get(
+            endpoint.url, params={"query": "ASK {}"}, headers={"Host": f"{host}:{endpoint.settings.port}"}
+        )
         assert answered.status_code == 200, host
     description = httpx.get(endpoint.url, headers={"Host": "evil.example"})
     assert description.status_code == 421 and b"sparql-service-description" not in description.content
@@ -234,19 +335,34 @@ def test_over_long_url_is_answered_414(endpoint):
 
 def test_health_answers_while_big_queries_are_parsed(endpoint):
     """16 concurrent 60 KB queries are parsed in the workers: the event loop keeps answering /health."""
-    big = "SELECT * WHERE { ?s ?p ?o FILTER(?o != 1) } LIMIT 1 # from\n" + "#" + "x" * 60_000
+    # each text its own (the guard's verdicts are cached by text); the clients are made beforehand: in this process
+    # 16 new httpx clients (an SSL context each) would compete with the endpoint's thread for the GIL
+    bigs = [f"SELECT * WHERE {{ ?s ?p ?o FILTER(?o != {i}) }} LIMIT 1 # from\n#" + "x" * 60_000 for i in range(16)]
+    health_url = endpoint.url.replace("/sparql", "/health")
     results = []
-    threads = [threading.Thread(target=lambda: results.append(httpx.post(endpoint.url, content=big.encode(), timeout=30,
-                                                                        headers={"Content-Type": "application/sparql-query"})))
-               for _ in range(16)]
-    for thread in threads:
-        thread.start()
-    time.sleep(0.1)
-    started = time.monotonic()
-    health = httpx.get(endpoint.url.replace("/sparql", "/health"), timeout=30)
-    elapsed = time.monotonic() - started
-    for thread in threads:
-        thread.join(30)
+    with (
+        httpx.Client(timeout=30, limits=httpx.Limits(max_connections=16)) as clients,
+        httpx.Client(timeout=30) as probe,
+    ):
+        probe.get(health_url)
+        threads = [
+            threading.Thread(
+                target=lambda big=big: results.append(
+                    clients.post(
+                        endpoint.url, content=big.encode(), headers={"Content-Type": "application/sparql-query"}
+                    )
+                )
+            )
+            for big in bigs
+        ]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.1)
+        started = time.monotonic()
+        health = probe.get(health_url)
+        elapsed = time.monotonic() - started
+        for thread in threads:
+            thread.join(30)
     assert health.status_code == 200
     assert elapsed < 1.0, elapsed  # was 12.7 s when the guard parsed on the event loop
-    assert {r.status_code for r in results} <= {200, 429}
+    assert [r.status_code for r in results] == [200] * 16  # the ones beyond the workers waited for one

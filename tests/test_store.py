@@ -11,16 +11,19 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg import store as store_module
 from kg.errors import StoreError, StoreLockedError
 from kg.settings import Settings
-from kg import store as store_module
 from kg.store import DocumentWrite, EmbeddedReader, graph_node, ntriples, open_reader, open_writer
 
 P = ox.NamedNode("http://example.org/p")
 
 
 def doc_quads(n: int, tag: str = "") -> list[ox.Quad]:
-    return [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), P, ox.Literal(f"{tag}{i}"), ox.DefaultGraph()) for i in range(n)]
+    return [
+        ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), P, ox.Literal(f"{tag}{i}"), ox.DefaultGraph())
+        for i in range(n)
+    ]
 
 
 def graph_sizes(reader) -> dict[str, int]:
@@ -55,15 +58,16 @@ def test_remove_document(tmp_settings):
 
 
 def test_second_writer_gets_a_clear_message(tmp_settings):
-    with open_writer(tmp_settings):
-        with pytest.raises(StoreLockedError, match="another process"):
-            with open_writer(tmp_settings):
-                pass
+    with open_writer(tmp_settings), pytest.raises(StoreLockedError, match="another process"), open_writer(tmp_settings):
+        pass
 
 
 def test_second_writer_in_another_process_gets_a_clear_message(tmp_settings):
     with open_writer(tmp_settings):
-        code = f"from kg.settings import Settings; from kg.store import open_writer\nwith open_writer(Settings.load(store={tmp_settings.store!r})): pass"
+        code = (
+            "from kg.settings import Settings; from kg.store import open_writer\n"
+            f"with open_writer(Settings.load(store={tmp_settings.store!r})): pass"
+        )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode != 0 and "StoreLockedError" in result.stderr and "another process" in result.stderr
 
@@ -91,12 +95,14 @@ def test_write_documents_loads_new_ones_together_and_replaces_the_others(tmp_set
     assert graph_sizes(open_reader(tmp_settings)) == {graph_node(d).value: n for d, n in expected.items()}
 
 
-@pytest.mark.parametrize("bad", [b"<http://example.org/a> <http://example.org/p> broken .\n", b"no line break at the end ."])
+@pytest.mark.parametrize(
+    "bad", [b"<http://example.org/a> <http://example.org/p> broken .\n", b"no line break at the end ."]
+)
 def test_a_bad_graph_in_a_bulk_load_writes_none_of_them(tmp_settings, bad):
     many = store_module.BULK_LOAD_MIN_DOCUMENTS
     writes = [DocumentWrite(f"d{i}", ntriples(doc_quads(3))) for i in range(many)] + [DocumentWrite("bad", bad)]
     with open_writer(tmp_settings) as w:
-        with pytest.raises(StoreError, match="none of them was written|not N-Triples"):
+        with pytest.raises(StoreError, match=r"none of them was written|not N-Triples"):
             w.write_documents(writes)
         assert graph_sizes(w) == {}
         assert not any(w._store.contains_named_graph(graph_node(x.doc_id)) for x in writes)
@@ -148,7 +154,10 @@ WRITER = textwrap.dedent("""
     batch = int(sys.argv[2])  # documents per write_documents call: 1 is a transaction, more a bulk load
     P = ox.NamedNode("http://example.org/p")
     for d in range(0, 1000, batch):
-        quads = [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), P, ox.Literal(str(i)), ox.DefaultGraph()) for i in range(5000)]
+        quads = [
+            ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), P, ox.Literal(str(i)), ox.DefaultGraph())
+            for i in range(5000)
+        ]
         w.write_documents([DocumentWrite(f"doc{d + k}", ntriples(quads)) for k in range(batch)])
         print(d, flush=True)
 """)
@@ -228,7 +237,9 @@ class FullDisk:
 def test_a_full_disk_part_way_through_a_call_says_which_documents_landed(tmp_settings):
     with open_writer(tmp_settings) as w:
         w._store = FullDisk(w._store, room=2, publish_fails=False)
-        writes = [DocumentWrite(f"d{i}", doc_quads(2)) for i in range(4)]  # fewer than a bulk load: one transaction each
+        writes = [
+            DocumentWrite(f"d{i}", doc_quads(2)) for i in range(4)
+        ]  # fewer than a bulk load: one transaction each
         with pytest.raises(StoreError) as failed:
             w.write_documents(writes)
         assert isinstance(failed.value, store_module.StoreIOError) and "No space left" in str(failed.value)
@@ -241,11 +252,13 @@ def test_a_snapshot_that_cannot_be_published_fails_clearly_and_the_next_writer_p
         w.replace_document("d1", doc_quads(2))
     reader = open_reader(tmp_settings)
     before = reader.version()
-    with pytest.raises(StoreError, match="could not publish.*readers still see") as failed:
-        with open_writer(tmp_settings) as w:
-            w.replace_document("d2", doc_quads(2))
-            w._store = FullDisk(w._store, room=0)
-            assert w.unpublished == {"d2"}
+    with (
+        pytest.raises(StoreError, match=r"could not publish.*readers still see") as failed,
+        open_writer(tmp_settings) as w,
+    ):
+        w.replace_document("d2", doc_quads(2))
+        w._store = FullDisk(w._store, room=0)
+        assert w.unpublished == {"d2"}
     assert isinstance(failed.value, store_module.StoreIOError)
     del failed  # its traceback holds the test's stand-in for the disk, and so the store's lock
     gc.collect()

@@ -19,15 +19,27 @@ from __future__ import annotations
 
 import atexit
 import time
+from collections.abc import Mapping
 
 from kg.query.guard import PREFIXES, STORE_GRAPH_NAMESPACE, PreparedQuery, check_size, prepare_query
-from kg.query.pool import QueryPool, close_pools, query_pool
-from kg.query.results import GRAPH_FORMATS, SOLUTION_FORMATS, QueryResult
+from kg.query.pool import Answer, QueryPool, close_pools, query_pool
+from kg.query.results import GRAPH_FORMATS, SOLUTION_FORMATS, QueryResult, result_from_payload
 from kg.settings import Settings
 
 __all__ = [
-    "GRAPH_FORMATS", "PREFIXES", "SOLUTION_FORMATS", "STORE_GRAPH_NAMESPACE", "PreparedQuery", "QueryPool",
-    "QueryResult", "close_pools", "prepare_query", "query_pool", "run_user_query",
+    "GRAPH_FORMATS",
+    "PREFIXES",
+    "SOLUTION_FORMATS",
+    "STORE_GRAPH_NAMESPACE",
+    "Answer",
+    "PreparedQuery",
+    "QueryPool",
+    "QueryResult",
+    "answer_user_query",
+    "close_pools",
+    "prepare_query",
+    "query_pool",
+    "run_user_query",
 ]
 
 atexit.register(close_pools)
@@ -46,12 +58,13 @@ def run_user_query(text: str, settings: Settings, reader=None) -> QueryResult:
     if reader is not None and reader.location != settings.store:
         settings = settings.replace(store=reader.location)
     kind, payload = query_pool(settings).run(text, settings.query_timeout, settings.query_row_limit)
-    result = QueryResult(kind=kind)
-    if kind == "ask":
-        result.boolean = payload
-    elif kind == "select":
-        result.columns, result.rows, result.truncated = payload
-    else:
-        result.triples, result.truncated = payload
+    result = result_from_payload(kind, payload)
     result.elapsed = time.perf_counter() - started
     return result
+
+
+def answer_user_query(text: str, settings: Settings, formats: Mapping[str, str | None]) -> Answer:
+    """Like :func:`run_user_query`, but the worker also writes the result, in ``formats[kind]`` (its kind is
+    known only once the worker has parsed it), and only those bytes come back: what ``kg serve`` sends."""
+    check_size(text, settings)
+    return query_pool(settings).answer(text, settings.query_timeout, settings.query_row_limit, formats)

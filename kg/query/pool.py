@@ -5,7 +5,9 @@ not through multiprocessing, so that it never re-imports the host's main module 
 script) and starts the same from any of them. Before it opens the store, a worker of an embedded store
 cuts itself off the network (:func:`kg.query.isolation.isolate_network`). It then takes raw query
 texts, runs the guard on them itself (parsing happens here, off the caller's thread and event loop, and
-inside the time limit) and evaluates what the guard admits.
+inside the time limit) and evaluates what the guard admits. For ``kg serve`` it also writes the answer in
+the format asked for and sends back only those bytes (:meth:`QueryPool.answer`): the endpoint's process then
+neither unpickles terms nor serialises under its GIL, and every worker does that part of the work in parallel.
 """
 
 from __future__ import annotations
@@ -18,9 +20,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Mapping
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from typing import cast
 
 from kg.errors import KGError, QueryError, QueryTimeoutError, SettingError, StoreError
+from kg.query.results import result_from_payload
 from kg.settings import Settings
 
 _WORKER_START_SECONDS = 60.0  # a worker that is not ready by then is reported broken
@@ -44,8 +50,14 @@ def _worker_main() -> None:
     if settings.query_isolation != "off" and not settings.store_is_remote:
         failure = isolate_network()
         if failure is not None and settings.query_isolation == "required":
-            replies.send(("error", "StoreError", f"query workers cannot be cut off the network: {failure} "
-                          "(setting query_isolation=required; run as root or allow user namespaces, or set it to auto)"))
+            replies.send(
+                (
+                    "error",
+                    "StoreError",
+                    f"query workers cannot be cut off the network: {failure} "
+                    "(setting query_isolation=required; run as root or allow user namespaces, or set it to auto)",
+                )
+            )
             return
         isolation = "network namespace" if failure is None else f"none: {failure}"
     try:
@@ -56,21 +68,38 @@ def _worker_main() -> None:
     replies.send(("ready", isolation))
     while True:
         try:
-            text, limit = requests.recv()
+            text, limit, formats = requests.recv()
         except EOFError:
             return
         try:
             prepared = prepare_query(text, settings)
-            message = ("ok", prepared.kind, _evaluate(reader, prepared, limit))
+            message = ("ok", prepared.kind, _answer(reader, prepared, limit, formats))
         except SyntaxError as e:
             message = ("error", "QueryError", f"SPARQL error: {e}; fix the query text")
         except KGError as e:
             message = ("error", type(e).__name__, str(e))
         except (OSError, ValueError, RuntimeError) as e:
             message = ("error", "QueryError", f"the query failed while running: {e}")
-        except Exception as e:  # noqa: BLE001 - a defect must cost one answer, not the worker (nothing ran)
-            message = ("error", "QueryError", f"the query could not be handled ({type(e).__name__}: {e}); fix the query text")
+        except Exception as e:  # a defect must cost one answer, not the worker (nothing ran)
+            message = (
+                "error",
+                "QueryError",
+                f"the query could not be handled ({type(e).__name__}: {e}); fix the query text",
+            )
         replies.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _answer(reader, prepared, limit: int, formats: Mapping[str, str | None] | None):
+    """The payload of :func:`_evaluate`; or, given ``formats`` (the result format for each kind of query), the
+    answer written in the format of its kind as (bytes, truncated), and None without running the query when
+    its kind has no format (the caller answers 406)."""
+    if formats is None:
+        return _evaluate(reader, prepared, limit)
+    fmt = formats.get(prepared.kind)
+    if fmt is None:
+        return None
+    result = result_from_payload(prepared.kind, _evaluate(reader, prepared, limit))
+    return result.serialize(fmt), result.truncated
 
 
 def _evaluate(reader, prepared, limit: int):
@@ -80,13 +109,13 @@ def _evaluate(reader, prepared, limit: int):
         return bool(result)
     if prepared.kind == "select":
         columns = [v.value for v in result.variables]
-        rows = []
+        rows: list[tuple] = []
         for solution in result:
             if len(rows) == limit:
                 return columns, rows, True
             rows.append(tuple(solution[c] for c in columns))
         return columns, rows, False
-    triples = []
+    triples: list = []
     for triple in result:
         if len(triples) == limit:
             return triples, True
@@ -94,13 +123,29 @@ def _evaluate(reader, prepared, limit: int):
     return triples, False
 
 
+@dataclass(frozen=True)
+class Answer:
+    """A query's answer as the endpoint sends it: its kind, the bytes in the format asked for that kind (None
+    when none was: the query was judged but not run), and whether rows were cut at the row limit."""
+
+    kind: str
+    body: bytes | None
+    truncated: bool
+
+
 class _Worker:
     def __init__(self, settings: Settings):
         to_child, from_parent = os.pipe()
         to_parent, from_child = os.pipe()
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from kg.query.pool import _worker_main; _worker_main()", str(to_child), str(from_child),
-             str(os.getpid())],
+            [
+                sys.executable,
+                "-c",
+                "from kg.query.pool import _worker_main; _worker_main()",
+                str(to_child),
+                str(from_child),
+                str(os.getpid()),
+            ],
             pass_fds=(to_child, from_child),
             stdin=subprocess.DEVNULL,
         )
@@ -118,8 +163,21 @@ class _Worker:
         self.replies.close()
 
 
+def worker_count(settings: Settings) -> int:
+    """How many query workers ``settings`` asks for: ``query_workers``, or with 0 one per CPU this process
+    may run on (a worker evaluates one query at a time on one core)."""
+    if settings.query_workers < 0:
+        raise SettingError(
+            f"setting query_workers={settings.query_workers} is negative; set KG_QUERY_WORKERS to 0 "
+            "(one worker per CPU) or a number of workers"
+        )
+    if settings.query_workers > 0:
+        return settings.query_workers
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 class QueryPool:
-    """``settings.query_workers`` processes with read-only handles on ``settings.store``."""
+    """:func:`worker_count` processes with read-only handles on ``settings.store``."""
 
     def __init__(self, settings: Settings):
         from kg.query.isolation import MODES
@@ -138,7 +196,8 @@ class QueryPool:
         self._lock = threading.Lock()
         #: How the last worker that started is isolated ("network namespace", "off", "none: why").
         self.isolation = "starting"
-        for _ in range(max(1, settings.query_workers)):
+        self.size = worker_count(settings)
+        for _ in range(self.size):
             self._spawn()
 
     def _spawn(self) -> None:
@@ -184,20 +243,34 @@ class QueryPool:
         The time limit counts from when a worker takes the query (the guard's parse included); waiting for
         a busy worker is bounded by the limit too, plus the start-up time of workers still starting.
         """
+        return self._call(text, timeout, row_limit, None)
+
+    def answer(self, text: str, timeout: float, row_limit: int, formats: Mapping[str, str | None]) -> Answer:
+        """One query text judged, run and written by a worker in ``formats[kind]`` (see :class:`Answer`);
+        time limit and waiting as :meth:`run`, serialisation included."""
+        kind, payload = self._call(text, timeout, row_limit, dict(formats))
+        if payload is None:
+            return Answer(kind, None, False)
+        body, truncated = cast(tuple[bytes, bool], payload)
+        return Answer(kind, body, truncated)
+
+    def _call(
+        self, text: str, timeout: float, row_limit: int, formats: dict[str, str | None] | None
+    ) -> tuple[str, object]:
         with self._lock:
             wait = timeout + (_WORKER_START_SECONDS if self._starting else 0.0)
         try:
             worker = self._idle.get(timeout=wait)
         except queue.Empty:
             raise QueryTimeoutError(
-                f"all {self.settings.query_workers} query workers stayed busy for {timeout:g} s; try again shortly, "
+                f"all {self.size} query workers stayed busy for {timeout:g} s; try again shortly, "
                 "or raise query_workers (env KG_QUERY_WORKERS)"
             ) from None
         if worker is None:
             self._idle.put(None)
             raise StoreError(f"cannot query the store {self.settings.store}: {self._broken}")
         try:
-            worker.requests.send((text, row_limit))
+            worker.requests.send((text, row_limit, formats))
             if not worker.replies.poll(timeout):
                 self._replace(worker)
                 raise QueryTimeoutError(
@@ -207,7 +280,9 @@ class QueryPool:
             message = pickle.loads(worker.replies.recv_bytes())
         except (EOFError, OSError, pickle.UnpicklingError) as e:
             self._replace(worker)
-            raise QueryError(f"the query worker stopped while running the query ({e or type(e).__name__}); try again") from None
+            raise QueryError(
+                f"the query worker stopped while running the query ({e or type(e).__name__}); try again"
+            ) from None
         self._idle.put(worker)
         if message[0] == "error":
             import kg.errors

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -44,26 +45,48 @@ class QueryResult:
         """The result as bytes: json/xml/csv/tsv for SELECT and ASK; turtle/ntriples/jsonld otherwise."""
         if self.kind == "construct":
             if fmt not in GRAPH_FORMATS:
-                raise QueryError(f"a CONSTRUCT/DESCRIBE result cannot be written as {fmt!r}; use one of {sorted(GRAPH_FORMATS)}")
+                raise QueryError(
+                    f"a CONSTRUCT/DESCRIBE result cannot be written as {fmt!r}; use one of {sorted(GRAPH_FORMATS)}"
+                )
             prefixes = PREFIXES if fmt == "turtle" else None
-            return ox.serialize(self.triples, format=GRAPH_FORMATS[fmt], prefixes=prefixes)
+            return cast(
+                bytes, ox.serialize(self.triples, format=GRAPH_FORMATS[fmt], prefixes=prefixes)
+            )  # no output: bytes
         if fmt not in SOLUTION_FORMATS:
-            raise QueryError(f"a {self.kind.upper()} result cannot be written as {fmt!r}; use one of {sorted(SOLUTION_FORMATS)}")
+            raise QueryError(
+                f"a {self.kind.upper()} result cannot be written as {fmt!r}; use one of {sorted(SOLUTION_FORMATS)}"
+            )
         document = self._json()
         if fmt == "json":
             return document
         parsed = ox.parse_query_results(document, format=ox.QueryResultsFormat.JSON)
-        return parsed.serialize(format=SOLUTION_FORMATS[fmt])
+        return cast(bytes, parsed.serialize(format=SOLUTION_FORMATS[fmt]))
 
     def _json(self) -> bytes:
         if self.kind == "ask":
             return json.dumps({"head": {}, "boolean": bool(self.boolean)}).encode("utf-8")
         bindings = [
-            {name: _json_term(term) for name, term in zip(self.columns, row) if term is not None} for row in self.rows
+            {name: _json_term(term) for name, term in zip(self.columns, row, strict=True) if term is not None}
+            for row in self.rows
         ]
         return json.dumps(
-            {"head": {"vars": self.columns}, "results": {"bindings": bindings}}, ensure_ascii=False, separators=(",", ":")
+            {"head": {"vars": self.columns}, "results": {"bindings": bindings}},
+            ensure_ascii=False,
+            separators=(",", ":"),
         ).encode("utf-8")
+
+
+def result_from_payload(kind: str, payload) -> QueryResult:
+    """The :class:`QueryResult` of what a query worker evaluated: a boolean (ASK), (columns, rows, truncated)
+    (SELECT) or (triples, truncated) (CONSTRUCT / DESCRIBE)."""
+    result = QueryResult(kind=kind)
+    if kind == "ask":
+        result.boolean = payload
+    elif kind == "select":
+        result.columns, result.rows, result.truncated = payload
+    else:
+        result.triples, result.truncated = payload
+    return result
 
 
 def _json_term(term) -> dict:
