@@ -4,11 +4,14 @@ Run: streamlit run app/streamlit_app.py --server.address 127.0.0.1 --server.head
 """
 
 import streamlit as st
+from streamlit_searchbox import st_searchbox
 
 import app_state
-from kg.explore.highlight import md
+from kg.explore.search import suggestions
 
-st.set_page_config(page_title="kg-explorer", layout="wide")  # no icons: Material ones are fetched from Google as favicons
+st.set_page_config(
+    page_title="kg-explorer", layout="wide"
+)  # no icons: Material ones are fetched from Google as favicons
 
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", default=True),
@@ -18,18 +21,29 @@ PAGES = [
     st.Page("app_pages/paths.py", title="Paths", url_path="paths"),
     st.Page("app_pages/sparql.py", title="SPARQL", url_path="sparql"),
     st.Page("app_pages/documents.py", title="Documents", url_path="documents"),
+    st.Page("app_pages/review.py", title="Review", url_path="review"),
 ]
 page = st.navigation(PAGES)
 
+
+@st.fragment
+def search_box() -> None:
+    """Search as you type: suggestions from the label index at each pause in typing; Enter or a click opens
+    the highlighted one (the first). A fragment, so a keystroke reruns the box, not the page under it."""
+    picked = st_searchbox(
+        lambda text: suggestions(app_state.label_index(), text, limit=app_state.settings().search_limit),
+        key="search",
+        label="Search entities",
+        placeholder="name, alias, Chinese or pinyin: RedNote, 小红书, 红猫",
+        clear_on_submit=True,
+        rerun_scope="fragment",
+    )
+    if picked:
+        st.session_state["search"]["result"] = None  # the next pick of the same entity opens it again
+        st.switch_page("app_pages/entity.py", query_params={"entity": picked})
+
+
 with st.sidebar:
-    query = st.text_input("Search entities", key="search", placeholder="name or alias, e.g. RedNote or 小红书")
-    if query:
-        hits = app_state.label_index().search(query, limit=app_state.settings().search_limit)
-        if not hits:
-            st.caption("No entity has that name or alias.")
-        for i, hit in enumerate(hits):
-            shown = hit.entity.label if hit.matched == hit.entity.label else f"{hit.entity.label} ({hit.matched})"
-            if st.button(f"{md(shown)} · {hit.entity.type}", key=f"hit-{i}-{hit.entity.key}", use_container_width=True):
-                st.switch_page("app_pages/entity.py", query_params={"entity": hit.entity.key})
+    search_box()
 
 page.run()

@@ -81,10 +81,12 @@ class GraphReader(Protocol):
 
 class GraphWriter(GraphReader, Protocol):
     def replace_document(self, doc_id: str, content: GraphContent, replaces: Iterable[str] = ()) -> None:
-        """Atomically: drop the graphs of ``doc_id`` and of ``replaces``, then write ``content`` as the document's graph."""
+        """Atomically: drop the graphs of ``doc_id`` and of ``replaces``, then write ``content`` as the document's
+        graph."""
 
     def write_documents(self, writes: Sequence[DocumentWrite]) -> None:
-        """Write several documents (distinct ids), each as :meth:`replace_document` would: each lands whole or not at all.
+        """Write several documents (distinct ids), each as :meth:`replace_document` would: each lands whole or not
+        at all.
 
         On failure raises :class:`~kg.errors.StoreError` (:class:`StoreIOError` when the disk refused it) whose
         ``written`` attribute, when set, lists the ids of the documents of this call that landed before it.
@@ -154,4 +156,5 @@ def ntriples(content: GraphContent) -> bytes:
     """The N-Triples of a graph's content (bytes are taken to be N-Triples already)."""
     if isinstance(content, bytes):
         return content
-    return ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in content), format=ox.RdfFormat.N_TRIPLES)
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in content)
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""  # None only when given a file

@@ -9,14 +9,14 @@ document twice gives the same quads.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, RDF, RDFS, SDO, SKOS, XSD
 
 from kg import iri
-from kg.model import Evidence, EventRecord, Extraction, PartialDate, Quantity, Relation
+from kg.model import EventRecord, Evidence, Extraction, PartialDate, Quantity, Relation
 from kg.vocab import KB_GRAPH, KG
 
 OA_TEXT_QUOTE_SELECTOR = ox.NamedNode("http://www.w3.org/ns/oa#TextQuoteSelector")
@@ -43,7 +43,9 @@ class _Terms:
 
 
 _KG, _RDF, _RDFS, _SKOS, _DCTERMS, _SDO = (_Terms(ns) for ns in (KG, RDF, RDFS, SKOS, DCTERMS, SDO))
-_XSD = {name: _n(XSD[name]) for name in ("integer", "double", "boolean", "gYear", "gYearMonth", "date", "anyURI", "decimal")}
+_XSD = {
+    name: _n(XSD[name]) for name in ("integer", "double", "boolean", "gYear", "gYearMonth", "date", "anyURI", "decimal")
+}
 _DATE_TYPE = {"year": _XSD["gYear"], "month": _XSD["gYearMonth"], "day": _XSD["date"]}
 _TERM_TYPES = (ox.NamedNode, ox.Literal, ox.BlankNode)
 
@@ -123,7 +125,7 @@ def extraction_quads(ex: Extraction) -> list[ox.Quad]:
     for e in ex.entities.values():
         node = entity_node(e.key)
         q.add(node, _RDF.type, getattr(_KG, e.type))
-        q.add(node, _RDFS.label, e.label)
+        q.add(node, _KG.mentionedLabel, e.label)  # not rdfs:label: kg.labels keeps one per entity, in one graph
         for alias in sorted(e.aliases - {e.label}):
             q.add(node, _SKOS.altLabel, alias)
         q.opt(node, _KG.kbId, e.kb_id)
@@ -136,7 +138,8 @@ def extraction_quads(ex: Extraction) -> list[ox.Quad]:
     figures = {id(quantity) for quantity in ex.quantities}
     for ev in ex.events:
         _event(q, doc.id, events[ev.key], ev)
-        if ev.amount is not None and id(ev.amount) not in figures:  # an amount is mostly one of the figures, described below
+        # an amount is mostly one of the figures, described below
+        if ev.amount is not None and id(ev.amount) not in figures:
             _quantity(q, doc.id, ev.amount)
     for rel in ex.relations:
         _relation(q, doc.id, rel, events.get(rel.event) if rel.event else None)
@@ -149,8 +152,8 @@ def extraction_quads(ex: Extraction) -> list[ox.Quad]:
         q.add(node, _KG.member, entity_node(c.b))
         q.add(node, _KG.mentionCount, c.count)
         q.add(node, _KG.document, d)
-        for ev in c.evidence:
-            q.add(node, _KG.evidence, _evidence(q, ev))
+        for evidence in c.evidence:
+            q.add(node, _KG.evidence, _evidence(q, evidence))
     return q.quads
 
 
@@ -188,7 +191,9 @@ def _provenance(q: _Quads, node: ox.NamedNode, rule: str, confidence: float, evi
 
 
 def statement_node(doc_id: str, rel: Relation) -> ox.NamedNode:
-    return _n(iri.node_iri("statement", doc_id, rel.subject, rel.predicate, rel.object, rel.date.iso if rel.date else ""))
+    return _n(
+        iri.node_iri("statement", doc_id, rel.subject, rel.predicate, rel.object, rel.date.iso if rel.date else "")
+    )
 
 
 def _relation(q: _Quads, doc_id: str, rel: Relation, event: ox.NamedNode | None) -> None:
@@ -210,7 +215,9 @@ def _relation(q: _Quads, doc_id: str, rel: Relation, event: ox.NamedNode | None)
 
 def _quantity_node(doc_id: str, quantity: Quantity) -> ox.NamedNode:
     first = quantity.evidence[0].start if quantity.evidence else -1
-    return _n(iri.node_iri("quantity", doc_id, quantity.about, quantity.attribute, quantity.value, quantity.text, first))
+    return _n(
+        iri.node_iri("quantity", doc_id, quantity.about, quantity.attribute, quantity.value, quantity.text, first)
+    )
 
 
 def _quantity(q: _Quads, doc_id: str, quantity: Quantity) -> None:
@@ -266,4 +273,3 @@ def kb_quads(kb) -> list[ox.Quad]:
         q.add(node, _KG.confidence, 1.0)
     q.add(_n(KB_GRAPH), _KG.contentHash, iri.digest(*sorted(map(str, q.quads)), length=64))
     return q.quads
-

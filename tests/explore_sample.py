@@ -10,8 +10,20 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.kb import KBEntity, KBFact, KnowledgeBase
-from kg.model import (CoMention, Document, Entity, EventRecord, Evidence, Extraction, Mention, PartialDate, Participant,
-                      Quantity, Relation)
+from kg.labels import refresh_labels
+from kg.model import (
+    CoMention,
+    Document,
+    Entity,
+    EventRecord,
+    Evidence,
+    Extraction,
+    Mention,
+    PartialDate,
+    Participant,
+    Quantity,
+    Relation,
+)
 from kg.rdf import extraction_quads, kb_quads
 from kg.store import open_writer
 from kg.vocab import KB_GRAPH
@@ -46,8 +58,15 @@ class Sample:
     """One hand-written article and what extraction would read from it, as kg.model records."""
 
     def __init__(self, doc_id: str, text: str, title: str, published: str):
-        self.doc = Document(id=doc_id, text=text, title=title, source_path=f"corpus/{doc_id}.md",
-                            published=PartialDate.parse(published), source="test fixture", content_hash="sha256-" + doc_id)
+        self.doc = Document(
+            id=doc_id,
+            text=text,
+            title=title,
+            source_path=f"corpus/{doc_id}.md",
+            published=PartialDate.parse(published),
+            source="test fixture",
+            content_hash="sha256-" + doc_id,
+        )
         self.extraction = Extraction(document=self.doc)
 
     def span(self, surface: str, within: tuple[int, int] = (0, 10**9)) -> tuple[int, int]:
@@ -67,20 +86,44 @@ class Sample:
 
     def evidence(self, sentence: str, subject: str, obj: str | None) -> Evidence:
         s0, s1 = self.span(sentence)
-        return Evidence(self.doc.id, sentence, s0, s1, subject_span=self.span(subject, (s0, s1)),
-                        object_span=self.span(obj, (s0, s1)) if obj else None)
+        return Evidence(
+            self.doc.id,
+            sentence,
+            s0,
+            s1,
+            subject_span=self.span(subject, (s0, s1)),
+            object_span=self.span(obj, (s0, s1)) if obj else None,
+        )
 
-    def relation(self, s: str, p: str, o: str, sentence: str, conf: float, when: str | None = None,
-                 event: str | None = None) -> None:
-        self.extraction.relations.append(Relation(
-            self.entity(s), p, self.entity(o), [self.evidence(sentence, s, o)], f"test.{p}", conf,
-            date=PartialDate.parse(when) if when else None, event=event))
+    def relation(
+        self, s: str, p: str, o: str, sentence: str, conf: float, when: str | None = None, event: str | None = None
+    ) -> None:
+        self.extraction.relations.append(
+            Relation(
+                self.entity(s),
+                p,
+                self.entity(o),
+                [self.evidence(sentence, s, o)],
+                f"test.{p}",
+                conf,
+                date=PartialDate.parse(when) if when else None,
+                event=event,
+            )
+        )
 
     def event(self, etype: str, when: str, participants: list[tuple[str, str]], sentence: str, conf: float) -> str:
         key = f"{etype}-{when}"
-        self.extraction.events.append(EventRecord(
-            key, etype, [Participant(self.entity(name), role) for name, role in participants],
-            [self.evidence(sentence, participants[0][0], None)], f"test.{etype}", conf, date=PartialDate.parse(when)))
+        self.extraction.events.append(
+            EventRecord(
+                key,
+                etype,
+                [Participant(self.entity(name), role) for name, role in participants],
+                [self.evidence(sentence, participants[0][0], None)],
+                f"test.{etype}",
+                conf,
+                date=PartialDate.parse(when),
+            )
+        )
         return key
 
 
@@ -90,14 +133,40 @@ def sample_documents() -> list[Sample]:
     ev = d1.event("partnership", "2025-05-07", [("Xiaohongshu", "partner"), ("Taotian", "partner")], s1, 0.9)
     d1.relation("Xiaohongshu", "partner_of", "Taotian", s1, 0.93, "2025-05-07", event=ev)
     d1.relation("Xiaohongshu", "launched", "Red Cat Plan", s1, 0.85, "2025-05-07")
-    d1.relation("Alibaba", "invested_in", "Xiaohongshu", "In June 2018, Alibaba invested in Xiaohongshu.", 0.9, "2018-06")
-    d1.relation("Xiaohongshu", "suspended", "Xiaohongxing", "In August 2023, Xiaohongshu suspended Xiaohongxing.", 0.88, "2023-08")
-    d1.relation("Xiaohongshu", "partner_of", "JD.com", "On May 12, JD.com confirmed a cooperation with Xiaohongshu.", 0.8, "2025-05-12")
+    d1.relation(
+        "Alibaba", "invested_in", "Xiaohongshu", "In June 2018, Alibaba invested in Xiaohongshu.", 0.9, "2018-06"
+    )
+    d1.relation(
+        "Xiaohongshu",
+        "suspended",
+        "Xiaohongxing",
+        "In August 2023, Xiaohongshu suspended Xiaohongxing.",
+        0.88,
+        "2023-08",
+    )
+    d1.relation(
+        "Xiaohongshu",
+        "partner_of",
+        "JD.com",
+        "On May 12, JD.com confirmed a cooperation with Xiaohongshu.",
+        0.8,
+        "2025-05-12",
+    )
     d1.relation("JD.com", "competes_with", "Vipshop", "JD.com competes with Vipshop.", 0.6)
     s5 = "Xiaohongshu has 300 million monthly active users."
-    d1.extraction.quantities.append(Quantity(
-        d1.entity("Xiaohongshu"), "monthly active users", 300000000.0, "users", "300 million monthly active users",
-        [d1.evidence(s5, "Xiaohongshu", None)], "test.quantity", 0.8, date=PartialDate(2025, 5)))
+    d1.extraction.quantities.append(
+        Quantity(
+            d1.entity("Xiaohongshu"),
+            "monthly active users",
+            300000000.0,
+            "users",
+            "300 million monthly active users",
+            [d1.evidence(s5, "Xiaohongshu", None)],
+            "test.quantity",
+            0.8,
+            date=PartialDate(2025, 5),
+        )
+    )
     d1.extraction.comentions.append(CoMention("Taotian", "Xiaohongshu", 1))
 
     d2 = Sample("hostile", DOC2_TEXT, '<b>Hostile</b> "title" & more', "2024")
@@ -107,8 +176,10 @@ def sample_documents() -> list[Sample]:
 
 def sample_kb() -> KnowledgeBase:
     kb = KnowledgeBase()
-    kb.entities = {"alibaba": KBEntity("alibaba", "Alibaba", "Organization"),
-                   "taotian": KBEntity("taotian", "Taotian", "Organization", ("Taobao and Tmall Group",))}
+    kb.entities = {
+        "alibaba": KBEntity("alibaba", "Alibaba", "Organization"),
+        "taotian": KBEntity("taotian", "Taotian", "Organization", ("Taobao and Tmall Group",)),
+    }
     kb.facts = [KBFact("alibaba", "owns", "taotian", "companies.yaml")]
     return kb
 
@@ -118,3 +189,4 @@ def build_sample_store(settings) -> None:
         for sample in sample_documents():
             writer.replace_document(sample.doc.id, extraction_quads(sample.extraction))
         writer.replace_graph(ox.NamedNode(str(KB_GRAPH)), kb_quads(sample_kb()))
+        refresh_labels(writer)

@@ -55,22 +55,32 @@ def test_overview_shows_counts_central_entities_and_documents(app):
     links = [p.value for p in at.page_link]
     assert any(link.startswith("Xiaohongshu") for link in links)
     assert any("Xiaohongshu opens external links" in link for link in links)
-    at.selectbox(key="export_fmt").set_value("ttl").run()
-    at.button[-1].click().run()
+    assert "kg-explorer" in at.title[0].value and "First time here?" in at.info[0].value
+    at.selectbox(key="export_fmt").set_value("gexf").run()
     assert not at.exception
-    assert at.get("download_button")
+    [download] = at.get("download_button")  # one click: no "prepare" step
+    assert download.proto.label == "Download graph.gexf"
 
 
-def test_search_by_alias_opens_the_entity_page(app):
+def test_overview_names_relations_in_words(app):
     at = app()
-    at.sidebar.text_input(key="search").input("rednote").run()
-    hits = [b for b in at.sidebar.button if b.label.startswith("Xiaohongshu")]
-    assert hits, [b.label for b in at.sidebar.button]
-    hits[0].click().run()
+    [_, relations] = [c for c in at.get("arrow_vega_lite_chart")] or [c for c in at.get("vega_lite_chart")]
+    assert "partner of" in str(relations.proto) and "partner_of" not in str(relations.proto)
+
+
+def pick_in_search(at: AppTest, key: str) -> AppTest:
+    """What the search box holds after a suggestion was picked (AppTest cannot type into a custom component;
+    the suggestions themselves are tested in tests/test_explore_search.py)."""
+    at.session_state["search"] = {"result": key, "search": "", "options_js": [], "key_react": "picked"}
+    return at.run()
+
+
+@pytest.mark.parametrize("page", [None, "entity", "documents"])
+def test_a_search_pick_opens_the_entity_page_from_any_page(app, page):
+    at = pick_in_search(app(page, entity="taotian") if page == "entity" else app(page), "xiaohongshu")
     assert not at.exception
-    assert at.title[0].value == "Xiaohongshu"
-    at.sidebar.text_input(key="search").input("小红").run()
-    assert [b.label for b in at.sidebar.button if "Xiaohongshu" in b.label]
+    assert at.title[0].value == "Xiaohongshu" and param(at, "entity") == ["xiaohongshu"]
+    assert at.session_state["search"]["result"] is None  # picking the same entity again opens it again
 
 
 def test_entity_page_shows_relations_with_marked_evidence(app):
@@ -81,6 +91,125 @@ def test_entity_page_shows_relations_with_marked_evidence(app):
     assert any("in Xiaohongshu opens external links" in p.value for p in at.page_link)
     assert [e.label for e in at.expander if e.label.startswith("partner")]  # grouped by predicate with counts
     assert iframes(at) and "vis.Network" in iframes(at)[0]
+
+
+def test_entity_page_writes_its_entity_to_the_url(app):
+    """A link to the same page with another entity (a counterpart) leaves the browser's address unchanged
+    unless the page writes it; the page writes every view's parameters, so reload and Back hold."""
+    at = app("entity", entity="xiaohongshu")
+    assert param(at, "entity") == ["xiaohongshu"]
+    taotian = next(p for p in at.page_link if p.value.startswith("Taotian —"))
+    assert page_links(at)[taotian.value] == {"entity": ["taotian"]}
+    at.query_params["entity"] = "taotian"  # what following the link (or Back to it) does
+    at.run()
+    assert at.title[0].value == "Taotian" and param(at, "entity") == ["taotian"]
+
+
+def test_entity_page_evidence_links_open_the_document_at_the_cited_sentence(app, sample_store):
+    from kg.explore.documents import readable_document
+    from kg.store import open_reader
+
+    at = app("entity", entity="xiaohongshu")
+    link = page_links(at)["in Xiaohongshu opens external links"]
+    doc = readable_document(open_reader(sample_store), link["doc"][0])
+    start, end = int(link["start"][0]), int(link["end"][0])
+    assert doc.text[start:end].startswith(("On May 7, 2025", "In June 2018", "In August 2023", "On May 12"))
+    opened = app("documents", doc=link["doc"][0], start=link["start"][0], end=link["end"][0])
+    [article] = [m.value for m in opened.markdown if 'class="article"' in m.value]
+    assert f'<span class="cited" id="cited">{doc.text[start:end]}</span>' in article
+    assert "<mark" not in article  # only the cited sentence stands out unless mentions are asked for
+    assert opened.toggle(key="mentions").value is False
+    opened.toggle(key="mentions").set_value(True).run()
+    assert "<mark" in next(m.value for m in opened.markdown if 'class="article"' in m.value)
+    assert param(opened, "mentions") == ["1"] and param(opened, "start") == [str(start)]
+
+
+@pytest.mark.parametrize("start, end", [("5", "2"), ("0", "999999"), ("x", "10"), ("-4", "3")])
+def test_documents_page_ignores_offsets_outside_the_text(app, start, end):
+    at = app("documents", doc="seed-sample", start=start, end=end)
+    [article] = [m.value for m in at.markdown if 'class="article"' in m.value]
+    assert 'class="cited"' not in article and "<mark" in article
+    assert "start" not in at.query_params and "end" not in at.query_params  # mended to what is shown
+
+
+def test_documents_page_shows_source_publisher_url_and_date(app):
+    at = app("documents", doc="seed-sample")
+    facts = [m.value for m in at.markdown if "<b>Published</b>" in m.value]
+    assert facts and "2025-05" in facts[0]
+
+
+@pytest.mark.parametrize("doc", ["removed-article", "<script>alert(1)</script>"])
+def test_documents_page_says_a_document_is_missing_and_shows_no_other(app, doc):
+    at = app("documents", doc=doc)
+    assert any("has no document" in w.value for w in at.warning)
+    assert not [m for m in at.markdown if 'class="article"' in m.value]
+    assert not re.search(r"(?<!\\)<script", at.warning[0].value)  # markdown-escaped
+    assert param(at, "doc") == [doc]  # the URL still says what was asked for
+
+
+def test_documents_page_follows_the_url_when_it_changes(app):
+    """Back, Forward or a link to the same page change the URL, not the widget: the page follows the URL."""
+    at = app("documents", doc="seed-sample")
+    assert at.selectbox(key="doc").value == "seed-sample"
+    at.query_params["doc"] = "hostile"
+    at.run()
+    assert at.selectbox(key="doc").value == "hostile" and param(at, "doc") == ["hostile"]
+    at.selectbox(key="doc").set_value("seed-sample").run()  # and a widget change still wins over the old URL
+    assert param(at, "doc") == ["seed-sample"]
+
+
+def test_entity_page_relation_groups_in_words_and_as_tables(app):
+    at = app("entity", entity="xiaohongshu", table="partner_of")
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("partner of (") for label in labels) and not any("_" in label for label in labels), (
+        labels
+    )
+    [table] = [d.value for d in at.dataframe if "counterpart" in d.value.columns]
+    assert sorted(table["counterpart"]) == ["JD.com", "Taotian"]
+    assert set(table.columns) >= {"date", "counterpart", "confidence", "documents", "titles"}
+    assert (table["titles"] == "Xiaohongshu opens external links").all()
+    assert [b for b in at.get("download_button") if b.proto.label == "Download CSV"]
+    assert param(at, "table") == ["partner_of"]
+
+
+def test_entity_page_marks_a_date_whose_year_was_inferred(tmp_path, monkeypatch):
+    """An article published in 2025 says "On May 7": the year is completed from the publication date, and says so."""
+    from explore_sample import Sample
+    from kg.model import PartialDate, Relation
+    from kg.rdf import extraction_quads
+    from kg.store import open_writer
+
+    settings = Settings.load(store=str(tmp_path / "store"))
+    sample = Sample("inferred", "On May 7, Xiaohongshu and Taotian announced a cooperation.", "A note", "2025-05")
+    sentence = sample.doc.text
+    sample.extraction.relations.append(
+        Relation(
+            sample.entity("Xiaohongshu"),
+            "partner_of",
+            sample.entity("Taotian"),
+            [sample.evidence(sentence, "Xiaohongshu", "Taotian")],
+            "test.partner_of",
+            0.9,
+            date=PartialDate(2025, 5, 7, year_inferred=True),
+        )
+    )
+    with open_writer(settings) as writer:
+        writer.replace_document(sample.doc.id, extraction_quads(sample.extraction))
+    monkeypatch.setenv("KG_STORE", settings.store)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["entity"] = "xiaohongshu"
+    at.switch_page("app_pages/entity.py").run()
+    assert not at.exception
+    [row] = [p.value for p in at.page_link if " — " in p.value]  # the counterpart, its date, its confidence
+    assert md("2025-05-07 (year inferred)") in row
+
+
+def test_entity_page_figures_show_no_none_and_separate_thousands(app):
+    at = app("entity", entity="xiaohongshu")
+    [figures] = [d.value for d in at.dataframe if "as stated" in d.value.columns]
+    [row] = figures.to_dict("records")
+    assert (row["value"], row["up to"], row["date"]) == ("300,000,000", "", "2025-05")
+    assert not figures.isna().any().any()
 
 
 def test_entity_page_escapes_names_from_articles(app):
@@ -141,12 +270,14 @@ def test_paths_page_links_vipshop_to_alibaba_with_evidence(app):
 def test_sparql_page_runs_an_example_and_offers_downloads(app):
     at = app("sparql")
     at.selectbox(key="example").set_value("Programs Xiaohongshu suspended").run()
-    assert "kg:suspended" in at.text_area(key="draft").value
-    at.button[0].click().run()
+    query = at.session_state["editor_query"]  # what the editor shows (AppTest cannot press its Run: the URL can)
+    assert "kg:suspended" in query
+    at.query_params["query"] = query
+    at.run()
     assert not at.exception
     frame = at.dataframe[0].value
     assert list(frame["program"]) == ["Xiaohongxing"]
-    assert param(at, "query")[0] == at.text_area(key="draft").value  # the URL holds the query that ran
+    assert at.session_state["editor_query"] == query  # the editor keeps the query that ran
     assert len(at.get("download_button")) == 3
 
 
@@ -166,7 +297,7 @@ def test_sparql_page_flags_truncated_results(app, monkeypatch):
 
 def test_documents_page_reads_an_article_with_escaped_mentions(app):
     at = app("documents", doc="hostile")
-    article = [m.value for m in at.markdown if 'class="article"' in m.value][0]
+    article = next(m.value for m in at.markdown if 'class="article"' in m.value)
     assert "<mark" in article and "&lt;script&gt;alert(2)&lt;/script&gt;" in article and "<script" not in article
     assert any("\\<script\\>" in p.value for p in at.page_link)
 
@@ -186,7 +317,9 @@ def test_documents_page_shows_one_page_of_documents(app, monkeypatch):
     monkeypatch.setenv("KG_DOCUMENTS_PAGE_SIZE", "1")
     first = app("documents")
     assert table_titles(first) == ["Xiaohongshu opens external links"] and "documents 1–1 of 2" in texts(first)
-    assert page_links(first)["Next →"] == {"dpage": ["2"], "doc": ["seed-sample"]} and "← Previous" not in page_links(first)
+    assert page_links(first)["Next →"] == {"dpage": ["2"], "doc": ["seed-sample"]} and "← Previous" not in page_links(
+        first
+    )
     at = app("documents", dpage="2")
     assert table_titles(at) == ['<b>Hostile</b> "title" & more'] and "documents 2–2 of 2" in texts(at)
     assert page_links(at)["← Previous"] == {"doc": ["hostile"]} and "Next →" not in page_links(at)
@@ -201,12 +334,15 @@ def test_documents_page_from_a_hand_edited_url_is_clamped(app, monkeypatch, dpag
     assert param(at, "dpage") == [in_url] if in_url else "dpage" not in at.query_params
 
 
-@pytest.mark.parametrize("text, titles", [
-    ("HOSTILE", ['<b>Hostile</b> "title" & more']),
-    ('"title" & more', ['<b>Hostile</b> "title" & more']),
-    ("O", ["Xiaohongshu opens external links", '<b>Hostile</b> "title" & more']),
-    ('"} SERVICE <http://evil.example/> { ?s ?p ?o } #', []),
-])
+@pytest.mark.parametrize(
+    "text, titles",
+    [
+        ("HOSTILE", ['<b>Hostile</b> "title" & more']),
+        ('"title" & more', ['<b>Hostile</b> "title" & more']),
+        ("O", ["Xiaohongshu opens external links", '<b>Hostile</b> "title" & more']),
+        ('"} SERVICE <http://evil.example/> { ?s ?p ?o } #', []),
+    ],
+)
 def test_documents_page_filters_titles(app, monkeypatch, text, titles):
     monkeypatch.setenv("KG_DOCUMENTS_PAGE_SIZE", "1")
     at = app("documents", q=text)
@@ -232,7 +368,7 @@ def test_documents_page_opens_a_document_named_in_the_url_from_another_page(app,
     assert table_titles(at) == ["Xiaohongshu opens external links"]
     assert at.session_state["doc"] == "hostile" and at.selectbox(key="doc").value == "hostile"
     assert at.subheader[0].value == md('<b>Hostile</b> "title" & more')
-    article = [m.value for m in at.markdown if 'class="article"' in m.value][0]
+    article = next(m.value for m in at.markdown if 'class="article"' in m.value)
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in article
     assert page_links(at)["Next →"] == {"dpage": ["2"], "doc": ["hostile"]}
 
@@ -281,8 +417,10 @@ def test_documents_page_adds_pasted_text_and_every_view_sees_it(tmp_path, monkey
     assert not at.exception
     assert any("It is now in every view" in s.value for s in at.success)
     assert at.dataframe[0].value.shape[0] == 3
-    at.sidebar.text_input(key="search").input("weimob").run()
-    assert any(b.label.startswith("Weimob") for b in at.sidebar.button)
+    from kg.explore.search import build_label_index, suggestions
+    from kg.store import open_reader
+
+    assert suggestions(build_label_index(open_reader(settings)), "weimob")[0][0].startswith("Weimob")
 
 
 @pytest.mark.parametrize("page", ["timeline", "graph"])
@@ -291,7 +429,7 @@ def test_year_range_from_a_hand_edited_url(app, page, year_from, year_to):
     """Years from the URL that are not numbers or fall outside the graph's range are mended, not a crash."""
     at = app(page, entity="xiaohongshu", year_from=year_from, year_to=year_to)
     lo, hi = at.slider(key="years").value
-    assert lo <= hi and 2000 < lo and hi < 2100
+    assert lo <= hi and lo > 2000 and hi < 2100
 
 
 def unescaped_markdown_link(text: str) -> bool:
@@ -300,8 +438,11 @@ def unescaped_markdown_link(text: str) -> bool:
 
 
 def test_sparql_error_from_a_crafted_link_shows_as_text(app):
-    at = app("sparql", query="SELECT * WHERE { SERVICE <http://e.example/![x](http://evil.example/i.png)[y](http://evil.example/)> "
-                             "{ ?s ?p ?o } }")
+    at = app(
+        "sparql",
+        query="SELECT * WHERE { SERVICE <http://e.example/![x](http://evil.example/i.png)[y](http://evil.example/)> "
+        "{ ?s ?p ?o } }",
+    )
     [error] = at.error
     assert "SERVICE" in error.value and "evil" in error.value
     assert not unescaped_markdown_link(error.value), error.value
@@ -341,17 +482,25 @@ def test_page_limits_are_settings(app, monkeypatch):
     assert "more neighbours not drawn" in iframes(at)[0]
 
 
-@pytest.mark.parametrize("page, params, expected", [
-    ("graph", {"hops": "3", "min_conf": "5", "types": ["Bogus", "Person"], "relations": ["nope", "owns"]},
-     {"hops": 1, "min_conf": 1.0, "types": ["Person"], "relations": ["owns"]}),
-    ("graph", {"hops": "x", "min_conf": "nan"}, {"hops": 1, "min_conf": 0.0}),
-    ("graph", {"min_conf": "-inf"}, {"min_conf": 0.0}),
-    ("paths", {"source": "vipshop", "target": "alibaba", "k": "100", "max_length": "9", "exclude": ["nope"]},
-     {"k": 50, "max_length": 4, "exclude": []}),
-    ("paths", {"source": "nobody", "k": "0", "max_length": "-2"}, {"source": "", "k": 1, "max_length": 1}),
-    ("timeline", {"entity": "nobody", "types": "Bogus"}, {"entity": ""}),
-    ("documents", {"doc": "no such article"}, {"doc": "seed-sample"}),
-])
+@pytest.mark.parametrize(
+    "page, params, expected",
+    [
+        (
+            "graph",
+            {"hops": "3", "min_conf": "5", "types": ["Bogus", "Person"], "relations": ["nope", "owns"]},
+            {"hops": 1, "min_conf": 1.0, "types": ["Person"], "relations": ["owns"]},
+        ),
+        ("graph", {"hops": "x", "min_conf": "nan"}, {"hops": 1, "min_conf": 0.0}),
+        ("graph", {"min_conf": "-inf"}, {"min_conf": 0.0}),
+        (
+            "paths",
+            {"source": "vipshop", "target": "alibaba", "k": "100", "max_length": "9", "exclude": ["nope"]},
+            {"k": 50, "max_length": 4, "exclude": []},
+        ),
+        ("paths", {"source": "nobody", "k": "0", "max_length": "-2"}, {"source": "", "k": 1, "max_length": 1}),
+        ("timeline", {"entity": "nobody", "types": "Bogus"}, {"entity": ""}),
+    ],
+)
 def test_hand_edited_urls_are_mended_to_the_widgets_limits(app, page, params, expected):
     """Values a widget cannot take are clamped or dropped, not a crash (the fixture asserts no exception)."""
     at = app(page, entity="xiaohongshu", **params) if page == "graph" else app(page, **params)

@@ -7,10 +7,11 @@ from kg.explore.console import load_examples
 from kg.explore.entity import comentioned, entity_info, events, quantities, relations
 from kg.explore.neighbourhood import GraphFilter, neighbourhood
 from kg.explore.search import build_label_index
-from kg.query import run_user_query
 from kg.push import push
+from kg.query import run_user_query
 from kg.settings import Settings
 from kg.store import open_reader
+from test_claims import NEEDS_SEVERAL_SOURCES
 
 pytestmark = [pytest.mark.model, pytest.mark.server]
 
@@ -52,7 +53,10 @@ def test_push_twice_gives_the_same_triples_as_once(remote_seed, seed_store, oxig
 @pytest.mark.parametrize("example", load_examples(), ids=lambda e: e.id)
 def test_every_example_query_gives_the_same_rows(remote_seed, seed_store, example):
     local, remote = run_user_query(example.query, seed_store), run_user_query(example.query, remote_seed)
-    assert local.rows or local.triples or local.boolean, f"{example.id} answers nothing on the seed graph"
+    # the seed has no fact reported by two sources: those examples answer in tests/test_claims.py
+    assert local.rows or local.triples or local.boolean or example.id in NEEDS_SEVERAL_SOURCES, (
+        f"{example.id} answers nothing on the seed graph"
+    )
     assert sorted(map(str, remote.rows)) == sorted(map(str, local.rows))
     assert set(remote.triples) == set(local.triples) and remote.boolean == local.boolean
 
@@ -64,4 +68,6 @@ def test_the_apps_queries_give_the_same_answers(remote_seed, seed_store):
     for view in (entity_info, relations, events, quantities, comentioned):
         assert view(remote, hit.entity.key) == view(local, hit.entity.key), view.__name__
     flt = GraphFilter(hops=2)
-    assert neighbourhood(remote, hit.entity.key, flt, Settings.load()) == neighbourhood(local, hit.entity.key, flt, Settings.load())
+    assert neighbourhood(remote, hit.entity.key, flt, Settings.load()) == neighbourhood(
+        local, hit.entity.key, flt, Settings.load()
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pyoxigraph as ox
 import pytest
 
@@ -11,6 +10,7 @@ from kg.explore import console, documents, entity, overview, paths, search, time
 from kg.explore.highlight import highlight, md
 from kg.explore.statements import statement_graph
 from kg.store import open_reader
+from test_claims import NEEDS_SEVERAL_SOURCES
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +18,9 @@ def reader(sample_store):
     return open_reader(sample_store)
 
 
-@pytest.mark.parametrize("text", ["rednote", "RedNote", "REDNOTE", "小红书", "xiao", "little red", "red book", "Xiaohongshu"])
+@pytest.mark.parametrize(
+    "text", ["rednote", "RedNote", "REDNOTE", "小红书", "xiao", "little red", "red book", "Xiaohongshu"]
+)
 def test_search_finds_xiaohongshu_by_label_alias_and_prefix(reader, text):
     hits = search.build_label_index(reader).search(text)
     assert hits and hits[0].entity.key == "xiaohongshu"
@@ -91,7 +93,10 @@ def test_timeline_items_by_precision_and_filters(reader):
     assert [i.date for i in items] == sorted(i.date for i in items) and found.total == len(items) == 7
     year = next(i for i in items if i.date == "2024")
     assert (year.start, year.end, year.precision) == ("2024-01-01", "2024-12-31", "year")
-    assert {i.date for i in timeline.timeline_items(reader, date_from="2020", date_to="2024").items} == {"2023-08", "2024"}
+    assert {i.date for i in timeline.timeline_items(reader, date_from="2020", date_to="2024").items} == {
+        "2023-08",
+        "2024",
+    }
     assert {i.kind for i in timeline.timeline_items(reader, "taotian").items} == {"relation", "event"}
     assert {i.type for i in timeline.timeline_items(reader, types=("suspended",)).items} == {"suspended"}
     assert {i.type for i in timeline.timeline_items(reader, types=("partnership",)).items} == {"partnership"}
@@ -103,13 +108,18 @@ def test_timeline_keeps_the_newest_and_counts_all(reader, limit):
     every = timeline.timeline_items(reader).items
     found = timeline.timeline_items(reader, limit=limit)
     assert found.total == len(every)
-    assert [i.date for i in found.items] == sorted(i.date for i in every)[len(every) - min(limit, len(every)):]
+    assert [i.date for i in found.items] == sorted(i.date for i in every)[len(every) - min(limit, len(every)) :]
 
 
 def test_timeline_items_say_what_they_are(reader):
     items = {i.label: i for i in timeline.timeline_items(reader, "xiaohongshu").items}
     partner = items["Xiaohongshu partner of Taotian"]
-    assert (partner.kind, partner.precision, partner.confidence, partner.entities) == ("relation", "day", 0.93, ("xiaohongshu", "taotian"))
+    assert (partner.kind, partner.precision, partner.confidence, partner.entities) == (
+        "relation",
+        "day",
+        0.93,
+        ("xiaohongshu", "taotian"),
+    )
     assert partner.sentence.startswith("On May 7, 2025, Xiaohongshu and Taotian")
     event = items["partnership: Taotian, Xiaohongshu"]
     assert (event.kind, event.date, event.entities) == ("event", "2025-05-07", ("taotian", "xiaohongshu"))
@@ -156,7 +166,8 @@ def test_every_example_has_a_question_and_runs(sample_store):
     for e in examples:
         assert e.title and e.question.endswith(("?", ".")), e.id
         result = run_user_query(e.query, sample_store)
-        answered += bool(result.rows or result.triples)
+        # the sample has no fact reported by two sources: those examples answer in tests/test_claims.py
+        answered += bool(result.rows or result.triples) or e.id in NEEDS_SEVERAL_SOURCES
     assert answered == len(examples)
 
 
@@ -180,10 +191,12 @@ def test_console_result_shapes(sample_store):
 def test_console_graph_leaves_out_literal_objects_of_rdf_triples_only():
     iri, lit = ox.NamedNode, ox.Literal
     owns = iri("https://w3id.org/kg-explorer/ontology#owns")
-    rows = [(iri("https://w3id.org/kg-explorer/id/entity/a"), owns, iri("https://w3id.org/kg-explorer/id/entity/b")),
-            (iri("https://w3id.org/kg-explorer/id/entity/a"), iri("http://www.w3.org/2000/01/rdf-schema#label"), lit("A")),
-            (iri("https://w3id.org/kg-explorer/id/entity/b"), owns, lit("2024")),
-            (lit("Vipshop"), lit("competes_with"), lit("JD.com"))]
+    rows = [
+        (iri("https://w3id.org/kg-explorer/id/entity/a"), owns, iri("https://w3id.org/kg-explorer/id/entity/b")),
+        (iri("https://w3id.org/kg-explorer/id/entity/a"), iri("http://www.w3.org/2000/01/rdf-schema#label"), lit("A")),
+        (iri("https://w3id.org/kg-explorer/id/entity/b"), owns, lit("2024")),
+        (lit("Vipshop"), lit("competes_with"), lit("JD.com")),
+    ]
     sub = console.triples_subgraph(rows, 150)
     assert set(sub.nodes) == {"ent:a", "ent:b", "Vipshop", "JD.com"} and sub.nodes["ent:a"].label == "A"
 

@@ -4,6 +4,7 @@ the entity page in AppTest)."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,20 @@ from kg.explore.highlight import md
 from kg.explore.search import build_label_index
 from kg.explore.statements import statement_graph
 from kg.explore.terms import PREFIXES, entity_node, local_name
-from kg.model import CoMention, Document, Entity, EventRecord, Evidence, Extraction, Mention, Participant, PartialDate, Quantity, Relation
+from kg.labels import refresh_labels
+from kg.model import (
+    CoMention,
+    Document,
+    Entity,
+    EventRecord,
+    Evidence,
+    Extraction,
+    Mention,
+    PartialDate,
+    Participant,
+    Quantity,
+    Relation,
+)
 from kg.rdf import extraction_quads
 from kg.settings import Settings
 from kg.store import open_reader, open_writer
@@ -60,11 +74,17 @@ def hub_extractions() -> list[Extraction]:
             sentence = f"Hub Co and Other {other} did something."
             spans.append((len(text), sentence, other))
             text += sentence + " "
-        doc = Document(id=f"hub-{d}", text=text.strip(), title=f"Hub article {d}", source_path=f"hub-{d}.md",
-                       published=PartialDate.parse("2025-01"), content_hash=f"sha256-hub-{d}")
+        doc = Document(
+            id=f"hub-{d}",
+            text=text.strip(),
+            title=f"Hub article {d}",
+            source_path=f"hub-{d}.md",
+            published=PartialDate.parse("2025-01"),
+            content_hash=f"sha256-hub-{d}",
+        )
         ex = Extraction(document=doc)
         ex.entities[HUB] = Entity(HUB, "Hub Co", "Organization")
-        for item, (start, sentence, other) in zip(items, spans):
+        for item, (start, sentence, other) in zip(items, spans, strict=True):
             key = f"other {other}"
             ex.entities[key] = Entity(key, f"Other {other}", "Organization")
             hub_span, other_span = (start, start + 6), (start + 11, start + 17 + len(other))
@@ -72,16 +92,45 @@ def hub_extractions() -> list[Extraction]:
             ev = Evidence(doc.id, sentence, start, start + len(sentence), subject_span=hub_span, object_span=other_span)
             if item[0] == "relation":
                 _, predicate, outgoing, i = item
-                ex.relations.append(Relation(HUB if outgoing else key, predicate, key if outgoing else HUB, [ev],
-                                             f"test.{predicate}", _confidence(i), date=_date(i)))
+                ex.relations.append(
+                    Relation(
+                        HUB if outgoing else key,
+                        predicate,
+                        key if outgoing else HUB,
+                        [ev],
+                        f"test.{predicate}",
+                        _confidence(i),
+                        date=_date(i),
+                    )
+                )
             elif item[0] == "quantity":
-                ex.quantities.append(Quantity(HUB, "users", 1000.0 + item[1], "users", f"{item[1]} users", [ev], "test.quantity",
-                                              0.8, date=_date(item[1])))
+                ex.quantities.append(
+                    Quantity(
+                        HUB,
+                        "users",
+                        1000.0 + item[1],
+                        "users",
+                        f"{item[1]} users",
+                        [ev],
+                        "test.quantity",
+                        0.8,
+                        date=_date(item[1]),
+                    )
+                )
             elif item[0] == "comention":
                 ex.comentions.append(CoMention(*sorted((HUB, key)), 1 + item[1] % 3, [ev]))
             else:
-                ex.events.append(EventRecord(f"e{item[1]}", "partnership", [Participant(HUB, "partner"), Participant(key, "partner")],
-                                             [ev], "test.event", 0.9, date=_date(item[1])))
+                ex.events.append(
+                    EventRecord(
+                        f"e{item[1]}",
+                        "partnership",
+                        [Participant(HUB, "partner"), Participant(key, "partner")],
+                        [ev],
+                        "test.event",
+                        0.9,
+                        date=_date(item[1]),
+                    )
+                )
         out.append(ex)
     return out
 
@@ -92,6 +141,7 @@ def hub_store(tmp_path_factory) -> Settings:
     with open_writer(settings) as writer:
         for ex in hub_extractions():
             writer.replace_document(ex.document.id, extraction_quads(ex))
+        refresh_labels(writer)  # as kg build does: each entity's one rdfs:label
     return settings
 
 
@@ -101,7 +151,8 @@ def reader(hub_store):
 
 
 class CountingReader:
-    """A reader that counts the solutions its queries return (what crosses from the store to Python) and keeps the queries."""
+    """A reader that counts the solutions its queries return (what crosses from the store to Python) and keeps
+    the queries."""
 
     def __init__(self, reader):
         self.reader, self.rows, self.queries = reader, 0, []
@@ -113,13 +164,16 @@ class CountingReader:
         return rows
 
 
-_STORE_INDEX = PREFIXES + f"""
+_STORE_INDEX = (
+    PREFIXES
+    + f"""
 SELECT ?n ?p ?incoming ?c ?d ?kb WHERE {{
   {{ ?n rdf:subject ?e BIND(false AS ?incoming) }} UNION {{ ?n rdf:object ?e BIND(true AS ?incoming) }}
   ?n rdf:predicate ?p ; kg:confidence ?c .
   OPTIONAL {{ ?n kg:date ?d }}
   OPTIONAL {{ GRAPH <{KB_GRAPH}> {{ ?n rdf:subject ?x }} BIND(true AS ?kb) }}
 }}"""
+)
 
 
 def _descending(text: str) -> tuple[int, ...]:
@@ -129,8 +183,15 @@ def _descending(text: str) -> tuple[int, ...]:
 
 def store_index(reader, key: str) -> entity.RelationIndex:
     """The relation index read from the store directly: what relation_index must give from the statement graph."""
-    found = {(r["n"].value, r["incoming"].value == "true"): (local_name(r["p"]), float(r["c"].value), r["d"] and r["d"].value, r["kb"] is not None)
-             for r in reader.query(_STORE_INDEX, {"e": entity_node(key)})}
+    found = {
+        (r["n"].value, r["incoming"].value == "true"): (
+            local_name(r["p"]),
+            float(r["c"].value),
+            r["d"] and r["d"].value,
+            r["kb"] is not None,
+        )
+        for r in reader.query(_STORE_INDEX, {"e": entity_node(key)})
+    }
     # best first: highest confidence, then latest date (undated last), then IRI
     ranked = sorted(found.items(), key=lambda f: (-f[1][1], f[1][2] is None, _descending(f[1][2] or ""), f[0][0]))
     groups: dict[str, list[str]] = {}
@@ -140,21 +201,31 @@ def store_index(reader, key: str) -> entity.RelationIndex:
     return entity.RelationIndex(
         groups={g: tuple(ns) for g, ns in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))},
         kb=tuple(dict.fromkeys(n for (n, _), (_, _, _, kb) in ranked if kb)),
-        dated=tuple(n for d, n in sorted({(d, n) for (n, _), (_, _, d, _) in found.items() if d}, key=lambda dn: (_descending(dn[0]), dn[1]))),
+        dated=tuple(
+            n
+            for d, n in sorted(
+                {(d, n) for (n, _), (_, _, d, _) in found.items() if d}, key=lambda dn: (_descending(dn[0]), dn[1])
+            )
+        ),
     )
 
 
-@pytest.mark.parametrize("store, keys", [
-    ("hub_store", [HUB, "other partner_of 0", "other invested_in 3"]),
-    ("sample_store", ["xiaohongshu", "alibaba", "taotian", "jd.com", "nobody"]),  # alibaba has a KB fact
-])
+@pytest.mark.parametrize(
+    "store, keys",
+    [
+        ("hub_store", [HUB, "other partner_of 0", "other invested_in 3"]),
+        ("sample_store", ["xiaohongshu", "alibaba", "taotian", "jd.com", "nobody"]),  # alibaba has a KB fact
+    ],
+)
 def test_index_from_a_prebuilt_statement_graph_is_the_stores(request, store, keys):
     store_reader = open_reader(request.getfixturevalue(store))
     G = statement_graph(store_reader)  # built once, as the app does per graph version, with every entity's index
     walked = G.copy()
     del walked.graph["relation_indexes"]  # without them, each index is ranked from the entity's statements
     for key in keys:
-        assert entity.relation_index(G, key) == entity.relation_index(walked, key) == store_index(store_reader, key), key
+        assert entity.relation_index(G, key) == entity.relation_index(walked, key) == store_index(store_reader, key), (
+            key
+        )
     assert any(entity.relation_index(G, key).kb for key in keys) == (store == "sample_store")
     assert set(G.graph["relation_indexes"]) == set(G.nodes)
 
@@ -172,8 +243,11 @@ def test_page_relations_send_no_pass_over_the_entitys_statements(reader):
     assert len(counting.queries) == 3 and all("VALUES ?n" in q and "?e" not in q for q in counting.queries)
     assert rows == entity.relation_rows(reader, shown)  # the same labels as the store's
     assert [r.statement for r in rows] == shown and sum(len(r.evidence) for r in rows) == len(shown)
-    from_store = {(i.date, i.precision, i.label, i.confidence, i.entities) for i in timeline.timeline_items(reader, HUB, limit=1000).items
-                  if i.kind == "relation"}
+    from_store = {
+        (i.date, i.precision, i.label, i.confidence, i.entities)
+        for i in timeline.timeline_items(reader, HUB, limit=1000).items
+        if i.kind == "relation"
+    }
     assert len(items) == 15 and {(i.date, i.precision, i.label, i.confidence, i.entities) for i in items} <= from_store
     assert [i.date for i in timeline.newest(items, 15)] == sorted(i.date for i in items)
 
@@ -202,14 +276,27 @@ def test_pages_cover_a_group_once_best_first(reader, group, size):
     assert [r.statement for r in rows] == flat
     ranks = [(-r.confidence, r.date is None) for r in rows]
     assert ranks == sorted(ranks)  # highest confidence first, undated last within a confidence
-    for a, b in zip(rows, rows[1:]):
+    for a, b in itertools.pairwise(rows):
         if a.confidence == b.confidence and a.date and b.date:
             assert a.date >= b.date  # then latest first
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (None, 1), ("1", 1), ("2", 2), ("5", 5), ("6", 5), ("999", 5), ("0", 1), ("-3", 1), ("abc", 1), ("2.5", 1), ("", 1),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (None, 1),
+        ("1", 1),
+        ("2", 2),
+        ("5", 5),
+        ("6", 5),
+        ("999", 5),
+        ("0", 1),
+        ("-3", 1),
+        ("abc", 1),
+        ("2.5", 1),
+        ("", 1),
+    ],
+)
 def test_page_number_from_a_hand_edited_url_is_clamped(raw, expected):
     assert entity.page_number(raw, 23, 5) == expected
 
@@ -234,9 +321,12 @@ def test_other_lists_are_bounded_and_counted(reader):
     assert len(figures) == 20 and entity.count_quantities(reader, HUB) == QUANTITIES
     dates = [q.date for q in figures]
     assert [d for d in dates if d] == sorted((d for d in dates if d), reverse=True)  # newest first
-    assert None not in dates[:sum(d is not None for d in dates)]  # undated last
+    assert None not in dates[: sum(d is not None for d in dates)]  # undated last
     evs = entity.events(reader, HUB, limit=2)
-    assert len(evs) == 2 and entity.count_events(reader, HUB) == (EVENTS, sum(_date(i) is not None for i in range(EVENTS)))
+    assert len(evs) == 2 and entity.count_events(reader, HUB) == (
+        EVENTS,
+        sum(_date(i) is not None for i in range(EVENTS)),
+    )
     assert evs[0].date >= evs[1].date
     assert entity.events(reader, HUB, limit=0) == [] and entity.quantities(reader, HUB, limit=0) == []
     cms = entity.comentioned(reader, HUB, limit=5)
@@ -250,10 +340,15 @@ def test_the_figure_index_lists_what_the_store_selects(reader):
     from_index = entity.quantities(reader, HUB, limit=QUANTITIES, index=index)
     from_store = entity.quantities(reader, HUB, limit=QUANTITIES)
     dated = sum(q.date is not None for q in from_store)
-    assert 0 < dated < QUANTITIES and from_index[:dated] == from_store[:dated]  # newest first; the undated after, in any order
+    assert (
+        0 < dated < QUANTITIES and from_index[:dated] == from_store[:dated]
+    )  # newest first; the undated after, in any order
     assert sorted(map(repr, from_index)) == sorted(map(repr, from_store))
     assert entity.quantities(reader, HUB, limit=5, index=index) == from_index[:5]
-    assert entity.quantities(reader, "nobody", index=index) == [] and entity.count_quantities(reader, "nobody", index=index) == 0
+    assert (
+        entity.quantities(reader, "nobody", index=index) == []
+        and entity.count_quantities(reader, "nobody", index=index) == 0
+    )
 
 
 @pytest.mark.parametrize("limit", [5, 100])
@@ -321,7 +416,9 @@ def test_entity_page_pages_through_one_group(app, reader, page, expected):
 def test_entity_page_ignores_an_unknown_group(app):
     at = app(entity=HUB, rel="no such group", page="3")
     assert "rel" not in at.query_params and "page" not in at.query_params
-    assert [e.label for e in at.expander][:3] == [f"{md(g)} ({n})" for g, n in (("partner of", 23), ("invested in (incoming)", 7), ("owns", 3))]
+    assert [e.label for e in at.expander][:3] == [
+        f"{md(g)} ({n})" for g, n in (("partner of", 23), ("invested in (incoming)", 7), ("owns", 3))
+    ]
     assert "The 15 most recent of" in "\n".join(c.value for c in at.caption)
 
 

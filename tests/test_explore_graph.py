@@ -71,7 +71,11 @@ VIEWS = [  # (focus, filter, settings) over the sample store: every filter, both
     ("xiaohongshu", GraphFilter(hops=2, types=("Program", "Organization"), comentions=True), Settings.load()),
     ("xiaohongshu", GraphFilter(relations=("suspended", "partner_of"), min_confidence=0.5), Settings.load()),
     ("xiaohongshu", GraphFilter(hops=2, date_from="2019", date_to="2025"), Settings.load()),
-    ("alibaba", GraphFilter(hops=2, date_to="2020", comentions=True), Settings.load(graph_max_nodes=8, graph_max_per_relation=2)),
+    (
+        "alibaba",
+        GraphFilter(hops=2, date_to="2020", comentions=True),
+        Settings.load(graph_max_nodes=8, graph_max_per_relation=2),
+    ),
     (HOSTILE_A.casefold(), GraphFilter(hops=2), Settings.load()),
 ]
 
@@ -84,14 +88,26 @@ def test_prebuilt_statements_and_entities_give_the_same_view(reader, focus, flt,
     assert neighbourhood(reader, focus, flt, settings, statements=statements, entities=entities) == built
 
 
-@pytest.mark.parametrize("focus, flt, settings", VIEWS + [
-    ("xiaohongshu", GraphFilter(relations=("launched", "partner_of"), types=("Program",)), Settings.load(graph_max_per_relation=2)),
-])
-def test_the_ranked_neighbours_kept_with_the_statement_graph_give_the_view_walking_the_statements_gives(reader, focus, flt, settings):
+@pytest.mark.parametrize(
+    "focus, flt, settings",
+    VIEWS
+    + [
+        (
+            "xiaohongshu",
+            GraphFilter(relations=("launched", "partner_of"), types=("Program",)),
+            Settings.load(graph_max_per_relation=2),
+        ),
+    ],
+)
+def test_the_ranked_neighbours_kept_with_the_statement_graph_give_the_view_walking_the_statements_gives(
+    reader, focus, flt, settings
+):
     statements = statement_graph(reader)
     walked = statements.copy()
     del walked.graph["neighbours"]  # without the ranking, every view walks the statements of its frontier
-    assert neighbourhood(reader, focus, flt, settings, statements=statements) == neighbourhood(reader, focus, flt, settings, statements=walked)
+    assert neighbourhood(reader, focus, flt, settings, statements=statements) == neighbourhood(
+        reader, focus, flt, settings, statements=walked
+    )
 
 
 class CountingReader:
@@ -117,11 +133,12 @@ def test_with_prebuilt_structures_a_view_reads_only_co_mentions_from_the_store(r
 
 def test_comentions_are_dashed_extra_edges(reader):
     sub = neighbourhood(reader, "xiaohongshu", GraphFilter(comentions=True), Settings.load())
-    assert [e for e in sub.edges if e.relation == "co-mentioned"] and "dashes\": true" in to_html(sub)
+    assert [e for e in sub.edges if e.relation == "co-mentioned"] and 'dashes": true' in to_html(sub)
 
 
 def test_a_type_filter_keeps_co_mention_counts(reader):
     """Sentences shared with a neighbour are counted once, not once per article that states its type."""
+
     def comentions(flt):
         sub = neighbourhood(reader, "xiaohongshu", flt, Settings.load(graph_max_per_relation=1000))
         return {(e.source, e.target): e.count for e in sub.edges if e.relation == "co-mentioned"}
@@ -140,11 +157,17 @@ def test_view_exports(reader):
     sub = neighbourhood(reader, "xiaohongshu", GraphFilter(), Settings.load())
     ttl = export_view(sub, "ttl")
     parsed = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(ttl, format=ox.RdfFormat.TURTLE)}
-    assert ox.Triple(ox.NamedNode(str(entity_iri("Xiaohongshu"))), ox.NamedNode(str(KG.partner_of)),
-                     ox.NamedNode(str(entity_iri("Taotian")))) in parsed
+    assert (
+        ox.Triple(
+            ox.NamedNode(str(entity_iri("Xiaohongshu"))),
+            ox.NamedNode(str(KG.partner_of)),
+            ox.NamedNode(str(entity_iri("Taotian"))),
+        )
+        in parsed
+    )
     assert b"<gexf" in export_view(sub, "gexf") and b"<graphml" in export_view(sub, "graphml")
     assert list(ox.parse(export_view(sub, "jsonld"), format=ox.RdfFormat.JSON_LD))
-    with pytest.raises(KGError, match="'xlsx'.*use one of ttl, jsonld, graphml, gexf"):
+    with pytest.raises(KGError, match=r"'xlsx'.*use one of ttl, jsonld, graphml, gexf"):
         export_view(sub, "xlsx")
 
 
@@ -165,9 +188,12 @@ def test_a_page_that_would_load_from_the_network_is_a_kg_error(monkeypatch):
     from kg.explore.neighbourhood import Node, Subgraph
 
     real = Network.generate_html
-    monkeypatch.setattr(Network, "generate_html",
-                        lambda self, *a, **kw: real(self, *a, **kw) + '<script src="https://cdn.example/x.js"></script>')
-    with pytest.raises(KGError, match="cdn.example.*pin pyvis"):
+    monkeypatch.setattr(
+        Network,
+        "generate_html",
+        lambda self, *a, **kw: real(self, *a, **kw) + '<script src="https://cdn.example/x.js"></script>',
+    )
+    with pytest.raises(KGError, match=r"cdn\.example.*pin pyvis"):
         to_html(Subgraph(focus="a", nodes={"a": Node("a", "A", "Person", 0)}))
 
 
@@ -208,8 +234,13 @@ def big_reader(tmp_path_factory):
 
     def statement(s, p, o, conf):
         st = ox.NamedNode(str(node_iri("statement", s.value, p, o.value)))
-        for pr, ob in [(RDF + "type", ox.NamedNode(str(KG.Statement))), (RDF + "subject", s), (RDF + "predicate", ox.NamedNode(str(getattr(KG, p)))),
-                       (RDF + "object", o), (str(KG.confidence), ox.Literal(str(conf), datatype=ox.NamedNode(XSD + "decimal")))]:
+        for pr, ob in [
+            (RDF + "type", ox.NamedNode(str(KG.Statement))),
+            (RDF + "subject", s),
+            (RDF + "predicate", ox.NamedNode(str(getattr(KG, p)))),
+            (RDF + "object", o),
+            (str(KG.confidence), ox.Literal(str(conf), datatype=ox.NamedNode(XSD + "decimal"))),
+        ]:
             quads.append(ox.Quad(st, ox.NamedNode(pr), ob, g))
         quads.append(ox.Quad(s, ox.NamedNode(str(getattr(KG, p))), o, g))
 
@@ -232,8 +263,11 @@ def test_large_graph_never_exceeds_the_caps(big_reader, hops):
     settings = Settings.load()
     sub = neighbourhood(big_reader, "hub", GraphFilter(hops=hops), settings)
     assert len(sub.nodes) <= settings.graph_max_nodes
-    per = Counter((e.relation, "out" if e.source == "hub" else "in") for e in sub.edges
-                  if "hub" in (e.source, e.target) and sub.nodes[e.target if e.source == "hub" else e.source].type != MORE)
+    per = Counter(
+        (e.relation, "out" if e.source == "hub" else "in")
+        for e in sub.edges
+        if "hub" in (e.source, e.target) and sub.nodes[e.target if e.source == "hub" else e.source].type != MORE
+    )
     assert max(per.values()) <= settings.graph_max_per_relation
     more = [n for n in sub.nodes.values() if n.type == MORE]
     assert more and sub.hidden >= 4 * 300 - settings.graph_max_nodes
@@ -257,8 +291,13 @@ def test_caps_per_relation_and_direction_keep_the_most_confident_and_count_the_r
     expected = {(r, "out"): sorted((hub_confidence(i) for i in range(300)), reverse=True) for r in HUB_RELATIONS}
     expected[("invested_in", "in")] = sorted((investor_confidence(i) for i in range(HUB_INVESTORS)), reverse=True)
     for (rel, direction), confidences in expected.items():
-        drawn = [e.confidence for e in sub.edges if e.relation == rel and sub.nodes[e.target if direction == "out" else e.source].type != MORE
-                 and (e.source if direction == "out" else e.target) == "hub"]
+        drawn = [
+            e.confidence
+            for e in sub.edges
+            if e.relation == rel
+            and sub.nodes[e.target if direction == "out" else e.source].type != MORE
+            and (e.source if direction == "out" else e.target) == "hub"
+        ]
         assert sorted(drawn, reverse=True) == confidences[:7]
         assert sub.nodes[f"+more:hub:{rel}:{direction}"].hidden == len(confidences) - 7
     assert sub.hidden == 4 * (300 - 7) + HUB_INVESTORS - 7
@@ -271,13 +310,22 @@ def test_a_small_view_deals_its_nodes_among_the_relations(big_reader, max_nodes)
     by at most one, and one "+N more" node counts everything left out exactly."""
     settings = Settings.load(graph_max_nodes=max_nodes, graph_max_per_relation=10)
     sub = neighbourhood(big_reader, "hub", GraphFilter(), settings)
-    per = Counter((e.relation, "out" if e.source == "hub" else "in") for e in sub.edges if sub.nodes[e.target].type != MORE
-                  and sub.nodes[e.source].type != MORE)
+    per = Counter(
+        (e.relation, "out" if e.source == "hub" else "in")
+        for e in sub.edges
+        if sub.nodes[e.target].type != MORE and sub.nodes[e.source].type != MORE
+    )
     assert set(per) == {(r, "out") for r in HUB_RELATIONS} | {("invested_in", "in")}
     assert max(per.values()) - min(per.values()) <= 1
-    drawn = [e.confidence for e in sub.edges if e.source == "hub" and e.relation == "owns" and sub.nodes[e.target].type != MORE]
+    drawn = [
+        e.confidence
+        for e in sub.edges
+        if e.source == "hub" and e.relation == "owns" and sub.nodes[e.target].type != MORE
+    ]
     assert all(c == 0.99 for c in drawn)  # each group's best first
-    assert len(sub.nodes) == max_nodes and sub.nodes["+more:overflow"].hidden == 4 * 300 + HUB_INVESTORS - (max_nodes - 2)
+    assert len(sub.nodes) == max_nodes and sub.nodes["+more:overflow"].hidden == 4 * 300 + HUB_INVESTORS - (
+        max_nodes - 2
+    )
 
 
 def test_caps_hold_at_the_second_hop_and_with_filters(big_reader):
@@ -344,3 +392,186 @@ def test_to_html_compiles_pyvis_templates_once_per_process(monkeypatch):
     real = Environment.compile
     monkeypatch.setattr(Environment, "compile", lambda self, *a, **kw: compiled.append(a) or real(self, *a, **kw))
     assert to_html(sub) == to_html(sub) and compiled == []
+
+
+# --- working in the view: evidence, expand, hide, pin, "+N more" tables, sizes and communities ---------------------
+def test_a_drawn_edge_carries_its_statements_evidence(reader):
+    from kg.explore.neighbourhood import edge_evidence
+
+    statements = statement_graph(reader)
+    sub = neighbourhood(reader, "xiaohongshu", GraphFilter(), Settings.load(), statements=statements)
+    evidence = edge_evidence(reader, statements, sub)
+    [partner] = evidence[("xiaohongshu", "taotian", "partner_of")]
+    assert "Taotian" in partner.sentence and partner.document == "seed-sample" and partner.confidence == 0.93
+    assert partner.title == "Xiaohongshu opens external links"
+    assert set(evidence) == {(e.source, e.target, e.relation) for e in sub.edges}  # every drawn relation edge
+
+
+def test_evidence_shows_on_click_as_text(reader):
+    from kg.explore.neighbourhood import edge_evidence
+
+    statements = statement_graph(reader)
+    sub = neighbourhood(reader, HOSTILE_A.casefold(), GraphFilter(), Settings.load(), statements=statements)
+    page = to_html(sub, evidence=edge_evidence(reader, statements, sub), clicks="graph")
+    assert "<script>alert(2)" not in page and "innerHTML" not in page.split("var kgConfig")[1]
+    assert "alert(2)" in page  # the sentence is there, as JSON data
+
+
+@pytest.mark.parametrize("clicks, focus_key", [("graph", "xiaohongshu"), ("open", None)])
+def test_clicks_are_wired_only_when_asked(reader, clicks, focus_key):
+    sub = neighbourhood(reader, "xiaohongshu", GraphFilter(), Settings.load())
+    page = to_html(sub, clicks=clicks)
+    config = json.loads(re.search(r"var kgConfig = (\{.*?\});", page).group(1))
+    assert config == {"mode": clicks, "focus": "xiaohongshu"}
+    drawn = {n["id"]: n["kg"] for n in json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page).group(1))}
+    assert drawn["xiaohongshu"]["entity"] == focus_key  # the console's nodes are ent:<key>: these are not
+    assert "kgConfig" not in to_html(sub)
+
+
+def test_parallel_edges_are_one_line_with_counts_and_co_mentions_apart():
+    from kg.explore.neighbourhood import Edge, Node, Subgraph
+    from kg.explore.network_html import merge_edges
+
+    sub = Subgraph(
+        "a",
+        {k: Node(k, k.upper(), "Organization", 1) for k in "abc"},
+        [
+            Edge("a", "b", "partner_of", count=3),
+            Edge("b", "a", "owns"),
+            Edge("a", "b", "co-mentioned", count=4),
+            Edge("a", "c", "owns"),
+        ],
+    )
+    merged = {(d.source, d.target, d.label, d.both_ways) for d in merge_edges(sub)}
+    assert merged == {("b", "a", "owns · partner of ×3", True), ("a", "b", "", False), ("a", "c", "owns", False)}
+    page = to_html(sub)
+    drawn = json.loads(re.search(r"edges = new vis\.DataSet\((\[.*?\])\);", page).group(1))
+    assert len(drawn) == 3 and sum(e.get("dashes", False) for e in drawn) == 1
+
+
+def test_expand_adds_a_nodes_neighbours_in_place(reader):
+    from kg.explore.neighbourhood import expand
+
+    statements = statement_graph(reader)
+    sub = neighbourhood(reader, "xiaohongshu", GraphFilter(), Settings.load(), statements=statements)
+    assert "vipshop" not in sub.nodes
+    grown = expand(reader, sub, ["jd.com", "not drawn"], GraphFilter(), Settings.load(), statements=statements)
+    assert grown.nodes["vipshop"].depth == 2 and set(sub.nodes) < set(grown.nodes)
+    assert any(e.relation == "competes_with" and {e.source, e.target} == {"jd.com", "vipshop"} for e in grown.edges)
+    assert grown.focus == "xiaohongshu" and set(sub.edges) <= set(grown.edges)
+
+
+def test_hide_never_hides_the_focus_and_drops_what_hung_on_a_hidden_node(big_reader):
+    from kg.explore.neighbourhood import hide
+
+    sub = neighbourhood(
+        big_reader, "hub", GraphFilter(hops=2), Settings.load(graph_max_nodes=60, graph_max_per_relation=3)
+    )
+    first = next(k for k, n in sub.nodes.items() if n.depth == 1 and n.type != MORE)
+    hidden = hide(sub, ["hub", first])
+    assert "hub" in hidden.nodes and first not in hidden.nodes
+    assert not [e for e in hidden.edges if first in (e.source, e.target)]
+    assert not [k for k in hidden.nodes if k.startswith(f"+more:{first}:")]
+
+
+def test_a_pinned_entity_stays_with_its_edges_to_the_view(reader):
+    from kg.explore.neighbourhood import pin
+
+    statements, entities = statement_graph(reader), build_label_index(reader).entities
+    sub = neighbourhood(reader, "xiaohongshu", GraphFilter(), Settings.load(), statements=statements)
+    pinned = pin(sub, ["vipshop", "no such entity"], GraphFilter(), statements=statements, entities=entities)
+    assert pinned.nodes["vipshop"].label == "Vipshop" and "no such entity" not in pinned.nodes
+    assert any(e.relation == "competes_with" and {e.source, e.target} == {"jd.com", "vipshop"} for e in pinned.edges)
+    filtered = pin(sub, ["vipshop"], GraphFilter(min_confidence=0.7), statements=statements, entities=entities)
+    assert not [e for e in filtered.edges if "vipshop" in (e.source, e.target)]  # 0.6 < 0.7: no edge
+
+
+@pytest.mark.parametrize(
+    "flt, expected",
+    [
+        (GraphFilter(), 300),
+        (GraphFilter(min_confidence=0.9), 60),
+        (GraphFilter(types=("Person",)), 0),
+    ],
+)
+def test_a_more_node_lists_every_counterpart_of_its_group_best_first(big_reader, flt, expected):
+    from kg.explore.neighbourhood import counterparts
+
+    statements, entities = statement_graph(big_reader), build_label_index(big_reader).entities
+    sub = neighbourhood(
+        big_reader, "hub", flt, Settings.load(graph_max_nodes=40, graph_max_per_relation=5), statements=statements
+    )
+    found = counterparts("+more:hub:owns:out", flt, statements=statements, entities=entities)
+    assert len(found) == expected
+    assert [c.confidence for c in found] == sorted((c.confidence for c in found), reverse=True)
+    assert all(c.relation == "owns" and c.direction == "out" and c.label.startswith("owns ") for c in found)
+    if expected:
+        assert (
+            sub.nodes["+more:hub:owns:out"].hidden == expected - 5
+        )  # the table holds what the node stands for, and the drawn
+    overflow = counterparts("+more:overflow", flt, statements=statements, entities=entities, focus="hub")
+    assert len(overflow) == (4 * 300 + HUB_INVESTORS if flt == GraphFilter() else len(overflow))
+    assert counterparts("hub", flt, statements=statements, entities=entities) == []
+
+
+def test_sizes_by_centrality_and_colours_by_community(big_reader):
+    from kg.explore.neighbourhood import communities, node_sizes
+    from kg.explore.network_html import community_legend
+
+    sub = neighbourhood(
+        big_reader, "hub", GraphFilter(hops=2), Settings.load(graph_max_nodes=60, graph_max_per_relation=3)
+    )
+    sizes = node_sizes(sub, "pagerank")
+    assert max(sizes, key=sizes.get) == "hub" and not [k for k in sizes if k.startswith("+more")]
+    groups = communities(sub)
+    assert groups == communities(sub) and len(set(groups.values())) > 1  # seeded: the same view, the same colours
+    colours, legend_rows = community_legend(sub, groups)
+    page = to_html(sub, sizes=sizes, colours=colours)
+    drawn = {n["id"]: n for n in json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page).group(1))}
+    assert drawn["hub"]["size"] == 40.0 and drawn["hub"]["color"] == colours["hub"]
+    assert all(name.startswith("around ") for name, _ in legend_rows)
+
+
+# --- the timeline's story ------------------------------------------------------------------------------------------
+def test_an_event_a_relation_states_is_one_mark(reader):
+    from kg.explore.timeline import merge_marks, timeline_items
+
+    items = list(timeline_items(reader, "xiaohongshu").items)
+    merged = merge_marks(items)
+    assert [i for i in items if i.kind == "event"] and not [i for i in merged if i.kind == "event"]
+    assert {i.label for i in merged} == {i.label for i in items if i.kind == "relation"}
+
+
+@pytest.mark.parametrize(
+    "dates, fmt",
+    [
+        (["2025-05-07"], "%d %b %Y"),
+        (["2025-05-07", "2025-05-12", "2025-06"], "%d %b %Y"),
+        (["2025-01-03", "2025-11"], "%b %Y"),
+        (["2018-06", "2025-05-07"], "%Y"),
+    ],
+)
+def test_the_time_axis_reads_at_every_span(dates, fmt):
+    from kg.explore.timeline import TimelineItem, time_axis, timeline_chart
+
+    items = [
+        TimelineItem("relation", "owns", d, {1: "year", 2: "month", 3: "day"}[d.count("-") + 1], d, ()) for d in dates
+    ]
+    domain, axis = time_axis(items)
+    assert axis.format == fmt and domain[0] < min(i.start for i in items) and domain[1] > max(i.end for i in items)
+    spec = timeline_chart(items, lane=["one"] * len(items)).to_dict()
+    assert spec["layer"][0]["encoding"]["y"]["axis"]["labelOverlap"] is False  # every lane labelled
+
+
+def test_lanes_by_counterpart_and_colours_by_kind(reader):
+    from kg.explore.timeline import STORY_COLOURS, lanes, merge_marks, story_kind, timeline_chart, timeline_items
+
+    items = merge_marks(timeline_items(reader, "xiaohongshu").items)
+    names = build_label_index(reader).entities
+    by_counterpart = lanes(items, "counterpart", "xiaohongshu", {k: e.label for k, e in names.items()})
+    assert set(by_counterpart) == {"Taotian", "Red Cat Plan", "Alibaba", "Xiaohongxing", "JD.com"}
+    kinds = {story_kind(i.type) for i in items}
+    assert kinds <= set(STORY_COLOURS) and len(kinds) >= 3
+    spec = timeline_chart(items, lane=by_counterpart).to_dict()
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert scale["range"] == list(STORY_COLOURS.values()) and len(set(scale["range"])) == len(scale["range"]) <= 6

@@ -29,14 +29,29 @@ def test_documents_limit_keeps_the_order_and_the_counts(reader):
 @pytest.fixture(scope="module")
 def many_documents(tmp_path_factory):
     """A reader on a store of documents made to tie: same dates, same titles, undated, untitled, a hostile title."""
-    titles_dates = [("Same title", "2024"), ("Same title", "2024"), ("Same title", "2024"), ("Market report", "2024-05"),
-                    ("market NEWS", "2023-12-01"), ("Undated one", None), ("Undated two", None), ("", None),
-                    (HOSTILE_TITLE, "2022"), ("Supermarket", "2024"), ("Old", "1999")]
+    titles_dates = [
+        ("Same title", "2024"),
+        ("Same title", "2024"),
+        ("Same title", "2024"),
+        ("Market report", "2024-05"),
+        ("market NEWS", "2023-12-01"),
+        ("Undated one", None),
+        ("Undated two", None),
+        ("", None),
+        (HOSTILE_TITLE, "2022"),
+        ("Supermarket", "2024"),
+        ("Old", "1999"),
+    ]
     settings = Settings.load(store=str(tmp_path_factory.mktemp("many") / "store"))
     with open_writer(settings) as writer:
         for i, (title, published) in enumerate(titles_dates):
-            doc = Document(id=f"doc-{i:02d}", text=f"Article {i}.", title=title, source_path=f"corpus/{i}.md",
-                           published=PartialDate.parse(published) if published else None)
+            doc = Document(
+                id=f"doc-{i:02d}",
+                text=f"Article {i}.",
+                title=title,
+                source_path=f"corpus/{i}.md",
+                published=PartialDate.parse(published) if published else None,
+            )
             writer.replace_document(doc.id, extraction_quads(Extraction(document=doc)))
     return open_reader(settings)
 
@@ -45,7 +60,7 @@ def test_document_pages_cover_every_document_once_in_order(many_documents):
     every = overview.documents(many_documents)
     assert len(every) == overview.document_count(many_documents) == 11
     dated = [d.published for d in every if d.published]
-    assert dated == sorted(dated, reverse=True) and all(d.published is None for d in every[len(dated):])
+    assert dated == sorted(dated, reverse=True) and all(d.published is None for d in every[len(dated) :])
     for size in (1, 2, 3, 4, 11, 20):
         pages = [overview.documents(many_documents, size, offset) for offset in range(0, len(every) + size, size)]
         assert [d for page in pages for d in page] == every, size
@@ -53,8 +68,20 @@ def test_document_pages_cover_every_document_once_in_order(many_documents):
     assert overview.documents(many_documents, 5, 100) == []
 
 
-@pytest.mark.parametrize("text", ["market", "MARKET", "same TITLE", "SERVICE <http://evil", '"x" }', "\\", HOSTILE_TITLE, "}} nothing",
-                                  '") } SERVICE <http://evil.example/> { ?s ?p ?o } #'])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "market",
+        "MARKET",
+        "same TITLE",
+        "SERVICE <http://evil",
+        '"x" }',
+        "\\",
+        HOSTILE_TITLE,
+        "}} nothing",
+        '") } SERVICE <http://evil.example/> { ?s ?p ?o } #',
+    ],
+)
 def test_title_filter_is_a_bound_case_insensitive_substring(many_documents, text):
     every = overview.documents(many_documents)
     expected = [d for d in every if text.lower() in d.title.lower()]
@@ -70,8 +97,11 @@ def test_one_document_by_id(many_documents, reader):
         assert overview.document(store, "no such article") is None
 
 
-_STATEMENT_TRIPLES = PREFIXES + """
+_STATEMENT_TRIPLES = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?s ?p ?o WHERE { ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"""
+)
 
 
 def test_projection_from_direct_triples_covers_every_statement(reader):

@@ -7,7 +7,7 @@ import pytest
 import rdflib
 
 from kg.errors import KGError
-from kg.export import FORMATS, export_graph, jsonl_records
+from kg.export import FORMATS, export_graph, jsonl_records, relation_records
 from kg.rdf import extraction_quads
 from kg.store import open_reader, open_writer
 
@@ -30,16 +30,49 @@ def test_jsonl_contract_fields(reader, sample_extraction):
     assert alibaba["type"] == "Organization" and alibaba["aliases"] == ["Alibaba Group"]
     assert alibaba["mentions"] == 1 and alibaba["documents"] == [doc.id]
     [rel] = by_kind(records, "relation")
-    assert set(rel) >= {"kind", "id", "subject", "predicate", "object", "date", "date_precision", "year_inferred",
-                        "confidence", "source", "evidence"}
-    assert (rel["predicate"], rel["date"], rel["date_precision"], rel["year_inferred"], rel["source"]) == \
-        ("invested_in", "2018-06", "month", False, "text")
+    assert set(rel) >= {
+        "kind",
+        "id",
+        "subject",
+        "predicate",
+        "object",
+        "date",
+        "date_precision",
+        "year_inferred",
+        "confidence",
+        "source",
+        "evidence",
+        "documents",
+        "sources",
+        "first_reported",
+        "last_reported",
+        "conflicts",
+    }
+    assert (rel["predicate"], rel["date"], rel["date_precision"], rel["year_inferred"], rel["source"]) == (
+        "invested_in",
+        "2018-06",
+        "month",
+        False,
+        "text",
+    )
+    # one document without a publisher or URL: it is its own source, reported when it was published
+    assert (rel["documents"], rel["sources"], rel["first_reported"], rel["last_reported"], rel["conflicts"]) == (
+        1,
+        [doc.id],
+        doc.published.iso,
+        doc.published.iso,
+        [],
+    )
     for ev in rel["evidence"]:
-        assert doc.text[ev["start"]:ev["end"]] == ev["sentence"] and ev["document"] == doc.id
+        assert doc.text[ev["start"] : ev["end"]] == ev["sentence"] and ev["document"] == doc.id
     [event] = by_kind(records, "event")
     assert event["type"] == "investment" and {p["role"] for p in event["participants"]} == {"investor", "investee"}
     [quantity] = by_kind(records, "quantity")
-    assert (quantity["value"], quantity["unit"], quantity["attribute"]) == (300_000_000, "users", "monthly active users")
+    assert (quantity["value"], quantity["unit"], quantity["attribute"]) == (
+        300_000_000,
+        "users",
+        "monthly active users",
+    )
     assert quantity["about"] == alibaba["id"].replace("alibaba", "xiaohongshu")
 
 
@@ -48,7 +81,9 @@ def test_jsonl_lines_are_json(reader):
     assert lines and all(json.loads(line)["kind"] in {"entity", "relation", "event", "quantity"} for line in lines)
 
 
-@pytest.mark.parametrize("fmt, rdflib_format", [("ttl", "turtle"), ("nq", "nquads"), ("trig", "trig"), ("jsonld", "json-ld")])
+@pytest.mark.parametrize(
+    "fmt, rdflib_format", [("ttl", "turtle"), ("nq", "nquads"), ("trig", "trig"), ("jsonld", "json-ld")]
+)
 def test_rdf_formats_parse_back(reader, fmt, rdflib_format):
     data = export_graph(reader, fmt)
     if fmt in ("nq", "trig"):
@@ -71,10 +106,21 @@ def test_csv_has_labels_and_sentence(reader, sample_extraction):
     rows = list(csv.DictReader(io.StringIO(export_graph(reader, "csv").decode())))
     assert rows[0]["subject"] == "Alibaba" and rows[0]["object"] == "Xiaohongshu"
     assert rows[0]["sentence"].startswith("In June 2018")
+    doc = sample_extraction.document
+    assert (rows[0]["document"], rows[0]["document_id"]) == (doc.title, doc.id)  # documents by title, not by hash
+
+
+def test_gexf_is_dynamic_with_each_dated_relation_over_the_days_its_date_covers(reader, sample_extraction):
+    """Gephi's timeline reads start/end on the edges; the sample's investment is dated June 2018."""
+    [relation] = relation_records(reader)
+    text = export_graph(reader, "gexf").decode()
+    assert 'mode="dynamic"' in text and 'timeformat="date"' in text
+    [(_, _, edge)] = nx.read_gexf(io.BytesIO(text.encode())).edges(data=True)
+    assert relation["date"] == "2018-06" and (edge["start"], edge["end"]) == ("2018-06-01", "2018-06-30")
 
 
 def test_unknown_format_names_the_choices(reader):
-    with pytest.raises(KGError, match="unknown export format 'xls'.*ttl"):
+    with pytest.raises(KGError, match=r"unknown export format 'xls'.*ttl"):
         export_graph(reader, "xls")
 
 
@@ -88,7 +134,9 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_quoted(tmp_setti
 
     from tests.conftest import make_extraction
 
-    ex = make_extraction(f"{lead}HYPERLINK(\"http://x\") In June 2018, Alibaba invested in Xiaohongshu. Xiaohongshu grew.")
+    ex = make_extraction(
+        f'{lead}HYPERLINK("http://x") In June 2018, Alibaba invested in Xiaohongshu. Xiaohongshu grew.'
+    )
     ex.entities["alibaba"] = dataclasses.replace(ex.entities["alibaba"], label=f"{lead}1+1")
     with open_writer(tmp_settings) as w:
         w.replace_document(ex.document.id, extraction_quads(ex))

@@ -52,32 +52,53 @@ def test_minimal_relation_graph_is_isomorphic_to_expected():
 
     doc = document_from_text("Meituan acquired Mobike.", title="t", source_path="t.md")
     ev = Evidence(doc.id, doc.text, 0, len(doc.text))
-    ex = Extraction(document=doc, entities={"meituan": Entity("meituan", "Meituan", "Organization"),
-                                            "mobike": Entity("mobike", "Mobike", "Organization")},
-                    relations=[Relation("meituan", "acquired", "mobike", [ev], "acquire.verb", 0.95)])
+    ex = Extraction(
+        document=doc,
+        entities={
+            "meituan": Entity("meituan", "Meituan", "Organization"),
+            "mobike": Entity("mobike", "Mobike", "Organization"),
+        },
+        relations=[Relation("meituan", "acquired", "mobike", [ev], "acquire.verb", 0.95)],
+    )
     got = as_rdflib(extraction_quads(ex))
     ids = "https://w3id.org/kg-explorer/id/"
-    st, evn = node_iri("statement", doc.id, "meituan", "acquired", "mobike", ""), node_iri("evidence", doc.id, 0, len(doc.text), None, None)
-    expected = rdflib.Graph().parse(format="turtle", data=f"""
+    st, evn = (
+        node_iri("statement", doc.id, "meituan", "acquired", "mobike", ""),
+        node_iri("evidence", doc.id, 0, len(doc.text), None, None),
+    )
+    expected = rdflib.Graph().parse(
+        format="turtle",
+        data=f"""
         @prefix kg: <https://w3id.org/kg-explorer/ontology#> . @prefix id: <{ids}> .
-        @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
         @prefix dcterms: <http://purl.org/dc/terms/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-        id:doc\\/{doc.id} a kg:Document ; dcterms:title "t" ; kg:text "Meituan acquired Mobike." ; kg:sourcePath "t.md" ;
-            kg:contentHash "{doc.content_hash}" ; kg:language "en" .
-        id:entity\\/meituan a kg:Organization ; rdfs:label "Meituan" ; kg:mentionCount 0 .
-        id:entity\\/mobike a kg:Organization ; rdfs:label "Mobike" ; kg:mentionCount 0 .
+        id:doc\\/{doc.id} a kg:Document ; dcterms:title "t" ; kg:text "Meituan acquired Mobike." ;
+            kg:sourcePath "t.md" ; kg:contentHash "{doc.content_hash}" ; kg:language "en" .
+        id:entity\\/meituan a kg:Organization ; kg:mentionedLabel "Meituan" ; kg:mentionCount 0 .
+        id:entity\\/mobike a kg:Organization ; kg:mentionedLabel "Mobike" ; kg:mentionCount 0 .
         id:entity\\/meituan kg:acquired id:entity\\/mobike .
         <{st}> a kg:Statement, rdf:Statement ; rdf:subject id:entity\\/meituan ; rdf:predicate kg:acquired ;
-            rdf:object id:entity\\/mobike ; kg:source "text" ; kg:rule "acquire.verb" ; kg:confidence "0.95"^^xsd:double ;
-            kg:evidence <{evn}> .
+            rdf:object id:entity\\/mobike ; kg:source "text" ; kg:rule "acquire.verb" ;
+            kg:confidence "0.95"^^xsd:double ; kg:evidence <{evn}> .
         <{evn}> a kg:Evidence, <http://www.w3.org/ns/oa#TextQuoteSelector> ; kg:document id:doc\\/{doc.id} ;
             kg:sentence "Meituan acquired Mobike." ; kg:start 0 ; kg:end 24 .
-    """)
+    """,
+    )
     assert isomorphic(got, expected), got.serialize(format="turtle")
 
 
-@pytest.mark.parametrize("value, datatype", [(PartialDate(2021), "gYear"), (PartialDate(2022, 5), "gYearMonth"),
-                                             (PartialDate(2025, 5, 7), "date"), (True, "boolean"), (3, "integer"), (0.5, "double")])
+@pytest.mark.parametrize(
+    "value, datatype",
+    [
+        (PartialDate(2021), "gYear"),
+        (PartialDate(2022, 5), "gYearMonth"),
+        (PartialDate(2025, 5, 7), "date"),
+        (True, "boolean"),
+        (3, "integer"),
+        (0.5, "double"),
+    ],
+)
 def test_literals_are_typed(value, datatype):
     assert literal(value).datatype.value.endswith("#" + datatype)
 
@@ -85,6 +106,9 @@ def test_literals_are_typed(value, datatype):
 def test_hostile_names_stay_literals():
     ex = make_extraction()
     ex.entities["alibaba"].label = '<img src=x onerror=alert(1)>"> .'
-    data = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in extraction_quads(ex)), format=ox.RdfFormat.N_TRIPLES)
+    data = ox.serialize(
+        (ox.Triple(q.subject, q.predicate, q.object) for q in extraction_quads(ex)), format=ox.RdfFormat.N_TRIPLES
+    )
     g = rdflib.Graph().parse(data=data.decode(), format="nt")
-    assert rdflib.Literal('<img src=x onerror=alert(1)>"> .') in set(g.objects(None, rdflib.RDFS.label))
+    mentioned = rdflib.URIRef("https://w3id.org/kg-explorer/ontology#mentionedLabel")
+    assert rdflib.Literal('<img src=x onerror=alert(1)>"> .') in set(g.objects(None, mentioned))

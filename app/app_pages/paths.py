@@ -3,6 +3,7 @@
 import streamlit as st
 
 import app_state
+from kg.explore.entity import date_words, relation_words
 from kg.explore.highlight import md
 from kg.explore.paths import path_evidence, shortest_paths
 from kg.vocab import RELATIONS
@@ -30,7 +31,7 @@ target = b.selectbox("To", options, key="target", format_func=lambda k: labels.g
 c, d, e = st.columns(3)
 max_length = c.slider("Longest path (hops)", 1, longest, key="max_length")
 k = d.number_input("Paths", 1, most, key="k")
-exclude = e.multiselect("Skip relations", RELATIONS, key="exclude", placeholder="none")
+exclude = e.multiselect("Skip relations", RELATIONS, key="exclude", placeholder="none", format_func=relation_words)
 app_state.to_url(source=source, target=target, max_length=max_length, k=k, exclude=exclude)
 
 if not source or not target:
@@ -42,16 +43,17 @@ if source == target:
 
 paths = shortest_paths(app_state.projection(), source, target, k=int(k), max_length=max_length, exclude=tuple(exclude))
 if not paths:
-    st.warning(f"No path of at most {max_length} hops links them" + (" without the skipped relations." if exclude else "."))
+    st.warning(
+        f"No path of at most {max_length} hops links them" + (" without the skipped relations." if exclude else ".")
+    )
 for n, path in enumerate(paths, 1):
     names = [index.entities[x].label if x in index.entities else x for x in path]
     with st.expander(f"Path {n}: " + " → ".join(md(x) for x in names) + f" ({len(path) - 1} hops)", expanded=n == 1):
         for hop in app_state.call(path_evidence, list(path), tuple(exclude)):
             for r in hop.statements:
-                st.markdown(f"{md(r.subject.label)} **{md(r.predicate.replace('_', ' '))}** {md(r.object.label)}"
-                            f" · {md(r.date or 'undated')} · {md(r.source)}"
-                            + (f" · confidence {r.confidence:.2f}" if r.confidence is not None else ""))
-                for ev in r.evidence:
-                    st.markdown(f'<div class="evidence">“{ev.html}”</div>', unsafe_allow_html=True)
-                    st.page_link("app_pages/documents.py", label=f"in {md(ev.document_title)}",
-                                 query_params={"doc": ev.document})
+                st.markdown(
+                    f"{md(r.subject.label)} **{md(relation_words(r.predicate))}** {md(r.object.label)}"
+                    f" · {md(date_words(r.date, r.year_inferred))} · {md(r.source)}"
+                    + (f" · confidence {r.confidence:.2f}" if r.confidence is not None else "")
+                )
+                app_state.evidence_list(r.evidence)

@@ -13,17 +13,19 @@ timeline when one of its columns holds dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from urllib.parse import quote
 
 import pandas as pd
 import pyoxigraph as ox
 import yaml
 
 from kg.explore.neighbourhood import MORE, Edge, Node, Subgraph
-from kg.explore.terms import DATE_TYPES, ENTITY_NS, NAMESPACES, local_name
+from kg.explore.terms import DATE_TYPES, ENTITY_NS, NAMESPACES, EntityRef, doc_key, entity_key, local_name
 from kg.explore.timeline import TimelineItem
-from kg.vocab import ID
+from kg.vocab import ID, KG
 
 _SHORT = {**NAMESPACES, "ent": ENTITY_NS, "id": str(ID)}
 
@@ -49,7 +51,7 @@ def compact(term) -> str:
     if isinstance(term, ox.NamedNode):
         for prefix, ns in sorted(_SHORT.items(), key=lambda kv: -len(kv[1])):
             if term.value.startswith(ns):
-                return f"{prefix}:{term.value[len(ns):]}"
+                return f"{prefix}:{term.value[len(ns) :]}"
         return term.value
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
@@ -147,3 +149,217 @@ def result_timeline(result, column: str) -> list[TimelineItem]:
         precision = {1: "year", 2: "month", 3: "day"}[term.value.count("-") + 1]
         items.append(TimelineItem("row", column, term.value, precision, " · ".join(others[:4]) or term.value, ()))
     return items
+
+
+# --- the editor's completions, errors that point at the query, result cells that link -----------------------------
+SPARQL_KEYWORDS = (
+    "SELECT",
+    "DISTINCT",
+    "WHERE",
+    "OPTIONAL",
+    "FILTER",
+    "UNION",
+    "MINUS",
+    "BIND",
+    "VALUES",
+    "GRAPH",
+    "ORDER BY",
+    "GROUP BY",
+    "HAVING",
+    "LIMIT",
+    "OFFSET",
+    "ASK",
+    "CONSTRUCT",
+    "DESCRIBE",
+    "PREFIX",
+    "AS",
+    "COUNT",
+    "SUM",
+    "MIN",
+    "MAX",
+    "AVG",
+    "SAMPLE",
+    "GROUP_CONCAT",
+    "STR",
+    "LANG",
+    "REGEX",
+    "CONTAINS",
+    "STRSTARTS",
+    "STRAFTER",
+    "LCASE",
+    "BOUND",
+    "IF",
+    "COALESCE",
+    "EXISTS",
+    "NOT EXISTS",
+    "DESC",
+    "ASC",
+    "YEAR",
+)
+#: Terms of other vocabularies the graph uses (docs/graph-model.md), offered with kg:'s own.
+_OTHER_TERMS = (
+    "rdf:type",
+    "rdf:subject",
+    "rdf:predicate",
+    "rdf:object",
+    "rdfs:label",
+    "skos:altLabel",
+    "dcterms:title",
+    "dcterms:source",
+    "schema:url",
+    "xsd:date",
+    "xsd:gYear",
+    "xsd:gYearMonth",
+    "oa:TextQuoteSelector",
+)
+
+
+@dataclass(frozen=True)
+class Completion:
+    """One suggestion of the editor: ``text`` is inserted, ``match`` is what typing matches (a label for an
+    entity, else the text), ``kind`` is shown beside it."""
+
+    text: str
+    kind: str  # "prefix" | "class" | "property" | "entity" | "keyword"
+    match: str = ""
+    hint: str = ""
+
+
+def completions(entities: Iterable[EntityRef] = ()) -> list[Completion]:
+    """What the editor completes: the declared prefixes, kg:'s classes and properties and the graph's other
+    terms, SPARQL keywords, and ``entities`` (inserted as ``ent:<key>``, matched by label).
+
+    >>> found = {c.text: c for c in completions([EntityRef("jd.com", "JD.com", "Organization")])}
+    >>> found["kg:Organization"].kind, found["kg:partner_of"].kind, found["ent:jd.com"].match, found["ent:"].kind
+    ('class', 'property', 'JD.com', 'prefix')
+    """
+    out = [Completion(f"{p}:", "prefix", hint=ns) for p, ns in {**NAMESPACES, "ent": ENTITY_NS}.items()]
+    for term in (t for t in KG.__annotations__ if not t.startswith("_")):
+        out.append(Completion(f"kg:{term}", "class" if term[0].isupper() else "property"))
+    out += [Completion(t, "class" if t.split(":")[1][0].isupper() else "property") for t in _OTHER_TERMS]
+    out += [Completion(k, "keyword") for k in SPARQL_KEYWORDS]
+    out += [Completion(f"ent:{quote(e.key, safe='')}", "entity", e.label, e.type) for e in entities]
+    return out
+
+
+_AT = re.compile(r"(?:line (\d+), column (\d+)|error at (\d+):(\d+))")
+_UNDECLARED = re.compile(r"(?<![\w<\"'?$])([A-Za-z][\w-]*):(?=[A-Za-z_])")
+_DECLARED = re.compile(r"PREFIX\s+([A-Za-z][\w-]*)?:", re.I)
+_CLEAN = re.compile(r"<[^>]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*")
+
+
+@dataclass(frozen=True)
+class QueryProblem:
+    """What is wrong with a query, for the console: the message, and where (1-based) with that line's text."""
+
+    message: str
+    line: int | None = None
+    column: int | None = None
+    text: str = ""
+
+    @property
+    def caret(self) -> str:
+        """The line and a caret under the column, to show in monospace."""
+        if self.line is None or self.column is None:
+            return ""
+        return f"{self.text}\n{' ' * (self.column - 1)}^"
+
+
+def undeclared_prefixes(query: str) -> list[str]:
+    """Prefixes a query uses that neither it nor the guard declares (outside IRIs, strings and comments).
+
+    >>> undeclared_prefixes('SELECT ?x WHERE { ?x a foo:Bar ; rdfs:label "a:b" } # bar:baz')
+    ['foo']
+    """
+    clean = _CLEAN.sub(" ", query)
+    declared = set(NAMESPACES) | {m.group(1) or "" for m in _DECLARED.finditer(clean)}
+    return sorted({m.group(1) for m in _UNDECLARED.finditer(clean)} - declared)
+
+
+def with_entity_prefix(query: str) -> tuple[str, int]:
+    """The query with ``PREFIX ent: <…/id/entity/>`` declared on a line of its own when it uses ``ent:`` without
+    declaring it (completed entity names are ``ent:<key>``), and the number of lines added before the user's text.
+
+    >>> with_entity_prefix("SELECT * { ent:jd.com ?p ?o }")[1], with_entity_prefix("SELECT * { ?s ?p ?o }")[1]
+    (1, 0)
+    """
+    if "ent" not in undeclared_prefixes(query):
+        return query, 0
+    return f"PREFIX ent: <{ENTITY_NS}>\n{query}", 1
+
+
+def query_problem(message: str, query: str, added_lines: int = 0) -> QueryProblem:
+    """The guard's message about ``query`` made to point at the user's text: an undeclared prefix by name (the
+    parser only lists the characters it expected), a position as line, column and that line (the message counts
+    ``added_lines`` lines that were run before the user's text).
+
+    >>> p = query_problem("SPARQL syntax error at line 2, column 5: expected var here", "SELECT *\\nWHERE { ?s = }")
+    >>> p.line, p.column, p.caret.splitlines()[1]
+    (2, 5, '    ^')
+    >>> query_problem("SPARQL error: expected one of Prefix not found, ['%']", "SELECT * { ?s a foo:X }").message[:60]
+    'foo: is not a declared prefix: declare it (PREFIX foo: <…>) '
+    """
+    lines = query.splitlines() or [""]
+    unknown = [p for p in undeclared_prefixes(query) if p != "ent"]  # ent: is declared for the user when used
+    if unknown and "Prefix not found" in message:
+        first = unknown[0]
+        line = next((i for i, text in enumerate(lines, 1) if f"{first}:" in text), None)
+        known = ", ".join(f"{p}:" for p in [*NAMESPACES, "ent"])
+        return QueryProblem(
+            f"{first}: is not a declared prefix: declare it (PREFIX {first}: <…>) or use one of {known}",
+            line,
+            lines[line - 1].index(f"{first}:") + 1 if line else None,
+            lines[line - 1] if line else "",
+        )
+    found = _AT.search(message)
+    if not found:
+        return QueryProblem(message)
+    line, column = (int(g) for g in (found.groups()[:2] if found.group(1) else found.groups()[2:]))
+    line -= added_lines  # counted in the text that was run: lines declared for the user come first
+    message = message.split("\n", 1)[0]  # the guard's own copy of the line and caret: shown from the user's text
+    if not 1 <= line <= len(lines):
+        return QueryProblem(message)
+    return QueryProblem(message, line, min(max(column, 1), len(lines[line - 1]) + 1), lines[line - 1])
+
+
+def cell_link(term) -> tuple[str, str] | None:
+    """(page, key) a result cell opens: an entity IRI its entity page, a document (or its graph) the document.
+
+    >>> cell_link(ox.NamedNode(ENTITY_NS + "jd.com")), cell_link(ox.Literal("x"))
+    (('entity', 'jd.com'), None)
+    """
+    if not isinstance(term, ox.NamedNode):
+        return None
+    if term.value.startswith(ENTITY_NS):
+        return "entity", entity_key(term)
+    if term.value.startswith((str(ID) + "doc/", str(ID) + "graph/")) and not term.value.endswith(
+        ("/graph/kb", "/graph/meta", "/graph/labels")
+    ):
+        return "documents", doc_key(term)
+    return None
+
+
+def linked_rows(result, entities: Mapping[str, EntityRef] | None = None, limit: int | None = None) -> list[list[dict]]:
+    """The first ``limit`` rows of a result as cells ``{"text": shown, "page": "entity"|"documents", "key": …}``
+    (no page: plain text): an entity shown by its label when ``entities`` (the label index's) has it, else as
+    ``ent:<key>``."""
+    labels = entities or {}
+    if result.kind == "ask":
+        return [[{"text": str(bool(result.boolean)).lower()}]]
+    terms = [(t.subject, t.predicate, t.object) for t in result.triples] if result.kind == "construct" else result.rows
+    out = []
+    for row in terms[:limit]:
+        cells = []
+        for term in row:
+            link = cell_link(term)
+            ref = labels.get(link[1]) if link and link[0] == "entity" else None
+            text = ref.label if ref else compact(term)
+            cells.append({"text": text, "page": link[0], "key": link[1]} if link else {"text": text})
+        out.append(cells)
+    return out
+
+
+def result_columns(result) -> list[str]:
+    if result.kind == "ask":
+        return ["boolean"]
+    return ["subject", "predicate", "object"] if result.kind == "construct" else list(result.columns)

@@ -13,10 +13,10 @@ without them; events are selected (newest first) and cut in SPARQL; each list co
 >>> from kg.store import open_reader, open_writer
 >>> tmp = tempfile.mkdtemp()
 >>> kgns, e = "https://w3id.org/kg-explorer/ontology#", "https://w3id.org/kg-explorer/id/entity/"
+>>> label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 >>> with open_writer(Settings.load(store=tmp)) as w:
 ...     w.replace_document("d", [ox.Quad(ox.NamedNode(e + "a"), ox.NamedNode(kgns + "owns"), ox.NamedNode(e + "b"))]
-...         + [ox.Quad(ox.NamedNode(e + x), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal(x.upper()))
-...            for x in "ab"])
+...         + [ox.Quad(ox.NamedNode(e + x), label, ox.Literal(x.upper())) for x in "ab"])
 >>> entity_info(open_reader(Settings.load(store=tmp)), "a").label
 'A'
 """
@@ -34,8 +34,19 @@ import pyoxigraph as ox
 from kg.explore.comentions import ComentionIndex
 from kg.explore.highlight import highlight
 from kg.explore.terms import (
-    KG_NS, PREFIXES, EntityRef, coarse_type, describe_entities, doc_key, entity_key, entity_node, local_name, value, values_clause,
+    KG_NS,
+    PREFIXES,
+    EntityRef,
+    coarse_type,
+    describe_entities,
+    doc_key,
+    entity_key,
+    entity_node,
+    local_name,
+    value,
+    values_clause,
 )
+from kg.schema import SCHEMA
 from kg.settings import Settings
 
 
@@ -58,6 +69,8 @@ class EvidenceRef:
     document_title: str
     sentence: str
     spans: tuple[tuple[int, int], ...] = ()  # offsets into the sentence
+    start: int | None = None  # the sentence's offsets in the document's text (the document view opens there)
+    end: int | None = None
 
     @property
     def html(self) -> str:
@@ -75,6 +88,7 @@ class RelationRow:
     precision: str | None = None
     confidence: float | None = None
     source: str = "text"
+    year_inferred: bool = False  # the date's year was completed from the publication date
     rule: str = ""
     role: str | None = None
     evidence: tuple[EvidenceRef, ...] = ()
@@ -87,6 +101,72 @@ class RelationRow:
 def group_name(predicate: str, incoming: bool) -> str:
     """The entity page's name of a relation group: ``partner_of`` (outgoing) or ``partner_of (incoming)``."""
     return f"{predicate} (incoming)" if incoming else predicate
+
+
+def relation_words(name: str) -> str:
+    """A relation (or a relation group) as people read it, from kg/schema.yaml's labels.
+
+    >>> relation_words("invested_in"), relation_words("partner_of (incoming)"), relation_words("hasVersion")
+    ('invested in', 'partner of (incoming)', 'hasVersion')
+    """
+    predicate, incoming, rest = name.partition(" (incoming)")
+    return (SCHEMA[predicate].label if predicate in SCHEMA else predicate) + incoming + rest
+
+
+def date_words(date: str | None, year_inferred: bool = False) -> str:
+    """A fact's date as shown: "undated", or the date, marked when its year was completed from the publication date.
+
+    >>> date_words(None), date_words("2025-05-07", year_inferred=True)
+    ('undated', '2025-05-07 (year inferred)')
+    """
+    if date is None:
+        return "undated"
+    return f"{date} (year inferred)" if year_inferred else date
+
+
+def number_words(value: float | None) -> str:
+    """A figure as shown: thousands separated, at most three decimals, blank when there is none.
+
+    >>> number_words(300000000.0), number_words(2.5), number_words(1234.5678), number_words(None)
+    ('300,000,000', '2.5', '1,234.568', '')
+    """
+    if value is None:
+        return ""
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+def figure_table(figures: Iterable[QuantityRow]) -> list[dict]:
+    """Figures as table rows of text: numbers thousands separated, nothing missing shown as "None"."""
+    return [
+        {
+            "attribute": q.attribute,
+            "value": number_words(q.value),
+            "up to": number_words(q.value_max),
+            "unit": q.unit,
+            "date": q.date or "undated",
+            "as stated": q.label,
+        }
+        for q in figures
+    ]
+
+
+def relation_table(rows: Iterable[RelationRow], key: str) -> list[dict]:
+    """One relation group of an entity as table rows: date, counterpart, confidence, how many documents
+    state it and their titles (for a sortable table and its CSV)."""
+    out = []
+    for r in rows:
+        titles = sorted({ev.document_title for ev in r.evidence})
+        out.append(
+            {
+                "date": date_words(r.date, r.year_inferred),
+                "counterpart": r.other(key).label,
+                "type": r.other(key).type,
+                "confidence": r.confidence,
+                "documents": len(titles),
+                "titles": "; ".join(titles),
+            }
+        )
+    return out
 
 
 @dataclass(frozen=True)
@@ -104,7 +184,7 @@ class RelationIndex:
 
     def page(self, group: str, page: int, size: int) -> tuple[str, ...]:
         """The statements of page ``page`` (from 1) of ``group``, ``size`` a page."""
-        return self.groups.get(group, ())[(page - 1) * size:page * size]
+        return self.groups.get(group, ())[(page - 1) * size : page * size]
 
     def first_rows(self, budget: int, size: int) -> dict[str, tuple[str, ...]]:
         """The best statements of each group an entity page shows first (see :func:`first_view_counts`)."""
@@ -167,6 +247,7 @@ class EventRow:
     confidence: float | None
     participants: tuple[tuple[EntityRef, str], ...]  # (entity, role)
     evidence: tuple[EvidenceRef, ...] = ()
+    year_inferred: bool = False  # the date's year was completed from the publication date
 
 
 @dataclass(frozen=True)
@@ -188,11 +269,14 @@ class CoMentioned:
     documents: int
 
 
-_INFO = PREFIXES + """
+_INFO = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?p ?o WHERE {
-  { ?e ?p ?o . VALUES ?p { rdf:type rdfs:label skos:altLabel kg:kbId kg:versionOf kg:versionLabel } }
+  { ?e ?p ?o . VALUES ?p { rdf:type rdfs:label kg:mentionedLabel skos:altLabel kg:kbId kg:versionOf kg:versionLabel } }
   UNION { ?o kg:versionOf ?e . BIND(kg:hasVersion AS ?p) }
 }"""
+)
 
 
 def entity_info(reader, key: str) -> EntityInfo | None:
@@ -205,25 +289,32 @@ def entity_info(reader, key: str) -> EntityInfo | None:
         facts[local_name(row["p"])].append(row["o"].value)
     if not facts.get("type") and not facts.get("label"):
         return None
-    labels = sorted(set(facts.get("label", [])), key=lambda n: (len(n), n))
+    labels = sorted(set(facts.get("label", []) or facts.get("mentionedLabel", [])), key=lambda n: (len(n), n))
     label = labels[0] if labels else key
-    linked = describe_entities(reader, [entity_key(v) for v in facts.get("versionOf", []) + facts.get("hasVersion", [])])
+    linked = describe_entities(
+        reader, [entity_key(v) for v in facts.get("versionOf", []) + facts.get("hasVersion", [])]
+    )
     return EntityInfo(
         key=key,
         label=label,
         type=coarse_type(facts.get("type", [])),
-        aliases=tuple(sorted(set(facts.get("altLabel", [])) | set(labels[1:]))),
+        aliases=tuple(sorted((set(facts.get("altLabel", [])) | set(facts.get("mentionedLabel", []))) - {label})),
         kb_id=min(facts["kbId"]) if facts.get("kbId") else None,
         version_of=linked[entity_key(facts["versionOf"][0])] if facts.get("versionOf") else None,
-        versions=tuple(sorted((linked[entity_key(v)] for v in set(facts.get("hasVersion", []))), key=lambda r: r.label)),
+        versions=tuple(
+            sorted((linked[entity_key(v)] for v in set(facts.get("hasVersion", []))), key=lambda r: r.label)
+        ),
     )
 
 
-_STATEMENTS = PREFIXES + """
+_STATEMENTS = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?n WHERE {
   %s
   ?n a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
 }"""
+)
 _PROPERTIES = PREFIXES + "SELECT ?n ?k ?v WHERE { %s ?n ?k ?v FILTER(?k != rdf:type) }"  # callers know the types
 _TITLES = PREFIXES + "SELECT ?n ?k ?v WHERE { %s ?n dcterms:title ?v BIND(dcterms:title AS ?k) }"
 DCTERMS_TITLE = "http://purl.org/dc/terms/title"
@@ -243,7 +334,7 @@ def node_properties(reader, nodes, query: str = _PROPERTIES) -> dict[str, dict[s
     nodes = list(dict.fromkeys(nodes))
     out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for i in range(0, len(nodes), _CHUNK):
-        for n, k, v in reader.query(query % values_clause("n", nodes[i:i + _CHUNK])):
+        for n, k, v in reader.query(query % values_clause("n", nodes[i : i + _CHUNK])):
             out[n.value][k.value].append(v)
     return out
 
@@ -265,18 +356,30 @@ def evidence_of(reader, props: dict[str, dict[str, list]]) -> dict[str, tuple[Ev
             if not e or _one(e, "sentence") is None:
                 continue
             start = _one(e, "start")
-            spans = tuple((_one(e, a) - start, _one(e, b) - start)
-                          for a, b in (("subjectStart", "subjectEnd"), ("objectStart", "objectEnd"))
-                          if _one(e, a) is not None and _one(e, b) is not None)
+            spans = tuple(
+                (_one(e, a) - start, _one(e, b) - start)
+                for a, b in (("subjectStart", "subjectEnd"), ("objectStart", "objectEnd"))
+                if _one(e, a) is not None and _one(e, b) is not None
+            )
             doc = e[KG_NS + "document"][0]
             title = titles.get(doc.value, {}).get(DCTERMS_TITLE)
-            refs.append(EvidenceRef(document=doc_key(doc), document_title=title[0].value if title else doc_key(doc),
-                                    sentence=_one(e, "sentence"), spans=spans))
+            refs.append(
+                EvidenceRef(
+                    document=doc_key(doc),
+                    document_title=title[0].value if title else doc_key(doc),
+                    sentence=_one(e, "sentence"),
+                    spans=spans,
+                    start=start,
+                    end=_one(e, "end"),
+                )
+            )
         out[node] = tuple(sorted(refs, key=lambda r: (r.document, r.sentence)))
     return out
 
 
-def relation_rows(reader, statements: Iterable[str], entities: Mapping[str, EntityRef] | None = None) -> list[RelationRow]:
+def relation_rows(
+    reader, statements: Iterable[str], entities: Mapping[str, EntityRef] | None = None
+) -> list[RelationRow]:
     """The statements with these IRIs, with date, confidence and evidence, in the order given
     (IRIs that are not statements are left out). Cost follows the number of IRIs, not the graph.
 
@@ -284,7 +387,9 @@ def relation_rows(reader, statements: Iterable[str], entities: Mapping[str, Enti
     given, else from the store (a hub's 104 shown statements on a 1M-triple store: 6 ms of 26)."""
     nodes = [ox.NamedNode(s) for s in dict.fromkeys(statements)]
     props = node_properties(reader, nodes)
-    ends = {n.value: [props[n.value].get(RDF_NS + v, [None])[0] for v in ("subject", "predicate", "object")] for n in nodes}
+    ends = {
+        n.value: [props[n.value].get(RDF_NS + v, [None])[0] for v in ("subject", "predicate", "object")] for n in nodes
+    }
     ends = {n: spo for n, spo in ends.items() if None not in spo}
     evidence = evidence_of(reader, {n: props[n] for n in ends})
     keys = {t.value: entity_key(t) for s, _, o in ends.values() for t in (s, o)}
@@ -292,12 +397,22 @@ def relation_rows(reader, statements: Iterable[str], entities: Mapping[str, Enti
     out = []
     for iri, (s, p, o) in ends.items():
         found = props[iri]
-        out.append(RelationRow(
-            statement=iri, subject=refs[keys[s.value]], predicate=local_name(p), object=refs[keys[o.value]],
-            date=_one(found, "date"), precision=_one(found, "datePrecision"), confidence=_one(found, "confidence"),
-            source=_one(found, "source") or "text", rule=_one(found, "rule") or "", role=_one(found, "role"),
-            evidence=evidence.get(iri, ()),
-        ))
+        out.append(
+            RelationRow(
+                statement=iri,
+                subject=refs[keys[s.value]],
+                predicate=local_name(p),
+                object=refs[keys[o.value]],
+                date=_one(found, "date"),
+                precision=_one(found, "datePrecision"),
+                confidence=_one(found, "confidence"),
+                source=_one(found, "source") or "text",
+                rule=_one(found, "rule") or "",
+                role=_one(found, "role"),
+                year_inferred=bool(_one(found, "yearInferred")),
+                evidence=evidence.get(iri, ()),
+            )
+        )
     return out
 
 
@@ -316,9 +431,11 @@ class _Indexed(NamedTuple):
     kb: bool
 
     @classmethod
-    def of(cls, statement: str, attributes: dict, *, incoming: bool) -> "_Indexed":
+    def of(cls, statement: str, attributes: dict, *, incoming: bool) -> _Indexed:
         """One statement of the statement graph (its key and edge attributes), seen from one of its ends."""
-        return cls(statement, attributes["relation"], incoming, attributes["confidence"], attributes["date"], attributes["kb"])
+        return cls(
+            statement, attributes["relation"], incoming, attributes["confidence"], attributes["date"], attributes["kb"]
+        )
 
 
 def relation_index(statements: nx.MultiDiGraph, key: str) -> RelationIndex:
@@ -350,7 +467,8 @@ _NO_RELATIONS = RelationIndex(groups={}, kb=(), dated=())
 
 
 def _ranked(found: list[_Indexed]) -> RelationIndex:
-    # best first, by stable sorts from the last key to the first: IRI; date descending, undated last; confidence descending
+    # best first, by stable sorts from the last key to the first: IRI; date descending, undated last;
+    # confidence descending
     ranked = sorted(found, key=lambda r: r.statement)
     ranked.sort(key=lambda r: r.date or "", reverse=True)
     ranked.sort(key=lambda r: r.confidence if r.confidence is not None else -1.0, reverse=True)
@@ -394,19 +512,28 @@ def _entity_values(key: str) -> str:
     return values_clause("e", [entity_node(key)])
 
 
-_EVENT_NODES = PREFIXES + """
+_EVENT_NODES = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?n ?d WHERE { %s ?n kg:participant/kg:entity ?e . OPTIONAL { ?n kg:date ?d } }
 ORDER BY DESC(STR(?d)) LIMIT %d"""
-_EVENT_COUNT = PREFIXES + """
+)
+_EVENT_COUNT = (
+    PREFIXES
+    + """
 SELECT (COUNT(DISTINCT ?n) AS ?all) (COUNT(DISTINCT ?dated) AS ?withDate) WHERE {
   %s ?n kg:participant/kg:entity ?e . OPTIONAL { ?n kg:date ?d BIND(?n AS ?dated) }
 }"""
-_PARTICIPANTS = PREFIXES + "SELECT ?n ?x ?role WHERE { %s ?n kg:participant ?part . ?part kg:entity ?x . OPTIONAL { ?part kg:role ?role } }"
+)
+_PARTICIPANTS = (
+    PREFIXES
+    + "SELECT ?n ?x ?role WHERE { %s ?n kg:participant ?part . ?part kg:entity ?x . OPTIONAL { ?part kg:role ?role } }"
+)
 
 
-def event_rows(reader, nodes: Iterable[str]) -> list[EventRow]:
+def event_rows(reader, iris: Iterable[str]) -> list[EventRow]:
     """The n-ary events with these IRIs, with participants and evidence, in the order given."""
-    nodes = [ox.NamedNode(n) for n in dict.fromkeys(nodes)]
+    nodes = [ox.NamedNode(n) for n in dict.fromkeys(iris)]
     if not nodes:
         return []
     parts: dict[str, set] = defaultdict(set)
@@ -418,12 +545,20 @@ def event_rows(reader, nodes: Iterable[str]) -> list[EventRow]:
     out = []
     for node in nodes:
         iri, p = node.value, props.get(node.value, {})
-        out.append(EventRow(
-            event=iri, type=_one(p, "eventType") or "", date=_one(p, "date"), precision=_one(p, "datePrecision"),
-            confidence=_one(p, "confidence"),
-            participants=tuple(sorted(((refs[k], role) for k, role in parts.get(iri, ())), key=lambda m: (m[0].label, m[1]))),
-            evidence=evidence.get(iri, ()),
-        ))
+        out.append(
+            EventRow(
+                event=iri,
+                type=_one(p, "eventType") or "",
+                date=_one(p, "date"),
+                precision=_one(p, "datePrecision"),
+                confidence=_one(p, "confidence"),
+                participants=tuple(
+                    sorted(((refs[k], role) for k, role in parts.get(iri, ())), key=lambda m: (m[0].label, m[1]))
+                ),
+                evidence=evidence.get(iri, ()),
+                year_inferred=bool(_one(p, "yearInferred")),
+            )
+        )
     return out
 
 
@@ -440,9 +575,12 @@ def count_events(reader, key: str) -> tuple[int, int]:
     return int(row["all"].value), int(row["withDate"].value)
 
 
-_QUANTITY_NODES = PREFIXES + """
+_QUANTITY_NODES = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?n ?d WHERE { %s ?n kg:about ?e . OPTIONAL { ?n kg:date ?d } }
 ORDER BY DESC(STR(?d)) LIMIT %d"""
+)
 _QUANTITY_COUNT = PREFIXES + "SELECT (COUNT(DISTINCT ?n) AS ?all) WHERE { %s ?n kg:about ?e }"
 
 
@@ -470,8 +608,14 @@ def quantity_index(reader) -> QuantityIndex:
     return index
 
 
-def quantities(reader, key: str, limit: int = Settings().entity_quantity_limit, *, with_evidence: bool = True,
-               index: QuantityIndex | None = None) -> list[QuantityRow]:
+def quantities(
+    reader,
+    key: str,
+    limit: int = Settings().entity_quantity_limit,
+    *,
+    with_evidence: bool = True,
+    index: QuantityIndex | None = None,
+) -> list[QuantityRow]:
     """At most ``limit`` figures (money, percentages, counts) stated about the entity, newest first
     (undated last); without their evidence sentences when ``with_evidence`` is false (a table of the
     figures as stated: a third of the cost). With the graph version's ``index``
@@ -486,11 +630,17 @@ def quantities(reader, key: str, limit: int = Settings().entity_quantity_limit, 
     evidence = evidence_of(reader, props) if with_evidence else {}
     return [
         QuantityRow(
-            attribute=_one(p, "attribute") or "", value=float(_one(p, "value")), value_max=_one(p, "valueMax"),
-            unit=_one(p, "unit") or "", label=value(p[RDFS_LABEL][0]) if p.get(RDFS_LABEL) else "", date=_one(p, "date"),
-            confidence=_one(p, "confidence"), evidence=evidence.get(node.value, ()),
+            attribute=_one(p, "attribute") or "",
+            value=float(_one(p, "value")),
+            value_max=_one(p, "valueMax"),
+            unit=_one(p, "unit") or "",
+            label=p[RDFS_LABEL][0].value if p.get(RDFS_LABEL) else "",
+            date=_one(p, "date"),
+            confidence=_one(p, "confidence"),
+            evidence=evidence.get(node.value, ()),
         )
-        for node in nodes if _one(p := props.get(node.value, {}), "value") is not None
+        for node in nodes
+        if _one(p := props.get(node.value, {}), "value") is not None
     ]
 
 
@@ -502,16 +652,25 @@ def count_quantities(reader, key: str, *, index: QuantityIndex | None = None) ->
     return int(row["all"].value)
 
 
-_COMENTIONS = PREFIXES + """
+_COMENTIONS = (
+    PREFIXES
+    + """
 SELECT ?x (SUM(?k) AS ?sentences) (COUNT(DISTINCT ?g) AS ?documents) WHERE {
   %s
   GRAPH ?g { ?c kg:member ?e . ?c kg:member ?x OPTIONAL { ?c kg:mentionCount ?k0 } } FILTER(?x != ?e)
   BIND(COALESCE(?k0, 1) AS ?k)
 } GROUP BY ?x ORDER BY DESC(?sentences) DESC(?documents) LIMIT %d"""
+)
 
 
-def comentioned(reader, key: str, limit: int = Settings().entity_comention_limit, *, index: ComentionIndex | None = None,
-                entities: Mapping[str, EntityRef] | None = None) -> list[CoMentioned]:
+def comentioned(
+    reader,
+    key: str,
+    limit: int = Settings().entity_comention_limit,
+    *,
+    index: ComentionIndex | None = None,
+    entities: Mapping[str, EntityRef] | None = None,
+) -> list[CoMentioned]:
     """At most ``limit`` entities named in the same sentences as this one, most shared sentences first
     (then most documents; the order of those shown: most sentences, then label).
 
@@ -526,7 +685,9 @@ def comentioned(reader, key: str, limit: int = Settings().entity_comention_limit
     if index is not None:
         found = list(index.get(key, ())[:limit])
     else:
-        found = [(entity_key(row["x"]), int(row["sentences"].value), int(row["documents"].value))
-                 for row in reader.query(_COMENTIONS % (_entity_values(key), limit))]
+        found = [
+            (entity_key(row["x"]), int(row["sentences"].value), int(row["documents"].value))
+            for row in reader.query(_COMENTIONS % (_entity_values(key), limit))
+        ]
     refs = describe_entities(reader, (k for k, _, _ in found), known=entities)
     return sorted((CoMentioned(refs[k], n, docs) for k, n, docs in found), key=lambda c: (-c.sentences, c.entity.label))

@@ -8,11 +8,14 @@
 '/[x/]/(javascript/:1/) /*/*/<b/>/*/*'
 >>> highlight("Vipshop", [(0, 7, "a \\"quoted\\" name")])
 '<mark title="a &quot;quoted&quot; name">Vipshop</mark>'
+>>> file_stem('../<b>Xiaohongshu</b>: "RedNote"?'), file_stem("...")
+('b Xiaohongshu b RedNote', 'export')
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 
 
@@ -39,3 +42,12 @@ def md(text: str) -> str:
     """Text for Streamlit markdown (labels, titles, captions): every markdown character backslash-escaped,
     so names from articles show as typed and never become links, emphasis, HTML or maths."""
     return "".join("\\" + c if c in _MD_SPECIAL else c for c in str(text)).replace("\n", " ")
+
+
+_UNSAFE_IN_FILE_NAMES = re.compile(r"[^\w\-,;()&' ]+")
+
+
+def file_stem(title: str, limit: int = 80) -> str:
+    """A download's file name (without extension) from a title or label: letters, digits and a little
+    punctuation kept, anything a file system or a shell could read otherwise dropped, at most ``limit``."""
+    return " ".join(_UNSAFE_IN_FILE_NAMES.sub(" ", title).split())[:limit].strip() or "export"

@@ -26,7 +26,7 @@ from __future__ import annotations
 import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 import pyoxigraph as ox
@@ -34,7 +34,14 @@ import pyoxigraph as ox
 from kg.errors import ExportFormatError
 from kg.explore.statements import Neighbour, rank, statement_graph, tally
 from kg.explore.terms import (
-    ENTITY_NS, KG_NS, PREFIXES, EntityRef, describe_entities, entity_key, entity_node, relation_node, value,
+    ENTITY_NS,
+    KG_NS,
+    PREFIXES,
+    EntityRef,
+    describe_entities,
+    entity_key,
+    entity_node,
+    relation_node,
     values_clause,
 )
 from kg.vocab import ENTITY_TYPES, RELATIONS
@@ -91,20 +98,30 @@ class Subgraph:
         return sorted((n for n in self.nodes.values() if n.type != MORE), key=lambda n: (n.depth, n.label.casefold()))
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        g = nx.MultiDiGraph()
+        g: nx.MultiDiGraph[str] = nx.MultiDiGraph()  # node keys
         for n in self.nodes.values():
             g.add_node(n.key, label=n.label, type=n.type, depth=n.depth, hidden=n.hidden)
         for e in self.edges:
-            g.add_edge(e.source, e.target, relation=e.relation, confidence=e.confidence or 0.0, date=e.date or "", count=e.count)
+            g.add_edge(
+                e.source,
+                e.target,
+                relation=e.relation,
+                confidence=e.confidence or 0.0,
+                date=e.date or "",
+                count=e.count,
+            )
         return g
 
 
-_COMENTION_EDGES = PREFIXES + """
+_COMENTION_EDGES = (
+    PREFIXES
+    + """
 SELECT ?n ?x (SUM(COALESCE(?k, 1)) AS ?count) WHERE {
   %s
   ?cm a kg:CoMention ; kg:member ?n, ?x . FILTER(?x != ?n)
   OPTIONAL { ?cm kg:mentionCount ?k }
 } GROUP BY ?n ?x"""
+)
 
 
 def _relations(flt: GraphFilter) -> set[str] | None:
@@ -149,7 +166,9 @@ def _entity_lookup(reader, entities: Mapping[str, EntityRef] | None) -> Callable
     return lookup
 
 
-def _walk(statements: nx.MultiDiGraph, n: str, passes: Callable[[dict], bool]) -> dict[tuple[str, str, str], list[Neighbour]]:
+def _walk(
+    statements: nx.MultiDiGraph, n: str, passes: Callable[[dict], bool]
+) -> dict[tuple[str, str, str], list[Neighbour]]:
     """The groups of node ``n`` from its statements that pass the filters, ranked."""
     groups: dict[tuple[str, str, str], dict[str, list]] = defaultdict(dict)
     # edge views walk networkx's dicts directly: 3x faster than its nested adjacency views
@@ -161,8 +180,15 @@ def _walk(statements: nx.MultiDiGraph, n: str, passes: Callable[[dict], bool]) -
     return {g: rank(members) for g, members in groups.items()}
 
 
-def neighbourhood(reader, focus: str, flt: GraphFilter, settings, *, statements: nx.MultiDiGraph | None = None,
-                  entities: Mapping[str, EntityRef] | None = None) -> Subgraph:
+def neighbourhood(
+    reader,
+    focus: str,
+    flt: GraphFilter,
+    settings,
+    *,
+    statements: nx.MultiDiGraph | None = None,
+    entities: Mapping[str, EntityRef] | None = None,
+) -> Subgraph:
     """The focus entity and its neighbours to ``flt.hops`` hops, filtered and capped (see the module doc).
 
     ``statements`` is the graph version's statement graph (:func:`kg.explore.statements.statement_graph`)
@@ -189,7 +215,9 @@ def neighbourhood(reader, focus: str, flt: GraphFilter, settings, *, statements:
 
     # Without a date or confidence filter, each group is taken whole from the ranking kept with the
     # statement graph; with one, the statements touching the frontier are walked and ranked here.
-    ranked = statements.graph.get("neighbours") if not (flt.min_confidence > 0 or flt.date_from or flt.date_to) else None
+    ranked = (
+        statements.graph.get("neighbours") if not (flt.min_confidence > 0 or flt.date_from or flt.date_to) else None
+    )
     relations = _relations(flt)
     for hop in range(1, max(1, min(int(flt.hops), 2)) + 1):
         # (node, relation, direction) -> its neighbours, best first: (key, highest confidence, statements, first date)
@@ -205,7 +233,7 @@ def neighbourhood(reader, focus: str, flt: GraphFilter, settings, *, statements:
             frontier_values = values_clause("n", (entity_node(k) for k in frontier))
             found: dict[str, dict[str, list]] = defaultdict(dict)
             for row in reader.query(_COMENTION_EDGES % frontier_values):
-                found[entity_key(row["n"])][entity_key(row["x"])] = [None, int(value(row["count"])), None]
+                found[entity_key(row["n"])][entity_key(row["x"])] = [None, int(row["count"].value), None]
             groups |= {(n, COMENTION, "out"): rank(members) for n, members in found.items()}
         if types is not None:
             refs = describe({m[0] for members in groups.values() for m in members})
@@ -253,8 +281,13 @@ def neighbourhood(reader, focus: str, flt: GraphFilter, settings, *, statements:
     return sub
 
 
-def _deal(groups: Mapping[tuple[str, str, str], list[Neighbour]], order: list[tuple[str, str, str]], drawn: Mapping[str, int],
-          per_relation: int, room: int) -> tuple[list[str], set[tuple[str, str, str]]]:
+def _deal(
+    groups: Mapping[tuple[str, str, str], list[Neighbour]],
+    order: list[tuple[str, str, str]],
+    drawn: Mapping[str, int],
+    per_relation: int,
+    room: int,
+) -> tuple[list[str], set[tuple[str, str, str]]]:
     """The new nodes to draw, and the groups cut at ``per_relation`` (each keeps a slot for its "+N more").
 
     New neighbours are dealt to the groups in turn, each group's best first, one per group and round,
@@ -262,7 +295,8 @@ def _deal(groups: Mapping[tuple[str, str, str], list[Neighbour]], order: list[tu
     its first relations in full. A neighbour already drawn costs no room but counts towards its group's
     ``per_relation``.
 
-    >>> groups = {("a", "owns", "out"): [("b", 0.9, 1, None), ("c", 0.8, 1, None)], ("a", "partner_of", "out"): [("d", 0.9, 1, None)]}
+    >>> groups = {("a", "owns", "out"): [("b", 0.9, 1, None), ("c", 0.8, 1, None)],
+    ...           ("a", "partner_of", "out"): [("d", 0.9, 1, None)]}
     >>> _deal(groups, sorted(groups), {"a": 0}, per_relation=5, room=2)
     (['b', 'd'], set())
     >>> _deal(groups, sorted(groups), {"a": 0}, per_relation=1, room=5)
@@ -321,7 +355,8 @@ VIEW_FORMATS = ("ttl", "jsonld", "graphml", "gexf")
 
 
 def export_view(sub: Subgraph, fmt: str) -> bytes:
-    """The drawn view as ``ttl``, ``jsonld`` (its direct relation triples, labels and types), ``graphml`` or ``gexf``."""
+    """The drawn view as ``ttl``, ``jsonld`` (its direct relation triples, labels and types), ``graphml`` or
+    ``gexf``."""
     if fmt not in VIEW_FORMATS:
         raise ExportFormatError(f"unknown view format {fmt!r}; use one of {', '.join(VIEW_FORMATS)}")
     if fmt in ("graphml", "gexf"):
@@ -338,4 +373,243 @@ def export_view(sub: Subgraph, fmt: str) -> bytes:
         if e.relation in RELATIONS:
             triples.append(ox.Triple(entity_node(e.source), relation_node(e.relation), entity_node(e.target)))
     form = ox.RdfFormat.TURTLE if fmt == "ttl" else ox.RdfFormat.JSON_LD
-    return ox.serialize(triples, format=form, prefixes={"kg": KG_NS, "ent": ENTITY_NS} if fmt == "ttl" else None)
+    prefixes = {"kg": KG_NS, "ent": ENTITY_NS} if fmt == "ttl" else None
+    return ox.serialize(triples, format=form, prefixes=prefixes) or b""  # None only when given a file
+
+
+# --- working in the view: evidence of its edges, expanding, hiding and pinning nodes, what "+N more" stands for ---
+@dataclass(frozen=True)
+class EdgeEvidence:
+    """One statement behind a drawn edge, with its first evidence sentence ("" for a knowledge-base fact)."""
+
+    relation: str
+    date: str | None
+    confidence: float | None
+    sentence: str = ""
+    document: str = ""  # document id
+    title: str = ""
+    source: str = "text"
+
+
+def edge_evidence(
+    reader,
+    statements: nx.MultiDiGraph,
+    sub: Subgraph,
+    per_edge: int = 3,
+    entities: Mapping[str, EntityRef] | None = None,
+) -> dict[tuple[str, str, str], list[EdgeEvidence]]:
+    """(source, target, relation) of each drawn relation edge → its ``per_edge`` most confident statements with
+    their first sentence: read from the store for the drawn edges only (one lookup of at most
+    ``per_edge`` x edges statements), so a click on an edge shows why it is there."""
+    from kg.explore.entity import relation_rows  # entity imports statements, which this module imports
+
+    wanted: dict[str, tuple[str, str, str]] = {}
+    for e in sub.edges:
+        if e.relation in (COMENTION, MORE) or not statements.has_edge(e.source, e.target):
+            continue
+        data: dict[str, dict] = statements.get_edge_data(e.source, e.target)  # type: ignore[assignment]  # keys: IRIs
+        best = sorted(
+            (st for st, d in data.items() if d["relation"] == e.relation),
+            key=lambda st: (-(data[st]["confidence"] or 0.0), st),
+        )[:per_edge]
+        wanted.update((st, (e.source, e.target, e.relation)) for st in best)
+    out: dict[tuple[str, str, str], list[EdgeEvidence]] = defaultdict(list)
+    for row in relation_rows(reader, wanted, entities):
+        ev = row.evidence[0] if row.evidence else None
+        out[wanted[row.statement]].append(
+            EdgeEvidence(
+                row.predicate,
+                row.date,
+                row.confidence,
+                ev.sentence if ev else "",
+                ev.document if ev else "",
+                ev.document_title if ev else "",
+                row.source,
+            )
+        )
+    return dict(out)
+
+
+def _add_edge(edges: dict[tuple[str, str, str], Edge], edge: Edge) -> None:
+    if (edge.source, edge.target, edge.relation) not in edges:
+        edges[(edge.source, edge.target, edge.relation)] = edge
+
+
+def expand(
+    reader,
+    sub: Subgraph,
+    keys: Iterable[str],
+    flt: GraphFilter,
+    settings,
+    *,
+    statements: nx.MultiDiGraph,
+    entities: Mapping[str, EntityRef] | None = None,
+) -> Subgraph:
+    """The view with the one-hop neighbourhood of each drawn entity in ``keys`` added in place (each under the
+    view's filters and caps, its "+N more" nodes its own); keys not drawn are ignored."""
+    nodes = dict(sub.nodes)
+    edges = {(e.source, e.target, e.relation): e for e in sub.edges}
+    for key in keys:
+        if key not in nodes or nodes[key].type == MORE:
+            continue
+        part = neighbourhood(reader, key, replace(flt, hops=1), settings, statements=statements, entities=entities)
+        rename = {"+more:overflow": f"+more:overflow:{key}"}
+        for n in part.nodes.values():
+            k = rename.get(n.key, n.key)
+            if k not in nodes:
+                nodes[k] = Node(k, n.label, n.type, nodes[key].depth + 1, n.hidden)
+        for e in part.edges:
+            _add_edge(
+                edges,
+                Edge(
+                    rename.get(e.source, e.source),
+                    rename.get(e.target, e.target),
+                    e.relation,
+                    e.confidence,
+                    e.date,
+                    e.count,
+                ),
+            )
+    return Subgraph(sub.focus, nodes, sorted(edges.values(), key=lambda e: (e.source, e.target, e.relation)))
+
+
+def hide(sub: Subgraph, keys: Iterable[str]) -> Subgraph:
+    """The view without the nodes ``keys`` (never the focus), their edges, and "+N more" nodes left without an edge."""
+    gone = set(keys) - {sub.focus}
+    edges = [e for e in sub.edges if e.source not in gone and e.target not in gone]
+    linked = {k for e in edges for k in (e.source, e.target)}
+    nodes = {k: n for k, n in sub.nodes.items() if k not in gone and (n.type != MORE or k in linked)}
+    return Subgraph(sub.focus, nodes, edges)
+
+
+def pin(
+    sub: Subgraph,
+    keys: Iterable[str],
+    flt: GraphFilter,
+    *,
+    statements: nx.MultiDiGraph,
+    entities: Mapping[str, EntityRef],
+) -> Subgraph:
+    """The view with the entities ``keys`` kept in it wherever the focus is, joined to the drawn entities by
+    their statements that pass the filters (one edge per relation, as the view draws them)."""
+    nodes = dict(sub.nodes)
+    edges = {(e.source, e.target, e.relation): e for e in sub.edges}
+    passes = _statement_filter(flt)
+    depth = max((n.depth for n in nodes.values()), default=0) + 1
+    for key in keys:
+        if key not in entities:
+            continue
+        if key not in nodes:
+            ref = entities[key]
+            nodes[key] = Node(key, ref.label, ref.type, depth)
+        if key not in statements:
+            continue
+        found: dict[tuple[str, str, str], dict[str, list]] = defaultdict(dict)
+        for a, b, st in [*statements.out_edges(key, data=True), *statements.in_edges(key, data=True)]:
+            if a in nodes and b in nodes and passes(st):
+                tally(found[(a, b, st["relation"])], "", st)
+        for (a, b, rel), members in found.items():
+            conf, count, date = members[""]
+            _add_edge(edges, Edge(a, b, rel, conf, date, count))
+    return Subgraph(sub.focus, nodes, sorted(edges.values(), key=lambda e: (e.source, e.target, e.relation)))
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """One neighbour in a "+N more" node's table."""
+
+    key: str
+    label: str
+    type: str
+    relation: str
+    direction: str  # "out" (the entity is the subject) | "in"
+    confidence: float | None
+    statements: int
+    date: str | None
+
+
+def counterparts(
+    more: str,
+    flt: GraphFilter,
+    *,
+    statements: nx.MultiDiGraph,
+    entities: Mapping[str, EntityRef],
+    comentions: Mapping[str, tuple[tuple[str, int, int], ...]] | None = None,
+    focus: str | None = None,
+) -> list[Counterpart]:
+    """Every neighbour a "+N more" node stands for and the drawn ones beside it, best first: the whole
+    (entity, relation, direction) group of ``more`` (``+more:<entity>:<relation>:<direction>``), or, for
+    the view's "+more:overflow", every group of ``focus``. Filters apply as in the view; an id that is no
+    "+N more" node gives []."""
+    if more.startswith("+more:overflow"):
+        owner = more.split(":", 2)[2] if more.count(":") >= 2 else focus
+        wanted = None
+    elif more.startswith("+more:") and more.count(":") >= 3:
+        owner, relation, direction = more[len("+more:") :].rsplit(":", 2)
+        wanted = (relation, direction)
+    else:
+        return []
+    if owner is None:
+        return []
+    types = {t for t in flt.types if t in ENTITY_TYPES} if flt.types else None
+    groups = _walk(statements, owner, _statement_filter(flt)) if owner in statements else {}
+    ranked = {(rel, direction): members for (_, rel, direction), members in groups.items()}
+    if comentions is not None and ((wanted is None and flt.comentions) or wanted == (COMENTION, "out")):
+        ranked[(COMENTION, "out")] = [(x, 0.0, n, None) for x, n, _ in comentions.get(owner, ())]
+    out = []
+    for (rel, direction), members in sorted(ranked.items()):
+        if wanted is not None and (rel, direction) != wanted:
+            continue
+        for x, conf, count, date in members:
+            ref = entities.get(x) or EntityRef(x, x, "Other")
+            if x != owner and (types is None or ref.type in types):
+                out.append(Counterpart(x, ref.label, ref.type, rel, direction, conf, count, date))
+    return out
+
+
+def node_sizes(
+    sub: Subgraph, measure: str = "pagerank", smallest: float = 10.0, largest: float = 40.0
+) -> dict[str, float]:
+    """A drawn size per entity by its centrality in the view (``pagerank`` or ``degree``, on the undirected
+    view without "+N more" nodes), scaled from ``smallest`` to ``largest``.
+
+    >>> sub = Subgraph("a", {k: Node(k, k, "Other", 1) for k in "abcd"}, [Edge("a", x, "owns") for x in "bcd"])
+    >>> sizes = node_sizes(sub, "degree")
+    >>> sizes["a"], sizes["b"]
+    (40.0, 10.0)
+    """
+    g = _entity_graph(sub)
+    if not g:
+        return {}
+    scores = nx.pagerank(g) if measure == "pagerank" else nx.degree_centrality(g)
+    lo, hi = min(scores.values()), max(scores.values())
+    span = (hi - lo) or 1.0
+    return {k: round(smallest + (largest - smallest) * (s - lo) / span, 1) for k, s in scores.items()}
+
+
+def communities(sub: Subgraph) -> dict[str, int]:
+    """A community number per entity of the view (Louvain on the undirected view, seeded: the same view gets
+    the same numbers), 0 for the largest community.
+
+    >>> sub = Subgraph("a", {k: Node(k, k, "Other", 1) for k in "abcxyz"},
+    ...                [Edge(s, t, "owns") for s, t in ("ab", "bc", "ca", "xy", "yz", "zx", "cx")])
+    >>> found = communities(sub)
+    >>> found["a"] == found["b"] == found["c"] != found["x"] == found["y"] == found["z"]
+    True
+    """
+    g = _entity_graph(sub)
+    if not g:
+        return {}
+    parts = nx.community.louvain_communities(g, seed=0)
+    ordered = sorted(parts, key=lambda part: (-len(part), min(part)))
+    return {k: i for i, part in enumerate(ordered) for k in part}
+
+
+def _entity_graph(sub: Subgraph) -> nx.Graph:
+    """The view's entities and the pairs drawn between them, undirected and unweighted."""
+    g: nx.Graph = nx.Graph()
+    g.add_nodes_from(k for k, n in sub.nodes.items() if n.type != MORE)
+    g.add_edges_from(
+        (e.source, e.target) for e in sub.edges if e.source in g and e.target in g and e.source != e.target
+    )
+    return g

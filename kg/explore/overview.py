@@ -12,34 +12,45 @@ from dataclasses import dataclass
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.explore.terms import PREFIXES, EntityRef, doc_key, doc_node, local_name, value, values_clause
+from kg.explore.terms import PREFIXES, EntityRef, doc_key, doc_node, local_name, text, values_clause
 from kg.vocab import ENTITY_TYPES
 
-_TYPE_COUNTS = PREFIXES + """
-SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . VALUES ?t { %s } } GROUP BY ?t""" % " ".join(
-    f"kg:{t}" for t in ENTITY_TYPES)
+_TYPE_VALUES = " ".join(f"kg:{t}" for t in ENTITY_TYPES)
+_TYPE_COUNTS = (
+    PREFIXES
+    + f"""
+SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?t . VALUES ?t {{ {_TYPE_VALUES} }} }} GROUP BY ?t"""
+)
 
-_RELATION_COUNTS = PREFIXES + """
+_RELATION_COUNTS = (
+    PREFIXES
+    + """
 SELECT ?p (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st a kg:Statement ; rdf:predicate ?p } GROUP BY ?p"""
+)
 
-_RECORD_COUNTS = PREFIXES + """
-SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c . VALUES ?c { kg:Document kg:Statement kg:EventRecord kg:Quantity kg:CoMention kg:Mention } } GROUP BY ?c"""
+_RECORD_COUNTS = (
+    PREFIXES
+    + """
+SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE {
+  ?x a ?c . VALUES ?c { kg:Document kg:Statement kg:EventRecord kg:Quantity kg:CoMention kg:Mention }
+} GROUP BY ?c"""
+)
 
 
 def counts_by_type(reader) -> dict[str, int]:
     """Entities per coarse type."""
-    return {local_name(r["t"]): int(value(r["n"])) for r in reader.query(_TYPE_COUNTS)}
+    return {local_name(r["t"]): int(r["n"].value) for r in reader.query(_TYPE_COUNTS)}
 
 
 def counts_by_relation(reader) -> dict[str, int]:
     """Statements per relation, largest first."""
-    counts = {local_name(r["p"]): int(value(r["n"])) for r in reader.query(_RELATION_COUNTS)}
+    counts = {local_name(r["p"]): int(r["n"].value) for r in reader.query(_RELATION_COUNTS)}
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def record_counts(reader) -> dict[str, int]:
     """Documents, statements, events, quantities, co-mentions and mentions."""
-    return {local_name(r["c"]): int(value(r["n"])) for r in reader.query(_RECORD_COUNTS)}
+    return {local_name(r["c"]): int(r["n"].value) for r in reader.query(_RECORD_COUNTS)}
 
 
 @dataclass(frozen=True)
@@ -64,8 +75,11 @@ def centrality(G: nx.Graph, refs: dict[str, EntityRef], limit: int = 20) -> list
     return out
 
 
-_BUILT_AT = PREFIXES + """
+_BUILT_AT = (
+    PREFIXES
+    + """
 SELECT ?t WHERE { GRAPH <https://w3id.org/kg-explorer/id/graph/meta> { ?g kg:builtAt ?t } }"""
+)
 
 
 def built_at(reader) -> str | None:
@@ -92,7 +106,9 @@ class DocumentRow:
 _DOCUMENT_ORDER = "ORDER BY (IF(BOUND(?published), 0, 1)) DESC(STR(?published)) COALESCE(?title, STR(?d)) STR(?d)"
 #: The documents are picked (and cut to the page) on their sort keys alone; the rest of the metadata
 #: is looked up for the picked ones only. ``%(match)s`` narrows the documents inside the sub-select.
-_DOCUMENTS = PREFIXES + """
+_DOCUMENTS = (
+    PREFIXES
+    + """
 SELECT ?d ?title ?published ?source ?url ?path ?lang WHERE {
   { SELECT DISTINCT ?d ?title ?published WHERE {
       %(match)s ?d a kg:Document . OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d kg:published_date ?published }
@@ -100,11 +116,17 @@ SELECT ?d ?title ?published ?source ?url ?path ?lang WHERE {
   OPTIONAL { ?d dcterms:source ?source } OPTIONAL { ?d schema:url ?url }
   OPTIONAL { ?d kg:sourcePath ?path } OPTIONAL { ?d kg:language ?lang }
 } %(order)s"""
-_DOCUMENT_COUNT = PREFIXES + """
+)
+_DOCUMENT_COUNT = (
+    PREFIXES
+    + """
 SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { %(match)s ?d a kg:Document }"""
+)
 #: Counted apart from the metadata: one query joining both counts grouped every mention with every
 #: piece of evidence per document (6.7 s against 1 s for three queries on a 1M-triple store).
-_COUNT_PER_DOCUMENT = PREFIXES + "SELECT ?d (COUNT(DISTINCT ?x) AS ?n) WHERE { %s ?x a kg:%s ; kg:document ?d } GROUP BY ?d"
+_COUNT_PER_DOCUMENT = (
+    PREFIXES + "SELECT ?d (COUNT(DISTINCT ?x) AS ?n) WHERE { %s ?x a kg:%s ; kg:document ?d } GROUP BY ?d"
+)
 
 
 def _title_match(title_contains: str) -> str:
@@ -113,8 +135,10 @@ def _title_match(title_contains: str) -> str:
     VALUES inside the sub-select, because the reader's trailing ``bindings`` join outside it, after the cut."""
     if not title_contains:
         return ""
-    return (f"VALUES ?needle {{ {ox.Literal(title_contains)} }} ?d dcterms:title ?title "
-            "FILTER(CONTAINS(LCASE(STR(?title)), LCASE(?needle))) .")
+    return (
+        f"VALUES ?needle {{ {ox.Literal(title_contains)} }} ?d dcterms:title ?title "
+        "FILTER(CONTAINS(LCASE(STR(?title)), LCASE(?needle))) ."
+    )
 
 
 def documents(reader, limit: int | None = None, offset: int = 0, title_contains: str = "") -> list[DocumentRow]:
@@ -133,7 +157,7 @@ def document(reader, doc_id: str) -> DocumentRow | None:
 
 def document_count(reader, title_contains: str = "") -> int:
     """How many articles :func:`documents` lists with the same ``title_contains``."""
-    return next(int(value(r["n"])) for r in reader.query(_DOCUMENT_COUNT % {"match": _title_match(title_contains)}))
+    return next(int(r["n"].value) for r in reader.query(_DOCUMENT_COUNT % {"match": _title_match(title_contains)}))
 
 
 def _document_rows(reader, match: str, page: str, counted_all: bool) -> list[DocumentRow]:
@@ -142,7 +166,7 @@ def _document_rows(reader, match: str, page: str, counted_all: bool) -> list[Doc
         return []
     listed = "" if counted_all else values_clause("d", {r["d"] for r in rows})
     counts = {
-        cls: {doc_key(r["d"]): int(value(r["n"])) for r in reader.query(_COUNT_PER_DOCUMENT % (listed, cls))}
+        cls: {doc_key(r["d"]): int(r["n"].value) for r in reader.query(_COUNT_PER_DOCUMENT % (listed, cls))}
         for cls in ("Mention", "Evidence")
     }
     seen: dict[str, DocumentRow] = {}
@@ -151,8 +175,14 @@ def _document_rows(reader, match: str, page: str, counted_all: bool) -> list[Doc
         if key in seen:
             continue
         seen[key] = DocumentRow(
-            id=key, title=value(r["title"]) or key, published=value(r["published"]), source=value(r["source"]) or "",
-            url=value(r["url"]) or "", source_path=value(r["path"]) or "", language=value(r["lang"]) or "",
-            mentions=counts["Mention"].get(key, 0), evidence=counts["Evidence"].get(key, 0),
+            id=key,
+            title=text(r["title"]) or key,
+            published=text(r["published"]),
+            source=text(r["source"]) or "",
+            url=text(r["url"]) or "",
+            source_path=text(r["path"]) or "",
+            language=text(r["lang"]) or "",
+            mentions=counts["Mention"].get(key, 0),
+            evidence=counts["Evidence"].get(key, 0),
         )
     return list(seen.values())

@@ -30,7 +30,9 @@ from kg.explore.entity import relation_indexes
 from kg.explore.terms import ENTITY_NS, PREFIXES, entity_key, local_name, value
 from kg.vocab import KB_GRAPH
 
-_STATEMENTS = PREFIXES + "SELECT ?n ?s ?p ?o ?c WHERE { ?n rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?c }"
+_STATEMENTS = (
+    PREFIXES + "SELECT ?n ?s ?p ?o ?c WHERE { ?n rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?c }"
+)
 _DATES = PREFIXES + "SELECT ?n ?d WHERE { ?n kg:date ?d }"
 _KB_STATEMENTS = PREFIXES + f"SELECT ?n WHERE {{ GRAPH <{KB_GRAPH}> {{ ?n rdf:subject ?s }} }}"
 
@@ -47,14 +49,16 @@ def statement_graph(reader) -> nx.MultiDiGraph:
     kb = {row["n"].value for row in reader.query(_KB_STATEMENTS)}
     keys: dict[str, str] = {}  # a hub's IRI comes back once per statement: decode it once
     relations: dict[str, str] = {}
-    G = nx.MultiDiGraph()
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph()  # entity keys, one edge per statement (keyed by its IRI)
     for n, s, p, o, c in reader.query(_STATEMENTS):
         if not (s.value.startswith(ENTITY_NS) and o.value.startswith(ENTITY_NS)):
             continue
         subject = keys.get(s.value) or keys.setdefault(s.value, entity_key(s))
         obj = keys.get(o.value) or keys.setdefault(o.value, entity_key(o))
         relation = relations.get(p.value) or relations.setdefault(p.value, local_name(p))
-        G.add_edge(subject, obj, key=n.value, relation=relation, confidence=value(c), date=dates.get(n.value), kb=n.value in kb)
+        G.add_edge(
+            subject, obj, key=n.value, relation=relation, confidence=value(c), date=dates.get(n.value), kb=n.value in kb
+        )
     G.graph["neighbours"] = ranked_neighbours(G)
     G.graph["relation_indexes"] = relation_indexes(G)
     return G
@@ -67,7 +71,10 @@ def rank(members: dict[str, list]) -> list[Neighbour]:
     >>> rank({"b": [0.5, 1, None], "a": [0.9, 1, "2020"], "c": [0.5, 3, None]})
     [('a', 0.9, 1, '2020'), ('c', 0.5, 3, None), ('b', 0.5, 1, None)]
     """
-    return sorted(((x, c, k, d) for x, (c, k, d) in members.items()), key=lambda m: (-(m[1] if m[1] is not None else 0.0), -m[2], m[0]))
+    return sorted(
+        ((x, c, k, d) for x, (c, k, d) in members.items()),
+        key=lambda m: (-(m[1] if m[1] is not None else 0.0), -m[2], m[0]),
+    )
 
 
 def ranked_neighbours(G: nx.MultiDiGraph) -> dict[str, dict[tuple[str, str], list[Neighbour]]]:

@@ -54,7 +54,7 @@ DATE_TYPES = {
 def entity_key(iri: str | ox.NamedNode) -> str:
     """The key of an entity IRI (its decoded last segment)."""
     text = iri.value if isinstance(iri, ox.NamedNode) else iri
-    return unquote(text[len(ENTITY_NS):] if text.startswith(ENTITY_NS) else text.rsplit("/", 1)[-1])
+    return unquote(text[len(ENTITY_NS) :] if text.startswith(ENTITY_NS) else text.rsplit("/", 1)[-1])
 
 
 def entity_node(key: str) -> ox.NamedNode:
@@ -101,6 +101,17 @@ def value(term) -> str | float | int | bool | None:
     return term.value
 
 
+def text(term) -> str | None:
+    """The lexical form of a query term (a literal's text whatever its datatype, an IRI's string); None when unbound.
+
+    >>> text(ox.Literal("2025-05", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYearMonth")))
+    '2025-05'
+    >>> text(None) is None
+    True
+    """
+    return None if term is None else term.value
+
+
 def coarse_type(types: Iterable[str]) -> str:
     """The one coarse type among an entity's rdf:types ("Other" when none is known).
 
@@ -133,12 +144,17 @@ class EntityRef:
     type: str
 
 
-_DESCRIBE = PREFIXES + """
+_DESCRIBE = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?e ?label ?t WHERE { %s { ?e rdfs:label ?label } UNION { ?e a ?t } }"""
+)
 _DESCRIBE_CHUNK = 500  # entities per query
 
 
-def describe_entities(reader, keys: Iterable[str], known: Mapping[str, EntityRef] | None = None) -> dict[str, EntityRef]:
+def describe_entities(
+    reader, keys: Iterable[str], known: Mapping[str, EntityRef] | None = None
+) -> dict[str, EntityRef]:
     """Label and coarse type of each entity key: from ``known`` (the label index's entities, when the
     caller has them), else looked up by subject (the OPTIONAL form of this query scans every label in
     the store: 1.6 s against 0.1 s for 1,300 entities of a 1M-triple store). DISTINCT: labels and
@@ -150,7 +166,7 @@ def describe_entities(reader, keys: Iterable[str], known: Mapping[str, EntityRef
     labels: dict[str, str] = {}
     types: dict[str, list[str]] = {}
     for i in range(0, len(missing), _DESCRIBE_CHUNK):
-        chunk = values_clause("e", (entity_node(k) for k in missing[i:i + _DESCRIBE_CHUNK]))
+        chunk = values_clause("e", (entity_node(k) for k in missing[i : i + _DESCRIBE_CHUNK]))
         for row in reader.query(_DESCRIBE % chunk):
             key = entity_key(row["e"])
             if row["label"] is not None:
