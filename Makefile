@@ -6,7 +6,7 @@ KG     := $(BIN)/kg
 HOST   ?= 127.0.0.1
 PORT   ?= 8501
 
-.PHONY: run test fuzz build serve bench setup setup-dev clean
+.PHONY: run test lint fuzz build serve bench train setup setup-dev clean
 
 $(VENV)/.run-deps: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "kg-explorer needs Python 3.11; set PYTHON=/path/to/python3.11")'
@@ -35,9 +35,15 @@ run: build
 serve: build
 	$(KG) serve
 
-## test: set up with dev dependencies, then every test
-test: setup-dev
+## test: set up with dev dependencies, then the linter, the formatter check and the type checker, then every test
+test: setup-dev lint
 	$(BIN)/python -m pytest
+
+## lint: ruff (lint and format check) and mypy over the whole tree (config in pyproject.toml); zero findings
+lint: setup-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 ## fuzz: the fuzzing campaign at scale: every property of tests/test_fuzz.py (front matter, article loader, IRIs,
 ## query guard, and test_query_guard.py's generated-query properties re-run at this scale) on FUZZ_EXAMPLES inputs
@@ -49,6 +55,12 @@ fuzz: setup-dev
 		tests/test_query_guard.py::test_whatever_the_guard_admits_has_no_service_load_or_update_in_rdflibs_parse \
 		tests/test_query_guard.py::test_generated_queries_never_reach_the_canary \
 		--hypothesis-show-statistics -rxP
+
+## train: retrain the learned relation classifier (kg/extract/learned_relations.json) on the development
+## annotations; a directory marked held out (a `.held-out` file: blind test sets) is refused
+TRAIN_SETS ?= tests/data/eval tests/data/dev tests/data/dev4 tests/data/blind/dev tests/data/blind/test tests/data/blind2
+train: setup-dev
+	$(BIN)/python -m kg.extract.training $(TRAIN_SETS)
 
 ## bench: the benchmark suite (QUICK=1 for the quick mode)
 bench: setup-dev

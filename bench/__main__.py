@@ -13,7 +13,7 @@ from pathlib import Path
 from bench.report import Report
 from bench.runner import ROOT
 
-FIGURES = ("extraction", "scale", "query", "pages", "startup", "load")
+FIGURES = ("extraction", "scale", "cluster", "query", "pages", "startup", "load")
 
 
 @dataclass(frozen=True)
@@ -32,12 +32,34 @@ class Plan:
     load_seconds: float
 
 
-QUICK = Plan(extract_articles=24, extract_repeats=2, scale_sizes=(20, 200), scale_repeats=(3, 2), triples=100_000,
-             query_repeats=5, query_budget_s=1.0, peer_triples=10_000, page_repeats=3, startup_repeats=1, load_clients=4,
-             load_seconds=5)
-FULL = Plan(extract_articles=300, extract_repeats=5, scale_sizes=(100, 1_000, 10_000), scale_repeats=(3, 2, 1),
-            triples=1_000_000, query_repeats=30, query_budget_s=15.0, peer_triples=30_000, page_repeats=30,
-            startup_repeats=3, load_clients=16, load_seconds=30)
+QUICK = Plan(
+    extract_articles=24,
+    extract_repeats=2,
+    scale_sizes=(20, 200),
+    scale_repeats=(3, 2),
+    triples=100_000,
+    query_repeats=5,
+    query_budget_s=1.0,
+    peer_triples=10_000,
+    page_repeats=3,
+    startup_repeats=1,
+    load_clients=4,
+    load_seconds=5,
+)
+FULL = Plan(
+    extract_articles=300,
+    extract_repeats=5,
+    scale_sizes=(100, 1_000, 10_000),
+    scale_repeats=(3, 2, 1),
+    triples=1_000_000,
+    query_repeats=30,
+    query_budget_s=15.0,
+    peer_triples=30_000,
+    page_repeats=30,
+    startup_repeats=3,
+    load_clients=16,
+    load_seconds=30,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,8 +84,11 @@ def main(argv: list[str] | None = None) -> int:
     report = Report(mode="quick" if args.quick else "full")
     report.note(f"plan: {plan}")
     if args.quick:
-        report.note(f"quick mode: sizes are small (build scale {plan.scale_sizes[0]} → {plan.scale_sizes[-1]} articles, graph of "
-                    f"{plan.triples:,} triples instead of 1M); targets are checked on these sizes")
+        report.note(
+            f"quick mode: sizes are small (build scale {plan.scale_sizes[0]} → {plan.scale_sizes[-1]} articles, "
+            "graph of "
+            f"{plan.triples:,} triples instead of 1M); targets are checked on these sizes"
+        )
     from bench import run
 
     failures = 0
@@ -72,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         try:
             getattr(run, name)(report, plan, work, cache)
-        except Exception as e:  # noqa: BLE001 - one broken figure is reported, the others still run
+        except Exception as e:
             failures += 1
             report.note(f"figure '{name}' could not be measured: {type(e).__name__}: {e}")
             traceback.print_exc()
@@ -80,8 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     md, js = report.write(out)
     print(f"\n{report.markdown()}\nwritten: {md} and {js}")
     failed = [t for t in report.targets if t.verdict == "FAIL"]
-    print(f"targets: {sum(t.verdict == 'PASS' for t in report.targets)} pass, {len(failed)} fail; "
-          f"{failures} figure(s) not measured")
+    print(
+        f"targets: {sum(t.verdict == 'PASS' for t in report.targets)} pass, {len(failed)} fail; "
+        f"{failures} figure(s) not measured"
+    )
     return 1 if failures else 0
 
 

@@ -7,25 +7,38 @@ Each view is a dict of named parts, so that a slow view can be traced to the fun
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from kg.settings import Settings
 
-Parts = dict[str, Callable[[], object]]
+Parts = dict[str, Callable[[], Any]]
 
 
 def per_version(reader) -> dict:
     """What the app builds once per graph version and every session shares (:data:`kg.explore.versioned.PER_VERSION`,
-    kept in ``st.cache_resource`` by app/app_state.py), and the label index's entities."""
+    kept in ``st.cache_resource`` by app/app_state.py), the label index's entities and the claims."""
+    from kg.explore.claims import claim_index
     from kg.explore.versioned import PER_VERSION
 
     built = {name: build(reader) for name, build in PER_VERSION.items()}
-    return built | {"entities": built["label_index"].entities}
+    return built | {
+        "entities": built["label_index"].entities,
+        "claims": claim_index(reader, statements=built["statements"]),
+    }  # as app_state.claims() builds it
 
 
 def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> Parts:
     """What app/app_pages/entity.py computes for ``key`` (the first rows of every relation group), part by part."""
+    from kg.explore.claims import claim_markdown
     from kg.explore.entity import (
-        comentioned, count_events, count_quantities, entity_info, events, quantities, relation_index, relation_rows,
+        comentioned,
+        count_events,
+        count_quantities,
+        entity_info,
+        events,
+        quantities,
+        relation_index,
+        relation_rows,
     )
     from kg.explore.neighbourhood import GraphFilter, neighbourhood
     from kg.explore.network_html import to_html
@@ -33,37 +46,53 @@ def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> 
 
     statements, entities = versioned["statements"], versioned["entities"]
     size = max(settings.entity_relations_per_page, 1)
-    small = settings.replace(graph_max_nodes=settings.entity_graph_max_nodes, graph_max_per_relation=settings.entity_graph_max_per_relation)
+    small = settings.replace(
+        graph_max_nodes=settings.entity_graph_max_nodes, graph_max_per_relation=settings.entity_graph_max_per_relation
+    )
 
     view: dict = {}  # what one view computes once and uses twice, as the page does
 
     def shown_rows():
         index = view["index"] = relation_index(statements, key)
         first = index.first_rows(settings.entity_relation_rows, size)
-        shown = index.kb[:settings.entity_kb_fact_limit] + tuple(n for group in first.values() for n in group)
+        shown = view["shown"] = index.kb[: settings.entity_kb_fact_limit] + tuple(
+            n for group in first.values() for n in group
+        )
         return relation_rows(reader, tuple(dict.fromkeys(shown)), entities=entities)
+
+    def badges():  # runs after shown_rows: the badge of the claim each shown row reports
+        return [claim_markdown(c) for n in view["shown"] if (c := versioned["claims"].of_statement(n)) is not None]
 
     def timeline():  # runs after shown_rows, whole page or part by part
         index = view["index"]
         evs = events(reader, key, limit=settings.entity_event_limit)
         if len(evs) >= settings.entity_event_limit:
             count_events(reader, key)
-        return newest(statement_items(statements, key, index.dated[:settings.entity_timeline_limit], entities)
-                      + [TimelineItem.of_event(e) for e in evs if e.date], settings.entity_timeline_limit)
+        return newest(
+            statement_items(statements, key, index.dated[: settings.entity_timeline_limit], entities)
+            + [TimelineItem.of_event(e) for e in evs if e.date],
+            settings.entity_timeline_limit,
+        )
 
     def figures():
-        qs = quantities(reader, key, limit=settings.entity_quantity_limit, with_evidence=False, index=versioned["quantities"])
+        qs = quantities(
+            reader, key, limit=settings.entity_quantity_limit, with_evidence=False, index=versioned["quantities"]
+        )
         return qs, count_quantities(reader, key, index=versioned["quantities"])
 
     return {
         "entity_info": lambda: entity_info(reader, key),
         "relation_index + relation_rows (KB facts, first rows of each group)": shown_rows,
+        "claim badges of the rows shown": badges,
         "events + timeline": timeline,
         "quantities": figures,
-        "comentioned": lambda: comentioned(reader, key, limit=settings.entity_comention_limit, index=versioned["comentions"],
-                                           entities=entities),
+        "comentioned": lambda: comentioned(
+            reader, key, limit=settings.entity_comention_limit, index=versioned["comentions"], entities=entities
+        ),
         "neighbourhood (entity_graph_max_nodes) + to_html": lambda: to_html(
-            neighbourhood(reader, key, GraphFilter(hops=1), small, statements=statements, entities=entities), height="380px"),
+            neighbourhood(reader, key, GraphFilter(hops=1), small, statements=statements, entities=entities),
+            height="380px",
+        ),
     }
 
 
@@ -73,7 +102,14 @@ def graph_view_parts(reader, settings: Settings, key: str, versioned: dict) -> P
     from kg.explore.network_html import to_html
 
     def view():
-        return neighbourhood(reader, key, GraphFilter(hops=1), settings, statements=versioned["statements"], entities=versioned["entities"])
+        return neighbourhood(
+            reader,
+            key,
+            GraphFilter(hops=1),
+            settings,
+            statements=versioned["statements"],
+            entities=versioned["entities"],
+        )
 
     sub = view()
     return {  # the slider's year range is computed once per graph version: see years()
@@ -110,9 +146,12 @@ def shown(reader, settings: Settings, key: str, versioned: dict) -> str:
     figures, all_figures = parts["quantities"]()
     index = relation_index(versioned["statements"], key)
     sub = graph_view_parts(reader, settings, key, versioned)["neighbourhood"]()
-    return (f"{len(rows)} relation rows with {sum(len(r.evidence) for r in rows)} evidence sentences, of {len(index.groups)} "
-            f"relation groups and {len(index.kb)} KB facts; {len(figures)} of {all_figures} figures; "
-            f"{len(parts['comentioned']())} co-mentioned entities; and its graph view draws {len(sub.nodes)} nodes")
+    return (
+        f"{len(rows)} relation rows with {sum(len(r.evidence) for r in rows)} evidence sentences, "
+        f"of {len(index.groups)} "
+        f"relation groups and {len(index.kb)} KB facts; {len(figures)} of {all_figures} figures; "
+        f"{len(parts['comentioned']())} co-mentioned entities; and its graph view draws {len(sub.nodes)} nodes"
+    )
 
 
 def entity_page(reader, settings: Settings, key: str, versioned: dict):

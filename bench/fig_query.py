@@ -7,7 +7,8 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -61,9 +62,21 @@ def _ox_run(store: ox.Store, text: str, bindings: Mapping | None, limit: int):
     return materialize(store.query(bind(text, bindings), use_default_graph_as_union=True), limit)
 
 
+def _materialize_query(reader, text: str, bindings: Mapping | None):
+    """The query through kg's reader, every row read."""
+    return materialize(reader.query(text, bindings), 10**9)
+
+
+def _run_new_text(text: str, settings: Settings, counter: Iterator[int]):
+    """The user query with a comment never sent before: the guard caches its verdict per text, so this is
+    what a new user query costs."""
+    return run_user_query(f"{text}\n# bench {next(counter)}", settings)
+
+
 def rdflib_dataset(quads: list[ox.Quad]) -> rdflib.Dataset:
     ds = rdflib.Dataset(default_union=True)
-    ds.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""  # None only when given a file
+    ds.parse(data=nquads.decode("utf-8"), format="nquads")
     return ds
 
 
@@ -109,8 +122,9 @@ def _row(report, case, samples, unit="ms", **kw):
     return report.add("3 query", case, s, unit, note=f"{p95}; {note}" if note else p95, **kw), s
 
 
-def user_queries(report: Report, store: Path, examples: list[tuple[str, str]], repeats: int,
-                 budget_s: float) -> dict[str, dict[str, float] | list[str]]:
+def user_queries(
+    report: Report, store: Path, examples: list[tuple[str, str]], repeats: int, budget_s: float
+) -> dict[str, dict[str, float] | list[str]]:
     """Guarded path vs pyoxigraph for each example; the guard's median cost per query (ms), and
     the queries that ran past the guard's time limit (their direct runs are skipped: unbounded)."""
     settings = Settings.load(store=str(store))
@@ -123,37 +137,68 @@ def user_queries(report: Report, store: Path, examples: list[tuple[str, str]], r
         prepared = prepare_query(text, settings)
         limit = settings.query_row_limit
         try:
-            first = time_calls(lambda: run_user_query(text, settings), 1, warmup=0)
+            first = time_calls(partial(run_user_query, text, settings), 1, warmup=0)
         except QueryTimeoutError:
             timed_out.append(name)
-            report.add("3 query", f"example '{name}': guarded", summarize([settings.query_timeout * 1000]), "ms",
-                       note=f"stopped by the guard at query_timeout = {settings.query_timeout:g} s; not repeated, "
-                            "no unguarded run (it would not stop)")
+            report.add(
+                "3 query",
+                f"example '{name}': guarded",
+                summarize([settings.query_timeout * 1000]),
+                "ms",
+                note=f"stopped by the guard at query_timeout = {settings.query_timeout:g} s; not repeated, "
+                "no unguarded run (it would not stop)",
+            )
             continue
         if first[0] >= budget_s * 1000 / 3:  # slow: one run of each path, kept out of the guard-cost target
-            [base] = time_interleaved([lambda: _ox_run(direct, prepared.text, None, limit)], 1, warmup=0)
+            [base] = time_interleaved([partial(_ox_run, direct, prepared.text, None, limit)], 1, warmup=0)
             _, b = _row(report, f"example '{name}': pyoxigraph direct", base, note="slow: measured once")
-            _row(report, f"example '{name}': guarded (new text)", first, baseline="pyoxigraph", baseline_value=b,
-                 ratio=first[0] / max(b.median, 1e-9), note="slow: measured once; not in the guard-cost target")
+            _row(
+                report,
+                f"example '{name}': guarded (new text)",
+                first,
+                baseline="pyoxigraph",
+                baseline_value=b,
+                ratio=first[0] / max(b.median, 1e-9),
+                note="slow: measured once; not in the guard-cost target",
+            )
             slow.append(name)
             continue
         counter = iter(range(10**9))
         try:
-            base, guarded, cold = time_interleaved([
-                lambda: _ox_run(direct, prepared.text, None, limit),
-                lambda: run_user_query(text, settings),
-                # a text never seen before (the guard caches its verdict per text): what a new user query costs
-                lambda: run_user_query(f"{text}\n# bench {next(counter)}", settings),
-            ], repeats, budget_s=budget_s)
+            base, guarded, cold = time_interleaved(
+                [
+                    partial(_ox_run, direct, prepared.text, None, limit),
+                    partial(run_user_query, text, settings),
+                    partial(_run_new_text, text, settings, counter),
+                ],
+                repeats,
+                budget_s=budget_s,
+            )
         except QueryTimeoutError:
             timed_out.append(name)
-            report.note(f"figure 3: '{name}' ran past query_timeout on a repeat (after a first run of {first[0]:.0f} ms)")
+            report.note(
+                f"figure 3: '{name}' ran past query_timeout on a repeat (after a first run of {first[0]:.0f} ms)"
+            )
             continue
         _, b = _row(report, f"example '{name}': pyoxigraph direct", base)
-        _, g = _row(report, f"example '{name}': guarded (verdict cached)", guarded, baseline="pyoxigraph", baseline_value=b,
-                    ratio=summarize(guarded).median / max(b.median, 1e-9), note=f"+{summarize(guarded).median - b.median:.2f} ms")
-        _, c = _row(report, f"example '{name}': guarded (new text)", cold, baseline="pyoxigraph", baseline_value=b,
-                    ratio=summarize(cold).median / max(b.median, 1e-9), note=f"+{summarize(cold).median - b.median:.2f} ms")
+        _, g = _row(
+            report,
+            f"example '{name}': guarded (verdict cached)",
+            guarded,
+            baseline="pyoxigraph",
+            baseline_value=b,
+            ratio=summarize(guarded).median / max(b.median, 1e-9),
+            note=f"+{summarize(guarded).median - b.median:.2f} ms",
+        )
+        _, c = _row(
+            report,
+            f"example '{name}': guarded (new text)",
+            cold,
+            baseline="pyoxigraph",
+            baseline_value=b,
+            ratio=summarize(cold).median / max(b.median, 1e-9),
+            note=f"+{summarize(cold).median - b.median:.2f} ms",
+        )
         costs[name] = g.median - b.median
         cold_costs[name] = c.median - b.median
     close_pools()
@@ -165,16 +210,28 @@ def app_queries(report: Report, store: Path, calls: list[tuple[str, str, dict]],
     reader = open_reader(Settings.load(store=str(store)))
     direct = snapshot_store(store)
     for name, text, bindings in calls:
-        base, ours = time_interleaved([
-            lambda: _ox_run(direct, text, bindings, 10**9),
-            lambda: materialize(reader.query(text, bindings), 10**9),
-        ], repeats, budget_s=budget_s)
+        base, ours = time_interleaved(
+            [
+                partial(_ox_run, direct, text, bindings, 10**9),
+                partial(_materialize_query, reader, text, bindings),
+            ],
+            repeats,
+            budget_s=budget_s,
+        )
         _, b = _row(report, f"app '{name}': pyoxigraph direct", base)
-        _row(report, f"app '{name}': kg reader", ours, baseline="pyoxigraph", baseline_value=b,
-             ratio=summarize(ours).median / max(b.median, 1e-9))
+        _row(
+            report,
+            f"app '{name}': kg reader",
+            ours,
+            baseline="pyoxigraph",
+            baseline_value=b,
+            ratio=summarize(ours).median / max(b.median, 1e-9),
+        )
 
 
-def peer(report: Report, quads: list[ox.Quad], queries: list[tuple[str, str, dict]], repeats: int, budget_s: float) -> None:
+def peer(
+    report: Report, quads: list[ox.Quad], queries: list[tuple[str, str, dict]], repeats: int, budget_s: float
+) -> None:
     """rdflib in memory vs pyoxigraph in memory, same sample, same query texts."""
     started = time.perf_counter()
     ds = rdflib_dataset(quads)
@@ -183,16 +240,36 @@ def peer(report: Report, quads: list[ox.Quad], queries: list[tuple[str, str, dic
     mem = ox.Store()
     mem.bulk_extend(quads)
     ox_load = time.perf_counter() - started
-    report.add("3 query", f"peer sample: load {len(quads):,} quads into rdflib", summarize([rdflib_load]), "s",
-               "pyoxigraph in memory", summarize([ox_load]), rdflib_load / max(ox_load, 1e-9))
+    report.add(
+        "3 query",
+        f"peer sample: load {len(quads):,} quads into rdflib",
+        summarize([rdflib_load]),
+        "s",
+        "pyoxigraph in memory",
+        summarize([ox_load]),
+        rdflib_load / max(ox_load, 1e-9),
+    )
     for name, text, bindings in queries:
-        [ox_times] = time_interleaved([lambda: _ox_run(mem, text, bindings, 10**9)], repeats, budget_s=budget_s)
+        [ox_times] = time_interleaved([partial(_ox_run, mem, text, bindings, 10**9)], repeats, budget_s=budget_s)
         rd_times = _rdflib_times(ds, text, bindings, max(3, repeats // 4), budget_s)
         _, b = _row(report, f"peer '{name}': pyoxigraph memory ({len(quads):,} quads)", ox_times)
         if rd_times is None:
-            report.add("3 query", f"peer '{name}': rdflib memory ({len(quads):,} quads)", summarize([RDFLIB_BUDGET_SECONDS * 1000]),
-                       "ms", "pyoxigraph memory", b, RDFLIB_BUDGET_SECONDS * 1000 / max(b.median, 1e-9),
-                       note=f"not finished in {RDFLIB_BUDGET_SECONDS:g} s: stopped (ratio is a lower bound)")
+            report.add(
+                "3 query",
+                f"peer '{name}': rdflib memory ({len(quads):,} quads)",
+                summarize([RDFLIB_BUDGET_SECONDS * 1000]),
+                "ms",
+                "pyoxigraph memory",
+                b,
+                RDFLIB_BUDGET_SECONDS * 1000 / max(b.median, 1e-9),
+                note=f"not finished in {RDFLIB_BUDGET_SECONDS:g} s: stopped (ratio is a lower bound)",
+            )
             continue
-        _row(report, f"peer '{name}': rdflib memory ({len(quads):,} quads)", rd_times, baseline="pyoxigraph memory",
-             baseline_value=b, ratio=summarize(rd_times).median / max(b.median, 1e-9))
+        _row(
+            report,
+            f"peer '{name}': rdflib memory ({len(quads):,} quads)",
+            rd_times,
+            baseline="pyoxigraph memory",
+            baseline_value=b,
+            ratio=summarize(rd_times).median / max(b.median, 1e-9),
+        )

@@ -2,7 +2,7 @@
 embedded store, for query and page benchmarks at scale.
 
 Per document, in its own named graph: the document node (with its text), the entities it names
-(type, label, aliases), mentions, statements (direct triple + reified statement node with date,
+(type, the name it gives them, aliases), mentions, statements (direct triple + reified statement node with date,
 confidence, rule and evidence), a quantity and co-mentions. Entities are drawn from a pool with a
 skewed (Zipf-like) distribution so that a few hubs are very well connected, as in real coverage.
 """
@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from bench.corpus_gen import COMPANIES, PEOPLE, PROGRAMS, _SYLLABLES, generate_article
+from bench.corpus_gen import _SYLLABLES, COMPANIES, PEOPLE, PROGRAMS, generate_article
 from kg import iri
+from kg.labels import refresh_labels
 from kg.settings import Settings
 from kg.store import DocumentWrite, graph_node, ntriples, open_writer
-from kg.vocab import ENTITY_TYPES, KG, RELATIONS
+from kg.vocab import KG, RELATIONS
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -35,13 +36,26 @@ _TITLE = ox.NamedNode(DCTERMS + "title")
 _RDF_STATEMENT = ox.NamedNode(RDF + "Statement")
 _RDF_S, _RDF_P, _RDF_O = (ox.NamedNode(RDF + x) for x in ("subject", "predicate", "object"))
 _SELECTOR = ox.NamedNode(OA + "TextQuoteSelector")
-_DATE_TYPES = {"year": ox.NamedNode(XSD + "gYear"), "month": ox.NamedNode(XSD + "gYearMonth"), "day": ox.NamedNode(XSD + "date")}
+_DATE_TYPES = {
+    "year": ox.NamedNode(XSD + "gYear"),
+    "month": ox.NamedNode(XSD + "gYearMonth"),
+    "day": ox.NamedNode(XSD + "date"),
+}
 _DOUBLE = ox.NamedNode(XSD + "double")
 _INTEGER = ox.NamedNode(XSD + "integer")
 _BOOLEAN = ox.NamedNode(XSD + "boolean")
 _TYPE_WEIGHTS = {"Organization": 0.6, "Person": 0.25, "Program": 0.1, "Event": 0.02, "Place": 0.02, "Other": 0.01}
 _RELATIONS_BY_TYPE = {
-    "Organization": ("partner_of", "invested_in", "acquired", "owns", "competes_with", "launched", "operates_on", "part_of"),
+    "Organization": (
+        "partner_of",
+        "invested_in",
+        "acquired",
+        "owns",
+        "competes_with",
+        "launched",
+        "operates_on",
+        "part_of",
+    ),
     "Person": ("leads", "founded"),
     "Program": ("launched", "suspended", "relaunched", "closed"),
 }
@@ -70,9 +84,12 @@ def entity_pool(size: int) -> list[PoolEntity]:
     for name in PROGRAMS:
         names.setdefault(iri.normalise_name(name), "Program")
     labels = {iri.normalise_name(n): n for n in (*COMPANIES, *PEOPLE, *PROGRAMS)}
-    types, weights = zip(*_TYPE_WEIGHTS.items())
+    types, weights = zip(*_TYPE_WEIGHTS.items(), strict=True)
     while len(names) < size:
-        label = " ".join("".join(rng.choice(_SYLLABLES) for _ in range(rng.choice((2, 3)))).capitalize() for _ in range(rng.choice((1, 2))))
+        label = " ".join(
+            "".join(rng.choice(_SYLLABLES) for _ in range(rng.choice((2, 3)))).capitalize()
+            for _ in range(rng.choice((1, 2)))
+        )
         key = iri.normalise_name(label)
         if key not in names:
             names[key] = rng.choices(types, weights)[0]
@@ -92,7 +109,9 @@ def _skewed(rng: random.Random, n: int) -> int:
 def _date(rng: random.Random, year: int) -> tuple[str, str]:
     precision = rng.choice(("year", "month", "day", "day"))
     month, day = rng.randint(1, 12), rng.randint(1, 28)
-    return {"year": f"{year}", "month": f"{year}-{month:02d}", "day": f"{year}-{month:02d}-{day:02d}"}[precision], precision
+    return {"year": f"{year}", "month": f"{year}-{month:02d}", "day": f"{year}-{month:02d}-{day:02d}"}[
+        precision
+    ], precision
 
 
 def document_quads(index: int, seed: int, pool: list[PoolEntity]) -> tuple[str, list[ox.Quad]]:
@@ -118,24 +137,25 @@ def document_quads(index: int, seed: int, pool: list[PoolEntity]) -> tuple[str, 
     add(doc, k("language"), ox.Literal("en"))
 
     # sentences with their offsets, for evidence
-    spans, start = [], 0
+    spans: list[tuple[int, int]] = []
+    start = 0
     for part in text.replace("\n\n", " ").split(". "):
-        s = text.find(part, start)
-        if s >= 0 and part.strip():
-            spans.append((s, s + len(part)))
-            start = s + len(part)
+        offset = text.find(part, start)
+        if offset >= 0 and part.strip():
+            spans.append((offset, offset + len(part)))
+            start = offset + len(part)
     chosen = {_skewed(rng, len(pool)) for _ in range(rng.randint(5, 8))}
     ents = [pool[i] for i in sorted(chosen)]
     nodes = {e.key: ox.NamedNode(str(iri.entity_iri(e.key))) for e in ents}
     for e in ents:
         n = nodes[e.key]
         add(n, _A, k(e.type))
-        add(n, _LABEL, ox.Literal(e.label))
+        add(n, k("mentionedLabel"), ox.Literal(e.label))  # the one rdfs:label: the labels graph (kg.labels)
         for alias in e.aliases:
             add(n, _ALT, ox.Literal(alias))
     for m in range(10):  # mentions
         e = rng.choice(ents)
-        s0, s1 = rng.choice(spans)
+        s0, _ = rng.choice(spans)
         node = ox.NamedNode(str(iri.node_iri("mention", doc_id, m)))
         add(node, _A, k("Mention"))
         add(node, k("document"), doc)
@@ -195,7 +215,7 @@ def document_quads(index: int, seed: int, pool: list[PoolEntity]) -> tuple[str, 
     add(q, k("confidence"), ox.Literal("0.9", datatype=_DOUBLE))
     add(q, k("rule"), ox.Literal("quantity.bench_users"))
     add(q, k("evidence"), evidence("quantity"))
-    for c in range(2):  # co-mentions
+    for _ in range(2):  # co-mentions
         a, b = sorted(rng.sample(ents, 2), key=lambda e: e.key)
         node = ox.NamedNode(str(iri.node_iri("comention", doc_id, a.key, b.key)))
         add(node, _A, k("CoMention"))
@@ -235,4 +255,5 @@ def generate_store(store: str, triples: int, seed: int = 0) -> tuple[int, int]:
                 writer.write_documents(batch)
                 batch.clear()
         writer.write_documents(batch)
+        refresh_labels(writer)  # as kg build does after its writes
     return documents, quads

@@ -17,13 +17,15 @@ from kg.store import open_reader
 
 HUB_QUERY = """
 SELECT ?e (COUNT(?st) AS ?n) WHERE {
-  { ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?e } UNION { ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?e }
+  { ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?e }
+  UNION { ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?e }
 } GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1"""
 
 
 def _generator_version() -> str:
     h = hashlib.sha256()
     for module in (corpus_gen, graph_gen):
+        assert module.__file__ is not None  # modules of this package, loaded from files
         h.update(Path(module.__file__).read_bytes())
     return h.hexdigest()[:12]
 

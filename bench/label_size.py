@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from bench import graphs
 from kg.explore.neighbourhood import GraphFilter, neighbourhood
 from kg.explore.network_html import to_html
 from kg.explore.search import build_label_index
@@ -19,10 +21,12 @@ from kg.explore.terms import entity_key
 from kg.settings import Settings
 from kg.store import open_reader
 
-from bench import graphs
+if TYPE_CHECKING:
+    from playwright.sync_api import ViewportSize  # a dev dependency: imported where a browser is driven
 
 LABEL_PX = 13  # the node label font size of kg.explore.network_html
-FRAME = {"width": 1000, "height": 640}  # the graph page's frame: 620 px high (app/app_pages/graph.py), 4/5 of a wide page
+# the graph page's frame: 620 px high (app/app_pages/graph.py), 4/5 of a wide page
+FRAME: ViewportSize = {"width": 1000, "height": 640}
 
 
 def label_sizes(store: str, key: str | None, node_counts: list[int]) -> list[tuple[int, int, float]]:
@@ -37,8 +41,14 @@ def label_sizes(store: str, key: str | None, node_counts: list[int]) -> list[tup
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page(viewport=FRAME)
         for n in node_counts:
-            sub = neighbourhood(reader, key, GraphFilter(), Settings.load(store=store, graph_max_nodes=n),
-                                statements=statements, entities=entities)
+            sub = neighbourhood(
+                reader,
+                key,
+                GraphFilter(),
+                Settings.load(store=store, graph_max_nodes=n),
+                statements=statements,
+                entities=entities,
+            )
             page.set_content(to_html(sub, height="620px"))
             page.wait_for_function("typeof network !== 'undefined'")
             page.wait_for_timeout(500)  # the fit runs once the canvas is drawn

@@ -1,4 +1,5 @@
-"""Where one process's extraction time goes, per article: ``python -m bench.pipeline_cost [--articles 300] [--repeats 5]``.
+"""Where one process's extraction time goes, per article:
+``python -m bench.pipeline_cost [--articles 300] [--repeats 5]``.
 
 Figure 1 compares whole runs; this splits kg's part of them. It parses generated articles (figure 1's
 corpus generator, seed 1) with kg's pipeline, then times, best of ``--repeats``, each step on the same
@@ -15,23 +16,24 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
+from bench.corpus_gen import generate_corpus
 from kg import corpus
 from kg.extract import assemble
 from kg.nlp import load_pipeline
 from kg.pipeline import DocumentGraph
 from kg.settings import Settings
 
-from bench.corpus_gen import generate_corpus
-
 KG_COMPONENTS = ("kg_line_breaks", "entity_ruler", "kg_extractor")
+T = TypeVar("T")
 
 
-def _best(step: Callable[[], object], repeats: int, setup: Callable[[], object] = lambda: None) -> tuple[float, object]:
+def _best(step: Callable[[Any], T], repeats: int, setup: Callable[[], Any] = lambda: None) -> tuple[float, T]:
     """The shortest of ``repeats`` timings of ``step(setup())`` (setup untimed), and the last result."""
-    times, result = [], None
+    times = []
     for _ in range(repeats):
         given = setup()
         started = time.perf_counter()
@@ -57,11 +59,15 @@ def pipeline_cost(articles: int, repeats: int) -> list[tuple[str, float]]:
             return [Doc(nlp.vocab).from_bytes(b) for b in before]
 
         def run(given, component=component):
-            return list(component.pipe(given, batch_size=32)) if hasattr(component, "pipe") else [component(d) for d in given]
+            return (
+                list(component.pipe(given, batch_size=32))
+                if hasattr(component, "pipe")
+                else [component(d) for d in given]
+            )
 
         seconds, docs = _best(run, repeats, restore)
         steps.append((name, seconds))
-    data = [(document, doc._.kg) for document, doc in zip(documents, docs)]
+    data = [(document, doc._.kg) for document, doc in zip(documents, docs, strict=True)]
     seconds, extractions = _best(lambda _: [assemble(document, kg) for document, kg in data], repeats)
     steps.append(("assemble records", seconds))
     seconds, _ = _best(lambda _: [DocumentGraph(e).ntriples for e in extractions], repeats)
@@ -81,7 +87,11 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'step':<24} {'ms/article':>10} {'share':>7}")
     for step, seconds in steps:
         print(f"{step + (' (kg)' if step in kg_steps else ''):<24} {seconds * 1000:>10.2f} {seconds / total:>7.1%}")
-    print(f"spaCy's own components: {spacy_alone * 1000:.2f} ms/article; kg's steps add {(total - spacy_alone) / spacy_alone:.1%} to them")
+    print(
+        f"spaCy's own components: {spacy_alone * 1000:.2f} ms/article; "
+        f"kg's steps add {(total - spacy_alone) / spacy_alone:.1%} to them"
+    )
+
 
 if __name__ == "__main__":
     main()

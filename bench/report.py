@@ -44,9 +44,12 @@ class Report:
     def add(self, *args, **kwargs) -> Row:
         row = Row(*args, **kwargs)
         self.rows.append(row)
-        print(f"  [{row.figure}] {row.case}: {row.value.fmt(2)} {row.unit}"
-              + (f" | {row.baseline}: {row.baseline_value.fmt(2)}" if row.baseline_value else "")
-              + (f" | ratio {row.ratio:.2f}" if row.ratio is not None else ""), flush=True)
+        print(
+            f"  [{row.figure}] {row.case}: {row.value.fmt(2)} {row.unit}"
+            + (f" | {row.baseline}: {row.baseline_value.fmt(2)}" if row.baseline_value else "")
+            + (f" | ratio {row.ratio:.2f}" if row.ratio is not None else ""),
+            flush=True,
+        )
         return row
 
     def target(self, name: str, ok: bool | None, measured: str, limit: str, note: str = "") -> None:
@@ -73,12 +76,19 @@ class Report:
             "|---|---|---|---|---|",
         ]
         lines += [f"| {t.name} | **{t.verdict}** | {t.measured} | {t.limit} | {t.note} |" for t in self.targets]
-        lines += ["", "## Figures", "", "| figure | case | median (min–max) | n | unit | baseline (same run) | ratio | note |",
-                  "|---|---|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Figures",
+            "",
+            "| figure | case | median (min–max) | n | unit | baseline (same run) | ratio | note |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for r in self.rows:
             base = f"{r.baseline}: {r.baseline_value.fmt(2)}" if r.baseline_value else r.baseline
             ratio = f"{r.ratio:.2f}" if r.ratio is not None else ""
-            lines.append(f"| {r.figure} | {r.case} | {r.value.fmt(2)} | {r.value.n} | {r.unit} | {base} | {ratio} | {r.note} |")
+            lines.append(
+                f"| {r.figure} | {r.case} | {r.value.fmt(2)} | {r.value.n} | {r.unit} | {base} | {ratio} | {r.note} |"
+            )
         if self.notes:
             lines += ["", "## Notes", ""] + [f"- {n}" for n in self.notes]
         return "\n".join(lines) + "\n"
@@ -92,7 +102,11 @@ class Report:
             "cpus": _cpus(),
             "targets": [t.__dict__ for t in self.targets],
             "rows": [
-                {**r.__dict__, "value": r.value.as_dict(), "baseline_value": r.baseline_value.as_dict() if r.baseline_value else None}
+                {
+                    **r.__dict__,
+                    "value": r.value.as_dict(),
+                    "baseline_value": r.baseline_value.as_dict() if r.baseline_value else None,
+                }
                 for r in self.rows
             ],
             "notes": self.notes,

@@ -62,8 +62,9 @@ def time_calls(fn: Callable[[], object], repeats: int, warmup: int = 1) -> list[
 MIN_REPEATS = 3
 
 
-def time_interleaved(fns: Sequence[Callable[[], object]], repeats: int, warmup: int = 1,
-                     budget_s: float | None = None) -> list[list[float]]:
+def time_interleaved(
+    fns: Sequence[Callable[[], object]], repeats: int, warmup: int = 1, budget_s: float | None = None
+) -> list[list[float]]:
     """Milliseconds of each of ``fns``, called in turn ``repeats`` times (A B A B …), so that load
     from other processes falls on all of them alike; one list of samples per function. With a
     ``budget_s``, slow functions get fewer repeats (never fewer than 3), judged by the warm-up."""

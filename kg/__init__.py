@@ -14,6 +14,8 @@
 
 Everything here is a thin layer over the library's modules (``kg.store``, ``kg.query``, ``kg.explore``,
 ``kg.build``); importing ``kg`` loads none of them, nor spaCy or Streamlit, until a function needs it.
+No public name is also the name of a submodule: ``import kg.build`` binds the attribute ``kg.build`` to the
+module, so a function called ``build`` here would be replaced by it (hence ``build_corpus``).
 """
 
 from __future__ import annotations
@@ -23,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from kg.build import AddResult, BuildReport
     from kg.explore.entity import EntityInfo, RelationRow
-    from kg.explore.search import Hit
+    from kg.explore.search import Hit, LabelIndex
     from kg.query import QueryResult
     from kg.settings import Settings
 
-__all__ = ["Graph", "open", "build", "build_text"]
+__all__ = ["Graph", "build_corpus", "build_text", "open"]
 
 
 def _settings(store: str | None, **overrides: Any) -> Settings:
@@ -44,7 +46,7 @@ class Graph:
 
         self.settings = settings
         self.reader = open_reader(settings)
-        self._labels = None
+        self._labels: LabelIndex | None = None  # built on the first search, then reused
 
     def search(self, text: str, limit: int = 20) -> list[Hit]:
         """Entities whose label or alias starts a word with ``text`` (case- and accent-insensitive)."""
@@ -67,26 +69,30 @@ class Graph:
         return relations(self.reader, key)
 
     def query(self, text: str) -> QueryResult:
-        """A SPARQL query through the guard (read-only, bounded, in an isolated worker); the usual prefixes are declared."""
+        """A SPARQL query through the guard (read-only, bounded, in an isolated worker).
+
+        The usual prefixes are declared.
+        """
         from kg.query import run_user_query
 
         return run_user_query(text, self.settings, reader=self.reader)
 
 
-def open(store: str = "data/store", **settings: Any) -> Graph:  # noqa: A001 - the notebook verb
+def open(store: str = "data/store", **settings: Any) -> Graph:
     """The graph in ``store``; other keyword arguments are settings (``query_timeout=5``)."""
     return Graph(_settings(store, **settings))
 
 
-def build(corpus: str = "corpus", store: str = "data/store", **settings: Any) -> BuildReport:
+def build_corpus(corpus: str = "corpus", store: str = "data/store", **settings: Any) -> BuildReport:
     """Bring ``store`` up to date with the articles under ``corpus`` (unchanged articles are skipped)."""
     from kg.build import build as build_store
 
     return build_store(_settings(store, corpus=corpus, **settings))
 
 
-def build_text(text: str, *, title: str, published: str | None = None, store: str = "data/store",
-               **settings: Any) -> AddResult:
+def build_text(
+    text: str, *, title: str, published: str | None = None, store: str = "data/store", **settings: Any
+) -> AddResult:
     """Extract one article given as text and add it to ``store`` atomically."""
     from kg.build import add_document
 

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import cast
 
 import yaml
 
@@ -27,7 +28,9 @@ ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 #: A line that is only a picture credit: "(Source: … Public Account)", "Image source: …", "Photo: …".
-_CAPTION = re.compile(r"^\s*[(（]?\s*(?:image |photo |picture )?(?:source|credit|photo|image)\s*[:：].{0,120}[)）]?\s*$", re.I)
+_CAPTION = re.compile(
+    r"^\s*[(（]?\s*(?:image |photo |picture )?(?:source|credit|photo|image)\s*[:：].{0,120}[)）]?\s*$", re.I
+)
 #: A call to action that closes a promotional block: "View details >", "Read more »", "Click to learn more".
 _CALL_TO_ACTION = re.compile(
     r"^\s*(?:view|see|read|learn|click|tap|find out)\b[\w\s]{0,20}?(?:details|more|here|now)?\s*[>»›→]+\s*$"
@@ -35,7 +38,7 @@ _CALL_TO_ACTION = re.compile(
     re.I,
 )
 _PROMO_LINES_BEFORE_CTA = 3  # a teaser title, its blurb and at most one more line
-_TERMINAL = tuple(".!?。！？”\"’)…:;")
+_TERMINAL = tuple('.!?。！？”"’)…:;')
 _FIELDS = {"title", "published", "language", "source", "url"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -96,14 +99,23 @@ def iter_article_paths(paths: Iterable[str | Path], skipped: list[tuple[Path, st
         return f"cannot be read ({error.strerror or error})"
 
     def not_regular(mode: int) -> str:
-        kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
-                 (stat.S_ISBLK, "a block device"))
-        return "not a regular file (" + next((name for is_kind, name in kinds if is_kind(mode)), "of an unknown kind") + ")"
+        kinds = (
+            (stat.S_ISFIFO, "a FIFO"),
+            (stat.S_ISSOCK, "a socket"),
+            (stat.S_ISCHR, "a character device"),
+            (stat.S_ISBLK, "a block device"),
+        )
+        return (
+            "not a regular file ("
+            + next((name for is_kind, name in kinds if is_kind(mode)), "of an unknown kind")
+            + ")"
+        )
 
     def articles_under(root: Path) -> list[Path]:
         found: list[Path] = []
         info = root.stat()
-        directories = [(root, ((info.st_dev, info.st_ino),))]  # to read, with the directories it is in (and itself)
+        # to read, with the directories it is in (and itself)
+        directories: list[tuple[Path, tuple[tuple[int, int], ...]]] = [(root, ((info.st_dev, info.st_ino),))]
         while directories:
             directory, within = directories.pop()
             try:
@@ -112,7 +124,7 @@ def iter_article_paths(paths: Iterable[str | Path], skipped: list[tuple[Path, st
             except OSError as e:
                 skip(directory, f"cannot be listed ({e.strerror or e})")
                 continue
-            below = []
+            below: list[tuple[Path, tuple[tuple[int, int], ...]]] = []
             for entry in entries:
                 path = directory / entry.name
                 try:
@@ -161,15 +173,21 @@ def read_document(path: str | Path, settings: Settings | None = None) -> Documen
     try:
         size = path.stat().st_size
         if size > settings.article_max_bytes:
-            raise DocumentError(name, f"is {size:,} bytes, over the limit of {settings.article_max_bytes:,}",
-                                "split it, or raise article_max_bytes (env KG_ARTICLE_MAX_BYTES)")
+            raise DocumentError(
+                name,
+                f"is {size:,} bytes, over the limit of {settings.article_max_bytes:,}",
+                "split it, or raise article_max_bytes (env KG_ARTICLE_MAX_BYTES)",
+            )
         with path.open("rb") as f:
             raw = f.read(settings.article_max_bytes + 1)  # a file that grew since stat() is still bounded
     except OSError as e:
         raise DocumentError(name, f"cannot be read ({e.strerror or e})", "check the path and its permissions") from None
     if len(raw) > settings.article_max_bytes:
-        raise DocumentError(name, f"is over the limit of {settings.article_max_bytes:,} bytes",
-                            "split it, or raise article_max_bytes (env KG_ARTICLE_MAX_BYTES)")
+        raise DocumentError(
+            name,
+            f"is over the limit of {settings.article_max_bytes:,} bytes",
+            "split it, or raise article_max_bytes (env KG_ARTICLE_MAX_BYTES)",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -190,8 +208,11 @@ def check_length(doc: Document, settings: Settings) -> None:
     """Refuse an article whose text is over ``article_max_chars``: the parser's memory grows with a text's
     length (spaCy: about 1 GB per 100,000 characters at worst), so one long file must not take the machine."""
     if len(doc.text) > settings.article_max_chars:
-        raise DocumentError(doc.source_path or doc.title, f"has {len(doc.text):,} characters of text, over the limit of "
-                            f"{settings.article_max_chars:,}", "split it, or raise article_max_chars (env KG_ARTICLE_MAX_CHARS)")
+        raise DocumentError(
+            doc.source_path or doc.title,
+            f"has {len(doc.text):,} characters of text, over the limit of {settings.article_max_chars:,}",
+            "split it, or raise article_max_chars (env KG_ARTICLE_MAX_CHARS)",
+        )
 
 
 def split_front_matter(text: str, source: str = "<text>", max_chars: int = 2000) -> tuple[dict, str]:
@@ -207,56 +228,82 @@ def split_front_matter(text: str, source: str = "<text>", max_chars: int = 2000)
             raise DocumentError(source, "has front matter that is never closed", "end it with a line '---'")
         return {}, text
     try:
-        meta = yaml.load(m.group(1), Loader=_NoAliasLoader) or {}  # noqa: S506 - a SafeLoader subclass
+        meta = yaml.load(m.group(1), Loader=_NoAliasLoader) or {}
     except yaml.constructor.ConstructorError as e:
         where = e.problem_mark
         line = f" at line {where.line + 2}" if where else ""
-        raise DocumentError(source, f"has front matter with {e.problem}{line}, which is not allowed",
-                            "write each field's value out in full (no &anchors or *aliases)") from None
+        raise DocumentError(
+            source,
+            f"has front matter with {e.problem}{line}, which is not allowed",
+            "write each field's value out in full (no &anchors or *aliases)",
+        ) from None
     except yaml.YAMLError as e:
         where = getattr(e, "problem_mark", None)
         line = f" at line {where.line + 2}" if where else ""
-        raise DocumentError(source, f"has front matter that is not valid YAML{line}", "fix the YAML between the '---' lines") from None
+        raise DocumentError(
+            source, f"has front matter that is not valid YAML{line}", "fix the YAML between the '---' lines"
+        ) from None
     except ValueError as e:  # YAML reads YYYY-MM-DD as a date and fails on one that does not exist
-        raise DocumentError(source, f"has a date in its front matter that does not exist ({e})", "write a real date") from None
+        raise DocumentError(
+            source, f"has a date in its front matter that does not exist ({e})", "write a real date"
+        ) from None
     except RecursionError:
-        raise DocumentError(source, "has front matter nested too deeply to read", "write each field as plain text") from None
+        raise DocumentError(
+            source, "has front matter nested too deeply to read", "write each field as plain text"
+        ) from None
     except (TypeError, KeyError, IndexError, AttributeError, OverflowError):
         # PyYAML's constructors fail this way on an explicit tag a value does not fit ('!!int ""', '!!bool x')
-        raise DocumentError(source, "has front matter with an explicit !!tag its value does not fit",
-                            "remove the !!tag and write the value as plain text") from None
+        raise DocumentError(
+            source,
+            "has front matter with an explicit !!tag its value does not fit",
+            "remove the !!tag and write the value as plain text",
+        ) from None
     if not isinstance(meta, dict):
-        raise DocumentError(source, "has front matter that is not a mapping of fields", "write 'title: …', 'published: …' lines")
+        raise DocumentError(
+            source, "has front matter that is not a mapping of fields", "write 'title: …', 'published: …' lines"
+        )
     unknown = [k for k in meta if k not in _FIELDS]
     if unknown:
-        raise DocumentError(source, f"has unknown front-matter field(s) {sorted(map(str, unknown))}", f"use only {sorted(_FIELDS)}")
+        raise DocumentError(
+            source, f"has unknown front-matter field(s) {sorted(map(str, unknown))}", f"use only {sorted(_FIELDS)}"
+        )
     out = {k: meta[k] for k in _FIELDS if meta.get(k) is not None}
     if "published" in out:
         out["published"] = parse_published(out["published"], source)
     for key in ("title", "language", "source", "url"):
         if key in out:
             out[key] = _field_text(key, out[key], source, max_chars)
-    return out, text[m.end():]
+    return out, text[m.end() :]
 
 
 def _field_text(key: str, value: object, source: str, max_chars: int) -> str:
     """A front-matter field as checked text: a scalar, at most ``max_chars``, valid Unicode, no control characters."""
     if isinstance(value, (dict, list, set, tuple)):
-        raise DocumentError(source, f"has a front-matter field {key!r} that is a {type(value).__name__}, not text",
-                            f"write '{key}: some text'")
+        raise DocumentError(
+            source,
+            f"has a front-matter field {key!r} that is a {type(value).__name__}, not text",
+            f"write '{key}: some text'",
+        )
     text = _scalar_text(value, key, source)
     if len(text) > max_chars:
-        raise DocumentError(source, f"has a front-matter field {key!r} of {len(text):,} characters, over {max_chars:,}",
-                            "shorten it, or raise front_matter_max_chars (env KG_FRONT_MATTER_MAX_CHARS)")
+        raise DocumentError(
+            source,
+            f"has a front-matter field {key!r} of {len(text):,} characters, over {max_chars:,}",
+            "shorten it, or raise front_matter_max_chars (env KG_FRONT_MATTER_MAX_CHARS)",
+        )
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise DocumentError(source, f"has a front-matter field {key!r} that is not valid Unicode (a lone surrogate escape)",
-                            "write the character itself, not a \\uD8xx escape") from None
+        raise DocumentError(
+            source,
+            f"has a front-matter field {key!r} that is not valid Unicode (a lone surrogate escape)",
+            "write the character itself, not a \\uD8xx escape",
+        ) from None
     bad = _CONTROL.search(text)
     if bad:
-        raise DocumentError(source, f"has a control character U+{ord(bad.group()):04X} in its front-matter field {key!r}",
-                            "remove it")
+        raise DocumentError(
+            source, f"has a control character U+{ord(bad.group()):04X} in its front-matter field {key!r}", "remove it"
+        )
     return text
 
 
@@ -265,8 +312,9 @@ def _scalar_text(value: object, key: str, source: str) -> str:
     try:
         return str(value)
     except ValueError:
-        raise DocumentError(source, f"has a front-matter field {key!r} holding a number too long to read",
-                            "write it as text") from None
+        raise DocumentError(
+            source, f"has a front-matter field {key!r} holding a number too long to read", "write it as text"
+        ) from None
 
 
 def parse_published(value: object, source: str = "<text>") -> PartialDate:
@@ -299,7 +347,7 @@ def clean_text(body: str) -> str:
 def _promo_block_before(lines: list[str], cta: int) -> list[int]:
     """The lines of the block a call to action closes: back to its teaser title (a line with no
     final punctuation), at most a few lines; just the line before when no title is found."""
-    block = []
+    block: list[int] = []
     i = cta - 1
     while i >= 0 and len(block) < _PROMO_LINES_BEFORE_CTA:
         if lines[i]:
@@ -341,11 +389,17 @@ def document_from_text(
 def document_from_html(html: str, *, source_path: str = "") -> Document:
     """Main text of a web page (trafilatura: boilerplate, scripts and styles are not kept)."""
     import trafilatura
+    from trafilatura.settings import Document as Page
 
-    extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True)
-    text = extracted.text if extracted is not None else ""
-    if not text or not text.strip():
-        raise DocumentError(source_path or "<html>", "has no main text that could be extracted", "check it is an article page")
+    # as_dict=False (the default): a Document, or None for a page with no main text
+    extracted = cast(
+        Page | None,
+        trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True),
+    )
+    if extracted is None or not extracted.text or not extracted.text.strip():
+        raise DocumentError(
+            source_path or "<html>", "has no main text that could be extracted", "check it is an article page"
+        )
     published = None
     if extracted.date:
         try:
@@ -353,7 +407,7 @@ def document_from_html(html: str, *, source_path: str = "") -> Document:
         except DocumentError:
             published = None
     return document_from_text(
-        text,
+        extracted.text,
         title=extracted.title or None,
         published=published,
         source_path=source_path,

@@ -35,12 +35,13 @@ class PartialDate:
         return f"{self.year:04d}"
 
     @classmethod
-    def parse(cls, text: str) -> "PartialDate":
+    def parse(cls, text: str) -> PartialDate:
         """'2025', '2025-05' or '2025-05-07' (ValueError otherwise)."""
         parts = [int(p) for p in str(text).strip().split("-")]
         if not 1 <= len(parts) <= 3:
             raise ValueError(f"not a YYYY, YYYY-MM or YYYY-MM-DD date: {text!r}")
-        return cls(*parts)
+        month, day = [*parts[1:], None, None][:2]
+        return cls(parts[0], month, day)
 
 
 @dataclass
@@ -130,7 +131,9 @@ class Quantity:
 @dataclass
 class EventRecord:
     key: str  # unique within the document
-    type: str  # investment | partnership | launch | suspension | relaunch | closure | acquisition | appointment | listing
+    type: (
+        str  # investment | partnership | launch | suspension | relaunch | closure | acquisition | appointment | listing
+    )
     participants: list[Participant]
     evidence: list[Evidence]
     rule: str

@@ -11,9 +11,11 @@ and lemmas (cue words), and the extractor itself costs ~6% of the pipeline's tim
 from __future__ import annotations
 
 import importlib.util
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
@@ -45,11 +47,22 @@ def _load_model(name: str) -> Language:
 #: stored text) onto what the small English model was trained on: curly and primed apostrophes, non-breaking
 #: and narrow spaces, non-breaking hyphens, full-width ASCII ("Ｘ" -> "X"). Curly double quotes stay: the
 #: model reads them well, and straight ones moved its sentence boundaries (measured on the seed article).
-TYPOGRAPHY = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u2011": "-", "\u2010": "-",
-    **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
-})
+TYPOGRAPHY = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2011": "-",
+        "\u2010": "-",
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
+    }
+)
 
 
 class TypographyTokenizer:
@@ -86,28 +99,32 @@ def line_breaks(doc: Doc) -> Doc:
 
 def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
     """EntityRuler phrase patterns for every KB name and alias, with the KB id as pattern id."""
-    label = {"Organization": "ORG", "Person": "PERSON", "Place": "GPE", "Event": "EVENT", "Program": "PRODUCT", "Other": "PRODUCT"}
-    return [
-        {"label": label[e.type], "pattern": name, "id": e.id}
-        for e in kb.entities.values()
-        for name in e.names
-    ]
+    label = {
+        "Organization": "ORG",
+        "Person": "PERSON",
+        "Place": "GPE",
+        "Event": "EVENT",
+        "Program": "PRODUCT",
+        "Other": "PRODUCT",
+    }
+    return [{"label": label[e.type], "pattern": name, "id": e.id} for e in kb.entities.values() for name in e.names]
 
 
 def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Language:
     """``settings.model`` plus the KB entity ruler (before the NER) and the kg extractor (last)."""
-    import kg.extract.component  # noqa: F401  (registers the kg_extractor factory)
+    import kg.extract.component  # registers the kg_extractor factory
 
     kb = kb if kb is not None else load_kb(settings)
     nlp = _load_model(settings.model)
+    tokenizer: Any = nlp.tokenizer  # spaCy types it as any callable; the model's is a Tokenizer (a compiled class)
     for word in HYPHENATED_WORDS:
         for form in {word, word.capitalize(), word.upper()}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.tokenizer = TypographyTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None)
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None))
     ruler.add_patterns(ruler_patterns(kb))
-    extractor = nlp.add_pipe("kg_extractor", last=True)
+    extractor = cast(kg.extract.component.Extractor, nlp.add_pipe("kg_extractor", last=True))
     extractor.set_kb(kb)
     return nlp

@@ -22,7 +22,18 @@ from pathlib import Path
 import yaml
 
 _PATH = Path(__file__).with_name("schema.yaml")
-_KEYS = {"label", "subject", "object", "symmetric", "inverse", "stative", "stored_as_inverse", "event", "amount", "comment"}
+_KEYS = {
+    "label",
+    "subject",
+    "object",
+    "symmetric",
+    "inverse",
+    "stative",
+    "stored_as_inverse",
+    "event",
+    "amount",
+    "comment",
+}
 
 
 @dataclass(frozen=True)
@@ -50,9 +61,17 @@ def _load(path: Path) -> dict[str, Relation]:
         if unknown:
             raise ValueError(f"{path}: relation {name!r} has unknown key(s) {sorted(unknown)}; use {sorted(_KEYS)}")
         out[name] = Relation(
-            name=name, label=spec["label"], subject=frozenset(spec["subject"]), object=frozenset(spec["object"]),
-            comment=spec["comment"], symmetric=bool(spec.get("symmetric")), inverse=spec.get("inverse"),
-            stative=bool(spec.get("stative")), stored_as_inverse=bool(spec.get("stored_as_inverse")), amount=bool(spec.get("amount")), event=tuple(spec["event"]) if spec.get("event") else None,
+            name=name,
+            label=spec["label"],
+            subject=frozenset(spec["subject"]),
+            object=frozenset(spec["object"]),
+            comment=spec["comment"],
+            symmetric=bool(spec.get("symmetric")),
+            inverse=spec.get("inverse"),
+            stative=bool(spec.get("stative")),
+            stored_as_inverse=bool(spec.get("stored_as_inverse")),
+            amount=bool(spec.get("amount")),
+            event=tuple(spec["event"]) if spec.get("event") else None,
         )
     for rel in out.values():
         if rel.stored_as_inverse and not rel.inverse:

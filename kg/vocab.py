@@ -71,6 +71,7 @@ class KG(DefinedNamespace):
     versionOf: URIRef  # "Xiaohongxing 2.0" is a version of Xiaohongxing
     versionLabel: URIRef  # "2.0"
     mentionCount: URIRef  # mentions of the entity in one document (on a CoMention: shared sentences)
+    mentionedLabel: URIRef  # the name one document gives an entity (its one rdfs:label is in the labels graph)
 
     # --- document properties ------------------------------------------------------------------
     text: URIRef  # the cleaned text that every offset refers to
@@ -115,6 +116,19 @@ class KG(DefinedNamespace):
     valueMax: URIRef  # upper bound of a range (70%-80%)
     unit: URIRef  # "users", "CNY", "USD", "percent"
 
+    # --- curation (kg.curate: a researcher's corrections, in the curations graph) ---------------
+    Curation: URIRef  # one correction a person made: reject, confirm, merge, set-type …
+    curationAction: URIRef  # "reject" | "confirm" | "merge" | "split-alias" | "set-type" | "add-alias" | "rename" …
+    curatedBy: URIRef  # a graph -> a curation that changed it (on the graph's own node, in that graph)
+    curatedSubject: URIRef  # the fact a reject / confirm / add-fact is about: its subject entity …
+    curatedPredicate: URIRef  # … its relation
+    curatedObject: URIRef  # … and its object entity
+    curatedEntity: URIRef  # the entity a merge, split, type, alias or rename is about
+    curatedDocument: URIRef  # the document a fact curation is limited to or cites
+    curatedValue: URIRef  # the new type, label or alias
+    mergedInto: URIRef  # merge: the entity the curated entity became an alias of
+    curation: URIRef  # a statement a person added -> its Curation
+
     # --- bookkeeping --------------------------------------------------------------------------
     builtAt: URIRef  # in the meta graph: when the graph last changed
 
@@ -131,3 +145,5 @@ ENTITY_TYPES = ("Organization", "Person", "Program", "Event", "Place", "Other")
 #: Graph names.
 KB_GRAPH = ID["graph/kb"]
 META_GRAPH = ID["graph/meta"]
+CURATIONS_GRAPH = ID["graph/curations"]  # what people corrected, and their additions (kg.curate)
+LABELS_GRAPH = ID["graph/labels"]  # one rdfs:label per entity not in the knowledge base (kg.labels)

@@ -65,10 +65,23 @@ def sample_store(tmp_path_factory) -> Settings:
     return settings
 
 
-def make_extraction(text: str = "In June 2018, Alibaba invested in Xiaohongshu. Xiaohongshu has 300 million monthly active users."):
+def make_extraction(
+    text: str = "In June 2018, Alibaba invested in Xiaohongshu. Xiaohongshu has 300 million monthly active users.",
+):
     """A small hand-built Extraction (no model): one relation with an event, a quantity, a co-mention."""
     from kg.corpus import document_from_text
-    from kg.model import CoMention, Entity, EventRecord, Evidence, Extraction, Mention, PartialDate, Participant, Quantity, Relation
+    from kg.model import (
+        CoMention,
+        Entity,
+        EventRecord,
+        Evidence,
+        Extraction,
+        Mention,
+        PartialDate,
+        Participant,
+        Quantity,
+        Relation,
+    )
 
     doc = document_from_text(text, title="Sample", published="2025-05", source_path="sample.md")
     first = doc.text.index(".") + 1
@@ -80,14 +93,36 @@ def make_extraction(text: str = "In June 2018, Alibaba invested in Xiaohongshu. 
         "alibaba": Entity("alibaba", "Alibaba", "Organization", {"Alibaba Group"}, kb_id="alibaba"),
         "xiaohongshu": Entity("xiaohongshu", "Xiaohongshu", "Organization", {"RedNote"}, kb_id="xiaohongshu"),
     }
-    ex.mentions = [Mention(14, 21, "Alibaba", "alibaba", "ORG"), Mention(34, 45, "Xiaohongshu", "xiaohongshu", "ORG"),
-                   Mention(second_start, second_start + 11, "Xiaohongshu", "xiaohongshu", "ORG")]
+    ex.mentions = [
+        Mention(14, 21, "Alibaba", "alibaba", "ORG"),
+        Mention(34, 45, "Xiaohongshu", "xiaohongshu", "ORG"),
+        Mention(second_start, second_start + 11, "Xiaohongshu", "xiaohongshu", "ORG"),
+    ]
     june = PartialDate(2018, 6)
-    ex.events = [EventRecord("e1", "investment", [Participant("alibaba", "investor"), Participant("xiaohongshu", "investee")],
-                             [s1], "event.investment", 0.9, date=june)]
+    ex.events = [
+        EventRecord(
+            "e1",
+            "investment",
+            [Participant("alibaba", "investor"), Participant("xiaohongshu", "investee")],
+            [s1],
+            "event.investment",
+            0.9,
+            date=june,
+        )
+    ]
     ex.relations = [Relation("alibaba", "invested_in", "xiaohongshu", [s1], "invest.verb", 0.9, date=june, event="e1")]
-    ex.quantities = [Quantity("xiaohongshu", "monthly active users", 300_000_000, "users", "300 million monthly active users",
-                              [s2], "quantity.count", 0.8)]
+    ex.quantities = [
+        Quantity(
+            "xiaohongshu",
+            "monthly active users",
+            300_000_000,
+            "users",
+            "300 million monthly active users",
+            [s2],
+            "quantity.count",
+            0.8,
+        )
+    ]
     ex.comentions = [CoMention("alibaba", "xiaohongshu", 1, [s1])]
     return ex
 
@@ -116,8 +151,9 @@ class OxigraphServer:
     def clear(self) -> None:
         import httpx
 
-        httpx.post(f"{self.url}/update", content="DROP ALL", headers={"Content-Type": "application/sparql-update"},
-                   timeout=10).raise_for_status()
+        httpx.post(
+            f"{self.url}/update", content="DROP ALL", headers={"Content-Type": "application/sparql-update"}, timeout=10
+        ).raise_for_status()
 
 
 @pytest.fixture(scope="session")
@@ -138,7 +174,8 @@ def oxigraph_server(tmp_path_factory):
     with open(log, "wb") as out:
         process = subprocess.Popen(
             [str(binary), "serve", "--location", str(log.parent / "db"), "--bind", f"127.0.0.1:{port}"],
-            stdout=out, stderr=subprocess.STDOUT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20

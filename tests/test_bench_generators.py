@@ -65,12 +65,20 @@ def test_graph_has_the_documented_shape(tmp_path):
     assert count("GRAPH ?g { ?d a kg:Document }") == documents
     assert count("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?d a kg:Document } }") == documents
     # entities with labels and aliases
-    assert count("SELECT DISTINCT ?e WHERE { ?e a kg:Organization ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }") > 10
+    assert (
+        count("SELECT DISTINCT ?e WHERE { ?e a kg:Organization ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+        > 10
+    )
     assert count("?e <http://www.w3.org/2004/02/skos/core#altLabel> ?a") > 0
     # every statement node has its direct triple, a date and evidence whose sentence is in the text
     assert count("?st a kg:Statement") == 5 * documents
-    assert count("?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:date ?d ; kg:evidence ?ev . "
-                 "?s ?p ?o . ?ev kg:sentence ?sent ; kg:document ?doc . ?doc kg:text ?t FILTER(CONTAINS(?t, ?sent))") == 5 * documents
+    assert (
+        count(
+            "?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:date ?d ; kg:evidence ?ev . "
+            "?s ?p ?o . ?ev kg:sentence ?sent ; kg:document ?doc . ?doc kg:text ?t FILTER(CONTAINS(?t, ?sent))"
+        )
+        == 5 * documents
+    )
 
 
 def test_graph_has_well_connected_hubs():
@@ -91,5 +99,7 @@ def test_pipeline_cost_times_every_component_and_kgs_steps():
     from kg.nlp import load_pipeline
 
     steps = dict(pipeline_cost(articles=3, repeats=1))
-    assert set(load_pipeline(Settings.load()).pipe_names) | {"tokenizer", "assemble records", "RDF (N-Triples)"} == set(steps)
+    assert set(load_pipeline(Settings.load()).pipe_names) | {"tokenizer", "assemble records", "RDF (N-Triples)"} == set(
+        steps
+    )
     assert all(seconds > 0 for seconds in steps.values())

@@ -4,6 +4,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.labels import refresh_labels
 from kg.rdf import extraction_quads
 from kg.store import open_writer
 
@@ -14,6 +15,7 @@ runner = CliRunner()
 def store(tmp_settings, sample_extraction):
     with open_writer(tmp_settings) as w:
         w.replace_document(sample_extraction.document.id, extraction_quads(sample_extraction))
+        refresh_labels(w)  # as kg build does: each entity's one rdfs:label
     return tmp_settings.store
 
 
@@ -30,7 +32,12 @@ def test_export_to_file(store, tmp_path):
     out = tmp_path / "g.jsonl"
     result = runner.invoke(app, ["export", "--format", "jsonl", "--out", str(out), "--store", store])
     assert result.exit_code == 0, result.output
-    assert {json.loads(line)["kind"] for line in out.read_text().splitlines()} == {"entity", "relation", "event", "quantity"}
+    assert {json.loads(line)["kind"] for line in out.read_text().splitlines()} == {
+        "entity",
+        "relation",
+        "event",
+        "quantity",
+    }
 
 
 def test_export_bad_format_is_a_clear_error(store):
@@ -54,7 +61,9 @@ def test_query_from_file(store, tmp_path):
     assert result.exit_code == 0 and result.output.strip() == "true"
 
 
-@pytest.mark.parametrize("query", ["DELETE WHERE { ?s ?p ?o }", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"])
+@pytest.mark.parametrize(
+    "query", ["DELETE WHERE { ?s ?p ?o }", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"]
+)
 def test_query_refusals_exit_nonzero_with_message(store, query):
     result = runner.invoke(app, ["query", query, "--store", store])
     assert result.exit_code == 1 and "error:" in result.output
@@ -80,7 +89,11 @@ def test_build_reports_each_bad_file(tmp_path):
     (corpus / "empty.md").write_text("")
     result = runner.invoke(app, ["build", str(corpus), "--store", str(tmp_path / "store"), "--quiet"])
     assert result.exit_code == 1
-    for name, reason in [("bad-utf8.md", "not valid UTF-8"), ("bad-front.md", "not valid YAML"), ("empty.md", "no article text")]:
+    for name, reason in [
+        ("bad-utf8.md", "not valid UTF-8"),
+        ("bad-front.md", "not valid YAML"),
+        ("empty.md", "no article text"),
+    ]:
         assert name in result.output and reason in result.output
     assert "3 failed" in result.output
 
@@ -93,7 +106,9 @@ def test_settings_lists_every_setting():
 
 
 def test_truncated_construct_counts_its_triples(store):
-    result = runner.invoke(app, ["query", "CONSTRUCT WHERE { ?s ?p ?o }", "--store", store], env={"KG_QUERY_ROW_LIMIT": "3"})
+    result = runner.invoke(
+        app, ["query", "CONSTRUCT WHERE { ?s ?p ?o }", "--store", store], env={"KG_QUERY_ROW_LIMIT": "3"}
+    )
     assert result.exit_code == 0, result.output
     assert "(truncated at 3 triples" in result.output
 
@@ -113,5 +128,7 @@ def test_bad_setting_in_environment_is_a_message(monkeypatch, command):
 
 
 def test_export_to_unwritable_path_is_a_message(store, tmp_path):
-    result = runner.invoke(app, ["export", "--format", "ttl", "--out", str(tmp_path / "missing" / "g.ttl"), "--store", store])
+    result = runner.invoke(
+        app, ["export", "--format", "ttl", "--out", str(tmp_path / "missing" / "g.ttl"), "--store", store]
+    )
     assert result.exit_code == 1 and "cannot write" in result.output

@@ -21,8 +21,12 @@ def test_seed_article_reads_with_front_matter():
     [
         ("Meituan grew.\n(Source: Meituan Official Account)\nIt hired.", "Source", "It hired."),
         ("Meituan grew.\nImage source: Visual China\nIt hired.", "Visual China", "It hired."),
-        ("Pinduoduo grew.\nJoin our course for operators\nOperators who master data are rare. Sign up today.\nRead more >\nTemu expanded.",
-         "operators", "Temu expanded."),
+        (
+            "Pinduoduo grew.\nJoin our course for operators\nOperators who master data are rare. Sign up today.\n"
+            "Read more >\nTemu expanded.",
+            "operators",
+            "Temu expanded.",
+        ),
         ("Douyin grew.\nClick here to learn more about the course\nKuaishou fell.", "course", "Kuaishou fell."),
     ],
 )
@@ -88,8 +92,10 @@ def test_missing_file_is_a_document_error(tmp_path):
         read_document(tmp_path / "nope.md")
 
 
-@pytest.mark.parametrize("published, expected", [("2024", PartialDate(2024)), ("2024-02", PartialDate(2024, 2)),
-                                                  ("2024-02-29", PartialDate(2024, 2, 29))])
+@pytest.mark.parametrize(
+    "published, expected",
+    [("2024", PartialDate(2024)), ("2024-02", PartialDate(2024, 2)), ("2024-02-29", PartialDate(2024, 2, 29))],
+)
 def test_published_keeps_precision(tmp_path, published, expected):
     path = tmp_path / "a.md"
     path.write_text(f"---\npublished: {published}\n---\nText.", encoding="utf-8")

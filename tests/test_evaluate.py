@@ -9,7 +9,7 @@ import pytest
 
 from kg.errors import AnnotationError
 from kg.evaluate import Report, load_annotations, parse_amount, score_extraction
-from kg.model import Document, Entity, EventRecord, Extraction, Participant, PartialDate, Quantity, Relation
+from kg.model import Document, Entity, EventRecord, Extraction, PartialDate, Participant, Quantity, Relation
 
 DATA = Path(__file__).resolve().parent / "data" / "eval"
 
@@ -92,8 +92,12 @@ def ann(tmp_path):
 
 def extraction(entities, relations=(), events=(), quantities=()) -> Extraction:
     doc = Document(id="d", text="t", title="t", source_path="article.md")
-    ents = {key: Entity(key=key, label=label, type=etype, aliases=set(aliases)) for key, label, etype, *aliases in entities}
-    return Extraction(document=doc, entities=ents, relations=list(relations), events=list(events), quantities=list(quantities))
+    ents = {
+        key: Entity(key=key, label=label, type=etype, aliases=set(aliases)) for key, label, etype, *aliases in entities
+    }
+    return Extraction(
+        document=doc, entities=ents, relations=list(relations), events=list(events), quantities=list(quantities)
+    )
 
 
 def rel(s, p, o, date=None, rule="r") -> Relation:
@@ -101,7 +105,9 @@ def rel(s, p, o, date=None, rule="r") -> Relation:
 
 
 def qty(about, value, unit, value_max=None, rule="q") -> Quantity:
-    return Quantity(about, "x", value, unit, text=f"{value} {unit}", evidence=[], rule=rule, confidence=0.5, value_max=value_max)
+    return Quantity(
+        about, "x", value, unit, text=f"{value} {unit}", evidence=[], rule=rule, confidence=0.5, value_max=value_max
+    )
 
 
 BASE = [("xhs", "Xiaohongshu", "Organization"), ("tt", "Taotian", "Organization"), ("rcp", "Red Cat Plan", "Program")]
@@ -147,8 +153,10 @@ def test_version_entity_stands_for_its_program(ann):
 
 
 def test_symmetric_relation_matches_either_way_but_directed_does_not(ann):
-    ex = extraction(BASE + [("yang", "Yang Tianzhen", "Person")],
-                    [rel("tt", "partner_of", "xhs"), rel("xhs", "operates_on", "yang")])
+    ex = extraction(
+        BASE + [("yang", "Yang Tianzhen", "Person")],
+        [rel("tt", "partner_of", "xhs"), rel("xhs", "operates_on", "yang")],
+    )
     result = score_extraction(ann, ex)
     assert result.per_relation["partner_of"].tp == 1
     assert (result.per_relation["operates_on"].tp, result.per_relation["operates_on"].fp) == (0, 1)
@@ -193,13 +201,22 @@ def test_relation_date_needs_the_same_value_and_precision(ann):
 
 
 def event(date, *who, rule="ev"):
-    return EventRecord(key=f"e{date}", type="partnership", participants=[Participant(w, "partner") for w in who],
-                       evidence=[], rule=rule, confidence=0.5, date=PartialDate.parse(date) if date else None)
+    return EventRecord(
+        key=f"e{date}",
+        type="partnership",
+        participants=[Participant(w, "partner") for w in who],
+        evidence=[],
+        rule=rule,
+        confidence=0.5,
+        date=PartialDate.parse(date) if date else None,
+    )
 
 
 def test_events_match_on_participants_and_score_dates(ann):
-    ex = extraction(BASE + [("jd", "JD.com", "Organization")],
-                    events=[event("2025-05-07", "tt"), event("2025-05", "jd"), event("2024", "rcp")])
+    ex = extraction(
+        BASE + [("jd", "JD.com", "Organization")],
+        events=[event("2025-05-07", "tt"), event("2025-05", "jd"), event("2024", "rcp")],
+    )
     result = score_extraction(ann, ex)
     e, d = result.scores["events"], result.scores["event dates"]
     assert (e.tp, e.fp, e.fn) == (2, 1, 0)  # the Red Cat Plan is no participant of any gold event
@@ -221,8 +238,16 @@ def test_same_date_pairs_are_matched_first(ann):
 
 @pytest.mark.parametrize(
     ("value", "unit", "hit"),
-    [(70, "percent", True), (70, "%", True), (300_000_000, "CNY", True), (300_000_000, "yuan", True),
-     (300_000_000, "users", True), (300_000_000, "USD", False), (70, "users", False), (0.7, "percent", False)],
+    [
+        (70, "percent", True),
+        (70, "%", True),
+        (300_000_000, "CNY", True),
+        (300_000_000, "yuan", True),
+        (300_000_000, "users", True),
+        (300_000_000, "USD", False),
+        (70, "users", False),
+        (0.7, "percent", False),
+    ],
 )
 def test_quantities_compare_values_with_unit_sense(ann, value, unit, hit):
     result = score_extraction(ann, extraction(BASE, quantities=[qty("xhs", value, unit)]))
@@ -287,7 +312,9 @@ def test_document_falls_back_to_the_corpus_setting(tmp_path):
 
 
 def test_unknown_keys_are_warnings_not_errors(tmp_path):
-    ann = load_annotations(write_annotation(tmp_path, ANNOTATION.replace("  what: JD.com confirms", "  wat: JD.com confirms")))
+    ann = load_annotations(
+        write_annotation(tmp_path, ANNOTATION.replace("  what: JD.com confirms", "  wat: JD.com confirms"))
+    )
     assert len(ann.warnings) == 1 and "'wat'" in ann.warnings[0]
 
 

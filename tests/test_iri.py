@@ -5,14 +5,19 @@ from kg.iri import digest, entity_iri, node_iri, normalise_name
 
 @pytest.mark.parametrize(
     "a, b",
-    [("Xiaohongshu", "xiaohongshu"), ("Xiaohongshu’s", "Xiaohongshu"), ("Xiaohongshu\n", " Xiaohongshu "),
-     ("“Red Cat Plan”", "Red Cat Plan"), ("ＪＤ.com", "JD.com")],
+    [
+        ("Xiaohongshu", "xiaohongshu"),
+        ("Xiaohongshu’s", "Xiaohongshu"),
+        ("Xiaohongshu\n", " Xiaohongshu "),
+        ("“Red Cat Plan”", "Red Cat Plan"),
+        ("ＪＤ.com", "JD.com"),
+    ],
 )
 def test_same_entity_same_iri(a, b):
     assert entity_iri(a) == entity_iri(b)
 
 
-@pytest.mark.parametrize("name", ['<script>alert(1)</script>', 'a b"c', "x>y{z}", "100%", "a/b?c#d", "小红书"])
+@pytest.mark.parametrize("name", ["<script>alert(1)</script>", 'a b"c', "x>y{z}", "100%", "a/b?c#d", "小红书"])
 def test_iris_carry_no_raw_text(name):
     value = str(entity_iri(name))
     tail = value.rsplit("/", 1)[1]

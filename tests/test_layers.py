@@ -52,14 +52,16 @@ def test_no_import_cycle_between_modules():
     graph = {}
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        graph[name] = {m for m in _imports(path, package) if m in modules and m != name and not name.startswith(m + ".")}
+        graph[name] = {
+            m for m in _imports(path, package) if m in modules and m != name and not name.startswith(m + ".")
+        }
     state: dict[str, int] = {}
 
     def visit(node: str, trail: list[str]) -> None:
         state[node] = 1
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                raise AssertionError("import cycle: " + " -> ".join(trail[trail.index(nxt):] + [nxt]))
+                raise AssertionError("import cycle: " + " -> ".join(trail[trail.index(nxt) :] + [nxt]))
             if nxt not in state:
                 visit(nxt, trail + [nxt])
         state[node] = 2
@@ -67,3 +69,24 @@ def test_no_import_cycle_between_modules():
     for node in sorted(graph):
         if node not in state:
             visit(node, [node])
+
+
+def test_public_api_survives_importing_every_submodule():
+    """`import kg.x` binds the attribute `kg.x` to the submodule: no public name of kg may be one of them.
+
+    In a fresh interpreter, after importing every kg module, each name in `kg.__all__` is still the callable
+    that kg/__init__.py defines (a public `kg.build()` was once replaced by the module `kg.build` this way).
+    """
+    names = [m.name for m in pkgutil.walk_packages(kg.__path__, "kg.")]
+    script = (
+        "import importlib, kg\n"
+        f"for name in {names!r}:\n"
+        "    importlib.import_module(name)\n"
+        "for name in kg.__all__:\n"
+        "    value = getattr(kg, name)\n"
+        "    assert callable(value) and value.__module__ == 'kg', (name, value)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    submodules = {name.split(".")[1] for name in names}
+    assert submodules.isdisjoint(kg.__all__), "a public name of kg is also a submodule's name"

@@ -44,5 +44,5 @@ def test_pipeline_components_in_order(nlp):
 @pytest.mark.model
 def test_line_break_ends_a_sentence_and_a_name(nlp):
     doc = nlp("The commercialization paradox of Xiaohongshu\nThrough cooperation with Tencent, it grew.")
-    assert [s.text.strip() for s in doc.sents][0] == "The commercialization paradox of Xiaohongshu"
+    assert next(iter(doc.sents)).text.strip() == "The commercialization paradox of Xiaohongshu"
     assert all("\n" not in e.text for e in doc.ents)

@@ -42,7 +42,7 @@ def test_workers_give_the_graphs_of_this_process_in_order(nlp, documents, n_proc
     workers = list(document_graphs(documents, nlp, n_process=n_process, batch_size=batch_size))
     assert [d.id for d, _, _ in workers] == [d.id for d in documents]
     assert all(error is None for _, _, error in here + workers)
-    for (_, a, _), (_, b, _) in zip(here, workers):
+    for (_, a, _), (_, b, _) in zip(here, workers, strict=True):
         assert _triples(a) == _triples(b) and (a.entities, a.relations) == (b.entities, b.relations)
     assert any(g.relations for _, g, _ in here)  # the texts state relations: the comparison is not of empty graphs
 
@@ -90,7 +90,9 @@ def test_an_article_the_rdf_step_cannot_write_fails_alone(tmp_path, documents, m
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i, text in enumerate(TEXTS):
-        (corpus / f"a{i}.md").write_text(f"---\ntitle: article {i}\npublished: 2025-05-01\n---\n{text}\n", encoding="utf-8")
+        (corpus / f"a{i}.md").write_text(
+            f"---\ntitle: article {i}\npublished: 2025-05-01\n---\n{text}\n", encoding="utf-8"
+        )
     original = kg.pipeline.extraction_quads
 
     def quads(extraction):
@@ -100,5 +102,7 @@ def test_an_article_the_rdf_step_cannot_write_fails_alone(tmp_path, documents, m
 
     monkeypatch.setattr(kg.pipeline, "extraction_quads", quads)
     report = build(Settings.load(store=str(tmp_path / "store"), corpus=str(corpus), n_process=n_process, batch_size=2))
-    assert [e.source for e in report.failed] == [str(corpus / "a2.md")] and "no RDF for this one" in str(report.failed[0])
+    assert [e.source for e in report.failed] == [str(corpus / "a2.md")] and "no RDF for this one" in str(
+        report.failed[0]
+    )
     assert sorted(report.added) == sorted(str(corpus / f"a{i}.md") for i in range(len(TEXTS)) if i != 2)

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 
 import pyoxigraph as ox
 import pytest
 
+from canaries import FileCanary, HttpCanary
 from kg.errors import QueryError, QueryRefusedError, QueryTimeoutError
 from kg.query import PREFIXES, prepare_query, query_pool, run_user_query
 from kg.settings import Settings
 from kg.store import graph_node, open_reader, open_writer
-from canaries import FileCanary, HttpCanary
 
 
 @pytest.fixture(scope="module")
@@ -67,16 +66,25 @@ def test_refused_queries_touch_nothing(settings, canaries):
 @pytest.mark.parametrize(
     "text, named",
     [
-        ("SELECT * WHERE { OPTIONAL { { SELECT ?s WHERE { service silent <http://127.0.0.1:9/> { ?s ?p ?o } } } } }", "SERVICE <http://127.0.0.1:9/>"),
+        (
+            "SELECT * WHERE { OPTIONAL { { SELECT ?s WHERE { service silent <http://127.0.0.1:9/> { ?s ?p ?o } } } } }",
+            "SERVICE <http://127.0.0.1:9/>",
+        ),
         ("SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE ?endpoint { ?s ?p ?o } } }", "SERVICE ?endpoint"),
         ("ASK { { ?s ?p ?o } UNION { MINUS { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } } }", "SERVICE"),
-        ("PREFIX ex: <http://127.0.0.1:9/> CONSTRUCT { ?s ?p ?o } WHERE { SERVICE ex:sparql { ?s ?p ?o } }", "SERVICE ex:sparql"),
+        (
+            "PREFIX ex: <http://127.0.0.1:9/> CONSTRUCT { ?s ?p ?o } WHERE { SERVICE ex:sparql { ?s ?p ?o } }",
+            "SERVICE ex:sparql",
+        ),
         ("CLEAR ALL", "CLEAR"),
         ("DELETE WHERE { ?s ?p ?o }", "DELETE WHERE"),
         ("DROP GRAPH <https://w3id.org/kg-explorer/id/graph/kb>", "DROP"),
         ("BASE <file:///etc/> SELECT * FROM <passwd> WHERE { ?s ?p ?o }", "FROM <passwd>"),
         ("PREFIX g: <file:///etc/> SELECT * FROM g:passwd WHERE { ?s ?p ?o }", "FROM <file:///etc/passwd>"),
-        ("SELECT * FROM <https://w3id.org/kg-explorer/ontology#x> WHERE { ?s ?p ?o }", "FROM <https://w3id.org/kg-explorer/ontology#x>"),
+        (
+            "SELECT * FROM <https://w3id.org/kg-explorer/ontology#x> WHERE { ?s ?p ?o }",
+            "FROM <https://w3id.org/kg-explorer/ontology#x>",
+        ),
     ],
 )
 def test_refusals_name_what_was_refused(settings, text, named):
@@ -118,13 +126,17 @@ def test_prefixes_added_unless_declared(settings):
     used = run_user_query("SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Organization }", settings)
     assert int(used.rows[0][0].value) > 0
     # a user's own kg: wins over the built-in one
-    own = run_user_query("PREFIX kg: <http://elsewhere.example/> SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Organization }", settings)
+    own = run_user_query(
+        "PREFIX kg: <http://elsewhere.example/> SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Organization }", settings
+    )
     assert own.rows[0][0].value == "0"
     assert set(PREFIXES) >= {"kg", "rdf", "rdfs", "xsd", "skos", "dcterms", "schema", "prov", "oa", "owl"}
 
 
 def test_optional_columns_are_none(settings):
-    result = run_user_query("SELECT ?s ?missing WHERE { ?s a kg:Document OPTIONAL { ?s kg:noSuchTerm ?missing } }", settings)
+    result = run_user_query(
+        "SELECT ?s ?missing WHERE { ?s a kg:Document OPTIONAL { ?s kg:noSuchTerm ?missing } }", settings
+    )
     assert result.rows and all(row[1] is None for row in result.rows)
 
 
@@ -153,13 +165,21 @@ def test_ask_construct_and_formats(settings):
     assert ask.kind == "ask" and ask.boolean is True
     assert ox.parse_query_results(ask.serialize("xml"), format=ox.QueryResultsFormat.XML)  # QueryBoolean is truthy
     select = run_user_query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }", settings)
-    for fmt, parsed_format in (("json", ox.QueryResultsFormat.JSON), ("xml", ox.QueryResultsFormat.XML), ("tsv", ox.QueryResultsFormat.TSV)):
+    for fmt, parsed_format in (
+        ("json", ox.QueryResultsFormat.JSON),
+        ("xml", ox.QueryResultsFormat.XML),
+        ("tsv", ox.QueryResultsFormat.TSV),
+    ):
         assert _rows(ox.parse_query_results(select.serialize(fmt), format=parsed_format)) == set(select.rows), fmt
     csv = select.serialize("csv").decode("utf-8").splitlines()
     assert csv[0] == "s,p,o" and len(csv) == len(select.rows) + 1
     graph = run_user_query("DESCRIBE ?d WHERE { ?d a kg:Document }", settings)
     assert graph.kind == "construct" and graph.triples
-    for fmt, rdf_format in (("turtle", ox.RdfFormat.TURTLE), ("ntriples", ox.RdfFormat.N_TRIPLES), ("jsonld", ox.RdfFormat.JSON_LD)):
+    for fmt, rdf_format in (
+        ("turtle", ox.RdfFormat.TURTLE),
+        ("ntriples", ox.RdfFormat.N_TRIPLES),
+        ("jsonld", ox.RdfFormat.JSON_LD),
+    ):
         back = {q.triple for q in ox.parse(graph.serialize(fmt), format=rdf_format)}
         assert back == set(graph.triples), fmt
     with pytest.raises(QueryError, match="turtle"):
@@ -175,8 +195,11 @@ def big_store(tmp_path_factory) -> Settings:
     node = [ox.NamedNode(f"http://example.org/n{i}") for i in range(n)]
     graph = graph_node("big")
     with open_writer(store) as writer:
-        writer.replace_document("big", [ox.Quad(node[i], p if i % 2 else q, node[(i * 7 + 1) % n], graph) for i in range(n)]
-                                + [ox.Quad(node[i], p, node[(i + 1) % n], graph) for i in range(n)])
+        writer.replace_document(
+            "big",
+            [ox.Quad(node[i], p if i % 2 else q, node[(i * 7 + 1) % n], graph) for i in range(n)]
+            + [ox.Quad(node[i], p, node[(i + 1) % n], graph) for i in range(n)],
+        )
     return store
 
 
@@ -210,8 +233,10 @@ def test_runaway_query_is_stopped_while_others_answer(big_store):
         assert run_user_query("ASK { ?s ?p ?o }", big_store).boolean is True
 
 
-@pytest.mark.parametrize("text", ["select * where { SeRvIcE <http://127.0.0.1:9/> { ?s ?p ?o } }",
-                                  "ask from <file:///etc/passwd> { ?s ?p ?o }"])
+@pytest.mark.parametrize(
+    "text",
+    ["select * where { SeRvIcE <http://127.0.0.1:9/> { ?s ?p ?o } }", "ask from <file:///etc/passwd> { ?s ?p ?o }"],
+)
 def test_guarded_words_in_any_case_are_parsed_and_refused(settings, text):
     with pytest.raises(QueryRefusedError):
         prepare_query(text, settings)

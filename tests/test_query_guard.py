@@ -8,17 +8,20 @@ guard taken away still cannot make a request (the second wall).
 
 from __future__ import annotations
 
+import contextlib
+import re
 import subprocess
 import sys
 import time
 
 import pytest
-from canaries import HttpCanary
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
+from canaries import HttpCanary
 from kg.errors import QueryError, QueryRefusedError
 from kg.query import prepare_query, query_pool, run_user_query
-from kg.query.isolation import isolate_network
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +37,9 @@ def settings(sample_store):
 
 
 def _isolation_possible() -> bool:
-    probe = "from kg.query.isolation import isolate_network; import sys; sys.exit(0 if isolate_network() is None else 1)"
+    probe = (
+        "from kg.query.isolation import isolate_network; import sys; sys.exit(0 if isolate_network() is None else 1)"
+    )
     return subprocess.run([sys.executable, "-c", probe]).returncode == 0
 
 
@@ -48,7 +53,7 @@ def service_spellings(url: str) -> list[str]:
         f"SELECT ?c WHERE {{ ?s ?p 1SERVICE {pattern} }} LIMIT 1",  # the reported bypass: `1 SERVICE`
         f"SELECT ?c WHERE {{ ?s ?p 1.5SERVICE {pattern} }}",
         f"SELECT ?c WHERE {{ ?s ?p 1e3SERVICE {pattern} }}",
-        f"SELECT ?c WHERE {{ ?s ?p \"x\"SERVICE {pattern} }}",
+        f'SELECT ?c WHERE {{ ?s ?p "x"SERVICE {pattern} }}',
         f"SELECT ?c WHERE {{ ?s ?p <http://o.example/>SERVICE {pattern} }}",
         f"SELECT ?c WHERE {{ ?s ?p ?o .SERVICE {pattern} }}",
         f"SELECT ?c WHERE {{ ?s ?p ?o }}SERVICE {pattern}",
@@ -75,7 +80,7 @@ def service_spellings(url: str) -> list[str]:
         f"SELECT ?c WHERE {{ BIND(<{url}> AS ?e) SERVICE ?e {{ ?a ?b ?c }} }}",
         f"SELECT ?c WHERE {{ \\u0053ERVICE {pattern} }}",
         f"SELECT ?c WHERE {{ S\\u0045RVICE {pattern} }}",
-        f"SELECT ?c WHERE {{ ?s ?p \"\\u0022\" SERVICE {pattern} }}",
+        f'SELECT ?c WHERE {{ ?s ?p "\\u0022" SERVICE {pattern} }}',
         f"SELECT ?c WHERE {{ ?s ?p '''a'''SERVICE {pattern} }}",
         f"SELECT ?c WHERE {{ ?s ?p ?o }} ; SERVICE {pattern}",
         f"LOAD <{url}>",
@@ -95,7 +100,7 @@ def test_every_service_spelling_is_refused_by_the_guard(settings, text):
 
 
 def test_the_reported_bypass_is_refused_as_service(settings):
-    with pytest.raises(QueryRefusedError, match="SERVICE <http://127.0.0.1:9/x> refused"):
+    with pytest.raises(QueryRefusedError, match=re.escape("SERVICE <http://127.0.0.1:9/x> refused")):
         prepare_query(SPELLINGS[0], settings)
 
 
@@ -150,12 +155,15 @@ def test_no_spelling_reaches_the_canary_through_the_app(settings, canary, monkey
     assert canary.hits == 0
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("PREFIX x.select.y: <http://e/> CONSTRUCT WHERE { ?s ?p ?o } LIMIT 2", "construct"),
-    ("PREFIX x.ask.y: <http://e/> SELECT ?s WHERE { ?s ?p ?o } LIMIT 2", "select"),
-    ("PREFIX x.construct.y: <http://e/> ASK { ?s ?p ?o }", "ask"),
-    ("# SELECT in a comment\nDESCRIBE ?s WHERE { ?s ?p ?o } LIMIT 1", "construct"),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("PREFIX x.select.y: <http://e/> CONSTRUCT WHERE { ?s ?p ?o } LIMIT 2", "construct"),
+        ("PREFIX x.ask.y: <http://e/> SELECT ?s WHERE { ?s ?p ?o } LIMIT 2", "select"),
+        ("PREFIX x.construct.y: <http://e/> ASK { ?s ?p ?o }", "ask"),
+        ("# SELECT in a comment\nDESCRIBE ?s WHERE { ?s ?p ?o } LIMIT 1", "construct"),
+    ],
+)
 def test_query_kind_comes_from_the_parse(settings, text, kind):
     assert prepare_query(text, settings).kind == kind
     result = run_user_query(text, settings)
@@ -229,12 +237,27 @@ def test_isolate_network_is_irreversible_in_its_process():
 
 # --- generated queries ------------------------------------------------------------------------
 _FRAGMENTS = [
-    "?s ?p ?o .", "?s <http://e/p> 1 .", 'FILTER(?o != "x")', "OPTIONAL { ?s ?q ?r }", "{ ?a ?b ?c } UNION { ?d ?e ?f }",
-    "BIND(1 AS ?z)", "VALUES ?v { 1 2 }", "MINUS { ?s a ?t }", "GRAPH ?g { ?s ?p ?o }", "# comment\n", "FILTER EXISTS { ?s ?p ?o }",
+    "?s ?p ?o .",
+    "?s <http://e/p> 1 .",
+    'FILTER(?o != "x")',
+    "OPTIONAL { ?s ?q ?r }",
+    "{ ?a ?b ?c } UNION { ?d ?e ?f }",
+    "BIND(1 AS ?z)",
+    "VALUES ?v { 1 2 }",
+    "MINUS { ?s a ?t }",
+    "GRAPH ?g { ?s ?p ?o }",
+    "# comment\n",
+    "FILTER EXISTS { ?s ?p ?o }",
 ]
 _GLUE = ["", " ", "\n", "1", "1.5", '"s"', "<http://o.example/>", ".", "#c\n", "}", "{", ")", "(", ";", ","]
-_DANGER = ["SERVICE <http://127.0.0.1:9/x> { ?a ?b ?c }", "service ?e { ?a ?b ?c }", "SeRvIcE SILENT <http://127.0.0.1:9/> {}",
-           "LOAD <http://127.0.0.1:9/>", "INSERT DATA { <a:b> <a:c> <a:d> }", "FROM <http://127.0.0.1:9/>"]
+_DANGER = [
+    "SERVICE <http://127.0.0.1:9/x> { ?a ?b ?c }",
+    "service ?e { ?a ?b ?c }",
+    "SeRvIcE SILENT <http://127.0.0.1:9/> {}",
+    "LOAD <http://127.0.0.1:9/>",
+    "INSERT DATA { <a:b> <a:c> <a:d> }",
+    "FROM <http://127.0.0.1:9/>",
+]
 
 
 @st.composite
@@ -266,8 +289,6 @@ def test_whatever_the_guard_admits_has_no_service_load_or_update_in_rdflibs_pars
 @given(text=generated_queries())
 def test_generated_queries_never_reach_the_canary(settings, canary, text):
     text = text.replace("http://127.0.0.1:9/x", canary.url).replace("http://127.0.0.1:9/", canary.url)
-    try:
+    with contextlib.suppress(QueryError):
         run_user_query(text, settings)
-    except QueryError:
-        pass
     assert canary.hits == 0

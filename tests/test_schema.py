@@ -14,7 +14,7 @@ ONTOLOGY = rdflib.Graph().parse(ROOT / "kg" / "ontology.ttl")
 
 
 def test_vocabulary_is_the_schema():
-    assert RELATIONS == tuple(SCHEMA) and SYMMETRIC_RELATIONS == SYMMETRIC
+    assert tuple(SCHEMA) == RELATIONS and SYMMETRIC_RELATIONS == SYMMETRIC
     assert all(name in KG.__annotations__ for name in SCHEMA)
 
 

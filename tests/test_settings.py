@@ -35,7 +35,7 @@ def test_keyword_beats_environment(monkeypatch):
 def test_bad_settings_name_the_value(kw):
     with pytest.raises(SettingError) as info:
         Settings.load(**kw)
-    assert list(kw)[0] in str(info.value)
+    assert next(iter(kw)) in str(info.value)
 
 
 @pytest.mark.parametrize("store, remote", [("data/store", False), ("http://127.0.0.1:7878", True), ("https://x", True)])

@@ -22,7 +22,11 @@ def test_every_term_has_label_and_comment(term):
 
 @pytest.mark.parametrize("name", RELATIONS)
 def test_core_relations_are_properties(name):
-    assert (KG[name], None, OWL.ObjectProperty) in ONTOLOGY or (KG[name], rdflib.RDF.type, OWL.ObjectProperty) in ONTOLOGY
+    assert (KG[name], None, OWL.ObjectProperty) in ONTOLOGY or (
+        KG[name],
+        rdflib.RDF.type,
+        OWL.ObjectProperty,
+    ) in ONTOLOGY
 
 
 @pytest.mark.parametrize("name", sorted(SYMMETRIC_RELATIONS))

@@ -54,17 +54,38 @@ _PARSERS = threading.local()  # a tree-sitter Parser is not safe to share betwee
 _FORMS = {"select_query": "select", "ask_query": "ask", "construct_query": "construct", "describe_query": "construct"}
 #: Update operations by their tree-sitter node, as the user would write them.
 _UPDATES = {
-    "load": "LOAD", "clear": "CLEAR", "drop": "DROP", "create": "CREATE", "add": "ADD", "move": "MOVE",
-    "copy": "COPY", "insert_data": "INSERT DATA", "delete_data": "DELETE DATA", "delete_where": "DELETE WHERE",
+    "load": "LOAD",
+    "clear": "CLEAR",
+    "drop": "DROP",
+    "create": "CREATE",
+    "add": "ADD",
+    "move": "MOVE",
+    "copy": "COPY",
+    "insert_data": "INSERT DATA",
+    "delete_data": "DELETE DATA",
+    "delete_where": "DELETE WHERE",
     "modify": "DELETE/INSERT",
 }
 #: The same operations by rdflib's parse-node names.
 _RDFLIB_UPDATES = {
-    "Load": "LOAD", "Clear": "CLEAR", "Drop": "DROP", "Create": "CREATE", "Add": "ADD", "Move": "MOVE",
-    "Copy": "COPY", "InsertData": "INSERT DATA", "DeleteData": "DELETE DATA", "DeleteWhere": "DELETE WHERE",
+    "Load": "LOAD",
+    "Clear": "CLEAR",
+    "Drop": "DROP",
+    "Create": "CREATE",
+    "Add": "ADD",
+    "Move": "MOVE",
+    "Copy": "COPY",
+    "InsertData": "INSERT DATA",
+    "DeleteData": "DELETE DATA",
+    "DeleteWhere": "DELETE WHERE",
     "Modify": "DELETE/INSERT",
 }
-_RDFLIB_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct", "DescribeQuery": "construct"}
+_RDFLIB_FORMS = {
+    "SelectQuery": "select",
+    "AskQuery": "ask",
+    "ConstructQuery": "construct",
+    "DescribeQuery": "construct",
+}
 
 # Tokens that can hide brackets: strings, IRIs and comments; then the brackets themselves.
 _TOKENS = re.compile(
@@ -130,7 +151,10 @@ def _verdict(text: str, max_depth: int) -> PreparedQuery | tuple[type[QueryError
             "(setting query_max_depth, env KG_QUERY_MAX_DEPTH); flatten the nested groups or sub-queries"
         )
     if not _TOKENS.sub(lambda m: "" if m.group().startswith("#") else m.group(), text).strip():
-        return QueryError, "the query is empty (only white space or comments); write a SELECT, ASK, CONSTRUCT or DESCRIBE query"
+        return (
+            QueryError,
+            "the query is empty (only white space or comments); write a SELECT, ASK, CONSTRUCT or DESCRIBE query",
+        )
     source = text.encode("utf-8")
     tree = _parser().parse(source)
     judged = _judge_tree(tree.root_node, source)
@@ -187,7 +211,8 @@ def _judge_tree(root: tree_sitter.Node, source: bytes) -> PreparedQuery | tuple[
         return QueryRefusedError, _updates_refused(operations)
     prefixes = {**PREFIXES, **declared}
     for which, clause in datasets:
-        selector = clause.child_by_field_name("source_selector") or (clause.named_children or [None])[-1]
+        last_child = clause.named_children[-1] if clause.named_children else None
+        selector = clause.child_by_field_name("source_selector") or last_child
         graph = _resolve(selector, source, prefixes)
         if graph is None or not graph.startswith(STORE_GRAPH_NAMESPACE):
             shown = f"<{graph}>" if graph is not None else _text(selector, source)
@@ -225,7 +250,7 @@ def _foreign_dataset(which: str, shown: str) -> str:
 
 
 def _text(node: tree_sitter.Node | None, source: bytes) -> str:
-    return "" if node is None else source[node.start_byte:node.end_byte].decode("utf-8", "replace")
+    return "" if node is None else source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
 
 def _prefix_declaration(node: tree_sitter.Node, source: bytes) -> tuple[str, str | None]:
@@ -279,7 +304,7 @@ def _point_at(text: str, line: int, column: int, what: str) -> str:
     start = max(0, column - 60)
     return (
         f"SPARQL syntax error at line {line}, column {column}: {what}\n"
-        f"    {shown[start:start + 120]}\n    {' ' * (column - 1 - start)}^\n"
+        f"    {shown[start : start + 120]}\n    {' ' * (column - 1 - start)}^\n"
         "fix the query text"
     )
 
@@ -325,7 +350,7 @@ def _rdflib_verdict(text: str) -> PreparedQuery | tuple[type[QueryError], str]:
         operations = [_RDFLIB_UPDATES.get(r.name, r.name) for r in requests] if requests else []
         if operations:
             return QueryRefusedError, _updates_refused(operations)
-        found = re.match(r"\S{1,30}", e.line[e.column - 1:]) if e.line else None
+        found = re.match(r"\S{1,30}", e.line[e.column - 1 :]) if e.line else None
         what = f"unexpected {found.group()!r}" if found else "unexpected end of the query"
         return QueryError, _point_at(text, e.lineno, e.column, what)
     except RecursionError:
