@@ -13,7 +13,7 @@ from pathlib import Path
 from bench.report import Report
 from bench.runner import ROOT
 
-FIGURES = ("extraction", "scale", "cluster", "query", "pages", "startup", "load")
+FIGURES = ("extraction", "scale", "cluster", "curations", "query", "pages", "startup", "load")
 
 
 @dataclass(frozen=True)

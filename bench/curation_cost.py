@@ -16,6 +16,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -84,15 +85,33 @@ def make_curations(settings: Settings, count: int) -> list[float]:
     return seconds
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=100)
-    parser.add_argument("--curations", type=int, default=20)
-    parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args()
+@dataclass(frozen=True)
+class CurationCost:
+    """One run's measurements (seconds): the build's extraction, each repeat of the plain and the curated write,
+    and each curation made through the library."""
+
+    articles: int
+    extraction: float
+    plain: list[float]
+    curated: list[float]
+    per_curation: list[float]
+
+    @property
+    def extra(self) -> float:
+        """The curations' extra write time (medians)."""
+        return statistics.median(self.curated) - statistics.median(self.plain)
+
+    @property
+    def build(self) -> float:
+        """The whole build without curations: extraction and the plain write."""
+        return self.extraction + statistics.median(self.plain)
+
+
+def measure(articles: int, curations: int, repeats: int) -> CurationCost:
+    """Extract ``articles`` generated articles once, then write them plain and curated ``repeats`` times each."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        generate_corpus(root / "corpus", args.articles, seed=1)
+        generate_corpus(root / "corpus", articles, seed=1)
         documents = [corpus.read_document(p) for p in sorted((root / "corpus").glob("*.md"))]
         nlp = load_pipeline(Settings.load())
         started = time.perf_counter()
@@ -104,9 +123,9 @@ def main() -> None:
         extraction = time.perf_counter() - started
         base = Settings.load(store=str(root / "base"), curator="bench")
         write_all(base, graphs, curated=False)
-        per_curation = make_curations(base, args.curations)
+        per_curation = make_curations(base, curations)
         plain, curated = [], []
-        for r in range(args.repeats):  # side by side, alternating
+        for r in range(repeats):  # side by side, alternating
             plain.append(write_all(base.replace(store=str(root / f"plain{r}")), graphs, curated=False))
             curated.append(
                 write_all(
@@ -115,13 +134,26 @@ def main() -> None:
                     curated=True,
                 )
             )
+    return CurationCost(len(graphs), extraction, plain, curated, per_curation)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--curations", type=int, default=20)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    cost = measure(args.articles, args.curations, args.repeats)
+    plain, curated, per_curation = cost.plain, cost.curated, cost.per_curation
     p, c = statistics.median(plain), statistics.median(curated)
-    build = extraction + p
-    print(f"{len(graphs)} articles, {len(per_curation)} curations in force")
-    print(f"extraction (1 process): {extraction:.2f} s")
+    print(f"{cost.articles} articles, {len(per_curation)} curations in force")
+    print(f"extraction (1 process): {cost.extraction:.2f} s")
     print(f"write, no curations: {p:.2f} s (min {min(plain):.2f}, max {max(plain):.2f})")
     print(f"write, curated:      {c:.2f} s (min {min(curated):.2f}, max {max(curated):.2f})")
-    print(f"curations' extra time: {c - p:.2f} s = {100 * (c - p) / build:.1f} % of the build ({build:.2f} s)")
+    print(
+        f"curations' extra time: {c - p:.2f} s = {100 * cost.extra / cost.build:.1f} % "
+        f"of the build ({cost.build:.2f} s)"
+    )
     print(
         f"one curation through the library: median {statistics.median(per_curation):.2f} s "
         f"(min {min(per_curation):.2f}, max {max(per_curation):.2f})"

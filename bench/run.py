@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -35,6 +36,28 @@ def scale(report, plan, work: Path, cache: Path) -> None:
 def cluster(report, plan, work: Path, cache: Path) -> None:
     quick = plan.scale_sizes[-1] < 10_000
     fig_build.cluster(report, work, articles=40 if quick else 1_000, repeats=1 if quick else 3)
+
+
+def curations(report, plan, work: Path, cache: Path) -> None:
+    """What curations in force add to a build's writes (bench/curation_cost.py), as a share of the whole build."""
+    from bench import curation_cost
+
+    quick = plan.scale_sizes[-1] < 10_000
+    cost = curation_cost.measure(articles=40 if quick else 100, curations=20, repeats=2 if quick else 3)
+    figure = "9 curations"
+    report.add(figure, f"write {cost.articles} document graphs, no curations", summarize(cost.plain), "s")
+    report.add(figure, f"write them through the curating writer ({len(cost.per_curation)} curations in force)",
+               summarize(cost.curated), "s", "no curations", summarize(cost.plain),
+               statistics.median(cost.curated) / statistics.median(cost.plain))  # fmt: skip
+    report.add(figure, "one curation through the library (checked, recorded, applied, published)",
+               summarize(cost.per_curation), "s")  # fmt: skip
+    share = cost.extra / cost.build
+    report.target(
+        "curations cost ≤ 10 % of build time",
+        share <= 0.10,
+        f"{100 * share:.1f} % ({cost.extra:.2f} of {cost.build:.2f} s: extraction + plain write)",
+        "≤ 10 %",
+    )
 
 
 def _seed(work: Path) -> Path:

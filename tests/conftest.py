@@ -200,3 +200,29 @@ def _stop_query_workers():
     from kg.query import close_pools
 
     close_pools()
+
+
+#: Debian's chromium (apt-get install chromium): Playwright drives it; a browser download would fail offline.
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium for the browser journeys (skipped where Playwright or chromium is missing)."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("no /usr/bin/chromium: apt-get install -y chromium")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield b
+        b.close()

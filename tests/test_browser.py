@@ -26,7 +26,6 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 SEARCH_BOX = 'iframe[title="streamlit_searchbox.searchbox"]'  # the search-as-you-type component's frame
 HOSTILE_TITLE = "Notes on <img src=x onerror=alert(1)> and <script>alert(2)</script>"
 HOSTILE_TEXT = (
@@ -99,27 +98,6 @@ def app_url(seed_store, tmp_path_factory):
     shutil.copytree(seed_store.store, store)
     with running_app(store, tmp_path_factory.getbasetemp() / "streamlit.log") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("no /usr/bin/chromium: apt-get install -y chromium")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kg.settings import Settings
-from tests.test_browser import browser, running_app  # noqa: F401 - the shared Chromium fixture and app runner
+from tests.test_browser import running_app
 from tests.test_curate import cited, holds
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
@@ -77,7 +77,7 @@ def check_curated(page, url: str) -> None:
     expect(page.locator("div.evidence", has_text="back-link conversion data").first).to_be_visible()
 
 
-def test_corrections_persist_through_reload_and_rebuild(store, browser, tmp_path):  # noqa: F811 - the fixture
+def test_corrections_persist_through_reload_and_rebuild(store, browser, tmp_path):
     from playwright.sync_api import expect
 
     doc, sentence = cited(store, "Specifically, the", "transaction.")

@@ -9,55 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
 import pytest
 
-from conftest import free_port
+from tests.test_browser import running_app
 
 pytestmark = [pytest.mark.browser]
-
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-
-
-@contextmanager
-def _serve(store: str, logdir: Path) -> Iterator[str]:
-    """The app served on a free loopback port over ``store``; its URL."""
-    port = free_port()
-    log_path = logdir / "streamlit-graph.log"
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "streamlit_app.py"),
-             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env={**os.environ, "KG_STORE": store}, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-                    break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail(f"streamlit did not start: {log_path.read_text()}")
-                    time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
 
 
 @pytest.fixture(scope="module")
@@ -65,29 +24,8 @@ def app_url(sample_store, tmp_path_factory):
     """The app over a copy of the sample store."""
     base = tmp_path_factory.mktemp("browser-graph")
     shutil.copytree(sample_store.store, base / "store")
-    with _serve(str(base / "store"), base) as url:
+    with running_app(base / "store", base / "streamlit-graph.log") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("no /usr/bin/chromium: apt-get install -y chromium")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture
@@ -216,7 +154,7 @@ def test_xiaohongshus_timeline_tells_the_seed_story_in_order(seed_store, browser
         )
     ]
     assert order.index("Alibaba") < order.index("Taobao") < order.index("Red Cat Plan") < order.index("JD.com")
-    with _serve(seed_store.store, tmp_path) as url:
+    with running_app(Path(seed_store.store), tmp_path / "streamlit-graph.log") as url:
         page = browser.new_page(viewport={"width": 1440, "height": 1000})
         page.goto(url + "/timeline?entity=xiaohongshu")
         expect(page.get_by_text("kind of fact").first).to_be_visible(timeout=30_000)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import SEARCH_BOX, browser, running_app  # noqa: F401  (browser: a fixture)
+from test_browser import SEARCH_BOX, running_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
@@ -34,7 +34,7 @@ def served(seed_store, tmp_path_factory) -> Iterator[tuple[str, Path]]:
 
 
 @pytest.fixture
-def page(browser):  # noqa: F811  (the imported fixture)
+def page(browser):
     from playwright.sync_api import expect
 
     expect.set_options(timeout=30_000)  # the first view of a page builds the graph version's indexes
