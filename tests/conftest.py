@@ -226,3 +226,22 @@ def browser():
         )
         yield b
         b.close()
+
+
+APP = ROOT / "app" / "streamlit_app.py"
+
+
+def open_app_page(page: str | None = None, /, **params: str):
+    """The app over the store ``KG_STORE`` names, run by Streamlit's AppTest at ``page`` (the landing page when
+    None) with these URL parameters (``page`` is positional only: the entity page has a URL parameter of that
+    name); the page must run without an exception."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    if page:
+        at.switch_page(f"app_pages/{page}.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -11,8 +10,7 @@ from streamlit.testing.v1 import AppTest
 from explore_sample import HOSTILE_A, build_sample_store
 from kg.explore.highlight import md
 from kg.settings import Settings
-
-APP = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
+from tests.conftest import APP, open_app_page
 
 
 @pytest.fixture
@@ -20,17 +18,7 @@ def app(sample_store, monkeypatch):
     """A function that opens a page (with URL parameters) of the app over the sample store."""
     monkeypatch.setenv("KG_STORE", sample_store.store)
 
-    def open_page(page: str | None = None, **params: str) -> AppTest:
-        at = AppTest.from_file(str(APP), default_timeout=60)
-        for k, v in params.items():
-            at.query_params[k] = v
-        if page:
-            at.switch_page(f"app_pages/{page}.py")
-        at.run()
-        assert not at.exception, at.exception
-        return at
-
-    return open_page
+    return open_app_page
 
 
 def texts(at: AppTest) -> str:

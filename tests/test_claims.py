@@ -27,6 +27,7 @@ from kg.explore.claims import (
     source_name,
 )
 from kg.settings import Settings
+from tests.conftest import open_app_page
 
 CORPUS = Path(__file__).parent / "data" / "corroboration"
 #: Each event's articles (by file-name prefix) and the claim they all report.
@@ -313,33 +314,16 @@ def test_the_claim_examples_agree_with_the_claims_and_repeat_no_row(store, reade
 
 @pytest.mark.model
 def test_entity_page_shows_badges_and_conflicts(store, reader, monkeypatch):
-    from streamlit.testing.v1 import AppTest
 
     from kg.explore.highlight import md
 
     monkeypatch.setenv("KG_STORE", store.store)
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"), default_timeout=60)
-    at.query_params["entity"] = "meituan"
-    at.switch_page("app_pages/entity.py")
-    at.run()
-    assert not at.exception, at.exception
+    at = open_app_page("entity", entity="meituan")
     shown = "\n".join(m.value for m in at.markdown)
     first = min(m["published"].iso for m in front_matter("meituan-lalamove"))
     assert f"3 sources · first reported {first} · conflicting" in shown
     [claim] = claims(reader, "meituan", conflicting=True)
     assert all(f":red-background[{md(c)}]" in shown for c in claim.conflicts)
-
-
-def open_app(store, page: str, **params: str):
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"), default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.switch_page(f"app_pages/{page}.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 @pytest.mark.model
@@ -350,7 +334,7 @@ def test_timeline_page_axes_and_as_of(store, reader, monkeypatch, params):
     from kg.explore.timeline import timeline_items
 
     monkeypatch.setenv("KG_STORE", store.store)
-    at = open_app(store, "timeline", entity="lalamove", **params)
+    at = open_app_page("timeline", entity="lalamove", **params)
     found = timeline_items(reader, "lalamove", limit=Settings.load().timeline_limit, **params)
     assert any(m.value.startswith(f"**{found.total}** dated facts") for m in at.markdown)
     [table] = at.dataframe
@@ -368,7 +352,7 @@ def test_graph_page_as_of(store, reader, monkeypatch, as_of):
     from kg.explore.statements import statement_graph
 
     monkeypatch.setenv("KG_STORE", store.store)
-    at = open_app(store, "graph", entity="meituan", **({"as_of": as_of} if as_of else {}))
+    at = open_app_page("graph", entity="meituan", **({"as_of": as_of} if as_of else {}))
     G = statement_graph(reader)
     known = reported_as_of(G, claim_index(reader), as_of) if as_of else G
     sub = neighbourhood(reader, "meituan", GraphFilter(), Settings.load(), statements=known)

@@ -4,15 +4,11 @@ the URL's ``query`` runs a query, as the editor's Run does)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from kg.explore import console
 from kg.explore.terms import EntityRef
-
-APP = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
+from tests.conftest import open_app_page
 
 
 def test_completions_cover_prefixes_classes_properties_keywords_and_entities():
@@ -91,16 +87,7 @@ def test_result_cells_link_entities_and_documents(sample_store):
 def app(sample_store, monkeypatch):
     monkeypatch.setenv("KG_STORE", sample_store.store)
 
-    def open_page(page: str, **params) -> AppTest:
-        at = AppTest.from_file(str(APP), default_timeout=60)
-        for k, v in params.items():
-            at.query_params[k] = v
-        at.switch_page(f"app_pages/{page}.py")
-        at.run()
-        assert not at.exception, at.exception
-        return at
-
-    return open_page
+    return open_app_page
 
 
 @pytest.mark.parametrize(

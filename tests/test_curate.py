@@ -23,8 +23,8 @@ from kg.rdf import extraction_quads, kb_quads
 from kg.settings import Settings
 from kg.store import open_reader, open_writer
 from kg.vocab import KB_GRAPH, META_GRAPH
+from tests.conftest import open_app_page
 
-APP = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
 runner = CliRunner()
 SENTENCE = "JD.com competes with Vipshop."
 
@@ -345,16 +345,7 @@ def app(store, monkeypatch):
     monkeypatch.setenv("KG_STORE", store.store)
     monkeypatch.setenv("KG_CURATOR", "ana")
 
-    def open_page(page: str, **params: str) -> AppTest:
-        at = AppTest.from_file(str(APP), default_timeout=60)
-        for k, v in params.items():
-            at.query_params[k] = v
-        at.switch_page(f"app_pages/{page}.py")
-        at.run()
-        assert not at.exception, at.exception
-        return at
-
-    return open_page
+    return open_app_page
 
 
 def button(at: AppTest, prefix: str):

@@ -5,7 +5,6 @@ the entity page in AppTest)."""
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -34,8 +33,8 @@ from kg.rdf import extraction_quads
 from kg.settings import Settings
 from kg.store import open_reader, open_writer
 from kg.vocab import KB_GRAPH
+from tests.conftest import open_app_page
 
-APP = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
 HUB = "hub co"
 DOCUMENTS = 4
 # (relation, hub is the subject, how many statements): more than a page of each of several sizes
@@ -381,13 +380,7 @@ def app(hub_store, monkeypatch):
     monkeypatch.setenv("KG_ENTITY_RELATIONS_PER_PAGE", "5")
 
     def open_page(script: str = "entity", **params: str) -> AppTest:
-        at = AppTest.from_file(str(APP), default_timeout=60)
-        for k, v in params.items():
-            at.query_params[k] = v
-        at.switch_page(f"app_pages/{script}.py")
-        at.run()
-        assert not at.exception, at.exception
-        return at
+        return open_app_page(script, **params)
 
     return open_page
 

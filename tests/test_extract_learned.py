@@ -47,6 +47,14 @@ def test_probabilities_are_a_distribution_over_the_allowed_classes_only():
     assert probs["part_of<"] > probs[NONE] > probs["part_of>"]
 
 
+def test_best_is_the_most_probable_allowed_class_unless_none_is_at_least_as_probable():
+    model = _model({"bw:unit": {"part_of<": 3.0}})
+    best = model.best(("bw:unit",), ["part_of<", "part_of>"])
+    assert best is not None and best[0] == "part_of<"
+    assert best[1] == pytest.approx(model.probabilities(("bw:unit",), ["part_of<", "part_of>"])["part_of<"])
+    assert model.best(("unknown feature",), ["part_of<", "part_of>"]) is None  # the intercept favours none
+
+
 def test_the_shipped_model_is_valid_json_with_a_threshold_per_asserted_relation():
     model = learned.model()
     assert model is not None and NONE in model.classes

@@ -215,6 +215,13 @@ class Model:
         total = sum(exp.values())
         return {c: v / total for c, v in exp.items()}
 
+    def best(self, features: tuple[str, ...], allowed: list[str]) -> tuple[str, float] | None:
+        """The most probable of the ``allowed`` classes and its probability, or None when :data:`NONE` is at
+        least as probable (thresholds are the caller's: training chooses them from these)."""
+        probs = self.probabilities(features, allowed)
+        top = max(allowed, key=probs.__getitem__)
+        return (top, probs[top]) if probs[top] > probs[NONE] else None
+
     def to_json(self) -> dict:
         return {
             "classes": list(self.classes),
@@ -279,12 +286,13 @@ def read(ctx: Context, known: set[tuple[int, str, str]], classifier: Model | Non
         if is_known(ctx, pair, known):
             continue
         allowed = labels_for(ctx.types[a], ctx.types[b])
-        probs = classifier.probabilities(pair.features, allowed)
-        best = max(allowed, key=probs.__getitem__)
-        p, direction = best[:-1], best[-1]
-        if probs[best] < classifier.thresholds.get(p, 1.0) or probs[best] <= probs[NONE]:
+        best = classifier.best(pair.features, allowed)
+        if best is None:
+            continue
+        (p, direction), probability = (best[0][:-1], best[0][-1]), best[1]
+        if probability < classifier.thresholds.get(p, 1.0):
             continue
         first, second = ctx._arg(pair.first), ctx._arg(pair.second)
         s, o = (second, first) if direction == "<" else (first, second)
-        out.append(Reading(s, p, o, pair.trigger, round(probs[best], 3)))
+        out.append(Reading(s, p, o, pair.trigger, round(probability, 3)))
     return out

@@ -138,10 +138,9 @@ def _predictions(docs: list[DocumentData], folds: int, c: float) -> dict[str, li
         for d in test:
             rows = []
             for s in d.samples:
-                probs = model.probabilities(s.features, s.allowed)
-                best = max(s.allowed, key=probs.__getitem__)
-                if probs[best] > probs[NONE]:
-                    rows.append((probs[best], best[:-1], s.gold_for[best]))
+                best = model.best(s.features, s.allowed)
+                if best is not None:
+                    rows.append((best[1], best[0][:-1], s.gold_for[best[0]]))
             out[d.name] = rows
     return out
 
