@@ -35,6 +35,8 @@ def by_label(ex):
         ("Zepto is backed by Y Combinator and Nexus Venture Partners.", "Y Combinator", "Organization"),
         ("Zepto is backed by Y Combinator and Nexus Venture Partners.", "Nexus Venture Partners", "Organization"),
         ("The round drew Hillhouse Investment and Ocean Link Partners.", "Ocean Link Partners", "Organization"),
+        # ... but a business group named 'X and Y Group' is one unit
+        ("Tencent reorganised its Platform and Content Group last year.", "Platform and Content Group", "Organization"),
         ("Jack Ma gave a speech at the Bund Summit in Shanghai.", "Bund Summit", "Event"),
         (
             "The company opened Duo Duo Grocery, a community group-buying service, in 2020.",

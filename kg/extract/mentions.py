@@ -74,8 +74,8 @@ def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
 
 def split_coordinated(ent: Span) -> list[Span]:
     """An organization span the NER ran across 'and' ("Y Combinator and Nexus Venture Partners") as its two
-    names; a name of one word before 'and' stays whole ("Marks and Spencer", "Procter and Gamble"), and so
-    does a name the KB knows.
+    names; a name of one word before 'and' stays whole ("Marks and Spencer", "Procter and Gamble"), and so do
+    a business group's name ("Digital Media and Entertainment Group") and a name the KB knows.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("backed by Y Combinator and Nexus Venture Partners .")
@@ -83,6 +83,9 @@ def split_coordinated(ent: Span) -> list[Span]:
     ['Y Combinator', 'Nexus Venture Partners']
     >>> [s.text for s in split_coordinated(Span(doc, 3, 6, label="ORG"))]
     ['Combinator and Nexus']
+    >>> unit = spacy.blank("en")("the Digital Media and Entertainment Group")
+    >>> [s.text for s in split_coordinated(Span(unit, 1, 6, label="ORG"))]
+    ['Digital Media and Entertainment Group']
     """
     if ent.label_ != "ORG" or ent.ent_id_:
         return [ent]
@@ -95,6 +98,8 @@ def split_coordinated(ent: Span) -> list[Span]:
     first_words = [t for t in first if t.lower_ != "the"]
     if len(first_words) < 2 or not second or not all(t.text[:1].isupper() for t in (first_words[0], second[0])):
         return [ent]
+    if second[-1].lower_ == "group" and not any(t.lower_ in lx.ORG_SUFFIXES for t in first):
+        return [ent]  # a unit of a conglomerate: "Digital Media and Entertainment Group", "Platform and Content Group"
     return [Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
 
 
