@@ -72,6 +72,7 @@ class KBEntity:
     aliases: tuple[str, ...] = ()
     tickers: tuple[str, ...] = ()  # listings as written in the KB file ("NYSE: BABA", "9988.HK")
     ticker_prefixes: tuple[str, ...] = ()  # an exchange's codes ("HKEX", "HK", "SEHK")
+    source: str = ""  # the KB file's name without its suffix ("regulators", "exchanges"): the kind of entity
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -279,7 +280,7 @@ def _entity(path: Path, i: int, raw: object) -> KBEntity:
                 f"{where} ({raw['name']!r}) has ticker prefix {code!r}; write an upper-case exchange "
                 f"code of letters and digits such as 'HKEX' or 'NYSE'"
             )
-    return KBEntity(raw["id"], raw["name"], raw["type"], aliases, tickers, prefixes)
+    return KBEntity(raw["id"], raw["name"], raw["type"], aliases, tickers, prefixes, path.stem)
 
 
 def load_kb(settings: Settings) -> KnowledgeBase:

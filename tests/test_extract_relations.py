@@ -12,6 +12,178 @@ pytestmark = pytest.mark.model
 Q = "\u201c{}\u201d"
 
 CASES = [
+    # appointments: 'Y named X as its CEO' (the appointee, not the appointer), and 'Y appointed X as CFO' (Y)
+    (
+        "Bilibili named Chen Rui as its chief operating officer in March 2024.",
+        ("chen rui", "leads", "bilibili"),
+        "2024-03",
+        "leads.noun+coref",
+    ),
+    ("Zhihu appointed Wang Lin as chief financial officer.", ("wang lin", "leads", "zhihu"), None, "leads.noun"),
+    ("Vipshop tapped Zhou Jie as chief executive in 2025.", ("zhou jie", "leads", "vipshop"), "2025", "leads.noun"),
+    # split and hyphenated titles, 'whose' titles, any 'chief X officer'
+    (
+        "Tencent vice-president Lin Songtao said the game sold well.",
+        ("lin songtao", "leads", "tencent"),
+        None,
+        "leads.title",
+    ),
+    ("Bilibili co-chief executive Li Ni spoke at the event.", ("li ni", "leads", "bilibili"), None, "leads.noun"),
+    (
+        "NetEase chief marketing officer Zhao Lin said the launch went well.",
+        ("zhao lin", "leads", "netease"),
+        None,
+        "leads.noun",
+    ),
+    # ground lost to a rival; 'pits X against Y'; a race among several
+    (
+        "Youku has been losing users to Bilibili and iQiyi.",
+        ("youku", "competes_with", "iqiyi"),
+        None,
+        "compete.lose_to",
+    ),
+    ("The new service pits Kuaishou against Douyin.", ("kuaishou", "competes_with", "douyin"), None, "compete.pit"),
+    (
+        "China's food-delivery market is a three-way race among Meituan, Ele.me and JD.com.",
+        ("ele.me", "competes_with", "jd"),
+        None,
+        "compete.noun.between",
+    ),
+    # a stake sold to a buyer, with 'in Y' or 'to X' on the verb or on the stake
+    ("JD.com sold its remaining shares in Dada to Walmart.", ("walmart", "invested_in", "dada"), None, "invest.stake"),
+    (
+        "Naspers sold a 2% stake in Tencent to Prosus in 2021.",
+        ("prosus", "invested_in", "tencent"),
+        "2021",
+        "invest.stake",
+    ),
+    # units named by a compound after a possessor; 'the operator of'; 'counts X among its backers'
+    ("Meituan's Keeta brand entered Brazil.", ("keeta", "part_of", "meituan"), None, "part_of.noun"),
+    ("Tencent, the operator of WeChat, reported a profit.", ("wechat", "part_of", "tencent"), None, "owns.noun"),
+    (
+        "Xpeng, which counts Alibaba and Volkswagen among its backers, raised prices.",
+        ("volkswagen", "invested_in", "xpeng"),
+        None,
+        "invested_in.noun+coref",
+    ),
+    ("Uber faces competition from Toyota-backed Pony.ai.", ("toyota", "invested_in", "pony.ai"), None, "invest.hyphen"),
+    # a name the NER missed before its ticker; a bracketed word inside the name
+    ("Shopline (HKEX: 1234) reported a loss.", ("shopline", "listed_on", "hkex"), None, "listed_on.ticker"),
+    (
+        "Yunji (Cayman) Ltd. (NASDAQ: YJ) cut prices.",
+        ("yunji (cayman) ltd.", "listed_on", "nasdaq"),
+        None,
+        "listed_on.ticker",
+    ),
+    # a fine whose amount carries the agent ('won', 'pesos' read as words of their own); 'X was itself fined'
+    (
+        "Lazada was fined 12 million pesos by the Philippine Competition Commission in 2024.",
+        ("philippine competition commission", "fined", "lazada"),
+        "2024",
+        "fine.verb",
+    ),
+    ("JD.com was itself fined 3 billion yuan by SAMR in 2021.", ("samr", "fined", "jd"), "2021", "fine.verb"),
+    # investigations into a clause, and what an investigation found
+    (
+        "The FTC opened an investigation into whether Amazon had favoured its own sellers.",
+        ("ftc", "investigated", "amazon"),
+        None,
+        "investigated.nominal.clause_subject",
+    ),
+    (
+        "A probe by the CMA found that Temu and Shein misled shoppers.",
+        ("cma", "investigated", "shein"),
+        None,
+        "investigated.nominal",
+    ),
+    # a passive participle conjoined to another shares its subject ('controlled by X and run by Y')
+    (
+        "Bilibili, which is controlled by its founders and run by chief executive Chen Rui, grew.",
+        ("chen rui", "leads", "bilibili"),
+        None,
+        "leads.verb",
+    ),
+    (
+        "Zhihu, which is led by Chief Executive Zhou Yuan, lost money.",
+        ("zhou yuan", "leads", "zhihu"),
+        None,
+        "leads.verb",
+    ),
+    # 'A and B, who serves as chairman': B alone, of what B was just read to have founded
+    (
+        "Pinduoduo was founded in 2015 by Colin Huang and Chen Lei, who serves as chairman.",
+        ("chen lei", "leads", "pinduoduo"),
+        None,
+        "leads.noun.implicit",
+    ),
+    # a person 'with' whom a founder founded is a co-founder (an organization 'with' is no founder)
+    (
+        "Wang Xing founded Meituan in 2010 with Wang Huiwen.",
+        ("wang huiwen", "founded", "meituan"),
+        "2010",
+        "found.verb",
+    ),
+    # titles of the agent of 'led by': 'led by co-founder and chief executive X'; 'Y's creator'
+    (
+        "Meituan, led by co-founder and chief executive Wang Xing, reported a drop in profit.",
+        ("wang xing", "founded", "meituan"),
+        None,
+        "founded.noun",
+    ),
+    (
+        "Allen Zhang, WeChat's creator, has allowed product links.",
+        ("allen zhang", "founded", "wechat"),
+        None,
+        "founded.noun",
+    ),
+    # a name introduced by 'called' / 'dubbed' after a program noun is what the noun stands for
+    (
+        "Lazada has launched a campaign called Lazada Bonus Week to court small brands.",
+        ("lazada", "launched", "lazada bonus week"),
+        None,
+        "launch.verb",
+    ),
+    # listings on an exchange of the KB: active, passive relative clause, 'debuted on'
+    ("Kanzhun listed on Nasdaq in June 2021.", ("kanzhun", "listed_on", "nasdaq"), "2021-06", "listed_on.verb"),
+    (
+        "GoTo, which is listed on the Indonesia Stock Exchange, kept its payments unit.",
+        ("goto", "listed_on", "indonesia stock exchange"),
+        None,
+        "listed_on.verb",
+    ),
+    (
+        "Horizon Robotics debuted on the Hong Kong Stock Exchange in October 2024.",
+        ("horizon robotics", "listed_on", "hkex"),
+        "2024-10",
+        "listed_on.verb",
+    ),
+    # institutions have units of their own: a board of an exchange, an office of an authority
+    (
+        "The STAR Market is part of the Shanghai Stock Exchange.",
+        ("star market", "part_of", "shanghai stock exchange"),
+        None,
+        "part_of.part_of",
+    ),
+    (
+        "The Office of the Director General is part of the Competition Commission of India.",
+        ("office of the director general", "part_of", "competition commission of india"),
+        None,
+        "part_of.part_of",
+    ),
+    (
+        "Xiaomi also sells through PDD Holdings Inc.’s Pinduoduo and ByteDance Ltd.’s Douyin.",
+        ("douyin", "part_of", "bytedance"),
+        None,
+        "part_of.possessive",
+    ),
+    # a description in subject position continues the topic: 'The Shanghai-based e-commerce giant'
+    (
+        "Pinduoduo reported results on Monday. The Shanghai-based e-commerce giant also agreed to buy a stake in"
+        " Dingdong.",
+        ("pinduoduo", "invested_in", "dingdong"),
+        None,
+        "invest.stake+coref",
+    ),
     # partnership: support verb + cooperation noun, coordinated subjects, verbs, nominal, opening to
     (
         "Meituan and Kuaishou reached a strategic cooperation in March 2021.",
@@ -605,6 +777,25 @@ NEGATIVES = [
     "Alibaba responded to the launch of Temu with discounts.",  # reacting to a launch is not launching
     "Tencent opposed the acquisition of Huya.",  # nor is opposing an acquisition acquiring
     "Shein was caught up in a clash of priorities.",  # a clash with no rival
+    "Analysts named Pinduoduo as the winner of the subsidy war.",  # naming no one to a role
+    "Meituan described Wang Xing as a visionary.",  # 'as' a description, not a title
+    "Alibaba, whose shares rose, said Joe Tsai would speak.",  # 'whose' without a title
+    "Former Kuaishou co-chief executive Su Hua left.",  # a past split title
+    "Meituan lost a court case to Ele.me in 2021.",  # lost something other than ground in a market
+    "Alibaba lost money to fraud on Taobao.",
+    "The new law pits regulators against the platforms.",  # pitted, but no named company
+    "Analysts expect a contest among investors for the shares.",  # a contest among no named company
+    "The game is published by miHoYo under its HoYoverse brand.",  # a company's own brand name is itself
+    "Pinduoduo counts farmers among its biggest suppliers.",  # counted among, but no named company
+    "An investigation by Reuters found that the app leaked data.",  # found nothing about a named company
+    "The FTC opened an investigation into whether prices rose.",  # an investigation into no company
+    "Revenue (2024: 30%) rose.",  # a year in brackets is no ticker, and no listed company
+    "Kuaishou, which is run by the founders, grew.",  # run by no one named
+    "Alibaba founded the venture with Tencent in 2020.",  # founded with a company: a partner, not a founder of it
+    "The brand listed its products on Tmall in 2023.",  # listed on a marketplace, not an exchange
+    # an exchange or an authority is no company's investee, parent or unit
+    "Alibaba invested in the New York Stock Exchange in 2014.",
+    "Temu, part of the European Commission, grew.",
 ]
 
 
@@ -636,6 +827,46 @@ def test_legal_form_after_a_known_name_is_the_same_company(extract_text, text, n
 )
 def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
     assert junk not in {e.label for e in extract_text(text).entities.values()}
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a possessed name is not the owner of the next one: "A's B and C's D"
+        (
+            "Xiaomi also sells through Tencent Holdings Ltd.’s WeChat, PDD Holdings Inc.’s Pinduoduo and ByteDance"
+            " Ltd.’s Douyin.",
+            ("douyin", "part_of", "pinduoduo"),
+        ),
+        ("Shoppers moved as Alibaba’s Taobao and JD.com’s Jingxi cut prices.", ("jingxi", "part_of", "taobao")),
+    ],
+)
+def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
+    assert wrong not in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # the given name the NER left out; a title before a name is not part of it
+        ("Nykaa founder and Chief Executive Falguni Nayar said sales rose.", "Falguni Nayar", "Person"),
+        ("Analyst Zhang Yi said Alibaba would grow.", "Zhang Yi", "Person"),
+        # a lower-case description before a name is not part of it
+        ("Alibaba invested in the delivery start-up Loggi in 2025.", "Loggi", "Organization"),
+        # what the text calls a name outweighs its last word ('Cup', 'Mobility')
+        ("Mixue Group's coffee brand Lucky Cup cut prices.", "Lucky Cup", "Organization"),
+        ("The ride-hailing market now includes Cao Cao Mobility and Didi.", "Cao Cao Mobility", "Organization"),
+        # an unknown name listed with known companies is a company
+        ("Shoppers split their orders between Meituan, Zepto and JD.com last year.", "Zepto", "Organization"),
+        # a legal form ends a company's name, whatever the NER took it for
+        ("Berlin-based Zalando SE competes with Temu.", "Zalando SE", "Organization"),
+        # 'a programme called X': X is a program, whatever its words suggest
+        ("Shopee waived fees under a programme called Shopee Seller Boost.", "Shopee Seller Boost", "Program"),
+    ],
+)
+def test_names_and_types_from_their_context(extract_text, text, name, kind):
+    found = {e.label: e.type for e in extract_text(text).entities.values()}
+    assert found.get(name) == kind, found
 
 
 def test_standing_roles_and_undated_foundings_are_not_events(extract_text):

@@ -55,7 +55,6 @@ CONSTRUCTIONS = [
 
 #: Cells that are not supported, with the reason.
 NOT_SUPPORTED = {
-    ("listed_on", "verb"): "'X listed on the Nasdaq' is read as a listing event without the exchange as a relation",
     ("published", "relational noun"): "no relational noun states publishing",
     ("participant_in", "title before name"): "titles state leading and founding only",
     ("succeeded", "ticker"): "tickers state listings only",

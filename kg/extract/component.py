@@ -48,6 +48,7 @@ class Extractor:
         self.kb_index: dict[str, tuple[str, str]] = {}
         self.kb_words: list[str] = []
         self.kb_parents: dict[str, str] = {}
+        self.kb_kinds: dict[str, str] = {}
 
     def set_kb(self, kb) -> None:
         """KB id -> (canonical name, type); the KB's names reach the Doc through the entity ruler."""
@@ -56,9 +57,18 @@ class Extractor:
         # unit -> parent, from the KB's well-known structure (what an article about a group is about)
         self.kb_parents = {f.subject: f.object for f in kb.facts if f.predicate == "part_of"}
         self.kb_parents.update({f.object: f.subject for f in kb.facts if f.predicate == "owns"})
+        # institutions that no company owns, invests in or competes with: exchanges (what a company is listed
+        # on: the entities with ticker prefixes) and authorities (the regulators' KB file)
+        self.kb_kinds = {e.id: "company" for e in kb.entities.values() if e.type == "Organization"}
+        self.kb_kinds |= {e.id: "authority" for e in kb.entities.values() if e.source == "regulators"}
+        self.kb_kinds |= {
+            e.id: "exchange"
+            for e in kb.entities.values()
+            if e.ticker_prefixes or (e.source == "exchanges" and e.type == "Organization")  # boards too
+        }
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg = extract(doc, self.kb_index, self.kb_words, self.kb_parents)
+        doc._.kg = extract(doc, self.kb_index, self.kb_words, self.kb_parents, self.kb_kinds)
         return doc
 
 
@@ -85,12 +95,15 @@ def _cue_votes(doc: Doc, cands: list[mx.Candidate], table: dict) -> None:
             table[c.key]["votes"]["Organization"] = table[c.key]["votes"].get("Organization", 0) + 1.5
         if (
             h.dep_ == "pobj"
-            and h.head.lower_ == "with"
+            and h.head.lower_ in ("with", "against", "to", "from")
             and (
-                h.head.head.lemma_.lower() in lx.COOP_NOUNS
-                or lx.VERB_CUES.get(h.head.head.lemma_.lower(), ("",))[0] == "partner_of"
+                (h.head.lower_ == "with" and h.head.head.lemma_.lower() in lx.COOP_NOUNS)
+                or lx.VERB_CUES.get(h.head.head.lemma_.lower(), ("",))[0] in ("partner_of", "competes_with")
+                or h.head.head.lemma_.lower() in lx.COMPETE_NOUNS
+                or (h.head.lower_ == "to" and h.head.head.lemma_.lower() in lx.LOSE_VERBS)
             )
         ):
+            # a partner or rival ('cooperation with X', 'competes with X', 'competition from X', 'lost share to X')
             table[c.key]["votes"]["Organization"] = table[c.key]["votes"].get("Organization", 0) + 2.0
 
 
@@ -190,7 +203,11 @@ def _date_for(
 
 
 def analyse(
-    doc: Doc, kb_index: dict[str, tuple[str, str]], kb_words: list[str], kb_parents: dict[str, str] | None = None
+    doc: Doc,
+    kb_index: dict[str, tuple[str, str]],
+    kb_words: list[str],
+    kb_parents: dict[str, str] | None = None,
+    kb_kinds: dict[str, str] | None = None,
 ) -> tuple[Context, list, list, dict]:
     """The mentions of one parsed Doc, linked and typed, and the rules' :class:`Context` over them;
     also the kept and version candidates and the link table (key -> label, votes, aliases …)."""
@@ -201,15 +218,20 @@ def analyse(
     version_cands = mx.versions(parsed, kept, table)
     types = {k: mx.resolve_type(e["votes"]) for k, e in table.items()}
     all_mentions = [(c.start, c.end, c.key) for c in kept] + [(c.start, c.end, c.key) for c in version_cands]
-    return Context(parsed, all_mentions, types, kb_parents), kept, version_cands, table
+    return Context(parsed, all_mentions, types, kb_parents, kb_kinds), kept, version_cands, table
 
 
 def extract(
-    doc: Doc, kb_index: dict[str, tuple[str, str]], kb_words: list[str], kb_parents: dict[str, str] | None = None
+    doc: Doc,
+    kb_index: dict[str, tuple[str, str]],
+    kb_words: list[str],
+    kb_parents: dict[str, str] | None = None,
+    kb_kinds: dict[str, str] | None = None,
 ) -> dict:
     """The rules' plain data for one parsed Doc (``kb_words``: :func:`~kg.extract.mentions.kb_words` of ``kb_index``;
-    ``kb_parents``: unit -> parent in the KB's structure): :meth:`Extracted.to_wire` of what they found."""
-    ctx, kept, version_cands, table = analyse(doc, kb_index, kb_words, kb_parents)
+    ``kb_parents``: unit -> parent in the KB's structure; ``kb_kinds``: KB id -> "company", "exchange" or "authority"):
+    :meth:`Extracted.to_wire` of what they found."""
+    ctx, kept, version_cands, table = analyse(doc, kb_index, kb_words, kb_parents, kb_kinds)
     parsed = ctx.parsed
     dating = _Dating(parsed, _dates(parsed))
     relations, events = _statements(ctx, table, dating)
@@ -250,11 +272,30 @@ class _Event:
     trigger: int  # token index of its cue: a figure governed by the same verb is the event's amount
 
 
+def _institutions_fit(predicate: str, subject: str, obj: str, kinds: dict[str, str]) -> bool:
+    """Whether a relation may hold between these two: an exchange or an authority is never a company's owner,
+    unit, investor, investee, partner or rival ('Alibaba invested in the NYSE', 'Temu, part of the European
+    Commission' are misreadings), and what a company is listed on is no authority."""
+    institutions = ("authority", "exchange")
+    s_kind, o_kind = kinds.get(subject), kinds.get(obj)
+    if predicate == "listed_on":
+        return s_kind not in institutions and o_kind != "authority"
+    if predicate == "part_of":  # an unknown office may be a unit of an authority ('the CCI's investigation arm')
+        return not (s_kind in institutions and o_kind not in institutions) and not (
+            o_kind in institutions and s_kind == "company"
+        )
+    if predicate in lx.BETWEEN_COMPANIES:
+        return (s_kind in institutions) == (o_kind in institutions)
+    return True
+
+
 def _learned_statements(ctx: Context, dating: _Dating, relations: list[RelationRow]) -> list[RelationRow]:
     """What the learned classifier reads between names the rules left unrelated in their sentence."""
     known = {(r.sentence, r.subject, r.object) for r in relations}
     rows = []
     for reading in learned.read(ctx, known):
+        if not _institutions_fit(reading.p, reading.s.key, reading.o.key, ctx.kinds):
+            continue
         date, how = dating.date_for(reading.trigger) if reading.p not in STATIVE else (None, None)
         rows.append(
             RelationRow(
@@ -288,6 +329,8 @@ def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[Relati
         c, rule, subject_ok, is_relation = _typed(c)
         if is_relation:
             assert c.s is not None and c.o is not None  # _typed: a relation has both
+            if not _institutions_fit(c.p, c.s.key, c.o.key, ctx.kinds):
+                continue
             sig = (c.s.key, c.p, c.o.key, c.trigger)
             if sig in seen:
                 continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -57,6 +57,12 @@ WEIGHTS_PATH = "learned_relations.json"
 def labels_for(first: str, second: str) -> list[str]:
     """The classes a pair of types (in text order) can take: ``p>`` the first name is the subject, ``p<``
     the second, ``p=`` a symmetric relation."""
+    return list(_labels(first, second))
+
+
+@cache
+def _labels(first: str, second: str) -> tuple[str, ...]:
+    """:func:`labels_for`, worked out once per pair of types (asked twice for every pair of names)."""
     out = []
     for p in LEARNED:
         subjects, objects = SIGNATURES[p]
@@ -68,7 +74,7 @@ def labels_for(first: str, second: str) -> list[str]:
             out.append(f"{p}>")
         if second in subjects and first in objects:
             out.append(f"{p}<")
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -170,17 +176,20 @@ def pair_features(
     return lca.i, tuple(feats)
 
 
-def pairs(ctx: Context) -> Iterator[Pair]:
-    """Every pair of names of distinct entities within a sentence whose types some learned relation allows."""
+def pairs(ctx: Context, known: set[tuple[int, str, str]] | None = None) -> Iterator[Pair]:
+    """Every pair of names of distinct entities within a sentence whose types some learned relation allows; without
+    those in ``known`` (see :func:`is_known`), which are not featurised (half of the pairs, in the rules' sentences)."""
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
     for m in sorted(ctx.mention_head):
         if ctx.types.get(m[2]) in PAIRED_TYPES:
             by_sentence.setdefault(ctx.sent_index[m[0]], []).append(m)
-    for mentions in by_sentence.values():
+    for sentence, mentions in by_sentence.items():
         for first, second in combinations(mentions, 2):
             if first[2] == second[2] or second[0] - first[1] > MAX_GAP:
                 continue
-            if not labels_for(ctx.types[first[2]], ctx.types[second[2]]):
+            if not _labels(ctx.types[first[2]], ctx.types[second[2]]):
+                continue
+            if known and ((sentence, first[2], second[2]) in known or (sentence, second[2], first[2]) in known):
                 continue
             trigger, feats = pair_features(ctx, first, second)
             yield Pair(first, second, trigger, feats)
@@ -203,7 +212,7 @@ class Model:
     # relation -> (right, asserted) of its additions in cross-validation at that threshold: its precision
     measured: dict[str, tuple[int, int]] = field(default_factory=dict)
 
-    def probabilities(self, features: tuple[str, ...], allowed: list[str]) -> dict[str, float]:
+    def probabilities(self, features: tuple[str, ...], allowed: Sequence[str]) -> dict[str, float]:
         """P(class | features) over ``allowed`` and :data:`NONE` (the softmax restricted to them)."""
         scores = {c: self.intercept.get(c, 0.0) for c in (NONE, *allowed)}
         for f in features:
@@ -215,7 +224,7 @@ class Model:
         total = sum(exp.values())
         return {c: v / total for c, v in exp.items()}
 
-    def best(self, features: tuple[str, ...], allowed: list[str]) -> tuple[str, float] | None:
+    def best(self, features: tuple[str, ...], allowed: Sequence[str]) -> tuple[str, float] | None:
         """The most probable of the ``allowed`` classes and its probability, or None when :data:`NONE` is at
         least as probable (thresholds are the caller's: training chooses them from these)."""
         probs = self.probabilities(features, allowed)
@@ -281,11 +290,8 @@ def read(ctx: Context, known: set[tuple[int, str, str]], classifier: Model | Non
     if classifier is None:
         return []
     out = []
-    for pair in pairs(ctx):
-        a, b = pair.first[2], pair.second[2]
-        if is_known(ctx, pair, known):
-            continue
-        allowed = labels_for(ctx.types[a], ctx.types[b])
+    for pair in pairs(ctx, known):
+        allowed = _labels(ctx.types[pair.first[2]], ctx.types[pair.second[2]])
         best = classifier.best(pair.features, allowed)
         if best is None:
             continue

@@ -67,6 +67,16 @@ CATEGORY_TYPES = {
             "chipmaker",
             "consultancy",
             "agency",
+            "arm",
+            "division",
+            "chain",
+            "grocer",
+            "regulator",
+            "watchdog",
+            "manufacturer",
+            "supplier",
+            "carrier",
+            "airline",
         ],
         "Organization",
     ),
@@ -215,8 +225,20 @@ IDIOMS = frozenset({"red sea", "the red sea", "red ocean", "blue ocean", "the bl
 
 #: Cooperation nouns: "reached cooperation with X", "the cooperation between X and Y".
 COOP_NOUNS = frozenset(
-    {"cooperation", "partnership", "collaboration", "alliance", "agreement", "deal", "tie-up", "pact", "co-operation"}
+    {
+        "cooperation",
+        "partnership",
+        "collaboration",
+        "alliance",
+        "agreement",
+        "deal",
+        "tie-up",
+        "pact",
+        "co-operation",
+    }
 )
+#: Participles that introduce a name: "a campaign called X", "a service dubbed X", "an app named X".
+NAMING_VERBS = frozenset({"call", "dub", "name", "brand", "title"})
 #: Verbs that, with a cooperation noun as object, state a partnership.
 COOP_SUPPORT = frozenset(
     {"reach", "sign", "establish", "form", "forge", "strike", "enter", "seal", "announce", "conclude", "have"}
@@ -224,6 +246,9 @@ COOP_SUPPORT = frozenset(
 #: Competition nouns: "in direct competition with X", "the rivalry between X and Y".
 COMPETE_NOUNS = frozenset({"competition", "rivalry", "war", "contest", "battle", "race", "showdown", "clash"})
 #: Modifiers of a stake that make buying it an acquisition ("a controlling stake").
+#: Verbs of ground lost to a rival, and what is lost: "X lost market share (ground, users) to Y".
+LOSE_VERBS = frozenset({"lose", "cede", "concede", "surrender", "leak"})
+MARKET_GROUND = frozenset({"ground", "share", "customer", "user", "shopper", "merchant", "seller", "traffic", "lead"})
 CONTROL_WORDS = frozenset({"controlling", "majority"})
 #: Nouns of a holding: "a 5% stake in X", "a controlling interest in X".
 STAKE_NOUNS = frozenset({"stake", "share", "shares", "holding", "interest"})
@@ -238,6 +263,7 @@ ROLE_NOUNS = {
     "chief executive officer": "CEO",
     "chairman": "chairman",
     "chairwoman": "chairwoman",
+    "chairperson": "chairperson",
     "chair": "chair",
     "president": "president",
     "head": "head",
@@ -248,7 +274,20 @@ ROLE_NOUNS = {
 }
 #: Words that may stand among titles without being one ("group chief executive", "senior vice-president").
 TITLE_MODIFIERS = frozenset(
-    {"group", "global", "senior", "executive", "deputy", "vice", "managing", "interim", "acting", "joint", "founding"}
+    {
+        "group",
+        "global",
+        "senior",
+        "executive",
+        "deputy",
+        "vice",
+        "managing",
+        "interim",
+        "acting",
+        "joint",
+        "founding",
+        "co",
+    }
 )
 #: Words that make a title a past one: "former Kuaishou chairman Su Hua" no longer leads it.
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "previous"})
@@ -303,6 +342,8 @@ REL_NOUNS = {
     "brand": ("part_of", None),
     "marque": ("part_of", None),
     "affiliate": ("part_of", None),
+    "operator": ("owns", None),
+    "creator": ("founded", None),
     "rival": ("competes_with", None),
     "competitor": ("competes_with", None),
 }
@@ -322,6 +363,16 @@ PART_COPULAS = frozenset({"be", "remain", "become", "stay"})
 LIST_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 #: Verbs that give their subject a relational noun: "X became chairman of Y", "X is an investor in Y".
 COPULAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elect", "act"})
+#: Relations between companies (or between institutions), never between a company and an exchange or authority.
+BETWEEN_COMPANIES = frozenset({"invested_in", "acquired", "part_of", "owns", "partner_of", "competes_with"})
+#: Verbs of leading: 'X, led (run, headed) by chief executive Y'.
+LEAD_VERBS = frozenset({"lead", "run", "head", "helm", "chair", "oversee"})
+#: Verbs by which an investigation reports what it found ('a probe by X concluded that Y …').
+FINDING_VERBS = frozenset({"find", "conclude", "establish", "determine", "show", "reveal"})
+#: Verbs whose object takes the role named after 'as': "X named (appointed, tapped) Y as chief executive".
+APPOINT_VERBS = frozenset(
+    {"name", "appoint", "elect", "promote", "tap", "hire", "nominate", "install", "pick", "choose", "select"}
+)
 #: Copulas of a continuing state: "X remained chairman" is dated but is no appointment.
 STATE_COPULAS = frozenset({"be", "remain", "stay", "serve"})
 #: Last words of title-case names that make them organizations ("Intime Retail", "Deppon Logistics").
@@ -358,6 +409,28 @@ ORG_NAME_WORDS = frozenset(
         "co.",
         "company",
         "partners",
+        "se",
+        "sa",
+        "plc",
+        "ag",
+        "nv",
+        "tbk",
+        "llc",
+        "corp",
+        "corp.",
+        "supermarket",
+        "mobility",
+        "robotics",
+        "interactive",
+        "games",
+        "automotive",
+        "semiconductor",
+        "airlines",
+        "investments",
+        "software",
+        "systems",
+        "communications",
+        "telecom",
     }
 )
 #: Capitalised words after a KB name that do not make a new unit ("the Xiaohongshu Series D round").

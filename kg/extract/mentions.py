@@ -135,7 +135,26 @@ def candidates(parsed: Parsed) -> list[Candidate]:
     for c in out:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     out.extend(_category_names(parsed, covered))
+    out.extend(_listed_names(parsed, covered))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def _listed_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
+    """Names the NER missed right before a ticker: "Payoneer (NASDAQ: PAYO)", "East Buy Holding (HKEX: 1797)".
+    What has a listing is a company."""
+    tokens, out = parsed.tokens, []
+    first_at = {t.idx: t.i for t in tokens}
+    for ticker in parsed.tickers:
+        paren = first_at.get(ticker.start)
+        run = _proper_run(tokens, paren - 1, -1) if paren else None
+        if run is None or any(covered[run[0] : run[1]]):
+            continue
+        if all(t.lower_.rstrip(".") in lx.LEGAL_FORM_WORDS for t in tokens[run[0] : run[1]]):
+            continue  # 'Ltd.' of 'Dingdong (Cayman) Ltd.' is no name of its own
+        span = parsed.doc[run[0] : run[1]]
+        covered[span.start : span.end] = b"\x01" * len(span)
+        out.append(Candidate(span.start, span.end, parsed.text_of(span), "LISTED", votes={"Organization": 3.0}))
     return out
 
 
@@ -184,9 +203,17 @@ def _entity_candidate(
             taken[in_full.start : in_full.end] = b"\x01" * (in_full.end - in_full.start)
             return in_full
     end = ent.end
+    if ent.label_ == "PERSON" and not ent.ent_id_ and end - ent.start == 1 and _given_name_before(tokens, ent.start):
+        ent = Span(
+            parsed.doc, ent.start - 1, end, label=ent.label_
+        )  # 'Chief Executive Deepinder Goyal': the NER tagged 'Goyal' only
     if end < len(tokens) and _hyphen_joined(tokens, end) and tokens[end].is_alpha:
         end += 1  # the NER cut a hyphenated word in half ("Choi Soo-" of "Choi Soo-yeon", "E-" of "E-mart")
     start, end = _clean(tokens, ent.start, end)
+    while ent.label_ == "PERSON" and not ent.ent_id_ and end - start > 1 and tokens[start].lower_ in _TITLE_WORDS:
+        start += 1  # 'Analyst Zhang', 'Chairperson Li Wei': a title is not part of the name
+    while not ent.ent_id_ and end - start > 1 and (tokens[start].is_lower or tokens[start].text in ("-", "‐")):
+        start += 1  # 'start-up Loggi', 'rival Keeta': a lower-case word before a name is a description of it
     while end - start > 1 and tokens[end - 1].like_num and end < len(tokens) and tokens[end].lower_ in lx.AMOUNT_WORDS:
         end -= 1  # 'fined Meituan 3.44 billion yuan': the amount is not part of the name
     if start >= end or any(taken[start:end]):
@@ -208,6 +235,31 @@ def _entity_candidate(
     if not kb_id:
         _head_word_vote(c, [t.text for t in tokens[start:end]], tokens[end - 1].lower_)
     return c
+
+
+#: Capitalised words before a name that are titles or honorifics, not given names.
+_TITLE_WORDS = (
+    frozenset(w for w in (*lx.ROLE_NOUNS, *lx.REL_NOUNS) if " " not in w)
+    | lx.TITLE_MODIFIERS
+    | {"chief", "officer", "mr", "ms", "mrs", "dr", "madam", "analyst", "minister", "director", "professor"}
+    | {"secretary", "governor", "commissioner", "premier", "senator", "founder", "partner", "economist"}
+)
+
+
+def _given_name_before(tokens: list[Token], i: int) -> bool:
+    """Whether the token before a one-word person name is its given name, which the NER left out."""
+    g = tokens[i - 1] if i > 0 else None
+    return (
+        g is not None
+        and g.pos_ == "PROPN"
+        and g.dep_ == "compound"
+        and g.head.i == i
+        and not g.ent_type_
+        and g.is_alpha
+        and g.is_title
+        and g.lower_ not in _TITLE_WORDS
+        and g.lower_ not in lx.JARGON
+    )
 
 
 def _kb_company_in_full(parsed: Parsed, ent: Span, by_start: dict[int, Span]) -> Candidate | None:
@@ -248,8 +300,10 @@ def _ner_votes(tokens: list[Token], label: str, start: int, end: int, kb_id: str
         votes = {"Organization": 1.0, "Person": 0.5}
     elif not kb_id and label == "PERSON":
         votes = {"Person": 1.5}  # a full personal name ("Xin Youzhi") is the NER's most reliable guess
-    if not kb_id and label in ("PERSON", "ORG") and (kind := name_kind(name)):
-        votes[kind] = votes.get(kind, 0) + 1.0  # the name's own shape: "Jessica Lin", "Archipelago Insights"
+    if not kb_id and label in ("PERSON", "ORG", "NORP") and (kind := name_kind(name)):
+        # the name's own shape: "Jessica Lin", "Archipelago Insights" (also of a name the NER took for a
+        # nationality, "Hong Xiaobo"); as unreliable on Chinese names as the NER, so it only ties with an ORG label
+        votes[kind] = votes.get(kind, 0) + 1.0
     return votes
 
 
@@ -258,7 +312,7 @@ def _head_word_vote(c: Candidate, words: list[str], last: str) -> None:
     if (last in lx.PROGRAM_HEADS or (last[:-1] in lx.PROGRAM_HEADS and last.endswith("s"))) and _is_title(words):
         c.votes["Program"] = 5.0  # 'Red Cat Plan', 'Mini Programs'
     elif len(words) >= 2 and last in lx.ORG_NAME_WORDS and _is_title(words):
-        c.votes["Organization"] = c.votes.get("Organization", 0) + 2.0  # 'Intime Retail', 'Deppon Logistics'
+        c.votes["Organization"] = c.votes.get("Organization", 0) + 3.0  # 'Intime Retail', 'Deppon Logistics'
     elif len(words) >= 2 and last in lx.LAW_HEADS and _is_title(words):
         c.votes["Other"] = 5.0  # 'Digital Services Act', 'Anti-Monopoly Law'
     elif last in lx.EVENT_HEADS and _is_title(words):
@@ -360,6 +414,8 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         cat = h.head.head
     elif h.dep_ == "appos":
         cat = h.head
+    elif h.dep_ in ("oprd", "dobj", "attr") and h.head.lemma_.lower() in lx.NAMING_VERBS and h.head.dep_ == "acl":
+        cat = h.head.head  # 'a programme called Shopee Seller Boost', 'its campaign, dubbed Shenqiang Shou'
     for child in head.children:
         # 'the navigation app Amap', 'Duo Duo Grocery, a group-buying service'
         if (
@@ -368,7 +424,35 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
             cat = child
     if cat is not None and cat.lemma_.lower() in lx.CATEGORY_TYPES:
         t = lx.CATEGORY_TYPES[cat.lemma_.lower()]
-        c.votes[t] = c.votes.get(t, 0) + 2.0
+        # what the text calls a name ('coffee brand Lucky Cup') outweighs what its last word suggests ('Cup');
+        # a noun that fits people as well as companies ('a poker player', 'an investor') only counts as usual
+        strong = cat.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION and max(c.votes.values(), default=0) >= 5.0
+        c.votes[t] = c.votes.get(t, 0) + (5.5 if strong else 2.0)
+
+
+def _coordination_vote(tokens: list[Token], cands: list[Candidate], kb_index: dict[str, tuple[str, str]]) -> None:
+    """Coordination joins like with like: an unknown name listed with known companies ("a race among Blinkit,
+    Zepto and Flipkart", "Shopee, Lazada and Tokopedia") is a company too, whatever place or person the NER
+    took it for. Only known (KB) companies vote, so two unknown names never vote for each other."""
+    by_head = {c.end - 1: c for c in cands}
+    for c in cands:
+        if c.kb_id or "Program" in c.votes:
+            continue
+        head = tokens[c.end - 1]
+        root = head
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        chain = [root, *root.conjuncts]
+        known = sum(
+            1
+            for t in chain
+            if t.i != head.i
+            and (other := by_head.get(t.i)) is not None
+            and other.kb_id
+            and kb_index.get(other.kb_id, ("", ""))[1] == "Organization"
+        )
+        if known:
+            c.votes["Organization"] = c.votes.get("Organization", 0) + (2.0 if known >= 2 else 1.5)
 
 
 class Linker:
@@ -414,7 +498,8 @@ def link(
         c.key = c.kb_id or normalise_name(c.text)
         words = c.text.split()
         if c.label == "PERSON" and len(words) > 1:  # Chinese order (Yang Tianzhen) or Western (Daniel Zhang)
-            for w in {words[0], words[-1]}:
+            # or both: 'Eric Shen Ya' is Mr Shen
+            for w in {words[0], words[-1], *(words[1:2] if len(words) == 3 else [])}:
                 surnames.setdefault(normalise_name(w), set()).add(c.key)
     persons_multi = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
     # a known person's surname alone, where the NER missed it ("In 2021 Zhang handed …")
@@ -439,6 +524,8 @@ def link(
         if c.label in ("PERSON", "ORG", "GPE") and not c.kb_id and len(c.text.split()) == 1 and c.key in persons_multi:
             c.key = persons_multi[c.key]  # 'Zhang', 'Su' after 'Daniel Zhang', 'Su Hua' (the NER may mislabel it)
             c.votes = {"Person": 1.0}
+        elif c.label in ("PERSON", "ORG", "GPE", "NORP") and not c.kb_id and c.key in surnames and " " not in c.text:
+            c.votes = {"Person": 1.0}  # 'Kim' after 'Bom Kim' and 'Brian Kim': a person, though which is unclear
         elif (
             not c.kb_id
             and len(c.text.split()) == 1
@@ -448,6 +535,7 @@ def link(
         ):
             continue  # a clipped known name ("Tao's" for Taobao/Taotian) is not a new entity
         kept.append(c)
+    _coordination_vote(tokens, kept, kb_index)
     # Program names differing only in their head noun ("X Plan", "X Project") are one program.
     by_base: dict[str, str] = {}
     for c in kept:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -66,7 +66,10 @@ def rule_ids() -> list[str]:
         "acquire.controlling_stake",
         "compete.noun",
         "compete.noun.between",
+        "compete.lose_to",
+        "compete.pit",
         "listed_on.ticker",
+        "listed_on.verb",
         "leads.title",
         "founded.title",
     }
@@ -127,8 +130,10 @@ class Context:
         mentions: list[tuple[int, int, str]],
         types: dict[str, str],
         parents: dict[str, str] | None = None,
+        kinds: dict[str, str] | None = None,
     ):
         doc = self.doc = parsed.doc
+        self.kinds = kinds or {}  # KB id -> "company" | "exchange" | "authority"
         self.parsed = parsed
         self.tokens = tokens = parsed.tokens  # tokens[i], not doc[i]: spaCy makes a new Token on each doc[i]
         self.types = types
@@ -291,7 +296,18 @@ class Context:
             found = self._recent(tok, 2)
             if len(found) == 2:
                 return [self._arg(self._mention_at(i), "coref:" + phrase) for i, _ in found]
-        elif phrase in lx.SINGLE_REFS or tok.lower_ in lx.PERSON_REFS or phrase in lx.PROGRAM_REFS:
+        elif tok.lower_ in ("its", "it") and (antecedent := self._relative_head(tok)) is not None:
+            # 'MiniMax, which counts Tencent among its backers': its = what the relative clause describes
+            return [Arg(a.key, a.span, a.type, "coref:" + phrase) for a in self.expand(antecedent, refs=False)]
+        elif tok.lower_ in ("its", "it") and (described := self._clause_description(tok)) is not None:
+            # 'the Buenos Aires-based company will spend …, including on its fintech arm': its = that company
+            return self._resolve(described)
+        elif (
+            phrase in lx.SINGLE_REFS
+            or tok.lower_ in lx.PERSON_REFS
+            or phrase in lx.PROGRAM_REFS
+            or self._organization_description(tok, words)
+        ):
             kind = (
                 "Person" if tok.lower_ in lx.PERSON_REFS else "Program" if phrase in lx.PROGRAM_REFS else "Organization"
             )
@@ -301,11 +317,54 @@ class Context:
                 # a pronoun then prefers an earlier sentence's subject (centering), a description the nearest name
                 same = [f for f in found if self.sent_index[f[0]] == self.sent_index[tok.i]]
                 pick = next((f for f in same if self.is_subject[f[0]]), None) or (same[0] if same else None)
-                if pick is None and tok.pos_ == "PRON":
+                if pick is None and (tok.pos_ == "PRON" or (kind == "Organization" and phrase not in lx.SINGLE_REFS)):
+                    # so does a longer description ('the Shenzhen-based carmaker'): it continues a topic
                     pick = next((f for f in found if self.is_subject[f[0]]), None)
                 pick = pick or found[0]
                 return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)]
         return []
+
+    def _organization_description(self, tok: Token, words: list[str]) -> bool:
+        """'the Hangzhou-based company', 'the e-commerce giant', 'the short-video platform': a definite singular
+        description of a kind of company that names none (it refers like 'the company')."""
+        return (
+            words[:1] == ["the"]
+            and tok.tag_ == "NN"
+            and tok.dep_ in ("nsubj", "nsubjpass")  # as a subject it continues the topic; as an object it may not
+            # (',' before it: '99, the ride-hailing company owned by Didi' describes the name beside it)
+            and not (tok.left_edge.i > 0 and self.tokens[tok.left_edge.i - 1].text == ",")
+            and lx.CATEGORY_TYPES.get(tok.lemma_.lower()) == "Organization"
+            and tok.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION
+            and not any(
+                (m := self.tok_mention[t.i]) is not None and self.types.get(m[2]) != "Place"
+                for t in self.doc[tok.left_edge.i : tok.i + 1]
+            )
+            and not any(c.dep_ == "prep" for c in tok.children)  # 'the company behind X', 'the unit of Y'
+        )
+
+    @staticmethod
+    def _clause_subject(tok: Token) -> tuple[Token, Token | None]:
+        """The verb of a pronoun's clause and that clause's subject (None if it has none)."""
+        h = tok.head
+        while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+            h = h.head
+        return h, next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+    def _relative_head(self, tok: Token) -> Token | None:
+        """The noun a relative clause describes, when the pronoun sits in that clause and 'which'/'that' is
+        the clause's subject."""
+        h, subj = self._clause_subject(tok)
+        if subj is None or subj.tag_ not in ("WDT", "WP") or h.dep_ != "relcl" or not self.tok_mention[h.head.i]:
+            return None
+        return h.head
+
+    def _clause_description(self, tok: Token) -> Token | None:
+        """The description that is the subject of a pronoun's clause, if the subject is one."""
+        _, subj = self._clause_subject(tok)
+        if subj is None or subj.i > tok.i or self.tok_mention[subj.i]:
+            return None
+        words = self.parsed.text_of(self.doc[subj.left_edge.i : subj.i + 1]).lower().split()
+        return subj if self._organization_description(subj, words) else None
 
     def _resolve_list(self, tok: Token, n: int, phrase: str) -> list[Arg]:
         """'all six', 'the three': the latest list of that many names before it, within two sentences."""
@@ -331,7 +390,13 @@ class Context:
             found = False
             rel = t.head.head if t.head.dep_ == "prep" else t.head  # 'a company that X invested in'
             if t.tag_ in ("WDT", "WP") and rel.dep_ == "relcl":  # 'X, which/who …'
-                out.extend(self.expand(rel.head, refs))
+                singular = rel.tag_ == "VBZ" or any(
+                    c.tag_ == "VBZ" for c in rel.children if c.dep_ in ("aux", "auxpass")
+                )
+                if singular and (a := self.ent(rel.head)) is not None:
+                    out.append(a)  # 'A and B, who serves as president': B alone
+                else:
+                    out.extend(self.expand(rel.head, refs))
                 continue
             if t.dep_ == "appos" and self.tok_mention[t.head.i]:  # 'X, the company that …'
                 out.append(self._arg(self._mention_at(t.head.i)))
@@ -341,7 +406,11 @@ class Context:
                 out.extend(a for c in t.head.children if c.dep_ == "nsubj" for a in self.expand(c, refs))
                 continue
             for ch in t.children:
-                if (ch.dep_ == "prep" and ch.lower_ in lx.EXAMPLE_PREPS) or (
+                if ch.dep_ == "acl" and ch.lemma_.lower() in lx.NAMING_VERBS:  # 'a campaign called X'
+                    named = [a for g in ch.children if g.dep_ in ("oprd", "dobj", "attr") if (a := self.ent(g))]
+                    out.extend(named)
+                    found = found or bool(named)
+                elif (ch.dep_ == "prep" and ch.lower_ in lx.EXAMPLE_PREPS) or (
                     ch.dep_ == "prep" and ch.lower_ == "of" and t.lemma_.lower() in lx.PASS_THROUGH
                 ):
                     for p in ch.children:
@@ -384,13 +453,23 @@ class Context:
             any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
             or (v.dep_ in ("acl", "amod") and v.tag_ == "VBN" and not _main_verb_as_modifier(v))
             or (v.dep_ == "advcl" and v.tag_ == "VBN" and v.i < v.head.i and any(c.dep_ == "agent" for c in v.children))
+            # 'which is controlled by X and run by Y': a participle conjoined to a passive shares its auxiliary
+            or (
+                v.dep_ == "conj"
+                and v.tag_ == "VBN"
+                and any(c.dep_ == "agent" for c in v.children)
+                and not any(c.dep_ in ("nsubj", "aux") for c in v.children)
+                and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.head.children)
+            )
         )
 
     def subjects(self, v: Token, depth: int = 0) -> list[Arg]:
         if depth > 4:
             return []
         if self.is_passive(v):
-            for c in v.children:
+            # 'was fined 26.7 billion won by X': the parser may hang the agent on the amount ('won' as a verb)
+            amounts = [c for c in v.children if c.dep_ in ("dobj", "npadvmod") and any(t.like_num for t in c.subtree)]
+            for c in (*v.children, *(k for a in amounts for k in a.children)):
                 if c.dep_ == "agent":
                     agents = [p for p in c.children if p.dep_ == "pobj"]
                     return [a for p in agents for a in self.expand(p)] + self.coagents(v, *agents)
@@ -421,7 +500,14 @@ class Context:
                 return self.expand(v.head)
             if v.dep_ == "advcl" and v.i < v.head.i and not any(c.dep_ == "nsubjpass" for c in v.children):
                 return self.subjects(v.head)  # 'Founded in 2013 by X, Y has grown': the main clause's subject
-            return [a for c in v.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
+            # 'X was itself fined': with 'itself' between, the small model calls X the active subject
+            # (and may hang it on the auxiliary); a conjoined participle takes its head's subject
+            if v.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in v.children):
+                return [a for c in v.head.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
+            if any(c.dep_ == "nsubjpass" for c in v.children):
+                return [a for c in v.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
+            heads = (v, *(c for c in v.children if c.dep_ == "auxpass"))
+            return [a for h in heads for c in h.children if c.dep_ == "nsubj" for a in self.expand(c)]
         out = [a for c in v.children if c.dep_ in ("dobj", "attr") for a in self.expand(c)]
         for c in v.children:  # 'launched its delivery service, JD Takeaway, …' (apposition misattached to the verb)
             if (
@@ -477,7 +563,10 @@ def possessors(tok: Token) -> list[Token]:
     """'X's Y' and 'X and Z's Y' (the parser gives poss, or nmod with a possessive case marker)."""
     out = []
     for c in tok.children:
-        if c.dep_ == "poss" or (
+        if c.dep_ == "nmod" and any(k.dep_ == "poss" for k in c.children):
+            # "A's B and C's D" parsed as B (nmod of D) with conjunct C: B is owned, C is D's owner
+            out += [t for t in c.conjuncts if any(k.dep_ == "case" and k.tag_ == "POS" for k in t.children)]
+        elif c.dep_ == "poss" or (
             c.dep_ == "nmod"
             and any(k.dep_ == "case" and k.tag_ == "POS" for t in (c, *c.conjuncts) for k in t.children)
         ):
@@ -486,7 +575,11 @@ def possessors(tok: Token) -> list[Token]:
         out += [
             c
             for c in tok.children
-            if c.dep_ == "nmod" and c.i < out[0].i and c not in out and any(k.dep_ == "cc" for k in c.children)
+            if c.dep_ == "nmod"
+            and c.i < out[0].i
+            and c not in out
+            and any(k.dep_ == "cc" for k in c.children)
+            and not any(k.dep_ == "poss" for k in c.children)
         ]
     return out
 
@@ -552,7 +645,9 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         ]
     elif need and _particle(v) != need:
         return
-    if lemma == "sell" and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in v.children):
+    if lemma == "sell" and any(
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" for h in (v, *dobj) for c in h.children
+    ):  # 'sold a stake in Y to X': the small model hangs 'to X' on the stake as often as on the verb
         yield from _verb_sold_to(ctx, v, dobj)
         return
     if lemma == "open" and dobj and (opened := ctx.ent(dobj[0])) and opened.type == "Program":
@@ -564,6 +659,16 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     if pred == "partner_of" and v.pos_ != "VERB":
         return
     subjects = ctx.subjects(v)
+    if pred == "founded" and subjects:  # 'Shen co-founded Vipshop with Hong Xiaobo': a person 'with' is a co-founder
+        subjects += [
+            a
+            for c in v.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in ctx.expand(p, refs=False)
+            if a.type == "Person" and all(a.key != s.key for s in subjects)
+        ]
     preps = _OBJECT_PREPS.get(pred, set()) | ({"in", "into", "at"} if lemma in ("settle", "open") else set())
     preps |= {"through", "via"} if lemma in ("sell", "stream", "livestream") else set()
     ctx.exclude = {a.key for a in subjects}  # 'X … the platform': the platform is not X
@@ -617,7 +722,8 @@ def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
     pred, rule = "acquired", "acquire.sold_to"
     buyers = [
         a
-        for c in v.children
+        for h in (v, *dobj)
+        for c in h.children
         if c.dep_ in ("prep", "dative") and c.lower_ == "to"
         for p in c.children
         if p.dep_ == "pobj"
@@ -626,6 +732,14 @@ def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
     stake = next((d for d in dobj if d.lemma_.lower() in lx.STAKE_NOUNS), None)
     if stake is not None:
         pred, rule, targets = _stake(ctx, stake)
+        targets = targets or [  # 'sold its shares in Y to X' with 'in Y' on the verb
+            a
+            for c in v.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "of")
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in ctx.expand(p)
+        ]
     else:
         targets = ctx.objects(v)
     for b in buyers:
@@ -862,7 +976,7 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     between = [
         a
         for c in n.children
-        if c.dep_ == "prep" and c.lower_ == "between"
+        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst")  # 'a three-way race among A, B and C'
         for p in c.children
         if p.dep_ == "pobj"
         for a in ctx.expand(p, refs=False)
@@ -885,6 +999,44 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             yield Cand(s, "competes_with", o, "compete.noun", n.i, dated=False)
 
 
+def rule_lose_to(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'X lost (market) share to Y', 'X has been losing ground to Y and Z', 'X ceded customers to Y': Y is X's
+    rival. What is lost must be ground in a market ('lost a lawsuit to Y', 'lost money to fraud' say nothing)."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in lx.MARKET_GROUND for c in v.children):
+        return
+    rivals = [
+        a
+        for c in v.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for prep in (c, *c.conjuncts)  # 'to Naver in search and to Google in advertising'
+        for p in prep.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p, refs=False)
+    ]
+    for s in ctx.subjects(v) if rivals else []:
+        for o in rivals:
+            yield Cand(s, "competes_with", o, "compete.lose_to", v.i, dated=False)
+
+
+def rule_pit_against(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'The deal pits X against Y (and against Z)': X and each Y are rivals, whatever the verb's subject is."""
+    pitted = [c for c in v.children if c.dep_ == "dobj"]
+    against = [
+        p
+        for h in (v, *pitted)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "against"
+        for prep in (c, *c.conjuncts)
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    for d in pitted:
+        for s in ctx.expand(d, refs=False):
+            for p in against:
+                for o in ctx.expand(p, refs=False):
+                    yield Cand(s, "competes_with", o, "compete.pit", v.i, dated=False)
+
+
 def rule_open_to(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X opened (up / its links / its users) to Y': opening one's platform to another is a partnership."""
     heads = [v, *(c for c in v.children if c.dep_ == "dobj")]  # 'opened links to X' / 'opened (links to X)'
@@ -902,6 +1054,21 @@ def rule_open_to(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, "partner_of", o, "partner.open_to", v.i)
 
 
+def _prep_objects(ctx: Context, prep: Token) -> list[Arg]:
+    """What a nominal cue's preposition names: 'into X', or the subject of 'into whether X abused …'."""
+    return [
+        a
+        for p in prep.children
+        for a in (
+            ctx.expand(p, refs=False)
+            if p.dep_ == "pobj"
+            else ctx.subjects(p)
+            if p.dep_ == "pcomp" and p.pos_ == "VERB"
+            else []
+        )
+    ]
+
+
 def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
     """'the closure of X (by Y)', 'the acquisition of X by Y'; the actor defaults to the clause subject."""
     pred = lx.NOUN_CUES[n.lemma_.lower()]
@@ -909,7 +1076,7 @@ def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
     of = lx.NOUN_OBJECT_PREPS.get(pred, {"of"})  # 'the acquisition of X', 'Tencent's investment in X'
     for c in n.children:
         if c.dep_ == "prep" and c.lower_ in of:
-            objects += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+            objects += _prep_objects(ctx, c)
         if c.dep_ == "prep" and c.lower_ == "by":
             agents += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
         if c.dep_ == "poss":
@@ -919,10 +1086,11 @@ def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
             a
             for c in n.head.children
             if c.dep_ == "prep" and c.lower_ in of and c.lower_ != "of"
-            for p in c.children
-            if p.dep_ == "pobj"
-            for a in ctx.expand(p, refs=False)
+            for a in _prep_objects(ctx, c)
         ]
+    if not objects and pred == "investigated" and n.dep_ == "nsubj" and n.head.lemma_.lower() in lx.FINDING_VERBS:
+        # 'an investigation by X found that Y and Z …': the investigation was into what it found them doing
+        objects = [a for c in n.head.children if c.dep_ == "ccomp" for a in ctx.subjects(c)]
     rule = f"{pred}.nominal"
     governor = governing_verb(n)
     if not agents and governor.lemma_.lower() not in lx.REACTION_VERBS:
@@ -980,8 +1148,9 @@ def _role_of(t: Token) -> tuple[str, str | None] | None:
     if low == "executive" and any(c.lower_ == "chief" for c in t.children):
         return "leads", "CEO"
     if low == "officer" and any(c.lower_ == "chief" for c in t.children):  # 'chief financial officer'
-        role = next((lx.OFFICER_ROLES[c.lower_] for c in t.children if c.lower_ in lx.OFFICER_ROLES), None)
-        return ("leads", role) if role else None
+        # 'chief financial officer' is the CFO; any other 'chief X officer' keeps its words ('chief marketing officer')
+        kind = next((c.lower_ for c in t.children if c.i < t.i and c.lower_ != "chief" and c.is_alpha), None)
+        return ("leads", lx.OFFICER_ROLES.get(kind, f"chief {kind} officer")) if kind else None
     if low == "manager" and any(c.lower_ == "general" for c in t.children):
         return "leads", "general manager"
     if low.startswith("co-") and low[3:] in lx.REL_NOUNS:
@@ -999,7 +1168,8 @@ def title_roles(words: list[str]) -> list[tuple[str, str | None]] | None:
     True
     """
     roles: list[tuple[str, str | None]] = []
-    i, low = 0, [w.lower() for w in words]
+    # 'co-chief executive', 'vice-president': the tokenizer splits the hyphen off; 'co' is a modifier like 'vice'
+    i, low = 0, [p for w in words for p in w.lower().replace("‐", "-").split("-") if p]
     while i < len(low):
         w = low[i]
         if w in (",", "and", "&"):
@@ -1012,10 +1182,8 @@ def title_roles(words: list[str]) -> list[tuple[str, str | None]] | None:
                 roles.append(("leads", lx.ROLE_NOUNS[base]))
             elif base in lx.REL_NOUNS and lx.REL_NOUNS[base][0] in ("founded", "leads"):
                 roles.append(lx.REL_NOUNS[base])
-            elif (
-                size == 3 and low[i] == "chief" and low[i + 2 : i + 3] == ["officer"] and low[i + 1] in lx.OFFICER_ROLES
-            ):
-                roles.append(("leads", lx.OFFICER_ROLES[low[i + 1]]))
+            elif size == 3 and low[i] == "chief" and low[i + 2 : i + 3] == ["officer"] and low[i + 1].isalpha():
+                roles.append(("leads", lx.OFFICER_ROLES.get(low[i + 1], f"chief {low[i + 1]} officer")))
             else:
                 continue
             i += size
@@ -1052,11 +1220,17 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     while head_role.dep_ == "conj" and _role_of(head_role.head):  # 'chairman and chief executive of Y'
         head_role = head_role.head
     fillers: list[Arg] = []
+    appointer: list[Arg] = []  # 'Meituan appointed X as chief executive': Meituan, when no other is named
     dep, h = head_role.dep_, head_role.head
     anchors: list[Arg] = []
     # only a role taken through a verb ('became chairman in 2021', 'succeeded Y as CEO') is dated
-    dated = (dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS) or (dep == "pobj" and h.lower_ == "as")
-    event = not (dep in ("attr", "oprd") and h.lemma_.lower() in lx.STATE_COPULAS)
+    # ('X, who serves as chairman': a present state, neither dated by the sentence nor an appointment)
+    serving = dep == "pobj" and h.lower_ == "as" and h.head.lemma_.lower() in lx.STATE_COPULAS
+    present = serving and h.head.tag_ in ("VBZ", "VBP")
+    dated = (dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS) or (
+        dep == "pobj" and h.lower_ == "as" and not present
+    )
+    event = not (dep in ("attr", "oprd") and h.lemma_.lower() in lx.STATE_COPULAS) and not serving
     own_names = [c for c in head_role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]]
     if own_names:  # '…, the chairman Eric Jing': the role's own name, not what it is in apposition to
         fillers = [a for c in own_names for a in ctx.expand(c, refs=False)]
@@ -1084,9 +1258,22 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         and h.head.pos_ == "VERB"
         and h.head.lemma_.lower() not in ("resign", "quit", "step", "leave", "retire")
     ):
-        fillers = ctx.subjects(h.head)
+        appointed = (
+            [c for c in h.head.children if c.dep_ in ("dobj", "oprd") and ctx.tok_mention[c.i]]
+            if h.head.lemma_.lower() in lx.APPOINT_VERBS
+            else []
+        )
+        # 'Kakao named Chung Shina as its chief executive': the appointee, not the one who appoints
+        fillers = [a for c in appointed for a in ctx.expand(c, refs=False)]
+        if fillers:
+            appointer = [a for a in ctx.subjects(h.head) if a.type == "Organization"]
+        else:
+            fillers = ctx.subjects(h.head)
     elif dep == "nsubj" and h.lemma_ == "be":  # "Y's older rival is X"
         fillers = [a for c in h.children if c.dep_ == "attr" for a in ctx.expand(c, refs=False)]
+    elif dep == "pobj" and h.lower_ == "among" and h.head.lemma_ in ("count", "number", "list"):
+        # 'Y, which counts A and B among its backers'
+        fillers = [a for c in h.head.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
     elif dep == "nsubj" and h.lemma_ in lx.LIST_VERBS:  # "Y's backers include A, B and C"
         fillers = [a for c in h.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
     if not fillers:  # "Y's biggest backers, including A, B and C"
@@ -1098,13 +1285,28 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             if p.dep_ == "pobj"
             for a in ctx.expand(p, refs=False)
         ]
+    named_by_compound = not fillers and bool(possessors(head_role))
+    if named_by_compound:  # "Didi's Qingju brand", "its Exeed, iCar and Luxeed brands"
+        fillers = [
+            a
+            for c in head_role.children
+            if c.dep_ in ("compound", "nmod") and c.i < head_role.i and ctx.tok_mention[c.i]
+            for a in ctx.expand(c, refs=False)
+        ]
     if not fillers:
         return
-    ctx.exclude = {a.key for a in fillers}  # 'Tencent, an investor in the company': not Tencent itself
+    # 'Tencent, an investor in the company': not Tencent itself; but 'its HoYoverse brand' may be miHoYo's own
+    # name for itself, and 'its' must then find miHoYo (and give nothing) rather than the company before it
+    ctx.exclude = set() if named_by_compound else {a.key for a in fillers}
     try:
-        for t in dict.fromkeys((n, head_role, *n.conjuncts)):  # in order: the output must not vary by run
+        # in order: the output must not vary by run; a conjoined noun that is no role ('its unit X and its
+        # holding in Y') gives no organization
+        for t in dict.fromkeys((n, head_role, *(k for k in n.conjuncts if _role_of(k)))):
             anchors += [a for c in possessors(t) for a in ctx.expand(c)]
-            anchors += _named(ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i)
+            if t in (n, head_role):  # a conjoined role's own name is not the organization ('unit A and arm B')
+                anchors += _named(
+                    ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i
+                )
             anchors += [
                 a
                 for c in t.children
@@ -1115,45 +1317,69 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             ]
     finally:
         ctx.exclude = set()
-    if (
-        not anchors
-        and pred == "leads"
-        and dep in ("attr", "oprd")
-        and len(fillers) == 1
-        and (organization := ctx.organization_of(fillers[0].key))
-    ):
-        # 'Su remained chairman': of what he was read to lead or to have founded
-        anchors, rule = [organization], "leads.noun.implicit"
-    elif (
-        not anchors
-        and pred in ("leads", "founded", "part_of")
-        and ctx.salient
-        and _definite(n)
-        and (pred != "part_of" or dep in ("compound", "nmod") or own_names)
-    ):
-        # 'the chief executive Simon Hu', 'one of the co-founders': the article's main organization
-        anchors, rule = [ctx.salient], f"{pred}.noun.salient"
-    elif (
-        not anchors
-        and pred in ("leads", "founded")
-        and ctx.salient
-        and dep in ("compound", "nmod")
-        and ctx.tok_mention[h.i]
-        and ctx.types.get(ctx._mention_at(h.i)[2]) == "Person"
-        and ctx.names_in_sentence(ctx.salient.key, n.i)
-        and not _organization_before_titles(ctx, n)
-    ):
-        # 'NIO said that chief financial officer Steven Feng will leave': a bare title before a name, in a
-        # sentence about the article's main organization, is a title there
-        anchors, rule = [ctx.salient], f"{pred}.noun.salient"
-    else:
+    known = {f.key for f in fillers}
+    anchors = [a for a in anchors if a.key not in known]
+    if anchors:
         rule = f"{pred}.noun"
+    else:
+        anchors, rule = _unnamed_anchors(ctx, n, head_role, pred, fillers, bool(own_names), appointer)
     seen = set()
     for x in fillers:
         for y in anchors:
             if (x.key, y.key) not in seen:
                 seen.add((x.key, y.key))
                 yield Cand(x, pred, y, rule, n.i, role=role, dated=dated, event=event)
+
+
+def _unnamed_anchors(
+    ctx: Context, n: Token, head_role: Token, pred: str, fillers: list[Arg], own_names: bool, appointer: list[Arg]
+) -> tuple[list[Arg], str]:
+    """The organization of a title that names none, and the rule that read it (none: ([], the plain rule))."""
+    dep, h = head_role.dep_, head_role.head
+    if appointer and not any(c.dep_ == "prep" and c.lower_ in ("of", "at") for c in head_role.children):
+        return appointer, f"{pred}.noun"  # 'Meituan appointed X as chief executive'
+    if (
+        pred == "leads"
+        and (dep in ("attr", "oprd") or (dep == "pobj" and h.lower_ == "as" and h.head.lemma_ in lx.STATE_COPULAS))
+        and len(fillers) == 1
+        and (organization := ctx.organization_of(fillers[0].key))
+    ):
+        # 'Su remained chairman': of what he was read to lead or to have founded
+        return [organization], "leads.noun.implicit"
+    if (
+        pred in ("leads", "founded", "part_of")
+        and ctx.salient
+        and _definite(n)
+        and (pred != "part_of" or dep in ("compound", "nmod") or own_names)
+    ):
+        # 'the chief executive Simon Hu', 'one of the co-founders': the article's main organization
+        return [ctx.salient], f"{pred}.noun.salient"
+    if (
+        pred in ("leads", "founded")
+        and ctx.salient
+        and dep in ("compound", "nmod")
+        and ctx.tok_mention[h.i]
+        and ctx.types.get(ctx._mention_at(h.i)[2]) == "Person"
+        and ctx.names_in_sentence(ctx.salient.key, n.i)
+        and not _organization_before_titles(ctx, n)
+        and not (h.dep_ == "pobj" and h.head.dep_ == "agent")  # 'run by chief executive X': the verb says what
+    ):
+        # 'NIO said that chief financial officer Steven Feng will leave': a bare title before a name, in a
+        # sentence about the article's main organization, is a title there
+        return [ctx.salient], f"{pred}.noun.salient"
+    if pred == "founded" and (agent := _leading_agent(head_role)) is not None:
+        # 'Meituan, led by co-founder and chief executive Wang Xing': the titles are of what the name leads
+        return [a for a in ctx.objects(agent.head) if a.type == "Organization"], f"{pred}.noun"
+    return [], f"{pred}.noun"
+
+
+def _leading_agent(role: Token) -> Token | None:
+    """The 'by' of 'led (run, headed) by' whose object is the title or the titled name ('led by chief executive X',
+    'led by co-founder and chief executive X'), else None."""
+    by = role.head if role.dep_ == "pobj" else role.head.head if role.dep_ in ("compound", "nmod") else None
+    if by is None or (role.dep_ in ("compound", "nmod") and role.head.dep_ != "pobj"):
+        return None
+    return by if by.dep_ == "agent" and by.head.lemma_.lower() in lx.LEAD_VERBS else None
 
 
 def _organization_before_titles(ctx: Context, n: Token) -> bool:
@@ -1178,6 +1404,10 @@ def rule_title_before_name(ctx: Context, person: tuple[int, int, str]) -> Iterat
     if j < 0 or person[0] - j < 2:
         return
     words = [t.text for t in tokens[j + 1 : person[0]]]
+    while words and words[0].lower().rstrip(".") in lx.LEGAL_FORM_WORDS:
+        words = words[1:]  # 'Nu Holdings Ltd., whose …' where the name stops before 'Ltd.'
+    if [w.lower() for w in words[:2]] == [",", "whose"]:
+        words = words[2:]  # 'Prosus, whose chief executive Fabricio Bloisi …'
     if tokens[j].lower_ in ("'s", "’s"):
         j -= 1
     org = ctx.tok_mention[j] if j >= 0 else None
@@ -1197,8 +1427,9 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
     if any(_role_of(c) for c in h.children):
         return  # "WeChat's owner Tencent" is a relational noun's business
     for c in possessors(h):
-        for a in ctx.expand(c, refs=False):
-            if a.type == "Organization":
+        # a possessor found as a conjunct ("A's B and C's D") is itself alone, not its whole coordination
+        for a in _named([ctx.ent(c)]) if c.dep_ == "conj" else ctx.expand(c, refs=False):
+            if a.type == "Organization" and _marked_possessive(ctx, a):
                 yield Cand(me, "part_of", a, "part_of.possessive", h.i)
     for c in h.children:
         if c.dep_ == "prep" and c.lower_ == "under":
@@ -1206,6 +1437,22 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
                 if p.dep_ == "pobj":
                     for a in ctx.expand(p, refs=False):
                         yield Cand(me, "part_of", a, "part_of.under", c.i)
+
+
+def _marked_possessive(ctx: Context, a: Arg) -> bool:
+    """Whether the name is itself marked possessive, or is coordinated with one that is ('Alibaba's', 'Alibaba
+    and Ant's'): the parser's possessor may be a name owned in its turn ("PDD's Pinduoduo and ByteDance's Douyin"
+    read as Pinduoduo owning Douyin)."""
+    if a.resolved_by:
+        return True  # 'its': a pronoun is its own mark
+    span = ctx.doc.char_span(a.span[0], a.span[1], alignment_mode="expand")
+    if span is None or span.end >= len(ctx.tokens):
+        return False
+    owned = span.start > 0 and ctx.tokens[span.start - 1].lower_ in _POSSESSIVE_MARKS  # "PDD's Pinduoduo and …"
+    return ctx.tokens[span.end].lower_ in _POSSESSIVE_MARKS or (ctx.tokens[span.end].lower_ == "and" and not owned)
+
+
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
 def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -1217,7 +1464,7 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
         ctx.ent(c)
         for c in v.children
         if c.i < v.i
-        and c.dep_ in ("npadvmod", "compound", "nmod", "amod")
+        and c.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod")  # 'Geely-backed': Geely is often an adverb
         and c.i + 1 < v.i
         and ctx.tokens[c.i + 1].text == "-"
     )
@@ -1254,9 +1501,25 @@ def rule_part_of(ctx: Context, n: Token) -> Iterator[Cand]:
 
 
 def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
-    """'X listed its shares on/in …', 'X went public': a listing event (no relation)."""
+    """'X listed (its shares) on Y', 'X, which is listed on Y', 'X plans to list on Y', 'X debuted on Y': X is
+    listed on exchange Y (an exchange of the KB: 'listed its products on Tmall' is no listing); 'X went public':
+    a listing event only."""
     low = v.lemma_.lower()
-    if (low == "list" and v.tag_ != "VBN") or (low == "go" and any(c.lower_ == "public" for c in v.children)):
+    exchanges = [
+        a
+        for c in v.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "in")
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p, refs=False)
+        if ctx.kinds.get(a.key) == "exchange"
+    ]
+    if exchanges and low in ("list", "debut", "float"):
+        companies = ctx.objects(v) if ctx.is_passive(v) else ctx.subjects(v)
+        for s in companies:
+            for o in exchanges:
+                yield Cand(s, "listed_on", o, "listed_on.verb", v.i)
+    elif (low == "list" and v.tag_ != "VBN") or (low == "go" and any(c.lower_ == "public" for c in v.children)):
         for s in ctx.subjects(v):
             yield Cand(None, "_listing", s, "event.listing", v.i)
 
@@ -1271,8 +1534,13 @@ def rule_ticker(ctx: Context, paren: Token) -> Iterator[Cand]:
     """'Alibaba (NYSE: BABA; HKEX: 9988)', 'Meituan shares (HKEX: 3690)': the company is listed on each
     exchange the bracket names (an exchange that is an entity; the code itself is never one)."""
     j, steps = paren.i - 1, 0
-    while j >= 0 and steps < 3 and ctx.tok_mention[j] is None and ctx.tokens[j].lower_ in _BEFORE_TICKER:
-        j, steps = j - 1, steps + 1
+    while j >= 0 and steps < 3 and ctx.tok_mention[j] is None:
+        if ctx.tokens[j].text == ")" and j >= 2 and ctx.tokens[j - 2].text == "(":
+            j, steps = j - 3, steps + 1  # 'Dingdong (Cayman) Ltd. (NYSE: DDL)': a bracketed word of the name
+        elif ctx.tokens[j].lower_ in _BEFORE_TICKER:
+            j, steps = j - 1, steps + 1
+        else:
+            break
     if j < 0 or ctx.tok_mention[j] is None or ctx.sent_index[j] != ctx.sent_index[paren.i]:
         return
     company = ctx._arg(ctx._mention_at(j))
@@ -1308,6 +1576,21 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
         yield cand
 
 
+#: The rules keyed on a verb's lemma (besides :func:`rule_verb` on every cue of :data:`lx.VERB_CUES`).
+_VERB_RULES: dict[str, list[Callable[[Context, Token], Iterator[Cand]]]] = {}
+for _lemmas, _rule in (
+    (("lead", "co-lead", "participate", "join"), rule_lead_round),
+    (("open",), rule_open_to),
+    (("form", "create", "build", "establish", "develop", "launch", "set"), rule_form_with),
+    (("list", "go", "debut", "float"), rule_listing),
+    (lx.PAY_VERBS, rule_pay_for),
+    (("hand", "pass", "give", "cede", "transfer", "relinquish"), rule_handover),
+    (lx.LOSE_VERBS, rule_lose_to),
+):
+    for _lemma in sorted(_lemmas):
+        _VERB_RULES.setdefault(_lemma, []).append(_rule)
+
+
 def _dispatch(ctx: Context) -> Iterator[Cand]:
     seen_heads: set[int] = set()
     for t in ctx.tokens:
@@ -1316,23 +1599,15 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
             yield from rule_verb(ctx, t)
         if dep == "amod" and t.tag_ == "VBN" and cue(t, lx.HYPHEN_CUES):
             yield from rule_hyphen(ctx, t)
+        if lemma == "pit":  # the small model tags 'pits' in 'the war pits X against Y' as a noun as often as not
+            yield from rule_pit_against(ctx, t)
         if lemma == "part" and pos == "NOUN":
             yield from rule_part_of(ctx, t)
         if t.i in ctx.tickers:
             yield from rule_ticker(ctx, t)
         if pos == "VERB":
-            if lemma in ("lead", "co-lead", "participate", "join"):
-                yield from rule_lead_round(ctx, t)
-            if lemma == "open":
-                yield from rule_open_to(ctx, t)
-            if lemma in ("form", "create", "build", "establish", "develop", "launch", "set"):
-                yield from rule_form_with(ctx, t)
-            if lemma in ("list", "go"):
-                yield from rule_listing(ctx, t)
-            if lemma in lx.PAY_VERBS:
-                yield from rule_pay_for(ctx, t)
-            if lemma in ("hand", "pass", "give", "cede", "transfer", "relinquish"):
-                yield from rule_handover(ctx, t)
+            for rule in _VERB_RULES.get(lemma, ()):
+                yield from rule(ctx, t)
         elif pos in ("NOUN", "PROPN"):
             if lemma in lx.COOP_NOUNS:
                 yield from rule_coop_noun(ctx, t)
