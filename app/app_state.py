@@ -28,7 +28,7 @@ from kg.explore.comentions import ComentionIndex
 from kg.explore.entity import QuantityIndex
 from kg.explore.highlight import md
 from kg.explore.search import LabelIndex
-from kg.explore.versioned import PER_VERSION
+from kg.explore.versioned import PER_VERSION, built, saved
 from kg.settings import Settings
 from kg.store import GraphReader, open_reader
 
@@ -66,6 +66,19 @@ def call(fn: Callable, *args: Any, **kwargs: Any) -> Any:
     return _call(fn.__module__, fn.__name__, settings().store, version(), args, tuple(sorted(kwargs.items())))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _call_saved(module: str, name: str, store: str, graph_version: str, args: tuple[int, ...]) -> Any:
+    fn = getattr(importlib.import_module(module), name)
+    reader, settings = _reader(store), Settings.load(store=store)
+    return saved("-".join(map(str, (name, *args))), lambda r: fn(r, *args), reader, settings, graph_version)
+
+
+def call_saved(fn: Callable, *args: int) -> Any:
+    """Like :func:`call`, for what the landing page shows at every start (seconds of SPARQL at 10M triples):
+    also saved beside the store per graph version (kg.explore.versioned.saved); the arguments name its file."""
+    return _call_saved(fn.__module__, fn.__name__, settings().store, version(), args)
+
+
 def call_labelled(fn: Callable, *args: Any, **kwargs: Any) -> Any:
     """``fn(reader, *args, entities=<the label index's entities>, **kwargs)``, cached like :func:`call`."""
     kwargs_key = tuple(sorted(kwargs.items()))
@@ -74,7 +87,8 @@ def call_labelled(fn: Callable, *args: Any, **kwargs: Any) -> Any:
 
 @st.cache_resource(show_spinner=False, max_entries=4 * len(PER_VERSION))
 def _built(what: str, store: str, graph_version: str) -> Any:
-    return PER_VERSION[what](_reader(store))
+    # saved beside an embedded store by the first process that builds it: a restart loads it (kg.explore.persist)
+    return built(what, _reader(store), Settings.load(store=store), graph_version)
 
 
 def _index(store: str, graph_version: str) -> LabelIndex:
@@ -120,7 +134,11 @@ def projection() -> nx.Graph:
 def _central(store: str, graph_version: str, limit: int) -> list:
     from kg.explore.overview import centrality
 
-    return centrality(_built("projection", store, graph_version), _index(store, graph_version).entities, limit=limit)
+    def build(reader) -> list:  # saved: a restart's landing page then needs neither the projection nor the labels
+        projection = _built("projection", store, graph_version)
+        return centrality(projection, _index(store, graph_version).entities, limit=limit)
+
+    return saved(f"centrality-{limit}", build, _reader(store), Settings.load(store=store), graph_version)
 
 
 def central_entities(limit: int) -> list:
@@ -133,6 +151,7 @@ def central_entities(limit: int) -> list:
 def graph_changed() -> None:
     """After an article was added or removed: drop cached results (the version key would miss them anyway)."""
     _call.clear()
+    _call_saved.clear()
 
 
 def from_url(

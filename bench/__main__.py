@@ -13,7 +13,7 @@ from pathlib import Path
 from bench.report import Report
 from bench.runner import ROOT
 
-FIGURES = ("extraction", "scale", "cluster", "curations", "query", "pages", "startup", "load")
+FIGURES = ("extraction", "scale", "cluster", "curations", "query", "pages", "startup", "load", "big")
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Plan:
     startup_repeats: int
     load_clients: int
     load_seconds: float
+    big_triples: int = 0  # figure 10's generated graph (issue #15: 10M); 0: not measured
 
 
 QUICK = Plan(
@@ -59,6 +60,7 @@ FULL = Plan(
     startup_repeats=3,
     load_clients=16,
     load_seconds=30,
+    big_triples=10_000_000,
 )
 
 

@@ -4,9 +4,10 @@ Generated articles (the build figures' generator, seed 1) are extracted once (ti
 graphs are then written into fresh stores as `kg build` writes them (the KB graph, then batches of
 ``write_batch_size`` documents), side by side: without curations, and through the curating writer with
 ``--curations`` curations in force on the corpus's most connected entities (rejects, merges, types, aliases: each
-graph naming one is parsed, folded and written curated). Prints the median of each write, the curations' extra
-time, and that time as a share of the whole build (extraction + plain write) measured in the same run; and the median
-time of one curation made through the library (checked, recorded, applied, published).
+graph naming one has the lines about them parsed, folded and written again). Prints the median of each write, the
+curations' extra time, the time to group the claims of a curated store and write its claims graph (what `kg build`
+does once after its writes), both as a share of the whole build (extraction + plain write) measured in the same run;
+and the median time of one curation made through the library (checked, recorded, applied, published).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import pyoxigraph as ox
 from bench.corpus_gen import generate_corpus
 from kg import corpus, curate
 from kg.curate.apply import curating
+from kg.explore.claims import refresh_claims
 from kg.explore.terms import PREFIXES, entity_key
 from kg.graphs import DocumentWrite
 from kg.kb import load_kb
@@ -47,8 +49,8 @@ def write_all(settings: Settings, graphs: list[tuple[str, bytes]], curated: bool
     """Seconds to write the KB graph and every document graph into a fresh store, as a build does."""
     started = time.perf_counter()
     with open_writer(settings) as writer:
-        writer.replace_graph(ox.NamedNode(str(KB_GRAPH)), kb_quads(load_kb(settings)))
         target = curating(writer, settings) if curated else writer
+        target.replace_graph(ox.NamedNode(str(KB_GRAPH)), kb_quads(load_kb(settings)))
         size = max(settings.write_batch_size, 1)
         for i in range(0, len(graphs), size):
             target.write_documents([DocumentWrite(doc_id, content) for doc_id, content in graphs[i : i + size]])
@@ -95,6 +97,12 @@ class CurationCost:
     plain: list[float]
     curated: list[float]
     per_curation: list[float]
+    grouping: list[float]  # grouping the claims of each curated store and writing its claims graph
+
+    @property
+    def added(self) -> float:
+        """What curations and claim grouping add to a build (medians)."""
+        return self.extra + statistics.median(self.grouping)
 
     @property
     def extra(self) -> float:
@@ -124,17 +132,21 @@ def measure(articles: int, curations: int, repeats: int) -> CurationCost:
         base = Settings.load(store=str(root / "base"), curator="bench")
         write_all(base, graphs, curated=False)
         per_curation = make_curations(base, curations)
-        plain, curated = [], []
+        plain, curated, grouping = [], [], []
         for r in range(repeats):  # side by side, alternating
             plain.append(write_all(base.replace(store=str(root / f"plain{r}")), graphs, curated=False))
-            curated.append(
-                write_all(
-                    base.replace(store=str(root / f"curated{r}"), curations=str(root / "base" / "curations.jsonl")),
-                    graphs,
-                    curated=True,
-                )
-            )
-    return CurationCost(len(graphs), extraction, plain, curated, per_curation)
+            settings = base.replace(store=str(root / f"curated{r}"), curations=str(root / "base" / "curations.jsonl"))
+            curated.append(write_all(settings, graphs, curated=True))
+            grouping.append(group_claims(settings))
+    return CurationCost(len(graphs), extraction, plain, curated, per_curation, grouping)
+
+
+def group_claims(settings: Settings) -> float:
+    """Seconds to group a written store's claims and write its claims graph, as a build does once after its writes."""
+    with open_writer(settings) as writer:
+        started = time.perf_counter()
+        refresh_claims(writer)
+        return time.perf_counter() - started
 
 
 def main() -> None:
@@ -150,10 +162,9 @@ def main() -> None:
     print(f"extraction (1 process): {cost.extraction:.2f} s")
     print(f"write, no curations: {p:.2f} s (min {min(plain):.2f}, max {max(plain):.2f})")
     print(f"write, curated:      {c:.2f} s (min {min(curated):.2f}, max {max(curated):.2f})")
-    print(
-        f"curations' extra time: {c - p:.2f} s = {100 * cost.extra / cost.build:.1f} % "
-        f"of the build ({cost.build:.2f} s)"
-    )
+    share, g = 100 * cost.extra / cost.build, statistics.median(cost.grouping)
+    print(f"curations' extra time: {c - p:.2f} s = {share:.1f} % of the build ({cost.build:.2f} s)")
+    print(f"claim grouping (claims graph): {g:.2f} s; with the curations {100 * cost.added / cost.build:.1f} % of it")
     print(
         f"one curation through the library: median {statistics.median(per_curation):.2f} s "
         f"(min {min(per_curation):.2f}, max {max(per_curation):.2f})"

@@ -22,6 +22,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -35,6 +36,10 @@ from kg.rdf import kb_quads
 from kg.settings import Settings
 from kg.store import DocumentInfo, DocumentWrite, GraphWriter, StoreIOError, open_writer
 from kg.vocab import KB_GRAPH, KG
+
+if TYPE_CHECKING:
+    from kg.cluster import ClusterSession
+    from kg.kb import KnowledgeBase
 
 #: progress(done, total, what) — called after each document; total is the number to extract.
 Progress = Callable[[int, int, str], None]
@@ -107,10 +112,11 @@ def build(
     report.skipped = sorted((str(path), reason) for path, reason in skipped)
     written: dict[str, str] = {}  # document id → source path, of the documents written
     closing = False
+    cluster = _cluster_session(settings)
     try:
         with open_writer(settings) as writer:
             try:
-                _update_store(writer, settings, files, report, written, progress, roots if prune else None)
+                _update_store(writer, settings, files, report, written, progress, roots if prune else None, cluster)
                 refresh_labels(writer)
             except StoreIOError as e:
                 report.store_error = str(e)
@@ -128,6 +134,9 @@ def build(
         report.publish_error = str(e)
         unseen: set[str] = getattr(writer, "unpublished", set())
         report.unpublished = [path for doc_id, path in written.items() if doc_id in unseen]
+    finally:
+        if cluster is not None:
+            cluster.close()  # closing since the last batch came back, meanwhile the writes, refresh and publish
     report.seconds = time.perf_counter() - started
     return report
 
@@ -140,11 +149,14 @@ def _update_store(
     written: dict[str, str],
     progress: Progress | None,
     prune_under: list[Path] | None = None,
+    cluster: ClusterSession | None = None,
 ) -> None:
     """Write what changed among ``files`` into the store, after pruning the documents under ``prune_under`` whose
     file is not among ``files``; raises :class:`StoreIOError` when the store refuses a write (the report holds every
-    file dealt with until then)."""
-    _write_kb_if_changed(writer, settings)
+    file dealt with until then). ``cluster`` starts once there is something to extract."""
+    from kg.kb import load_kb
+
+    kb = load_kb(settings)  # first: a KB file that cannot be read stops the build before it changes the store
     known = writer.documents()
     if prune_under is not None:
         # first, so that a file moved elsewhere under the roots is then added again, not taken for a duplicate
@@ -180,9 +192,12 @@ def _update_store(
             continue
         ids.add(doc.id)
         pending.append(doc)
+    if pending and cluster is not None:
+        cluster.start()  # connects, and its workers load the pipeline, while the KB graph and curations are checked
+    _write_kb_if_changed(writer, settings, kb)
     replaced = {doc.id: [d.id for d in by_path.get(doc.source_path, [])] for doc in pending}
     stop = _Stop()
-    for doc, _, error in _write_documents(writer, settings, pending, replaced, progress, stop):
+    for doc, _, error in _write_documents(writer, settings, pending, replaced, progress, stop, kb, cluster):
         if error is None:
             report.added.append(doc.source_path)
             report.words += len(doc.text.split())
@@ -217,8 +232,11 @@ def _write_documents(
     replaced: dict[str, list[str]],
     progress: Progress | None,
     stop: _Stop | None = None,
+    kb: KnowledgeBase | None = None,
+    cluster: ClusterSession | None = None,
 ) -> Iterator[Outcome]:
-    """Extract and write each document; yields each outcome once its write has landed.
+    """Extract and write each document (on ``cluster`` if given); yields each outcome once its write has landed.
+    ``kb``: the knowledge base already loaded (else the pipeline loads it).
 
     Documents are written ``write_batch_size`` at a time (new ones in one atomic bulk load: half
     the store's CPU of one transaction each) on one writer thread, in order, while spaCy works on
@@ -260,7 +278,7 @@ def _write_documents(
                 progress(done, total, doc.source_path or doc.title)
 
         extracted: set[str] = set()
-        graphs = _extractions(documents, settings)
+        graphs = _extractions(documents, settings, kb, cluster)
         try:
             for extraction in graphs:
                 extracted.add(extraction[0].id)
@@ -279,21 +297,32 @@ def _write_documents(
                 yield from outcome(doc, None, DocumentError(doc.source_path or doc.title, STOPPED))
 
 
-def _extractions(documents: list[Document], settings: Settings) -> Generator[Outcome, None, None]:
-    """Each document's outcome: from the Dask cluster of ``settings.cluster`` (in the order its batches complete), else
-    from this process or its forked workers (in order)."""
-    if settings.cluster:
-        try:
-            from kg.cluster import cluster_graphs  # dask only when a cluster is asked for (the optional extra)
-        except ImportError as e:
-            raise KGError(
-                f"cluster={settings.cluster!r} needs Dask ({e}); install it with "
-                "pip install 'kg-explorer[cluster]', or build without a cluster"
-            ) from None
-        return cluster_graphs(documents, settings)
+def _cluster_session(settings: Settings) -> ClusterSession | None:
+    """The cluster of ``settings.cluster`` (not started yet), or None without one."""
+    if not settings.cluster:
+        return None
+    try:
+        from kg.cluster import ClusterSession  # dask only when a cluster is asked for (the optional extra)
+    except ImportError as e:
+        raise KGError(
+            f"cluster={settings.cluster!r} needs Dask ({e}); install it with "
+            "pip install 'kg-explorer[cluster]', or build without a cluster"
+        ) from None
+    return ClusterSession(settings)
+
+
+def _extractions(
+    documents: list[Document], settings: Settings, kb: KnowledgeBase | None, cluster: ClusterSession | None
+) -> Generator[Outcome, None, None]:
+    """Each document's outcome: from ``cluster`` (in the order its batches complete), else from this process or its
+    forked workers (in order)."""
+    if cluster is not None:
+        from kg.cluster import cluster_graphs
+
+        return cluster_graphs(documents, settings, cluster)
     from kg.nlp import load_pipeline
 
-    return document_graphs(documents, load_pipeline(settings), settings.n_process, settings.batch_size)
+    return document_graphs(documents, load_pipeline(settings, kb), settings.n_process, settings.batch_size)
 
 
 def _store(
@@ -344,10 +373,10 @@ def _store(
     return errors
 
 
-def _write_kb_if_changed(writer: GraphWriter, settings: Settings) -> None:
-    from kg.kb import load_kb
-
-    quads = kb_quads(load_kb(settings))
+def _write_kb_if_changed(writer: GraphWriter, settings: Settings, kb: KnowledgeBase) -> None:
+    """Write the KB graph of ``kb`` (the KB files, read once per build: the pipeline takes the same) if it changed
+    since it was written."""
+    quads = kb_quads(kb)
     hash_of = {
         q.object.value for q in quads if q.predicate.value == str(KG.contentHash) and isinstance(q.object, ox.Literal)
     }
@@ -357,8 +386,8 @@ def _write_kb_if_changed(writer: GraphWriter, settings: Settings) -> None:
             f"SELECT ?kb ?h WHERE {{ GRAPH ?kb {{ ?kb <{KG.contentHash}> ?h }} }}", {"kb": ox.NamedNode(str(KB_GRAPH))}
         )
     }
-    if stored != hash_of:
-        writer.replace_graph(ox.NamedNode(str(KB_GRAPH)), quads)
+    if stored != hash_of:  # through the curations in force, so that it lands curated, written once
+        curating(writer, settings).replace_graph(ox.NamedNode(str(KB_GRAPH)), quads)
 
 
 def add_document(
@@ -390,12 +419,15 @@ def add_document(
             doc.title = title
         if published:
             doc.published = corpus.parse_published(published, str(source)) if isinstance(published, str) else published
+    from kg.kb import load_kb
+
+    kb = load_kb(settings)
     with open_writer(settings) as writer:
-        _write_kb_if_changed(writer, settings)
+        _write_kb_if_changed(writer, settings, kb)
         if any(d.id == doc.id for d in writer.documents()):
             return AddResult(doc.id, doc.title, added=False)
         # one article: extracted here, never worth a cluster's start-up
-        [(_, graph, error)] = _write_documents(writer, settings.replace(cluster=""), [doc], {}, progress)
+        [(_, graph, error)] = _write_documents(writer, settings.replace(cluster=""), [doc], {}, progress, kb=kb)
         refresh_labels(writer)
     if error is not None:
         raise error

@@ -76,3 +76,8 @@ class AnnotationError(KGError):
         self.reason = reason
         self.fix = fix
         super().__init__(f"{source}: {reason}" + (f" ({fix})" if fix else ""))
+
+
+class SavedStructureError(KGError):
+    """A per-version structure saved beside the store (kg.explore.persist) is of another format, graph version or
+    code, or corrupt; it is rebuilt, never used."""

@@ -59,7 +59,11 @@ def label_quads(reader) -> list[ox.Quad]:
 
 
 def refresh_labels(writer: GraphWriter) -> bool:
-    """Rewrite the labels graph if the documents now call for another one; True when it was rewritten."""
+    """Rewrite the labels graph if the documents now call for another one; True when it was rewritten. The claims
+    graph, derived from the same writes, is brought up to date with it (:func:`kg.explore.claims.refresh_claims`)."""
+    from kg.explore.claims import refresh_claims  # the explorer's package: loaded only when a store is written
+
+    refresh_claims(writer)
     wanted = label_quads(writer)
     stored = {(row["e"].value, row["l"].value) for row in writer.query(_GRAPH_LABELS, {"g": LABELS})}
     if stored == {(str(q.subject.value), str(q.object.value)) for q in wanted}:  # type: ignore[union-attr]

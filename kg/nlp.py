@@ -124,7 +124,10 @@ def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Langua
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
     ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None))
-    ruler.add_patterns(ruler_patterns(kb))
+    # the phrase patterns match on ORTH (the ruler's default phrase_matcher_attr), so only the tokenizer needs to run
+    # over them: with the earlier components enabled, spaCy tagged and parsed all ~2,000 names (0.8 s CPU a load)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(ruler_patterns(kb))
     extractor = cast(kg.extract.component.Extractor, nlp.add_pipe("kg_extractor", last=True))
     extractor.set_kb(kb)
     return nlp

@@ -12,13 +12,13 @@ from kg.iri import document_id
 from kg.remote import RemoteStore
 from kg.settings import Settings
 from kg.store import open_reader
-from kg.vocab import CURATIONS_GRAPH, ID, KB_GRAPH, LABELS_GRAPH
+from kg.vocab import CLAIMS_GRAPH, CURATIONS_GRAPH, ID, KB_GRAPH, LABELS_GRAPH
 
 _KB = ox.NamedNode(str(KB_GRAPH))
 _GRAPHS = str(ID) + "graph/"  # kg's named graphs: one per document, and the ones below
 # kg's graphs that hold no document: the server keeps them when the store has none (they are not "documents the
 # store no longer has"), and no document is taken to be one of them
-_NOT_DOCUMENTS = frozenset({_KB, META, ox.NamedNode(str(LABELS_GRAPH)), ox.NamedNode(str(CURATIONS_GRAPH))})
+_NOT_DOCUMENTS = frozenset({_KB, META, *(ox.NamedNode(str(g)) for g in (LABELS_GRAPH, CURATIONS_GRAPH, CLAIMS_GRAPH))})
 _GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
 _GRAPH_TRIPLES_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 

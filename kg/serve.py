@@ -11,10 +11,10 @@ Status codes: 400 refused or malformed query (the message says why), 406 a ``for
 fit the query (an unmatched ``Accept`` gets the default format: JSON, or Turtle for graphs),
 413 body too long, 414 URL too long, 415 unknown body type, 421 a Host header not in ``allowed_hosts``.
 
-Load: a query waits (on the event loop) for one of the ``query_workers`` workers; ``max_concurrent_queries``
-queries are admitted at once, running or waiting, and one more is answered 429 with Retry-After; a query
-that waits longer than ``query_queue_timeout`` is answered 503 with Retry-After, as is one that passes
-``query_timeout``; 502 when a remote store fails.
+Load: a query waits (on the event loop) for one of the ``query_workers`` × ``query_threads`` places where queries
+run; ``max_concurrent_queries`` queries are admitted at once, running or waiting, and one more is answered 429
+with Retry-After; a query that waits longer than ``query_queue_timeout`` is answered 503 with Retry-After, as is
+one that passes ``query_timeout``; 502 when a remote store fails.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from starlette.routing import Route
 
 from kg.errors import KGError, QueryError, QueryTimeoutError, RemoteStoreError, StoreError
 from kg.query import GRAPH_FORMATS, SOLUTION_FORMATS, answer_user_query, query_pool
-from kg.query.pool import worker_count
+from kg.query.pool import query_slots, worker_count
 from kg.settings import Settings
 
 if TYPE_CHECKING:
@@ -79,10 +79,10 @@ _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 def create_app(settings: Settings) -> Starlette:
     """The endpoint's ASGI app for the store of ``settings``."""
     # Admitted queries (running or waiting) are counted here; the ones that wait, wait on the event loop for
-    # one of the workers, not in a thread: the thread pool is never filled by waiting queries, so /health
+    # a place in the workers, not in a thread: the thread pool is never filled by waiting queries, so /health
     # (which needs a thread) answers at once under any load.
     state = {"admitted": 0, "running": 0}
-    workers = asyncio.Semaphore(worker_count(settings))
+    slots = asyncio.Semaphore(query_slots(settings))
 
     @asynccontextmanager
     async def lifespan(app):
@@ -123,11 +123,12 @@ def create_app(settings: Settings) -> Starlette:
 
     async def _answer(text: str, formats: dict[str, str | None]) -> Response:
         try:
-            await asyncio.wait_for(workers.acquire(), settings.query_queue_timeout)
+            await asyncio.wait_for(slots.acquire(), settings.query_queue_timeout)
         except TimeoutError:
             return PlainTextResponse(
                 f"no query worker came free within {settings.query_queue_timeout:g} s (setting query_queue_timeout; "
-                f"{worker_count(settings)} workers, setting query_workers); retry shortly",
+                f"{worker_count(settings)} workers × {settings.query_threads} queries each, settings query_workers "
+                "and query_threads); retry shortly",
                 503,
                 headers={"Retry-After": str(_RETRY_AFTER_SECONDS)},
             )
@@ -144,7 +145,7 @@ def create_app(settings: Settings) -> Starlette:
             return PlainTextResponse(str(e), 500)
         finally:
             state["running"] -= 1
-            workers.release()
+            slots.release()
         fmt = formats[answer.kind]
         if fmt is None or answer.body is None:
             offered = ", ".join(

@@ -97,8 +97,13 @@ class Settings:
     query_max_depth: int = _setting(32, "Deepest nesting of groups, sub-queries and brackets accepted in a query.")
     query_workers: int = _setting(
         0,
-        "Worker processes that run user queries, one query at a time each (each can be killed on time-out); "
-        "0: one per CPU core.",
+        "Worker processes that run user queries, `query_threads` at a time each (a worker is killed when one of its "
+        "queries passes query_timeout; the others it ran are sent again); 0: one per CPU core.",
+    )
+    query_threads: int = _setting(
+        4,
+        "Queries each query worker runs at once, on threads sharing its store and block cache (more: fewer repeated "
+        "reads when many clients query at once; each one's own answer comes later).",
     )
     query_isolation: str = _setting(
         "auto",
@@ -212,6 +217,12 @@ class Settings:
         25,
         "Documents per page of the Documents page's table, newest first (URL parameter dpage; counts only for those).",
     )
+    save_structures: bool = _setting(
+        True,
+        "Save what the explorer builds once per graph version (label index, statement graph, co-mention and figure "
+        "indexes, projection) in <store>/derived of an embedded store, so that the next start loads it instead of "
+        "rebuilding; false: build in memory only.",
+    )
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:
@@ -250,6 +261,11 @@ def describe() -> list[tuple[str, Any, str]]:
 def _coerce(name: str, raw: Any, kind: type) -> Any:
     if isinstance(raw, kind):
         return raw
+    if kind is bool:  # bool("false") is True: read the words instead
+        word = str(raw).strip().lower()
+        if word in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+            return word in ("1", "true", "yes", "on")
+        raise SettingError(f"setting {name}={raw!r} is not true or false; set KG_{name.upper()} to true or false")
     try:
         return kind(raw)
     except (TypeError, ValueError):

@@ -129,6 +129,19 @@ class KG(DefinedNamespace):
     mergedInto: URIRef  # merge: the entity the curated entity became an alias of
     curation: URIRef  # a statement a person added -> its Curation
 
+    # --- claims (kg.explore.claims: every statement of one fact, grouped; in the claims graph) ---
+    Claim: URIRef  # one (subject, predicate, object) with what every document graph reporting it says
+    claimSubject: URIRef  # Claim -> its subject entity (a symmetric relation's ends in key order) …
+    claimPredicate: URIRef  # … its relation
+    claimObject: URIRef  # … and its object entity
+    documentCount: URIRef  # Claim -> how many documents report it
+    sourceCount: URIRef  # Claim -> how many distinct sources (publishers) report it
+    reportedBy: URIRef  # Claim -> a source's name (front matter source, else the URL's host, else the document id)
+    firstReported: URIRef  # Claim -> the earliest publication date of its documents (reporting time)
+    lastReported: URIRef  # Claim -> the latest
+    eventDate: URIRef  # Claim -> a date its reports give the fact (event time)
+    conflict: URIRef  # Claim -> one conflict between its reports, naming sources
+
     # --- bookkeeping --------------------------------------------------------------------------
     builtAt: URIRef  # in the meta graph: when the graph last changed
 
@@ -147,3 +160,4 @@ KB_GRAPH = ID["graph/kb"]
 META_GRAPH = ID["graph/meta"]
 CURATIONS_GRAPH = ID["graph/curations"]  # what people corrected, and their additions (kg.curate)
 LABELS_GRAPH = ID["graph/labels"]  # one rdfs:label per entity not in the knowledge base (kg.labels)
+CLAIMS_GRAPH = ID["graph/claims"]  # every claim, grouped from its statements (kg.explore.claims)

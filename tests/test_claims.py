@@ -252,6 +252,35 @@ def test_each_report_keeps_its_own_date_and_evidence(reader):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    "second, dates",
+    [
+        # a second sentence whose own clause dates the fact: a report of its own, with its date and its sentence
+        ("In 2021, regulators fined Meituan, and Alibaba invested in Xiaohongshu.", {"2018-06": 1, "2021": 1}),
+        ("Later, in 2021, when Alibaba invested in Xiaohongshu again, Tencent followed.", {"2018-06": 1, "2021": 1}),
+        # a date elsewhere in the sentence (the filing's, not the investment's) is no date of the fact: the report
+        # joins the clause-dated one with its sentence, rather than becoming an investment of March 2021
+        ("Alibaba invested in Xiaohongshu, the company said in a filing dated March 2021.", {"2018-06": 2}),
+    ],
+)
+def test_in_one_document_each_clause_dated_report_keeps_its_date(extract_text, second, dates):
+    """Inside one document, two reports of one fact whose own clauses give different dates stay two statements,
+    each with its own sentence; a report dated only by a guess from elsewhere in its sentence joins the clause-dated
+    one (docs/graph-model.md#claims-and-the-two-time-axes)."""
+    first = "In June 2018, Alibaba invested in Xiaohongshu."
+    found = [
+        r
+        for r in extract_text(f"{first} {second}").relations
+        if (r.subject, r.predicate, r.object) == ("alibaba", "invested_in", "xiaohongshu")
+    ]
+    assert {r.date.iso if r.date else None: len(r.evidence) for r in found} == dates
+    by_date = {r.date.iso: {e.sentence for e in r.evidence} for r in found if r.date}
+    assert first in by_date["2018-06"]
+    if "2021" in dates:
+        assert by_date["2021"] == {second}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "as_of, documents", [("2025-03-04", 1), ("2025-04-09", 2), ("2025-04-10", 3), ("2025-03-03", 0)]
 )
 def test_as_of_keeps_what_was_published_by_then(reader, as_of, documents):
@@ -305,11 +334,60 @@ def test_the_claim_examples_agree_with_the_claims_and_repeat_no_row(store, reade
         expected = claims(reader, min_sources=2)
     elif example == "conflicting-claims":
         expected = claims(reader, conflicting=True)
-    else:
-        expected = claims(reader, as_of="2025-05-31")
+    else:  # what was known about Xiaohongshu on 31 May 2025: two of the three JD–Xiaohongshu articles
+        expected = claims(reader, "xiaohongshu", as_of="2025-05-31")
     assert named == {(labels[c.subject], c.predicate, labels[c.object]) for c in expected}
     if example == "claims-several-sources":
         assert {(r[0], r[3]) for r in rows} == {(labels[c.subject], str(len(c.sources))) for c in expected}
+
+
+CLAIM_FIELDS = """SELECT ?s ?p ?o ?k ?v WHERE { GRAPH <https://w3id.org/kg-explorer/id/graph/claims> {
+  ?c kg:claimSubject ?s ; kg:claimPredicate ?p ; kg:claimObject ?o ; ?k ?v } }"""
+
+
+def stored_claims(reader) -> dict:
+    """The claims graph, read back: claim key → {field local name: sorted values}."""
+    from kg.explore.terms import PREFIXES, entity_key, local_name
+
+    found: dict = {}
+    for s, p, o, k, v in reader.query(PREFIXES + CLAIM_FIELDS):
+        fields = found.setdefault((entity_key(s), local_name(p), entity_key(o)), {})
+        fields.setdefault(local_name(k), []).append(v.value)
+    return {key: {k: sorted(v) for k, v in fields.items()} for key, fields in found.items()}
+
+
+@pytest.mark.model
+def test_the_claims_graph_holds_every_claim_of_two_documents_as_grouped(reader):
+    stored = stored_claims(reader)
+    index = claim_index(reader)
+    several = {key: c for key, c in index.claims.items() if c.documents >= 2}
+    assert set(stored) == set(several) >= {claim_key(*key) for key in EVENTS.values()}
+    for key, c in several.items():
+        fields = stored[key]
+        assert fields["documentCount"] == [str(c.documents)] and fields["sourceCount"] == [str(len(c.sources))]
+        assert fields["reportedBy"] == sorted(c.sources)
+        assert (fields["firstReported"], fields["lastReported"]) == ([c.first_reported], [c.last_reported])
+        assert fields["eventDate"] == sorted({d for _, d in c.event_dates if d})
+        assert fields.get("conflict", []) == sorted(c.conflicts)
+
+
+@pytest.mark.model
+def test_the_claims_graph_follows_curations_and_removals(store, tmp_path):
+    from kg import curate
+    from kg.build import remove_document
+    from kg.store import open_reader
+
+    copy = store.replace(store=str(tmp_path / "store"), curations=str(tmp_path / "curations.jsonl"))
+    shutil.copytree(store.store, copy.store)
+    deal = claim_key(*EVENTS["meituan-lalamove"])
+    assert deal in stored_claims(open_reader(copy))
+    curate.reject(copy, *deal)
+    assert deal not in stored_claims(open_reader(copy))
+    curate.undo(copy)
+    assert stored_claims(open_reader(copy))[deal]["documentCount"] == ["3"]
+    [doc] = [d.id for d in open_reader(copy).documents() if d.source_path.endswith("meituan-lalamove-bloomberg.md")]
+    remove_document(copy, doc)
+    assert stored_claims(open_reader(copy))[deal]["documentCount"] == ["2"]
 
 
 @pytest.mark.model

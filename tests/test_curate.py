@@ -43,12 +43,12 @@ def quads(settings: Settings) -> set[ox.Quad]:
 
 
 def rebuild(settings: Settings, directory: Path, documents=None) -> Settings:
-    """A new store with the sample's graphs written as `kg build` writes them (the KB graph as read, then each
-    document through the curating writer, then the labels), reading the same curations file."""
+    """A new store with the sample's graphs written as `kg build` writes them (the KB graph, then each document,
+    through the curating writer; then the labels), reading the same curations file."""
     new = settings.replace(store=str(directory), curations=str(curations_path(settings)))
     with open_writer(new) as writer:
-        writer.replace_graph(ox.NamedNode(str(KB_GRAPH)), kb_quads(sample_kb()))
         curated = curating(writer, new)
+        curated.replace_graph(ox.NamedNode(str(KB_GRAPH)), kb_quads(sample_kb()))
         curated.write_documents(
             [DocumentWrite(s.doc.id, extraction_quads(s.extraction)) for s in documents or sample_documents()]
         )
@@ -198,6 +198,46 @@ def test_a_curations_file_changed_elsewhere_is_applied_by_the_next_write(store, 
     with open_writer(store) as writer:
         curating(writer, store)
     assert holds(store, "entity:vipshop a kg:Place") and not holds(store, "entity:vipshop a kg:Organization")
+
+
+def test_a_changed_kb_lands_curated(store):
+    """A build whose KB files changed writes the KB graph through the curations in force: written once, curated."""
+    from kg.build import _write_kb_if_changed
+    from kg.kb import load_kb
+
+    curate.set_type(store, "alibaba", "Place")
+    kb = "GRAPH <https://w3id.org/kg-explorer/id/graph/kb> { ?x ?p ?o }"
+    before = open_reader(store).query(PREFIXES + f"SELECT (COUNT(*) AS ?n) WHERE {{ {kb} }}")
+    with open_writer(store) as writer:
+        _write_kb_if_changed(writer, store, load_kb(store))  # the shipped KB, not the sample's: another graph
+    after = open_reader(store).query(PREFIXES + f"SELECT (COUNT(*) AS ?n) WHERE {{ {kb} }}")
+    assert int(next(after)["n"].value) > int(next(before)["n"].value)
+    assert holds(store, "entity:alibaba a kg:Place") and not holds(store, "entity:alibaba a kg:Organization")
+
+
+@pytest.mark.parametrize("name, call, args, gone, made", ACTIONS, ids=[a[0] for a in ACTIONS])
+def test_folding_the_lines_near_the_curated_entities_is_folding_the_whole_graph(store, name, call, args, gone, made):
+    """Only the lines naming a curated entity, and those about the nodes they describe, are parsed and folded again
+    (kg.curate.apply._near): the quads are the ones a fold of every triple gives."""
+    from kg.curate.apply import CURATED_BY, Curations, _parse, curation_node, fold, relevant
+    from kg.graphs import graph_node, ntriples
+
+    call(store)
+    curations = Curations(store)
+    curated = 0
+    for sample in sample_documents():
+        pristine = ntriples(extraction_quads(sample.extraction))
+        todo = relevant(curations.active, curations.present(pristine))
+        whole, hits = fold(_parse(pristine), todo, sample.doc.id)
+        near, near_hits = curations.document(sample.doc.id, pristine)
+        assert near_hits == hits
+        if near is None:
+            assert not hits
+            continue
+        curated += 1
+        marks = [(graph_node(sample.doc.id), CURATED_BY, curation_node(c)) for c in todo if c.id in hits]
+        assert set(_parse(near)) == set(whole + marks)
+    assert curated or name in ("add-fact", "add-alias")  # those two change the curations graph only
 
 
 def test_the_curations_file_is_json_lines_a_person_reads(store):
@@ -392,6 +432,54 @@ def test_entity_page_corrects_the_entity(app, store, action, field, value, patte
     button(at, f"{action}:").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert holds(store, pattern)
+
+
+def test_entity_page_splits_an_alias_off(app, store):
+    from kg.explore.entity import entity_info
+
+    info = entity_info(open_reader(store), "xiaohongshu")
+    assert info is not None
+    at = app("entity", entity="xiaohongshu")
+    at.toggle(key="correcting:xiaohongshu").set_value(True).run()
+    button(at, f"split:xiaohongshu:{info.aliases.index('RedNote')}").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert holds(store, 'entity:rednote a kg:Organization ; rdfs:label "RedNote"')
+    assert not holds(store, 'entity:xiaohongshu skos:altLabel "RedNote"')
+
+
+def test_entity_page_adds_a_missed_fact_citing_a_sentence(app, store):
+    at = app("entity", entity="vipshop")
+    at.toggle(key="correcting:vipshop").set_value(True).run()
+    at.checkbox(key="addfact:vipshop").check().run()
+    at.selectbox(key="fpred:vipshop").set_value("partner_of")
+    at.text_input(key="fother:vipshop").input("xiaohongshu")
+    at.selectbox(key="fdoc:vipshop").set_value("seed-sample")
+    at.text_input(key="fsent:vipshop").input(SENTENCE).run()
+    button(at, "add-fact:vipshop").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert holds(
+        store,
+        'entity:vipshop kg:partner_of entity:xiaohongshu . ?st kg:source "curation" ; rdf:subject entity:vipshop ; '
+        f'kg:evidence/kg:sentence "{SENTENCE}"',
+    )
+
+
+@pytest.mark.parametrize(
+    "decision, pattern",
+    [
+        ("rv-merge-ab", 'entity:xiaohongshu skos:altLabel "Little Red Book"'),
+        ("rv-merge-ba", '<https://w3id.org/kg-explorer/id/entity/little%20red%20book> skos:altLabel "Xiaohongshu"'),
+        ("rv-apart", '?c kg:curationAction "distinct" ; kg:curatedEntity entity:xiaohongshu'),
+    ],
+)
+def test_review_page_decides_look_alikes(app, store, decision, pattern):
+    curate.split_alias(store, "xiaohongshu", "Little Red Book")  # "Little Red Book": Xiaohongshu's English calque
+    at = app("review", list="look-alikes")
+    assert {m.label: m.value for m in at.metric}["Look-alike entities"] == "1"
+    button(at, f"{decision}:little red book|xiaohongshu").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert holds(store, pattern)
+    assert {m.label: m.value for m in at.metric}["Look-alike entities"] == "0"
 
 
 def test_entity_page_says_what_is_wrong(app, store):

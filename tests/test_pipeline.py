@@ -106,3 +106,33 @@ def test_an_article_the_rdf_step_cannot_write_fails_alone(tmp_path, documents, m
         report.failed[0]
     )
     assert sorted(report.added) == sorted(str(corpus / f"a{i}.md") for i in range(len(TEXTS)) if i != 2)
+
+
+@pytest.mark.parametrize(
+    "articles, n_process, batch_size, in_workers",
+    [
+        (8, 2, 32, True),  # fewer than one batch, but a chunk of MIN_CHUNK for each worker
+        (7, 2, 32, False),
+        (12, 3, 32, True),
+        (11, 3, 32, False),
+        (5, 2, 4, True),  # more than one batch
+        (24, 1, 32, False),
+    ],
+)
+def test_workers_start_once_each_has_a_chunk_of_articles(monkeypatch, articles, n_process, batch_size, in_workers):
+    used = []
+
+    def here(nlp, documents, batch_size):
+        used.append("here")
+        return iter([(None, None)] * len(documents))
+
+    def workers(documents, nlp, n_process, batch_size):
+        used.append("workers")
+        return iter([(d, None, None) for d in documents])
+
+    monkeypatch.setattr(kg.pipeline, "_graphs_of_chunk", here)
+    monkeypatch.setattr(kg.pipeline, "_in_workers", workers)
+    docs = [document_from_text(f"Text {i}.", title=f"article {i}") for i in range(articles)]
+    outcomes = list(document_graphs(docs, None, n_process=n_process, batch_size=batch_size))  # type: ignore[arg-type]
+    assert [d.title for d, _, _ in outcomes] == [d.title for d in docs]
+    assert used == ["workers" if in_workers else "here"]

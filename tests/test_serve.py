@@ -210,22 +210,23 @@ def _wait_for(health: str, running: int, waiting: int) -> dict:
         time.sleep(0.02)
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_concurrent_clients_wait_for_a_worker_and_all_get_answers(sample_store, monkeypatch, workers):
-    """16 clients at once, more than the workers: the others wait (not 429), /health answers meanwhile."""
+@pytest.mark.parametrize("workers, threads", [(1, 1), (2, 1), (2, 4)])
+def test_concurrent_clients_wait_for_a_worker_and_all_get_answers(sample_store, monkeypatch, workers, threads):
+    """16 clients at once, more than the workers run: the others wait (not 429), /health answers meanwhile."""
     held = Held(monkeypatch)
-    served = Endpoint(sample_store.replace(query_workers=workers, max_concurrent_queries=16))
+    settings = sample_store.replace(query_workers=workers, query_threads=threads, max_concurrent_queries=16)
+    served = Endpoint(settings)
     results: list[httpx.Response] = []
     try:
-        threads = held.send(served.url, 16, results)
+        clients = held.send(served.url, 16, results)
         health = served.url.replace("/sparql", "/health")
-        _wait_for(health, running=workers, waiting=16 - workers)
+        _wait_for(health, running=workers * threads, waiting=16 - workers * threads)
         started = time.monotonic()
         assert httpx.get(health, timeout=30).status_code == 200
         assert time.monotonic() - started < 1.0  # waiting queries hold no thread /health needs
         held.release.set()
-        for thread in threads:
-            thread.join(30)
+        for client in clients:
+            client.join(30)
         assert [r.status_code for r in results] == [200] * 16
         assert all(r.json()["boolean"] is True for r in results)
     finally:
@@ -237,9 +238,9 @@ def test_concurrent_clients_wait_for_a_worker_and_all_get_answers(sample_store, 
     "settings, status, names",
     [
         # one running, one waiting: the third finds the endpoint full
-        ({"query_workers": 1, "max_concurrent_queries": 2}, 429, "max_concurrent_queries"),
+        ({"query_workers": 1, "query_threads": 1, "max_concurrent_queries": 2}, 429, "max_concurrent_queries"),
         # one running: the second waits, and gives up after the queue time-out
-        ({"query_workers": 1, "query_queue_timeout": 0.3}, 503, "query_queue_timeout"),
+        ({"query_workers": 1, "query_threads": 1, "query_queue_timeout": 0.3}, 503, "query_queue_timeout"),
     ],
 )
 def test_a_full_endpoint_answers_with_retry_after(sample_store, monkeypatch, settings, status, names):

@@ -21,8 +21,8 @@ st.info(
     "its URL: bookmark it, share it, use Back."
 )
 
-records = call(record_counts)
-types = call(counts_by_type)
+records = app_state.call_saved(record_counts)  # saved beside the store: a restart loads them
+types = app_state.call_saved(counts_by_type)
 cols = st.columns(5)
 for col, (label, count) in zip(
     cols,
@@ -43,7 +43,7 @@ with left:
     st.bar_chart(pd.Series(types, name="entities"), horizontal=True)
 with right:
     st.subheader("Relations by type")
-    by_relation = call(counts_by_relation)
+    by_relation = app_state.call_saved(counts_by_relation)
     st.bar_chart(
         pd.Series(
             by_relation.values(), index=[relation_words(r) for r in by_relation], name="statements", dtype="int64"
@@ -65,7 +65,7 @@ with left:
         )
 with right:
     st.subheader("Recent documents")
-    for d in call(documents, settings.overview_documents_limit):
+    for d in app_state.call_saved(documents, settings.overview_documents_limit):
         st.page_link(
             "app_pages/documents.py",
             label=f"{md(d.title)} ({md(d.published or 'undated')})",

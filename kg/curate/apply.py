@@ -23,6 +23,7 @@ document uncurated.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -394,13 +395,17 @@ class Curations:
         self.active = active(self.records)
         self.fingerprint = fingerprint(self.active)
         self.originals = originals_dir(settings)
+        # entity IRI as N-Triples writes it → key, of every entity a curation in force can look for
         self._triggers = {
-            k: f"<{entity(k).value}>".encode() for c in self.active for k in (*c.triggers(), *c.produces())
+            f"<{entity(k).value}>".encode(): k for c in self.active for k in (*c.triggers(), *c.produces())
         }
 
     def present(self, content: bytes) -> set[str]:
-        """The entity keys of curations that the N-Triples ``content`` names."""
-        return {k for k, needle in self._triggers.items() if needle in content}
+        """The entity keys of curations that the N-Triples ``content`` names: one scan of its entity IRIs, one set
+        lookup each (a graph naming none costs no more)."""
+        if not self._triggers:
+            return set()
+        return {self._triggers[n] for n in set(_ENTITY_IRI.findall(content)) if n in self._triggers}
 
     # -- pristine copies of curated document graphs --------------------------------------------
     def _original(self, doc_id: str) -> Path:
@@ -428,33 +433,55 @@ class Curations:
         return sorted(unquote(p.name[:-3]) for p in self.originals.glob("*.nt"))
 
     # -- folding one graph -----------------------------------------------------------------------
-    def document(self, doc_id: str, pristine: bytes) -> tuple[list[Triple] | None, list[str]]:
-        """The curated triples of a document graph whose extracted N-Triples are ``pristine`` (None: no curation
+    def document(self, doc_id: str, pristine: bytes) -> tuple[bytes | None, list[str]]:
+        """The curated N-Triples of a document graph whose extracted N-Triples are ``pristine`` (None: no curation
         changes it), and the ids of the curations that matched it. Keeps or drops its pristine copy to match."""
         return self._graph(doc_id, graph_node(doc_id), doc_id, pristine)
 
-    def kb(self, pristine: bytes) -> tuple[list[Triple] | None, list[str]]:
+    def kb(self, pristine: bytes) -> tuple[bytes | None, list[str]]:
         """As :meth:`document`, for the knowledge base's graph."""
         return self._graph(_KB_COPY, KB, None, pristine)
 
     def _graph(
         self, name: str, graph: ox.NamedNode, doc: str | None, pristine: bytes
-    ) -> tuple[list[Triple] | None, list[str]]:
+    ) -> tuple[bytes | None, list[str]]:
         todo = relevant(self.active, self.present(pristine)) if self.active else []
         if not todo:
             self.drop_original(name)
             return None, []
-        triples = [(t.subject, t.predicate, t.object) for t in ox.parse(pristine, format=ox.RdfFormat.N_TRIPLES)]
-        out, hits = fold(triples, todo, doc)
+        near, rest = _near(pristine, {k for c in todo for k in (*c.triggers(), *c.produces())})
+        out, hits = fold(_parse(near), todo, doc)
         if not hits:
             self.drop_original(name)
             return None, []
         self.keep_original(name, pristine)
-        return out + [(graph, CURATED_BY, curation_node(c)) for c in todo if c.id in hits], hits
+        out += [(graph, CURATED_BY, curation_node(c)) for c in todo if c.id in hits]
+        return rest + (ox.serialize((ox.Triple(*t) for t in out), format=ox.RdfFormat.N_TRIPLES) or b""), hits
 
 
 #: The name of the KB graph's pristine copy among the documents' (document ids are hashes: no clash).
 _KB_COPY = "#kb"
+_ENTITY_IRI = re.compile(rb"<" + re.escape(str(ID).encode()) + rb"entity/[^>]*>")
+
+
+def _near(content: bytes, keys: Iterable[str]) -> tuple[bytes, bytes]:
+    """The N-Triples ``content`` in two parts: the lines a curation of the entities ``keys`` can read or change, and
+    the others, as they are (so that only the first are parsed, folded and written again).
+
+    The first are the lines naming one of the entities, and every line about a node those lines describe: a
+    statement's date and evidence (a reject drops them with it), a mention's surface (a split reads it). No action
+    of :data:`_APPLY` looks further than that."""
+    needles = re.compile(b"|".join(re.escape(f"<{entity(k).value}>".encode()) for k in sorted(keys)))
+    lines = content.splitlines(keepends=True)
+    naming = [needles.search(line) is not None for line in lines]
+    described = {line[: line.find(b" ")] for line, hit in zip(lines, naming, strict=True) if hit}
+    near: list[bytes] = []
+    rest: list[bytes] = []
+    for line, hit in zip(lines, naming, strict=True):
+        (near if hit or line[: line.find(b" ")] in described else rest).append(line)
+    if rest and not rest[-1].endswith(b"\n"):
+        rest[-1] += b"\n"
+    return b"".join(near), b"".join(rest)
 
 
 def _quads(triples: Iterable[Triple], graph: ox.NamedNode) -> list[ox.Quad]:
@@ -482,10 +509,8 @@ class CuratingWriter:
         for old in w.replaces:
             if old != w.doc_id:
                 self.curations.drop_original(old)
-        triples, _ = self.curations.document(w.doc_id, ntriples(w.content))
-        if triples is None:
-            return w
-        return DocumentWrite(w.doc_id, _quads(triples, graph_node(w.doc_id)), w.replaces)
+        curated, _ = self.curations.document(w.doc_id, ntriples(w.content))
+        return w if curated is None else DocumentWrite(w.doc_id, curated, w.replaces)
 
     def write_documents(self, writes: Sequence[DocumentWrite]) -> None:
         self._writer.write_documents([self._curated(w) for w in writes])
@@ -499,21 +524,21 @@ class CuratingWriter:
 
     def replace_graph(self, graph: ox.NamedNode, content: GraphContent) -> None:
         if graph == KB:
-            triples, _ = self.curations.kb(ntriples(content))
-            if triples is not None:
-                content = _quads(triples, KB)
+            curated, _ = self.curations.kb(ntriples(content))
+            content = content if curated is None else curated
         self._writer.replace_graph(graph, content)
 
 
 def curating(writer: GraphWriter, settings: Settings) -> GraphWriter:
-    """``writer``, folding what it writes by the store's curations (the same writer when there are none), after
-    bringing the store in line with the curations file if it changed since the store was last curated (and the KB
-    graph, if a changed KB file rewrote it as read)."""
+    """``writer``, folding the document graphs and the KB graph it writes by the store's curations (the same writer
+    when there are none, or when it folds already), after bringing the store in line with the curations file if it
+    changed since the store was last curated. `kg build` writes a changed KB graph through it too: it lands curated,
+    written once."""
+    if isinstance(writer, CuratingWriter):
+        return writer
     curations = Curations(settings)
     if stored_fingerprint(writer) != curations.fingerprint:
         reapply(writer, curations)
-    elif curations.active:
-        _curate_kb(writer, curations)
     if not curations.active and not curations.kept():
         return writer
     return CuratingWriter(writer, curations)
@@ -552,8 +577,8 @@ def _refold(writer: GraphWriter, curations: Curations, name: str, graph: ox.Name
     """Fold one stored graph again from what was extracted into it; True when it was rewritten."""
     current = _graph_triples(writer, graph)
     pristine = _pristine(curations, name, graph, current)
-    triples, _ = curations._graph(name, graph, doc, pristine)
-    wanted = _canonical(triples if triples is not None else _parse(pristine))
+    curated, _ = curations._graph(name, graph, doc, pristine)
+    wanted = _canonical(_parse(pristine if curated is None else curated))
     if wanted == current:
         return False
     if doc is None:

@@ -333,7 +333,7 @@ def cell_link(term) -> tuple[str, str] | None:
     if term.value.startswith(ENTITY_NS):
         return "entity", entity_key(term)
     if term.value.startswith((str(ID) + "doc/", str(ID) + "graph/")) and not term.value.endswith(
-        ("/graph/kb", "/graph/meta", "/graph/labels")
+        ("/graph/kb", "/graph/meta", "/graph/labels", "/graph/claims")
     ):
         return "documents", doc_key(term)
     return None

@@ -25,7 +25,6 @@ import networkx as nx
 
 from kg.explore.search import fold
 from kg.explore.terms import EntityRef
-from kg.extract.pinyin import GLOSS, gloss_units, units_gloss
 from kg.vocab import SYMMETRIC_RELATIONS
 
 #: Words before a name that are a title, not part of it ("Chairperson Daniel Zhang").
@@ -109,6 +108,9 @@ def _inside(short: list[str], long: list[str]) -> bool:
 def look_alikes(entities: Iterable[EntityRef], apart: Iterable[tuple[str, str]] = ()) -> list[LookAlike]:
     """Pairs of entities that may be one thing, each once with its first reason, by reason then key; pairs in
     ``apart`` (kept apart by a person) are left out. Types must agree (or one be Other)."""
+    # here, not at the top: kg.extract loads spaCy (seconds), and every entity page imports this module
+    from kg.extract.pinyin import GLOSS, gloss_units, units_gloss
+
     entities = list(entities)
     kept_apart = {frozenset(p) for p in apart}
     found: dict[frozenset, LookAlike] = {}
