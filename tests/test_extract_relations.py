@@ -28,12 +28,12 @@ CASES = [
         None,
         "leads.title",
     ),
-    ("Bilibili co-chief executive Li Ni spoke at the event.", ("li ni", "leads", "bilibili"), None, "leads.noun"),
+    ("Bilibili co-chief executive Li Ni spoke at the event.", ("li ni", "leads", "bilibili"), None, "leads.title"),
     (
         "NetEase chief marketing officer Zhao Lin said the launch went well.",
         ("zhao lin", "leads", "netease"),
         None,
-        "leads.noun",
+        "leads.title",
     ),
     # ground lost to a rival; 'pits X against Y'; a race among several
     (
@@ -317,8 +317,8 @@ CASES = [
         None,
         "leads.noun",
     ),
-    ("JD.com chairman Richard Liu visited the warehouse.", ("richard-liu", "leads", "jd"), None, "leads.noun"),
-    ("Tencent's chairman Pony Ma attended the meeting.", ("pony-ma", "leads", "tencent"), None, "leads.noun"),
+    ("JD.com chairman Richard Liu visited the warehouse.", ("richard-liu", "leads", "jd"), None, "leads.title"),
+    ("Tencent's chairman Pony Ma attended the meeting.", ("pony-ma", "leads", "tencent"), None, "leads.title"),
     (
         "Eddie Wu succeeded Daniel Zhang as chief executive of Alibaba in September 2023.",
         ("eddie wu", "succeeded", "daniel zhang"),
@@ -556,7 +556,7 @@ CASES = [
         "NetEase founder and chief executive Ding Lei declined to comment.",
         ("ding lei", "leads", "netease"),
         None,
-        "leads.noun",
+        "leads.title",
     ),
     (
         "“We will grow,” said Wang Xing, Meituan’s co-founder and chief executive.",
