@@ -77,7 +77,7 @@ def analysed(nlp):
 
     def run(text: str):
         doc = nlp(text)
-        return doc, analyse(doc, extractor.kb_index, extractor.kb_words, extractor.kb_parents, extractor.kb_kinds)[0]
+        return doc, analyse(doc, extractor.kb)[0]
 
     return run
 

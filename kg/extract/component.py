@@ -43,32 +43,43 @@ def make_extractor(nlp: Language, name: str) -> Extractor:
     return Extractor()
 
 
-class Extractor:
-    def __init__(self) -> None:
-        self.kb_index: dict[str, tuple[str, str]] = {}
-        self.kb_words: list[str] = []
-        self.kb_parents: dict[str, str] = {}
-        self.kb_kinds: dict[str, str] = {}
+@dataclasses.dataclass(frozen=True)
+class KBView:
+    """What extraction reads of the knowledge base, worked out once per pipeline."""
 
-    def set_kb(self, kb) -> None:
-        """KB id -> (canonical name, type); the KB's names reach the Doc through the entity ruler."""
-        self.kb_index = {e.id: (e.name, e.type) for e in kb.entities.values()}
-        self.kb_words = mx.kb_words(self.kb_index)
+    index: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)  # id -> (canonical name, type)
+    words: list[str] = dataclasses.field(default_factory=list)  # :func:`~kg.extract.mentions.kb_words` of index
+    parents: dict[str, str] = dataclasses.field(default_factory=dict)  # unit -> parent, the KB's structure
+    kinds: dict[str, str] = dataclasses.field(default_factory=dict)  # id -> "company", "exchange" or "authority"
+
+    @classmethod
+    def of(cls, kb) -> KBView:
+        index = {e.id: (e.name, e.type) for e in kb.entities.values()}
         # unit -> parent, from the KB's well-known structure (what an article about a group is about)
-        self.kb_parents = {f.subject: f.object for f in kb.facts if f.predicate == "part_of"}
-        self.kb_parents.update({f.object: f.subject for f in kb.facts if f.predicate == "owns"})
+        parents = {f.subject: f.object for f in kb.facts if f.predicate == "part_of"}
+        parents.update({f.object: f.subject for f in kb.facts if f.predicate == "owns"})
         # institutions that no company owns, invests in or competes with: exchanges (what a company is listed
-        # on: the entities with ticker prefixes) and authorities (the regulators' KB file)
-        self.kb_kinds = {e.id: "company" for e in kb.entities.values() if e.type == "Organization"}
-        self.kb_kinds |= {e.id: "authority" for e in kb.entities.values() if e.source == "regulators"}
-        self.kb_kinds |= {
+        # on: the entities with ticker prefixes, and the boards beside them) and authorities (the regulators' file)
+        kinds = {e.id: "company" for e in kb.entities.values() if e.type == "Organization"}
+        kinds |= {e.id: "authority" for e in kb.entities.values() if e.source == "regulators"}
+        kinds |= {
             e.id: "exchange"
             for e in kb.entities.values()
-            if e.ticker_prefixes or (e.source == "exchanges" and e.type == "Organization")  # boards too
+            if e.ticker_prefixes or (e.source == "exchanges" and e.type == "Organization")
         }
+        return cls(index, mx.kb_words(index), parents, kinds)
+
+
+class Extractor:
+    def __init__(self) -> None:
+        self.kb = KBView()
+
+    def set_kb(self, kb) -> None:
+        """The KB as extraction reads it; the KB's names reach the Doc through the entity ruler."""
+        self.kb = KBView.of(kb)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg = extract(doc, self.kb_index, self.kb_words, self.kb_parents, self.kb_kinds)
+        doc._.kg = extract(doc, self.kb)
         return doc
 
 
@@ -202,36 +213,22 @@ def _date_for(
     return None, None
 
 
-def analyse(
-    doc: Doc,
-    kb_index: dict[str, tuple[str, str]],
-    kb_words: list[str],
-    kb_parents: dict[str, str] | None = None,
-    kb_kinds: dict[str, str] | None = None,
-) -> tuple[Context, list, list, dict]:
+def analyse(doc: Doc, kb: KBView) -> tuple[Context, list, list, dict]:
     """The mentions of one parsed Doc, linked and typed, and the rules' :class:`Context` over them;
     also the kept and version candidates and the link table (key -> label, votes, aliases …)."""
     parsed = Parsed.of(doc)
     cands = mx.candidates(parsed)
-    kept, table = mx.link(parsed, cands, kb_index, kb_words)
+    kept, table = mx.link(parsed, cands, kb.index, kb.words)
     _cue_votes(doc, kept, table)
     version_cands = mx.versions(parsed, kept, table)
     types = {k: mx.resolve_type(e["votes"]) for k, e in table.items()}
     all_mentions = [(c.start, c.end, c.key) for c in kept] + [(c.start, c.end, c.key) for c in version_cands]
-    return Context(parsed, all_mentions, types, kb_parents, kb_kinds), kept, version_cands, table
+    return Context(parsed, all_mentions, types, kb.parents, kb.kinds), kept, version_cands, table
 
 
-def extract(
-    doc: Doc,
-    kb_index: dict[str, tuple[str, str]],
-    kb_words: list[str],
-    kb_parents: dict[str, str] | None = None,
-    kb_kinds: dict[str, str] | None = None,
-) -> dict:
-    """The rules' plain data for one parsed Doc (``kb_words``: :func:`~kg.extract.mentions.kb_words` of ``kb_index``;
-    ``kb_parents``: unit -> parent in the KB's structure; ``kb_kinds``: KB id -> "company", "exchange" or "authority"):
-    :meth:`Extracted.to_wire` of what they found."""
-    ctx, kept, version_cands, table = analyse(doc, kb_index, kb_words, kb_parents, kb_kinds)
+def extract(doc: Doc, kb: KBView) -> dict:
+    """The rules' plain data for one parsed Doc: :meth:`Extracted.to_wire` of what they found."""
+    ctx, kept, version_cands, table = analyse(doc, kb)
     parsed = ctx.parsed
     dating = _Dating(parsed, _dates(parsed))
     relations, events = _statements(ctx, table, dating)

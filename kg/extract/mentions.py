@@ -143,6 +143,8 @@ def candidates(parsed: Parsed) -> list[Candidate]:
 def _listed_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
     """Names the NER missed right before a ticker: "Payoneer (NASDAQ: PAYO)", "East Buy Holding (HKEX: 1797)".
     What has a listing is a company."""
+    if not parsed.tickers:
+        return []
     tokens, out = parsed.tokens, []
     first_at = {t.idx: t.i for t in tokens}
     for ticker in parsed.tickers:

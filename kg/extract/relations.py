@@ -705,41 +705,52 @@ def _verb_sense(v: Token, lemma: str, dobj: list[Token]) -> tuple[str, str]:
     return lx.VERB_CUES[lemma]
 
 
+#: The arcs of a 'to' phrase: a preposition, or the small model's dative ('sold X to Y', 'handed the role to Y').
+_TO_DEPS = ("prep", "dative")
+
+
+def _named_after(
+    ctx: Context,
+    heads: Iterable[Token],
+    words: tuple[str, ...],
+    *,
+    refs: bool = True,
+    deps: tuple[str, ...] = ("prep",),
+    conjoined: bool = False,
+) -> list[Arg]:
+    """The names the prepositions ``words`` hanging off any of ``heads`` take as objects ('in Y', 'to X'), in text
+    order of the heads; ``conjoined`` also reads a conjoined preposition ('to A in search and to B in ads')."""
+    return [
+        a
+        for h in heads
+        for c in h.children
+        if c.dep_ in deps and c.lower_ in words
+        for prep in ((c, *c.conjuncts) if conjoined else (c,))
+        for p in prep.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p, refs=refs)
+    ]
+
+
 def _verb_stake(ctx: Context, v: Token, stake: Token) -> Iterator[Cand]:
     """'X bought a 5% stake in Y' is an investment, not an acquisition of Y; 'a controlling stake' is one."""
     pred, rule = "invested_in", "invest.stake"
     if any(c.lower_ in lx.CONTROL_WORDS for c in stake.children if c.dep_ in ("amod", "compound")):
         pred, rule = "acquired", "acquire.controlling_stake"  # 'bought a controlling stake in Y'
+    companies = _named_after(ctx, (v, stake), ("in", "of"))
     for s in ctx.subjects(v):
-        for c in (c for h in (v, stake) for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
-            for p in c.children:
-                for o in ctx.expand(p) if p.dep_ == "pobj" else []:
-                    yield Cand(s, pred, o, rule, v.i)
+        for o in companies:
+            yield Cand(s, pred, o, rule, v.i)
 
 
 def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
     """'X sold Z to Y': Y acquired Z; 'X sold a controlling stake in Z to Y' (as :func:`_stake` reads it)."""
     pred, rule = "acquired", "acquire.sold_to"
-    buyers = [
-        a
-        for h in (v, *dobj)
-        for c in h.children
-        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in ctx.expand(p)
-    ]
+    buyers = _named_after(ctx, (v, *dobj), ("to",), deps=_TO_DEPS)
     stake = next((d for d in dobj if d.lemma_.lower() in lx.STAKE_NOUNS), None)
     if stake is not None:
         pred, rule, targets = _stake(ctx, stake)
-        targets = targets or [  # 'sold its shares in Y to X' with 'in Y' on the verb
-            a
-            for c in v.children
-            if c.dep_ == "prep" and c.lower_ in ("in", "of")
-            for p in c.children
-            if p.dep_ == "pobj"
-            for a in ctx.expand(p)
-        ]
+        targets = targets or _named_after(ctx, (v,), ("in", "of"))  # 'sold its shares in Y to X', 'in Y' on the verb
     else:
         targets = ctx.objects(v)
     for b in buyers:
@@ -817,14 +828,7 @@ def _stake(ctx: Context, stake: Token) -> tuple[str, str, list[Arg]]:
                 with contextlib.suppress(ValueError):
                     percent = float(t.text.replace(",", ""))
     control = any(c.lower_ in lx.CONTROL_WORDS for c in stake.subtree if c.i < stake.i) or (percent or 0) > 50
-    targets = [
-        a
-        for c in stake.children
-        if c.dep_ == "prep" and c.lower_ in ("in", "of")
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in ctx.expand(p)
-    ]
+    targets = _named_after(ctx, (stake,), ("in", "of"))
     return ("acquired", "acquire.controlling_stake", targets) if control else ("invested_in", "invest.stake", targets)
 
 
@@ -863,16 +867,7 @@ def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X handed the chief executive role to Y', 'X gave up the post to Y': Y succeeded X, and leads
     the organization the role names or X was last read to lead (or to have founded)."""
     posts = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _POSTS]
-    heirs = [
-        a
-        for h in (v, *posts)
-        for c in h.children
-        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in ctx.expand(p, refs=False)
-        if a.type == "Person"
-    ]
+    heirs = [a for a in _named_after(ctx, (v, *posts), ("to",), refs=False, deps=_TO_DEPS) if a.type == "Person"]
     if not posts or not heirs:
         return
     words = ctx.doc[posts[0].left_edge.i : posts[0].i].text.lower()
@@ -965,22 +960,8 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
 
 def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     """'put X in (direct) competition with Y', 'X's rivalry with Y', 'the competition between X and Y'."""
-    rivals = [
-        a
-        for c in n.children
-        if c.dep_ == "prep" and c.lower_ in ("with", "against", "from")
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in ctx.expand(p, refs=False)
-    ]
-    between = [
-        a
-        for c in n.children
-        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst")  # 'a three-way race among A, B and C'
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in ctx.expand(p, refs=False)
-    ]
+    rivals = _named_after(ctx, (n,), ("with", "against", "from"), refs=False)
+    between = _named_after(ctx, (n,), ("between", "among", "amongst"), refs=False)  # 'a race among A, B and C'
     for a, b in _pairs(between):
         yield Cand(a, "competes_with", b, "compete.noun.between", n.i)
     if not rivals:
@@ -1004,15 +985,8 @@ def rule_lose_to(ctx: Context, v: Token) -> Iterator[Cand]:
     rival. What is lost must be ground in a market ('lost a lawsuit to Y', 'lost money to fraud' say nothing)."""
     if not any(c.dep_ == "dobj" and c.lemma_.lower() in lx.MARKET_GROUND for c in v.children):
         return
-    rivals = [
-        a
-        for c in v.children
-        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-        for prep in (c, *c.conjuncts)  # 'to Naver in search and to Google in advertising'
-        for p in prep.children
-        if p.dep_ == "pobj"
-        for a in ctx.expand(p, refs=False)
-    ]
+    # 'to Naver in search and to Google in advertising'
+    rivals = _named_after(ctx, (v,), ("to",), refs=False, deps=_TO_DEPS, conjoined=True)
     for s in ctx.subjects(v) if rivals else []:
         for o in rivals:
             yield Cand(s, "competes_with", o, "compete.lose_to", v.i, dated=False)
@@ -1021,34 +995,17 @@ def rule_lose_to(ctx: Context, v: Token) -> Iterator[Cand]:
 def rule_pit_against(ctx: Context, v: Token) -> Iterator[Cand]:
     """'The deal pits X against Y (and against Z)': X and each Y are rivals, whatever the verb's subject is."""
     pitted = [c for c in v.children if c.dep_ == "dobj"]
-    against = [
-        p
-        for h in (v, *pitted)
-        for c in h.children
-        if c.dep_ == "prep" and c.lower_ == "against"
-        for prep in (c, *c.conjuncts)
-        for p in prep.children
-        if p.dep_ == "pobj"
-    ]
+    against = _named_after(ctx, (v, *pitted), ("against",), refs=False, conjoined=True)
     for d in pitted:
         for s in ctx.expand(d, refs=False):
-            for p in against:
-                for o in ctx.expand(p, refs=False):
-                    yield Cand(s, "competes_with", o, "compete.pit", v.i, dated=False)
+            for o in against:
+                yield Cand(s, "competes_with", o, "compete.pit", v.i, dated=False)
 
 
 def rule_open_to(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X opened (up / its links / its users) to Y': opening one's platform to another is a partnership."""
     heads = [v, *(c for c in v.children if c.dep_ == "dobj")]  # 'opened links to X' / 'opened (links to X)'
-    objects = [
-        a
-        for h in heads
-        for c in h.children
-        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in ctx.expand(p, refs=False)
-    ]
+    objects = _named_after(ctx, heads, ("to",), refs=False, deps=_TO_DEPS)
     for s in ctx.subjects(v):
         for o in objects:
             yield Cand(s, "partner_of", o, "partner.open_to", v.i)
@@ -1505,15 +1462,7 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
     listed on exchange Y (an exchange of the KB: 'listed its products on Tmall' is no listing); 'X went public':
     a listing event only."""
     low = v.lemma_.lower()
-    exchanges = [
-        a
-        for c in v.children
-        if c.dep_ == "prep" and c.lower_ in ("on", "in")
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in ctx.expand(p, refs=False)
-        if ctx.kinds.get(a.key) == "exchange"
-    ]
+    exchanges = [a for a in _named_after(ctx, (v,), ("on", "in"), refs=False) if ctx.kinds.get(a.key) == "exchange"]
     if exchanges and low in ("list", "debut", "float"):
         companies = ctx.objects(v) if ctx.is_passive(v) else ctx.subjects(v)
         for s in companies:
