@@ -1,5 +1,7 @@
 """Cue words of the extraction rules, as data. General English/news vocabulary only."""
 
+from kg.extract.dates import MONTH_NAMES
+
 #: NER labels kept as entity mentions, with the coarse type each one votes for.
 NER_TYPES = {
     "ORG": "Organization",
@@ -448,18 +450,7 @@ NOT_UNIT_WORDS = frozenset(
         "Head",
         "Mr",
         "Ms",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *MONTH_NAMES,
         "Monday",
         "Tuesday",
         "Wednesday",
