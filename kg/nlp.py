@@ -20,6 +20,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from kg.errors import ModelNotFoundError
+from kg.extract.dates import MONTHS
 from kg.extract.lexicon import HYPHENATED_WORDS
 from kg.kb import KnowledgeBase, load_kb
 from kg.settings import Settings
@@ -88,13 +89,52 @@ class TypographyTokenizer:
             yield self(text)
 
 
+#: The dashes that end a dateline ("SEOUL — …", "SÃO PAULO, May 14 (Reuters) – …").
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+#: A dateline is at most this many tokens long (place, date and source).
+DATELINE_TOKENS = 14
+
+
 @Language.component("kg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence (paragraphs, headings and captions stay apart)."""
+    """A line break always ends a sentence (paragraphs, headings and captions stay apart), and so does the dash
+    after a paragraph's dateline: parsed with it, "SEOUL, May 14 (Reuters) — Naver bought …" makes the place or the
+    news agency the subject of what the company did."""
+    starts = [0]
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+            starts.append(token.i + 1)
+    for start in starts:
+        end = _dateline_end(doc, start)
+        if end is not None:
+            doc[end].is_sent_start = True
     return doc
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The index of the first token after the dateline that opens the paragraph at ``start``, or None when it opens
+    with none: the place in capitals ("BEIJING", "SÃO PAULO/HANGZHOU"), then at most a date ("May 14", "Feb. 3")
+    and a bracketed source ("(Reuters)"), then a dash."""
+    if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1):
+        return None
+    depth = 0
+    for token in doc[start + 1 : start + DATELINE_TOKENS]:
+        if token.text in DATELINE_DASHES and depth == 0:
+            return token.i + 1 if token.i + 1 < len(doc) and not doc[token.i + 1].is_space else None
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+        elif not (
+            depth > 0
+            or (token.is_upper and token.is_alpha)
+            or token.is_digit
+            or token.text in (",", "/", ".")
+            or token.lower_.rstrip(".") in MONTHS
+        ):
+            return None
+    return None
 
 
 def ruler_patterns(kb: KnowledgeBase) -> list[dict]:

@@ -11,6 +11,7 @@ BLIND = Path(__file__).resolve().parent / "data" / "blind"
 BLIND2 = Path(__file__).resolve().parent / "data" / "blind2"
 BLIND3 = Path(__file__).resolve().parent / "data" / "blind3"
 BLIND4 = Path(__file__).resolve().parent / "data" / "blind4"
+BLIND5 = Path(__file__).resolve().parent / "data" / "blind5"
 
 
 def _half(stem: str) -> str:
@@ -28,11 +29,20 @@ def test_sizes():
     assert len(list(BLIND2.glob("*.md"))) == len(list(BLIND2.glob("*.yaml"))) == 24
     assert len(list(BLIND3.glob("*.md"))) == len(list(BLIND3.glob("*.yaml"))) == 24
     assert len(list(BLIND4.glob("*.md"))) == len(list(BLIND4.glob("*.yaml"))) == 24
+    assert len(list(BLIND5.glob("*.md"))) == len(list(BLIND5.glob("*.yaml"))) == 24
 
 
 @pytest.mark.parametrize(
     "annotation",
-    sorted([*BLIND.glob("*/*.yaml"), *BLIND2.glob("*.yaml"), *BLIND3.glob("*.yaml"), *BLIND4.glob("*.yaml")]),
+    sorted(
+        [
+            *BLIND.glob("*/*.yaml"),
+            *BLIND2.glob("*.yaml"),
+            *BLIND3.glob("*.yaml"),
+            *BLIND4.glob("*.yaml"),
+            *BLIND5.glob("*.yaml"),
+        ]
+    ),
     ids=lambda p: p.stem,
 )
 def test_every_annotation_loads(annotation):

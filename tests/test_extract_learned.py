@@ -138,7 +138,7 @@ def test_training_refuses_a_held_out_blind_set():
     from kg.errors import KGError
     from kg.extract.training import refuse_held_out
 
-    blind4 = Path(__file__).parent / "data" / "blind4"
+    blind5 = Path(__file__).parent / "data" / "blind5"
     with pytest.raises(KGError, match="held out"):
-        refuse_held_out(next(blind4.glob("*.yaml")))
-    refuse_held_out(next((Path(__file__).parent / "data" / "blind3").glob("*.yaml")))  # scored once, now development
+        refuse_held_out(next(blind5.glob("*.yaml")))
+    refuse_held_out(next((Path(__file__).parent / "data" / "blind4").glob("*.yaml")))  # scored once, now development

@@ -49,6 +49,225 @@ CASES = [
         None,
         "compete.noun.between",
     ),
+    # 'A and Country's B': A is listed beside B
+    (
+        "FreeNow brings Lyft into direct competition with Uber and Estonia’s Bolt on their home turf.",
+        ("lyft", "competes_with", "uber"),
+        None,
+        "compete.noun",
+    ),
+    # a modifier inside a list is about the name it follows
+    (
+        "AliExpress, owned by Alibaba, and Temu, run by PDD Holdings Inc., have more users.",
+        ("temu", "part_of", "pdd holdings"),
+        None,
+        "owns.leads.verb",
+    ),
+    (
+        "The marketplace competes with Shopee, Shein and Temu, the discount platform owned by PDD Holdings Inc.",
+        ("temu", "part_of", "pdd holdings"),
+        None,
+        "owns.verb",
+    ),
+    (
+        "Naver holds stakes in marketplace Wallapop and resale platform Poshmark, which it acquired in 2023.",
+        ("naver", "acquired", "poshmark"),
+        "2023",
+        "acquire.verb+coref",
+    ),
+    (
+        "Tencent backed Meituan and Pinduoduo, which are both listed on HKEX.",
+        ("meituan", "listed_on", "hkex"),
+        None,
+        "listed_on.verb",
+    ),
+    # a company named in full with its legal form, then by the rest of its name
+    (
+        "Hello Inc. filed for a listing on Monday. In its core bike business, Hello competes with Meituan.",
+        ("hello inc.", "competes_with", "meituan"),
+        None,
+        "compete.verb",
+    ),
+    # money raised from investors
+    (
+        "Zhipu was founded in 2019 and has since raised money from a long list of backers such as Alibaba and"
+        " HongShan.",
+        ("hongshan", "invested_in", "zhipu"),
+        None,
+        "invest.raise_from",
+    ),
+    (
+        "Yanolja raised $1.7 billion from SoftBank in 2021.",
+        ("softbank", "invested_in", "yanolja"),
+        "2021",
+        "invest.raise_from",
+    ),
+    (
+        "Grab secured fresh funding from Toyota and Hyundai.",
+        ("hyundai", "invested_in", "grab"),
+        None,
+        "invest.raise_from",
+    ),
+    # investors named without what they invested in: in what the article is about
+    (
+        "Xiaohongshu is preparing a listing. Xiaohongshu said revenue rose. Tencent and HongShan are also investors.",
+        ("hongshan", "invested_in", "xiaohongshu"),
+        None,
+        "invested_in.noun.salient",
+    ),
+    (
+        "Moonshot AI released a model. Moonshot AI said users grew. Early backers include Hillhouse Investment and"
+        " ZhenFund.",
+        ("zhenfund", "invested_in", "moonshot ai"),
+        None,
+        "invested_in.noun.salient",
+    ),
+    (
+        "Bilibili reported a profit. Bilibili said so. Alibaba sold its stake in 2023, while Tencent and Sony remain"
+        " strategic investors.",
+        ("sony", "invested_in", "bilibili"),
+        None,
+        "invested_in.noun.salient",
+    ),
+    # 'as do C' and 'as are C': the elliptical clause says the same of its subjects
+    (
+        "Xiaohongshu is preparing a listing. Xiaohongshu said revenue rose. Tencent and Alibaba both hold stakes, as"
+        " do HongShan and ZhenFund.",
+        ("zhenfund", "invested_in", "xiaohongshu"),
+        None,
+        "invest.stake.salient",
+    ),
+    (
+        "Xiaohongshu is preparing a listing. Xiaohongshu said revenue rose. Alibaba and Tencent are shareholders, as"
+        " are HongShan and Temasek.",
+        ("temasek", "invested_in", "xiaohongshu"),
+        None,
+        "invested_in.noun.salient",
+    ),
+    # a possessor's named service is its unit
+    (
+        "Amazon is also pushing its Prime membership.",
+        ("prime", "part_of", "amazon"),
+        None,
+        "part_of.possessive_product+coref",
+    ),
+    ("Tencent's WeChat Pay service grew.", ("wechat pay", "part_of", "tencent"), None, "part_of.possessive_product"),
+    (
+        "Alibaba signed up foreign e-wallets through its Alipay+ network.",
+        ("alipay+", "part_of", "alibaba"),
+        None,
+        "part_of.possessive_product+coref",
+    ),
+    # facing a rival, lined up against it, under pressure from it
+    (
+        "Overseas, Lalamove faces Grab Holdings Ltd.’s GrabExpress in Southeast Asia.",
+        ("lalamove", "competes_with", "grabexpress"),
+        None,
+        "compete.face",
+    ),
+    (
+        "In Mexico, Cainiao will go up against Mercado Libre, as well as Amazon.",
+        ("cainiao", "competes_with", "mercadolibre"),
+        None,
+        "compete.face",
+    ),
+    ("Shopee squared off against Lazada in Vietnam.", ("shopee", "competes_with", "lazada"), None, "compete.face"),
+    (
+        "Didi faces pressure from aggregator platforms such as Alibaba Group Holding Ltd.’s Amap.",
+        ("didi", "competes_with", "amap"),
+        None,
+        "compete.noun",
+    ),
+    ("Alibaba faces a growing threat from Pinduoduo.", ("alibaba", "competes_with", "pinduoduo"), None, "compete.noun"),
+    # a second 'with', conjoined ('and with B') or on the place ('in the region with A')
+    (
+        "In mainland China, Huolala competes with Kuaigou Dache, a Beijing-based rival listed in Hong Kong, and with"
+        " Didi Global Inc.’s freight unit, Didi Freight.",
+        ("lalamove", "competes_with", "didi freight"),
+        None,
+        "compete.verb",
+    ),
+    (
+        "The partnership puts Tuya in closer competition with Xiaomi Corp., whose Mi Home ecosystem connects 800"
+        " million devices, and with Samsung Electronics Co.’s SmartThings.",
+        ("tuya", "competes_with", "smartthings"),
+        None,
+        "compete.noun",
+    ),
+    (
+        "The transaction pits Trip.com against Agoda, which has long dominated hotel bookings in the region, and"
+        " against Booking Holdings.",
+        ("trip.com", "competes_with", "booking holdings"),
+        None,
+        "compete.pit",
+    ),
+    # a multi-way fight: every named side rivals every other
+    (
+        "Keeta began taking orders on Thursday, kicking off a three-way battle with iFood and Rappi.",
+        ("ifood", "competes_with", "rappi"),
+        None,
+        "compete.noun.multiway",
+    ),
+    (
+        "Zomato entered a four-way fight with Swiggy, Zepto and Blinkit.",
+        ("zepto", "competes_with", "blinkit"),
+        None,
+        "compete.noun.multiway",
+    ),
+    # ground won from a rival
+    (
+        "Temu has taken market share from Shein and Amazon.",
+        ("temu", "competes_with", "amazon"),
+        None,
+        "compete.gain_from",
+    ),
+    ("Pinduoduo won customers from JD.com last year.", ("pinduoduo", "competes_with", "jd"), None, "compete.gain_from"),
+    ("Douyin is luring merchants away from Taobao.", ("douyin", "competes_with", "taobao"), None, "compete.gain_from"),
+    # intended rivalry is rivalry
+    (
+        "Naver tries to claw back market share from Coupang and Temu.",
+        ("naver", "competes_with", "coupang"),
+        None,
+        "compete.gain_from",
+    ),
+    # a fight over customers
+    (
+        "Meituan and Eleme have fought over riders for years.",
+        ("meituan", "competes_with", "eleme"),
+        None,
+        "compete.fight",
+    ),
+    ("Didi is fighting with Meituan for drivers.", ("didi", "competes_with", "meituan"), None, "compete.fight"),
+    ("Grab and Gojek fought for drivers in Jakarta.", ("grab", "competes_with", "gojek"), None, "compete.fight"),
+    # 'rival(s) X' with no possessor: the clause's company
+    (
+        "Xiaomi kept its position, while domestic rivals Huawei and vivo narrowed the gap.",
+        ("vivo", "competes_with", "xiaomi"),
+        None,
+        "compete.rival.clause",
+    ),
+    (
+        "Meituan raised rider pay after rival Eleme cut its fees.",
+        ("eleme", "competes_with", "meituan"),
+        None,
+        "compete.rival.clause",
+    ),
+    ("Grab said rival Gojek had lost drivers.", ("gojek", "competes_with", "grab"), None, "compete.rival.clause"),
+    ("Meituan overtook rival Eleme in 2019.", ("eleme", "competes_with", "meituan"), None, "compete.rival.clause"),
+    # 'rival apps A and B': each other, or the phrase's company
+    (
+        "FTA was formed through the merger of two rival apps, Yunmanman and Huochebang.",
+        ("yunmanman", "competes_with", "huochebang"),
+        None,
+        "compete.rival_group",
+    ),
+    ("The rival carriers J&T and ZTO both cut prices.", ("j&t", "competes_with", "zto"), None, "compete.rival_group"),
+    (
+        "Shopee has squeezed rival platforms such as Lazada and Tokopedia.",
+        ("shopee", "competes_with", "tokopedia"),
+        None,
+        "compete.rival_group",
+    ),
     # a stake sold to a buyer, with 'in Y' or 'to X' on the verb or on the stake
     ("JD.com sold its remaining shares in Dada to Walmart.", ("walmart", "invested_in", "dada"), None, "invest.stake"),
     (
@@ -796,6 +1015,25 @@ NEGATIVES = [
     # an exchange or an authority is no company's investee, parent or unit
     "Alibaba invested in the New York Stock Exchange in 2014.",
     "Temu, part of the European Commission, grew.",
+    # rivals named by no company, ground that is a stake, fights over nothing in a market
+    "Rival Eleme cut its fees.",
+    "Analysts said rival Eleme cut its fees.",
+    "The rival app was shut down.",
+    "Meituan fought the fine in court.",
+    "Alibaba is fighting counterfeits.",
+    "Meituan refused to compete with Eleme.",
+    "Shein did not take market share from Zara.",
+    # faced, but no rival company: a fine, a regulator, investors
+    "Meituan faces a fine of 3 billion yuan.",
+    "Meituan faces SAMR in court.",
+    "Meituan faced pressure from investors.",
+    # no stake, no money from anyone, investors in nothing the text names
+    "Naver will take no equity stake in Kurly, the companies said.",
+    "Meituan raised prices from 5 yuan to 8 yuan.",
+    "Analysts are investors too.",
+    # a possessor's place or its unnamed product is no unit
+    "Meituan moved its Shanghai headquarters.",
+    "Xiaomi will continue to develop its own models.",
 ]
 
 
@@ -839,6 +1077,27 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             ("douyin", "part_of", "pinduoduo"),
         ),
         ("Shoppers moved as Alibaba’s Taobao and JD.com’s Jingxi cut prices.", ("jingxi", "part_of", "taobao")),
+        # a country's company: the company listed before it is no co-owner, nor is the country an owner
+        ("FreeNow brings Lyft into competition with Uber and Estonia’s Bolt.", ("bolt", "part_of", "uber")),
+        ("Keeta faces Rappi and Colombia’s Merqueo in Bogota.", ("merqueo", "part_of", "rappi")),
+        # a modifier inside a list is about the name it follows, not the whole list
+        (
+            "AliExpress, owned by Alibaba Group Holding Ltd., and Temu, run by PDD Holdings Inc., have more users.",
+            ("temu", "part_of", "alibaba"),
+        ),
+        (
+            "Shein, which has built a production network, and AliExpress, owned by Alibaba, are also expanding.",
+            ("shein", "part_of", "alibaba"),
+        ),
+        (
+            "The marketplace competes with Shopee, Shein and Temu, the discount platform owned by PDD Holdings Inc.",
+            ("shopee", "part_of", "pdd holdings"),
+        ),
+        # a relative clause after a list is about its last name, unless its verb is plural
+        (
+            "Naver holds stakes in marketplace Wallapop and resale platform Poshmark, which it acquired in 2023.",
+            ("naver", "acquired", "wallapop"),
+        ),
     ],
 )
 def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
@@ -862,11 +1121,29 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ("Berlin-based Zalando SE competes with Temu.", "Zalando SE", "Organization"),
         # 'a programme called X': X is a program, whatever its words suggest
         ("Shopee waived fees under a programme called Shopee Seller Boost.", "Shopee Seller Boost", "Program"),
+        # a name before the kind of product its possessor has is a product: 'its own MiLM models'
+        ("Xiaomi will continue to develop its own MiLM models.", "MiLM", "Program"),
+        ("Amazon is also pushing its Prime membership.", "Prime", "Program"),
+        # 'rival X': a company, whatever place the NER took it for
+        ("Meituan overtook rival Eleme in 2019.", "Eleme", "Organization"),
     ],
 )
 def test_names_and_types_from_their_context(extract_text, text, name, kind):
     found = {e.label: e.type for e in extract_text(text).entities.values()}
     assert found.get(name) == kind, found
+
+
+@pytest.mark.parametrize(
+    "text, short, full",
+    [
+        ("Hello Inc. filed for a listing. In its bike business, Hello competes with Meituan.", "Hello", "Hello Inc."),
+        ("Zepto Pvt Ltd. raised money. Red Sea shipping slowed, and Zepto cut costs.", "Zepto", "Zepto Pvt Ltd."),
+        ("Sea Ltd. reported results. Shipping through the Red Sea slowed, and Sea cut costs.", "Sea", "Sea Limited"),
+    ],
+)
+def test_a_company_named_in_full_is_then_called_by_its_short_name(extract_text, text, short, full):
+    entities = {e.label: e for e in extract_text(text).entities.values()}
+    assert short not in entities and short in entities[full].aliases and entities[full].type == "Organization"
 
 
 def test_standing_roles_and_undated_foundings_are_not_events(extract_text):

@@ -20,7 +20,12 @@ PAGE = ROOT / "docs" / "extraction-coverage.md"
 #: Constructions, in the matrix's column order: (name, what it covers, the rule-id endings that test it).
 CONSTRUCTIONS = [
     ("verb", "active, passive with 'by', fronted participle, relative clause, future and decided plan", (".verb",)),
-    ("coordination", "coordinated subjects or objects ('X and Y teamed up')", (".coordinated", "join_forces")),
+    (
+        "coordination",
+        "coordinated subjects or objects ('X and Y teamed up'), groups ('two rival apps, A and B', 'a three-way "
+        "fight with A and B')",
+        (".coordinated", "join_forces", ".rival_group", ".multiway"),
+    ),
     (
         "relational noun",
         "appositive title, possessive title, copular, 'one of', 'including' lists ('X, chief executive of Y')",
@@ -44,12 +49,13 @@ CONSTRUCTIONS = [
     (
         "implicit organization",
         "a title or succession whose organization was named before, or the article's main one",
-        (".implicit", ".salient", ".succession"),
+        (".implicit", ".salient", ".succession", ".clause"),
     ),
     (
         "other",
-        "rule-specific forms ('sold X to Y', 'formed X with Y', 'launched on Y', 'handed the role to')",
-        (".sold_to", ".form_with", ".launched_on", ".handover", ".part_of", ".join"),
+        "rule-specific forms ('sold X to Y', 'formed X with Y', 'launched on Y', 'handed the role to', 'took share "
+        "from Y', 'fought Y for riders')",
+        (".sold_to", ".form_with", ".launched_on", ".handover", ".part_of", ".join", ".gain_from", ".fight"),
     ),
 ]
 

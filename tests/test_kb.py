@@ -95,6 +95,39 @@ def _entries(raw):
         ("Singles’ Day", "singles-day"),
         ("618 shopping festival", "festival-618"),
         ("Hang Seng Index", "hang-seng-index"),
+        # peers by region, Chinese makers and institutions the small English NER misses or mistypes
+        ("Ola Cabs", "ola"),
+        ("Rapido", "rapido"),
+        ("Wayve", "wayve"),
+        ("Grofers", "blinkit"),
+        ("Bundl Technologies", "swiggy"),
+        ("One 97 Communications", "paytm"),
+        ("Reliance Jio", "jio-platforms"),
+        ("Baedal Minjok", "baemin"),
+        ("Yahoo Japan", "ly-corp"),
+        ("Hon Hai", "foxconn"),
+        ("鸿海", "foxconn"),
+        ("Magalu", "magalu"),
+        ("Maplebear", "instacart"),
+        ("Zhiyuan Robotics", "agibot"),
+        ("通义千问", "qwen"),
+        ("问界", "aito"),
+        ("Chang'an Automobile", "changan"),
+        ("Yangtze Memory Technologies", "ymtc"),
+        ("L’Oréal", "loreal"),
+        ("Reserve Bank of India", "rbi"),
+        ("Kominfo", "komdigi"),
+        ("European Court of Justice", "cjeu"),
+        ("国家反垄断局", "national-anti-monopoly-bureau"),
+        ("a16z", "a16z"),
+        ("Sequoia India", "peak-xv"),
+        ("大基金", "big-fund"),
+        ("Bovespa", "brasil-bolsa-balcao"),
+        ("Nasdaq Golden Dragon", "nasdaq-golden-dragon"),
+        ("Tang Xiao’ou", "tang-xiaoou"),
+        ("Robin Zeng", "zeng-yuqun"),
+        ("Lunar New Year", "spring-festival"),
+        ("Gurgaon", "gurugram"),
     ],
 )
 def test_lookup_by_alias(kb, alias, kb_id):
@@ -136,6 +169,50 @@ def test_lookup_by_alias(kb, alias, kb_id):
         "Alibaba Cloud Computing",
         "Tencent Musics",
         "Hong Kong market",
+        # left out of the files added for issue #18: ordinary words, given names, two-way short forms
+        "Noon",
+        "Block",
+        "Square",
+        "Toss",
+        "Unity",
+        "Aurora",
+        "Lucid",
+        "Wise",
+        "Otto",
+        "Recruit",
+        "Indeed",
+        "Hermes",
+        "GM",
+        "TCS",
+        "BOE",
+        "YY",
+        "Nu",
+        "Aion",
+        "Kimi",
+        "美的",
+        "大众",
+        "SBI",
+        "NEA",
+        "CVC",
+        "MPC",
+        "Benchmark",
+        "Lightspeed",
+        "Bernstein",
+        "FSC",
+        "FSA",
+        "ICO",
+        "ACM",
+        "ASIC",
+        "BSP",
+        "CBN",
+        "STI",
+        "Nifty",
+        "B3",
+        "SET",
+        "ADX",
+        "Wang Tao",
+        "Eric Li",
+        "Austin",
     ],
 )
 def test_unknown_or_ambiguous_name_is_none(kb, name):
@@ -192,6 +269,11 @@ def test_kb_holds_structure_not_article_facts(kb):
         ("star-market", "part_of", "sse"),
         ("lei-jun", "founded", "xiaomi"),
         ("shopee", "part_of", "sea-limited"),
+        ("blinkit", "part_of", "eternal-ltd"),
+        ("wolt", "part_of", "doordash"),
+        ("lme", "part_of", "hkex"),
+        ("national-anti-monopoly-bureau", "part_of", "samr"),
+        ("liu-chuanzhi", "founded", "lenovo"),
     } <= facts
     assert all(f.predicate in STRUCTURAL for f in kb.facts)
     assert all(e.type != "Program" for e in kb.entities.values())
@@ -209,6 +291,39 @@ def test_every_fact_names_known_ids_of_fitting_types(kb, raw):
             expected = ("Person", "Organization") if p == "founded" else ("Organization", "Organization")
             assert (subject, obj) == expected, (file, s, p, o)
     assert len({(f.subject, f.predicate, f.object) for f in kb.facts}) == len(kb.facts)
+
+
+def test_each_unit_has_one_parent_and_no_cycle(kb):
+    """Extraction reads the structure as a map unit -> parent: a second parent would be dropped silently."""
+    parents = defaultdict(set)
+    for f in kb.facts:
+        if f.predicate == "part_of":
+            parents[f.subject].add(f.object)
+        elif f.predicate == "owns":
+            parents[f.object].add(f.subject)
+    assert {u: p for u, p in parents.items() if len(p) > 1} == {}
+    for unit in parents:
+        seen, current = {unit}, next(iter(parents[unit]))
+        while current in parents:
+            assert current not in seen, (unit, current)
+            seen.add(current)
+            current = next(iter(parents[current]))
+
+
+def test_structure_keeps_institutions_and_companies_apart(kb):
+    """An exchange or an authority is part of, or owns, only another institution: the extractor refuses a company
+    as an institution's unit or owner, so the KB must not state one either."""
+    from kg.extract.component import KBView
+
+    kinds = KBView.of(kb).kinds
+    institutions = ("authority", "exchange")
+    mixed = [
+        (f.subject, f.predicate, f.object)
+        for f in kb.facts
+        if f.predicate in ("part_of", "owns")
+        and (kinds.get(f.subject) in institutions) != (kinds.get(f.object) in institutions)
+    ]
+    assert mixed == []
 
 
 # --- tickers and exchange codes --------------------------------------------------------------------------------
@@ -237,10 +352,25 @@ def test_every_fact_names_known_ids_of_fitting_types(kb, raw):
         ("UBI.PA", "ubisoft"),
         ("TSE: 9984", "softbank"),
         ("HKEX: 0388", "hkex"),
+        ("NSE: SWIGGY", "swiggy"),
+        ("BOM: 500325", None),
+        ("2317.TW", "foxconn"),
+        ("KRX: 377300", "kakao-pay"),
+        ("TSE: 4689", "ly-corp"),
+        ("MGLU3.SA", "magalu"),
+        ("B3: MGLU3", "magalu"),
+        ("BMV: WALMEX", "walmex"),
+        ("SAN.MC", "santander"),
+        ("MC.PA", "lvmh"),
+        ("LSE: VOD", "vodafone"),  # one symbol on two exchanges: two companies
+        ("JSE: VOD", "vodacom"),
+        ("TADAWUL: 2222", "saudi-aramco"),
+        ("TSE: 8697", "jpx"),
     ],
 )
 def test_lookup_by_ticker(kb, ticker, kb_id):
-    assert kb.lookup_ticker(ticker).id == kb_id
+    entity = kb.lookup_ticker(ticker)
+    assert (entity.id if entity else None) == kb_id
 
 
 @pytest.mark.parametrize(
@@ -277,13 +407,19 @@ def test_unknown_ticker_is_none(kb, ticker):
         ("SGX", "sgx"),
         ("LSE", "london-stock-exchange"),
         ("Hong Kong Stock Exchange", "hkex"),
+        ("BO", "bse-india"),
+        ("Bombay Stock Exchange", "bse-india"),
+        ("SA", "brasil-bolsa-balcao"),
+        ("MC", "bme-madrid"),
+        ("SET", "set-thailand"),
+        ("TWO", "tpex"),
     ],
 )
 def test_lookup_exchange_by_code(kb, code, kb_id):
     assert kb.lookup_exchange(code).id == kb_id
 
 
-@pytest.mark.parametrize("code", ["STAR", "XYZQ", "Alibaba", "Nasdaq Composite", ""])
+@pytest.mark.parametrize("code", ["STAR", "XYZQ", "Alibaba", "Nasdaq Composite", "BSE", "Sensex", ""])
 def test_unknown_exchange_code_is_none(kb, code):
     assert kb.lookup_exchange(code) is None
 

@@ -46,3 +46,35 @@ def test_line_break_ends_a_sentence_and_a_name(nlp):
     doc = nlp("The commercialization paradox of Xiaohongshu\nThrough cooperation with Tencent, it grew.")
     assert next(iter(doc.sents)).text.strip() == "The commercialization paradox of Xiaohongshu"
     assert all("\n" not in e.text for e in doc.ents)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        (
+            "SÃO PAULO/HANGZHOU, May 14 (Reuters) — Cainiao agreed to buy a stake in Loggi.",
+            "SÃO PAULO/HANGZHOU, May 14 (Reuters) —",
+        ),
+        ("SEOUL — Naver Corp. said on Wednesday it will partner with Kurly.", "SEOUL —"),
+        ("NEW YORK, Feb. 3 (Bloomberg) -- Uber agreed to buy the unit.", "NEW YORK, Feb. 3 (Bloomberg) --"),
+        ("First line.\nBEIJING – Meituan cut fees.", "BEIJING –"),
+    ],
+)
+def test_a_dateline_is_a_sentence_of_its_own(nlp, text, dateline):
+    """Parsed with the sentence after it, a dateline's place or news agency becomes the subject of what the company
+    did ('Reuters invested in Loggi')."""
+    assert dateline in [s.text.strip() for s in nlp(text).sents]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SHEIN said it would list in London — a move that surprised investors.",  # capitals, then a verb: no dateline
+        "UK regulators — and the CMA in particular — were sceptical.",
+        "Meituan — the delivery giant — cut fees.",  # a dash after a name in title case is an aside
+    ],
+)
+def test_no_dateline_where_a_sentence_starts_with_capitals(nlp, text):
+    assert len(list(nlp(text).sents)) == 1

@@ -187,17 +187,23 @@ def _date_for(
 ) -> tuple[int | None, str | None]:
     """The date its clause governs (the verb or an ancestor), else the sentence's, else none."""
     chain = []
+    # 'X was founded in 2019 and has since raised Y': a date after the first of two conjoined verbs is its own;
+    # one before it ('On May 7, A announced … and launched …') is the whole sentence's
+    other_clause, other_from = -1, 0
     t = governing_verb(tok)
     while True:
         chain.append(t.i)
         if t.head.i == t.i:
+            break
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ == "VERB":
+            other_clause, other_from = t.head.i, t.head.idx
             break
         t = t.head
     best = None
     fallback = None
     for k in by_sent.get(sent_of[tok.i], ()):
         d = dates[k]
-        if d["spec"] is None:
+        if d["spec"] is None or (d["gov"] == other_clause and d["start"] > other_from):
             continue
         absolute = d["spec"].get("rel") is None
         if d["gov"] in chain:

@@ -236,10 +236,59 @@ COOP_SUPPORT = frozenset(
     {"reach", "sign", "establish", "form", "forge", "strike", "enter", "seal", "announce", "conclude", "have"}
 )
 #: Competition nouns: "in direct competition with X", "the rivalry between X and Y".
-COMPETE_NOUNS = frozenset({"competition", "rivalry", "war", "contest", "battle", "race", "showdown", "clash"})
+COMPETE_NOUNS = frozenset(
+    {
+        "competition",
+        "rivalry",
+        "war",
+        "contest",
+        "battle",
+        "race",
+        "showdown",
+        "clash",
+        "fight",
+        "duel",
+        "tussle",
+        "pressure",
+        "threat",
+    }
+)
 #: Modifiers of a stake that make buying it an acquisition ("a controlling stake").
 #: Verbs of ground lost to a rival, and what is lost: "X lost market share (ground, users) to Y".
 LOSE_VERBS = frozenset({"lose", "cede", "concede", "surrender", "leak"})
+#: Kinds of product or service a company has: "its Prime membership", "Xiaomi's MiLM models" (the name is its own).
+PRODUCT_NOUNS = frozenset(
+    {
+        "model",
+        "product",
+        "membership",
+        "service",
+        "app",
+        "application",
+        "chatbot",
+        "assistant",
+        "network",
+        "wallet",
+        "subscription",
+        "agent",
+        "engine",
+        "handset",
+        "smartphone",
+        "console",
+    }
+)
+#: The kinds whose named instance is a unit of its possessor ("its Prime membership", "its Alipay+ network"), which
+#: the annotation guide's part_of covers; a model or a chatbot ("its GLM models") is a product, not a unit.
+SERVICE_NOUNS = frozenset({"membership", "service", "network", "wallet", "subscription", "app", "application"})
+#: Verbs of money coming in, and what comes: "X raised $1bn (money, funds) from A", "X took 500 million yuan from A".
+RAISE_VERBS = frozenset({"raise", "secure", "receive", "get", "take", "attract", "draw", "obtain", "land"})
+MONEY_NOUNS = frozenset({"money", "fund", "capital", "cash", "investment", "financing", "backing", "funding"})
+#: Verbs of facing a rival: "X faces Y", "X will go up against Y", "X squared off (lined up) against Y".
+FACE_VERBS = frozenset({"face", "go", "square", "line", "stack", "match"})
+#: Verbs of ground won from a rival: "X took market share (users) from Y", "X is luring merchants away from Y".
+GAIN_VERBS = frozenset({"take", "win", "grab", "steal", "poach", "lure", "claw", "wrest", "snatch", "siphon", "draw"})
+#: Adjectives that make a group of names rivals: "two rival apps, A and B", "competing platforms such as A and B".
+RIVAL_ADJECTIVES = frozenset({"rival", "competing"})
 MARKET_GROUND = frozenset({"ground", "share", "customer", "user", "shopper", "merchant", "seller", "traffic", "lead"})
 CONTROL_WORDS = frozenset({"controlling", "majority"})
 #: Nouns of a holding: "a 5% stake in X", "a controlling interest in X".
@@ -493,6 +542,10 @@ LEGAL_FORM_WORDS = frozenset(
         "se",
         "bhd",
         "tbk",
+        "pvt",
+        "pvt.",
+        "gmbh",
+        "bv",
     }
 )
 #: Company-name endings that make "<KB name> <Words> Group" a unit of its own ("Taobao Tmall Commerce Group").
@@ -568,7 +621,26 @@ OBJECT_CONTROL = frozenset(
 #: Words after "bring" that make it "bring goods" (live-commerce selling).
 GOODS_NOUNS = frozenset({"good", "goods", "product", "merchandise"})
 #: Nouns whose "of" argument is what a verb acts on ("suspended the use of X").
-PASS_THROUGH = frozenset({"use", "operation", "operations", "service", "version", "function", "running"})
+PASS_THROUGH = frozenset(
+    {
+        "use",
+        "operation",
+        "operations",
+        "service",
+        "version",
+        "function",
+        "running",
+        # 'a long list (group, host) of backers such as A and B'
+        "list",
+        "group",
+        "host",
+        "number",
+        "range",
+        "roster",
+        "consortium",
+        "syndicate",
+    }
+)
 #: Verbs that list the members of what their subject names: "Y's backers include A and B".
 LIST_VERBS = frozenset({"include", "comprise", "feature"})
 #: Words that introduce examples of a category ("platforms such as X", "including X").
@@ -686,3 +758,7 @@ IRREALIS_HEADS = frozenset(
         "wish",
     }
 )
+#: Heads that deny what follows ("refused to compete with"), unlike those that only intend it ("tries to").
+DENIAL_HEADS = frozenset({"refuse", "fail", "decline", "deny"})
+#: Predicates stated by an intent as well as by a fact: "A tries to win users from B" says they are rivals.
+STATIVE_RIVALRY = frozenset({"competes_with"})

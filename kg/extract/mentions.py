@@ -37,6 +37,7 @@ class Candidate:
     kb_id: str | None = None
     votes: dict[str, float] = field(default_factory=dict)
     key: str = ""
+    short_for: Candidate | None = None  # the full name ("Hello Inc.") of a short one ("Hello"): the same entity
 
 
 def _is_title(words: list[str]) -> bool:
@@ -136,7 +137,48 @@ def candidates(parsed: Parsed) -> list[Candidate]:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     out.extend(_category_names(parsed, covered))
     out.extend(_listed_names(parsed, covered))
+    out.extend(_short_names(parsed, out, covered))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> list[Candidate]:
+    """A company the text names in full with its legal form ("Hello Inc.", "Dingdong (Cayman) Ltd.") is then called
+    by the rest of its name ("Hello competes with …"): those mentions, wherever the NER missed them. The short name
+    stands alone (not inside a longer capitalised name: "Red Sea" is no mention of "Sea Ltd.")."""
+    tokens = parsed.tokens
+    shorts: dict[tuple[str, ...], Candidate] = {}
+    for c in found:
+        words = [t for t in tokens[c.start : c.end] if not t.is_punct or t.text == "&"]
+        k = len(words)
+        while k > 1 and words[k - 1].lower_ in lx.LEGAL_FORM_WORDS and words[k - 1].text[:1].isupper():
+            k -= 1
+        base = tuple(t.text for t in words[:k] if not (t.text.startswith("(") or t.text.endswith(")")))
+        if k < len(words) and base and words[0].text[:1].isupper() and base[-1].lower() not in lx.LEGAL_FORM_WORDS:
+            shorts.setdefault(base, c)
+    out = []
+    by_span = {(c.start, c.end): c for c in found}
+    for base, full in shorts.items():
+        n = len(base)
+        for i in range(len(tokens) - n + 1):
+            if not (
+                tokens[i].text == base[0]
+                and tuple(t.text for t in tokens[i : i + n]) == base
+                and not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start)
+                and not (i + n < len(tokens) and tokens[i + n].text[:1].isupper())
+            ):
+                continue
+            same = by_span.get((i, i + n))
+            if same is not None and same.kb_id is None and same is not full:
+                # the NER's own span of the short name ("Sea" taken for a place): the company's, as the text says
+                same.votes["Organization"] = same.votes.get("Organization", 0) + 3.0
+                same.short_for = full
+            elif not any(covered[i : i + n]):
+                span = parsed.doc[i : i + n]
+                covered[i : i + n] = b"\x01" * n
+                out.append(
+                    Candidate(i, i + n, parsed.text_of(span), "SHORT", votes={"Organization": 3.0}, short_for=full)
+                )
     return out
 
 
@@ -345,9 +387,12 @@ def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
     for t in tokens:
         lemma = t.lemma_.lower()
         kind = lx.CATEGORY_TYPES.get(lemma) if t.pos_ == "NOUN" and lemma not in lx.PERSON_OR_ORGANIZATION else None
+        runs = []
+        if t.pos_ == "NOUN" and lemma in lx.PRODUCT_NOUNS and any(c.dep_ == "poss" for c in t.children):
+            kind = kind or "Program"
+            runs.append(_proper_run(tokens, _before_kind(tokens, t), -1))  # 'its Prime membership'
         if kind not in ("Organization", "Program"):
             continue
-        runs = []
         if (t.i + 1 < len(tokens) and tokens[t.i + 1].head.i in (t.i, t.i + 1)) or t.dep_ in ("compound", "nmod"):
             runs.append(_proper_run(tokens, t.i + 1, 1))  # 'the platform Tokopedia'
         if t.dep_ == "appos" and t.head.i < t.i and tokens[t.head.i + 1].text == ",":
@@ -359,6 +404,17 @@ def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             covered[span.start : span.end] = b"\x01" * len(span)
             out.append(Candidate(span.start, span.end, parsed.text_of(span), "CATEGORY", votes={kind: 2.0}))
     return out
+
+
+def _before_kind(tokens: list[Token], kind: Token) -> int:
+    """The token before the words of a product's kind and a closing quote ('its “AutoGLM” agent product' →
+    AutoGLM): where the product's own name ends."""
+    i = kind.i - 1
+    while i >= 0 and tokens[i].head.i == kind.i and tokens[i].dep_ == "compound" and tokens[i].is_lower:
+        i -= 1
+    while i >= 0 and tokens[i].text in ("”", '"', "’", "'"):
+        i -= 1
+    return i
 
 
 def _legal_tail(tokens: list[Token], ent: Span) -> int | None:
@@ -418,10 +474,19 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         cat = h.head
     elif h.dep_ in ("oprd", "dobj", "attr") and h.head.lemma_.lower() in lx.NAMING_VERBS and h.head.dep_ == "acl":
         cat = h.head.head  # 'a programme called Shopee Seller Boost', 'its campaign, dubbed Shenqiang Shou'
+    elif (
+        h.dep_ in ("compound", "nmod")
+        and h.head.lemma_.lower() in lx.PRODUCT_NOUNS
+        and h.head.lemma_.lower() not in lx.CATEGORY_TYPES
+        and any(k.dep_ == "poss" for k in h.head.children)
+    ):
+        c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'its own MiLM models': a product of the possessor
+        return
     for child in head.children:
-        # 'the navigation app Amap', 'Duo Duo Grocery, a group-buying service'
+        # 'the navigation app Amap', 'Duo Duo Grocery, a group-buying service', 'rival Eleme' (the small model's
+        # adjective)
         if (
-            (child.dep_ in ("compound", "nmod") and child.i < c.start) or child.dep_ == "appos"
+            (child.dep_ in ("compound", "nmod", "amod") and child.i < c.start) or child.dep_ == "appos"
         ) and child.lemma_.lower() in lx.CATEGORY_TYPES:
             cat = child
     if cat is not None and cat.lemma_.lower() in lx.CATEGORY_TYPES:
@@ -441,6 +506,8 @@ def _coordination_vote(tokens: list[Token], cands: list[Candidate], kb_index: di
         if c.kb_id or "Program" in c.votes:
             continue
         head = tokens[c.end - 1]
+        if c.end < len(tokens) and tokens[c.end].tag_ == "POS" and head.ent_type_ in ("GPE", "LOC"):
+            continue  # 'Uber and Estonia's Bolt': a country's company, not a company listed with Uber
         root = head
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
@@ -560,6 +627,9 @@ def link(
         for e_key, words, base_words in english_words:
             if p_key != e_key and (units_gloss(units, words) or units_gloss(units, base_words)):
                 linker.union(p_key, e_key)
+    for c in kept:
+        if c.short_for is not None:
+            linker.union(c.short_for.key, c.key)  # 'Hello' after 'Hello Inc.'
     kept += _appositive_aliases(parsed, kept, linker)
     # Entity table: canonical label = KB name, else the first mention of the group.
     table: dict[str, dict] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -48,10 +49,14 @@ def rule_ids() -> list[str]:
         "participant.form_with",
         "operates.launched_on",
         "part_of.possessive",
+        "part_of.possessive_product",
         "succeed.handover",
         "leads.noun.implicit",
         "leads.noun.salient",
         "founded.noun.salient",
+        "invested_in.noun.salient",
+        "invest.stake.salient",
+        "invest.raise_from",
         "leads.succession",
         "partner.join_forces",
         "invest.stake",
@@ -68,6 +73,12 @@ def rule_ids() -> list[str]:
         "compete.noun.between",
         "compete.lose_to",
         "compete.pit",
+        "compete.noun.multiway",
+        "compete.gain_from",
+        "compete.fight",
+        "compete.face",
+        "compete.rival_group",
+        "compete.rival.clause",
         "listed_on.ticker",
         "listed_on.verb",
         "leads.title",
@@ -386,6 +397,7 @@ class Context:
             a = self.ent(t)
             if a:
                 out.append(a)
+                out.extend(self._listed_before_place(t))
                 continue
             found = False
             rel = t.head.head if t.head.dep_ == "prep" else t.head  # 'a company that X invested in'
@@ -393,13 +405,19 @@ class Context:
                 singular = rel.tag_ == "VBZ" or any(
                     c.tag_ == "VBZ" for c in rel.children if c.dep_ in ("aux", "auxpass")
                 )
-                if singular and (a := self.ent(rel.head)) is not None:
+                plural = rel.tag_ == "VBP" or any(c.tag_ == "VBP" for c in rel.children if c.dep_ in ("aux", "auxpass"))
+                # 'A and B, which it acquired in 2023': a relative set off after a list is about its last name
+                # unless its verb is plural ('A and B, which are …')
+                if not plural and (nearest := self._listed_just_before(t, rel.head, listed_only=False)):
+                    out.extend(nearest)
+                elif singular and (a := self.ent(rel.head)) is not None:
                     out.append(a)  # 'A and B, who serves as president': B alone
                 else:
                     out.extend(self.expand(rel.head, refs))
                 continue
             if t.dep_ == "appos" and self.tok_mention[t.head.i]:  # 'X, the company that …'
-                out.append(self._arg(self._mention_at(t.head.i)))
+                listed = self._listed_just_before(t.left_edge, t.head) if t.tag_ == "NN" else []
+                out.extend(listed or [self._arg(self._mention_at(t.head.i))])
                 continue
             if t.dep_ == "attr" and t.head.lemma_ == "be" and any(c.dep_ == "relcl" for c in t.children):
                 # 'X is a company that Y invested in': the predicate noun is X
@@ -424,6 +442,39 @@ class Context:
                         found = True
             if not found and refs:
                 out.extend(self.resolve(t))
+        return out
+
+    def _listed_just_before(self, t: Token, head: Token, listed_only: bool = True) -> list[Arg]:
+        """The one name of the list headed by ``head`` that stands right before ``t`` ('A, owned by X, and B, run
+        by Y'; 'A, B and C, the platform owned by Y'): a modifier set off by commas inside or at the end of a
+        list is about the name it follows (the small model hangs it on the list's head); [] when no listed name
+        stands there, or (``listed_only``) when ``head`` heads no list."""
+        if listed_only and not head.conjuncts:
+            return []
+        k = t.i - 1
+        while k >= 0 and self.tokens[k].is_punct:
+            k -= 1
+        if k < 0 or k == t.i - 1 or not self.tok_mention[k]:
+            return []
+        m = self._mention_at(k)
+        name_head = self.mention_head[m]
+        if name_head.i != head.i and name_head not in head.conjuncts:
+            return []
+        return [self._arg(m)]
+
+    def _listed_before_place(self, t: Token) -> list[Arg]:
+        """'with Uber and Estonia's Bolt': the small model makes 'Uber and Estonia's' one possessor of Bolt; a
+        country does not own jointly with a company, so Uber is listed beside Bolt. Likewise 'with Aramex and Saudi
+        rival SMSA', parsed as one name."""
+        out = []
+        for c in t.children:
+            if c.dep_ == "nmod" and c.i < t.i and any(k.dep_ == "cc" for k in c.children):
+                if any(m.tag_ == "POS" for m in c.children):
+                    continue  # 'Alibaba's and Ant's units'
+                marked = [k for k in c.conjuncts if any(m.tag_ == "POS" for m in k.children)]
+                # 'with Aramex and Saudi rival SMSA': nothing possessive, so a list the parser folded into one name
+                if all((p := self.ent(k)) is not None and p.type == "Place" for k in marked):
+                    out += [a for k in (c, *c.conjuncts) if k not in marked and (a := self.ent(k)) is not None]
         return out
 
     def coagents(self, *heads: Token) -> list[Arg]:
@@ -476,7 +527,7 @@ class Context:
             return []
         for c in v.children:
             if c.dep_ == "nsubj":
-                return self.expand(c) + self.coagents(v, c)
+                return self.expand(c) + self.coagents(v, c) + self._as_do_too(v)
         h = v.head
         if v.dep_ == "conj" and h.dep_ == "xcomp" and v.tag_ != h.tag_:
             # 'attracting X to settle in, but also inviting Y': coordinated verbs share their form,
@@ -486,6 +537,9 @@ class Context:
             if h.lemma_.lower() in lx.OBJECT_CONTROL:
                 return [a for c in h.children if c.dep_ == "dobj" for a in self.expand(c)]
             return self.subjects(h, depth + 1)
+        if v.dep_ == "conj" and h.pos_ == "VERB" and self.is_passive(h):
+            # 'Zhipu was founded in 2019 and has since raised …': the active conjunct's subject is the passive's
+            return [a for c in h.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
         if v.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
             return self.subjects(h, depth + 1)
         if v.dep_ == "pcomp" and h.dep_ == "prep":  # 'X answered by launching Y'
@@ -494,10 +548,25 @@ class Context:
             return self.expand(h)  # 'X, which launched …'; 'Tencent invested in …' misread as a modifier
         return []
 
+    def _as_do_too(self, v: Token) -> list[Arg]:
+        """'A and B hold stakes, as do C and D', 'A is a shareholder, as are C and D': an elliptical 'as' clause
+        says the same of its own subjects."""
+        return [
+            a
+            for c in v.children
+            if c.dep_ == "advcl"
+            and c.lemma_.lower() in ("be", "do")
+            and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+            and not any(k.dep_ in ("dobj", "attr", "acomp") for k in c.children)
+            for k in c.children
+            if k.dep_ == "nsubj"
+            for a in self.expand(k, refs=False)
+        ]
+
     def objects(self, v: Token, preps: AbstractSet[str] = frozenset()) -> list[Arg]:
         if self.is_passive(v):
             if v.dep_ in ("acl", "amod"):  # 'the program launched by X', 'the newly launched X'
-                return self.expand(v.head)
+                return self._listed_just_before(v, v.head) or self.expand(v.head)
             if v.dep_ == "advcl" and v.i < v.head.i and not any(c.dep_ == "nsubjpass" for c in v.children):
                 return self.subjects(v.head)  # 'Founded in 2013 by X, Y has grown': the main clause's subject
             # 'X was itself fined': with 'itself' between, the small model calls X the active subject
@@ -519,8 +588,21 @@ class Context:
             ):
                 out.append(self._arg(self._mention_at(c.i)))  # what ent() gives for a token in a mention
         for c in v.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-                out.extend(a for p in c.children if p.dep_ == "pobj" for a in self.expand(p))
+            # 'competes with A, which …, and with B': a conjoined preposition names more objects (the small model
+            # hangs the second on the first or on the verb); 'competes in the region with A': on the place
+            if (c.dep_ in ("prep", "dative") or (c.dep_ == "conj" and c.pos_ == "ADP")) and c.lower_ in preps:
+                out.extend(a for k in (c, *c.conjuncts) for p in k.children if p.dep_ == "pobj" for a in self.expand(p))
+            elif c.dep_ == "prep" and c.lower_ in ("in", "at") and preps:
+                out.extend(
+                    a
+                    for p in c.children
+                    if p.dep_ == "pobj" and not self.tok_mention[p.i]
+                    for k in p.children
+                    if k.dep_ == "prep" and k.lower_ in preps
+                    for q in k.children
+                    if q.dep_ == "pobj"
+                    for a in self.expand(q)
+                )
                 if v.dep_ == "relcl" and c.i == v.right_edge.i and not any(p.dep_ == "pobj" for p in c.children):
                     out.extend(self.expand(v.head, refs=False))  # 'a company X has invested in'
             elif c.dep_ == "prt":  # "team up with X": the preposition hangs off the particle or verb
@@ -544,6 +626,12 @@ def _main_verb_as_modifier(v: Token) -> bool:
         and v.head.pos_ in ("NOUN", "PROPN")
         and not any(c.dep_ == "agent" for c in v.children)
     )
+
+
+def _verb_read_as_noun(t: Token) -> bool:
+    """'J&T, which …, competes in the region with X': the small model tags a main verb after a long subject as a
+    noun, yet gives it the subject; a noun with a subject of its own is a verb."""
+    return t.dep_ == "ROOT" and t.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in t.children)
 
 
 def cue(tok: Token, table) -> str | None:
@@ -584,19 +672,22 @@ def possessors(tok: Token) -> list[Token]:
     return out
 
 
-def irrealis(tok: Token) -> bool:
+def irrealis(tok: Token, *, negation_only: bool = False) -> bool:
     """'did not invest', 'may acquire', 'plans to launch', 'refused to back', 'denied that it had …':
-    a statement of something that did not (or not yet) happen."""
+    a statement of something that did not (or not yet) happen. With ``negation_only``, only what is denied:
+    a rivalry is stated as well by 'will compete with' or 'tries to win users from' as by 'competes with'."""
     v = governing_verb(tok)
-    if tok.dep_ == "dobj" and tok.head.i == v.i and v.lemma_.lower() in lx.IRREALIS_HEADS:
+    if tok.dep_ == "dobj" and tok.head.i == v.i and v.lemma_.lower() in lx.IRREALIS_HEADS and not negation_only:
         return True  # 'is considering an investment in X': the noun is only intended
     for _ in range(4):
-        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lx.MODALS) for c in v.children):
+        if any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lx.MODALS and not negation_only) for c in v.children
+        ):
             return True
         if v.dep_ not in ("xcomp", "ccomp", "conj", "acl") or v.head.i == v.i:
             return False
         if v.dep_ in ("xcomp", "ccomp", "acl") and v.head.lemma_.lower() in lx.IRREALIS_HEADS:
-            return True
+            return not negation_only or v.head.lemma_.lower() in lx.DENIAL_HEADS
         if v.dep_ == "conj":
             return False
         v = v.head
@@ -632,7 +723,12 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     assert lemma is not None  # _dispatch runs a rule on its cue words only
     dobj = [c for c in v.children if c.dep_ == "dobj"]
     pred, rule = _verb_sense(v, lemma, dobj)
-    if pred in ("acquired", "owns") and dobj and dobj[0].lemma_.lower() in lx.STAKE_NOUNS:
+    if (
+        pred in ("acquired", "owns")
+        and dobj
+        and dobj[0].lemma_.lower() in lx.STAKE_NOUNS
+        and not (dobj[0].lemma_.lower() == "share" and _market_ground(dobj[0]))  # 'took market share'
+    ):
         yield from _verb_stake(ctx, v, dobj[0])
         return
     need = lx.REQUIRED_PARTICLE.get(lemma)
@@ -724,7 +820,7 @@ def _named_after(
         a
         for h in heads
         for c in h.children
-        if c.dep_ in deps and c.lower_ in words
+        if (c.dep_ in deps or (conjoined and c.dep_ == "conj" and c.pos_ == "ADP")) and c.lower_ in words
         for prep in ((c, *c.conjuncts) if conjoined else (c,))
         for p in prep.children
         if p.dep_ == "pobj"
@@ -737,10 +833,16 @@ def _verb_stake(ctx: Context, v: Token, stake: Token) -> Iterator[Cand]:
     pred, rule = "invested_in", "invest.stake"
     if any(c.lower_ in lx.CONTROL_WORDS for c in stake.children if c.dep_ in ("amod", "compound")):
         pred, rule = "acquired", "acquire.controlling_stake"  # 'bought a controlling stake in Y'
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in stake.children):
+        return  # 'will take no equity stake in Y'
     companies = _named_after(ctx, (v, stake), ("in", "of"))
+    if not companies and pred == "invested_in" and ctx.salient and not any(c.dep_ == "prep" for c in stake.children):
+        # 'Tencent and Alibaba both hold stakes': in what the article is about
+        companies, rule = [ctx.salient], "invest.stake.salient"
     for s in ctx.subjects(v):
         for o in companies:
-            yield Cand(s, pred, o, rule, v.i)
+            if s.key != o.key:
+                yield Cand(s, pred, o, rule, v.i)
 
 
 def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
@@ -960,7 +1062,11 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
 
 def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     """'put X in (direct) competition with Y', 'X's rivalry with Y', 'the competition between X and Y'."""
-    rivals = _named_after(ctx, (n,), ("with", "against", "from"), refs=False)
+    heads = [n]
+    if n.dep_ == "pobj" and n.head.lower_ in ("in", "into"):
+        heads.append(n.head.head)  # 'puts X in competition with A, …, and with B': the second 'with' on the verb
+    rivals = list({a.key: a for a in _named_after(ctx, heads, ("with", "against", "from"), refs=False,
+                                                   conjoined=True)}.values())  # fmt: skip
     between = _named_after(ctx, (n,), ("between", "among", "amongst"), refs=False)  # 'a race among A, B and C'
     for a, b in _pairs(between):
         yield Cand(a, "competes_with", b, "compete.noun.between", n.i)
@@ -978,18 +1084,148 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     for s in subjects:
         for o in rivals:
             yield Cand(s, "competes_with", o, "compete.noun", n.i, dated=False)
+    if subjects and _MULTIWAY.search(n.doc[n.left_edge.i : n.i].text):
+        for a, b in _pairs(rivals):  # 'a three-way battle with B and C': B and C fight each other too
+            yield Cand(a, "competes_with", b, "compete.noun.multiway", n.i, dated=False)
+
+
+#: 'a three-way fight', 'a four-cornered race', 'a multi-sided war': everyone named fights everyone.
+_MULTIWAY = re.compile(r"\b(?:three|four|five|six|multi|many|\d+)\s*-?\s*(?:way|cornered|sided|horse)\b", re.I)
+
+
+def _market_ground(tok: Token) -> bool:
+    """'(market) share', 'ground', 'users': what one platform wins or loses to another; not 'a 5% share' (a
+    stake) nor 'its shares'."""
+    lemma = tok.lemma_.lower()
+    if lemma not in lx.MARKET_GROUND or (tok.tag_ == "NNS" and lemma == "share"):
+        return False
+    return not (
+        lemma == "share"
+        and any(c.dep_ in ("nummod", "quantmod") or c.like_num or c.lower_ in ("a", "an", "%") for c in tok.subtree)
+    )
 
 
 def rule_lose_to(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X lost (market) share to Y', 'X has been losing ground to Y and Z', 'X ceded customers to Y': Y is X's
     rival. What is lost must be ground in a market ('lost a lawsuit to Y', 'lost money to fraud' say nothing)."""
-    if not any(c.dep_ == "dobj" and c.lemma_.lower() in lx.MARKET_GROUND for c in v.children):
+    if not any(c.dep_ == "dobj" and _market_ground(c) for c in v.children):
         return
     # 'to Naver in search and to Google in advertising'
     rivals = _named_after(ctx, (v,), ("to",), refs=False, deps=_TO_DEPS, conjoined=True)
     for s in ctx.subjects(v) if rivals else []:
         for o in rivals:
             yield Cand(s, "competes_with", o, "compete.lose_to", v.i, dated=False)
+
+
+def rule_gain_from(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'X took (market) share from Y', 'X is luring merchants away from Y', 'X clawed back users from Y': Y is X's
+    rival. What is won must be ground in a market ('took a 5% share from Y' is a stake bought)."""
+    won = [c for c in v.children if c.dep_ == "dobj" and _market_ground(c)]
+    if not won:
+        return
+    heads = (v, *won, *(c for c in v.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("away", "back")))
+    rivals = _named_after(ctx, heads, ("from",), refs=False, conjoined=True)
+    for s in ctx.subjects(v) if rivals else []:
+        for o in rivals:
+            yield Cand(s, "competes_with", o, "compete.gain_from", v.i, dated=False)
+
+
+def rule_raise_from(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'Zhipu has raised money from backers such as A and B', 'Yanolja raised $1.7 billion from X', 'X took a
+    further 500 million yuan from Y': the ones money came from invested in the one that raised it."""
+    raised = [k for c in v.children if c.dep_ == "dobj" and _money_like(c) for k in (c, *c.conjuncts)]
+    if not raised:
+        return
+    sources = _named_after(ctx, (v, *raised), ("from",), refs=False, conjoined=True)
+    investors = [a for a in sources if a.type == "Organization" or a.type == "Person"]
+    for s in ctx.subjects(v) if investors else []:
+        if s.type == "Organization":
+            for o in investors:
+                if o.key != s.key:
+                    yield Cand(o, "invested_in", s, "invest.raise_from", v.i)
+
+
+def _money_like(tok: Token) -> bool:
+    """'money', 'funds', '$1.7 billion', 'a further 500 million yuan', 'a Series B round'."""
+    return (
+        tok.lemma_.lower() in lx.MONEY_NOUNS
+        or tok.lemma_.lower() in lx.ROUND_NOUNS
+        or tok.ent_type_ == "MONEY"
+        or any(t.ent_type_ == "MONEY" or t.like_num for t in tok.subtree)
+    )
+
+
+def rule_fight(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'A and B are fighting for (over) riders', 'A is fighting with B for users': a fight over a market's
+    customers is competition; 'A fought the fine' or 'A fights fraud' (no 'for' or 'over') is not."""
+    if not any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in v.children):
+        return
+    subjects = [a for a in ctx.subjects(v) if a.type == "Organization"]
+    rivals = _named_after(ctx, (v,), ("with", "against"), refs=False, conjoined=True)
+    for s in subjects:
+        for o in rivals:
+            yield Cand(s, "competes_with", o, "compete.fight", v.i, dated=False)
+    if not rivals:
+        for a, b in _pairs(subjects):
+            yield Cand(a, "competes_with", b, "compete.fight", v.i, dated=False)
+
+
+def rule_face(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'Lalamove faces GrabExpress and Gogox', 'Cainiao will go up against Mercado Libre', 'X squared off against
+    Y': a company facing or lined up against another is its rival (a regulator faced is no rival: the schema's
+    institutions are filtered later; 'faces a fine' names no company)."""
+    lemma = v.lemma_.lower()
+    if lemma == "face" and not any(c.dep_ == "prt" for c in v.children):
+        rivals = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
+    else:
+        rivals = _named_after(ctx, (v, *(c for c in v.children if c.dep_ == "prt")), ("against",), refs=False,
+                              conjoined=True)  # fmt: skip
+    rivals = [a for a in rivals if a.type == "Organization"]
+    for s in ctx.subjects(v) if rivals else []:
+        for o in rivals:
+            yield Cand(s, "competes_with", o, "compete.face", v.i, dated=False)
+
+
+def _clause_organizations(ctx: Context, phrase: Token, fillers: list[Arg]) -> list[Arg]:
+    """The named organizations whose clause a rival phrase sits in: its verb's subject ('Meituan overtook rival
+    Eleme'), or, when the phrase is that subject, the subject of the clause it depends on ('Xiaomi kept its lead
+    while rivals Huawei and vivo gained', 'Grab said rival Gojek lost drivers'). Nothing for a main clause's
+    own subject ('Rival Eleme cut fees')."""
+    known = {f.key for f in fillers}
+    v = governing_verb(phrase)
+    t = phrase
+    while t.head.i != v.i and t.head.i != t.i:
+        t = t.head
+    for _ in range(4):
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            return [a for a in ctx.subjects(v) if a.type == "Organization" and a.key not in known]
+        if v.dep_ not in ("advcl", "ccomp", "conj", "xcomp") or v.head.i == v.i:
+            return []
+        t, v = v, governing_verb(v.head)
+    return []
+
+
+def rule_rival_group(ctx: Context, rival: Token) -> Iterator[Cand]:
+    """'two rival apps, A and B', 'rival platforms such as A and B': the names rival whoever the phrase belongs
+    to ('Y's rival apps A and B', 'Y fended off rival apps A and B'), else each other."""
+    group = rival.head
+    names = [a for c in group.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)] or [
+        a
+        for c in group.children
+        if c.dep_ == "prep" and c.lower_ in lx.EXAMPLE_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p, refs=False)
+    ]
+    if not names:
+        return
+    owners = [a for c in possessors(group) for a in ctx.expand(c)] or _clause_organizations(ctx, group, names)
+    for o in owners:
+        for a in names:
+            yield Cand(o, "competes_with", a, "compete.rival_group", rival.i, dated=False)
+    if not owners:
+        for a, b in _pairs(names):
+            yield Cand(a, "competes_with", b, "compete.rival_group", rival.i, dated=False)
 
 
 def rule_pit_against(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -1184,7 +1420,8 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     # ('X, who serves as chairman': a present state, neither dated by the sentence nor an appointment)
     serving = dep == "pobj" and h.lower_ == "as" and h.head.lemma_.lower() in lx.STATE_COPULAS
     present = serving and h.head.tag_ in ("VBZ", "VBP")
-    dated = (dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS) or (
+    # ('Tencent and Sony remain investors', 'X is chairman': a present state is not dated by the sentence either)
+    dated = (dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS and h.tag_ not in ("VBZ", "VBP")) or (
         dep == "pobj" and h.lower_ == "as" and not present
     )
     event = not (dep in ("attr", "oprd") and h.lemma_.lower() in lx.STATE_COPULAS) and not serving
@@ -1272,6 +1509,15 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
                 if p.dep_ == "pobj"
                 for a in ctx.expand(p)
             ]
+            if t is head_role and dep in ("attr", "oprd"):  # 'a company in which X is a major shareholder'
+                anchors += [
+                    a
+                    for c in h.children
+                    if c.dep_ == "prep" and c.lower_ in ("of", "at", "in")
+                    for p in c.children
+                    if p.dep_ == "pobj" and p.tag_ in ("WDT", "WP")
+                    for a in ctx.expand(p)
+                ]
     finally:
         ctx.exclude = set()
     known = {f.key for f in fillers}
@@ -1324,6 +1570,12 @@ def _unnamed_anchors(
         # 'NIO said that chief financial officer Steven Feng will leave': a bare title before a name, in a
         # sentence about the article's main organization, is a title there
         return [ctx.salient], f"{pred}.noun.salient"
+    if pred == "invested_in" and ctx.salient and n.tag_ == "NNS" and all(f.key != ctx.salient.key for f in fillers):
+        # 'Tencent and HongShan are also investors', 'early backers include A and B', 'existing shareholders A
+        # and B topped up': investors in what the article is about
+        return [ctx.salient], f"{pred}.noun.salient"
+    if pred == "competes_with" and (clause := _clause_organizations(ctx, head_role, fillers)):
+        return clause, "compete.rival.clause"  # 'Xiaomi kept its lead, while rivals Huawei and vivo gained'
     if pred == "founded" and (agent := _leading_agent(head_role)) is not None:
         # 'Meituan, led by co-founder and chief executive Wang Xing': the titles are of what the name leads
         return [a for a in ctx.objects(agent.head) if a.type == "Organization"], f"{pred}.noun"
@@ -1385,7 +1637,10 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
         return  # "WeChat's owner Tencent" is a relational noun's business
     for c in possessors(h):
         # a possessor found as a conjunct ("A's B and C's D") is itself alone, not its whole coordination
-        for a in _named([ctx.ent(c)]) if c.dep_ == "conj" else ctx.expand(c, refs=False):
+        owners = _named([ctx.ent(c)]) if c.dep_ == "conj" else ctx.expand(c, refs=False)
+        if any(a.type == "Place" for a in owners):
+            continue  # 'Uber and Estonia's Bolt': a country's company; Uber is listed beside it, not its co-owner
+        for a in owners:
             if a.type == "Organization" and _marked_possessive(ctx, a):
                 yield Cand(me, "part_of", a, "part_of.possessive", h.i)
     for c in h.children:
@@ -1394,6 +1649,20 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
                 if p.dep_ == "pobj":
                     for a in ctx.expand(p, refs=False):
                         yield Cand(me, "part_of", a, "part_of.under", c.i)
+
+
+def rule_possessive_product(ctx: Context, noun: Token) -> Iterator[Cand]:
+    """'its Prime membership', 'Tencent's WeChat Pay service', 'its Alipay+ network': a service that a possessor is
+    said to have, named before its kind, is a unit of that organization."""
+    owners = [a for c in possessors(noun) for a in ctx.expand(c) if a.type == "Organization"]
+    if not owners:
+        return
+    names = _named(ctx.ent(c) for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i)
+    for name in names:
+        if name.type in ("Organization", "Program"):
+            for owner in owners:
+                if owner.key != name.key:
+                    yield Cand(name, "part_of", owner, "part_of.possessive_product", noun.i)
 
 
 def _marked_possessive(ctx: Context, a: Arg) -> bool:
@@ -1503,7 +1772,7 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
     """One pass over the tokens; each cue dispatches to its rule. Leaders read so far are remembered
     (for successions that name no organization)."""
     for cand in _dispatch(ctx):
-        if irrealis(ctx.tokens[cand.trigger]):
+        if irrealis(ctx.tokens[cand.trigger], negation_only=cand.p in lx.STATIVE_RIVALRY):
             continue
         if (
             cand.p in ("leads", "founded")
@@ -1535,6 +1804,10 @@ for _lemmas, _rule in (
     (lx.PAY_VERBS, rule_pay_for),
     (("hand", "pass", "give", "cede", "transfer", "relinquish"), rule_handover),
     (lx.LOSE_VERBS, rule_lose_to),
+    (lx.GAIN_VERBS, rule_gain_from),
+    (("fight",), rule_fight),
+    (lx.RAISE_VERBS, rule_raise_from),
+    (lx.FACE_VERBS, rule_face),
 ):
     for _lemma in sorted(_lemmas):
         _VERB_RULES.setdefault(_lemma, []).append(_rule)
@@ -1544,12 +1817,16 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
     seen_heads: set[int] = set()
     for t in ctx.tokens:
         lemma, pos, dep = t.lemma_.lower(), t.pos_, t.dep_  # read once: each read is a string-store lookup
-        if pos == "VERB" and cue(t, lx.VERB_CUES):
+        if (pos == "VERB" or _verb_read_as_noun(t)) and cue(t, lx.VERB_CUES):
             yield from rule_verb(ctx, t)
         if dep == "amod" and t.tag_ == "VBN" and cue(t, lx.HYPHEN_CUES):
             yield from rule_hyphen(ctx, t)
         if lemma == "pit":  # the small model tags 'pits' in 'the war pits X against Y' as a noun as often as not
             yield from rule_pit_against(ctx, t)
+        if lemma in lx.RIVAL_ADJECTIVES and dep == "amod" and not ctx.tok_mention[t.head.i]:
+            yield from rule_rival_group(ctx, t)
+        if lemma in lx.SERVICE_NOUNS and pos == "NOUN":
+            yield from rule_possessive_product(ctx, t)
         if lemma == "part" and pos == "NOUN":
             yield from rule_part_of(ctx, t)
         if t.i in ctx.tickers:
