@@ -144,6 +144,8 @@ CASES = [
         None,
         "invested_in.noun.salient",
     ),
+    # a possessor's product, named without a programme's head word, is its own
+    ("ByteDance’s Doubao overtook Alibaba’s Qwen.", ("qwen", "part_of", "alibaba"), None, "part_of.possessive_product"),
     # a possessor's named service is its unit
     (
         "Amazon is also pushing its Prime membership.",
@@ -1124,6 +1126,9 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         # a name before the kind of product its possessor has is a product: 'its own MiLM models'
         ("Xiaomi will continue to develop its own MiLM models.", "MiLM", "Program"),
         ("Amazon is also pushing its Prime membership.", "Prime", "Program"),
+        # what the text calls a product is one: 'the character Crybaby', 'Talkie, a role-play chatbot'
+        ("Talkie, a role-play chatbot, grew fast.", "Talkie", "Program"),
+        ("Pop Mart's best seller was Crybaby, a plush toy character.", "Crybaby", "Program"),
         # 'rival X': a company, whatever place the NER took it for
         ("Meituan overtook rival Eleme in 2019.", "Eleme", "Organization"),
     ],

@@ -102,6 +102,29 @@ CATEGORY_TYPES = {
         "Person",
     ),
     **dict.fromkeys(sorted(PROGRAM_NOUNS - {"tool"}), "Program"),
+    # named products ("the chatbot Doubao", "Talkie, a role-play chatbot", "its Labubu figurines")
+    **dict.fromkeys(
+        [
+            "model",
+            "chatbot",
+            "game",
+            "toy",
+            "figurine",
+            "character",
+            "membership",
+            "chip",
+            "processor",
+            "smartphone",
+            "handset",
+            "sedan",
+            "suv",
+            "robotaxi",
+            "assistant",
+            "generator",
+            "franchise",
+        ],
+        "Program",
+    ),
 }
 #: Hyphenated words the tokenizer keeps whole: split ("co", "-", "founder"), the small model parses
 #: "Kuaishou co-founder and chairman Su Hua" into nonsense.

@@ -477,7 +477,7 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
     elif (
         h.dep_ in ("compound", "nmod")
         and h.head.lemma_.lower() in lx.PRODUCT_NOUNS
-        and h.head.lemma_.lower() not in lx.CATEGORY_TYPES
+        and lx.CATEGORY_TYPES.get(h.head.lemma_.lower(), "Program") == "Program"
         and any(k.dep_ == "poss" for k in h.head.children)
     ):
         c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'its own MiLM models': a product of the possessor

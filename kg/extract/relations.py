@@ -1326,13 +1326,24 @@ def rule_form_with(ctx: Context, v: Token) -> Iterator[Cand]:
 
 
 def rule_possessive_program(ctx: Context, tok: Token) -> Iterator[Cand]:
-    """'X and Y's “Z” project': the possessors take part in the program."""
+    """'X and Y's “Z” project': the possessors take part in the program; 'ByteDance's Doubao', 'Pop Mart's
+    Labubu': a product named without a programme's head word is the possessor's own."""
     prog = ctx.ent(tok)
     if prog is None or prog.type not in ("Program", "Event"):
         return
+    # the words of the name and the noun after it ('“Green Rider” project'): a programme's head word or not
+    after = ctx.doc.text[prog.span[1] : prog.span[1] + 30].lstrip("”\"' ").split()
+    words = ctx.doc.text[prog.span[0] : prog.span[1]].lower().split()[-1:] + [w.lower() for w in after[:1]]
+    product = prog.type == "Program" and not any(
+        w.strip("”\"'.,").rstrip("s") in lx.PROGRAM_NOUNS or w.strip("”\"'.,") in lx.PROGRAM_NOUNS
+        for w in (*words, tok.lemma_.lower())
+    )
     for c in possessors(tok):
         for a in ctx.expand(c, refs=False):
-            yield Cand(a, "participant_in", prog, "participant.possessive", tok.i)
+            if product and a.type == "Organization":
+                yield Cand(prog, "part_of", a, "part_of.possessive_product", tok.i)
+            else:
+                yield Cand(a, "participant_in", prog, "participant.possessive", tok.i)
 
 
 def _role_of(t: Token) -> tuple[str, str | None] | None:
