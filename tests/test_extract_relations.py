@@ -88,6 +88,14 @@ CASES = [
         None,
         "compete.verb",
     ),
+    # a bare title before a name, in a sentence that names no other organization: the article's
+    (
+        "Moonshot AI released a model on Monday. Moonshot AI said users grew. “Last year was about reasoning,”"
+        " founder and chief executive Yang Zhilin said.",
+        ("yang zhilin", "leads", "moonshot ai"),
+        None,
+        "leads.noun.salient",
+    ),
     # money raised from investors
     (
         "Zhipu was founded in 2019 and has since raised money from a long list of backers such as Alibaba and"
@@ -1029,6 +1037,9 @@ NEGATIVES = [
     "Meituan faces a fine of 3 billion yuan.",
     "Meituan faces SAMR in court.",
     "Meituan faced pressure from investors.",
+    # a bare title in a sentence about another company, or a past one, is not the article's
+    "Meituan cut fees. Meituan said so. Former chief executive Li Wei left.",
+    "Meituan cut fees. Meituan said so. Chief executive Wang Wei of a rival courier said Alibaba would follow.",
     # no stake, no money from anyone, investors in nothing the text names
     "Naver will take no equity stake in Kurly, the companies said.",
     "Meituan raised prices from 5 yuan to 8 yuan.",

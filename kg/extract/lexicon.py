@@ -303,6 +303,8 @@ PRODUCT_NOUNS = frozenset(
 #: The kinds whose named instance is a unit of its possessor ("its Prime membership", "its Alipay+ network"), which
 #: the annotation guide's part_of covers; a model or a chatbot ("its GLM models") is a product, not a unit.
 SERVICE_NOUNS = frozenset({"membership", "service", "network", "wallet", "subscription", "app", "application"})
+#: Verbs of saying, after which a speaker's titles and name open a clause ("said chief executive X").
+SAY_VERBS = frozenset({"say", "tell", "add", "write", "note", "explain", "announce", "according"})
 #: Verbs of money coming in, and what comes: "X raised $1bn (money, funds) from A", "X took 500 million yuan from A".
 RAISE_VERBS = frozenset({"raise", "secure", "receive", "get", "take", "attract", "draw", "obtain", "land"})
 MONEY_NOUNS = frozenset({"money", "fund", "capital", "cash", "investment", "financing", "backing", "funding"})

@@ -210,6 +210,11 @@ class Context:
         sentence = self.sent_index[i]
         return any(self.sent_index[start] == sentence for start, k in self.by_type["Organization"] if k == key)
 
+    def names_no_other_organization(self, key: str, i: int) -> bool:
+        """Whether the sentence of token ``i`` names no organization but ``key``."""
+        sentence = self.sent_index[i]
+        return all(k == key for start, k in self.by_type["Organization"] if self.sent_index[start] == sentence)
+
     # --- mentions ---------------------------------------------------------------------------
     def _arg(self, m: tuple[int, int, str], resolved_by: str | None = None) -> Arg:
         d = self.tokens
@@ -1574,7 +1579,8 @@ def _unnamed_anchors(
         and dep in ("compound", "nmod")
         and ctx.tok_mention[h.i]
         and ctx.types.get(ctx._mention_at(h.i)[2]) == "Person"
-        and ctx.names_in_sentence(ctx.salient.key, n.i)
+        # the article's organization named there, or none other ('the memo, signed by founder and chairman X')
+        and (ctx.names_in_sentence(ctx.salient.key, n.i) or ctx.names_no_other_organization(ctx.salient.key, n.i))
         and not _organization_before_titles(ctx, n)
         and not (h.dep_ == "pobj" and h.head.dep_ == "agent")  # 'run by chief executive X': the verb says what
     ):
@@ -1632,6 +1638,9 @@ def rule_title_before_name(ctx: Context, person: tuple[int, int, str]) -> Iterat
         j -= 1
     org = ctx.tok_mention[j] if j >= 0 else None
     roles = title_roles(words)
+    if org is None and ctx.types.get(person[2]) == "Person":
+        yield from _bare_titles(ctx, person)
+        return
     if org is None or roles is None or ctx.types.get(org[2]) != "Organization" or ctx.types.get(person[2]) != "Person":
         return
     if any(t.lower_ in lx.FORMER_WORDS for t in tokens[max(0, org[0] - 2) : person[0]]):
@@ -1639,6 +1648,42 @@ def rule_title_before_name(ctx: Context, person: tuple[int, int, str]) -> Iterat
     who, where = ctx._arg(person), ctx._arg(org)
     for pred, role in dict.fromkeys(roles):
         yield Cand(who, pred, where, f"{pred}.title", person[0], role=role, dated=False, event=False)
+
+
+def _clause_opening_titles(ctx: Context, name: int) -> list[tuple[str, str | None]] | None:
+    """The roles of the longest run of title words right before the name at token ``name`` when that run opens
+    its clause ('“…,” founder and chief executive X said', 'said chief executive X'); None when there is no such
+    run, or it belongs to a phrase about someone else's ('shareholder behind founder X', 'former chairman X')."""
+    roles, j = None, name - 1
+    for k in range(name - 1, max(-1, name - 8), -1):
+        t = ctx.tokens[k]
+        if ctx.tok_mention[k] is not None or (t.is_punct and t.text != "-") or t.is_space:
+            break
+        if t.lower_ != "and" and (found := title_roles([w.text for w in ctx.tokens[k:name]])) is not None:
+            roles, j = found, k - 1
+    before = ctx.tokens[j] if j >= 0 else None
+    if before is None or before.is_punct or before.is_space or before.lemma_.lower() in lx.SAY_VERBS:
+        return roles
+    return None
+
+
+def _bare_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
+    """'“…,” founder and chief executive Yang Zhilin said': titles right before a name that no organization
+    precedes, in a sentence that names no organization but the article's own (or names it), are the article's
+    organization's (read on the tokens: the small model may hang such titles on the quote before them)."""
+    roles = _clause_opening_titles(ctx, person[0])
+    salient = ctx.salient
+    if (
+        roles is None
+        or salient is None
+        or not (
+            ctx.names_in_sentence(salient.key, person[0]) or ctx.names_no_other_organization(salient.key, person[0])
+        )
+    ):
+        return
+    who = ctx._arg(person)
+    for pred, role in dict.fromkeys(roles):
+        yield Cand(who, pred, salient, f"{pred}.noun.salient", person[0], role=role, dated=False, event=False)
 
 
 def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
