@@ -154,6 +154,19 @@ CASES = [
     ),
     # a possessor's product, named without a programme's head word, is its own
     ("ByteDance’s Doubao overtook Alibaba’s Qwen.", ("qwen", "part_of", "alibaba"), None, "part_of.possessive_product"),
+    # a possessor's unit named by a known name and more words ('Taobao Shangou', 'Latin America Fund')
+    (
+        "Meituan has been locked in a subsidy war with Alibaba Group Holding Ltd.’s Taobao Shangou.",
+        ("taobao shangou", "part_of", "alibaba"),
+        None,
+        "part_of.possessive",
+    ),
+    (
+        "The shares will come from existing backers, including SoftBank Group Corp.’s Latin America Fund.",
+        ("latin america fund", "part_of", "softbank"),
+        None,
+        "part_of.possessive",
+    ),
     # a possessor's named service is its unit
     (
         "Amazon is also pushing its Prime membership.",

@@ -452,11 +452,7 @@ def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int 
     k = ent.end
     while k < j and not tokens[k].ent_id_ and tokens[k].text not in lx.NOT_UNIT_WORDS and k - ent.end < 3:
         k += 1
-    if (
-        k > ent.end
-        and (k == len(tokens) or not tokens[k].text[:1].isupper())
-        and tokens[ent.start - 1 if ent.start else 0].tag_ != "POS"
-    ):
+    if k > ent.end and (k == len(tokens) or not tokens[k].text[:1].isupper()):
         return k
     return None
 
