@@ -1048,6 +1048,7 @@ NEGATIVES = [
     "Shein did not take market share from Zara.",
     # faced, but no rival company: a fine, a regulator, investors
     "Meituan faces a fine of 3 billion yuan.",
+    "The 5G phones and 4K screens sold well.",  # digits and a letter are no brand
     "Meituan faces SAMR in court.",
     "Meituan faced pressure from investors.",
     # a bare title in a sentence about another company, or a past one, is not the article's
@@ -1153,6 +1154,9 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         # what the text calls a product is one: 'the character Crybaby', 'Talkie, a role-play chatbot'
         ("Talkie, a role-play chatbot, grew fast.", "Talkie", "Program"),
         ("Pop Mart's best seller was Crybaby, a plush toy character.", "Crybaby", "Program"),
+        # a brand whose name starts with digits, which the NER never tags
+        ("Shoppers moved from JD.com’s 7Fresh to Hema.", "7Fresh", "Organization"),
+        ("Pop Mart competes with 52Toys in blind boxes.", "52Toys", "Organization"),
         # 'rival X': a company, whatever place the NER took it for
         ("Meituan overtook rival Eleme in 2019.", "Eleme", "Organization"),
     ],

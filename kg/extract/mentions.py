@@ -137,8 +137,25 @@ def candidates(parsed: Parsed) -> list[Candidate]:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     out.extend(_category_names(parsed, covered))
     out.extend(_listed_names(parsed, covered))
+    out.extend(_digit_led_names(parsed, covered))
     out.extend(_short_names(parsed, out, covered))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+#: 'Brand names that start with digits: "99Food", "7Fresh", "52Toys" (not "5G", "4K", "10x").
+_DIGIT_LED_NAME = re.compile(r"\d+[A-Z][a-z]{2,}[A-Za-z]*")
+
+
+def _digit_led_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
+    """Names the NER never tags because they start with digits ("99Food", "7Fresh", "52Toys"): a run of digits then
+    a capitalised word, in one token, is a brand's name."""
+    out = []
+    for t in parsed.tokens:
+        if not covered[t.i] and _DIGIT_LED_NAME.fullmatch(t.text):
+            covered[t.i] = 1
+            out.append(Candidate(t.i, t.i + 1, parsed.text_of(parsed.doc[t.i : t.i + 1]), "DIGITS",
+                                 votes={"Organization": 2.0}))  # fmt: skip
     return out
 
 
