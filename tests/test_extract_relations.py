@@ -1107,6 +1107,11 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
         # a country's company: the company listed before it is no co-owner, nor is the country an owner
         ("FreeNow brings Lyft into competition with Uber and Estonia’s Bolt.", ("bolt", "part_of", "uber")),
         ("Keeta faces Rappi and Colombia’s Merqueo in Bogota.", ("merqueo", "part_of", "rappi")),
+        # companies are not owned jointly: 'A and B's C' lists A beside B's C
+        (
+            "JD set off a price war with Meituan and Alibaba Group Holding’s Taobao Instant Commerce.",
+            ("taobao instant commerce", "part_of", "meituan"),
+        ),
         # a modifier inside a list is about the name it follows, not the whole list
         (
             "AliExpress, owned by Alibaba Group Holding Ltd., and Temu, run by PDD Holdings Inc., have more users.",

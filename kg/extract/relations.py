@@ -477,8 +477,15 @@ class Context:
                 if any(m.tag_ == "POS" for m in c.children):
                     continue  # 'Alibaba's and Ant's units'
                 marked = [k for k in c.conjuncts if any(m.tag_ == "POS" for m in k.children)]
-                # 'with Aramex and Saudi rival SMSA': nothing possessive, so a list the parser folded into one name
-                if all((p := self.ent(k)) is not None and p.type == "Place" for k in marked):
+                # 'with Aramex and Saudi rival SMSA': nothing possessive, so a list the parser folded into one name;
+                # 'with Meituan and Alibaba's Taobao Shangou': companies are not owned jointly (programmes are:
+                # 'Meituan and Tencent's “Sky Bridge” project'), so Meituan is listed beside the unit
+                owned = self.ent(t)
+                if (
+                    owned is not None
+                    and owned.type == "Organization"
+                    or all((p := self.ent(k)) is not None and p.type == "Place" for k in marked)
+                ):
                     out += [a for k in (c, *c.conjuncts) if k not in marked and (a := self.ent(k)) is not None]
         return out
 
@@ -1697,6 +1704,7 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
         if any(a.type == "Place" for a in owners):
             continue  # 'Uber and Estonia's Bolt': a country's company; Uber is listed beside it, not its co-owner
         for a in owners:
+            # 'Meituan and Alibaba's Taobao Shangou': only the marked possessor owns a company
             if a.type == "Organization" and _marked_possessive(ctx, a):
                 yield Cand(me, "part_of", a, "part_of.possessive", h.i)
     for c in h.children:
@@ -1722,16 +1730,13 @@ def rule_possessive_product(ctx: Context, noun: Token) -> Iterator[Cand]:
 
 
 def _marked_possessive(ctx: Context, a: Arg) -> bool:
-    """Whether the name is itself marked possessive, or is coordinated with one that is ('Alibaba's', 'Alibaba
-    and Ant's'): the parser's possessor may be a name owned in its turn ("PDD's Pinduoduo and ByteDance's Douyin"
-    read as Pinduoduo owning Douyin)."""
+    """Whether the name is itself marked possessive ('Alibaba's'): the parser's possessor may be a name owned in its
+    turn ("PDD's Pinduoduo and ByteDance's Douyin" read as Pinduoduo owning Douyin), or one listed beside the owner
+    ("Meituan and Alibaba's Taobao Shangou": companies are not owned jointly)."""
     if a.resolved_by:
         return True  # 'its': a pronoun is its own mark
     span = ctx.doc.char_span(a.span[0], a.span[1], alignment_mode="expand")
-    if span is None or span.end >= len(ctx.tokens):
-        return False
-    owned = span.start > 0 and ctx.tokens[span.start - 1].lower_ in _POSSESSIVE_MARKS  # "PDD's Pinduoduo and …"
-    return ctx.tokens[span.end].lower_ in _POSSESSIVE_MARKS or (ctx.tokens[span.end].lower_ == "and" and not owned)
+    return span is not None and span.end < len(ctx.tokens) and ctx.tokens[span.end].lower_ in _POSSESSIVE_MARKS
 
 
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
