@@ -336,6 +336,9 @@ class Context:
                 if pick is None and (tok.pos_ == "PRON" or (kind == "Organization" and phrase not in lx.SINGLE_REFS)):
                     # so does a longer description ('the Shenzhen-based carmaker'): it continues a topic
                     pick = next((f for f in found if self.is_subject[f[0]]), None)
+                if pick is None and kind == "Organization" and self.salient is not None:
+                    # 'the company' with no name in its sentence: the article's own, when it was named lately
+                    pick = next((f for f in found if f[1] == self.salient.key), None)
                 pick = pick or found[0]
                 return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)]
         return []
