@@ -96,6 +96,44 @@ CASES = [
         None,
         "leads.noun.salient",
     ),
+    # fines and probes: the regulator of the text when a passive names none; nominal penalties and reviews
+    (
+        "The Korea Fair Trade Commission fined Coupang Inc. 42.3 billion won on Wednesday. Baedal Minjok was"
+        " separately fined 33.6 billion won.",
+        ("korea fair trade commission", "fined", "baemin"),
+        None,
+        "fine.verb.implicit",
+    ),
+    (
+        "The PBoC has issued a dozen fines to payment firms, including penalties on Lakala Payment Co.",
+        ("people's bank of china", "fined", "lakala payment co."),
+        None,
+        "fined.nominal.clause_subject",
+    ),
+    (
+        "The PBoC fined Tenpay 2.99 billion yuan, part of a batch of penalties that also hit Alipay.",
+        ("people's bank of china", "fined", "alipay"),
+        None,
+        "fined.nominal.clause_subject",
+    ),
+    (
+        "The Cyberspace Administration of China placed Didi under a cybersecurity review alongside Kanzhun.",
+        ("cyberspace administration of china", "investigated", "kanzhun"),
+        None,
+        "investigated.nominal",
+    ),
+    (
+        "Didi came under investigation by the CAC in 2021.",
+        ("cac", "investigated", "didi"),
+        "2021",
+        "investigated.nominal",
+    ),
+    (
+        "Didi delisted in June 2022, and the following month the CAC fined it 8.026 billion yuan.",
+        ("cac", "fined", "didi"),
+        "2022-06",
+        "fine.verb+coref",
+    ),
     # money raised from investors
     (
         "Zhipu was founded in 2019 and has since raised money from a long list of backers such as Alibaba and"
@@ -1058,6 +1096,10 @@ NEGATIVES = [
     "Naver will take no equity stake in Kurly, the companies said.",
     "Meituan raised prices from 5 yuan to 8 yuan.",
     "Analysts are investors too.",
+    # fined with no authority in the text; a review that is no probe
+    "Baedal Minjok was separately fined 33.6 billion won.",
+    "The board will review the plan.",
+    "Alibaba completed a review of its strategy.",
     # a possessor's place or its unnamed product is no unit
     "Meituan moved its Shanghai headquarters.",
     "Xiaomi will continue to develop its own models.",
@@ -1159,6 +1201,12 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         # what the text calls a product is one: 'the character Crybaby', 'Talkie, a role-play chatbot'
         ("Talkie, a role-play chatbot, grew fast.", "Talkie", "Program"),
         ("Pop Mart's best seller was Crybaby, a plush toy character.", "Crybaby", "Program"),
+        # a known name, words and a legal form ending in a full stop: one name
+        (
+            "The PBoC fined Tenpay Payment Technology Co. Ltd. on Friday.",
+            "Tenpay Payment Technology Co. Ltd.",
+            "Organization",
+        ),
         # a brand whose name starts with digits, which the NER never tags
         ("Shoppers moved from JD.com’s 7Fresh to Hema.", "7Fresh", "Organization"),
         ("Pop Mart competes with 52Toys in blind boxes.", "52Toys", "Organization"),

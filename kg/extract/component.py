@@ -278,7 +278,8 @@ class _Event:
 def _institutions_fit(predicate: str, subject: str, obj: str, kinds: dict[str, str]) -> bool:
     """Whether a relation may hold between these two: an exchange or an authority is never a company's owner,
     unit, investor, investee, partner or rival ('Alibaba invested in the NYSE', 'Temu, part of the European
-    Commission' are misreadings), and what a company is listed on is no authority."""
+    Commission' are misreadings), what a company is listed on is no authority, and no company fines or
+    investigates an authority."""
     institutions = ("authority", "exchange")
     s_kind, o_kind = kinds.get(subject), kinds.get(obj)
     if predicate == "listed_on":
@@ -289,6 +290,8 @@ def _institutions_fit(predicate: str, subject: str, obj: str, kinds: dict[str, s
         )
     if predicate in lx.BETWEEN_COMPANIES:
         return (s_kind in institutions) == (o_kind in institutions)
+    if predicate in ("fined", "investigated"):  # 'Didi fined the CAC': a company does not fine its regulator
+        return not (s_kind in ("company", "exchange") and o_kind == "authority")
     return True
 
 

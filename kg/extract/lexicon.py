@@ -303,6 +303,11 @@ PRODUCT_NOUNS = frozenset(
 #: The kinds whose named instance is a unit of its possessor ("its Prime membership", "its Alipay+ network"), which
 #: the annotation guide's part_of covers; a model or a chatbot ("its GLM models") is a product, not a unit.
 SERVICE_NOUNS = frozenset({"membership", "service", "network", "wallet", "subscription", "app", "application"})
+#: Verbs of putting a company under a probe ("placed X under review"), and of a company's coming under one.
+PLACE_VERBS = frozenset({"place", "put"})
+COME_UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
+#: Verbs of a penalty reaching its target: "a batch of penalties that also hit X".
+HIT_VERBS = frozenset({"hit", "target", "affect", "ensnare", "catch"})
 #: Verbs of saying, after which a speaker's titles and name open a clause ("said chief executive X").
 SAY_VERBS = frozenset({"say", "tell", "add", "write", "note", "explain", "announce", "according"})
 #: Verbs of money coming in, and what comes: "X raised $1bn (money, funds) from A", "X took 500 million yuan from A".
@@ -600,6 +605,7 @@ NOUN_CUES = {
     "investigation": "investigated",
     "probe": "investigated",
     "inquiry": "investigated",
+    "review": "investigated",
     "fine": "fined",
     "penalty": "fined",
     "launch": "launched",

@@ -452,8 +452,8 @@ def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int 
     if ent.end >= len(tokens) or tokens[ent.end].text in lx.NOT_UNIT_WORDS:
         return None
     j = ent.end
-    while j < len(tokens) and j - ent.end < 5 and tokens[j].text[:1].isupper() and tokens[j].is_alpha:
-        j += 1
+    while j < len(tokens) and j - ent.end < 5 and tokens[j].text[:1].isupper() and tokens[j].text.rstrip(".").isalpha():
+        j += 1  # ('Co.' and 'Ltd.' end a name)
     if j - ent.end >= 2 and tokens[j - 1].lower_ in lx.ORG_SUFFIXES:
         return j
     nxt = by_start.get(ent.end)
