@@ -491,10 +491,8 @@ class Context:
                 # 'with Meituan and Alibaba's Taobao Shangou': companies are not owned jointly (programmes are:
                 # 'Meituan and Tencent's “Sky Bridge” project'), so Meituan is listed beside the unit
                 owned = self.ent(t)
-                if (
-                    owned is not None
-                    and owned.type == "Organization"
-                    or all((p := self.ent(k)) is not None and p.type == "Place" for k in marked)
+                if (owned is not None and owned.type == "Organization") or all(
+                    (p := self.ent(k)) is not None and p.type == "Place" for k in marked
                 ):
                     out += [a for k in (c, *c.conjuncts) if k not in marked and (a := self.ent(k)) is not None]
         return out
