@@ -134,6 +134,25 @@ CASES = [
         "2022-06",
         "fine.verb+coref",
     ),
+    # a product launched with no maker named, whose name starts with its maker's
+    (
+        "Flipkart said orders rose. Flipkart Minutes, launched in August 2024, has opened in a dozen cities.",
+        ("flipkart", "launched", "flipkart minutes"),
+        "2024-08",
+        "launch.verb.named_after",
+    ),
+    (
+        "Noon said sales grew. Its quick-commerce service Noon Minutes, launched in 2022, now delivers fast.",
+        ("noon", "launched", "noon minutes"),
+        "2022",
+        "launch.verb.named_after",
+    ),
+    (
+        "DeepSeek’s release of its R1 model a year ago sparked a rally.",
+        ("deepseek", "launched", "r1"),
+        None,
+        "launched.nominal",
+    ),
     # money raised from investors
     (
         "Zhipu was founded in 2019 and has since raised money from a long list of backers such as Alibaba and"
@@ -1096,6 +1115,8 @@ NEGATIVES = [
     "Naver will take no equity stake in Kurly, the companies said.",
     "Meituan raised prices from 5 yuan to 8 yuan.",
     "Analysts are investors too.",
+    # a company that launched in a market launched nothing; a product named after no one
+    "Meituan said sales grew. Keeta, which launched in Brazil, grew.",
     # fined with no authority in the text; a review that is no probe
     "Baedal Minjok was separately fined 33.6 billion won.",
     "The board will review the plan.",

@@ -611,6 +611,7 @@ NOUN_CUES = {
     "launch": "launched",
     "debut": "launched",
     "rollout": "launched",
+    "release": "launched",
     "unveiling": "launched",
 }
 #: Verbs whose subject reacts to a nominal cue rather than acting it: "Alibaba responded to the launch of Temu",

@@ -58,6 +58,7 @@ def rule_ids() -> list[str]:
         "invest.stake.salient",
         "invest.raise_from",
         "fine.verb.implicit",
+        "launch.verb.named_after",
         "investigate.verb.implicit",
         "leads.succession",
         "partner.join_forces",
@@ -802,6 +803,11 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         for a, b in _pairs(subjects):
             yield Cand(a, pred, b, rule + ".coordinated", v.i)
         return
+    if pred == "launched" and not objects and subjects and v.tag_ in ("VBD", "VBN") and _launched_itself(v):
+        objects, subjects = subjects, []  # 'Amazon Now, which launched in Bengaluru in June': it was launched
+    if pred == "launched" and not subjects and (makers := _named_in_product(ctx, objects)):
+        yield from (Cand(m, pred, o, f"{rule}.named_after", v.i) for o, m in makers)  # 'Flipkart Minutes'
+        return
     if not subjects and pred in ("fined", "investigated") and (authority := _recent_authority(ctx, v)):
         subjects, rule = [authority], f"{rule}.implicit"  # 'Baemin was separately fined 33.6 billion won'
     if not subjects:  # agentless: an event only ("the program was launched")
@@ -813,6 +819,28 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, pred, o, rule, v.i)
     if pred == "succeeded":
         yield from _succession(ctx, v, subjects, objects)
+
+
+def _named_in_product(ctx: Context, products: list[Arg]) -> list[tuple[Arg, Arg]]:
+    """(product, maker) for each product whose name starts with an organization's name the text gives ('Flipkart
+    Minutes' is Flipkart's, 'Noon Minutes' Noon's): who launched a product named after itself."""
+    out = []
+    for p in products:
+        words = ctx.doc.text[p.span[0] : p.span[1]].split()
+        for start, key in ctx.by_type["Organization"]:
+            m = ctx._mention_at(start)
+            name = ctx.doc.text[ctx.tokens[m[0]].idx : ctx.tokens[m[1] - 1].idx + len(ctx.tokens[m[1] - 1])].split()
+            if key != p.key and len(name) < len(words) and words[: len(name)] == name:
+                out.append((p, ctx._arg(m)))
+                break
+    return out
+
+
+def _launched_itself(v: Token) -> bool:
+    """'Amazon Now, which launched in Bengaluru in June': a launch verb with no object, said of what was launched
+    (in a relative clause or a participle), not 'Meituan launched in Brazil' (a company entering a market, which
+    the rules read no relation from)."""
+    return v.dep_ in ("relcl", "acl") and not any(c.dep_ in ("dobj", "prt") for c in v.children)
 
 
 def _recent_authority(ctx: Context, v: Token) -> Arg | None:
