@@ -153,6 +153,14 @@ CASES = [
         None,
         "launched.nominal",
     ),
+    # 'would' in reported speech is a statement
+    (
+        "Delivery Hero named Niklas Östberg chief executive in 2011. The board said that Emmanuel Thomassin would"
+        " succeed Östberg.",
+        ("emmanuel thomassin", "succeeded", "niklas östberg"),
+        None,
+        "succeed.verb",
+    ),
     # money raised from investors
     (
         "Zhipu was founded in 2019 and has since raised money from a long list of backers such as Alibaba and"
@@ -1115,6 +1123,7 @@ NEGATIVES = [
     "Naver will take no equity stake in Kurly, the companies said.",
     "Meituan raised prices from 5 yuan to 8 yuan.",
     "Analysts are investors too.",
+    "Alibaba would acquire Lazada if regulators agreed.",  # a 'would' of its own is no statement
     # a company that launched in a market launched nothing; a product named after no one
     "Meituan said sales grew. Keeta, which launched in Brazil, grew.",
     # fined with no authority in the text; a review that is no probe

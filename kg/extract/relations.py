@@ -705,7 +705,9 @@ def irrealis(tok: Token, *, negation_only: bool = False) -> bool:
         return True  # 'is considering an investment in X': the noun is only intended
     for _ in range(4):
         if any(
-            c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lx.MODALS and not negation_only) for c in v.children
+            c.dep_ == "neg"
+            or (c.dep_ == "aux" and c.lower_ in lx.MODALS and not negation_only and not _reported_future(c, v))
+            for c in v.children
         ):
             return True
         if v.dep_ not in ("xcomp", "ccomp", "conj", "acl") or v.head.i == v.i:
@@ -716,6 +718,12 @@ def irrealis(tok: Token, *, negation_only: bool = False) -> bool:
             return False
         v = v.head
     return False
+
+
+def _reported_future(aux: Token, v: Token) -> bool:
+    """'The board said X would succeed Y': 'would' in reported speech is the future of the past, a statement;
+    'X would like to buy Y' or a 'would' of its own is not."""
+    return aux.lower_ == "would" and v.dep_ == "ccomp" and v.head.lemma_.lower() in lx.SAY_VERBS
 
 
 def governing_verb(tok: Token) -> Token:
