@@ -161,6 +161,22 @@ CASES = [
         None,
         "succeed.verb",
     ),
+    # a partnership under which coordinated subjects act, a joint venture formed with others
+    (
+        "Uber and Baidu began offering driverless rides in Dubai, under a partnership the two companies signed last"
+        " July.",
+        ("uber", "partner_of", "baidu"),
+        None,
+        "partner.under.coordinated",
+    ),
+    (
+        "Tencent formed a joint venture with Renault in 2024.",
+        ("tencent", "partner_of", "renault"),
+        "2024",
+        "partner.reach",
+    ),
+    # founded with a company: a partner in the venture, not a founder of it
+    ("Alibaba founded the venture with Tencent in 2020.", ("alibaba", "partner_of", "tencent"), "2020", "partner.noun"),
     # money raised from investors
     (
         "Zhipu was founded in 2019 and has since raised money from a long list of backers such as Alibaba and"
@@ -1098,7 +1114,6 @@ NEGATIVES = [
     "The FTC opened an investigation into whether prices rose.",  # an investigation into no company
     "Revenue (2024: 30%) rose.",  # a year in brackets is no ticker, and no listed company
     "Kuaishou, which is run by the founders, grew.",  # run by no one named
-    "Alibaba founded the venture with Tencent in 2020.",  # founded with a company: a partner, not a founder of it
     "The brand listed its products on Tmall in 2023.",  # listed on a marketplace, not an exchange
     # an exchange or an authority is no company's investee, parent or unit
     "Alibaba invested in the New York Stock Exchange in 2014.",
@@ -1126,6 +1141,7 @@ NEGATIVES = [
     "Alibaba would acquire Lazada if regulators agreed.",  # a 'would' of its own is no statement
     # a company that launched in a market launched nothing; a product named after no one
     "Meituan said sales grew. Keeta, which launched in Brazil, grew.",
+    "Blackbird Ventures led the round with participation from Square Peg.",  # a name's word is no venture
     # fined with no authority in the text; a review that is no probe
     "Baedal Minjok was separately fined 33.6 billion won.",
     "The board will review the plan.",

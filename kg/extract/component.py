@@ -206,8 +206,8 @@ def _date_for(
         if d["spec"] is None or (d["gov"] == other_clause and d["start"] > other_from):
             continue
         absolute = d["spec"].get("rel") is None
-        if d["gov"] in chain:
-            rank = (chain.index(d["gov"]), not absolute)
+        if d["gov"] in chain or d["gov"] == other_clause:  # (a fronted date governs both conjoined clauses)
+            rank = (chain.index(d["gov"]) if d["gov"] in chain else len(chain), not absolute)
             if best is None or rank < best[0]:
                 best = (rank, k)
         elif fallback is None or (absolute and dates[fallback]["spec"].get("rel") is not None):

@@ -250,7 +250,18 @@ IDIOMS = frozenset({"red sea", "the red sea", "red ocean", "blue ocean", "the bl
 
 #: Cooperation nouns: "reached cooperation with X", "the cooperation between X and Y".
 COOP_NOUNS = frozenset(
-    {"cooperation", "partnership", "collaboration", "alliance", "agreement", "deal", "tie-up", "pact", "co-operation"}
+    {
+        "cooperation",
+        "partnership",
+        "collaboration",
+        "alliance",
+        "agreement",
+        "deal",
+        "tie-up",
+        "pact",
+        "co-operation",
+        "venture",  # 'formed a joint venture with X'
+    }
 )
 #: Participles that introduce a name: "a campaign called X", "a service dubbed X", "an app named X".
 NAMING_VERBS = frozenset({"call", "dub", "name", "brand", "title"})

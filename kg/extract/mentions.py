@@ -160,11 +160,13 @@ def _digit_led_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
 
 
 def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> list[Candidate]:
-    """A company the text names in full with its legal form ("Hello Inc.", "Dingdong (Cayman) Ltd.") is then called
-    by the rest of its name ("Hello competes with …"): those mentions, wherever the NER missed them. The short name
-    stands alone (not inside a longer capitalised name: "Red Sea" is no mention of "Sea Ltd.")."""
+    """A company the text names in full with its legal form ("Hello Inc.", "Dingdong (Cayman) Ltd.", "Kyoritsu
+    Maintenance Co.") is then called by the rest of its name or by its first word ("Hello competes with …",
+    "Kyoritsu said …"): those mentions, wherever the NER missed them. The short name stands alone (not inside a
+    longer capitalised name: "Red Sea" is no mention of "Sea Ltd."), and a known name is never one."""
     tokens = parsed.tokens
     shorts: dict[tuple[str, ...], Candidate] = {}
+    first_words: set[tuple[str, ...]] = set()
     for c in found:
         words = [t for t in tokens[c.start : c.end] if not t.is_punct or t.text == "&"]
         k = len(words)
@@ -173,6 +175,10 @@ def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
         base = tuple(t.text for t in words[:k] if not (t.text.startswith("(") or t.text.endswith(")")))
         if k < len(words) and base and words[0].text[:1].isupper() and base[-1].lower() not in lx.LEGAL_FORM_WORDS:
             shorts.setdefault(base, c)
+            if len(base) > 1 and base[0].isalpha() and len(base[0]) > 2 and c.kb_id is None:
+                first_words.add(base[:1])
+                shorts.setdefault(base[:1], c)  # 'Kyoritsu Maintenance Co.', then 'Kyoritsu'
+
     out = []
     by_span = {(c.start, c.end): c for c in found}
     for base, full in shorts.items():
@@ -180,6 +186,9 @@ def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
         for i in range(len(tokens) - n + 1):
             if not (
                 tokens[i].text == base[0]
+                # a first word the NER calls a place or a nationality elsewhere ('Saudi Logistics Services Co',
+                # then 'Saudi rival SMSA') is one there
+                and not (base in first_words and tokens[i].ent_type_ in ("GPE", "NORP", "LOC"))
                 and tuple(t.text for t in tokens[i : i + n]) == base
                 and not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start)
                 and not (i + n < len(tokens) and tokens[i + n].text[:1].isupper())

@@ -43,6 +43,8 @@ def rule_ids() -> list[str]:
         "invest.lead_round",
         "partner.reach",
         "partner.reach.coordinated",
+        "partner.under",
+        "partner.under.coordinated",
         "partner.noun",
         "partner.between",
         "partner.open_to",
@@ -1100,6 +1102,8 @@ def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
 
 def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     """'reached (a) cooperation with X', 'through cooperation with X, Y …', 'the cooperation between X and Y'."""
+    if ctx.tok_mention[n.i]:
+        return  # a name's word ('Blackbird Ventures', 'Partnership Capital') is no partnership
     rule = "partner.noun"
     subjects: list[Arg] = []
     if n.dep_ in ("dobj", "attr"):
@@ -1108,6 +1112,9 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             rule = "partner.reach"
     elif n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in ("through", "via", "by", "after", "in"):
         subjects = ctx.subjects(governing_verb(n.head))
+    elif n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ == "under":
+        # 'Uber and Baidu began offering rides under a partnership (the two companies signed)': theirs
+        subjects, rule = ctx.subjects(governing_verb(n.head)), "partner.under"
     subjects += [a for c in n.children if c.dep_ == "poss" for a in ctx.expand(c)]
     objects, between = [], []
     for c in n.children:
@@ -1123,9 +1130,9 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         for s in subjects:
             for o in objects:
                 yield Cand(s, "partner_of", o, rule, n.i)
-    elif rule == "partner.reach":
+    elif rule in ("partner.reach", "partner.under"):
         for a, b in _pairs(subjects):
-            yield Cand(a, "partner_of", b, "partner.reach.coordinated", n.i)
+            yield Cand(a, "partner_of", b, f"{rule}.coordinated", n.i)
 
 
 def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
