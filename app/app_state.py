@@ -4,10 +4,9 @@
 - Results of the pure functions of kg.explore, cached with ``st.cache_data`` under the function,
   its arguments and the graph version (``reader.version()``), so a new or removed article shows
   everywhere at once.
-- The label index, the statement graph, the co-mention and figure indexes and the entity projection: one per graph
-  version
-  (``st.cache_resource``: shared, not copied, never rebuilt per page view); pages cut their views
-  from them without asking the store again.
+- The label index, the statement graph, the co-mention, figure, event and entity fact indexes and the entity
+  projection: one per graph version (``st.cache_resource``: shared, not copied, never rebuilt per page view);
+  pages cut their views from them without asking the store again.
 - Every view's state lives in the URL (``st.query_params``): :func:`from_url` seeds a widget's
   state from it the first time the widget is drawn, :func:`to_url` writes the widgets back, so
   any view can be bookmarked and shared.
@@ -25,7 +24,7 @@ import streamlit as st
 
 from kg.explore.claims import ClaimIndex, best_per_document, claim_index
 from kg.explore.comentions import ComentionIndex
-from kg.explore.entity import QuantityIndex
+from kg.explore.entity import EventIndex, FactIndex, QuantityIndex
 from kg.explore.highlight import md
 from kg.explore.search import LabelIndex
 from kg.explore.versioned import PER_VERSION, built, saved
@@ -123,6 +122,18 @@ def claims() -> ClaimIndex:
     """Every claim (one (subject, predicate, object), its reports across documents) of the current graph version
     (:mod:`kg.explore.claims`, from its statement graph; treat as read-only)."""
     return _claims(settings().store, version())
+
+
+def events() -> EventIndex:
+    """Every entity's events, newest first, and how many are dated, for the current graph version (treat as
+    read-only)."""
+    return _built("events", settings().store, version())
+
+
+def entity_facts() -> FactIndex:
+    """Every entity's facts (label, type, aliases, KB id, versions) for the current graph version (treat as
+    read-only)."""
+    return _built("entity_facts", settings().store, version())
 
 
 def projection() -> nx.Graph:

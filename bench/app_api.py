@@ -36,6 +36,7 @@ def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> 
         count_quantities,
         entity_info,
         events,
+        newest_statements,
         quantities,
         relation_index,
         relation_rows,
@@ -65,11 +66,15 @@ def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> 
 
     def timeline():  # runs after shown_rows, whole page or part by part
         index = view["index"]
-        evs = events(reader, key, limit=settings.entity_event_limit)
-        if len(evs) >= settings.entity_event_limit:
-            count_events(reader, key)
+        evs = events(reader, key, limit=settings.entity_event_limit, entities=entities, index=versioned["events"])
+        count_events(reader, key, index=versioned["events"])
         return newest(
-            statement_items(statements, key, index.dated[: settings.entity_timeline_limit], entities)
+            statement_items(
+                newest_statements(statements, key, index, settings.entity_timeline_limit),
+                key,
+                index.dated[: settings.entity_timeline_limit],
+                entities,
+            )
             + [TimelineItem.of_event(e) for e in evs if e.date],
             settings.entity_timeline_limit,
         )
@@ -81,7 +86,7 @@ def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> 
         return qs, count_quantities(reader, key, index=versioned["quantities"])
 
     return {
-        "entity_info": lambda: entity_info(reader, key),
+        "entity_info": lambda: entity_info(reader, key, index=versioned["entity_facts"], entities=entities),
         "relation_index + relation_rows (KB facts, first rows of each group)": shown_rows,
         "claim badges of the rows shown": badges,
         "events + timeline": timeline,

@@ -5,7 +5,8 @@
   centrality's top entities are, by the app);
 - the app's start, launch → page complete in headless Chromium: the first start (nothing saved yet: it builds and
   saves) and the next ones (they load), for the landing page and for the hub's entity page opened from a link;
-- the entity page and graph view of the 10M graph's hub against the seed graph's hub (as figure 4 times them);
+- the entity page and graph view of the 10M graph's hub against the seed graph's hub (as figure 4 times them), and
+  each of their parts (``bench.app_api.entity_page_parts``, ``graph_view_parts``);
 - the typical queries of bench/queries.py through the guard, on the 10M graph against the 1M graph.
 """
 
@@ -110,6 +111,14 @@ def pages(report: Report, big: Path, seed: Path, label: str, versioned: dict, re
             f"×{b.median / s.median:.2f} ({b.median:.1f} vs {s.median:.1f} ms)",
             f"≤ ×{PAGE_RATIO:.2f}",
         )
+    for view in ("entity_page", "graph_view"):  # where the time goes: each part, the two hubs in turn
+        parts = [getattr(app_api, f"{view}_parts")(r, s, key, v) for s, r, key, v in sides]
+        for part in parts[0]:  # in the view's order: a part may use what an earlier one computed
+            seed_ms, big_ms = time_interleaved([p[part] for p in parts], repeats)
+            s, b = summarize(seed_ms), summarize(big_ms)
+            what = f"… {view.replace('_', ' ')} part {part}"
+            report.add(FIGURE, f"{what}, seed graph's hub", s, "ms")
+            report.add(FIGURE, f"{what}, {label}'s hub", b, "ms", "seed graph", s, b.median / s.median)
     for settings, reader, key, built in sides[1:]:
         report.note(f"figure 10, {label}: the hub's entity page shows {app_api.shown(reader, settings, key, built)}")
 

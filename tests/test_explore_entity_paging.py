@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import itertools
 
+import networkx as nx
+import pyoxigraph as ox
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -14,7 +16,7 @@ from kg.explore.comentions import comention_index
 from kg.explore.highlight import md
 from kg.explore.search import build_label_index
 from kg.explore.statements import statement_graph
-from kg.explore.terms import PREFIXES, entity_node, local_name
+from kg.explore.terms import KG_NS, PREFIXES, entity_key, entity_node, local_name
 from kg.labels import refresh_labels
 from kg.model import (
     CoMention,
@@ -36,6 +38,7 @@ from kg.vocab import KB_GRAPH
 from tests.conftest import open_app_page
 
 HUB = "hub co"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 DOCUMENTS = 4
 # (relation, hub is the subject, how many statements): more than a page of each of several sizes
 GROUPS = [("partner_of", True, 23), ("invested_in", False, 7), ("owns", True, 3)]
@@ -166,8 +169,9 @@ class CountingReader:
 _STORE_INDEX = (
     PREFIXES
     + f"""
-SELECT ?n ?p ?incoming ?c ?d ?kb WHERE {{
-  {{ ?n rdf:subject ?e BIND(false AS ?incoming) }} UNION {{ ?n rdf:object ?e BIND(true AS ?incoming) }}
+SELECT ?n ?p ?incoming ?other ?c ?d ?kb WHERE {{
+  {{ ?n rdf:subject ?e ; rdf:object ?other BIND(false AS ?incoming) }}
+  UNION {{ ?n rdf:object ?e ; rdf:subject ?other BIND(true AS ?incoming) }}
   ?n rdf:predicate ?p ; kg:confidence ?c .
   OPTIONAL {{ ?n kg:date ?d }}
   OPTIONAL {{ GRAPH <{KB_GRAPH}> {{ ?n rdf:subject ?x }} BIND(true AS ?kb) }}
@@ -188,24 +192,24 @@ def store_index(reader, key: str) -> entity.RelationIndex:
             float(r["c"].value),
             r["d"] and r["d"].value,
             r["kb"] is not None,
+            entity_key(r["other"]),
         )
         for r in reader.query(_STORE_INDEX, {"e": entity_node(key)})
     }
     # best first: highest confidence, then latest date (undated last), then IRI
     ranked = sorted(found.items(), key=lambda f: (-f[1][1], f[1][2] is None, _descending(f[1][2] or ""), f[0][0]))
     groups: dict[str, list[str]] = {}
-    for (n, incoming), (p, _, _, kb) in ranked:
+    for (n, incoming), (p, _, _, kb, _) in ranked:
         if not kb:
             groups.setdefault(entity.group_name(p, incoming), []).append(n)
+    newest = sorted(
+        {(d, n, other) for (n, _), (_, _, d, _, other) in found.items() if d}, key=lambda f: (_descending(f[0]), f[1])
+    )
     return entity.RelationIndex(
         groups={g: tuple(ns) for g, ns in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))},
-        kb=tuple(dict.fromkeys(n for (n, _), (_, _, _, kb) in ranked if kb)),
-        dated=tuple(
-            n
-            for d, n in sorted(
-                {(d, n) for (n, _), (_, _, d, _) in found.items() if d}, key=lambda dn: (_descending(dn[0]), dn[1])
-            )
-        ),
+        kb=tuple(dict.fromkeys(n for (n, _), (_, _, _, kb, _) in ranked if kb)),
+        dated=tuple(n for _, n, _ in newest),
+        dated_with=tuple(other for _, _, other in newest),
     )
 
 
@@ -249,6 +253,27 @@ def test_page_relations_send_no_pass_over_the_entitys_statements(reader):
     }
     assert len(items) == 15 and {(i.date, i.precision, i.label, i.confidence, i.entities) for i in items} <= from_store
     assert [i.date for i in timeline.newest(items, 15)] == sorted(i.date for i in items)
+
+
+@pytest.mark.parametrize("limit", [0, 1, 4, 15, 1000])
+def test_a_timeline_of_the_newest_statements_alone_is_the_timeline_of_the_whole_graph(reader, sample_store, limit):
+    G = nx.MultiDiGraph()  # parallel statements, a statement about itself, both directions
+    for n, (s, o, date) in enumerate([("a", "b", "2020"), ("a", "b", "2021-03"), ("a", "a", "2019"), ("c", "a", "2022"),
+                                      ("c", "a", None), ("b", "c", "2018")]):  # fmt: skip
+        G.add_edge(s, o, key=f"st{n}", relation="owns", confidence=0.9, date=date, kb=False)
+    for store_reader, graph in ((reader, statement_graph(reader)), (open_reader(sample_store), None), (None, G)):
+        statements = graph if graph is not None else statement_graph(store_reader)
+        entities = build_label_index(store_reader).entities if store_reader is not None else {}
+        for key in list(statements)[:20]:
+            index = entity.relation_index(statements, key)
+            newest = entity.newest_statements(statements, key, index, limit)
+            assert set(newest.edges(keys=True)) <= set(statements.edges(keys=True))
+            wanted = index.dated[:limit]
+            items = timeline.statement_items(newest, key, wanted, entities)
+            assert sorted(items, key=repr) == sorted(
+                timeline.statement_items(statements, key, wanted, entities), key=repr
+            )
+            assert newest.number_of_edges() == len(wanted)
 
 
 def test_index_counts_every_statement_by_group(reader):
@@ -333,6 +358,29 @@ def test_other_lists_are_bounded_and_counted(reader):
     assert [c.entity.label for c in cms] == sorted(c.entity.label for c in cms)
 
 
+def test_events_with_the_label_index_name_their_participants_as_the_store_does(reader, sample_store):
+    for store_reader, key in ((reader, HUB), (open_reader(sample_store), "xiaohongshu")):
+        entities = build_label_index(store_reader).entities
+        found = entity.events(store_reader, key, limit=10, entities=entities)
+        assert found and found == entity.events(store_reader, key, limit=10)
+        counting = CountingReader(store_reader)
+        entity.events(counting, key, limit=10, entities=entities)
+        assert not [q for q in counting.queries if "rdfs:label" in q]  # no label read for the participants
+
+
+def test_the_event_index_lists_what_the_store_selects(reader, sample_store):
+    for store_reader, key in ((reader, HUB), (open_reader(sample_store), "xiaohongshu"), (reader, "nobody")):
+        index = entity.event_index(store_reader)
+        assert entity.count_events(store_reader, key, index=index) == entity.count_events(store_reader, key)
+        for limit in (0, 2, 100):
+            from_index = entity.events(store_reader, key, limit=limit, index=index)
+            from_store = entity.events(store_reader, key, limit=limit)
+            assert [e.date for e in from_index] == [e.date for e in from_store]  # newest first, undated last
+            assert sorted(map(repr, from_index)) == sorted(map(repr, from_store))  # ties at most in another order
+    dated = sum(_date(i) is not None for i in range(EVENTS))
+    assert entity.count_events(reader, HUB, index=entity.event_index(reader)) == (EVENTS, dated)
+
+
 def test_the_figure_index_lists_what_the_store_selects(reader):
     index = entity.quantity_index(reader)
     assert entity.count_quantities(reader, HUB, index=index) == entity.count_quantities(reader, HUB) == QUANTITIES
@@ -348,6 +396,64 @@ def test_the_figure_index_lists_what_the_store_selects(reader):
         entity.quantities(reader, "nobody", index=index) == []
         and entity.count_quantities(reader, "nobody", index=index) == 0
     )
+
+
+@pytest.fixture(scope="module")
+def facts_store(tmp_path_factory) -> Settings:
+    """Entities whose facts differ between the documents that name them (names, aliases, KB id), versions of a
+    program, and entities the documents do not type: one untyped with a label, one of no coarse type."""
+    settings = Settings.load(store=str(tmp_path_factory.mktemp("facts") / "store"))
+    names = [("Hub Co", {"HubCo", "Hub"}, None), ("Hub Company", {"HC"}, "hub-kb"), ("Hub Co", set(), "hub-kb")]
+    with open_writer(settings) as writer:
+        for d, (label, aliases, kb_id) in enumerate(names):
+            doc = Document(f"facts-{d}", "Hub Co runs Plan.", f"Facts {d}", f"facts-{d}.md", None, f"sha256-facts-{d}")
+            ex = Extraction(document=doc)
+            ex.entities[HUB] = Entity(HUB, label, "Organization", aliases=aliases, kb_id=kb_id)
+            ex.entities["plan"] = Entity("plan", "Plan", "Program")
+            version = f"plan {2 + d}.0"
+            ex.entities[version] = Entity(
+                version, f"Plan {2 + d}.0", "Program", version_of="plan", version_label=f"{2 + d}.0"
+            )
+            writer.replace_document(doc.id, extraction_quads(ex))
+        label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+        untyped, plain = entity_node("untyped"), entity_node("plain entity")
+        writer.replace_document("facts-raw", [
+            ox.Quad(untyped, label, ox.Literal("Untyped")),
+            ox.Quad(plain, ox.NamedNode(RDF_TYPE), ox.NamedNode(KG_NS + "Entity")),
+            ox.Quad(plain, ox.NamedNode(KG_NS + "mentionedLabel"), ox.Literal("Plain")),
+        ])  # fmt: skip
+        refresh_labels(writer)
+    return settings
+
+
+FACT_KEYS = [HUB, "plan", "plan 2.0", "plan 4.0", "untyped", "plain entity", "nobody"]
+
+
+def test_the_fact_index_gives_each_entitys_header_as_the_store_does(facts_store):
+    reader = open_reader(facts_store)
+    index, entities = entity.fact_index(reader), build_label_index(reader).entities
+    assert set(index) == {HUB, "plan", "plan 2.0", "plan 3.0", "plan 4.0"}  # the entities with a coarse type
+    for key in FACT_KEYS:
+        from_store = entity.entity_info(reader, key)
+        assert entity.entity_info(reader, key, index=index) == from_store, key
+        assert entity.entity_info(reader, key, index=index, entities=entities) == from_store, key
+    hub = entity.entity_info(reader, HUB, index=index)
+    assert (hub.label, hub.kb_id, hub.aliases) == ("Hub Co", "hub-kb", ("HC", "Hub", "Hub Company", "HubCo"))
+    plan = entity.entity_info(reader, "plan", index=index)
+    assert [v.label for v in plan.versions] == ["Plan 2.0", "Plan 3.0", "Plan 4.0"]
+    assert entity.entity_info(reader, "plan 3.0", index=index).version_of.label == "Plan"
+    assert entity.entity_info(reader, "plain entity", index=index).type == "Other"
+
+
+def test_with_the_fact_index_a_header_reads_nothing_from_the_store(facts_store):
+    reader = open_reader(facts_store)
+    index, entities = entity.fact_index(reader), build_label_index(reader).entities
+    counting = CountingReader(reader)
+    for key in (HUB, "plan", "plan 2.0"):
+        entity.entity_info(counting, key, index=index, entities=entities)
+    assert counting.queries == []
+    entity.entity_info(counting, "untyped", index=index, entities=entities)  # not in the index: from the store
+    assert len(counting.queries) == 1
 
 
 @pytest.mark.parametrize("limit", [5, 100])

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import json
+import random
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
+import networkx as nx
 import pyoxigraph as ox
 import pytest
 
 from explore_sample import HOSTILE_A
 from kg.errors import KGError
-from kg.explore.neighbourhood import MORE, GraphFilter, export_view, neighbourhood, year_range
+from kg.explore.neighbourhood import (
+    MORE,
+    Edge,
+    GraphFilter,
+    counterparts,
+    export_view,
+    neighbourhood,
+    year_range,
+)
 from kg.explore.network_html import external_resources, to_html
 from kg.explore.search import build_label_index
-from kg.explore.statements import statement_graph
+from kg.explore.statements import ranked_neighbours, statement_graph
+from kg.explore.terms import EntityRef
 from kg.iri import entity_iri, node_iri
 from kg.settings import Settings
 from kg.store import open_reader, open_writer
@@ -337,6 +348,77 @@ def test_caps_hold_at_the_second_hop_and_with_filters(big_reader):
     assert sub.nodes["+more:hub:partner_of:out"].hidden == 60 - 3
     # each hop-1 node has 5 partner_of neighbours at 0.8 < 0.9: none drawn, none counted
     assert not [n for n in sub.nodes.values() if n.depth == 2]
+
+
+def random_statements(seed: int) -> tuple[nx.MultiDiGraph, dict[str, EntityRef]]:
+    """A statement graph where three hubs hold half the statements, neighbours recur across relations and
+    directions, some statements are parallel and some an entity's about itself; and its entities."""
+    rnd = random.Random(seed)
+    keys = [f"e{i}" for i in range(rnd.choice((8, 40, 120)))]
+    G: nx.MultiDiGraph = nx.MultiDiGraph()
+    for i in range(rnd.choice((30, 300, 900))):
+        s = rnd.choice(keys[:3]) if rnd.random() < 0.5 else rnd.choice(keys)
+        o = s if rnd.random() < 0.05 else rnd.choice(keys)
+        relation, confidence = rnd.choice(("owns", "partner_of", "invested_in")), rnd.choice((0.5, 0.7, 0.9))
+        G.add_edge(s, o, key=f"st{i}", relation=relation, confidence=confidence,
+                   date=rnd.choice((None, "2019", "2021-05")), kb=False)  # fmt: skip
+    G.graph["neighbours"] = ranked_neighbours(G)
+    return G, {k: EntityRef(k, k.upper(), rnd.choice(("Organization", "Person", "Program"))) for k in keys}
+
+
+def assert_every_group_shows_its_drawn_members_and_counts_the_rest(sub, flt, statements, entities):
+    """Each group of each entity the view expanded, listed whole by ``counterparts``: every member drawn by the end
+    of that hop has its edge, and its "+N more" node (or the view's "+more:overflow", for groups that got none)
+    counts the others."""
+    overflow = 0
+    for n, hop in [(k, node.depth + 1) for k, node in sub.nodes.items() if node.type != MORE and node.depth < flt.hops]:
+        groups = defaultdict(list)
+        for c in counterparts(f"+more:overflow:{n}", flt, statements=statements, entities=entities):
+            groups[(c.relation, c.direction)].append(c)
+        for (rel, direction), members in groups.items():
+            drawn = [c for c in members if c.key in sub.nodes and sub.nodes[c.key].depth <= hop]
+            for c in drawn:
+                a, b = (n, c.key) if direction == "out" else (c.key, n)
+                assert Edge(a, b, rel, c.confidence, c.date, c.statements) in sub.edges
+            more = sub.nodes.get(f"+more:{n}:{rel}:{direction}")
+            if more is not None:
+                assert more.hidden == len(members) - len(drawn) > 0
+            else:
+                overflow += len(members) - len(drawn)
+    assert (sub.nodes["+more:overflow"].hidden if "+more:overflow" in sub.nodes else 0) == overflow
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize(
+    "flt",
+    [
+        GraphFilter(),
+        GraphFilter(hops=2),
+        GraphFilter(hops=2, types=("Person", "Program")),
+        GraphFilter(hops=2, relations=("owns",), min_confidence=0.7),
+        GraphFilter(hops=2, date_from="2020"),
+    ],
+)
+def test_more_nodes_count_exactly_what_their_group_leaves_out(seed, flt):
+    statements, entities = random_statements(seed)
+    walked = statements.copy()
+    del walked.graph["neighbours"]
+    for max_nodes, per_relation in ((4, 1), (12, 2), (40, 6), (400, 400)):
+        settings = Settings.load(graph_max_nodes=max_nodes, graph_max_per_relation=per_relation)
+        for focus in ("e0", "e5"):
+            sub = neighbourhood(None, focus, flt, settings, statements=statements, entities=entities)
+            assert sub == neighbourhood(None, focus, flt, settings, statements=walked, entities=entities)
+            assert len(sub.nodes) <= max_nodes
+            assert_every_group_shows_its_drawn_members_and_counts_the_rest(sub, flt, statements, entities)
+
+
+def test_more_nodes_of_the_large_hub_count_exactly_what_they_leave_out(big_reader):
+    statements, entities = statement_graph(big_reader), build_label_index(big_reader).entities
+    for flt in (GraphFilter(), GraphFilter(hops=2, min_confidence=0.8)):
+        for max_nodes, per_relation in ((12, 2), (60, 4), (1000, 7)):
+            settings = Settings.load(graph_max_nodes=max_nodes, graph_max_per_relation=per_relation)
+            sub = neighbourhood(big_reader, "hub", flt, settings, statements=statements, entities=entities)
+            assert_every_group_shows_its_drawn_members_and_counts_the_rest(sub, flt, statements, entities)
 
 
 # --- layout and page building ------------------------------------------------------------------

@@ -19,6 +19,7 @@ from kg.explore.entity import (
     entity_info,
     events,
     figure_table,
+    newest_statements,
     page_count,
     page_number,
     quantities,
@@ -33,7 +34,6 @@ from kg.explore.network_html import to_html
 from kg.explore.timeline import TimelineItem, newest, statement_items, timeline_chart
 
 PAGE = "app_pages/entity.py"
-call = app_state.call
 call_labelled = app_state.call_labelled
 settings = app_state.settings()
 key = st.query_params.get("entity") or ""
@@ -42,13 +42,15 @@ if not key:
     st.info("Search for an entity in the sidebar (a name or an alias, e.g. RedNote) to open its page.")
     st.stop()
 
-info = call(entity_info, key)
+# from the per-version fact index: not cached per view (an entity's facts are repeated in each of its documents)
+info = entity_info(app_state.reader(), key, index=app_state.entity_facts(), entities=app_state.label_index().entities)
 if info is None:
     st.title("Entity")
     st.warning(f"The graph has no entity {md(key)!s}. Search for it in the sidebar.")
     st.stop()
 
 st.title(md(info.label))
+csv_stem = file_stem(info.label)  # the name of the relation tables' CSV files
 facts = [f"**Type:** {info.type}"]
 if info.aliases:
     facts.append("**Also called:** " + ", ".join(md(a) for a in info.aliases))
@@ -122,7 +124,7 @@ def group_table(entity: str, group: str, members: tuple[str, ...]) -> None:
         table.to_csv(index=False).encode(),
         key=f"csv:{group}",
         on_click="ignore",
-        file_name=f"{file_stem(info.label)} - {relation_words(group)}.csv",
+        file_name=f"{csv_stem} - {relation_words(group)}.csv",
         mime="text/csv",
     )
 
@@ -186,14 +188,22 @@ app_state.to_url(table=shown_tables)
 left, right = st.columns(2)
 with left:
     st.subheader("Timeline")
-    evs = call(events, key, limit=settings.entity_event_limit)
-    n_events, n_dated_events = (
-        call(count_events, key)
-        if len(evs) >= settings.entity_event_limit
-        else (len(evs), sum(e.date is not None for e in evs))
+    event_index = app_state.events()  # per graph version; the rows shown are not cached per view
+    evs = events(
+        app_state.reader(),
+        key,
+        limit=settings.entity_event_limit,
+        entities=app_state.label_index().entities,
+        index=event_index,
     )
+    n_events, n_dated_events = count_events(app_state.reader(), key, index=event_index)
     items = newest(
-        statement_items(statements, key, dated_shown, app_state.label_index().entities)
+        statement_items(
+            newest_statements(statements, key, index, settings.entity_timeline_limit),
+            key,
+            dated_shown,
+            app_state.label_index().entities,
+        )
         + [TimelineItem.of_event(e) for e in evs if e.date],
         settings.entity_timeline_limit,
     )

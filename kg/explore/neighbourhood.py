@@ -13,7 +13,9 @@ entity types of the neighbour, date range, minimum confidence), so the exact cou
 ``settings.graph_max_per_relation`` neighbours per (node, relation, direction), highest confidence
 first, and at most ``settings.graph_max_nodes`` nodes in all, dealt among the groups in turn (a hub
 shows a few neighbours of each of its relations). Where it cuts, a "+N more" node stands for the rest,
-and the "+N more" nodes count towards the cap too.
+and the "+N more" nodes count towards the cap too. What a group left out is counted from the entities
+drawn (:func:`_drawn_neighbours`), not by reading the group: the view's cost follows what it draws, not
+the hub's degree.
 
 >>> sub = Subgraph(focus="a")
 >>> sub.nodes["a"] = Node("a", "A", "Organization", 0)
@@ -229,12 +231,12 @@ def neighbourhood(
                         groups[(n, rel, direction)] = members
             elif n in statements:  # (edge views take a node not in the graph for a list of nodes)
                 groups |= _walk(statements, n, passes)
+        comentioned: dict[str, dict[str, list]] = defaultdict(dict)  # frontier entity → co-mentioned → [_, count, _]
         if flt.comentions:
             frontier_values = values_clause("n", (entity_node(k) for k in frontier))
-            found: dict[str, dict[str, list]] = defaultdict(dict)
             for row in reader.query(_COMENTION_EDGES % frontier_values):
-                found[entity_key(row["n"])][entity_key(row["x"])] = [None, int(row["count"].value), None]
-            groups |= {(n, COMENTION, "out"): rank(members) for n, members in found.items()}
+                comentioned[entity_key(row["n"])][entity_key(row["x"])] = [None, int(row["count"].value), None]
+            groups |= {(n, COMENTION, "out"): rank(members) for n, members in comentioned.items()}
         if types is not None:
             refs = describe({m[0] for members in groups.values() for m in members})
             groups = {g: [m for m in members if refs[m[0]].type in types] for g, members in groups.items()}
@@ -243,14 +245,22 @@ def neighbourhood(
         for x in dealt:
             depth[x] = hop
         more_slots += len(capped)
+        # each group's drawn members, found from the drawn entities rather than by reading the whole group: a
+        # hub's groups hold thousands of neighbours, of which the view draws a few dozen
+        drawn: dict[tuple[str, str, str], dict[str, list]] = {}
+        for n in frontier:
+            drawn |= {(n, *way): members for way, members in _drawn_neighbours(statements, n, depth, passes).items()}
+            if flt.comentions:
+                drawn[(n, COMENTION, "out")] = {x: m for x, m in comentioned.get(n, {}).items() if x in depth}
+        if types is not None:
+            refs = describe({x for members in drawn.values() for x in members})
+            drawn = {g: {x: m for x, m in members.items() if refs[x].type in types} for g, members in drawn.items()}
         for group in order:
             n, rel, direction = group
-            cut = 0
-            for x, conf, count, date in groups[group]:
+            members = drawn.get(group, {})
+            cut = len(groups[group]) - len(members)  # the entity itself, when it is its own neighbour, is neither
+            for x, (conf, count, date) in members.items():
                 if x == n:
-                    continue
-                if x not in depth:
-                    cut += 1
                     continue
                 a, b = (n, x) if direction == "out" else (x, n)
                 if rel == COMENTION:
@@ -279,6 +289,36 @@ def neighbourhood(
         edges[(focus, more, MORE)] = Edge(focus, more, MORE, count=overflow)
     sub.edges = sorted(edges.values(), key=lambda e: (e.source, e.target, e.relation))
     return sub
+
+
+def _drawn_neighbours(
+    statements: nx.MultiDiGraph, n: str, drawn: Mapping[str, int], passes: Callable[[dict], bool]
+) -> dict[tuple[str, str], dict[str, list]]:
+    """(relation, direction) → the drawn entities that are ``n``'s neighbours that way → [highest confidence,
+    statements, first date], as :func:`kg.explore.statements.tally` counts them, from ``n``'s statements with drawn
+    entities that pass the filters: it looks up at most as many neighbours as ``n`` has or as are drawn, whichever
+    is fewer.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for key, (s, o, c) in enumerate([("a", "b", 0.5), ("a", "b", 0.7), ("a", "c", 0.9), ("d", "a", 0.6)]):
+    ...     _ = G.add_edge(s, o, key=key, relation="owns", confidence=c, date=None, kb=False)
+    >>> _drawn_neighbours(G, "a", {"a": 0, "b": 1, "d": 1}, lambda st: True)
+    {('owns', 'out'): {'b': [0.7, 2, None]}, ('owns', 'in'): {'d': [0.6, 1, None]}}
+    """
+    if n not in statements:
+        return {}
+    found: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)
+    for direction, adjacency in (("out", statements.succ[n]), ("in", statements.pred[n])):
+        if len(drawn) < len(adjacency):
+            between = ((x, adjacency[x]) for x in drawn if x in adjacency)
+        else:
+            between = ((x, keyed) for x, keyed in adjacency.items() if x in drawn)
+        for x, keyed in between:
+            for st in keyed.values():
+                if passes(st):
+                    tally(found[(st["relation"], direction)], x, st)
+    return dict(found)
 
 
 def _deal(

@@ -1,9 +1,9 @@
 """The per-version structures saved beside an embedded store, so that a restart loads them instead of rebuilding.
 
 What the app builds once per graph version (:data:`kg.explore.versioned.PER_VERSION`: the label index, the
-statement graph with its rankings, the co-mention and figure indexes, the projection) takes seconds at scale and
-depends on nothing but the store's snapshot. So the first process to build one for a snapshot writes it to
-``<store>/derived/<name>.<version>.kgs``, and every later start loads it from there.
+statement graph with its rankings, the co-mention, figure, event and entity fact indexes, the projection) takes
+seconds at scale and depends on nothing but the store's snapshot. So the first process to build one for a snapshot
+writes it to ``<store>/derived/<name>.<version>.kgs``, and every later start loads it from there.
 
 A file is a fixed header and a MessagePack payload (no pickle: loading one runs no code of the file's):
 
@@ -50,7 +50,7 @@ import msgpack
 import networkx as nx
 
 from kg.errors import SavedStructureError
-from kg.explore.entity import RelationIndex
+from kg.explore.entity import EntityFacts, RelationIndex
 from kg.explore.overview import Central, DocumentRow
 from kg.explore.search import LabelIndex
 from kg.explore.terms import EntityRef
@@ -160,9 +160,10 @@ def _encode_statements(G: nx.MultiDiGraph) -> dict:
                 ng["c"].append(c)
                 ng["k"].append(k)
                 ng["d"].append(d)
-    ri: dict[str, list] = {c: [] for c in ("entity", "groups", "group", "size", "kb", "dated", "statements")}
+    ri: dict[str, list] = {c: [] for c in ("entity", "groups", "group", "size", "kb", "dated", "with", "statements")}
+    fields = {"groups", "kb", "dated", "dated_with"}
     for n, index in G.graph["relation_indexes"].items():
-        _require(isinstance(index, RelationIndex) and set(vars(index)) == {"groups", "kb", "dated"}, "RelationIndex")
+        _require(isinstance(index, RelationIndex) and set(vars(index)) == fields, "RelationIndex")
         ri["entity"].append(at[n])
         ri["groups"].append(len(index.groups))
         for group, members in index.groups.items():
@@ -173,6 +174,7 @@ def _encode_statements(G: nx.MultiDiGraph) -> dict:
         ri["statements"].extend(statement[m] for m in index.kb)
         ri["dated"].append(len(index.dated))
         ri["statements"].extend(statement[m] for m in index.dated)
+        ri["with"].extend(at[x] for x in index.dated_with)
     return out | {"words": words.strings, "neighbours": ng, "relation_indexes": ri}
 
 
@@ -202,17 +204,23 @@ def _decode_statements(d: dict) -> nx.MultiDiGraph:
     statements = [keys[i] for i in ri["statements"]]
     # each entity's statements are its groups' in turn, then its KB facts, then its dated ones
     named = [(words[g], size) for g, size in zip(ri["group"], ri["size"], strict=True)]
+    dated_with = [nodes[x] for x in ri["with"]]  # the other ends of every entity's dated statements in turn
     indexes = {}
     at = 0
-    for e, (a, b), kb, dated in zip(ri["entity"], _spans(ri["groups"]), ri["kb"], ri["dated"], strict=True):
+    spans = zip(ri["entity"], _spans(ri["groups"]), ri["kb"], _spans(ri["dated"]), strict=True)
+    for e, (a, b), kb, (first, last) in spans:
         by_name = {}
         for name, size in named[a:b]:
             by_name[name] = tuple(statements[at : at + size])
             at += size
+        end = at + kb + last - first
         indexes[nodes[e]] = RelationIndex(
-            groups=by_name, kb=tuple(statements[at : at + kb]), dated=tuple(statements[at + kb : at + kb + dated])
+            groups=by_name,
+            kb=tuple(statements[at : at + kb]),
+            dated=tuple(statements[at + kb : end]),
+            dated_with=tuple(dated_with[first:last]),
         )
-        at += kb + dated
+        at = end
     if at != len(statements):
         raise ValueError(f"{len(statements) - at} statements of the relation indexes belong to no entity")
     G.graph.update(neighbours=neighbours, relation_indexes=indexes)
@@ -254,6 +262,35 @@ def _encode_quantities(index: dict) -> dict:
 
 def _decode_quantities(d: dict) -> dict:
     return dict(zip(d["keys"], map(tuple, d["figures"]), strict=True))
+
+
+def _encode_events(index: dict) -> dict:
+    return {"keys": list(index), "events": [e for e, _ in index.values()], "dated": [n for _, n in index.values()]}
+
+
+def _decode_events(d: dict) -> dict:
+    return {key: (tuple(found), dated) for key, found, dated in zip(d["keys"], d["events"], d["dated"], strict=True)}
+
+
+def _encode_entity_facts(index: dict) -> dict:
+    words = _Table()  # coarse types
+    cols: dict[str, list] = {c: [] for c in EntityFacts._fields}
+    for facts in index.values():
+        _require(isinstance(facts, EntityFacts), "EntityFacts")
+        for column, v in zip(cols.values(), facts, strict=True):
+            column.append(v)
+    cols["type"] = [words(t) for t in cols["type"]]
+    return cols | {"keys": list(index), "words": words.strings}
+
+
+def _decode_entity_facts(d: dict) -> dict:
+    words = d["words"]
+    columns = [d[c] for c in EntityFacts._fields]
+    columns[EntityFacts._fields.index("type")] = [words[t] for t in d["type"]]
+    return {
+        key: EntityFacts(label, type_, tuple(aliases), kb_id, version_of, tuple(versions))
+        for key, label, type_, aliases, kb_id, version_of, versions in zip(d["keys"], *columns, strict=True)
+    }
 
 
 def _encode_projection(G: nx.Graph) -> dict:
@@ -342,6 +379,8 @@ CODECS: dict[str, Codec] = {
     "statements": Codec(_encode_statements, _decode_statements),
     "comentions": Codec(_encode_comentions, _decode_comentions),
     "quantities": Codec(_encode_quantities, _decode_quantities),
+    "entity_facts": Codec(_encode_entity_facts, _decode_entity_facts),
+    "events": Codec(_encode_events, _decode_events),
     "projection": Codec(_encode_projection, _decode_projection),
 }
 

@@ -7,7 +7,7 @@ benchmark (``bench/app_api.py``) builds the same to time the pages as the app se
 from these without asking the store again.
 
 >>> sorted(PER_VERSION)
-['comentions', 'label_index', 'projection', 'quantities', 'statements']
+['comentions', 'entity_facts', 'events', 'label_index', 'projection', 'quantities', 'statements']
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 from kg.explore import persist
 from kg.explore.comentions import comention_index
-from kg.explore.entity import quantity_index
+from kg.explore.entity import event_index, fact_index, quantity_index
 from kg.explore.paths import entity_projection
 from kg.explore.search import build_label_index
 from kg.explore.statements import statement_graph
@@ -29,6 +29,8 @@ PER_VERSION: dict[str, Callable[[Any], Any]] = {
     "statements": statement_graph,
     "comentions": comention_index,
     "quantities": quantity_index,
+    "entity_facts": fact_index,
+    "events": event_index,
     "projection": entity_projection,
 }
 
