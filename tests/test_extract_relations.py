@@ -1253,6 +1253,9 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
             "Tenpay Payment Technology Co. Ltd.",
             "Organization",
         ),
+        # more company-name words: 'Studio', 'Global', 'Inn', 'Store'
+        ("Perfect World said Hotta Studio would release the game.", "Hotta Studio", "Organization"),
+        ("PingPong said LianLian Global won a licence in Lithuania.", "LianLian Global", "Organization"),
         # a brand whose name starts with digits, which the NER never tags
         ("Shoppers moved from JD.com’s 7Fresh to Hema.", "7Fresh", "Organization"),
         ("Pop Mart competes with 52Toys in blind boxes.", "52Toys", "Organization"),

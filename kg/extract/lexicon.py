@@ -513,6 +513,23 @@ ORG_NAME_WORDS = frozenset(
         "systems",
         "communications",
         "telecom",
+        "studio",
+        "global",
+        "inn",
+        "hotels",
+        "store",
+        "stores",
+        "pay",
+        "payments",
+        "fintech",
+        "ai",
+        "foods",
+        "pharmaceutical",
+        "airways",
+        "shipping",
+        "energy",
+        "industries",
+        "brands",
     }
 )
 #: Capitalised words after a KB name that do not make a new unit ("the Xiaohongshu Series D round").
