@@ -102,25 +102,42 @@ def entity_page_parts(reader, settings: Settings, key: str, versioned: dict) -> 
 
 
 def graph_view_parts(reader, settings: Settings, key: str, versioned: dict) -> Parts:
-    """What app/app_pages/graph.py computes for focus ``key`` with the default filters, part by part."""
-    from kg.explore.neighbourhood import GraphFilter, neighbourhood
-    from kg.explore.network_html import to_html
+    """What app/app_pages/graph.py computes for focus ``key`` with the default filters and drawing (no as-of day,
+    nothing expanded, pinned or hidden, sizes the same, colours by type), part by part, called as the page calls it.
+    The slider's year range is computed once per graph version (``app_state.call``); the four view exports are
+    written only when their download button is clicked."""
+    from kg.explore.neighbourhood import GraphFilter, edge_evidence, neighbourhood
+    from kg.explore.network_html import legend, to_html
 
-    def view():
-        return neighbourhood(
-            reader,
-            key,
-            GraphFilter(hops=1),
-            settings,
-            statements=versioned["statements"],
-            entities=versioned["entities"],
+    statements = versioned["statements"]
+    view: dict = {}  # what one view computes once and uses later, as the page does
+
+    def drawn():
+        view["sub"] = neighbourhood(
+            reader, key, GraphFilter(hops=1), settings, statements=statements, entities=versioned["entities"]
+        )
+        return view["sub"]
+
+    def evidence():  # runs after drawn: the evidence of the drawn edges, shown when an edge is clicked
+        view["evidence"] = edge_evidence(reader, statements, view["sub"])
+        return view["evidence"]
+
+    def page():  # runs after evidence: the side column's list and legend, then the drawing
+        sub = view["sub"]
+        labels = {n.key: f"{n.label} · {n.type}" for n in sub.entities()}
+        return (
+            labels,
+            legend(sub),
+            to_html(
+                sub, height="620px", evidence=view["evidence"], sizes=None, colours=None, clicks="graph", pinned=[]
+            ),
         )
 
-    sub = view()
-    return {  # the slider's year range is computed once per graph version: see years()
-        "neighbourhood": view,
-        "to_html": lambda: to_html(sub, height="620px"),
-    }  # the four view exports are written only when their download button is clicked
+    return {
+        "neighbourhood": drawn,
+        "edge_evidence": evidence,
+        "to_html (with the evidence, clicks wired) + focus list and legend": page,
+    }
 
 
 def overview_parts(reader, settings: Settings, key: str, versioned: dict) -> Parts:
@@ -150,12 +167,14 @@ def shown(reader, settings: Settings, key: str, versioned: dict) -> str:
     rows = parts["relation_index + relation_rows (KB facts, first rows of each group)"]()
     figures, all_figures = parts["quantities"]()
     index = relation_index(versioned["statements"], key)
-    sub = graph_view_parts(reader, settings, key, versioned)["neighbourhood"]()
+    view = graph_view_parts(reader, settings, key, versioned)
+    sub, evidence = view["neighbourhood"](), view["edge_evidence"]()
     return (
         f"{len(rows)} relation rows with {sum(len(r.evidence) for r in rows)} evidence sentences, "
         f"of {len(index.groups)} "
         f"relation groups and {len(index.kb)} KB facts; {len(figures)} of {all_figures} figures; "
-        f"{len(parts['comentioned']())} co-mentioned entities; and its graph view draws {len(sub.nodes)} nodes"
+        f"{len(parts['comentioned']())} co-mentioned entities; and its graph view draws {len(sub.nodes)} nodes and "
+        f"{len(sub.edges)} edges, with the evidence of {sum(map(len, evidence.values()))} statements"
     )
 
 
@@ -164,6 +183,4 @@ def entity_page(reader, settings: Settings, key: str, versioned: dict):
 
 
 def graph_view(reader, settings: Settings, key: str, versioned: dict):
-    parts = graph_view_parts(reader, settings, key, versioned)
-    del parts["neighbourhood"]  # computed once by graph_view_parts already
-    return [part() for part in parts.values()]
+    return [part() for part in graph_view_parts(reader, settings, key, versioned).values()]

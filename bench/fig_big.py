@@ -119,8 +119,8 @@ def pages(report: Report, big: Path, seed: Path, label: str, versioned: dict, re
             what = f"… {view.replace('_', ' ')} part {part}"
             report.add(FIGURE, f"{what}, seed graph's hub", s, "ms")
             report.add(FIGURE, f"{what}, {label}'s hub", b, "ms", "seed graph", s, b.median / s.median)
-    for settings, reader, key, built in sides[1:]:
-        report.note(f"figure 10, {label}: the hub's entity page shows {app_api.shown(reader, settings, key, built)}")
+    for (settings, reader, key, built), graph in zip(sides, ("seed graph", label), strict=True):  # what each shows
+        report.note(f"figure 10, {graph}: the hub's entity page shows {app_api.shown(reader, settings, key, built)}")
 
 
 def typical_queries(report: Report, big: Path, mid: Path, label: str, repeats: int) -> None:

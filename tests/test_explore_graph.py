@@ -489,6 +489,68 @@ def test_a_drawn_edge_carries_its_statements_evidence(reader):
     assert set(evidence) == {(e.source, e.target, e.relation) for e in sub.edges}  # every drawn relation edge
 
 
+@pytest.mark.parametrize("focus", ["xiaohongshu", "alibaba"])
+def test_edge_evidence_is_what_the_statements_rows_say(reader, focus):
+    """One query for the drawn edges' sentences gives what the entity page's rows give for the same statements:
+    relation, date, confidence, source and the first sentence (by document, then sentence) with its title."""
+    from kg.explore.entity import relation_rows
+    from kg.explore.neighbourhood import edge_evidence
+
+    statements = statement_graph(reader)
+    sub = neighbourhood(reader, focus, GraphFilter(hops=2), Settings.load(), statements=statements)
+    evidence = edge_evidence(reader, statements, sub)
+    for (source, target, relation), found in evidence.items():
+        data = statements.get_edge_data(source, target)
+        best = sorted(
+            (n for n, d in data.items() if d["relation"] == relation), key=lambda n: (-data[n]["confidence"], n)
+        )[:3]
+        expected = []
+        for row in relation_rows(reader, best):
+            ev = row.evidence[0] if row.evidence else None
+            expected.append(
+                (row.predicate, row.date, row.confidence, row.source)
+                + ((ev.sentence, ev.document, ev.document_title) if ev else ("", "", ""))
+            )
+        got = [(e.relation, e.date, e.confidence, e.source, e.sentence, e.document, e.title) for e in found]
+        assert got == expected
+    assert any(e.sentence for found in evidence.values() for e in found)
+    assert any(e.source == "kb" for found in evidence.values() for e in found)
+
+
+def test_an_edge_shows_its_statements_first_sentence(tmp_path):
+    """A statement read in two sentences: the edge shows the first by document, then sentence (as its rows do)."""
+    from explore_sample import Sample
+    from kg.explore.neighbourhood import edge_evidence
+    from kg.model import Relation
+    from kg.rdf import extraction_quads
+
+    later, first = "Xiaohongshu took money from Alibaba in 2018.", "Alibaba invested in Xiaohongshu."
+    doc = Sample("two-sentences", f"{later} {first}", "Two sentences", "2018")
+    doc.extraction.relations.append(
+        Relation(
+            doc.entity("Alibaba"),
+            "invested_in",
+            doc.entity("Xiaohongshu"),
+            [doc.evidence(later, "Xiaohongshu", "Alibaba"), doc.evidence(first, "Alibaba", "Xiaohongshu")],
+            "test.invested_in",
+            0.9,
+        )
+    )
+    settings = Settings.load(store=str(tmp_path / "store"))
+    with open_writer(settings) as writer:
+        writer.replace_document(doc.doc.id, extraction_quads(doc.extraction))
+    reader = open_reader(settings)
+    statements = statement_graph(reader)
+    sub = neighbourhood(reader, "alibaba", GraphFilter(), settings, statements=statements)
+    [shown] = edge_evidence(reader, statements, sub)[("alibaba", "xiaohongshu", "invested_in")]
+    assert (shown.sentence, shown.document, shown.title, shown.source) == (
+        first,
+        "two-sentences",
+        "Two sentences",
+        "text",
+    )
+
+
 def test_evidence_shows_on_click_as_text(reader):
     from kg.explore.neighbourhood import edge_evidence
 

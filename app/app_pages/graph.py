@@ -186,7 +186,7 @@ with side_col:
         # written when clicked (Streamlit >= 1.52 runs a callable then), not on every rerun: 20 ms for 150 nodes
         st.download_button(label, partial(export_view, sub, fmt), file_name=f"view.{fmt}", key=f"dl-{fmt}")
 with graph_col:
-    evidence = edge_evidence(reader, statements, sub, entities=entities)
+    evidence = edge_evidence(reader, statements, sub)
     st.iframe(
         to_html(sub, height="620px", evidence=evidence, sizes=sizes, colours=colours, clicks="graph", pinned=pinned),
         height=640,

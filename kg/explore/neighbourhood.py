@@ -41,6 +41,7 @@ from kg.explore.terms import (
     PREFIXES,
     EntityRef,
     describe_entities,
+    doc_key,
     entity_key,
     entity_node,
     relation_node,
@@ -431,19 +432,29 @@ class EdgeEvidence:
     source: str = "text"
 
 
+#: The evidence sentences of the statements bound to ``?n``, with their document and its title: one lookup by
+#: subject for the drawn edges (the statement's relation, date and confidence are the statement graph's already).
+_EDGE_EVIDENCE = (
+    PREFIXES
+    + """
+SELECT ?n ?sentence ?doc ?title WHERE {
+  %s
+  ?n kg:evidence ?ev . ?ev kg:sentence ?sentence ; kg:document ?doc .
+  OPTIONAL { ?doc dcterms:title ?title }
+}"""
+)
+
+
 def edge_evidence(
-    reader,
-    statements: nx.MultiDiGraph,
-    sub: Subgraph,
-    per_edge: int = 3,
-    entities: Mapping[str, EntityRef] | None = None,
+    reader, statements: nx.MultiDiGraph, sub: Subgraph, per_edge: int = 3
 ) -> dict[tuple[str, str, str], list[EdgeEvidence]]:
     """(source, target, relation) of each drawn relation edge → its ``per_edge`` most confident statements with
-    their first sentence: read from the store for the drawn edges only (one lookup of at most
-    ``per_edge`` x edges statements), so a click on an edge shows why it is there."""
-    from kg.explore.entity import relation_rows  # entity imports statements, which this module imports
-
-    wanted: dict[str, tuple[str, str, str]] = {}
+    their first sentence (by document, then sentence): relation, date and confidence from the statement graph,
+    the sentences from one store query for the drawn edges only (at most ``per_edge`` x edges statements), so a
+    click on an edge shows why it is there. Its cost follows the view: the 52 statements of the 10M-triple graph's
+    hub's view cost 2.4 ms this way, against 14.9 ms through :func:`kg.explore.entity.relation_rows`, which also
+    reads every property of each statement and of each sentence, then describes its ends (figure 10)."""
+    wanted: dict[str, tuple[tuple[str, str, str], dict]] = {}
     for e in sub.edges:
         if e.relation in (COMENTION, MORE) or not statements.has_edge(e.source, e.target):
             continue
@@ -452,21 +463,20 @@ def edge_evidence(
             (st for st, d in data.items() if d["relation"] == e.relation),
             key=lambda st: (-(data[st]["confidence"] or 0.0), st),
         )[:per_edge]
-        wanted.update((st, (e.source, e.target, e.relation)) for st in best)
+        wanted.update((st, ((e.source, e.target, e.relation), data[st])) for st in best)
+    first: dict[str, tuple[str, str, str]] = {}  # statement → (document, sentence, title) of its first sentence
+    if wanted:
+        for n, sentence, doc, title in reader.query(
+            _EDGE_EVIDENCE % values_clause("n", (ox.NamedNode(st) for st in wanted))
+        ):
+            found = (doc_key(doc), sentence.value, title.value if title is not None else doc_key(doc))
+            if n.value not in first or found < first[n.value]:
+                first[n.value] = found
     out: dict[tuple[str, str, str], list[EdgeEvidence]] = defaultdict(list)
-    for row in relation_rows(reader, wanted, entities):
-        ev = row.evidence[0] if row.evidence else None
-        out[wanted[row.statement]].append(
-            EdgeEvidence(
-                row.predicate,
-                row.date,
-                row.confidence,
-                ev.sentence if ev else "",
-                ev.document if ev else "",
-                ev.document_title if ev else "",
-                row.source,
-            )
-        )
+    for st, (edge, d) in wanted.items():
+        document, sentence, title = first.get(st, ("", "", ""))
+        source = "kb" if d["kb"] else "text"
+        out[edge].append(EdgeEvidence(d["relation"], d["date"], d["confidence"], sentence, document, title, source))
     return dict(out)
 
 
