@@ -65,13 +65,18 @@ def test_a_local_cluster_of_two_workers_exports_the_same_quads_as_one_process(co
     assert exported == reference
 
 
-def _dask_workers(before: set[int]) -> list[psutil.Process]:
-    """The worker processes a local cluster spawned from this process since ``before``."""
+def _forkservers(before: set[int]) -> list[psutil.Process]:
+    """The forkservers started from this process since ``before`` (a local cluster's workers fork from one)."""
     return [
         p
         for p in psutil.Process().children(recursive=True)
-        if p.pid not in before and "spawn_main" in " ".join(p.cmdline()) and p.is_running()
+        if p.pid not in before and "multiprocessing.forkserver" in " ".join(p.cmdline()) and p.is_running()
     ]
+
+
+def _dask_workers(before: set[int]) -> list[psutil.Process]:
+    """The worker processes a local cluster started from this process since ``before``: its forkserver's children."""
+    return [w for server in _forkservers(before) for w in server.children() if w.is_running()]
 
 
 @pytest.mark.model
@@ -175,3 +180,59 @@ def test_a_local_cluster_does_not_run_the_callers_main_script_in_its_workers(tmp
     )
     assert error is None and graph is not None and graph.ntriples
     assert fake_main.__file__ == str(script)
+
+
+@pytest.mark.model
+def test_local_workers_fork_with_the_pipeline_loaded_once_also_a_worker_restarted_after_a_kill():
+    import time
+
+    import kg.cluster
+
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
+    malloc_trim = os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+    def inherited(dask_worker) -> tuple[int, bool, str | None]:
+        """This worker's pid; whether its plugin's pipeline is the one its forkserver loaded; its malloc setting."""
+        import os
+
+        import kg.cluster_preload
+
+        preloaded = kg.cluster_preload._preloaded
+        uses_it = preloaded is not None and dask_worker.plugins["kg-pipeline"].nlp is preloaded[1]
+        return os.getpid(), uses_it, os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+    session = kg.cluster.ClusterSession(Settings.load(cluster="local:2"))
+    try:
+        client = session.client()
+        first = client.run(inherited)
+        assert [(uses, trim) for _, uses, trim in first.values()] == [(True, malloc_trim)] * 2, first
+        assert kg.cluster_preload.SETTINGS_VARIABLE not in os.environ  # given to the forkserver only
+        killed = next(iter(first.values()))[0]
+        os.kill(killed, signal.SIGKILL)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            now = client.run(inherited, on_error="ignore")  # the killed one until the scheduler drops it
+            if len(now) == 2 and killed not in {pid for pid, _, _ in now.values()}:
+                break
+            time.sleep(0.5)
+        assert len(now) == 2 and killed not in {pid for pid, _, _ in now.values()}, now
+        assert [uses for _, uses, _ in now.values()] == [True, True], now  # the restarted one forked from it too
+    finally:
+        session.close()
+    assert not _forkservers(before), "the forkserver outlived its cluster"
+
+
+@pytest.mark.model
+def test_a_worker_whose_forkserver_loaded_other_settings_loads_its_own_pipeline(monkeypatch):
+    import kg.cluster
+    import kg.cluster_preload
+
+    settings = Settings.load()
+    other = object()
+    monkeypatch.setattr(kg.cluster_preload, "_preloaded", (settings.replace(model="another_model"), other))
+    plugin = kg.cluster.PipelinePlugin(settings)
+    plugin.setup(worker=None)
+    assert plugin.nlp is not other and "kg_extractor" in plugin.nlp.pipe_names
+    monkeypatch.setattr(kg.cluster_preload, "_preloaded", (settings, other))
+    plugin.setup(worker=None)
+    assert plugin.nlp is other
