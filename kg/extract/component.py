@@ -7,6 +7,7 @@ is not visible here: dates are stored as specs and resolved by :mod:`kg.extract`
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections import Counter
 from itertools import combinations
@@ -31,7 +32,17 @@ from kg.extract.records import (
     QuantityRow,
     RelationRow,
 )
-from kg.extract.relations import EVENTS, NOT_EVENTS, SIGNATURES, STATIVE, Cand, Context, governing_verb, run_rules
+from kg.extract.relations import (
+    EVENTS,
+    NOT_EVENTS,
+    SIGNATURES,
+    STATIVE,
+    Cand,
+    Context,
+    cue,
+    governing_verb,
+    run_rules,
+)
 from kg.schema import MONEY_EVENTS, SCHEMA
 
 if not Doc.has_extension("kg"):
@@ -182,10 +193,15 @@ def _dates(parsed: Parsed) -> list[dict]:
     return out
 
 
+#: Nouns of a report whose clause dates what it reports ('according to a letter sent on Monday').
+_REPORT_NOUNS = frozenset({"letter", "memo", "statement", "filing", "notice", "announcement", "release", "email"})
+
+
 def _date_for(
-    tok: Token, dates: list[dict], sent_of: list[int], by_sent: dict[int, list[int]]
+    tok: Token, dates: list[dict], sent_of: list[int], by_sent: dict[int, list[int]], args: tuple[int, ...] = ()
 ) -> tuple[int | None, str | None]:
-    """The date its clause governs (the verb or an ancestor), else the sentence's, else none."""
+    """The date its clause governs (the verb or an ancestor), else the sentence's, else none. A date in a relative
+    clause or participle that holds none of ``args`` (token indices) dates that clause only."""
     chain = []
     # 'X was founded in 2019 and has since raised Y': a date after the first of two conjoined verbs is its own;
     # one before it ('On May 7, A announced … and launched …') is the whole sentence's
@@ -210,6 +226,8 @@ def _date_for(
             rank = (chain.index(d["gov"]) if d["gov"] in chain else len(chain), not absolute)
             if best is None or rank < best[0]:
                 best = (rank, k)
+        elif _clause_of_another(tok.doc[d["gov"]], chain, args):
+            continue  # 'Keeta, which entered Saudi Arabia in September 2024, was fined': the date of that clause
         elif fallback is None or (absolute and dates[fallback]["spec"].get("rel") is not None):
             fallback = k
     if best:
@@ -217,6 +235,17 @@ def _date_for(
     if fallback is not None:
         return fallback, "sentence"
     return None, None
+
+
+def _clause_of_another(gov: Token, chain: list[int], args: tuple[int, ...]) -> bool:
+    """Whether ``gov`` heads a relative clause or participle off the statement's path that holds none of its
+    arguments, and reports nothing ('a letter sent on Monday' dates what the letter says)."""
+    return (
+        gov.dep_ in ("relcl", "acl")
+        and gov.head.i not in chain
+        and gov.head.lemma_.lower() not in _REPORT_NOUNS
+        and not any(gov.left_edge.i <= a <= gov.right_edge.i for a in args)
+    )
 
 
 def analyse(doc: Doc, kb: KBView) -> tuple[Context, list, list, dict]:
@@ -260,13 +289,20 @@ class _Dating:
         self.dates = dates
         self.tokens = parsed.tokens
         self.sent_of = parsed.sent_index
+        self.starts = [t.idx for t in parsed.tokens]
         self.by_sent: dict[int, list[int]] = {}
         for k, d in enumerate(dates):
             self.by_sent.setdefault(self.sent_of[d["tok"]], []).append(k)
 
-    def date_for(self, i: int) -> tuple[int | None, str | None]:
-        """(index into the dates, "clause" or "sentence") for token ``i``; (None, None) when undated."""
-        return _date_for(self.tokens[i], self.dates, self.sent_of, self.by_sent)
+    def date_for(self, i: int, spans: tuple[list[int] | tuple[int, int], ...] = ()) -> tuple[int | None, str | None]:
+        """(index into the dates, "clause" or "sentence") for token ``i`` of a statement whose arguments stand at
+        the character ``spans``; (None, None) when undated."""
+        args = tuple(self.token_at(span[0]) for span in spans)
+        return _date_for(self.tokens[i], self.dates, self.sent_of, self.by_sent, args)
+
+    def token_at(self, char: int) -> int:
+        """The index of the token that holds character ``char``."""
+        return max(bisect.bisect_right(self.starts, char) - 1, 0)
 
 
 @dataclasses.dataclass
@@ -302,7 +338,11 @@ def _learned_statements(ctx: Context, dating: _Dating, relations: list[RelationR
     for reading in learned.read(ctx, known):
         if not _institutions_fit(reading.p, reading.s.key, reading.o.key, ctx.kinds):
             continue
-        date, how = dating.date_for(reading.trigger) if reading.p not in STATIVE else (None, None)
+        date, how = (
+            dating.date_for(reading.trigger, (reading.s.span, reading.o.span))
+            if reading.p not in STATIVE
+            else (None, None)
+        )
         rows.append(
             RelationRow(
                 subject=reading.s.key,
@@ -331,7 +371,11 @@ def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[Relati
     for c in run_rules(ctx):
         if c.o is None:
             continue
-        date, how = dating.date_for(c.trigger) if c.dated and c.p not in STATIVE else (None, None)
+        date, how = (
+            dating.date_for(c.trigger, tuple(a.span for a in (c.s, c.o) if a is not None))
+            if c.dated and c.p not in STATIVE
+            else (None, None)
+        )
         c, rule, subject_ok, is_relation = _typed(c)
         if is_relation:
             assert c.s is not None and c.o is not None  # _typed: a relation has both
@@ -360,7 +404,44 @@ def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[Relati
         elif not _agentless_event(c):
             continue
         _add_event(events, c, subject_ok, table, sent_of[c.trigger], date, how)
+    _date_by_decision(relations, _dated_decisions(ctx, dating))
     return relations, events
+
+
+#: How far after a dated fine or probe an undated one of the same authority is read as part of the same decision.
+_DECISION_SENTENCES = 4
+_DECISIONS = ("fined", "investigated")
+
+
+def _dated_decisions(ctx: Context, dating: _Dating) -> list[tuple[int, str, str, int]]:
+    """(sentence, authority, predicate, date) of each fine or probe verb its own clause dates, named targets or
+    not ('the watchdog on Wednesday fined five platforms')."""
+    out = []
+    for t in ctx.tokens:
+        word = cue(t, lx.VERB_CUES) if t.pos_ == "VERB" else None
+        if word is None or (pred := lx.VERB_CUES[word][0]) not in _DECISIONS:
+            continue
+        date, how = dating.date_for(t.i)
+        if date is not None and how == "clause":
+            out += [(ctx.sent_index[t.i], a.key, pred, date) for a in ctx.subjects(t)]
+    return out
+
+
+def _date_by_decision(relations: list[RelationRow], decisions: list[tuple[int, str, str, int]]) -> None:
+    """An undated fine or probe read just after a dated one by the same authority is part of the same decision:
+    'The watchdog on Wednesday fined five platforms … The largest penalty was imposed on X … Y was fined …'."""
+    dated = sorted(
+        [(r.sentence, r.subject, r.predicate, r.date) for r in relations if r.date is not None] + decisions,
+        key=lambda d: d[0],
+    )
+    for r in relations:
+        if r.predicate not in _DECISIONS or r.date is not None:
+            continue
+        before = [
+            d for d in dated if d[1:3] == (r.subject, r.predicate) and 0 < r.sentence - d[0] <= _DECISION_SENTENCES
+        ]
+        if before:
+            r.date, r.dated_by = before[-1][3], "decision"
 
 
 def _with_coref(c: Cand) -> str:

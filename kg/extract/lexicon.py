@@ -314,6 +314,15 @@ PRODUCT_NOUNS = frozenset(
 #: The kinds whose named instance is a unit of its possessor ("its Prime membership", "its Alipay+ network"), which
 #: the annotation guide's part_of covers; a model or a chatbot ("its GLM models") is a product, not a unit.
 SERVICE_NOUNS = frozenset({"membership", "service", "network", "wallet", "subscription", "app", "application"})
+#: Heads of a description of an authority ("China's top market regulator", "the competition watchdog", "the
+#: commission's investigation"; "bank" with "central"): it stands for an authority the article names.
+AUTHORITY_NOUNS = frozenset(
+    {"regulator", "watchdog", "commission", "authority", "administration", "ministry", "bureau", "enforcer"}
+)
+#: Verbs of imposing a penalty ('a fine was imposed on X', 'levied on X') and of receiving one ('X received (incurred,
+#: was handed) a penalty of …').
+IMPOSE_VERBS = frozenset({"impose", "levy", "slap", "hand", "issue", "mete"})
+RECEIVE_PENALTY_VERBS = frozenset({"receive", "incur", "get", "draw", "hand"})
 #: Verbs of putting a company under a probe ("placed X under review"), and of a company's coming under one.
 PLACE_VERBS = frozenset({"place", "put"})
 COME_UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})

@@ -328,6 +328,9 @@ class Context:
         elif tok.lower_ in ("its", "it") and (described := self._clause_description(tok)) is not None:
             # 'the Buenos Aires-based company will spend …, including on its fintech arm': its = that company
             return self._resolve(described)
+        elif self._authority_description(tok):
+            named = self._authority_named_near(tok)
+            return [self._arg(self._mention_at(named), "coref:" + phrase)] if named is not None else []
         elif (
             phrase in lx.SINGLE_REFS
             or tok.lower_ in lx.PERSON_REFS
@@ -352,6 +355,39 @@ class Context:
                 pick = pick or found[0]
                 return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)]
         return []
+
+    def _authority_description(self, tok: Token) -> bool:
+        """'China's top market regulator', 'Saudi Arabia's competition watchdog', 'the commission', 'the country's
+        central bank': a common noun naming an authority, with nothing named in it but a place ('the authority to
+        approve deals' is a power, not a body)."""
+        lemma = tok.lemma_.lower()
+        return (
+            tok.pos_ == "NOUN"
+            and self.tok_mention[tok.i] is None
+            and (
+                lemma in lx.AUTHORITY_NOUNS
+                or (lemma == "bank" and any(c.dep_ == "amod" and c.lower_ == "central" for c in tok.children))
+            )
+            and not any(c.dep_ in ("acl", "relcl", "xcomp") for c in tok.children)
+            and not any(
+                (m := self.tok_mention[t.i]) is not None and self.types.get(m[2]) != "Place"
+                for t in self.doc[tok.left_edge.i : tok.i]
+            )
+        )
+
+    def _authority_named_near(self, tok: Token) -> int | None:
+        """Where the authority a description stands for is named: the nearest authority named in its sentence or the
+        four before; else the first in the two after (a lede describes, the next sentence names: 'China's top market
+        regulator fined … The State Administration for Market Regulation said …'); else the article's only one."""
+        here = self.sent_index[tok.i]
+        named = [(start, key) for start, key in self.by_type["Organization"] if self.kinds.get(key) == "authority"]
+        before = [(s, k) for s, k in named if s < tok.i and here - self.sent_index[s] <= 4]
+        after = [(s, k) for s, k in named if s > tok.i and self.sent_index[s] - here <= 2]
+        if before:
+            return before[-1][0]
+        if after:
+            return after[0][0]
+        return named[0][0] if len({k for _, k in named}) == 1 else None
 
     def _organization_description(self, tok: Token, words: list[str]) -> bool:
         """'the Hangzhou-based company', 'the e-commerce giant', 'the short-video platform': a definite singular
@@ -454,13 +490,41 @@ class Context:
                             out.extend(self.expand(p, refs))
                             found = True
                 elif ch.dep_ == "appos":
-                    a = self.ent(ch)
-                    if a:
-                        out.append(a)
-                        found = True
+                    # 'two startups: A and B', 'two apps — A and B —': the appositive and its conjuncts
+                    named = [a for c in (ch, *ch.conjuncts) if (a := self.ent(c))] if self.ent(ch) else []
+                    out.extend(named if t.tag_ == "NNS" else named[:1])
+                    found = found or bool(named)
+            if not found and t.tag_ == "NNS" and (listed := self._dash_list(t)):
+                out.extend(listed)
+                continue
             if not found and refs:
                 out.extend(self.resolve(t))
         return out
+
+    def _dash_list(self, t: Token) -> list[Arg]:
+        """'the three largest platforms — A, B and C —', 'two rivals: A and B': the names a dash or colon lists
+        right after a plural noun (the small model hangs the list anywhere); [] unless only names, commas and
+        'and'/'or' stand between the mark and the next dash or the end of the sentence."""
+        i = t.i + 1
+        if i >= len(self.tokens) or self.tokens[i].text not in ("—", "–", "--", ":"):
+            return []
+        out: list[Arg] = []
+        i += 1
+        end = (
+            self.sent_first[self.sent_index[t.i] + 1]
+            if self.sent_index[t.i] + 1 < len(self.sent_first)
+            else len(self.tokens)
+        )
+        while i < end and self.tokens[i].text not in ("—", "–", "--", ".", ";"):
+            m = self.tok_mention[i]
+            if m is not None:
+                out.append(self._arg(m))
+                i = m[1]
+            elif self.tokens[i].lower_ in (",", "and", "or"):
+                i += 1
+            else:
+                return []
+        return out if len(out) >= 2 else []
 
     def _listed_just_before(self, t: Token, head: Token, listed_only: bool = True) -> list[Arg]:
         """The one name of the list headed by ``head`` that stands right before ``t`` ('A, owned by X, and B, run
@@ -856,7 +920,7 @@ def _launched_itself(v: Token) -> bool:
 def _recent_authority(ctx: Context, v: Token) -> Arg | None:
     """The authority named last, in this sentence or the two before, for a fine or a probe stated without one
     ('The KFTC fined Coupang … Baemin was separately fined 33.6 billion won'); None when none, or two, are."""
-    named = [(start, key) for start, key in ctx._recent(v, 3, back=2) if ctx.kinds.get(key) == "authority"]
+    named = [(start, key) for start, key in ctx._recent(v, 99, back=2) if ctx.kinds.get(key) == "authority"]
     return ctx._arg(ctx._mention_at(named[0][0])) if len({k for _, k in named}) == 1 else None
 
 
@@ -946,13 +1010,10 @@ def _more_objects(
     """The objects some cues find beyond the verb's own: the one fined, the partner joined hands with …"""
     if pred == "fined":  # 'fined Meituan 3.44 billion yuan': the one fined may hang off the amount
         objects += [a for c in v.children if c.dep_ == "dative" for a in ctx.expand(c, refs=False)]
-        objects += [
-            a
-            for d in dobj
-            for c in d.children
-            if c.dep_ in ("nmod", "compound") and c.i < d.i
-            for a in ctx.expand(c, refs=False)
-        ]
+        before_amount = [c for d in dobj for c in d.subtree if c.i < d.i and c.dep_ in ("nmod", "compound")]
+        # the small model hangs it on the amount or, with 'billion', on its number ('fined Coupang 16 billion won')
+        named = [a for c in before_amount if c.head.i >= c.i for a in ctx.expand(c, refs=False)]
+        objects += list({a.key: a for a in named}.values())
     if pred == "operates_on":
         objects += [
             a
@@ -1382,11 +1443,36 @@ def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
             if d.dep_ == "dobj"
             for a in ctx.expand(d, refs=False)
         ]
+    if not objects and pred == "fined" and (objects := _penalised(ctx, n)):
+        if any(c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for h in (n, n.head) for c in h.children):
+            # 'received a fine from SAMR'; 'a fine from its landlord' is no authority's
+            agents = agents or _named_after(ctx, (n, n.head), ("from", "by"), deps=("prep", "agent"))
+            if not agents:
+                return
+        governor = n  # the clause's subject is the one fined, or nobody
     if not agents and governor.lemma_.lower() not in lx.REACTION_VERBS:
         agents, rule = ctx.subjects(governor), f"{pred}.nominal.clause_subject"
+    if not agents and objects and pred in ("fined", "investigated") and (authority := _recent_authority(ctx, n)):
+        agents, rule = [authority], f"{pred}.nominal.implicit"  # 'a penalty of 9.8 million riyals went to X'
     for s in agents:
         for o in objects:
             yield Cand(s, pred, o, rule, n.i)
+
+
+def _penalised(ctx: Context, penalty: Token) -> list[Arg]:
+    """Who a penalty noun says was fined when no preposition of its own does: 'a fine was imposed (levied) on X',
+    'smaller fines went to A and B', 'X received (incurred, was handed) a penalty of …'."""
+    v, dep = penalty.head, penalty.dep_
+    lemma = v.lemma_.lower()
+    if dep == "nsubjpass" and lemma in lx.IMPOSE_VERBS:
+        return _named_after(ctx, (v,), ("on", "against", "to"), deps=_TO_DEPS, conjoined=True)
+    if dep == "nsubj" and lemma == "go":
+        return _named_after(ctx, (v,), ("to",), deps=_TO_DEPS, conjoined=True)
+    if dep == "dobj" and lemma in lx.RECEIVE_PENALTY_VERBS:
+        if ctx.is_passive(v):  # 'X was handed a fine'
+            return [a for c in v.children if c.dep_ == "nsubjpass" for a in ctx.expand(c)]
+        return ctx.subjects(v) if lemma != "hand" else []
+    return []
 
 
 def rule_form_with(ctx: Context, v: Token) -> Iterator[Cand]:
