@@ -132,13 +132,20 @@ def test_pairs_the_rules_related_are_left_out_before_they_are_featurised(analyse
     assert (related.first, related.second) not in featurised and len(featurised) == len(kept)
 
 
-def test_training_refuses_a_held_out_blind_set():
+def test_training_refuses_a_held_out_blind_set(tmp_path):
     from pathlib import Path
 
     from kg.errors import KGError
-    from kg.extract.training import refuse_held_out
+    from kg.extract.training import HELD_OUT_MARKER, refuse_held_out
 
-    blind5 = Path(__file__).parent / "data" / "blind5"
+    held_out = tmp_path / "blind" / "half"
+    held_out.mkdir(parents=True)
+    (tmp_path / "blind" / HELD_OUT_MARKER).write_text("held out\n")
+    (held_out / "a.yaml").write_text("document: a.md\n")
     with pytest.raises(KGError, match="held out"):
-        refuse_held_out(next(blind5.glob("*.yaml")))
-    refuse_held_out(next((Path(__file__).parent / "data" / "blind4").glob("*.yaml")))  # scored once, now development
+        refuse_held_out(held_out / "a.yaml")
+    data = Path(__file__).parent / "data"
+    for held in data.glob(f"*/{HELD_OUT_MARKER}"):  # the set scored blind now, if one is in the tree
+        with pytest.raises(KGError, match="held out"):
+            refuse_held_out(next(held.parent.glob("*.yaml")))
+    refuse_held_out(next((data / "blind5").glob("*.yaml")))  # scored once, now development
