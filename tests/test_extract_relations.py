@@ -357,7 +357,7 @@ CASES = [
         "compete.rival.clause",
     ),
     ("Grab said rival Gojek had lost drivers.", ("gojek", "competes_with", "grab"), None, "compete.rival.clause"),
-    ("Meituan overtook rival Eleme in 2019.", ("eleme", "competes_with", "meituan"), None, "compete.rival.clause"),
+    ("Meituan surpassed rival Eleme in 2019.", ("eleme", "competes_with", "meituan"), None, "compete.rival.clause"),
     # 'rival apps A and B': each other, or the phrase's company
     (
         "FTA was formed through the merger of two rival apps, Yunmanman and Huochebang.",
@@ -457,6 +457,58 @@ CASES = [
         ("tencent", "invested_in", "minimax"),
         None,
         "invest.verb",
+    ),
+    # a rivalry whose side a clause gives: up the tree, a relative clause's noun, or whose that noun is
+    (
+        "Pinduoduo’s move into grocery in 2020, which set off a price war with Meituan and Alibaba, has hurt margins.",
+        ("pinduoduo", "competes_with", "meituan"),
+        None,
+        "compete.noun.clause",
+    ),
+    (
+        "Shopee began selling in Mexico, kicking off what is expected to be a costly fight with Mercado Libre.",
+        ("shopee", "competes_with", "mercadolibre"),
+        None,
+        "compete.noun.clause",
+    ),
+    (
+        "Kuaishou’s e-commerce unit faces fierce competition from Douyin and from Pinduoduo.",
+        ("kuaishou", "competes_with", "pinduoduo"),
+        None,
+        "compete.noun.clause",
+    ),
+    (
+        "Lalamove faces competition in same-day delivery from Cainiao.",
+        ("lalamove", "competes_with", "cainiao"),
+        None,
+        "compete.noun",
+    ),
+    # ground won through a purpose clause ('spent on ads to lure shoppers from Y'); trailing, overtaking a rival
+    (
+        "Temu has spent heavily on advertising to lure shoppers from Shein and AliExpress.",
+        ("temu", "competes_with", "aliexpress"),
+        None,
+        "compete.gain_from",
+    ),
+    ("In Vietnam, Shopee has long trailed Lazada.", ("shopee", "competes_with", "lazada"), None, "compete.verb"),
+    (
+        "JD Logistics lags behind SF Express in express parcels.",
+        ("jd logistics", "competes_with", "sf express"),
+        None,
+        "compete.verb",
+    ),
+    (
+        "Pinduoduo overtook Alibaba in annual users in 2020.",
+        ("pinduoduo", "competes_with", "alibaba"),
+        None,
+        "compete.verb",
+    ),
+    # a second rival after a participle that describes the first
+    (
+        "In Colombia, Rappi competes with DiDi Food, owned by DiDi Global, and with Uber Eats.",
+        ("rappi", "competes_with", "uber eats"),
+        None,
+        "compete.verb",
     ),
     # investigations into a clause, and what an investigation found
     (
@@ -1125,6 +1177,9 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    "Analysts expect a price war with Meituan to hurt profits.",  # the war's other side is nobody named
+    "Alibaba’s shares trailed the Hang Seng Index last year.",  # shares trail an index, not a rival
+    "Alibaba relied on cloud revenue to win investors back.",  # winning investors from nobody
     "Tencent got a fine from its landlord after SAMR warned it.",  # a penalty from no authority
     "Investors received a payout after the penalty was imposed.",  # nobody named was fined
     "The regulator has the authority to approve deals by Alibaba.",  # 'authority' as a power, no fine

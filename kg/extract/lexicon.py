@@ -399,7 +399,10 @@ VERB_CUES = {
     **dict.fromkeys(["suspend", "halt", "pause", "freeze"], ("suspended", "suspend.verb")),
     **dict.fromkeys(["close", "shut", "discontinue", "terminate", "cut", "scrap"], ("closed", "close.verb")),
     **dict.fromkeys(["acquire", "buy", "purchase", "take"], ("acquired", "acquire.verb")),
-    **dict.fromkeys(["compete", "rival", "vie", "battle", "fend"], ("competes_with", "compete.verb")),
+    **dict.fromkeys(
+        ["compete", "rival", "vie", "battle", "fend", "trail", "lag", "overtake", "outsell", "outpace"],
+        ("competes_with", "compete.verb"),
+    ),
     **dict.fromkeys(["succeed", "replace"], ("succeeded", "succeed.verb")),
     **dict.fromkeys(["found", "co-found", "cofound", "set", "register", "incorporate"], ("founded", "found.verb")),
     **dict.fromkeys(["settle", "sell", "stream", "livestream", "bring", "open"], ("operates_on", "operates.verb")),

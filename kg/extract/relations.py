@@ -108,7 +108,7 @@ def rule_ids() -> list[str]:
 _OBJECT_PREPS = {
     "partner_of": {"with"},
     "invested_in": {"in", "into"},
-    "competes_with": {"with", "against"},
+    "competes_with": {"with", "against", "behind"},  # 'lags behind Y'
     "operates_on": {"on"},
     "participant_in": {"in"},
     "acquired": set(),
@@ -634,6 +634,9 @@ class Context:
             return self.subjects(h, depth + 1)
         if v.dep_ == "pcomp" and h.dep_ == "prep":  # 'X answered by launching Y'
             return self.subjects(h.head, depth + 1)
+        if v.dep_ == "relcl" and not self.tok_mention[h.i] and any(c.lower_ == "to" for c in v.children):
+            # 'X relied on subsidies to win users from Y': an infinitive of purpose read as a relative clause
+            return self.subjects(governing_verb(h), depth + 1) if governing_verb(h).i != h.i else []
         if v.dep_ == "relcl" or _main_verb_as_modifier(v):
             return self.expand(h)  # 'X, which launched …'; 'Tencent invested in …' misread as a modifier
         return []
@@ -682,6 +685,19 @@ class Context:
             # hangs the second on the first or on the verb); 'competes in the region with A': on the place
             if (c.dep_ in ("prep", "dative") or (c.dep_ == "conj" and c.pos_ == "ADP")) and c.lower_ in preps:
                 out.extend(a for k in (c, *c.conjuncts) for p in k.children if p.dep_ == "pobj" for a in self.expand(p))
+                # 'with A, owned by X, and with B': or on the participle that describes the first
+                out.extend(
+                    a
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for m in p.children
+                    if m.dep_ in ("acl", "relcl")
+                    for k in m.children
+                    if k.dep_ == "conj" and k.pos_ == "ADP" and k.lower_ == c.lower_
+                    for q in k.children
+                    if q.dep_ == "pobj"
+                    for a in self.expand(q)
+                )
             elif c.dep_ == "prep" and c.lower_ in ("in", "at") and preps:
                 out.extend(
                     a
@@ -1198,7 +1214,19 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
 
 def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     """'put X in (direct) competition with Y', 'X's rivalry with Y', 'the competition between X and Y'."""
-    heads = [n]
+    # 'faces competition in freight from Y': the small model may hang the rival on the market
+    markets = (n, n.head) if n.dep_ == "dobj" else (n,)  # (or on the verb's 'in')
+    heads = [
+        n,
+        *(
+            p
+            for h in markets
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ),
+    ]
     if n.dep_ == "pobj" and n.head.lower_ in ("in", "into"):
         heads.append(n.head.head)  # 'puts X in competition with A, …, and with B': the second 'with' on the verb
     rivals = list({a.key: a for a in _named_after(ctx, heads, ("with", "against", "from"), refs=False,
@@ -1217,12 +1245,40 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         subjects = objs or (ctx.subjects(v) if v.pos_ in ("VERB", "AUX") else [])
     if not subjects and n.dep_ == "dobj":  # 'Meituan faces competition from Douyin', 'X launched a price war with Y'
         subjects = ctx.subjects(n.head)
+    rule = "compete.noun"
+    if not subjects and (subjects := _clause_actor(ctx, n)):
+        rule = "compete.noun.clause"
     for s in subjects:
         for o in rivals:
-            yield Cand(s, "competes_with", o, "compete.noun", n.i, dated=False)
+            yield Cand(s, "competes_with", o, rule, n.i, dated=False)
     if subjects and _MULTIWAY.search(n.doc[n.left_edge.i : n.i].text):
         for a, b in _pairs(rivals):  # 'a three-way battle with B and C': B and C fight each other too
             yield Cand(a, "competes_with", b, "compete.noun.multiway", n.i, dated=False)
+
+
+def _clause_actor(ctx: Context, n: Token) -> list[Arg]:
+    """Who wages a war a clause mentions without saying whose: the nearest subject up the tree, the noun a relative
+    clause describes, or whose that subject is ('JD's move, which set off a war with Y'; 'X said it would waive
+    fees, escalating a war with Y'; 'X reported a loss as a battle with Y eased'). Nothing when that subject names
+    nobody ('analysts expect a war with Y')."""
+    h = n
+    for _ in range(6):
+        if h.dep_ == "relcl":
+            head = h.head
+            for _ in range(3):  # 'X's move into grocery in 2020, which set off …': what moved, not the year
+                named = ctx.expand(head, refs=False) or [a for c in possessors(head) for a in ctx.expand(c)]
+                if named or head.dep_ != "pobj":
+                    return named
+                head = head.head.head
+            return []
+        if h.head.i == h.i:
+            return []
+        h = h.head
+        subject = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != n.i), None)
+        if subject is not None and subject.tag_ not in ("WDT", "WP"):  # 'kicking off what is expected to be …'
+            named = ctx.expand(subject) or [a for c in possessors(subject) for a in ctx.expand(c)]
+            return [a for a in named if a.type == "Organization"]
+    return []
 
 
 #: 'a three-way fight', 'a four-cornered race', 'a multi-sided war': everyone named fights everyone.
