@@ -510,6 +510,39 @@ CASES = [
         None,
         "compete.verb",
     ),
+    # working or running something with another company; a venture formed by two, or with two
+    (
+        "Volvo Cars, which has worked with Baidu on in-car maps since 2023, will expand the service.",
+        ("volvo cars", "partner_of", "baidu"),
+        "2023",
+        "partner.work_with",
+    ),
+    ("Tencent runs the league with Huya in China.", ("tencent", "partner_of", "huya"), None, "partner.work_with"),
+    (
+        "The venture was formed by Lotte Group and Alibaba International in 2024.",
+        ("lotte group", "partner_of", "alibaba international"),
+        "2024",
+        "partner.reach.coordinated",
+    ),
+    (
+        "Grab formed a joint venture with Singtel and Ant Group in 2021.",
+        ("singtel", "partner_of", "ant group"),
+        "2021",
+        "partner.reach.coordinated",
+    ),
+    # a product launched: 'its X app', quoted with the comma inside the quotes
+    (
+        "Lazada, which launched its LazMall app in 2023, added brands.",
+        ("lazada", "launched", "lazmall"),
+        "2023",
+        "launch.verb",
+    ),
+    (
+        "Shopee on May 12 launched “Shopee Mart,” a grocery service.",
+        ("shopee", "launched", "shopee mart"),
+        "2025-05-12",
+        "launch.verb",
+    ),
     # investigations into a clause, and what an investigation found
     (
         "The FTC opened an investigation into whether Amazon had favoured its own sellers.",
@@ -1177,6 +1210,7 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    "Morgan Stanley advised Temu, and Shein worked with Lazard.",  # advisers on a deal, not partners
     "Analysts expect a price war with Meituan to hurt profits.",  # the war's other side is nobody named
     "Alibaba’s shares trailed the Hang Seng Index last year.",  # shares trail an index, not a rival
     "Alibaba relied on cloud revenue to win investors back.",  # winning investors from nobody

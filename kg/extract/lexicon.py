@@ -323,6 +323,8 @@ AUTHORITY_NOUNS = frozenset(
 #: was handed) a penalty of …').
 IMPOSE_VERBS = frozenset({"impose", "levy", "slap", "hand", "issue", "mete"})
 RECEIVE_PENALTY_VERBS = frozenset({"receive", "incur", "get", "draw", "hand"})
+#: Words of advising on a deal: who 'worked with' a side in such a sentence was its adviser, not its partner.
+ADVISORY_WORDS = frozenset({"advise", "adviser", "advisor", "advisory", "counsel"})
 #: Verbs of putting a company under a probe ("placed X under review"), and of a company's coming under one.
 PLACE_VERBS = frozenset({"place", "put"})
 COME_UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})

@@ -233,7 +233,8 @@ def _quoted_programs(parsed: Parsed, skip: list[bool], taken: bytearray) -> list
     doc, sent_of, text = parsed.doc, parsed.sent_index, parsed.text
     out = []
     for m in _QUOTE.finditer(text):
-        name = re.sub(r"\s+v?\d+(?:\.\d+)+$", "", m[1].strip())  # "X Plan 2.0": the version is not part of the name
+        # "X Plan 2.0": the version is not part of the name; nor is the comma American style puts inside the quote
+        name = re.sub(r"\s+v?\d+(?:\.\d+)+$", "", m[1].strip().rstrip(",.;:").rstrip())
         words = name.split()
         # the noun after the closing quote, past up to two modifiers ("“Shein Exchange” resale program")
         after = re.match(

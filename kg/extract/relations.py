@@ -46,6 +46,8 @@ def rule_ids() -> list[str]:
         "partner.under",
         "partner.under.coordinated",
         "partner.noun",
+        "partner.noun.coordinated",
+        "partner.work_with",
         "partner.between",
         "partner.open_to",
         "participant.form_with",
@@ -75,6 +77,7 @@ def rule_ids() -> list[str]:
         "invest.hyphen",
         "acquire.controlling_stake",
         "compete.noun",
+        "compete.noun.clause",
         "compete.noun.between",
         "compete.lose_to",
         "compete.pit",
@@ -96,9 +99,11 @@ def rule_ids() -> list[str]:
         if predicate == p
     }
     relation_rules |= {"acquire.controlling_stake+coref"}
-    relation_rules |= {f"{p}.nominal" for p in lx.NOUN_CUES.values()} | {
-        f"{p}.nominal.clause_subject" for p in lx.NOUN_CUES.values()
-    }
+    relation_rules |= (
+        {f"{p}.nominal" for p in lx.NOUN_CUES.values()}
+        | {f"{p}.nominal.clause_subject" for p in lx.NOUN_CUES.values()}
+        | {"fined.nominal.implicit", "investigated.nominal.implicit"}
+    )
     relation_rules |= {f"{p}.noun" for p, _ in lx.REL_NOUNS.values()}
     events = {f"event.{t}" for t, _, _ in EVENTS.values()}
     quantities = {"quantity.percent", "quantity.money", "quantity.count"}
@@ -257,8 +262,10 @@ class Context:
                 )
             ):
                 j, steps = j - 1, steps + 1  # past quotes and modifiers: '“X” resale program'
-            if j >= 0 and self.tok_mention[j] and tokens[j].head.i == tok.i:
-                return self._arg(self._mention_at(j))
+            m = self.tok_mention[j] if j >= 0 else None
+            # (the small model may parse the name's own words oddly: 'Naver Plus Store' as 'Naver' + conjunct)
+            if m is not None and any(tokens[k].head.i == tok.i for k in range(m[0], m[1])):
+                return self._arg(m)
         return None
 
     def organization_of(self, person: str, role: str | None = None) -> Arg | None:
@@ -898,6 +905,9 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     if pred == "launched" and not subjects and (makers := _named_in_product(ctx, objects)):
         yield from (Cand(m, pred, o, f"{rule}.named_after", v.i) for o, m in makers)  # 'Flipkart Minutes'
         return
+    if pred == "launched" and not subjects and v.dep_ == "acl" and ctx.is_passive(v):
+        # 'its Naver Plus Store app, launched in March 2025': the owner named the product's launcher
+        subjects = [a for c in possessors(v.head) for a in ctx.expand(c) if a.type == "Organization"]
     if not subjects and pred in ("fined", "investigated") and (authority := _recent_authority(ctx, v)):
         subjects, rule = [authority], f"{rule}.implicit"  # 'Baemin was separately fined 33.6 billion won'
     if not subjects:  # agentless: an event only ("the program was launched")
@@ -1189,6 +1199,8 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             rule = "partner.reach"
     elif n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in ("through", "via", "by", "after", "in"):
         subjects = ctx.subjects(governing_verb(n.head))
+    elif n.dep_ == "nsubjpass" and n.head.lemma_.lower() in lx.COOP_SUPPORT:
+        subjects, rule = ctx.subjects(n.head), "partner.reach"  # 'the venture was formed by A and B'
     elif n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ == "under":
         # 'Uber and Baidu began offering rides under a partnership (the two companies signed)': theirs
         subjects, rule = ctx.subjects(governing_verb(n.head)), "partner.under"
@@ -1207,9 +1219,25 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         for s in subjects:
             for o in objects:
                 yield Cand(s, "partner_of", o, rule, n.i)
+        if subjects and n.lemma_.lower() == "venture":  # 'a joint venture with A and B': they own it together
+            for a, b in _pairs(objects):
+                yield Cand(a, "partner_of", b, f"{rule}.coordinated", n.i)
     elif rule in ("partner.reach", "partner.under"):
         for a, b in _pairs(subjects):
             yield Cand(a, "partner_of", b, f"{rule}.coordinated", n.i)
+
+
+def rule_work_with(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'X has worked with Y on in-car assistants', 'the site, which X operates with Y', 'X runs the game with Y': a
+    company that works or runs something with another named company is its partner (not 'works with merchants', nor
+    a bank or law firm that worked with one side of a deal)."""
+    if any(t.lemma_.lower() in lx.ADVISORY_WORDS for t in v.sent):
+        return  # 'Trip.com was advised by A; Rutalia worked with B': B advised on a deal
+    partners = [a for a in _named_after(ctx, (v,), ("with",), conjoined=True) if a.type == "Organization"]
+    for s in ctx.subjects(v) if partners else []:
+        if s.type == "Organization":
+            for o in partners:
+                yield Cand(s, "partner_of", o, "partner.work_with", v.i)
 
 
 def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
@@ -2095,6 +2123,7 @@ for _lemmas, _rule in (
     (("fight",), rule_fight),
     (lx.RAISE_VERBS, rule_raise_from),
     (lx.FACE_VERBS, rule_face),
+    (("work", "operate", "run"), rule_work_with),
 ):
     for _lemma in sorted(_lemmas):
         _VERB_RULES.setdefault(_lemma, []).append(_rule)
