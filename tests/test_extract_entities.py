@@ -63,6 +63,30 @@ def by_label(ex):
             "State Administration for Market Regulation",
             "Organization",
         ),
+        # bodies and laws whose names join words with 'and', '&', a hyphen or 'of'
+        (
+            "The Internet Finance & Lending Association of Vietnam objected.",
+            "Internet Finance & Lending Association of Vietnam",
+            "Organization",
+        ),
+        (
+            "The Thai Retailers and Online Merchants Federation complained.",
+            "Thai Retailers and Online Merchants Federation",
+            "Organization",
+        ),
+        ("The Japan Federation of Game Makers welcomed the move.", "Japan Federation of Game Makers", "Organization"),
+        (
+            "Filings fall under the Electronic Payments and Digital Assets Act in Singapore.",
+            "Electronic Payments and Digital Assets Act",
+            "Other",
+        ),
+        (
+            "The North India Mobile Phone Dealers Council complained.",
+            "North India Mobile Phone Dealers Council",
+            "Organization",
+        ),
+        # American punctuation: the comma inside the closing quote is not the name's
+        ("Shopee on Monday launched \u201cShopee Mart,\u201d a grocery service.", "Shopee Mart", "Program"),
     ],
 )
 def test_names_and_types(extract_text, text, label, etype):
@@ -81,6 +105,9 @@ def test_names_and_types(extract_text, text, label, etype):
         ("The Tencent-backed Huya cut costs.", "Tencent-backed"),  # a hyphenated participle is no name's tail
         ("Shoppers left the Alibaba-owned app.", "Alibaba-owned"),
         ("The Seoul-based Coupang grew.", "Seoul-based"),
+        # a known company beside a body's name stays itself
+        ("Meituan and the China Chamber of Commerce signed a pact.", "Meituan and the China Chamber of Commerce"),
+        ("Shares of Marvelous and Aiming rose.", "Marvelous and Aiming"),  # two companies, no body's head word
     ],
 )
 def test_junk_is_not_an_entity(extract_text, text, junk):

@@ -24,6 +24,12 @@ EVENT_HEADS = frozenset(
 )
 #: Last words of title-case names of laws ("Digital Services Act", "Anti-Monopoly Law"): typed Other.
 LAW_HEADS = frozenset({"act", "law", "directive", "ordinance", "bill", "treaty"})
+#: Last words of title-case names of bodies whose names join words with 'and', '&' and 'of' ("Payment & Clearing
+#: Association of China", "Korea Federation of SMEs", "China Audio-Video and Digital Publishing Association").
+INSTITUTION_HEADS = frozenset(
+    {"association", "federation", "council", "institute", "society", "chamber", "alliance", "committee", "foundation",
+     "academy", "union", "confederation", "league"}
+)  # fmt: skip
 #: Nouns after a quoted name that make it a program ("number store integration" mechanism).
 PROGRAM_NOUNS = PROGRAM_HEADS | {"mechanism", "function", "feature", "service", "tool", "storefront"}
 #: Category nouns: "platforms such as X", "the platform X", "its investor X" vote for X's type.

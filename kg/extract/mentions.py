@@ -132,6 +132,7 @@ def candidates(parsed: Parsed) -> list[Candidate]:
         c = _entity_candidate(parsed, ent, by_start, skip, taken)
         if c is not None:
             out.append(c)
+    out = _joined_institutions(parsed, out)
     covered = bytearray(len(parsed.doc))
     for c in out:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -141,6 +142,51 @@ def candidates(parsed: Parsed) -> list[Candidate]:
     out.extend(_short_names(parsed, out, covered))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _joined_institutions(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+    """One name for a body or a law whose title-case name the NER breaks at 'and', '&', a hyphen or 'of' ("Foreign
+    Exchange and Foreign Trade Act", "Payment & Clearing Association of China", "Korea Federation of SMEs"): from
+    its head word, left over title-case words joined so, and right over 'of' and a title-case run; the pieces it
+    covers give way. It never takes in a known organization ("Meituan and the China Chamber of Commerce")."""
+    tokens = parsed.tokens
+    known = [c for c in found if c.kb_id and c.votes.get("Organization")]
+    out = list(found)
+    for t in tokens:
+        lemma = t.lower_
+        law = lemma in lx.LAW_HEADS
+        if not (t.text[:1].isupper() and (law or lemma in lx.INSTITUTION_HEADS)):
+            continue
+        start = t.i
+        while start > 0:
+            prev = tokens[start - 1]
+            title = prev.text[:1].isupper() and prev.lower_ not in ("the", "a")
+            joiner = prev.text in ("-", "&") or (
+                prev.lower_ == "and" and start >= 2 and tokens[start - 2].text[:1].isupper()
+            )
+            if not (title or joiner):
+                break
+            start -= 1
+            if prev.is_sent_start:
+                break
+        while tokens[start].text in ("-", "&") or tokens[start].lower_ == "and":
+            start += 1
+        end = t.i + 1
+        if not law and end + 1 < len(tokens) and tokens[end].lower_ == "of" and tokens[end + 1].text[:1].isupper():
+            end += 1
+            while end < len(tokens) and tokens[end].text[:1].isupper() and not tokens[end].is_punct:
+                end += 1
+        inside = [c for c in out if c.start < end and start < c.end]
+        if end - start < 3 or any(c.start == start and c.end == end for c in inside):
+            continue  # two title-case words, or a name the NER read whole
+        if any(k.start < end and start < k.end for k in known):
+            continue
+        if any(c.start < start or c.end > end for c in inside):
+            continue  # overlaps a longer name
+        out = [c for c in out if c not in inside]
+        span = parsed.doc[start:end]
+        out.append(Candidate(start, end, parsed.text_of(span), "ORG", votes={"Other" if law else "Organization": 5.0}))
+    return sorted(out, key=lambda c: c.start)
 
 
 #: 'Brand names that start with digits: "99Food", "7Fresh", "52Toys" (not "5G", "4K", "10x").
