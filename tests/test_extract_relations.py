@@ -543,6 +543,25 @@ CASES = [
         "2025-05-12",
         "launch.verb",
     ),
+    # stakes built (amassed, doubled) in several companies; a lettered round led; a company named after its seat
+    (
+        "Norway’s Norges Bank, which has built stakes in Sea Ltd, Grab and GoTo, cleared the review.",
+        ("norges bank", "invested_in", "goto"),
+        None,
+        "invest.stake",
+    ),
+    (
+        "Sequoia Capital, which led Zilingo’s $226 million Series D in 2019, wrote down its holding.",
+        ("sequoia capital", "invested_in", "zilingo"),
+        "2019",
+        "invest.lead_round",
+    ),
+    (
+        "Paris-based Vestiaire Collective, backed by Kering, is nearing an IPO.",
+        ("kering", "invested_in", "vestiaire collective"),
+        None,
+        "invest.verb",
+    ),
     # investigations into a clause, and what an investigation found
     (
         "The FTC opened an investigation into whether Amazon had favoured its own sellers.",

@@ -138,6 +138,7 @@ def candidates(parsed: Parsed) -> list[Candidate]:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     out.extend(_category_names(parsed, covered))
     out.extend(_listed_names(parsed, covered))
+    out.extend(_based_names(parsed, out, covered))
     out.extend(_digit_led_names(parsed, covered))
     out.extend(_short_names(parsed, out, covered))
     out.sort(key=lambda c: c.start)
@@ -251,6 +252,31 @@ def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
                 out.append(
                     Candidate(i, i + n, parsed.text_of(span), "SHORT", votes={"Organization": 3.0}, short_for=full)
                 )
+    return out
+
+
+#: Participles after a place and a hyphen that describe a company by its seat ('Berlin-based', 'Lisbon-headquartered').
+_SEAT_PARTICIPLES = frozenset({"based", "headquartered"})
+
+
+def _based_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> list[Candidate]:
+    """Names right after a company's seat: "Berlin-based GetYourGuide" (which the NER missed), "Paris-based
+    Vestiaire Collective" (which it took for a person). What has a seat is an organization (a person is
+    'Berlin-born')."""
+    tokens, out = parsed.tokens, []
+    starts = {c.start: c for c in found if c.kb_id is None}
+    for t in tokens:
+        if t.lower_ not in _SEAT_PARTICIPLES or t.i < 2 or tokens[t.i - 1].text not in ("-", "‐"):
+            continue
+        if (named := starts.get(t.i + 1)) is not None:
+            named.votes["Organization"] = named.votes.get("Organization", 0) + 3.0
+            continue
+        run = _proper_run(tokens, t.i + 1, 1)
+        if run is None or any(covered[run[0] : run[1]]):
+            continue
+        span = parsed.doc[run[0] : run[1]]
+        covered[span.start : span.end] = b"\x01" * len(span)
+        out.append(Candidate(span.start, span.end, parsed.text_of(span), "SEATED", votes={"Organization": 3.0}))
     return out
 
 

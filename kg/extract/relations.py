@@ -1149,15 +1149,29 @@ def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
                 yield Cand(y, "leads", org, "leads.succession", v.i, role=role)
 
 
+def _is_round(tok: Token) -> bool:
+    """'round', 'financing', or a lettered round ('Series C', whose head the small model makes the letter)."""
+    return tok.lemma_.lower() in lx.ROUND_NOUNS or any(
+        c.dep_ == "compound" and c.lower_ == "series" for c in tok.children
+    )
+
+
+def rule_build_stake(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'X has built (amassed, raised, doubled) stakes in A, B and C': an investment in each, whatever the verb."""
+    stakes = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in ("stake", "holding")]
+    if stakes:
+        yield from _verb_stake(ctx, v, stakes[0])
+
+
 def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X led Y's Series D financing', 'Y's round was led by X'."""
-    rounds = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.ROUND_NOUNS]
+    rounds = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass") and _is_round(c)]
     rounds += [
         p
         for c in v.children
         if c.dep_ == "prep" and c.lower_ == "in"
         for p in c.children
-        if p.dep_ == "pobj" and p.lemma_.lower() in lx.ROUND_NOUNS
+        if p.dep_ == "pobj" and _is_round(p)
     ]
     investee_from_clause = []
     if v.dep_ == "acl" and v.head.lemma_.lower() in lx.ROUND_NOUNS:  # 'Y raised money in a round led by X'
@@ -2124,6 +2138,7 @@ for _lemmas, _rule in (
     (lx.RAISE_VERBS, rule_raise_from),
     (lx.FACE_VERBS, rule_face),
     (("work", "operate", "run"), rule_work_with),
+    (("build", "amass", "accumulate", "increase", "raise", "lift", "boost", "double", "expand"), rule_build_stake),
 ):
     for _lemma in sorted(_lemmas):
         _VERB_RULES.setdefault(_lemma, []).append(_rule)
