@@ -562,6 +562,15 @@ CASES = [
         None,
         "invest.verb",
     ),
+    # a bare title in a sentence about the article's main organization (named half again as often as the next one)
+    # or only its units
+    (
+        "Meituan said sales rose. Meituan opened stores. Meituan hired staff. Alibaba cut prices. Alibaba lost share."
+        " Chief Financial Officer Shao Wei said Keeta would keep growing.",
+        ("shao wei", "leads", "meituan"),
+        None,
+        "leads.noun.salient",
+    ),
     # investigations into a clause, and what an investigation found
     (
         "The FTC opened an investigation into whether Amazon had favoured its own sellers.",
@@ -1229,6 +1238,9 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a title before a possessor names a visitor, not the article's executive
+    "Meituan grew. Meituan hired. Meituan opened. Alibaba cut prices. The deal was signed during President Lula da"
+    " Silva’s visit to China.",
     "Morgan Stanley advised Temu, and Shein worked with Lazard.",  # advisers on a deal, not partners
     "Analysts expect a price war with Meituan to hurt profits.",  # the war's other side is nobody named
     "Alibaba’s shares trailed the Hang Seng Index last year.",  # shares trail an index, not a rival

@@ -122,6 +122,12 @@ _OBJECT_PREPS = {
 }
 
 
+#: How many times more often than the next one an organization is named to be the article's main one, and to be
+#: the one its unnamed investors' stakes are in.
+SALIENCE_LEAD = 1.5
+DOMINANCE_LEAD = 2.0
+
+
 @dataclass
 class Arg:
     key: str
@@ -184,6 +190,7 @@ class Context:
         for _, k in self.by_type["Organization"]:
             counts[k] = counts.get(k, 0) + 1
         parents = parents or {}
+        self.parents = parents
         for unit, n in list(counts.items()):  # a group's units named in the article count towards the group
             seen, up = {unit}, parents.get(unit)
             while up is not None and up not in seen:
@@ -192,11 +199,15 @@ class Context:
                 seen.add(up)
                 up = parents.get(up)
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        # the article's main organization: clearly the most mentioned one (None when two are close)
+        # the article's main organization: clearly the most mentioned one (None when two are close); 'dominant'
+        # when it leads by twice as much, as an unnamed investor's target needs ('backers include A and B')
         self.salient: Arg | None = None
-        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        self.dominant: Arg | None = None
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= SALIENCE_LEAD * ranked[1][1]):
             first = next(m for m in mentions if m[2] == ranked[0][0])
             self.salient = self._arg(first)
+            if len(ranked) == 1 or ranked[0][1] >= DOMINANCE_LEAD * ranked[1][1]:
+                self.dominant = self.salient
         self.starts = {t: [m[0] for m in ms] for t, ms in self.by_type.items()}
         self.sent_index = parsed.sent_index
         self.sent_first = parsed.sent_first
@@ -221,9 +232,24 @@ class Context:
         return any(self.sent_index[start] == sentence for start, k in self.by_type["Organization"] if k == key)
 
     def names_no_other_organization(self, key: str, i: int) -> bool:
-        """Whether the sentence of token ``i`` names no organization but ``key``."""
+        """Whether the sentence of token ``i`` names no organization but ``key`` and its units ('Keeta' of
+        Meituan)."""
         sentence = self.sent_index[i]
-        return all(k == key for start, k in self.by_type["Organization"] if self.sent_index[start] == sentence)
+        return all(
+            k == key or self.within(k, key)
+            for start, k in self.by_type["Organization"]
+            if self.sent_index[start] == sentence
+        )
+
+    def within(self, unit: str, group: str) -> bool:
+        """Whether the knowledge base puts ``unit`` under ``group``, at any depth."""
+        seen, up = {unit}, self.parents.get(unit)
+        while up is not None and up not in seen:
+            if up == group:
+                return True
+            seen.add(up)
+            up = self.parents.get(up)
+        return False
 
     # --- mentions ---------------------------------------------------------------------------
     def _arg(self, m: tuple[int, int, str], resolved_by: str | None = None) -> Arg:
@@ -996,9 +1022,9 @@ def _verb_stake(ctx: Context, v: Token, stake: Token) -> Iterator[Cand]:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in stake.children):
         return  # 'will take no equity stake in Y'
     companies = _named_after(ctx, (v, stake), ("in", "of"))
-    if not companies and pred == "invested_in" and ctx.salient and not any(c.dep_ == "prep" for c in stake.children):
+    if not companies and pred == "invested_in" and ctx.dominant and not any(c.dep_ == "prep" for c in stake.children):
         # 'Tencent and Alibaba both hold stakes': in what the article is about
-        companies, rule = [ctx.salient], "invest.stake.salient"
+        companies, rule = [ctx.dominant], "invest.stake.salient"
     for s in ctx.subjects(v):
         for o in companies:
             if s.key != o.key:
@@ -1858,14 +1884,15 @@ def _unnamed_anchors(
         and (ctx.names_in_sentence(ctx.salient.key, n.i) or ctx.names_no_other_organization(ctx.salient.key, n.i))
         and not _organization_before_titles(ctx, n)
         and not (h.dep_ == "pobj" and h.head.dep_ == "agent")  # 'run by chief executive X': the verb says what
+        and h.dep_ != "poss"  # 'during President X's visit': a visitor, not a speaker
     ):
         # 'NIO said that chief financial officer Steven Feng will leave': a bare title before a name, in a
         # sentence about the article's main organization, is a title there
         return [ctx.salient], f"{pred}.noun.salient"
-    if pred == "invested_in" and ctx.salient and n.tag_ == "NNS" and all(f.key != ctx.salient.key for f in fillers):
+    if pred == "invested_in" and ctx.dominant and n.tag_ == "NNS" and all(f.key != ctx.dominant.key for f in fillers):
         # 'Tencent and HongShan are also investors', 'early backers include A and B', 'existing shareholders A
         # and B topped up': investors in what the article is about
-        return [ctx.salient], f"{pred}.noun.salient"
+        return [ctx.dominant], f"{pred}.noun.salient"
     if pred == "competes_with" and (clause := _clause_organizations(ctx, head_role, fillers)):
         return clause, "compete.rival.clause"  # 'Xiaomi kept its lead, while rivals Huawei and vivo gained'
     if pred == "founded" and (agent := _leading_agent(head_role)) is not None:
