@@ -1394,6 +1394,16 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             "Naver holds stakes in marketplace Wallapop and resale platform Poshmark, which it acquired in 2023.",
             ("naver", "acquired", "wallapop"),
         ),
+        # ', and Z' after a participle set off by commas closes the outer list ('A, owned by X, and Z')
+        (
+            "Shoppers left apps such as Lazada, owned by Alibaba Group Holding, and Tokopedia.",
+            ("lazada", "part_of", "tokopedia"),
+        ),
+        # 'A, which launched its app, and B': its = A
+        (
+            "Naver, which launched its Naver Plus Store app last March, and Gmarket have both cut prices.",
+            ("naver plus store", "part_of", "gmarket"),
+        ),
     ],
 )
 def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):

@@ -356,8 +356,13 @@ class Context:
             if len(found) == 2:
                 return [self._arg(self._mention_at(i), "coref:" + phrase) for i, _ in found]
         elif tok.lower_ in ("its", "it") and (antecedent := self._relative_head(tok)) is not None:
-            # 'MiniMax, which counts Tencent among its backers': its = what the relative clause describes
-            return [Arg(a.key, a.span, a.type, "coref:" + phrase) for a in self.expand(antecedent, refs=False)]
+            # 'MiniMax, which counts Tencent among its backers': its = what the relative clause describes (in 'A,
+            # which launched its app, and B', A alone: the names before the clause)
+            clause_start = tok.doc[tok.i].head.left_edge.idx if tok.head.dep_ == "relcl" else tok.idx
+            described = [a for a in self.expand(antecedent, refs=False) if a.span[0] < clause_start] or self.expand(
+                antecedent, refs=False
+            )
+            return [Arg(a.key, a.span, a.type, "coref:" + phrase) for a in described]
         elif tok.lower_ in ("its", "it") and (described := self._clause_description(tok)) is not None:
             # 'the Buenos Aires-based company will spend …, including on its fintech arm': its = that company
             return self._resolve(described)
@@ -442,11 +447,15 @@ class Context:
 
     @staticmethod
     def _clause_subject(tok: Token) -> tuple[Token, Token | None]:
-        """The verb of a pronoun's clause and that clause's subject (None if it has none)."""
+        """The verb of a pronoun's clause and that clause's subject (None if it has none); a conjoined verb's is
+        the first verb's ('The group owns X and has been spending on its brand')."""
         h = tok.head
         while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
             h = h.head
-        return h, next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and h.dep_ == "conj" and h.head.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return h, subject
 
     def _relative_head(self, tok: Token) -> Token | None:
         """The noun a relative clause describes, when the pronoun sits in that clause and 'which'/'that' is
@@ -597,6 +606,11 @@ class Context:
                     out += [a for k in (c, *c.conjuncts) if k not in marked and (a := self.ent(k)) is not None]
         return out
 
+    def _after_comma_and(self, tok: Token) -> bool:
+        """Whether the phrase of ``tok`` follows ', and'."""
+        i = tok.left_edge.i
+        return i >= 2 and self.tokens[i - 1].lower_ == "and" and self.tokens[i - 2].text == ","
+
     def coagents(self, *heads: Token) -> list[Arg]:
         """'(founded by) X together with Y', 'X, along with Y, (built …)': Y acts with X."""
         return [
@@ -643,7 +657,12 @@ class Context:
             for c in (*v.children, *(k for a in amounts for k in a.children)):
                 if c.dep_ == "agent":
                     agents = [p for p in c.children if p.dep_ == "pobj"]
-                    return [a for p in agents for a in self.expand(p)] + self.coagents(v, *agents)
+                    found = [a for p in agents for a in self.expand(p)]
+                    if v.dep_ == "acl" and v.i > 0 and self.tokens[v.i - 1].text == ",":
+                        # 'A, owned by X, and B': ', and B' after a participle set off by commas goes on A's list
+                        closing = [k.idx for p in agents for k in p.conjuncts if self._after_comma_and(k)]
+                        found = [a for a in found if not closing or a.span[0] < min(closing)]
+                    return found + self.coagents(v, *agents)
             return []
         # the nearest subject: 'Didi delisted …, and the following month the CAC fined it' may come parsed with
         # both names as subjects of 'fined'
