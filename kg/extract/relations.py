@@ -358,17 +358,16 @@ class Context:
         elif tok.lower_ in ("its", "it") and (antecedent := self._relative_head(tok)) is not None:
             # 'MiniMax, which counts Tencent among its backers': its = what the relative clause describes (in 'A,
             # which launched its app, and B', A alone: the names before the clause)
-            clause_start = tok.doc[tok.i].head.left_edge.idx if tok.head.dep_ == "relcl" else tok.idx
-            described = [a for a in self.expand(antecedent, refs=False) if a.span[0] < clause_start] or self.expand(
-                antecedent, refs=False
-            )
-            return [Arg(a.key, a.span, a.type, "coref:" + phrase) for a in described]
+            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), tok)
+            named = self.expand(antecedent, refs=False)
+            before = [a for a in named if a.span[0] < clause.left_edge.idx] or named
+            return [Arg(a.key, a.span, a.type, "coref:" + phrase) for a in before]
         elif tok.lower_ in ("its", "it") and (described := self._clause_description(tok)) is not None:
             # 'the Buenos Aires-based company will spend …, including on its fintech arm': its = that company
             return self._resolve(described)
         elif self._authority_description(tok):
-            named = self._authority_named_near(tok)
-            return [self._arg(self._mention_at(named), "coref:" + phrase)] if named is not None else []
+            at = self._authority_named_near(tok)
+            return [self._arg(self._mention_at(at), "coref:" + phrase)] if at is not None else []
         elif (
             phrase in lx.SINGLE_REFS
             or tok.lower_ in lx.PERSON_REFS
