@@ -141,6 +141,7 @@ def candidates(parsed: Parsed) -> list[Candidate]:
     out.extend(_based_names(parsed, out, covered))
     out.extend(_digit_led_names(parsed, covered))
     out.extend(_short_names(parsed, out, covered))
+    out.extend(_repeated_names(parsed, out, covered))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -277,6 +278,35 @@ def _based_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
         span = parsed.doc[run[0] : run[1]]
         covered[span.start : span.end] = b"\x01" * len(span)
         out.append(Candidate(span.start, span.end, parsed.text_of(span), "SEATED", votes={"Organization": 3.0}))
+    return out
+
+
+def _repeated_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> list[Candidate]:
+    """Every other place the text writes a name it already gave as an organization's or a person's, where the NER
+    missed it ("Loggi, founded in 2013 by …" after "Loggi’s CEO"): the same words, standing alone (not inside a
+    longer capitalised name), are the same name."""
+    tokens = parsed.tokens
+    names: dict[tuple[str, ...], Candidate] = {}
+    for c in found:
+        if c.votes.get("Organization", 0) > 0 or c.votes.get("Person", 0) > 0 or c.kb_id:
+            names.setdefault(tuple(t.text for t in tokens[c.start : c.end]), c)
+    out = []
+    for words, first in names.items():
+        n = len(words)
+        if not words[0][:1].isupper() or all(w.isupper() and len(w) <= 3 for w in words):
+            continue  # short acronyms are too often something else
+        for i in range(len(tokens) - n + 1):
+            if (
+                tokens[i].text != words[0]
+                or any(covered[i : i + n])
+                or tuple(t.text for t in tokens[i : i + n]) != words
+                or (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start)
+                or (i + n < len(tokens) and tokens[i + n].text[:1].isupper())
+            ):
+                continue
+            covered[i : i + n] = b"\x01" * n
+            span = parsed.doc[i : i + n]
+            out.append(Candidate(i, i + n, parsed.text_of(span), first.label, first.kb_id, votes=dict(first.votes)))
     return out
 
 
