@@ -90,3 +90,22 @@ def test_never_invents_a_day_or_month():
 )
 def test_weekdays_and_months_resolve_against_the_published_date(text, published, expected):
     assert resolve_all([date_spec(text)], published) == [expected]
+
+
+@pytest.mark.parametrize(
+    "tense, month, published, iso",
+    [
+        ("past", "September", PartialDate(2026, 1, 14), "2025-09"),  # 'raised money in September', told in January
+        ("past", "January", PartialDate(2026, 3, 2), "2026-01"),
+        ("future", "March", PartialDate(2026, 1, 14), "2026-03"),  # 'will step down in March'
+        ("future", "January", PartialDate(2025, 11, 20), "2026-01"),  # 'takes effect in January', told in November
+        (None, "June", PartialDate(2025, 8), "2025-06"),
+    ],
+)
+def test_a_month_alone_is_the_one_the_tense_points_to(tense, month, published, iso):
+    spec = date_spec(f"in {month}") | {"tense": tense}
+    assert resolve_all([date_spec("2012"), spec], published, [0, 4])[1].iso == iso  # a year four sentences before
+
+
+def test_a_month_alone_beside_a_year_is_that_years():
+    assert resolve_all([date_spec("2012"), date_spec("in March")], PartialDate(2026, 1), [3, 3])[1].iso == "2012-03"

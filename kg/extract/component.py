@@ -153,6 +153,8 @@ def _dates(parsed: Parsed) -> list[dict]:
             skip.add(k + 1)
         span = parsed.doc[start:end]
         spec = date_spec(parsed.text_of(span))
+        if spec is not None and spec.get("rel") == "month_only":
+            spec["tense"] = _tense(governing_verb(span.root))
         out.append(
             {
                 "spec": spec,
@@ -195,6 +197,16 @@ def _dates(parsed: Parsed) -> list[dict]:
 
 #: Nouns of a report whose clause dates what it reports ('according to a letter sent on Monday').
 _REPORT_NOUNS = frozenset({"letter", "memo", "statement", "filing", "notice", "announcement", "release", "email"})
+
+
+def _tense(verb: Token) -> str | None:
+    """ "past", "future" or None (present or unknown) for the clause a date hangs on."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "would", "'ll", "shall"} or (verb.lower_ == "to" or "to" in aux):
+        return "future"
+    if verb.tag_ == "VBD" or aux & {"had", "was", "were", "did"} or (verb.tag_ == "VBN" and aux & {"has", "have"}):
+        return "past"
+    return None
 
 
 def _date_for(

@@ -143,6 +143,8 @@ def resolve(
             return None
         k = published.year * 12 + published.month - 1 + spec["n"]
         return PartialDate(k // 12, k % 12 + 1, year_inferred=True)
+    if rel == "month_only" and not (near and anchor) and published is not None:
+        return _month_of_publication_year(spec, published)
     if anchor is None:
         return None
     if rel == "next_year":
@@ -165,6 +167,18 @@ def resolve(
     return None
 
 
+def _month_of_publication_year(spec: dict, published: PartialDate) -> PartialDate:
+    """'in March' with no year near it: the March of the publication's year, or of the year before for a past
+    event told after a later month ('raised money in September', published in January), or of the year after for a
+    future one told after it ('takes effect in January', published in November)."""
+    year, month = published.year, spec["m"]
+    if published.month is not None and spec.get("tense") == "past" and month > published.month:
+        year -= 1
+    elif published.month is not None and spec.get("tense") == "future" and month < published.month:
+        year += 1
+    return PartialDate(year, month, year_inferred=True)
+
+
 def resolve_all(
     specs: list[dict | None], published: PartialDate | None, sentences: list[int] | None = None
 ) -> list[PartialDate | None]:
@@ -175,11 +189,13 @@ def resolve_all(
         sent = sentences[k] if sentences else None
         # a dated timeline ("On June 20, 2023 … on September 10") or a relative date in the same
         # sentence ("A year later, on March 15") gives the year; otherwise the published year does
-        near = (
-            anchor is not None
-            and anchor_sent is not None
-            and sent is not None
-            and (sent == anchor_sent or (anchor.day is not None and sent - anchor_sent <= NEAR_SENTENCES))
+        near = anchor is not None and (
+            sentences is None  # no sentences given: one timeline
+            or (
+                anchor_sent is not None
+                and sent is not None
+                and (sent == anchor_sent or (anchor.day is not None and sent - anchor_sent <= NEAR_SENTENCES))
+            )
         )
         date = resolve(spec, anchor, published, near) if spec else None
         if date is not None and spec and spec.get("rel") != "this_year":
