@@ -579,6 +579,21 @@ CASES = [
         "2016",
         "found.verb",
     ),
+    # an appointment dates from when it takes effect, not from its announcement
+    (
+        "Grab named Mei Lin as chief financial officer, the company said on May 12. Lin will take over on June 1 —"
+        " weeks before its results.",
+        ("mei lin", "leads", "grab"),
+        "2025-06-01",
+        "leads.noun",
+    ),
+    (
+        "Meituan said on May 6 that chief executive Wang Xing would step down and be succeeded by Wang Puzhong."
+        " Wang Xing will remain chairman. The change takes effect on July 1.",
+        ("wang puzhong", "succeeded", "wang xing"),
+        "2025-07-01",
+        "succeed.verb",
+    ),
     # investigations into a clause, and what an investigation found
     (
         "The FTC opened an investigation into whether Amazon had favoured its own sellers.",

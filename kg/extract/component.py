@@ -146,6 +146,10 @@ def _dates(parsed: Parsed) -> list[dict]:
         if k in skip:
             continue
         start, end = e.start, e.end
+        # the NER may run a date on across a dash ('on Nov 1 — days before …'): the date ends there
+        end = next((t.i for t in tokens[start:end] if t.text in ("—", "–", ";", "(")), end)
+        if end == start:
+            continue
         if start >= 2 and tokens[start - 1].lower_ in ("following", "next") and tokens[start - 2].lower_ == "the":
             start -= 2  # 'the following April' (the NER may leave the modifier out)
         if k + 1 < len(ents) and ents[k + 1].start == end + 1 and tokens[end].lower_ == "of":
@@ -417,7 +421,56 @@ def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[Relati
             continue
         _add_event(events, c, subject_ok, table, sent_of[c.trigger], date, how)
     _date_by_decision(relations, _dated_decisions(ctx, dating))
+    _date_by_taking_effect(relations, ctx, dating)
     return relations, events
+
+
+#: Verbs (with their particle) of a person's taking or leaving a post on a date: 'will take over on Nov 1'.
+_TAKING_OFFICE = {("take", "over"), ("take", "up"), ("assume", "")}
+_LEAVING_OFFICE = {("step", "down"), ("step", "aside")}
+#: How many sentences after an appointment 'The change takes effect on April 1' may still date it.
+_EFFECT_SENTENCES = 3
+
+
+def _date_by_taking_effect(relations: list[RelationRow], ctx: Context, dating: _Dating) -> None:
+    """An appointment or succession starts when it takes effect, not when it is announced: 'Lazada named Tan chief
+    executive on Tuesday … Tan will take over on Nov 1'; 'X will step down at the end of March'; 'The change takes
+    effect on April 1'. The date of a person's own taking (or leaving) of the post dates their statements; a
+    change's taking effect dates the announcement-dated ones just before it."""
+    taking: dict[str, int] = {}  # person -> the date they take the post
+    leaving: dict[str, int] = {}  # person -> the date they leave it
+    changes: list[tuple[int, int]] = []  # (sentence, date)
+    for t in ctx.tokens:
+        lemma = t.lemma_.lower()
+        particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), "")
+        general = (lemma == "effect" and t.head.lemma_.lower() == "take") or lemma == "effective"
+        takes, leaves = (t.pos_ == "VERB" and (lemma, particle) in kinds for kinds in (_TAKING_OFFICE, _LEAVING_OFFICE))
+        if not (general or takes or leaves):
+            continue
+        verb = t.head if lemma == "effect" else t
+        date, how = dating.date_for(verb.i)
+        if date is None or how != "clause" or _announced(dating, date):
+            continue
+        if general:
+            changes.append((ctx.sent_index[t.i], date))
+        for person in ctx.subjects(verb) if takes or leaves else []:
+            if person.type == "Person":
+                (taking if takes else leaving).setdefault(person.key, date)
+    for r in relations:
+        if r.predicate not in ("leads", "succeeded"):
+            continue
+        own = taking.get(r.subject) or (leaving.get(r.object) if r.predicate == "succeeded" else None)
+        if own is not None:
+            r.date, r.dated_by = own, "effective"
+            continue
+        later = [d for s, d in changes if 0 <= s - r.sentence <= _EFFECT_SENTENCES]
+        if later and r.date is not None and _announced(dating, r.date):  # (an undated role is a standing one)
+            r.date, r.dated_by = later[0], "effective"
+
+
+def _announced(dating: _Dating, date: int) -> bool:
+    """Whether a date is an announcement's ('said on Monday'): the date of a verb of saying."""
+    return dating.tokens[dating.dates[date]["gov"]].lemma_.lower() in lx.SAY_VERBS
 
 
 #: How far after a dated fine or probe an undated one of the same authority is read as part of the same decision.

@@ -62,7 +62,8 @@ class RelationRow:
     date: int | None = field(metadata=_wire("date"))  # index into Extracted.dates
     dated_by: str | None = field(
         metadata=_wire("date_how")
-    )  # "clause" (the verb's own date), "sentence" or "decision" (the same authority's dated fine just before): weaker
+    )  # "clause" (the verb's own date), "effective" (when the appointment takes effect); weaker: "sentence",
+    # "decision" (the same authority's dated fine just before)
     role: str | None = field(metadata=_wire("role"))
     resolved_by: str | None = field(
         metadata=_wire("resolved_by")

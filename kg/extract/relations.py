@@ -716,7 +716,8 @@ class Context:
             # 'X was itself fined': with 'itself' between, the small model calls X the active subject
             # (and may hang it on the auxiliary); a conjoined participle takes its head's subject
             if v.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in v.children):
-                return [a for c in v.head.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
+                # ('X would step down and be succeeded by Y': the active first verb's subject)
+                return [a for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj") for a in self.expand(c)]
             if any(c.dep_ == "nsubjpass" for c in v.children):
                 return [a for c in v.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
             heads = (v, *(c for c in v.children if c.dep_ == "auxpass"))
