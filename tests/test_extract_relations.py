@@ -594,6 +594,19 @@ CASES = [
         "2025-07-01",
         "succeed.verb",
     ),
+    # a war whose sides a plural reference gives: the names just listed, or 'the two'
+    (
+        "The regulator summoned Grab, Gojek and Maxim after it found that the platforms’ fare war had hurt drivers.",
+        ("gojek", "competes_with", "maxim"),
+        None,
+        "compete.noun.between+coref",
+    ),
+    (
+        "In 2016 Didi bought Uber’s China business, ending a costly subsidy war between the two.",
+        ("didi", "competes_with", "uber"),
+        None,
+        "compete.noun.between+coref",
+    ),
     # investigations into a clause, and what an investigation found
     (
         "The FTC opened an investigation into whether Amazon had favoured its own sellers.",

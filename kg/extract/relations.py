@@ -472,6 +472,20 @@ class Context:
         words = self.parsed.text_of(self.doc[subj.left_edge.i : subj.i + 1]).lower().split()
         return subj if self._organization_description(subj, words) else None
 
+    def plural_reference(self, tok: Token) -> list[Arg]:
+        """'the platforms', 'the companies', 'their': the latest list of organizations before it, in its sentence
+        or the one before ([] for anything else)."""
+        words = self.parsed.text_of(self.doc[tok.left_edge.i : tok.i + 1]).lower().split()
+        plural_description = (
+            words[:1] == ["the"] and tok.tag_ == "NNS" and lx.CATEGORY_TYPES.get(tok.lemma_.lower()) == "Organization"
+        )
+        if not (plural_description or tok.lower_ == "their"):
+            return []
+        limit = self.sent_first[max(self.sent_index[tok.i] - 1, 0)]
+        listed = [members for start, members in self.lists if limit <= start < tok.i and len(members) >= 2]
+        members = listed[-1] if listed else []
+        return [Arg(a.key, a.span, a.type, "coref:" + " ".join(words)) for a in members if a.type == "Organization"]
+
     def _resolve_list(self, tok: Token, n: int, phrase: str) -> list[Arg]:
         """'all six', 'the three': the latest list of that many names before it, within two sentences."""
         limit = self.sent_first[max(self.sent_index[tok.i] - 2, 0)]
@@ -1318,10 +1332,14 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         heads.append(n.head.head)  # 'puts X in competition with A, …, and with B': the second 'with' on the verb
     rivals = list({a.key: a for a in _named_after(ctx, heads, ("with", "against", "from"), refs=False,
                                                    conjoined=True)}.values())  # fmt: skip
-    between = _named_after(ctx, (n,), ("between", "among", "amongst"), refs=False)  # 'a race among A, B and C'
+    # 'a race among A, B and C', 'a subsidy war between the two'
+    between = _named_after(ctx, (n,), ("between", "among", "amongst"))
     for a, b in _pairs(between):
         yield Cand(a, "competes_with", b, "compete.noun.between", n.i)
     if not rivals:
+        # 'the platforms' price war', 'their price war': among the names the article just listed
+        for a, b in _pairs([a for c in possessors(n) for a in ctx.plural_reference(c)]):
+            yield Cand(a, "competes_with", b, "compete.noun.between", n.i)
         return
     subjects = [a for c in possessors(n) for a in ctx.expand(c)]
     if not subjects and n.dep_ == "pobj" and n.head.lower_ in ("in", "into"):
