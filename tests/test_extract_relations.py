@@ -607,6 +607,14 @@ CASES = [
         None,
         "compete.noun.between+coref",
     ),
+    # plural rivals the sentence gives no side for: the article's main organization's
+    (
+        "Zepto raised money. Zepto hired staff. Zepto opened stores. Blinkit cut prices. Other rivals include"
+        " BigBasket and Swiggy Instamart.",
+        ("bigbasket", "competes_with", "zepto"),
+        None,
+        "compete.rival.salient",
+    ),
     # investigations into a clause, and what an investigation found
     (
         "The FTC opened an investigation into whether Amazon had favoured its own sellers.",

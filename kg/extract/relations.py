@@ -87,6 +87,7 @@ def rule_ids() -> list[str]:
         "compete.face",
         "compete.rival_group",
         "compete.rival.clause",
+        "compete.rival.salient",
         "listed_on.ticker",
         "listed_on.verb",
         "leads.title",
@@ -1932,6 +1933,16 @@ def _unnamed_anchors(
         return [ctx.dominant], f"{pred}.noun.salient"
     if pred == "competes_with" and (clause := _clause_organizations(ctx, head_role, fillers)):
         return clause, "compete.rival.clause"  # 'Xiaomi kept its lead, while rivals Huawei and vivo gained'
+    if (
+        pred == "competes_with"
+        and ctx.salient
+        and n.tag_ == "NNS"
+        and dep in ("nsubj", "nsubjpass")
+        and all(f.key != ctx.salient.key for f in fillers)
+    ):
+        # 'Other rivals include A, B and C', 'Competitors including A and B have cut prices': the article's
+        # main organization's
+        return [ctx.salient], "compete.rival.salient"
     if pred == "founded" and (agent := _leading_agent(head_role)) is not None:
         # 'Meituan, led by co-founder and chief executive Wang Xing': the titles are of what the name leads
         return [a for a in ctx.objects(agent.head) if a.type == "Organization"], f"{pred}.noun"
