@@ -449,6 +449,11 @@ REL_NOUNS = {
     "rival": ("competes_with", None),
     "competitor": ("competes_with", None),
 }
+#: Nouns of a unit named right before them ("whose Apollo Go unit", "under the Omoda and Jaecoo brands").
+UNIT_NOUNS = frozenset(
+    {"unit", "units", "arm", "arms", "subsidiary", "subsidiaries", "division", "divisions", "brand", "brands",
+     "business", "businesses", "banner", "banners", "label", "labels", "marque", "marques", "app", "apps"}
+)  # fmt: skip
 #: Participles of hyphenated modifiers: "a Tencent-backed retailer", "the ByteDance-owned app" (Y -> X).
 HYPHEN_CUES = {
     "own": ("owns", "owns.hyphen"),

@@ -54,6 +54,8 @@ def rule_ids() -> list[str]:
         "operates.launched_on",
         "part_of.possessive",
         "part_of.possessive_product",
+        "part_of.whose_unit",
+        "part_of.under_brand",
         "succeed.handover",
         "leads.noun.implicit",
         "leads.noun.salient",
@@ -1216,6 +1218,86 @@ def _is_round(tok: Token) -> bool:
     )
 
 
+def _names_before_unit_noun(ctx: Context, i: int) -> tuple[list[Arg], int] | None:
+    """The names listed from token ``i`` up to a unit noun ('Apollo Go unit', 'the Omoda, Jaecoo and Chirey
+    brands', 'Taobao Instant Commerce and Ele.me units') and that noun's index; None unless only names, commas,
+    'and' and 'the' stand before it (the small model parses such lists every which way, so they are read on tokens)."""
+    tokens, names = ctx.tokens, []
+    while i < len(tokens):
+        t = tokens[i]
+        if (m := ctx.tok_mention[i]) is not None:
+            names.append(ctx._arg(m))
+            i = m[1]
+        elif t.lower_ in (",", "and", "the") and i + 1 < len(tokens):
+            i += 1
+        elif t.lower_ in lx.UNIT_NOUNS and names:
+            return names, i
+        else:
+            return None
+    return None
+
+
+def rule_whose_unit(ctx: Context, whose: Token) -> Iterator[Cand]:
+    """'Baidu, whose Apollo Go unit runs …', 'Alibaba — whose Taobao Instant Commerce and Ele.me units …': the
+    units of the organization the relative clause follows."""
+    before = ctx.tokens[whose.i - 2] if whose.i >= 2 and ctx.tokens[whose.i - 1].text in (",", "—", "–") else None
+    owner = ctx.ent(before) if before is not None else None
+    found = _names_before_unit_noun(ctx, whose.i + 1)
+    if owner is None or owner.type != "Organization" or found is None:
+        return
+    for unit in found[0]:
+        yield Cand(unit, "part_of", owner, "part_of.whose_unit", whose.i, dated=False)
+
+
+def rule_under_brands(ctx: Context, under: Token) -> Iterator[Cand]:
+    """'Chery, which sells under the Omoda, Jaecoo and Chirey brands', 'X operates under the Y banner': brands of
+    the organization whose clause it is."""
+    found = _names_before_unit_noun(ctx, under.i + 1)
+    if found is None or ctx.tokens[found[1]].lemma_.lower() not in ("brand", "banner", "label", "marque"):
+        return
+    for owner in ctx.subjects(governing_verb(under)):
+        if owner.type == "Organization":
+            for brand in found[0]:
+                # 'Careem Rides operates under the Careem brand': a name it shares is its group's, not its own unit
+                if not (owner.key.startswith(brand.key) or brand.key.startswith(owner.key)):
+                    yield Cand(brand, "part_of", owner, "part_of.under_brand", under.i, dated=False)
+
+
+#: Unit nouns of an appositive 'X, the … arm of Y'.
+_APPOSITIVE_UNITS = frozenset({"arm", "unit", "subsidiary", "division", "affiliate"})
+
+
+def rule_unit_appositive(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'JD Logistics, the delivery and warehousing arm of Chinese retailer JD.com, …': X is a unit of Y. Read on
+    tokens (the small model often hangs 'arm' on a conjunct): a name, a comma, 'the', only lower-case words, the
+    unit noun, 'of', at most three lower-case words or adjectives ('Chinese'), a name."""
+    tokens = ctx.tokens
+    if n.i + 1 >= len(tokens) or tokens[n.i + 1].lower_ != "of":
+        return
+    j = n.i + 2
+    while (
+        j < len(tokens)
+        and j < n.i + 5
+        and ctx.tok_mention[j] is None
+        and (tokens[j].is_lower or tokens[j].pos_ == "ADJ")
+    ):
+        j += 1
+    owner = ctx.ent(tokens[j]) if j < len(tokens) else None
+    k = n.i - 1
+    while k > 0 and (tokens[k].is_lower or tokens[k].text in ("-", "‐")) and tokens[k].lower_ not in ("the", "a", "an"):
+        k -= 1
+    if owner is None or tokens[k].lower_ != "the" or k < 2 or tokens[k - 1].text != ",":
+        return
+    e = k - 2
+    if tokens[e].text == ")":  # 'JD Logistics (2618.HK), the … arm of JD.com'
+        while e > 0 and tokens[e].text != "(":
+            e -= 1
+        e -= 1
+    unit = ctx.ent(tokens[e])
+    if unit is not None and unit.key != owner.key and owner.type == "Organization":
+        yield Cand(unit, "part_of", owner, "part_of.noun", n.i, dated=False)
+
+
 def rule_build_stake(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X has built (amassed, raised, doubled) stakes in A, B and C': an investment in each, whatever the verb."""
     stakes = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in ("stake", "holding")]
@@ -2235,6 +2317,12 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
             yield from rule_possessive_product(ctx, t)
         if lemma == "part" and pos == "NOUN":
             yield from rule_part_of(ctx, t)
+        if lemma == "whose":
+            yield from rule_whose_unit(ctx, t)
+        if lemma in _APPOSITIVE_UNITS and pos == "NOUN":
+            yield from rule_unit_appositive(ctx, t)
+        if lemma == "under" and pos == "ADP":
+            yield from rule_under_brands(ctx, t)
         if t.i in ctx.tickers:
             yield from rule_ticker(ctx, t)
         if pos == "VERB":
