@@ -2301,6 +2301,22 @@ for _lemmas, _rule in (
         _VERB_RULES.setdefault(_lemma, []).append(_rule)
 
 
+#: The rules keyed on a word's lemma whatever its place in the parse (and on its part of speech, when given).
+_TokenRule = Callable[[Context, Token], Iterator[Cand]]
+_WORD_RULES: dict[str, list[tuple[str | None, _TokenRule]]] = {}
+_WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
+    (("pit",), None, rule_pit_against),  # the small model tags 'pits' in 'the war pits X against Y' as a noun often
+    (lx.SERVICE_NOUNS, "NOUN", rule_possessive_product),
+    (("part",), "NOUN", rule_part_of),
+    (("whose",), None, rule_whose_unit),
+    (_APPOSITIVE_UNITS, "NOUN", rule_unit_appositive),
+    (("under",), "ADP", rule_under_brands),
+)
+for _words, _pos, _word_rule in _WORD_RULE_TABLE:
+    for _word in sorted(_words):
+        _WORD_RULES.setdefault(_word, []).append((_pos, _word_rule))
+
+
 def _dispatch(ctx: Context) -> Iterator[Cand]:
     seen_heads: set[int] = set()
     for t in ctx.tokens:
@@ -2309,20 +2325,11 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
             yield from rule_verb(ctx, t)
         if dep == "amod" and t.tag_ == "VBN" and cue(t, lx.HYPHEN_CUES):
             yield from rule_hyphen(ctx, t)
-        if lemma == "pit":  # the small model tags 'pits' in 'the war pits X against Y' as a noun as often as not
-            yield from rule_pit_against(ctx, t)
+        for wanted_pos, rule in _WORD_RULES.get(lemma, ()):
+            if wanted_pos is None or pos == wanted_pos:
+                yield from rule(ctx, t)
         if lemma in lx.RIVAL_ADJECTIVES and dep == "amod" and not ctx.tok_mention[t.head.i]:
             yield from rule_rival_group(ctx, t)
-        if lemma in lx.SERVICE_NOUNS and pos == "NOUN":
-            yield from rule_possessive_product(ctx, t)
-        if lemma == "part" and pos == "NOUN":
-            yield from rule_part_of(ctx, t)
-        if lemma == "whose":
-            yield from rule_whose_unit(ctx, t)
-        if lemma in _APPOSITIVE_UNITS and pos == "NOUN":
-            yield from rule_unit_appositive(ctx, t)
-        if lemma == "under" and pos == "ADP":
-            yield from rule_under_brands(ctx, t)
         if t.i in ctx.tickers:
             yield from rule_ticker(ctx, t)
         if pos == "VERB":
