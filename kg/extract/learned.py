@@ -282,6 +282,24 @@ class Reading:
     probability: float
 
 
+#: Words one of which a sentence must hold for the classifier to read a relation there: a person leads an
+#: organization by a title ('Alibaba, whose shares rose, said Joe Tsai would speak' states no role).
+_CUE_WORDS = {
+    "leads": frozenset(part for title in lx.ROLE_NOUNS for part in title.replace("-", " ").split())
+    | {"head", "heads", "led", "runs", "director", "boss", "helm"}
+}
+
+
+def _cue_present(ctx: Context, predicate: str, trigger: int) -> bool:
+    words = _CUE_WORDS.get(predicate)
+    if words is None:
+        return True
+    sentence = ctx.sent_index[trigger]
+    first = ctx.sent_first[sentence]
+    end = ctx.sent_first[sentence + 1] if sentence + 1 < len(ctx.sent_first) else len(ctx.tokens)
+    return any(part in words for t in ctx.tokens[first:end] for part in t.lower_.split("-"))
+
+
 def read(ctx: Context, known: set[tuple[int, str, str]], classifier: Model | None = None) -> list[Reading]:
     """The classifier's relations in ``ctx`` between pairs of names not in ``known`` ((sentence, key, key):
     pairs the rules already related in that sentence), each the pair's most probable class when it
@@ -296,7 +314,7 @@ def read(ctx: Context, known: set[tuple[int, str, str]], classifier: Model | Non
         if best is None:
             continue
         (p, direction), probability = (best[0][:-1], best[0][-1]), best[1]
-        if probability < classifier.thresholds.get(p, 1.0):
+        if probability < classifier.thresholds.get(p, 1.0) or not _cue_present(ctx, p, pair.trigger):
             continue
         first, second = ctx._arg(pair.first), ctx._arg(pair.second)
         s, o = (second, first) if direction == "<" else (first, second)
