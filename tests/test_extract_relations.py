@@ -634,6 +634,25 @@ CASES = [
         None,
         "part_of.noun",
     ),
+    # rivals read on tokens: names right after a modified rival noun, a list the small model gives a noun 'battle'
+    (
+        "Shopee’s regional rivals Lazada and Tokopedia have both cut fees.",
+        ("lazada", "competes_with", "shopee"),
+        None,
+        "competes_with.noun",
+    ),
+    (
+        "Costs rose, as Lazada, Shopee and Tokopedia battle for shoppers in Indonesia.",
+        ("shopee", "competes_with", "tokopedia"),
+        None,
+        "compete.noun.between",
+    ),
+    (
+        "Luckin’s main challenger is Cotti Coffee.",
+        ("cotti coffee", "competes_with", "luckin coffee"),
+        None,
+        "competes_with.noun",
+    ),
     # investigations into a clause, and what an investigation found
     (
         "The FTC opened an investigation into whether Amazon had favoured its own sellers.",

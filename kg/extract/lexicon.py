@@ -448,6 +448,7 @@ REL_NOUNS = {
     "creator": ("founded", None),
     "rival": ("competes_with", None),
     "competitor": ("competes_with", None),
+    "challenger": ("competes_with", None),
 }
 #: Nouns of a unit named right before them ("whose Apollo Go unit", "under the Omoda and Jaecoo brands").
 UNIT_NOUNS = frozenset(

@@ -1218,6 +1218,31 @@ def _is_round(tok: Token) -> bool:
     )
 
 
+def _list_right_before(ctx: Context, n: Token) -> list[Arg]:
+    """The members of a list of names that ends right before ``n`` when ``n`` reads as its verb ('A, B and C battle
+    for control'): the word after it is a preposition."""
+    after = ctx.tokens[n.i + 1] if n.i + 1 < len(ctx.tokens) else None
+    last = ctx.tok_mention[n.i - 1] if n.i > 0 else None
+    if after is None or after.lower_ not in ("for", "over", "with", "to") or last is None:
+        return []
+    end = ctx._arg(last).span
+    return next((members for _, members in ctx.lists if len(members) >= 2 and members[-1].span == end), [])
+
+
+def _names_listed_from(ctx: Context, i: int) -> list[Arg]:
+    """The names listed from token ``i`` on ('Alibaba, JD.com and Meituan'), read on tokens: commas and 'and'
+    between names; [] unless a name stands at ``i``."""
+    tokens, names = ctx.tokens, []
+    while i < len(tokens) and (m := ctx.tok_mention[i]) is not None:
+        names.append(ctx._arg(m))
+        i = m[1]
+        if i + 1 < len(tokens) and tokens[i].lower_ in (",", "and") and ctx.tok_mention[i + 1] is not None:
+            i += 1
+        elif i + 2 < len(tokens) and tokens[i].text == "," and tokens[i + 1].lower_ == "and":
+            i += 2
+    return names
+
+
 def _names_before_unit_noun(ctx: Context, i: int) -> tuple[list[Arg], int] | None:
     """The names listed from token ``i`` up to a unit noun ('Apollo Go unit', 'the Omoda, Jaecoo and Chirey
     brands', 'Taobao Instant Commerce and Ele.me units') and that noun's index; None unless only names, commas,
@@ -1415,8 +1440,9 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         heads.append(n.head.head)  # 'puts X in competition with A, …, and with B': the second 'with' on the verb
     rivals = list({a.key: a for a in _named_after(ctx, heads, ("with", "against", "from"), refs=False,
                                                    conjoined=True)}.values())  # fmt: skip
-    # 'a race among A, B and C', 'a subsidy war between the two'
-    between = _named_after(ctx, (n,), ("between", "among", "amongst"))
+    # 'a race among A, B and C', 'a subsidy war between the two'; 'as A, B and C battle for …' (the small model
+    # takes the verb for a noun after a list)
+    between = _named_after(ctx, (n,), ("between", "among", "amongst")) or _list_right_before(ctx, n)
     for a, b in _pairs(between):
         yield Cand(a, "competes_with", b, "compete.noun.between", n.i)
     if not rivals:
@@ -1916,6 +1942,8 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             if p.dep_ == "pobj"
             for a in ctx.expand(p, refs=False)
         ]
+    # "Meituan's domestic rivals Alibaba and JD have …": the names right after it, however parsed
+    fillers = fillers or _names_listed_from(ctx, head_role.i + 1)
     named_by_compound = not fillers and bool(possessors(head_role))
     if named_by_compound:  # "Didi's Qingju brand", "its Exeed, iCar and Luxeed brands"
         fillers = [
