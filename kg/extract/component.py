@@ -158,7 +158,7 @@ def _dates(parsed: Parsed) -> list[dict]:
         span = parsed.doc[start:end]
         spec = date_spec(parsed.text_of(span))
         if spec is not None and spec.get("rel") == "month_only":
-            spec["tense"] = _tense(governing_verb(span.root))
+            spec = {**spec, "tense": _tense(governing_verb(span.root))}  # (date_spec's answer is cached: not in place)
         out.append(
             {
                 "spec": spec,
