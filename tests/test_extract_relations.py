@@ -653,6 +653,13 @@ CASES = [
         None,
         "competes_with.noun",
     ),
+    # a relative clause without 'which' whose object is the noun it follows
+    (
+        "Meituan is spending through Keeta, the delivery app it launched in 2023.",
+        ("meituan", "launched", "keeta"),
+        "2023",
+        "launch.verb+coref",
+    ),
     # investigations into a clause, and what an investigation found
     (
         "The FTC opened an investigation into whether Amazon had favoured its own sellers.",

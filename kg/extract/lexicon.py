@@ -710,6 +710,8 @@ GOODS_NOUNS = frozenset({"good", "goods", "product", "merchandise"})
 PASS_THROUGH = frozenset(
     {
         "use",
+        "generation",
+        "edition",
         "operation",
         "operations",
         "service",

@@ -789,6 +789,13 @@ class Context:
                     if q.dep_ == "pobj"
                     for a in self.expand(q)
                 )
+        if (
+            not out
+            and v.dep_ == "relcl"
+            and not any(c.dep_ in ("dobj", "attr") for c in v.children)
+            and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children)
+        ):
+            out = self.expand(v.head, refs=False)  # 'X, the service it launched in May': a clause without 'which'
         return out
 
 
