@@ -615,12 +615,13 @@ CASES = [
         None,
         "compete.rival.salient",
     ),
-    # units read on tokens where the small model parses the phrase every which way
+    # units: 'whose' stands for the name before it; others read on tokens where the small model parses them
+    # every which way
     (
         "Naver Corp., whose Naver Pay unit runs the largest wallet, did not comment.",
         ("naver pay", "part_of", "naver"),
         None,
-        "part_of.whose_unit",
+        "part_of.noun",
     ),
     (
         "Geely Automobile, which sells under the Lynk and Zeekr brands, cut prices.",
@@ -659,6 +660,31 @@ CASES = [
         ("meituan", "launched", "keeta"),
         "2023",
         "launch.verb+coref",
+    ),
+    # 'whose' stands for the name the relative clause follows; 'counts X as a shareholder'
+    (
+        "Ninja Van, the Singapore-based courier whose backers include Alibaba Group, raised more money.",
+        ("alibaba", "invested_in", "ninja van"),
+        None,
+        "invested_in.noun",
+    ),
+    (
+        "Bukalapak, whose largest shareholder is Emtek, said it would delist.",
+        ("emtek", "invested_in", "bukalapak"),
+        None,
+        "invested_in.noun",
+    ),
+    (
+        "Zhihu, which counts Tencent as a major shareholder, cut jobs.",
+        ("tencent", "invested_in", "zhihu"),
+        None,
+        "invested_in.noun",
+    ),
+    (
+        "Baidu Inc., whose Apollo Go unit runs one of the world’s largest robotaxi fleets, did not apply.",
+        ("apollo go", "part_of", "baidu"),
+        None,
+        "part_of.whose_unit",
     ),
     # investigations into a clause, and what an investigation found
     (

@@ -512,6 +512,9 @@ class Context:
                 out.extend(self._listed_before_place(t))
                 continue
             found = False
+            if t.tag_ == "WP$" and (clause := next((a for a in t.ancestors if a.dep_ == "relcl"), None)):
+                out.extend(self.expand(clause.head, refs))  # 'X, whose largest shareholder is Y': X
+                continue
             rel = t.head.head if t.head.dep_ == "prep" else t.head  # 'a company that X invested in'
             if t.tag_ in ("WDT", "WP") and rel.dep_ == "relcl":  # 'X, which/who …'
                 singular = rel.tag_ == "VBZ" or any(
@@ -1271,7 +1274,10 @@ def _names_before_unit_noun(ctx: Context, i: int) -> tuple[list[Arg], int] | Non
 
 def rule_whose_unit(ctx: Context, whose: Token) -> Iterator[Cand]:
     """'Baidu, whose Apollo Go unit runs …', 'Alibaba — whose Taobao Instant Commerce and Ele.me units …': the
-    units of the organization the relative clause follows."""
+    units of the organization the relative clause follows, read on tokens where the small model loses the relative
+    clause (where it keeps it, 'whose' stands for that name in :meth:`Context.expand`)."""
+    if any(a.dep_ == "relcl" for a in whose.ancestors):
+        return
     before = ctx.tokens[whose.i - 2] if whose.i >= 2 and ctx.tokens[whose.i - 1].text in (",", "—", "–") else None
     owner = ctx.ent(before) if before is not None else None
     found = _names_before_unit_noun(ctx, whose.i + 1)
@@ -1924,10 +1930,11 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     ):
         appointed = (
             [c for c in h.head.children if c.dep_ in ("dobj", "oprd") and ctx.tok_mention[c.i]]
-            if h.head.lemma_.lower() in lx.APPOINT_VERBS
+            if h.head.lemma_.lower() in lx.APPOINT_VERBS or h.head.lemma_.lower() == "count"
             else []
         )
-        # 'Kakao named Chung Shina as its chief executive': the appointee, not the one who appoints
+        # 'Kakao named Chung Shina as its chief executive': the appointee, not the one who appoints ('Weibo counts
+        # Alibaba as a major shareholder': the one counted)
         fillers = [a for c in appointed for a in ctx.expand(c, refs=False)]
         if fillers:
             appointer = [a for a in ctx.subjects(h.head) if a.type == "Organization"]
