@@ -681,8 +681,9 @@ CASES = [
         "invested_in.noun",
     ),
     (
-        "Baidu Inc., whose Apollo Go unit runs one of the world’s largest robotaxi fleets, did not apply.",
-        ("apollo go", "part_of", "baidu"),
+        "Tencent — whose WeChat Pay and QQ Wallet units together form its payments business — would pay 300 million"
+        " yuan.",
+        ("qq wallet", "part_of", "tencent"),
         None,
         "part_of.whose_unit",
     ),
