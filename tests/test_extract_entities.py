@@ -105,6 +105,10 @@ def test_names_and_types(extract_text, text, label, etype):
         ("The Tencent-backed Huya cut costs.", "Tencent-backed"),  # a hyphenated participle is no name's tail
         ("Shoppers left the Alibaba-owned app.", "Alibaba-owned"),
         ("The Seoul-based Coupang grew.", "Seoul-based"),
+        # adjectives of nationality and region, however many words
+        ("The Southeast Asian courier grew in Jakarta.", "Southeast Asian"),
+        ("Its South Korean rival Coupang cut prices.", "South Korean"),
+        ("Investors from the Middle Eastern region joined.", "Middle Eastern"),
         # a known company beside a body's name stays itself
         ("Meituan and the China Chamber of Commerce signed a pact.", "Meituan and the China Chamber of Commerce"),
         ("Shares of Marvelous and Aiming rose.", "Marvelous and Aiming"),  # two companies, no body's head word

@@ -449,9 +449,15 @@ def _kb_company_in_full(parsed: Parsed, ent: Span, by_start: dict[int, Span]) ->
     return None
 
 
+#: Endings of adjectives of nationality and region ('South Korean', 'Southeast Asian', 'Middle Eastern', 'Emirati').
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ern", "i")
+
+
 def _not_a_name(name: str, ent: Span, length: int) -> bool:
+    last = name.split()[-1].lower() if name.split() else ""
     return (
-        normalise_name(name) in lx.IDIOMS
+        (ent.label_ in ("NORP", "LOC") and last.endswith(_DEMONYM_ENDINGS) and ent[-1].tag_ in ("JJ", "NNP", "NNPS"))
+        or normalise_name(name) in lx.IDIOMS
         or normalise_name(name) in lx.JARGON
         or name.islower()
         or not any(c.isalpha() for c in name)
