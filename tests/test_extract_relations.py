@@ -1577,6 +1577,13 @@ def test_names_and_types_from_their_context(extract_text, text, name, kind):
         ("Hello Inc. filed for a listing. In its bike business, Hello competes with Meituan.", "Hello", "Hello Inc."),
         ("Zepto Pvt Ltd. raised money. Red Sea shipping slowed, and Zepto cut costs.", "Zepto", "Zepto Pvt Ltd."),
         ("Sea Ltd. reported results. Shipping through the Red Sea slowed, and Sea cut costs.", "Sea", "Sea Limited"),
+        # a company-name ending goes like a legal form, even when the NER took the full name for a person's
+        (
+            "Tencent agreed to buy 20% of Hoshino Interactive, a Tokyo studio. Hoshino said sales rose. Hoshino will"
+            " hire, Hoshino added.",
+            "Hoshino",
+            "Hoshino Interactive",
+        ),
     ],
 )
 def test_a_company_named_in_full_is_then_called_by_its_short_name(extract_text, text, short, full):

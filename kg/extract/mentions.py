@@ -220,6 +220,14 @@ def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
         k = len(words)
         while k > 1 and words[k - 1].lower_ in lx.LEGAL_FORM_WORDS and words[k - 1].text[:1].isupper():
             k -= 1
+        if (
+            c.kb_id is None
+            and k == len(words)
+            and k > 1
+            and words[k - 1].lower_ in lx.ORG_NAME_WORDS
+            and words[k - 1].text[:1].isupper()
+        ):
+            k -= 1  # 'Hoshizora Interactive', then 'Hoshizora': an unknown company's name ending goes like a legal form
         base = tuple(t.text for t in words[:k] if not (t.text.startswith("(") or t.text.endswith(")")))
         if k < len(words) and base and words[0].text[:1].isupper() and base[-1].lower() not in lx.LEGAL_FORM_WORDS:
             shorts.setdefault(base, c)
@@ -697,7 +705,9 @@ def link(
     for c in cands:
         c.key = c.kb_id or normalise_name(c.text)
         words = c.text.split()
-        if c.label == "PERSON" and len(words) > 1:  # Chinese order (Yang Tianzhen) or Western (Daniel Zhang)
+        # Chinese order (Yang Tianzhen) or Western (Daniel Zhang); not a company's name the NER took for a person's
+        # ('Hoshizora Interactive': its 'Hoshizora' is the company)
+        if c.label == "PERSON" and len(words) > 1 and words[-1].lower() not in lx.ORG_NAME_WORDS:
             # or both: 'Eric Shen Ya' is Mr Shen
             for w in {words[0], words[-1], *(words[1:2] if len(words) == 3 else [])}:
                 surnames.setdefault(normalise_name(w), set()).add(c.key)
