@@ -12,13 +12,14 @@ BLIND2 = Path(__file__).resolve().parent / "data" / "blind2"
 BLIND3 = Path(__file__).resolve().parent / "data" / "blind3"
 BLIND4 = Path(__file__).resolve().parent / "data" / "blind4"
 BLIND5 = Path(__file__).resolve().parent / "data" / "blind5"
+BLIND6 = Path(__file__).resolve().parent / "data" / "blind6"
 
 
 def _half(stem: str) -> str:
     return "dev" if int(hashlib.sha256(stem.encode()).hexdigest(), 16) % 2 == 0 else "test"
 
 
-@pytest.mark.parametrize("article", sorted(BLIND.glob("*/*.md")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("article", sorted([*BLIND.glob("*/*.md"), *BLIND6.glob("*/*.md")]), ids=lambda p: p.stem)
 def test_each_article_is_in_the_half_its_name_hashes_to(article):
     assert article.parent.name == _half(article.stem)
     assert article.with_suffix(".yaml").exists()
@@ -30,6 +31,7 @@ def test_sizes():
     assert len(list(BLIND3.glob("*.md"))) == len(list(BLIND3.glob("*.yaml"))) == 24
     assert len(list(BLIND4.glob("*.md"))) == len(list(BLIND4.glob("*.yaml"))) == 24
     assert len(list(BLIND5.glob("*.md"))) == len(list(BLIND5.glob("*.yaml"))) == 24
+    assert len(list(BLIND6.glob("dev/*.md"))) == 20 and len(list(BLIND6.glob("test/*.md"))) == 28
 
 
 @pytest.mark.parametrize(
@@ -41,6 +43,7 @@ def test_sizes():
             *BLIND3.glob("*.yaml"),
             *BLIND4.glob("*.yaml"),
             *BLIND5.glob("*.yaml"),
+            *BLIND6.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,

@@ -147,5 +147,5 @@ def test_training_refuses_a_held_out_blind_set(tmp_path):
     data = Path(__file__).parent / "data"
     for held in data.glob(f"*/{HELD_OUT_MARKER}"):  # the set scored blind now, if one is in the tree
         with pytest.raises(KGError, match="held out"):
-            refuse_held_out(next(held.parent.glob("*.yaml")))
+            refuse_held_out(next(held.parent.rglob("*.yaml")))
     refuse_held_out(next((data / "blind5").glob("*.yaml")))  # scored once, now development
