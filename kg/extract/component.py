@@ -428,6 +428,7 @@ def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[Relati
 #: Verbs (with their particle) of a person's taking or leaving a post on a date: 'will take over on Nov 1'.
 _TAKING_OFFICE = {("take", "over"), ("take", "up"), ("assume", "")}
 _LEAVING_OFFICE = {("step", "down"), ("step", "aside")}
+_OFFICE_WORD_STARTS = ("effect", "tak", "took", "step", "assum")
 #: How many sentences after an appointment 'The change takes effect on April 1' may still date it.
 _EFFECT_SENTENCES = 3
 
@@ -441,6 +442,8 @@ def _date_by_taking_effect(relations: list[RelationRow], ctx: Context, dating: _
     leaving: dict[str, int] = {}  # person -> the date they leave it
     changes: list[tuple[int, int]] = []  # (sentence, date)
     for t in ctx.tokens:
+        if not t.lower_.startswith(_OFFICE_WORD_STARTS):  # (a lemma is costly to read on every token)
+            continue
         lemma = t.lemma_.lower()
         particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), "")
         general = (lemma == "effect" and t.head.lemma_.lower() == "take") or lemma == "effective"

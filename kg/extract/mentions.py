@@ -298,14 +298,17 @@ def _repeated_names(parsed: Parsed, found: list[Candidate], covered: bytearray) 
     for c in found:
         if c.votes.get("Organization", 0) > 0 or c.votes.get("Person", 0) > 0 or c.kb_id:
             names.setdefault(tuple(t.text for t in tokens[c.start : c.end]), c)
+    at: dict[str, list[int]] = {}  # token text -> where it stands
+    for t in tokens:
+        at.setdefault(t.text, []).append(t.i)
     out = []
     for words, first in names.items():
         n = len(words)
         if not words[0][:1].isupper() or all(w.isupper() and len(w) <= 3 for w in words):
             continue  # short acronyms are too often something else
-        for i in range(len(tokens) - n + 1):
+        for i in at.get(words[0], ()):
             if (
-                tokens[i].text != words[0]
+                i + n > len(tokens)
                 or any(covered[i : i + n])
                 or tuple(t.text for t in tokens[i : i + n]) != words
                 or (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start)

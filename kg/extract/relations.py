@@ -998,10 +998,10 @@ def _named_in_product(ctx: Context, products: list[Arg]) -> list[tuple[Arg, Arg]
     Minutes' is Flipkart's, 'Noon Minutes' Noon's): who launched a product named after itself."""
     out = []
     for p in products:
-        words = ctx.doc.text[p.span[0] : p.span[1]].split()
+        words = ctx.parsed.text[p.span[0] : p.span[1]].split()
         for start, key in ctx.by_type["Organization"]:
             m = ctx._mention_at(start)
-            name = ctx.doc.text[ctx.tokens[m[0]].idx : ctx.tokens[m[1] - 1].idx + len(ctx.tokens[m[1] - 1])].split()
+            name = ctx.parsed.text[ctx.tokens[m[0]].idx : ctx.tokens[m[1] - 1].idx + len(ctx.tokens[m[1] - 1])].split()
             if key != p.key and len(name) < len(words) and words[: len(name)] == name:
                 out.append((p, ctx._arg(m)))
                 break
@@ -1797,8 +1797,8 @@ def rule_possessive_program(ctx: Context, tok: Token) -> Iterator[Cand]:
     if prog is None or prog.type not in ("Program", "Event"):
         return
     # the words of the name and the noun after it ('“Green Rider” project'): a programme's head word or not
-    after = ctx.doc.text[prog.span[1] : prog.span[1] + 30].lstrip("”\"' ").split()
-    words = ctx.doc.text[prog.span[0] : prog.span[1]].lower().split()[-1:] + [w.lower() for w in after[:1]]
+    after = ctx.parsed.text[prog.span[1] : prog.span[1] + 30].lstrip("”\"' ").split()
+    words = ctx.parsed.text[prog.span[0] : prog.span[1]].lower().split()[-1:] + [w.lower() for w in after[:1]]
     product = prog.type == "Program" and not any(
         w.strip("”\"'.,").rstrip("s") in lx.PROGRAM_NOUNS or w.strip("”\"'.,") in lx.PROGRAM_NOUNS
         for w in (*words, tok.lemma_.lower())
