@@ -158,7 +158,8 @@ def _dates(parsed: Parsed) -> list[dict]:
         span = parsed.doc[start:end]
         spec = date_spec(parsed.text_of(span))
         if spec is not None and spec.get("rel") == "month_only":
-            spec = {**spec, "tense": _tense(governing_verb(span.root))}  # (date_spec's answer is cached: not in place)
+            # a new dict: date_spec's answer stays as it is
+            spec = {**spec, "tense": _tense(governing_verb(span.root))}
         out.append(
             {
                 "spec": spec,

@@ -294,10 +294,8 @@ def _cue_present(ctx: Context, predicate: str, trigger: int) -> bool:
     words = _CUE_WORDS.get(predicate)
     if words is None:
         return True
-    sentence = ctx.sent_index[trigger]
-    first = ctx.sent_first[sentence]
-    end = ctx.sent_first[sentence + 1] if sentence + 1 < len(ctx.sent_first) else len(ctx.tokens)
-    return any(part in words for t in ctx.tokens[first:end] for part in t.lower_.split("-"))
+    sentence = ctx.parsed.sents[ctx.sent_index[trigger]]
+    return any(part in words for t in sentence for part in t.lower_.split("-"))
 
 
 def read(ctx: Context, known: set[tuple[int, str, str]], classifier: Model | None = None) -> list[Reading]:

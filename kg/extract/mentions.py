@@ -246,8 +246,7 @@ def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
                 # then 'Saudi rival SMSA') is one there
                 and not (base in first_words and tokens[i].ent_type_ in ("GPE", "NORP", "LOC"))
                 and tuple(t.text for t in tokens[i : i + n]) == base
-                and not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start)
-                and not (i + n < len(tokens) and tokens[i + n].text[:1].isupper())
+                and _stands_alone(tokens, i, n)
             ):
                 continue
             same = by_span.get((i, i + n))
@@ -289,6 +288,13 @@ def _based_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
     return out
 
 
+def _stands_alone(tokens: Sequence[Token], i: int, n: int) -> bool:
+    """Whether the ``n`` tokens from ``i`` are not inside a longer capitalised name ('Sea' in 'Red Sea')."""
+    return not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start) and not (
+        i + n < len(tokens) and tokens[i + n].text[:1].isupper()
+    )
+
+
 def _repeated_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> list[Candidate]:
     """Every other place the text writes a name it already gave as an organization's or a person's, where the NER
     missed it ("Loggi, founded in 2013 by …" after "Loggi’s CEO"): the same words, standing alone (not inside a
@@ -311,8 +317,7 @@ def _repeated_names(parsed: Parsed, found: list[Candidate], covered: bytearray) 
                 i + n > len(tokens)
                 or any(covered[i : i + n])
                 or tuple(t.text for t in tokens[i : i + n]) != words
-                or (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start)
-                or (i + n < len(tokens) and tokens[i + n].text[:1].isupper())
+                or not _stands_alone(tokens, i, n)
             ):
                 continue
             covered[i : i + n] = b"\x01" * n

@@ -569,23 +569,10 @@ class Context:
         i = t.i + 1
         if i >= len(self.tokens) or self.tokens[i].text not in ("—", "–", "--", ":"):
             return []
-        out: list[Arg] = []
-        i += 1
-        end = (
-            self.sent_first[self.sent_index[t.i] + 1]
-            if self.sent_index[t.i] + 1 < len(self.sent_first)
-            else len(self.tokens)
-        )
-        while i < end and self.tokens[i].text not in ("—", "–", "--", ".", ";"):
-            m = self.tok_mention[i]
-            if m is not None:
-                out.append(self._arg(m))
-                i = m[1]
-            elif self.tokens[i].lower_ in (",", "and", "or"):
-                i += 1
-            else:
-                return []
-        return out if len(out) >= 2 else []
+        end = self.parsed.sents[self.sent_index[t.i]].end
+        names, stop = _names_read_on(self, i + 1, (",", "and", "or"), end)
+        closed = stop == end or self.tokens[stop].text in ("—", "–", "--", ".", ";")
+        return names if closed and len(names) >= 2 else []
 
     def _listed_just_before(self, t: Token, head: Token, listed_only: bool = True) -> list[Arg]:
         """The one name of the list headed by ``head`` that stands right before ``t`` ('A, owned by X, and B, run
@@ -1239,37 +1226,33 @@ def _list_right_before(ctx: Context, n: Token) -> list[Arg]:
     return next((members for _, members in ctx.lists if len(members) >= 2 and members[-1].span == end), [])
 
 
-def _names_listed_from(ctx: Context, i: int) -> list[Arg]:
-    """The names listed from token ``i`` on ('Alibaba, JD.com and Meituan'), read on tokens: commas and 'and'
-    between names; [] unless a name stands at ``i``."""
+def _names_read_on(ctx: Context, i: int, separators: tuple[str, ...], end: int | None = None) -> tuple[list[Arg], int]:
+    """The names listed from token ``i`` on, read on tokens (the small model parses such lists every which way):
+    names and the ``separators`` between them, up to the first other token or ``end``; and where that stopped."""
     tokens, names = ctx.tokens, []
-    while i < len(tokens) and (m := ctx.tok_mention[i]) is not None:
-        names.append(ctx._arg(m))
-        i = m[1]
-        if i + 1 < len(tokens) and tokens[i].lower_ in (",", "and") and ctx.tok_mention[i + 1] is not None:
+    end = len(tokens) if end is None else end
+    while i < end:
+        if (m := ctx.tok_mention[i]) is not None:
+            names.append(ctx._arg(m))
+            i = m[1]
+        elif tokens[i].lower_ in separators:
             i += 1
-        elif i + 2 < len(tokens) and tokens[i].text == "," and tokens[i + 1].lower_ == "and":
-            i += 2
-    return names
+        else:
+            break
+    return names, i
+
+
+def _names_listed_from(ctx: Context, i: int) -> list[Arg]:
+    """The names listed from token ``i`` on ('Alibaba, JD.com and Meituan'); [] unless a name stands at ``i``."""
+    return _names_read_on(ctx, i, (",", "and"))[0] if ctx.tok_mention[i] is not None else []
 
 
 def _names_before_unit_noun(ctx: Context, i: int) -> tuple[list[Arg], int] | None:
     """The names listed from token ``i`` up to a unit noun ('Apollo Go unit', 'the Omoda, Jaecoo and Chirey
     brands', 'Taobao Instant Commerce and Ele.me units') and that noun's index; None unless only names, commas,
-    'and' and 'the' stand before it (the small model parses such lists every which way, so they are read on tokens)."""
-    tokens, names = ctx.tokens, []
-    while i < len(tokens):
-        t = tokens[i]
-        if (m := ctx.tok_mention[i]) is not None:
-            names.append(ctx._arg(m))
-            i = m[1]
-        elif t.lower_ in (",", "and", "the") and i + 1 < len(tokens):
-            i += 1
-        elif t.lower_ in lx.UNIT_NOUNS and names:
-            return names, i
-        else:
-            return None
-    return None
+    'and' and 'the' stand before it."""
+    names, stop = _names_read_on(ctx, i, (",", "and", "the"))
+    return (names, stop) if names and stop < len(ctx.tokens) and ctx.tokens[stop].lower_ in lx.UNIT_NOUNS else None
 
 
 def rule_whose_unit(ctx: Context, whose: Token) -> Iterator[Cand]:
@@ -1764,15 +1747,7 @@ def rule_form_with(ctx: Context, v: Token) -> Iterator[Cand]:
     programs = [a for a in programs if a.type in ("Program", "Event")]
     # 'with' hangs off the verb or (a parser slip) off the last object conjunct
     holders = [v, *(t for c in v.children if c.dep_ == "dobj" for t in (c, *c.conjuncts))]
-    partners = [
-        a
-        for h in holders
-        for c in h.children
-        if c.dep_ == "prep" and c.lower_ == "with"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in ctx.expand(p, refs=False)
-    ]
+    partners = _named_after(ctx, holders, ("with",), refs=False)
     if not programs:
         return
     respectively = any(c.lower_ == "respectively" for c in v.children)
