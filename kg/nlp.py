@@ -147,7 +147,32 @@ def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
         "Program": "PRODUCT",
         "Other": "PRODUCT",
     }
-    return [{"label": label[e.type], "pattern": name, "id": e.id} for e in kb.entities.values() for name in e.names]
+    return [
+        {"label": label[e.type], "pattern": form, "id": e.id}
+        for e in kb.entities.values()
+        for name in e.names
+        for form in _written_forms(name)
+    ]
+
+
+#: Abbreviated legal forms that news writes with or without their period ('SoftBank Corp.', 'SoftBank Corp').
+_ABBREVIATED_LEGAL_FORMS = frozenset({"corp", "inc", "ltd", "co", "plc", "llc"})
+
+
+def _written_forms(name: str) -> list[str]:
+    """A KB name and, when it ends in an abbreviated legal form with its period, the form without: the phrase
+    patterns match token by token, so 'SoftBank Corp.' would otherwise miss 'SoftBank Corp' and fall to the shorter
+    'SoftBank' (another company).
+
+    >>> _written_forms("SoftBank Corp.")
+    ['SoftBank Corp.', 'SoftBank Corp']
+    >>> _written_forms("Meituan")
+    ['Meituan']
+    """
+    stem, _, last = name.rpartition(" ")
+    if not stem or not last.endswith(".") or last.rstrip(".").lower() not in _ABBREVIATED_LEGAL_FORMS:
+        return [name]  # (no period added: 'Ltd.' would take in the full stop that ends a sentence)
+    return [name, f"{stem} {last.rstrip('.')}"]
 
 
 def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Language:

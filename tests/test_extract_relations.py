@@ -1326,6 +1326,81 @@ CASES = [
     # a future or a decided plan is stated
     ("Meituan will acquire Dada in 2026.", ("meituan", "acquired", "dada"), "2026", "acquire.verb"),
     ("Tencent plans to invest in Kuaishou this year.", ("tencent", "invested_in", "kuaishou"), "2025", "invest.verb"),
+    # 'X's Y' read on the tokens where the parser loses the possessive (a ticker may stand between)
+    (
+        "PDD Holdings’ Temu secured Commission approval for a set of commitments.",
+        ("temu", "part_of", "pdd holdings"),
+        None,
+        "part_of.possessive.adjacent",
+    ),
+    (
+        "Ant Group’s (6688.HK) Alipay signed a deal with Nexi.",
+        ("alipay", "part_of", "ant group"),
+        None,
+        "part_of.possessive.adjacent",
+    ),
+    # an investigation into an organization's conduct is an investigation of the organization
+    (
+        "The Federal Trade Commission opened an investigation into Amazon’s pricing practices last year.",
+        ("federal trade commission", "investigated", "amazon"),
+        "2024",
+        "investigated.nominal.clause_subject",
+    ),
+    (
+        "The Korea Fair Trade Commission launched a probe into whether Coupang’s rankings favoured its own goods.",
+        ("korea fair trade commission", "investigated", "coupang"),
+        None,
+        "investigated.nominal.clause_subject",
+    ),
+    (
+        "The Competition Commission of India is probing Google’s billing policy.",
+        ("competition commission of india", "investigated", "google"),
+        None,
+        "investigate.verb",
+    ),
+    # 'Adyen competes with …' read as a noun phrase ('Adyen' modifying a plural noun 'competes')
+    (
+        "Adyen competes with Stripe for the business of large merchants.",
+        ("adyen", "competes_with", "stripe"),
+        None,
+        "compete.verb",
+    ),
+    ("Rappi competes with iFood in Colombia and Mexico.", ("rappi", "competes_with", "ifood"), None, "compete.verb"),
+    # an appositive after a comma describes the name right before it, whatever the parse
+    (
+        "ByteDance agreed to pay $840 million for a stake in Lazada, the marketplace controlled by Alibaba.",
+        ("lazada", "part_of", "alibaba"),
+        None,
+        "owns.verb",
+    ),
+    # a holding sold, cut or kept was an investment (of no date the sale gives)
+    (
+        "Trip.com sold part of its holding in MakeMyTrip last year.",
+        ("trip.com group", "invested_in", "makemytrip"),
+        None,
+        "invest.sell_holding",
+    ),
+    (
+        "Prosus will sell half of its stake in Tencent.",
+        ("prosus", "invested_in", "tencent"),
+        None,
+        "invest.sell_holding",
+    ),
+    ("Meituan cut its holding in Li Auto in 2024.", ("meituan", "invested_in", "li auto"), None, "invest.sell_holding"),
+    (
+        "GoTo, which retains a 25% stake in Tokopedia, said income fell.",
+        ("goto", "invested_in", "tokopedia"),
+        None,
+        "invest.stake",
+    ),
+    # a ticker whose exchange is written as a name ('Tadawul'), and a KB name written without its legal form's period
+    ("Seera (Tadawul: 1810) fell 2% on Monday.", ("seera", "listed_on", "saudi exchange"), None, "listed_on.ticker"),
+    (
+        "PayPay, the payments app, is backed by SoftBank Corp.",
+        ("softbank corp.", "invested_in", "paypay"),
+        None,
+        "invest.verb",
+    ),
 ]
 
 
@@ -1354,6 +1429,15 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a possessive before a name that qualifies the noun after it ('X's Y takeover'), not the name
+    "The European Commission approved Prosus’s Just Eat takeover on Wednesday.",
+    "Pop Mart’s Douyin audience grew quickly.",
+    "Naspers’s Tencent stake shrank last year.",
+    # an investigation into a place's sector, and an acquisition of a possessor's unit, name no organization's conduct
+    "The regulator opened an investigation into China’s online tutoring sector.",
+    "Analysts discussed the acquisition of Tencent’s music arm.",
+    # keeping control of a company is no acquisition of it
+    "Seera will keep a 65% holding in Almosafer.",
     "Careem Rides continues to operate under the Careem brand across the region.",  # a name it shares
     # a title before a possessor names a visitor, not the article's executive
     "Meituan grew. Meituan hired. Meituan opened. Alibaba cut prices. The deal was signed during President Lula da"
@@ -1516,6 +1600,13 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             "Shoppers left apps such as Lazada, owned by Alibaba Group Holding, and Tokopedia.",
             ("lazada", "part_of", "tokopedia"),
         ),
+        # an appositive describes the name right before its comma, not a name further back
+        (
+            "ByteDance agreed to pay $840 million for a stake in Lazada, the marketplace controlled by Alibaba.",
+            ("bytedance", "part_of", "alibaba"),
+        ),
+        # a controlling holder's sale of a unit is no investor's
+        ("GoTo sold a 75% stake in Tokopedia to ByteDance.", ("goto", "invested_in", "tokopedia")),
         # 'A, which launched its app, and B': its = A
         (
             "Naver, which launched its Naver Plus Store app last March, and Gmarket have both cut prices.",
@@ -1653,6 +1744,13 @@ def test_date_attaches_to_its_clause_not_the_sentence(extract_text):
     found = triples(ex)
     assert found[("tencent", "invested_in", "kuaishou")].date.iso == "2018-06"
     assert found[("alibaba", "invested_in", "bilibili")].date.iso == "2021"
+
+
+def test_a_clause_placing_the_statement_after_another_event_does_not_date_it(extract_text):
+    ex = extract_text(
+        "SAMR opened an investigation into Meituan, the first such probe since the rules took effect in March."
+    )
+    assert triples(ex)[("state administration for market regulation", "investigated", "meituan")].date is None
 
 
 def test_discourse_dates_chain_across_sentences(extract_text):

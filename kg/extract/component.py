@@ -256,13 +256,20 @@ def _date_for(
 
 def _clause_of_another(gov: Token, chain: list[int], args: tuple[int, ...]) -> bool:
     """Whether ``gov`` heads a relative clause or participle off the statement's path that holds none of its
-    arguments, and reports nothing ('a letter sent on Monday' dates what the letter says)."""
-    return (
-        gov.dep_ in ("relcl", "acl")
-        and gov.head.i not in chain
-        and gov.head.lemma_.lower() not in _REPORT_NOUNS
-        and not any(gov.left_edge.i <= a <= gov.right_edge.i for a in args)
-    )
+    arguments, and reports nothing ('a letter sent on Monday' dates what the letter says); or an adverbial clause
+    with a subject of its own that places the statement against another event ('the first such probe since the
+    law took effect in December'; not 'when', whose clause may date the statement)."""
+    if any(gov.left_edge.i <= a <= gov.right_edge.i for a in args):
+        return False
+    if gov.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _OTHER_EVENT_MARKS for c in gov.children) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in gov.children
+        )
+    return gov.dep_ in ("relcl", "acl") and gov.head.i not in chain and gov.head.lemma_.lower() not in _REPORT_NOUNS
+
+
+#: Subordinators of an adverbial clause that dates another event than its main clause's.
+_OTHER_EVENT_MARKS = frozenset({"since", "after", "before", "until", "although", "though", "because", "while"})
 
 
 def analyse(doc: Doc, kb: KBView) -> tuple[Context, list, list, dict]:

@@ -351,6 +351,8 @@ MARKET_GROUND = frozenset({"ground", "share", "customer", "user", "shopper", "me
 CONTROL_WORDS = frozenset({"controlling", "majority"})
 #: Nouns of a holding: "a 5% stake in X", "a controlling interest in X".
 STAKE_NOUNS = frozenset({"stake", "share", "shares", "holding", "interest"})
+#: Words for a part of a holding: "sold part (half, some, most) of its stake in Y".
+PORTION_WORDS = frozenset({"part", "half", "some", "most", "all", "portion", "bulk", "third", "quarter", "rest"})
 #: Verbs of paying for something: "paid US$840 million for a 75 per cent stake in X".
 PAY_VERBS = frozenset({"pay", "spend"})
 #: Financing nouns: "led the Series B round".

@@ -54,6 +54,7 @@ def rule_ids() -> list[str]:
         "operates.launched_on",
         "part_of.possessive",
         "part_of.possessive_product",
+        "part_of.possessive.adjacent",
         "part_of.whose_unit",
         "part_of.under_brand",
         "succeed.handover",
@@ -63,6 +64,7 @@ def rule_ids() -> list[str]:
         "invested_in.noun.salient",
         "invest.stake.salient",
         "invest.raise_from",
+        "invest.sell_holding",
         "fine.verb.implicit",
         "launch.verb.named_after",
         "investigate.verb.implicit",
@@ -532,7 +534,9 @@ class Context:
                 continue
             if t.dep_ == "appos" and self.tok_mention[t.head.i]:  # 'X, the company that …'
                 listed = self._listed_just_before(t.left_edge, t.head) if t.tag_ == "NN" else []
-                out.extend(listed or [self._arg(self._mention_at(t.head.i))])
+                out.extend(
+                    listed or self._named_before_comma(t.left_edge, t.head) or [self._arg(self._mention_at(t.head.i))]
+                )
                 continue
             if t.dep_ == "attr" and t.head.lemma_ == "be" and any(c.dep_ == "relcl" for c in t.children):
                 # 'X is a company that Y invested in': the predicate noun is X
@@ -591,6 +595,16 @@ class Context:
         if name_head.i != head.i and name_head not in head.conjuncts:
             return []
         return [self._arg(m)]
+
+    def _named_before_comma(self, first: Token, head: Token) -> list[Arg]:
+        """'ByteDance agreed to pay … for a stake in Tokopedia, the marketplace controlled by GoTo': an appositive
+        set off by a comma describes the name right before the comma, though the small model may hang it on a name
+        further back; [] when no name stands there or it is the parse's own."""
+        k = first.i - 1
+        if k < 1 or self.tokens[k].text != "," or not self.tok_mention[k - 1] or k - 1 < head.i:
+            return []
+        m = self._mention_at(k - 1)
+        return [] if self.tok_mention[head.i] == m else [self._arg(m)]
 
     def _listed_before_place(self, t: Token) -> list[Arg]:
         """'with Uber and Estonia's Bolt': the small model makes 'Uber and Estonia's' one possessor of Bolt; a
@@ -676,6 +690,8 @@ class Context:
         if nsubj:
             c = max(nsubj, key=lambda k: (k.i < v.i, k.i if k.i < v.i else -k.i))
             return self.expand(c) + self.coagents(v, c) + self._as_do_too(v)
+        if v.tag_ == "NNS" and (named := _subject_read_as_compound(v)) is not None:
+            return self.expand(named)  # 'Adyen competes with …' read as a noun phrase
         h = v.head
         if v.dep_ == "conj" and h.dep_ == "xcomp" and v.tag_ != h.tag_:
             # 'attracting X to settle in, but also inviting Y': coordinated verbs share their form,
@@ -802,8 +818,21 @@ def _main_verb_as_modifier(v: Token) -> bool:
 
 def _verb_read_as_noun(t: Token) -> bool:
     """'J&T, which …, competes in the region with X': the small model tags a main verb after a long subject as a
-    noun, yet gives it the subject; a noun with a subject of its own is a verb."""
-    return t.dep_ == "ROOT" and t.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in t.children)
+    noun, yet gives it the subject; a noun with a subject of its own is a verb. So is 'competes' in 'Adyen competes
+    with Stripe', read as a plural noun that the name before it modifies, when a preposition follows it."""
+    if t.tag_ != "NNS":
+        return False
+    if t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children):
+        return True
+    return _subject_read_as_compound(t) is not None and any(c.dep_ == "prep" for c in t.children)
+
+
+def _subject_read_as_compound(t: Token) -> Token | None:
+    """The proper noun right before a verb read as a plural noun ('Adyen competes'): the verb's subject."""
+    return next(
+        (c for c in t.children if c.dep_ == "compound" and c.i == t.i - 1 and c.tag_ in ("NNP", "NNPS")),
+        None,
+    )
 
 
 def cue(tok: Token, table) -> str | None:
@@ -955,6 +984,10 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     if pred == "launched":
         yield from _launched_on(ctx, v, dobj, objects)
     objects = _more_objects(ctx, v, pred, rule, dobj, preps, objects)
+    if pred == "investigated" and not objects:  # 'is probing Microsoft's investment in OpenAI': whose conduct
+        objects = [
+            a for d in dobj for c in possessors(d) for a in ctx.expand(c, refs=False) if a.type == "Organization"
+        ]
     if pred in ("partner_of", "competes_with") and not objects:
         for a, b in _pairs(subjects):
             yield Cand(a, pred, b, rule + ".coordinated", v.i)
@@ -1320,10 +1353,32 @@ def rule_unit_appositive(ctx: Context, n: Token) -> Iterator[Cand]:
 
 
 def rule_build_stake(ctx: Context, v: Token) -> Iterator[Cand]:
-    """'X has built (amassed, raised, doubled) stakes in A, B and C': an investment in each, whatever the verb."""
+    """'X has built (amassed, raised, doubled) stakes in A, B and C', 'X retains a 25% stake in Y': an investment in
+    each, whatever the verb."""
     stakes = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in ("stake", "holding")]
-    if stakes:
-        yield from _verb_stake(ctx, v, stakes[0])
+    if stakes and not (v.lemma_.lower() in ("retain", "keep") and _stake(ctx, stakes[0])[0] == "acquired"):
+        yield from _verb_stake(ctx, v, stakes[0])  # (keeping control of Y is no acquisition of it)
+
+
+def rule_sell_holding(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'X sold part of its holding in Y', 'X will sell roughly half of its stake in Y': the seller held a stake, an
+    investment of no date the sentence gives (the sale's date is not the investment's)."""
+    dobj = [c for c in v.children if c.dep_ == "dobj"]
+    stakes = [d for d in dobj if d.lemma_.lower() in ("stake", "holding")] + [
+        p
+        for d in dobj
+        if d.lemma_.lower() in lx.PORTION_WORDS
+        for c in d.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj" and p.lemma_.lower() in ("stake", "holding")
+    ]
+    if not stakes or _stake(ctx, stakes[0])[0] == "acquired":
+        return  # 'sold a 75% stake in Y': a controlling holder's sale of a unit, not an investor's
+    for s in ctx.subjects(v):
+        for o in _named_after(ctx, (v, stakes[0]), ("in", "of")):
+            if s.key != o.key:
+                yield Cand(s, "invested_in", o, "invest.sell_holding", v.i, dated=False)
 
 
 def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -1649,19 +1704,23 @@ def rule_open_to(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, "partner_of", o, "partner.open_to", v.i)
 
 
-def _prep_objects(ctx: Context, prep: Token) -> list[Arg]:
-    """What a nominal cue's preposition names: 'into X', or the subject of 'into whether X abused …'."""
-    return [
-        a
-        for p in prep.children
-        for a in (
-            ctx.expand(p, refs=False)
-            if p.dep_ == "pobj"
-            else ctx.subjects(p)
-            if p.dep_ == "pcomp" and p.pos_ == "VERB"
-            else []
-        )
-    ]
+def _prep_objects(ctx: Context, prep: Token, conduct: bool = False) -> list[Arg]:
+    """What a nominal cue's preposition names: 'into X', or the subject of 'into whether X abused …'. With
+    conduct (an investigation's), also the organization whose conduct is named: 'into Amazon's pricing practices',
+    'into whether Apple's new fees comply …' (not an acquisition's: 'the acquisition of Tencent's music arm')."""
+    found: list[Arg] = []
+    for p in prep.children:
+        if p.dep_ == "pobj":
+            named, heads = ctx.expand(p, refs=False), [p]
+        elif p.dep_ == "pcomp" and p.pos_ == "VERB":
+            named, heads = ctx.subjects(p), [c for c in p.children if c.dep_ in ("nsubj", "nsubjpass")]
+        else:
+            continue
+        if not named and conduct:
+            named = [a for h in heads for c in possessors(h) for a in ctx.expand(c, refs=False)]
+            named = [a for a in named if a.type == "Organization"]
+        found += named
+    return found
 
 
 def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
@@ -1671,7 +1730,7 @@ def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
     of = lx.NOUN_OBJECT_PREPS.get(pred, {"of"})  # 'the acquisition of X', 'Tencent's investment in X'
     for c in n.children:
         if c.dep_ == "prep" and c.lower_ in of:
-            objects += _prep_objects(ctx, c)
+            objects += _prep_objects(ctx, c, conduct=pred == "investigated")
         if c.dep_ == "prep" and c.lower_ == "by":
             agents += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
         if c.dep_ == "poss":
@@ -1681,7 +1740,7 @@ def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
             a
             for c in n.head.children
             if c.dep_ == "prep" and c.lower_ in of and c.lower_ != "of"
-            for a in _prep_objects(ctx, c)
+            for a in _prep_objects(ctx, c, conduct=pred == "investigated")
         ]
     if not objects and pred == "investigated" and n.dep_ == "pobj" and n.head.lower_ == "under":
         # 'the CAC placed it under a review alongside X and Y'; 'Didi came under investigation'
@@ -1778,12 +1837,16 @@ def rule_possessive_program(ctx: Context, tok: Token) -> Iterator[Cand]:
         w.strip("”\"'.,").rstrip("s") in lx.PROGRAM_NOUNS or w.strip("”\"'.,") in lx.PROGRAM_NOUNS
         for w in (*words, tok.lemma_.lower())
     )
-    for c in possessors(tok):
+    parsed_possessors = possessors(tok)
+    for c in parsed_possessors:
         for a in ctx.expand(c, refs=False):
             if product and a.type == "Organization":
                 yield Cand(prog, "part_of", a, "part_of.possessive_product", tok.i)
             else:
                 yield Cand(a, "participant_in", prog, "participant.possessive", tok.i)
+    owner = None if parsed_possessors or not product else _possessor_by_adjacency(ctx, tok)
+    if owner is not None:
+        yield Cand(prog, "part_of", owner, "part_of.possessive.adjacent", tok.i)
 
 
 def _role_of(t: Token) -> tuple[str, str | None] | None:
@@ -2140,7 +2203,8 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
     me = ctx.ent(h)
     if any(_role_of(c) for c in h.children):
         return  # "WeChat's owner Tencent" is a relational noun's business
-    for c in possessors(h):
+    parsed_possessors = possessors(h)
+    for c in parsed_possessors:
         # a possessor found as a conjunct ("A's B and C's D") is itself alone, not its whole coordination
         owners = _named([ctx.ent(c)]) if c.dep_ == "conj" else ctx.expand(c, refs=False)
         if any(a.type == "Place" for a in owners):
@@ -2149,6 +2213,9 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
             # 'Meituan and Alibaba's Taobao Shangou': only the marked possessor owns a company
             if a.type == "Organization" and _marked_possessive(ctx, a):
                 yield Cand(me, "part_of", a, "part_of.possessive", h.i)
+    owner = None if parsed_possessors else _possessor_by_adjacency(ctx, h)
+    if owner is not None and me is not None and owner.key != me.key:
+        yield Cand(me, "part_of", owner, "part_of.possessive.adjacent", h.i)
     for c in h.children:
         if c.dep_ == "prep" and c.lower_ == "under":
             for p in c.children:
@@ -2169,6 +2236,33 @@ def rule_possessive_product(ctx: Context, noun: Token) -> Iterator[Cand]:
             for owner in owners:
                 if owner.key != name.key:
                     yield Cand(name, "part_of", owner, "part_of.possessive_product", noun.i)
+
+
+def _possessor_by_adjacency(ctx: Context, h: Token) -> Arg | None:
+    """'Alibaba Group’s AliExpress secured …', 'competition with ByteDance’s Douyin': the small model often parses a
+    name right after a possessive as anything but the possessed. Read on the tokens: an organization's name, its
+    possessive mark (a ticker in brackets may stand between: 'Tencent Holdings’ (0700.HK) Weixin Pay'), the name of
+    the mention headed by h. Not when a common noun follows that name, which the possessive then qualifies
+    ('JD.com’s Ceconomy takeover', 'East Buy’s Douyin audience'), unless the noun names a service or a unit."""
+    m = ctx.tok_mention[h.i]
+    if m is None:
+        return None
+    tokens = ctx.tokens
+    j = m[0] - 1
+    if j >= 0 and tokens[j].text == ")":
+        j = next((k for k in range(j - 1, max(j - 8, -1), -1) if tokens[k].text == "("), 0) - 1
+    if j < 1 or tokens[j].lower_ not in _POSSESSIVE_MARKS:
+        return None
+    owner = ctx.tok_mention[j - 1]
+    if owner is None or owner[1] != j or ctx.types.get(owner[2]) != "Organization":
+        return None
+    if m[1] < len(tokens) and tokens[m[1]].pos_ == "NOUN" and tokens[m[1]].lemma_.lower() not in _OWNED_KIND_NOUNS:
+        return None
+    return ctx._arg(owner)
+
+
+#: Nouns after a possessed name that keep the possessive on the name: 'Tencent’s WeChat app', 'Sea’s Shopee unit'.
+_OWNED_KIND_NOUNS = lx.SERVICE_NOUNS | lx.UNIT_NOUNS | lx.PROGRAM_NOUNS | {"marketplace", "platform", "chatbot"}
 
 
 def _marked_possessive(ctx: Context, a: Arg) -> bool:
@@ -2312,7 +2406,11 @@ for _lemmas, _rule in (
     (lx.RAISE_VERBS, rule_raise_from),
     (lx.FACE_VERBS, rule_face),
     (("work", "operate", "run"), rule_work_with),
-    (("build", "amass", "accumulate", "increase", "raise", "lift", "boost", "double", "expand"), rule_build_stake),
+    (
+        ("build", "amass", "accumulate", "increase", "raise", "lift", "boost", "double", "expand", "retain", "keep"),
+        rule_build_stake,
+    ),
+    (("sell", "offload", "divest", "trim", "reduce", "cut"), rule_sell_holding),
 ):
     for _lemma in sorted(_lemmas):
         _VERB_RULES.setdefault(_lemma, []).append(_rule)

@@ -10,6 +10,9 @@ inside it (when the exchange is an entity: the knowledge base knows exchanges by
 [(['BABA', '9988'], ['NYSE', 'HKEX'])]
 >>> find_tickers("a photo (Photo: AFP) and a range (2024: 30%)")
 []
+>>> text = "Seera (Tadawul: 1810) fell."
+>>> [(t.codes, [text[s:e] for s, e in t.exchanges]) for t in find_tickers(text)]
+[(['1810'], ['Tadawul'])]
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# An exchange code in capitals ("NYSE", "HKEX", "SZSE") or "Nasdaq" as papers print it; a code of capitals,
-# digits and dots; or a number with an exchange suffix ("0700.HK", "600519.SS").
-_ONE = r"(?:(?:[A-Z]{2,6}|Nasdaq)\s*:\s*[A-Z0-9][A-Z0-9.\-]{0,9}|\d{3,6}\.[A-Z]{1,2})"
+# An exchange code in capitals ("NYSE", "HKEX", "SZSE") or "Nasdaq" as papers print it, with a code of capitals,
+# digits and dots; an exchange's name in title case before a number ("Tadawul: 1810", "Xetra: 0700"; not
+# "Photo: AFP"); or a number with an exchange suffix ("0700.HK", "600519.SS").
+_ONE = r"(?:(?:[A-Z]{2,6}|Nasdaq)\s*:\s*[A-Z0-9][A-Z0-9.\-]{0,9}|[A-Z][a-z]{3,9}\s*:\s*\d{3,6}\b|\d{3,6}\.[A-Z]{1,2})"
 _BRACKET = re.compile(rf"\(\s*({_ONE}(?:\s*[;,/]\s*{_ONE})*)\s*\)")
 _PART = re.compile(
-    r"(?P<exchange>[A-Z]{2,6}|Nasdaq)\s*:\s*(?P<code>[A-Z0-9][A-Z0-9.\-]{0,9})|(?P<number>\d{3,6}\.[A-Z]{1,2})"
+    r"(?P<exchange>[A-Z]{2,6}|Nasdaq)\s*:\s*(?P<code>[A-Z0-9][A-Z0-9.\-]{0,9})"
+    r"|(?P<named>[A-Z][a-z]{3,9})\s*:\s*(?P<named_code>\d{3,6})\b|(?P<number>\d{3,6}\.[A-Z]{1,2})"
 )
 
 
@@ -42,10 +47,12 @@ def find_tickers(text: str) -> list[Ticker]:
     for m in _BRACKET.finditer(text):
         exchanges, code_spans, codes = [], [], []
         for part in _PART.finditer(text, m.start(1), m.end(1)):
-            if part["exchange"]:
-                exchanges.append(part.span("exchange"))
-                code_spans.append(part.span("code"))
-                codes.append(part["code"])
+            if part["exchange"] or part["named"]:
+                kind = "exchange" if part["exchange"] else "named"
+                code = "code" if part["exchange"] else "named_code"
+                exchanges.append(part.span(kind))
+                code_spans.append(part.span(code))
+                codes.append(part[code])
             else:
                 code_spans.append(part.span("number"))
                 codes.append(part["number"])
