@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from kg.errors import ModelNotFoundError
 from kg.extract.dates import MONTHS
-from kg.extract.lexicon import HYPHENATED_WORDS
+from kg.extract.lexicon import DATELINE_DASHES, HYPHENATED_WORDS
 from kg.kb import KnowledgeBase, load_kb
 from kg.settings import Settings
 
@@ -89,8 +89,6 @@ class TypographyTokenizer:
             yield self(text)
 
 
-#: The dashes that end a dateline ("SEOUL — …", "SÃO PAULO, May 14 (Reuters) – …").
-DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 #: A dateline is at most this many tokens long (place, date and source).
 DATELINE_TOKENS = 14
 

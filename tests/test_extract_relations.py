@@ -1401,6 +1401,26 @@ CASES = [
         None,
         "invest.verb",
     ),
+    # a passive infinitive takes its governor's subject; a participle conjoined to a describing one, its name
+    (
+        "JD.com will continue to be led by chief executive Sandy Xu.",
+        ("sandy xu", "leads", "jd"),
+        None,
+        "leads.verb",
+    ),
+    (
+        "ByteDance, founded by Zhang Yiming and now run by Liang Rubo, remains private.",
+        ("liang rubo", "leads", "bytedance"),
+        None,
+        "leads.verb",
+    ),
+    # 'Under chief executive X, Y …': the clause's organization is the one X leads
+    (
+        "Tencent grew. Alibaba grew. Under chief executive Chung Shin-a, Kakao has sold dozens of affiliates.",
+        ("chung shin-a", "leads", "kakao"),
+        None,
+        "leads.under_title",
+    ),
 ]
 
 
@@ -1436,6 +1456,10 @@ NEGATIVES = [
     # an investigation into a place's sector, and an acquisition of a possessor's unit, name no organization's conduct
     "The regulator opened an investigation into China’s online tutoring sector.",
     "Analysts discussed the acquisition of Tencent’s music arm.",
+    # 'under' a titled person: a noun's phrase, and a bare name, say nothing of who leads what
+    "The group’s management under chief executive Eddie Wu changed again.",
+    "Under Lei Jun, Xiaomi expanded into cars.",
+    "Under pressure from Alibaba, Meituan cut fees.",
     # keeping control of a company is no acquisition of it
     "Seera will keep a 65% holding in Almosafer.",
     "Careem Rides continues to operate under the Careem brand across the region.",  # a name it shares
@@ -1655,6 +1679,23 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ("Pop Mart competes with 52Toys in blind boxes.", "52Toys", "Organization"),
         # 'rival X': a company, whatever place the NER took it for
         ("Meituan overtook rival Eleme in 2019.", "Eleme", "Organization"),
+        # a post before a name says a person holds it, though the NER takes a three-word name for an organization
+        (
+            "Reporting councillor Fernanda Cabral Dias said the schemes had the same effect.",
+            "Fernanda Cabral Dias",
+            "Person",
+        ),
+        # a name in capitals that opens a paragraph's dateline is its place
+        ("ZARAGOZA, Spain, June 24 — Stellantis began production at its plant.", "ZARAGOZA", "Place"),
+        # a ministry's name the NER breaks at 'and'
+        (
+            "The Ministry of Internal Affairs and Communications ordered LY Corp to act.",
+            "Ministry of Internal Affairs and Communications",
+            "Organization",
+        ),
+        ("The Ministry of SMEs and Startups said fees would fall.", "Ministry of SMEs and Startups", "Organization"),
+        # a Korean given name the NER stops at its hyphen
+        ("Lee Ji-hoon, a former Coupang executive, will run Gmarket.", "Lee Ji-hoon", "Person"),
     ],
 )
 def test_names_and_types_from_their_context(extract_text, text, name, kind):

@@ -94,9 +94,49 @@ class Extractor:
         return doc
 
 
+def _person_cue(doc: Doc, c: mx.Candidate) -> bool:
+    """Whether the words around a name of two words or more say a person holds it: a post before it ('chief
+    executive Sameer Nigam', 'councillor Ana Reis'), a post in apposition ('X, head of equity capital markets', 'X,
+    a managing partner at Y', 'X, the company's general counsel'), or an age ('X, 44, joined …'). Not 'rival Meituan
+    Dianping' nor 'X, a partner of Y' (a partner may be a company; a managing or founding partner is not)."""
+    if c.end - c.start < 2:
+        return False
+    before = doc[c.start - 1] if c.start > 0 else None
+    if before is not None and before.lower_ in lx.PERSON_POSTS:
+        return True
+    if c.end + 2 < len(doc) and doc[c.end].text == "," and doc[c.end + 2].text == ",":
+        age = doc[c.end + 1]
+        if age.is_digit and 16 <= int(age.text) <= 99:
+            return True
+    head = doc[c.start : c.end].root
+    for post in (k for k in head.children if k.dep_ == "appos"):
+        word = post.lower_
+        if word in lx.PERSON_POSTS or (word == "head" and any(k.lower_ == "of" for k in post.children)):
+            return True
+        if word == "partner" and any(k.lower_ in ("managing", "founding", "general") for k in post.children):
+            return True
+    return False
+
+
+def _dateline_place(doc: Doc, c: mx.Candidate) -> bool:
+    """'ZARAGOZA, Spain, June 24 — …', 'BOGOTÁ — …': a name in capitals that opens a paragraph, before a comma or a
+    dash, is the dateline's place (the small model reads a word in capitals as an organization)."""
+    words = doc[c.start : c.end]
+    if c.end >= len(doc) or doc[c.end].text not in (",", "/", *lx.DATELINE_DASHES):
+        return False
+    if not all(t.is_upper or not t.is_alpha for t in words) or not any(t.is_alpha for t in words):
+        return False
+    return doc.text[: words[0].idx].rstrip(" \t")[-1:] in ("", "\n")
+
+
 def _cue_votes(doc: Doc, cands: list[mx.Candidate], table: dict) -> None:
-    """Context cues: 'formed X with Y' (X a program), 'cooperation with X' (X an organization)."""
+    """Context cues: 'formed X with Y' (X a program), 'cooperation with X' (X an organization), 'chief executive
+    X' (X a person)."""
     for c in cands:
+        if not c.kb_id and _person_cue(doc, c):
+            table[c.key]["votes"]["Person"] = table[c.key]["votes"].get("Person", 0) + 3.0
+        if not c.kb_id and _dateline_place(doc, c):
+            table[c.key]["votes"]["Place"] = table[c.key]["votes"].get("Place", 0) + 5.0
         head = doc[c.start : c.end].root
         h = head
         while h.dep_ == "conj":

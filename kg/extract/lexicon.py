@@ -28,7 +28,7 @@ LAW_HEADS = frozenset({"act", "law", "directive", "ordinance", "bill", "treaty"}
 #: Association of China", "Korea Federation of SMEs", "China Audio-Video and Digital Publishing Association").
 INSTITUTION_HEADS = frozenset(
     {"association", "federation", "council", "institute", "society", "chamber", "alliance", "committee", "foundation",
-     "academy", "union", "confederation", "league"}
+     "academy", "union", "confederation", "league", "ministry", "department", "bureau", "agency"}
 )  # fmt: skip
 #: Nouns after a quoted name that make it a program ("number store integration" mechanism).
 PROGRAM_NOUNS = PROGRAM_HEADS | {"mechanism", "function", "feature", "service", "tool", "storefront"}
@@ -351,6 +351,8 @@ MARKET_GROUND = frozenset({"ground", "share", "customer", "user", "shopper", "me
 CONTROL_WORDS = frozenset({"controlling", "majority"})
 #: Nouns of a holding: "a 5% stake in X", "a controlling interest in X".
 STAKE_NOUNS = frozenset({"stake", "share", "shares", "holding", "interest"})
+#: The dashes that end a dateline ("SEOUL — …", "SÃO PAULO, May 14 (Reuters) – …").
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 #: Words for a part of a holding: "sold part (half, some, most) of its stake in Y".
 PORTION_WORDS = frozenset({"part", "half", "some", "most", "all", "portion", "bulk", "third", "quarter", "rest"})
 #: Verbs of paying for something: "paid US$840 million for a 75 per cent stake in X".
@@ -388,6 +390,36 @@ TITLE_MODIFIERS = frozenset(
         "joint",
         "founding",
         "co",
+    }
+)
+#: Nouns of a post only a person holds: "X, head of …", "X, the company's general counsel", "councillor X".
+PERSON_POSTS = frozenset(
+    {
+        *(w for w in ROLE_NOUNS if " " not in w and w != "head"),
+        "executive",
+        "officer",
+        "founder",
+        "co-founder",
+        "cofounder",
+        "director",
+        "counsel",
+        "councillor",
+        "councilor",
+        "commissioner",
+        "minister",
+        "secretary",
+        "spokesperson",
+        "spokeswoman",
+        "spokesman",
+        "analyst",
+        "economist",
+        "strategist",
+        "professor",
+        "lawyer",
+        "banker",
+        "governor",
+        "vice-president",
+        "vice-chairman",
     }
 )
 #: Words that make a title a past one: "former Kuaishou chairman Su Hua" no longer leads it.

@@ -142,8 +142,42 @@ def candidates(parsed: Parsed) -> list[Candidate]:
     out.extend(_digit_led_names(parsed, covered))
     out.extend(_short_names(parsed, out, covered))
     out.extend(_repeated_names(parsed, out, covered))
+    _hyphenated_given_names(parsed, out)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _hyphenated_given_names(parsed: Parsed, found: list[Candidate]) -> None:
+    """'Chung Shin-a', 'Lee Ji-hoon': the NER may stop a Korean given name at its hyphen ('Chung Shin'); a person's
+    name written on into a hyphen and a short lower-case syllable takes it in. Not 'Tencent-backed'."""
+    tokens = parsed.tokens
+    starts = {c.start for c in found}
+    for c in found:
+        hyphen = c.end
+        if (
+            c.label == "PERSON"
+            and hyphen + 1 < len(tokens)
+            and tokens[hyphen].text == "-"
+            and not tokens[hyphen - 1].whitespace_
+            and not tokens[hyphen].whitespace_
+            and tokens[hyphen + 1].is_lower
+            and tokens[hyphen + 1].is_alpha
+            and len(tokens[hyphen + 1]) <= 4
+            and hyphen + 1 not in starts
+        ):
+            c.end = hyphen + 2
+            c.text = parsed.text_of(parsed.doc[c.start : c.end])
+
+
+def _joins_another_title_word(tokens: list[Token], i: int, known: list[Candidate]) -> bool:
+    """Whether 'and' (or '&') at token i joins a title-case word that belongs to no known organization."""
+    return (
+        (tokens[i].lower_ == "and" or tokens[i].text == "&")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text[:1].isupper()
+        and tokens[i + 1].is_alpha
+        and not any(k.start <= i + 1 < k.end for k in known)
+    )
 
 
 def _joined_institutions(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
@@ -176,8 +210,13 @@ def _joined_institutions(parsed: Parsed, found: list[Candidate]) -> list[Candida
         end = t.i + 1
         if not law and end + 1 < len(tokens) and tokens[end].lower_ == "of" and tokens[end + 1].text[:1].isupper():
             end += 1
-            while end < len(tokens) and tokens[end].text[:1].isupper() and not tokens[end].is_punct:
-                end += 1
+            while end < len(tokens):
+                if tokens[end].text[:1].isupper() and not tokens[end].is_punct:
+                    end += 1
+                elif _joins_another_title_word(tokens, end, known):
+                    end += 2  # 'Ministry of Internal Affairs and Communications', 'Ministry of SMEs and Startups'
+                else:
+                    break
         inside = [c for c in out if c.start < end and start < c.end]
         if end - start < 3 or any(c.start == start and c.end == end for c in inside):
             continue  # two title-case words, or a name the NER read whole

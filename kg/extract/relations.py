@@ -96,6 +96,8 @@ def rule_ids() -> list[str]:
         "listed_on.verb",
         "leads.title",
         "founded.title",
+        "leads.under_title",
+        "founded.under_title",
     }
     relation_rules |= {
         f"{alternative}.{rule}"
@@ -658,13 +660,17 @@ class Context:
             any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
             or (v.dep_ in ("acl", "amod") and v.tag_ == "VBN" and not _main_verb_as_modifier(v))
             or (v.dep_ == "advcl" and v.tag_ == "VBN" and v.i < v.head.i and any(c.dep_ == "agent" for c in v.children))
-            # 'which is controlled by X and run by Y': a participle conjoined to a passive shares its auxiliary
+            # 'which is controlled by X and run by Y': a participle conjoined to a passive shares its auxiliary;
+            # 'X, founded by A and now run by B': or the participle it follows ('run' may be tagged as a base form)
             or (
                 v.dep_ == "conj"
-                and v.tag_ == "VBN"
+                and (v.tag_ == "VBN" or (v.tag_ == "VB" and v.lower_ == v.lemma_.lower()))
                 and any(c.dep_ == "agent" for c in v.children)
                 and not any(c.dep_ in ("nsubj", "aux") for c in v.children)
-                and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.head.children)
+                and (
+                    any(c.dep_ in ("nsubjpass", "auxpass") for c in v.head.children)
+                    or (v.head.dep_ in ("acl", "amod") and v.head.tag_ == "VBN")
+                )
             )
         )
 
@@ -739,8 +745,12 @@ class Context:
             # 'X was itself fined': with 'itself' between, the small model calls X the active subject
             # (and may hang it on the auxiliary); a conjoined participle takes its head's subject
             if v.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in v.children):
+                if v.head.dep_ in ("acl", "amod") and self.is_passive(v.head):
+                    return self.objects(v.head)  # 'X, founded by A and now run by B': what the first describes
                 # ('X would step down and be succeeded by Y': the active first verb's subject)
                 return [a for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj") for a in self.expand(c)]
+            if v.dep_ == "xcomp" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in v.children):
+                return self.subjects(v.head)  # 'X will continue to be led by Y', 'X agreed to be acquired by Y'
             if any(c.dep_ == "nsubjpass" for c in v.children):
                 return [a for c in v.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
             heads = (v, *(c for c in v.children if c.dep_ == "auxpass"))
@@ -1315,6 +1325,26 @@ def rule_under_brands(ctx: Context, under: Token) -> Iterator[Cand]:
                 # 'Careem Rides operates under the Careem brand': a name it shares is its group's, not its own unit
                 if not (owner.key.startswith(brand.key) or brand.key.startswith(owner.key)):
                     yield Cand(brand, "part_of", owner, "part_of.under_brand", under.i, dated=False)
+
+
+def rule_under_leader(ctx: Context, under: Token) -> Iterator[Cand]:
+    """'Under chief executive Chung Shin-a, Kakao has sold dozens of affiliates': the clause's organization is led
+    (or was founded) by the titled person it is under, in a phrase that opens the clause. Not 'under pressure from X',
+    nor a bare name ('under Ma'), nor a noun's ('the group's management under chief executive X')."""
+    fronted = under.is_sent_start or (under.i > 0 and ctx.tokens[under.i - 1].text in (",", "—", "–", ";"))
+    if not fronted or under.head.pos_ not in ("VERB", "AUX"):
+        return  # ('… the giant's management under chief executive X' is about the management)
+    person = next((ctx.tok_mention[c.i] for c in under.children if c.dep_ == "pobj"), None)
+    if person is None or ctx.types.get(person[2]) != "Person" or person[0] <= under.i + 1:
+        return
+    roles = title_roles([w.text for w in ctx.tokens[under.i + 1 : person[0]]])
+    if not roles:
+        return
+    who = ctx._arg(person)
+    for org in ctx.subjects(governing_verb(under)):
+        if org.type == "Organization":
+            for pred, role in dict.fromkeys(roles):
+                yield Cand(who, pred, org, f"{pred}.under_title", under.i, role=role, dated=False, event=False)
 
 
 #: Unit nouns of an appositive 'X, the … arm of Y'.
@@ -2426,6 +2456,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("whose",), None, rule_whose_unit),
     (_APPOSITIVE_UNITS, "NOUN", rule_unit_appositive),
     (("under",), "ADP", rule_under_brands),
+    (("under",), "ADP", rule_under_leader),
 )
 for _words, _pos, _word_rule in _WORD_RULE_TABLE:
     for _word in sorted(_words):
