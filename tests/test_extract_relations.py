@@ -1414,6 +1414,26 @@ CASES = [
         None,
         "leads.verb",
     ),
+    # a fronted participle describes the main clause's subject, active or passive
+    (
+        "Founded in 2016 by Chen Tianshi, Cambricon was added to the entity list in December 2022.",
+        ("chen tianshi", "founded", "cambricon"),
+        "2016",
+        "found.verb",
+    ),
+    # a title describes a standing role, whatever the clause denies or doubts
+    (
+        "Kuaishou founder Su Hua did not attend the ceremony.",
+        ("su-hua", "founded", "kuaishou"),
+        None,
+        "founded.title",
+    ),
+    (
+        "Alibaba chief executive Eddie Wu may step down next year.",
+        ("eddie wu", "leads", "alibaba"),
+        None,
+        "leads.title",
+    ),
     # 'Under chief executive X, Y …': the clause's organization is the one X leads
     (
         "Tencent grew. Alibaba grew. Under chief executive Chung Shin-a, Kakao has sold dozens of affiliates.",

@@ -741,7 +741,8 @@ class Context:
             if v.dep_ in ("acl", "amod"):  # 'the program launched by X', 'the newly launched X'
                 return self._listed_just_before(v, v.head) or self.expand(v.head)
             if v.dep_ == "advcl" and v.i < v.head.i and not any(c.dep_ == "nsubjpass" for c in v.children):
-                return self.subjects(v.head)  # 'Founded in 2013 by X, Y has grown': the main clause's subject
+                # 'Founded in 2013 by X, Y has grown' (or 'Y was added to …'): the main clause's subject
+                return [a for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.expand(c)]
             # 'X was itself fined': with 'itself' between, the small model calls X the active subject
             # (and may hang it on the auxiliary); a conjoined participle takes its head's subject
             if v.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in v.children):
@@ -2286,8 +2287,11 @@ def _possessor_by_adjacency(ctx: Context, h: Token) -> Arg | None:
     owner = ctx.tok_mention[j - 1]
     if owner is None or owner[1] != j or ctx.types.get(owner[2]) != "Organization":
         return None
-    if m[1] < len(tokens) and tokens[m[1]].pos_ == "NOUN" and tokens[m[1]].lemma_.lower() not in _OWNED_KIND_NOUNS:
-        return None
+    kind = tokens[m[1]] if m[1] < len(tokens) and tokens[m[1]].pos_ == "NOUN" else None
+    if kind is not None and (
+        kind.lemma_.lower() not in _OWNED_KIND_NOUNS or (kind.lemma_.lower() in lx.SERVICE_NOUNS and possessors(kind))
+    ):
+        return None  # (a parsed 'Tencent's WeChat Pay service' is the possessive product rule's)
     return ctx._arg(owner)
 
 
@@ -2399,7 +2403,10 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
     """One pass over the tokens; each cue dispatches to its rule. Leaders read so far are remembered
     (for successions that name no organization)."""
     for cand in _dispatch(ctx):
-        if irrealis(ctx.tokens[cand.trigger], negation_only=cand.p in lx.STATIVE_RIVALRY):
+        # a title describes a standing role whatever the clause says happened: 'Kuaishou founder Su Hua did not
+        # attend', 'Alibaba chief executive Eddie Wu may step down'
+        description = not cand.dated and cand.p in ("leads", "founded")
+        if not description and irrealis(ctx.tokens[cand.trigger], negation_only=cand.p in lx.STATIVE_RIVALRY):
             continue
         if (
             cand.p in ("leads", "founded")
