@@ -22,6 +22,8 @@ PUB = PartialDate(2025, 5)
         ("this year", "2025", False),
         ("the beginning of this year", "2025", False),
         ("last year", "2024", False),
+        ("June last year", "2024-06", False),
+        ("March this year", "2025-03", False),
     ],
 )
 def test_single_dates(text, iso, inferred):

@@ -1434,6 +1434,44 @@ CASES = [
         None,
         "leads.title",
     ),
+    # 'took control of Y' is an acquisition; so is a stake of more than half
+    ("Grab took control of OVO in 2021.", ("grab", "acquired", "ovo"), "2021", "acquire.take_control"),
+    ("Prosus took control of iFood in 2022.", ("prosus", "acquired", "ifood"), "2022", "acquire.take_control"),
+    (
+        "Krafton agreed to buy a 62% stake in Hoshimi Interactive.",
+        ("krafton", "acquired", "hoshimi interactive"),
+        None,
+        "acquire.controlling_stake",
+    ),
+    # a sale to a buyer: 'its sale to Y', 'the sale of X to Y'; a participle sold 'to Y' after a passive
+    (
+        "Sheikha co-founded Careem in 2012 and steered it through its sale to Uber Technologies.",
+        ("uber", "acquired", "careem"),
+        None,
+        "acquire.sale_to+coref",
+    ),
+    (
+        "Regulators approved the sale of Lazada to Alibaba in 2016.",
+        ("alibaba", "acquired", "lazada"),
+        "2016",
+        "acquire.sale_to",
+    ),
+    (
+        "Lazada was founded in 2012 by Rocket Internet and sold to Alibaba in 2016.",
+        ("alibaba", "acquired", "lazada"),
+        "2016",
+        "acquire.sold_to",
+    ),
+    # a debut an exchange names: 'its NYSE debut', 'Shares of X rose in their Nasdaq debut'
+    ("Zeekr rose 30% in its NYSE debut.", ("zeekr", "listed_on", "nyse"), None, "listed_on.noun+coref"),
+    ("Shares of PayPay rose 18% in their Nasdaq debut.", ("paypay", "listed_on", "nasdaq"), None, "listed_on.noun"),
+    # a relative clause's object through an infinitive: 'the platform that X agreed to buy'; 'June last year'
+    (
+        "The quarter was the first with Ximalaya, the platform that Tencent Music agreed to buy in June last year.",
+        ("tencent music entertainment", "acquired", "ximalaya"),
+        "2024-06",
+        "acquire.verb",
+    ),
     # 'Under chief executive X, Y …': the clause's organization is the one X leads
     (
         "Tencent grew. Alibaba grew. Under chief executive Chung Shin-a, Kakao has sold dozens of affiliates.",
@@ -1480,6 +1518,10 @@ NEGATIVES = [
     "The group’s management under chief executive Eddie Wu changed again.",
     "Under Lei Jun, Xiaomi expanded into cars.",
     "Under pressure from Alibaba, Meituan cut fees.",
+    # a described object of 'took control of' is left alone; plural sales are trade; an unowned listing
+    "Tencent Music took control of the marketplace in 2024.",
+    "Meituan’s sales to merchants rose.",
+    "Analysts said a Nasdaq listing would give PayPay a currency for deals.",
     # keeping control of a company is no acquisition of it
     "Seera will keep a 65% holding in Almosafer.",
     "Careem Rides continues to operate under the Careem brand across the region.",  # a name it shares

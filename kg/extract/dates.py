@@ -74,6 +74,7 @@ _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], dict]]] = [
         lambda m: {"rel": "this_year"},
     ),
     (re.compile(r"^last year$|^the previous year$"), lambda m: {"rel": "last_year"}),
+    (re.compile(rf"^{_M} (last|this) year$"), lambda m: {"rel": f"{m[2]}_year", "m": MONTHS[m[1]]}),
     (
         re.compile(r"^(last|this|next) month$"),
         lambda m: {"rel": "published_month", "n": {"last": -1, "this": 0, "next": 1}[m[1]]},
@@ -130,8 +131,8 @@ def resolve(
             return PartialDate(spec["y"], spec.get("m"), spec.get("d"))
         base = anchor if near and anchor else published or anchor
         return PartialDate(base.year, spec.get("m"), spec.get("d"), year_inferred=True) if base else None
-    if rel in ("this_year", "last_year"):
-        return PartialDate(published.year - (rel == "last_year")) if published else None
+    if rel in ("this_year", "last_year"):  # ('June last year': of that year's June)
+        return PartialDate(published.year - (rel == "last_year"), spec.get("m")) if published else None
     if rel == "weekday":  # news convention: the latest such day on or before publication ('said on Tuesday')
         if published is None or published.month is None or published.day is None:
             return None

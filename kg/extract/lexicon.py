@@ -440,7 +440,7 @@ VERB_CUES = {
     **dict.fromkeys(["relaunch", "restart", "resume", "reboot", "reopen", "revive"], ("relaunched", "relaunch.verb")),
     **dict.fromkeys(["suspend", "halt", "pause", "freeze"], ("suspended", "suspend.verb")),
     **dict.fromkeys(["close", "shut", "discontinue", "terminate", "cut", "scrap"], ("closed", "close.verb")),
-    **dict.fromkeys(["acquire", "buy", "purchase", "take"], ("acquired", "acquire.verb")),
+    **dict.fromkeys(["acquire", "buy", "purchase", "take", "absorb"], ("acquired", "acquire.verb")),
     **dict.fromkeys(
         ["compete", "rival", "vie", "battle", "fend", "trail", "lag", "overtake", "outsell", "outpace"],
         ("competes_with", "compete.verb"),

@@ -38,6 +38,7 @@ def rule_ids() -> list[str]:
         "compete.verb.coordinated",
         "compete.take_on",
         "leads.take_charge",
+        "acquire.take_control",
         "acquire.sold_to",
         "launch.open",
         "invest.lead_round",
@@ -94,6 +95,8 @@ def rule_ids() -> list[str]:
         "compete.rival.salient",
         "listed_on.ticker",
         "listed_on.verb",
+        "listed_on.noun",
+        "acquire.sale_to",
         "leads.title",
         "founded.title",
         "leads.under_title",
@@ -520,6 +523,8 @@ class Context:
                 out.extend(self.expand(clause.head, refs))  # 'X, whose largest shareholder is Y': X
                 continue
             rel = t.head.head if t.head.dep_ == "prep" else t.head  # 'a company that X invested in'
+            while rel.dep_ == "xcomp" and t.dep_ in ("dobj", "pobj"):
+                rel = rel.head  # 'the platform that X agreed to buy'
             if t.tag_ in ("WDT", "WP") and rel.dep_ == "relcl":  # 'X, which/who …'
                 singular = rel.tag_ == "VBZ" or any(
                     c.tag_ == "VBZ" for c in rel.children if c.dep_ in ("aux", "auxpass")
@@ -664,12 +669,25 @@ class Context:
             # 'X, founded by A and now run by B': or the participle it follows ('run' may be tagged as a base form)
             or (
                 v.dep_ == "conj"
-                and (v.tag_ == "VBN" or (v.tag_ == "VB" and v.lower_ == v.lemma_.lower()))
-                and any(c.dep_ == "agent" for c in v.children)
+                and (v.tag_ in ("VBN", "VBD") or (v.tag_ == "VB" and v.lower_ == v.lemma_.lower()))
                 and not any(c.dep_ in ("nsubj", "aux") for c in v.children)
                 and (
-                    any(c.dep_ in ("nsubjpass", "auxpass") for c in v.head.children)
-                    or (v.head.dep_ in ("acl", "amod") and v.head.tag_ == "VBN")
+                    (
+                        v.tag_ != "VBD"
+                        and any(c.dep_ == "agent" for c in v.children)
+                        and (
+                            any(c.dep_ in ("nsubjpass", "auxpass") for c in v.head.children)
+                            or (v.head.dep_ in ("acl", "amod") and v.head.tag_ == "VBN")
+                        )
+                    )
+                    # 'X was founded in 2010 and sold to Y in 2019': no agent, but no object either, of a verb that
+                    # takes one (the small model may read 'sold' as a past tense)
+                    or (
+                        v.tag_ in ("VBN", "VBD")
+                        and v.lemma_.lower() in _OBJECT_TAKING_VERBS
+                        and not any(c.dep_ == "dobj" for c in v.children)
+                        and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.head.children)
+                    )
                 )
             )
         )
@@ -827,6 +845,10 @@ def _main_verb_as_modifier(v: Token) -> bool:
     )
 
 
+#: Verbs that are never used without an object in the active: with none, a past tense is a passive participle.
+_OBJECT_TAKING_VERBS = frozenset({"sell", "buy", "acquire", "purchase"})
+
+
 def _verb_read_as_noun(t: Token) -> bool:
     """'J&T, which …, competes in the region with X': the small model tags a main verb after a long subject as a
     noun, yet gives it the subject; a noun with a subject of its own is a verb. So is 'competes' in 'Adyen competes
@@ -954,11 +976,12 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     need = lx.REQUIRED_PARTICLE.get(lemma)
     if lemma == "take" and _particle(v) == "on":
         pred, rule = "competes_with", "compete.take_on"
+    elif lemma == "take" and dobj and dobj[0].lower_ == "control":
+        pred, rule = "acquired", "acquire.take_control"  # 'Grab took control of OVO in 2021'
+        dobj = _named_tokens_after(dobj[0], "of") or _named_tokens_after(v, "of")
     elif lemma == "take" and dobj and dobj[0].lower_ == "charge":
         pred, rule = "leads", "leads.take_charge"
-        dobj = [
-            p for c in dobj[0].children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
-        ]
+        dobj = _named_tokens_after(dobj[0], "of")
     elif need and _particle(v) != need:
         return
     if lemma == "sell" and any(
@@ -988,8 +1011,11 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     preps = _OBJECT_PREPS.get(pred, set()) | ({"in", "into", "at"} if lemma in ("settle", "open") else set())
     preps |= {"through", "via"} if lemma in ("sell", "stream", "livestream") else set()
     ctx.exclude = {a.key for a in subjects}  # 'X … the platform': the platform is not X
+    light = rule in ("leads.take_charge", "acquire.take_control")  # the object is the one 'of' names
+    ctrl = rule == "acquire.take_control"
     try:
-        objects = ctx.objects(v, preps) if rule != "leads.take_charge" else [a for d in dobj for a in ctx.expand(d)]
+        # (a described object is left alone: 'took control of the marketplace' may follow two marketplaces)
+        objects = ctx.objects(v, preps) if not light else [a for d in dobj for a in ctx.expand(d, refs=not ctrl)]
     finally:
         ctx.exclude = set()
     if pred == "launched":
@@ -1091,11 +1117,16 @@ def _named_after(
     ]
 
 
+def _named_tokens_after(head: Token, word: str) -> list[Token]:
+    """The objects of the preposition ``word`` hanging off ``head`` ('charge of Y', 'control of Y')."""
+    return [p for c in head.children if c.dep_ == "prep" and c.lower_ == word for p in c.children if p.dep_ == "pobj"]
+
+
 def _verb_stake(ctx: Context, v: Token, stake: Token) -> Iterator[Cand]:
     """'X bought a 5% stake in Y' is an investment, not an acquisition of Y; 'a controlling stake' is one."""
     pred, rule = "invested_in", "invest.stake"
-    if any(c.lower_ in lx.CONTROL_WORDS for c in stake.children if c.dep_ in ("amod", "compound")):
-        pred, rule = "acquired", "acquire.controlling_stake"  # 'bought a controlling stake in Y'
+    if _controlling(ctx, stake):
+        pred, rule = "acquired", "acquire.controlling_stake"  # 'bought a controlling (62%) stake in Y'
     if any(c.dep_ == "det" and c.lower_ == "no" for c in stake.children):
         return  # 'will take no equity stake in Y'
     companies = _named_after(ctx, (v, stake), ("in", "of"))
@@ -1181,7 +1212,16 @@ def rule_pay_for(ctx: Context, v: Token) -> Iterator[Cand]:
 
 def _stake(ctx: Context, stake: Token) -> tuple[str, str, list[Arg]]:
     """(predicate, rule, companies) of 'a (controlling | 75 per cent) stake in Y': a stake that gives control
-    (a control word, or more than half) is an acquisition of Y, another one an investment in Y."""
+    is an acquisition of Y, another one an investment in Y."""
+    targets = _named_after(ctx, (stake,), ("in", "of"))
+    if _controlling(ctx, stake):
+        return "acquired", "acquire.controlling_stake", targets
+    return "invested_in", "invest.stake", targets
+
+
+def _controlling(ctx: Context, stake: Token) -> bool:
+    """Whether a stake gives control: a control word ('a controlling stake', 'a majority stake') or more than half
+    ('a 62% stake', 'a 75 per cent stake')."""
     percent = None
     for t in stake.subtree:
         if t.i < stake.i and t.like_num:
@@ -1189,9 +1229,7 @@ def _stake(ctx: Context, stake: Token) -> tuple[str, str, list[Arg]]:
             if nxt is not None and nxt.lower_ in ("%", "per", "percent"):
                 with contextlib.suppress(ValueError):
                     percent = float(t.text.replace(",", ""))
-    control = any(c.lower_ in lx.CONTROL_WORDS for c in stake.subtree if c.i < stake.i) or (percent or 0) > 50
-    targets = _named_after(ctx, (stake,), ("in", "of"))
-    return ("acquired", "acquire.controlling_stake", targets) if control else ("invested_in", "invest.stake", targets)
+    return any(c.lower_ in lx.CONTROL_WORDS for c in stake.subtree if c.i < stake.i) or (percent or 0) > 50
 
 
 def _succession(ctx: Context, v: Token, subjects: list[Arg], objects: list[Arg]) -> Iterator[Cand]:
@@ -2373,6 +2411,48 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(None, "_listing", s, "event.listing", v.i)
 
 
+def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'PayPay rose 18% in its Nasdaq debut', 'Shares of X jumped in their HKEX debut', 'X's NYSE listing': the
+    company whose debut (listing, IPO) an exchange names is listed on it. Not 'a Nasdaq listing would give X …' (no
+    owner of the listing) nor 'X's Hong Kong listing' (a place, not an exchange)."""
+    exchanges = [
+        a
+        for c in n.children
+        if c.dep_ in ("compound", "nmod") and (a := ctx.ent(c)) is not None and ctx.kinds.get(a.key) == "exchange"
+    ]
+    if not exchanges:
+        return
+    companies = [a for c in possessors(n) for a in ctx.expand(c)]
+    if not companies and n.dep_ == "pobj" and n.head.dep_ == "prep":
+        v = governing_verb(n.head)  # 'X rose 18% in its debut', 'Shares of X rose in their debut'
+        companies = ctx.subjects(v) or [
+            a
+            for c in v.children
+            if c.dep_ == "nsubj" and c.lemma_.lower() in ("share", "stock")
+            for a in _named_after(ctx, (c,), ("of",))
+        ]
+    for s in companies:
+        if s.type == "Organization":
+            for o in exchanges:
+                yield Cand(s, "listed_on", o, "listed_on.noun", n.i)
+
+
+def rule_sale_to(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'its $3.1 billion sale to Uber', 'the sale of Yogiyo to GS Retail': the buyer acquired what was sold (the
+    possessor when no 'of' says). Not 'sales to merchants' (a plural: trade), nor 'the sale of shares to X'."""
+    if n.lower_ != "sale":
+        return
+    buyers = _named_after(ctx, (n,), ("to",))
+    if not buyers:
+        return
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in n.children)
+    sold = _named_after(ctx, (n,), ("of",)) if has_of else [a for c in possessors(n) for a in ctx.expand(c)]
+    for b in buyers:
+        for o in sold:
+            if b.key != o.key and o.type == "Organization":
+                yield Cand(b, "acquired", o, "acquire.sale_to", n.i)
+
+
 #: Words that may stand between a company and its ticker: "Alibaba shares (HKEX: 9988)", "Sea’s stock (NYSE: SE)".
 _BEFORE_TICKER = frozenset(
     {"'s", "’s", "’", "'", "shares", "share", "stock", "adrs", "inc", "inc.", "ltd", "ltd.", ",", "group"}
@@ -2464,6 +2544,8 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (_APPOSITIVE_UNITS, "NOUN", rule_unit_appositive),
     (("under",), "ADP", rule_under_brands),
     (("under",), "ADP", rule_under_leader),
+    (("debut", "listing", "ipo", "flotation"), "NOUN", rule_listing_noun),
+    (("sale",), "NOUN", rule_sale_to),
 )
 for _words, _pos, _word_rule in _WORD_RULE_TABLE:
     for _word in sorted(_words):
