@@ -1691,6 +1691,12 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             "ByteDance agreed to pay $840 million for a stake in Lazada, the marketplace controlled by Alibaba.",
             ("bytedance", "part_of", "alibaba"),
         ),
+        # a body whose name says it is an authority is nobody's rival ('pressure from X to cut ties with Y')
+        (
+            "Rakuten runs LINE. It came under pressure from the Ministry of Internal Affairs and Communications in 2024"
+            " to reduce its capital ties with Naver.",
+            ("rakuten", "competes_with", "ministry of internal affairs and communications"),
+        ),
         # a controlling holder's sale of a unit is no investor's
         ("GoTo sold a 75% stake in Tokopedia to ByteDance.", ("goto", "invested_in", "tokopedia")),
         # 'A, which launched its app, and B': its = A

@@ -322,7 +322,23 @@ def analyse(doc: Doc, kb: KBView) -> tuple[Context, list, list, dict]:
     version_cands = mx.versions(parsed, kept, table)
     types = {k: mx.resolve_type(e["votes"]) for k, e in table.items()}
     all_mentions = [(c.start, c.end, c.key) for c in kept] + [(c.start, c.end, c.key) for c in version_cands]
-    return Context(parsed, all_mentions, types, kb.parents, kb.kinds), kept, version_cands, table
+    kinds = kb.kinds | _authorities_by_name(table, types, kb.kinds)
+    return Context(parsed, all_mentions, types, kb.parents, kinds), kept, version_cands, table
+
+
+def _authorities_by_name(table: dict, types: dict[str, str], known: dict[str, str]) -> dict[str, str]:
+    """Organizations the KB does not know whose name says they are an authority: its head word ('Korea
+    Communications Commission', 'Ministry of Internal Affairs and Communications', 'Bureau of Consumer
+    Protection'). Not a fund ('Abu Dhabi Investment Authority' invests)."""
+    out = {}
+    for key, entry in table.items():
+        if key in known or types.get(key) != "Organization":
+            continue
+        words = entry["label"].lower().split()
+        head = words[words.index("of") - 1] if "of" in words[1:] else words[-1] if words else ""
+        if head in lx.AUTHORITY_NOUNS and not {"investment", "fund", "capital"} & set(words):
+            out[key] = "authority"
+    return out
 
 
 def extract(doc: Doc, kb: KBView) -> dict:
