@@ -1472,6 +1472,31 @@ CASES = [
         "2024-06",
         "acquire.verb",
     ),
+    # names of a kind of business an organization has are its units: listed before the kind or after it
+    (
+        "Alibaba is pushing its AliExpress and Trendyol marketplaces into new markets.",
+        ("trendyol", "part_of", "alibaba"),
+        None,
+        "part_of.possessed_kind+coref",
+    ),
+    (
+        "Meituan’s apps, including Keeta and Dianping, grew.",
+        ("dianping", "part_of", "meituan"),
+        None,
+        "part_of.possessed_kind",
+    ),
+    (
+        "Shoppers use Alibaba’s platforms such as Taobao and Tmall.",
+        ("tmall", "part_of", "alibaba"),
+        None,
+        "part_of.possessed_kind",
+    ),
+    (
+        "Alibaba, which owns the Taobao and Tmall marketplaces, reported higher sales.",
+        ("tmall", "part_of", "alibaba"),
+        None,
+        "owns.verb",
+    ),
     # 'Under chief executive X, Y …': the clause's organization is the one X leads
     (
         "Tencent grew. Alibaba grew. Under chief executive Chung Shin-a, Kakao has sold dozens of affiliates.",
@@ -1522,6 +1547,8 @@ NEGATIVES = [
     "Tencent Music took control of the marketplace in 2024.",
     "Meituan’s sales to merchants rose.",
     "Analysts said a Nasdaq listing would give PayPay a currency for deals.",
+    # a list after a noun that names no kind of business, and stakes in unnamed apps
+    "Meituan owns stakes in several apps.",
     # keeping control of a company is no acquisition of it
     "Seera will keep a 65% holding in Almosafer.",
     "Careem Rides continues to operate under the Careem brand across the region.",  # a name it shares
@@ -1697,6 +1724,8 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             " to reduce its capital ties with Naver.",
             ("rakuten", "competes_with", "ministry of internal affairs and communications"),
         ),
+        # a list after a noun that names no kind of business names no units
+        ("Alibaba’s rivals, including JD.com and Pinduoduo, cut prices.", ("jd", "part_of", "alibaba")),
         # a controlling holder's sale of a unit is no investor's
         ("GoTo sold a 75% stake in Tokopedia to ByteDance.", ("goto", "invested_in", "tokopedia")),
         # 'A, which launched its app, and B': its = A

@@ -56,6 +56,7 @@ def rule_ids() -> list[str]:
         "part_of.possessive",
         "part_of.possessive_product",
         "part_of.possessive.adjacent",
+        "part_of.possessed_kind",
         "part_of.whose_unit",
         "part_of.under_brand",
         "succeed.handover",
@@ -544,6 +545,9 @@ class Context:
                 out.extend(
                     listed or self._named_before_comma(t.left_edge, t.head) or [self._arg(self._mention_at(t.head.i))]
                 )
+                continue
+            if t.tag_ == "NNS" and t.lemma_.lower() in _BUSINESS_KINDS and (listed := _names_listed_before(self, t.i)):
+                out.extend(listed)  # 'owns the Taobao and Tmall marketplaces'
                 continue
             if t.dep_ == "attr" and t.head.lemma_ == "be" and any(c.dep_ == "relcl" for c in t.children):
                 # 'X is a company that Y invested in': the predicate noun is X
@@ -2326,15 +2330,57 @@ def _possessor_by_adjacency(ctx: Context, h: Token) -> Arg | None:
     if owner is None or owner[1] != j or ctx.types.get(owner[2]) != "Organization":
         return None
     kind = tokens[m[1]] if m[1] < len(tokens) and tokens[m[1]].pos_ == "NOUN" else None
-    if kind is not None and (
-        kind.lemma_.lower() not in _OWNED_KIND_NOUNS or (kind.lemma_.lower() in lx.SERVICE_NOUNS and possessors(kind))
-    ):
-        return None  # (a parsed 'Tencent's WeChat Pay service' is the possessive product rule's)
+    if kind is not None and (kind.lemma_.lower() not in _OWNED_KIND_NOUNS or possessors(kind)):
+        return None  # (a parsed 'Tencent's WeChat Pay service' is the possessive product or unit rules')
     return ctx._arg(owner)
 
 
 #: Nouns after a possessed name that keep the possessive on the name: 'Tencent’s WeChat app', 'Sea’s Shopee unit'.
 _OWNED_KIND_NOUNS = lx.SERVICE_NOUNS | lx.UNIT_NOUNS | lx.PROGRAM_NOUNS | {"marketplace", "platform", "chatbot"}
+
+
+def rule_possessed_kind(ctx: Context, noun: Token) -> Iterator[Cand]:
+    """'its AliExpress and Trendyol marketplaces', 'Alibaba's own marketplaces, including AliExpress, Lazada in
+    Southeast Asia and Trendyol', 'Meituan's apps such as Keeta': names of a kind of business an organization is
+    said to have are its units (read on tokens: the small model parses such lists every which way). Not 'Alibaba's
+    rivals, including JD' (no kind of business), nor names after another noun ('its apps' users such as X')."""
+    owners = [a for c in possessors(noun) for a in ctx.expand(c) if a.type == "Organization"]
+    if not owners:
+        return
+    tokens = ctx.tokens
+    named = _names_listed_before(ctx, noun.i)
+    low = noun.lemma_.lower()
+    if len(named) < 2 and (low in lx.SERVICE_NOUNS or lx.REL_NOUNS.get(low, ("",))[0] == "part_of"):
+        named = []  # one name before a service or unit noun is another rule's ('its Prime membership', 'X's Y unit')
+    k = noun.i + 1 + (noun.i + 1 < len(tokens) and tokens[noun.i + 1].text == ",")
+    if k < len(tokens) and tokens[k].lower_ in ("including", "like"):
+        named += _names_read_on(ctx, k + 1, (",", "and", "in"))[0]
+    elif k + 1 < len(tokens) and tokens[k].lower_ == "such" and tokens[k + 1].lower_ == "as":
+        named += _names_read_on(ctx, k + 2, (",", "and", "in"))[0]
+    for name in named:
+        if name.type in ("Organization", "Program"):
+            for owner in owners:
+                if owner.key != name.key:
+                    yield Cand(name, "part_of", owner, "part_of.possessed_kind", noun.i, dated=False)
+
+
+def _names_listed_before(ctx: Context, i: int) -> list[Arg]:
+    """The names listed right before token ``i`` ('the Taobao and Tmall marketplaces'), read back on tokens."""
+    tokens, named = ctx.tokens, []
+    j = i - 1
+    while j >= 0 and (ctx.tok_mention[j] is not None or tokens[j].lower_ in (",", "and", "&")):
+        if (m := ctx.tok_mention[j]) is not None:
+            named.insert(0, ctx._arg(m))
+            j = m[0]
+        j -= 1
+    return named
+
+
+#: Kinds of business a company has: 'its AliExpress and Trendyol marketplaces', 'Meituan's apps such as Keeta'.
+_BUSINESS_KINDS = frozenset(
+    {"marketplace", "platform", "app", "brand", "unit", "business", "subsidiary", "service", "network", "arm"}
+    | {"chain", "store", "site", "label", "division", "wallet"}
+)
 
 
 def _marked_possessive(ctx: Context, a: Arg) -> bool:
@@ -2545,6 +2591,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("under",), "ADP", rule_under_brands),
     (("under",), "ADP", rule_under_leader),
     (("debut", "listing", "ipo", "flotation"), "NOUN", rule_listing_noun),
+    (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
 )
 for _words, _pos, _word_rule in _WORD_RULE_TABLE:
