@@ -2366,7 +2366,8 @@ def rule_possessed_kind(ctx: Context, noun: Token) -> Iterator[Cand]:
 
 def _names_listed_before(ctx: Context, i: int) -> list[Arg]:
     """The names listed right before token ``i`` ('the Taobao and Tmall marketplaces'), read back on tokens."""
-    tokens, named = ctx.tokens, []
+    tokens = ctx.tokens
+    named: list[Arg] = []
     j = i - 1
     while j >= 0 and (ctx.tok_mention[j] is not None or tokens[j].lower_ in (",", "and", "&")):
         if (m := ctx.tok_mention[j]) is not None:
