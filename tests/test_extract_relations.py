@@ -1782,6 +1782,11 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
             "Fernanda Cabral Dias",
             "Person",
         ),
+        # what a maker makes, and a name before the kind of product its possessor has, is a product
+        ("Epic Games, the maker of Fortnite, agreed to pay a penalty.", "Fortnite", "Program"),
+        ("Roblox let children run up charges for its Robux virtual currency.", "Robux", "Program"),
+        ("More listeners paid for its premium Vinyl tier.", "Vinyl", "Program"),
+        ("Xiaomi is putting money into its MiMo family of language models.", "MiMo", "Program"),
         # a name in capitals that opens a paragraph's dateline is its place
         ("ZARAGOZA, Spain, June 24 — Stellantis began production at its plant.", "ZARAGOZA", "Place"),
         # a ministry's name the NER breaks at 'and'

@@ -128,10 +128,19 @@ CATEGORY_TYPES = {
             "assistant",
             "generator",
             "franchise",
+            "subscription",
+            "currency",
+            "tier",
+            "title",
+            "hatchback",
+            "vehicle",
+            "feature",
         ],
         "Program",
     ),
 }
+#: Makers named by what they make: 'Epic Games, the maker of Fortnite' (what follows 'of' is a product).
+MAKER_NOUNS = frozenset({"maker", "developer", "publisher", "creator"})
 #: Hyphenated words the tokenizer keeps whole: split ("co", "-", "founder"), the small model parses
 #: "Kuaishou co-founder and chairman Su Hua" into nonsense.
 #: Last words of hyphenated modifiers that are no part of a name before them ("a Tencent-style app").
@@ -315,6 +324,15 @@ PRODUCT_NOUNS = frozenset(
         "handset",
         "smartphone",
         "console",
+        "currency",
+        "tier",
+        "card",
+        "generator",
+        "chip",
+        "game",
+        "programme",
+        "program",
+        "family",
     }
 )
 #: The kinds whose named instance is a unit of its possessor ("its Prime membership", "its Alipay+ network"), which

@@ -656,6 +656,9 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         h = h.head
     if h.dep_ == "pobj" and h.head.lower_ in lx.EXAMPLE_PREPS:
         cat = h.head.head
+    elif h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in lx.MAKER_NOUNS:
+        c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'the maker of Fortnite': a product
+        return
     elif h.dep_ == "appos":
         cat = h.head
     elif h.dep_ in ("oprd", "dobj", "attr") and h.head.lemma_.lower() in lx.NAMING_VERBS and h.head.dep_ == "acl":
