@@ -1787,6 +1787,13 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ("Roblox let children run up charges for its Robux virtual currency.", "Robux", "Program"),
         ("More listeners paid for its premium Vinyl tier.", "Vinyl", "Program"),
         ("Xiaomi is putting money into its MiMo family of language models.", "MiMo", "Program"),
+        # the firm a person's post is at is an organization, whatever place the NER took it for
+        (
+            "“Margins will improve,” said Grace Lin, a senior analyst at Bernstein in Hong Kong.",
+            "Bernstein",
+            "Organization",
+        ),
+        ("“Consumers are there,” said Marco Santoro, a payments analyst at Equita in Milan.", "Equita", "Organization"),
         # a name in capitals that opens a paragraph's dateline is its place
         ("ZARAGOZA, Spain, June 24 — Stellantis began production at its plant.", "ZARAGOZA", "Place"),
         # a ministry's name the NER breaks at 'and'

@@ -139,6 +139,8 @@ CATEGORY_TYPES = {
         "Program",
     ),
 }
+#: Posts held at a firm: 'an analyst at Bernstein', 'a partner at Zhong Lun' (what follows 'at' is an organization).
+FIRM_POSTS = frozenset({"analyst", "partner", "economist", "strategist", "director", "executive", "researcher"})
 #: Makers named by what they make: 'Epic Games, the maker of Fortnite' (what follows 'of' is a product).
 MAKER_NOUNS = frozenset({"maker", "developer", "publisher", "creator"})
 #: Hyphenated words the tokenizer keeps whole: split ("co", "-", "founder"), the small model parses

@@ -684,6 +684,27 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         # a noun that fits people as well as companies ('a poker player', 'an investor') only counts as usual
         strong = cat.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION and max(c.votes.values(), default=0) >= 5.0
         c.votes[t] = c.votes.get(t, 0) + (5.5 if strong else 2.0)
+    elif (beside := _category_beside(tokens, c)) is not None:
+        c.votes[beside] = c.votes.get(beside, 0) + 2.0
+
+
+def _category_beside(tokens: list[Token], c: Candidate) -> str | None:
+    """The type a category noun right beside a name says, read on tokens where the parse hangs it elsewhere: before
+    it ('creator agency UUUM', 'Beijing law firm Zhong Lun'), or after it, in the singular, when it names a company
+    or a person ('the Lotte Cinema chain'; not 'the Nvidia chip', which may name the maker or the product, nor
+    'Hollywood studios'); or the firm a person's post is at ('an analyst at Bernstein in Hong Kong')."""
+    before = tokens[c.start - 1] if c.start > 0 else None
+    if before is not None and before.is_lower and before.pos_ == "NOUN" and before.lemma_.lower() in lx.CATEGORY_TYPES:
+        return lx.CATEGORY_TYPES[before.lemma_.lower()]
+    after = tokens[c.end] if c.end < len(tokens) else None
+    owned = before is not None and before.tag_ == "POS"  # 'Nvidia's Drive Orin platform' is a product of Nvidia
+    if after is not None and after.is_lower and after.tag_ == "NN" and not owned:
+        kind = lx.CATEGORY_TYPES.get(after.lemma_.lower())
+        if kind in ("Organization", "Person"):
+            return kind
+    if before is not None and before.lower_ == "at" and c.start > 1:
+        return "Organization" if tokens[c.start - 2].lemma_.lower() in lx.FIRM_POSTS else None
+    return None
 
 
 def _coordination_vote(tokens: list[Token], cands: list[Candidate], kb_index: dict[str, tuple[str, str]]) -> None:
