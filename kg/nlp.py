@@ -158,15 +158,19 @@ _ABBREVIATED_LEGAL_FORMS = frozenset({"corp", "inc", "ltd", "co", "plc", "llc"})
 
 
 def _written_forms(name: str) -> list[str]:
-    """A KB name and, when it ends in an abbreviated legal form with its period, the form without: the phrase
+    """A KB name and the forms news writes it in: without the period of an abbreviated legal form (the phrase
     patterns match token by token, so 'SoftBank Corp.' would otherwise miss 'SoftBank Corp' and fall to the shorter
-    'SoftBank' (another company).
+    'SoftBank', another company); an exchange with 'stock exchange' in lower case.
 
     >>> _written_forms("SoftBank Corp.")
     ['SoftBank Corp.', 'SoftBank Corp']
+    >>> _written_forms("Hong Kong Stock Exchange")
+    ['Hong Kong Stock Exchange', 'Hong Kong stock exchange']
     >>> _written_forms("Meituan")
     ['Meituan']
     """
+    if name.endswith(" Stock Exchange"):
+        return [name, f"{name[: -len('Stock Exchange')]}stock exchange"]  # as news writes it, in lower case
     stem, _, last = name.rpartition(" ")
     if not stem or not last.endswith(".") or last.rstrip(".").lower() not in _ABBREVIATED_LEGAL_FORMS:
         return [name]  # (no period added: 'Ltd.' would take in the full stop that ends a sentence)

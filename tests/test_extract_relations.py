@@ -1794,6 +1794,9 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
             "Organization",
         ),
         ("“Consumers are there,” said Marco Santoro, a payments analyst at Equita in Milan.", "Equita", "Organization"),
+        # the publication a dateline credits in brackets, whole; an exchange written in lower case
+        ("MILAN, July 9 (Payments Asia Journal) — Nexi signed a deal.", "Payments Asia Journal", "Organization"),
+        ("Kuaishou said so in a filing to the Hong Kong stock exchange.", "Hong Kong Stock Exchange", "Organization"),
         # a name in capitals that opens a paragraph's dateline is its place
         ("ZARAGOZA, Spain, June 24 — Stellantis began production at its plant.", "ZARAGOZA", "Place"),
         # a ministry's name the NER breaks at 'and'
