@@ -1497,6 +1497,13 @@ CASES = [
         None,
         "owns.verb",
     ),
+    # a preposition the small model hangs on the amount: 'will invest about $700 million in X'
+    (
+        "Volkswagen will invest about $700 million in Chinese carmaker XPeng for a 4.99% stake.",
+        ("volkswagen", "invested_in", "xpeng"),
+        None,
+        "invest.verb",
+    ),
     # 'Under chief executive X, Y …': the clause's organization is the one X leads
     (
         "Tencent grew. Alibaba grew. Under chief executive Chung Shin-a, Kakao has sold dozens of affiliates.",

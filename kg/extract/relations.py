@@ -788,7 +788,9 @@ class Context:
                 and any(d.dep_ == "dobj" and d.right_edge.i == c.left_edge.i - 2 for d in v.children)
             ):
                 out.append(self._arg(self._mention_at(c.i)))  # what ent() gives for a token in a mention
-        for c in v.children:
+        # 'will invest about $700 million in X': the small model may hang the preposition on the amount
+        amounts = [c for c in v.children if c.dep_ == "dobj" and c.pos_ == "NUM" and not self.tok_mention[c.i]]
+        for c in (*v.children, *(k for a in amounts for k in a.children if k.dep_ == "prep")):
             # 'competes with A, which …, and with B': a conjoined preposition names more objects (the small model
             # hangs the second on the first or on the verb); 'competes in the region with A': on the place
             if (c.dep_ in ("prep", "dative") or (c.dep_ == "conj" and c.pos_ == "ADP")) and c.lower_ in preps:
