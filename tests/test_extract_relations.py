@@ -1504,6 +1504,26 @@ CASES = [
         None,
         "invest.verb",
     ),
+    # who is to leave a post holds it now: of Y, or of what the person was just read leading
+    (
+        "Niklas Östberg will step down as chief executive of Delivery Hero at the annual meeting in June.",
+        ("niklas östberg", "leads", "delivery hero"),
+        None,
+        "leads.stepping_down",
+    ),
+    (
+        "Wan Lin, who has run Alibaba’s logistics unit Cainiao since 2018, will step down as chief executive.",
+        ("wan lin", "leads", "cainiao"),
+        "2018",
+        "leads.verb",
+    ),
+    # a managing director leads
+    (
+        "“Payments are a friction,” said Reuben Lai, senior managing director of Grab Financial Group.",
+        ("reuben lai", "leads", "grab financial group"),
+        None,
+        "leads.noun",
+    ),
     # 'Under chief executive X, Y …': the clause's organization is the one X leads
     (
         "Tencent grew. Alibaba grew. Under chief executive Chung Shin-a, Kakao has sold dozens of affiliates.",
@@ -1732,6 +1752,11 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
         ),
         # a list after a noun that names no kind of business names no units
         ("Alibaba’s rivals, including JD.com and Pinduoduo, cut prices.", ("jd", "part_of", "alibaba")),
+        # a post to be left with no 'of' is the one the person was just read holding, not the article's group's
+        (
+            "Wan Lin, who has run Alibaba’s logistics unit Cainiao since 2018, will step down as chief executive.",
+            ("wan lin", "leads", "alibaba"),
+        ),
         # a controlling holder's sale of a unit is no investor's
         ("GoTo sold a 75% stake in Tokopedia to ByteDance.", ("goto", "invested_in", "tokopedia")),
         # 'A, which launched its app, and B': its = A

@@ -391,6 +391,7 @@ ROLE_NOUNS = {
     "president": "president",
     "head": "head",
     "general manager": "general manager",
+    "managing director": "managing director",
     "cto": "CTO",
     "cfo": "CFO",
     "coo": "COO",

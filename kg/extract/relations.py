@@ -101,6 +101,7 @@ def rule_ids() -> list[str]:
         "leads.title",
         "founded.title",
         "leads.under_title",
+        "leads.stepping_down",
         "founded.under_title",
     }
     relation_rules |= {
@@ -1372,6 +1373,34 @@ def rule_under_brands(ctx: Context, under: Token) -> Iterator[Cand]:
                     yield Cand(brand, "part_of", owner, "part_of.under_brand", under.i, dated=False)
 
 
+def rule_stepping_down(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'X will step down as chief executive (of Y)', 'X is to retire as chairman': who is to leave a post holds it
+    now (of Y, or of the article's organization the sentence names). Not 'X resigned as chief executive' (past: no
+    longer), nor a post with no title."""
+    if v.lemma_.lower() == "step" and _particle(v) not in ("down", "aside"):
+        return
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in v.children) or (
+        v.dep_ == "xcomp" and v.head.lemma_.lower() in ("be", "plan", "expect", "intend", "prepare")
+    )
+    if not future:
+        return
+    posts = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    for post in posts:
+        role = _role_of(post)
+        if role is None or role[0] != "leads":
+            continue
+        named = _named_after(ctx, (post,), ("of",))
+        for person in ctx.subjects(v):
+            if person.type != "Person":
+                continue
+            # (no 'of': what the person was just read leading, or the article's organization the sentence names)
+            led = [org for org, _ in ctx.leads.get(person.key, [])][-1:]
+            salient = ctx.salient if ctx.salient is not None and ctx.names_in_sentence(ctx.salient.key, v.i) else None
+            for org in named or led or ([salient] if salient else []):
+                yield Cand(person, "leads", org, "leads.stepping_down", v.i, role=role[1], dated=False,
+                               event=False)  # fmt: skip
+
+
 def rule_under_leader(ctx: Context, under: Token) -> Iterator[Cand]:
     """'Under chief executive Chung Shin-a, Kakao has sold dozens of affiliates': the clause's organization is led
     (or was founded) by the titled person it is under, in a phrase that opens the clause. Not 'under pressure from X',
@@ -1935,6 +1964,8 @@ def _role_of(t: Token) -> tuple[str, str | None] | None:
         return ("leads", lx.OFFICER_ROLES.get(kind, f"chief {kind} officer")) if kind else None
     if low == "manager" and any(c.lower_ == "general" for c in t.children):
         return "leads", "general manager"
+    if low == "director" and any(c.lower_ == "managing" for c in t.children):
+        return "leads", "managing director"
     if low.startswith("co-") and low[3:] in lx.REL_NOUNS:
         low = low[3:]
     return lx.REL_NOUNS.get(low)
@@ -2593,6 +2624,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (_APPOSITIVE_UNITS, "NOUN", rule_unit_appositive),
     (("under",), "ADP", rule_under_brands),
     (("under",), "ADP", rule_under_leader),
+    (("step", "resign", "retire", "quit"), "VERB", rule_stepping_down),
     (("debut", "listing", "ipo", "flotation"), "NOUN", rule_listing_noun),
     (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
