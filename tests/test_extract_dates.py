@@ -111,3 +111,10 @@ def test_a_month_alone_is_the_one_the_tense_points_to(tense, month, published, i
 
 def test_a_month_alone_beside_a_year_is_that_years():
     assert resolve_all([date_spec("2012"), date_spec("in March")], PartialDate(2026, 1), [3, 3])[1].iso == "2012-03"
+
+
+def test_a_future_month_beside_a_past_year_is_after_publication():
+    # 'X, who co-founded Y in 2012, will step down at the end of March' (published January 2026)
+    future = date_spec("the end of March") or date_spec("March")
+    spec = future | {"tense": "future"}
+    assert resolve_all([date_spec("2012"), spec], PartialDate(2026, 1, 14), [3, 3])[1].iso == "2026-03"

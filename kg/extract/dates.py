@@ -144,7 +144,9 @@ def resolve(
             return None
         k = published.year * 12 + published.month - 1 + spec["n"]
         return PartialDate(k // 12, k % 12 + 1, year_inferred=True)
-    if rel == "month_only" and not (near and anchor) and published is not None:
+    if rel == "month_only" and published is not None and (not (near and anchor) or spec.get("tense") == "future"):
+        # (a month of a clause in the future is after publication, whatever past year the sentence named before:
+        # 'X, who founded Y in 2012, will step down at the end of March')
         return _month_of_publication_year(spec, published)
     if anchor is None:
         return None
