@@ -1524,6 +1524,13 @@ CASES = [
         None,
         "leads.noun",
     ),
+    # the titles of the agent of a passive of leading are posts at what the passive is said of
+    (
+        "Coupang, which is listed on the New York Stock Exchange and led by founder and Chairman Bom Kim, will appeal.",
+        ("bom kim", "founded", "coupang"),
+        None,
+        "founded.title.agent",
+    ),
     # 'Under chief executive X, Y …': the clause's organization is the one X leads
     (
         "Tencent grew. Alibaba grew. Under chief executive Chung Shin-a, Kakao has sold dozens of affiliates.",
@@ -1756,6 +1763,15 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
         (
             "Wan Lin, who has run Alibaba’s logistics unit Cainiao since 2018, will step down as chief executive.",
             ("wan lin", "leads", "alibaba"),
+        ),
+        # a title of another office: 'set up by President X', 'created by President X's government'
+        (
+            "The deal hands a golden share to Danantara, the fund set up by President Prabowo Subianto last year.",
+            ("prabowo subianto", "leads", "danantara"),
+        ),
+        (
+            "The deal involves Danantara, the fund created by President Prabowo Subianto’s government last year.",
+            ("prabowo subianto", "leads", "danantara"),
         ),
         # a controlling holder's sale of a unit is no investor's
         ("GoTo sold a 75% stake in Tokopedia to ByteDance.", ("goto", "invested_in", "tokopedia")),

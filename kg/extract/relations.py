@@ -100,6 +100,8 @@ def rule_ids() -> list[str]:
         "acquire.sale_to",
         "leads.title",
         "founded.title",
+        "leads.title.agent",
+        "founded.title.agent",
         "leads.under_title",
         "leads.stepping_down",
         "founded.under_title",
@@ -2256,8 +2258,8 @@ def rule_title_before_name(ctx: Context, person: tuple[int, int, str]) -> Iterat
         j -= 1
     org = ctx.tok_mention[j] if j >= 0 else None
     roles = title_roles(words)
-    if org is None and ctx.types.get(person[2]) == "Person":
-        yield from _bare_titles(ctx, person)
+    if (org is None or roles is None) and ctx.types.get(person[2]) == "Person":
+        yield from _bare_titles(ctx, person)  # (no organization right before the titles: 'led by founder X')
         return
     if org is None or roles is None or ctx.types.get(org[2]) != "Organization" or ctx.types.get(person[2]) != "Person":
         return
@@ -2268,10 +2270,9 @@ def rule_title_before_name(ctx: Context, person: tuple[int, int, str]) -> Iterat
         yield Cand(who, pred, where, f"{pred}.title", person[0], role=role, dated=False, event=False)
 
 
-def _clause_opening_titles(ctx: Context, name: int) -> list[tuple[str, str | None]] | None:
-    """The roles of the longest run of title words right before the name at token ``name`` when that run opens
-    its clause ('“…,” founder and chief executive X said', 'said chief executive X'); None when there is no such
-    run, or it belongs to a phrase about someone else's ('shareholder behind founder X', 'former chairman X')."""
+def _title_run(ctx: Context, name: int) -> tuple[list[tuple[str, str | None]] | None, int]:
+    """The roles of the longest run of title words right before the name at token ``name``, and the index of the
+    token before that run."""
     roles, j = None, name - 1
     for k in range(name - 1, max(-1, name - 8), -1):
         t = ctx.tokens[k]
@@ -2279,10 +2280,39 @@ def _clause_opening_titles(ctx: Context, name: int) -> list[tuple[str, str | Non
             break
         if t.lower_ != "and" and (found := title_roles([w.text for w in ctx.tokens[k:name]])) is not None:
             roles, j = found, k - 1
+    return roles, j
+
+
+def _clause_opening_titles(ctx: Context, name: int) -> list[tuple[str, str | None]] | None:
+    """The roles of the longest run of title words right before the name at token ``name`` when that run opens
+    its clause ('“…,” founder and chief executive X said', 'said chief executive X'); None when there is no such
+    run, or it belongs to a phrase about someone else's ('shareholder behind founder X', 'former chairman X')."""
+    roles, j = _title_run(ctx, name)
     before = ctx.tokens[j] if j >= 0 else None
     if before is None or before.is_punct or before.is_space or before.lemma_.lower() in lx.SAY_VERBS:
         return roles
     return None
+
+
+def _agent_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
+    """'Coupang, which is led by founder and chairman Bom Kim', 'Y, now run by chief executive X': the titles of
+    the agent of a passive of leading are posts at what the passive is said of (not 'set up by President X')."""
+    roles, j = _title_run(ctx, person[0])
+    by = ctx.tokens[j] if j >= 0 else None
+    if not roles or by is None or by.lower_ != "by" or by.dep_ != "agent" or not ctx.is_passive(by.head):
+        return
+    if by.head.lemma_.lower() not in lx.LEAD_VERBS:
+        return  # 'the fund set up by President X': a title of another office
+    h = ctx.mention_head[person]
+    while h.dep_ == "conj":
+        h = h.head
+    if h.dep_ != "pobj" or h.head.i != by.i:
+        return  # 'created by President X's government': X is no agent
+    who = ctx._arg(person)
+    for org in ctx.objects(by.head):
+        if org.type == "Organization":
+            for pred, role in dict.fromkeys(roles):
+                yield Cand(who, pred, org, f"{pred}.title.agent", person[0], role=role, dated=False, event=False)
 
 
 def _bare_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
@@ -2290,6 +2320,9 @@ def _bare_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
     precedes, in a sentence that names no organization but the article's own (or names it), are the article's
     organization's (read on the tokens: the small model may hang such titles on the quote before them)."""
     roles = _clause_opening_titles(ctx, person[0])
+    if roles is None:
+        yield from _agent_titles(ctx, person)
+        return
     salient = ctx.salient
     if (
         roles is None
