@@ -1699,6 +1699,9 @@ def test_legal_form_after_a_known_name_is_the_same_company(extract_text, text, n
         ("Xiaohongshu e-commerce’s GMV rose in 2024.", "GMV"),
         ("The company’s CEO said the IPO would raise US$1 billion.", "IPO"),
         ("The State Administration for Market Regulation fined Meituan 3.44 billion yuan.", "Meituan 3.44"),
+        # a country's possessive before a nationality's adjective or a state office introduces no company
+        ("Liège lies in Belgium’s French-speaking south.", "French"),
+        ("France’s President Macron met the delegation.", "President Macron"),
     ],
 )
 def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
@@ -1844,6 +1847,13 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         # the publication a dateline credits in brackets, whole; an exchange written in lower case
         ("MILAN, July 9 (Payments Asia Journal) — Nexi signed a deal.", "Payments Asia Journal", "Organization"),
         ("Kuaishou said so in a filing to the Hong Kong stock exchange.", "Hong Kong Stock Exchange", "Organization"),
+        # a name a country's possessive introduces is a company the NER missed; a regulation is a law
+        ("JD.com completed its acquisition of Germany’s Ceconomy in the spring.", "Ceconomy", "Organization"),
+        (
+            "JD.com offered commitments under the European Union’s Foreign Subsidies Regulation.",
+            "Foreign Subsidies Regulation",
+            "Other",
+        ),
         # a name in capitals that opens a paragraph's dateline is its place
         ("ZARAGOZA, Spain, June 24 — Stellantis began production at its plant.", "ZARAGOZA", "Place"),
         # a ministry's name the NER breaks at 'and'

@@ -23,7 +23,7 @@ EVENT_HEADS = frozenset(
     {"summit", "conference", "forum", "festival", "expo", "fair", "awards", "gala", "congress", "week", "cup"}
 )
 #: Last words of title-case names of laws ("Digital Services Act", "Anti-Monopoly Law"): typed Other.
-LAW_HEADS = frozenset({"act", "law", "directive", "ordinance", "bill", "treaty"})
+LAW_HEADS = frozenset({"act", "law", "directive", "ordinance", "bill", "treaty", "regulation"})
 #: Last words of title-case names of bodies whose names join words with 'and', '&' and 'of' ("Payment & Clearing
 #: Association of China", "Korea Federation of SMEs", "China Audio-Video and Digital Publishing Association").
 INSTITUTION_HEADS = frozenset(

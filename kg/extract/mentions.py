@@ -141,6 +141,7 @@ def candidates(parsed: Parsed) -> list[Candidate]:
     out.extend(_category_names(parsed, covered))
     out.extend(_listed_names(parsed, covered))
     out.extend(_based_names(parsed, out, covered))
+    out.extend(_names_of_a_country(parsed, out, covered))
     out.extend(_digit_led_names(parsed, covered))
     out.extend(_short_names(parsed, out, covered))
     out.extend(_repeated_names(parsed, out, covered))
@@ -368,6 +369,39 @@ def _based_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
         covered[span.start : span.end] = b"\x01" * len(span)
         out.append(Candidate(span.start, span.end, parsed.text_of(span), "SEATED", votes={"Organization": 3.0}))
     return out
+
+
+def _names_of_a_country(parsed: Parsed, found: list[Candidate], covered: bytearray) -> list[Candidate]:
+    """Names a place's possessive introduces: "Germany's Ceconomy", "Spain's Ebro" (which the NER missed): a
+    country's company. Not a title ("France's President Macron", "Japan's Prime Minister")."""
+    tokens, out = parsed.tokens, []
+    for c in found:
+        if c.label not in ("GPE", "LOC") or c.end + 1 >= len(tokens) or tokens[c.end].lower_ not in ("'s", "’s"):
+            continue
+        end = c.end + 1  # (capitalised words, whatever their tag: the small model tags an unknown name a noun)
+        while end < len(tokens) and end - c.end <= 3 and tokens[end].is_alpha and tokens[end].text[:1].isupper():
+            end += 1
+        run = (c.end + 1, end)
+        first, after = tokens[run[0]], tokens[end] if end < len(tokens) else None
+        if (
+            end == c.end + 1
+            or any(covered[run[0] : run[1]])
+            or first.lower_ in _TITLE_WORDS | _HIGH_OFFICES | {"series"}  # ('Japan's Prime Minister', a Series B)
+            or first.ent_type_ == "NORP"
+            or (after is not None and (after.lower_ in _PLACE_NOUNS or after.text == "-"))  # 'Tokyo's Shibuya
+            # district', 'Belgium's French-speaking south'
+        ):
+            continue
+        span = parsed.doc[run[0] : run[1]]
+        covered[span.start : span.end] = b"\x01" * len(span)
+        out.append(Candidate(span.start, span.end, parsed.text_of(span), "ORG", votes={"Organization": 2.0}))
+    return out
+
+
+#: Nouns after a name that make it a place: "Tokyo's Shibuya district".
+_PLACE_NOUNS = frozenset({"district", "province", "city", "region", "area", "county", "state", "island", "port"})
+#: Offices of a state, never a company's name after its country's possessive ("France's President Macron").
+_HIGH_OFFICES = frozenset({"president", "prime", "chancellor", "king", "queen", "emperor", "crown", "supreme"})
 
 
 def _stands_alone(tokens: Sequence[Token], i: int, n: int) -> bool:
