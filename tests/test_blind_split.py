@@ -13,13 +13,16 @@ BLIND3 = Path(__file__).resolve().parent / "data" / "blind3"
 BLIND4 = Path(__file__).resolve().parent / "data" / "blind4"
 BLIND5 = Path(__file__).resolve().parent / "data" / "blind5"
 BLIND6 = Path(__file__).resolve().parent / "data" / "blind6"
+BLIND7 = Path(__file__).resolve().parent / "data" / "blind7"
 
 
 def _half(stem: str) -> str:
     return "dev" if int(hashlib.sha256(stem.encode()).hexdigest(), 16) % 2 == 0 else "test"
 
 
-@pytest.mark.parametrize("article", sorted([*BLIND.glob("*/*.md"), *BLIND6.glob("*/*.md")]), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "article", sorted([*BLIND.glob("*/*.md"), *BLIND6.glob("*/*.md"), *BLIND7.glob("*/*.md")]), ids=lambda p: p.stem
+)
 def test_each_article_is_in_the_half_its_name_hashes_to(article):
     assert article.parent.name == _half(article.stem)
     assert article.with_suffix(".yaml").exists()
@@ -32,6 +35,7 @@ def test_sizes():
     assert len(list(BLIND4.glob("*.md"))) == len(list(BLIND4.glob("*.yaml"))) == 24
     assert len(list(BLIND5.glob("*.md"))) == len(list(BLIND5.glob("*.yaml"))) == 24
     assert len(list(BLIND6.glob("dev/*.md"))) == 20 and len(list(BLIND6.glob("test/*.md"))) == 28
+    assert len(list(BLIND7.glob("dev/*.md"))) == 18 and len(list(BLIND7.glob("test/*.md"))) == 12
 
 
 @pytest.mark.parametrize(
@@ -44,6 +48,7 @@ def test_sizes():
             *BLIND4.glob("*.yaml"),
             *BLIND5.glob("*.yaml"),
             *BLIND6.glob("*/*.yaml"),
+            *BLIND7.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
