@@ -148,4 +148,4 @@ def test_training_refuses_a_held_out_blind_set(tmp_path):
     for held in data.glob(f"*/{HELD_OUT_MARKER}"):  # the set scored blind now, if one is in the tree
         with pytest.raises(KGError, match="held out"):
             refuse_held_out(next(held.parent.rglob("*.yaml")))
-    refuse_held_out(next((data / "blind6").rglob("*.yaml")))  # scored once, now development
+    refuse_held_out(next((data / "blind7").rglob("*.yaml")))  # scored once, now development

@@ -1938,6 +1938,50 @@ def test_references_resolve_to_recent_compatible_entities(extract_text):
     assert rel.date.iso == "2021" and rel.resolved_by and rel.rule.endswith("+coref")
 
 
+@pytest.mark.parametrize(
+    "text, right, wrong",
+    [
+        # a pronoun continues the topic of an earlier subject that was itself a reference ('The company …. It ….
+        # Its …'), past the names read since
+        (
+            "Canva was valued at $26 billion on Monday. The company was founded by Melanie Perkins. It later moved"
+            " its office beside Atlassian. Its backers include Blackbird Ventures and Sequoia Capital.",
+            ("blackbird ventures", "invested_in", "canva"),
+            ("blackbird ventures", "invested_in", "atlassian"),
+        ),
+        (
+            "Zepto hired bankers on Monday. The company was started in 2021. It later signed a lease with Prestige"
+            " Group. Its shareholders include Nexus Venture Partners and Glade Brook.",
+            ("nexus venture partners", "invested_in", "zepto"),
+            ("nexus venture partners", "invested_in", "prestige group"),
+        ),
+        (
+            "Noon said sales rose on Tuesday. The firm was started by Mohamed Alabbar. It opened a warehouse near"
+            " Careem last year. Its investors include the Public Investment Fund.",
+            ("public investment fund", "invested_in", "noon"),
+            ("public investment fund", "invested_in", "careem"),
+        ),
+        # near misses: a subject named since begins a new topic; the 'it' of a copula stands for nothing
+        (
+            "Zepto hired bankers on Monday. The company was started in 2021. Swiggy later signed a lease with"
+            " Prestige Group. Its shareholders include Nexus Venture Partners.",
+            ("nexus venture partners", "invested_in", "swiggy"),
+            ("nexus venture partners", "invested_in", "zepto"),
+        ),
+        (
+            "Meesho cut fees on Monday. The company was started in 2015. It is a rival of Flipkart and Amazon."
+            " Its backers include SoftBank.",
+            ("softbank", "invested_in", "meesho"),
+            ("softbank", "invested_in", "flipkart"),
+        ),
+    ],
+)
+def test_a_pronoun_continues_a_topic_a_reference_kept(extract_text, text, right, wrong):
+    found = triples(extract_text(text))
+    assert right in found and found[right].rule.endswith("+coref")
+    assert wrong not in found
+
+
 def test_descriptions_are_not_dated_by_their_sentence(extract_text):
     ex = extract_text(
         "On October 24, 2020, Jack Ma, the co-founder of Alibaba, gave a speech. "

@@ -392,19 +392,38 @@ class Context:
                 "Person" if tok.lower_ in lx.PERSON_REFS else "Program" if phrase in lx.PROGRAM_REFS else "Organization"
             )
             found = self._recent(tok, 4, kind, back=2 if tok.pos_ == "PRON" else 4)
-            if found:
-                # a reference prefers its own sentence's subject, then the nearest name of its sentence;
-                # a pronoun then prefers an earlier sentence's subject (centering), a description the nearest name
-                same = [f for f in found if self.sent_index[f[0]] == self.sent_index[tok.i]]
-                pick = next((f for f in same if self.is_subject[f[0]]), None) or (same[0] if same else None)
-                if pick is None and (tok.pos_ == "PRON" or (kind == "Organization" and phrase not in lx.SINGLE_REFS)):
-                    # so does a longer description ('the Shenzhen-based carmaker'): it continues a topic
-                    pick = next((f for f in found if self.is_subject[f[0]]), None)
-                if pick is None and kind == "Organization" and self.salient is not None:
-                    # 'the company' with no name in its sentence: the article's own, when it was named lately
-                    pick = next((f for f in found if f[1] == self.salient.key), None)
-                pick = pick or found[0]
-                return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)]
+            # a reference prefers its own sentence's subject, then the nearest name of its sentence;
+            # a pronoun then prefers an earlier sentence's subject (centering), a description the nearest name
+            same = [f for f in found if self.sent_index[f[0]] == self.sent_index[tok.i]]
+            pick = next((f for f in same if self.is_subject[f[0]]), None) or (same[0] if same else None)
+            if pick is None and (tok.pos_ == "PRON" or (kind == "Organization" and phrase not in lx.SINGLE_REFS)):
+                # so does a longer description ('the Shenzhen-based carmaker'): it continues a topic
+                pick = next((f for f in found if self.is_subject[f[0]]), None)
+                if tok.pos_ == "PRON" and kind == "Organization":
+                    # '… The company was founded by X. Its backers include A': a later subject that is
+                    # itself a reference continues the topic the named subject began
+                    since = self.sent_index[pick[0]] if pick else self.sent_index[tok.i] - 3
+                    if chained := self._referring_subject(tok, since):
+                        return chained
+            if pick is None and found and kind == "Organization" and self.salient is not None:
+                # 'the company' with no name in its sentence: the article's own, when it was named lately
+                pick = next((f for f in found if f[1] == self.salient.key), None)
+            pick = pick or (found[0] if found else None)
+            return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
+        return []
+
+    def _referring_subject(self, tok: Token, since: int) -> list[Arg]:
+        """What the subject of the nearest earlier sentence after sentence ``since`` stands for, when that subject
+        is a reference ('it', 'the company') resolved to one organization (else [])."""
+        for k in range(self.sent_index[tok.i] - 1, max(since, -1), -1):
+            root = self.parsed.sents[k].root
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or self.tok_mention[subject.i] is not None or root.lemma_ == "be":
+                continue  # ('It is not X's first tilt at …': an 'it' of a copula may stand for nothing)
+            phrase = self.parsed.text_of(self.doc[subject.left_edge.i : subject.i + 1]).lower()
+            if phrase in lx.SINGLE_REFS and len(resolved := self._resolve(subject)) == 1:
+                return resolved
+            return []
         return []
 
     def _authority_description(self, tok: Token) -> bool:
