@@ -158,12 +158,15 @@ _ABBREVIATED_LEGAL_FORMS = frozenset({"corp", "inc", "ltd", "co", "plc", "llc"})
 
 
 def _written_forms(name: str) -> list[str]:
-    """A KB name and the forms news writes it in: without the period of an abbreviated legal form (the phrase
-    patterns match token by token, so 'SoftBank Corp.' would otherwise miss 'SoftBank Corp' and fall to the shorter
-    'SoftBank', another company); an exchange with 'stock exchange' in lower case.
+    """A KB name and the forms news writes it in: with and without the period of an abbreviated legal form (the
+    phrase patterns match token by token, and the tokenizer keeps 'Corp.' one token, so 'SoftBank Corp.' would
+    otherwise miss 'SoftBank Corp' and fall to the shorter 'SoftBank', another company, and 'LY Corp' miss 'LY
+    Corp.'); an exchange with 'stock exchange' in lower case.
 
     >>> _written_forms("SoftBank Corp.")
     ['SoftBank Corp.', 'SoftBank Corp']
+    >>> _written_forms("LY Corp")
+    ['LY Corp', 'LY Corp.']
     >>> _written_forms("Hong Kong Stock Exchange")
     ['Hong Kong Stock Exchange', 'Hong Kong stock exchange']
     >>> _written_forms("Meituan")
@@ -172,9 +175,9 @@ def _written_forms(name: str) -> list[str]:
     if name.endswith(" Stock Exchange"):
         return [name, f"{name[: -len('Stock Exchange')]}stock exchange"]  # as news writes it, in lower case
     stem, _, last = name.rpartition(" ")
-    if not stem or not last.endswith(".") or last.rstrip(".").lower() not in _ABBREVIATED_LEGAL_FORMS:
-        return [name]  # (no period added: 'Ltd.' would take in the full stop that ends a sentence)
-    return [name, f"{stem} {last.rstrip('.')}"]
+    if not stem or last.rstrip(".").lower() not in _ABBREVIATED_LEGAL_FORMS:
+        return [name]
+    return [name, f"{stem} {last.rstrip('.')}" if last.endswith(".") else f"{name}."]
 
 
 def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Language:

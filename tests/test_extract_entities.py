@@ -124,6 +124,23 @@ def test_kb_name_followed_by_generic_noun_is_the_kb_entity(extract_text):
     assert [e.kb_id for e in ex.entities.values()] == ["kuaishou"]
 
 
+@pytest.mark.parametrize(
+    "text, kb_id",
+    [
+        # a KB name's abbreviated legal form is written with its period or without ('LY Corp' / 'LY Corp.')
+        ("LY Corp. said on Monday it would let publishers take payments.", "ly-corp"),
+        ("Shares rose at LY Corp.", "ly-corp"),
+        ("PayPay is backed by SoftBank Corp on paper.", "softbank-corp"),
+        # near miss: the period ends the sentence too; the next sentence's first word is no part of the name
+        ("Cainiao is the logistics unit of Alibaba Group Holding Ltd. Shares of Mercado Libre rose.", "alibaba"),
+    ],
+)
+def test_kb_name_with_or_without_the_period_of_its_legal_form(extract_text, text, kb_id):
+    entities = extract_text(text).entities.values()
+    assert kb_id in {e.kb_id for e in entities}
+    assert not any("Shares" in name for e in entities for name in (e.label, *e.aliases))
+
+
 def test_program_head_variants_and_pinyin_calque_are_one_entity(extract_text):
     ex = extract_text(
         "Meituan and Kuaishou launched the “Blue Horse Plan”. Analysts said the “Blue Horse Project” "

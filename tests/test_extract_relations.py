@@ -1497,6 +1497,46 @@ CASES = [
         None,
         "owns.verb",
     ),
+    # an appositive describes the name it follows, though a name inside it qualifies its noun ('the Clash of Clans
+    # maker'), and though the parse hangs it on the verb ('fined Temu, the … marketplace owned by Y')
+    (
+        "Sakhnini, a former president of Supercell, the Clash of Clans maker now owned by Tencent, joined in April.",
+        ("supercell", "part_of", "tencent"),
+        None,
+        "owns.verb",
+    ),
+    (
+        "Regulators fined Temu, the Chinese marketplace owned by PDD Holdings.",
+        ("temu", "part_of", "pdd holdings"),
+        None,
+        "owns.verb",
+    ),
+    (
+        "He worked at Mojang, the Minecraft developer owned by Microsoft, for years.",
+        ("mojang", "part_of", "microsoft"),
+        None,
+        "owns.verb",
+    ),
+    (
+        "Shoppers moved to Trendyol, the Turkish marketplace owned by Alibaba.",
+        ("trendyol", "part_of", "alibaba"),
+        None,
+        "owns.verb",
+    ),
+    # 'business' is a unit noun like 'unit' and 'arm'
+    (
+        "TikTok paid $840 million for Tokopedia, GoTo's e-commerce business, in 2024.",
+        ("tokopedia", "part_of", "goto"),
+        None,
+        "part_of.noun",
+    ),
+    (
+        "Prosus bought iFood, Movile's delivery business, in 2022.",
+        ("ifood", "part_of", "movile"),
+        None,
+        "part_of.noun",
+    ),
+    ("Fliggy, Alibaba's travel business, cut fees.", ("fliggy", "part_of", "alibaba"), None, "part_of.noun"),
     # a preposition the small model hangs on the amount: 'will invest about $700 million in X'
     (
         "Volkswagen will invest about $700 million in Chinese carmaker XPeng for a 4.99% stake.",
@@ -1783,6 +1823,27 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             "Naver, which launched its Naver Plus Store app last March, and Gmarket have both cut prices.",
             ("naver plus store", "part_of", "gmarket"),
         ),
+        # an appositive the parse hangs on the verb describes the name before its comma only when that name hangs
+        # on the same verb: not 'as its answer to Douyin, the … app', not 'a round in Dewu, the … platform'
+        (
+            "Tencent launched WeChat Channels in January 2020 as its answer to Douyin, the ByteDance-owned app.",
+            ("tencent", "launched", "douyin"),
+        ),
+        (
+            "Anta led an $800 million funding round in Dewu, the Shanghai-based resale platform.",
+            ("dewu", "part_of", "anta"),
+        ),
+        # what is sold is no platform sold on
+        (
+            "NetEase agreed to sell Quantic Dream, the Paris studio, back to its founders.",
+            ("netease", "operates_on", "quantic dream"),
+        ),
+        ("Naver will sell Poshmark, the US marketplace, to a buyout fund.", ("naver", "operates_on", "poshmark")),
+        # a word of a name is no relational noun
+        (
+            "Al-Mansoori, who studied at the London Business School, will run Careem.",
+            ("london business school", "part_of", "careem"),
+        ),
     ],
 )
 def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
@@ -1865,6 +1926,14 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ("The Ministry of SMEs and Startups said fees would fall.", "Ministry of SMEs and Startups", "Organization"),
         # a Korean given name the NER stops at its hyphen
         ("Lee Ji-hoon, a former Coupang executive, will run Gmarket.", "Lee Ji-hoon", "Person"),
+        # an appositive after a comma types the name before it, though the parse hangs it on the verb; a name
+        # right before a maker noun is its product
+        ("He worked at Mojang, the Minecraft developer owned by Microsoft, for years.", "Mojang", "Organization"),
+        ("He worked at Mojang, the Minecraft developer owned by Microsoft, for years.", "Minecraft", "Program"),
+        ("Users moved to Idealo, the German price-comparison site, last year.", "Idealo", "Organization"),
+        ("Fans flocked to Supercell, the Clash Royale maker, in 2016.", "Clash Royale", "Program"),
+        # near miss: a maker noun further on types the name it qualifies, not one listed before it
+        ("Shenzhen-based 52Toys and building-block maker Bloks have both raised money.", "52Toys", "Organization"),
     ],
 )
 def test_names_and_types_from_their_context(extract_text, text, name, kind):

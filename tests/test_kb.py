@@ -104,7 +104,8 @@ def _entries(raw):
         ("One 97 Communications", "paytm"),
         ("Reliance Jio", "jio-platforms"),
         ("Baedal Minjok", "baemin"),
-        ("Yahoo Japan", "ly-corp"),
+        ("LINE Yahoo", "ly-corp"),
+        ("Yahoo! Japan", "yahoo-japan"),  # the portal, a unit of LY Corp, not the company
         ("Hon Hai", "foxconn"),
         ("鸿海", "foxconn"),
         ("Magalu", "magalu"),

@@ -699,8 +699,8 @@ def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int 
     """End of '<KB name> <Title Words>' when that names a unit of its own: words ending in a company
     suffix ("Taobao Tmall Commerce Group"), or a name the NER reads right after the KB name
     ("NetEase Cloud Music"). None when the KB name stands alone."""
-    if ent.end >= len(tokens) or tokens[ent.end].text in lx.NOT_UNIT_WORDS:
-        return None
+    if ent.end >= len(tokens) or tokens[ent.end].text in lx.NOT_UNIT_WORDS or tokens[ent.end].is_sent_start:
+        return None  # (nor the next sentence's first words: '… of Alibaba Group Holding Ltd. Shares rose …')
     j = ent.end
     while j < len(tokens) and j - ent.end < 5 and tokens[j].text[:1].isupper() and tokens[j].text.rstrip(".").isalpha():
         j += 1  # ('Co.' and 'Ltd.' end a name)
@@ -733,8 +733,13 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         h = h.head
     if h.dep_ == "pobj" and h.head.lower_ in lx.EXAMPLE_PREPS:
         cat = h.head.head
-    elif h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in lx.MAKER_NOUNS:
-        c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'the maker of Fortnite': a product
+    elif (h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in lx.MAKER_NOUNS) or (
+        h.dep_ in ("compound", "nmod")
+        and h.head.lemma_.lower() in lx.MAKER_NOUNS
+        and h.head.tag_ == "NN"
+        and h.head.i == c.end  # (not 'Shenzhen-based 52Toys and building-block maker Bloks')
+    ):
+        c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'the maker of Fortnite', 'the Fortnite maker': a product
         return
     elif h.dep_ == "appos":
         cat = h.head
@@ -779,9 +784,17 @@ def _category_beside(tokens: list[Token], c: Candidate) -> str | None:
         kind = lx.CATEGORY_TYPES.get(after.lemma_.lower())
         if kind in ("Organization", "Person"):
             return kind
+    if after is not None and after.text == "," and c.end + 1 < len(tokens) and tokens[c.end + 1].lower_ in _ARTICLES:
+        # 'Idealo, the German price-comparison site': an appositive the parse hung elsewhere
+        noun = tokens[c.end + 1].head
+        if noun.i - c.end <= 6 and noun.pos_ == "NOUN" and (kind := lx.CATEGORY_TYPES.get(noun.lemma_.lower())):
+            return kind
     if before is not None and before.lower_ == "at" and c.start > 1:
         return "Organization" if tokens[c.start - 2].lemma_.lower() in lx.FIRM_POSTS else None
     return None
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _coordination_vote(tokens: list[Token], cands: list[Candidate], kb_index: dict[str, tuple[str, str]]) -> None:

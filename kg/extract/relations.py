@@ -536,7 +536,23 @@ class Context:
         """The entities a noun phrase names: itself, its conjuncts, its examples, its 'of' argument."""
         out: list[Arg] = []
         for t in (tok, *tok.conjuncts):
-            a = self.ent(t)
+            # 'Supercell, the Clash of Clans maker owned by X': an appositive describes the name it follows, though a
+            # name inside it qualifies its noun
+            describes = t.dep_ == "appos" and self.tok_mention[t.i] is None and self.tok_mention[t.head.i]
+            if (
+                (
+                    t.dep_ == "npadvmod"
+                    or (t.dep_ == "dobj" and not any(c.dep_ == "dobj" and c.i < t.i for c in t.head.children))
+                )
+                and t.pos_ == "NOUN"
+                and self.tok_mention[t.i] is None
+                and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in t.children)
+                and (named := self._named_before_comma(t.left_edge, t.head))
+                and self._attached_to(named[0], t.head)
+            ):
+                out.extend(named)  # 'worked at Mojang, the Minecraft developer': an appositive the parse missed
+                continue
+            a = None if describes else self.ent(t)
             if a:
                 out.append(a)
                 out.extend(self._listed_before_place(t))
@@ -638,6 +654,13 @@ class Context:
             return []
         m = self._mention_at(k - 1)
         return [] if self.tok_mention[head.i] == m else [self._arg(m)]
+
+    def _attached_to(self, a: Arg, v: Token) -> bool:
+        """Whether the parse hangs the name on ``v``, itself or through a preposition ('fined Temu', 'worked at
+        Mojang')."""
+        span = self.doc.char_span(a.span[0], a.span[1], alignment_mode="expand")
+        h = span.root.head if span is not None else None
+        return h is not None and (h.i == v.i or (h.dep_ == "prep" and h.head.i == v.i))
 
     def _listed_before_place(self, t: Token) -> list[Arg]:
         """'with Uber and Estonia's Bolt': the small model makes 'Uber and Estonia's' one possessor of Bolt; a
@@ -1203,6 +1226,9 @@ def _more_objects(
         named = [a for c in before_amount if c.head.i >= c.i for a in ctx.expand(c, refs=False)]
         objects += list({a.key: a for a in named}.values())
     if pred == "operates_on":
+        if v.lemma_.lower() == "sell":  # 'sell on Tmall'; what is sold ('sell Quantic Dream') is no platform
+            sold = {a.key for d in dobj for a in ctx.expand(d, refs=False)}
+            objects = [a for a in objects if a.key not in sold]
         objects += [
             a
             for d in dobj
@@ -2046,8 +2072,10 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     pred_role = _role_of(n)
     assert pred_role is not None  # _dispatch runs this rule on role nouns only
     pred, role = pred_role
-    if any(c.lower_ in lx.FORMER_WORDS for c in n.children if c.dep_ in ("amod", "advmod", "compound")) or any(
-        t.lower_ in lx.FORMER_WORDS for t in n.doc[max(0, n.i - 4) : n.i] if t.dep_ == "amod"
+    if (
+        ctx.tok_mention[n.i] is not None  # a word of a name ('London Business School') is no relational noun
+        or any(c.lower_ in lx.FORMER_WORDS for c in n.children if c.dep_ in ("amod", "advmod", "compound"))
+        or any(t.lower_ in lx.FORMER_WORDS for t in n.doc[max(0, n.i - 4) : n.i] if t.dep_ == "amod")
     ):
         return  # 'former chairman X': a past holder does not lead
     head_role = n
@@ -2359,8 +2387,8 @@ def _bare_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
 def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
     """'X under Y' (a business under its group); 'Y's X' between two organizations ("Alibaba's Taobao")."""
     me = ctx.ent(h)
-    if any(_role_of(c) for c in h.children):
-        return  # "WeChat's owner Tencent" is a relational noun's business
+    if any(_role_of(c) and ctx.tok_mention[c.i] is None for c in h.children):
+        return  # "WeChat's owner Tencent" is a relational noun's business ('FinTech Business Group' is a name)
     parsed_possessors = possessors(h)
     for c in parsed_possessors:
         # a possessor found as a conjunct ("A's B and C's D") is itself alone, not its whole coordination
