@@ -1571,6 +1571,25 @@ CASES = [
         None,
         "founded.title.agent",
     ),
+    # ... and of a passive of founding ('founded by chief executive X'), the title parsed with the name beside it
+    (
+        "Meituan, founded by chief executive Wang Xing in 2010, swung to a loss.",
+        ("wang xing", "leads", "meituan"),
+        None,
+        "leads.title.agent",
+    ),
+    (
+        "Naver, founded by chairman Lee Hae-jin in 1999, posted record profit.",
+        ("lee hae-jin", "leads", "naver"),
+        None,
+        "leads.title.agent",
+    ),
+    (
+        "Xpeng, co-founded by chief executive He Xiaopeng in 2014, cut prices.",
+        ("he xiaopeng", "leads", "xpeng"),
+        None,
+        "leads.title.agent",
+    ),
     # 'Under chief executive X, Y …': the clause's organization is the one X leads
     (
         "Tencent grew. Alibaba grew. Under chief executive Chung Shin-a, Kakao has sold dozens of affiliates.",
@@ -1832,6 +1851,12 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
         (
             "Anta led an $800 million funding round in Dewu, the Shanghai-based resale platform.",
             ("dewu", "part_of", "anta"),
+        ),
+        # a former title is no post held; a state title in the agent of founding is no post at what was founded
+        ("Temu, founded by former chief executive Chen Lei in 2022, grew.", ("chen lei", "leads", "temu")),
+        (
+            "The Silk Road Fund, founded by President Xi Jinping's government in 2014, invested in Ant Group.",
+            ("xi jinping", "leads", "silk road fund"),
         ),
         # what is sold is no platform sold on
         (

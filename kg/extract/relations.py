@@ -2341,18 +2341,24 @@ def _clause_opening_titles(ctx: Context, name: int) -> list[tuple[str, str | Non
     return None
 
 
+_FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound"})
+
+
 def _agent_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
-    """'Coupang, which is led by founder and chairman Bom Kim', 'Y, now run by chief executive X': the titles of
-    the agent of a passive of leading are posts at what the passive is said of (not 'set up by President X')."""
+    """'Coupang, which is led by founder and chairman Bom Kim', 'Y, now run by chief executive X', 'Y, founded by
+    chief executive X in 2010': the titles of the agent of a passive of leading or founding are posts at what the
+    passive is said of (not 'set up by President X')."""
     roles, j = _title_run(ctx, person[0])
     by = ctx.tokens[j] if j >= 0 else None
     if not roles or by is None or by.lower_ != "by" or by.dep_ != "agent" or not ctx.is_passive(by.head):
         return
-    if by.head.lemma_.lower() not in lx.LEAD_VERBS:
-        return  # 'the fund set up by President X': a title of another office
+    if by.head.lemma_.lower() not in lx.LEAD_VERBS and cue(by.head, _FOUNDING_LEMMAS) is None:
+        return  # 'the fund set up by President X': a title of another office ('founded by chief executive X' is not)
     h = ctx.mention_head[person]
     while h.dep_ == "conj":
         h = h.head
+    if h.dep_ == "appos" and _role_of(h.head):
+        h = h.head  # 'by chief executive X', parsed as the title with the name beside it
     if h.dep_ != "pobj" or h.head.i != by.i:
         return  # 'created by President X's government': X is no agent
     who = ctx._arg(person)
