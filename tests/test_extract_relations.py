@@ -1957,6 +1957,13 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ("He worked at Mojang, the Minecraft developer owned by Microsoft, for years.", "Minecraft", "Program"),
         ("Users moved to Idealo, the German price-comparison site, last year.", "Idealo", "Organization"),
         ("Fans flocked to Supercell, the Clash Royale maker, in 2016.", "Clash Royale", "Program"),
+        # a name the NER missed where only a company stands: the subject of competing or facing a rival, the object
+        # of acquiring
+        ("Zalando faces competition from Shein and Temu in Germany.", "Zalando", "Organization"),
+        ("Otto competes with Zalando and Amazon.", "Otto", "Organization"),
+        ("Microsoft agreed to acquire Mojang for $2.5 billion.", "Mojang", "Organization"),
+        # near miss: a surname read as a person's before stays a person's where a cue verb finds it
+        ("Jason Citron founded Discord in 2015. Citron competes with Roblox for attention.", "Jason Citron", "Person"),
         # near miss: a maker noun further on types the name it qualifies, not one listed before it
         ("Shenzhen-based 52Toys and building-block maker Bloks have both raised money.", "52Toys", "Organization"),
     ],

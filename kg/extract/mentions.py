@@ -143,6 +143,7 @@ def candidates(parsed: Parsed) -> list[Candidate]:
     out.extend(_based_names(parsed, out, covered))
     out.extend(_names_of_a_country(parsed, out, covered))
     out.extend(_digit_led_names(parsed, covered))
+    out.extend(_cue_arguments(parsed, covered))
     out.extend(_short_names(parsed, out, covered))
     out.extend(_repeated_names(parsed, out, covered))
     _hyphenated_given_names(parsed, out)
@@ -673,6 +674,40 @@ def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
     return out
 
 
+#: Cue verbs whose subject (and, for some, object) is a company: what a name the NER missed there is.
+_COMPANY_SUBJECT_CUES = frozenset({"partner_of", "acquired", "competes_with"})
+_COMPANY_OBJECT_CUES = frozenset({"acquired", "competes_with", "partner_of"})
+
+
+def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
+    """Names the NER missed as the subject or object of a cue verb that only companies fill ("Zalando faces
+    competition from …", "Otto competes with …", "… agreed to acquire Mojang"): a proper-noun run standing there
+    that the NER gave no other kind (not a date, a place or a nationality)."""
+    tokens, out = parsed.tokens, []
+    for t in tokens:
+        if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or covered[t.i] or t.tag_ not in ("NNP", "NNPS"):
+            continue
+        verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("with", "against") else t.head
+        # ('take' is too many things: 'X took over from Y as chief executive')
+        pred = lx.VERB_CUES.get(verb.lemma_.lower(), ("", ""))[0] if verb.lemma_.lower() != "take" else ""
+        if t.dep_ == "nsubj":
+            fits = pred in _COMPANY_SUBJECT_CUES or verb.lemma_.lower() in lx.FACE_VERBS
+        else:
+            fits = pred in _COMPANY_OBJECT_CUES and (t.dep_ != "pobj" or pred == "competes_with")
+        run = _proper_run(tokens, t.i, -1) if fits and verb.pos_ == "VERB" else None
+        if (
+            run is None
+            or any(covered[run[0] : run[1]])
+            or any(x.ent_type_ for x in tokens[run[0] : run[1]])
+            or (run[0] > 0 and tokens[run[0] - 1].text == "-")  # (not the end of 'E-Mart')
+        ):
+            continue
+        span = parsed.doc[run[0] : run[1]]
+        covered[span.start : span.end] = b"\x01" * len(span)
+        out.append(Candidate(span.start, span.end, parsed.text_of(span), "CUE", votes={"Organization": 1.5}))
+    return out
+
+
 def _before_kind(tokens: list[Token], kind: Token) -> int:
     """The token before the words of a product's kind and a closing quote ('its “AutoGLM” agent product' →
     AutoGLM): where the product's own name ends."""
@@ -892,7 +927,12 @@ def link(
     kept = []
     for c in cands:
         category_vote(tokens, c)
-        if c.label in ("PERSON", "ORG", "GPE") and not c.kb_id and len(c.text.split()) == 1 and c.key in persons_multi:
+        if (
+            c.label in ("PERSON", "ORG", "GPE", "CUE")
+            and not c.kb_id
+            and len(c.text.split()) == 1
+            and c.key in persons_multi
+        ):
             c.key = persons_multi[c.key]  # 'Zhang', 'Su' after 'Daniel Zhang', 'Su Hua' (the NER may mislabel it)
             c.votes = {"Person": 1.0}
         elif c.label in ("PERSON", "ORG", "GPE", "NORP") and not c.kb_id and c.key in surnames and " " not in c.text:
