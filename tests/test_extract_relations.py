@@ -276,6 +276,31 @@ CASES = [
         "compete.face",
     ),
     ("Shopee squared off against Lazada in Vietnam.", ("shopee", "competes_with", "lazada"), None, "compete.face"),
+    # named or appointed to a post: the one named, of the company the post is of or else the one naming
+    (
+        "Ariel Szarfsztejn was named chief executive of Mercado Libre in 2025.",
+        ("ariel szarfsztejn", "leads", "mercadolibre"),
+        "2025",
+        "leads.noun",
+    ),
+    ("Meituan named Wang Xing chief executive in 2010.", ("wang xing", "leads", "meituan"), "2010", "leads.noun"),
+    ("Kakao appointed Chung Shin-a chief executive in 2023.", ("chung shin-a", "leads", "kakao"), "2023", "leads.noun"),
+    ("Coupang appointed Bom Kim chief executive in 2010.", ("bom kim", "leads", "coupang"), "2010", "leads.noun"),
+    ("Sakhnini became chief executive of Discord in 2024.", ("sakhnini", "leads", "discord"), "2024", "leads.noun"),
+    # going head to head (toe to toe) with a rival, read on tokens the small model parses apart
+    (
+        "AliExpress went head to head with Coupang in South Korea.",
+        ("aliexpress", "competes_with", "coupang"),
+        None,
+        "compete.face",
+    ),
+    ("Coupang went head-to-head with Gmarket in Seoul.", ("coupang", "competes_with", "gmarket"), None, "compete.face"),
+    (
+        "Meituan will go toe to toe with JD.com in food delivery.",
+        ("meituan", "competes_with", "jd.com"),
+        None,
+        "compete.face",
+    ),
     (
         "Didi faces pressure from aggregator platforms such as Alibaba Group Holding Ltd.’s Amap.",
         ("didi", "competes_with", "amap"),
@@ -1625,6 +1650,10 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # going somewhere with someone is no rivalry
+    "Zepto went to Mumbai with Swiggy executives last week.",
+    # an award is no post
+    "Zalando was named retailer of the year in 2025.",
     # a possessive before a name that qualifies the noun after it ('X's Y takeover'), not the name
     "The European Commission approved Prosus’s Just Eat takeover on Wednesday.",
     "Pop Mart’s Douyin audience grew quickly.",
@@ -1962,6 +1991,17 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ("Zalando faces competition from Shein and Temu in Germany.", "Zalando", "Organization"),
         ("Otto competes with Zalando and Amazon.", "Otto", "Organization"),
         ("Microsoft agreed to acquire Mojang for $2.5 billion.", "Mojang", "Organization"),
+        # a relative 'who' after a name makes a person of it, a name of one word too
+        ("Wang, who became chief executive of Kingsoft Cloud in 2024, said costs fell.", "Wang", "Person"),
+        ("Rafał Brzoska, who remains chief executive, founded InPost in 1999.", "Rafał Brzoska", "Person"),
+        ("Hong Xiaobo, who co-founded Vipshop, will retire.", "Hong Xiaobo", "Person"),
+        # a company's post is of a company; a one-word name that takes a post is a person
+        ("John Smith was named chief executive of Zalando in 2025.", "Zalando", "Organization"),
+        ("Szarfsztejn was named chief executive of Mercado Libre in 2025.", "Szarfsztejn", "Person"),
+        # near miss: a state's post is of a place
+        ("Prabowo Subianto became president of Indonesia in 2024.", "Indonesia", "Place"),
+        # near miss: 'which' is a company's relative
+        ("Kakao Mobility, which runs Kakao T, was fined.", "Kakao Mobility", "Organization"),
         # near miss: a surname read as a person's before stays a person's where a cue verb finds it
         ("Jason Citron founded Discord in 2015. Citron competes with Roblox for attention.", "Jason Citron", "Person"),
         # near miss: a maker noun further on types the name it qualifies, not one listed before it
@@ -2154,3 +2194,24 @@ def test_ticker_codes_are_never_entities(extract_text, text, code):
 def test_money_events_carry_their_amount(extract_text, text, etype, value):
     (event,) = [e for e in extract_text(text).events if e.type == etype]
     assert event.amount is not None and event.amount.value == value
+
+
+@pytest.mark.parametrize(
+    "rule, role, predicate, fits",
+    [
+        (
+            "leads.verb",
+            None,
+            "part_of",
+            True,
+        ),  # "Taotian runs Taobao": an organization that runs Y owns it (stored as part_of)
+        ("leads.noun", "CEO", "leads", False),  # a post is a person's: an organization there is a misread name
+    ],
+)
+def test_an_organization_leading_owns_unless_it_holds_a_post(rule, role, predicate, fits):
+    from kg.extract.component import _typed
+    from kg.extract.relations import Arg, Cand
+
+    org, unit = Arg("alibaba", (0, 7), "Organization"), Arg("taobao", (20, 26), "Organization")
+    typed, _, subject_ok, _ = _typed(Cand(org, "leads", unit, rule, 0, role=role))
+    assert (typed.p, subject_ok) == (predicate, fits)

@@ -95,10 +95,13 @@ class Extractor:
 
 
 def _person_cue(doc: Doc, c: mx.Candidate) -> bool:
-    """Whether the words around a name of two words or more say a person holds it: a post before it ('chief
+    """Whether the words around a name say a person holds it: a post before it ('chief
     executive Sameer Nigam', 'councillor Ana Reis'), a post in apposition ('X, head of equity capital markets', 'X,
     a managing partner at Y', 'X, the company's general counsel'), or an age ('X, 44, joined …'). Not 'rival Meituan
-    Dianping' nor 'X, a partner of Y' (a partner may be a company; a managing or founding partner is not)."""
+    Dianping' nor 'X, a partner of Y' (a partner may be a company; a managing or founding partner is not). A name of
+    one word too when a relative 'who' follows it ('Wang, who became chief executive …')."""
+    if c.end + 1 < len(doc) and doc[c.end].text == "," and doc[c.end + 1].lower_ == "who":
+        return True
     if c.end - c.start < 2:
         return False
     before = doc[c.start - 1] if c.start > 0 else None
@@ -167,6 +170,16 @@ def _cue_votes(doc: Doc, cands: list[mx.Candidate], table: dict) -> None:
         ):
             # a partner or rival ('cooperation with X', 'competes with X', 'competition from X', 'lost share to X')
             table[c.key]["votes"]["Organization"] = table[c.key]["votes"].get("Organization", 0) + 2.0
+        if not c.kb_id and h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in _COMPANY_POSTS:
+            # 'chief executive of Zalando': a company's post (not 'president of Indonesia', a state's)
+            table[c.key]["votes"]["Organization"] = table[c.key]["votes"].get("Organization", 0) + 2.0
+
+
+#: Posts only a company has (a president, a governor or a head may be a state's or a region's).
+_COMPANY_POSTS = frozenset(
+    {"executive", "officer", "chairman", "chairwoman", "chairperson", "founder", "co-founder", "cofounder"}
+    | {"ceo", "cfo", "cto", "coo", "shareholder", "investor", "backer"}
+)
 
 
 def _span(parsed: Parsed, start: int, end: int) -> Span:
@@ -589,7 +602,10 @@ def _typed(c: Cand) -> tuple[Cand, str, bool, bool]:
     assert o is not None  # run by _statements on candidates with an object
     rule = _with_coref(c)
     s_types, o_types = SIGNATURES.get(c.p, (set(), set()))
-    alternative = lx.TYPE_ALTERNATIVES.get((c.p, s.type)) if s is not None and s.type not in s_types else None
+    # (not for a post: an organization named chief executive is a misread name, not an owner)
+    alternative = (
+        lx.TYPE_ALTERNATIVES.get((c.p, s.type)) if s is not None and s.type not in s_types and not c.role else None
+    )
     if alternative:
         c = dataclasses.replace(c, p=alternative, rule=f"{alternative}.{c.rule}", role=None)
         rule = _with_coref(c)

@@ -685,6 +685,10 @@ def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
     that the NER gave no other kind (not a date, a place or a nationality)."""
     tokens, out = parsed.tokens, []
     for t in tokens:
+        if t.dep_ in ("nsubj", "nsubjpass") and not covered[t.i] and _takes_a_post(t):
+            covered[t.i] = 1
+            out.append(Candidate(t.i, t.i + 1, t.text, "CUE", votes={"Person": 1.5}))
+            continue
         if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or covered[t.i] or t.tag_ not in ("NNP", "NNPS"):
             continue
         verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("with", "against") else t.head
@@ -706,6 +710,23 @@ def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
         covered[span.start : span.end] = b"\x01" * len(span)
         out.append(Candidate(span.start, span.end, parsed.text_of(span), "CUE", votes={"Organization": 1.5}))
     return out
+
+
+def _takes_a_post(t: Token) -> bool:
+    """'Szarfsztejn was named chief executive of …', 'Sakhnini became chairman': a capitalised word alone (the small
+    model may tag an unknown surname a common noun) that becomes, or is named or appointed to, a person's post."""
+    v = t.head
+    return (
+        t.is_alpha
+        and t.text[:1].isupper()
+        and t.text[1:].islower()
+        and not t.ent_type_
+        and t.i + 1 < len(t.doc)
+        and not t.doc[t.i + 1].text[:1].isupper()  # (one word: 'Morgan Stanley' is no surname)
+        and (t.i == 0 or not t.doc[t.i - 1].text[:1].isupper() or bool(t.is_sent_start))
+        and v.lemma_.lower() in ("become", "name", "appoint")
+        and any(c.dep_ in ("attr", "oprd", "dobj") and c.lower_ in lx.PERSON_POSTS for c in v.children)
+    )
 
 
 def _before_kind(tokens: list[Token], kind: Token) -> int:

@@ -1780,11 +1780,15 @@ def rule_fight(ctx: Context, v: Token) -> Iterator[Cand]:
 
 def rule_face(ctx: Context, v: Token) -> Iterator[Cand]:
     """'Lalamove faces GrabExpress and Gogox', 'Cainiao will go up against Mercado Libre', 'X squared off against
-    Y': a company facing or lined up against another is its rival (a regulator faced is no rival: the schema's
-    institutions are filtered later; 'faces a fine' names no company)."""
+    Y', 'X went head to head with Y': a company facing or lined up against another is its rival (a regulator faced
+    is no rival: the schema's institutions are filtered later; 'faces a fine' names no company)."""
     lemma = v.lemma_.lower()
+    # 'went head to head (head-to-head, toe to toe) with Y', read on the tokens the small model parses apart
+    pair = [t for t in ctx.tokens[v.i + 1 : v.i + 6] if t.lower_ in ("head", "toe")] if lemma == "go" else []
     if lemma == "face" and not any(c.dep_ == "prt" for c in v.children):
         rivals = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
+    elif len(pair) == 2 and pair[0].lower_ == pair[1].lower_:
+        rivals = _named_after(ctx, (v, *pair), ("with", "against"), refs=False, conjoined=True)
     else:
         rivals = _named_after(ctx, (v, *(c for c in v.children if c.dep_ == "prt")), ("against",), refs=False,
                               conjoined=True)  # fmt: skip
@@ -2066,35 +2070,12 @@ def _definite(n: Token) -> bool:
     return False
 
 
-def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
-    """'X, (then) chairman of Y', 'Y's owner X', 'Y founder X', 'X is an investor in Y',
-    'X became chairman of Y', 'X succeeded Z as chief executive of Y', 'Y's rival is X'."""
-    pred_role = _role_of(n)
-    assert pred_role is not None  # _dispatch runs this rule on role nouns only
-    pred, role = pred_role
-    if (
-        ctx.tok_mention[n.i] is not None  # a word of a name ('London Business School') is no relational noun
-        or any(c.lower_ in lx.FORMER_WORDS for c in n.children if c.dep_ in ("amod", "advmod", "compound"))
-        or any(t.lower_ in lx.FORMER_WORDS for t in n.doc[max(0, n.i - 4) : n.i] if t.dep_ == "amod")
-    ):
-        return  # 'former chairman X': a past holder does not lead
-    head_role = n
-    while head_role.dep_ == "conj" and _role_of(head_role.head):  # 'chairman and chief executive of Y'
-        head_role = head_role.head
+def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Token]) -> tuple[list[Arg], list[Arg]]:
+    """Who holds a relational noun's role, as its phrase and clause say ('X, chairman of Y', 'X is Y's CEO', 'Y
+    named X chief executive'), and the organization that appointed them when the clause names one."""
     fillers: list[Arg] = []
     appointer: list[Arg] = []  # 'Meituan appointed X as chief executive': Meituan, when no other is named
     dep, h = head_role.dep_, head_role.head
-    anchors: list[Arg] = []
-    # only a role taken through a verb ('became chairman in 2021', 'succeeded Y as CEO') is dated
-    # ('X, who serves as chairman': a present state, neither dated by the sentence nor an appointment)
-    serving = dep == "pobj" and h.lower_ == "as" and h.head.lemma_.lower() in lx.STATE_COPULAS
-    present = serving and h.head.tag_ in ("VBZ", "VBP")
-    # ('Tencent and Sony remain investors', 'X is chairman': a present state is not dated by the sentence either)
-    dated = (dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS and h.tag_ not in ("VBZ", "VBP")) or (
-        dep == "pobj" and h.lower_ == "as" and not present
-    )
-    event = not (dep in ("attr", "oprd") and h.lemma_.lower() in lx.STATE_COPULAS) and not serving
-    own_names = [c for c in head_role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]]
     if own_names:  # '…, the chairman Eric Jing': the role's own name, not what it is in apposition to
         fillers = [a for c in own_names for a in ctx.expand(c, refs=False)]
     elif dep == "pobj" and h.lower_ == "of" and h.head.dep_ == "appos" and h.head.lower_ in ("one", "each"):
@@ -2109,10 +2090,16 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         fillers = ctx.subjects(h.head.head)  # 'X is one of the largest shareholders of Y'
     elif dep == "appos" or (dep in ("compound", "nmod", "amod") and ctx.tok_mention[h.i]):  # "Lyft's rival Uber"
         fillers = ctx.expand(h, refs=False)
-        if dep != "appos":  # "Y's chairman X": the possessive may hang off the name
-            anchors += [a for c in possessors(h) if c.i < n.i for a in ctx.expand(c)]
     elif any(c.dep_ == "appos" for c in head_role.children):
         fillers = [a for c in head_role.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)]
+    elif dep in ("oprd", "dobj") and h.lemma_.lower() in lx.APPOINT_VERBS:
+        # 'X was named chief executive of Y'; 'Y named X chief executive' (Y appoints when nothing else is named),
+        # the person's name often parsed into the title's phrase ('appointed Chung Shin-a chief executive')
+        named = [c for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.i != n.i and ctx.tok_mention[c.i]]
+        fillers = [a for c in named for a in ctx.expand(c)] or [
+            a for c in n.children if c.dep_ in ("compound", "nmod") and (a := ctx.ent(c)) and a.type == "Person"
+        ]
+        appointer = [a for a in ctx.subjects(h) if a.type == "Organization" and a not in fillers]
     elif dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS:
         fillers = ctx.subjects(h)
     elif (
@@ -2140,6 +2127,42 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         fillers = [a for c in h.head.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
     elif dep == "nsubj" and h.lemma_ in lx.LIST_VERBS:  # "Y's backers include A, B and C"
         fillers = [a for c in h.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
+    return fillers, appointer
+
+
+def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'X, (then) chairman of Y', 'Y's owner X', 'Y founder X', 'X is an investor in Y',
+    'X became chairman of Y', 'X succeeded Z as chief executive of Y', 'Y's rival is X'."""
+    pred_role = _role_of(n)
+    assert pred_role is not None  # _dispatch runs this rule on role nouns only
+    pred, role = pred_role
+    if (
+        ctx.tok_mention[n.i] is not None  # a word of a name ('London Business School') is no relational noun
+        or any(c.lower_ in lx.FORMER_WORDS for c in n.children if c.dep_ in ("amod", "advmod", "compound"))
+        or any(t.lower_ in lx.FORMER_WORDS for t in n.doc[max(0, n.i - 4) : n.i] if t.dep_ == "amod")
+    ):
+        return  # 'former chairman X': a past holder does not lead
+    head_role = n
+    while head_role.dep_ == "conj" and _role_of(head_role.head):  # 'chairman and chief executive of Y'
+        head_role = head_role.head
+    dep, h = head_role.dep_, head_role.head
+    anchors: list[Arg] = []
+    # only a role taken through a verb ('became chairman in 2021', 'succeeded Y as CEO') is dated
+    # ('X, who serves as chairman': a present state, neither dated by the sentence nor an appointment)
+    serving = dep == "pobj" and h.lower_ == "as" and h.head.lemma_.lower() in lx.STATE_COPULAS
+    present = serving and h.head.tag_ in ("VBZ", "VBP")
+    # ('Tencent and Sony remain investors', 'X is chairman': a present state is not dated by the sentence either)
+    dated = (
+        (dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS and h.tag_ not in ("VBZ", "VBP"))
+        or (dep == "pobj" and h.lower_ == "as" and not present)
+        or (dep == "dobj" and h.lemma_.lower() in lx.APPOINT_VERBS)  # 'appointed X chief executive in 2023'
+    )
+    event = not (dep in ("attr", "oprd") and h.lemma_.lower() in lx.STATE_COPULAS) and not serving
+    own_names = [c for c in head_role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]]
+    fillers, appointer = _role_fillers(ctx, n, head_role, own_names)
+    if not own_names and dep in ("compound", "nmod", "amod") and ctx.tok_mention[h.i]:
+        # "Y's chairman X": the possessive may hang off the name
+        anchors += [a for c in possessors(h) if c.i < n.i for a in ctx.expand(c)]
     if not fillers:  # "Y's biggest backers, including A, B and C"
         fillers = [
             a
