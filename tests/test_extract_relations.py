@@ -287,6 +287,25 @@ CASES = [
     ("Kakao appointed Chung Shin-a chief executive in 2023.", ("chung shin-a", "leads", "kakao"), "2023", "leads.noun"),
     ("Coupang appointed Bom Kim chief executive in 2010.", ("bom kim", "leads", "coupang"), "2010", "leads.noun"),
     ("Sakhnini became chief executive of Discord in 2024.", ("sakhnini", "leads", "discord"), "2024", "leads.noun"),
+    # a succession in a participle of appointing: the one appointed replaces, not the one appointing
+    (
+        "Lazada has named Zhou Yiming as its chief executive, replacing James Dong.",
+        ("zhou yiming", "succeeded", "james dong"),
+        None,
+        "succeed.verb",
+    ),
+    (
+        "Meituan appointed Wang Puzhong as chief executive, replacing Wang Xing.",
+        ("wang puzhong", "succeeded", "wang xing"),
+        None,
+        "succeed.verb",
+    ),
+    (
+        "Kakao nominated Baek Seung-jun as its next chief executive, replacing Chung Shin-a, who steps down.",
+        ("baek seung-jun", "succeeded", "chung shin-a"),
+        None,
+        "succeed.verb",
+    ),
     # going head to head (toe to toe) with a rival, read on tokens the small model parses apart
     (
         "AliExpress went head to head with Coupang in South Korea.",
@@ -1886,6 +1905,11 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
         (
             "The Silk Road Fund, founded by President Xi Jinping's government in 2014, invested in Ant Group.",
             ("xi jinping", "leads", "silk road fund"),
+        ),
+        # the one appointing replaces nobody
+        (
+            "Meituan appointed Wang Puzhong as chief executive, replacing Wang Xing.",
+            ("meituan", "succeeded", "wang xing"),
         ),
         # what is sold is no platform sold on
         (

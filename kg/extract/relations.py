@@ -1048,17 +1048,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         return
     if pred == "partner_of" and v.pos_ != "VERB":
         return
-    subjects = ctx.subjects(v)
-    if pred == "founded" and subjects:  # 'Shen co-founded Vipshop with Hong Xiaobo': a person 'with' is a co-founder
-        subjects += [
-            a
-            for c in v.children
-            if c.dep_ == "prep" and c.lower_ == "with"
-            for p in c.children
-            if p.dep_ == "pobj"
-            for a in ctx.expand(p, refs=False)
-            if a.type == "Person" and all(a.key != s.key for s in subjects)
-        ]
+    subjects = _verb_subjects(ctx, v, pred)
     preps = _OBJECT_PREPS.get(pred, set()) | ({"in", "into", "at"} if lemma in ("settle", "open") else set())
     preps |= {"through", "via"} if lemma in ("sell", "stream", "livestream") else set()
     ctx.exclude = {a.key for a in subjects}  # 'X … the platform': the platform is not X
@@ -1099,6 +1089,33 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, pred, o, rule, v.i)
     if pred == "succeeded":
         yield from _succession(ctx, v, subjects, objects)
+
+
+def _verb_subjects(ctx: Context, v: Token, pred: str) -> list[Arg]:
+    """The subjects of a cue verb, with those a few cues add: a co-founder 'with' ('Shen co-founded Vipshop with Hong
+    Xiaobo'), and the one appointed for a succession in a participle of appointing ('Lazada named X as chief
+    executive, replacing Y': X, not Lazada, replaces Y)."""
+    subjects = ctx.subjects(v)
+    if pred == "founded" and subjects:
+        subjects += [
+            a
+            for c in v.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in ctx.expand(p, refs=False)
+            if a.type == "Person" and all(a.key != s.key for s in subjects)
+        ]
+    if (
+        pred == "succeeded"
+        and v.dep_ == "advcl"
+        and v.tag_ == "VBG"
+        and not any(c.dep_ == "nsubj" for c in v.children)
+        and v.head.lemma_.lower() in lx.APPOINT_VERBS
+    ):
+        appointed = [a for c in v.head.children if c.dep_ == "dobj" for a in ctx.expand(c) if a.type == "Person"]
+        subjects = appointed or subjects
+    return subjects
 
 
 def _named_in_product(ctx: Context, products: list[Arg]) -> list[tuple[Arg, Arg]]:
