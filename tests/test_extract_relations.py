@@ -306,6 +306,25 @@ CASES = [
         None,
         "succeed.verb",
     ),
+    # an authority examining or scrutinising a company's conduct investigates the company
+    (
+        "The Office of Competition and Consumer Protection has examined Temu's marketing practices.",
+        ("office of competition and consumer protection", "investigated", "temu"),
+        None,
+        "investigate.verb",
+    ),
+    (
+        "The European Commission is scrutinising Meta's advertising model.",
+        ("european commission", "investigated", "meta platforms"),
+        None,
+        "investigate.verb",
+    ),
+    (
+        "The Korea Fair Trade Commission examined Coupang's pricing in 2024.",
+        ("korea fair trade commission", "investigated", "coupang"),
+        "2024",
+        "investigate.verb",
+    ),
     # going head to head (toe to toe) with a rival, read on tokens the small model parses apart
     (
         "AliExpress went head to head with Coupang in South Korea.",
@@ -1671,6 +1690,9 @@ def test_rule(extract_text, text, triple, date, rule):
 NEGATIVES = [
     # going somewhere with someone is no rivalry
     "Zepto went to Mumbai with Swiggy executives last week.",
+    # a company or an analyst examining something is no investigation
+    "Analysts examined Temu's results on Monday.",
+    "Alibaba examined the market before entering.",
     # an award is no post
     "Zalando was named retailer of the year in 2025.",
     # a possessive before a name that qualifies the noun after it ('X's Y takeover'), not the name

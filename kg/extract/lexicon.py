@@ -478,7 +478,9 @@ VERB_CUES = {
     **dict.fromkeys(["own", "control", "hold"], ("owns", "owns.verb")),
     **dict.fromkeys(["build", "start", "create", "establish"], ("founded", "found.verb")),
     **dict.fromkeys(["fine", "penalize", "penalise"], ("fined", "fine.verb")),
-    **dict.fromkeys(["investigate", "probe"], ("investigated", "investigate.verb")),
+    **dict.fromkeys(
+        ["investigate", "probe", "examine", "scrutinize", "scrutinise"], ("investigated", "investigate.verb")
+    ),
 }
 #: (predicate, subject type) -> the predicate a cue states for a subject of that type: a person who
 #: runs or heads Y leads it; an organization that runs or oversees Y owns it ("Taotian, which runs Taobao").
