@@ -2046,6 +2046,21 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ("Szarfsztejn was named chief executive of Mercado Libre in 2025.", "Szarfsztejn", "Person"),
         # near miss: a state's post is of a place
         ("Prabowo Subianto became president of Indonesia in 2024.", "Indonesia", "Place"),
+        # a description in apposition, with its article, says what a name is, over what the NER guessed
+        (
+            "Moonshot released Kimi K2, an open-weight model with one trillion parameters, in July.",
+            "Kimi K2",
+            "Program",
+        ),
+        ("Tencent launched Hunyuan Turbo, a reasoning model, in March.", "Hunyuan Turbo", "Program"),
+        ("Players flocked to Sangokushi Strategy, a mobile game, last year.", "Sangokushi Strategy", "Program"),
+        # near misses: a noun of a person or a company leaves it open; a payment processor is a company
+        ("Jessica Lin, a partner at Hongshan, said the round closed.", "Jessica Lin", "Person"),
+        (
+            "Hengxin Payment Services, a mid-sized third-party payment processor, was fined.",
+            "Hengxin Payment Services",
+            "Organization",
+        ),
         # near miss: 'which' is a company's relative
         ("Kakao Mobility, which runs Kakao T, was fined.", "Kakao Mobility", "Organization"),
         # near miss: a surname read as a person's before stays a person's where a cue verb finds it

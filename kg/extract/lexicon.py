@@ -122,7 +122,6 @@ CATEGORY_TYPES = {
             "character",
             "membership",
             "chip",
-            "processor",
             "smartphone",
             "handset",
             "sedan",

@@ -821,7 +821,13 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         # what the text calls a name ('coffee brand Lucky Cup') outweighs what its last word suggests ('Cup');
         # a noun that fits people as well as companies ('a poker player', 'an investor') only counts as usual
         strong = cat.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION and max(c.votes.values(), default=0) >= 5.0
-        c.votes[t] = c.votes.get(t, 0) + (5.5 if strong else 2.0)
+        # ('Kimi K2, an open-weight model': a description in apposition, with its article, says what the name is)
+        described = (
+            cat.dep_ == "appos"
+            and any(k.dep_ == "det" for k in cat.children)
+            and cat.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION  # ('X, a partner at Y' may be either)
+        )
+        c.votes[t] = c.votes.get(t, 0) + (5.5 if strong else 3.0 if described else 2.0)
     elif (beside := _category_beside(tokens, c)) is not None:
         c.votes[beside] = c.votes.get(beside, 0) + 2.0
 
