@@ -287,6 +287,14 @@ CASES = [
     ("Kakao appointed Chung Shin-a chief executive in 2023.", ("chung shin-a", "leads", "kakao"), "2023", "leads.noun"),
     ("Coupang appointed Bom Kim chief executive in 2010.", ("bom kim", "leads", "coupang"), "2010", "leads.noun"),
     ("Sakhnini became chief executive of Discord in 2024.", ("sakhnini", "leads", "discord"), "2024", "leads.noun"),
+    # the name right before 'the Y-owned …' after a comma is what Y owns, the last of a list too
+    (
+        "Users moved to Shopee and Lazada, the Alibaba-owned marketplace.",
+        ("lazada", "part_of", "alibaba"),
+        None,
+        "owns.hyphen",
+    ),
+    ("Shein and Temu, the PDD-owned app, cut prices.", ("temu", "part_of", "pdd holdings"), None, "owns.hyphen"),
     # a succession in a participle of appointing: the one appointed replaces, not the one appointing
     (
         "Lazada has named Zhou Yiming as its chief executive, replacing James Dong.",
@@ -1928,6 +1936,14 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             "The Silk Road Fund, founded by President Xi Jinping's government in 2014, invested in Ant Group.",
             ("xi jinping", "leads", "silk road fund"),
         ),
+        # 'X, the Y-owned service' at the end of a list is about X alone
+        (
+            "Discord competes with Roblox, Meta Platforms' WhatsApp and Instagram, and Twitch, the Amazon-owned"
+            " streaming service.",
+            ("roblox", "part_of", "amazon"),
+        ),
+        ("Users moved to Shopee and Lazada, the Alibaba-owned marketplace.", ("shopee", "part_of", "alibaba")),
+        ("Shein and Temu, the PDD-owned app, cut prices.", ("shein", "part_of", "pdd holdings")),
         # the one appointing replaces nobody
         (
             "Meituan appointed Wang Puzhong as chief executive, replacing Wang Xing.",
@@ -2061,6 +2077,9 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
             "Hengxin Payment Services",
             "Organization",
         ),
+        # a name ends at a comma that opens a description, though the NER runs on past it
+        ("Sakhnini, a former president of King, the Candy Crush maker, joined in April.", "King", "Organization"),
+        ("Deals went to Rovio, the Angry Birds studio, in 2023.", "Rovio", "Organization"),
         # near miss: 'which' is a company's relative
         ("Kakao Mobility, which runs Kakao T, was fined.", "Kakao Mobility", "Organization"),
         # near miss: a surname read as a person's before stays a person's where a cue verb finds it

@@ -55,9 +55,13 @@ def _source_credit(sentence: str) -> bool:
 
 
 def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    """Strip determiners, quotes, punctuation, possessives and anything from a line break on."""
+    """Strip determiners, quotes, punctuation, possessives and anything from a line break on, or from a comma
+    that opens a description ('King, the Candy Crush maker': the NER may run on past the comma)."""
     for i in range(start, end):
         if (tokens[i].is_space and "\n" in tokens[i].text) or "\n" in tokens[i].text:
+            end = i
+            break
+        if tokens[i].text == "," and i + 1 < end and tokens[i + 1].lower_ in ("the", "a", "an"):
             end = i
             break
     while start < end and (

@@ -2573,10 +2573,14 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
         return
     ctx.exclude = {a.key for a in owners}
     try:
-        owned = ctx.expand(v.head, refs=False) if ctx.ent(v.head) is None else [ctx.ent(v.head)]
         first = v.head.left_edge.i
-        if not owned and first >= 2 and ctx.tokens[first - 1].text == "," and ctx.tok_mention[first - 2]:
-            owned = [ctx.ent(ctx.tokens[first - 2])]  # 'X, the Y-owned app' read apart from X by the parser
+        described = ctx.ent(v.head) is None and first >= 2 and ctx.tokens[first - 1].text == ","
+        if described and ctx.tok_mention[first - 2]:
+            # 'X, the Y-owned app': the name right before the comma, though the parser reads the noun apart from it
+            # or as one more member of a list X ends ('A, B and X, the Y-owned service')
+            owned = [ctx._arg(ctx._mention_at(first - 2))]
+        else:
+            owned = ctx.expand(v.head, refs=False) if ctx.ent(v.head) is None else [ctx.ent(v.head)]
     finally:
         ctx.exclude = set()
     for s in owners:
