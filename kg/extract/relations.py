@@ -2580,7 +2580,8 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
             # or as one more member of a list X ends ('A, B and X, the Y-owned service')
             owned = [ctx._arg(ctx._mention_at(first - 2))]
         else:
-            owned = ctx.expand(v.head, refs=False) if ctx.ent(v.head) is None else [ctx.ent(v.head)]
+            own = ctx.ent(v.head)
+            owned = ctx.expand(v.head, refs=False) if own is None else [own]
     finally:
         ctx.exclude = set()
     for s in owners:
