@@ -295,6 +295,15 @@ CASES = [
         "owns.hyphen",
     ),
     ("Shein and Temu, the PDD-owned app, cut prices.", ("temu", "part_of", "pdd holdings"), None, "owns.hyphen"),
+    # 'both' ('all', 'each') after a list: the modifier is about every name of it
+    (
+        "Meituan and Ele.me, both backed by Tencent, cut fees.",
+        ("tencent", "invested_in", "meituan"),
+        None,
+        "invest.verb",
+    ),
+    ("Lazada and Trendyol, both owned by Alibaba, grew.", ("lazada", "part_of", "alibaba"), None, "owns.verb"),
+    ("Grab and GoTo, both backed by SoftBank, cut fares.", ("softbank", "invested_in", "grab"), None, "invest.verb"),
     # a succession in a participle of appointing: the one appointed replaces, not the one appointing
     (
         "Lazada has named Zhou Yiming as its chief executive, replacing James Dong.",

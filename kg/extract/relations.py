@@ -578,6 +578,9 @@ class Context:
                 else:
                     out.extend(self.expand(rel.head, refs))
                 continue
+            if t.lower_ in ("both", "all", "each") and t.dep_ == "appos" and self.tok_mention[t.head.i]:
+                out.extend(self.expand(t.head, refs))  # 'A and B, both backed by X': every name of the list
+                continue
             if t.dep_ == "appos" and self.tok_mention[t.head.i]:  # 'X, the company that …'
                 listed = self._listed_just_before(t.left_edge, t.head) if t.tag_ == "NN" else []
                 out.extend(
