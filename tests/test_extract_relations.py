@@ -309,6 +309,25 @@ CASES = [
         None,
         "invest.verb",
     ),
+    # a challenge, an answer, an alternative or a threat to a rival; a front against it
+    (
+        "Keeta began taking orders in Sao Paulo, mounting a direct challenge to iFood.",
+        ("keeta", "competes_with", "ifood"),
+        None,
+        "compete.noun",
+    ),
+    (
+        "LY Corp will sell goods through live video, opening a new front against TikTok Shop.",
+        ("ly corporation", "competes_with", "tiktok shop"),
+        None,
+        "compete.noun",
+    ),
+    (
+        "Temu is pitched as a cheaper alternative to Amazon.",
+        ("temu", "competes_with", "amazon"),
+        None,
+        "compete.noun.clause",
+    ),
     # a succession in a participle of appointing: the one appointed replaces, not the one appointing
     (
         "Lazada has named Zhou Yiming as its chief executive, replacing James Dong.",
@@ -1715,6 +1734,9 @@ NEGATIVES = [
     # a company or an analyst examining something is no investigation
     "Analysts examined Temu's results on Monday.",
     "Alibaba examined the market before entering.",
+    # a challenge or an answer to what is no company
+    "Meituan filed a legal challenge to the ruling on Monday.",
+    "Alibaba published its answer to the complaint on Friday.",
     # an award is no post
     "Zalando was named retailer of the year in 2025.",
     # a possessive before a name that qualifies the noun after it ('X's Y takeover'), not the name

@@ -288,7 +288,8 @@ NAMING_VERBS = frozenset({"call", "dub", "name", "brand", "title"})
 COOP_SUPPORT = frozenset(
     {"reach", "sign", "establish", "form", "forge", "strike", "enter", "seal", "announce", "conclude", "have"}
 )
-#: Competition nouns: "in direct competition with X", "the rivalry between X and Y".
+#: Competition nouns: "in direct competition with X", "the rivalry between X and Y", "a new front against X",
+#: "feeling the heat from X".
 COMPETE_NOUNS = frozenset(
     {
         "competition",
@@ -304,8 +305,16 @@ COMPETE_NOUNS = frozenset(
         "tussle",
         "pressure",
         "threat",
+        "challenge",
+        "front",
+        "answer",
+        "alternative",
+        "heat",
     }
 )
+#: Competition nouns whose rival follows 'to': "a direct challenge to X", "its answer to X", "an alternative to X",
+#: "a threat to X".
+COMPETE_NOUNS_TO = frozenset({"challenge", "answer", "alternative", "threat"})
 #: Modifiers of a stake that make buying it an acquisition ("a controlling stake").
 #: Verbs of ground lost to a rival, and what is lost: "X lost market share (ground, users) to Y".
 LOSE_VERBS = frozenset({"lose", "cede", "concede", "surrender", "leak"})

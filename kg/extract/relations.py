@@ -1660,8 +1660,10 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     ]
     if n.dep_ == "pobj" and n.head.lower_ in ("in", "into"):
         heads.append(n.head.head)  # 'puts X in competition with A, …, and with B': the second 'with' on the verb
-    rivals = list({a.key: a for a in _named_after(ctx, heads, ("with", "against", "from"), refs=False,
-                                                   conjoined=True)}.values())  # fmt: skip
+    preps = (
+        ("with", "against", "from", "to") if n.lemma_.lower() in lx.COMPETE_NOUNS_TO else ("with", "against", "from")
+    )
+    rivals = list({a.key: a for a in _named_after(ctx, heads, preps, refs=False, conjoined=True)}.values())
     # 'a race among A, B and C', 'a subsidy war between the two'; 'as A, B and C battle for …' (the small model
     # takes the verb for a noun after a list)
     between = _named_after(ctx, (n,), ("between", "among", "amongst")) or _list_right_before(ctx, n)
