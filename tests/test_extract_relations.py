@@ -328,6 +328,28 @@ CASES = [
         None,
         "compete.noun.clause",
     ),
+    # the titles of the agent of a passive of leading something that is no company are posts at the sentence's
+    # company, the article's own
+    (
+        "NetEase sold the studio, one of those acquired during an expansion spree led by founder and chief"
+        " executive Ding Lei.",
+        ("william ding", "leads", "netease"),
+        None,
+        "leads.title.agent",
+    ),
+    (
+        "Meituan grew fast in a push into Brazil led by chief executive Wang Xing.",
+        ("wang xing", "leads", "meituan"),
+        None,
+        "leads.title.agent",
+    ),
+    # a short name stands alone before a capitalised title
+    (
+        "Sea Ltd. said profit rose. Sea Chairman and Chief Executive Forrest Li has argued that Shopee leads.",
+        ("forrest li", "leads", "sea limited"),
+        None,
+        "leads.title",
+    ),
     # a succession in a participle of appointing: the one appointed replaces, not the one appointing
     (
         "Lazada has named Zhou Yiming as its chief executive, replacing James Dong.",

@@ -410,10 +410,17 @@ _HIGH_OFFICES = frozenset({"president", "prime", "chancellor", "king", "queen", 
 
 
 def _stands_alone(tokens: Sequence[Token], i: int, n: int) -> bool:
-    """Whether the ``n`` tokens from ``i`` are not inside a longer capitalised name ('Sea' in 'Red Sea')."""
+    """Whether the ``n`` tokens from ``i`` are not inside a longer capitalised name ('Sea' in 'Red Sea'); a title
+    after it is no part of it ('Sea Chairman and Chief Executive Forrest Li')."""
     return not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start) and not (
-        i + n < len(tokens) and tokens[i + n].text[:1].isupper()
+        i + n < len(tokens)
+        and tokens[i + n].text[:1].isupper()
+        and tokens[i + n].lower_ not in lx.PERSON_POSTS | _TITLE_OPENERS
     )
+
+
+#: Words that open a title ('Chief Executive', 'Co-founder'), which may follow a company's name capitalised.
+_TITLE_OPENERS = frozenset({"chief", "co-founder", "cofounder", "founder", "senior", "executive"})
 
 
 def _repeated_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> list[Candidate]:

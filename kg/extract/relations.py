@@ -2407,10 +2407,13 @@ def _agent_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
     if h.dep_ != "pobj" or h.head.i != by.i:
         return  # 'created by President X's government': X is no agent
     who = ctx._arg(person)
-    for org in ctx.objects(by.head):
-        if org.type == "Organization":
-            for pred, role in dict.fromkeys(roles):
-                yield Cand(who, pred, org, f"{pred}.title.agent", person[0], role=role, dated=False, event=False)
+    orgs = [org for org in ctx.objects(by.head) if org.type == "Organization"]
+    salient = ctx.salient
+    if not orgs and salient is not None and ctx.names_in_sentence(salient.key, person[0]):
+        orgs = [salient]  # 'NetEase sold …, acquired during a spree led by founder and chief executive Ding Lei'
+    for org in orgs:
+        for pred, role in dict.fromkeys(roles):
+            yield Cand(who, pred, org, f"{pred}.title.agent", person[0], role=role, dated=False, event=False)
 
 
 def _bare_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
