@@ -105,6 +105,11 @@ def _entries(raw):
         ("Reliance Jio", "jio-platforms"),
         ("Baedal Minjok", "baemin"),
         ("LINE Yahoo", "ly-corp"),
+        # well-known products beside the platforms: programs, units of their makers
+        ("Sora", "sora"),
+        ("iPhones", "iphone"),
+        ("Chrome", "google-chrome"),
+        ("Amazon Haul", "amazon-haul"),
         ("Yahoo! Japan", "yahoo-japan"),  # the portal, a unit of LY Corp, not the company
         ("Hon Hai", "foxconn"),
         ("鸿海", "foxconn"),
