@@ -2138,6 +2138,29 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         # a name ends at a comma that opens a description, though the NER runs on past it
         ("Sakhnini, a former president of King, the Candy Crush maker, joined in April.", "King", "Organization"),
         ("Deals went to Rovio, the Angry Birds studio, in 2023.", "Rovio", "Organization"),
+        # a body's name that lists title-case words with commas and 'and' is one name
+        (
+            "The Ministry of Culture, Sports and Tourism will review the rules.",
+            "Ministry of Culture, Sports and Tourism",
+            "Organization",
+        ),
+        (
+            "Japan's Ministry of Economy, Trade and Industry approved it.",
+            "Ministry of Economy, Trade and Industry",
+            "Organization",
+        ),
+        (
+            "Saudi Arabia's Zakat, Tax and Customs Authority will collect it.",
+            "Zakat, Tax and Customs Authority",
+            "Organization",
+        ),
+        (
+            "The Competition and Markets Authority cleared the deal.",
+            "Competition and Markets Authority",
+            "Organization",
+        ),
+        # near miss: a list of known companies before a body stays a list
+        ("Tencent, Alibaba and JD.com met the Ministry of Commerce on Monday.", "Tencent", "Organization"),
         # near miss: 'which' is a company's relative
         ("Kakao Mobility, which runs Kakao T, was fined.", "Kakao Mobility", "Organization"),
         # near miss: a surname read as a person's before stays a person's where a cue verb finds it

@@ -28,7 +28,8 @@ LAW_HEADS = frozenset({"act", "law", "directive", "ordinance", "bill", "treaty",
 #: Association of China", "Korea Federation of SMEs", "China Audio-Video and Digital Publishing Association").
 INSTITUTION_HEADS = frozenset(
     {"association", "federation", "council", "institute", "society", "chamber", "alliance", "committee", "foundation",
-     "academy", "union", "confederation", "league", "ministry", "department", "bureau", "agency"}
+     "academy", "union", "confederation", "league", "ministry", "department", "bureau", "agency", "authority",
+     "commission", "administration"}
 )  # fmt: skip
 #: Nouns after a quoted name that make it a program ("number store integration" mechanism).
 PROGRAM_NOUNS = PROGRAM_HEADS | {"mechanism", "function", "feature", "service", "tool", "storefront"}

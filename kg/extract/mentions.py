@@ -229,6 +229,19 @@ def _joins_another_title_word(tokens: list[Token], i: int, known: list[Candidate
     )
 
 
+def _closes_a_title_list(tokens: list[Token], i: int, known: list[Candidate]) -> bool:
+    """Whether the comma at token i lists title-case words that an 'and' closes ('Ministry of Economy, Trade and
+    Industry', 'Zakat, Tax and Customs Authority'): title-case words and commas up to 'and' and one more."""
+    j = i
+    while j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].text[:1].isupper() and tokens[j + 1].is_alpha:
+        j += 2
+        while j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].is_alpha:
+            j += 1
+        if _joins_another_title_word(tokens, j, known):
+            return True
+    return False
+
+
 def _joined_institutions(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
     """One name for a body or a law whose title-case name the NER breaks at 'and', '&', a hyphen or 'of' ("Foreign
     Exchange and Foreign Trade Act", "Payment & Clearing Association of China", "Korea Federation of SMEs"): from
@@ -247,14 +260,17 @@ def _joined_institutions(parsed: Parsed, found: list[Candidate]) -> list[Candida
             prev = tokens[start - 1]
             title = prev.text[:1].isupper() and prev.lower_ not in ("the", "a")
             joiner = prev.text in ("-", "&") or (
-                prev.lower_ == "and" and start >= 2 and tokens[start - 2].text[:1].isupper()
+                prev.lower_ in ("and", ",")
+                and start >= 2
+                and tokens[start - 2].text[:1].isupper()
+                and (prev.lower_ == "and" or _closes_a_title_list(tokens, start - 1, known))
             )
             if not (title or joiner):
                 break
             start -= 1
             if prev.is_sent_start:
                 break
-        while tokens[start].text in ("-", "&") or tokens[start].lower_ == "and":
+        while tokens[start].text in ("-", "&", ",") or tokens[start].lower_ == "and":
             start += 1
         end = t.i + 1
         if not law and end + 1 < len(tokens) and tokens[end].lower_ == "of" and tokens[end + 1].text[:1].isupper():
@@ -262,8 +278,8 @@ def _joined_institutions(parsed: Parsed, found: list[Candidate]) -> list[Candida
             while end < len(tokens):
                 if tokens[end].text[:1].isupper() and not tokens[end].is_punct:
                     end += 1
-                elif _joins_another_title_word(tokens, end, known):
-                    end += 2  # 'Ministry of Internal Affairs and Communications', 'Ministry of SMEs and Startups'
+                elif _joins_another_title_word(tokens, end, known) or _closes_a_title_list(tokens, end, known):
+                    end += 2  # 'Ministry of Internal Affairs and Communications', 'Ministry of Economy, Trade and …'
                 else:
                     break
         inside = [c for c in out if c.start < end and start < c.end]
