@@ -2161,6 +2161,11 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ),
         # near miss: a list of known companies before a body stays a list
         ("Tencent, Alibaba and JD.com met the Ministry of Commerce on Monday.", "Tencent", "Organization"),
+        # an age in commas makes a person of a name of one word too
+        ("Zhao, 44, succeeds Daniel Fortier at the studio.", "Zhao", "Person"),
+        ("Kapadia, 41, will run the quick-commerce unit.", "Kapadia", "Person"),
+        # near miss: a year is no age
+        ("In Hangzhou, 2025, Alibaba opened a campus.", "Hangzhou", "Place"),
         # near miss: 'which' is a company's relative
         ("Kakao Mobility, which runs Kakao T, was fined.", "Kakao Mobility", "Organization"),
         # near miss: a surname read as a person's before stays a person's where a cue verb finds it

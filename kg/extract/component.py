@@ -99,18 +99,18 @@ def _person_cue(doc: Doc, c: mx.Candidate) -> bool:
     executive Sameer Nigam', 'councillor Ana Reis'), a post in apposition ('X, head of equity capital markets', 'X,
     a managing partner at Y', 'X, the company's general counsel'), or an age ('X, 44, joined …'). Not 'rival Meituan
     Dianping' nor 'X, a partner of Y' (a partner may be a company; a managing or founding partner is not). A name of
-    one word too when a relative 'who' follows it ('Wang, who became chief executive …')."""
+    one word too when an age or a relative 'who' follows it ('Zhao, 44, succeeds …', 'Wang, who became …')."""
     if c.end + 1 < len(doc) and doc[c.end].text == "," and doc[c.end + 1].lower_ == "who":
         return True
+    if c.end + 2 < len(doc) and doc[c.end].text == "," and doc[c.end + 2].text == ",":
+        age = doc[c.end + 1]  # ('Zhao, 44, succeeds …': an age makes a person of a name of one word too)
+        if age.is_digit and 16 <= int(age.text) <= 99:
+            return True
     if c.end - c.start < 2:
         return False
     before = doc[c.start - 1] if c.start > 0 else None
     if before is not None and before.lower_ in lx.PERSON_POSTS:
         return True
-    if c.end + 2 < len(doc) and doc[c.end].text == "," and doc[c.end + 2].text == ",":
-        age = doc[c.end + 1]
-        if age.is_digit and 16 <= int(age.text) <= 99:
-            return True
     head = doc[c.start : c.end].root
     for post in (k for k in head.children if k.dep_ == "appos"):
         word = post.lower_

@@ -709,10 +709,11 @@ _COMPANY_OBJECT_CUES = frozenset({"acquired", "competes_with", "partner_of"})
 def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
     """Names the NER missed as the subject or object of a cue verb that only companies fill ("Zalando faces
     competition from …", "Otto competes with …", "… agreed to acquire Mojang"): a proper-noun run standing there
-    that the NER gave no other kind (not a date, a place or a nationality)."""
+    that the NER gave no other kind (not a date, a place or a nationality). And a person's name of one word the
+    NER missed where a post or an age says it is one ("Szarfsztejn was named chief executive", "Zhao, 44, …")."""
     tokens, out = parsed.tokens, []
     for t in tokens:
-        if t.dep_ in ("nsubj", "nsubjpass") and not covered[t.i] and _takes_a_post(t):
+        if not covered[t.i] and ((t.dep_ in ("nsubj", "nsubjpass") and _takes_a_post(t)) or _aged(t)):
             covered[t.i] = 1
             out.append(Candidate(t.i, t.i + 1, t.text, "CUE", votes={"Person": 1.5}))
             continue
@@ -737,6 +738,23 @@ def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
         covered[span.start : span.end] = b"\x01" * len(span)
         out.append(Candidate(span.start, span.end, parsed.text_of(span), "CUE", votes={"Organization": 1.5}))
     return out
+
+
+def _aged(t: Token) -> bool:
+    """'Zhao, 44, succeeds …': a capitalised word alone that an age in commas follows is a person's name."""
+    doc = t.doc
+    return (
+        t.is_alpha
+        and t.text[:1].isupper()
+        and t.text[1:].islower()
+        and t.ent_type_ in ("", "PERSON")
+        and t.i + 3 < len(doc)
+        and doc[t.i + 1].text == ","
+        and doc[t.i + 2].is_digit
+        and 16 <= int(doc[t.i + 2].text) <= 99
+        and doc[t.i + 3].text == ","
+        and (t.i == 0 or not doc[t.i - 1].text[:1].isupper() or bool(t.is_sent_start))
+    )
 
 
 def _takes_a_post(t: Token) -> bool:
@@ -996,6 +1014,7 @@ def link(
             and len(c.text.split()) == 1
             and c.key not in other_labels
             and c.votes.get("Person", 0) < 3.0
+            and not _aged(tokens[c.start])  # ('Lin, 44, replaces …' is a person, not a clipped 'Lingxing')
             and _clipped_kb_name(c.key, kb_names)
         ):
             continue  # a clipped known name ("Tao's" for Taobao/Taotian) is not a new entity
