@@ -5,6 +5,7 @@ Works on a parsed Doc; returns plain data (see :func:`find_entities`). No rule n
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -954,12 +955,19 @@ def _base(name: str) -> str:
 
 
 def _clipped_kb_name(key: str, kb_names: list[str]) -> bool:
-    return len(key) >= 2 and any(n != key and n.startswith(key) for n in kb_names)
+    """Whether ``key`` is the start of a longer word of a KB name (``kb_names`` sorted: :func:`kb_words`)."""
+    if len(key) < 2:
+        return False
+    i = bisect.bisect_right(kb_names, key)  # the first word after ``key``: a longer one it starts, if any
+    return i < len(kb_names) and kb_names[i].startswith(key)
 
 
 def kb_words(kb_index: dict[str, tuple[str, str]]) -> list[str]:
-    """The words of the KB's canonical names, normalised (what a clipped known name is checked against)."""
-    return [w for name, kind in kb_index.values() if kind == "Organization" for w in normalise_name(name).split()]
+    """The words of the KB's canonical names, normalised and sorted (what a clipped known name is checked
+    against)."""
+    return sorted(
+        {w for name, kind in kb_index.values() if kind == "Organization" for w in normalise_name(name).split()}
+    )
 
 
 def link(
