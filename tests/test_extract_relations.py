@@ -350,6 +350,26 @@ CASES = [
         None,
         "leads.title",
     ),
+    # 'the round' that names no company is the round of the company that raised money last, in its sentence or
+    # the two before; 'with participation from' names more investors
+    (
+        "Zepto raised $450 million in new funding. The round was led by General Catalyst.",
+        ("general catalyst", "invested_in", "zepto"),
+        None,
+        "invest.lead_round",
+    ),
+    (
+        "Moonshot AI raised $600 million on Monday. The round was led by IDG Capital.",
+        ("idg capital", "invested_in", "moonshot ai"),
+        None,
+        "invest.lead_round",
+    ),
+    (
+        "Meesho said on Monday it had raised $275 million. Fidelity led the round, with participation from SoftBank.",
+        ("softbank group", "invested_in", "meesho"),
+        None,
+        "invest.lead_round+coref",
+    ),
     # a succession in a participle of appointing: the one appointed replaces, not the one appointing
     (
         "Lazada has named Zhou Yiming as its chief executive, replacing James Dong.",
@@ -1759,6 +1779,8 @@ NEGATIVES = [
     # a challenge or an answer to what is no company
     "Meituan filed a legal challenge to the ruling on Monday.",
     "Alibaba published its answer to the complaint on Friday.",
+    # a round nobody is said to have raised is nobody's
+    "Zepto cut prices in March. The round was led by General Catalyst.",
     # an award is no post
     "Zalando was named retailer of the year in 2025.",
     # a possessive before a name that qualifies the noun after it ('X's Y takeover'), not the name

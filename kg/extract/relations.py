@@ -1584,10 +1584,42 @@ def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
             if p.dep_ == "pobj"
             for a in ctx.expand(p)
         ]
-        investees = investees or investee_from_clause
-        for s in ctx.subjects(v):
+        investees = investees or investee_from_clause or _round_raiser(ctx, r)
+        investors = ctx.subjects(v) + _participants(ctx, v)
+        for s in investors:
             for o in investees:
-                yield Cand(s, "invested_in", o, "invest.lead_round", v.i)
+                if s.key != o.key:
+                    yield Cand(s, "invested_in", o, "invest.lead_round", v.i)
+
+
+def _round_raiser(ctx: Context, r: Token) -> list[Arg]:
+    """'Zepto raised $450 million. The round was led by X': the company a definite round names none of is the one
+    that raised money last, in its sentence or the two before ([] when none did)."""
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in r.children):
+        return []  # 'led a round in …' names its company, or none
+    first = ctx.sent_first[max(ctx.sent_index[r.i] - 2, 0)]
+    for t in reversed(ctx.tokens[first : r.i]):
+        if t.pos_ == "VERB" and t.lemma_.lower() == "raise":
+            raisers = [a for a in ctx.subjects(t) if a.type == "Organization"]
+            if raisers:
+                return raisers
+    return []
+
+
+def _participants(ctx: Context, v: Token) -> list[Arg]:
+    """'X led the round, with participation from A and B': the others who took part."""
+    return [
+        a
+        for c in v.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for n in c.children
+        if n.dep_ == "pobj" and n.lemma_.lower() == "participation"
+        for p in n.children
+        if p.dep_ == "prep" and p.lower_ == "from"
+        for q in p.children
+        if q.dep_ == "pobj"
+        for a in ctx.expand(q, refs=False)
+    ]
 
 
 def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
