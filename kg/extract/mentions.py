@@ -152,8 +152,13 @@ def candidates(parsed: Parsed) -> list[Candidate]:
     out.extend(_short_names(parsed, out, covered))
     out.extend(_repeated_names(parsed, out, covered))
     _hyphenated_given_names(parsed, out)
+    out = [c for c in out if not _AMOUNT.fullmatch(c.text)]  # ('HK$128.00' is a price, whatever the NER says)
     out.sort(key=lambda c: c.start)
     return out
+
+
+#: An amount of money written as one word: 'HK$128.00', 'US$1.2bn', 'S$40', '€312m', '¥1,000'.
+_AMOUNT = re.compile(r"[A-Za-z]{0,3}\s?[$€£¥₹₩]\s?\d[\d.,]*[A-Za-z]*")
 
 
 def _hyphenated_given_names(parsed: Parsed, found: list[Candidate]) -> None:
