@@ -1919,6 +1919,8 @@ def test_legal_form_after_a_known_name_is_the_same_company(extract_text, text, n
         # a country's possessive before a nationality's adjective or a state office introduces no company
         ("Liège lies in Belgium’s French-speaking south.", "French"),
         ("France’s President Macron met the delegation.", "President Macron"),
+        # a common word in quotes is a term, not a programme's name
+        ("Kakao Games applied a “pity” mechanism that guarantees a rare item.", "pity"),
         # an amount written as one word is a price, whatever the NER says
         ("Shares were priced at HK$128.00 each and closed at HK$136.50 on Monday.", "HK$128.00"),
         ("Shares were priced at HK$128.00 each and closed at HK$136.50 on Monday.", "HK$136.50"),

@@ -516,7 +516,8 @@ def _quoted_programs(parsed: Parsed, skip: list[bool], taken: bytearray) -> list
         )
         is_prog = (
             (_is_title(words) and words[-1].lower() in lx.PROGRAM_HEADS)
-            or (after_lemma in lx.PROGRAM_NOUNS and len(words) <= 6)
+            # (a common word in quotes is a term, not a name: 'a “pity” mechanism')
+            or (after_lemma in lx.PROGRAM_NOUNS and len(words) <= 6 and not (len(words) == 1 and name.islower()))
             or (_is_title(words) and _SUCH_AS_PROGRAMS.search(text[max(0, m.start() - 200) : m.start()]))
         )
         span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
