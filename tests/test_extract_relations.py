@@ -2335,6 +2335,54 @@ def test_date_attaches_to_its_clause_not_the_sentence(extract_text):
     assert found[("alibaba", "invested_in", "bilibili")].date.iso == "2021"
 
 
+@pytest.mark.parametrize(
+    "text, triple, date",
+    [
+        # the lead's day dates the same news told later, the lead naming no party (a fine, a probe by its noun)
+        (
+            "SEOUL — South Korea’s antitrust regulator on Thursday fined three game publishers over loot-box odds. "
+            "The Korea Fair Trade Commission fined Netmarble 2.1 billion won.",
+            ("korea fair trade commission", "fined", "netmarble"),
+            "2025-05-15",
+        ),
+        (
+            "NEW DELHI — India’s antitrust regulator on Friday ordered an investigation into three quick-commerce "
+            "apps. The Competition Commission of India is investigating Zepto over deep discounts.",
+            ("competition commission of india", "investigated", "zepto"),
+            "2025-05-16",
+        ),
+        # the day the lead's news was told
+        (
+            "SEOUL — Kakao has launched a new AI assistant, the company said on Monday. Kakao launched Kanana to "
+            "rival Naver.",
+            ("kakao", "launched", "kanana"),
+            "2025-05-12",
+        ),
+        # near misses: the same kind about another party than the lead's, a description, the past perfect
+        (
+            "SINGAPORE — Grab on Monday agreed to buy a stake in GoTo. Grab has also invested in Lalamove.",
+            ("grab", "invested_in", "lalamove"),
+            None,
+        ),
+        (
+            "BEIJING — Alibaba Group on Tuesday invested $1 billion in Moonshot AI. Moonshot AI, which is also "
+            "backed by Tencent Holdings, makes the Kimi chatbot.",
+            ("tencent", "invested_in", "moonshot ai"),
+            None,
+        ),
+        (
+            "BEIJING — Alibaba Group on Tuesday invested $1 billion in Moonshot AI. Tencent Holdings had invested in "
+            "Moonshot AI as a seed backer.",
+            ("tencent", "invested_in", "moonshot ai"),
+            None,
+        ),
+    ],
+)
+def test_the_leads_day_dates_its_news_told_later(extract_text, text, triple, date):
+    rel = triples(extract_text(text, published="2025-05-16"))[triple]
+    assert (rel.date.iso if rel.date else None) == date
+
+
 def test_a_listing_nobody_owns_is_no_listing_by_its_noun(extract_text):
     ex = extract_text("Analysts said a Nasdaq listing would give PayPay a currency for deals.")
     assert not [r for r in ex.relations if r.rule.startswith("listed_on.noun")]

@@ -192,9 +192,9 @@ def _score_relations(
         if key in gold_keys and key in predicted:
             score.tp += 1
             _date_score(result.scores["relation dates"], gold_keys[key], predicted[key])
-            if gold_keys[key] and not predicted[key] & gold_keys[key]:
+            if not predicted[key] & gold_keys[key] and (gold_keys[key] or predicted[key]):
                 result.mistakes["relation dates wrong"].append(
-                    f"{label}: {sorted(predicted[key]) or 'none'}, gold {sorted(gold_keys[key])}"
+                    f"{label}: {sorted(predicted[key]) or 'none'}, gold {sorted(gold_keys[key]) or 'none'}"
                 )
         elif key in gold_keys:
             score.fn += 1

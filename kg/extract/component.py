@@ -361,6 +361,7 @@ def extract(doc: Doc, kb: KBView) -> dict:
     dating = _Dating(parsed, _dates(parsed))
     relations, events = _statements(ctx, table, dating)
     relations += _learned_statements(ctx, dating, relations)
+    _date_by_lead(relations, ctx, dating)
     quantities = _quantities(ctx, table, dating, events)
     mentions, comentions = _mentions(parsed, kept + version_cands)
     return Extracted(
@@ -546,6 +547,75 @@ def _date_by_taking_effect(relations: list[RelationRow], ctx: Context, dating: _
         later = [d for s, d in changes if 0 <= s - r.sentence <= _EFFECT_SENTENCES]
         if later and r.date is not None and _announced(dating, r.date):  # (an undated role is a standing one)
             r.date, r.dated_by = later[0], "effective"
+
+
+#: How many sentences open an article with its news ('SEOUL, Jan 22 — The regulator on Thursday fined …').
+_LEAD_SENTENCES = 2
+#: What a lead's day dates in the rest of the article: deals, rulings, launches and listings. Not appointments,
+#: which take effect on a day of their own and sit beside the roles of predecessors; not foundings, never news.
+_LEAD_NEWS = frozenset(EVENTS) - {"leads", "founded"}
+
+
+def _date_by_lead(relations: list[RelationRow], ctx: Context, dating: _Dating) -> None:
+    """A news article leads with its news and the day of it, then names the parties: 'SEOUL, Jan 22 — The
+    regulator on Thursday fined three game publishers … The commission said Netmarble would pay 2.1 billion won'.
+    An event statement the article leaves undated is part of the lead's news when it is of the same kind (a fine,
+    an investment, a launch …) and about what the lead's statements of that kind are about if it names any, is
+    no description or background ('Rappi, backed by SoftBank'; 'had invested'), and the article dates that fact
+    nowhere else. The news's day is the one its clause or its sentence gives ('…, the company said on Tuesday'); a
+    dateline's is not, for it is the day of the report ('BEIJING, Jan 20 — The regulator has fined …')."""
+    lead: dict[str, int] = {}  # kind of news -> its day
+    for t in ctx.tokens:
+        if ctx.sent_index[t.i] >= _LEAD_SENTENCES:
+            break
+        predicate = _news_cue(t)
+        if predicate in _LEAD_NEWS and t.dep_ not in ("amod", "acl", "relcl"):  # ('the SoftBank-backed app')
+            date = dating.date_for(t.i)[0]
+            if date is not None and _day(dating, date):
+                lead.setdefault(predicate, date)
+    targets: dict[str, set[str]] = {}  # kind of news -> what the lead names it about
+    for r in relations:
+        if r.sentence < _LEAD_SENTENCES and r.predicate in _LEAD_NEWS:
+            targets.setdefault(r.predicate, set()).add(r.object)
+            if r.date is not None and _day(dating, r.date):
+                lead.setdefault(r.predicate, r.date)
+    dated_facts = {(r.subject, r.predicate, r.object) for r in relations if r.date is not None}
+    for r in relations:
+        if (
+            r.date is None
+            and r.predicate in lead
+            and r.object in targets.get(r.predicate, {r.object})
+            and _news_statement(r, ctx)
+            and (r.subject, r.predicate, r.object) not in dated_facts
+        ):
+            r.date, r.dated_by = lead[r.predicate], "lead"
+
+
+def _news_cue(t: Token) -> str | None:
+    """The kind of news a word reports: a verb ('fined') or an event noun ('ordered an investigation')."""
+    if t.pos_ == "VERB":
+        word = cue(t, lx.VERB_CUES)
+        return lx.VERB_CUES[word][0] if word else None
+    return lx.NOUN_CUES.get(t.lower_) if t.pos_ == "NOUN" else None
+
+
+def _day(dating: _Dating, date: int) -> bool:
+    """Whether a date names a day ('on Thursday', 'Jan 20')."""
+    spec = dating.dates[date]["spec"]
+    return spec is not None and (spec.get("rel") == "weekday" or spec.get("d") is not None)
+
+
+def _news_statement(r: RelationRow, ctx: Context) -> bool:
+    """Whether a statement may report news: an event a verb states in a clause of its own, or one the classifier
+    read; not a description ('the startup backed by SoftBank') or background in the past perfect ('had
+    invested')."""
+    if learned.is_learned(r.rule):
+        return r.predicate in EVENTS
+    if r.event is None:
+        return False
+    verb = ctx.tokens[int(r.event[1:])]
+    background = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    return verb.dep_ not in ("acl", "amod", "relcl") and not background
 
 
 def _announced(dating: _Dating, date: int) -> bool:
