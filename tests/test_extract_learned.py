@@ -149,3 +149,27 @@ def test_training_refuses_a_held_out_blind_set(tmp_path):
         with pytest.raises(KGError, match="held out"):
             refuse_held_out(next(held.parent.rglob("*.yaml")))
     refuse_held_out(next((data / "blind7").rglob("*.yaml")))  # scored once, now development
+
+
+@pytest.mark.model
+def test_a_learned_statement_takes_no_date_from_its_sentence_alone(extract_text, monkeypatch):
+    """The classifier's trigger is where two names meet, not a verb of their own: a date elsewhere in the
+    sentence ('who joined Alibaba in 2019') is another clause's, and a role it reads is held, not taken."""
+    from kg.extract import component
+
+    def every_pair_read(ctx, known, classifier=None):
+        readings = []
+        for pair in learned.pairs(ctx, known):
+            first, second = ctx._arg(pair.first), ctx._arg(pair.second)
+            if "Person" in (first.type, second.type):
+                person, org = (first, second) if first.type == "Person" else (second, first)
+                readings.append(learned.Reading(person, "leads", org, pair.trigger, 0.9))
+            else:
+                readings.append(learned.Reading(first, "acquired", second, pair.trigger, 0.9))
+        return readings
+
+    monkeypatch.setattr(component.learned, "read", every_pair_read)
+    ex = extract_text("Zhang Wei, who joined Alibaba in 2019, said Lazada would grow.")
+    read = {(r.subject, r.predicate, r.object): r for r in ex.relations if learned.is_learned(r.rule)}
+    assert {("zhang wei", "leads", "alibaba"), ("alibaba", "acquired", "lazada")} <= set(read)
+    assert all(r.date is None for r in read.values())

@@ -2383,6 +2383,34 @@ def test_the_leads_day_dates_its_news_told_later(extract_text, text, triple, dat
     assert (rel.date.iso if rel.date else None) == date
 
 
+@pytest.mark.parametrize(
+    "text, triple, date",
+    [
+        # a role held ('is run by', 'led by', 'which is run by') takes no date from a clause about something else
+        (
+            "Spun out of Tsinghua University in 2019, Zhipu is run by chief executive Zhang Peng.",
+            ("zhang peng", "leads", "zhipu-ai"),
+            None,
+        ),
+        (
+            "BYD, led by founder Wang Chuanfu, expects its own chip to ship before 2027.",
+            ("wang chuanfu", "leads", "byd"),
+            None,
+        ),
+        ("Meituan, which is run by Wang Xing, entered Saudi Arabia in 2023.", ("wang xing", "leads", "meituan"), None),
+        # near miss: a role the past tense reports is dated by its clause
+        (
+            "From 2015 to 2019, Jane Sun ran Ctrip as its chief executive.",
+            ("jane-sun", "leads", "trip-com"),
+            "2015",
+        ),
+    ],
+)
+def test_a_role_held_is_not_dated_by_its_sentence(extract_text, text, triple, date):
+    rel = triples(extract_text(text))[triple]
+    assert (rel.date.iso if rel.date else None) == date
+
+
 def test_a_listing_nobody_owns_is_no_listing_by_its_noun(extract_text):
     ex = extract_text("Analysts said a Nasdaq listing would give PayPay a currency for deals.")
     assert not [r for r in ex.relations if r.rule.startswith("listed_on.noun")]

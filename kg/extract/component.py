@@ -434,9 +434,11 @@ def _learned_statements(ctx: Context, dating: _Dating, relations: list[RelationR
             continue
         date, how = (
             dating.date_for(reading.trigger, (reading.s.span, reading.o.span))
-            if reading.p not in STATIVE
+            if reading.p not in STATIVE and reading.p != "leads"  # a role it reads is a title's: described, not taken
             else (None, None)
         )
+        if how == "sentence":
+            date, how = None, None
         rows.append(
             RelationRow(
                 subject=reading.s.key,
@@ -467,7 +469,7 @@ def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[Relati
             continue
         date, how = (
             dating.date_for(c.trigger, tuple(a.span for a in (c.s, c.o) if a is not None))
-            if c.dated and c.p not in STATIVE
+            if c.dated and c.p not in STATIVE and not _standing_role(c, ctx)
             else (None, None)
         )
         c, rule, subject_ok, is_relation = _typed(c)
@@ -501,6 +503,13 @@ def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[Relati
     _date_by_decision(relations, _dated_decisions(ctx, dating))
     _date_by_taking_effect(relations, ctx, dating)
     return relations, events
+
+
+def _standing_role(c: Cand, ctx: Context) -> bool:
+    """Whether a verb states a role held, not taken: 'Zhipu is run by Zhang Peng', 'BYD, led by Wang Chuanfu'
+    (dated by the sentence, it would take its date from a clause about something else); 'Zhang ran the unit
+    from 2019' is past, and its date is the role's."""
+    return c.rule in NOT_EVENTS and _tense(ctx.tokens[c.trigger]) != "past"
 
 
 #: Verbs (with their particle) of a person's taking or leaving a post on a date: 'will take over on Nov 1'.
