@@ -328,6 +328,33 @@ CASES = [
         None,
         "compete.noun.clause",
     ),
+    # a war in a clause of the place or time ('where', 'when') is waged by the subject of the clause that names it
+    (
+        "Grab is strongest in Vietnam, where a fare war with Gojek has squeezed margins.",
+        ("grab", "competes_with", "gojek"),
+        None,
+        "compete.noun.clause",
+    ),
+    (
+        "Shopee tightened its grip on Brazil, where competition with Mercado Libre is fierce.",
+        ("shopee", "competes_with", "mercadolibre"),
+        None,
+        "compete.noun.clause",
+    ),
+    (
+        "Meituan faces pressure at home, where a subsidy war with JD.com pushed its core unit into a loss.",
+        ("meituan", "competes_with", "jd"),
+        None,
+        "compete.noun.clause",
+    ),
+    # a particle the small model attaches as a bare preposition
+    (
+        "Analysts said the hire signals that NetEase will take on Tencent Holdings (0700.HK) and Shanghai-based"
+        " miHoYo abroad.",
+        ("netease", "competes_with", "mihoyo"),
+        None,
+        "compete.take_on",
+    ),
     # the titles of the agent of a passive of leading something that is no company are posts at the sentence's
     # company, the article's own
     (
@@ -1886,6 +1913,8 @@ NEGATIVES = [
     "Baedal Minjok was separately fined 33.6 billion won.",
     "The board will review the plan.",
     "Alibaba completed a review of its strategy.",
+    # a war discussed where people met is not theirs
+    "Investors met in Hangzhou, where a fight with Meituan was discussed.",
     # a possessor's place or its unnamed product is no unit
     "Meituan moved its Shanghai headquarters.",
     "Xiaomi will continue to develop its own models.",

@@ -1009,7 +1009,16 @@ def _pairs(args: list[Arg]) -> Iterator[tuple[Arg, Arg]]:
 
 
 def _particle(v: Token) -> str:
-    return next((c.lower_ for c in v.children if c.dep_ == "prt"), "")
+    """The verb's particle; the small model sometimes tags one RP but attaches it as a bare 'prep'
+    ('will take on Tencent (0700.HK) and miHoYo', its object then on the verb)."""
+    return next(
+        (
+            c.lower_
+            for c in v.children
+            if c.dep_ == "prt" or (c.tag_ == "RP" and c.dep_ == "prep" and not any(c.children))
+        ),
+        "",
+    )
 
 
 # --- rules -------------------------------------------------------------------------------------
@@ -1729,10 +1738,14 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
 def _clause_actor(ctx: Context, n: Token) -> list[Arg]:
     """Who wages a war a clause mentions without saying whose: the nearest subject up the tree, the noun a relative
     clause describes, or whose that subject is ('JD's move, which set off a war with Y'; 'X said it would waive
-    fees, escalating a war with Y'; 'X reported a loss as a battle with Y eased'). Nothing when that subject names
+    fees, escalating a war with Y'; 'X reported a loss as a battle with Y eased'; 'X faces pressure at home, where a
+    war with Y …'). Nothing when that subject names
     nobody ('analysts expect a war with Y')."""
     h = n
     for _ in range(6):
+        if h.dep_ == "relcl" and any(c.tag_ == "WRB" for c in h.children):
+            h = h.head  # 'X faces pressure at home, where a war with Y …': the clause of the place or time
+            continue
         if h.dep_ == "relcl":
             head = h.head
             for _ in range(3):  # 'X's move into grocery in 2020, which set off …': what moved, not the year
