@@ -391,6 +391,40 @@ CASES = [
         None,
         "invest.lead_round",
     ),
+    # others who took part: 'with A and B taking part (participating, also investing)', 'alongside C'; a
+    # prefixed irregular verb ('co-led'); the round 'of' its company
+    (
+        "Moonshot AI raised $700 million. The round was led by IDG Capital, with existing shareholders Alibaba Group"
+        " (9988.HK) and Tencent Holdings (0700.HK) taking part alongside HongShan.",
+        ("hongshan", "invested_in", "moonshot ai"),
+        None,
+        "invest.lead_round",
+    ),
+    (
+        "Zepto raised $450 million on Monday. The round was led by General Catalyst, with Temasek and GIC"
+        " participating.",
+        ("gic", "invested_in", "zepto"),
+        None,
+        "invest.lead_round",
+    ),
+    (
+        "Dewu raised new funding. Hillhouse led the round alongside Tencent.",
+        ("tencent", "invested_in", "dewu"),
+        None,
+        "invest.lead_round",
+    ),
+    (
+        "Zhipu AI raised new funding. The round was co-led by Hillhouse and Meituan.",
+        ("meituan", "invested_in", "zhipu ai"),
+        None,
+        "invest.lead_round",
+    ),
+    (
+        "Hillhouse co-led the Series B round of Dewu in 2021.",
+        ("hillhouse", "invested_in", "dewu"),
+        "2021",
+        "invest.lead_round",
+    ),
     (
         "Meesho said on Monday it had raised $275 million. Fidelity led the round, with participation from SoftBank.",
         ("softbank group", "invested_in", "meesho"),
@@ -1913,6 +1947,8 @@ NEGATIVES = [
     "Baedal Minjok was separately fined 33.6 billion won.",
     "The board will review the plan.",
     "Alibaba completed a review of its strategy.",
+    # what takes part beside a round's lead is an investor only when it takes part: shares that rise do not
+    "Xpeng said the round was led by Sequoia, with Tencent shares rising 2%.",
     # a war discussed where people met is not theirs
     "Investors met in Hangzhou, where a fight with Meituan was discussed.",
     # a possessor's place or its unnamed product is no unit
@@ -2386,6 +2422,23 @@ def test_date_attaches_to_its_clause_not_the_sentence(extract_text):
             "rival Naver.",
             ("kakao", "launched", "kanana"),
             "2025-05-12",
+        ),
+        # money raised is news of investments in the one that raised it
+        (
+            "Zepto has raised $450 million in new funding, the company said on Monday. The round was led by General "
+            "Catalyst, with Temasek participating.",
+            ("temasek", "invested_in", "zepto"),
+            "2025-05-12",
+        ),
+        (
+            "Xpeng raised prices on Monday. Later, Volkswagen invested in Xpeng.",
+            ("volkswagen", "invested_in", "xpeng"),
+            None,
+        ),
+        (
+            "Zepto raised $450 million on Monday. The round was led by Accel. Prosus invested in Swiggy.",
+            ("prosus", "invested_in", "swiggy"),
+            None,
         ),
         # near misses: the same kind about another party than the lead's, a description, the past perfect
         (

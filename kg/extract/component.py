@@ -41,6 +41,7 @@ from kg.extract.relations import (
     Context,
     cue,
     governing_verb,
+    money_raised,
     run_rules,
 )
 from kg.schema import MONEY_EVENTS, SCHEMA
@@ -574,6 +575,7 @@ def _date_by_lead(relations: list[RelationRow], ctx: Context, dating: _Dating) -
     nowhere else. The news's day is the one its clause or its sentence gives ('…, the company said on Tuesday'); a
     dateline's is not, for it is the day of the report ('BEIJING, Jan 20 — The regulator has fined …')."""
     lead: dict[str, int] = {}  # kind of news -> its day
+    targets: dict[str, set[str]] = {}  # kind of news -> what the lead names it about
     for t in ctx.tokens:
         if ctx.sent_index[t.i] >= _LEAD_SENTENCES:
             break
@@ -582,7 +584,8 @@ def _date_by_lead(relations: list[RelationRow], ctx: Context, dating: _Dating) -
             date = dating.date_for(t.i)[0]
             if date is not None and _day(dating, date):
                 lead.setdefault(predicate, date)
-    targets: dict[str, set[str]] = {}  # kind of news -> what the lead names it about
+                if predicate == "invested_in" and money_raised(t):  # 'Y has raised $700 million': in Y
+                    targets.setdefault(predicate, set()).update(a.key for a in ctx.subjects(t))
     for r in relations:
         if r.sentence < _LEAD_SENTENCES and r.predicate in _LEAD_NEWS:
             targets.setdefault(r.predicate, set()).add(r.object)
@@ -601,8 +604,11 @@ def _date_by_lead(relations: list[RelationRow], ctx: Context, dating: _Dating) -
 
 
 def _news_cue(t: Token) -> str | None:
-    """The kind of news a word reports: a verb ('fined') or an event noun ('ordered an investigation')."""
+    """The kind of news a word reports: a verb ('fined', 'raised $50 million') or an event noun ('ordered an
+    investigation')."""
     if t.pos_ == "VERB":
+        if money_raised(t):
+            return "invested_in"  # 'Y has raised $700 million in a new round': the investments in it
         word = cue(t, lx.VERB_CUES)
         return lx.VERB_CUES[word][0] if word else None
     return lx.NOUN_CUES.get(t.lower_) if t.pos_ == "NOUN" else None

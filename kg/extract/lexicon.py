@@ -706,6 +706,8 @@ LEGAL_FORM_WORDS = frozenset(
 ORG_SUFFIXES = frozenset(
     {"group", "holdings", "inc", "inc.", "ltd", "ltd.", "limited", "corporation", "corp", "corp.", "company", "co."}
 )
+#: Irregular past forms of cue verbs, for prefixed forms the lemmatizer leaves as they are ('co-led').
+IRREGULAR_PAST = {"led": "lead", "ran": "run", "held": "hold", "bought": "buy", "sold": "sell", "took": "take"}
 #: Verbs that need a particle to carry their cue meaning.
 REQUIRED_PARTICLE = {
     "roll": "out",

@@ -932,6 +932,9 @@ def cue(tok: Token, table) -> str | None:
     for cut in (1, 2, 3):
         if low[:-cut] in table and low[-cut:] in ("s", "d", "es", "ed", "ing"):
             return low[:-cut]
+    prefix, _, rest = low.rpartition("-")  # 'co-led': the lemmatizer leaves an irregular verb's prefixed form
+    if prefix and (base := lx.IRREGULAR_PAST.get(rest)) and f"{prefix}-{base}" in table:
+        return f"{prefix}-{base}"
     return None
 
 
@@ -1588,13 +1591,13 @@ def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
         investees += [
             a
             for c in r.children
-            if c.dep_ == "prep" and c.lower_ in ("in", "for")
+            if c.dep_ == "prep" and c.lower_ in ("in", "for", "of")  # 'the Series B round of Y'
             for p in c.children
             if p.dep_ == "pobj"
             for a in ctx.expand(p)
         ]
         investees = investees or investee_from_clause or _round_raiser(ctx, r)
-        investors = ctx.subjects(v) + _participants(ctx, v)
+        investors = ctx.subjects(v) + _participants(ctx, v, r)
         for s in investors:
             for o in investees:
                 if s.key != o.key:
@@ -1615,9 +1618,10 @@ def _round_raiser(ctx: Context, r: Token) -> list[Arg]:
     return []
 
 
-def _participants(ctx: Context, v: Token) -> list[Arg]:
-    """'X led the round, with participation from A and B': the others who took part."""
-    return [
+def _participants(ctx: Context, v: Token, r: Token) -> list[Arg]:
+    """'X led the round, with participation from A and B', 'with A and B taking part (joining)', 'alongside C':
+    the others who took part."""
+    participation = [
         a
         for c in v.children
         if c.dep_ == "prep" and c.lower_ == "with"
@@ -1629,6 +1633,24 @@ def _participants(ctx: Context, v: Token) -> list[Arg]:
         if q.dep_ == "pobj"
         for a in ctx.expand(q, refs=False)
     ]
+    taking_part = [
+        w
+        for c in v.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for w in c.children
+        if w.dep_ in ("pcomp", "pobj") and _takes_part(w)
+    ]
+    joined = [a for w in taking_part for c in w.children if c.dep_ == "nsubj" for a in ctx.expand(c, refs=False)]
+    # 'led the round alongside C': the small model hangs 'alongside' on the verb or on the round
+    return participation + joined + _named_after(ctx, (v, r, *taking_part), ("alongside",), refs=False)
+
+
+def _takes_part(w: Token) -> bool:
+    """'participating', 'joining', 'investing', 'taking part'."""
+    lemma = w.lemma_.lower()
+    return lemma in ("participate", "join", "invest") or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in w.children)
+    )
 
 
 def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
@@ -1805,10 +1827,18 @@ def rule_gain_from(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, "competes_with", o, "compete.gain_from", v.i, dated=False)
 
 
+def money_raised(v: Token) -> list[Token]:
+    """What a verb of raising money raised ('raised $700 million', 'secured new funding'); [] for other verbs
+    and other objects ('raised prices')."""
+    if cue(v, _VERB_RULES) not in lx.RAISE_VERBS:
+        return []
+    return [k for c in v.children if c.dep_ == "dobj" and _money_like(c) for k in (c, *c.conjuncts)]
+
+
 def rule_raise_from(ctx: Context, v: Token) -> Iterator[Cand]:
     """'Zhipu has raised money from backers such as A and B', 'Yanolja raised $1.7 billion from X', 'X took a
     further 500 million yuan from Y': the ones money came from invested in the one that raised it."""
-    raised = [k for c in v.children if c.dep_ == "dobj" and _money_like(c) for k in (c, *c.conjuncts)]
+    raised = money_raised(v)
     if not raised:
         return
     sources = _named_after(ctx, (v, *raised), ("from",), refs=False, conjoined=True)
@@ -2834,7 +2864,7 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
         if t.i in ctx.tickers:
             yield from rule_ticker(ctx, t)
         if pos == "VERB":
-            for rule in _VERB_RULES.get(lemma, ()):
+            for rule in _VERB_RULES.get(cue(t, _VERB_RULES) or lemma, ()):
                 yield from rule(ctx, t)
         elif pos in ("NOUN", "PROPN"):
             if lemma in lx.COOP_NOUNS:
