@@ -248,6 +248,13 @@ CASES = [
         None,
         "part_of.possessive",
     ),
+    # one name the NER ran across a possessive is the owner's and the owned one's
+    (
+        "Marvel Rivals is a shooter licensed from Walt Disney’s Marvel Entertainment.",
+        ("marvel entertainment", "part_of", "walt disney"),
+        None,
+        "part_of.possessive",
+    ),
     # a possessor's named service is its unit
     (
         "Amazon is also pushing its Prime membership.",

@@ -110,6 +110,33 @@ def split_coordinated(ent: Span) -> list[Span]:
     return [Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
 
 
+def split_possessive(ent: Span) -> list[Span]:
+    """An organization span the NER ran across a possessive ("Walt Disney's Marvel Entertainment", "Valve's Steam")
+    as the owner's name and the owned one's; a possessive that ends the name or comes before a legal form only
+    ("McDonald's Corp") and a name the KB knows stay whole.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("licensed from Walt Disney's Marvel Entertainment .")
+    >>> [s.text for s in split_possessive(Span(doc, 2, 7, label="ORG"))]
+    ['Walt Disney', 'Marvel Entertainment']
+    >>> corp = spacy.blank("en")("shares of McDonald's Corp rose")
+    >>> [s.text for s in split_possessive(Span(corp, 2, 5, label="ORG"))]
+    ["McDonald's Corp"]
+    """
+    if ent.label_ != "ORG" or ent.ent_id_:
+        return [ent]
+    marks = [t.i for t in ent if t.lower_ in ("'s", "’s")]
+    if len(marks) != 1:
+        return [ent]
+    k = marks[0]
+    owner, owned = ent.doc[ent.start : k], ent.doc[k + 1 : ent.end]
+    if not owner or not owned or not all(part[0].text[:1].isupper() for part in (owner, owned)):
+        return [ent]
+    if all(t.lower_.rstrip(".") in lx.LEGAL_FORM_WORDS | lx.ORG_SUFFIXES for t in owned):
+        return [ent]
+    return [Span(ent.doc, ent.start, k, label=ent.label_), Span(ent.doc, k + 1, ent.end, label=ent.label_)]
+
+
 def _hyphen_modifier(tok: Token) -> bool:
     """Whether ``tok`` ends a hyphenated modifier ("-owned", "-based", "-backed", "-style") rather than a name."""
     word = tok.lower_
@@ -132,7 +159,7 @@ def candidates(parsed: Parsed) -> list[Candidate]:
     skip = [_source_credit(parsed.text_of(s)) for s in parsed.sents]
     taken = bytearray(len(parsed.doc))  # tokens already in a candidate
     out = _quoted_programs(parsed, skip, taken)
-    ents = [part for ent in parsed.ents for part in split_coordinated(ent)]
+    ents = [part for ent in parsed.ents for piece in split_possessive(ent) for part in split_coordinated(piece)]
     by_start = {e.start: e for e in ents}
     for ent in ents:
         c = _entity_candidate(parsed, ent, by_start, skip, taken)
