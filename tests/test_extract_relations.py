@@ -2368,6 +2368,19 @@ def test_references_resolve_to_recent_compatible_entities(extract_text):
             ("public investment fund", "invested_in", "noon"),
             ("public investment fund", "invested_in", "careem"),
         ),
+        # 'the company' is no regulator or exchange named since
+        (
+            "Flipkart filed its draft prospectus on Monday. The Securities and Exchange Board of India will review"
+            " the filing. Kalyan Krishnamurthy, chief executive since 2017, will continue to lead the company.",
+            ("kalyan krishnamurthy", "leads", "flipkart"),
+            ("kalyan krishnamurthy", "leads", "sebi"),
+        ),
+        (
+            "Meesho plans to list on the National Stock Exchange of India. Vidit Aatrey will continue to run the"
+            " company.",
+            ("vidit aatrey", "leads", "meesho"),
+            ("vidit aatrey", "leads", "nse-india"),
+        ),
         # near misses: a subject named since begins a new topic; the 'it' of a copula stands for nothing
         (
             "Zepto hired bankers on Monday. The company was started in 2021. Swiggy later signed a lease with"

@@ -392,6 +392,9 @@ class Context:
                 "Person" if tok.lower_ in lx.PERSON_REFS else "Program" if phrase in lx.PROGRAM_REFS else "Organization"
             )
             found = self._recent(tok, 4, kind, back=2 if tok.pos_ == "PRON" else 4)
+            if kind == "Organization" and tok.pos_ != "PRON":
+                # 'the company', 'the Xiamen-based group' is no regulator or exchange (those it would name as such)
+                found = [f for f in found if self.kinds.get(f[1]) not in ("authority", "exchange")]
             # a reference prefers its own sentence's subject, then the nearest name of its sentence;
             # a pronoun then prefers an earlier sentence's subject (centering), a description the nearest name
             same = [f for f in found if self.sent_index[f[0]] == self.sent_index[tok.i]]
