@@ -2094,6 +2094,16 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             "The Silk Road Fund, founded by President Xi Jinping's government in 2014, invested in Ant Group.",
             ("xi jinping", "leads", "silk road fund"),
         ),
+        # a possessor owns the name right after its mark only, whatever the parse; a name listed beside it owns none
+        (
+            "Kimi lost ground as Tencent’s Yuanbao and ByteDance’s Doubao, which benefit from their parents’ traffic,"
+            " pulled ahead.",
+            ("doubao", "part_of", "tencent"),
+        ),
+        (
+            "ByteDance’s Doubao remains China’s most used chatbot, followed by DeepSeek and Tencent’s Yuanbao.",
+            ("tencent yuanbao", "part_of", "deepseek"),
+        ),
         # 'X, the Y-owned service' at the end of a list is about X alone
         (
             "Discord competes with Roblox, Meta Platforms' WhatsApp and Instagram, and Twitch, the Amazon-owned"

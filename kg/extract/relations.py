@@ -2096,7 +2096,8 @@ def rule_possessive_program(ctx: Context, tok: Token) -> Iterator[Cand]:
     for c in parsed_possessors:
         for a in ctx.expand(c, refs=False):
             if product and a.type == "Organization":
-                yield Cand(prog, "part_of", a, "part_of.possessive_product", tok.i)
+                if _marked_possessive(ctx, a) and _owns_next_name(ctx, a, prog):
+                    yield Cand(prog, "part_of", a, "part_of.possessive_product", tok.i)
             else:
                 yield Cand(a, "participant_in", prog, "participant.possessive", tok.i)
     owner = None if parsed_possessors or not product else _possessor_by_adjacency(ctx, tok)
@@ -2640,6 +2641,19 @@ def _marked_possessive(ctx: Context, a: Arg) -> bool:
 
 
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def _owns_next_name(ctx: Context, owner: Arg, owned: Arg) -> bool:
+    """Whether no other name stands between a possessor and the name it would own: "Tencent's Yuanbao and
+    ByteDance's Doubao" (which the small model may parse as Tencent's Doubao) gives Doubao to ByteDance only."""
+    first = ctx.doc.char_span(owner.span[0], owner.span[1], alignment_mode="expand")
+    last = ctx.doc.char_span(owned.span[0], owned.span[1], alignment_mode="expand")
+    if first is None or last is None:
+        return True
+    return not any(
+        (m := ctx.tok_mention[i]) is not None and m[2] not in (owner.key, owned.key)
+        for i in range(first.end, last.start)
+    )
 
 
 def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
