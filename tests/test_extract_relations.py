@@ -808,6 +808,21 @@ CASES = [
         "2025-07-01",
         "succeed.verb",
     ),
+    # an appointment told without a date takes the date the change takes effect; a predecessor's past role does not
+    (
+        "Lazada has named Zhou Yiming as its chief executive, replacing James Dong, who led the company through a"
+        " restructuring. Dong will move to Hangzhou. The changes take effect on Dec. 1.",
+        ("zhou yiming", "leads", "lazada"),
+        "2025-12-01",
+        "leads.noun+coref",
+    ),
+    (
+        "Lazada has named Zhou Yiming as its chief executive, replacing James Dong, who led the company through a"
+        " restructuring. Dong will move to Hangzhou. The changes take effect on Dec. 1.",
+        ("james dong", "leads", "lazada"),
+        None,
+        "leads.verb+coref",
+    ),
     # a war whose sides a plural reference gives: the names just listed, or 'the two'
     (
         "The regulator summoned Grab, Gojek and Maxim after it found that the platforms’ fare war had hurt drivers.",

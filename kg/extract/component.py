@@ -362,6 +362,7 @@ def extract(doc: Doc, kb: KBView) -> dict:
     dating = _Dating(parsed, _dates(parsed))
     relations, events = _statements(ctx, table, dating)
     relations += _learned_statements(ctx, dating, relations)
+    _date_by_taking_effect(relations, events, ctx, dating)
     _date_by_lead(relations, ctx, dating)
     quantities = _quantities(ctx, table, dating, events)
     mentions, comentions = _mentions(parsed, kept + version_cands)
@@ -502,7 +503,6 @@ def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[Relati
             continue
         _add_event(events, c, subject_ok, table, sent_of[c.trigger], date, how)
     _date_by_decision(relations, _dated_decisions(ctx, dating))
-    _date_by_taking_effect(relations, ctx, dating)
     return relations, events
 
 
@@ -521,7 +521,9 @@ _OFFICE_WORD_STARTS = ("effect", "tak", "took", "step", "assum")
 _EFFECT_SENTENCES = 3
 
 
-def _date_by_taking_effect(relations: list[RelationRow], ctx: Context, dating: _Dating) -> None:
+def _date_by_taking_effect(
+    relations: list[RelationRow], events: dict[str, _Event], ctx: Context, dating: _Dating
+) -> None:
     """An appointment or succession starts when it takes effect, not when it is announced: 'Lazada named Tan chief
     executive on Tuesday … Tan will take over on Nov 1'; 'X will step down at the end of March'; 'The change takes
     effect on April 1'. The date of a person's own taking (or leaving) of the post dates their statements; a
@@ -547,6 +549,7 @@ def _date_by_taking_effect(relations: list[RelationRow], ctx: Context, dating: _
         for person in ctx.subjects(verb) if takes or leaves else []:
             if person.type == "Person":
                 (taking if takes else leaving).setdefault(person.key, date)
+    successors = {(r.sentence, r.subject) for r in relations if r.predicate == "succeeded"}
     for r in relations:
         if r.predicate not in ("leads", "succeeded"):
             continue
@@ -555,8 +558,23 @@ def _date_by_taking_effect(relations: list[RelationRow], ctx: Context, dating: _
             r.date, r.dated_by = own, "effective"
             continue
         later = [d for s, d in changes if 0 <= s - r.sentence <= _EFFECT_SENTENCES]
-        if later and r.date is not None and _announced(dating, r.date):  # (an undated role is a standing one)
+        if later and r.date is not None and _announced(dating, r.date):
             r.date, r.dated_by = later[0], "effective"
+        elif later and r.date is None and _taken_post(r, events, successors):
+            # 'Lazada has named Zhou as its chief executive, replacing Dong … The changes take effect on Dec. 1'
+            # (an undated role that is not an appointment is a standing one: 'Dong, who led the company')
+            r.date, r.dated_by = later[0], "effective"
+            if r.event in events and events[r.event].row.date is None:
+                events[r.event].row.date, events[r.event].row.dated_by = later[0], "effective"
+
+
+def _taken_post(r: RelationRow, events: dict[str, _Event], successors: set[tuple[int, str]]) -> bool:
+    """Whether a statement tells of a post being taken: a succession, an appointment, or the post of one said in
+    the same sentence to succeed someone."""
+    if r.predicate == "succeeded":
+        return True
+    appointed = r.event is not None and r.event in events and events[r.event].row.type == "appointment"
+    return appointed or (r.sentence, r.subject) in successors
 
 
 #: How many sentences open an article with its news ('SEOUL, Jan 22 — The regulator on Thursday fined …').
