@@ -823,6 +823,34 @@ CASES = [
         None,
         "leads.verb+coref",
     ),
+    # a relative clause keeps its own time: not the main clause's, unless the small model hung its closing date
+    # on the main verb; a clause describing a date is of that date
+    (
+        "Keeta, which Meituan launched in Hong Kong, entered Brazil in October.",
+        ("meituan", "launched", "keeta"),
+        None,
+        "launch.verb",
+    ),
+    (
+        "Zepto, which counts Nexus Venture Partners among its backers, opened 200 stores in March.",
+        ("nexus venture partners", "invested_in", "zepto"),
+        None,
+        "invested_in.noun+coref",
+    ),
+    (
+        "The results were the first reported under John Furner, who succeeded Doug McMillon as chief executive of"
+        " Walmart on Feb. 1.",
+        ("john furner", "succeeded", "doug mcmillon"),
+        "2025-02-01",
+        "succeed.verb",
+    ),
+    (
+        "The reshuffle is the biggest since 2023, when Su Hua stepped down as chairman and handed the role to Cheng"
+        " Yixiao.",
+        ("cheng yixiao", "succeeded", "su hua"),
+        "2023",
+        "succeed.handover",
+    ),
     # a war whose sides a plural reference gives: the names just listed, or 'the two'
     (
         "The regulator summoned Grab, Gojek and Maxim after it found that the platforms’ fare war had hurt drivers.",

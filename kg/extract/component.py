@@ -278,14 +278,26 @@ def _date_for(
     # one before it ('On May 7, A announced … and launched …') is the whole sentence's
     other_clause, other_from = -1, 0
     t = governing_verb(tok)
+    described: Token | None = None  # the relative clause or participle the statement is in, describing a noun
     while True:
         chain.append(t.i)
         if t.head.i == t.i:
             break
         if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ == "VERB":
             other_clause, other_from = t.head.i, t.head.idx
+            described = t.head if t.head.dep_ in ("relcl", "acl") else described
             break
+        if t.dep_ in ("relcl", "acl") and t.pos_ == "VERB":
+            described = described or t
+            if t.dep_ == "relcl":
+                break  # 'Keeta, which Meituan launched in 2023, entered Brazil in October': not October
         t = t.head
+    if described is not None and described.dep_ == "relcl":
+        # 'since 2023, when Su Hua stepped down': a clause describing a date is of that date
+        for k in by_sent.get(sent_of[tok.i], ()):
+            d = dates[k]
+            if d["spec"] is not None and d["start"] <= described.head.idx < d["end"]:
+                return k, "clause"
     best = None
     fallback = None
     for k in by_sent.get(sent_of[tok.i], ()):
@@ -303,8 +315,18 @@ def _date_for(
             fallback = k
     if best:
         return best[1], "clause"
-    if fallback is not None:
+    if fallback is None:
+        return None, None
+    at = dates[fallback]["tok"]
+    if described is None or described.head.left_edge.i <= at <= described.right_edge.i:
         return fallback, "sentence"
+    if at > described.right_edge.i and not any(
+        t.pos_ in ("VERB", "AUX") for t in tok.doc[described.right_edge.i + 1 : at]
+    ):  # 'under John Furner, who succeeded Doug McMillon as chief executive on Feb. 1': the small model may hang
+        # the date that closes a relative clause on the main verb
+        return fallback, "clause"
+    # 'Grab, which counts Uber among its shareholders, reported a profit in February': the time of the main clause
+    # is not the description's
     return None, None
 
 
@@ -427,6 +449,22 @@ def _institutions_fit(predicate: str, subject: str, obj: str, kinds: dict[str, s
     return True
 
 
+def _date_in_arguments_clauses(ctx: Context, dating: _Dating, reading: learned.Reading, date: int) -> bool:
+    """Whether a date stands inside every relative clause or participle that holds a learned statement's argument
+    below the noun where its two names meet: 'Grab, which counts Uber among its shareholders, reported a profit in
+    February' meet at 'Grab' (its date is the one of 'reported'), but February is not when Uber invested."""
+    at = dating.dates[date]["tok"]
+    if ctx.tokens[reading.trigger].pos_ in ("VERB", "AUX"):
+        return True  # they meet at a verb: its clause states the fact ('Alibaba led a round that valued Moonshot')
+    for span in (reading.s.span, reading.o.span):
+        t = ctx.tokens[dating.token_at(span[0])]
+        while t.i != reading.trigger and t.head.i != t.i:
+            if t.dep_ in ("relcl", "acl") and not t.left_edge.i <= at <= t.right_edge.i:
+                return False
+            t = t.head
+    return True
+
+
 def _learned_statements(ctx: Context, dating: _Dating, relations: list[RelationRow]) -> list[RelationRow]:
     """What the learned classifier reads between names the rules left unrelated in their sentence."""
     known = {(r.sentence, r.subject, r.object) for r in relations}
@@ -439,7 +477,7 @@ def _learned_statements(ctx: Context, dating: _Dating, relations: list[RelationR
             if reading.p not in STATIVE and reading.p != "leads"  # a role it reads is a title's: described, not taken
             else (None, None)
         )
-        if how == "sentence":
+        if how == "sentence" or (date is not None and not _date_in_arguments_clauses(ctx, dating, reading, date)):
             date, how = None, None
         rows.append(
             RelationRow(
