@@ -851,6 +851,19 @@ CASES = [
         "2023",
         "succeed.handover",
     ),
+    (
+        "Coupang, founded by Bom Kim and listed in New York in 2021, declined to comment.",
+        ("bom kim", "founded", "coupang"),
+        None,
+        "found.verb",
+    ),
+    # a name the small model leaves unlabelled before its verb is its subject
+    (
+        "PhonePe raised $850 million in a funding round led by General Atlantic in 2023.",
+        ("general atlantic", "invested_in", "phonepe"),
+        "2023",
+        "invest.lead_round",
+    ),
     # a war whose sides a plural reference gives: the names just listed, or 'the two'
     (
         "The regulator summoned Grab, Gojek and Maxim after it found that the platforms’ fare war had hurt drivers.",

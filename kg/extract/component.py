@@ -304,6 +304,9 @@ def _date_for(
         d = dates[k]
         if d["spec"] is None or (d["gov"] == other_clause and d["start"] > other_from):
             continue
+        gov = tok.doc[d["gov"]]
+        if gov.dep_ == "conj" and gov.head.i == chain[0] and gov.i > chain[0]:
+            continue  # 'founded by Bom Kim and listed in New York in 2021': the later conjunct's own date
         absolute = d["spec"].get("rel") is None
         if d["gov"] in chain or d["gov"] == other_clause:  # (a fronted date governs both conjoined clauses)
             rank = (chain.index(d["gov"]) if d["gov"] in chain else len(chain), not absolute)

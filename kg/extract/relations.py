@@ -771,6 +771,10 @@ class Context:
             return self.expand(c) + self.coagents(v, c) + self._as_do_too(v)
         if v.tag_ == "NNS" and (named := _subject_read_as_compound(v)) is not None:
             return self.expand(named)  # 'Adyen competes with …' read as a noun phrase
+        if v.pos_ == "VERB" and (
+            unlabelled := [c for c in v.children if c.dep_ == "dep" and c.i < v.i and self.tok_mention[c.i]]
+        ):
+            return self.expand(unlabelled[-1])  # 'PhonePe raised …' with the unknown name tagged NN, left unlabelled
         h = v.head
         if v.dep_ == "conj" and h.dep_ == "xcomp" and v.tag_ != h.tag_:
             # 'attracting X to settle in, but also inviting Y': coordinated verbs share their form,
