@@ -857,6 +857,14 @@ CASES = [
         None,
         "found.verb",
     ),
+    # a participle conjoined to another shares its company
+    (
+        "Founded in 2004 by David Baszucki and listed on the New York Stock Exchange in March 2021, Roblox says it"
+        " has 150 million users.",
+        ("roblox", "listed_on", "nyse"),
+        "2021-03",
+        "listed_on.verb",
+    ),
     # a name the small model leaves unlabelled before its verb is its subject
     (
         "PhonePe raised $850 million in a funding round led by General Atlantic in 2023.",

@@ -2718,6 +2718,9 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
     exchanges = [a for a in _named_after(ctx, (v,), ("on", "in"), refs=False) if ctx.kinds.get(a.key) == "exchange"]
     if exchanges and low in ("list", "debut", "float"):
         companies = ctx.objects(v) if ctx.is_passive(v) else ctx.subjects(v)
+        if not companies and v.dep_ == "conj" and v.head.pos_ == "VERB":
+            # 'Founded in 2004 and listed on the NYSE in 2021, Roblox …': the first participle's company
+            companies = ctx.objects(v.head) if ctx.is_passive(v.head) else ctx.subjects(v.head)
         for s in companies:
             for o in exchanges:
                 yield Cand(s, "listed_on", o, "listed_on.verb", v.i)
