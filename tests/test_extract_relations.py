@@ -2442,6 +2442,13 @@ def test_references_resolve_to_recent_compatible_entities(extract_text):
             ("public investment fund", "invested_in", "noon"),
             ("public investment fund", "invested_in", "careem"),
         ),
+        # a reference prefers the subject of its sentence, whichever of its names is nearer
+        (
+            "Dewu, known overseas as Poizon, was spun out of sports forum Hupu in 2015 by Yang Bing, who remains the"
+            " company’s chief executive.",
+            ("yang bing", "leads", "dewu"),
+            ("yang bing", "leads", "hupu"),
+        ),
         # 'the company' is no regulator or exchange named since
         (
             "Flipkart filed its draft prospectus on Monday. The Securities and Exchange Board of India will review"

@@ -397,8 +397,9 @@ class Context:
                 found = [f for f in found if self.kinds.get(f[1]) not in ("authority", "exchange")]
             # a reference prefers its own sentence's subject, then the nearest name of its sentence;
             # a pronoun then prefers an earlier sentence's subject (centering), a description the nearest name
-            same = [f for f in found if self.sent_index[f[0]] == self.sent_index[tok.i]]
-            pick = next((f for f in same if self.is_subject[f[0]]), None) or (same[0] if same else None)
+            here = self.sent_index[tok.i]
+            same = [f for f in found if self.sent_index[f[0]] == here]
+            pick = next((f for f in same if self._subject_here(f[1], kind, here)), None) or (same[0] if same else None)
             if pick is None and (tok.pos_ == "PRON" or (kind == "Organization" and phrase not in lx.SINGLE_REFS)):
                 # so does a longer description ('the Shenzhen-based carmaker'): it continues a topic
                 pick = next((f for f in found if self.is_subject[f[0]]), None)
@@ -414,6 +415,14 @@ class Context:
             pick = pick or (found[0] if found else None)
             return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
         return []
+
+    def _subject_here(self, key: str, kind: str, sentence: int) -> bool:
+        """Whether any name of ``key`` is a subject in the sentence ('Dewu, known as Poizon, was spun out …': the
+        nearest name, Poizon, is not; Dewu is)."""
+        return any(
+            k == key and self.sent_index[start] == sentence and self.is_subject[start]
+            for start, k in self.by_type[kind]
+        )
 
     def _referring_subject(self, tok: Token, since: int) -> list[Arg]:
         """What the subject of the nearest earlier sentence after sentence ``since`` stands for, when that subject
