@@ -2061,6 +2061,9 @@ def test_legal_form_after_a_known_name_is_the_same_company(extract_text, text, n
         ("Shares were priced at HK$128.00 each and closed at HK$136.50 on Monday.", "HK$128.00"),
         ("Shares were priced at HK$128.00 each and closed at HK$136.50 on Monday.", "HK$136.50"),
         ("Shares fell to S$88.40 in Singapore.", "S$88.40"),
+        # a group or legal word alone is part of a title, not a company ('Group CEO X')
+        ("Swiggy co-founder and Group CEO Sriharsha Majety told analysts on Thursday.", "Group"),
+        ("Holdings chairman Li Wei said the plan would go ahead.", "Holdings"),
     ],
 )
 def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):

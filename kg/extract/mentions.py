@@ -653,6 +653,7 @@ def _not_a_name(name: str, ent: Span, length: int) -> bool:
         (ent.label_ in ("NORP", "LOC") and last.endswith(_DEMONYM_ENDINGS) and ent[-1].tag_ in ("JJ", "NNP", "NNPS"))
         or normalise_name(name) in lx.IDIOMS
         or normalise_name(name) in lx.JARGON
+        or normalise_name(name).rstrip(".") in lx.ORG_SUFFIXES  # 'Group CEO X': a legal or group word alone
         or name.islower()
         or not any(c.isalpha() for c in name)
         or (ent.label_ == "NORP" and length == 1)
