@@ -6,13 +6,15 @@ The KB holds background knowledge only — never facts read from an article. It 
     entities:
       - {id: taobao, name: Taobao, type: Organization, aliases: [淘宝]}
       - {id: alibaba, name: Alibaba, type: Organization, tickers: ["NYSE: BABA", "9988.HK"]}
-      - {id: hkex, name: HKEX, type: Organization, ticker_prefixes: [HKEX, HK, SEHK]}
+      - {id: hkex, name: HKEX, type: Organization, ticker_prefixes: [HKEX, HK, SEHK], seat: hong-kong}
     facts:
       - [taobao, part_of, taotian]
 
 ``tickers`` (optional, organizations only) are listings written ``"EXCHANGE: SYMBOL"`` or
 ``"SYMBOL.CODE"``; ``ticker_prefixes`` (optional, exchanges only) are the exchange codes such listings use,
 before the colon or after the dot. Every code a ticker uses must be a ticker prefix of some exchange.
+``seat`` (optional, exchanges only) is the id of the Place the exchange is in, which news names a listing by
+("listed in Hong Kong in 2021").
 A fact may name entities of any KB file: :func:`load_kb` reads every file's entities before any facts.
 """
 
@@ -31,7 +33,7 @@ from kg.vocab import ENTITY_TYPES, RELATIONS
 
 SHIPPED_DIR = Path(__file__).parent / "data" / "kb"
 
-_KEYS = ("id", "name", "type", "aliases", "tickers", "ticker_prefixes")
+_KEYS = ("id", "name", "type", "aliases", "tickers", "ticker_prefixes", "seat")
 _CODE = r"[A-Za-z][A-Za-z0-9]{0,9}"
 _SYMBOL = r"[A-Za-z0-9][A-Za-z0-9.&-]{0,14}"
 #: "NYSE: BABA", "HKEX:9988", "(NASDAQ: PDD)"
@@ -73,6 +75,7 @@ class KBEntity:
     tickers: tuple[str, ...] = ()  # listings as written in the KB file ("NYSE: BABA", "9988.HK")
     ticker_prefixes: tuple[str, ...] = ()  # an exchange's codes ("HKEX", "HK", "SEHK")
     source: str = ""  # the KB file's name without its suffix ("regulators", "exchanges"): the kind of entity
+    seat: str = ""  # an exchange's Place id ("hong-kong"): 'listed in Hong Kong' names its listing
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -104,6 +107,7 @@ class KnowledgeBase:
     _by_prefix: dict[str, str] = field(default_factory=dict, repr=False)  # exchange code -> exchange id
     _listings: list[_Listing] = field(default_factory=list, repr=False)
     _by_listing: dict[tuple[str, str], str] | None = field(default=None, repr=False)  # built on first use
+    _seats: list[tuple[Path, str]] = field(default_factory=list, repr=False)  # (file, exchange id), checked last
 
     def lookup(self, name: str) -> KBEntity | None:
         """The entity one of whose names normalises like ``name`` (None if none)."""
@@ -135,9 +139,16 @@ class KnowledgeBase:
         return self.entities[kb_id] if kb_id else None
 
     def check(self) -> None:
-        """Checks across files, once all are read: each ticker names a known exchange code and belongs to one entity."""
+        """Checks across files, once all are read: each ticker names a known exchange code and belongs to one entity;
+        each exchange's seat is a known Place."""
         self._by_listing = None
         self._listing_index()
+        for path, exchange in self._seats:
+            seat = self.entities[exchange].seat
+            if seat not in self.entities or self.entities[seat].type != "Place":
+                raise KnowledgeBaseError(
+                    f"{path}: {exchange!r} has seat {seat!r}, which is no Place of the KB; use a Place's id"
+                )
 
     def add_file(self, path: Path) -> None:
         data = _read(path)
@@ -152,6 +163,8 @@ class KnowledgeBase:
                     f"{path}: entity id {entity.id!r} is defined twice; give each entity a unique id"
                 )
             self.entities[entity.id] = entity
+            if entity.seat:
+                self._seats.append((path, entity.id))
             for name in entity.names:
                 _claim(self._by_alias, normalise_name(name), entity.id, f"{path}: alias {name!r}", "a name")
             for code in entity.ticker_prefixes:
@@ -280,7 +293,13 @@ def _entity(path: Path, i: int, raw: object) -> KBEntity:
                 f"{where} ({raw['name']!r}) has ticker prefix {code!r}; write an upper-case exchange "
                 f"code of letters and digits such as 'HKEX' or 'NYSE'"
             )
-    return KBEntity(raw["id"], raw["name"], raw["type"], aliases, tickers, prefixes, path.stem)
+    seat = raw.get("seat") or ""
+    if seat and (not isinstance(seat, str) or not prefixes):
+        raise KnowledgeBaseError(
+            f"{where} ({raw['name']!r}) has seat {seat!r}; only an exchange (with ticker_prefixes) has a seat, "
+            f"written as the id of a Place"
+        )
+    return KBEntity(raw["id"], raw["name"], raw["type"], aliases, tickers, prefixes, path.stem, seat)
 
 
 def load_kb(settings: Settings) -> KnowledgeBase:

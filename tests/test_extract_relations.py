@@ -2671,3 +2671,42 @@ def test_an_organization_leading_owns_unless_it_holds_a_post(rule, role, predica
     org, unit = Arg("alibaba", (0, 7), "Organization"), Arg("taobao", (20, 26), "Organization")
     typed, _, subject_ok, _ = _typed(Cand(org, "leads", unit, rule, 0, role=role))
     assert (typed.p, subject_ok) == (predicate, fits)
+
+
+@pytest.mark.parametrize(
+    "text, triple, date",
+    [
+        # a listing named by its exchange's city dates the company's listing on the exchange there
+        (
+            "Tencent Music Entertainment (NYSE: TME; HKEX: 1698) said revenue rose. The group listed in New York in"
+            " December 2018 and added a secondary listing in Hong Kong in 2022.",
+            ("tencent music entertainment", "listed_on", "nyse"),
+            "2018-12",
+        ),
+        (
+            "Tencent Music Entertainment (NYSE: TME; HKEX: 1698) said revenue rose. The group listed in New York in"
+            " December 2018 and added a secondary listing in Hong Kong in 2022.",
+            ("tencent music entertainment", "listed_on", "hkex"),
+            "2022",
+        ),
+        (
+            "Kuaishou (HKEX: 1024) said revenue rose. Its shares have doubled since its Hong Kong IPO in 2021.",
+            ("kuaishou", "listed_on", "hkex"),
+            "2021",
+        ),
+        # near misses: a city of two exchanges the company is listed on; a city of none of its exchanges
+        (
+            "Acme Global (NYSE: ACMG; NASDAQ: ACMQ) said revenue rose. The company listed in New York in 2018.",
+            ("acme global", "listed_on", "nyse"),
+            None,
+        ),
+        (
+            "Kuaishou (HKEX: 1024) said revenue rose. It opened an office in Singapore in 2021.",
+            ("kuaishou", "listed_on", "hkex"),
+            None,
+        ),
+    ],
+)
+def test_a_listing_named_by_its_city_dates_the_listing_there(extract_text, text, triple, date):
+    rel = triples(extract_text(text))[triple]
+    assert (rel.date.iso if rel.date else None) == date

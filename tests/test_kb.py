@@ -533,6 +533,16 @@ def test_a_fact_may_name_an_entity_of_a_later_file(tmp_path):
             "entities:\n  - {id: x, name: X, type: Organization, tickers: ['9988.HK']}\n",
             "ticker '9988.HK' of 'x' is already a ticker of 'alibaba'",
         ),
+        # an exchange's seat: a Place of the KB, and only an exchange has one
+        (
+            "entities:\n  - {id: x, name: X, type: Organization, ticker_prefixes: [XQ], seat: atlantis}\n",
+            "'x' has seat 'atlantis', which is no Place of the KB",
+        ),
+        (
+            "entities:\n  - {id: x, name: X, type: Organization, ticker_prefixes: [XQ], seat: alibaba}\n",
+            "'x' has seat 'alibaba', which is no Place",
+        ),
+        ("entities:\n  - {id: x, name: X, type: Organization, seat: hong-kong}\n", "only an exchange"),
     ],
 )
 def test_malformed_file_names_file_and_fix(tmp_path, content, message):
@@ -546,3 +556,9 @@ def test_malformed_file_names_file_and_fix(tmp_path, content, message):
 def test_missing_file_is_reported(tmp_path):
     with pytest.raises(KnowledgeBaseError, match="cannot read"):
         load_kb(Settings.load(kb_paths=str(tmp_path / "nope.yaml")))
+
+
+def test_the_main_exchanges_have_their_seat(kb):
+    seats = {e.id: e.seat for e in kb.entities.values() if e.seat}
+    assert seats["hkex"] == "hong-kong" and seats["nyse"] == seats["nasdaq"] == "new-york"
+    assert all(kb.entities[place].type == "Place" for place in seats.values())

@@ -42,6 +42,7 @@ from kg.extract.relations import (
     cue,
     governing_verb,
     money_raised,
+    possessors,
     run_rules,
 )
 from kg.schema import MONEY_EVENTS, SCHEMA
@@ -63,6 +64,7 @@ class KBView:
     words: list[str] = dataclasses.field(default_factory=list)  # :func:`~kg.extract.mentions.kb_words` of index
     parents: dict[str, str] = dataclasses.field(default_factory=dict)  # unit -> parent, the KB's structure
     kinds: dict[str, str] = dataclasses.field(default_factory=dict)  # id -> "company", "exchange" or "authority"
+    seats: dict[str, str] = dataclasses.field(default_factory=dict)  # exchange id -> the id of its Place
 
     @classmethod
     def of(cls, kb) -> KBView:
@@ -79,7 +81,8 @@ class KBView:
             for e in kb.entities.values()
             if e.ticker_prefixes or (e.source == "exchanges" and e.type == "Organization")
         }
-        return cls(index, mx.kb_words(index), parents, kinds)
+        seats = {e.id: e.seat for e in kb.entities.values() if e.seat}
+        return cls(index, mx.kb_words(index), parents, kinds, seats)
 
 
 class Extractor:
@@ -388,6 +391,7 @@ def extract(doc: Doc, kb: KBView) -> dict:
     relations, events = _statements(ctx, table, dating)
     relations += _learned_statements(ctx, dating, relations)
     _date_by_taking_effect(relations, events, ctx, dating)
+    _date_listings_by_seat(relations, ctx, dating, kb.seats)
     _date_by_lead(relations, ctx, dating)
     quantities = _quantities(ctx, table, dating, events)
     mentions, comentions = _mentions(parsed, kept + version_cands)
@@ -616,6 +620,51 @@ def _taken_post(r: RelationRow, events: dict[str, _Event], successors: set[tuple
         return True
     appointed = r.event is not None and r.event in events and events[r.event].row.type == "appointment"
     return appointed or (r.sentence, r.subject) in successors
+
+
+#: Words of a company's listing that may name it by the exchange's city ('listed in New York', 'its Hong Kong IPO').
+_LISTING_VERBS = frozenset({"list", "float", "debut"})
+_LISTING_NOUNS = frozenset({"listing", "ipo", "debut", "flotation", "offering"})
+
+
+def _date_listings_by_seat(relations: list[RelationRow], ctx: Context, dating: _Dating, seats: dict[str, str]) -> None:
+    """A listing the article names by its city gives its date to the company's listing on the exchange there:
+    'Bilibili (NASDAQ: BILI), which listed in New York in 2018'; 'since its secondary listing in Hong Kong in 2022'.
+    Only when the company is listed on one exchange of that city in the article (New York has two)."""
+    for t in ctx.tokens:
+        verb = t.pos_ == "VERB" and t.lemma_.lower() in _LISTING_VERBS
+        if not (verb or (t.pos_ in ("NOUN", "PROPN") and t.lower_ in _LISTING_NOUNS)):
+            continue
+        holders = [t, *(c for c in t.children if c.dep_ == "prep" and c.lower_ == "in")]
+        places = {
+            m[2]
+            for h in holders
+            for c in h.children
+            if c.dep_ in (("pobj",) if h is not t else ("compound", "nmod"))
+            and (m := ctx.tok_mention[c.i]) is not None
+            and ctx.types.get(m[2]) == "Place"
+        }
+        if not places:
+            continue
+        date, how = dating.date_for(t.i)
+        if date is None or how != "clause":
+            continue
+        if verb:  # ('the group listed in New York in 2018': the small model may read a participle)
+            companies = ctx.subjects(t) or (ctx.expand(t.head) if t.dep_ == "acl" else [])
+        else:
+            companies = [a for c in possessors(t) for a in ctx.expand(c)]
+            if not companies and t.dep_ in ("dobj", "pobj"):
+                companies = ctx.subjects(governing_verb(t))
+        for company in companies:
+            listings = [
+                r
+                for r in relations
+                if r.predicate == "listed_on" and r.subject == company.key and seats.get(r.object) in places
+            ]
+            if len({r.object for r in listings}) == 1:
+                for r in listings:
+                    if r.date is None:
+                        r.date, r.dated_by = date, "clause"
 
 
 #: How many sentences open an article with its news ('SEOUL, Jan 22 — The regulator on Thursday fined …').
