@@ -190,6 +190,8 @@ def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Langua
     for word in HYPHENATED_WORDS:
         for form in {word, word.capitalize(), word.upper()}:
             tokenizer.add_special_case(form, [{ORTH: form}])
+    # 'said Lei Jun.': a given name, not June (which news style spells out), ends the sentence
+    tokenizer.add_special_case("Jun.", [{ORTH: "Jun"}, {ORTH: "."}])
     nlp.tokenizer = TypographyTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")

@@ -857,6 +857,8 @@ CASES = [
         None,
         "found.verb",
     ),
+    # a given name that ends the sentence is no month ('Lei Jun.')
+    ("Xiaomi and Kingsoft Corp are both chaired by Lei Jun.", ("lei jun", "leads", "kingsoft"), None, "leads.verb"),
     # a participle conjoined to another shares its company
     (
         "Founded in 2004 by David Baszucki and listed on the New York Stock Exchange in March 2021, Roblox says it"
@@ -2170,6 +2172,23 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
         (
             "ByteDance’s Doubao remains China’s most used chatbot, followed by DeepSeek and Tencent’s Yuanbao.",
             ("tencent yuanbao", "part_of", "deepseek"),
+        ),
+        # a possessive or a singular appositive that ends a list is about its last name alone; no organization chairs
+        (
+            "It has raised more than 16 billion yuan from backers including Alibaba, Tencent, Meituan, Xiaomi and Saudi"
+            " Aramco’s venture arm Prosperity7, as well as a string of municipal funds.",
+            ("prosperity7", "part_of", "alibaba"),
+        ),
+        (
+            "HongShan’s portfolio includes early stakes in ByteDance, Meituan and PDD Holdings, the Nasdaq-listed owner"
+            " of Pinduoduo and Temu.",
+            ("temu", "part_of", "bytedance"),
+        ),
+        (
+            "The round, confirmed by the company on Tuesday, also drew Abu Dhabi’s MGX, the technology investment"
+            " vehicle chaired by Sheikh Tahnoon bin Zayed Al Nahyan, as well as existing shareholders Alibaba Group"
+            " Holding and HongShan, the former Sequoia China.",
+            ("mgx", "part_of", "alibaba"),
         ),
         # 'X, the Y-owned service' at the end of a list is about X alone
         (

@@ -494,6 +494,8 @@ VERB_CUES = {
 #: (predicate, subject type) -> the predicate a cue states for a subject of that type: a person who
 #: runs or heads Y leads it; an organization that runs or oversees Y owns it ("Taotian, which runs Taobao").
 TYPE_ALTERNATIVES = {("leads", "Organization"): "owns"}
+#: Verbs of leading only a person does: an organization that 'chairs' Y is a misreading, not Y's owner.
+PERSON_ONLY_LEAD_VERBS = frozenset({"chair"})
 #: Relational nouns: "X, the founder of Y", "Y's owner X", "Y founder X", "X is an investor in Y".
 #: noun -> (predicate from X to Y, role for leads).
 REL_NOUNS = {

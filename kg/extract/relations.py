@@ -1080,6 +1080,8 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     if pred == "partner_of" and v.pos_ != "VERB":
         return
     subjects = _verb_subjects(ctx, v, pred)
+    if lemma in lx.PERSON_ONLY_LEAD_VERBS:  # 'the vehicle chaired by Sheikh Tahnoon, as well as Alibaba': no owner
+        subjects = [a for a in subjects if a.type == "Person"]
     preps = _OBJECT_PREPS.get(pred, set()) | ({"in", "into", "at"} if lemma in ("settle", "open") else set())
     preps |= {"through", "via"} if lemma in ("sell", "stream", "livestream") else set()
     ctx.exclude = {a.key for a in subjects}  # 'X … the platform': the platform is not X
@@ -2204,6 +2206,11 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
         fillers = ctx.subjects(h.head.head)  # 'X is one of the largest shareholders of Y'
     elif dep == "appos" or (dep in ("compound", "nmod", "amod") and ctx.tok_mention[h.i]):  # "Lyft's rival Uber"
         fillers = ctx.expand(h, refs=False)
+        if dep == "appos" and head_role.tag_ == "NN" and len(fillers) > 1:
+            # 'ByteDance, Meituan and PDD Holdings, the owner of Temu': a singular appositive after a list
+            # describes the name right before it, however the small model hangs it
+            before = [a for a in fillers if a.span[1] <= head_role.idx]
+            fillers = [max(before, key=lambda a: a.span[1])] if before else fillers
     elif any(c.dep_ == "appos" for c in head_role.children):
         fillers = [a for c in head_role.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)]
     elif dep in ("oprd", "dobj") and h.lemma_.lower() in lx.APPOINT_VERBS:
@@ -2276,7 +2283,7 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     fillers, appointer = _role_fillers(ctx, n, head_role, own_names)
     if not own_names and dep in ("compound", "nmod", "amod") and ctx.tok_mention[h.i]:
         # "Y's chairman X": the possessive may hang off the name
-        anchors += [a for c in possessors(h) if c.i < n.i for a in ctx.expand(c)]
+        anchors += [a for c in possessors(h) if c.i < n.i for a in _possessor_alone(ctx, ctx.expand(c))]
     if not fillers:  # "Y's biggest backers, including A, B and C"
         fillers = [
             a
@@ -2305,7 +2312,7 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         # in order: the output must not vary by run; a conjoined noun that is no role ('its unit X and its
         # holding in Y') gives no organization
         for t in dict.fromkeys((n, head_role, *(k for k in n.conjuncts if _role_of(k)))):
-            anchors += [a for c in possessors(t) for a in ctx.expand(c)]
+            anchors += [a for c in possessors(t) for a in _possessor_alone(ctx, ctx.expand(c))]
             if t in (n, head_role):  # a conjoined role's own name is not the organization ('unit A and arm B')
                 anchors += _named(
                     ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i
@@ -2654,6 +2661,13 @@ def _marked_possessive(ctx: Context, a: Arg) -> bool:
 
 
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def _possessor_alone(ctx: Context, named: list[Arg]) -> list[Arg]:
+    """Of a possessor read with the list it ends, the one marked possessive: 'backers including Alibaba, Tencent and
+    Saudi Aramco's venture arm Prosperity7' (an arm of Saudi Aramco's alone)."""
+    marked = [a for a in named if _marked_possessive(ctx, a)]
+    return marked if len(named) > 1 and marked else named
 
 
 def _owns_next_name(ctx: Context, owner: Arg, owned: Arg) -> bool:
