@@ -227,6 +227,13 @@ CASES = [
         "invest.stake.salient",
     ),
     (
+        "Discord filed for a listing. Discord hired bankers. Discord grew. Tencent Holdings (0700.HK), which invested"
+        " in early funding rounds, holds a stake of just under 5%.",
+        ("tencent", "invested_in", "discord"),
+        None,
+        "invest.stake.salient",
+    ),
+    (
         "Xiaohongshu is preparing a listing. Xiaohongshu said revenue rose. Alibaba and Tencent are shareholders, as"
         " are HongShan and Temasek.",
         ("temasek", "invested_in", "xiaohongshu"),

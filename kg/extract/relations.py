@@ -1231,13 +1231,24 @@ def _verb_stake(ctx: Context, v: Token, stake: Token) -> Iterator[Cand]:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in stake.children):
         return  # 'will take no equity stake in Y'
     companies = _named_after(ctx, (v, stake), ("in", "of"))
-    if not companies and pred == "invested_in" and ctx.dominant and not any(c.dep_ == "prep" for c in stake.children):
-        # 'Tencent and Alibaba both hold stakes': in what the article is about
+    if (
+        not companies
+        and pred == "invested_in"
+        and ctx.dominant
+        and not any(_names_a_holding(c) for c in stake.children)
+    ):
+        # 'Tencent and Alibaba both hold stakes', 'X holds a stake of just under 5%': in what the article is about
         companies, rule = [ctx.dominant], "invest.stake.salient"
     for s in ctx.subjects(v):
         for o in companies:
             if s.key != o.key:
                 yield Cand(s, pred, o, rule, v.i)
+
+
+def _names_a_holding(prep: Token) -> bool:
+    """Whether a preposition on a stake says what it is in ('a stake in Y', 'a stake in the company'); not its size
+    ('a stake of just under 5%')."""
+    return prep.dep_ == "prep" and not (prep.lower_ == "of" and any(t.like_num or t.text == "%" for t in prep.subtree))
 
 
 def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
