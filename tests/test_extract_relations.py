@@ -361,6 +361,25 @@ CASES = [
         None,
         "compete.noun.clause",
     ),
+    # a company's move aimed at another company
+    (
+        "Meituan cut delivery fees in Riyadh, a move aimed at Jahez.",
+        ("meituan", "competes_with", "jahez"),
+        None,
+        "compete.aimed_at",
+    ),
+    (
+        "JD.com waived commissions for restaurants, a step aimed squarely at Meituan.",
+        ("jd.com", "competes_with", "meituan"),
+        None,
+        "compete.aimed_at",
+    ),
+    (
+        "Temu opened local warehouses in Poland, a push aimed at Allegro and Amazon.",
+        ("temu", "competes_with", "amazon"),
+        None,
+        "compete.aimed_at",
+    ),
     # a particle the small model attaches as a bare preposition
     (
         "Analysts said the hire signals that NetEase will take on Tencent Holdings (0700.HK) and Shanghai-based"
@@ -2029,6 +2048,9 @@ NEGATIVES = [
     "Alibaba completed a review of its strategy.",
     # what takes part beside a round's lead is an investor only when it takes part: shares that rise do not
     "Xpeng said the round was led by Sequoia, with Tencent shares rising 2%.",
+    # a move aimed at no company, or at a regulator
+    "Alibaba cut fees, a move aimed at merchants.",
+    "Tencent trimmed its stake, a move aimed at the State Administration for Market Regulation.",
     # a war discussed where people met is not theirs
     "Investors met in Hangzhou, where a fight with Meituan was discussed.",
     # a possessor's place or its unnamed product is no unit

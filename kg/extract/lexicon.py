@@ -313,6 +313,8 @@ COMPETE_NOUNS = frozenset(
         "heat",
     }
 )
+#: A company's moves, which a participle may aim at a rival: "a move aimed at Jahez", "a push aimed at Amazon".
+MOVE_NOUNS = frozenset({"move", "step", "push", "bid", "effort", "attempt", "offensive", "salvo", "gambit"})
 #: Competition nouns whose rival follows 'to': "a direct challenge to X", "its answer to X", "an alternative to X",
 #: "a threat to X".
 COMPETE_NOUNS_TO = frozenset({"challenge", "answer", "alternative", "threat"})

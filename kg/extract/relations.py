@@ -91,6 +91,7 @@ def rule_ids() -> list[str]:
         "compete.gain_from",
         "compete.fight",
         "compete.face",
+        "compete.aimed_at",
         "compete.rival_group",
         "compete.rival.clause",
         "compete.rival.salient",
@@ -1786,6 +1787,25 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             yield Cand(a, "competes_with", b, "compete.noun.multiway", n.i, dated=False)
 
 
+def rule_aimed_at(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'Meituan cut fees in Riyadh, a move aimed at Jahez', 'JD's push into food delivery, aimed squarely at
+    Meituan': a company's move aimed at another company makes them rivals (not 'a move aimed at merchants')."""
+    if v.dep_ != "acl" or v.head.lemma_.lower() not in lx.MOVE_NOUNS:
+        return
+    rivals = [
+        a
+        for a in _named_after(ctx, (v,), ("at",), refs=False, conjoined=True)
+        if a.type == "Organization" and ctx.kinds.get(a.key) not in ("authority", "exchange")
+    ]
+    if not rivals:
+        return
+    movers = [a for c in possessors(v.head) for a in ctx.expand(c)] or _clause_actor(ctx, v.head)
+    for s in movers:
+        for o in rivals:
+            if s.key != o.key:
+                yield Cand(s, "competes_with", o, "compete.aimed_at", v.i, dated=False)
+
+
 def _clause_actor(ctx: Context, n: Token) -> list[Arg]:
     """Who wages a war a clause mentions without saying whose: the nearest subject up the tree, the noun a relative
     clause describes, or whose that subject is ('JD's move, which set off a war with Y'; 'X said it would waive
@@ -2872,6 +2892,7 @@ for _lemmas, _rule in (
     (lx.LOSE_VERBS, rule_lose_to),
     (lx.GAIN_VERBS, rule_gain_from),
     (("fight",), rule_fight),
+    (("aim",), rule_aimed_at),
     (lx.RAISE_VERBS, rule_raise_from),
     (lx.FACE_VERBS, rule_face),
     (("work", "operate", "run"), rule_work_with),
