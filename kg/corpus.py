@@ -198,10 +198,51 @@ def read_document(path: str | Path, settings: Settings | None = None) -> Documen
         doc = document_from_html(text, source_path=name)
     else:
         meta, body = split_front_matter(text, name, max_chars=settings.front_matter_max_chars)
+        if settings.headline_as_text:
+            body = with_headline(body, meta.get("title"))
         doc = document_from_text(body, source_path=name, **meta)
     doc.content_hash = hashlib.sha256(raw).hexdigest()
     check_length(doc, settings)
     return doc
+
+
+#: Words a title in title case still writes in lower case: articles, conjunctions and prepositions.
+_TITLE_CASE_LOWER = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "for", "so", "yet", "of", "to", "in", "on", "at", "by", "with"}
+    | {"from", "into", "onto", "over", "as", "vs", "via", "per", "up", "off", "out", "amid", "after", "about"}
+    | {"against", "among", "between", "through", "under", "without"}
+)
+
+
+def written_as_sentence(title: str) -> bool:
+    """Whether a headline is written as a sentence: a word of it other than an article, a conjunction or a
+    preposition is in lower case (a name like 'iFood' or 'Trip.com' is not).
+
+    >>> written_as_sentence("Meituan fined 3.4 billion yuan as food-delivery war drags on")
+    True
+    >>> written_as_sentence("Meituan’s Keeta Starts Brazil Rollout, Opening Fight With iFood and 99Food")
+    False
+    >>> written_as_sentence("Trip.com Takes Stake in Dormy Inn Owner")
+    False
+    """
+    return any(w.islower() and w not in _TITLE_CASE_LOWER for w in re.findall(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*", title))
+
+
+def with_headline(body: str, title: str | None) -> str:
+    """The body with its headline as the first paragraph, so that what the headline states is read as text: when
+    the headline is written as a sentence and the body does not open with it already.
+
+    >>> with_headline("BEIJING — The regulator fined Meituan.", "Meituan fined by regulator")
+    'Meituan fined by regulator\\n\\nBEIJING — The regulator fined Meituan.'
+    >>> with_headline("BEIJING — The regulator fined Meituan.", "Regulator Fines Meituan")
+    'BEIJING — The regulator fined Meituan.'
+    """
+    if not title or not body.strip() or not written_as_sentence(title):
+        return body  # (a headline alone is no article)
+    first = next((line.strip().lstrip("#").strip() for line in body.splitlines() if line.strip()), "")
+    if " ".join(first.split()) == " ".join(title.split()):
+        return body
+    return f"{title}\n\n{body}"
 
 
 def check_length(doc: Document, settings: Settings) -> None:

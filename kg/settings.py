@@ -61,6 +61,12 @@ class Settings:
     front_matter_max_chars: int = _setting(
         2000, "Longest value of a front-matter field (title, source, url, language), in characters."
     )
+    headline_as_text: bool = _setting(
+        True,
+        'Read a front-matter title written as a sentence ("Meituan fined 3.4 billion yuan by regulator") as the '
+        "article's first paragraph, so that what a headline states is extracted; a title in title case stays "
+        "metadata only (its capitals would read as names).",
+    )
     # --- NLP -------------------------------------------------------------------------------
     model: str = _setting(
         "en_core_web_sm",

@@ -10,7 +10,9 @@ def test_seed_article_reads_with_front_matter():
     doc = read_document(SEED_ARTICLE)
     assert doc.title.startswith("Xiaohongshu opens external links")
     assert doc.published == PartialDate(2025, 5)
-    assert doc.text.startswith("Xiaohongshu recently reached cooperation")
+    # the headline, written as a sentence, is the first paragraph: what it states is read as text
+    headline, lead = doc.text.split("\n\n", 2)[:2]
+    assert headline == doc.title and lead.startswith("Xiaohongshu recently reached cooperation")
     assert "View details" not in doc.text and "product managers" not in doc.text
     assert "Public Account" not in doc.text
     assert "A more pragmatic option" in doc.text  # headings are content
@@ -199,3 +201,32 @@ def test_deeply_nested_html_is_refused_in_bounded_time(tmp_path):
     with pytest.raises(DocumentError):
         read_document(path)
     assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize(
+    "title, body, text_opens_with",
+    [
+        # a headline written as a sentence opens the text
+        ("Zepto raises $450 million as rivals cut fees", "Zepto said on Monday …", "Zepto raises $450 million"),
+        ("JD.com’s profit slumps as food-delivery fight drags on", "BEIJING — JD.com said …", "JD.com’s profit"),
+        # title case stays metadata: its capitals would read as names
+        ("Trip.com Takes Stake in Dormy Inn Owner to Lock In Rooms", "Trip.com said …", "Trip.com said"),
+        ("Meituan’s Keeta Starts Brazil Rollout With iFood in Sight", "Keeta began …", "Keeta began"),
+        # a body that opens with its headline already does not repeat it
+        ("Zepto raises $450 million", "# Zepto raises $450 million\n\nZepto said …", "# Zepto raises"),
+    ],
+)
+def test_a_headline_written_as_a_sentence_opens_the_text(tmp_path, title, body, text_opens_with):
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: {title}\n---\n{body}", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.title == title and doc.text.startswith(text_opens_with)
+    assert doc.text.count(title) <= 1
+
+
+def test_headline_as_text_can_be_turned_off(tmp_path):
+    from kg.settings import Settings
+
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Zepto raises $450 million\n---\nZepto said on Monday …", encoding="utf-8")
+    assert read_document(path, Settings.load(headline_as_text=False)).text == "Zepto said on Monday …"

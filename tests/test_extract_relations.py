@@ -290,6 +290,36 @@ CASES = [
         "compete.face",
     ),
     ("Shopee squared off against Lazada in Vietnam.", ("shopee", "competes_with", "lazada"), None, "compete.face"),
+    # a rival business that names nothing stands for its owner
+    ("NetEase competes with Tencent’s games business.", ("netease", "competes_with", "tencent"), None, "compete.verb"),
+    ("Meituan faces JD.com’s delivery arm in Beijing.", ("meituan", "competes_with", "jd"), None, "compete.face"),
+    (
+        "The deal puts Tuya in competition with Xiaomi, and with Samsung’s SmartThings and Google’s Home platform.",
+        ("tuya", "competes_with", "google"),
+        None,
+        "compete.noun",
+    ),
+    (
+        "Kuaishou will take on ByteDance’s short-video app in Brazil.",
+        ("kuaishou", "competes_with", "bytedance"),
+        None,
+        "compete.take_on",
+    ),
+    # a name 'as well as' adds after a relative clause, which the parser hangs inside the clause
+    (
+        "In Mexico, Cainiao will go up against Mercado Libre, whose logistics arm runs a dozen centers in the "
+        "country, as well as Amazon.",
+        ("cainiao", "competes_with", "amazon"),
+        None,
+        "compete.face",
+    ),
+    # a form that is only a verb after a name the parser reads as an adjective
+    (
+        "Meituan competes with Alibaba, which acquired Ele.me in 2018, and with Didi’s Qingju brand.",
+        ("meituan", "competes_with", "alibaba"),
+        None,
+        "compete.verb",
+    ),
     # named or appointed to a post: the one named, of the company the post is of or else the one naming
     (
         "Ariel Szarfsztejn was named chief executive of Mercado Libre in 2025.",
@@ -1973,6 +2003,8 @@ NEGATIVES = [
     "Investors received a payout after the penalty was imposed.",  # nobody named was fined
     "The regulator has the authority to approve deals by Alibaba.",  # 'authority' as a power, no fine
     "Alibaba competes with several platforms — mostly in food delivery — in China.",  # a dash that lists no names
+    "Meituan faces Alibaba’s lawsuit in Beijing.",  # a rival's act, not its business
+    "NetEase competes with Tencent’s former executives for talent.",  # people are no business
     "Kuaishou carried out data cooperation with major e-commerce platforms.",  # no named partner
     "Although cooperation with Meituan can help Kuaishou, it is risky.",  # no one is said to cooperate
     "Douyin established the first in-depth alliance in the true sense.",  # founding needs an organization
@@ -2114,6 +2146,16 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
         # a country's company: the company listed before it is no co-owner, nor is the country an owner
         ("FreeNow brings Lyft into competition with Uber and Estonia’s Bolt.", ("bolt", "part_of", "uber")),
         ("Keeta faces Rappi and Colombia’s Merqueo in Bogota.", ("merqueo", "part_of", "rappi")),
+        # 'as well as' inside a relative clause lists the clause's own names
+        (
+            "Alibaba invested in Xpeng, whose chief executive advises Amazon as well as Shopify.",
+            ("alibaba", "invested_in", "shopify"),
+        ),
+        # a rival business named in apposition is that business, not its owner
+        (
+            "Huolala competes with Kuaigou Dache and with Didi Global Inc.’s freight unit, Didi Freight.",
+            ("huolala", "competes_with", "didi"),
+        ),
         # companies are not owned jointly: 'A and B's C' lists A beside B's C
         (
             "JD set off a price war with Meituan and Alibaba Group Holding’s Taobao Instant Commerce.",
@@ -2575,6 +2617,20 @@ def test_date_attaches_to_its_clause_not_the_sentence(extract_text):
             ("kakao", "launched", "kanana"),
             "2025-05-12",
         ),
+        # after a headline (a paragraph with no full stop), the lead is the paragraph that follows
+        (
+            "South Korea fines Netmarble, Kakao Games over loot-box odds\n\nSEOUL, May 15 — South Korea’s antitrust "
+            "regulator on Thursday fined three game publishers. The Korea Fair Trade Commission fined Netmarble 2.1 "
+            "billion won.",
+            ("korea fair trade commission", "fined", "netmarble"),
+            "2025-05-15",
+        ),
+        (
+            "Zepto raises $450 million as quick-commerce race heats up\n\nZepto has raised $450 million in new "
+            "funding, the company said on Monday. The round was led by General Catalyst, with Temasek participating.",
+            ("temasek", "invested_in", "zepto"),
+            "2025-05-12",
+        ),
         # money raised is news of investments in the one that raised it
         (
             "Zepto has raised $450 million in new funding, the company said on Monday. The round was led by General "
@@ -2615,6 +2671,29 @@ def test_date_attaches_to_its_clause_not_the_sentence(extract_text):
 def test_the_leads_day_dates_its_news_told_later(extract_text, text, triple, date):
     rel = triples(extract_text(text, published="2025-05-16"))[triple]
     assert (rel.date.iso if rel.date else None) == date
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        ("Zepto raised $450 million on Monday. Temasek joined. It grew.", [0, 1]),
+        # a headline (no full stop ends its paragraph) is not the lead, though the parser split it in two
+        ("Zepto raises cash. Rivals react\n\nZepto raised $450 million on Monday. Temasek joined. It grew.", [2, 3]),
+        # a dateline parsed in pieces: the lead runs on to a sentence that ends as one
+        ("Zepto raises cash\n\nSEOUL\n\n, May 15 —\n\nZepto raised $450 million. Temasek joined.", [1, 2, 3]),
+    ],
+)
+def test_the_lead_is_the_opening_after_a_headline(text, lead):
+    import spacy
+
+    import kg.nlp  # noqa: F401  (registers kg_line_breaks)
+    from kg.extract.component import _lead_sentences
+    from kg.extract.parsed import Parsed
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kg_line_breaks")
+    assert list(_lead_sentences(Parsed.of(nlp(text)))) == lead
 
 
 @pytest.mark.parametrize(

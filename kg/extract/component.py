@@ -684,8 +684,9 @@ def _date_by_lead(relations: list[RelationRow], ctx: Context, dating: _Dating) -
     dateline's is not, for it is the day of the report ('BEIJING, Jan 20 — The regulator has fined …')."""
     lead: dict[str, int] = {}  # kind of news -> its day
     targets: dict[str, set[str]] = {}  # kind of news -> what the lead names it about
-    for t in ctx.tokens:
-        if ctx.sent_index[t.i] >= _LEAD_SENTENCES:
+    opening = _lead_sentences(ctx.parsed)
+    for t in ctx.tokens[ctx.sent_first[opening.start] :]:
+        if ctx.sent_index[t.i] not in opening:
             break
         predicate = _news_cue(t)
         if predicate in _LEAD_NEWS and t.dep_ not in ("amod", "acl", "relcl"):  # ('the SoftBank-backed app')
@@ -695,7 +696,7 @@ def _date_by_lead(relations: list[RelationRow], ctx: Context, dating: _Dating) -
                 if predicate == "invested_in" and money_raised(t):  # 'Y has raised $700 million': in Y
                     targets.setdefault(predicate, set()).update(a.key for a in ctx.subjects(t))
     for r in relations:
-        if r.sentence < _LEAD_SENTENCES and r.predicate in _LEAD_NEWS:
+        if r.sentence in opening and r.predicate in _LEAD_NEWS:
             targets.setdefault(r.predicate, set()).add(r.object)
             if r.date is not None and _day(dating, r.date):
                 lead.setdefault(r.predicate, r.date)
@@ -709,6 +710,27 @@ def _date_by_lead(relations: list[RelationRow], ctx: Context, dating: _Dating) -
             and (r.subject, r.predicate, r.object) not in dated_facts
         ):
             r.date, r.dated_by = lead[r.predicate], "lead"
+
+
+def _lead_sentences(parsed: Parsed) -> range:
+    """The sentences that open an article with its news: the first ones after its headline, if it opens with one
+    (a paragraph of one sentence without a full stop: 'Meituan fined 3.4 billion yuan as delivery war drags on')."""
+    first = 0
+    end = parsed.text.find("\n")
+    if end > 0 and not parsed.text[:end].rstrip().endswith(_SENTENCE_ENDS):
+        # (the small model may split a headline in two)
+        first = next((k for k, s in enumerate(parsed.sents) if s.start_char > end), 0)
+    last, stated = first, 0
+    # at least one sentence that ends as one: a dateline ('SEOUL, Jan 22 —') may come parsed in pieces
+    for last in range(first, len(parsed.sents)):
+        stated += parsed.text_of(parsed.sents[last]).rstrip().endswith(_SENTENCE_ENDS)
+        if last - first + 1 >= _LEAD_SENTENCES and (stated or last - first + 1 >= 2 * _LEAD_SENTENCES):
+            break
+    return range(first, last + 1)
+
+
+#: What a sentence of running text ends with (a headline ends with none).
+_SENTENCE_ENDS = tuple('.!?…"”’')
 
 
 def _news_cue(t: Token) -> str | None:

@@ -379,6 +379,19 @@ MONEY_NOUNS = frozenset({"money", "fund", "capital", "cash", "investment", "fina
 FACE_VERBS = frozenset({"face", "go", "square", "line", "stack", "match"})
 #: Verbs of ground won from a rival: "X took market share (users) from Y", "X is luring merchants away from Y".
 GAIN_VERBS = frozenset({"take", "win", "grab", "steal", "poach", "lure", "claw", "wrest", "snatch", "siphon", "draw"})
+#: What a company runs that stands for the company as a rival when it is not named itself: "competes with Douyin's
+#: in-house e-commerce", "faces JD.com's delivery arm" ('faces Meituan's lawsuit', 'Alibaba's executives' are none).
+RIVAL_BUSINESS_NOUNS = (
+    PRODUCT_NOUNS
+    | SERVICE_NOUNS
+    | frozenset(
+        {"business", "unit", "arm", "division", "platform", "marketplace", "brand", "store", "chain", "channel"}
+        | {"e-commerce", "commerce", "operation", "offering", "ecosystem", "fleet", "site", "storefront", "label"}
+    )
+)
+#: Cue verbs' third-person forms that are never plural nouns: after a name the small model may read as an adjective
+#: ('Meituan competes with …'), they are still the verb.
+VERB_ONLY_FORMS = frozenset({"competes", "vies", "invests", "acquires", "owns", "operates"})
 #: Adjectives that make a group of names rivals: "two rival apps, A and B", "competing platforms such as A and B".
 RIVAL_ADJECTIVES = frozenset({"rival", "competing"})
 MARKET_GROUND = frozenset({"ground", "share", "customer", "user", "shopper", "merchant", "seller", "traffic", "lead"})

@@ -548,7 +548,7 @@ class Context:
     def expand(self, tok: Token, refs: bool = True) -> list[Arg]:
         """The entities a noun phrase names: itself, its conjuncts, its examples, its 'of' argument."""
         out: list[Arg] = []
-        for t in (tok, *tok.conjuncts):
+        for t in (tok, *tok.conjuncts, *self._added_as_well_as(tok)):
             # 'Supercell, the Clash of Clans maker owned by X': an appositive describes the name it follows, though a
             # name inside it qualifies its noun
             describes = t.dep_ == "appos" and self.tok_mention[t.i] is None and self.tok_mention[t.head.i]
@@ -630,6 +630,23 @@ class Context:
             if not found and refs:
                 out.extend(self.resolve(t))
         return out
+
+    def _added_as_well_as(self, tok: Token) -> list[Token]:
+        """'against Mercado Libre, whose arm runs a dozen centers, as well as Amazon': a name added after a comma by
+        'as well as' that the small model reads as a preposition and hangs inside the phrase of ``tok`` (its
+        relative clause); not 'whose arm serves Amazon as well as eBay' (no comma: the clause's own list)."""
+        tokens = self.tokens
+        return [
+            p
+            for i in range(tok.i + 2, tok.right_edge.i)
+            if tokens[i].lower_ == "as"
+            and tokens[i].dep_ == "cc"
+            and tokens[i - 1].lower_ == "well"
+            and tokens[i - 3].text == ","
+            and tokens[i].head.i != tok.i
+            for p in tokens[i].children
+            if p.dep_ == "pobj" and self.tok_mention[p.i]
+        ]
 
     def _dash_list(self, t: Token) -> list[Arg]:
         """'the three largest platforms — A, B and C —', 'two rivals: A and B': the names a dash or colon lists
@@ -932,9 +949,19 @@ def _verb_read_as_noun(t: Token) -> bool:
 
 
 def _subject_read_as_compound(t: Token) -> Token | None:
-    """The proper noun right before a verb read as a plural noun ('Adyen competes'): the verb's subject."""
+    """The proper noun right before a verb read as a plural noun ('Adyen competes'): the verb's subject; or the
+    capitalised word the small model takes for a common noun or an adjective before a form that is only ever a verb
+    ('NetEase competes', 'Meituan competes')."""
     return next(
-        (c for c in t.children if c.dep_ == "compound" and c.i == t.i - 1 and c.tag_ in ("NNP", "NNPS")),
+        (
+            c
+            for c in t.children
+            if c.i == t.i - 1
+            and (
+                (c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS"))
+                or (c.dep_ in ("compound", "amod") and c.text[:1].isupper() and t.lower_ in lx.VERB_ONLY_FORMS)
+            )
+        ),
         None,
     )
 
@@ -1224,6 +1251,37 @@ def _named_tokens_after(head: Token, word: str) -> list[Token]:
     return [p for c in head.children if c.dep_ == "prep" and c.lower_ == word for p in c.children if p.dep_ == "pobj"]
 
 
+def _pobjs(heads: Iterable[Token], words: AbstractSet[str] | tuple[str, ...]) -> list[Token]:
+    """The objects of the prepositions ``words`` hanging off any of ``heads``, a conjoined preposition's too."""
+    return [
+        p
+        for h in heads
+        for c in h.children
+        if (c.dep_ in ("prep", "dative") or (c.dep_ == "conj" and c.pos_ == "ADP")) and c.lower_ in words
+        for k in (c, *c.conjuncts)
+        for p in k.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _rival_owners(ctx: Context, rivals: Iterable[Token]) -> list[Arg]:
+    """'competes with Douyin's in-house e-commerce and JD.com's livestreaming channels', 'faces Google's Home
+    platform': a rival business that no name of its own names stands for its owner, each listed one ('competes with
+    OpenAI's Sora' is Sora's; 'faces Meituan's lawsuit' names no business)."""
+    return [
+        a
+        for h in rivals
+        for t in (h, *h.conjuncts)
+        if t.pos_ == "NOUN"
+        and t.lemma_.lower() in lx.RIVAL_BUSINESS_NOUNS
+        and ctx.ent(t) is None
+        and not any(c.dep_ == "appos" for c in t.children)  # "Didi's freight unit, Didi Freight": it is named
+        for c in possessors(t)
+        for a in ctx.expand(c, refs=False)
+        if a.type == "Organization"
+    ]
+
+
 def _verb_stake(ctx: Context, v: Token, stake: Token) -> Iterator[Cand]:
     """'X bought a 5% stake in Y' is an investment, not an acquisition of Y; 'a controlling stake' is one."""
     pred, rule = "invested_in", "invest.stake"
@@ -1303,6 +1361,8 @@ def _more_objects(
         objects = [a for a in objects if a.type == "Organization"]
         if not objects and v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.OBJECT_CONTROL:
             objects = ctx.subjects(v.head)
+    if pred == "competes_with":
+        objects += _rival_owners(ctx, [*dobj, *_pobjs((v,), preps)])
     if rule == "partner.join_forces":
         objects = [
             a
@@ -1756,7 +1816,8 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     preps = (
         ("with", "against", "from", "to") if n.lemma_.lower() in lx.COMPETE_NOUNS_TO else ("with", "against", "from")
     )
-    rivals = list({a.key: a for a in _named_after(ctx, heads, preps, refs=False, conjoined=True)}.values())
+    named = _named_after(ctx, heads, preps, refs=False, conjoined=True) + _rival_owners(ctx, _pobjs(heads, preps))
+    rivals = list({a.key: a for a in named}.values())
     # 'a race among A, B and C', 'a subsidy war between the two'; 'as A, B and C battle for …' (the small model
     # takes the verb for a noun after a list)
     between = _named_after(ctx, (n,), ("between", "among", "amongst")) or _list_right_before(ctx, n)
@@ -1932,13 +1993,13 @@ def rule_face(ctx: Context, v: Token) -> Iterator[Cand]:
     # 'went head to head (head-to-head, toe to toe) with Y', read on the tokens the small model parses apart
     pair = [t for t in ctx.tokens[v.i + 1 : v.i + 6] if t.lower_ in ("head", "toe")] if lemma == "go" else []
     if lemma == "face" and not any(c.dep_ == "prt" for c in v.children):
-        rivals = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
+        faced = [c for c in v.children if c.dep_ == "dobj"]
     elif len(pair) == 2 and pair[0].lower_ == pair[1].lower_:
-        rivals = _named_after(ctx, (v, *pair), ("with", "against"), refs=False, conjoined=True)
+        faced = _pobjs((v, *pair), ("with", "against"))
     else:
-        rivals = _named_after(ctx, (v, *(c for c in v.children if c.dep_ == "prt")), ("against",), refs=False,
-                              conjoined=True)  # fmt: skip
-    rivals = [a for a in rivals if a.type == "Organization"]
+        faced = _pobjs((v, *(c for c in v.children if c.dep_ == "prt")), ("against",))
+    named = [a for c in faced for a in ctx.expand(c, refs=False)] + _rival_owners(ctx, faced)
+    rivals = [a for a in named if a.type == "Organization"]
     for s in ctx.subjects(v) if rivals else []:
         for o in rivals:
             yield Cand(s, "competes_with", o, "compete.face", v.i, dated=False)
