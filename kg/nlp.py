@@ -104,6 +104,11 @@ def line_breaks(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
             starts.append(token.i + 1)
     for start in starts:
+        # nor is a paragraph's first word a sentence of its own: after a headline the parser may cut
+        # "Tencent | invested 500 million dollars in Zhihu …"
+        if start + 1 < len(doc) and not doc[start].is_punct and not doc[start + 1].is_space:
+            doc[start + 1].is_sent_start = False
+    for start in starts:
         end = _dateline_end(doc, start)
         if end is not None:
             doc[end].is_sent_start = True

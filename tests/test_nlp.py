@@ -50,6 +50,22 @@ def test_line_break_ends_a_sentence_and_a_name(nlp):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    "text, sentence",
+    [
+        (
+            "Tencent puts 500 million dollars into Zhihu\n\nTencent invested 500 million dollars in Zhihu on March 3.",
+            "Tencent invested 500 million dollars in Zhihu on March 3.",
+        ),
+        ("Heading\n\nNaver bought Kream. It grew.", "Naver bought Kream."),
+    ],
+)
+def test_a_paragraphs_first_word_is_no_sentence_of_its_own(nlp, text, sentence):
+    """After a headline the small parser may cut 'Tencent | invested …', which leaves the verb without its subject."""
+    assert sentence in [s.text.strip() for s in nlp(text).sents]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text, dateline",
     [
         (
