@@ -2307,6 +2307,9 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         # a legal form ends a company's name, whatever the NER took it for
         ("Berlin-based Zalando SE competes with Temu.", "Zalando SE", "Organization"),
         # 'a programme called X': X is a program, whatever its words suggest
+        # an app the KB knows apart from the listed company that runs it
+        ("Kanzhun said Zhao Peng founded Boss Zhipin in 2014.", "Boss Zhipin", "Organization"),
+        ("KE Holdings said Lianjia opened 500 stores.", "Lianjia", "Organization"),
         ("Shopee waived fees under a programme called Shopee Seller Boost.", "Shopee Seller Boost", "Program"),
         # a name before the kind of product its possessor has is a product: 'its own MiLM models'
         ("Xiaomi will continue to develop its own MiLM models.", "MiLM", "Program"),
