@@ -1827,6 +1827,19 @@ CASES = [
         None,
         "part_of.possessed_kind",
     ),
+    # a possessed kind of business in apposition to a name, however the small model hangs it
+    (
+        "Regulators made Delivery Hero sell Yogiyo, its other Korean app, in 2021.",
+        ("yogiyo", "part_of", "delivery hero"),
+        None,
+        "part_of.possessed_kind+coref",
+    ),
+    (
+        "Alibaba sold Intime, its department-store chain, in 2025.",
+        ("intime", "part_of", "alibaba"),
+        None,
+        "part_of.possessed_kind+coref",
+    ),
     (
         "Alibaba, which owns the Taobao and Tmall marketplaces, reported higher sales.",
         ("tmall", "part_of", "alibaba"),
@@ -2004,6 +2017,8 @@ NEGATIVES = [
     "The regulator has the authority to approve deals by Alibaba.",  # 'authority' as a power, no fine
     "Alibaba competes with several platforms — mostly in food delivery — in China.",  # a dash that lists no names
     "Meituan faces Alibaba’s lawsuit in Beijing.",  # a rival's act, not its business
+    "Users left Taobao for Pinduoduo, its rival app.",  # a rival in apposition is no unit
+    "Keeta is growing fast. Careem Quik, its 30-minute grocery service, competes with Talabat Mart.",  # whose?
     "NetEase competes with Tencent’s former executives for talent.",  # people are no business
     "Kuaishou carried out data cooperation with major e-commerce platforms.",  # no named partner
     "Although cooperation with Meituan can help Kuaishou, it is risky.",  # no one is said to cooperate
@@ -2305,7 +2320,7 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         # an unknown name listed with known companies is a company
         ("Shoppers split their orders between Meituan, Zepto and JD.com last year.", "Zepto", "Organization"),
         # a legal form ends a company's name, whatever the NER took it for
-        ("Berlin-based Zalando SE competes with Temu.", "Zalando SE", "Organization"),
+        ("Berlin-based Gorillas SE competes with Temu.", "Gorillas SE", "Organization"),
         # 'a programme called X': X is a program, whatever its words suggest
         # an app the KB knows apart from the listed company that runs it
         ("Kanzhun said Zhao Peng founded Boss Zhipin in 2014.", "Boss Zhipin", "Organization"),
@@ -2453,7 +2468,7 @@ def test_names_and_types_from_their_context(extract_text, text, name, kind):
     "text, short, full",
     [
         ("Hello Inc. filed for a listing. In its bike business, Hello competes with Meituan.", "Hello", "Hello Inc."),
-        ("Zepto Pvt Ltd. raised money. Red Sea shipping slowed, and Zepto cut costs.", "Zepto", "Zepto Pvt Ltd."),
+        ("Slice Pvt Ltd. raised money. Red Sea shipping slowed, and Slice cut costs.", "Slice", "Slice Pvt Ltd."),
         ("Sea Ltd. reported results. Shipping through the Red Sea slowed, and Sea cut costs.", "Sea", "Sea Limited"),
         # a company-name ending goes like a legal form, even when the NER took the full name for a person's
         (

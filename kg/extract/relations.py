@@ -2715,11 +2715,38 @@ def rule_possessed_kind(ctx: Context, noun: Token) -> Iterator[Cand]:
         named += _names_read_on(ctx, k + 1, (",", "and", "in"))[0]
     elif k + 1 < len(tokens) and tokens[k].lower_ == "such" and tokens[k + 1].lower_ == "as":
         named += _names_read_on(ctx, k + 2, (",", "and", "in"))[0]
+    if (
+        not named
+        and lx.REL_NOUNS.get(low, ("",))[0] != "part_of"
+        and (described := _described_by_apposition(ctx, noun))
+    ):
+        # 'Delivery Hero sold Yogiyo, its other Korean app': of an owner its sentence names ('… Meituan. Careem Quik,
+        # its grocery service, …' leaves 'its' to a reader who knows the article)
+        named = [described]
+        owners = [o for o in owners if ctx.names_in_sentence(o.key, noun.i)]
     for name in named:
         if name.type in ("Organization", "Program"):
             for owner in owners:
                 if owner.key != name.key:
                     yield Cand(name, "part_of", owner, "part_of.possessed_kind", noun.i, dated=False)
+
+
+def _described_by_apposition(ctx: Context, noun: Token) -> Arg | None:
+    """The name a possessed kind of business describes in apposition, right after its comma ('Yogiyo, its other
+    Korean app'; 'Intime, Alibaba's department-store chain'), however the small model hangs it; not a rival's
+    ('Meituan, its rival app')."""
+    first = noun.left_edge.i
+    if (
+        noun.dep_ in ("nsubj", "nsubjpass")  # ('Yogiyo, its app grew': no apposition)
+        or first < 2
+        or ctx.tokens[first - 1].text != ","
+        or (m := ctx.tok_mention[first - 2]) is None
+        or m[1] != first - 1
+        or any(c.lower_ in lx.RIVAL_ADJECTIVES or c.lemma_.lower() == "rival" for c in noun.children)
+    ):
+        return None
+    # (the small model may hang the apposition on the verb: 'made X sell Yogiyo, its other Korean app')
+    return ctx._arg(m)
 
 
 def _names_listed_before(ctx: Context, i: int) -> list[Arg]:
