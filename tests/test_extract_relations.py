@@ -2605,6 +2605,38 @@ def test_descriptions_are_not_dated_by_their_sentence(extract_text):
     assert [e.type for e in ex.events] == ["appointment"]
 
 
+@pytest.mark.parametrize(
+    "text, triple, date",
+    [
+        # a participle describing a name is not dated by its sentence's main clause
+        (
+            "DeepSeek, the Hangzhou lab backed by hedge fund High-Flyer, upended the market in January.",
+            ("high-flyer", "invested_in", "deepseek"),
+            None,
+        ),
+        (
+            "JD, the retailer founded by Richard Liu, entered food delivery in February last year.",
+            ("richard liu", "founded", "jd"),
+            None,
+        ),
+        # its own clause dates it; a round described by its leader is the raising's
+        (
+            "Keeta, launched by Meituan in Hong Kong in 2023, entered Brazil in October.",
+            ("meituan", "launched", "keeta"),
+            "2023",
+        ),
+        (
+            "In 2018 Pinduoduo raised about 3 billion dollars in a round led by Tencent.",
+            ("tencent", "invested_in", "pinduoduo"),
+            "2018",
+        ),
+    ],
+)
+def test_a_participle_describing_a_name_keeps_its_own_time(extract_text, text, triple, date):
+    rel = triples(extract_text(text, published="2025-05-16"))[triple]
+    assert (rel.date.iso if rel.date else None) == date
+
+
 def test_date_attaches_to_its_clause_not_the_sentence(extract_text):
     ex = extract_text("Tencent invested in Kuaishou in June 2018, and Alibaba later invested in Bilibili in 2021.")
     found = triples(ex)

@@ -292,8 +292,11 @@ def _date_for(
             break
         if t.dep_ in ("relcl", "acl") and t.pos_ == "VERB":
             described = described or t
-            if t.dep_ == "relcl":
-                break  # 'Keeta, which Meituan launched in 2023, entered Brazil in October': not October
+            if t.dep_ == "relcl" or (t.tag_ == "VBN" and (t.head.pos_ == "PROPN" or t.head.dep_ == "appos")):
+                # 'Keeta, which Meituan launched in 2023, entered Brazil in October': not October; nor is 'DeepSeek,
+                # the lab backed by High-Flyer, upended the market in January' an investment of January (but 'in
+                # 2018 X raised money in a round led by Y' is Y's investment of 2018)
+                break
         t = t.head
     if described is not None and described.dep_ == "relcl":
         # 'since 2023, when Su Hua stepped down': a clause describing a date is of that date
