@@ -293,6 +293,9 @@ CASES = [
     # a rival business that names nothing stands for its owner
     ("NetEase competes with Tencent’s games business.", ("netease", "competes_with", "tencent"), None, "compete.verb"),
     ("Meituan faces JD.com’s delivery arm in Beijing.", ("meituan", "competes_with", "jd"), None, "compete.face"),
+    # a company builds a product it launches; a person builds a company he founds
+    ("Pinduoduo built Temu in 2022.", ("pinduoduo", "launched", "temu"), "2022", "launched.found.build"),
+    ("Jack Ma built Alibaba in 1999.", ("jack-ma", "founded", "alibaba"), "1999", "found.build"),
     (
         "The deal puts Tuya in competition with Xiaomi, and with Samsung’s SmartThings and Google’s Home platform.",
         ("tuya", "competes_with", "google"),
@@ -2017,6 +2020,7 @@ NEGATIVES = [
     "The regulator has the authority to approve deals by Alibaba.",  # 'authority' as a power, no fine
     "Alibaba competes with several platforms — mostly in food delivery — in China.",  # a dash that lists no names
     "Meituan faces Alibaba’s lawsuit in Beijing.",  # a rival's act, not its business
+    "ByteDance built TikTok into a giant.",  # grown, not launched
     "Users left Taobao for Pinduoduo, its rival app.",  # a rival in apposition is no unit
     "Keeta is growing fast. Careem Quik, its 30-minute grocery service, competes with Talabat Mart.",  # whose?
     "NetEase competes with Tencent’s former executives for talent.",  # people are no business

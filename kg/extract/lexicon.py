@@ -500,7 +500,8 @@ VERB_CUES = {
     **dict.fromkeys(["join", "participate"], ("participant_in", "participant.join")),
     **dict.fromkeys(["head", "helm", "chair", "lead", "run", "oversee", "operate"], ("leads", "leads.verb")),
     **dict.fromkeys(["own", "control", "hold"], ("owns", "owns.verb")),
-    **dict.fromkeys(["build", "start", "create", "establish"], ("founded", "found.verb")),
+    **dict.fromkeys(["start", "create", "establish"], ("founded", "found.verb")),
+    "build": ("founded", "found.build"),
     **dict.fromkeys(["fine", "penalize", "penalise"], ("fined", "fine.verb")),
     **dict.fromkeys(
         ["investigate", "probe", "examine", "scrutinize", "scrutinise"], ("investigated", "investigate.verb")
@@ -509,6 +510,9 @@ VERB_CUES = {
 #: (predicate, subject type) -> the predicate a cue states for a subject of that type: a person who
 #: runs or heads Y leads it; an organization that runs or oversees Y owns it ("Taotian, which runs Taobao").
 TYPE_ALTERNATIVES = {("leads", "Organization"): "owns"}
+#: (rule, subject type) -> the predicate a cue states for a subject of that type, though the cue's own would fit it:
+#: a person who builds a company founds it, a company that builds a product launches it ("how Pinduoduo built Temu").
+SUBJECT_SENSES = {("found.build", "Organization"): "launched"}
 #: Verbs of leading only a person does: an organization that 'chairs' Y is a misreading, not Y's owner.
 PERSON_ONLY_LEAD_VERBS = frozenset({"chair"})
 #: Relational nouns: "X, the founder of Y", "Y's owner X", "Y founder X", "X is an investor in Y".
@@ -726,6 +730,8 @@ ORG_SUFFIXES = frozenset(
 #: Irregular past forms of cue verbs, for prefixed forms the lemmatizer leaves as they are ('co-led').
 IRREGULAR_PAST = {"led": "lead", "ran": "run", "held": "hold", "bought": "buy", "sold": "sell", "took": "take"}
 #: Verbs that need a particle to carry their cue meaning.
+#: Prepositions after which a cue states none of its relations: "ByteDance built TikTok into a giant" grew it.
+EXCLUDED_PREPS = {"build": "into"}
 REQUIRED_PARTICLE = {
     "roll": "out",
     "kick": "off",

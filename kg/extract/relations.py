@@ -113,6 +113,7 @@ def rule_ids() -> list[str]:
         for lemma, (predicate, rule) in lx.VERB_CUES.items()
         if predicate == p
     }
+    relation_rules |= {f"{alternative}.{rule}" for (rule, _), alternative in lx.SUBJECT_SENSES.items()}
     relation_rules |= {"acquire.controlling_stake+coref"}
     relation_rules |= (
         {f"{p}.nominal" for p in lx.NOUN_CUES.values()}
@@ -1092,7 +1093,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     elif lemma == "take" and dobj and dobj[0].lower_ == "charge":
         pred, rule = "leads", "leads.take_charge"
         dobj = _named_tokens_after(dobj[0], "of")
-    elif need and _particle(v) != need:
+    elif (need and _particle(v) != need) or _excluded_prep(v, lemma):
         return
     if lemma == "sell" and any(
         c.dep_ in ("prep", "dative") and c.lower_ == "to" for h in (v, *dobj) for c in h.children
@@ -1150,6 +1151,12 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, pred, o, rule, v.i)
     if pred == "succeeded":
         yield from _succession(ctx, v, subjects, objects)
+
+
+def _excluded_prep(v: Token, lemma: str) -> bool:
+    """Whether the verb takes a preposition after which its cue states nothing ('built TikTok into a giant')."""
+    excluded = lx.EXCLUDED_PREPS.get(lemma)
+    return excluded is not None and any(c.dep_ == "prep" and c.lower_ == excluded for c in v.children)
 
 
 def _verb_subjects(ctx: Context, v: Token, pred: str) -> list[Arg]:
