@@ -290,6 +290,19 @@ CASES = [
         "compete.face",
     ),
     ("Shopee squared off against Lazada in Vietnam.", ("shopee", "competes_with", "lazada"), None, "compete.face"),
+    # whose conduct an investigation looks into: a pronoun's company, a relative clause's subject
+    (
+        "Temu grew. The Office of Competition and Consumer Protection has examined its marketing practices.",
+        ("office of competition and consumer protection", "investigated", "temu"),
+        None,
+        "investigate.verb+coref",
+    ),
+    (
+        "CADE opened an investigation into exclusivity clauses that iFood signs with restaurants.",
+        ("cade", "investigated", "ifood"),
+        None,
+        "investigated.nominal.clause_subject",
+    ),
     # a rival business that names nothing stands for its owner
     ("NetEase competes with Tencent’s games business.", ("netease", "competes_with", "tencent"), None, "compete.verb"),
     ("Meituan faces JD.com’s delivery arm in Beijing.", ("meituan", "competes_with", "jd"), None, "compete.face"),
@@ -2020,6 +2033,7 @@ NEGATIVES = [
     "The regulator has the authority to approve deals by Alibaba.",  # 'authority' as a power, no fine
     "Alibaba competes with several platforms — mostly in food delivery — in China.",  # a dash that lists no names
     "Meituan faces Alibaba’s lawsuit in Beijing.",  # a rival's act, not its business
+    "The Cyberspace Administration of China said it would examine its own rules.",  # its = the examiner
     "ByteDance built TikTok into a giant.",  # grown, not launched
     "Users left Taobao for Pinduoduo, its rival app.",  # a rival in apposition is no unit
     "Keeta is growing fast. Careem Quik, its 30-minute grocery service, competes with Talabat Mart.",  # whose?

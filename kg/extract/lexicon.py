@@ -730,6 +730,13 @@ ORG_SUFFIXES = frozenset(
 #: Irregular past forms of cue verbs, for prefixed forms the lemmatizer leaves as they are ('co-led').
 IRREGULAR_PAST = {"led": "lead", "ran": "run", "held": "hold", "bought": "buy", "sold": "sell", "took": "take"}
 #: Verbs that need a particle to carry their cue meaning.
+#: Kinds of conduct an investigation looks into, whose possessor or agent is the one investigated: "examined its
+#: marketing practices", "an inquiry into fees charged by Kuaishou", "into clauses that iFood signs".
+CONDUCT_NOUNS = frozenset(
+    {"practice", "conduct", "pricing", "price", "fee", "commission", "policy", "algorithm", "contract", "clause"}
+    | {"term", "agreement", "arrangement", "deal", "acquisition", "merger", "subsidy", "discount", "promotion"}
+    | {"marketing", "advertising", "handling", "collection", "use", "treatment", "behaviour", "behavior", "rule"}
+)
 #: Prepositions after which a cue states none of its relations: "ByteDance built TikTok into a giant" grew it.
 EXCLUDED_PREPS = {"build": "into"}
 REQUIRED_PARTICLE = {

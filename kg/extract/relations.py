@@ -1125,9 +1125,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         yield from _launched_on(ctx, v, dobj, objects)
     objects = _more_objects(ctx, v, pred, rule, dobj, preps, objects)
     if pred == "investigated" and not objects:  # 'is probing Microsoft's investment in OpenAI': whose conduct
-        objects = [
-            a for d in dobj for c in possessors(d) for a in ctx.expand(c, refs=False) if a.type == "Organization"
-        ]
+        objects = _whose_conduct(ctx, dobj, {a.key for a in subjects})
     if pred in ("partner_of", "competes_with") and not objects:
         for a, b in _pairs(subjects):
             yield Cand(a, pred, b, rule + ".coordinated", v.i)
@@ -2086,10 +2084,30 @@ def _prep_objects(ctx: Context, prep: Token, conduct: bool = False) -> list[Arg]
         else:
             continue
         if not named and conduct:
-            named = [a for h in heads for c in possessors(h) for a in ctx.expand(c, refs=False)]
-            named = [a for a in named if a.type == "Organization"]
+            named = _whose_conduct(ctx, heads, set())
         found += named
     return found
+
+
+def _whose_conduct(ctx: Context, heads: Iterable[Token], investigators: set[str]) -> list[Arg]:
+    """The organizations whose conduct an investigation names: the possessor ('into Amazon's pricing practices';
+    'examined its marketing practices', 'its' a company other than the ``investigators``, when what it has is a
+    kind of conduct), a relative clause's subject ('into exclusivity clauses that iFood signs'), a participle's
+    agent ('into fees charged by Kuaishou')."""
+    found: list[Arg] = []
+    saved, ctx.exclude = ctx.exclude, investigators
+    try:
+        for h in heads:
+            conduct = h.lemma_.lower() in lx.CONDUCT_NOUNS
+            found += [a for c in possessors(h) for a in ctx.expand(c, refs=conduct and c.pos_ == "PRON")]
+            for c in h.children if conduct else ():
+                if c.dep_ == "relcl":
+                    found += [a for k in c.children if k.dep_ == "nsubj" for a in ctx.expand(k, refs=False)]
+                elif c.dep_ == "acl" and c.tag_ == "VBN":
+                    found += _named_after(ctx, (c,), ("by",), refs=False, deps=("agent",))
+    finally:
+        ctx.exclude = saved
+    return [a for a in found if a.type == "Organization" and a.key not in investigators]
 
 
 def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
