@@ -306,6 +306,20 @@ CASES = [
     # a rival business that names nothing stands for its owner
     ("NetEase competes with Tencent’s games business.", ("netease", "competes_with", "tencent"), None, "compete.verb"),
     ("Meituan faces JD.com’s delivery arm in Beijing.", ("meituan", "competes_with", "jd"), None, "compete.face"),
+    # taking a company private acquires it
+    (
+        "Last year Silver Lake agreed to take Electronic Arts private.",
+        ("silver lake", "acquired", "electronic arts"),
+        "2024",
+        "acquire.take_private",
+    ),
+    ("Tencent took Sogou private in 2021.", ("tencent", "acquired", "sogou"), "2021", "acquire.take_private"),
+    (
+        "Sogou was taken private in 2021 by a consortium including Tencent and Hillhouse.",
+        ("hillhouse", "acquired", "sogou"),
+        "2021",
+        "acquire.take_private",
+    ),
     # a company builds a product it launches; a person builds a company he founds
     ("Pinduoduo built Temu in 2022.", ("pinduoduo", "launched", "temu"), "2022", "launched.found.build"),
     ("Jack Ma built Alibaba in 1999.", ("jack-ma", "founded", "alibaba"), "1999", "found.build"),
@@ -2035,6 +2049,8 @@ NEGATIVES = [
     "Meituan faces Alibaba’s lawsuit in Beijing.",  # a rival's act, not its business
     "The Cyberspace Administration of China said it would examine its own rules.",  # its = the examiner
     "ByteDance built TikTok into a giant.",  # grown, not launched
+    "Zeekr will stay private, Geely said.",  # no taking
+    "Alibaba took part in a private placement by Xpeng.",  # 'private' of something else
     "Users left Taobao for Pinduoduo, its rival app.",  # a rival in apposition is no unit
     "Keeta is growing fast. Careem Quik, its 30-minute grocery service, competes with Talabat Mart.",  # whose?
     "NetEase competes with Tencent’s former executives for talent.",  # people are no business

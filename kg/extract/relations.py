@@ -40,6 +40,7 @@ def rule_ids() -> list[str]:
         "leads.take_charge",
         "acquire.take_control",
         "acquire.sold_to",
+        "acquire.take_private",
         "launch.open",
         "invest.lead_round",
         "partner.reach",
@@ -1503,6 +1504,53 @@ def _names_read_on(ctx: Context, i: int, separators: tuple[str, ...], end: int |
         else:
             break
     return names, i
+
+
+def rule_take_private(ctx: Context, private: Token) -> Iterator[Cand]:
+    """'Silver Lake agreed to take Electronic Arts private', 'Geely is taking premium EV brand Zeekr private', '51job
+    was taken private by a consortium including DCP Capital and Ocean Link': the buyers acquire the company (read on
+    tokens: the small model parses 'X private' every which way). Not 'Zeekr stays private' (no taking)."""
+    tokens = ctx.tokens
+    take = next(
+        (
+            tokens[j]
+            for j in range(private.i - 1, max(private.i - 8, -1), -1)
+            if tokens[j].lemma_.lower() == "take" and tokens[j].pos_ in ("VERB", "AUX")
+        ),
+        None,
+    )
+    if take is None or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in tokens[take.i + 1 : private.i]):
+        return
+    between = _names_read_on(ctx, _name_start(ctx, take.i + 1, private.i), (), private.i)[0]
+    if between:  # active: 'take X private'
+        taken, buyers = between, ctx.subjects(take) or _clause_actor(ctx, take)
+    else:  # passive: 'X was taken private by A', 'by a consortium including A and B'
+        taken = [a for c in take.children if c.dep_ == "nsubjpass" for a in ctx.expand(c)]
+        by = next((t for t in tokens[private.i + 1 : private.i + 8] if t.lower_ == "by"), None)
+        buyers = _names_after_by(ctx, by) if by is not None else []
+    for b in buyers:
+        for t in taken:
+            if b.type == "Organization" and t.type == "Organization" and b.key != t.key:
+                yield Cand(b, "acquired", t, "acquire.take_private", private.i)
+
+
+def _name_start(ctx: Context, i: int, end: int) -> int:
+    """The first token from ``i`` (before ``end``) that starts a name, past its describing words ('premium EV brand
+    Zeekr'); ``end`` when none does."""
+    return next((k for k in range(i, end) if (m := ctx.tok_mention[k]) is not None and m[0] == k), end)
+
+
+def _names_after_by(ctx: Context, by: Token) -> list[Arg]:
+    """The names 'by' introduces, or those a group it names lists ('by a consortium including A, B and C')."""
+    tokens = ctx.tokens
+    named = _names_read_on(ctx, by.i + 1, (",", "and"))[0]
+    if named:
+        return named
+    k = next((t.i for t in tokens[by.i + 1 : by.i + 6] if t.lower_ in ("including", "led")), None)
+    if k is None:
+        return []
+    start = k + 2 if tokens[k].lower_ == "led" and k + 1 < len(tokens) and tokens[k + 1].lower_ == "by" else k + 1
+    return _names_read_on(ctx, start, (",", "and"))[0]
 
 
 def _names_listed_from(ctx: Context, i: int) -> list[Arg]:
@@ -3034,6 +3082,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("debut", "listing", "ipo", "flotation"), "NOUN", rule_listing_noun),
     (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
+    (("private",), "ADJ", rule_take_private),
 )
 for _words, _pos, _word_rule in _WORD_RULE_TABLE:
     for _word in sorted(_words):
