@@ -14,6 +14,7 @@ BLIND4 = Path(__file__).resolve().parent / "data" / "blind4"
 BLIND5 = Path(__file__).resolve().parent / "data" / "blind5"
 BLIND6 = Path(__file__).resolve().parent / "data" / "blind6"
 BLIND7 = Path(__file__).resolve().parent / "data" / "blind7"
+BLIND9 = Path(__file__).resolve().parent / "data" / "blind9"
 
 
 def _half(stem: str) -> str:
@@ -21,7 +22,9 @@ def _half(stem: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "article", sorted([*BLIND.glob("*/*.md"), *BLIND6.glob("*/*.md"), *BLIND7.glob("*/*.md")]), ids=lambda p: p.stem
+    "article",
+    sorted([*BLIND.glob("*/*.md"), *BLIND6.glob("*/*.md"), *BLIND7.glob("*/*.md"), *BLIND9.glob("*/*.md")]),
+    ids=lambda p: p.stem,
 )
 def test_each_article_is_in_the_half_its_name_hashes_to(article):
     assert article.parent.name == _half(article.stem)
@@ -36,6 +39,7 @@ def test_sizes():
     assert len(list(BLIND5.glob("*.md"))) == len(list(BLIND5.glob("*.yaml"))) == 24
     assert len(list(BLIND6.glob("dev/*.md"))) == 20 and len(list(BLIND6.glob("test/*.md"))) == 28
     assert len(list(BLIND7.glob("dev/*.md"))) == 18 and len(list(BLIND7.glob("test/*.md"))) == 12
+    assert len(list(BLIND9.glob("dev/*.md"))) == 6 and len(list(BLIND9.glob("test/*.md"))) == 8
 
 
 @pytest.mark.parametrize(
@@ -49,6 +53,7 @@ def test_sizes():
             *BLIND5.glob("*.yaml"),
             *BLIND6.glob("*/*.yaml"),
             *BLIND7.glob("*/*.yaml"),
+            *BLIND9.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
