@@ -108,7 +108,6 @@ def line_breaks(doc: Doc) -> Doc:
         # "Tencent | invested 500 million dollars in Zhihu …"
         if start + 1 < len(doc) and not doc[start].is_punct and not doc[start + 1].is_space:
             doc[start + 1].is_sent_start = False
-    for start in starts:
         end = _dateline_end(doc, start)
         if end is not None:
             doc[end].is_sent_start = True

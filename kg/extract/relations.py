@@ -1240,34 +1240,32 @@ def _named_after(
 ) -> list[Arg]:
     """The names the prepositions ``words`` hanging off any of ``heads`` take as objects ('in Y', 'to X'), in text
     order of the heads; ``conjoined`` also reads a conjoined preposition ('to A in search and to B in ads')."""
+    return [a for p in _pobjs(heads, words, deps=deps, conjoined=conjoined) for a in ctx.expand(p, refs=refs)]
+
+
+def _pobjs(
+    heads: Iterable[Token],
+    words: AbstractSet[str] | tuple[str, ...],
+    *,
+    deps: tuple[str, ...] = ("prep",),
+    conjoined: bool = False,
+) -> list[Token]:
+    """The objects of the prepositions ``words`` hanging off any of ``heads``; ``conjoined``: a conjoined
+    preposition's too."""
     return [
-        a
+        p
         for h in heads
         for c in h.children
         if (c.dep_ in deps or (conjoined and c.dep_ == "conj" and c.pos_ == "ADP")) and c.lower_ in words
         for prep in ((c, *c.conjuncts) if conjoined else (c,))
         for p in prep.children
         if p.dep_ == "pobj"
-        for a in ctx.expand(p, refs=refs)
     ]
 
 
 def _named_tokens_after(head: Token, word: str) -> list[Token]:
     """The objects of the preposition ``word`` hanging off ``head`` ('charge of Y', 'control of Y')."""
     return [p for c in head.children if c.dep_ == "prep" and c.lower_ == word for p in c.children if p.dep_ == "pobj"]
-
-
-def _pobjs(heads: Iterable[Token], words: AbstractSet[str] | tuple[str, ...]) -> list[Token]:
-    """The objects of the prepositions ``words`` hanging off any of ``heads``, a conjoined preposition's too."""
-    return [
-        p
-        for h in heads
-        for c in h.children
-        if (c.dep_ in ("prep", "dative") or (c.dep_ == "conj" and c.pos_ == "ADP")) and c.lower_ in words
-        for k in (c, *c.conjuncts)
-        for p in k.children
-        if p.dep_ == "pobj"
-    ]
 
 
 def _rival_owners(ctx: Context, rivals: Iterable[Token]) -> list[Arg]:
@@ -1368,7 +1366,7 @@ def _more_objects(
         if not objects and v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.OBJECT_CONTROL:
             objects = ctx.subjects(v.head)
     if pred == "competes_with":
-        objects += _rival_owners(ctx, [*dobj, *_pobjs((v,), preps)])
+        objects += _rival_owners(ctx, [*dobj, *_pobjs((v,), preps, deps=("prep", "dative"), conjoined=True)])
     if rule == "partner.join_forces":
         objects = [
             a
@@ -1869,7 +1867,8 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     preps = (
         ("with", "against", "from", "to") if n.lemma_.lower() in lx.COMPETE_NOUNS_TO else ("with", "against", "from")
     )
-    named = _named_after(ctx, heads, preps, refs=False, conjoined=True) + _rival_owners(ctx, _pobjs(heads, preps))
+    against = _pobjs(heads, preps, conjoined=True)
+    named = [a for p in against for a in ctx.expand(p, refs=False)] + _rival_owners(ctx, against)
     rivals = list({a.key: a for a in named}.values())
     # 'a race among A, B and C', 'a subsidy war between the two'; 'as A, B and C battle for …' (the small model
     # takes the verb for a noun after a list)
@@ -2048,9 +2047,9 @@ def rule_face(ctx: Context, v: Token) -> Iterator[Cand]:
     if lemma == "face" and not any(c.dep_ == "prt" for c in v.children):
         faced = [c for c in v.children if c.dep_ == "dobj"]
     elif len(pair) == 2 and pair[0].lower_ == pair[1].lower_:
-        faced = _pobjs((v, *pair), ("with", "against"))
+        faced = _pobjs((v, *pair), ("with", "against"), conjoined=True)
     else:
-        faced = _pobjs((v, *(c for c in v.children if c.dep_ == "prt")), ("against",))
+        faced = _pobjs((v, *(c for c in v.children if c.dep_ == "prt")), ("against",), conjoined=True)
     named = [a for c in faced for a in ctx.expand(c, refs=False)] + _rival_owners(ctx, faced)
     rivals = [a for a in named if a.type == "Organization"]
     for s in ctx.subjects(v) if rivals else []:
