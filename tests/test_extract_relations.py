@@ -605,6 +605,35 @@ CASES = [
         None,
         "compete.pit",
     ),
+    # the rival hung on what the rivals want ('competes for X with Y'), and a name read as the verb's modifier
+    ("Meituan competes for riders with Ele.me.", ("meituan", "competes_with", "ele.me"), None, "compete.verb"),
+    (
+        "Snap competes for advertisers' budgets with Pinterest.",
+        ("snap", "competes_with", "pinterest"),
+        None,
+        "compete.verb",
+    ),
+    ("Alibaba fights for merchants against JD.com.", ("alibaba", "competes_with", "jd"), None, "compete.fight"),
+    # a conjoined verb read as a plural noun ('where it bought X and competes with Y')
+    (
+        "Lalamove operates in Brazil, where it bought a local courier in 2021 and competes with Loggi.",
+        ("lalamove", "competes_with", "loggi"),
+        None,
+        "compete.verb+coref",
+    ),
+    # a relative clause hung on the word before 'of'/'at' the name: about the name
+    (
+        "Shares of Tencent, which owns a stake in Meituan, rose 2% on Monday.",
+        ("tencent", "invested_in", "meituan"),
+        None,
+        "invest.stake",
+    ),
+    (
+        "The chief executive of Alibaba, which owns Lazada, spoke on Monday.",
+        ("lazada", "part_of", "alibaba"),
+        None,
+        "owns.verb",
+    ),
     # a multi-way fight: every named side rivals every other
     (
         "Keeta began taking orders on Thursday, kicking off a three-way battle with iFood and Rappi.",
@@ -2004,6 +2033,11 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # what a company competes or fights with is no rival unless it is one ('with cheaper phones', 'with help')
+    "Xiaomi competes for buyers with cheaper phones.",
+    "Meituan is fighting for a licence with help from Tencent.",
+    # a relative clause whose subject is not the name before it
+    "Shares of Tencent, which Naspers has been selling, fell 2%.",
     # going somewhere with someone is no rivalry
     "Zepto went to Mumbai with Swiggy executives last week.",
     # a company or an analyst examining something is no investigation

@@ -590,6 +590,8 @@ class Context:
                     out.extend(nearest)
                 elif singular and (a := self.ent(rel.head)) is not None:
                     out.append(a)  # 'A and B, who serves as president': B alone
+                elif t.dep_ == "nsubj" and (named := self._named_in_phrase_before(t, rel.head)):
+                    out.extend(named)
                 else:
                     out.extend(self.expand(rel.head, refs))
                 continue
@@ -689,6 +691,19 @@ class Context:
             return []
         m = self._mention_at(k - 1)
         return [] if self.tok_mention[head.i] == m else [self._arg(m)]
+
+    def _named_in_phrase_before(self, t: Token, head: Token) -> list[Arg]:
+        """'Revenue at Sea, which also owns Garena, …', 'shares of Tencent, which owns …': a relative subject set
+        off by a comma is the name right before it when that name is the object of a preposition on the word the
+        small model hangs the clause on, and that word is no name."""
+        k = t.i - 1
+        if self.tok_mention[head.i] or k < 1 or self.tokens[k].text != "," or not self.tok_mention[k - 1]:
+            return []
+        m = self._mention_at(k - 1)
+        name_head = self.mention_head[m]
+        if name_head.dep_ == "pobj" and name_head.head.dep_ == "prep" and name_head.head.head.i == head.i:
+            return [self._arg(m)]
+        return []
 
     def _attached_to(self, a: Arg, v: Token) -> bool:
         """Whether the parse hangs the name on ``v``, itself or through a preposition ('fined Temu', 'worked at
@@ -798,8 +813,8 @@ class Context:
         if nsubj:
             c = max(nsubj, key=lambda k: (k.i < v.i, k.i if k.i < v.i else -k.i))
             return self.expand(c) + self.coagents(v, c) + self._as_do_too(v)
-        if v.tag_ == "NNS" and (named := _subject_read_as_compound(v)) is not None:
-            return self.expand(named)  # 'Adyen competes with …' read as a noun phrase
+        if (v.tag_ == "NNS" or v.pos_ == "VERB") and (named := _subject_read_as_compound(v)) is not None:
+            return self.expand(named)  # 'Adyen competes with …' read as a noun phrase, or the name as its modifier
         if v.pos_ == "VERB" and (
             unlabelled := [c for c in v.children if c.dep_ == "dep" and c.i < v.i and self.tok_mention[c.i]]
         ):
@@ -876,7 +891,8 @@ class Context:
         amounts = [c for c in v.children if c.dep_ == "dobj" and c.pos_ == "NUM" and not self.tok_mention[c.i]]
         for c in (*v.children, *(k for a in amounts for k in a.children if k.dep_ == "prep")):
             # 'competes with A, which …, and with B': a conjoined preposition names more objects (the small model
-            # hangs the second on the first or on the verb); 'competes in the region with A': on the place
+            # hangs the second on the first or on the verb); 'competes in the region with A': on the place, and
+            # 'competes for shoppers with A': on what the rivals want
             if (c.dep_ in ("prep", "dative") or (c.dep_ == "conj" and c.pos_ == "ADP")) and c.lower_ in preps:
                 out.extend(a for k in (c, *c.conjuncts) for p in k.children if p.dep_ == "pobj" for a in self.expand(p))
                 # 'with A, owned by X, and with B': or on the participle that describes the first
@@ -892,7 +908,7 @@ class Context:
                     if q.dep_ == "pobj"
                     for a in self.expand(q)
                 )
-            elif c.dep_ == "prep" and c.lower_ in ("in", "at") and preps:
+            elif c.dep_ == "prep" and c.lower_ in ("in", "at", "for") and preps:
                 out.extend(
                     a
                     for p in c.children
@@ -947,6 +963,8 @@ def _verb_read_as_noun(t: Token) -> bool:
         return False
     if t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children):
         return True
+    if t.dep_ == "conj" and t.head.pos_ == "VERB" and t.lower_ in lx.VERB_ONLY_FORMS:
+        return True  # 'where it bought X and competes with Y': a conjoined verb read as a noun
     return _subject_read_as_compound(t) is not None and any(c.dep_ == "prep" for c in t.children)
 
 
@@ -2025,10 +2043,12 @@ def _money_like(tok: Token) -> bool:
 def rule_fight(ctx: Context, v: Token) -> Iterator[Cand]:
     """'A and B are fighting for (over) riders', 'A is fighting with B for users': a fight over a market's
     customers is competition; 'A fought the fine' or 'A fights fraud' (no 'for' or 'over') is not."""
-    if not any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in v.children):
+    wanted = _pobjs((v,), ("for", "over"))
+    if not wanted:
         return
     subjects = [a for a in ctx.subjects(v) if a.type == "Organization"]
-    rivals = _named_after(ctx, (v,), ("with", "against"), refs=False, conjoined=True)
+    # 'fights for merchants against JD.com': the small model may hang the rival on what is fought for
+    rivals = _named_after(ctx, (v, *wanted), ("with", "against"), refs=False, conjoined=True)
     for s in subjects:
         for o in rivals:
             yield Cand(s, "competes_with", o, "compete.fight", v.i, dated=False)
