@@ -15,6 +15,7 @@ BLIND5 = Path(__file__).resolve().parent / "data" / "blind5"
 BLIND6 = Path(__file__).resolve().parent / "data" / "blind6"
 BLIND7 = Path(__file__).resolve().parent / "data" / "blind7"
 BLIND9 = Path(__file__).resolve().parent / "data" / "blind9"
+BLIND10 = Path(__file__).resolve().parent / "data" / "blind10"
 
 
 def _half(stem: str) -> str:
@@ -23,7 +24,15 @@ def _half(stem: str) -> str:
 
 @pytest.mark.parametrize(
     "article",
-    sorted([*BLIND.glob("*/*.md"), *BLIND6.glob("*/*.md"), *BLIND7.glob("*/*.md"), *BLIND9.glob("*/*.md")]),
+    sorted(
+        [
+            *BLIND.glob("*/*.md"),
+            *BLIND6.glob("*/*.md"),
+            *BLIND7.glob("*/*.md"),
+            *BLIND9.glob("*/*.md"),
+            *BLIND10.glob("*/*.md"),
+        ]
+    ),
     ids=lambda p: p.stem,
 )
 def test_each_article_is_in_the_half_its_name_hashes_to(article):
@@ -40,6 +49,7 @@ def test_sizes():
     assert len(list(BLIND6.glob("dev/*.md"))) == 20 and len(list(BLIND6.glob("test/*.md"))) == 28
     assert len(list(BLIND7.glob("dev/*.md"))) == 18 and len(list(BLIND7.glob("test/*.md"))) == 12
     assert len(list(BLIND9.glob("dev/*.md"))) == 6 and len(list(BLIND9.glob("test/*.md"))) == 8
+    assert len(list(BLIND10.glob("dev/*.md"))) == 16 and len(list(BLIND10.glob("test/*.md"))) == 7
 
 
 @pytest.mark.parametrize(
@@ -54,6 +64,7 @@ def test_sizes():
             *BLIND6.glob("*/*.yaml"),
             *BLIND7.glob("*/*.yaml"),
             *BLIND9.glob("*/*.yaml"),
+            *BLIND10.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
