@@ -634,6 +634,28 @@ CASES = [
         None,
         "owns.verb",
     ),
+    # part of a company held: a stake, not the company; a holding is no deal of the sentence's day
+    (
+        "Kuro Games, partly owned by Tencent Holdings, released a hit in May 2024.",
+        ("tencent", "invested_in", "kuro games"),
+        None,
+        "invest.part_owned",
+    ),
+    ("Didi is partly owned by Uber and SoftBank.", ("softbank", "invested_in", "didi"), None, "invest.part_owned"),
+    (
+        "Leapmotor, part-owned by Stellantis, cut its prices in March.",
+        ("stellantis", "invested_in", "leapmotor"),
+        None,
+        "invest.part_owned",
+    ),
+    ("Naspers owns 24% of Tencent.", ("naspers", "invested_in", "tencent"), None, "invest.stake"),
+    ("Alibaba owns 60% of Cainiao.", ("cainiao", "part_of", "alibaba"), None, "owns.controlling_stake"),
+    (
+        "Tencent holds a controlling stake in China Literature.",
+        ("china literature", "part_of", "tencent"),
+        None,
+        "owns.controlling_stake",
+    ),
     # a multi-way fight: every named side rivals every other
     (
         "Keeta began taking orders on Thursday, kicking off a three-way battle with iFood and Rappi.",
@@ -2033,6 +2055,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a share of a market is no stake in a company
+    "Meituan controls 70% of the food-delivery market.",
     # what a company competes or fights with is no rival unless it is one ('with cheaper phones', 'with help')
     "Xiaomi competes for buyers with cheaper phones.",
     "Meituan is fighting for a licence with help from Tencent.",

@@ -398,6 +398,10 @@ MARKET_GROUND = frozenset({"ground", "share", "customer", "user", "shopper", "me
 CONTROL_WORDS = frozenset({"controlling", "majority"})
 #: Nouns of a holding: "a 5% stake in X", "a controlling interest in X".
 STAKE_NOUNS = frozenset({"stake", "share", "shares", "holding", "interest"})
+#: A share of a company written as a number ("owns 14% of Y", "bought 60 percent of Y").
+PERCENT_WORDS = frozenset({"%", "percent"})
+#: Adverbs saying an owner holds only part ("X, partly owned by Y", "part-owned by Y"): a stake, not the company.
+PARTIAL_WORDS = frozenset({"partly", "partially", "part", "minority"})
 #: The dashes that end a dateline ("SEOUL — …", "SÃO PAULO, May 14 (Reuters) – …").
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 #: Words for a part of a holding: "sold part (half, some, most) of its stake in Y".

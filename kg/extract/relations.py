@@ -74,6 +74,8 @@ def rule_ids() -> list[str]:
         "leads.succession",
         "partner.join_forces",
         "invest.stake",
+        "invest.part_owned",
+        "owns.controlling_stake",
         "participant.form_with.subject",
         "participant.possessive",
         "part_of.under",
@@ -1098,10 +1100,10 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     if (
         pred in ("acquired", "owns")
         and dobj
-        and dobj[0].lemma_.lower() in lx.STAKE_NOUNS
+        and (dobj[0].lemma_.lower() in lx.STAKE_NOUNS or dobj[0].lower_ in lx.PERCENT_WORDS)  # 'owns 14% of Y'
         and not (dobj[0].lemma_.lower() == "share" and _market_ground(dobj[0]))  # 'took market share'
     ):
-        yield from _verb_stake(ctx, v, dobj[0])
+        yield from _verb_stake(ctx, v, dobj[0], held=pred == "owns")
         return
     need = lx.REQUIRED_PARTICLE.get(lemma)
     if lemma == "take" and _particle(v) == "on":
@@ -1165,7 +1167,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         return
     for s in subjects:
         for o in objects:
-            yield Cand(s, pred, o, rule, v.i)
+            yield Cand(s, pred, o, rule, v.i, dated=rule != "invest.part_owned")  # a holding, not a deal
     if pred == "succeeded":
         yield from _succession(ctx, v, subjects, objects)
 
@@ -1240,6 +1242,10 @@ def _verb_sense(v: Token, lemma: str, dobj: list[Token]) -> tuple[str, str]:
         return "succeeded", "succeed.verb"
     if lemma in ("join", "combine") and dobj and dobj[0].lower_ in ("hands", "forces"):
         return "partner_of", "partner.join_forces"  # 'X joined hands with Y'
+    if lx.VERB_CUES[lemma][0] == "owns" and any(
+        c.dep_ in ("advmod", "npadvmod") and c.lower_ in lx.PARTIAL_WORDS for c in v.children
+    ):
+        return "invested_in", "invest.part_owned"  # 'X, partly owned by Y': Y holds a stake, not X
     return lx.VERB_CUES[lemma]
 
 
@@ -1304,11 +1310,13 @@ def _rival_owners(ctx: Context, rivals: Iterable[Token]) -> list[Arg]:
     ]
 
 
-def _verb_stake(ctx: Context, v: Token, stake: Token) -> Iterator[Cand]:
-    """'X bought a 5% stake in Y' is an investment, not an acquisition of Y; 'a controlling stake' is one."""
+def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Iterator[Cand]:
+    """'X bought a 5% stake in Y' is an investment, not an acquisition of Y; 'a controlling stake' is one, and
+    one ``held`` ('X owns 60% of Y') makes Y a unit of X."""
     pred, rule = "invested_in", "invest.stake"
     if _controlling(ctx, stake):
-        pred, rule = "acquired", "acquire.controlling_stake"  # 'bought a controlling (62%) stake in Y'
+        # 'bought a controlling (62%) stake in Y'
+        pred, rule = ("owns", "owns.controlling_stake") if held else ("acquired", "acquire.controlling_stake")
     if any(c.dep_ == "det" and c.lower_ == "no" for c in stake.children):
         return  # 'will take no equity stake in Y'
     companies = _named_after(ctx, (v, stake), ("in", "of"))
@@ -1323,7 +1331,7 @@ def _verb_stake(ctx: Context, v: Token, stake: Token) -> Iterator[Cand]:
     for s in ctx.subjects(v):
         for o in companies:
             if s.key != o.key:
-                yield Cand(s, pred, o, rule, v.i)
+                yield Cand(s, pred, o, rule, v.i, dated=not held)  # what one holds is no deal of the sentence's day
 
 
 def _names_a_holding(prep: Token) -> bool:
