@@ -656,6 +656,20 @@ CASES = [
         None,
         "owns.controlling_stake",
     ),
+    # a product's kind right before its name, the title parsed as a clause; a plan stated by an adjective
+    (
+        "NetEase will release the game Where Winds Meet next year.",
+        ("netease", "launched", "where winds meet"),
+        None,
+        "launch.verb",
+    ),
+    (
+        "NetEase is due to release the game Where Winds Meet next year.",
+        ("netease", "launched", "where winds meet"),
+        None,
+        "launch.verb",
+    ),
+    ("Alibaba is poised to invest in Zhipu.", ("alibaba", "invested_in", "zhipu"), None, "invest.verb"),
     # a multi-way fight: every named side rivals every other
     (
         "Keeta began taking orders on Thursday, kicking off a three-way battle with iFood and Rappi.",
@@ -2055,6 +2069,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # ability is no plan, and 'they' are the developers
+    "Developers such as Supercell will be able to sell items through Google Play Billing.",
     # a share of a market is no stake in a company
     "Meituan controls 70% of the food-delivery market.",
     # what a company competes or fights with is no rival unless it is one ('with cheaper phones', 'with help')

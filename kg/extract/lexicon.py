@@ -400,6 +400,9 @@ CONTROL_WORDS = frozenset({"controlling", "majority"})
 STAKE_NOUNS = frozenset({"stake", "share", "shares", "holding", "interest"})
 #: A share of a company written as a number ("owns 14% of Y", "bought 60 percent of Y").
 PERCENT_WORDS = frozenset({"%", "percent"})
+#: Adjectives that put a deal or launch ahead of its subject ("X is due (set, poised) to launch Y"), as a plan is
+#: stated; not ability ("developers will be able to sell …").
+PROSPECT_ADJECTIVES = frozenset({"due", "set", "likely", "poised", "ready", "expected", "eager", "keen"})
 #: Adverbs saying an owner holds only part ("X, partly owned by Y", "part-owned by Y"): a stake, not the company.
 PARTIAL_WORDS = frozenset({"partly", "partially", "part", "minority"})
 #: The dashes that end a dateline ("SEOUL — …", "SÃO PAULO, May 14 (Reuters) – …").

@@ -630,12 +630,31 @@ class Context:
                     named = [a for c in (ch, *ch.conjuncts) if (a := self.ent(c))] if self.ent(ch) else []
                     out.extend(named if t.tag_ == "NNS" else named[:1])
                     found = found or bool(named)
+            if not found and (named_next := self._kind_then_name(t)) is not None:
+                out.append(named_next)  # 'release the game Where Winds Meet', its title parsed as a clause
+                continue
             if not found and t.tag_ == "NNS" and (listed := self._dash_list(t)):
                 out.extend(listed)
                 continue
             if not found and refs:
                 out.extend(self.resolve(t))
         return out
+
+    def _kind_then_name(self, t: Token) -> Arg | None:
+        """'the game Where Winds Meet', 'the model Kimi K2': a product's kind right before its name, read on the
+        tokens when the small model parses a title that reads as a clause ('Where Winds Meet') as a clause on the
+        kind; only a name wholly inside the kind's phrase."""
+        if t.tag_ != "NN" or t.lemma_.lower() not in lx.PRODUCT_NOUNS or t.i + 1 >= len(self.tokens):
+            return None
+        m = self.tok_mention[t.i + 1]
+        if m is None or m[0] != t.i + 1:
+            return None
+        k = t.i + 1
+        while k < len(self.tokens) and self.tok_mention[k] == m:
+            if not t.left_edge.i <= k <= t.right_edge.i:
+                return None
+            k += 1
+        return self._arg(m)
 
     def _added_as_well_as(self, tok: Token) -> list[Token]:
         """'against Mercado Libre, whose arm runs a dozen centers, as well as Amazon': a name added after a comma by
@@ -829,12 +848,17 @@ class Context:
         if v.dep_ == "xcomp":
             if h.lemma_.lower() in lx.OBJECT_CONTROL:
                 return [a for c in h.children if c.dep_ == "dobj" for a in self.expand(c)]
+            if self.is_passive(h) and (passive := [c for c in h.children if c.dep_ == "nsubjpass"]):
+                # 'X is poised (expected, was asked) to invest in Y': the passive's subject does it
+                return [a for c in passive for a in self.expand(c)]
             return self.subjects(h, depth + 1)
         if v.dep_ == "conj" and h.pos_ == "VERB" and self.is_passive(h):
             # 'Zhipu was founded in 2019 and has since raised …': the active conjunct's subject is the passive's
             return [a for c in h.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
         if v.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
             return self.subjects(h, depth + 1)
+        if v.dep_ == "acomp" and v.lemma_.lower() in lx.PROSPECT_ADJECTIVES and h.pos_ in ("VERB", "AUX"):
+            return self.subjects(h, depth + 1)  # 'X is due (set, likely) to launch …'; not 'they are able to
         if v.dep_ == "pcomp" and h.dep_ == "prep":  # 'X answered by launching Y'
             return self.subjects(h.head, depth + 1)
         if v.dep_ == "relcl" and not self.tok_mention[h.i] and any(c.lower_ == "to" for c in v.children):
