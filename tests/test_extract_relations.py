@@ -757,6 +757,15 @@ CASES = [
     ("Uber faces competition from Toyota-backed Pony.ai.", ("toyota", "invested_in", "pony.ai"), None, "invest.hyphen"),
     # a name the NER missed before its ticker; a bracketed word inside the name
     ("Shopline (HKEX: 1234) reported a loss.", ("shopline", "listed_on", "hkex"), None, "listed_on.ticker"),
+    # an exchange named by its ticker prefix alone, which is no name of it ('AEX', 'XETRA', 'HKG')
+    ("Prosus (AEX: PRX) bought the stake.", ("prosus", "listed_on", "euronext"), None, "listed_on.ticker"),
+    (
+        "Delivery Hero (XETRA: DHER) rose 6%.",
+        ("delivery hero", "listed_on", "deutsche börse"),
+        None,
+        "listed_on.ticker",
+    ),
+    ("Alibaba (HKG: 9988) rose.", ("alibaba", "listed_on", "hkex"), None, "listed_on.ticker"),
     (
         "Yunji (Cayman) Ltd. (NASDAQ: YJ) cut prices.",
         ("yunji (cayman) ltd.", "listed_on", "nasdaq"),

@@ -65,6 +65,7 @@ class KBView:
     parents: dict[str, str] = dataclasses.field(default_factory=dict)  # unit -> parent, the KB's structure
     kinds: dict[str, str] = dataclasses.field(default_factory=dict)  # id -> "company", "exchange" or "authority"
     seats: dict[str, str] = dataclasses.field(default_factory=dict)  # exchange id -> the id of its Place
+    exchange_codes: dict[str, str] = dataclasses.field(default_factory=dict)  # ticker prefix -> exchange id
 
     @classmethod
     def of(cls, kb) -> KBView:
@@ -82,7 +83,8 @@ class KBView:
             if e.ticker_prefixes or (e.source == "exchanges" and e.type == "Organization")
         }
         seats = {e.id: e.seat for e in kb.entities.values() if e.seat}
-        return cls(index, mx.kb_words(index), parents, kinds, seats)
+        codes = {code.upper(): e.id for e in kb.entities.values() for code in e.ticker_prefixes}
+        return cls(index, mx.kb_words(index), parents, kinds, seats, codes)
 
 
 class Extractor:
@@ -361,7 +363,7 @@ def analyse(doc: Doc, kb: KBView) -> tuple[Context, list, list, dict]:
     """The mentions of one parsed Doc, linked and typed, and the rules' :class:`Context` over them;
     also the kept and version candidates and the link table (key -> label, votes, aliases …)."""
     parsed = Parsed.of(doc)
-    cands = mx.candidates(parsed)
+    cands = mx.candidates(parsed, kb.exchange_codes)
     kept, table = mx.link(parsed, cands, kb.index, kb.words)
     _cue_votes(doc, kept, table)
     version_cands = mx.versions(parsed, kept, table)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -154,8 +154,10 @@ def _hyphen_joined(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
-def candidates(parsed: Parsed) -> list[Candidate]:
-    """Quoted/title-case programs first, then KB ruler and NER spans that do not overlap them."""
+def candidates(parsed: Parsed, exchange_codes: Mapping[str, str] | None = None) -> list[Candidate]:
+    """Quoted/title-case programs first, then KB ruler and NER spans that do not overlap them. ``exchange_codes``
+    (a ticker prefix -> the KB id of its exchange) names the exchange of a ticker that its code alone gives
+    ("(ADX: EAND)", "(AEX: PRX)")."""
     skip = [_source_credit(parsed.text_of(s)) for s in parsed.sents]
     taken = bytearray(len(parsed.doc))  # tokens already in a candidate
     out = _quoted_programs(parsed, skip, taken)
@@ -172,6 +174,7 @@ def candidates(parsed: Parsed) -> list[Candidate]:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     out.extend(_category_names(parsed, covered))
     out.extend(_listed_names(parsed, covered))
+    out.extend(_ticker_exchanges(parsed, out, covered, exchange_codes or {}))
     out.extend(_based_names(parsed, out, covered))
     out.extend(_names_of_a_country(parsed, out, covered))
     out.extend(_digit_led_names(parsed, covered))
@@ -520,6 +523,30 @@ def _listed_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
         span = parsed.doc[run[0] : run[1]]
         covered[span.start : span.end] = b"\x01" * len(span)
         out.append(Candidate(span.start, span.end, parsed.text_of(span), "LISTED", votes={"Organization": 3.0}))
+    return out
+
+
+def _ticker_exchanges(
+    parsed: Parsed, found: list[Candidate], covered: bytearray, exchange_codes: Mapping[str, str]
+) -> list[Candidate]:
+    """The exchange a ticker's code names ("ADX" in "(ADX: EAND)"), read from the KB's ticker prefixes where no
+    KB name matched it; a name the NER gave the code alone takes the exchange's link."""
+    out = []
+    for ticker in parsed.tickers:
+        for start, end in ticker.exchanges:
+            exchange = exchange_codes.get(parsed.text[start:end].upper())
+            span = parsed.doc.char_span(start, end, alignment_mode="expand")
+            if exchange is None or span is None:
+                continue
+            same = [c for c in found if (c.start, c.end) == (span.start, span.end)]
+            if same:
+                for c in same:
+                    c.kb_id = c.kb_id or exchange
+            elif not any(covered[span.start : span.end]):
+                covered[span.start : span.end] = b"\x01" * len(span)
+                out.append(
+                    Candidate(span.start, span.end, parsed.text_of(span), "ORG", exchange, {"Organization": 5.0})
+                )
     return out
 
 
