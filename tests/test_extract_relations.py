@@ -670,6 +670,22 @@ CASES = [
         "launch.verb",
     ),
     ("Alibaba is poised to invest in Zhipu.", ("alibaba", "invested_in", "zhipu"), None, "invest.verb"),
+    # a review that names no target, opened by an authority in a sentence about one company
+    (
+        "Didi raised $4.4 billion in June 2021, only for the Cyberspace Administration of China to open a"
+        " cybersecurity review days later.",
+        ("cyberspace administration of china", "investigated", "didi"),
+        "2021-06",
+        "investigated.nominal.sole_company",
+    ),
+    # the ground of the conduct: 'its' is the company's, never the investigating authority's
+    (
+        "Kuaishou set aside funds after the State Administration for Market Regulation opened an inquiry into fees"
+        " charged to merchants on its platform.",
+        ("state administration for market regulation", "investigated", "kuaishou"),
+        None,
+        "investigated.nominal.clause_subject+coref",
+    ),
     # a multi-way fight: every named side rivals every other
     (
         "Keeta began taking orders on Thursday, kicking off a three-way battle with iFood and Rappi.",
@@ -2078,6 +2094,9 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a review of no named company: of the sector, or in a sentence naming two
+    "Shares of Alibaba fell after the State Administration for Market Regulation opened a review of the sector.",
+    "JD.com and Meituan said the State Administration for Market Regulation had launched an investigation.",
     # ability is no plan, and 'they' are the developers
     "Developers such as Supercell will be able to sell items through Google Play Billing.",
     # a share of a market is no stake in a company

@@ -75,6 +75,7 @@ def rule_ids() -> list[str]:
         "partner.join_forces",
         "invest.stake",
         "invest.part_owned",
+        "investigated.nominal.sole_company",
         "owns.controlling_stake",
         "participant.form_with.subject",
         "participant.possessive",
@@ -2194,7 +2195,9 @@ def _whose_conduct(ctx: Context, heads: Iterable[Token], investigators: set[str]
     kind of conduct), a relative clause's subject ('into exclusivity clauses that iFood signs'), a participle's
     agent ('into fees charged by Kuaishou')."""
     found: list[Arg] = []
-    saved, ctx.exclude = ctx.exclude, investigators
+    # ('its' is no authority's: an authority investigates, it is not investigated, in what this reads)
+    authorities = {key for key, kind in ctx.kinds.items() if kind == "authority"}
+    saved, ctx.exclude = ctx.exclude, investigators | authorities
     try:
         for h in heads:
             conduct = h.lemma_.lower() in lx.CONDUCT_NOUNS
@@ -2203,10 +2206,13 @@ def _whose_conduct(ctx: Context, heads: Iterable[Token], investigators: set[str]
                 if c.dep_ == "relcl":
                     found += [a for k in c.children if k.dep_ == "nsubj" for a in ctx.expand(k, refs=False)]
                 elif c.dep_ == "acl" and c.tag_ == "VBN":
-                    found += _named_after(ctx, (c,), ("by",), refs=False, deps=("agent",))
+                    # 'fees charged by Kuaishou'; with no agent, whose ground it is: 'fees charged on its platform'
+                    found += _named_after(ctx, (c,), ("by",), refs=False, deps=("agent",)) or [
+                        a for p in _pobjs((c,), ("on", "in", "across")) for k in possessors(p) for a in ctx.expand(k)
+                    ]
     finally:
         ctx.exclude = saved
-    return [a for a in found if a.type == "Organization" and a.key not in investigators]
+    return [a for a in found if a.type == "Organization" and a.key not in investigators | authorities]
 
 
 def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
@@ -2265,9 +2271,37 @@ def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
         agents, rule = ctx.subjects(governor), f"{pred}.nominal.clause_subject"
     if not agents and objects and pred in ("fined", "investigated") and (authority := _recent_authority(ctx, n)):
         agents, rule = [authority], f"{pred}.nominal.implicit"  # 'a penalty of 9.8 million riyals went to X'
+    if not objects and pred == "investigated" and _targetless(n, governor) and agents:
+        # 'Didi listed in June, only for the CAC to open a review days later': a review that names no target,
+        # opened by an authority in a sentence about one company, is of that company
+        objects, rule = _sole_company(ctx, n, agents), f"{pred}.nominal.sole_company"
     for s in agents:
         for o in objects:
             yield Cand(s, pred, o, rule, n.i)
+
+
+def _targetless(n: Token, governor: Token) -> bool:
+    """Whether an investigation noun says nothing of what it is into: no preposition on it or on its verb ('opened a
+    review', not 'a review of the sector', 'into the market')."""
+    return not any(c.dep_ == "prep" and c.lower_ in ("of", "into", "on") for h in (n, governor) for c in h.children)
+
+
+def _sole_company(ctx: Context, n: Token, agents: list[Arg]) -> list[Arg]:
+    """The one company the sentence of ``n`` names besides the ``agents``, when every agent is an authority; []
+    when it names none or several."""
+    if not all(ctx.kinds.get(a.key) == "authority" for a in agents):
+        return []
+    sent = ctx.parsed.sents[ctx.sent_index[n.i]]
+    agent_keys = {a.key for a in agents}
+    companies = {
+        a.key: a
+        for t in sent
+        if (a := ctx.ent(t)) is not None
+        and a.type == "Organization"
+        and a.key not in agent_keys
+        and ctx.kinds.get(a.key) not in ("authority", "exchange")
+    }
+    return list(companies.values()) if len(companies) == 1 else []
 
 
 def _penalised(ctx: Context, penalty: Token) -> list[Arg]:
