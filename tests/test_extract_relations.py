@@ -231,6 +231,13 @@ CASES = [
         " in early funding rounds, holds a stake of just under 5%.",
         ("tencent", "invested_in", "discord"),
         None,
+        "invest.round",
+    ),
+    (
+        "Discord filed for a listing. Discord hired bankers. Discord grew. Tencent Holdings (0700.HK) holds a stake of"
+        " just under 5%.",
+        ("tencent", "invested_in", "discord"),
+        None,
         "invest.stake.salient",
     ),
     (
@@ -685,6 +692,33 @@ CASES = [
         ("state administration for market regulation", "investigated", "kuaishou"),
         None,
         "investigated.nominal.clause_subject+coref",
+    ),
+    # a round taken part in: the company whose round it is (named, or the one that raised money just before)
+    (
+        "Zhipu raised 2 billion yuan on Monday. Alibaba Group and Meituan invested in earlier rounds, alongside"
+        " Qiming Venture Partners.",
+        ("qiming venture partners", "invested_in", "zhipu"),
+        None,
+        "invest.round",
+    ),
+    (
+        "Sequoia invested in the Series B round of Moonshot AI in 2024.",
+        ("sequoia", "invested_in", "moonshot ai"),
+        "2024",
+        "invest.round",
+    ),
+    (
+        "Aridge raised US$300 million on Monday. Hongshan also took part, alongside existing backer IDG Capital.",
+        ("idg capital", "invested_in", "aridge"),
+        None,
+        "invest.took_part",
+    ),
+    # 'are among its backers': the copula's subjects hold the role
+    (
+        "MiniMax filed for a listing on Monday. Tencent Holdings and HongShan are among its shareholders.",
+        ("hongshan", "invested_in", "minimax"),
+        None,
+        "invested_in.noun+coref",
     ),
     # a multi-way fight: every named side rivals every other
     (
@@ -2094,6 +2128,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # taking part in no round, after nobody raised money
+    "Meituan and JD.com also took part, alongside Alibaba.",
     # a review of no named company: of the sector, or in a sentence naming two
     "Shares of Alibaba fell after the State Administration for Market Regulation opened a review of the sector.",
     "JD.com and Meituan said the State Administration for Market Regulation had launched an investigation.",

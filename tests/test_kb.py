@@ -25,6 +25,7 @@ SHIPPED_FILES = [
     "people.yaml",
     "places.yaml",
     "platforms.yaml",
+    "products.yaml",
     "regulators.yaml",
 ]
 STRUCTURAL = ("part_of", "owns", "founded")

@@ -413,6 +413,8 @@ PORTION_WORDS = frozenset({"part", "half", "some", "most", "all", "portion", "bu
 PAY_VERBS = frozenset({"pay", "spend"})
 #: Financing nouns: "led the Series B round".
 ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment", "fundraising"})
+#: Words that put a round before the news at hand ("invested in earlier rounds").
+EARLIER_WORDS = frozenset({"earlier", "previous", "prior", "past", "former", "first", "early"})
 #: Role nouns of leaders: "X, chief executive of Y", "Y's chairman X".
 ROLE_NOUNS = {
     "ceo": "CEO",

@@ -75,6 +75,8 @@ def rule_ids() -> list[str]:
         "partner.join_forces",
         "invest.stake",
         "invest.part_owned",
+        "invest.round",
+        "invest.took_part",
         "investigated.nominal.sole_company",
         "owns.controlling_stake",
         "participant.form_with.subject",
@@ -1122,13 +1124,8 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     assert lemma is not None  # _dispatch runs a rule on its cue words only
     dobj = [c for c in v.children if c.dep_ == "dobj"]
     pred, rule = _verb_sense(v, lemma, dobj)
-    if (
-        pred in ("acquired", "owns")
-        and dobj
-        and (dobj[0].lemma_.lower() in lx.STAKE_NOUNS or dobj[0].lower_ in lx.PERCENT_WORDS)  # 'owns 14% of Y'
-        and not (dobj[0].lemma_.lower() == "share" and _market_ground(dobj[0]))  # 'took market share'
-    ):
-        yield from _verb_stake(ctx, v, dobj[0], held=pred == "owns")
+    if (held := _stake_or_round(ctx, v, pred, dobj)) is not None:
+        yield from held
         return
     need = lx.REQUIRED_PARTICLE.get(lemma)
     if lemma == "take" and _particle(v) == "on":
@@ -1771,24 +1768,7 @@ def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
         rounds.append(v.head)
         investee_from_clause = ctx.subjects(governing_verb(v.head.head)) if v.head.head.i != v.head.i else []
     for r in rounds:
-        # the investee names the round: "Y's Series D financing", "the Y Series D round"
-        investees = [a for c in possessors(r) for a in ctx.expand(c)]
-        investees += _named(
-            ctx.ent(t)
-            for t in r.lefts
-            if t.dep_ in ("compound", "nmod")
-            for t in t.subtree
-            if t.dep_ in ("compound", "nmod")
-        )
-        investees += [
-            a
-            for c in r.children
-            if c.dep_ == "prep" and c.lower_ in ("in", "for", "of")  # 'the Series B round of Y'
-            for p in c.children
-            if p.dep_ == "pobj"
-            for a in ctx.expand(p)
-        ]
-        investees = investees or investee_from_clause or _round_raiser(ctx, r)
+        investees = _round_investees(ctx, r) or investee_from_clause or _round_raiser(ctx, r)
         investors = ctx.subjects(v) + _participants(ctx, v, r)
         for s in investors:
             for o in investees:
@@ -1796,18 +1776,80 @@ def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
                     yield Cand(s, "invested_in", o, "invest.lead_round", v.i)
 
 
+def _stake_or_round(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> list[Cand] | None:
+    """What a verb says when its object is a stake ('bought a 5% stake in Y', 'owns 14% of Y') or it is about a
+    funding round ('invested in earlier rounds', 'also took part'); None when it is neither."""
+    if (
+        pred in ("acquired", "owns")
+        and dobj
+        and (dobj[0].lemma_.lower() in lx.STAKE_NOUNS or dobj[0].lower_ in lx.PERCENT_WORDS)
+        and not (dobj[0].lemma_.lower() == "share" and _market_ground(dobj[0]))  # 'took market share'
+    ):
+        return list(_verb_stake(ctx, v, dobj[0], held=pred == "owns"))
+    if pred in ("invested_in", "participant_in"):
+        return _round_investment(ctx, v, pred, dobj)
+    return None
+
+
+def _round_investees(ctx: Context, r: Token) -> list[Arg]:
+    """The company a round names: "Y's Series D financing", "the Y Series D round", "the Series B round of Y"."""
+    investees = [a for c in possessors(r) for a in ctx.expand(c)]
+    investees += _named(
+        ctx.ent(t)
+        for t in r.lefts
+        if t.dep_ in ("compound", "nmod")
+        for t in t.subtree
+        if t.dep_ in ("compound", "nmod")
+    )
+    investees += [
+        a
+        for c in r.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "for", "of")
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p)
+    ]
+    return investees
+
+
 def _round_raiser(ctx: Context, r: Token) -> list[Arg]:
     """'Zepto raised $450 million. The round was led by X': the company a definite round names none of is the one
     that raised money last, in its sentence or the two before ([] when none did)."""
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in r.children):
         return []  # 'led a round in …' names its company, or none
-    first = ctx.sent_first[max(ctx.sent_index[r.i] - 2, 0)]
-    for t in reversed(ctx.tokens[first : r.i]):
+    return _recent_raiser(ctx, r.i)
+
+
+def _recent_raiser(ctx: Context, i: int) -> list[Arg]:
+    """The organization that raised money last before token ``i``, in its sentence or the two before."""
+    first = ctx.sent_first[max(ctx.sent_index[i] - 2, 0)]
+    for t in reversed(ctx.tokens[first:i]):
         if t.pos_ == "VERB" and t.lemma_.lower() == "raise":
             raisers = [a for a in ctx.subjects(t) if a.type == "Organization"]
             if raisers:
                 return raisers
     return []
+
+
+def _round_investment(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> list[Cand] | None:
+    """'A and B invested in earlier rounds, alongside C', 'A also took part (in the round), alongside C': an
+    investment in the company whose round it is (the round's own name for it, else the one that raised money just
+    before, else, for a round named, the article's main company); None when the verb is about no round."""
+    rounds = [p for p in _pobjs((v,), ("in",)) if _is_round(p)]
+    taking_part = pred == "participant_in" and not _pobjs((v,), ("in",)) and all(d.lower_ == "part" for d in dobj)
+    if not rounds and not taking_part:
+        return None
+    investees = [a for r in rounds for a in _round_investees(ctx, r)] or _recent_raiser(ctx, v.i)
+    if not investees and rounds and ctx.dominant is not None:
+        investees = [ctx.dominant]
+    if not investees:
+        return None
+    investors = [a for a in ctx.subjects(v) if a.type in ("Organization", "Person")]
+    investors += _named_after(ctx, (v,), ("alongside",), refs=False)
+    rule = "invest.round" if rounds else "invest.took_part"
+    # 'earlier rounds' are not dated by the news the sentence follows
+    dated = not any(c.lower_ in lx.EARLIER_WORDS for r in rounds for c in r.children)
+    return [Cand(s, "invested_in", o, rule, v.i, dated=dated) for s in investors for o in investees if s.key != o.key]
 
 
 def _participants(ctx: Context, v: Token, r: Token) -> list[Arg]:
@@ -2471,8 +2513,10 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
             a for c in n.children if c.dep_ in ("compound", "nmod") and (a := ctx.ent(c)) and a.type == "Person"
         ]
         appointer = [a for a in ctx.subjects(h) if a.type == "Organization" and a not in fillers]
-    elif dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS:
-        fillers = ctx.subjects(h)
+    elif (dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS) or (
+        dep == "pobj" and h.lower_ == "among" and h.head.lemma_.lower() in lx.COPULAS
+    ):
+        fillers = ctx.subjects(h if dep != "pobj" else h.head)  # ('A and B are among its backers')
     elif (
         dep == "pobj"
         and h.lower_ == "as"
