@@ -720,6 +720,13 @@ CASES = [
         None,
         "invested_in.noun+coref",
     ),
+    # a product's code before its kind, past lower-case words of the kind ('its low-cost R1 reasoning model')
+    (
+        "DeepSeek released its low-cost R1 reasoning model in January.",
+        ("deepseek", "launched", "r1"),
+        "2025-01",
+        "launch.verb",
+    ),
     # a multi-way fight: every named side rivals every other
     (
         "Keeta began taking orders on Thursday, kicking off a three-way battle with iFood and Rappi.",
@@ -2314,6 +2321,9 @@ def test_legal_form_after_a_known_name_is_the_same_company(extract_text, text, n
         # a group or legal word alone is part of a title, not a company ('Group CEO X')
         ("Swiggy co-founder and Group CEO Sriharsha Majety told analysts on Thursday.", "Group"),
         ("Holdings chairman Li Wei said the plan would go ahead.", "Holdings"),
+        # a quarter or a half-year before a noun is no product's code ('its R1 model' is)
+        ("Alibaba reported its Q3 advertising product revenue on Monday.", "Q3"),
+        ("Meituan said its H1 delivery service margin improved.", "H1"),
     ],
 )
 def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):

@@ -720,6 +720,14 @@ def _head_word_vote(c: Candidate, words: list[str], last: str) -> None:
         c.votes["Event"] = 5.0  # 'the Bund Summit', 'World Internet Conference'
 
 
+#: A product's code written as a name ('R1', 'K2', 'H20', 'A100'), not a quarter or a half-year ('Q3', 'H1').
+_MODEL_CODE = re.compile(r"(?![QH][1-4]$)[A-Z][A-Za-z]{0,2}\d{1,4}[A-Za-z]?")
+
+
+def _model_code(word: str) -> bool:
+    return _MODEL_CODE.fullmatch(word) is not None
+
+
 def _proper_run(tokens: list[Token], start: int, step: int) -> tuple[int, int] | None:
     """The run of capitalised proper-noun tokens that starts at ``start`` and extends in direction ``step``."""
     if not 0 <= start < len(tokens) or tokens[start].lower_ in lx.JARGON:
@@ -728,7 +736,7 @@ def _proper_run(tokens: list[Token], start: int, step: int) -> tuple[int, int] |
     while (
         0 <= i < len(tokens)
         and abs(i - start) < 4
-        and tokens[i].tag_ in ("NNP", "NNPS")
+        and (tokens[i].tag_ in ("NNP", "NNPS") or _model_code(tokens[i].text))
         and tokens[i].text[:1].isupper()
     ):
         i += step  # 'Measurable AI': a jargon word may end a name, never start it
