@@ -2321,6 +2321,10 @@ def test_legal_form_after_a_known_name_is_the_same_company(extract_text, text, n
         # a group or legal word alone is part of a title, not a company ('Group CEO X')
         ("Swiggy co-founder and Group CEO Sriharsha Majety told analysts on Thursday.", "Group"),
         ("Holdings chairman Li Wei said the plan would go ahead.", "Holdings"),
+        # technical and business acronyms are jargon, wherever they stand
+        ("China’s AI buyers turned to Huawei in 2025.", "AI"),
+        ("Pony.ai said AV rules in Dubai were clear.", "AV"),
+        ("Kuaishou bought a stake in an MCN agency.", "MCN"),
         # a quarter or a half-year before a noun is no product's code ('its R1 model' is)
         ("Alibaba reported its Q3 advertising product revenue on Monday.", "Q3"),
         ("Meituan said its H1 delivery service margin improved.", "H1"),

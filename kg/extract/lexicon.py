@@ -258,6 +258,21 @@ JARGON = frozenset(
         "m&a",
         "llm",
         "llms",
+        "av",
+        "avs",
+        "gpu",
+        "gpus",
+        "cpu",
+        "cpus",
+        "npu",
+        "iot",
+        "sme",
+        "smes",
+        "mcn",
+        "mcns",
+        "ip",
+        "ugc",
+        "bnpl",
     }
 )
 #: Category nouns said of people as often as of companies ("X, a partner at Y", "X, a venture investor"):

@@ -182,7 +182,8 @@ def candidates(parsed: Parsed, exchange_codes: Mapping[str, str] | None = None) 
     out.extend(_short_names(parsed, out, covered))
     out.extend(_repeated_names(parsed, out, covered))
     _hyphenated_given_names(parsed, out)
-    out = [c for c in out if not _AMOUNT.fullmatch(c.text)]  # ('HK$128.00' is a price, whatever the NER says)
+    # 'HK$128.00' is a price and 'AI' or 'IPO' jargon, whatever the NER or a name's position says
+    out = [c for c in out if not _AMOUNT.fullmatch(c.text) and c.text.lower() not in lx.JARGON]
     out.sort(key=lambda c: c.start)
     return out
 
