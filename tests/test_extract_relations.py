@@ -2135,6 +2135,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # building a programme of one's own, with nobody, is taking part in nothing
+    "Xiaomi will continue to develop its own MiLM models.",
     # taking part in no round, after nobody raised money
     "Meituan and JD.com also took part, alongside Alibaba.",
     # a review of no named company: of the sector, or in a sentence naming two

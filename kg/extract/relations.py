@@ -2369,8 +2369,8 @@ def rule_form_with(ctx: Context, v: Token) -> Iterator[Cand]:
     # 'with' hangs off the verb or (a parser slip) off the last object conjunct
     holders = [v, *(t for c in v.children if c.dep_ == "dobj" for t in (c, *c.conjuncts))]
     partners = _named_after(ctx, holders, ("with",), refs=False)
-    if not programs:
-        return
+    if not programs or not partners:
+        return  # 'X built (developed) its own Z' alone is no joint programme
     respectively = any(c.lower_ == "respectively" for c in v.children)
     if v.lemma_.lower() != "launch":
         for s in ctx.subjects(v):
