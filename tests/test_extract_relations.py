@@ -727,6 +727,19 @@ CASES = [
         "2025-01",
         "launch.verb",
     ),
+    # a brand a possessor is said to have, the name on the kind's modifier ('its Keeta delivery brand')
+    (
+        "Meituan has been expanding its Keeta delivery brand in the Gulf.",
+        ("keeta", "part_of", "meituan"),
+        None,
+        "part_of.possessive_product+coref",
+    ),
+    (
+        "Alibaba's Freshippo grocery brand opened stores.",
+        ("freshippo", "part_of", "alibaba"),
+        None,
+        "part_of.possessive_product",
+    ),
     # a multi-way fight: every named side rivals every other
     (
         "Keeta began taking orders on Thursday, kicking off a three-way battle with iFood and Rappi.",
@@ -803,7 +816,8 @@ CASES = [
         "invest.stake",
     ),
     # units named by a compound after a possessor; 'the operator of'; 'counts X among its backers'
-    ("Meituan's Keeta brand entered Brazil.", ("keeta", "part_of", "meituan"), None, "part_of.noun"),
+    ("Meituan's Keeta brand entered Brazil.", ("keeta", "part_of", "meituan"), None, "part_of.possessive_product"),
+    ("Keeta, the delivery brand of Meituan, entered Brazil.", ("keeta", "part_of", "meituan"), None, "part_of.noun"),
     ("Tencent, the operator of WeChat, reported a profit.", ("wechat", "part_of", "tencent"), None, "owns.noun"),
     (
         "Xpeng, which counts Alibaba and Volkswagen among its backers, raised prices.",
@@ -2135,6 +2149,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # an authority runs no app: 'its' is the fined company's, or nobody's
+    "The Korea Fair Trade Commission said restaurants on its Baemin delivery app had to match prices.",
     # building a programme of one's own, with nobody, is taking part in nothing
     "Xiaomi will continue to develop its own MiLM models.",
     # taking part in no round, after nobody raised money

@@ -368,7 +368,7 @@ PRODUCT_NOUNS = frozenset(
 )
 #: The kinds whose named instance is a unit of its possessor ("its Prime membership", "its Alipay+ network"), which
 #: the annotation guide's part_of covers; a model or a chatbot ("its GLM models") is a product, not a unit.
-SERVICE_NOUNS = frozenset({"membership", "service", "network", "wallet", "subscription", "app", "application"})
+SERVICE_NOUNS = frozenset({"membership", "service", "network", "wallet", "subscription", "app", "application", "brand"})
 #: Heads of a description of an authority ("China's top market regulator", "the competition watchdog", "the
 #: commission's investigation"; "bank" with "central"): it stands for an authority the article names.
 AUTHORITY_NOUNS = frozenset(

@@ -2860,10 +2860,19 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
 def rule_possessive_product(ctx: Context, noun: Token) -> Iterator[Cand]:
     """'its Prime membership', 'Tencent's WeChat Pay service', 'its Alipay+ network': a service that a possessor is
     said to have, named before its kind, is a unit of that organization."""
-    owners = [a for c in possessors(noun) for a in ctx.expand(c) if a.type == "Organization"]
+    # (an authority runs no service: 'fined X for … on its Y app' is X's)
+    owners = [
+        a
+        for c in possessors(noun)
+        for a in ctx.expand(c)
+        if a.type == "Organization" and ctx.kinds.get(a.key) != "authority"
+    ]
     if not owners:
         return
-    names = _named(ctx.ent(c) for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i)
+    # 'its Keeta delivery brand': the name may modify the kind's modifier
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+    modifiers += [k for c in modifiers if c.is_lower for k in c.children if k.dep_ == "compound" and k.i < c.i]
+    names = _named(ctx.ent(c) for c in modifiers)
     for name in names:
         if name.type in ("Organization", "Program"):
             for owner in owners:
