@@ -740,6 +740,16 @@ CASES = [
         None,
         "part_of.possessive_product",
     ),
+    # 'who' after a person's name is the person, wherever the small model hangs the clause
+    (
+        "At the annual Apsara Conference, Wu, who also chairs Alibaba Cloud Intelligence, did not give a figure.",
+        ("wu", "leads", "alibaba cloud"),
+        None,
+        "leads.verb",
+    ),
+    # a boss leads
+    ("Pony Ma, Tencent's co-founder and boss, spoke on Monday.", ("pony ma", "leads", "tencent"), None, "leads.noun"),
+    ("Meituan boss Wang Xing said prices would fall.", ("wang xing", "leads", "meituan"), None, "leads.title"),
     # a multi-way fight: every named side rivals every other
     (
         "Keeta began taking orders on Thursday, kicking off a three-way battle with iFood and Rappi.",
@@ -2339,6 +2349,9 @@ def test_legal_form_after_a_known_name_is_the_same_company(extract_text, text, n
         # a group or legal word alone is part of a title, not a company ('Group CEO X')
         ("Swiggy co-founder and Group CEO Sriharsha Majety told analysts on Thursday.", "Group"),
         ("Holdings chairman Li Wei said the plan would go ahead.", "Holdings"),
+        # title words are a title, whatever their case ('Executive Chairman James Liang')
+        ("Trip.com, co-founded in 1999 by Executive Chairman James Liang, has grown.", "Executive"),
+        ("Chief Executive Officer Tony Xu said on Monday that orders rose.", "Chief Executive Officer"),
         # technical and business acronyms are jargon, wherever they stand
         ("China’s AI buyers turned to Huawei in 2025.", "AI"),
         ("Pony.ai said AV rules in Dubai were clear.", "AV"),

@@ -441,6 +441,7 @@ ROLE_NOUNS = {
     "chair": "chair",
     "president": "president",
     "head": "head",
+    "boss": "boss",
     "general manager": "general manager",
     "managing director": "managing director",
     "cto": "CTO",

@@ -182,10 +182,22 @@ def candidates(parsed: Parsed, exchange_codes: Mapping[str, str] | None = None) 
     out.extend(_short_names(parsed, out, covered))
     out.extend(_repeated_names(parsed, out, covered))
     _hyphenated_given_names(parsed, out)
-    # 'HK$128.00' is a price and 'AI' or 'IPO' jargon, whatever the NER or a name's position says
-    out = [c for c in out if not _AMOUNT.fullmatch(c.text) and c.text.lower() not in lx.JARGON]
+    # 'HK$128.00' is a price, 'AI' or 'IPO' jargon and 'Executive Chairman' a title, whatever the NER or a name's
+    # position says
+    out = [c for c in out if not _AMOUNT.fullmatch(c.text) and c.text.lower() not in lx.JARGON and not _title(c.text)]
     out.sort(key=lambda c: c.start)
     return out
+
+
+_TITLE_WORDS = frozenset(
+    w for phrase in (*lx.ROLE_NOUNS, *lx.TITLE_MODIFIERS, *lx.PERSON_POSTS, "chief", "officer") for w in phrase.split()
+)
+
+
+def _title(text: str) -> bool:
+    """Whether a name is made of title words only ('Executive', 'Executive Chairman', 'Chief Executive')."""
+    words = text.lower().replace("-", " ").split()
+    return bool(words) and all(w in _TITLE_WORDS for w in words)
 
 
 #: An amount of money written as one word: 'HK$128.00', 'US$1.2bn', 'S$40', '€312m', '¥1,000'.

@@ -593,6 +593,8 @@ class Context:
                 # unless its verb is plural ('A and B, which are …')
                 if not plural and (nearest := self._listed_just_before(t, rel.head, listed_only=False)):
                     out.extend(nearest)
+                elif t.lower_ == "who" and (person := self._person_before_comma(t, rel.head)):
+                    out.extend(person)  # 'At the conference, Wu, who also chairs X, …': who is a person
                 elif singular and (a := self.ent(rel.head)) is not None:
                     out.append(a)  # 'A and B, who serves as president': B alone
                 elif t.dep_ == "nsubj" and (named := self._named_in_phrase_before(t, rel.head)):
@@ -715,6 +717,11 @@ class Context:
             return []
         m = self._mention_at(k - 1)
         return [] if self.tok_mention[head.i] == m else [self._arg(m)]
+
+    def _person_before_comma(self, t: Token, head: Token) -> list[Arg]:
+        """The person named right before the comma that opens a 'who' clause the small model hangs elsewhere."""
+        named = self._named_before_comma(t, head)
+        return named if named and named[0].type == "Person" and self.ent(head) != named[0] else []
 
     def _named_in_phrase_before(self, t: Token, head: Token) -> list[Arg]:
         """'Revenue at Sea, which also owns Garena, …', 'shares of Tencent, which owns …': a relative subject set
