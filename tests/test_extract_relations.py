@@ -750,6 +750,28 @@ CASES = [
     # a boss leads
     ("Pony Ma, Tencent's co-founder and boss, spoke on Monday.", ("pony ma", "leads", "tencent"), None, "leads.noun"),
     ("Meituan boss Wang Xing said prices would fall.", ("wang xing", "leads", "meituan"), None, "leads.title"),
+    # a name the small model reads as a clause ('of Just Eat Takeaway', 'Just Eat' its verb)
+    (
+        "Prosus completed its acquisition of Just Eat Takeaway in 2025.",
+        ("prosus", "acquired", "just eat takeaway"),
+        "2025",
+        "acquired.nominal+coref",
+    ),
+    # control taken of what a relative clause with a stranded 'of' describes
+    (
+        "GoPay will sit alongside OVO, the wallet Grab took control of in 2021.",
+        ("grab", "acquired", "ovo"),
+        "2021",
+        "acquire.take_control",
+    ),
+    ("OVO, which Grab took control of in 2021, grew.", ("grab", "acquired", "ovo"), "2021", "acquire.take_control"),
+    # a founding's agent 'with' others: they founded it too
+    (
+        "Cainiao was set up in 2013 by Alibaba with the retail groups Intime and Fosun.",
+        ("fosun", "founded", "cainiao"),
+        "2013",
+        "found.verb",
+    ),
     # a multi-way fight: every named side rivals every other
     (
         "Keeta began taking orders on Thursday, kicking off a three-way battle with iFood and Rappi.",
@@ -2159,6 +2181,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # money a founder started with is no co-founder
+    "The shop was founded with $60,000 of savings.",
     # an authority runs no app: 'its' is the fined company's, or nobody's
     "The Korea Fair Trade Commission said restaurants on its Baemin delivery app had to match prices.",
     # building a programme of one's own, with nobody, is taking part in nothing

@@ -768,8 +768,11 @@ class Context:
         i = tok.left_edge.i
         return i >= 2 and self.tokens[i - 1].lower_ == "and" and self.tokens[i - 2].text == ","
 
-    def coagents(self, *heads: Token) -> list[Arg]:
-        """'(founded by) X together with Y', 'X, along with Y, (built …)': Y acts with X."""
+    def coagents(self, *heads: Token, bare_with: bool = False) -> list[Arg]:
+        """'(founded by) X together with Y', 'X, along with Y, (built …)': Y acts with X; with ``bare_with`` (a
+        founding's agent: 'set up by X with Y') a plain 'with' says so too."""
+        # ('together with': the small model may hang 'with' on the adverb)
+        heads = (*heads, *(c for h in heads for c in h.children if c.lower_ in lx.COAGENT_ADVERBS))
         return [
             a
             for h in heads
@@ -777,13 +780,12 @@ class Context:
             if (
                 c.dep_ == "prep"
                 and c.lower_ == "with"
-                and any(m.lower_ in lx.COAGENT_ADVERBS for m in c.children if m.dep_ == "advmod")
-            )
-            or (
-                c.dep_ == "prep"
-                and c.lower_ == "with"
-                and c.i > 0
-                and self.tokens[c.i - 1].lower_ in lx.COAGENT_ADVERBS
+                and (
+                    bare_with
+                    or h.lower_ in lx.COAGENT_ADVERBS
+                    or any(m.lower_ in lx.COAGENT_ADVERBS for m in c.children if m.dep_ == "advmod")
+                    or (c.i > 0 and self.tokens[c.i - 1].lower_ in lx.COAGENT_ADVERBS)
+                )
             )
             for p in c.children
             if p.dep_ == "pobj"
@@ -836,7 +838,8 @@ class Context:
                         # 'A, owned by X, and B': ', and B' after a participle set off by commas goes on A's list
                         closing = [k.idx for p in agents for k in p.conjuncts if self._after_comma_and(k)]
                         found = [a for a in found if not closing or a.span[0] < min(closing)]
-                    return found + self.coagents(v, *agents)
+                    founding = lx.VERB_CUES.get(cue(v, lx.VERB_CUES) or "", ("",))[0] == "founded"
+                    return found + self.coagents(v, *agents, bare_with=founding)
             return []
         # the nearest subject: 'Didi delisted …, and the following month the CAC fined it' may come parsed with
         # both names as subjects of 'fined'
@@ -930,7 +933,13 @@ class Context:
             # hangs the second on the first or on the verb); 'competes in the region with A': on the place, and
             # 'competes for shoppers with A': on what the rivals want
             if (c.dep_ in ("prep", "dative") or (c.dep_ == "conj" and c.pos_ == "ADP")) and c.lower_ in preps:
-                out.extend(a for k in (c, *c.conjuncts) for p in k.children if p.dep_ == "pobj" for a in self.expand(p))
+                out.extend(
+                    a
+                    for k in (c, *c.conjuncts)
+                    for p in k.children
+                    if p.dep_ == "pobj" or (p.dep_ == "pcomp" and self.tok_mention[p.i])  # a name read as a clause
+                    for a in self.expand(p)
+                )
                 # 'with A, owned by X, and with B': or on the participle that describes the first
                 out.extend(
                     a
@@ -1137,9 +1146,9 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     need = lx.REQUIRED_PARTICLE.get(lemma)
     if lemma == "take" and _particle(v) == "on":
         pred, rule = "competes_with", "compete.take_on"
-    elif lemma == "take" and dobj and dobj[0].lower_ == "control":
+    elif lemma == "take" and (control := next((d for d in dobj if d.lower_ == "control"), None)) is not None:
         pred, rule = "acquired", "acquire.take_control"  # 'Grab took control of OVO in 2021'
-        dobj = _named_tokens_after(dobj[0], "of") or _named_tokens_after(v, "of")
+        dobj = _named_tokens_after(control, "of") or _named_tokens_after(v, "of") or _relative_head(v)
     elif lemma == "take" and dobj and dobj[0].lower_ == "charge":
         pred, rule = "leads", "leads.take_charge"
         dobj = _named_tokens_after(dobj[0], "of")
@@ -1261,6 +1270,13 @@ def _recent_authority(ctx: Context, v: Token) -> Arg | None:
     ('The KFTC fined Coupang … Baemin was separately fined 33.6 billion won'); None when none, or two, are."""
     named = [(start, key) for start, key in ctx._recent(v, 99, back=2) if ctx.kinds.get(key) == "authority"]
     return ctx._arg(ctx._mention_at(named[0][0])) if len({k for _, k in named}) == 1 else None
+
+
+def _relative_head(v: Token) -> list[Token]:
+    """'OVO, the wallet Grab took control of in 2021': what a relative clause with a stranded preposition is about
+    (the noun it describes; the name that noun stands beside is read from there)."""
+    stranded = any(c.dep_ == "prep" and not any(k.dep_ in ("pobj", "pcomp") for k in c.children) for c in v.children)
+    return [v.head] if v.dep_ == "relcl" and stranded else []
 
 
 def _verb_sense(v: Token, lemma: str, dobj: list[Token]) -> tuple[str, str]:
@@ -2226,7 +2242,8 @@ def _prep_objects(ctx: Context, prep: Token, conduct: bool = False) -> list[Arg]
     'into whether Apple's new fees comply …' (not an acquisition's: 'the acquisition of Tencent's music arm')."""
     found: list[Arg] = []
     for p in prep.children:
-        if p.dep_ == "pobj":
+        if p.dep_ == "pobj" or (p.dep_ == "pcomp" and ctx.tok_mention[p.i]):
+            # ('of Just Eat Takeaway': a name read as a clause, 'Just Eat' its verb)
             named, heads = ctx.expand(p, refs=False), [p]
         elif p.dep_ == "pcomp" and p.pos_ == "VERB":
             named, heads = ctx.subjects(p), [c for c in p.children if c.dep_ in ("nsubj", "nsubjpass")]
