@@ -772,6 +772,25 @@ CASES = [
         "2013",
         "found.verb",
     ),
+    # companies that make something together are partners; a venture's parties, not the venture
+    (
+        "The plant, which Stellantis is building with CATL, will open in 2026.",
+        ("stellantis", "partner_of", "catl"),
+        None,
+        "partner.make_with",
+    ),
+    (
+        "Horizon Robotics said Carizon, its software joint venture with Volkswagen Group, would supply chips.",
+        ("horizon robotics", "partner_of", "volkswagen group"),
+        None,
+        "partner.noun+coref",
+    ),
+    (
+        "Didi's international business includes a joint venture with SoftBank Group Corp.",
+        ("didi", "partner_of", "softbank group"),
+        None,
+        "partner.noun",
+    ),
     # a multi-way fight: every named side rivals every other
     (
         "Keeta began taking orders on Thursday, kicking off a three-way battle with iFood and Rappi.",
@@ -2181,6 +2200,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # what a company makes things with is no partner unless it is a company
+    "Meituan built its lead with subsidies.",
     # money a founder started with is no co-founder
     "The shop was founded with $60,000 of savings.",
     # an authority runs no app: 'its' is the fined company's, or nobody's

@@ -394,9 +394,9 @@ MONEY_NOUNS = frozenset({"money", "fund", "capital", "cash", "investment", "fina
 FACE_VERBS = frozenset({"face", "go", "square", "line", "stack", "match"})
 #: Verbs of ground won from a rival: "X took market share (users) from Y", "X is luring merchants away from Y".
 GAIN_VERBS = frozenset({"take", "win", "grab", "steal", "poach", "lure", "claw", "wrest", "snatch", "siphon", "draw"})
-#: What a company runs that stands for the company as a rival when it is not named itself: "competes with Douyin's
-#: in-house e-commerce", "faces JD.com's delivery arm" ('faces Meituan's lawsuit', 'Alibaba's executives' are none).
-RIVAL_BUSINESS_NOUNS = (
+#: What a company runs that stands for the company when it is not named itself, as a rival or a partner ("competes
+#: with Douyin's in-house e-commerce", "faces JD.com's delivery arm"; 'faces Meituan's lawsuit' names none).
+BUSINESS_NOUNS = (
     PRODUCT_NOUNS
     | SERVICE_NOUNS
     | frozenset(
@@ -418,6 +418,9 @@ PERCENT_WORDS = frozenset({"%", "percent"})
 #: Adjectives that put a deal or launch ahead of its subject ("X is due (set, poised) to launch Y"), as a plan is
 #: stated; not ability ("developers will be able to sell …").
 PROSPECT_ADJECTIVES = frozenset({"due", "set", "likely", "poised", "ready", "expected", "eager", "keen"})
+#: Verbs of making things ("assembles cars with Ebro", "produces batteries with CATL"): made with a company, a
+#: partnership.
+MAKE_VERBS = frozenset({"assemble", "produce", "manufacture", "co-develop", "codevelop", "co-produce"})
 #: Adverbs saying an owner holds only part ("X, partly owned by Y", "part-owned by Y"): a stake, not the company.
 PARTIAL_WORDS = frozenset({"partly", "partially", "part", "minority"})
 #: The dashes that end a dateline ("SEOUL — …", "SÃO PAULO, May 14 (Reuters) – …").

@@ -75,6 +75,7 @@ def rule_ids() -> list[str]:
         "partner.join_forces",
         "invest.stake",
         "invest.part_owned",
+        "partner.make_with",
         "invest.round",
         "invest.took_part",
         "investigated.nominal.sole_company",
@@ -1337,16 +1338,17 @@ def _named_tokens_after(head: Token, word: str) -> list[Token]:
     return [p for c in head.children if c.dep_ == "prep" and c.lower_ == word for p in c.children if p.dep_ == "pobj"]
 
 
-def _rival_owners(ctx: Context, rivals: Iterable[Token]) -> list[Arg]:
+def _business_owners(ctx: Context, businesses: Iterable[Token]) -> list[Arg]:
     """'competes with Douyin's in-house e-commerce and JD.com's livestreaming channels', 'faces Google's Home
-    platform': a rival business that no name of its own names stands for its owner, each listed one ('competes with
-    OpenAI's Sora' is Sora's; 'faces Meituan's lawsuit' names no business)."""
+    platform', 'Didi's international business includes a venture with Y': a business that no name of its own names
+    stands for its owner, each listed one ('competes with OpenAI's Sora' is Sora's; 'faces Meituan's lawsuit' names
+    no business)."""
     return [
         a
-        for h in rivals
+        for h in businesses
         for t in (h, *h.conjuncts)
         if t.pos_ == "NOUN"
-        and t.lemma_.lower() in lx.RIVAL_BUSINESS_NOUNS
+        and t.lemma_.lower() in lx.BUSINESS_NOUNS
         and ctx.ent(t) is None
         and not any(c.dep_ == "appos" for c in t.children)  # "Didi's freight unit, Didi Freight": it is named
         for c in possessors(t)
@@ -1437,7 +1439,7 @@ def _more_objects(
         if not objects and v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.OBJECT_CONTROL:
             objects = ctx.subjects(v.head)
     if pred == "competes_with":
-        objects += _rival_owners(ctx, [*dobj, *_pobjs((v,), preps, deps=("prep", "dative"), conjoined=True)])
+        objects += _business_owners(ctx, [*dobj, *_pobjs((v,), preps, deps=("prep", "dative"), conjoined=True)])
     if rule == "partner.join_forces":
         objects = [
             a
@@ -1927,7 +1929,14 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     elif n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ == "under":
         # 'Uber and Baidu began offering rides under a partnership (the two companies signed)': theirs
         subjects, rule = ctx.subjects(governing_verb(n.head)), "partner.under"
-    subjects += [a for c in n.children if c.dep_ == "poss" for a in ctx.expand(c)]
+    if not subjects and n.dep_ in ("dobj", "attr"):
+        subjects = _business_owners(ctx, [c for c in n.head.children if c.dep_ == "nsubj"])
+    # 'Carizon, its joint venture with Y': 'its' is not the venture's own
+    saved, ctx.exclude = ctx.exclude, {a.key for a in ctx.expand(n.head, refs=False)} if n.dep_ == "appos" else set()
+    try:
+        subjects += [a for c in n.children if c.dep_ == "poss" for a in ctx.expand(c)]
+    finally:
+        ctx.exclude = saved
     objects, between = [], []
     for c in n.children:
         if c.dep_ == "prep" and c.lower_ == "with":
@@ -1984,7 +1993,7 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         ("with", "against", "from", "to") if n.lemma_.lower() in lx.COMPETE_NOUNS_TO else ("with", "against", "from")
     )
     against = _pobjs(heads, preps, conjoined=True)
-    named = [a for p in against for a in ctx.expand(p, refs=False)] + _rival_owners(ctx, against)
+    named = [a for p in against for a in ctx.expand(p, refs=False)] + _business_owners(ctx, against)
     rivals = list({a.key: a for a in named}.values())
     # 'a race among A, B and C', 'a subsidy war between the two'; 'as A, B and C battle for …' (the small model
     # takes the verb for a noun after a list)
@@ -2168,7 +2177,7 @@ def rule_face(ctx: Context, v: Token) -> Iterator[Cand]:
         faced = _pobjs((v, *pair), ("with", "against"), conjoined=True)
     else:
         faced = _pobjs((v, *(c for c in v.children if c.dep_ == "prt")), ("against",), conjoined=True)
-    named = [a for c in faced for a in ctx.expand(c, refs=False)] + _rival_owners(ctx, faced)
+    named = [a for c in faced for a in ctx.expand(c, refs=False)] + _business_owners(ctx, faced)
     rivals = [a for a in named if a.type == "Organization"]
     for s in ctx.subjects(v) if rivals else []:
         for o in rivals:
@@ -2393,6 +2402,17 @@ def rule_form_with(ctx: Context, v: Token) -> Iterator[Cand]:
     # 'with' hangs off the verb or (a parser slip) off the last object conjunct
     holders = [v, *(t for c in v.children if c.dep_ == "dobj" for t in (c, *c.conjuncts))]
     partners = _named_after(ctx, holders, ("with",), refs=False)
+    making = v.lemma_.lower() in lx.MAKE_VERBS
+    if making and programs:
+        return  # ('produces the game with X' is rule_work_with's, if anyone's)
+    if not programs and partners and (making or v.lemma_.lower() == "build"):
+        # 'a plant that Stellantis is building with CATL', 'assembles cars in Barcelona with Ebro', 'formed a
+        # robotaxi venture with A and B': companies that make something together are partners
+        makers = [a for a in partners if a.type == "Organization"]
+        for s in (a for a in ctx.subjects(v) if a.type == "Organization") if makers else ():
+            for o in makers:
+                yield Cand(s, "partner_of", o, "partner.make_with", v.i)
+        return
     if not programs or not partners:
         return  # 'X built (developed) its own Z' alone is no joint programme
     respectively = any(c.lower_ == "respectively" for c in v.children)
@@ -3208,7 +3228,7 @@ _VERB_RULES: dict[str, list[Callable[[Context, Token], Iterator[Cand]]]] = {}
 for _lemmas, _rule in (
     (("lead", "co-lead", "participate", "join"), rule_lead_round),
     (("open",), rule_open_to),
-    (("form", "create", "build", "establish", "develop", "launch", "set"), rule_form_with),
+    (("form", "create", "build", "establish", "develop", "launch", "set", *lx.MAKE_VERBS), rule_form_with),
     (("list", "go", "debut", "float"), rule_listing),
     (lx.PAY_VERBS, rule_pay_for),
     (("hand", "pass", "give", "cede", "transfer", "relinquish"), rule_handover),
