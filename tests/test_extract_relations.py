@@ -2717,6 +2717,12 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ("Kakao Mobility, which runs Kakao T, was fined.", "Kakao Mobility", "Organization"),
         # near miss: a surname read as a person's before stays a person's where a cue verb finds it
         ("Jason Citron founded Discord in 2015. Citron competes with Roblox for attention.", "Jason Citron", "Person"),
+        # a slot the schema gives no person types the name that fills it ('the chain owned by Miniso')
+        (
+            "Top Toy, the collectibles chain owned by Miniso, plans to open stores. Top Toy competes with Pop Mart.",
+            "Top Toy",
+            "Organization",
+        ),
         # near miss: a maker noun further on types the name it qualifies, not one listed before it
         ("Shenzhen-based 52Toys and building-block maker Bloks have both raised money.", "52Toys", "Organization"),
     ],

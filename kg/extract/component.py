@@ -179,6 +179,29 @@ def _cue_votes(doc: Doc, cands: list[mx.Candidate], table: dict) -> None:
         if not c.kb_id and h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in _COMPANY_POSTS:
             # 'chief executive of Zalando': a company's post (not 'president of Indonesia', a state's)
             table[c.key]["votes"]["Organization"] = table[c.key]["votes"].get("Organization", 0) + 2.0
+        # (a product said to compete stays a product: 'Careem Quik, its grocery service, competes with …')
+        votes = table[c.key]["votes"]
+        if not c.kb_id and "Program" not in votes and (kind := _no_person_slot(h)) is not None:
+            table[c.key]["votes"][kind] = table[c.key]["votes"].get(kind, 0) + 2.0
+
+
+def _no_person_slot(h: Token) -> str | None:
+    """The type a name takes from a cue verb's slot that the schema gives no person: the subject of 'competes'
+    ('Top Toy competes with …') or the one a participle describes ('Top Toy, the chain owned by Miniso'); None for
+    any other place, or a slot a person may fill. An organization where the slot allows one."""
+    if h.dep_ in ("nsubj", "nsubjpass") and h.head.i != h.i:
+        slots = [(h.head, "subject" if h.dep_ == "nsubj" else "object")]
+    else:
+        slots = []
+    described = [h, *(c for c in h.children if c.dep_ == "appos")]
+    slots += [(p, "object") for d in described for p in d.children if p.dep_ == "acl" and p.tag_ == "VBN"]
+    for verb, role in slots:
+        pred = lx.VERB_CUES.get(verb.lemma_.lower(), (None,))[0]
+        if pred in SCHEMA:
+            allowed = SCHEMA[pred].subject if role == "subject" else SCHEMA[pred].object
+            if "Person" not in allowed and "Organization" in allowed:
+                return "Organization"
+    return None
 
 
 #: Posts only a company has (a president, a governor or a head may be a state's or a region's).
