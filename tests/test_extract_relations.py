@@ -791,6 +791,13 @@ CASES = [
         None,
         "partner.noun",
     ),
+    # a rival of what the clause's subject, an unnamed business, stands for
+    (
+        "Meituan's delivery app overtook rival Eleme in 2018.",
+        ("eleme", "competes_with", "meituan"),
+        None,
+        "compete.rival.clause",
+    ),
     # a multi-way fight: every named side rivals every other
     (
         "Keeta began taking orders on Thursday, kicking off a three-way battle with iFood and Rappi.",

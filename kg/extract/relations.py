@@ -2196,7 +2196,9 @@ def _clause_organizations(ctx: Context, phrase: Token, fillers: list[Arg]) -> li
         t = t.head
     for _ in range(4):
         if t.dep_ not in ("nsubj", "nsubjpass"):
-            return [a for a in ctx.subjects(v) if a.type == "Organization" and a.key not in known]
+            # ('DeepSeek's R1 model forced rivals including A and B to …': the model stands for its maker)
+            named = ctx.subjects(v) or _business_owners(ctx, [c for c in v.children if c.dep_ == "nsubj"])
+            return [a for a in named if a.type == "Organization" and a.key not in known]
         if v.dep_ not in ("advcl", "ccomp", "conj", "xcomp") or v.head.i == v.i:
             return []
         t, v = v, governing_verb(v.head)
