@@ -2569,6 +2569,9 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             "Al-Mansoori, who studied at the London Business School, will run Careem.",
             ("london business school", "part_of", "careem"),
         ),
+        # a singular title before a list names its first name only; a plural one names them all
+        ("Zara owner Inditex and H&M have also cut prices in Europe.", ("zara", "part_of", "h&m")),
+        ("Taobao owner Alibaba and JD.com reported results.", ("taobao", "part_of", "jd")),
     ],
 )
 def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):

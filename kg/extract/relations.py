@@ -2532,6 +2532,8 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
     dep, h = head_role.dep_, head_role.head
     if own_names:  # '…, the chairman Eric Jing': the role's own name, not what it is in apposition to
         fillers = [a for c in own_names for a in ctx.expand(c, refs=False)]
+        if head_role.tag_ == "NN" and head_role.dep_ in ("nsubj", "nsubjpass") and len(fillers) > 1:
+            fillers = fillers[:1]  # 'Taobao owner Alibaba and JD.com reported …': a singular title, one name
     elif dep == "pobj" and h.lower_ == "of" and h.head.dep_ == "appos" and h.head.lower_ in ("one", "each"):
         fillers = ctx.expand(h.head.head, refs=False)  # 'Eddie Wu, one of the eighteen co-founders'
     elif (
@@ -2544,6 +2546,8 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
         fillers = ctx.subjects(h.head.head)  # 'X is one of the largest shareholders of Y'
     elif dep == "appos" or (dep in ("compound", "nmod", "amod") and ctx.tok_mention[h.i]):  # "Lyft's rival Uber"
         fillers = ctx.expand(h, refs=False)
+        if dep != "appos" and head_role.tag_ == "NN" and len(fillers) > 1 and (own := ctx.ent(h)) is not None:
+            fillers = [own]  # 'Zara owner Inditex and H&M': a singular title names the one name it stands on
         if dep == "appos" and head_role.tag_ == "NN" and len(fillers) > 1:
             # 'ByteDance, Meituan and PDD Holdings, the owner of Temu': a singular appositive after a list
             # describes the name right before it, however the small model hangs it
@@ -2551,6 +2555,8 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
             fillers = [max(before, key=lambda a: a.span[1])] if before else fillers
     elif any(c.dep_ == "appos" for c in head_role.children):
         fillers = [a for c in head_role.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)]
+        if head_role.tag_ == "NN" and head_role.dep_ in ("nsubj", "nsubjpass") and len(fillers) > 1:
+            fillers = fillers[:1]  # (the same)
     elif dep in ("oprd", "dobj") and h.lemma_.lower() in lx.APPOINT_VERBS:
         # 'X was named chief executive of Y'; 'Y named X chief executive' (Y appoints when nothing else is named),
         # the person's name often parsed into the title's phrase ('appointed Chung Shin-a chief executive')
