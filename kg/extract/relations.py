@@ -1826,15 +1826,7 @@ def _round_investees(ctx: Context, r: Token) -> list[Arg]:
         for t in t.subtree
         if t.dep_ in ("compound", "nmod")
     )
-    investees += [
-        a
-        for c in r.children
-        if c.dep_ == "prep" and c.lower_ in ("in", "for", "of")
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in ctx.expand(p)
-    ]
-    return investees
+    return investees + _named_after(ctx, (r,), ("in", "for", "of"))
 
 
 def _round_raiser(ctx: Context, r: Token) -> list[Arg]:
@@ -2663,14 +2655,7 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
                 anchors += _named(
                     ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i
                 )
-            anchors += [
-                a
-                for c in t.children
-                if c.dep_ == "prep" and c.lower_ in ("of", "at", "in")
-                for p in c.children
-                if p.dep_ == "pobj"
-                for a in ctx.expand(p)
-            ]
+            anchors += _named_after(ctx, (t,), ("of", "at", "in"))
             if t is head_role and dep in ("attr", "oprd"):  # 'a company in which X is a major shareholder'
                 anchors += [
                     a
