@@ -16,6 +16,7 @@ BLIND6 = Path(__file__).resolve().parent / "data" / "blind6"
 BLIND7 = Path(__file__).resolve().parent / "data" / "blind7"
 BLIND9 = Path(__file__).resolve().parent / "data" / "blind9"
 BLIND10 = Path(__file__).resolve().parent / "data" / "blind10"
+BLIND11 = Path(__file__).resolve().parent / "data" / "blind11"
 
 
 def _half(stem: str) -> str:
@@ -31,6 +32,7 @@ def _half(stem: str) -> str:
             *BLIND7.glob("*/*.md"),
             *BLIND9.glob("*/*.md"),
             *BLIND10.glob("*/*.md"),
+            *BLIND11.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -50,6 +52,7 @@ def test_sizes():
     assert len(list(BLIND7.glob("dev/*.md"))) == 18 and len(list(BLIND7.glob("test/*.md"))) == 12
     assert len(list(BLIND9.glob("dev/*.md"))) == 6 and len(list(BLIND9.glob("test/*.md"))) == 8
     assert len(list(BLIND10.glob("dev/*.md"))) == 16 and len(list(BLIND10.glob("test/*.md"))) == 7
+    assert len(list(BLIND11.glob("dev/*.md"))) == 6 and len(list(BLIND11.glob("test/*.md"))) == 6
 
 
 @pytest.mark.parametrize(
@@ -65,6 +68,7 @@ def test_sizes():
             *BLIND7.glob("*/*.yaml"),
             *BLIND9.glob("*/*.yaml"),
             *BLIND10.glob("*/*.yaml"),
+            *BLIND11.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
