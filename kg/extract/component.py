@@ -182,7 +182,7 @@ def _cue_votes(doc: Doc, cands: list[mx.Candidate], table: dict) -> None:
         # (a product said to compete stays a product: 'Careem Quik, its grocery service, competes with …')
         votes = table[c.key]["votes"]
         if not c.kb_id and "Program" not in votes and (kind := _no_person_slot(h)) is not None:
-            table[c.key]["votes"][kind] = table[c.key]["votes"].get(kind, 0) + 2.0
+            votes[kind] = votes.get(kind, 0) + 2.0
 
 
 def _no_person_slot(h: Token) -> str | None:

@@ -728,14 +728,12 @@ class Context:
         """'Revenue at Sea, which also owns Garena, …', 'shares of Tencent, which owns …': a relative subject set
         off by a comma is the name right before it when that name is the object of a preposition on the word the
         small model hangs the clause on, and that word is no name."""
-        k = t.i - 1
-        if self.tok_mention[head.i] or k < 1 or self.tokens[k].text != "," or not self.tok_mention[k - 1]:
+        named = [] if self.tok_mention[head.i] else self._named_before_comma(t, head)
+        if not named:
             return []
-        m = self._mention_at(k - 1)
-        name_head = self.mention_head[m]
-        if name_head.dep_ == "pobj" and name_head.head.dep_ == "prep" and name_head.head.head.i == head.i:
-            return [self._arg(m)]
-        return []
+        name_head = self.mention_head[self._mention_at(t.i - 2)]
+        on_head = name_head.dep_ == "pobj" and name_head.head.dep_ == "prep" and name_head.head.head.i == head.i
+        return named if on_head else []
 
     def _attached_to(self, a: Arg, v: Token) -> bool:
         """Whether the parse hangs the name on ``v``, itself or through a preposition ('fined Temu', 'worked at
@@ -1852,8 +1850,9 @@ def _round_investment(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> l
     """'A and B invested in earlier rounds, alongside C', 'A also took part (in the round), alongside C': an
     investment in the company whose round it is (the round's own name for it, else the one that raised money just
     before, else, for a round named, the article's main company); None when the verb is about no round."""
-    rounds = [p for p in _pobjs((v,), ("in",)) if _is_round(p)]
-    taking_part = pred == "participant_in" and not _pobjs((v,), ("in",)) and all(d.lower_ == "part" for d in dobj)
+    ins = _pobjs((v,), ("in",))
+    rounds = [p for p in ins if _is_round(p)]
+    taking_part = pred == "participant_in" and not ins and all(d.lower_ == "part" for d in dobj)
     if not rounds and not taking_part:
         return None
     investees = [a for r in rounds for a in _round_investees(ctx, r)] or _recent_raiser(ctx, v.i)
@@ -2516,6 +2515,13 @@ def _definite(n: Token) -> bool:
     return False
 
 
+def _first_for_singular_subject(head_role: Token, fillers: list[Arg]) -> list[Arg]:
+    """'Taobao owner Alibaba and JD.com reported …': a singular title in subject position names its first name only."""
+    if head_role.tag_ == "NN" and head_role.dep_ in ("nsubj", "nsubjpass") and len(fillers) > 1:
+        return fillers[:1]
+    return fillers
+
+
 def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Token]) -> tuple[list[Arg], list[Arg]]:
     """Who holds a relational noun's role, as its phrase and clause say ('X, chairman of Y', 'X is Y's CEO', 'Y
     named X chief executive'), and the organization that appointed them when the clause names one."""
@@ -2523,9 +2529,7 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
     appointer: list[Arg] = []  # 'Meituan appointed X as chief executive': Meituan, when no other is named
     dep, h = head_role.dep_, head_role.head
     if own_names:  # '…, the chairman Eric Jing': the role's own name, not what it is in apposition to
-        fillers = [a for c in own_names for a in ctx.expand(c, refs=False)]
-        if head_role.tag_ == "NN" and head_role.dep_ in ("nsubj", "nsubjpass") and len(fillers) > 1:
-            fillers = fillers[:1]  # 'Taobao owner Alibaba and JD.com reported …': a singular title, one name
+        fillers = _first_for_singular_subject(head_role, [a for c in own_names for a in ctx.expand(c, refs=False)])
     elif dep == "pobj" and h.lower_ == "of" and h.head.dep_ == "appos" and h.head.lower_ in ("one", "each"):
         fillers = ctx.expand(h.head.head, refs=False)  # 'Eddie Wu, one of the eighteen co-founders'
     elif (
@@ -2546,9 +2550,9 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
             before = [a for a in fillers if a.span[1] <= head_role.idx]
             fillers = [max(before, key=lambda a: a.span[1])] if before else fillers
     elif any(c.dep_ == "appos" for c in head_role.children):
-        fillers = [a for c in head_role.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)]
-        if head_role.tag_ == "NN" and head_role.dep_ in ("nsubj", "nsubjpass") and len(fillers) > 1:
-            fillers = fillers[:1]  # (the same)
+        fillers = _first_for_singular_subject(
+            head_role, [a for c in head_role.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)]
+        )
     elif dep in ("oprd", "dobj") and h.lemma_.lower() in lx.APPOINT_VERBS:
         # 'X was named chief executive of Y'; 'Y named X chief executive' (Y appoints when nothing else is named),
         # the person's name often parsed into the title's phrase ('appointed Chung Shin-a chief executive')
