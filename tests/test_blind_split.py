@@ -17,6 +17,7 @@ BLIND7 = Path(__file__).resolve().parent / "data" / "blind7"
 BLIND9 = Path(__file__).resolve().parent / "data" / "blind9"
 BLIND10 = Path(__file__).resolve().parent / "data" / "blind10"
 BLIND11 = Path(__file__).resolve().parent / "data" / "blind11"
+BLIND12 = Path(__file__).resolve().parent / "data" / "blind12"
 
 
 def _half(stem: str) -> str:
@@ -33,6 +34,7 @@ def _half(stem: str) -> str:
             *BLIND9.glob("*/*.md"),
             *BLIND10.glob("*/*.md"),
             *BLIND11.glob("*/*.md"),
+            *BLIND12.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -53,6 +55,7 @@ def test_sizes():
     assert len(list(BLIND9.glob("dev/*.md"))) == 6 and len(list(BLIND9.glob("test/*.md"))) == 8
     assert len(list(BLIND10.glob("dev/*.md"))) == 16 and len(list(BLIND10.glob("test/*.md"))) == 7
     assert len(list(BLIND11.glob("dev/*.md"))) == 6 and len(list(BLIND11.glob("test/*.md"))) == 6
+    assert len(list(BLIND12.glob("dev/*.md"))) == 10 and len(list(BLIND12.glob("test/*.md"))) == 10
 
 
 @pytest.mark.parametrize(
@@ -69,6 +72,7 @@ def test_sizes():
             *BLIND9.glob("*/*.yaml"),
             *BLIND10.glob("*/*.yaml"),
             *BLIND11.glob("*/*.yaml"),
+            *BLIND12.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
