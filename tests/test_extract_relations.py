@@ -2179,6 +2179,133 @@ CASES = [
         None,
         "leads.under_title",
     ),
+    # an appositive 'part of Y' describes the name it follows
+    (
+        "Wanda Hotel Development, part of Dalian Wanda Group, has been selling assets.",
+        ("wanda hotel development", "part_of", "dalian wanda group"),
+        None,
+        "part_of.part_of",
+    ),
+    ("Lazada, part of Alibaba since 2016, cut jobs.", ("lazada", "part_of", "alibaba"), None, "part_of.part_of"),
+    (
+        "Hanting, part of Ji Yuan's Huazhu Group, opened 300 hotels.",
+        ("hanting", "part_of", "huazhu"),
+        None,
+        "part_of.part_of",
+    ),
+    # a hyphenated passive the small model reads as the copula's adjective ('has been majority-owned by Y')
+    (
+        "Tokopedia has been majority-owned by ByteDance since early 2024.",
+        ("tokopedia", "part_of", "bytedance"),
+        None,
+        "owns.verb",
+    ),
+    ("Cainiao was wholly-owned by Alibaba until 2023.", ("cainiao", "part_of", "alibaba"), None, "owns.verb"),
+    # a name conjoined to a possessed one shares its possessor ("Alibaba's Taobao and Tmall")
+    ("Alibaba's Taobao and Tmall cut fees.", ("tmall", "part_of", "alibaba"), None, "part_of.possessive.conjunct"),
+    (
+        "Temu advertises on Meta Platforms’ Facebook and Instagram.",
+        ("instagram", "part_of", "meta"),
+        None,
+        "part_of.possessive.conjunct",
+    ),
+    ("Tencent's WeChat and QQ lost users.", ("qq", "part_of", "tencent"), None, "part_of.possessive.conjunct"),
+    # 'A and (its) rival B': the rival of the name it is listed beside
+    (
+        "The rule pushed Temu and rival Shein to raise prices.",
+        ("shein", "competes_with", "temu"),
+        None,
+        "compete.rival.conjunct",
+    ),
+    (
+        "Shoppers left Amazon for Temu and rival Shein.",
+        ("shein", "competes_with", "temu"),
+        None,
+        "compete.rival.conjunct",
+    ),
+    ("Temu and its rival Shein raised prices.", ("shein", "competes_with", "temu"), None, "competes_with.noun+coref"),
+    # a company's regional unit, named by the company and the place
+    (
+        "Shopee cut fees. Shopee Brazil cut them too.",
+        ("shopee brazil", "part_of", "shopee"),
+        None,
+        "part_of.regional_name",
+    ),
+    (
+        "Amazon said sales at Amazon Japan rose.",
+        ("amazon japan", "part_of", "amazon"),
+        None,
+        "part_of.regional_name",
+    ),
+    (
+        "ByteDance merged Tokopedia and TikTok Shop Indonesia after TikTok Shop was banned.",
+        ("tiktok shop indonesia", "part_of", "tiktok shop"),
+        None,
+        "part_of.regional_name",
+    ),
+    # who a round draws invests in the company whose round it is
+    (
+        "Zhipu's Series C round drew Tencent and Meituan.",
+        ("meituan", "invested_in", "zhipu"),
+        None,
+        "invest.round_drew",
+    ),
+    (
+        "The round, which also drew GIC and Hillhouse Investment, values Ant International at about US$22 billion.",
+        ("gic", "invested_in", "ant international"),
+        None,
+        "invest.round_drew",
+    ),
+    (
+        "MiniMax raised $600 million in March. The financing attracted Temasek.",
+        ("temasek", "invested_in", "minimax"),
+        None,
+        "invest.round_drew",
+    ),
+    # a stake said to be someone's is their holding, of no date the sentence gives
+    (
+        "In 2022, Tencent distributed most of its stake in Meituan to its shareholders.",
+        ("tencent", "invested_in", "meituan"),
+        None,
+        "invest.sell_holding",
+    ),
+    (
+        "Tencent's stake in Meituan was worth $20 billion.",
+        ("tencent", "invested_in", "meituan"),
+        None,
+        "invest.possessed_stake",
+    ),
+    (
+        "Prosus said its holding in Tencent fell below 25%.",
+        ("prosus", "invested_in", "tencent"),
+        None,
+        "invest.possessed_stake+coref",
+    ),
+    (
+        "Baidu held talks about selling its controlling stake in streaming platform iQiyi.",
+        ("iqiyi", "part_of", "baidu"),
+        None,
+        "owns.possessed_stake+coref",
+    ),
+    # a position cut is a holding
+    ("Tencent has cut positions in Sea Ltd.", ("tencent", "invested_in", "sea limited"), None, "invest.sell_holding"),
+    # a product named before its kind's modifiers ('its Keeta delivery app')
+    ("Meituan launched its Keeta delivery app in Brazil.", ("meituan", "launched", "keeta"), None, "launch.verb"),
+    (
+        "Amazon launched its Amazon Haul discount storefront in November 2024.",
+        ("amazon", "launched", "amazon haul"),
+        "2024-11",
+        "launch.verb",
+    ),
+    # an object pronoun is not its verb's subject, and prefers a name that was a subject or an object ('fined it'
+    # after a list of labels)
+    (
+        "In July 2021, SAMR ordered Tencent to give up rights it had secured with labels, including Sony Music and "
+        "Warner Music, and fined it 500,000 yuan.",
+        ("samr", "fined", "tencent"),
+        "2021-07",
+        "fine.verb+coref",
+    ),
 ]
 
 
@@ -2361,6 +2488,15 @@ NEGATIVES = [
     # a possessor's place or its unnamed product is no unit
     "Meituan moved its Shanghai headquarters.",
     "Xiaomi will continue to develop its own models.",
+    # an appositive 'part of' a group of bidders, or of a push, names no whole
+    "Meituan, part of a group of bidders including Tencent and Alibaba, declined to comment.",
+    "The deal, part of Tencent's push into games, closed in May.",
+    # a draw that is no round's
+    "The IPO drew strong demand from investors such as Temasek.",
+    # a stake in no company
+    "Meituan's stake in the market grew.",
+    # a controlling stake sold is no unit now
+    "Alibaba has sold Intime and its controlling stake in Sun Art Retail.",
 ]
 
 
@@ -2415,6 +2551,8 @@ def test_legal_form_after_a_known_name_is_the_same_company(extract_text, text, n
         # a quarter or a half-year before a noun is no product's code ('its R1 model' is)
         ("Alibaba reported its Q3 advertising product revenue on Monday.", "Q3"),
         ("Meituan said its H1 delivery service margin improved.", "H1"),
+        # a round's letter is a stage of financing
+        ("Zhipu's Series C round drew Tencent.", "Series C"),
     ],
 )
 def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
@@ -2576,6 +2714,17 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
         # a singular title before a list names its first name only; a plural one names them all
         ("Zara owner Inditex and H&M have also cut prices in Europe.", ("zara", "part_of", "h&m")),
         ("Taobao owner Alibaba and JD.com reported results.", ("taobao", "part_of", "jd")),
+        # a name listed after a possessed one is not the possessor's when the knowledge base places it elsewhere,
+        # or when it is described on its own
+        (
+            "Developers pay fees to Apple’s App Store and Google Play, Rakuten said.",
+            ("google play", "part_of", "apple"),
+        ),
+        (
+            "Rivals include JD.com’s 7Fresh, Fujian-based Pupu Supermarket and Walmart Inc.",
+            ("pupu supermarket", "part_of", "jd"),
+        ),
+        ("Alibaba's Taobao and JD.com compete for shoppers.", ("jd", "part_of", "alibaba")),
     ],
 )
 def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
@@ -2722,6 +2871,14 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ),
         # near miss: a list of known companies before a body stays a list
         ("Tencent, Alibaba and JD.com met the Ministry of Commerce on Monday.", "Tencent", "Organization"),
+        # a known company and a place after it name its unit there
+        ("Shopee Brazil cut fees for sellers.", "Shopee Brazil", "Organization"),
+        ("Sales at Amazon Japan rose.", "Amazon Japan", "Organization"),
+        # near misses: a place qualifying what follows, or a possessive, stays a place
+        ("The Alibaba Hong Kong listing was big.", "Hong Kong", "Place"),
+        ("Temu US sales fell in May.", "United States", "Place"),
+        ("Meituan Hong Kong-listed shares rose.", "Hong Kong", "Place"),
+        ("The deal made Alibaba China's most valuable company.", "China", "Place"),
         # an age in commas makes a person of a name of one word too
         ("Zhao, 44, succeeds Daniel Fortier at the studio.", "Zhao", "Person"),
         ("Kapadia, 41, will run the quick-commerce unit.", "Kapadia", "Person"),

@@ -182,9 +182,16 @@ def candidates(parsed: Parsed, exchange_codes: Mapping[str, str] | None = None) 
     out.extend(_short_names(parsed, out, covered))
     out.extend(_repeated_names(parsed, out, covered))
     _hyphenated_given_names(parsed, out)
-    # 'HK$128.00' is a price, 'AI' or 'IPO' jargon and 'Executive Chairman' a title, whatever the NER or a name's
-    # position says
-    out = [c for c in out if not _AMOUNT.fullmatch(c.text) and c.text.lower() not in lx.JARGON and not _title(c.text)]
+    # 'HK$128.00' is a price, 'Series C' a round, 'AI' or 'IPO' jargon and 'Executive Chairman' a title, whatever the
+    # NER or a name's position says
+    out = [
+        c
+        for c in out
+        if not _AMOUNT.fullmatch(c.text)
+        and not _ROUND_LETTER.fullmatch(c.text)
+        and c.text.lower() not in lx.JARGON
+        and not _title(c.text)
+    ]
     out.sort(key=lambda c: c.start)
     return out
 
@@ -202,6 +209,8 @@ def _title(text: str) -> bool:
 
 #: An amount of money written as one word: 'HK$128.00', 'US$1.2bn', 'S$40', '€312m', '¥1,000'.
 _AMOUNT = re.compile(r"[A-Za-z]{0,3}\s?[$€£¥₹₩]\s?\d[\d.,]*[A-Za-z]*")
+#: A funding round's letter ('Series C', 'Series B+', 'Pre-Series A'): a stage of financing, never a name.
+_ROUND_LETTER = re.compile(r"(?:Pre-)?Series [A-H]\d?\+?", re.IGNORECASE)
 
 
 def _hyphenated_given_names(parsed: Parsed, found: list[Candidate]) -> None:
@@ -891,6 +900,8 @@ def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int 
     if j - ent.end >= 2 and tokens[j - 1].lower_ in lx.ORG_SUFFIXES:
         return j
     nxt = by_start.get(ent.end)
+    if nxt is not None and ent.label_ == "ORG" and nxt.label_ in ("GPE", "LOC") and _regional_unit(tokens, nxt):
+        return nxt.end
     if (
         nxt is not None
         and nxt.label_ in ("ORG", "PRODUCT", "FAC")
@@ -906,6 +917,25 @@ def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int 
     if k > ent.end and (k == len(tokens) or not tokens[k].text[:1].isupper()):
         return k
     return None
+
+
+def _regional_unit(tokens: list[Token], place: Span) -> bool:
+    """Whether a place right after a company's name ends the name of its unit there ('Shopee Brazil cut fees',
+    'AliExpress Korea', 'TikTok Shop Japan'): not when a common noun or adjective, a hyphen or a possessive
+    follows, which the place qualifies with the company ('Alibaba Hong Kong listing', 'Temu US sales', 'Meituan
+    Hong Kong-listed', 'made Alibaba China's most valuable company')."""
+    if any(t.is_space for t in place):
+        return False
+    after = tokens[place.end] if place.end < len(tokens) else None
+    return tokens[place.start - 1].whitespace_ == " " and (
+        after is None or not (_qualifies(after) or after.text in ("-", "‐", "'s", "’s"))
+    )
+
+
+def _qualifies(t: Token) -> bool:
+    """Whether a lower-case word after a name is what the name qualifies (a noun, an adjective, a gerund read as
+    one: 'listing'), not the clause's next word ('rose', 'said', 'and', 'in')."""
+    return t.is_lower and (t.pos_ in ("NOUN", "ADJ", "NUM") or t.tag_ == "VBG")
 
 
 def category_vote(tokens: list[Token], c: Candidate) -> None:

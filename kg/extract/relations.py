@@ -57,6 +57,8 @@ def rule_ids() -> list[str]:
         "part_of.possessive",
         "part_of.possessive_product",
         "part_of.possessive.adjacent",
+        "part_of.possessive.conjunct",
+        "part_of.regional_name",
         "part_of.possessed_kind",
         "part_of.whose_unit",
         "part_of.under_brand",
@@ -68,6 +70,8 @@ def rule_ids() -> list[str]:
         "invest.stake.salient",
         "invest.raise_from",
         "invest.sell_holding",
+        "invest.possessed_stake",
+        "owns.possessed_stake",
         "fine.verb.implicit",
         "launch.verb.named_after",
         "investigate.verb.implicit",
@@ -77,6 +81,7 @@ def rule_ids() -> list[str]:
         "invest.part_owned",
         "partner.make_with",
         "invest.round",
+        "invest.round_drew",
         "invest.took_part",
         "investigated.nominal.sole_company",
         "owns.controlling_stake",
@@ -101,6 +106,7 @@ def rule_ids() -> list[str]:
         "compete.aimed_at",
         "compete.rival_group",
         "compete.rival.clause",
+        "compete.rival.conjunct",
         "compete.rival.salient",
         "listed_on.ticker",
         "listed_on.verb",
@@ -302,6 +308,7 @@ class Context:
         ) and tok.lemma_.lower() not in lx.REL_NOUNS:  # 'the JD.com subsidiary' is not JD.com
             j, steps = tok.i - 1, 0
             tokens = self.tokens
+            heads = {tok.i}  # the noun and the modifiers passed: 'its Keeta delivery app' hangs Keeta on 'delivery'
             while (
                 j >= 0
                 and steps < 4
@@ -310,10 +317,11 @@ class Context:
                     or (tokens[j].is_lower and tokens[j].head.i == tok.i and tokens[j].dep_ in ("compound", "amod"))
                 )
             ):
+                heads.add(j)
                 j, steps = j - 1, steps + 1  # past quotes and modifiers: '“X” resale program'
             m = self.tok_mention[j] if j >= 0 else None
             # (the small model may parse the name's own words oddly: 'Naver Plus Store' as 'Naver' + conjunct)
-            if m is not None and any(tokens[k].head.i == tok.i for k in range(m[0], m[1])):
+            if m is not None and any(tokens[k].head.i in heads for k in range(m[0], m[1])):
                 return self._arg(m)
         return None
 
@@ -401,6 +409,24 @@ class Context:
                 "Person" if tok.lower_ in lx.PERSON_REFS else "Program" if phrase in lx.PROGRAM_REFS else "Organization"
             )
             found = self._recent(tok, 4, kind, back=2 if tok.pos_ == "PRON" else 4)
+            if tok.lower_ in ("it", "him", "her") and tok.dep_ in ("dobj", "dative"):
+                # 'Didi delisted from the NYSE, and the CAC fined it': an object pronoun is never its own verb's
+                # subject, and stands for a name of its sentence rather than of an earlier one, for one that was a
+                # subject or an object rather than one inside a phrase
+                # (the nearest subject: the small model may give the verb the first clause's subject as well)
+                verb = tok.head
+                while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+                    verb = verb.head  # ('SAMR ordered X to …, and fined it': the first verb's subject)
+                nsubj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i]
+                own = self.ent(nsubj[-1]) if nsubj else None
+                found = [f for f in found if own is None or f[1] != own.key]
+                here = self.sent_index[tok.i]
+                found.sort(  # (stable: nearest first within each rank)
+                    key=lambda f: (
+                        self.sent_index[f[0]] != here,
+                        self.mention_head[self._mention_at(f[0])].dep_ not in _CORE_DEPS,
+                    )
+                )
             if kind == "Organization" and tok.pos_ != "PRON":
                 # 'the company', 'the Xiamen-based group' is no regulator or exchange (those it would name as such)
                 found = [f for f in found if self.kinds.get(f[1]) not in ("authority", "exchange")]
@@ -796,6 +822,8 @@ class Context:
             any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
             or (v.dep_ in ("acl", "amod") and v.tag_ == "VBN" and not _main_verb_as_modifier(v))
             or (v.dep_ == "advcl" and v.tag_ == "VBN" and v.i < v.head.i and any(c.dep_ == "agent" for c in v.children))
+            # 'X has been majority-owned by Y': the small model reads a hyphenated participle as the copula's adjective
+            or (v.dep_ == "acomp" and v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children))
             # 'which is controlled by X and run by Y': a participle conjoined to a passive shares its auxiliary;
             # 'X, founded by A and now run by B': or the participle it follows ('run' may be tagged as a base form)
             or (
@@ -913,7 +941,7 @@ class Context:
                 return self.subjects(v.head)  # 'X will continue to be led by Y', 'X agreed to be acquired by Y'
             if any(c.dep_ == "nsubjpass" for c in v.children):
                 return [a for c in v.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
-            heads = (v, *(c for c in v.children if c.dep_ == "auxpass"))
+            heads = (v, *(c for c in v.children if c.dep_ == "auxpass"), *((v.head,) if v.dep_ == "acomp" else ()))
             return [a for h in heads for c in h.children if c.dep_ == "nsubj" for a in self.expand(c)]
         out = [a for c in v.children if c.dep_ in ("dobj", "attr") for a in self.expand(c)]
         for c in v.children:  # 'launched its delivery service, JD Takeaway, …' (apposition misattached to the verb)
@@ -1415,7 +1443,8 @@ def _more_objects(
 ) -> list[Arg]:
     """The objects some cues find beyond the verb's own: the one fined, the partner joined hands with …"""
     if pred == "fined":  # 'fined Meituan 3.44 billion yuan': the one fined may hang off the amount
-        objects += [a for c in v.children if c.dep_ == "dative" for a in ctx.expand(c, refs=False)]
+        # ('the CAC fined it 8.03 billion yuan': the small model reads the one fined as a dative)
+        objects += [a for c in v.children if c.dep_ == "dative" for a in ctx.expand(c, refs=c.pos_ == "PRON")]
         before_amount = [c for d in dobj for c in d.subtree if c.i < d.i and c.dep_ in ("nmod", "compound")]
         # the small model hangs it on the amount or, with 'billion', on its number ('fined Coupang 16 billion won')
         named = [a for c in before_amount if c.head.i >= c.i for a in ctx.expand(c, refs=False)]
@@ -1755,18 +1784,43 @@ def rule_build_stake(ctx: Context, v: Token) -> Iterator[Cand]:
         yield from _verb_stake(ctx, v, stakes[0])  # (keeping control of Y is no acquisition of it)
 
 
+def rule_possessed_stake(ctx: Context, n: Token) -> Iterator[Cand]:
+    """ "Tencent's stake in Meituan was worth …", 'Prosus said its holding in Tencent fell': whoever a stake is said
+    to be is its holder, an investor of no date the sentence gives ('talks about selling its controlling stake in
+    Y': Y is its unit). Not 'its stake in the outcome' (no company named)."""
+    holders = [a for c in possessors(n) for a in ctx.expand(c) if a.type in ("Organization", "Person")]
+    if not holders or any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
+        return
+    pred, rule = ("owns", "owns.possessed_stake") if _controlling(ctx, n) else ("invested_in", "invest.possessed_stake")
+    sale = governing_verb(n)
+    if sale.lemma_.lower() in _SALE_VERBS and (
+        (pred == "invested_in" and ctx.subjects(sale)) or (pred == "owns" and sale.tag_ in ("VBD", "VBN"))
+    ):
+        return  # a minority stake a seller sells is rule_sell_holding's; 'has sold its controlling stake': no unit
+    for s in holders:
+        for o in _named_after(ctx, (n,), ("in",)):
+            if s.key != o.key and o.type == "Organization":
+                yield Cand(s, pred, o, rule, n.i, dated=False)
+
+
+_HOLDING_NOUNS = frozenset({"stake", "holding", "position"})
+_SALE_VERBS = frozenset({"sell", "offload", "divest", "trim", "reduce", "cut", "distribute"})
+
+
 def rule_sell_holding(ctx: Context, v: Token) -> Iterator[Cand]:
-    """'X sold part of its holding in Y', 'X will sell roughly half of its stake in Y': the seller held a stake, an
-    investment of no date the sentence gives (the sale's date is not the investment's)."""
+    """'X sold part of its holding in Y', 'X will sell roughly half of its stake in Y', 'X has cut positions in A and
+    B': the seller held a stake, an investment of no date the sentence gives (the sale's date is not the
+    investment's)."""
     dobj = [c for c in v.children if c.dep_ == "dobj"]
-    stakes = [d for d in dobj if d.lemma_.lower() in ("stake", "holding")] + [
+    # ('cut positions in A and B': a position sold is a holding)
+    stakes = [d for d in dobj if d.lemma_.lower() in _HOLDING_NOUNS] + [
         p
         for d in dobj
         if d.lemma_.lower() in lx.PORTION_WORDS
         for c in d.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children
-        if p.dep_ == "pobj" and p.lemma_.lower() in ("stake", "holding")
+        if p.dep_ == "pobj" and p.lemma_.lower() in _HOLDING_NOUNS
     ]
     if not stakes or _stake(ctx, stakes[0])[0] == "acquired":
         return  # 'sold a 75% stake in Y': a controlling holder's sale of a unit, not an investor's
@@ -1866,6 +1920,29 @@ def _round_investment(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> l
     # 'earlier rounds' are not dated by the news the sentence follows
     dated = not any(c.lower_ in lx.EARLIER_WORDS for r in rounds for c in r.children)
     return [Cand(s, "invested_in", o, rule, v.i, dated=dated) for s in investors for o in investees if s.key != o.key]
+
+
+def rule_round_drew(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'Zhipu's Series C round drew Tencent and Meituan', 'The round, which also drew GIC, values Ant
+    International at …': who a round draws invests in the company whose round it is (its own name for it, the
+    company it values, else the one that raised money just before)."""
+    r = v.head if v.dep_ == "relcl" else next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if r is None or not _is_round(r):
+        return
+    investors = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
+    valued = [
+        a
+        for w in (r.head,)
+        if r.dep_ == "nsubj" and w.lemma_.lower() == "value"
+        for c in w.children
+        if c.dep_ == "dobj"
+        for a in ctx.expand(c, refs=False)
+    ]
+    investees = _round_investees(ctx, r) or valued or _round_raiser(ctx, r)
+    for s in investors:
+        for o in investees:
+            if s.key != o.key and s.type in ("Organization", "Person") and o.type == "Organization":
+                yield Cand(s, "invested_in", o, "invest.round_drew", v.i)
 
 
 def _participants(ctx: Context, v: Token, r: Token) -> list[Arg]:
@@ -2541,7 +2618,8 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
     ):
         fillers = ctx.subjects(h.head.head)  # 'X is one of the largest shareholders of Y'
     elif dep == "appos" or (dep in ("compound", "nmod", "amod") and ctx.tok_mention[h.i]):  # "Lyft's rival Uber"
-        fillers = ctx.expand(h, refs=False)
+        # ('Temu and its rival Shein': the title's name alone, not the list it ends)
+        fillers = _named([ctx.ent(h)]) if h.dep_ == "conj" and dep != "appos" else ctx.expand(h, refs=False)
         if dep != "appos" and head_role.tag_ == "NN" and len(fillers) > 1 and (own := ctx.ent(h)) is not None:
             fillers = [own]  # 'Zara owner Inditex and H&M': a singular title names the one name it stands on
         if dep == "appos" and head_role.tag_ == "NN" and len(fillers) > 1:
@@ -2727,6 +2805,8 @@ def _unnamed_anchors(
         # 'Tencent and HongShan are also investors', 'early backers include A and B', 'existing shareholders A
         # and B topped up': investors in what the article is about
         return [ctx.dominant], f"{pred}.noun.salient"
+    if pred == "competes_with" and dep in ("compound", "amod") and h.dep_ == "conj" and (first := ctx.ent(h.head)):
+        return [first], "compete.rival.conjunct"  # 'Temu and rival Shein': the name it is listed beside
     if pred == "competes_with" and (clause := _clause_organizations(ctx, head_role, fillers)):
         return clause, "compete.rival.clause"  # 'Xiaomi kept its lead, while rivals Huawei and vivo gained'
     if (
@@ -2890,6 +2970,11 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
     owner = None if parsed_possessors else _possessor_by_adjacency(ctx, h)
     if owner is not None and me is not None and owner.key != me.key:
         yield Cand(me, "part_of", owner, "part_of.possessive.adjacent", h.i)
+    if me is not None and (parent := _regional_parent(ctx, h, me)) is not None:
+        yield Cand(me, "part_of", parent, "part_of.regional_name", h.i)
+    if me is not None and not parsed_possessors:
+        for a in _conjunct_possessor(ctx, h, me):
+            yield Cand(me, "part_of", a, "part_of.possessive.conjunct", h.i)
     for c in h.children:
         if c.dep_ == "prep" and c.lower_ == "under":
             for p in c.children:
@@ -3032,6 +3117,50 @@ def _marked_possessive(ctx: Context, a: Arg) -> bool:
 
 
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+#: The arcs of a verb's own arguments, as against a name inside one of its phrases.
+_CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _regional_parent(ctx: Context, h: Token, me: Arg) -> Arg | None:
+    """'Shopee Brazil', 'AliExpress Korea', 'TikTok Shop Japan': a company the knowledge base does not know, named
+    by a company it knows and a place, is that company's unit there (when the text names the company itself)."""
+    m = ctx.tok_mention[h.i]
+    if m is None or me.key in ctx.kinds or ctx.tokens[m[1] - 1].ent_type_ not in ("GPE", "LOC"):
+        return None
+    first = ctx.tokens[m[0]]
+    end = m[0] + 1
+    while end < m[1] and ctx.tokens[end].ent_iob_ == "I":
+        end += 1
+    # (the company is named on its own too: a relation's ends are the document's entities)
+    if first.ent_type_ != "ORG" or ctx.kinds.get(first.ent_id_) != "company" or first.ent_id_ not in ctx.types:
+        return None
+    if end >= m[1]:  # (the whole name is the company's: no place after it)
+        return None
+    last = ctx.tokens[end - 1]
+    return Arg(first.ent_id_, (first.idx, last.idx + len(last)), "Organization")
+
+
+def _conjunct_possessor(ctx: Context, h: Token, me: Arg) -> list[Arg]:
+    """ "Alibaba's Taobao and Tmall", "Meta's Facebook and Instagram": a name conjoined to a possessed one shares its
+    possessor, unless the knowledge base knows it as a company of its own or another's ("Alibaba's Taobao and JD.com
+    compete", "Meituan's Keeta and Didi's 99Food" are rivals listed together, not units)."""
+    if h.dep_ != "conj" or me.type not in ("Organization", "Program"):
+        return []
+    if any(c.dep_ in ("amod", "det", "nmod", "poss") or (c.dep_ == "compound" and c.is_lower) for c in h.children):
+        return []  # "JD.com's 7Fresh, Fujian-based Pupu and Walmart": a member described on its own is no unit
+    first = h.head
+    while first.dep_ == "conj":
+        first = first.head
+    if ctx.ent(first) is None:
+        return []
+    owners = [
+        a
+        for c in possessors(first)
+        for a in _named([ctx.ent(c)])
+        if a.type == "Organization" and a.key != me.key and _marked_possessive(ctx, a)
+    ]
+    known = me.key in ctx.parents or ctx.kinds.get(me.key) is not None  # (what the KB places stays there)
+    return [a for a in owners if not known or ctx.within(me.key, a.key)]
 
 
 def _possessor_alone(ctx: Context, named: list[Arg]) -> list[Arg]:
@@ -3088,18 +3217,24 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
 
 
 def rule_part_of(ctx: Context, n: Token) -> Iterator[Cand]:
-    """'X remained part of Y', 'X is part of Y', 'all six remained part of Y'."""
-    if n.dep_ not in ("attr", "oprd") or n.head.lemma_.lower() not in lx.PART_COPULAS:
+    """'X remained part of Y', 'X is part of Y', 'all six remained part of Y'; 'X, part of Y, …' (an appositive:
+    what it stands beside is the part)."""
+    if n.dep_ == "appos":
+        parts = ctx.expand(n.head, refs=False)
+    elif n.dep_ in ("attr", "oprd") and n.head.lemma_.lower() in lx.PART_COPULAS:
+        parts = ctx.subjects(n.head)
+    else:
         return
     wholes = [
         a
         for c in n.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children
-        if p.dep_ == "pobj"
+        # (an appositive's whole is a name: 'Meituan, part of a group of bidders including Tencent' is no unit)
+        if p.dep_ == "pobj" and (n.dep_ != "appos" or ctx.tok_mention[p.i])
         for a in ctx.expand(p, refs=False)
     ]
-    for s in ctx.subjects(n.head):
+    for s in parts:
         for o in wholes:
             yield Cand(s, "part_of", o, "part_of.part_of", n.i)
 
@@ -3235,12 +3370,13 @@ for _lemmas, _rule in (
     (("aim",), rule_aimed_at),
     (lx.RAISE_VERBS, rule_raise_from),
     (lx.FACE_VERBS, rule_face),
+    (("draw", "attract"), rule_round_drew),
     (("work", "operate", "run"), rule_work_with),
     (
         ("build", "amass", "accumulate", "increase", "raise", "lift", "boost", "double", "expand", "retain", "keep"),
         rule_build_stake,
     ),
-    (("sell", "offload", "divest", "trim", "reduce", "cut"), rule_sell_holding),
+    (_SALE_VERBS, rule_sell_holding),
 ):
     for _lemma in sorted(_lemmas):
         _VERB_RULES.setdefault(_lemma, []).append(_rule)
@@ -3261,6 +3397,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("debut", "listing", "ipo", "flotation"), "NOUN", rule_listing_noun),
     (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
+    (("stake", "holding"), "NOUN", rule_possessed_stake),
     (("private",), "ADJ", rule_take_private),
 )
 for _words, _pos, _word_rule in _WORD_RULE_TABLE:
