@@ -2287,6 +2287,28 @@ CASES = [
         None,
         "owns.possessed_stake+coref",
     ),
+    # a listing code the small model heads a phrase with stands for the name before its bracket
+    (
+        "Maxim said it would add drivers, while ShopeeFood, owned by Sea Ltd (SE.N), has cut fees.",
+        ("shopeefood", "part_of", "sea limited"),
+        None,
+        "owns.verb",
+    ),
+    # a second 'from' after a relative clause on the first rival, hung on the clause
+    (
+        "Tencent Music faces growing competition from NetEase Cloud Music, which reported a 9% rise in revenue, "
+        "and from ByteDance’s Soda Music.",
+        ("tencent music", "competes_with", "soda music"),
+        None,
+        "compete.noun",
+    ),
+    # an unknown name opening a sentence, tagged a verb, as the subject of a cue only companies fill
+    (
+        "Almosafer competes with Booking Holdings.",
+        ("almosafer", "competes_with", "booking holdings"),
+        None,
+        "compete.verb",
+    ),
     # a position cut is a holding
     ("Tencent has cut positions in Sea Ltd.", ("tencent", "invested_in", "sea limited"), None, "invest.sell_holding"),
     # a product named before its kind's modifiers ('its Keeta delivery app')
@@ -2495,6 +2517,8 @@ NEGATIVES = [
     "The IPO drew strong demand from investors such as Temasek.",
     # a stake in no company
     "Meituan's stake in the market grew.",
+    # a capitalised word opening a sentence that is no name
+    "Established players still lead the market.",
     # a controlling stake sold is no unit now
     "Alibaba has sold Intime and its controlling stake in Sun Art Retail.",
 ]
@@ -2553,6 +2577,13 @@ def test_legal_form_after_a_known_name_is_the_same_company(extract_text, text, n
         ("Meituan said its H1 delivery service margin improved.", "H1"),
         # a round's letter is a stage of financing
         ("Zhipu's Series C round drew Tencent.", "Series C"),
+        ("SMIC lacks DUV tools.", "DUV"),
+        ("Lufax said its ADSs would be delisted.", "ADSs"),
+        # a dateline's credit to a desk or to staff names no publication
+        ("SINGAPORE, March 9, 2026 (Business Desk) — ByteDance has reorganised its units.", "Business Desk"),
+        ("BEIJING, Jan. 20, 2026 (Staff report) — Meituan cut fees.", "Staff report"),
+        # an honorific after a hyphen is not part of the name
+        ("Toshihiro Nagoshi founded the studio. “Nagoshi-san is a rare director,” Kim said.", "Nagoshi-san"),
     ],
 )
 def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
@@ -3244,6 +3275,10 @@ def test_discourse_dates_chain_across_sentences(extract_text):
         ("Orbis Media (NYSE: ORBM) fell 3% on Monday.", "ORBM"),
         ("Tencent Holdings (0700.HK) rose.", "0700.HK"),
         ("Kestrel Logistics (HKEX: 2288; SZSE: 002288) rose.", "002288"),
+        # square brackets as wire services print them: suffixed codes, or a bare one
+        ("Coupang [CPNG], listed in New York, reported revenue.", "CPNG"),
+        ("Orbis Media [ORBM.N; 2288.HK] fell 3% on Monday.", "ORBM.N"),
+        ("Kestrel Logistics [KSTL.O] rose.", "KSTL.O"),
     ],
 )
 def test_ticker_codes_are_never_entities(extract_text, text, code):

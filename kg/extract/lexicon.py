@@ -191,6 +191,11 @@ AMOUNT_WORDS = frozenset(
     }
 )
 #: Titles, acronyms and business jargon the NER takes for organizations: never entities.
+#: Words of a dateline's credit to a newsroom rather than to a publication ('(Business Desk)', '(Staff report)').
+NEWSROOM_WORDS = frozenset(
+    {"business", "desk", "staff", "report", "reporter", "reporters", "correspondent", "correspondents", "bureau"}
+    | {"newsroom", "news", "wire", "wires", "writer", "writers", "editor", "editors", "team", "our", "the", "&"}
+)
 JARGON = frozenset(
     {
         "ceo",
@@ -273,8 +278,15 @@ JARGON = frozenset(
         "ip",
         "ugc",
         "bnpl",
+        "ads",
+        "adss",
+        "duv",
+        "euv",
+        "hbm",
     }
 )
+#: Honorifics written after a name with a hyphen ('Nagoshi-san'): the name is the person's without them.
+HONORIFIC_SUFFIXES = frozenset({"san", "sama", "kun", "chan", "sensei", "nim", "ssi"})
 #: Category nouns said of people as often as of companies ("X, a partner at Y", "X, a venture investor"):
 #: they type nothing on their own.
 PERSON_OR_ORGANIZATION = frozenset(

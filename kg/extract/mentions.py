@@ -238,7 +238,7 @@ def _hyphenated_given_names(parsed: Parsed, found: list[Candidate]) -> None:
 def _dateline_sources(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
     """'MILAN/SHENZHEN, July 9 (Payments Asia Journal) — …': the publication a dateline credits in brackets before
     its dash is an organization, whole (the NER reads such a name in pieces: 'Asia Journal'); a known one keeps its
-    link."""
+    link. A desk or a staff credit ('(Business Desk)', '(Staff report)') names nothing."""
     tokens = parsed.tokens
     out = list(found)
     for t in tokens:
@@ -257,6 +257,8 @@ def _dateline_sources(parsed: Parsed, found: list[Candidate]) -> list[Candidate]
         if any(c.kb_id and (c.start, c.end) == (start, end) for c in inside):
             continue
         out = [c for c in out if c not in inside]
+        if all(w.lower_ in lx.NEWSROOM_WORDS for w in words):
+            continue  # '(Business Desk)', '(Staff report)': a desk of the paper, which is no name
         span = parsed.doc[start:end]
         out.append(Candidate(start, end, parsed.text_of(span), "ORG", votes={"Organization": 5.0}))
     return sorted(out, key=lambda c: c.start)
@@ -628,6 +630,8 @@ def _entity_candidate(
     start, end = _clean(tokens, ent.start, end)
     while ent.label_ == "PERSON" and not ent.ent_id_ and end - start > 1 and tokens[start].lower_ in _TITLE_WORDS:
         start += 1  # 'Analyst Zhang', 'Chairperson Li Wei': a title is not part of the name
+    if end - start > 2 and tokens[end - 1].lower_ in lx.HONORIFIC_SUFFIXES and tokens[end - 2].text in ("-", "‐"):
+        end -= 2  # 'Nagoshi-san' is Nagoshi
     while not ent.ent_id_ and end - start > 1 and (tokens[start].is_lower or tokens[start].text in ("-", "‐")):
         start += 1  # 'start-up Loggi', 'rival Keeta': a lower-case word before a name is a description of it
     while end - start > 1 and tokens[end - 1].like_num and end < len(tokens) and tokens[end].lower_ in lx.AMOUNT_WORDS:
@@ -809,7 +813,13 @@ def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             covered[t.i] = 1
             out.append(Candidate(t.i, t.i + 1, t.text, "CUE", votes={"Person": 1.5}))
             continue
-        if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or covered[t.i] or t.tag_ not in ("NNP", "NNPS"):
+        # ('Almosafer competes with …': an unknown word opening a sentence may be tagged a verb)
+        misread = t.is_sent_start and t.is_title and t.is_alpha and t.tag_ in ("VB", "VBZ", "VBP", "JJ")
+        if (
+            t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj")
+            or covered[t.i]
+            or not (t.tag_ in ("NNP", "NNPS") or misread)
+        ):
             continue
         verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("with", "against") else t.head
         # ('take' is too many things: 'X took over from Y as chief executive')
@@ -818,7 +828,11 @@ def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             fits = pred in _COMPANY_SUBJECT_CUES or verb.lemma_.lower() in lx.FACE_VERBS
         else:
             fits = pred in _COMPANY_OBJECT_CUES and (t.dep_ != "pobj" or pred == "competes_with")
-        run = _proper_run(tokens, t.i, -1) if fits and verb.pos_ == "VERB" else None
+        run = (
+            (_proper_run(tokens, t.i, -1) or ((t.i, t.i + 1) if misread else None))
+            if fits and verb.pos_ == "VERB"
+            else None
+        )
         if (
             run is None
             or any(covered[run[0] : run[1]])

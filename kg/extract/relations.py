@@ -211,6 +211,15 @@ class Context:
         for m in mentions:
             for i in range(m[0], m[1]):
                 self.tok_mention[i] = m
+        # 'owned by Sea Ltd (SE.N)': the small model may head the phrase with the code; a listing code stands for
+        # the name right before its bracket
+        for ticker in parsed.tickers:
+            bracket = doc.char_span(ticker.start, ticker.end, alignment_mode="expand")
+            before = self.tok_mention[bracket.start - 1] if bracket is not None and bracket.start > 0 else None
+            for start, end in ticker.code_spans if before is not None else ():
+                code = doc.char_span(start, end, alignment_mode="expand")
+                for i in range(code.start, code.end) if code is not None else ():
+                    self.tok_mention[i] = before
         self.by_type = {
             t: sorted((m[0], m[2]) for m in mentions if types.get(m[2]) == t)
             for t in ("Organization", "Person", "Program")
@@ -1347,8 +1356,8 @@ def _pobjs(
     conjoined: bool = False,
 ) -> list[Token]:
     """The objects of the prepositions ``words`` hanging off any of ``heads``; ``conjoined``: a conjoined
-    preposition's too."""
-    return [
+    preposition's too, wherever the small model hangs it ('from A, which …, and from B': on the clause)."""
+    out = [
         p
         for h in heads
         for c in h.children
@@ -1357,6 +1366,21 @@ def _pobjs(
         for p in prep.children
         if p.dep_ == "pobj"
     ]
+    if conjoined:
+        out += [
+            q
+            for p in out
+            for m in p.children
+            if m.dep_ in ("acl", "relcl")
+            for k in m.children
+            # (a conjoined 'and from B', or one read as the clause's own preposition after 'and')
+            if k.pos_ == "ADP"
+            and k.lower_ == p.head.lower_
+            and (k.dep_ == "conj" or (k.dep_ == "prep" and k.i > 0 and k.nbor(-1).dep_ == "cc"))
+            for q in k.children
+            if q.dep_ == "pobj"
+        ]
+    return out
 
 
 def _named_tokens_after(head: Token, word: str) -> list[Token]:

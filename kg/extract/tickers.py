@@ -13,6 +13,14 @@ inside it (when the exchange is an entity: the knowledge base knows exchanges by
 >>> text = "Seera (Tadawul: 1810) fell."
 >>> [(t.codes, [text[s:e] for s, e in t.exchanges]) for t in find_tickers(text)]
 [(['1810'], ['Tadawul'])]
+
+Square brackets as wire services print them, with their exchange suffixes or a bare code ("a bare code" only in
+square brackets: "(SAMR)" after a name defines its short form):
+
+>>> [t.codes for t in find_tickers("Alibaba [BABA.N; 9988.HK] and Coupang [CPNG] rose; LY Corp [4689.T] fell.")]
+[['BABA.N', '9988.HK'], ['CPNG'], ['4689.T']]
+>>> find_tickers("the State Administration for Market Regulation (SAMR) and the U.S. [sic]")
+[]
 """
 
 from __future__ import annotations
@@ -22,12 +30,16 @@ from dataclasses import dataclass
 
 # An exchange code in capitals ("NYSE", "HKEX", "SZSE") or "Nasdaq" as papers print it, with a code of capitals,
 # digits and dots; an exchange's name in title case before a number ("Tadawul: 1810", "Xetra: 0700"; not
-# "Photo: AFP"); or a number with an exchange suffix ("0700.HK", "600519.SS").
-_ONE = r"(?:(?:[A-Z]{2,6}|Nasdaq)\s*:\s*[A-Z0-9][A-Z0-9.\-]{0,9}|[A-Z][a-z]{3,9}\s*:\s*\d{3,6}\b|\d{3,6}\.[A-Z]{1,2})"
-_BRACKET = re.compile(rf"\(\s*({_ONE}(?:\s*[;,/]\s*{_ONE})*)\s*\)")
+# "Photo: AFP"); a number with an exchange suffix ("0700.HK", "600519.SS"); or a wire service's letters with
+# one ("BABA.N", "BIDU.O", "GOTO.JK": only the suffixes exchanges use, so "U.S" is none).
+_SUFFIX = r"(?:N|O|OQ|HK|T|JK|KS|KQ|SS|SZ|L|DE|PA|AS|SI|BK|NS|BO|TW|AX|TO|SA)"
+_SUFFIXED = rf"(?:\d{{3,6}}\.[A-Z]{{1,2}}|[A-Z]{{1,5}}\.{_SUFFIX})\b"
+_ONE = rf"(?:(?:[A-Z]{{2,6}}|Nasdaq)\s*:\s*[A-Z0-9][A-Z0-9.\-]{{0,9}}|[A-Z][a-z]{{3,9}}\s*:\s*\d{{3,6}}\b|{_SUFFIXED})"
+_LIST = rf"{_ONE}(?:\s*[;,/]\s*{_ONE})*"
+_BRACKET = re.compile(rf"\(\s*(?P<round>{_LIST})\s*\)|\[\s*(?P<square>{_LIST}|[A-Z]{{2,5}})\s*\]")
 _PART = re.compile(
     r"(?P<exchange>[A-Z]{2,6}|Nasdaq)\s*:\s*(?P<code>[A-Z0-9][A-Z0-9.\-]{0,9})"
-    r"|(?P<named>[A-Z][a-z]{3,9})\s*:\s*(?P<named_code>\d{3,6})\b|(?P<number>\d{3,6}\.[A-Z]{1,2})"
+    rf"|(?P<named>[A-Z][a-z]{{3,9}})\s*:\s*(?P<named_code>\d{{3,6}})\b|(?P<number>{_SUFFIXED})"
 )
 
 
@@ -35,7 +47,7 @@ _PART = re.compile(
 class Ticker:
     """One bracket of tickers: its character span, each exchange code's span, each listing code."""
 
-    start: int  # the "("
+    start: int  # the "(" or "["
     end: int  # after the ")"
     exchanges: tuple[tuple[int, int], ...]
     code_spans: tuple[tuple[int, int], ...]
@@ -46,7 +58,11 @@ def find_tickers(text: str) -> list[Ticker]:
     out = []
     for m in _BRACKET.finditer(text):
         exchanges, code_spans, codes = [], [], []
-        for part in _PART.finditer(text, m.start(1), m.end(1)):
+        inside = "round" if m["round"] is not None else "square"
+        if inside == "square" and m[inside].isalpha():  # '[CPNG]': a bare code
+            code_spans.append(m.span(inside))
+            codes.append(m[inside])
+        for part in _PART.finditer(text[: m.end(inside)], m.start(inside)):
             if part["exchange"] or part["named"]:
                 kind = "exchange" if part["exchange"] else "named"
                 code = "code" if part["exchange"] else "named_code"
