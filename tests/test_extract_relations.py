@@ -2309,6 +2309,48 @@ CASES = [
         None,
         "compete.verb",
     ),
+    # a description set off by a comma after a name the small model reads as a clause of its own
+    (
+        "PayPay, the payments app backed by SoftBank Corp, has said alternative payments could become a sizeable "
+        "business.",
+        ("softbank corp", "invested_in", "paypay"),
+        None,
+        "invest.verb",
+    ),
+    # a relative clause listing a possessed role's holders
+    (
+        "Tencent Music will issue new shares to Ximalaya’s existing backers, which include Goldman Sachs and "
+        "Hillhouse Investment.",
+        ("hillhouse investment", "invested_in", "ximalaya"),
+        None,
+        "invested_in.noun",
+    ),
+    (
+        "Meituan's rivals, which include Alibaba and JD.com, cut fees.",
+        ("jd", "competes_with", "meituan"),
+        None,
+        "competes_with.noun",
+    ),
+    # a name the small model reads as an adverb of 'counts … among its investors'
+    (
+        "Qianli’s driving stack incorporates models from StepFun, which counts Geely among its investors.",
+        ("geely", "invested_in", "stepfun"),
+        None,
+        "invested_in.noun+coref",
+    ),
+    # a round led by X, in which the passive's subject was valued
+    (
+        "PhonePe was valued at $12 billion in a funding round led by General Atlantic in 2023.",
+        ("general atlantic", "invested_in", "phonepe"),
+        "2023",
+        "invest.lead_round",
+    ),
+    (
+        "Rappi was valued at $5.25bn in a 2021 round led by SoftBank.",
+        ("softbank", "invested_in", "rappi"),
+        "2021",
+        "invest.lead_round",
+    ),
     # a position cut is a holding
     ("Tencent has cut positions in Sea Ltd.", ("tencent", "invested_in", "sea limited"), None, "invest.sell_holding"),
     # a product named before its kind's modifiers ('its Keeta delivery app')
@@ -2519,6 +2561,10 @@ NEGATIVES = [
     "Meituan's stake in the market grew.",
     # a capitalised word opening a sentence that is no name
     "Established players still lead the market.",
+    # a place before a comma is no company a description could stand beside
+    "In Brazil, the company relaunched its delivery service in 2025.",
+    # a relative clause listing the holders of a role nobody's
+    "Ximalaya grew. Investors, which include Goldman Sachs and Hillhouse Investment, declined to comment.",
     # a controlling stake sold is no unit now
     "Alibaba has sold Intime and its controlling stake in Sun Art Retail.",
 ]

@@ -549,9 +549,9 @@ class Context:
         """The noun a relative clause describes, when the pronoun sits in that clause and 'which'/'that' is
         the clause's subject."""
         h, subj = self._clause_subject(tok)
-        if subj is None or subj.tag_ not in ("WDT", "WP") or h.dep_ != "relcl" or not self.tok_mention[h.head.i]:
+        if subj is None or subj.tag_ not in ("WDT", "WP") or h.dep_ != "relcl":
             return None
-        return h.head
+        return h.head if self.tok_mention[h.head.i] else None
 
     def _clause_description(self, tok: Token) -> Token | None:
         """The description that is the subject of a pronoun's clause, if the subject is one."""
@@ -595,18 +595,8 @@ class Context:
             # 'Supercell, the Clash of Clans maker owned by X': an appositive describes the name it follows, though a
             # name inside it qualifies its noun
             describes = t.dep_ == "appos" and self.tok_mention[t.i] is None and self.tok_mention[t.head.i]
-            if (
-                (
-                    t.dep_ == "npadvmod"
-                    or (t.dep_ == "dobj" and not any(c.dep_ == "dobj" and c.i < t.i for c in t.head.children))
-                )
-                and t.pos_ == "NOUN"
-                and self.tok_mention[t.i] is None
-                and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in t.children)
-                and (named := self._named_before_comma(t.left_edge, t.head))
-                and self._attached_to(named[0], t.head)
-            ):
-                out.extend(named)  # 'worked at Mojang, the Minecraft developer': an appositive the parse missed
+            if named := self._missed_appositive(t):
+                out.extend(named)
                 continue
             a = None if describes else self.ent(t)
             if a:
@@ -680,6 +670,33 @@ class Context:
             if not found and refs:
                 out.extend(self.resolve(t))
         return out
+
+    def _missed_appositive(self, t: Token) -> list[Arg]:
+        """'worked at Mojang, the Minecraft developer', 'PayPay, the payments app backed by X, has said …': the name
+        a description set off by a comma right after it describes, when the parse hangs the description beside the
+        name (on the name's own head) rather than on it; [] for anything else."""
+        if (
+            t.pos_ != "NOUN"
+            or self.tok_mention[t.i] is not None
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in t.children)
+        ):
+            return []
+        if t.dep_ == "npadvmod" or (
+            t.dep_ == "dobj" and not any(c.dep_ == "dobj" and c.i < t.i for c in t.head.children)
+        ):
+            named = self._named_before_comma(t.left_edge, t.head)
+        elif t.dep_ == "nsubj" and lx.CATEGORY_TYPES.get(t.lemma_.lower()) == "Organization":
+            # (the name, read as a clause of its own, stands before the subject; not 'In Brazil, the company …')
+            k = t.left_edge.i - 1
+            m = self.tok_mention[k - 1] if k >= 1 and self.tokens[k].text == "," else None
+            name = self._arg(m) if m is not None else None
+            head = self.mention_head[m] if m is not None else None
+            named = (
+                [name] if name and head is not None and head.head.i == t.head.i and name.type == "Organization" else []
+            )
+        else:
+            return []
+        return named if named and self._attached_to(named[0], t.head) else []
 
     def _kind_then_name(self, t: Token) -> Arg | None:
         """'the game Where Winds Meet', 'the model Kimi K2': a product's kind right before its name, read on the
@@ -1867,7 +1884,13 @@ def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
     investee_from_clause = []
     if v.dep_ == "acl" and v.head.lemma_.lower() in lx.ROUND_NOUNS:  # 'Y raised money in a round led by X'
         rounds.append(v.head)
-        investee_from_clause = ctx.subjects(governing_verb(v.head.head)) if v.head.head.i != v.head.i else []
+        # ('Y was valued at $12 billion in a round led by X': the passive's subject)
+        clause = governing_verb(v.head.head)
+        investee_from_clause = (
+            (ctx.objects(clause) if ctx.is_passive(clause) else ctx.subjects(clause))
+            if v.head.head.i != v.head.i
+            else []
+        )
     for r in rounds:
         investees = _round_investees(ctx, r) or investee_from_clause or _round_raiser(ctx, r)
         investors = ctx.subjects(v) + _participants(ctx, v, r)
@@ -2688,10 +2711,24 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
     elif dep == "nsubj" and h.lemma_ == "be":  # "Y's older rival is X"
         fillers = [a for c in h.children if c.dep_ == "attr" for a in ctx.expand(c, refs=False)]
     elif dep == "pobj" and h.lower_ == "among" and h.head.lemma_ in ("count", "number", "list"):
-        # 'Y, which counts A and B among its backers'
-        fillers = [a for c in h.head.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
+        # 'Y, which counts A and B among its backers' (the small model may read a name it does not know as an adverb)
+        fillers = [
+            a
+            for c in h.head.children
+            if c.dep_ == "dobj" or (c.dep_ in ("advmod", "npadvmod") and ctx.tok_mention[c.i])
+            for a in ctx.expand(c, refs=False)
+        ]
     elif dep == "nsubj" and h.lemma_ in lx.LIST_VERBS:  # "Y's backers include A, B and C"
         fillers = [a for c in h.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
+    if not fillers and possessors(head_role):  # "Y's existing backers, which include A and B"
+        fillers = [
+            a
+            for c in head_role.children
+            if c.dep_ == "relcl" and c.lemma_ in lx.LIST_VERBS and any(k.tag_ in ("WDT", "WP") for k in c.children)
+            for d in c.children
+            if d.dep_ == "dobj"
+            for a in ctx.expand(d, refs=False)
+        ]
     return fillers, appointer
 
 
