@@ -2351,6 +2351,32 @@ CASES = [
         "2021",
         "invest.lead_round",
     ),
+    # 'under chief executive X' set off after a name, hung on a noun of the predicate, or on a passive
+    (
+        "Meituan, under chief executive Wang Xing, countered with its own incentives.",
+        ("wang xing", "leads", "meituan"),
+        None,
+        "leads.under_title",
+    ),
+    (
+        "Lazada has shifted focus from volume to profitability under CEO James Dong.",
+        ("james dong", "leads", "lazada"),
+        None,
+        "leads.under_title",
+    ),
+    (
+        "Ant International was carved out as a separately managed unit in 2023 under Chief Executive Officer Peng Yang.",
+        ("peng yang", "leads", "ant international"),
+        None,
+        "leads.under_title",
+    ),
+    # a title after a regional unit's name is a post there
+    (
+        "Walmart China chief executive Zhu Xiaojing said the company would build distribution centers.",
+        ("zhu xiaojing", "leads", "walmart china"),
+        None,
+        "leads.title",
+    ),
     # a position cut is a holding
     ("Tencent has cut positions in Sea Ltd.", ("tencent", "invested_in", "sea limited"), None, "invest.sell_holding"),
     # a product named before its kind's modifiers ('its Keeta delivery app')
@@ -2559,6 +2585,8 @@ NEGATIVES = [
     "The IPO drew strong demand from investors such as Temasek.",
     # a stake in no company
     "Meituan's stake in the market grew.",
+    # 'under' what is no person
+    "Meituan has grown under pressure from regulators.",
     # a capitalised word opening a sentence that is no name
     "Established players still lead the market.",
     # a place before a comma is no company a description could stand beside
@@ -2802,6 +2830,13 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             ("pupu supermarket", "part_of", "jd"),
         ),
         ("Alibaba's Taobao and JD.com compete for shoppers.", ("jd", "part_of", "alibaba")),
+        # 'under' a person in a phrase about another's management is no post at the clause's company
+        (
+            "Alibaba named a new logistics chief. Wan Lin, who has run Cainiao since 2018, will step down, the company "
+            "told staff on Tuesday, in the latest shake-up of the e-commerce giant’s management under chief executive "
+            "Eddie Wu.",
+            ("eddie wu", "leads", "cainiao"),
+        ),
     ],
 )
 def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):

@@ -196,7 +196,8 @@ def candidates(parsed: Parsed, exchange_codes: Mapping[str, str] | None = None) 
     return out
 
 
-_TITLE_WORDS = frozenset(
+#: The words of a post's title ('General Manager', 'Executive Chairman'): a name of these only is a title.
+_POST_WORDS = frozenset(
     w for phrase in (*lx.ROLE_NOUNS, *lx.TITLE_MODIFIERS, *lx.PERSON_POSTS, "chief", "officer") for w in phrase.split()
 )
 
@@ -204,7 +205,7 @@ _TITLE_WORDS = frozenset(
 def _title(text: str) -> bool:
     """Whether a name is made of title words only ('Executive', 'Executive Chairman', 'Chief Executive')."""
     words = text.lower().replace("-", " ").split()
-    return bool(words) and all(w in _TITLE_WORDS for w in words)
+    return bool(words) and all(w in _POST_WORDS or w in _TITLE_WORDS for w in words)
 
 
 #: An amount of money written as one word: 'HK$128.00', 'US$1.2bn', 'S$40', '€312m', '¥1,000'.
@@ -948,8 +949,9 @@ def _regional_unit(tokens: list[Token], place: Span) -> bool:
 
 def _qualifies(t: Token) -> bool:
     """Whether a lower-case word after a name is what the name qualifies (a noun, an adjective, a gerund read as
-    one: 'listing'), not the clause's next word ('rose', 'said', 'and', 'in')."""
-    return t.is_lower and (t.pos_ in ("NOUN", "ADJ", "NUM") or t.tag_ == "VBG")
+    one: 'listing'), not the clause's next word ('rose', 'said', 'and', 'in') nor a title ('Walmart China chief
+    executive X': a post at the name)."""
+    return t.is_lower and t.lower_ not in _POST_WORDS and (t.pos_ in ("NOUN", "ADJ", "NUM") or t.tag_ == "VBG")
 
 
 def category_vote(tokens: list[Token], c: Candidate) -> None:

@@ -1763,23 +1763,41 @@ def rule_stepping_down(ctx: Context, v: Token) -> Iterator[Cand]:
 
 
 def rule_under_leader(ctx: Context, under: Token) -> Iterator[Cand]:
-    """'Under chief executive Chung Shin-a, Kakao has sold dozens of affiliates': the clause's organization is led
-    (or was founded) by the titled person it is under, in a phrase that opens the clause. Not 'under pressure from X',
+    """'Under chief executive Chung Shin-a, Kakao has sold dozens of affiliates', 'Lazada has shifted focus under CEO
+    James Dong', 'Meituan, under chief executive Wang Xing, countered': the clause's organization (or the name the
+    phrase is set off after) is led (or was founded) by the titled person it is under. Not 'under pressure from X',
     nor a bare name ('under Ma'), nor a noun's ('the group's management under chief executive X')."""
-    fronted = under.is_sent_start or (under.i > 0 and ctx.tokens[under.i - 1].text in (",", "—", "–", ";"))
-    if not fronted or under.head.pos_ not in ("VERB", "AUX"):
-        return  # ('… the giant's management under chief executive X' is about the management)
-    person = next((ctx.tok_mention[c.i] for c in under.children if c.dep_ == "pobj"), None)
+    # ('under chief executive Wang Xing': the small model may make the title a second object)
+    person = next((m for c in under.children if c.dep_ == "pobj" and (m := ctx.tok_mention[c.i])), None)
     if person is None or ctx.types.get(person[2]) != "Person" or person[0] <= under.i + 1:
         return
     roles = title_roles([w.text for w in ctx.tokens[under.i + 1 : person[0]]])
     if not roles:
         return
     who = ctx._arg(person)
-    for org in ctx.subjects(governing_verb(under)):
-        if org.type == "Organization":
-            for pred, role in dict.fromkeys(roles):
-                yield Cand(who, pred, org, f"{pred}.under_title", under.i, role=role, dated=False, event=False)
+    for org in _organizations_under(ctx, under):
+        for pred, role in dict.fromkeys(roles):
+            yield Cand(who, pred, org, f"{pred}.under_title", under.i, role=role, dated=False, event=False)
+
+
+def _organizations_under(ctx: Context, under: Token) -> list[Arg]:
+    """The organizations an 'under' phrase puts under someone: the name it is set off after, or its clause's
+    subject; [] when the phrase is about a noun ('the shake-up of the giant's management under …')."""
+    fronted = under.is_sent_start or (under.i > 0 and ctx.tokens[under.i - 1].text in (",", "—", "–", ";"))
+    named = ctx.ent(under.head) if fronted and under.head.i < under.i else None
+    if named is not None and named.type == "Organization":
+        return [named]  # 'Meituan, under chief executive Wang Xing, countered …': the name the phrase follows
+    if under.head.pos_ in ("VERB", "AUX") or (
+        under.head.dep_ in ("dobj", "pobj")
+        and not ctx.tok_mention[under.head.i]
+        and not possessors(under.head)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in under.head.children)
+    ):
+        # ('Lazada has shifted focus from volume under CEO James Dong': or hung on a noun inside the predicate;
+        # 'X was carved out in 2023 under chief executive Y': a passive's subject)
+        v = governing_verb(under)
+        return [a for a in (ctx.objects(v) if ctx.is_passive(v) else ctx.subjects(v)) if a.type == "Organization"]
+    return []
 
 
 #: Unit nouns of an appositive 'X, the … arm of Y'.
@@ -2858,6 +2876,8 @@ def _unnamed_anchors(
         and not _organization_before_titles(ctx, n)
         and not (h.dep_ == "pobj" and h.head.dep_ == "agent")  # 'run by chief executive X': the verb says what
         and h.dep_ != "poss"  # 'during President X's visit': a visitor, not a speaker
+        # ('… under CEO X', when rule_under_leader finds whom it is under)
+        and not (h.dep_ == "pobj" and h.head.lower_ == "under" and _organizations_under(ctx, h.head))
     ):
         # 'NIO said that chief financial officer Steven Feng will leave': a bare title before a name, in a
         # sentence about the article's main organization, is a title there
