@@ -2365,7 +2365,7 @@ CASES = [
         "leads.under_title",
     ),
     (
-        "Ant International was carved out as a separately managed unit in 2023 under Chief Executive Officer Peng Yang.",
+        "Ant International was carved out as a separate unit in 2023 under Chief Executive Officer Peng Yang.",
         ("peng yang", "leads", "ant international"),
         None,
         "leads.under_title",
