@@ -18,6 +18,7 @@ BLIND9 = Path(__file__).resolve().parent / "data" / "blind9"
 BLIND10 = Path(__file__).resolve().parent / "data" / "blind10"
 BLIND11 = Path(__file__).resolve().parent / "data" / "blind11"
 BLIND12 = Path(__file__).resolve().parent / "data" / "blind12"
+BLIND13 = Path(__file__).resolve().parent / "data" / "blind13"
 
 
 def _half(stem: str) -> str:
@@ -35,6 +36,7 @@ def _half(stem: str) -> str:
             *BLIND10.glob("*/*.md"),
             *BLIND11.glob("*/*.md"),
             *BLIND12.glob("*/*.md"),
+            *BLIND13.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -56,6 +58,7 @@ def test_sizes():
     assert len(list(BLIND10.glob("dev/*.md"))) == 16 and len(list(BLIND10.glob("test/*.md"))) == 7
     assert len(list(BLIND11.glob("dev/*.md"))) == 6 and len(list(BLIND11.glob("test/*.md"))) == 6
     assert len(list(BLIND12.glob("dev/*.md"))) == 10 and len(list(BLIND12.glob("test/*.md"))) == 10
+    assert len(list(BLIND13.glob("dev/*.md"))) == 7 and len(list(BLIND13.glob("test/*.md"))) == 9
 
 
 @pytest.mark.parametrize(
@@ -73,6 +76,7 @@ def test_sizes():
             *BLIND10.glob("*/*.yaml"),
             *BLIND11.glob("*/*.yaml"),
             *BLIND12.glob("*/*.yaml"),
+            *BLIND13.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
