@@ -58,7 +58,7 @@ def test_sizes():
     assert len(list(BLIND10.glob("dev/*.md"))) == 16 and len(list(BLIND10.glob("test/*.md"))) == 7
     assert len(list(BLIND11.glob("dev/*.md"))) == 6 and len(list(BLIND11.glob("test/*.md"))) == 6
     assert len(list(BLIND12.glob("dev/*.md"))) == 10 and len(list(BLIND12.glob("test/*.md"))) == 10
-    assert len(list(BLIND13.glob("dev/*.md"))) == 7 and len(list(BLIND13.glob("test/*.md"))) == 9
+    assert len(list(BLIND13.glob("dev/*.md"))) == 8 and len(list(BLIND13.glob("test/*.md"))) == 8
 
 
 @pytest.mark.parametrize(
