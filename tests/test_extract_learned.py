@@ -35,8 +35,10 @@ def test_a_pair_of_places_takes_no_class():
 
 
 def _model(weights: dict[str, dict[str, float]], thresholds: dict[str, float] | None = None) -> Model:
+    """A model that adds the relations it has thresholds for (training measured each: 9 right of 10)."""
     classes = (NONE, "part_of<", "part_of>", "competes_with=")
-    return Model(classes, {NONE: 1.0}, weights, thresholds or {"part_of": 0.5, "competes_with": 0.5})
+    thresholds = thresholds or {"part_of": 0.5, "competes_with": 0.5}
+    return Model(classes, {NONE: 1.0}, weights, thresholds, {rel: (9, 10) for rel in thresholds})
 
 
 def test_probabilities_are_a_distribution_over_the_allowed_classes_only():
@@ -115,6 +117,9 @@ def test_read_asserts_the_best_class_over_its_threshold_in_the_right_direction(a
     assert not learned.read(ctx, {(sentence, "sea", "shopee")}, strong)
     # a threshold above what the model gives: nothing
     assert not learned.read(ctx, set(), _model({feature: {"part_of>": 6.0}}, {"part_of": 0.9999}))
+    # a relation training chose no threshold for (none measured) is never added, nor are its pairs featurised
+    unmeasured = Model(strong.classes, strong.intercept, strong.weights, strong.thresholds, {})
+    assert not learned.read(ctx, set(), unmeasured)
 
 
 @pytest.mark.model

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -176,9 +176,12 @@ def pair_features(
     return lca.i, tuple(feats)
 
 
-def pairs(ctx: Context, known: set[tuple[int, str, str]] | None = None) -> Iterator[Pair]:
-    """Every pair of names of distinct entities within a sentence whose types some learned relation allows; without
-    those in ``known`` (see :func:`is_known`), which are not featurised (half of the pairs, in the rules' sentences)."""
+def pairs(
+    ctx: Context, known: set[tuple[int, str, str]] | None = None, wanted: AbstractSet[str] | None = None
+) -> Iterator[Pair]:
+    """Every pair of names of distinct entities within a sentence whose types some learned relation allows (one of
+    ``wanted``, when given); without those in ``known`` (see :func:`is_known`), which are not featurised (half of
+    the pairs, in the rules' sentences)."""
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
     for m in sorted(ctx.mention_head):
         if ctx.types.get(m[2]) in PAIRED_TYPES:
@@ -187,7 +190,8 @@ def pairs(ctx: Context, known: set[tuple[int, str, str]] | None = None) -> Itera
         for first, second in combinations(mentions, 2):
             if first[2] == second[2] or second[0] - first[1] > MAX_GAP:
                 continue
-            if not _labels(ctx.types[first[2]], ctx.types[second[2]]):
+            labels = _labels(ctx.types[first[2]], ctx.types[second[2]])
+            if not labels or (wanted is not None and not any(label[:-1] in wanted for label in labels)):
                 continue
             if known and ((sentence, first[2], second[2]) in known or (sentence, second[2], first[2]) in known):
                 continue
@@ -306,7 +310,8 @@ def read(ctx: Context, known: set[tuple[int, str, str]], classifier: Model | Non
     if classifier is None:
         return []
     out = []
-    for pair in pairs(ctx, known):
+    # (a relation training chose no threshold for is never added: its pairs are not featurised)
+    for pair in pairs(ctx, known, wanted=classifier.measured.keys()):
         allowed = _labels(ctx.types[pair.first[2]], ctx.types[pair.second[2]])
         best = classifier.best(pair.features, allowed)
         if best is None:
