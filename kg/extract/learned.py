@@ -221,9 +221,10 @@ class Model:
         """P(class | features) over ``allowed`` and :data:`NONE` (the softmax restricted to them)."""
         scores = {c: self.intercept.get(c, 0.0) for c in (NONE, *allowed)}
         for f in features:
-            for c, w in self.weights.get(f, {}).items():
-                if c in scores:
-                    scores[c] += w
+            by_class = self.weights.get(f)
+            if by_class:  # (the few allowed classes looked up in the feature's weights, not the other way round)
+                for c in scores:
+                    scores[c] += by_class.get(c, 0.0)
         top = max(scores.values())
         exp = {c: math.exp(v - top) for c, v in scores.items()}
         total = sum(exp.values())
