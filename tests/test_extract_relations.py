@@ -2377,6 +2377,29 @@ CASES = [
         None,
         "leads.title",
     ),
+    # a company that houses or includes others owns them
+    (
+        "Ant International now houses Alipay+, the cross-border payments service WorldFirst and the merchant-acquiring "
+        "business Antom.",
+        ("worldfirst", "part_of", "ant international"),
+        None,
+        "owns.verb",
+    ),
+    (
+        "Dong will take on a role at Alibaba International Digital Commerce Group, the division that houses "
+        "AliExpress, Trendyol and Lazada.",
+        ("lazada", "part_of", "alibaba international digital commerce group"),
+        None,
+        "owns.verb",
+    ),
+    ("Alibaba Group includes Taobao and Tmall.", ("tmall", "part_of", "alibaba"), None, "owns.verb"),
+    # a name the small model reads as the verb's adverb is its subject
+    (
+        "Geely controls Volvo Cars and Lotus, giving it factories in Europe.",
+        ("lotus", "part_of", "geely"),
+        None,
+        "owns.verb",
+    ),
     # a position cut is a holding
     ("Tencent has cut positions in Sea Ltd.", ("tencent", "invested_in", "sea limited"), None, "invest.sell_holding"),
     # a product named before its kind's modifiers ('its Keeta delivery app')
@@ -2583,6 +2606,8 @@ NEGATIVES = [
     "The IPO drew strong demand from investors such as Temasek.",
     # a stake in no company
     "Meituan's stake in the market grew.",
+    # what a list's noun includes is listed, not owned
+    "The platform’s shareholders include Tencent and Alibaba.",
     # 'under' what is no person
     "Meituan has grown under pressure from regulators.",
     # a capitalised word opening a sentence that is no name

@@ -91,7 +91,8 @@ class Pair:
 #: Words that state a relation, whatever their part of speech: the rules' cues, grouped by relation, so
 #: that a cue word seen once in training stands for its whole group.
 CUE_GROUPS: dict[str, str] = {
-    **{lemma: rel for lemma, (rel, _) in lx.VERB_CUES.items()},
+    # ('include' is no cue word here: mostly 'including', a preposition in all but tag)
+    **{lemma: rel for lemma, (rel, _) in lx.VERB_CUES.items() if lemma != "include"},
     **{noun: rel for noun, (rel, _) in lx.REL_NOUNS.items()},
     **lx.NOUN_CUES,
     **dict.fromkeys(lx.COOP_NOUNS, "partner_of"),

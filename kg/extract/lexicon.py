@@ -539,7 +539,7 @@ VERB_CUES = {
     **dict.fromkeys(["publish", "issue"], ("published", "publish.verb")),
     **dict.fromkeys(["join", "participate"], ("participant_in", "participant.join")),
     **dict.fromkeys(["head", "helm", "chair", "lead", "run", "oversee", "operate"], ("leads", "leads.verb")),
-    **dict.fromkeys(["own", "control", "hold"], ("owns", "owns.verb")),
+    **dict.fromkeys(["own", "control", "hold", "house", "include"], ("owns", "owns.verb")),
     **dict.fromkeys(["start", "create", "establish"], ("founded", "found.verb")),
     "build": ("founded", "found.build"),
     **dict.fromkeys(["fine", "penalize", "penalise"], ("fined", "fine.verb")),

@@ -903,9 +903,12 @@ class Context:
         if (v.tag_ == "NNS" or v.pos_ == "VERB") and (named := _subject_read_as_compound(v)) is not None:
             return self.expand(named)  # 'Adyen competes with …' read as a noun phrase, or the name as its modifier
         if v.pos_ == "VERB" and (
-            unlabelled := [c for c in v.children if c.dep_ == "dep" and c.i < v.i and self.tok_mention[c.i]]
+            unlabelled := [
+                c for c in v.children if c.dep_ in ("dep", "advmod", "npadvmod") and c.i < v.i and self.tok_mention[c.i]
+            ]
         ):
-            return self.expand(unlabelled[-1])  # 'PhonePe raised …' with the unknown name tagged NN, left unlabelled
+            # 'PhonePe raised …' with the unknown name tagged NN, left unlabelled; 'Geely controls …' read as an adverb
+            return self.expand(unlabelled[-1])
         h = v.head
         if v.dep_ == "conj" and h.dep_ == "xcomp" and v.tag_ != h.tag_:
             # 'attracting X to settle in, but also inviting Y': coordinated verbs share their form,
@@ -1216,7 +1219,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         pred, rule = "launched", "launch.open"  # 'the company opened Duo Duo Grocery, a … service'
     elif lemma == "open" and not (dobj and dobj[0].lemma_.lower() in ("store", "shop")):
         return  # 'open links to X' is rule_open_to
-    if lemma == "bring" and not (dobj and dobj[0].lemma_.lower() in lx.GOODS_NOUNS):
+    if not _cue_applies(ctx, v, lemma, dobj):
         return
     if pred == "partner_of" and v.pos_ != "VERB":
         return
@@ -1261,6 +1264,22 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, pred, o, rule, v.i, dated=rule != "invest.part_owned")  # a holding, not a deal
     if pred == "succeeded":
         yield from _succession(ctx, v, subjects, objects)
+
+
+def _cue_applies(ctx: Context, v: Token, lemma: str, dobj: list[Token]) -> bool:
+    """Whether a cue verb that says its relation only of some objects or subjects says it here: 'bring' goods
+    ('brought its brands to Tmall'); 'include' said by a named organization ('the international unit, which includes
+    Lazada', 'Alibaba Group includes Taobao'), not by a list's noun ('its shareholders include Tencent') nor as
+    'including' (a preposition in all but tag)."""
+    if lemma == "bring":
+        return bool(dobj) and dobj[0].lemma_.lower() in lx.GOODS_NOUNS
+    if lemma == "include":
+        return (
+            v.tag_ != "VBG"
+            and all(a.type == "Organization" for a in ctx.subjects(v))
+            and any(c.dep_ == "nsubj" and (ctx.tok_mention[c.i] or c.tag_ in ("WDT", "WP")) for c in v.children)
+        )
+    return True
 
 
 def _excluded_prep(v: Token, lemma: str) -> bool:
