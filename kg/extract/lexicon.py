@@ -190,12 +190,12 @@ AMOUNT_WORDS = frozenset(
         "shares",
     }
 )
-#: Titles, acronyms and business jargon the NER takes for organizations: never entities.
 #: Words of a dateline's credit to a newsroom rather than to a publication ('(Business Desk)', '(Staff report)').
 NEWSROOM_WORDS = frozenset(
     {"business", "desk", "staff", "report", "reporter", "reporters", "correspondent", "correspondents", "bureau"}
     | {"newsroom", "news", "wire", "wires", "writer", "writers", "editor", "editors", "team", "our", "the", "&"}
 )
+#: Titles, acronyms and business jargon the NER takes for organizations: never entities.
 JARGON = frozenset(
     {
         "ceo",

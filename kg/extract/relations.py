@@ -197,8 +197,10 @@ class Context:
         # inside a ticker serve only the listing rule: no other rule sees them ("X (NASDAQ: X), Y's rival").
         self.tickers: dict[int, list[tuple[int, int, str]]] = {}
         in_ticker = bytearray(len(doc))
-        for ticker in parsed.tickers:
-            inside = doc.char_span(ticker.start, ticker.end, alignment_mode="expand")
+        brackets = [
+            (ticker, doc.char_span(ticker.start, ticker.end, alignment_mode="expand")) for ticker in parsed.tickers
+        ]
+        for _, inside in brackets:
             if inside is not None:
                 self.tickers[inside.start] = list(
                     dict.fromkeys(
@@ -213,8 +215,7 @@ class Context:
                 self.tok_mention[i] = m
         # 'owned by Sea Ltd (SE.N)': the small model may head the phrase with the code; a listing code stands for
         # the name right before its bracket
-        for ticker in parsed.tickers:
-            bracket = doc.char_span(ticker.start, ticker.end, alignment_mode="expand")
+        for ticker, bracket in brackets:
             before = self.tok_mention[bracket.start - 1] if bracket is not None and bracket.start > 0 else None
             for start, end in ticker.code_spans if before is not None else ():
                 code = doc.char_span(start, end, alignment_mode="expand")
@@ -419,23 +420,7 @@ class Context:
             )
             found = self._recent(tok, 4, kind, back=2 if tok.pos_ == "PRON" else 4)
             if tok.lower_ in ("it", "him", "her") and tok.dep_ in ("dobj", "dative"):
-                # 'Didi delisted from the NYSE, and the CAC fined it': an object pronoun is never its own verb's
-                # subject, and stands for a name of its sentence rather than of an earlier one, for one that was a
-                # subject or an object rather than one inside a phrase
-                # (the nearest subject: the small model may give the verb the first clause's subject as well)
-                verb = tok.head
-                while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
-                    verb = verb.head  # ('SAMR ordered X to …, and fined it': the first verb's subject)
-                nsubj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i]
-                own = self.ent(nsubj[-1]) if nsubj else None
-                found = [f for f in found if own is None or f[1] != own.key]
-                here = self.sent_index[tok.i]
-                found.sort(  # (stable: nearest first within each rank)
-                    key=lambda f: (
-                        self.sent_index[f[0]] != here,
-                        self.mention_head[self._mention_at(f[0])].dep_ not in _CORE_DEPS,
-                    )
-                )
+                found = self._for_object_pronoun(tok, found)
             if kind == "Organization" and tok.pos_ != "PRON":
                 # 'the company', 'the Xiamen-based group' is no regulator or exchange (those it would name as such)
                 found = [f for f in found if self.kinds.get(f[1]) not in ("authority", "exchange")]
@@ -459,6 +444,25 @@ class Context:
             pick = pick or (found[0] if found else None)
             return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
         return []
+
+    def _for_object_pronoun(self, tok: Token, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """'Didi delisted from the NYSE, and the CAC fined it': the names an object pronoun may stand for, ranked. It
+        is never its own verb's (nearest) subject, and stands for a name of its sentence rather than of an earlier
+        one, for one that was a subject or an object rather than one inside a phrase (nearest first within each)."""
+        verb = tok.head
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # ('SAMR ordered X to …, and fined it': the first verb's subject)
+        # (the nearest subject: the small model may give the verb the first clause's subject as well)
+        nsubj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i]
+        own = self.ent(nsubj[-1]) if nsubj else None
+        here = self.sent_index[tok.i]
+        return sorted(
+            (f for f in found if own is None or f[1] != own.key),
+            key=lambda f: (
+                self.sent_index[f[0]] != here,
+                self.mention_head[self._mention_at(f[0])].dep_ not in _CORE_DEPS,
+            ),
+        )
 
     def _subject_here(self, key: str, kind: str, sentence: int) -> bool:
         """Whether any name of ``key`` is a subject in the sentence ('Dewu, known as Poizon, was spun out …': the
@@ -549,9 +553,9 @@ class Context:
         """The noun a relative clause describes, when the pronoun sits in that clause and 'which'/'that' is
         the clause's subject."""
         h, subj = self._clause_subject(tok)
-        if subj is None or subj.tag_ not in ("WDT", "WP") or h.dep_ != "relcl":
+        if subj is None or subj.tag_ not in ("WDT", "WP") or h.dep_ != "relcl" or not self.tok_mention[h.head.i]:
             return None
-        return h.head if self.tok_mention[h.head.i] else None
+        return h.head
 
     def _clause_description(self, tok: Token) -> Token | None:
         """The description that is the subject of a pronoun's clause, if the subject is one."""
@@ -1001,12 +1005,7 @@ class Context:
                     a
                     for p in c.children
                     if p.dep_ == "pobj"
-                    for m in p.children
-                    if m.dep_ in ("acl", "relcl")
-                    for k in m.children
-                    if k.dep_ == "conj" and k.pos_ == "ADP" and k.lower_ == c.lower_
-                    for q in k.children
-                    if q.dep_ == "pobj"
+                    for q in _prep_objects_in_clause_of(p, c.lower_)
                     for a in self.expand(q)
                 )
             elif c.dep_ == "prep" and c.lower_ in ("in", "at", "for") and preps:
@@ -1403,20 +1402,25 @@ def _pobjs(
         if p.dep_ == "pobj"
     ]
     if conjoined:
-        out += [
-            q
-            for p in out
-            for m in p.children
-            if m.dep_ in ("acl", "relcl")
-            for k in m.children
-            # (a conjoined 'and from B', or one read as the clause's own preposition after 'and')
-            if k.pos_ == "ADP"
-            and k.lower_ == p.head.lower_
-            and (k.dep_ == "conj" or (k.dep_ == "prep" and k.i > 0 and k.nbor(-1).dep_ == "cc"))
-            for q in k.children
-            if q.dep_ == "pobj"
-        ]
+        out += [q for p in out for q in _prep_objects_in_clause_of(p, p.head.lower_, after_and=True)]
     return out
+
+
+def _prep_objects_in_clause_of(p: Token, word: str, *, after_and: bool = False) -> list[Token]:
+    """The objects of a preposition ``word`` that the small model hangs on the participle or relative clause
+    describing ``p``, conjoined there ('with A, owned by X, and with B') or, ``after_and``, read as the clause's own
+    preposition right after 'and' ('from A, which …, and from B')."""
+    return [
+        q
+        for m in p.children
+        if m.dep_ in ("acl", "relcl")
+        for k in m.children
+        if k.pos_ == "ADP"
+        and k.lower_ == word
+        and (k.dep_ == "conj" or (after_and and k.dep_ == "prep" and k.i > 0 and k.nbor(-1).dep_ == "cc"))
+        for q in k.children
+        if q.dep_ == "pobj"
+    ]
 
 
 def _named_tokens_after(head: Token, word: str) -> list[Token]:
@@ -2014,14 +2018,8 @@ def rule_round_drew(ctx: Context, v: Token) -> Iterator[Cand]:
     if r is None or not _is_round(r):
         return
     investors = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
-    valued = [
-        a
-        for w in (r.head,)
-        if r.dep_ == "nsubj" and w.lemma_.lower() == "value"
-        for c in w.children
-        if c.dep_ == "dobj"
-        for a in ctx.expand(c, refs=False)
-    ]
+    values = r.dep_ == "nsubj" and r.head.lemma_.lower() == "value"  # 'the round … values Y at …'
+    valued = [a for c in r.head.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)] if values else []
     investees = _round_investees(ctx, r) or valued or _round_raiser(ctx, r)
     for s in investors:
         for o in investees:

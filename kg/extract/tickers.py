@@ -62,7 +62,7 @@ def find_tickers(text: str) -> list[Ticker]:
         if inside == "square" and m[inside].isalpha():  # '[CPNG]': a bare code
             code_spans.append(m.span(inside))
             codes.append(m[inside])
-        for part in _PART.finditer(text[: m.end(inside)], m.start(inside)):
+        for part in _PART.finditer(text, m.start(inside), m.end(inside)):
             if part["exchange"] or part["named"]:
                 kind = "exchange" if part["exchange"] else "named"
                 code = "code" if part["exchange"] else "named_code"
