@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from kg.errors import ModelNotFoundError
 from kg.extract.dates import MONTHS
 from kg.extract.lexicon import DATELINE_DASHES, HYPHENATED_WORDS
+from kg.extract.tickers import find_tickers
 from kg.kb import KnowledgeBase, load_kb
 from kg.settings import Settings
 
@@ -70,6 +71,10 @@ class TypographyTokenizer:
     """spaCy's tokenizer over the text with :data:`TYPOGRAPHY` applied; the text as published is kept in
     ``doc.user_data["text"]`` (same length), where the extractor takes names and evidence from.
 
+    A wire service's square bracket of tickers is read as round brackets: "Trip.com [TCOM.O; 9961.HK], led by
+    chief executive Jane Sun, …" left the small model (which rarely saw square brackets) with the code as the
+    sentence's subject and "led by …" attached to the comma; "(TCOM.O; 9961.HK)" it parses as an aside.
+
     "PDD Holdings’ Temu" parses as a possessive only with a straight apostrophe: the small model tags a
     curly one after an s as a closing quote.
     """
@@ -78,7 +83,7 @@ class TypographyTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        plain = text.translate(TYPOGRAPHY)
+        plain = _round_ticker_brackets(text.translate(TYPOGRAPHY))
         doc = self.tokenizer(plain)
         if plain != text:
             doc.user_data["text"] = text
@@ -87,6 +92,21 @@ class TypographyTokenizer:
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
             yield self(text)
+
+
+def _round_ticker_brackets(text: str) -> str:
+    """``text`` with each square bracket of tickers made round (same length).
+
+    >>> _round_ticker_brackets("Alibaba [BABA.N; 9988.HK] rose [sic]")
+    'Alibaba (BABA.N; 9988.HK) rose [sic]'
+    """
+    squares = [t for t in find_tickers(text) if text[t.start] == "["]
+    if not squares:
+        return text
+    chars = list(text)
+    for ticker in squares:
+        chars[ticker.start], chars[ticker.end - 1] = "(", ")"
+    return "".join(chars)
 
 
 #: A dateline is at most this many tokens long (place, date and source).

@@ -1698,6 +1698,91 @@ CASES = [
         "listed_on.ticker",
     ),
     ("NetEase (NASDAQ: NTES; HKEX: 9999) said sales rose.", ("netease", "listed_on", "hkex"), None, "listed_on.ticker"),
+    # a body of investors named by who leads it: each leader is an investor
+    (
+        "Delta Pay sold a minority stake to a group of investors led by Temasek and Hillhouse.",
+        ("hillhouse", "invested_in", "delta pay"),
+        None,
+        "invest.stake.sold_by_itself",
+    ),
+    (
+        "Foo Robotics sold a 10% stake to a consortium led by Tencent in May.",
+        ("tencent", "invested_in", "foo robotics"),
+        "2025-05",
+        "invest.stake.sold_by_itself",
+    ),
+    (
+        "Bar Games sold new shares to NetEase in 2023.",
+        ("netease", "invested_in", "bar games"),
+        "2023",
+        "invest.stake.sold_by_itself",
+    ),
+    (
+        "Quux Mobility agreed to sell a 60% stake to Geely for $300 million.",
+        ("geely", "acquired", "quux mobility"),
+        None,
+        "acquire.controlling_stake.sold_by_itself",
+    ),
+    (
+        "The joint venture, Delta Cloud Ltd, is majority-owned by a group of investors led by Oracle and Silver Lake.",
+        ("silver lake", "invested_in", "delta cloud ltd"),
+        None,
+        "invest.owned_by_group",
+    ),
+    (
+        "Foo Robotics raised $1 billion from a syndicate led by Sequoia China and Temasek.",
+        ("temasek", "invested_in", "foo robotics"),
+        None,
+        "invest.raise_from",
+    ),
+    # a round the parser hangs its 'led by' beside; participation named on the clause that names the round
+    (
+        "Foo Robotics Ltd was valued at $2 billion in a funding round in 2024 led by Temasek, the Singapore state"
+        " investor, with participation from Hillhouse and Sequoia China.",
+        ("temasek", "invested_in", "foo robotics ltd"),
+        "2024",
+        "invest.lead_round",
+    ),
+    (
+        "Foo Robotics Ltd was valued at $2 billion in a funding round in 2024 led by Temasek, the Singapore state"
+        " investor, with participation from Hillhouse and Sequoia China.",
+        ("sequoia china", "invested_in", "foo robotics ltd"),
+        "2024",
+        "invest.lead_round",
+    ),
+    (
+        "Zhipu raised $500 million in a round led by IDG Capital, with participation from Tencent and Alibaba.",
+        ("alibaba", "invested_in", "zhipu ai"),
+        None,
+        "invest.lead_round",
+    ),
+    # a named group led by someone is led by them
+    (
+        "AliExpress is part of Alibaba International Digital Commerce Group led by Jiang Fan.",
+        ("jiang fan", "leads", "alibaba international digital commerce group"),
+        None,
+        "leads.verb",
+    ),
+    # a wire service's square bracket of tickers is an aside to the parser, as a round one is
+    (
+        "Ctrip [TCOM.O; 9961.HK], led by chief executive Jane Sun and chaired by co-founder James Liang, reported"
+        " second-quarter revenue of 15.8 billion yuan last month, up 14% from a year earlier.",
+        ("james liang", "leads", "ctrip"),
+        None,
+        "leads.verb",
+    ),
+    (
+        "Delta Media [DLM.N; 1234.HK], run by chief executive Wu Fang, posted a loss for the quarter.",
+        ("wu fang", "leads", "delta media"),
+        None,
+        "leads.verb",
+    ),
+    (
+        "Foo Robotics [FOOR.O], founded by Lin Qiu in 2015, reported sales up 30% on the year.",
+        ("lin qiu", "founded", "foo robotics"),
+        "2015",
+        "found.verb",
+    ),
     # an organization that runs or oversees a unit owns it (stored as part_of); a person who runs it leads it
     (
         "Taotian Group, which runs Taobao and Tmall, reported growth.",
@@ -2447,6 +2532,12 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a stake the seller holds ('its stake') is in another company; a stranded 'in' names the stake's company
+    "Foo Robotics sold its 10% stake to Tencent in May.",
+    "The app, which Foo Robotics sold a majority stake in to Tencent in 2024, is not part of the deal.",
+    "Kakao nears a deal to sell its Kakao Mobility stake to MBK Partners.",
+    # a group led by a person is not an investment
+    "The company was founded by a group led by Zhang Wei in 2012.",
     # what a company makes things with is no partner unless it is a company
     "Meituan built its lead with subsidies.",
     # money a founder started with is no co-founder
@@ -2859,6 +2950,15 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             ("pupu supermarket", "part_of", "jd"),
         ),
         ("Alibaba's Taobao and JD.com compete for shoppers.", ("jd", "part_of", "alibaba")),
+        # a participle of leading on the clause describes a round only when 'in' names one before it
+        (
+            "Foo Robotics grew sales in China in 2024, led by chief executive Bo Chen and backed by Temasek.",
+            ("bo chen", "invested_in", "foo robotics"),
+        ),
+        (
+            "Zhipu raised $500 million last year, with participation from Tencent in its cloud unit.",
+            ("tencent", "leads", "zhipu ai"),
+        ),
         # 'under' a person in a phrase about another's management is no post at the clause's company
         (
             "Alibaba named a new logistics chief. Wan Lin, who has run Cainiao since 2018, will step down, the company "

@@ -871,6 +871,8 @@ PASS_THROUGH = frozenset(
         "syndicate",
     }
 )
+#: Nouns of a body of investors whose leaders "led by" names: "a consortium (a group of investors) led by A and B".
+INVESTOR_GROUPS = frozenset({"group", "consortium", "syndicate", "investor", "shareholder", "backer"})
 #: Verbs that list the members of what their subject names: "Y's backers include A and B".
 LIST_VERBS = frozenset({"include", "comprise", "feature"})
 #: Words that introduce examples of a category ("platforms such as X", "including X").

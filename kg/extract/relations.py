@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
@@ -40,6 +41,9 @@ def rule_ids() -> list[str]:
         "leads.take_charge",
         "acquire.take_control",
         "acquire.sold_to",
+        "invest.stake.sold_by_itself",
+        "invest.owned_by_group",
+        "acquire.controlling_stake.sold_by_itself",
         "acquire.take_private",
         "launch.open",
         "invest.lead_round",
@@ -163,6 +167,7 @@ class Arg:
     span: tuple[int, int]  # document character offsets of the mention
     type: str
     resolved_by: str | None = None
+    member: bool = False  # named as one who leads a body of investors ('a consortium led by X'): a co-owner at most
 
 
 @dataclass
@@ -660,6 +665,19 @@ class Context:
                         if p.dep_ == "pobj":
                             out.extend(self.expand(p, refs))
                             found = True
+                elif ch.dep_ == "acl" and ch.lemma_.lower() == "lead" and t.lemma_.lower() in lx.INVESTOR_GROUPS:
+                    # 'a group of investors (a consortium, its shareholders) led by A and B': the ones leading it
+                    named = [
+                        dataclasses.replace(a, member=True)
+                        for g in ch.children
+                        if g.dep_ == "agent"
+                        for p in g.children
+                        if p.dep_ == "pobj"
+                        for a in self.expand(p, refs=False)
+                        if a.type in ("Organization", "Person")
+                    ]
+                    out.extend(named)
+                    found = found or bool(named)
                 elif ch.dep_ == "appos":
                     # 'two startups: A and B', 'two apps — A and B —': the appositive and its conjuncts
                     named = [a for c in (ch, *ch.conjuncts) if (a := self.ent(c))] if self.ent(ch) else []
@@ -1267,11 +1285,13 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
 
 def _cue_applies(ctx: Context, v: Token, lemma: str, dobj: list[Token]) -> bool:
     """Whether a cue verb that says its relation only of some objects or subjects says it here: 'bring' goods
-    ('brought its brands to Tmall'); 'include' said by a named organization ('the international unit, which includes
-    Lazada', 'Alibaba Group includes Taobao'), not by a list's noun ('its shareholders include Tencent') nor as
-    'including' (a preposition in all but tag)."""
+    ('brought its brands to Tmall'); 'lead' not of a body of investors; 'include' said by a named organization ('the
+    international unit, which includes Lazada', 'Alibaba Group includes Taobao'), not by a list's noun ('its
+    shareholders include Tencent') nor as 'including' (a preposition in all but tag)."""
     if lemma == "bring":
         return bool(dobj) and dobj[0].lemma_.lower() in lx.GOODS_NOUNS
+    if lemma == "lead" and v.dep_ == "acl" and v.head.lemma_.lower() in lx.INVESTOR_GROUPS and not ctx.ent(v.head):
+        return False  # 'a consortium led by A and B' names A and B as investors (Context.expand), not its leaders
     if lemma == "include":
         return (
             v.tag_ != "VBG"
@@ -1399,7 +1419,7 @@ def _pobjs(
         if (c.dep_ in deps or (conjoined and c.dep_ == "conj" and c.pos_ == "ADP")) and c.lower_ in words
         for prep in ((c, *c.conjuncts) if conjoined else (c,))
         for p in prep.children
-        if p.dep_ == "pobj"
+        if p.dep_ == "pobj" or (p.dep_ == "pcomp" and p.pos_ not in ("VERB", "AUX"))  # 'to Geely' with Geely an adverb
     ]
     if conjoined:
         out += [q for p in out for q in _prep_objects_in_clause_of(p, p.head.lower_, after_and=True)]
@@ -1485,6 +1505,16 @@ def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
     if stake is not None:
         pred, rule, targets = _stake(ctx, stake)
         targets = targets or _named_after(ctx, (v,), ("in", "of"))  # 'sold its shares in Y to X', 'in Y' on the verb
+        if not targets and not any(
+            c.dep_ == "poss"
+            or (c.dep_ == "prep" and c.lower_ in ("in", "of") and not list(c.children))
+            or (h is stake and c.i < stake.i and ctx.tok_mention[c.i])  # 'to sell its Kakao Mobility stake to Y'
+            for h in (v, stake)
+            for c in h.children
+        ):
+            # 'Ant International sold a minority stake to A': a stake in itself; not 'sold its stake to A' (in another),
+            # nor 'the marketplace that GoTo sold a stake in to A' (in the marketplace)
+            targets, rule = [a for a in ctx.subjects(v) if a.type == "Organization"], f"{rule}.sold_by_itself"
     else:
         targets = ctx.objects(v)
     for b in buyers:
@@ -1923,22 +1953,37 @@ def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
         if p.dep_ == "pobj" and _is_round(p)
     ]
     investee_from_clause = []
-    if v.dep_ == "acl" and v.head.lemma_.lower() in lx.ROUND_NOUNS:  # 'Y raised money in a round led by X'
-        rounds.append(v.head)
+    clause = None
+    if (described := _round_described(v)) is not None:  # 'Y raised money in a round led by X'
+        rounds.append(described)
         # ('Y was valued at $12 billion in a round led by X': the passive's subject)
-        clause = governing_verb(v.head.head)
+        clause = governing_verb(described.head) if described.head.i != described.i else None
         investee_from_clause = (
-            (ctx.objects(clause) if ctx.is_passive(clause) else ctx.subjects(clause))
-            if v.head.head.i != v.head.i
-            else []
+            (ctx.objects(clause) if ctx.is_passive(clause) else ctx.subjects(clause)) if clause is not None else []
         )
     for r in rounds:
         investees = _round_investees(ctx, r) or investee_from_clause or _round_raiser(ctx, r)
-        investors = ctx.subjects(v) + _participants(ctx, v, r)
+        # (a participle the parser hung on the clause or a date has the clause's subject: its leaders are its agents)
+        hung_apart = r is described and v.head.i != r.i
+        leaders = _named_after(ctx, (v,), ("by",), deps=("agent",)) if hung_apart else ctx.subjects(v)
+        investors = leaders + _participants(ctx, v, r, clause)
         for s in investors:
             for o in investees:
                 if s.key != o.key:
                     yield Cand(s, "invested_in", o, "invest.lead_round", v.i)
+
+
+def _round_described(v: Token) -> Token | None:
+    """The round a participle of leading describes: 'a round led by X'; 'valued … in a funding round in 2023 led by
+    X', where the small model hangs the participle on the clause or on the date."""
+    if v.dep_ == "acl" and v.head.lemma_.lower() in lx.ROUND_NOUNS:
+        return v.head
+    dated = v.dep_ == "acl" and v.head.ent_type_ == "DATE"
+    if (v.dep_ == "advcl" or dated) and v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children):
+        clause = governing_verb(v.head)
+        rounds = [r for r in _pobjs((clause,), ("in",)) if r.i < v.i and r.lemma_.lower() in lx.ROUND_NOUNS]
+        return rounds[-1] if rounds else None
+    return None
 
 
 def _stake_or_round(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> list[Cand] | None:
@@ -2027,12 +2072,13 @@ def rule_round_drew(ctx: Context, v: Token) -> Iterator[Cand]:
                 yield Cand(s, "invested_in", o, "invest.round_drew", v.i)
 
 
-def _participants(ctx: Context, v: Token, r: Token) -> list[Arg]:
+def _participants(ctx: Context, v: Token, r: Token, clause: Token | None = None) -> list[Arg]:
     """'X led the round, with participation from A and B', 'with A and B taking part (joining)', 'alongside C':
-    the others who took part."""
+    the others who took part ('with participation from' also on the ``clause`` naming the round: 'Y raised money
+    in a round led by X, with participation from A')."""
     participation = [
         a
-        for c in v.children
+        for c in (*v.children, *(clause.children if clause is not None else ()))
         if c.dep_ == "prep" and c.lower_ == "with"
         for n in c.children
         if n.dep_ == "pobj" and n.lemma_.lower() == "participation"
@@ -3428,6 +3474,9 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
     """One pass over the tokens; each cue dispatches to its rule. Leaders read so far are remembered
     (for successions that name no organization)."""
     for cand in _dispatch(ctx):
+        if cand.p == "owns" and cand.s is not None and cand.s.member:
+            # 'owned by a group of investors led by A and B': each is an investor, none the owner
+            cand = dataclasses.replace(cand, p="invested_in", rule="invest.owned_by_group")
         # a title describes a standing role whatever the clause says happened: 'Kuaishou founder Su Hua did not
         # attend', 'Alibaba chief executive Eddie Wu may step down'
         description = not cand.dated and cand.p in ("leads", "founded")
