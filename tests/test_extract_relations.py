@@ -1756,6 +1756,52 @@ CASES = [
         None,
         "invest.lead_round",
     ),
+    # a venture firm's managing partner runs it
+    (
+        "Zhu Xiaohu, managing partner at GSR Ventures, said he was selling.",
+        ("zhu xiaohu", "leads", "gsr ventures"),
+        None,
+        "leads.noun",
+    ),
+    (
+        "Neil Shen, founding and managing partner of HongShan, said the fund would keep investing.",
+        ("neil shen", "leads", "hongshan"),
+        None,
+        "leads.noun",
+    ),
+    (
+        "GSR Ventures managing partner Li Na said she was selling.",
+        ("li na", "leads", "gsr ventures"),
+        None,
+        "leads.title",
+    ),
+    # whoever runs an organization's whole business runs the organization
+    (
+        "Bo Chen remains chief executive of Delta Media’s global business outside China.",
+        ("bo chen", "leads", "delta media"),
+        None,
+        "leads.noun",
+    ),
+    (
+        "J&T Global Express has named Grace Tan as president of its Southeast Asian business.",
+        ("grace tan", "leads", "j&t global express"),
+        None,
+        "leads.noun+coref",
+    ),
+    # 'along with' on a participle after the relational noun adds investors
+    (
+        "Alibaba and Tencent are both shareholders in MiniMax, having invested before the listing, along with"
+        " HongShan and miHoYo.",
+        ("mihoyo", "invested_in", "minimax"),
+        None,
+        "invested_in.noun",
+    ),
+    (
+        "Meituan is a backer of Foo Robotics Ltd, having joined its Series A in 2021 together with Temasek.",
+        ("temasek", "invested_in", "foo robotics ltd"),
+        None,
+        "invested_in.noun",
+    ),
     # a named group led by someone is led by them
     (
         "AliExpress is part of Alibaba International Digital Commerce Group led by Jiang Fan.",
@@ -2950,6 +2996,20 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             ("pupu supermarket", "part_of", "jd"),
         ),
         ("Alibaba's Taobao and JD.com compete for shoppers.", ("jd", "part_of", "alibaba")),
+        (
+            "Alibaba is a shareholder in MiniMax, having invested before its listing, unlike Baidu.",
+            ("baidu", "invested_in", "minimax"),
+        ),
+        # a partner is no head; a head of a part of the business, or of a business with a name, leads not the owner
+        ("Zhu Xiaohu, a partner at GSR Ventures, said he was selling.", ("zhu xiaohu", "leads", "gsr ventures")),
+        (
+            "Sea Ltd named Daniel Chew, head of its Brazilian e-commerce operations, as a director.",
+            ("daniel chew", "leads", "sea ltd"),
+        ),
+        (
+            "Swiggy said Rohan Kapadia, chief executive of its Instamart quick-commerce business, would leave.",
+            ("rohan kapadia", "leads", "swiggy"),
+        ),
         # a participle of leading on the clause describes a round only when 'in' names one before it
         (
             "Foo Robotics grew sales in China in 2024, led by chief executive Bo Chen and backed by Temasek.",

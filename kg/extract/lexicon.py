@@ -459,6 +459,7 @@ ROLE_NOUNS = {
     "boss": "boss",
     "general manager": "general manager",
     "managing director": "managing director",
+    "managing partner": "managing partner",
     "cto": "CTO",
     "cfo": "CFO",
     "coo": "COO",
@@ -871,6 +872,11 @@ PASS_THROUGH = frozenset(
         "syndicate",
     }
 )
+#: Nouns of what an organization does, as a whole or in part: "head of TikTok's global business".
+OPERATIONS_NOUNS = frozenset({"business", "operation", "operations"})
+#: Roles of whoever runs a whole business ('chief executive of TikTok's global business'), not a part of it ('head of
+#: its Brazilian operations').
+CHIEF_ROLES = frozenset({"CEO", "president", "chairman", "chairwoman", "chairperson"})
 #: Nouns of a body of investors whose leaders "led by" names: "a consortium (a group of investors) led by A and B".
 INVESTOR_GROUPS = frozenset({"group", "consortium", "syndicate", "investor", "shareholder", "backer"})
 #: Verbs that list the members of what their subject names: "Y's backers include A and B".

@@ -2665,8 +2665,8 @@ def _role_of(t: Token) -> tuple[str, str | None] | None:
         return ("leads", lx.OFFICER_ROLES.get(kind, f"chief {kind} officer")) if kind else None
     if low == "manager" and any(c.lower_ == "general" for c in t.children):
         return "leads", "general manager"
-    if low == "director" and any(c.lower_ == "managing" for c in t.children):
-        return "leads", "managing director"
+    if low in ("director", "partner") and any(c.lower_ == "managing" for c in t.subtree if c.i < t.i):
+        return "leads", f"managing {low}"  # 'founding and managing partner of HongShan': a firm's head
     if low.startswith("co-") and low[3:] in lx.REL_NOUNS:
         low = low[3:]
     return lx.REL_NOUNS.get(low)
@@ -2857,6 +2857,10 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         ]
     # "Meituan's domestic rivals Alibaba and JD have …": the names right after it, however parsed
     fillers = fillers or _names_listed_from(ctx, head_role.i + 1)
+    if fillers and pred == "invested_in" and dep == "attr":
+        # 'A and B are shareholders in Y, having invested early, along with C': 'along with' on the participle
+        # (on the copula, the subjects have it)
+        fillers += ctx.coagents(*(c for c in h.children if c.dep_ in ("advcl", "xcomp")))
     named_by_compound = not fillers and bool(possessors(head_role))
     if named_by_compound:  # "Didi's Qingju brand", "its Exeed, iCar and Luxeed brands"
         fillers = [
@@ -2879,7 +2883,9 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
                 anchors += _named(
                     ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i
                 )
-            anchors += _named_after(ctx, (t,), ("of", "at", "in"))
+            anchors += _named_after(ctx, (t,), ("of", "at", "in")) or (
+                _whose_operations(ctx, t) if pred == "leads" and role in lx.CHIEF_ROLES else []
+            )
             if t is head_role and dep in ("attr", "oprd"):  # 'a company in which X is a major shareholder'
                 anchors += [
                     a
@@ -2903,6 +2909,21 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             if (x.key, y.key) not in seen:
                 seen.add((x.key, y.key))
                 yield Cand(x, pred, y, rule, n.i, role=role, dated=dated, event=event)
+
+
+def _whose_operations(ctx: Context, role: Token) -> list[Arg]:
+    """'chief executive of TikTok's global business (operations)': the organization whose business one runs; not
+    'of its Instamart business' (a business with a name of its own)."""
+    return [
+        a
+        for p in _pobjs((role,), ("of",))
+        if p.lemma_.lower() in lx.OPERATIONS_NOUNS
+        and ctx.ent(p) is None
+        and not any(ctx.tok_mention[c.i] for c in p.children if c.dep_ in ("compound", "nmod", "amod"))
+        for c in possessors(p)
+        for a in ctx.expand(c)
+        if a.type == "Organization"
+    ]
 
 
 def _unnamed_anchors(
