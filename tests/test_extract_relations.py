@@ -1802,6 +1802,45 @@ CASES = [
         None,
         "invested_in.noun",
     ),
+    # a description set off after a name in an open complement, or after an object that is no name
+    (
+        "Shein spent heavily to counter Temu, the discount marketplace owned by PDD Holdings.",
+        ("temu", "part_of", "pdd holdings"),
+        None,
+        "owns.verb",
+    ),
+    (
+        "Restaurateurs pay 27% to iFood, the market leader controlled by Dutch investor Prosus.",
+        ("ifood", "part_of", "prosus"),
+        None,
+        "owns.verb",
+    ),
+    # names listed before a plural kind of business, past its own words
+    (
+        "For Tencent Music, which runs the QQ Music, Kugou and Kuwo streaming services, the deal adds users.",
+        ("kuwo", "part_of", "tencent music entertainment"),
+        None,
+        "owns.leads.verb",
+    ),
+    (
+        "Meituan operates the Keeta and Xiaoxiang Supermarket delivery apps.",
+        ("keeta", "part_of", "meituan"),
+        None,
+        "owns.leads.verb",
+    ),
+    # a possessive presupposes its owner, whatever the clause's mood
+    (
+        "Analysts said the tie-up could pressure Freshippo and Meituan’s Keeta.",
+        ("keeta", "part_of", "meituan"),
+        None,
+        "part_of.possessive",
+    ),
+    (
+        "A Tencent-backed startup, Foo Robotics Ltd, may raise more money next year.",
+        ("tencent", "invested_in", "foo robotics ltd"),
+        None,
+        "invest.hyphen",
+    ),
     # a named group led by someone is led by them
     (
         "AliExpress is part of Alibaba International Digital Commerce Group led by Jiang Fan.",
@@ -2578,6 +2617,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a verb under a modal still states nothing
+    "Meituan could buy Keeta next year.",
     # a stake the seller holds ('its stake') is in another company; a stranded 'in' names the stake's company
     "Foo Robotics sold its 10% stake to Tencent in May.",
     "The app, which Foo Robotics sold a majority stake in to Tencent in 2024, is not part of the deal.",

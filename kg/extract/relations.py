@@ -704,7 +704,9 @@ class Context:
         ):
             return []
         if t.dep_ == "npadvmod" or (
-            t.dep_ == "dobj" and not any(c.dep_ == "dobj" and c.i < t.i for c in t.head.children)
+            # (not after a named object: 'adopted Matter, the standard backed by …' is read as it is parsed)
+            t.dep_ == "dobj"
+            and not any(c.dep_ == "dobj" and c.i < t.i and self.tok_mention[c.i] for c in t.head.children)
         ):
             named = self._named_before_comma(t.left_edge, t.head)
         elif t.dep_ == "nsubj" and lx.CATEGORY_TYPES.get(t.lemma_.lower()) == "Organization":
@@ -810,11 +812,15 @@ class Context:
         return named if on_head else []
 
     def _attached_to(self, a: Arg, v: Token) -> bool:
-        """Whether the parse hangs the name on ``v``, itself or through a preposition ('fined Temu', 'worked at
-        Mojang')."""
+        """Whether the parse hangs the name on ``v``, itself, through a preposition or through an open complement of
+        ``v`` ('fined Temu', 'worked at Mojang', 'spent heavily to counter Temu')."""
         span = self.doc.char_span(a.span[0], a.span[1], alignment_mode="expand")
         h = span.root.head if span is not None else None
-        return h is not None and (h.i == v.i or (h.dep_ == "prep" and h.head.i == v.i))
+        if h is not None and h.dep_ == "prep":
+            h = h.head
+        if h is not None and h.dep_ == "xcomp":
+            h = h.head
+        return h is not None and h.i == v.i
 
     def _listed_before_place(self, t: Token) -> list[Arg]:
         """'with Uber and Estonia's Bolt': the small model makes 'Uber and Estonia's' one possessor of Bolt; a
@@ -3252,10 +3258,19 @@ def _described_by_apposition(ctx: Context, noun: Token) -> Arg | None:
 
 
 def _names_listed_before(ctx: Context, i: int) -> list[Arg]:
-    """The names listed right before token ``i`` ('the Taobao and Tmall marketplaces'), read back on tokens."""
+    """The names listed right before token ``i`` ('the Taobao and Tmall marketplaces', 'the QQ Music, Kugou and Kuwo
+    streaming services': past the noun's own words in lower case), read back on tokens."""
     tokens = ctx.tokens
     named: list[Arg] = []
     j = i - 1
+    while (
+        j >= 0
+        and ctx.tok_mention[j] is None
+        and (tokens[j].is_lower or tokens[j].text == "-")
+        and tokens[j].dep_ in ("compound", "amod", "punct")
+        and tokens[i] in tokens[j].ancestors
+    ):
+        j -= 1
     while j >= 0 and (ctx.tok_mention[j] is not None or tokens[j].lower_ in (",", "and", "&")):
         if (m := ctx.tok_mention[j]) is not None:
             named.insert(0, ctx._arg(m))
@@ -3491,6 +3506,10 @@ def rule_ticker(ctx: Context, paren: Token) -> Iterator[Cand]:
             yield Cand(company, "listed_on", exchange, "listed_on.ticker", paren.i, dated=False)
 
 
+#: Rules whose relation a noun phrase presupposes, whatever the mood of the clause it stands in.
+_PRESUPPOSING = ("part_of.possessive", "owns.hyphen", "invest.hyphen")
+
+
 def run_rules(ctx: Context) -> Iterator[Cand]:
     """One pass over the tokens; each cue dispatches to its rule. Leaders read so far are remembered
     (for successions that name no organization)."""
@@ -3500,7 +3519,8 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
             cand = dataclasses.replace(cand, p="invested_in", rule="invest.owned_by_group")
         # a title describes a standing role whatever the clause says happened: 'Kuaishou founder Su Hua did not
         # attend', 'Alibaba chief executive Eddie Wu may step down'
-        description = not cand.dated and cand.p in ("leads", "founded")
+        # and a possessive or a hyphenated owner presupposes what it says: 'the deal could pressure Meituan's Keeta'
+        description = (not cand.dated and cand.p in ("leads", "founded")) or cand.rule.startswith(_PRESUPPOSING)
         if not description and irrealis(ctx.tokens[cand.trigger], negation_only=cand.p in lx.STATIVE_RIVALRY):
             continue
         if (
