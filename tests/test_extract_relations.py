@@ -1841,6 +1841,36 @@ CASES = [
         None,
         "invest.hyphen",
     ),
+    # verbs of rivalry: undercutting, challenging, countering a named rival
+    (
+        "ByteDance’s Volcano Engine has undercut Alibaba on model-inference prices.",
+        ("volcano engine", "competes_with", "alibaba"),
+        None,
+        "compete.verb",
+    ),
+    (
+        "Kuaishou launched the app to challenge Douyin in smaller cities.",
+        ("kuaishou", "competes_with", "douyin"),
+        None,
+        "compete.verb",
+    ),
+    ("Shein spent heavily on marketing to counter Temu.", ("shein", "competes_with", "temu"), None, "compete.verb"),
+    # fighting named rivals for customers
+    (
+        "Alibaba has been expanding Amap as it fights Meituan and Didi Global for users’ daily spending.",
+        ("alibaba", "competes_with", "didi"),
+        None,
+        "compete.fight+coref",
+    ),
+    ("Grab fights Gojek for riders in Jakarta.", ("grab", "competes_with", "gojek"), None, "compete.fight"),
+    # what puts (sets) one company against another
+    (
+        "The move puts JD Logistics more squarely against SF Holding, which dominates premium delivery.",
+        ("jd logistics", "competes_with", "sf holding"),
+        None,
+        "compete.pit",
+    ),
+    ("The deal sets Grab against GoTo in Indonesia.", ("grab", "competes_with", "goto"), None, "compete.pit"),
     # a named group led by someone is led by them
     (
         "AliExpress is part of Alibaba International Digital Commerce Group led by Jiang Fan.",
@@ -2617,6 +2647,11 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # challenging, countering, fighting or setting oneself against what is no company is no rivalry
+    "Meituan challenged the ruling in court.",
+    "JD.com said it would counter the subsidies with lower fees.",
+    "Alibaba fought the fine for months.",
+    "Meituan put its weight against the plan.",
     # a verb under a modal still states nothing
     "Meituan could buy Keeta next year.",
     # a stake the seller holds ('its stake') is in another company; a stranded 'in' names the stake's company

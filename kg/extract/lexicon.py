@@ -531,7 +531,8 @@ VERB_CUES = {
     **dict.fromkeys(["close", "shut", "discontinue", "terminate", "cut", "scrap"], ("closed", "close.verb")),
     **dict.fromkeys(["acquire", "buy", "purchase", "take", "absorb"], ("acquired", "acquire.verb")),
     **dict.fromkeys(
-        ["compete", "rival", "vie", "battle", "fend", "trail", "lag", "overtake", "outsell", "outpace"],
+        ["compete", "rival", "vie", "battle", "fend", "trail", "lag", "overtake", "outsell", "outpace", "undercut"]
+        + ["challenge", "counter"],
         ("competes_with", "compete.verb"),
     ),
     **dict.fromkeys(["succeed", "replace"], ("succeeded", "succeed.verb")),

@@ -2350,14 +2350,17 @@ def _money_like(tok: Token) -> bool:
 
 
 def rule_fight(ctx: Context, v: Token) -> Iterator[Cand]:
-    """'A and B are fighting for (over) riders', 'A is fighting with B for users': a fight over a market's
-    customers is competition; 'A fought the fine' or 'A fights fraud' (no 'for' or 'over') is not."""
+    """'A and B are fighting for (over) riders', 'A is fighting with B for users', 'A fights B and C for users': a
+    fight over a market's customers is competition; 'A fought the fine' or 'A fights fraud' (no 'for' or 'over') is
+    not."""
     wanted = _pobjs((v,), ("for", "over"))
     if not wanted:
         return
     subjects = [a for a in ctx.subjects(v) if a.type == "Organization"]
     # 'fights for merchants against JD.com': the small model may hang the rival on what is fought for
-    rivals = _named_after(ctx, (v, *wanted), ("with", "against"), refs=False, conjoined=True)
+    rivals = _named_after(ctx, (v, *wanted), ("with", "against"), refs=False, conjoined=True) + [
+        a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c) if a.type == "Organization"
+    ]
     for s in subjects:
         for o in rivals:
             yield Cand(s, "competes_with", o, "compete.fight", v.i, dated=False)
@@ -2431,7 +2434,8 @@ def rule_rival_group(ctx: Context, rival: Token) -> Iterator[Cand]:
 
 
 def rule_pit_against(ctx: Context, v: Token) -> Iterator[Cand]:
-    """'The deal pits X against Y (and against Z)': X and each Y are rivals, whatever the verb's subject is."""
+    """'The deal pits (puts, sets) X against Y (and against Z)': X and each Y are rivals, whatever the verb's subject
+    is."""
     pitted = [c for c in v.children if c.dep_ == "dobj"]
     against = _named_after(ctx, (v, *pitted), ("against",), refs=False, conjoined=True)
     for d in pitted:
@@ -3575,6 +3579,7 @@ _TokenRule = Callable[[Context, Token], Iterator[Cand]]
 _WORD_RULES: dict[str, list[tuple[str | None, _TokenRule]]] = {}
 _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("pit",), None, rule_pit_against),  # the small model tags 'pits' in 'the war pits X against Y' as a noun often
+    (("put", "set"), "VERB", rule_pit_against),  # 'the move puts (sets) X against Y'
     (lx.SERVICE_NOUNS, "NOUN", rule_possessive_product),
     (("part",), "NOUN", rule_part_of),
     (("whose",), None, rule_whose_unit),
