@@ -1871,6 +1871,26 @@ CASES = [
         "compete.pit",
     ),
     ("The deal sets Grab against GoTo in Indonesia.", ("grab", "competes_with", "goto"), None, "compete.pit"),
+    # an organization is founded once: its founders take the date its founding is given elsewhere
+    (
+        "Ximalaya, which was founded in 2012, tried three times to go public. Its founders, Yu Jianjun and Chen"
+        " Xiaoyu, will remain in charge.",
+        ("chen xiaoyu", "founded", "ximalaya"),
+        "2012",
+        "founded.noun+coref",
+    ),
+    (
+        "Foo Robotics Ltd was set up in 2019. Its founder, Bo Chen, said the company would list.",
+        ("bo chen", "founded", "foo robotics ltd"),
+        "2019",
+        "founded.noun+coref",
+    ),
+    (
+        "Meituan founder Wang Xing spoke on Tuesday. Dianping, which was founded in 2003, merged with Meituan.",
+        ("wang xing", "founded", "meituan"),
+        None,
+        "founded.title",
+    ),
     # a named group led by someone is led by them
     (
         "AliExpress is part of Alibaba International Digital Commerce Group led by Jiang Fan.",

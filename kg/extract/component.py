@@ -576,6 +576,7 @@ def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[Relati
             continue
         _add_event(events, c, subject_ok, table, sent_of[c.trigger], date, how)
     _date_by_decision(relations, _dated_decisions(ctx, dating))
+    _date_by_founding(relations, events)
     return relations, events
 
 
@@ -830,6 +831,21 @@ def _date_by_decision(relations: list[RelationRow], decisions: list[tuple[int, s
         ]
         if before:
             r.date, r.dated_by = before[-1][3], "decision"
+
+
+def _date_by_founding(relations: list[RelationRow], events: dict[str, _Event]) -> None:
+    """An organization is founded once: an undated founder of it ('Meituan founder Wang Xing', 'Ximalaya's founders,
+    A and B') takes the date the text gives its founding elsewhere ('Ximalaya, which was founded in 2012')."""
+    organization_role = EVENTS["founded"][2]
+    founded_on: dict[str, int] = {}
+    for e in sorted(events.values(), key=lambda e: e.row.sentence):
+        if e.row.type == EVENTS["founded"][0] and e.row.date is not None:
+            for key, role in e.row.participants:
+                if role == organization_role:
+                    founded_on.setdefault(key, e.row.date)
+    for r in relations:
+        if r.predicate == "founded" and r.date is None and r.object in founded_on:
+            r.date, r.dated_by = founded_on[r.object], "founding"
 
 
 def _with_coref(c: Cand) -> str:
