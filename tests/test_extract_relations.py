@@ -3645,11 +3645,32 @@ def test_discourse_dates_chain_across_sentences(extract_text):
         ("Coupang [CPNG], listed in New York, reported revenue.", "CPNG"),
         ("Orbis Media [ORBM.N; 2288.HK] fell 3% on Monday.", "ORBM.N"),
         ("Kestrel Logistics [KSTL.O] rose.", "KSTL.O"),
+        # a bare code listed beside a marked one, round or square; a bare one after "listed"; after "ticker"
+        ("Orbis Media [ORBM; 2288.HK] reported a 24% rise in sales.", "ORBM"),
+        ("Kestrel Logistics (2288.HK; KSTL) and Orbis Media rose.", "KSTL"),
+        ("Alibaba’s bid to challenge Kestrel, the Nasdaq-listed (KSTL) market leader, stalled.", "KSTL"),
+        ("Orbis Media shares have since traded over the counter under the ticker ORBMY.", "ORBMY"),
+        ("Its Hong Kong stock, which trades under the symbol 2288, rose.", "2288"),
     ],
 )
 def test_ticker_codes_are_never_entities(extract_text, text, code):
     labels = {e.label for e in extract_text(text).entities.values()}
     assert code not in labels and not any(code in label for label in labels)
+
+
+@pytest.mark.parametrize(
+    "text, acronym",
+    [
+        # an acronym in round brackets names what it follows, and is no ticker
+        ("The State Administration for Market Regulation (SAMR) fined Meituan.", "SAMR"),
+        ("Orbis Media said the Korea Fair Trade Commission (KFTC) opened a probe.", "KFTC"),
+    ],
+)
+def test_an_acronym_in_round_brackets_is_no_ticker(text, acronym):
+    from kg.extract.tickers import find_tickers
+
+    assert find_tickers(text) == []
+    assert find_tickers(text.replace(f"({acronym})", f"[{acronym}]"))  # a bare code in square brackets is one
 
 
 @pytest.mark.parametrize(

@@ -873,6 +873,8 @@ PASS_THROUGH = frozenset(
         "syndicate",
     }
 )
+#: Words after which a code in capitals is a listing code, never a name: "trades under the ticker DIDIY".
+TICKER_WORDS = frozenset({"ticker", "tickers", "symbol", "symbols", "code"})
 #: Nouns of what an organization does, as a whole or in part: "head of TikTok's global business".
 OPERATIONS_NOUNS = frozenset({"business", "operation", "operations"})
 #: Roles of whoever runs a whole business ('chief executive of TikTok's global business'), not a part of it ('head of

@@ -616,6 +616,8 @@ def _entity_candidate(
         return None
     if parsed.tickers and in_code(parsed.tickers, ent.start_char, ent.end_char):
         return None  # "(NYSE: BABA)": a listing code is data about its company, never an entity
+    if ent.start > 0 and tokens[ent.start - 1].lower_ in lx.TICKER_WORDS and not any(c.islower() for c in ent.text):
+        return None  # 'trades under the ticker DIDIY', 'under the symbol 9626'
     if ent.ent_id_:
         in_full = _kb_company_in_full(parsed, ent, by_start)
         if in_full is not None:

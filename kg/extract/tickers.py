@@ -35,8 +35,15 @@ from dataclasses import dataclass
 _SUFFIX = r"(?:N|O|OQ|HK|T|JK|KS|KQ|SS|SZ|L|DE|PA|AS|SI|BK|NS|BO|TW|AX|TO|SA)"
 _SUFFIXED = rf"(?:\d{{3,6}}\.[A-Z]{{1,2}}|[A-Z]{{1,5}}\.{_SUFFIX})\b"
 _ONE = rf"(?:(?:[A-Z]{{2,6}}|Nasdaq)\s*:\s*[A-Z0-9][A-Z0-9.\-]{{0,9}}|[A-Z][a-z]{{3,9}}\s*:\s*\d{{3,6}}\b|{_SUFFIXED})"
-_LIST = rf"{_ONE}(?:\s*[;,/]\s*{_ONE})*"
-_BRACKET = re.compile(rf"\(\s*(?P<round>{_LIST})\s*\)|\[\s*(?P<square>{_LIST}|[A-Z]{{2,5}})\s*\]")
+# a wire service's bare code may stand in a list beside a marked one ("[BILI; 9626.HK]", "(9988.HK; BABA)")
+_BARE = r"[A-Z]{2,5}\b"
+_ITEM = rf"(?:{_ONE}|{_BARE})"
+_LIST = rf"{_ITEM}(?:\s*[;,/]\s*{_ITEM})*"
+_BRACKET = re.compile(rf"\(\s*(?P<round>{_LIST})\s*\)|\[\s*(?P<square>{_LIST})\s*\]")
+_ITEMS = re.compile(rf"(?P<one>{_ONE})|(?P<bare>{_BARE})")
+# a bare code in round brackets is a ticker only after "listed": "the Nasdaq-listed (CPNG) market leader"; else an
+# acronym ("the State Administration for Market Regulation (SAMR)")
+_LISTED_BEFORE = re.compile(r"listed\s*$")
 _PART = re.compile(
     r"(?P<exchange>[A-Z]{2,6}|Nasdaq)\s*:\s*(?P<code>[A-Z0-9][A-Z0-9.\-]{0,9})"
     rf"|(?P<named>[A-Z][a-z]{{3,9}})\s*:\s*(?P<named_code>\d{{3,6}})\b|(?P<number>{_SUFFIXED})"
@@ -59,10 +66,18 @@ def find_tickers(text: str) -> list[Ticker]:
     for m in _BRACKET.finditer(text):
         exchanges, code_spans, codes = [], [], []
         inside = "round" if m["round"] is not None else "square"
-        if inside == "square" and m[inside].isalpha():  # '[CPNG]': a bare code
-            code_spans.append(m.span(inside))
-            codes.append(m[inside])
-        for part in _PART.finditer(text, m.start(inside), m.end(inside)):
+        items = list(_ITEMS.finditer(text, m.start(inside), m.end(inside)))
+        if not any(i["one"] for i in items) and not (
+            inside == "square" or (len(items) == 1 and _LISTED_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+        ):
+            continue  # '(SAMR)', '(SAMR, CAC)': acronyms; '[CPNG]', 'Nasdaq-listed (CPNG)': codes
+        for item in items:
+            if item["bare"]:
+                code_spans.append(item.span())
+                codes.append(item["bare"])
+                continue
+            part = _PART.fullmatch(text, *item.span())
+            assert part is not None  # an item that is no bare code is one listing (_ONE)
             if part["exchange"] or part["named"]:
                 kind = "exchange" if part["exchange"] else "named"
                 code = "code" if part["exchange"] else "named_code"
