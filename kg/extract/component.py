@@ -509,7 +509,9 @@ def _learned_statements(ctx: Context, dating: _Dating, relations: list[RelationR
             continue
         date, how = (
             dating.date_for(reading.trigger, (reading.s.span, reading.o.span))
-            if reading.p not in STATIVE and reading.p != "leads"  # a role it reads is a title's: described, not taken
+            # (a role it reads is a title's: described, not taken; an investment it reads is most often told as a
+            # holding in a sentence about something later: dated, 18 of 24 were wrong on the development sets)
+            if reading.p not in STATIVE and reading.p not in ("leads", "invested_in")
             else (None, None)
         )
         if how == "sentence" or (date is not None and not _date_in_arguments_clauses(ctx, dating, reading, date)):
