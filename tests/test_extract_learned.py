@@ -85,6 +85,22 @@ def analysed(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text, contrasted",
+    [
+        ("Alibaba is a shareholder in Zhihu, having invested early, unlike Baidu.", "baidu"),
+        ("Tencent and every big platform except JD.com have backed Zhihu.", "jd.com"),
+    ],
+)
+def test_a_name_set_against_the_sentence_takes_nothing_from_the_classifier(analysed, text, contrasted):
+    _, ctx = analysed(text)
+    # a model sure of a rivalry between every pair: only the pairs without the contrasted name get it
+    sure = _model({f: {"competes_with=": 9.0} for pair in learned.pairs(ctx) for f in pair.features})
+    readings = learned.read(ctx, set(), sure)
+    assert readings and not [r for r in readings if contrasted in (r.s.key, r.o.key)]
+
+
+@pytest.mark.model
 def test_features_name_the_path_the_words_between_and_their_cue_group(analysed):
     _, ctx = analysed("Alibaba folded Lazada into its international commerce unit last year.")
     pair = next(p for p in learned.pairs(ctx) if {p.first[2], p.second[2]} == {"alibaba", "lazada"})

@@ -305,6 +305,17 @@ def _cue_present(ctx: Context, predicate: str, trigger: int) -> bool:
     return any(part in words for t in sentence for part in t.lower_.split("-"))
 
 
+def _contrasted(ctx: Context, mention: tuple[int, int, str]) -> bool:
+    """Whether a name is set against what the sentence says ('Alibaba invested early, unlike Baidu'): the one thing
+    a name after 'unlike' or 'except' is said not to share."""
+    head = ctx.mention_head[mention]
+    return head.dep_ == "pobj" and head.head.lower_ in CONTRAST_PREPS
+
+
+#: Prepositions that set a name against what its sentence says of others.
+CONTRAST_PREPS = frozenset({"unlike", "except", "excluding"})
+
+
 def read(ctx: Context, known: set[tuple[int, str, str]], classifier: Model | None = None) -> list[Reading]:
     """The classifier's relations in ``ctx`` between pairs of names not in ``known`` ((sentence, key, key):
     pairs the rules already related in that sentence), each the pair's most probable class when it
@@ -320,7 +331,12 @@ def read(ctx: Context, known: set[tuple[int, str, str]], classifier: Model | Non
         if best is None:
             continue
         (p, direction), probability = (best[0][:-1], best[0][-1]), best[1]
-        if probability < classifier.thresholds.get(p, 1.0) or not _cue_present(ctx, p, pair.trigger):
+        if (
+            probability < classifier.thresholds.get(p, 1.0)
+            or not _cue_present(ctx, p, pair.trigger)
+            or _contrasted(ctx, pair.first)
+            or _contrasted(ctx, pair.second)
+        ):
             continue
         first, second = ctx._arg(pair.first), ctx._arg(pair.second)
         s, o = (second, first) if direction == "<" else (first, second)
