@@ -1891,6 +1891,19 @@ CASES = [
         None,
         "founded.title",
     ),
+    # "X's A and its B": its repeats the first conjunct's possessor
+    (
+        "Alibaba’s Ele.me and its Taobao Instant Commerce unit were fined a combined 420 million yuan.",
+        ("taobao instant commerce", "part_of", "alibaba"),
+        None,
+        "part_of.noun+coref",
+    ),
+    (
+        "Meituan’s Keeta and its Xiaoxiang Supermarket unit both grew.",
+        ("xiaoxiang supermarket", "part_of", "meituan"),
+        None,
+        "part_of.noun+coref",
+    ),
     # a named group led by someone is led by them
     (
         "AliExpress is part of Alibaba International Digital Commerce Group led by Jiang Fan.",
@@ -3092,6 +3105,10 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             ("pupu supermarket", "part_of", "jd"),
         ),
         ("Alibaba's Taobao and JD.com compete for shoppers.", ("jd", "part_of", "alibaba")),
+        (
+            "Alibaba’s Ele.me and its Taobao Instant Commerce unit were fined a combined 420 million yuan.",
+            ("taobao instant commerce", "part_of", "ele.me"),
+        ),
         (
             "Alibaba is a shareholder in MiniMax, having invested before its listing, unlike Baidu.",
             ("baidu", "invested_in", "minimax"),

@@ -408,6 +408,9 @@ class Context:
             named = self.expand(antecedent, refs=False)
             before = [a for a in named if a.span[0] < clause.left_edge.idx] or named
             return [Arg(a.key, a.span, a.type, "coref:" + phrase) for a in before]
+        elif tok.lower_ == "its" and (owner := self._parallel_possessor(tok)) is not None:
+            # "Alibaba's Ele.me and its Taobao Instant Commerce unit": its = the possessor of the first conjunct
+            return [Arg(owner.key, owner.span, owner.type, "coref:" + phrase)]
         elif tok.lower_ in ("its", "it") and (described := self._clause_description(tok)) is not None:
             # 'the Buenos Aires-based company will spend …, including on its fintech arm': its = that company
             return self._resolve(described)
@@ -449,6 +452,15 @@ class Context:
             pick = pick or (found[0] if found else None)
             return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
         return []
+
+    def _parallel_possessor(self, tok: Token) -> Arg | None:
+        """The organization a possessive pronoun repeats from the conjunct before: "X's A and its B" (None if the
+        first conjunct has no named possessor, or for 'its own')."""
+        possessed = tok.head
+        if possessed.dep_ != "conj" or tok.dep_ != "poss" or any(c.lower_ == "own" for c in possessed.children):
+            return None  # ('the NRTA's filing process and its own review': its own is the clause's subject's)
+        owners = [a for c in possessors(possessed.head) if (a := self.ent(c)) is not None and a.type == "Organization"]
+        return owners[0] if len(owners) == 1 else None
 
     def _for_object_pronoun(self, tok: Token, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """'Didi delisted from the NYSE, and the CAC fined it': the names an object pronoun may stand for, ranked. It
