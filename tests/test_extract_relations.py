@@ -1904,6 +1904,14 @@ CASES = [
         None,
         "part_of.noun+coref",
     ),
+    # 'A and B, both chaired (backed) by X': a participle with its agent the parser reads as a clause of its own
+    ("Xiaomi and Kingsoft, both chaired by Lei Jun, rose.", ("lei jun", "leads", "kingsoft"), None, "leads.verb"),
+    (
+        "Meituan and Dianping, both backed by Tencent, merged in 2015.",
+        ("tencent", "invested_in", "dianping"),
+        None,
+        "invest.verb",
+    ),
     # a named group led by someone is led by them
     (
         "AliExpress is part of Alibaba International Digital Commerce Group led by Jiang Fan.",

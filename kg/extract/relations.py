@@ -890,6 +890,14 @@ class Context:
             or (v.dep_ == "advcl" and v.tag_ == "VBN" and v.i < v.head.i and any(c.dep_ == "agent" for c in v.children))
             # 'X has been majority-owned by Y': the small model reads a hyphenated participle as the copula's adjective
             or (v.dep_ == "acomp" and v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children))
+            # 'Xiaomi and Kingsoft, both chaired by Lei Jun, rose': a participle with its agent the small model reads
+            # as a clause of its own, the name before it as its subject
+            or (
+                v.dep_ in ("ccomp", "ROOT")
+                and v.tag_ == "VBN"
+                and any(c.dep_ == "agent" for c in v.children)
+                and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+            )
             # 'which is controlled by X and run by Y': a participle conjoined to a passive shares its auxiliary;
             # 'X, founded by A and now run by B': or the participle it follows ('run' may be tagged as a base form)
             or (
