@@ -3296,6 +3296,7 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         # a known company and a place after it name its unit there
         ("Shopee Brazil cut fees for sellers.", "Shopee Brazil", "Organization"),
         ("Sales at Amazon Japan rose.", "Amazon Japan", "Organization"),
+        ("She was named head of TikTok Shop Indonesia last month.", "TikTok Shop Indonesia", "Organization"),
         # near misses: a place qualifying what follows, or a possessive, stays a place
         ("The Alibaba Hong Kong listing was big.", "Hong Kong", "Place"),
         ("Temu US sales fell in May.", "United States", "Place"),

@@ -952,8 +952,13 @@ def _regional_unit(tokens: list[Token], place: Span) -> bool:
 def _qualifies(t: Token) -> bool:
     """Whether a lower-case word after a name is what the name qualifies (a noun, an adjective, a gerund read as
     one: 'listing'), not the clause's next word ('rose', 'said', 'and', 'in') nor a title ('Walmart China chief
-    executive X': a post at the name)."""
-    return t.is_lower and t.lower_ not in _POST_WORDS and (t.pos_ in ("NOUN", "ADJ", "NUM") or t.tag_ == "VBG")
+    executive X': a post at the name) nor a date ('head of TikTok Shop Indonesia last month')."""
+    return (
+        t.is_lower
+        and t.lower_ not in _POST_WORDS
+        and t.ent_type_ != "DATE"
+        and (t.pos_ in ("NOUN", "ADJ", "NUM") or t.tag_ == "VBG")
+    )
 
 
 def category_vote(tokens: list[Token], c: Candidate) -> None:
