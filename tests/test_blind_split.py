@@ -19,6 +19,7 @@ BLIND10 = Path(__file__).resolve().parent / "data" / "blind10"
 BLIND11 = Path(__file__).resolve().parent / "data" / "blind11"
 BLIND12 = Path(__file__).resolve().parent / "data" / "blind12"
 BLIND13 = Path(__file__).resolve().parent / "data" / "blind13"
+BLIND14 = Path(__file__).resolve().parent / "data" / "blind14"
 
 
 def _half(stem: str) -> str:
@@ -37,6 +38,7 @@ def _half(stem: str) -> str:
             *BLIND11.glob("*/*.md"),
             *BLIND12.glob("*/*.md"),
             *BLIND13.glob("*/*.md"),
+            *BLIND14.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -59,6 +61,7 @@ def test_sizes():
     assert len(list(BLIND11.glob("dev/*.md"))) == 6 and len(list(BLIND11.glob("test/*.md"))) == 6
     assert len(list(BLIND12.glob("dev/*.md"))) == 10 and len(list(BLIND12.glob("test/*.md"))) == 10
     assert len(list(BLIND13.glob("dev/*.md"))) == 8 and len(list(BLIND13.glob("test/*.md"))) == 8
+    assert len(list(BLIND14.glob("dev/*.md"))) == 6 and len(list(BLIND14.glob("test/*.md"))) == 10
 
 
 @pytest.mark.parametrize(
@@ -77,6 +80,7 @@ def test_sizes():
             *BLIND11.glob("*/*.yaml"),
             *BLIND12.glob("*/*.yaml"),
             *BLIND13.glob("*/*.yaml"),
+            *BLIND14.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
