@@ -20,6 +20,7 @@ BLIND11 = Path(__file__).resolve().parent / "data" / "blind11"
 BLIND12 = Path(__file__).resolve().parent / "data" / "blind12"
 BLIND13 = Path(__file__).resolve().parent / "data" / "blind13"
 BLIND14 = Path(__file__).resolve().parent / "data" / "blind14"
+BLIND15 = Path(__file__).resolve().parent / "data" / "blind15"
 
 
 def _half(stem: str) -> str:
@@ -39,6 +40,7 @@ def _half(stem: str) -> str:
             *BLIND12.glob("*/*.md"),
             *BLIND13.glob("*/*.md"),
             *BLIND14.glob("*/*.md"),
+            *BLIND15.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -62,6 +64,7 @@ def test_sizes():
     assert len(list(BLIND12.glob("dev/*.md"))) == 10 and len(list(BLIND12.glob("test/*.md"))) == 10
     assert len(list(BLIND13.glob("dev/*.md"))) == 8 and len(list(BLIND13.glob("test/*.md"))) == 8
     assert len(list(BLIND14.glob("dev/*.md"))) == 6 and len(list(BLIND14.glob("test/*.md"))) == 10
+    assert not list(BLIND15.glob("dev/*.md")) and len(list(BLIND15.glob("test/*.md"))) == 4
 
 
 @pytest.mark.parametrize(
@@ -81,6 +84,7 @@ def test_sizes():
             *BLIND12.glob("*/*.yaml"),
             *BLIND13.glob("*/*.yaml"),
             *BLIND14.glob("*/*.yaml"),
+            *BLIND15.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
