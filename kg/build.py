@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -117,6 +118,7 @@ def build(
         with open_writer(settings) as writer:
             try:
                 _update_store(writer, settings, files, report, written, progress, roots if prune else None, cluster)
+                writer.settle()  # the store compacts the documents' bulk loads while the labels are derived
                 refresh_labels(writer)
             except StoreIOError as e:
                 report.store_error = str(e)
@@ -194,10 +196,14 @@ def _update_store(
         pending.append(doc)
     if pending and cluster is not None:
         cluster.start()  # connects, and its workers load the pipeline, while the KB graph and curations are checked
-    _write_kb_if_changed(writer, settings, kb)
     replaced = {doc.id: [d.id for d in by_path.get(doc.source_path, [])] for doc in pending}
     stop = _Stop()
-    for doc, _, error in _write_documents(writer, settings, pending, replaced, progress, stop, kb, cluster):
+    curated = curating(writer, settings)  # here, once: brought in line with a changed curations file before any write
+    kb_write = partial(_write_kb_if_changed, curated, settings, kb)
+    if not pending:
+        kb_write()
+    outcomes = _write_documents(curated, settings, pending, replaced, progress, stop, kb, cluster, first=kb_write)
+    for doc, _, error in outcomes:
         if error is None:
             report.added.append(doc.source_path)
             report.words += len(doc.text.split())
@@ -234,9 +240,12 @@ def _write_documents(
     stop: _Stop | None = None,
     kb: KnowledgeBase | None = None,
     cluster: ClusterSession | None = None,
+    first: Callable[[], None] | None = None,
 ) -> Iterator[Outcome]:
     """Extract and write each document (on ``cluster`` if given); yields each outcome once its write has landed.
-    ``kb``: the knowledge base already loaded (else the pipeline loads it).
+    ``kb``: the knowledge base already loaded (else the pipeline loads it). ``first``: a write made on the writer
+    thread before the documents' (the KB graph's, while the pipeline loads and parses the first batch): if the
+    store refuses it, no document is written (:data:`STOPPED`); any other error of it is raised at the end.
 
     Documents are written ``write_batch_size`` at a time (new ones in one atomic bulk load: half
     the store's CPU of one transaction each) on one writer thread, in order, while spaCy works on
@@ -256,6 +265,7 @@ def _write_documents(
     batch: list[tuple[Document, DocumentGraph | None, DocumentError | None]] = []
     queued: deque[tuple[Document, DocumentGraph | None, DocumentError | None, Future | None]] = deque()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as store_writes:
+        before = store_writes.submit(_first_write, first, stop) if first is not None else None
 
         def submit_batch() -> None:
             writes = [(doc, graph) for doc, graph, _ in batch if graph is not None]
@@ -295,6 +305,15 @@ def _write_documents(
         for doc in documents:
             if doc.id not in extracted:
                 yield from outcome(doc, None, DocumentError(doc.source_path or doc.title, STOPPED))
+        if before is not None:
+            before.result()  # its error, if not the store's refusal (which stopped the build: ``stop.error``)
+
+
+def _first_write(write: Callable[[], None], stop: _Stop) -> None:
+    try:
+        write()
+    except StoreIOError as e:
+        stop.error = e
 
 
 def _cluster_session(settings: Settings) -> ClusterSession | None:

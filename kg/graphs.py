@@ -98,6 +98,10 @@ class GraphWriter(GraphReader, Protocol):
     def replace_graph(self, graph: ox.NamedNode, content: GraphContent) -> None:
         """Atomically replace a whole named graph (the KB graph)."""
 
+    def settle(self) -> None:
+        """The documents of this run are written: the store may start tidying them (an embedded store compacts
+        its bulk loads on a thread) while the caller writes what it derives from them; closing waits for it."""
+
 
 def graph_node(doc_id: str) -> ox.NamedNode:
     from kg.iri import graph_iri

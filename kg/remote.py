@@ -186,6 +186,9 @@ class RemoteStore:
         now = ox.Literal(datetime.now(UTC).isoformat(timespec="seconds"), datatype=XSD_DATETIME)
         self.replace_graph_dropping(META, [ox.Quad(META, KG_BUILT_AT, now, META)])
 
+    def settle(self) -> None:
+        """Nothing to tidy: the server keeps its own store."""
+
     def close(self) -> None:
         self._client.close()
 

@@ -362,6 +362,18 @@ def test_a_full_disk_ends_the_build_with_a_per_file_report_and_readers_see_what_
     ]
 
 
+def test_a_disk_too_full_for_the_kb_graph_writes_no_document(tmp_path, monkeypatch):
+    """The KB graph is written on the writer thread while the first articles are parsed: refused, it stops the
+    build before any document lands, as it did when it was written first."""
+    corpus, store = small_corpus(tmp_path / "corpus"), tmp_path / "store"
+    fill_disk_after(monkeypatch, room=0, publish_fails=False)
+    result = CliRunner().invoke(app, ["build", str(corpus), "--store", str(store), "--quiet"])
+    assert result.exit_code == 3 and isinstance(result.exception, SystemExit), result.output
+    assert "error: the store could not be written" in result.output and "Traceback" not in result.output
+    assert "0 added or updated" in result.output and "5 failed" in result.output, result.output
+    assert open_reader(Settings.load(store=str(store))).documents() == []
+
+
 def test_after_a_full_disk_readers_see_only_what_was_published_and_the_next_build_publishes_the_rest(
     tmp_path, monkeypatch
 ):
