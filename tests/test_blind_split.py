@@ -21,6 +21,7 @@ BLIND12 = Path(__file__).resolve().parent / "data" / "blind12"
 BLIND13 = Path(__file__).resolve().parent / "data" / "blind13"
 BLIND14 = Path(__file__).resolve().parent / "data" / "blind14"
 BLIND15 = Path(__file__).resolve().parent / "data" / "blind15"
+BLIND16 = Path(__file__).resolve().parent / "data" / "blind16"
 
 
 def _half(stem: str) -> str:
@@ -41,6 +42,7 @@ def _half(stem: str) -> str:
             *BLIND13.glob("*/*.md"),
             *BLIND14.glob("*/*.md"),
             *BLIND15.glob("*/*.md"),
+            *BLIND16.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -65,6 +67,7 @@ def test_sizes():
     assert len(list(BLIND13.glob("dev/*.md"))) == 8 and len(list(BLIND13.glob("test/*.md"))) == 8
     assert len(list(BLIND14.glob("dev/*.md"))) == 6 and len(list(BLIND14.glob("test/*.md"))) == 10
     assert not list(BLIND15.glob("dev/*.md")) and len(list(BLIND15.glob("test/*.md"))) == 4
+    assert len(list(BLIND16.glob("dev/*.md"))) == 6 and len(list(BLIND16.glob("test/*.md"))) == 14
 
 
 @pytest.mark.parametrize(
@@ -85,6 +88,7 @@ def test_sizes():
             *BLIND13.glob("*/*.yaml"),
             *BLIND14.glob("*/*.yaml"),
             *BLIND15.glob("*/*.yaml"),
+            *BLIND16.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
