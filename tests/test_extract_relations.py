@@ -3648,6 +3648,80 @@ def test_a_clause_placing_the_statement_after_another_event_does_not_date_it(ext
     assert triples(ex)[("state administration for market regulation", "investigated", "meituan")].date is None
 
 
+@pytest.mark.parametrize(
+    "text, triple, date",
+    [
+        # a statement inside 'after'/'before' a noun: another time than the clause's; a date inside it is its own
+        (
+            "Didi, which moved its shares to over-the-counter trading in 2022 after a cybersecurity probe by the"
+            " Cyberspace Administration of China, has been weighing a listing in Hong Kong.",
+            ("cyberspace administration of china", "investigated", "didi"),
+            None,
+        ),
+        (
+            "Baidu, which halted the service in 2023 after a review by the Cyberspace Administration of China, is"
+            " back.",
+            ("cyberspace administration of china", "investigated", "baidu"),
+            None,
+        ),
+        (
+            "Didi, which moved its shares in 2022 after a probe by the Cyberspace Administration of China in 2021,"
+            " is back.",
+            ("cyberspace administration of china", "investigated", "didi"),
+            "2021",
+        ),
+        # a date below 'before'/'after' a clause the small model reads as a noun: that clause's time
+        (
+            "Alibaba and Tencent both backed Gojek and Tokopedia before the two Indonesian companies combined to form"
+            " GoTo in 2021.",
+            ("tencent", "invested_in", "gojek"),
+            None,
+        ),
+        (
+            "SoftBank invested in Coupang before the retailer listed its shares in New York in 2021.",
+            ("softbank", "invested_in", "coupang"),
+            None,
+        ),
+        # near miss: the statement's own date beside such a phrase
+        (
+            "Hillhouse Capital invested in JD.com in 2010 after the retailer's founding in 1998.",
+            ("hillhouse", "invested_in", "jd"),
+            "2010",
+        ),
+        (
+            "The State Administration for Market Regulation opened an investigation into Meituan in April 2021 after"
+            " complaints by merchants.",
+            ("state administration for market regulation", "investigated", "meituan"),
+            "2021-04",
+        ),
+    ],
+)
+def test_a_phrase_after_or_before_another_event_keeps_its_own_time(extract_text, text, triple, date):
+    rel = triples(extract_text(text))[triple]
+    assert (rel.date.iso if rel.date else None) == date
+
+
+@pytest.mark.parametrize(
+    "text, triple, date",
+    [
+        # a partnership deepened on a date began before it
+        (
+            "Kuaishou said on Tuesday it would expand its partnership with Meituan to cover hotel bookings.",
+            ("kuaishou", "partner_of", "meituan"),
+            None,
+        ),
+        ("JD.com deepened its partnership with Walmart in March 2024.", ("jd", "partner_of", "walmart"), None),
+        ("Xiaomi renewed its alliance with Leica in 2025.", ("xiaomi", "partner_of", "leica"), None),
+        # near miss: a partnership formed, a stake raised (shares bought on that date)
+        ("JD.com formed a partnership with Walmart in March 2024.", ("jd", "partner_of", "walmart"), "2024-03"),
+        ("Tencent raised its stake in Xpeng to 20% in May 2024.", ("tencent", "invested_in", "xpeng"), "2024-05"),
+    ],
+)
+def test_a_partnership_changed_is_not_dated_by_the_change(extract_text, text, triple, date):
+    rel = triples(extract_text(text))[triple]
+    assert (rel.date.iso if rel.date else None) == date
+
+
 def test_discourse_dates_chain_across_sentences(extract_text):
     ex = extract_text(
         "The talks between the two firms began in June 2018. At that time, Tencent led Kuaishou's "

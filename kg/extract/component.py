@@ -301,6 +301,16 @@ def _date_for(
 ) -> tuple[int | None, str | None]:
     """The date its clause governs (the verb or an ancestor), else the sentence's, else none. A date in a relative
     clause or participle that holds none of ``args`` (token indices) dates that clause only."""
+    opener = _temporal_phrase(tok)
+    if opener is not None:
+        # 'moved its shares in 2022 after a probe by the CAC': the probe was before 2022; a date in the phrase is its
+        # own ('after a probe by the CAC in 2021')
+        inside = [
+            k
+            for k in by_sent.get(sent_of[tok.i], ())
+            if dates[k]["spec"] is not None and opener.left_edge.i <= dates[k]["tok"] <= opener.right_edge.i
+        ]
+        return (inside[0], "clause") if inside else (None, None)
     chain = []
     # 'X was founded in 2019 and has since raised Y': a date after the first of two conjoined verbs is its own;
     # one before it ('On May 7, A announced … and launched …') is the whole sentence's
@@ -364,6 +374,32 @@ def _date_for(
     return None, None
 
 
+def _temporal_phrase(tok: Token) -> Token | None:
+    """The 'after'/'before' that opens the phrase a statement's word is in, below its clause's verb ('… in 2022
+    after a probe by X'), if any."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _BEFORE_OR_AFTER:
+            return t.head
+        t = t.head
+    return None
+
+
+def _in_temporal_phrase(gov: Token, chain: list[int]) -> bool:
+    """Whether ``gov`` (a date's word) is below an 'after'/'before' phrase off the statement's path: 'backed A and
+    B before the two companies combined to form C in 2021', where the small model reads the clause as a noun."""
+    t = gov
+    while t.i not in chain and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _BEFORE_OR_AFTER and t.head.head.i in chain:
+            return True
+        t = t.head
+    return False
+
+
+#: Prepositions that place what they govern before or after the clause's event.
+_BEFORE_OR_AFTER = frozenset({"after", "before"})
+
+
 def _clause_of_another(gov: Token, chain: list[int], args: tuple[int, ...]) -> bool:
     """Whether ``gov`` heads a relative clause or participle off the statement's path that holds none of its
     arguments, and reports nothing ('a letter sent on Monday' dates what the letter says); or an adverbial clause
@@ -371,6 +407,8 @@ def _clause_of_another(gov: Token, chain: list[int], args: tuple[int, ...]) -> b
     law took effect in December'; not 'when', whose clause may date the statement)."""
     if any(gov.left_edge.i <= a <= gov.right_edge.i for a in args):
         return False
+    if _in_temporal_phrase(gov, chain):
+        return True
     if gov.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in _OTHER_EVENT_MARKS for c in gov.children) and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in gov.children
@@ -546,7 +584,7 @@ def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[Relati
             continue
         date, how = (
             dating.date_for(c.trigger, tuple(a.span for a in (c.s, c.o) if a is not None))
-            if c.dated and c.p not in STATIVE and not _standing_role(c, ctx)
+            if c.dated and c.p not in STATIVE and not _standing_role(c, ctx) and not _held_before(c, ctx)
             else (None, None)
         )
         c, rule, subject_ok, is_relation = _typed(c)
@@ -587,6 +625,17 @@ def _standing_role(c: Cand, ctx: Context) -> bool:
     (dated by the sentence, it would take its date from a clause about something else); 'Zhang ran the unit
     from 2019' is past, and its date is the role's."""
     return c.rule in NOT_EVENTS and _tense(ctx.tokens[c.trigger]) != "past"
+
+
+def _held_before(c: Cand, ctx: Context) -> bool:
+    """Whether the clause changes a tie that already was: 'X will deepen its partnership with Y' on Tuesday dates the
+    change, not the partnership, which began before ('formed a partnership with Y' dates it). A stake raised is
+    another matter: shares bought on that date, an investment of that date (the annotation guide: "when the relation
+    started or the event happened")."""
+    verb = governing_verb(ctx.tokens[c.trigger])
+    return verb.lemma_.lower() in lx.DEGREE_VERBS and any(
+        o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in lx.COOP_NOUNS for o in verb.children
+    )
 
 
 #: Verbs (with their particle) of a person's taking or leaving a post on a date: 'will take over on Nov 1'.

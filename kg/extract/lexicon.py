@@ -400,6 +400,11 @@ HIT_VERBS = frozenset({"hit", "target", "affect", "ensnare", "catch"})
 #: Verbs of saying, after which a speaker's titles and name open a clause ("said chief executive X").
 SAY_VERBS = frozenset({"say", "tell", "add", "write", "note", "explain", "announce", "according"})
 #: Verbs of money coming in, and what comes: "X raised $1bn (money, funds) from A", "X took 500 million yuan from A".
+#: Verbs that change a tie already there ('deepened its partnership with Y'): the partnership is older than the
+#: clause's date.
+DEGREE_VERBS = frozenset(
+    {"expand", "deepen", "extend", "broaden", "strengthen", "renew", "widen", "upgrade", "scale", "step"}
+)  # fmt: skip ('scale up', 'step up' their partnership)
 RAISE_VERBS = frozenset({"raise", "secure", "receive", "get", "take", "attract", "draw", "obtain", "land"})
 MONEY_NOUNS = frozenset({"money", "fund", "capital", "cash", "investment", "financing", "backing", "funding"})
 #: Verbs of facing a rival: "X faces Y", "X will go up against Y", "X squared off (lined up) against Y".
