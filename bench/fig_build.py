@@ -77,7 +77,7 @@ def extraction(report: Report, work: Path, articles: int, repeats: int, batch_si
                 "(writer thread, overlaps spaCy)",
             ),
             ("publish", "snapshots published (writer thread)"),
-            ("_write_kb_if_changed", "KB graph check/write"),
+            ("_write_kb_if_changed", "KB graph check/write (writer thread, overlaps the pipeline's start)"),
         ):
             secs = summarize([x["spent"][part] for x in runs["build"]])
             share = summarize([x["spent"][part] / (x["seconds"] - x["load_seconds"]) for x in runs["build"]])
