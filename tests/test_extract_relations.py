@@ -2503,6 +2503,45 @@ CASES = [
         None,
         "invest.round_drew",
     ),
+    # the subject of an 'as' clause the small model reads as the object of 'as'
+    (
+        "The deal comes as Douyin, which has built a local-services division since 2020, continues to take share"
+        " from Meituan.",
+        ("douyin", "competes_with", "meituan"),
+        None,
+        "compete.gain_from",
+    ),
+    (
+        "The launch comes as Pinduoduo, which runs Temu, continues to take share from Alibaba.",
+        ("pinduoduo", "competes_with", "alibaba"),
+        None,
+        "compete.gain_from",
+    ),
+    (
+        "Shares fell while Keeta, the delivery app, kept taking users from Foodpanda.",
+        ("keeta", "competes_with", "foodpanda"),
+        None,
+        "compete.gain_from",
+    ),
+    # a sum put (poured, injected) into a company is an investment in it
+    (
+        "SoftBank poured US$2 billion into Didi in 2019.",
+        ("softbank", "invested_in", "didi"),
+        "2019",
+        "invest.money_into",
+    ),
+    (
+        "Tencent injected 1.5 billion yuan into Kuaishou in 2024.",
+        ("tencent", "invested_in", "kuaishou"),
+        "2024",
+        "invest.money_into",
+    ),
+    (
+        "Temasek put a further US$300 million into Shein in March 2025.",
+        ("temasek", "invested_in", "shein"),
+        "2025-03",
+        "invest.money_into",
+    ),
     # a stake said to be someone's is their holding, of no date the sentence gives
     (
         "In 2022, Tencent distributed most of its stake in Meituan to its shareholders.",
@@ -2688,6 +2727,9 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # what is put into a company is no investment unless it is money
+    "Alibaba put its logistics arm into a joint venture with Cainiao.",
+    "Meituan poured resources into Keeta.",
     # challenging, countering, fighting or setting oneself against what is no company is no rivalry
     "Meituan challenged the ruling in court.",
     "JD.com said it would counter the subsidies with lower fees.",

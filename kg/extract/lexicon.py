@@ -406,6 +406,8 @@ DEGREE_VERBS = frozenset(
     {"expand", "deepen", "extend", "broaden", "strengthen", "renew", "widen", "upgrade", "scale", "step"}
 )  # fmt: skip ('scale up', 'step up' their partnership)
 RAISE_VERBS = frozenset({"raise", "secure", "receive", "get", "take", "attract", "draw", "obtain", "land"})
+#: Verbs of putting a sum into a company: "poured US$2 billion into Y", "put a further 500 million yuan into Y".
+MONEY_INTO_VERBS = frozenset({"put", "pour", "inject", "pump", "plough", "plow", "sink", "funnel", "channel"})
 MONEY_NOUNS = frozenset({"money", "fund", "capital", "cash", "investment", "financing", "backing", "funding"})
 #: Verbs of facing a rival: "X faces Y", "X will go up against Y", "X squared off (lined up) against Y".
 FACE_VERBS = frozenset({"face", "go", "square", "line", "stack", "match"})

@@ -86,6 +86,7 @@ def rule_ids() -> list[str]:
         "partner.make_with",
         "invest.round",
         "invest.round_drew",
+        "invest.money_into",
         "invest.took_part",
         "investigated.nominal.sole_company",
         "owns.controlling_stake",
@@ -972,6 +973,10 @@ class Context:
         if v.dep_ == "conj" and h.pos_ == "VERB" and self.is_passive(h):
             # 'Zhipu was founded in 2019 and has since raised …': the active conjunct's subject is the passive's
             return [a for c in h.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
+        if v.dep_ == "advcl" and (stranded := _subject_read_as_object_of_as(v)) is not None:
+            # 'The deal comes as Douyin, which has built …, continues to take share from Meituan': the subject of the
+            # 'as' clause, read as the object of 'as'
+            return self.expand(stranded)
         if v.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
             return self.subjects(h, depth + 1)
         if v.dep_ == "acomp" and v.lemma_.lower() in lx.PROSPECT_ADJECTIVES and h.pos_ in ("VERB", "AUX"):
@@ -1110,6 +1115,24 @@ def _verb_read_as_noun(t: Token) -> bool:
     if t.dep_ == "conj" and t.head.pos_ == "VERB" and t.lower_ in lx.VERB_ONLY_FORMS:
         return True  # 'where it bought X and competes with Y': a conjoined verb read as a noun
     return _subject_read_as_compound(t) is not None and any(c.dep_ == "prep" for c in t.children)
+
+
+def _subject_read_as_object_of_as(v: Token) -> Token | None:
+    """The name the small model took for the object of a subordinating 'as' (or 'while') before a finite verb of
+    its own without a subject: 'The deal comes as Douyin, which has built a division since 2020, continues to …'
+    (not 'as a rival', whose verb is the main clause's)."""
+    finite = ("MD", "VBZ", "VBD", "VBP")
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) or not (
+        v.tag_ in finite or any(c.dep_ == "aux" and c.tag_ in finite for c in v.children)
+    ):
+        return None
+    for prep in v.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("as", "while") and prep.i < v.i:
+            for p in prep.children:
+                between = v.doc[p.right_edge.i + 1 : v.i]
+                if p.dep_ == "pobj" and all(t.is_punct or t.pos_ in ("ADV", "AUX", "PART") for t in between):
+                    return p
+    return None
 
 
 def _subject_read_as_compound(t: Token) -> Token | None:
@@ -2369,6 +2392,20 @@ def _money_like(tok: Token) -> bool:
     )
 
 
+def rule_money_into(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'SoftBank poured US$2 billion into Didi', 'Tencent injected 1.5 billion yuan into Kuaishou', 'A put a further
+    500 million yuan into B': a sum put into a company is an investment in it ('put its logistics arm into a joint
+    venture', 'poured resources into Keeta' name no money)."""
+    if not any(c.dep_ == "dobj" and _money_like(c) and c.lemma_.lower() not in lx.ROUND_NOUNS for c in v.children):
+        return
+    investees = [o for o in _named_after(ctx, (v,), ("into",)) if o.type == "Organization"]
+    for s in ctx.subjects(v):
+        if s.type in ("Organization", "Person"):
+            for o in investees:
+                if o.key != s.key:
+                    yield Cand(s, "invested_in", o, "invest.money_into", v.i)
+
+
 def rule_fight(ctx: Context, v: Token) -> Iterator[Cand]:
     """'A and B are fighting for (over) riders', 'A is fighting with B for users', 'A fights B and C for users': a
     fight over a market's customers is competition; 'A fought the fine' or 'A fights fraud' (no 'for' or 'over') is
@@ -3583,6 +3620,7 @@ for _lemmas, _rule in (
     (lx.RAISE_VERBS, rule_raise_from),
     (lx.FACE_VERBS, rule_face),
     (("draw", "attract"), rule_round_drew),
+    (lx.MONEY_INTO_VERBS, rule_money_into),
     (("work", "operate", "run"), rule_work_with),
     (
         ("build", "amass", "accumulate", "increase", "raise", "lift", "boost", "double", "expand", "retain", "keep"),
