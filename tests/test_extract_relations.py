@@ -2503,6 +2503,27 @@ CASES = [
         None,
         "invest.round_drew",
     ),
+    # 'whose' after a listing code in brackets is the company's; a marketplace or platform is a unit too
+    (
+        "The launch was watched by Sea Ltd [SE], whose Shopee marketplace became one of the most downloaded apps.",
+        ("shopee", "part_of", "sea limited"),
+        None,
+        "part_of.whose_unit",
+    ),
+    (
+        "Analysts cited Alibaba (9988.HK; BABA), whose Lazada unit is losing money.",
+        ("lazada", "part_of", "alibaba"),
+        None,
+        "part_of.whose_unit",
+    ),
+    # a possessed unit named before its adjectives, whatever the mood of its clause
+    (
+        "GoTo's Gojek ride-hailing unit would be folded into Grab's operations.",
+        ("gojek", "part_of", "goto"),
+        None,
+        "part_of.noun",
+    ),
+    ("Meituan could sell its Keeta unit.", ("keeta", "part_of", "meituan"), None, "part_of.noun+coref"),
     # the subject of an 'as' clause the small model reads as the object of 'as'
     (
         "The deal comes as Douyin, which has built a local-services division since 2020, continues to take share"
@@ -2727,6 +2748,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a unit not yet there is no unit
+    "Meituan may launch a Keeta unit next year.",
     # what is put into a company is no investment unless it is money
     "Alibaba put its logistics arm into a joint venture with Cainiao.",
     "Meituan poured resources into Keeta.",

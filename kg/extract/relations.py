@@ -1807,19 +1807,37 @@ def _names_before_unit_noun(ctx: Context, i: int) -> tuple[list[Arg], int] | Non
     return (names, stop) if names and stop < len(ctx.tokens) and ctx.tokens[stop].lower_ in lx.UNIT_NOUNS else None
 
 
+def _before_aside(ctx: Context, i: int) -> Token:
+    """Token ``i``, or the name before the brackets it closes when they name nothing else: 'Sea Ltd (SE), whose …'
+    is Sea's clause, a listing code between ('Meituan (and Keeta), whose …' is not Meituan's alone)."""
+    t = ctx.tokens[i]
+    if t.text != ")":
+        return t
+    opening = next((k for k in range(i - 1, max(i - 8, -1), -1) if ctx.tokens[k].text == "("), None)
+    if opening is None or opening == 0:
+        return t
+    named = ctx.ent(ctx.tokens[opening - 1])
+    inside = [a for k in range(opening + 1, i) if (a := ctx.ent(ctx.tokens[k])) is not None]
+    if named is None or any(a.key != named.key for a in inside):
+        return t
+    return ctx.tokens[opening - 1]
+
+
 def rule_whose_unit(ctx: Context, whose: Token) -> Iterator[Cand]:
     """'Baidu, whose Apollo Go unit runs …', 'Alibaba — whose Taobao Instant Commerce and Ele.me units …': the
     units of the organization the relative clause follows, read on tokens where the small model loses the relative
     clause (where it keeps it, 'whose' stands for that name in :meth:`Context.expand`)."""
     if any(a.dep_ == "relcl" for a in whose.ancestors):
         return
-    before = ctx.tokens[whose.i - 2] if whose.i >= 2 and ctx.tokens[whose.i - 1].text in (",", "—", "–") else None
-    owner = ctx.ent(before) if before is not None else None
-    found = _names_before_unit_noun(ctx, whose.i + 1)
-    if owner is None or owner.type != "Organization" or found is None:
+    set_off = whose.i >= 2 and ctx.tokens[whose.i - 1].text in (",", "—", "–")
+    owner = ctx.ent(_before_aside(ctx, whose.i - 2)) if set_off else None
+    units, stop = _names_read_on(ctx, whose.i + 1, (",", "and", "the"))
+    kind = ctx.tokens[stop] if stop < len(ctx.tokens) else None
+    if owner is None or owner.type != "Organization" or kind is None:
         return
-    for unit in found[0]:
-        yield Cand(unit, "part_of", owner, "part_of.whose_unit", whose.i, dated=False)
+    if kind.lower_ in lx.UNIT_NOUNS or kind.lemma_.lower() in _BUSINESS_KINDS:  # 'whose Shopee marketplace'
+        for unit in units:
+            yield Cand(unit, "part_of", owner, "part_of.whose_unit", whose.i, dated=False)
 
 
 def rule_under_brands(ctx: Context, under: Token) -> Iterator[Cand]:
@@ -2933,7 +2951,10 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         fillers = [
             a
             for c in head_role.children
-            if c.dep_ in ("compound", "nmod") and c.i < head_role.i and ctx.tok_mention[c.i]
+            # ("GoTo's Gojek ride-hailing unit": the name before an adjective may come as one more adjective)
+            if (c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and c.tag_ == "NNP"))
+            and c.i < head_role.i
+            and ctx.tok_mention[c.i]
             for a in ctx.expand(c, refs=False)
         ]
     if not fillers:
@@ -3571,6 +3592,12 @@ def rule_ticker(ctx: Context, paren: Token) -> Iterator[Cand]:
 _PRESUPPOSING = ("part_of.possessive", "owns.hyphen", "invest.hyphen")
 
 
+def _possessed_noun(t: Token) -> bool:
+    """A noun with a possessor ('Alibaba's Lazada unit', 'its GoFood service'): what it says of its owner holds
+    whatever the mood of its clause."""
+    return t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in t.children)
+
+
 def run_rules(ctx: Context) -> Iterator[Cand]:
     """One pass over the tokens; each cue dispatches to its rule. Leaders read so far are remembered
     (for successions that name no organization)."""
@@ -3581,7 +3608,11 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
         # a title describes a standing role whatever the clause says happened: 'Kuaishou founder Su Hua did not
         # attend', 'Alibaba chief executive Eddie Wu may step down'
         # and a possessive or a hyphenated owner presupposes what it says: 'the deal could pressure Meituan's Keeta'
-        description = (not cand.dated and cand.p in ("leads", "founded")) or cand.rule.startswith(_PRESUPPOSING)
+        description = (
+            (not cand.dated and cand.p in ("leads", "founded"))
+            or cand.rule.startswith(_PRESUPPOSING)
+            or (cand.p == "part_of" and _possessed_noun(ctx.tokens[cand.trigger]))  # 'would fold Alibaba's Lazada unit'
+        )
         if not description and irrealis(ctx.tokens[cand.trigger], negation_only=cand.p in lx.STATIVE_RIVALRY):
             continue
         if (
