@@ -85,6 +85,13 @@ def by_label(ex):
             "North India Mobile Phone Dealers Council",
             "Organization",
         ),
+        # a 'who' after the company a person's post is at is the person's: the company stays one
+        (
+            "Bruno Vidal, the general manager of Shopee Brazil, who joined from Amazon last year, said sales rose.",
+            "Shopee Brazil",
+            "Organization",
+        ),
+        ("The company hired Wang, who joined from Baidu.", "Wang", "Person"),
         # American punctuation: the comma inside the closing quote is not the name's
         ("Shopee on Monday launched \u201cShopee Mart,\u201d a grocery service.", "Shopee Mart", "Program"),
     ],

@@ -2524,6 +2524,20 @@ CASES = [
         "part_of.noun",
     ),
     ("Meituan could sell its Keeta unit.", ("keeta", "part_of", "meituan"), None, "part_of.noun+coref"),
+    # a partner (ally) of a company, or counted as one
+    (
+        "Volkswagen is a partner of Horizon Robotics.",
+        ("volkswagen", "partner_of", "horizon robotics"),
+        None,
+        "partner_of.noun",
+    ),
+    (
+        "Horizon Robotics counts Volkswagen and Bosch as partners.",
+        ("bosch", "partner_of", "horizon robotics"),
+        None,
+        "partner_of.noun",
+    ),
+    ("Xiaomi, a close ally of Leica, said sales rose.", ("xiaomi", "partner_of", "leica"), None, "partner_of.noun"),
     # the subject of an 'as' clause the small model reads as the object of 'as'
     (
         "The deal comes as Douyin, which has built a local-services division since 2020, continues to take share"
@@ -2748,6 +2762,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a partner at a firm is a post, not an alliance
+    "Liu Yan, a partner at Hillhouse Capital, said sales rose.",
     # a unit not yet there is no unit
     "Meituan may launch a Keeta unit next year.",
     # what is put into a company is no investment unless it is money

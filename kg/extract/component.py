@@ -107,7 +107,9 @@ def _person_cue(doc: Doc, c: mx.Candidate) -> bool:
     Dianping' nor 'X, a partner of Y' (a partner may be a company; a managing or founding partner is not). A name of
     one word too when an age or a relative 'who' follows it ('Zhao, 44, succeeds …', 'Wang, who became …')."""
     if c.end + 1 < len(doc) and doc[c.end].text == "," and doc[c.end + 1].lower_ == "who":
-        return True
+        h = doc[c.start : c.end].root
+        # ('X, the general manager of Shopee Brazil, who joined …': the 'who' is X's, the post's holder)
+        return not (h.dep_ == "pobj" and h.head.lower_ in ("of", "at") and h.head.head.pos_ == "NOUN")
     if c.end + 2 < len(doc) and doc[c.end].text == "," and doc[c.end + 2].text == ",":
         age = doc[c.end + 1]  # ('Zhao, 44, succeeds …': an age makes a person of a name of one word too)
         if age.is_digit and 16 <= int(age.text) <= 99:

@@ -589,6 +589,10 @@ REL_NOUNS = {
     "rival": ("competes_with", None),
     "competitor": ("competes_with", None),
     "challenger": ("competes_with", None),
+    # 'X is a partner of Y', 'Y counts X as a partner' (a person 'partner at' a firm is no organization's partner:
+    # the signature drops it)
+    "partner": ("partner_of", None),
+    "ally": ("partner_of", None),
 }
 #: Nouns of a unit named right before them ("whose Apollo Go unit", "under the Omoda and Jaecoo brands").
 UNIT_NOUNS = frozenset(

@@ -2965,20 +2965,22 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     try:
         # in order: the output must not vary by run; a conjoined noun that is no role ('its unit X and its
         # holding in Y') gives no organization
+        # ('a partner at Hillhouse' is a post at a firm; 'a partner of (to) Y' a company's ally)
+        anchor_preps = ("of", "to", "with") if pred == "partner_of" else ("of", "at", "in")
         for t in dict.fromkeys((n, head_role, *(k for k in n.conjuncts if _role_of(k)))):
             anchors += [a for c in possessors(t) for a in _possessor_alone(ctx, ctx.expand(c))]
             if t in (n, head_role):  # a conjoined role's own name is not the organization ('unit A and arm B')
                 anchors += _named(
                     ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i
                 )
-            anchors += _named_after(ctx, (t,), ("of", "at", "in")) or (
+            anchors += _named_after(ctx, (t,), anchor_preps) or (
                 _whose_operations(ctx, t) if pred == "leads" and role in lx.CHIEF_ROLES else []
             )
             if t is head_role and dep in ("attr", "oprd"):  # 'a company in which X is a major shareholder'
                 anchors += [
                     a
                     for c in h.children
-                    if c.dep_ == "prep" and c.lower_ in ("of", "at", "in")
+                    if c.dep_ == "prep" and c.lower_ in anchor_preps
                     for p in c.children
                     if p.dep_ == "pobj" and p.tag_ in ("WDT", "WP")
                     for a in ctx.expand(p)
