@@ -92,6 +92,8 @@ def by_label(ex):
             "Organization",
         ),
         ("The company hired Wang, who joined from Baidu.", "Wang", "Person"),
+        # near miss: the name itself
+        ("Nasdaq said the listing was approved.", "Nasdaq", "Organization"),
         # American punctuation: the comma inside the closing quote is not the name's
         ("Shopee on Monday launched \u201cShopee Mart,\u201d a grocery service.", "Shopee Mart", "Program"),
     ],
@@ -119,6 +121,11 @@ def test_names_and_types(extract_text, text, label, etype):
         # a known company beside a body's name stays itself
         ("Meituan and the China Chamber of Commerce signed a pact.", "Meituan and the China Chamber of Commerce"),
         ("Shares of Marvelous and Aiming rose.", "Marvelous and Aiming"),  # two companies, no body's head word
+        # a name made a likeness is no mention of it; a capitalised plural noun opening a sentence is no name
+        ("MetaX filed for a listing on Shanghai's Nasdaq-style STAR Market.", "Nasdaq"),
+        ("Foo Robotics runs an Amazon-like marketplace in Chile.", "Amazon"),
+        ("\u201cWafers are,\u201d the analyst said.", "Wafers"),
+        ("Semiconductors rose. Alibaba fell.", "Semiconductors"),
     ],
 )
 def test_junk_is_not_an_entity(extract_text, text, junk):

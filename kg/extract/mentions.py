@@ -143,6 +143,10 @@ def _hyphen_modifier(tok: Token) -> bool:
     return tok.tag_.startswith("VB") or word.endswith(("ed", "ing")) or word in lx.HYPHEN_MODIFIER_TAILS
 
 
+#: Words after a hyphen that make a name a comparison: "Nasdaq-style", "Amazon-like", "Uber-esque".
+_LIKENESS = frozenset({"style", "like", "esque", "type", "inspired"})
+
+
 def _hyphen_joined(tokens: Sequence[Token], i: int) -> bool:
     """Whether token ``i`` follows a hyphen written without spaces after a capitalised word ("Chang-han")."""
     return (
@@ -618,6 +622,16 @@ def _entity_candidate(
         return None  # "(NYSE: BABA)": a listing code is data about its company, never an entity
     if ent.start > 0 and tokens[ent.start - 1].lower_ in lx.TICKER_WORDS and not any(c.islower() for c in ent.text):
         return None  # 'trades under the ticker DIDIY', 'under the symbol 9626'
+    if ent.end + 1 < len(tokens) and _hyphen_joined(tokens, ent.end + 1) and tokens[ent.end + 1].lower_ in _LIKENESS:
+        return None  # "Shanghai's Nasdaq-style STAR Market", "an Amazon-like service": a likeness, not the company
+    if (
+        ent.end - ent.start == 1
+        and not ent.ent_id_
+        and tokens[ent.start].tag_ == "NNS"
+        and tokens[ent.start].text[1:].islower()  # (not a dateline's 'SHANGHAI')
+        and (ent.start == 0 or tokens[ent.start].is_sent_start or tokens[ent.start - 1].text in ("“", '"', "‘"))
+    ):
+        return None  # '“Wafers are.”', 'Models, computing power …': a plural noun opening a sentence, capitalised
     if ent.ent_id_:
         in_full = _kb_company_in_full(parsed, ent, by_start)
         if in_full is not None:
