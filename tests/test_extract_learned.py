@@ -194,3 +194,25 @@ def test_a_learned_statement_takes_no_date_from_its_sentence_alone(extract_text,
     read = {(r.subject, r.predicate, r.object): r for r in ex.relations if learned.is_learned(r.rule)}
     assert {("zhang wei", "leads", "alibaba"), ("alibaba", "acquired", "lazada")} <= set(read)
     assert all(r.date is None for r in read.values())
+
+
+@pytest.mark.model
+def test_a_listing_the_classifier_reads_is_undated(extract_text, monkeypatch):
+    """'the Hong Kong-listed X said on Monday …': a listing it reads is a standing one, told beside news of another
+    day (dated, its listings lowered date precision on the development sets); an event it reads keeps its date."""
+    from kg.extract import component
+
+    def every_pair_read(ctx, known, classifier=None):
+        readings = []
+        for pair in learned.pairs(ctx, known):
+            first, second = ctx._arg(pair.first), ctx._arg(pair.second)
+            predicate = "listed_on" if "nasdaq" in (first.key, second.key) else "partner_of"
+            company, other = (first, second) if second.key == "nasdaq" else (second, first)
+            readings.append(learned.Reading(company, predicate, other, pair.trigger, 0.9))
+        return readings
+
+    monkeypatch.setattr(component.learned, "read", every_pair_read)
+    ex = extract_text("Xpeng rang the opening bell at Nasdaq with Nio in March 2021.")
+    read = {(r.subject, r.predicate, r.object): r for r in ex.relations if learned.is_learned(r.rule)}
+    assert read[("xpeng", "listed_on", "nasdaq")].date is None
+    assert any(r.predicate == "partner_of" and r.date is not None for r in read.values())
