@@ -2524,6 +2524,14 @@ CASES = [
         "part_of.noun",
     ),
     ("Meituan could sell its Keeta unit.", ("keeta", "part_of", "meituan"), None, "part_of.noun+coref"),
+    # a person who launches a company founds it; one who launches a product launches it
+    (
+        "In 2015, Wang Xing launched Foo Delivery, an app for ordering food.",
+        ("wang xing", "founded", "foo delivery"),
+        "2015",
+        "founded.launch.verb",
+    ),
+    ("Lei Jun launched the SU7 in March 2024.", ("lei jun", "launched", "xiaomi su7"), "2024-03", "launch.verb"),
     # a partner (ally) of a company, or counted as one
     (
         "Volkswagen is a partner of Horizon Robotics.",

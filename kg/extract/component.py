@@ -918,7 +918,11 @@ def _typed(c: Cand) -> tuple[Cand, str, bool, bool]:
     # (not for a post: an organization named chief executive is a misread name, not an owner)
     alternative = (
         lx.TYPE_ALTERNATIVES.get((c.p, s.type)) if s is not None and s.type not in s_types and not c.role else None
-    ) or (lx.SUBJECT_SENSES.get((c.rule, s.type)) if s is not None else None)
+    ) or (
+        (lx.SUBJECT_SENSES.get((c.rule, s.type)) or lx.ARGUMENT_SENSES.get((c.rule, s.type, o.type)))
+        if s is not None
+        else None
+    )
     if alternative:
         c = dataclasses.replace(c, p=alternative, rule=f"{alternative}.{c.rule}", role=None)
         rule = _with_coref(c)

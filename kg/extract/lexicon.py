@@ -562,6 +562,9 @@ TYPE_ALTERNATIVES = {("leads", "Organization"): "owns"}
 #: (rule, subject type) -> the predicate a cue states for a subject of that type, though the cue's own would fit it:
 #: a person who builds a company founds it, a company that builds a product launches it ("how Pinduoduo built Temu").
 SUBJECT_SENSES = {("found.build", "Organization"): "launched"}
+#: (rule, subject type, object type) -> the predicate a cue states for such arguments: a person who launches a company
+#: founds it ("Cheng launched GIF Kuaishou, an app for …"); a person who launches a product launches it.
+ARGUMENT_SENSES = {("launch.verb", "Person", "Organization"): "founded"}
 #: Verbs of leading only a person does: an organization that 'chairs' Y is a misreading, not Y's owner.
 PERSON_ONLY_LEAD_VERBS = frozenset({"chair"})
 #: Relational nouns: "X, the founder of Y", "Y's owner X", "Y founder X", "X is an investor in Y".

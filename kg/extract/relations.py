@@ -132,6 +132,7 @@ def rule_ids() -> list[str]:
         if predicate == p
     }
     relation_rules |= {f"{alternative}.{rule}" for (rule, _), alternative in lx.SUBJECT_SENSES.items()}
+    relation_rules |= {f"{alternative}.{rule}" for (rule, _, _), alternative in lx.ARGUMENT_SENSES.items()}
     relation_rules |= {"acquire.controlling_stake+coref"}
     relation_rules |= (
         {f"{p}.nominal" for p in lx.NOUN_CUES.values()}
