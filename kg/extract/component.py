@@ -381,7 +381,7 @@ def _temporal_phrase(tok: Token) -> Token | None:
     after a probe by X'), if any."""
     t = tok
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _BEFORE_OR_AFTER:
+        if _after_before_object(t):
             return t.head
         t = t.head
     return None
@@ -392,14 +392,15 @@ def _in_temporal_phrase(gov: Token, chain: list[int]) -> bool:
     B before the two companies combined to form C in 2021', where the small model reads the clause as a noun."""
     t = gov
     while t.i not in chain and t.head.i != t.i:
-        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _BEFORE_OR_AFTER and t.head.head.i in chain:
+        if _after_before_object(t) and t.head.head.i in chain:
             return True
         t = t.head
     return False
 
 
-#: Prepositions that place what they govern before or after the clause's event.
-_BEFORE_OR_AFTER = frozenset({"after", "before"})
+def _after_before_object(t: Token) -> bool:
+    """Whether ``t`` is what an 'after' or 'before' governs (a time placed before or after the clause's event)."""
+    return t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ("after", "before")
 
 
 def _clause_of_another(gov: Token, chain: list[int], args: tuple[int, ...]) -> bool:

@@ -1800,12 +1800,17 @@ def _names_listed_from(ctx: Context, i: int) -> list[Arg]:
     return _names_read_on(ctx, i, (",", "and"))[0] if ctx.tok_mention[i] is not None else []
 
 
-def _names_before_unit_noun(ctx: Context, i: int) -> tuple[list[Arg], int] | None:
+def _names_before_unit_noun(
+    ctx: Context, i: int, kinds: AbstractSet[str] = frozenset()
+) -> tuple[list[Arg], int] | None:
     """The names listed from token ``i`` up to a unit noun ('Apollo Go unit', 'the Omoda, Jaecoo and Chirey
-    brands', 'Taobao Instant Commerce and Ele.me units') and that noun's index; None unless only names, commas,
-    'and' and 'the' stand before it."""
+    brands', 'Taobao Instant Commerce and Ele.me units'), or a noun of one of the ``kinds`` of business by its lemma,
+    and that noun's index; None unless only names, commas, 'and' and 'the' stand before it."""
     names, stop = _names_read_on(ctx, i, (",", "and", "the"))
-    return (names, stop) if names and stop < len(ctx.tokens) and ctx.tokens[stop].lower_ in lx.UNIT_NOUNS else None
+    if not names or stop >= len(ctx.tokens):
+        return None
+    noun = ctx.tokens[stop]
+    return (names, stop) if noun.lower_ in lx.UNIT_NOUNS or noun.lemma_.lower() in kinds else None
 
 
 def _before_aside(ctx: Context, i: int) -> Token:
@@ -1832,13 +1837,11 @@ def rule_whose_unit(ctx: Context, whose: Token) -> Iterator[Cand]:
         return
     set_off = whose.i >= 2 and ctx.tokens[whose.i - 1].text in (",", "—", "–")
     owner = ctx.ent(_before_aside(ctx, whose.i - 2)) if set_off else None
-    units, stop = _names_read_on(ctx, whose.i + 1, (",", "and", "the"))
-    kind = ctx.tokens[stop] if stop < len(ctx.tokens) else None
-    if owner is None or owner.type != "Organization" or kind is None:
+    found = _names_before_unit_noun(ctx, whose.i + 1, _BUSINESS_KINDS)  # ('whose Shopee marketplace')
+    if owner is None or owner.type != "Organization" or found is None:
         return
-    if kind.lower_ in lx.UNIT_NOUNS or kind.lemma_.lower() in _BUSINESS_KINDS:  # 'whose Shopee marketplace'
-        for unit in units:
-            yield Cand(unit, "part_of", owner, "part_of.whose_unit", whose.i, dated=False)
+    for unit in found[0]:
+        yield Cand(unit, "part_of", owner, "part_of.whose_unit", whose.i, dated=False)
 
 
 def rule_under_brands(ctx: Context, under: Token) -> Iterator[Cand]:
