@@ -409,6 +409,10 @@ RAISE_VERBS = frozenset({"raise", "secure", "receive", "get", "take", "attract",
 #: Verbs of putting a sum into a company: "poured US$2 billion into Y", "put a further 500 million yuan into Y".
 MONEY_INTO_VERBS = frozenset({"put", "pour", "inject", "pump", "plough", "plow", "sink", "funnel", "channel"})
 MONEY_NOUNS = frozenset({"money", "fund", "capital", "cash", "investment", "financing", "backing", "funding"})
+#: Verbs whose subject makes or seeks the listing they take as object: 'X completed its listing on Y', 'X made its
+#: debut on Y', 'X filed for an IPO on Y' (a plan counts as a listing, as 'plans to list on Y' does).
+LISTING_PLAN_VERBS = frozenset({"file", "plan", "prepare", "apply"})
+LISTING_VERBS = LISTING_PLAN_VERBS | {"complete", "make", "stage", "hold", "launch", "finish"}
 #: Verbs of facing a rival: "X faces Y", "X will go up against Y", "X squared off (lined up) against Y".
 FACE_VERBS = frozenset({"face", "go", "square", "line", "stack", "match"})
 #: Verbs of ground won from a rival: "X took market share (users) from Y", "X is luring merchants away from Y".

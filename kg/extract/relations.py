@@ -221,9 +221,10 @@ class Context:
             for i in range(m[0], m[1]):
                 self.tok_mention[i] = m
         # 'owned by Sea Ltd (SE.N)': the small model may head the phrase with the code; a listing code stands for
-        # the name right before its bracket
+        # the company named right before its bracket (not the place in 'listed in Hong Kong (9927.HK)')
         for ticker, bracket in brackets:
             before = self.tok_mention[bracket.start - 1] if bracket is not None and bracket.start > 0 else None
+            before = before if before is not None and types.get(before[2]) == "Organization" else None
             for start, end in ticker.code_spans if before is not None else ():
                 code = doc.char_span(start, end, alignment_mode="expand")
                 for i in range(code.start, code.end) if code is not None else ():
@@ -338,7 +339,12 @@ class Context:
                 j, steps = j - 1, steps + 1  # past quotes and modifiers: '“X” resale program'
             m = self.tok_mention[j] if j >= 0 else None
             # (the small model may parse the name's own words oddly: 'Naver Plus Store' as 'Naver' + conjunct)
-            if m is not None and any(tokens[k].head.i in heads for k in range(m[0], m[1])):
+            if (
+                m is not None
+                and any(tokens[k].head.i in heads for k in range(m[0], m[1]))
+                # ('the Tokyo consultancy X': a place before a kind of organization says where it is, never its name)
+                and not (self.types.get(m[2]) == "Place" and lx.CATEGORY_TYPES.get(tok.lemma_.lower()) == "Organization")
+            ):
                 return self._arg(m)
         return None
 
@@ -889,7 +895,12 @@ class Context:
         return (
             any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
             or (v.dep_ in ("acl", "amod") and v.tag_ == "VBN" and not _main_verb_as_modifier(v))
-            or (v.dep_ == "advcl" and v.tag_ == "VBN" and v.i < v.head.i and any(c.dep_ == "agent" for c in v.children))
+            or (
+                v.dep_ in ("advcl", "csubj")  # ('Founded by X, a …, Y leases …': read as the verb's clausal subject)
+                and v.tag_ == "VBN"
+                and v.i < v.head.i
+                and any(c.dep_ == "agent" for c in v.children)
+            )
             # 'X has been majority-owned by Y': the small model reads a hyphenated participle as the copula's adjective
             or (v.dep_ == "acomp" and v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children))
             # 'Xiaomi and Kingsoft, both chaired by Lei Jun, rose': a participle with its agent the small model reads
@@ -1006,13 +1017,31 @@ class Context:
             for a in self.expand(k, refs=False)
         ]
 
+    def _subject_read_into_agent(self, v: Token) -> list[Arg]:
+        """'Founded in 2019 by X, a former engineer at Z, Y leases …': the small model may read the main clause's
+        subject as one more appositive of the agent's name and leave its verb without a subject; the subject is the
+        organization named right before that verb, after a comma."""
+        k = v.head.i - 1
+        m = self.tok_mention[k] if k > 0 else None
+        if m is None or m[0] < 1 or self.tokens[m[0] - 1].text != "," or self.types.get(m[2]) != "Organization":
+            return []
+        return [self._arg(m)] if self.tokens[k].head.i != v.head.i else []
+
     def objects(self, v: Token, preps: AbstractSet[str] = frozenset()) -> list[Arg]:
         if self.is_passive(v):
             if v.dep_ in ("acl", "amod"):  # 'the program launched by X', 'the newly launched X'
                 return self._listed_just_before(v, v.head) or self.expand(v.head)
-            if v.dep_ == "advcl" and v.i < v.head.i and not any(c.dep_ == "nsubjpass" for c in v.children):
+            if v.dep_ in ("advcl", "csubj") and v.i < v.head.i and not any(c.dep_ == "nsubjpass" for c in v.children):
                 # 'Founded in 2013 by X, Y has grown' (or 'Y was added to …'): the main clause's subject
-                return [a for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.expand(c)]
+                # (a reference there never stands for a name inside the participle's own phrase: 'Founded by X, a
+                # former engineer at Z, the company …' is not Z)
+                saved = self.exclude
+                self.exclude = saved | {m[2] for t in v.subtree if (m := self.tok_mention[t.i]) is not None}
+                try:
+                    named = [a for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.expand(c)]
+                finally:
+                    self.exclude = saved
+                return named or self._subject_read_into_agent(v)
             # 'X was itself fined': with 'itself' between, the small model calls X the active subject
             # (and may hang it on the auxiliary); a conjoined participle takes its head's subject
             if v.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in v.children):
@@ -2260,6 +2289,15 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         ("with", "against", "from", "to") if n.lemma_.lower() in lx.COMPETE_NOUNS_TO else ("with", "against", "from")
     )
     against = _pobjs(heads, preps, conjoined=True)
+    if n.dep_ == "dobj":
+        # 'faces competition from A, and from firms such as B': the small model conjoins the second 'from' to the verb
+        against += [
+            p
+            for c in n.head.children
+            if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in preps and c.i > n.i
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
     named = [a for p in against for a in ctx.expand(p, refs=False)] + _business_owners(ctx, against)
     rivals = list({a.key: a for a in named}.values())
     # 'a race among A, B and C', 'a subsidy war between the two'; 'as A, B and C battle for …' (the small model
@@ -3476,6 +3514,11 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
             owned = [ctx._arg(ctx._mention_at(first - 2))]
         else:
             own = ctx.ent(v.head)
+            kind = v.head
+            while own is None and kind.dep_ == "compound" and kind.head.i - v.i <= 4:
+                # 'the Y-backed logistics group SAL': the nouns of its kind qualify the name they stand before
+                kind = kind.head
+                own = ctx.ent(kind) if ctx.tok_mention[kind.i] else None
             owned = ctx.expand(v.head, refs=False) if own is None else [own]
     finally:
         ctx.exclude = set()
@@ -3511,6 +3554,9 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X listed (its shares) on Y', 'X, which is listed on Y', 'X plans to list on Y', 'X debuted on Y': X is
     listed on exchange Y (an exchange of the KB: 'listed its products on Tmall' is no listing); 'X went public':
     a listing event only."""
+    if v.lower_ == "listing":
+        yield from rule_listing_noun(ctx, v)  # the noun read as a verb ("X's Nasdaq listing")
+        return
     low = v.lemma_.lower()
     exchanges = [a for a in _named_after(ctx, (v,), ("on", "in"), refs=False) if ctx.kinds.get(a.key) == "exchange"]
     if exchanges and low in ("list", "debut", "float"):
@@ -3527,18 +3573,25 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
 
 
 def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
-    """'PayPay rose 18% in its Nasdaq debut', 'Shares of X jumped in their HKEX debut', 'X's NYSE listing': the
-    company whose debut (listing, IPO) an exchange names is listed on it. Not 'a Nasdaq listing would give X …' (no
-    owner of the listing) nor 'X's Hong Kong listing' (a place, not an exchange)."""
+    """'PayPay rose 18% in its Nasdaq debut', 'Shares of X jumped in their HKEX debut', 'X's NYSE listing', 'X's
+    debut on the NYSE', 'X completed its listing on Y', 'X filed for an IPO on Y': the company whose debut (listing,
+    IPO) an exchange names is listed on it. Not 'a Nasdaq listing would give X …' (no owner of the listing), 'X's
+    Hong Kong listing' (a place, not an exchange) nor 'X welcomed listings on Y' (not a verb of making one)."""
+    before = ctx.tokens[n.i - 1] if n.i > 0 else None
+    # ("WeRide's Nasdaq listing": the small model may read the exchange as the noun and 'listing' as a verb beside it)
+    misread = before is not None and before.head.i != n.i and before.dep_ == n.dep_ == "pobj" and before.head == n.head
+    maker = _listing_maker(n)
     exchanges = [
         a
-        for c in n.children
-        if c.dep_ in ("compound", "nmod") and (a := ctx.ent(c)) is not None and ctx.kinds.get(a.key) == "exchange"
-    ]
+        for c in (*n.children, *((before,) if misread else ()))
+        if (c.dep_ in ("compound", "nmod") or c is before) and (a := ctx.ent(c)) is not None
+    ] + _named_after(ctx, (n,) if maker is None else (n, maker), ("on",), refs=False)  # 'made its debut on Y'
+    exchanges = [a for a in exchanges if ctx.kinds.get(a.key) == "exchange"]
     if not exchanges:
         return
-    companies = [a for c in possessors(n) for a in ctx.expand(c)]
-    if not companies and n.dep_ == "pobj" and n.head.dep_ == "prep":
+    owners = (*possessors(n), *(possessors(before) if misread else ()))
+    companies = [a for c in owners for a in ctx.expand(c)] + _named_after(ctx, (n,), ("of",))
+    if not companies and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in ("in", "during"):
         v = governing_verb(n.head)  # 'X rose 18% in its debut', 'Shares of X rose in their debut'
         companies = ctx.subjects(v) or [
             a
@@ -3546,10 +3599,25 @@ def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             if c.dep_ == "nsubj" and c.lemma_.lower() in ("share", "stock")
             for a in _named_after(ctx, (c,), ("of",))
         ]
+    if not companies and maker is not None:
+        companies = ctx.objects(maker) if ctx.is_passive(maker) else ctx.subjects(maker)
+    # (a listing filed for or planned has not happened: the clause's date is the plan's)
+    dated = maker is None or maker.lemma_.lower() not in lx.LISTING_PLAN_VERBS
     for s in companies:
         if s.type == "Organization":
             for o in exchanges:
-                yield Cand(s, "listed_on", o, "listed_on.noun", n.i)
+                yield Cand(s, "listed_on", o, "listed_on.noun", n.i, dated=dated)
+
+
+def _listing_maker(n: Token) -> Token | None:
+    """The verb that makes or seeks the listing ``n``: 'completed (its) listings', 'made its debut', 'filed for an
+    IPO', 'plans a listing'."""
+    v = n.head
+    if n.dep_ == "pobj" and v.lower_ in ("for", "of") and v.head.pos_ == "VERB":
+        v = v.head  # 'filed (applied) for an IPO', 'the completion of its listing' is no verb
+    elif n.dep_ != "dobj":
+        return None
+    return v if v.pos_ == "VERB" and v.lemma_.lower() in lx.LISTING_VERBS else None
 
 
 def rule_sale_to(ctx: Context, n: Token) -> Iterator[Cand]:
