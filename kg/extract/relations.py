@@ -343,7 +343,9 @@ class Context:
                 m is not None
                 and any(tokens[k].head.i in heads for k in range(m[0], m[1]))
                 # ('the Tokyo consultancy X': a place before a kind of organization says where it is, never its name)
-                and not (self.types.get(m[2]) == "Place" and lx.CATEGORY_TYPES.get(tok.lemma_.lower()) == "Organization")
+                and not (
+                    self.types.get(m[2]) == "Place" and lx.CATEGORY_TYPES.get(tok.lemma_.lower()) == "Organization"
+                )
             ):
                 return self._arg(m)
         return None
