@@ -884,6 +884,27 @@ CASES = [
         "invested_in.noun+coref",
     ),
     ("Uber faces competition from Toyota-backed Pony.ai.", ("toyota", "invested_in", "pony.ai"), None, "invest.hyphen"),
+    # a participle before a possessor qualifies the possessor: 'Tencent-backed WeBank's Weilidai'
+    (
+        "Du Xiaoman competes with Tencent-backed WeBank’s Weilidai and Meituan’s credit services.",
+        ("tencent", "invested_in", "webank"),
+        None,
+        "invest.hyphen",
+    ),
+    (
+        "Shoppers prefer the Alibaba-owned Ele.me’s delivery app.",
+        ("ele-me", "part_of", "alibaba"),
+        None,
+        "owns.hyphen",
+    ),
+    # 'the company' is not the person's former employer named in the same phrase
+    (
+        "Du Xiaoman makes loans. Chief executive Zhu Guang, a former Baidu senior vice president who has run the "
+        "company since the spin-off, said losses fell.",
+        ("zhu guang", "leads", "du-xiaoman"),
+        None,
+        "leads.verb+coref",
+    ),
     # the nouns of a kind between the participle and the name qualify the name: 'the Y-backed logistics group X'
     (
         "J&T signed an agreement with Saudi Arabia’s Public Investment Fund-backed logistics group SAL to build a hub.",
@@ -3827,6 +3848,12 @@ def test_the_lead_is_the_opening_after_a_headline(text, lead):
 def test_a_role_held_is_not_dated_by_its_sentence(extract_text, text, triple, date):
     rel = triples(extract_text(text))[triple]
     assert (rel.date.iso if rel.date else None) == date
+
+
+def test_a_name_with_its_own_owner_is_no_service_of_the_next_possessor(extract_text):
+    ex = extract_text("Du Xiaoman competes with WeBank’s Weilidai and Meituan’s credit services.")
+    assert ("weilidai", "part_of", "meituan") not in triples(ex)
+    assert ("weilidai", "part_of", "webank") in triples(ex)
 
 
 @pytest.mark.parametrize(

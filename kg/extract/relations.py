@@ -440,8 +440,13 @@ class Context:
             if tok.lower_ in ("it", "him", "her") and tok.dep_ in ("dobj", "dative"):
                 found = self._for_object_pronoun(tok, found)
             if kind == "Organization" and tok.pos_ != "PRON":
-                # 'the company', 'the Xiamen-based group' is no regulator or exchange (those it would name as such)
-                found = [f for f in found if self.kinds.get(f[1]) not in ("authority", "exchange")]
+                # 'the company', 'the Xiamen-based group' is no regulator or exchange (those it would name as such),
+                # nor a person's former employer ('X, a former Baidu executive who has run the company since …')
+                found = [
+                    f
+                    for f in found
+                    if self.kinds.get(f[1]) not in ("authority", "exchange") and not self._former_employer(f[0])
+                ]
             # a reference prefers its own sentence's subject, then the nearest name of its sentence;
             # a pronoun then prefers an earlier sentence's subject (centering), a description the nearest name
             here = self.sent_index[tok.i]
@@ -462,6 +467,15 @@ class Context:
             pick = pick or (found[0] if found else None)
             return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
         return []
+
+    def _former_employer(self, i: int) -> bool:
+        """Whether the name at token ``i`` qualifies a past post: 'a former Baidu executive', 'a former vice-president
+        of (at) Alibaba', 'Baidu's former chief'."""
+        head = self.mention_head[self.tok_mention[i]] if self.tok_mention[i] else self.tokens[i]
+        post = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") else head.head
+        if head.dep_ not in ("compound", "nmod", "poss", "pobj") or post.i == head.i:
+            return False
+        return any(c.lower_ in lx.FORMER_WORDS for c in post.children if c.dep_ in ("amod", "advmod") and c.i < post.i)
 
     def _parallel_possessor(self, tok: Token) -> Arg | None:
         """The organization a possessive pronoun repeats from the conjunct before: "X's A and its B" (None if the
@@ -3295,7 +3309,14 @@ def rule_possessive_product(ctx: Context, noun: Token) -> Iterator[Cand]:
     if not owners:
         return
     # 'its Keeta delivery brand': the name may modify the kind's modifier
-    modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+    # ("WeBank's Weilidai and Meituan's credit services": a name with an owner of its own, or read as one of the
+    # owners, is no service of the possessor)
+    owning = set(possessors(noun))
+    modifiers = [
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "nmod") and c.i < noun.i and c not in owning and not possessors(c)
+    ]
     modifiers += [k for c in modifiers if c.is_lower for k in c.children if k.dep_ == "compound" and k.i < c.i]
     names = _named(ctx.ent(c) for c in modifiers)
     for name in names:
@@ -3516,6 +3537,9 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
             owned = [ctx._arg(ctx._mention_at(first - 2))]
         else:
             own = ctx.ent(v.head)
+            after = ctx.tokens[v.i + 1] if v.i + 1 < len(ctx.tokens) else None
+            if own is not None and after is not None and after in possessors(v.head) and ctx.tok_mention[after.i]:
+                own = ctx.ent(after)  # 'Tencent-backed WeBank's Weilidai': the participle qualifies the possessor
             kind = v.head
             while own is None and kind.dep_ == "compound" and kind.head.i - v.i <= 4:
                 # 'the Y-backed logistics group SAL': the nouns of its kind qualify the name they stand before
