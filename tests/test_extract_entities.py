@@ -94,6 +94,9 @@ def by_label(ex):
         ("The company hired Wang, who joined from Baidu.", "Wang", "Person"),
         # near miss: the name itself
         ("Nasdaq said the listing was approved.", "Nasdaq", "Organization"),
+        # a name of digits and capitals where a name stands
+        ("Cainiao owns 4PX, a cross-border logistics firm.", "4PX", "Organization"),
+        ("Tencent invested in 3SBio in 2020.", "3SBio", "Organization"),
         # American punctuation: the comma inside the closing quote is not the name's
         ("Shopee on Monday launched \u201cShopee Mart,\u201d a grocery service.", "Shopee Mart", "Program"),
     ],
@@ -126,6 +129,10 @@ def test_names_and_types(extract_text, text, label, etype):
         ("Foo Robotics runs an Amazon-like marketplace in Chile.", "Amazon"),
         ("\u201cWafers are,\u201d the analyst said.", "Wafers"),
         ("Semiconductors rose. Alibaba fell.", "Semiconductors"),
+        # a unit written onto its number, a code of digits and capitals as a modifier, jargon: no names
+        ("Xiaomi sells 128GB phones, and CATL opened a 10GW plant.", "GB"),
+        ("CATL opened a 10GW plant in Hungary.", "10GW"),
+        ("Cainiao said 3PL providers grew.", "3PL"),
     ],
 )
 def test_junk_is_not_an_entity(extract_text, text, junk):

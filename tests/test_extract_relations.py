@@ -884,6 +884,13 @@ CASES = [
         "invested_in.noun+coref",
     ),
     ("Uber faces competition from Toyota-backed Pony.ai.", ("toyota", "invested_in", "pony.ai"), None, "invest.hyphen"),
+    # a relative clause after the second of two names the model reads as apposition is about the second
+    (
+        "It competes with Goodcang, the unit of Xiamen Xiangyu, 4PX, which is owned by Cainiao, and JD Logistics.",
+        ("4px", "part_of", "cainiao"),
+        None,
+        "owns.verb",
+    ),
     # a participle before a possessor qualifies the possessor: 'Tencent-backed WeBank's Weilidai'
     (
         "Du Xiaoman competes with Tencent-backed WeBank’s Weilidai and Meituan’s credit services.",

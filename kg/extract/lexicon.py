@@ -285,6 +285,11 @@ JARGON = frozenset(
         "hbm",
     }
 )
+#: Units written after a number in one token ("10GW", "128GB", "5GHz"): such a token is a quantity, never a name.
+UNIT_LETTERS = frozenset(
+    {"gb", "tb", "mb", "kb", "pb", "gw", "mw", "kw", "tw", "gwh", "mwh", "kwh", "twh", "ghz", "mhz", "nm", "mm", "cm",
+     "km", "kg", "hp", "ps", "wd", "fps", "mp", "gbps", "mbps", "tops", "mah", "pl"}
+)  # fmt: skip
 #: Honorifics written after a name with a hyphen ('Nagoshi-san'): the name is the person's without them.
 HONORIFIC_SUFFIXES = frozenset({"san", "sama", "kun", "chan", "sensei", "nim", "ssi"})
 #: Category nouns said of people as often as of companies ("X, a partner at Y", "X, a venture investor"):

@@ -195,9 +195,22 @@ def candidates(parsed: Parsed, exchange_codes: Mapping[str, str] | None = None) 
         and not _ROUND_LETTER.fullmatch(c.text)
         and c.text.lower() not in lx.JARGON
         and not _title(c.text)
+        and not _unit_after_number(parsed.tokens, c)
     ]
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _unit_after_number(tokens: list[Token], c: Candidate) -> bool:
+    """'128GB', '10GW': a unit written onto its number is a quantity's, never a name."""
+    first = tokens[c.start]
+    return (
+        c.end - c.start == 1
+        and first.lower_ in lx.UNIT_LETTERS
+        and c.start > 0
+        and tokens[c.start - 1].like_num
+        and not tokens[c.start - 1].whitespace_
+    )
 
 
 #: The words of a post's title ('General Manager', 'Executive Chairman'): a name of these only is a title.
@@ -362,6 +375,8 @@ def _joined_institutions(parsed: Parsed, found: list[Candidate]) -> list[Candida
 
 #: 'Brand names that start with digits: "99Food", "7Fresh", "52Toys" (not "5G", "4K", "10x").
 _DIGIT_LED_NAME = re.compile(r"\d+[A-Z][a-z]{2,}[A-Za-z]*")
+#: Names of digits and capitals ("4PX", "3SBio"): names only where a name stands, and never a unit ("10GW", "128GB").
+_DIGIT_LED_CODE = re.compile(r"\d+[A-Z]{2,4}[a-z]*")
 
 
 def _digit_led_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
@@ -369,7 +384,15 @@ def _digit_led_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
     a capitalised word, in one token, is a brand's name."""
     out = []
     for t in parsed.tokens:
-        if not covered[t.i] and _DIGIT_LED_NAME.fullmatch(t.text):
+        # ('4PX, which is owned by Cainiao': a code of digits and capitals is a name as a clause's argument, not as
+        # a modifier, and not when its letters are a unit or the code is jargon: '10GW plant', '3PL providers')
+        code = (
+            _DIGIT_LED_CODE.fullmatch(t.text) is not None
+            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj")
+            and t.text.lstrip("0123456789").lower() not in lx.UNIT_LETTERS
+            and t.lower_ not in lx.JARGON
+        )
+        if not covered[t.i] and (code or _DIGIT_LED_NAME.fullmatch(t.text)):
             covered[t.i] = 1
             out.append(Candidate(t.i, t.i + 1, parsed.text_of(parsed.doc[t.i : t.i + 1]), "DIGITS",
                                  votes={"Organization": 2.0}))  # fmt: skip

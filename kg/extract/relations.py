@@ -817,7 +817,12 @@ class Context:
             return []
         m = self._mention_at(k)
         name_head = self.mention_head[m]
-        if name_head.i != head.i and name_head not in head.conjuncts:
+        # ('A, B, which is owned by Y': the small model may read the second name as the first's appositive)
+        if (
+            name_head.i != head.i
+            and name_head not in head.conjuncts
+            and not (name_head.dep_ == "appos" and name_head.head.i == head.i)
+        ):
             return []
         return [self._arg(m)]
 
