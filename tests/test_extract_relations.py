@@ -884,6 +884,19 @@ CASES = [
         "invested_in.noun+coref",
     ),
     ("Uber faces competition from Toyota-backed Pony.ai.", ("toyota", "invested_in", "pony.ai"), None, "invest.hyphen"),
+    # conjoined roles, each with its organization: each its own ('the president of A and the creator of B')
+    (
+        "Allen Zhang, the president of Tencent’s Weixin Group and the creator of WeChat, resisted ads.",
+        ("allen-zhang", "founded", "wechat"),
+        None,
+        "founded.noun",
+    ),
+    (
+        "Wang Xing, founder of Meituan and chairman of Keeta, spoke on Monday.",
+        ("wang-xing", "leads", "keeta"),
+        None,
+        "leads.noun",
+    ),
     # a relative clause after the second of two names the model reads as apposition is about the second
     (
         "It competes with Goodcang, the unit of Xiamen Xiangyu, 4PX, which is owned by Cainiao, and JD Logistics.",
@@ -3855,6 +3868,21 @@ def test_the_lead_is_the_opening_after_a_headline(text, lead):
 def test_a_role_held_is_not_dated_by_its_sentence(extract_text, text, triple, date):
     rel = triples(extract_text(text))[triple]
     assert (rel.date.iso if rel.date else None) == date
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        (
+            "Allen Zhang, the president of Tencent’s Weixin Group and the creator of WeChat, resisted ads.",
+            [("allen-zhang", "leads", "wechat"), ("allen-zhang", "founded", "tencent-wxg")],
+        ),
+        ("Wang Xing, founder of Meituan and chairman of Keeta, spoke.", [("wang-xing", "leads", "meituan")]),
+    ],
+)
+def test_conjoined_roles_each_keep_their_own_organization(extract_text, text, wrong):
+    found = triples(extract_text(text))
+    assert not [t for t in wrong if t in found]
 
 
 def test_a_name_with_its_own_owner_is_no_service_of_the_next_possessor(extract_text):

@@ -3030,17 +3030,16 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         # holding in Y') gives no organization
         # ('a partner at Hillhouse' is a post at a firm; 'a partner of (to) Y' a company's ally)
         anchor_preps = ("of", "to", "with") if pred == "partner_of" else ("of", "at", "in")
+        by_role: dict[Token, list[Arg]] = {}
         for t in dict.fromkeys((n, head_role, *(k for k in n.conjuncts if _role_of(k)))):
-            anchors += [a for c in possessors(t) for a in _possessor_alone(ctx, ctx.expand(c))]
+            own = by_role[t] = [a for c in possessors(t) for a in _possessor_alone(ctx, ctx.expand(c))]
             if t in (n, head_role):  # a conjoined role's own name is not the organization ('unit A and arm B')
-                anchors += _named(
-                    ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i
-                )
-            anchors += _named_after(ctx, (t,), anchor_preps) or (
+                own += _named(ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i)
+            own += _named_after(ctx, (t,), anchor_preps) or (
                 _whose_operations(ctx, t) if pred == "leads" and role in lx.CHIEF_ROLES else []
             )
             if t is head_role and dep in ("attr", "oprd"):  # 'a company in which X is a major shareholder'
-                anchors += [
+                own += [
                     a
                     for c in h.children
                     if c.dep_ == "prep" and c.lower_ in anchor_preps
@@ -3048,6 +3047,9 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
                     if p.dep_ == "pobj" and p.tag_ in ("WDT", "WP")
                     for a in ctx.expand(p)
                 ]
+        # 'chairman and chief executive of Y': a role without an organization of its own takes its conjunct's;
+        # 'the president of A and the creator of B': each role its own
+        anchors += by_role[n] or [a for found in by_role.values() for a in found]
     finally:
         ctx.exclude = set()
     known = {f.key for f in fillers}
