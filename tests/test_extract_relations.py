@@ -884,6 +884,20 @@ CASES = [
         "invested_in.noun+coref",
     ),
     ("Uber faces competition from Toyota-backed Pony.ai.", ("toyota", "invested_in", "pony.ai"), None, "invest.hyphen"),
+    # a role conjoined after a post of no relation takes the post's place in the clause ('joins as senior
+    # vice-president and head of Y'), and its date
+    (
+        "Zhang Hao, 41, will join on April 1 as senior vice-president and head of Bilibili Games.",
+        ("zhang hao", "leads", "bilibili games"),
+        "2025-04-01",
+        "leads.noun",
+    ),
+    (
+        "Osvaldo Gimenez was appointed executive director and chief executive of Mercado Pago in March.",
+        ("osvaldo gimenez", "leads", "mercado pago"),
+        "2025-03",
+        "leads.noun",
+    ),
     # conjoined roles, each with its organization: each its own ('the president of A and the creator of B')
     (
         "Allen Zhang, the president of Tencent’s Weixin Group and the creator of WeChat, resisted ads.",

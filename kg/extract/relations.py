@@ -2974,7 +2974,9 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     ):
         return  # 'former chairman X': a past holder does not lead
     head_role = n
-    while head_role.dep_ == "conj" and _role_of(head_role.head):  # 'chairman and chief executive of Y'
+    # 'chairman and chief executive of Y'; 'joins as senior vice-president and head of Y' (a post of no relation
+    # first: its place in the clause is the second's)
+    while head_role.dep_ == "conj" and (_role_of(head_role.head) or head_role.head.lemma_.lower() in lx.PERSON_POSTS):
         head_role = head_role.head
     dep, h = head_role.dep_, head_role.head
     anchors: list[Arg] = []
