@@ -898,6 +898,16 @@ CASES = [
         "2025-03",
         "leads.noun",
     ),
+    # a unit an organization has, runs or keeps, named in apposition: 'X has a chip subsidiary, Y'
+    (
+        "BYD, the country’s largest EV maker, has a semiconductor subsidiary, BYD Semiconductor.",
+        ("byd semiconductor", "part_of", "byd"),
+        None,
+        "part_of.noun",
+    ),
+    ("Meituan operates a delivery arm, Keeta, in Hong Kong.", ("keeta", "part_of", "meituan"), None, "part_of.noun"),
+    # a wallet is a kind of business: 'runs the GoPay wallet'
+    ("GoTo Financial runs the GoPay wallet.", ("gopay", "part_of", "goto financial"), None, "owns.leads.verb"),
     # conjoined roles, each with its organization: each its own ('the president of A and the creator of B')
     (
         "Allen Zhang, the president of Tencent’s Weixin Group and the creator of WeChat, resisted ads.",
@@ -2923,6 +2933,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a unit bought is no unit held ('X bought a unit, Y' is an acquisition, which this sentence does not name)
+    "Analysts said Tencent wanted a unit, Sogou, last year.",
     # a participle's kind that names no one owns nothing ('the Tencent-backed fund manager')
     "The Tencent-backed fund manager said sales rose.",
     # a reference after a fronted participle never stands for a name inside the participle's phrase

@@ -58,6 +58,7 @@ CATEGORY_TYPES = {
             "merchant",
             "partner",
             "app",
+            "wallet",
             "brokerage",
             "subsidiary",
             "unit",
@@ -418,6 +419,8 @@ MONEY_NOUNS = frozenset({"money", "fund", "capital", "cash", "investment", "fina
 #: debut on Y', 'X filed for an IPO on Y' (a plan counts as a listing, as 'plans to list on Y' does).
 LISTING_PLAN_VERBS = frozenset({"file", "plan", "prepare", "apply"})
 LISTING_VERBS = LISTING_PLAN_VERBS | {"complete", "make", "stage", "hold", "launch", "finish"}
+#: Verbs of having a unit: 'X has (runs, keeps) a chip subsidiary, Y' makes Y X's unit (not 'X bought a unit, Y').
+UNIT_HOLDING_VERBS = frozenset({"have", "own", "operate", "run", "keep", "retain", "control", "maintain"})
 #: Verbs of facing a rival: "X faces Y", "X will go up against Y", "X squared off (lined up) against Y".
 FACE_VERBS = frozenset({"face", "go", "square", "line", "stack", "match"})
 #: Verbs of ground won from a rival: "X took market share (users) from Y", "X is luring merchants away from Y".

@@ -3144,6 +3144,9 @@ def _unnamed_anchors(
     if pred == "founded" and (agent := _leading_agent(head_role)) is not None:
         # 'Meituan, led by co-founder and chief executive Wang Xing': the titles are of what the name leads
         return [a for a in ctx.objects(agent.head) if a.type == "Organization"], f"{pred}.noun"
+    if pred == "part_of" and own_names and dep == "dobj" and h.lemma_.lower() in lx.UNIT_HOLDING_VERBS:
+        # 'BYD has a semiconductor subsidiary, BYD Semiconductor': the unit named is the subject's
+        return [a for a in ctx.subjects(h) if a.type == "Organization"], f"{pred}.noun"
     return [], f"{pred}.noun"
 
 
