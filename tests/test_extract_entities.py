@@ -97,6 +97,10 @@ def by_label(ex):
         # a name of digits and capitals where a name stands
         ("Cainiao owns 4PX, a cross-border logistics firm.", "4PX", "Organization"),
         ("Tencent invested in 3SBio in 2020.", "3SBio", "Organization"),
+        # a name's first word the NER left out, a compound inside the name ('Paradox' of 'Paradox Interactive')
+        ("Tencent will raise its stake in Paradox Interactive to about 19%.", "Paradox Interactive", "Organization"),
+        # what a stake is in has shares: a company, whatever the NER says of an unknown name
+        ("Tencent took a 10% stake in Shenji.", "Shenji", "Organization"),
         # American punctuation: the comma inside the closing quote is not the name's
         ("Shopee on Monday launched \u201cShopee Mart,\u201d a grocery service.", "Shopee Mart", "Program"),
     ],
@@ -133,6 +137,8 @@ def test_names_and_types(extract_text, text, label, etype):
         ("Xiaomi sells 128GB phones, and CATL opened a 10GW plant.", "GB"),
         ("CATL opened a 10GW plant in Hungary.", "10GW"),
         ("Cainiao said 3PL providers grew.", "3PL"),
+        # a title before a name is no first word of it
+        ("Chairman Lei Jun said Xiaomi Auto would grow.", "Chairman Lei Jun"),
     ],
 )
 def test_junk_is_not_an_entity(extract_text, text, junk):

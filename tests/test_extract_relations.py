@@ -898,6 +898,35 @@ CASES = [
         "2025-03",
         "leads.noun",
     ),
+    # the subject 'it' of a conjoined clause stands for what the first clause's 'it' stands for
+    (
+        "Ant Group’s ties have been shrinking. In 2024 it sold its remaining stake in India’s Paytm, and in 2025 it "
+        "trimmed its holding in Pakistan’s Easypaisa.",
+        ("ant-group", "invested_in", "easypaisa"),
+        None,
+        "invest.sell_holding+coref",
+    ),
+    # a share of a company taken, in per cent: 'X will take about 18 per cent of Y'
+    (
+        "Hefei Construction Investment Holding will take about 18 per cent of Shenji.",
+        ("hefei construction investment holding", "invested_in", "shenji"),
+        None,
+        "invest.stake",
+    ),
+    (
+        "Temasek holds 18 per cent of Qianhai Robotics.",
+        ("temasek", "invested_in", "qianhai robotics"),
+        None,
+        "invest.stake",
+    ),
+    # an appositive describes whatever its clause says: negated or modal, the description still holds
+    (
+        "Vision Fund, Didi’s largest outside investor, did not sell shares.",
+        ("softbank-vision-fund", "invested_in", "didi"),
+        None,
+        "invested_in.noun",
+    ),
+    ("Shein, a rival of Temu, did not comment.", ("shein", "competes_with", "temu"), None, "competes_with.noun"),
     # a unit an organization has, runs or keeps, named in apposition: 'X has a chip subsidiary, Y'
     (
         "BYD, the country’s largest EV maker, has a semiconductor subsidiary, BYD Semiconductor.",
@@ -2933,6 +2962,9 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a share of a market, or of another company's sales, is no stake
+    "Meituan took 60% of the market last year.",
+    "Pinduoduo took 20 per cent of Taobao’s sales.",
     # a unit bought is no unit held ('X bought a unit, Y' is an acquisition, which this sentence does not name)
     "Analysts said Tencent wanted a unit, Sogou, last year.",
     # a participle's kind that names no one owns nothing ('the Tencent-backed fund manager')

@@ -665,6 +665,17 @@ def _entity_candidate(
         ent = Span(
             parsed.doc, ent.start - 1, end, label=ent.label_
         )  # 'Chief Executive Deepinder Goyal': the NER tagged 'Goyal' only
+    steps = 0
+    while (
+        ent.label_ != "PERSON"
+        and not ent.ent_id_
+        and steps < 2
+        and ent.start - steps > 0
+        and _names_first_word(tokens[ent.start - steps - 1], ent.start, end)
+    ):
+        steps += 1  # 'a stake in Paradox Interactive': the NER may leave out a name's first words
+    if steps:
+        ent = Span(parsed.doc, ent.start - steps, end, label=ent.label_)
     if end < len(tokens) and _hyphen_joined(tokens, end) and tokens[end].is_alpha:
         end += 1  # the NER cut a hyphenated word in half ("Choi Soo-" of "Choi Soo-yeon", "E-" of "E-mart")
     start, end = _clean(tokens, ent.start, end)
@@ -704,6 +715,22 @@ _TITLE_WORDS = (
     | {"chief", "officer", "mr", "ms", "mrs", "dr", "madam", "analyst", "minister", "director", "professor"}
     | {"secretary", "governor", "commissioner", "premier", "senator", "founder", "partner", "economist"}
 )
+
+
+def _names_first_word(t: Token, start: int, end: int) -> bool:
+    """Whether ``t``, right before a name the NER found at [start, end), is a word of that name it left out: a
+    capitalised proper noun the parse makes a compound inside the name, tagged as nothing else, no title and no
+    jargon ('Paradox' of 'Paradox Interactive'; not 'Chairman' of 'Chairman Li', 'AI' of 'AI Singapore')."""
+    return (
+        t.tag_ == "NNP"
+        and t.is_title
+        and t.dep_ == "compound"
+        and start <= t.head.i < end
+        and not t.ent_type_
+        and t.lower_ not in _TITLE_WORDS
+        and t.lower_ not in lx.JARGON
+        and t.lower_ not in lx.FORMER_WORDS
+    )
 
 
 def _given_name_before(tokens: list[Token], i: int) -> bool:
@@ -1014,6 +1041,9 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         and h.head.i == c.end  # (not 'Shenzhen-based 52Toys and building-block maker Bloks')
     ):
         c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'the maker of Fortnite', 'the Fortnite maker': a product
+        return
+    elif h.dep_ == "pobj" and h.head.lower_ == "in" and h.head.head.lemma_.lower() in ("stake", "holding"):
+        c.votes["Organization"] = c.votes.get("Organization", 0) + 2.0  # 'a 10% stake in Shenji': what has shares
         return
     elif h.dep_ == "appos":
         cat = h.head

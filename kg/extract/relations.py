@@ -399,6 +399,8 @@ class Context:
                 if unit and unit.key not in self.exclude
                 else []
             )
+        if (earlier := self._conjoined_it_before(tok)) is not None:
+            return self._resolve(earlier)  # 'in 2024 it sold X, and in 2025 it trimmed Y': the same 'it' twice
         if phrase in lx.PAIR_REFS or tok.lower_ in lx.PLURAL_PRONOUNS:
             if tok.lower_ in lx.PLURAL_PRONOUNS:
                 # "X and Y announced that they …": the coordinated subject of an enclosing clause.
@@ -476,6 +478,16 @@ class Context:
         if head.dep_ not in ("compound", "nmod", "poss", "pobj") or post.i == head.i:
             return False
         return any(c.lower_ in lx.FORMER_WORDS for c in post.children if c.dep_ in ("amod", "advmod") and c.i < post.i)
+
+    def _conjoined_it_before(self, tok: Token) -> Token | None:
+        """The subject 'it' of the clause that the clause of the subject 'it' ``tok`` is conjoined to (None if
+        there is none): both stand for one thing."""
+        if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "conj":
+            return None
+        first = tok.head.head
+        return next(
+            (c for c in first.children if c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None
+        )
 
     def _parallel_possessor(self, tok: Token) -> Arg | None:
         """The organization a possessive pronoun repeats from the conjunct before: "X's A and its B" (None if the
@@ -2011,10 +2023,24 @@ def rule_unit_appositive(ctx: Context, n: Token) -> Iterator[Cand]:
 
 def rule_build_stake(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X has built (amassed, raised, doubled) stakes in A, B and C', 'X retains a 25% stake in Y': an investment in
-    each, whatever the verb."""
-    stakes = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in ("stake", "holding")]
-    if stakes and not (v.lemma_.lower() in ("retain", "keep") and _stake(ctx, stakes[0])[0] == "acquired"):
+    each, whatever the verb; 'X will take 18 per cent of Y' (a share of a company it names)."""
+    low = v.lemma_.lower()
+    stakes = [
+        c
+        for c in v.children
+        if c.dep_ == "dobj"
+        and (
+            (c.lemma_.lower() in ("stake", "holding") and low != "take")  # ('take a stake': the verb rule's)
+            or (low == "take" and _percent(c) and ctx.tok_mention[c.i] is None and _named_tokens_after(c, "of"))
+        )
+    ]
+    if stakes and not (low in ("retain", "keep") and _stake(ctx, stakes[0])[0] == "acquired"):
         yield from _verb_stake(ctx, v, stakes[0])  # (keeping control of Y is no acquisition of it)
+
+
+def _percent(t: Token) -> bool:
+    """'%', 'percent', 'per cent' (the small model reads 'per' as the compound of 'cent')."""
+    return t.lower_ in lx.PERCENT_WORDS or (t.lower_ == "cent" and any(c.lower_ == "per" for c in t.children))
 
 
 def rule_possessed_stake(ctx: Context, n: Token) -> Iterator[Cand]:
@@ -2113,7 +2139,7 @@ def _stake_or_round(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> lis
     if (
         pred in ("acquired", "owns")
         and dobj
-        and (dobj[0].lemma_.lower() in lx.STAKE_NOUNS or dobj[0].lower_ in lx.PERCENT_WORDS)
+        and (dobj[0].lemma_.lower() in lx.STAKE_NOUNS or _percent(dobj[0]))
         and not (dobj[0].lemma_.lower() == "share" and _market_ground(dobj[0]))  # 'took market share'
     ):
         return list(_verb_stake(ctx, v, dobj[0], held=pred == "owns"))
@@ -3722,6 +3748,8 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
         # and a possessive or a hyphenated owner presupposes what it says: 'the deal could pressure Meituan's Keeta'
         description = (
             (not cand.dated and cand.p in ("leads", "founded"))
+            # 'Temasek, Didi's largest investor, did not sell': an appositive describes whatever its clause says
+            or (not cand.dated and ctx.tokens[cand.trigger].dep_ == "appos")
             or cand.rule.startswith(_PRESUPPOSING)
             or (cand.p == "part_of" and _possessed_noun(ctx.tokens[cand.trigger]))  # 'would fold Alibaba's Lazada unit'
         )
@@ -3766,7 +3794,8 @@ for _lemmas, _rule in (
     (lx.MONEY_INTO_VERBS, rule_money_into),
     (("work", "operate", "run"), rule_work_with),
     (
-        ("build", "amass", "accumulate", "increase", "raise", "lift", "boost", "double", "expand", "retain", "keep"),
+        ("build", "amass", "accumulate", "increase", "raise", "lift", "boost", "double", "expand", "retain", "keep")
+        + ("take",),
         rule_build_stake,
     ),
     (_SALE_VERBS, rule_sell_holding),
