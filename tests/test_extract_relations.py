@@ -898,6 +898,19 @@ CASES = [
         "2025-03",
         "leads.noun",
     ),
+    # whom an organization appoints (names, hires) to run a unit runs it: object control
+    (
+        "Baidu has appointed Wang Haifeng, its chief technology officer, to run its AI Cloud group.",
+        ("wang haifeng", "leads", "ai cloud"),
+        None,
+        "leads.verb",
+    ),
+    (
+        "Tencent named Tang Daosheng to lead Tencent Cloud.",
+        ("tang daosheng", "leads", "tencent-cloud"),
+        None,
+        "leads.verb",
+    ),
     # the subject 'it' of a conjoined clause stands for what the first clause's 'it' stands for
     (
         "Ant Group’s ties have been shrinking. In 2024 it sold its remaining stake in India’s Paytm, and in 2025 it "
@@ -2962,6 +2975,9 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # an organization that appoints someone to run a unit does not run it itself
+    "Meituan hired Goldman Sachs to advise on the deal.",
+    "The venture taps a former Coupang executive to run Gmarket.",
     # a share of a market, or of another company's sales, is no stake
     "Meituan took 60% of the market last year.",
     "Pinduoduo took 20 per cent of Taobao’s sales.",

@@ -871,8 +871,14 @@ REACTION_VERBS = frozenset(
 #: "an investigation into X", "a fine on X" ("of" unless listed).
 NOUN_OBJECT_PREPS = {"invested_in": {"in"}, "investigated": {"into", "of"}, "fined": {"on", "against"}}
 #: Verbs of object control: "attracting brands to settle in", "inviting anchors to bring goods".
-OBJECT_CONTROL = frozenset(
-    {"attract", "invite", "allow", "encourage", "ask", "help", "enable", "let", "persuade", "lure", "get"}
+#: Verbs of appointing someone to do a thing: 'Baidu appointed (named, hired, tapped) X to run its cloud group': the
+#: person X runs it (a company hired 'to advise', or 'a former Coupang executive' tapped, runs nothing here).
+APPOINT_TO_VERBS = frozenset(
+    {"appoint", "name", "hire", "tap", "pick", "choose", "select", "recruit", "elect", "nominate", "install"}
+)
+OBJECT_CONTROL = (
+    frozenset({"attract", "invite", "allow", "encourage", "ask", "help", "enable", "let", "persuade", "lure", "get"})
+    | APPOINT_TO_VERBS
 )
 #: Words after "bring" that make it "bring goods" (live-commerce selling).
 GOODS_NOUNS = frozenset({"good", "goods", "product", "merchandise"})

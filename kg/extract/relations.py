@@ -1010,7 +1010,14 @@ class Context:
             return self.subjects(h.head, depth + 1)
         if v.dep_ == "xcomp":
             if h.lemma_.lower() in lx.OBJECT_CONTROL:
-                return [a for c in h.children if c.dep_ == "dobj" for a in self.expand(c)]
+                person = h.lemma_.lower() in lx.APPOINT_TO_VERBS
+                return [
+                    a
+                    for c in h.children
+                    if c.dep_ == "dobj"
+                    for a in self.expand(c)
+                    if a.type == "Person" or not person
+                ]
             if self.is_passive(h) and (passive := [c for c in h.children if c.dep_ == "nsubjpass"]):
                 # 'X is poised (expected, was asked) to invest in Y': the passive's subject does it
                 return [a for c in passive for a in self.expand(c)]
