@@ -97,6 +97,12 @@ def by_label(ex):
         # a name of digits and capitals where a name stands
         ("Cainiao owns 4PX, a cross-border logistics firm.", "4PX", "Organization"),
         ("Tencent invested in 3SBio in 2020.", "3SBio", "Organization"),
+        # a kind of person after a name: the name is the person's organization
+        (
+            "Moore Threads was founded by a former Nvidia China executive, Zhang Jianzhong.",
+            "Nvidia China",
+            "Organization",
+        ),
         # a name's first word the NER left out, a compound inside the name ('Paradox' of 'Paradox Interactive')
         ("Tencent will raise its stake in Paradox Interactive to about 19%.", "Paradox Interactive", "Organization"),
         # what a stake is in has shares: a company, whatever the NER says of an unknown name

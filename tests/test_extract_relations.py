@@ -898,6 +898,20 @@ CASES = [
         "2025-03",
         "leads.noun",
     ),
+    # the founder named in apposition to a description of a person ('a former Nvidia China executive, X')
+    (
+        "Moore Threads, a GPU designer founded by a former Nvidia China executive, Zhang Jianzhong, won approval.",
+        ("zhang jianzhong", "founded", "moore-threads"),
+        None,
+        "found.verb",
+    ),
+    # a purchase is an acquisition: 'X's purchase of Y'
+    (
+        "Tencent’s purchase of China Music Corp. drew a fine.",
+        ("tencent", "acquired", "china music corp."),
+        None,
+        "acquired.nominal",
+    ),
     # whom an organization appoints (names, hires) to run a unit runs it: object control
     (
         "Baidu has appointed Wang Haifeng, its chief technology officer, to run its AI Cloud group.",
@@ -2975,6 +2989,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # purchases of goods are no acquisition
+    "Chinese firms cut their purchases of Nvidia chips.",
     # an organization that appoints someone to run a unit does not run it itself
     "Meituan hired Goldman Sachs to advise on the deal.",
     "The venture taps a former Coupang executive to run Gmarket.",

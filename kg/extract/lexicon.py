@@ -823,6 +823,8 @@ NOUN_CUES = {
     "shutdown": "closed",
     "acquisition": "acquired",
     "takeover": "acquired",
+    "purchase": "acquired",
+    "buyout": "acquired",
     "suspension": "suspended",
     "relaunch": "relaunched",
     "investment": "invested_in",

@@ -1083,8 +1083,9 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
 def _category_beside(tokens: list[Token], c: Candidate) -> str | None:
     """The type a category noun right beside a name says, read on tokens where the parse hangs it elsewhere: before
     it ('creator agency UUUM', 'Beijing law firm Zhong Lun'), or after it, in the singular, when it names a company
-    or a person ('the Lotte Cinema chain'; not 'the Nvidia chip', which may name the maker or the product, nor
-    'Hollywood studios'); or the firm a person's post is at ('an analyst at Bernstein in Hong Kong')."""
+    ('the Lotte Cinema chain'; not 'the Nvidia chip', which may name the maker or the product, nor 'Hollywood
+    studios') or a person, whose organization the name is then ('a Nvidia China executive'); or the firm a person's
+    post is at ('an analyst at Bernstein in Hong Kong')."""
     before = tokens[c.start - 1] if c.start > 0 else None
     if before is not None and before.is_lower and before.pos_ == "NOUN" and before.lemma_.lower() in lx.CATEGORY_TYPES:
         return lx.CATEGORY_TYPES[before.lemma_.lower()]
@@ -1092,8 +1093,10 @@ def _category_beside(tokens: list[Token], c: Candidate) -> str | None:
     owned = before is not None and before.tag_ == "POS"  # 'Nvidia's Drive Orin platform' is a product of Nvidia
     if after is not None and after.is_lower and after.tag_ == "NN" and not owned:
         kind = lx.CATEGORY_TYPES.get(after.lemma_.lower())
+        # ('a former Nvidia China executive', 'a Douyin streamer': a kind of person after a name is of that
+        # organization, never the name itself)
         if kind in ("Organization", "Person"):
-            return kind
+            return "Organization"
     if after is not None and after.text == "," and c.end + 1 < len(tokens) and tokens[c.end + 1].lower_ in _ARTICLES:
         # 'Idealo, the German price-comparison site': an appositive the parse hung elsewhere
         noun = tokens[c.end + 1].head

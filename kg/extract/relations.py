@@ -342,10 +342,9 @@ class Context:
             if (
                 m is not None
                 and any(tokens[k].head.i in heads for k in range(m[0], m[1]))
-                # ('the Tokyo consultancy X': a place before a kind of organization says where it is, never its name)
-                and not (
-                    self.types.get(m[2]) == "Place" and lx.CATEGORY_TYPES.get(tok.lemma_.lower()) == "Organization"
-                )
+                # ('the Tokyo consultancy X': a place before a kind of organization says where it is, never its name;
+                # 'a former Nvidia China executive': a kind of person is no company named before it)
+                and not _kind_of_other_type(lx.CATEGORY_TYPES.get(tok.lemma_.lower()), self.types.get(m[2]))
             ):
                 return self._arg(m)
         return None
@@ -1299,6 +1298,12 @@ def governing_verb(tok: Token) -> Token:
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
+
+
+def _kind_of_other_type(kind: str | None, named: str | None) -> bool:
+    """Whether a category noun's kind rules out the name before it being what the noun stands for: an organization
+    is no place, a person no organization or place."""
+    return (kind == "Organization" and named == "Place") or (kind == "Person" and named in ("Organization", "Place"))
 
 
 def _named(args: Iterable[Arg | None]) -> list[Arg]:
