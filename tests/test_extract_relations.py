@@ -905,6 +905,13 @@ CASES = [
         None,
         "found.verb",
     ),
+    # a relative clause without its pronoun, whose object is the noun it describes ('the marketplace X bought')
+    (
+        "Lazada, the Southeast Asian marketplace Alibaba bought in 2016, cut jobs.",
+        ("alibaba", "acquired", "lazada"),
+        "2016",
+        "acquire.verb",
+    ),
     # a purchase is an acquisition: 'X's purchase of Y'
     (
         "Tencent’s purchase of China Music Corp. drew a fine.",
@@ -2989,6 +2996,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a relative clause with an object of its own says nothing of the noun it describes
+    "The price Alibaba paid for the software was high.",
     # purchases of goods are no acquisition
     "Chinese firms cut their purchases of Nvidia chips.",
     # an organization that appoints someone to run a unit does not run it itself

@@ -1066,6 +1066,24 @@ class Context:
             return []
         return [self._arg(m)] if self.tokens[k].head.i != v.head.i else []
 
+    def _reduced_relative_object(self, v: Token) -> Token | None:
+        """The noun a relative clause without its pronoun describes when that noun is the clause's object ('the
+        studio Krafton bought in 2021'): a clause with a subject of its own and no object before a comma (the small
+        model may hang the main clause's object on it: 'the marketplace Alibaba bought in 2016, cut jobs'); None
+        for anything else."""
+        if v.dep_ != "relcl" or v.head.pos_ not in ("NOUN", "PROPN") or v.i < v.head.i:
+            return None
+        # (only a description in apposition to a name, or a name: 'Dada, the startup X founded'; not 'in Brazil,
+        # where it competes with …')
+        described = self.tok_mention[v.head.i] or (v.head.dep_ == "appos" and self.tok_mention[v.head.head.i])
+        if not described or not any(c.dep_ == "nsubj" and c.i < v.i for c in v.children):
+            return None
+        if any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.lower_ == "that" for c in v.subtree if c.i < v.i):
+            return None
+        comma = next((t.i for t in self.tokens[v.i + 1 : v.right_edge.i + 1] if t.text == ","), None)
+        objects = [c for c in v.children if c.dep_ in ("dobj", "attr") and (comma is None or c.i < comma)]
+        return None if objects else v.head
+
     def objects(self, v: Token, preps: AbstractSet[str] = frozenset()) -> list[Arg]:
         if self.is_passive(v):
             if v.dep_ in ("acl", "amod"):  # 'the program launched by X', 'the newly launched X'
@@ -1094,6 +1112,8 @@ class Context:
                 return [a for c in v.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
             heads = (v, *(c for c in v.children if c.dep_ == "auxpass"), *((v.head,) if v.dep_ == "acomp" else ()))
             return [a for h in heads for c in h.children if c.dep_ == "nsubj" for a in self.expand(c)]
+        if (gap := self._reduced_relative_object(v)) is not None:
+            return self.expand(gap)  # 'Lazada, the marketplace Alibaba bought in 2016, …': Lazada
         out = [a for c in v.children if c.dep_ in ("dobj", "attr") for a in self.expand(c)]
         for c in v.children:  # 'launched its delivery service, JD Takeaway, …' (apposition misattached to the verb)
             if (
