@@ -3956,6 +3956,12 @@ def test_the_lead_is_the_opening_after_a_headline(text, lead):
             None,
         ),
         ("Meituan, which is run by Wang Xing, entered Saudi Arabia in 2023.", ("wang xing", "leads", "meituan"), None),
+        # the organization a title implies, named in a relative clause, brings that clause's date with it nowhere
+        (
+            "Galperin, who founded Mercado Libre in 1999 while studying at Stanford, became executive chairman.",
+            ("galperin", "leads", "mercadolibre"),
+            None,
+        ),
         # near miss: a role the past tense reports is dated by its clause
         (
             "From 2015 to 2019, Jane Sun ran Ctrip as its chief executive.",

@@ -586,8 +586,11 @@ def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[Relati
     for c in run_rules(ctx):
         if c.o is None:
             continue
+        # (an organization a title implies, named elsewhere, places nothing: 'X, who founded Y in 1999, became
+        # executive chairman' is not dated 1999 by Y's clause)
+        stated = (c.s, c.o) if not c.rule.endswith((".implicit", ".salient")) else (c.s,)
         date, how = (
-            dating.date_for(c.trigger, tuple(a.span for a in (c.s, c.o) if a is not None))
+            dating.date_for(c.trigger, tuple(a.span for a in stated if a is not None))
             if c.dated and c.p not in STATIVE and not _standing_role(c, ctx) and not _held_before(c, ctx)
             else (None, None)
         )
