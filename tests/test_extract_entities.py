@@ -97,6 +97,12 @@ def by_label(ex):
         # a name of digits and capitals where a name stands
         ("Cainiao owns 4PX, a cross-border logistics firm.", "4PX", "Organization"),
         ("Tencent invested in 3SBio in 2020.", "3SBio", "Organization"),
+        # a name the NER missed in a list of companies is a company's
+        (
+            "Cainiao was founded by Alibaba together with Fosun, Intime Retail and courier firms.",
+            "Intime Retail",
+            "Organization",
+        ),
         # a kind of person after a name: the name is the person's organization
         (
             "Moore Threads was founded by a former Nvidia China executive, Zhang Jianzhong.",
@@ -143,6 +149,8 @@ def test_names_and_types(extract_text, text, label, etype):
         ("Xiaomi sells 128GB phones, and CATL opened a 10GW plant.", "GB"),
         ("CATL opened a 10GW plant in Hungary.", "10GW"),
         ("Cainiao said 3PL providers grew.", "3PL"),
+        # a title listed beside a company is no company
+        ("Alibaba and Chairman Wu spoke on Monday.", "Chairman Wu"),
         # a title before a name is no first word of it
         ("Chairman Lei Jun said Xiaomi Auto would grow.", "Chairman Lei Jun"),
     ],

@@ -183,6 +183,7 @@ def candidates(parsed: Parsed, exchange_codes: Mapping[str, str] | None = None) 
     out.extend(_names_of_a_country(parsed, out, covered))
     out.extend(_digit_led_names(parsed, covered))
     out.extend(_cue_arguments(parsed, covered))
+    out.extend(_listed_beside_companies(parsed, out, covered))
     out.extend(_short_names(parsed, out, covered))
     out.extend(_repeated_names(parsed, out, covered))
     _hyphenated_given_names(parsed, out)
@@ -910,6 +911,33 @@ def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
         span = parsed.doc[run[0] : run[1]]
         covered[span.start : span.end] = b"\x01" * len(span)
         out.append(Candidate(span.start, span.end, parsed.text_of(span), "CUE", votes={"Organization": 1.5}))
+    return out
+
+
+def _listed_beside_companies(parsed: Parsed, found: list[Candidate], covered: bytearray) -> list[Candidate]:
+    """Names the NER missed in a list of companies ("founded by Alibaba together with Fosun, Intime Retail and …"):
+    a run of capitalised proper nouns conjoined to a company's name is a company's name (not a title, a date or a
+    place the NER tagged, nor jargon)."""
+    tokens, out = parsed.tokens, []
+    company = bytearray(len(tokens))
+    for c in found:
+        if c.label == "ORG" or c.votes.get("Organization", 0) >= max(c.votes.values(), default=0) > 0:
+            company[c.start : c.end] = b"\x01" * (c.end - c.start)
+    for t in tokens:
+        if covered[t.i] or t.tag_ not in ("NNP", "NNPS") or t.ent_type_:
+            continue
+        beside = (t.dep_ == "conj" and company[t.head.i]) or any(k.dep_ == "conj" and company[k.i] for k in t.children)
+        run = _proper_run(tokens, t.i, -1) if beside else None
+        if run is None or any(covered[run[0] : run[1]]) or any(x.ent_type_ for x in tokens[run[0] : run[1]]):
+            continue
+        words = tokens[run[0] : run[1]]
+        if any(w.lower_ in _TITLE_WORDS or not w.is_title for w in words) or (
+            run[0] > 0 and tokens[run[0] - 1].text == "-"
+        ):
+            continue
+        span = parsed.doc[run[0] : run[1]]
+        covered[span.start : span.end] = b"\x01" * len(span)
+        out.append(Candidate(span.start, span.end, parsed.text_of(span), "LISTED", votes={"Organization": 1.5}))
     return out
 
 
