@@ -97,6 +97,8 @@ def by_label(ex):
         # a name of digits and capitals where a name stands
         ("Cainiao owns 4PX, a cross-border logistics firm.", "4PX", "Organization"),
         ("Tencent invested in 3SBio in 2020.", "3SBio", "Organization"),
+        # a capitalised title right before a name of one word makes it a person's
+        ("Alibaba and Chairman Wu spoke on Monday.", "Wu", "Person"),
         # a name the NER missed in a list of companies is a company's
         (
             "Cainiao was founded by Alibaba together with Fosun, Intime Retail and courier firms.",

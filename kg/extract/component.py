@@ -114,9 +114,10 @@ def _person_cue(doc: Doc, c: mx.Candidate) -> bool:
         age = doc[c.end + 1]  # ('Zhao, 44, succeeds …': an age makes a person of a name of one word too)
         if age.is_digit and 16 <= int(age.text) <= 99:
             return True
-    if c.end - c.start < 2:
-        return False
     before = doc[c.start - 1] if c.start > 0 else None
+    if c.end - c.start < 2:
+        # ('Chairman Wu': a capitalised title right before a name of one word makes it a person's)
+        return before is not None and before.is_title and before.lower_ in lx.PERSON_POSTS and not before.is_sent_start
     if before is not None and before.lower_ in lx.PERSON_POSTS:
         return True
     head = doc[c.start : c.end].root
