@@ -472,7 +472,8 @@ class Context:
     def _former_employer(self, i: int) -> bool:
         """Whether the name at token ``i`` qualifies a past post: 'a former Baidu executive', 'a former vice-president
         of (at) Alibaba', 'Baidu's former chief'."""
-        head = self.mention_head[self.tok_mention[i]] if self.tok_mention[i] else self.tokens[i]
+        m = self.tok_mention[i]
+        head = self.mention_head[m] if m is not None else self.tokens[i]
         post = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") else head.head
         if head.dep_ not in ("compound", "nmod", "poss", "pobj") or post.i == head.i:
             return False
@@ -3685,7 +3686,7 @@ def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     exchanges = [a for a in exchanges if ctx.kinds.get(a.key) == "exchange"]
     if not exchanges:
         return
-    owners = (*possessors(n), *(possessors(before) if misread else ()))
+    owners = (*possessors(n), *(possessors(before) if misread and before is not None else ()))
     companies = [a for c in owners for a in ctx.expand(c)] + _named_after(ctx, (n,), ("of",))
     if not companies and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in ("in", "during"):
         v = governing_verb(n.head)  # 'X rose 18% in its debut', 'Shares of X rose in their debut'
