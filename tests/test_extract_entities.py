@@ -151,6 +151,8 @@ def test_names_and_types(extract_text, text, label, etype):
         ("Xiaomi sells 128GB phones, and CATL opened a 10GW plant.", "GB"),
         ("CATL opened a 10GW plant in Hungary.", "10GW"),
         ("Cainiao said 3PL providers grew.", "3PL"),
+        # a newsroom's desk credited in a dateline names nothing; an acronym after a name is still its alias
+        ("HONG KONG, March 17, 2026 (Markets Desk) — J&T Express reported a profit.", "Markets Desk"),
         # a title listed beside a company is no company
         ("Alibaba and Chairman Wu spoke on Monday.", "Chairman Wu"),
         # a title before a name is no first word of it

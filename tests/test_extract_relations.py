@@ -4121,6 +4121,9 @@ def test_discourse_dates_chain_across_sentences(extract_text):
         ("Alibaba’s bid to challenge Kestrel, the Nasdaq-listed (KSTL) market leader, stalled.", "KSTL"),
         ("Orbis Media shares have since traded over the counter under the ticker ORBMY.", "ORBMY"),
         ("Its Hong Kong stock, which trades under the symbol 2288, rose.", "2288"),
+        # in quotes after "ticker"; in brackets after a company's stock
+        ("The company plans to list on the New York Stock Exchange under the ticker “DCRD,” its filing said.", "DCRD"),
+        ("Kestrel’s Nasdaq-listed stock (KSTL) slid 3.8% on Monday.", "KSTL"),
     ],
 )
 def test_ticker_codes_are_never_entities(extract_text, text, code):

@@ -196,6 +196,8 @@ NEWSROOM_WORDS = frozenset(
     {"business", "desk", "staff", "report", "reporter", "reporters", "correspondent", "correspondents", "bureau"}
     | {"newsroom", "news", "wire", "wires", "writer", "writers", "editor", "editors", "team", "our", "the", "&"}
 )
+#: The last word of a newsroom's unit in a dateline credit ('(Markets Desk)', '(Asia Bureau)'): no name.
+NEWSROOM_UNITS = frozenset({"desk", "bureau", "staff", "newsroom", "team"})
 #: Titles, acronyms and business jargon the NER takes for organizations: never entities.
 JARGON = frozenset(
     {

@@ -276,8 +276,8 @@ def _dateline_sources(parsed: Parsed, found: list[Candidate]) -> list[Candidate]
         if any(c.kb_id and (c.start, c.end) == (start, end) for c in inside):
             continue
         out = [c for c in out if c not in inside]
-        if all(w.lower_ in lx.NEWSROOM_WORDS for w in words):
-            continue  # '(Business Desk)', '(Staff report)': a desk of the paper, which is no name
+        if all(w.lower_ in lx.NEWSROOM_WORDS for w in words) or words[-1].lower_ in lx.NEWSROOM_UNITS:
+            continue  # '(Business Desk)', '(Staff report)', '(Markets Desk)': a desk of the paper, which is no name
         span = parsed.doc[start:end]
         out.append(Candidate(start, end, parsed.text_of(span), "ORG", votes={"Organization": 5.0}))
     return sorted(out, key=lambda c: c.start)
@@ -644,8 +644,8 @@ def _entity_candidate(
         return None
     if parsed.tickers and in_code(parsed.tickers, ent.start_char, ent.end_char):
         return None  # "(NYSE: BABA)": a listing code is data about its company, never an entity
-    if ent.start > 0 and tokens[ent.start - 1].lower_ in lx.TICKER_WORDS and not any(c.islower() for c in ent.text):
-        return None  # 'trades under the ticker DIDIY', 'under the symbol 9626'
+    if _after_ticker_word(tokens, ent.start) and not any(c.islower() for c in ent.text):
+        return None  # 'trades under the ticker DIDIY', 'under the symbol “9626”', 'its Nasdaq-listed stock (WB)'
     if ent.end + 1 < len(tokens) and _hyphen_joined(tokens, ent.end + 1) and tokens[ent.end + 1].lower_ in _LIKENESS:
         return None  # "Shanghai's Nasdaq-style STAR Market", "an Amazon-like service": a likeness, not the company
     if (
@@ -732,6 +732,18 @@ def _names_first_word(t: Token, start: int, end: int) -> bool:
         and t.lower_ not in lx.JARGON
         and t.lower_ not in lx.FORMER_WORDS
     )
+
+
+def _after_ticker_word(tokens: list[Token], i: int) -> bool:
+    """Whether the word at ``i`` follows a word of a listing ('ticker', 'symbol', 'code'), or stands in brackets or
+    quotes right after one or after a company's stock ('under the ticker “DCRD”', 'its stock (WB)')."""
+    j = i - 1
+    if j >= 0 and tokens[j].text in ("(", "“", '"', "‘", "'"):
+        j -= 1
+        listing = lx.TICKER_WORDS | {"stock", "stocks", "share", "shares", "ads", "adss", "adr", "adrs"}
+    else:
+        listing = lx.TICKER_WORDS
+    return j >= 0 and tokens[j].lower_ in listing
 
 
 def _given_name_before(tokens: list[Token], i: int) -> bool:
