@@ -912,6 +912,19 @@ CASES = [
         "2016",
         "acquire.verb",
     ),
+    # its subject read as an appositive of the noun, its past-tense verb as the noun's modifier
+    (
+        "Deliveries reached 98,600, driven largely by Onvo, the mass-market brand NIO launched in May 2024.",
+        ("nio", "launched", "onvo"),
+        "2024-05",
+        "launch.verb",
+    ),
+    (
+        "Onvo, the mass-market brand NIO launched in May 2024, sold well.",
+        ("nio", "launched", "onvo"),
+        "2024-05",
+        "launch.verb",
+    ),
     # a purchase is an acquisition: 'X's purchase of Y'
     (
         "Tencent’s purchase of China Music Corp. drew a fine.",

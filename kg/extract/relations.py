@@ -996,6 +996,8 @@ class Context:
             return self.expand(c) + self.coagents(v, c) + self._as_do_too(v)
         if (v.tag_ == "NNS" or v.pos_ == "VERB") and (named := _subject_read_as_compound(v)) is not None:
             return self.expand(named)  # 'Adyen competes with …' read as a noun phrase, or the name as its modifier
+        if (named := self._subject_read_as_appositive(v)) is not None:
+            return self.expand(named)  # 'Onvo, the brand NIO launched in 2024': NIO read as the brand's appositive
         if v.pos_ == "VERB" and (
             unlabelled := [
                 c for c in v.children if c.dep_ in ("dep", "advmod", "npadvmod") and c.i < v.i and self.tok_mention[c.i]
@@ -1067,11 +1069,27 @@ class Context:
             return []
         return [self._arg(m)] if self.tokens[k].head.i != v.head.i else []
 
+    def _subject_read_as_appositive(self, v: Token) -> Token | None:
+        """The subject of a relative clause without its pronoun that the small model reads as an appositive of the
+        noun the clause describes, the clause's past-tense verb as a modifier of the noun ('Onvo, the brand NIO
+        launched in May 2024'): the name right before the verb; None for anything else."""
+        if v.dep_ != "acl" or v.tag_ != "VBD" or v.i < 1 or any(c.dep_ in ("nsubj", "dobj") for c in v.children):
+            return None
+        m = self.tok_mention[v.i - 1]
+        if m is None or m[1] != v.i:
+            return None
+        head = self.mention_head[m]
+        described = head.head  # the clause hangs on the noun, or on the name read as the noun's appositive
+        on_noun_or_name = v.head.i in (described.i, head.i)
+        return head if head.dep_ in ("appos", "compound") and on_noun_or_name and head.i > described.i else None
+
     def _reduced_relative_object(self, v: Token) -> Token | None:
         """The noun a relative clause without its pronoun describes when that noun is the clause's object ('the
         studio Krafton bought in 2021'): a clause with a subject of its own and no object before a comma (the small
         model may hang the main clause's object on it: 'the marketplace Alibaba bought in 2016, cut jobs'); None
         for anything else."""
+        if (named := self._subject_read_as_appositive(v)) is not None:
+            return named.head  # 'Onvo, the brand NIO launched in 2024': the brand
         if v.dep_ != "relcl" or v.head.pos_ not in ("NOUN", "PROPN") or v.i < v.head.i:
             return None
         # (only a description in apposition to a name, or a name: 'Dada, the startup X founded'; not 'in Brazil,
