@@ -925,6 +925,20 @@ CASES = [
         "2024-05",
         "launch.verb",
     ),
+    # a hyphenated cooperation noun the tokenizer splits ('tie-up')
+    (
+        "The KFTC scrutinised Alibaba’s tie-up with Gmarket.",
+        ("alibaba", "partner_of", "gmarket"),
+        None,
+        "partner.noun",
+    ),
+    # a subject's partners listed by example: 'ceded the market to partners such as A and B'
+    (
+        "Cainiao ceded the market to partners such as ZTO Express, YTO Express and STO Express.",
+        ("sto-express", "partner_of", "cainiao"),
+        None,
+        "partner_of.noun",
+    ),
     # a purchase is an acquisition: 'X's purchase of Y'
     (
         "Tencent’s purchase of China Music Corp. drew a fine.",
@@ -3009,6 +3023,9 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # partners listed by example under a subject that is no organization
+    "Analysts cited partners such as Alipay.",
+    "Shares rose after a pick-up in sales at Tencent.",
     # a relative clause with an object of its own says nothing of the noun it describes
     "The price Alibaba paid for the software was high.",
     # purchases of goods are no acquisition

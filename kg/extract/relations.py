@@ -3221,6 +3221,15 @@ def _unnamed_anchors(
     if pred == "founded" and (agent := _leading_agent(head_role)) is not None:
         # 'Meituan, led by co-founder and chief executive Wang Xing': the titles are of what the name leads
         return [a for a in ctx.objects(agent.head) if a.type == "Organization"], f"{pred}.noun"
+    if (
+        pred == "partner_of"
+        and n.tag_ == "NNS"
+        and dep in ("dobj", "pobj")
+        and any(c.dep_ == "prep" and c.lower_ in lx.EXAMPLE_PREPS for c in n.children)
+    ):
+        # 'Cainiao ceded the market to partners such as A and B': the clause's subject's partners
+        clause = governing_verb(n)
+        return [a for a in ctx.subjects(clause) if a.type == "Organization"], f"{pred}.noun"
     if pred == "part_of" and own_names and dep == "dobj" and h.lemma_.lower() in lx.UNIT_HOLDING_VERBS:
         # 'BYD has a semiconductor subsidiary, BYD Semiconductor': the unit named is the subject's
         return [a for a in ctx.subjects(h) if a.type == "Organization"], f"{pred}.noun"
@@ -3879,6 +3888,13 @@ for _words, _pos, _word_rule in _WORD_RULE_TABLE:
         _WORD_RULES.setdefault(_word, []).append((_pos, _word_rule))
 
 
+def _hyphenated(ctx: Context, t: Token) -> str:
+    """The hyphenated word a noun ends ('tie-up' for the 'up' of 'tie', '-', 'up'), or ''."""
+    if t.i < 2 or ctx.tokens[t.i - 1].text != "-" or ctx.tokens[t.i - 2].head.i != t.i:
+        return ""
+    return f"{ctx.tokens[t.i - 2].lower_}-{t.lower_}"
+
+
 def _dispatch(ctx: Context) -> Iterator[Cand]:
     seen_heads: set[int] = set()
     for t in ctx.tokens:
@@ -3898,7 +3914,7 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
             for rule in _VERB_RULES.get(cue(t, _VERB_RULES) or lemma, ()):
                 yield from rule(ctx, t)
         elif pos in ("NOUN", "PROPN"):
-            if lemma in lx.COOP_NOUNS:
+            if lemma in lx.COOP_NOUNS or _hyphenated(ctx, t) in lx.COOP_NOUNS:  # ('tie-up' comes as 'tie', '-', 'up')
                 yield from rule_coop_noun(ctx, t)
             elif lemma in lx.NOUN_CUES:
                 yield from rule_noun_cue(ctx, t)
