@@ -3228,8 +3228,8 @@ def _unnamed_anchors(
         and any(c.dep_ == "prep" and c.lower_ in lx.EXAMPLE_PREPS for c in n.children)
     ):
         # 'Cainiao ceded the market to partners such as A and B': the clause's subject's partners
-        clause = governing_verb(n)
-        return [a for a in ctx.subjects(clause) if a.type == "Organization"], f"{pred}.noun"
+        verb = governing_verb(n)
+        return [a for a in ctx.subjects(verb) if a.type == "Organization"], f"{pred}.noun"
     if pred == "part_of" and own_names and dep == "dobj" and h.lemma_.lower() in lx.UNIT_HOLDING_VERBS:
         # 'BYD has a semiconductor subsidiary, BYD Semiconductor': the unit named is the subject's
         return [a for a in ctx.subjects(h) if a.type == "Organization"], f"{pred}.noun"
