@@ -925,6 +925,19 @@ CASES = [
         "2024-05",
         "launch.verb",
     ),
+    # a company engaged by another to do its work is its partner: 'contracted (enlisted) X to handle deliveries'
+    (
+        "TikTok Shop Brazil has contracted J&T Express and Loggi to handle deliveries.",
+        ("tiktok shop brazil", "partner_of", "loggi"),
+        None,
+        "partner.verb",
+    ),
+    (
+        "Shein enlisted Cainiao to run its warehouses in 2024.",
+        ("shein", "partner_of", "cainiao"),
+        "2024",
+        "partner.verb",
+    ),
     # a hyphenated cooperation noun the tokenizer splits ('tie-up')
     (
         "The KFTC scrutinised Alibaba’s tie-up with Gmarket.",
@@ -3023,6 +3036,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # an economy that contracts engages no one
+    "China’s economy contracted 2% in the quarter, Alibaba said.",
     # partners listed by example under a subject that is no organization
     "Analysts cited partners such as Alipay.",
     "Shares rose after a pick-up in sales at Tencent.",

@@ -540,7 +540,9 @@ OFFICER_ROLES = {"executive": "CEO", "financial": "CFO", "operating": "COO", "te
 #: Verb lemma -> (predicate, rule id). Particles are checked by the rules (take over, shut down …).
 VERB_CUES = {
     **dict.fromkeys(
-        ["cooperate", "collaborate", "partner", "ally", "team", "co-operate"], ("partner_of", "partner.verb")
+        # ('contracted (enlisted) J&T and Loggi to handle deliveries': a company engaged by another is its partner)
+        ["cooperate", "collaborate", "partner", "ally", "team", "co-operate", "contract", "enlist"],
+        ("partner_of", "partner.verb"),
     ),
     **dict.fromkeys(["invest", "back", "fund", "finance"], ("invested_in", "invest.verb")),
     **dict.fromkeys(
