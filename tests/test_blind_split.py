@@ -22,6 +22,7 @@ BLIND13 = Path(__file__).resolve().parent / "data" / "blind13"
 BLIND14 = Path(__file__).resolve().parent / "data" / "blind14"
 BLIND15 = Path(__file__).resolve().parent / "data" / "blind15"
 BLIND16 = Path(__file__).resolve().parent / "data" / "blind16"
+BLIND17 = Path(__file__).resolve().parent / "data" / "blind17"
 
 
 def _half(stem: str) -> str:
@@ -43,6 +44,7 @@ def _half(stem: str) -> str:
             *BLIND14.glob("*/*.md"),
             *BLIND15.glob("*/*.md"),
             *BLIND16.glob("*/*.md"),
+            *BLIND17.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -68,6 +70,7 @@ def test_sizes():
     assert len(list(BLIND14.glob("dev/*.md"))) == 6 and len(list(BLIND14.glob("test/*.md"))) == 10
     assert not list(BLIND15.glob("dev/*.md")) and len(list(BLIND15.glob("test/*.md"))) == 4
     assert len(list(BLIND16.glob("dev/*.md"))) == 6 and len(list(BLIND16.glob("test/*.md"))) == 14
+    assert len(list(BLIND17.glob("dev/*.md"))) == 3 and len(list(BLIND17.glob("test/*.md"))) == 5
 
 
 @pytest.mark.parametrize(
@@ -89,6 +92,7 @@ def test_sizes():
             *BLIND14.glob("*/*.yaml"),
             *BLIND15.glob("*/*.yaml"),
             *BLIND16.glob("*/*.yaml"),
+            *BLIND17.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
