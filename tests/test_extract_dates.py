@@ -118,3 +118,20 @@ def test_a_future_month_beside_a_past_year_is_after_publication():
     future = date_spec("the end of March") or date_spec("March")
     spec = future | {"tense": "future"}
     assert resolve_all([date_spec("2012"), spec], PartialDate(2026, 1, 14), [3, 3])[1].iso == "2026-03"
+
+
+@pytest.mark.parametrize(
+    "tense, day, published, iso",
+    [
+        # 'Chen, who joined Alibaba in 2012, will take over on June 1' (published in May 2026)
+        ("future", "June 1", PartialDate(2026, 5, 12), "2026-06-01"),
+        # 'takes the helm on January 5' told in November: the January after
+        ("future", "January 5", PartialDate(2025, 11, 20), "2026-01-05"),
+        # near miss: a past clause beside the year keeps that year ('joined on June 1, the day after its 2012 launch')
+        ("past", "June 1", PartialDate(2026, 5, 12), "2012-06-01"),
+        (None, "June 1", PartialDate(2026, 5, 12), "2012-06-01"),
+    ],
+)
+def test_a_future_day_beside_a_past_year_is_after_publication(tense, day, published, iso):
+    spec = date_spec(f"on {day}") | {"tense": tense}
+    assert resolve_all([date_spec("2012"), spec], published, [3, 3])[1].iso == iso

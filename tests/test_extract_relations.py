@@ -2774,13 +2774,13 @@ CASES = [
         "The launch was watched by Sea Ltd [SE], whose Shopee marketplace became one of the most downloaded apps.",
         ("shopee", "part_of", "sea limited"),
         None,
-        "part_of.whose_unit",
+        "part_of.possessed_kind",
     ),
     (
         "Analysts cited Alibaba (9988.HK; BABA), whose Lazada unit is losing money.",
         ("lazada", "part_of", "alibaba"),
         None,
-        "part_of.whose_unit",
+        "part_of.noun",
     ),
     # a possessed unit named before its adjectives, whatever the mood of its clause
     (
@@ -3008,6 +3008,86 @@ CASES = [
         "2021-07",
         "fine.verb+coref",
     ),
+    # 'X, whose units include A and B' with the relative clause lost in the parse or hung on the noun before
+    (
+        "The deal with Chery, whose brands include Omoda and Jaecoo, closed in May.",
+        ("omoda", "part_of", "chery"),
+        None,
+        "part_of.noun",
+    ),
+    (
+        "Geely, whose brands include Zeekr and Lynk & Co, reported sales on Thursday.",
+        ("lynk & co", "part_of", "geely"),
+        None,
+        "part_of.noun",
+    ),
+    (
+        "Investors welcomed the tie-up with Alibaba, whose units include Lazada and Trendyol.",
+        ("trendyol", "part_of", "alibaba"),
+        None,
+        "part_of.noun",
+    ),
+    # control taken as a post, not a purchase
+    (
+        "Lei Jun took personal control of Xiaomi Auto in 2024.",
+        ("lei jun", "leads", "xiaomi-ev"),
+        "2024",
+        "leads.acquire.managing_control",
+    ),
+    (
+        "Eddie Wu took direct control of Taobao and Tmall Group in 2023.",
+        ("eddie wu", "leads", "taobao and tmall group"),
+        "2023",
+        "leads.acquire.managing_control",
+    ),
+    (
+        "Meituan founder Wang Xing took operational control of Keeta in 2025.",
+        ("wang xing", "leads", "keeta"),
+        "2025",
+        "leads.acquire.managing_control",
+    ),
+    # a coordinated modifier split from its noun by the parse ('its payments and lending unit')
+    (
+        "GoTo will fund Gojek, its ride-hailing arm, and GoTo Financial, its payments and lending unit.",
+        ("goto financial", "part_of", "goto"),
+        None,
+        "part_of.noun+coref",
+    ),
+    (
+        "Meituan will fund Keeta, its delivery arm, and Meituan Select, its grocery and household unit.",
+        ("meituan select", "part_of", "meituan"),
+        None,
+        "part_of.noun+coref",
+    ),
+    (
+        "Meituan sold Mobike, its bike and scooter business, to a rival.",
+        ("mobike", "part_of", "meituan"),
+        None,
+        "part_of.noun+coref",
+    ),
+    # a kind of business named by its owner, in apposition to a name
+    ("Ele.me, the Alibaba delivery app, cut fees.", ("ele.me", "part_of", "alibaba"), None, "part_of.kind_of_owner"),
+    ("Temu, the PDD app, cut its fees.", ("temu", "part_of", "pdd-holdings"), None, "part_of.kind_of_owner"),
+    (
+        "Sellers moved to Shopee, the Sea Ltd [SE.N] marketplace that grew fastest last year.",
+        ("shopee", "part_of", "sea-limited"),
+        None,
+        "part_of.kind_of_owner",
+    ),
+    # an exchange before '-listed': the company, or the company whose shares they are, is listed there
+    ("Nasdaq-listed PDD Holdings owns Temu.", ("pdd-holdings", "listed_on", "nasdaq"), None, "listed_on.hyphen"),
+    (
+        "JD.com, the Nasdaq-listed retailer, cut prices.",
+        ("jd.com", "listed_on", "nasdaq"),
+        None,
+        "listed_on.hyphen",
+    ),
+    (
+        "Baidu’s Nasdaq-listed shares fell 3% on Monday.",
+        ("baidu", "listed_on", "nasdaq"),
+        None,
+        "listed_on.hyphen",
+    ),
 ]
 
 
@@ -3036,6 +3116,11 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # 'whose' of a noun that names nothing
+    "The deal, whose terms include a lock-up, closed.",
+    # a place or a nationality before a kind of business is no owner
+    "Daraz, the South Asia marketplace, cut fees.",
+    "Rappi, the Colombian delivery app, cut fees.",
     # an economy that contracts engages no one
     "China’s economy contracted 2% in the quarter, Alibaba said.",
     # partners listed by example under a subject that is no organization
@@ -4266,3 +4351,32 @@ def test_an_organization_leading_owns_unless_it_holds_a_post(rule, role, predica
 def test_a_listing_named_by_its_city_dates_the_listing_there(extract_text, text, triple, date):
     rel = triples(extract_text(text))[triple]
     assert (rel.date.iso if rel.date else None) == date
+
+
+@pytest.mark.parametrize(
+    "text, fined",
+    [
+        # a country's authorities together are none of the named bodies before them
+        (
+            "The European Commission opened a case against AliExpress in May. Temu was fined €4 million by Italian "
+            "authorities last year.",
+            False,
+        ),
+        ("The CAC said it would review the apps. Douyin was fined 2 million yuan by Chinese regulators.", False),
+        # near misses: the authority named before, described or left implicit
+        ("The CAC said it would review the apps. Douyin was fined 2 million yuan by the regulator.", True),
+        ("The CAC said it would review the apps. Douyin was separately fined 2 million yuan.", True),
+    ],
+)
+def test_a_countrys_authorities_are_none_of_its_named_bodies(extract_text, text, fined):
+    found = {r.predicate for r in extract_text(text).relations if r.predicate == "fined"}
+    assert bool(found) == fined
+
+
+def test_control_taken_of_a_company_by_a_company_is_a_purchase(extract_text):
+    assert ("grab", "acquired", "ovo") in triples(extract_text("Grab took direct control of OVO in 2021."))
+
+
+def test_a_city_before_listed_names_no_exchange(extract_text):
+    found = triples(extract_text("The Hong Kong-listed JD Logistics rose 3% on Monday."))
+    assert not [t for t in found if t[1] == "listed_on"]

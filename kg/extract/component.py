@@ -242,7 +242,8 @@ def _dates(parsed: Parsed) -> list[dict]:
             skip.add(k + 1)
         span = parsed.doc[start:end]
         spec = date_spec(parsed.text_of(span))
-        if spec is not None and spec.get("rel") == "month_only":
+        yearless = spec is not None and spec.get("rel") is None and spec.get("y") is None
+        if spec is not None and (spec.get("rel") == "month_only" or yearless):
             # a new dict: date_spec's answer stays as it is
             spec = {**spec, "tense": _tense(governing_verb(span.root))}
         out.append(

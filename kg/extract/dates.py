@@ -129,6 +129,10 @@ def resolve(
     if rel is None:
         if spec["y"] is not None:
             return PartialDate(spec["y"], spec.get("m"), spec.get("d"))
+        if spec.get("tense") == "future" and near and anchor and published is not None and spec.get("m"):
+            # ('X, who joined Y in 2012, will take over on June 1': the June 1 after publication)
+            year = _month_of_publication_year(spec, published).year
+            return PartialDate(year, spec["m"], spec.get("d"), year_inferred=True)
         base = anchor if near and anchor else published or anchor
         return PartialDate(base.year, spec.get("m"), spec.get("d"), year_inferred=True) if base else None
     if rel in ("this_year", "last_year"):  # ('June last year': of that year's June)

@@ -577,12 +577,17 @@ VERB_CUES = {
 TYPE_ALTERNATIVES = {("leads", "Organization"): "owns"}
 #: (rule, subject type) -> the predicate a cue states for a subject of that type, though the cue's own would fit it:
 #: a person who builds a company founds it, a company that builds a product launches it ("how Pinduoduo built Temu").
-SUBJECT_SENSES = {("found.build", "Organization"): "launched"}
+#: A person who takes direct (operational, day-to-day) control of a company runs it; a company that does buys it.
+SUBJECT_SENSES = {("found.build", "Organization"): "launched", ("acquire.managing_control", "Person"): "leads"}
 #: (rule, subject type, object type) -> the predicate a cue states for such arguments: a person who launches a company
 #: founds it ("Cheng launched GIF Kuaishou, an app for …"); a person who launches a product launches it.
 ARGUMENT_SENSES = {("launch.verb", "Person", "Organization"): "founded"}
 #: Verbs of leading only a person does: an organization that 'chairs' Y is a misreading, not Y's owner.
 PERSON_ONLY_LEAD_VERBS = frozenset({"chair"})
+#: What control is when it is a post, not a purchase: 'took direct control of Alibaba Cloud'.
+MANAGING_CONTROL = frozenset(
+    {"direct", "personal", "operational", "day-to-day", "executive", "management", "managerial"}
+)
 #: Relational nouns: "X, the founder of Y", "Y's owner X", "Y founder X", "X is an investor in Y".
 #: noun -> (predicate from X to Y, role for leads).
 REL_NOUNS = {
@@ -625,7 +630,10 @@ HYPHEN_CUES = {
     "back": ("invested_in", "invest.hyphen"),
     "fund": ("invested_in", "invest.hyphen"),
     "finance": ("invested_in", "invest.hyphen"),
+    "list": ("listed_on", "listed_on.hyphen"),  # 'the Nasdaq-listed group' (of an exchange only)
 }
+#: What a company lists, named in its stead: 'its Nasdaq-listed shares', 'the HKEX-listed stock of X'.
+SHARE_NOUNS = frozenset({"share", "stock", "ads", "adr", "security", "receipt"})
 #: Adverbs that make a 'with' phrase a co-agent: "founded by X together with Y", "X, along with Y, built …".
 COAGENT_ADVERBS = frozenset({"together", "along", "jointly"})
 #: Verbs that state membership with 'part of': "X remained part of Y", "X is part of Y".

@@ -40,6 +40,8 @@ def rule_ids() -> list[str]:
         "compete.take_on",
         "leads.take_charge",
         "acquire.take_control",
+        "acquire.managing_control",
+        "leads.acquire.managing_control",
         "acquire.sold_to",
         "invest.stake.sold_by_itself",
         "invest.owned_by_group",
@@ -64,6 +66,7 @@ def rule_ids() -> list[str]:
         "part_of.possessive.conjunct",
         "part_of.regional_name",
         "part_of.possessed_kind",
+        "part_of.kind_of_owner",
         "part_of.whose_unit",
         "part_of.under_brand",
         "succeed.handover",
@@ -556,6 +559,8 @@ class Context:
                 (m := self.tok_mention[t.i]) is not None and self.types.get(m[2]) != "Place"
                 for t in self.doc[tok.left_edge.i : tok.i]
             )
+            # ('was fined by French authorities': a country's authorities together are none of its named bodies)
+            and not (tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in tok.children))
         )
 
     def _authority_named_near(self, tok: Token) -> int | None:
@@ -661,8 +666,8 @@ class Context:
                 out.extend(self._listed_before_place(t))
                 continue
             found = False
-            if t.tag_ == "WP$" and (clause := next((a for a in t.ancestors if a.dep_ == "relcl"), None)):
-                out.extend(self.expand(clause.head, refs))  # 'X, whose largest shareholder is Y': X
+            if t.tag_ == "WP$" and (whose := self._whose(t, refs)) is not None:
+                out.extend(whose)
                 continue
             rel = t.head.head if t.head.dep_ == "prep" else t.head  # 'a company that X invested in'
             while rel.dep_ == "xcomp" and t.dep_ in ("dobj", "pobj"):
@@ -740,6 +745,17 @@ class Context:
             if not found and refs:
                 out.extend(self.resolve(t))
         return out
+
+    def _whose(self, t: Token, refs: bool) -> list[Arg] | None:
+        """What 'whose' stands for: 'X, whose largest shareholder is Y': X; the name before the comma when the parse
+        loses the relative clause or hangs it on the noun before ('the agreement with Geely, whose brands include
+        …'); None when there is no relative clause and no name before."""
+        clause = next((a for a in t.ancestors if a.dep_ == "relcl"), None)
+        named = self.expand(clause.head, refs) if clause is not None else []
+        set_off = t.i >= 2 and self.tokens[t.i - 1].text in (",", "—", "–")
+        if not named and set_off and (owner := self.ent(_before_aside(self, t.i - 2))) is not None:
+            named = [owner]
+        return named if clause is not None or named else None
 
     def _missed_appositive(self, t: Token) -> list[Arg]:
         """'worked at Mojang, the Minecraft developer', 'PayPay, the payments app backed by X, has said …': the name
@@ -1383,7 +1399,8 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     if lemma == "take" and _particle(v) == "on":
         pred, rule = "competes_with", "compete.take_on"
     elif lemma == "take" and (control := next((d for d in dobj if d.lower_ == "control"), None)) is not None:
-        pred, rule = "acquired", "acquire.take_control"  # 'Grab took control of OVO in 2021'
+        # 'Grab took control of OVO in 2021'; 'took direct control of Y' (a person who does runs it: lx.SUBJECT_SENSES)
+        pred, rule = "acquired", "acquire.managing_control" if _managing(control) else "acquire.take_control"
         dobj = _named_tokens_after(control, "of") or _named_tokens_after(v, "of") or _relative_head(v)
     elif lemma == "take" and dobj and dobj[0].lower_ == "charge":
         pred, rule = "leads", "leads.take_charge"
@@ -1409,7 +1426,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     preps = _OBJECT_PREPS.get(pred, set()) | ({"in", "into", "at"} if lemma in ("settle", "open") else set())
     preps |= {"through", "via"} if lemma in ("sell", "stream", "livestream") else set()
     ctx.exclude = {a.key for a in subjects}  # 'X … the platform': the platform is not X
-    light = rule in ("leads.take_charge", "acquire.take_control")  # the object is the one 'of' names
+    light = rule in ("leads.take_charge", "acquire.take_control", "acquire.managing_control")  # 'of' names the object
     ctrl = rule == "acquire.take_control"
     try:
         # (a described object is left alone: 'took control of the marketplace' may follow two marketplaces)
@@ -1433,7 +1450,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     if pred == "launched" and not subjects and v.dep_ == "acl" and ctx.is_passive(v):
         # 'its Naver Plus Store app, launched in March 2025': the owner named the product's launcher
         subjects = [a for c in possessors(v.head) for a in ctx.expand(c) if a.type == "Organization"]
-    if not subjects and pred in ("fined", "investigated") and (authority := _recent_authority(ctx, v)):
+    if not subjects and pred in ("fined", "investigated") and (authority := _implicit_authority(ctx, v)):
         subjects, rule = [authority], f"{rule}.implicit"  # 'Baemin was separately fined 33.6 billion won'
     if not subjects:  # agentless: an event only ("the program was launched")
         for o in objects:
@@ -1444,6 +1461,11 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, pred, o, rule, v.i, dated=rule != "invest.part_owned")  # a holding, not a deal
     if pred == "succeeded":
         yield from _succession(ctx, v, subjects, objects)
+
+
+def _managing(control: Token) -> bool:
+    """Whether control taken is a post, not a purchase: 'took direct (day-to-day) control of Y'."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in lx.MANAGING_CONTROL for c in control.children)
 
 
 def _cue_applies(ctx: Context, v: Token, lemma: str, dobj: list[Token]) -> bool:
@@ -1517,6 +1539,12 @@ def _launched_itself(v: Token) -> bool:
     (in a relative clause or a participle), not 'Meituan launched in Brazil' (a company entering a market, which
     the rules read no relation from)."""
     return v.dep_ in ("relcl", "acl") and not any(c.dep_ in ("dobj", "prt") for c in v.children)
+
+
+def _implicit_authority(ctx: Context, v: Token) -> Arg | None:
+    """The authority a fine or probe stated without one is by ('Baemin was separately fined'): the one named last;
+    none when the verb names its agent ('fined by French authorities' is another's)."""
+    return None if any(c.dep_ == "agent" for c in v.children) else _recent_authority(ctx, v)
 
 
 def _recent_authority(ctx: Context, v: Token) -> Arg | None:
@@ -3038,6 +3066,20 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
     return fillers, appointer
 
 
+def _split_modifier(n: Token) -> bool:
+    """Whether the small model split a coordinated modifier from its noun: 'GoTo Financial, its payments and lending
+    unit' parsed with 'payments' as the appositive and 'unit' conjoined to it (the possessive and the place in the
+    sentence are the first word's)."""
+    first = n.head
+    return (
+        first.dep_ == "appos"
+        and first.tag_ in ("NN", "NNS")
+        and _role_of(first) is None
+        and any(c.dep_ == "poss" for c in first.children)
+        and not any(c.dep_ in ("det", "poss") for c in n.children)
+    )
+
+
 def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     """'X, (then) chairman of Y', 'Y's owner X', 'Y founder X', 'X is an investor in Y',
     'X became chairman of Y', 'X succeeded Z as chief executive of Y', 'Y's rival is X'."""
@@ -3053,7 +3095,9 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     head_role = n
     # 'chairman and chief executive of Y'; 'joins as senior vice-president and head of Y' (a post of no relation
     # first: its place in the clause is the second's)
-    while head_role.dep_ == "conj" and (_role_of(head_role.head) or head_role.head.lemma_.lower() in lx.PERSON_POSTS):
+    while head_role.dep_ == "conj" and (
+        _role_of(head_role.head) or head_role.head.lemma_.lower() in lx.PERSON_POSTS or _split_modifier(head_role)
+    ):
         head_role = head_role.head
     dep, h = head_role.dep_, head_role.head
     anchors: list[Arg] = []
@@ -3459,6 +3503,7 @@ def rule_possessed_kind(ctx: Context, noun: Token) -> Iterator[Cand]:
     rivals, including JD' (no kind of business), nor names after another noun ('its apps' users such as X')."""
     owners = [a for c in possessors(noun) for a in ctx.expand(c) if a.type == "Organization"]
     if not owners:
+        yield from _kind_of_named_owner(ctx, noun)
         return
     tokens = ctx.tokens
     named = _names_listed_before(ctx, noun.i)
@@ -3484,6 +3529,29 @@ def rule_possessed_kind(ctx: Context, noun: Token) -> Iterator[Cand]:
             for owner in owners:
                 if owner.key != name.key:
                     yield Cand(name, "part_of", owner, "part_of.possessed_kind", noun.i, dated=False)
+
+
+def _kind_of_named_owner(ctx: Context, noun: Token) -> Iterator[Cand]:
+    """'AliExpress, the Alibaba Group marketplace', 'Shopee, the Sea Ltd [SE.N] marketplace that …': a kind of
+    business, named by its owner's name and set in apposition to a name, is that organization's (a unit noun is the
+    relational-noun rule's; a place before the kind is no owner: 'Daraz, the South Asia marketplace')."""
+    if lx.REL_NOUNS.get(noun.lemma_.lower(), ("",))[0] == "part_of" or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+    ):
+        return
+    owners = [
+        a
+        for c in noun.children
+        if c.dep_ in ("compound", "nmod")
+        and c.i < noun.i
+        and (a := ctx.ent(c)) is not None
+        and a.type == "Organization"
+        and ctx.kinds.get(a.key) not in ("authority", "exchange")
+    ]
+    described = _described_by_apposition(ctx, noun) if owners else None
+    for owner in owners:
+        if described is not None and described.key != owner.key:
+            yield Cand(described, "part_of", owner, "part_of.kind_of_owner", noun.i, dated=False)
 
 
 def _described_by_apposition(ctx: Context, noun: Token) -> Arg | None:
@@ -3623,7 +3691,16 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
         and c.i + 1 < v.i
         and ctx.tokens[c.i + 1].text == "-"
     )
+    if pred == "listed_on":
+        owners = [a for a in owners if ctx.kinds.get(a.key) == "exchange"]  # ('Hong Kong-listed': a city)
     if not owners:
+        return
+    if pred == "listed_on" and v.head.lemma_.lower() in lx.SHARE_NOUNS:
+        # 'its Nasdaq-listed shares', 'the Nasdaq-listed shares of Baidu': the shares' company is listed
+        holders = [*possessors(v.head), *_named_tokens_after(v.head, "of")]
+        for company in (a for c in holders for a in ctx.expand(c) if a.type == "Organization"):
+            for exchange in owners:
+                yield Cand(company, pred, exchange, rule, v.i, dated=False)
         return
     ctx.exclude = {a.key for a in owners}
     try:
@@ -3648,7 +3725,9 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
         ctx.exclude = set()
     for s in owners:
         for o in owned:
-            yield Cand(s, pred, o, rule, v.i, dated=False)
+            # ('the Nasdaq-listed group': the group is listed on the exchange the hyphen names)
+            subject, obj = (o, s) if pred == "listed_on" else (s, o)
+            yield Cand(subject, pred, obj, rule, v.i, dated=False)
 
 
 def rule_part_of(ctx: Context, n: Token) -> Iterator[Cand]:
