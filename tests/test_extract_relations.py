@@ -3088,6 +3088,49 @@ CASES = [
         None,
         "listed_on.hyphen",
     ),
+    # a participle set off after a fronted phrase's name describes that name
+    (
+        "For HongShan, led by Neil Shen, the deal marks a return to large AI bets.",
+        ("neil shen", "leads", "hongshan"),
+        None,
+        "leads.verb",
+    ),
+    (
+        "At Meituan, founded by Wang Xing in 2010, profits rose.",
+        ("wang xing", "founded", "meituan"),
+        "2010",
+        "found.verb",
+    ),
+    (
+        "For Hillhouse, run by Zhang Lei, the stake is small.",
+        ("zhang lei", "leads", "hillhouse investment"),
+        None,
+        "leads.verb",
+    ),
+    # a pronoun object conjoined after a reference stands for what the reference does; neither stands for a name
+    # that only qualifies a personal possession ('his Tsinghua lab')
+    (
+        "Zhipu reported results. Tang Jie, who started the company from his Tsinghua lab in 2019 and has run it "
+        "since, spoke.",
+        ("tang jie", "leads", "zhipu-ai"),
+        None,
+        "leads.verb+coref",
+    ),
+    (
+        "Xiaomi reported results. Lei Jun, who started the company from his Beijing office in 2010 and runs it "
+        "today, spoke.",
+        ("lei jun", "leads", "xiaomi"),
+        None,
+        "leads.verb+coref",
+    ),
+    # 'the company' with no organization named in the sentences before it: the article's own
+    (
+        "JD.com reported results on Monday. Revenue rose 5%. Margins fell. Costs rose. Analysts were cautious. "
+        "Liu Qiangdong, who started the company in 1998, said demand was weak.",
+        ("richard liu", "founded", "jd.com"),
+        "1998",
+        "found.verb+coref",
+    ),
 ]
 
 
@@ -3116,6 +3159,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a participle after a phrase that names nothing describes nothing named
+    "In 2019, backed by fresh capital, the startup grew.",
     # 'whose' of a noun that names nothing
     "The deal, whose terms include a lock-up, closed.",
     # a place or a nationality before a kind of business is no owner
@@ -4380,3 +4425,38 @@ def test_control_taken_of_a_company_by_a_company_is_a_purchase(extract_text):
 def test_a_city_before_listed_names_no_exchange(extract_text):
     found = triples(extract_text("The Hong Kong-listed JD Logistics rose 3% on Monday."))
     assert not [t for t in found if t[1] == "listed_on"]
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a name qualifying a personal possession is no referent
+        (
+            "Zhipu reported results. Tang Jie, who started the company from his Tsinghua lab in 2019 and has run it "
+            "since, spoke.",
+            ("tang jie", "leads", "tsinghua university"),
+        ),
+        # a company sold is none of the seller's markets
+        ("JD.com bought Dada in 2020 and sold it in 2025.", ("jd.com", "operates_on", "dada group")),
+        ("JD.com bought Dada in 2020 and sold the company in 2025.", ("jd.com", "operates_on", "dada group")),
+        # a capitalised title of state inside a sentence is a country's
+        (
+            "Argentina, where inflation eased under President Javier Milei, grew fastest, MercadoLibre said.",
+            ("javier milei", "leads", "mercadolibre"),
+        ),
+        (
+            "Sales in Brazil rose after Premier Li Qiang visited, Meituan said.",
+            ("li qiang", "leads", "meituan"),
+        ),
+    ],
+)
+def test_no_relation_with_a_bystander(extract_text, text, wrong):
+    assert wrong not in triples(extract_text(text))
+
+
+def test_a_title_of_state_opening_a_sentence_is_the_articles(extract_text):
+    # near miss of the title of state: at a sentence's start a company's president is capitalised too
+    found = triples(
+        extract_text("MercadoLibre said sales rose. President Ariel Szarfsztejn said the quarter was strong.")
+    )
+    assert ("ariel szarfsztejn", "leads", "mercadolibre") in found

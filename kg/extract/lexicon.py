@@ -584,6 +584,8 @@ SUBJECT_SENSES = {("found.build", "Organization"): "launched", ("acquire.managin
 ARGUMENT_SENSES = {("launch.verb", "Person", "Organization"): "founded"}
 #: Verbs of leading only a person does: an organization that 'chairs' Y is a misreading, not Y's owner.
 PERSON_ONLY_LEAD_VERBS = frozenset({"chair"})
+#: Titles of state: capitalised inside a sentence ('under President Javier Milei'), a country's, not a company's.
+STATE_TITLES = frozenset({"president", "premier", "governor", "chancellor", "minister", "mayor", "senator"})
 #: What control is when it is a post, not a purchase: 'took direct control of Alibaba Cloud'.
 MANAGING_CONTROL = frozenset(
     {"direct", "personal", "operational", "day-to-day", "executive", "management", "managerial"}

@@ -441,6 +441,7 @@ class Context:
                 "Person" if tok.lower_ in lx.PERSON_REFS else "Program" if phrase in lx.PROGRAM_REFS else "Organization"
             )
             found = self._recent(tok, 4, kind, back=2 if tok.pos_ == "PRON" else 4)
+            found = [f for f in found if not self._qualifies_a_thing(f[0])]
             if tok.lower_ in ("it", "him", "her") and tok.dep_ in ("dobj", "dative"):
                 found = self._for_object_pronoun(tok, found)
             if kind == "Organization" and tok.pos_ != "PRON":
@@ -469,8 +470,31 @@ class Context:
                 # 'the company' with no name in its sentence: the article's own, when it was named lately
                 pick = next((f for f in found if f[1] == self.salient.key), None)
             pick = pick or (found[0] if found else None)
+            salient = self.salient if self.salient and self.salient.key not in self.exclude else None
+            if pick is None and not found and tok.pos_ != "PRON" and phrase in lx.SINGLE_REFS and salient:
+                # 'the company' with no organization named in the sentences before: the article's own
+                return [Arg(salient.key, salient.span, salient.type, "coref:" + phrase)]
             return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
         return []
+
+    def _qualifies_a_thing(self, i: int) -> bool:
+        """Whether the name at token ``i`` only qualifies a possessed thing that is no business ('started the company
+        from his Stanford dorm room and led it': a pronoun's referent is no such modifier; 'Alibaba's Tmall unit
+        said it' may be)."""
+        m = self.tok_mention[i]
+        head = self.mention_head[m] if m is not None else self.tokens[i]
+        if head.dep_ not in ("compound", "nmod") or head.head.i < head.i:
+            return False
+        thing = head.head
+        while thing.dep_ in ("compound", "nmod") and thing.head.i > thing.i:
+            thing = thing.head  # ('his Stanford dorm room': the room)
+        return (
+            thing.pos_ == "NOUN"
+            and self.tok_mention[thing.i] is None
+            and thing.lemma_.lower() not in _OWNED_KIND_NOUNS
+            and lx.REL_NOUNS.get(thing.lemma_.lower()) is None
+            and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in thing.children)
+        )
 
     def _former_employer(self, i: int) -> bool:
         """Whether the name at token ``i`` qualifies a past post: 'a former Baidu executive', 'a former vice-president
@@ -485,12 +509,22 @@ class Context:
     def _conjoined_it_before(self, tok: Token) -> Token | None:
         """The subject 'it' of the clause that the clause of the subject 'it' ``tok`` is conjoined to (None if
         there is none): both stand for one thing."""
-        if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "conj":
+        if tok.lower_ != "it" or tok.head.dep_ != "conj":
             return None
         first = tok.head.head
+        if tok.dep_ == "dobj":
+            # 'started the company in 1999 and led it': the object of the first verb, a reference too
+            return next((c for c in first.children if c.dep_ == "dobj" and c.i < tok.i and self._refers(c)), None)
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
         return next(
             (c for c in first.children if c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None
         )
+
+    def _refers(self, tok: Token) -> bool:
+        """Whether a noun phrase is a reference to one organization: 'it', 'the company'."""
+        phrase = self.parsed.text_of(self.doc[tok.left_edge.i : tok.i + 1]).lower()
+        return tok.lower_ == "it" or phrase in lx.SINGLE_REFS
 
     def _parallel_possessor(self, tok: Token) -> Arg | None:
         """The organization a possessive pronoun repeats from the conjunct before: "X's A and its B" (None if the
@@ -1123,6 +1157,14 @@ class Context:
         if self.is_passive(v):
             if v.dep_ in ("acl", "amod"):  # 'the program launched by X', 'the newly launched X'
                 return self._listed_just_before(v, v.head) or self.expand(v.head)
+            if (
+                v.dep_ == "advcl"
+                and v.i >= 2
+                and self.tokens[v.i - 1].text == ","
+                and (m := self.tok_mention[v.i - 2]) is not None
+                and self.types.get(m[2]) == "Organization"
+            ):
+                return [self._arg(m)]  # 'For HongShan, led by Neil Shen, the deal …': the name it is set off after
             if v.dep_ in ("advcl", "csubj") and v.i < v.head.i and not any(c.dep_ == "nsubjpass" for c in v.children):
                 # 'Founded in 2013 by X, Y has grown' (or 'Y was added to …'): the main clause's subject
                 # (a reference there never stands for a name inside the participle's own phrase: 'Founded by X, a
@@ -1470,13 +1512,15 @@ def _managing(control: Token) -> bool:
 
 def _cue_applies(ctx: Context, v: Token, lemma: str, dobj: list[Token]) -> bool:
     """Whether a cue verb that says its relation only of some objects or subjects says it here: 'bring' goods
-    ('brought its brands to Tmall'); 'lead' not of a body of investors; 'include' said by a named organization ('the
-    international unit, which includes Lazada', 'Alibaba Group includes Taobao'), not by a list's noun ('its
-    shareholders include Tencent') nor as 'including' (a preposition in all but tag)."""
+    ('brought its brands to Tmall'); 'sell' no company; 'lead' not of a body of investors; 'include' said by a
+    named organization ('the international unit, which includes Lazada', 'Alibaba Group includes Taobao'), not by a
+    list's noun ('its shareholders include Tencent') nor as 'including' (a preposition in all but tag)."""
     if lemma == "bring":
         return bool(dobj) and dobj[0].lemma_.lower() in lx.GOODS_NOUNS
     if lemma == "lead" and v.dep_ == "acl" and v.head.lemma_.lower() in lx.INVESTOR_GROUPS and not ctx.ent(v.head):
         return False  # 'a consortium led by A and B' names A and B as investors (Context.expand), not its leaders
+    if lemma == "sell" and any(a.type == "Organization" for d in dobj for a in ctx.expand(d)):
+        return False  # 'bought Dada in 2020 and sold it in 2025': a company sold is none of the seller's markets
     if lemma == "include":
         return (
             v.tag_ != "VBG"
@@ -3204,6 +3248,12 @@ def _whose_operations(ctx: Context, role: Token) -> list[Arg]:
     ]
 
 
+def _head_of_state(title: Token) -> bool:
+    """'under President Javier Milei', 'Premier Li Qiang said': a capitalised title of state inside a sentence is a
+    country's, never a company's."""
+    return title.lemma_.lower() in lx.STATE_TITLES and title.text[:1].isupper() and not title.is_sent_start
+
+
 def _unnamed_anchors(
     ctx: Context, n: Token, head_role: Token, pred: str, fillers: list[Arg], own_names: bool, appointer: list[Arg]
 ) -> tuple[list[Arg], str]:
@@ -3238,6 +3288,7 @@ def _unnamed_anchors(
         and not _organization_before_titles(ctx, n)
         and not (h.dep_ == "pobj" and h.head.dep_ == "agent")  # 'run by chief executive X': the verb says what
         and h.dep_ != "poss"  # 'during President X's visit': a visitor, not a speaker
+        and not _head_of_state(n)
         # ('… under CEO X', when rule_under_leader finds whom it is under)
         and not (h.dep_ == "pobj" and h.head.lower_ == "under" and _organizations_under(ctx, h.head))
     ):
