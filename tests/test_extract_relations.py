@@ -4460,3 +4460,33 @@ def test_a_title_of_state_opening_a_sentence_is_the_articles(extract_text):
         extract_text("MercadoLibre said sales rose. President Ariel Szarfsztejn said the quarter was strong.")
     )
     assert ("ariel szarfsztejn", "leads", "mercadolibre") in found
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        # a bare title in a sentence that names only a regulator or an exchange besides is the article's company's
+        (
+            "Shein said on Monday it had won approval for its listing. Shein filed for a listing in New York in 2023. "
+            "It then turned to London, where executive chairman Donald Tang courted the government and the "
+            "Financial Conduct Authority cleared a prospectus in 2024.",
+            ("donald tang", "leads", "shein"),
+        ),
+        (
+            "PDD said on Monday it had won approval for its listing. PDD filed for a listing in 2024. In Hong Kong, "
+            "chief financial officer Jun Liu met the Securities and Futures Commission twice.",
+            ("jun liu", "leads", "pdd-holdings"),
+        ),
+    ],
+)
+def test_a_bare_title_beside_a_regulator_is_the_articles_company(extract_text, text, triple):
+    assert triple in triples(extract_text(text))
+
+
+def test_a_bare_title_beside_another_company_is_not_the_articles(extract_text):
+    # near miss: another company in the sentence may be the title's
+    text = (
+        "PDD said on Monday it had won approval for its listing. PDD filed for a listing in 2024. In Hong Kong, "
+        "chief financial officer Jun Liu met Goldman Sachs twice."
+    )
+    assert ("jun liu", "leads", "pdd-holdings") not in triples(extract_text(text))

@@ -283,10 +283,11 @@ class Context:
 
     def names_no_other_organization(self, key: str, i: int) -> bool:
         """Whether the sentence of token ``i`` names no organization but ``key`` and its units ('Keeta' of
-        Meituan)."""
+        Meituan), an exchange or an authority ('where executive chairman X courted the government and the Financial
+        Conduct Authority cleared a prospectus': a regulator's or exchange's own officers a title would name)."""
         sentence = self.sent_index[i]
         return all(
-            k == key or self.within(k, key)
+            k == key or self.within(k, key) or self.kinds.get(k) in ("exchange", "authority")
             for start, k in self.by_type["Organization"]
             if self.sent_index[start] == sentence
         )
