@@ -247,8 +247,6 @@ CASES = [
         None,
         "invested_in.noun.salient",
     ),
-    # a possessor's product, named without a programme's head word, is its own
-    ("ByteDance’s Doubao overtook Alibaba’s Qwen.", ("qwen", "part_of", "alibaba"), None, "part_of.possessive_product"),
     # a possessor's unit named by a known name and more words ('Taobao Shangou', 'Latin America Fund')
     (
         "Meituan has been locked in a subsidy war with Alibaba Group Holding Ltd.’s Taobao Shangou.",
@@ -4490,3 +4488,22 @@ def test_a_bare_title_beside_another_company_is_not_the_articles(extract_text):
         "chief financial officer Jun Liu met Goldman Sachs twice."
     )
     assert ("jun liu", "leads", "pdd-holdings") not in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a product after its maker's possessive: annotators state no relation for most (21 of 65 on the
+        # development sets, as 'launched' for none)
+        "ByteDance’s Doubao overtook Alibaba’s Qwen.",
+        "Users compared Tencent’s Yuanbao with Baidu’s Ernie Bot.",
+        "Kimi ranked behind Moonshot’s rivals, Tencent’s Hunyuan among them.",
+    ],
+)
+def test_a_product_after_a_possessive_is_no_relation(extract_text, text):
+    assert not [r for r in extract_text(text).relations if r.predicate in ("part_of", "launched")]
+
+
+def test_a_service_named_before_its_kind_is_still_the_possessors(extract_text):
+    # near miss: a named service noun says what the name is ('its Prime membership', 'WeChat Pay service')
+    assert ("wechat pay", "part_of", "tencent") in triples(extract_text("Tencent's WeChat Pay service grew."))
