@@ -3129,6 +3129,25 @@ CASES = [
         "1998",
         "found.verb+coref",
     ),
+    # a fine that closes an investigation says whom the investigation was into (not when it began)
+    (
+        "The KFTC fined Coupang 140 billion won on Monday and concluded its probe.",
+        ("korea fair trade commission", "investigated", "coupang"),
+        None,
+        "investigated.nominal.closed",
+    ),
+    (
+        "The CAC fined Didi 8 billion yuan in July and closed the review.",
+        ("cyberspace administration of china", "investigated", "didi"),
+        None,
+        "investigated.nominal.sole_company",
+    ),
+    (
+        "The Competition Commission of India on Monday fined Google 13.4 billion rupees, ending a three-year inquiry.",
+        ("competition commission of india", "investigated", "google"),
+        None,
+        "investigated.nominal.sole_company",
+    ),
 ]
 
 
@@ -4507,3 +4526,25 @@ def test_a_product_after_a_possessive_is_no_relation(extract_text, text):
 def test_a_service_named_before_its_kind_is_still_the_possessors(extract_text):
     # near miss: a named service noun says what the name is ('its Prime membership', 'WeChat Pay service')
     assert ("wechat pay", "part_of", "tencent") in triples(extract_text("Tencent's WeChat Pay service grew."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses: a fine that ends no investigation
+        "The KFTC fined Coupang 140 billion won, ending a long dispute.",
+        "The KFTC fined Coupang 140 billion won, closing the matter.",
+    ],
+)
+def test_a_fine_closing_no_investigation_states_none(extract_text, text):
+    assert not [r for r in extract_text(text).relations if r.predicate == "investigated"]
+
+
+def test_an_investigation_a_fine_closes_is_not_dated_by_the_fine(extract_text):
+    text = (
+        "The European Commission on Thursday fined AliExpress €200 million, closing a two-year investigation into "
+        "whether the marketplace curbed fake goods."
+    )
+    found = triples(extract_text(text, published="2026-02-27"))
+    assert found[("european commission", "investigated", "aliexpress")].date is None
+    assert found[("european commission", "fined", "aliexpress")].date.iso == "2026-02-26"

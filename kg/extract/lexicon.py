@@ -648,6 +648,8 @@ COPULAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elec
 BETWEEN_COMPANIES = frozenset({"invested_in", "acquired", "part_of", "owns", "partner_of", "competes_with"})
 #: Verbs of leading: 'X, led (run, headed) by chief executive Y'.
 LEAD_VERBS = frozenset({"lead", "run", "head", "helm", "chair", "oversee"})
+#: Verbs by which a decision ends an investigation: 'fined X …, closing a two-year investigation'.
+CLOSING_VERBS = frozenset({"close", "end", "conclude", "complete", "cap", "wrap", "resolve", "settle"})
 #: Verbs by which an investigation reports what it found ('a probe by X concluded that Y …').
 FINDING_VERBS = frozenset({"find", "conclude", "establish", "determine", "show", "reveal"})
 #: Verbs whose object takes the role named after 'as': "X named (appointed, tapped) Y as chief executive".

@@ -140,7 +140,7 @@ def rule_ids() -> list[str]:
     relation_rules |= (
         {f"{p}.nominal" for p in lx.NOUN_CUES.values()}
         | {f"{p}.nominal.clause_subject" for p in lx.NOUN_CUES.values()}
-        | {"fined.nominal.implicit", "investigated.nominal.implicit"}
+        | {"fined.nominal.implicit", "investigated.nominal.implicit", "investigated.nominal.closed"}
     )
     relation_rules |= {f"{p}.noun" for p, _ in lx.REL_NOUNS.values()}
     events = {f"event.{t}" for t, _, _ in EVENTS.values()}
@@ -2842,13 +2842,33 @@ def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
         agents, rule = ctx.subjects(governor), f"{pred}.nominal.clause_subject"
     if not agents and objects and pred in ("fined", "investigated") and (authority := _recent_authority(ctx, n)):
         agents, rule = [authority], f"{pred}.nominal.implicit"  # 'a penalty of 9.8 million riyals went to X'
+    if not objects and pred == "investigated" and (closed := _closed_by_fine(ctx, governor)):
+        # 'X fined Y …, ending a five-month investigation': of the one fined (when it began, the text does not say)
+        yield from (Cand(s, pred, o, f"{pred}.nominal.closed", n.i, dated=False) for s, o in closed)
+        return
     if not objects and pred == "investigated" and _targetless(n, governor) and agents:
         # 'Didi listed in June, only for the CAC to open a review days later': a review that names no target,
         # opened by an authority in a sentence about one company, is of that company
         objects, rule = _sole_company(ctx, n, agents), f"{pred}.nominal.sole_company"
+    # ('closing a two-year review': not begun on the day it closed)
+    closes = pred == "investigated" and governor.lemma_.lower() in lx.CLOSING_VERBS
     for s in agents:
         for o in objects:
-            yield Cand(s, pred, o, rule, n.i)
+            yield Cand(s, pred, o, rule, n.i, dated=not closes)
+
+
+def _closed_by_fine(ctx: Context, closing: Token) -> list[tuple[Arg, Arg]]:
+    """(authority, fined) of the fine a participle or conjoined verb of closing says ended an investigation: 'X fined
+    Y …, closing (ending, concluding) a two-year investigation'; [] for anything else."""
+    fine = closing.head
+    if closing.lemma_.lower() not in lx.CLOSING_VERBS or closing.dep_ not in ("advcl", "conj") or fine.i == closing.i:
+        return []
+    fine_cue = cue(fine, lx.VERB_CUES)
+    if fine_cue is None or lx.VERB_CUES[fine_cue][0] != "fined" or irrealis(fine):
+        return []
+    authorities = [a for a in ctx.subjects(fine) if ctx.kinds.get(a.key) == "authority"]
+    fined = [a for a in ctx.objects(fine) if a.type == "Organization" and ctx.kinds.get(a.key) != "authority"]
+    return [(s, o) for s in authorities for o in fined]
 
 
 def _targetless(n: Token, governor: Token) -> bool:
