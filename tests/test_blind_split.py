@@ -23,6 +23,7 @@ BLIND14 = Path(__file__).resolve().parent / "data" / "blind14"
 BLIND15 = Path(__file__).resolve().parent / "data" / "blind15"
 BLIND16 = Path(__file__).resolve().parent / "data" / "blind16"
 BLIND17 = Path(__file__).resolve().parent / "data" / "blind17"
+BLIND18 = Path(__file__).resolve().parent / "data" / "blind18"
 
 
 def _half(stem: str) -> str:
@@ -45,6 +46,7 @@ def _half(stem: str) -> str:
             *BLIND15.glob("*/*.md"),
             *BLIND16.glob("*/*.md"),
             *BLIND17.glob("*/*.md"),
+            *BLIND18.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -71,6 +73,7 @@ def test_sizes():
     assert not list(BLIND15.glob("dev/*.md")) and len(list(BLIND15.glob("test/*.md"))) == 4
     assert len(list(BLIND16.glob("dev/*.md"))) == 6 and len(list(BLIND16.glob("test/*.md"))) == 14
     assert len(list(BLIND17.glob("dev/*.md"))) == 3 and len(list(BLIND17.glob("test/*.md"))) == 5
+    assert len(list(BLIND18.glob("dev/*.md"))) == 9 and len(list(BLIND18.glob("test/*.md"))) == 6
 
 
 @pytest.mark.parametrize(
@@ -93,6 +96,7 @@ def test_sizes():
             *BLIND15.glob("*/*.yaml"),
             *BLIND16.glob("*/*.yaml"),
             *BLIND17.glob("*/*.yaml"),
+            *BLIND18.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,

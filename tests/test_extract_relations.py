@@ -3148,6 +3148,39 @@ CASES = [
         None,
         "investigated.nominal.sole_company",
     ),
+    # a collective noun's 'of' argument and its examples: 'a crowded field of operators, including A and B'
+    (
+        "Haicang competes with a crowded field of warehouse operators, including Goodcang and 4PX.",
+        ("haicang", "competes_with", "goodcang"),
+        None,
+        "compete.verb",
+    ),
+    (
+        "Meituan faces a slew of rivals such as Ele.me and Douyin.",
+        ("meituan", "competes_with", "douyin"),
+        None,
+        "compete.face",
+    ),
+    (
+        "Baichuan competes with a handful of AI labs, including Zhipu and MiniMax.",
+        ("baichuan", "competes_with", "minimax"),
+        None,
+        "compete.verb",
+    ),
+    # a second 'from' conjoined to a relative clause on the first rivals
+    (
+        "Cainiao faces competition from SF Holding and JD Logistics, both of which own their fleets, and from "
+        "express companies such as ZTO Express and YTO Express.",
+        ("cainiao", "competes_with", "yto express"),
+        None,
+        "compete.noun",
+    ),
+    (
+        "Lalamove faces pressure from GoGoVan and Grab, which both cut fees, and from startups such as Borzo.",
+        ("lalamove", "competes_with", "borzo"),
+        None,
+        "compete.noun",
+    ),
 ]
 
 

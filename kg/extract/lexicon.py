@@ -921,6 +921,14 @@ PASS_THROUGH = frozenset(
         "roster",
         "consortium",
         "syndicate",
+        # 'competes with a crowded field (a slew, a clutch) of operators, including A and B'
+        "field",
+        "slew",
+        "clutch",
+        "crop",
+        "array",
+        "handful",
+        "string",
     }
 )
 #: Words after which a code in capitals is a listing code, never a name: "trades under the ticker DIDIY".

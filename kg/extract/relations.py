@@ -2461,10 +2461,11 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     )
     against = _pobjs(heads, preps, conjoined=True)
     if n.dep_ == "dobj":
-        # 'faces competition from A, and from firms such as B': the small model conjoins the second 'from' to the verb
+        # 'faces competition from A, and from firms such as B': the small model conjoins the second 'from' to the verb,
+        # or to a relative clause on the first ('from A and B, both of which own fleets, and from C')
         against += [
             p
-            for c in n.head.children
+            for c in (*n.head.children, *n.subtree)
             if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in preps and c.i > n.i
             for p in c.children
             if p.dep_ == "pobj"
