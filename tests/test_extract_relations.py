@@ -3181,6 +3181,25 @@ CASES = [
         None,
         "compete.noun",
     ),
+    # a bare title before a person whose relative clause says which organization they founded, run or joined
+    (
+        "That push was championed by chief executive William Ding, who founded NetEase in 1997.",
+        ("william ding", "leads", "netease"),
+        None,
+        "leads.noun.relative",
+    ),
+    (
+        "The plan came from chief technology officer Wang Haifeng, who joined Baidu in 2010.",
+        ("wang haifeng", "leads", "baidu"),
+        None,
+        "leads.noun.relative",
+    ),
+    (
+        "The memo was sent by president Martin Lau, who joined Tencent in 2005.",
+        ("martin lau", "leads", "tencent"),
+        None,
+        "leads.noun.relative",
+    ),
 ]
 
 
@@ -3209,6 +3228,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a title beside a person whose relative clause names a company they only cover or deal with
+    "The note was written by analyst Li Na, who covers Meituan.",
     # a participle after a phrase that names nothing describes nothing named
     "In 2019, backed by fresh capital, the startup grew.",
     # 'whose' of a noun that names nothing

@@ -584,6 +584,9 @@ SUBJECT_SENSES = {("found.build", "Organization"): "launched", ("acquire.managin
 ARGUMENT_SENSES = {("launch.verb", "Person", "Organization"): "founded"}
 #: Verbs of leading only a person does: an organization that 'chairs' Y is a misreading, not Y's owner.
 PERSON_ONLY_LEAD_VERBS = frozenset({"chair"})
+#: Verbs by which a relative clause on a person says where their bare title is held: 'chief executive X, who founded
+#: (runs, joined) Y'.
+OWN_ORGANIZATION_VERBS = frozenset({"found", "co-found", "cofound", "start", "build", "join", "run", "lead", "head"})
 #: Titles of state: capitalised inside a sentence ('under President Javier Milei'), a country's, not a company's.
 STATE_TITLES = frozenset({"president", "premier", "governor", "chancellor", "minister", "mayor", "senator"})
 #: What control is when it is a post, not a purchase: 'took direct control of Alibaba Cloud'.

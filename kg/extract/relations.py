@@ -72,6 +72,7 @@ def rule_ids() -> list[str]:
         "succeed.handover",
         "leads.noun.implicit",
         "leads.noun.salient",
+        "leads.noun.relative",
         "founded.noun.salient",
         "invested_in.noun.salient",
         "invest.stake.salient",
@@ -3271,6 +3272,23 @@ def _head_of_state(title: Token) -> bool:
     return title.lemma_.lower() in lx.STATE_TITLES and title.text[:1].isupper() and not title.is_sent_start
 
 
+def _organization_of_relative(ctx: Context, person: Token) -> list[Arg]:
+    """The organization a relative clause on a person says they founded, run or joined: 'chief executive William Ding,
+    who founded NetEase in 1997', 'chief technology officer Wang Haifeng, who joined Baidu in 2010' (the bare title
+    before the name is a post there); [] for anything else."""
+    if ctx.tok_mention[person.i] is None or ctx.types.get(ctx._mention_at(person.i)[2]) != "Person":
+        return []
+    return [
+        a
+        for clause in person.children
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in lx.OWN_ORGANIZATION_VERBS and not irrealis(clause)
+        for o in clause.children
+        if o.dep_ == "dobj"
+        for a in ctx.expand(o, refs=False)
+        if a.type == "Organization" and ctx.kinds.get(a.key) not in ("authority", "exchange")
+    ]
+
+
 def _unnamed_anchors(
     ctx: Context, n: Token, head_role: Token, pred: str, fillers: list[Arg], own_names: bool, appointer: list[Arg]
 ) -> tuple[list[Arg], str]:
@@ -3278,6 +3296,8 @@ def _unnamed_anchors(
     dep, h = head_role.dep_, head_role.head
     if appointer and not any(c.dep_ == "prep" and c.lower_ in ("of", "at") for c in head_role.children):
         return appointer, f"{pred}.noun"  # 'Meituan appointed X as chief executive'
+    if pred == "leads" and dep in ("compound", "nmod") and (told := _organization_of_relative(ctx, h)):
+        return told, "leads.noun.relative"  # 'chief executive William Ding, who founded NetEase in 1997'
     if (
         pred == "leads"
         and (dep in ("attr", "oprd") or (dep == "pobj" and h.lower_ == "as" and h.head.lemma_ in lx.STATE_COPULAS))
