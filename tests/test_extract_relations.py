@@ -4602,3 +4602,31 @@ def test_an_investigation_a_fine_closes_is_not_dated_by_the_fine(extract_text):
     found = triples(extract_text(text, published="2026-02-27"))
     assert found[("european commission", "investigated", "aliexpress")].date is None
     assert found[("european commission", "fined", "aliexpress")].date.iso == "2026-02-26"
+
+
+@pytest.mark.parametrize(
+    "text, right, wrong",
+    [
+        # what a copula says the subject is of a reference ('among the company's shareholders'), the reference is not
+        # the subject, nor a name of the list a relative clause ends
+        (
+            "Bilibili said revenue rose. Tencent and Alibaba remain among the company’s largest shareholders.",
+            ("alibaba", "invested_in", "bilibili"),
+            ("alibaba", "invested_in", "tencent"),
+        ),
+        (
+            "Xiaohongshu raised money. Its backers include Alibaba and Hillhouse Investment, which has been among its "
+            "largest shareholders since 2021.",
+            ("hillhouse investment", "invested_in", "xiaohongshu"),
+            ("hillhouse investment", "invested_in", "alibaba"),
+        ),
+        (
+            "Zhihu said revenue fell. Kuaishou and Tencent are among its biggest backers.",
+            ("kuaishou", "invested_in", "zhihu"),
+            ("kuaishou", "invested_in", "tencent"),
+        ),
+    ],
+)
+def test_a_reference_in_what_a_copula_says_is_not_its_subject(extract_text, text, right, wrong):
+    found = triples(extract_text(text))
+    assert right in found and wrong not in found

@@ -417,7 +417,11 @@ class Context:
             found = self._recent(tok, 2)
             if len(found) == 2:
                 return [self._arg(self._mention_at(i), "coref:" + phrase) for i, _ in found]
-        elif tok.lower_ in ("its", "it") and (antecedent := self._relative_head(tok)) is not None:
+        elif (
+            tok.lower_ in ("its", "it")
+            and (antecedent := self._relative_head(tok)) is not None
+            and not self._copular_subjects(tok)
+        ):
             # 'MiniMax, which counts Tencent among its backers': its = what the relative clause describes (in 'A,
             # which launched its app, and B', A alone: the names before the clause)
             clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), tok)
@@ -444,6 +448,10 @@ class Context:
             )
             found = self._recent(tok, 4, kind, back=2 if tok.pos_ == "PRON" else 4)
             found = [f for f in found if not self._qualifies_a_thing(f[0])]
+            if own_subjects := self._copular_subjects(tok):
+                # 'A and B remain among the company's largest shareholders', 'X, which has been among its backers':
+                # what a copula says the subject is of the reference, the reference is not the subject
+                found = [f for f in found if f[1] not in own_subjects]
             if tok.lower_ in ("it", "him", "her") and tok.dep_ in ("dobj", "dative"):
                 found = self._for_object_pronoun(tok, found)
             if kind == "Organization" and tok.pos_ != "PRON":
@@ -478,6 +486,23 @@ class Context:
                 return [Arg(salient.key, salient.span, salient.type, "coref:" + phrase)]
             return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
         return []
+
+    def _copular_subjects(self, tok: Token) -> set[str]:
+        """The names a copular clause ('is', 'remains', 'has been among') has as its subject when ``tok`` is the
+        possessor in what the clause says they are ('among the company's largest shareholders', 'its rival')."""
+        if tok.dep_ != "poss":
+            return set()
+        verb = governing_verb(tok)
+        if verb.lemma_.lower() not in lx.STATE_COPULAS | {"become"}:
+            return set()
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in subjects):
+            # ('A, B and X, which has been among its shareholders': none of the list the clause ends)
+            listed = verb.head
+            while listed.dep_ == "conj":
+                listed = listed.head
+            subjects = [listed]
+        return {a.key for c in subjects for a in self.expand(c, refs=False)}
 
     def _qualifies_a_thing(self, i: int) -> bool:
         """Whether the name at token ``i`` only qualifies a possessed thing that is no business ('started the company
