@@ -4630,3 +4630,12 @@ def test_an_investigation_a_fine_closes_is_not_dated_by_the_fine(extract_text):
 def test_a_reference_in_what_a_copula_says_is_not_its_subject(extract_text, text, right, wrong):
     found = triples(extract_text(text))
     assert right in found and wrong not in found
+
+
+def test_what_a_person_unveils_named_by_a_pronoun_is_no_company_they_found(extract_text):
+    text = (
+        "ByteDance released a new model on Monday. Tan Dai, president of Volcano Engine, unveiled it at a conference."
+    )
+    found = {(s, p) for s, p, o in triples(extract_text(text)) if o == "volcano engine"}
+    assert ("tan dai", "leads") in found
+    assert not found & {("tan dai", "founded"), ("tan dai", "launched")}

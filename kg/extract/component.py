@@ -929,6 +929,10 @@ def _typed(c: Cand) -> tuple[Cand, str, bool, bool]:
         if s is not None
         else None
     )
+    if alternative and c.rule in {r for r, _, _ in lx.ARGUMENT_SENSES} and o.resolved_by:
+        # ('X, president of Y, unveiled it': what a person launches, named by a pronoun, is a product of theirs,
+        # not the company the pronoun may be read as)
+        return c, rule, False, False
     if alternative:
         c = dataclasses.replace(c, p=alternative, rule=f"{alternative}.{c.rule}", role=None)
         rule = _with_coref(c)
