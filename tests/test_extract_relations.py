@@ -3200,6 +3200,25 @@ CASES = [
         None,
         "leads.noun.relative",
     ),
+    # a listing told by a gerund after a preposition is the main clause subject's, dated by its own phrase
+    (
+        "Bilibili has been profitable since listing on Nasdaq in March 2018.",
+        ("bilibili", "listed_on", "nasdaq"),
+        "2018-03",
+        "listed_on.verb",
+    ),
+    (
+        "PDD grew fast after listing on the Nasdaq in 2018.",
+        ("pdd-holdings", "listed_on", "nasdaq"),
+        "2018",
+        "listed_on.verb",
+    ),
+    (
+        "Weibo has paid dividends since listing on the Nasdaq in April 2014.",
+        ("weibo", "listed_on", "nasdaq"),
+        "2014-04",
+        "listed_on.verb",
+    ),
 ]
 
 

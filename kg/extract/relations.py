@@ -3857,8 +3857,9 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X listed (its shares) on Y', 'X, which is listed on Y', 'X plans to list on Y', 'X debuted on Y': X is
     listed on exchange Y (an exchange of the KB: 'listed its products on Tmall' is no listing); 'X went public':
     a listing event only."""
-    if v.lower_ == "listing":
-        yield from rule_listing_noun(ctx, v)  # the noun read as a verb ("X's Nasdaq listing")
+    if v.lower_ == "listing" and not (v.tag_ == "VBG" and v.dep_ == "pcomp"):
+        # the noun read as a verb ("X's Nasdaq listing"), not a gerund after a preposition ('since listing on Y')
+        yield from rule_listing_noun(ctx, v)
         return
     low = v.lemma_.lower()
     exchanges = [a for a in _named_after(ctx, (v,), ("on", "in"), refs=False) if ctx.kinds.get(a.key) == "exchange"]
