@@ -138,8 +138,8 @@ def line_breaks(doc: Doc) -> Doc:
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
     """The index of the first token after the dateline that opens the paragraph at ``start``, or None when it opens
-    with none: the place in capitals ("BEIJING", "SÃO PAULO/HANGZHOU"), then at most a date ("May 14", "Feb. 3")
-    and a bracketed source ("(Reuters)"), then a dash."""
+    with none: the place in capitals ("BEIJING", "SÃO PAULO/HANGZHOU", "HANGZHOU, China"), then at most a date
+    ("May 14", "Feb. 3") and a bracketed source ("(Reuters)"), then a dash."""
     if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1):
         return None
     depth = 0
@@ -153,6 +153,7 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
         elif not (
             depth > 0
             or (token.is_upper and token.is_alpha)
+            or (token.is_title and token.is_alpha)  # the country after the city: 'HANGZHOU, China, April 8, 2026 —'
             or token.is_digit
             or token.text in (",", "/", ".")
             or token.lower_.rstrip(".") in MONTHS

@@ -75,6 +75,11 @@ def test_a_paragraphs_first_word_is_no_sentence_of_its_own(nlp, text, sentence):
         ("SEOUL — Naver Corp. said on Wednesday it will partner with Kurly.", "SEOUL —"),
         ("NEW YORK, Feb. 3 (Bloomberg) -- Uber agreed to buy the unit.", "NEW YORK, Feb. 3 (Bloomberg) --"),
         ("First line.\nBEIJING – Meituan cut fees.", "BEIJING –"),
+        ("HANGZHOU, China, April 8, 2026 — Cainiao named a new chief.", "HANGZHOU, China, April 8, 2026 —"),
+        (
+            "MONTEVIDEO, Uruguay, February 24, 2026 — MercadoLibre reported results.",
+            "MONTEVIDEO, Uruguay, February 24, 2026 —",
+        ),
     ],
 )
 def test_a_dateline_is_a_sentence_of_its_own(nlp, text, dateline):
