@@ -3219,6 +3219,25 @@ CASES = [
         "2014-04",
         "listed_on.verb",
     ),
+    # a person between commas after a possessed title, whatever the parse hangs the name on
+    (
+        "Baidu Inc. has put its chief technology officer, Wang Haifeng, in charge of its cloud business.",
+        ("wang haifeng", "leads", "baidu"),
+        None,
+        "leads.noun+coref",
+    ),
+    (
+        "Alibaba has asked its chief financial officer, Toby Xu, to run the unit.",
+        ("toby xu", "leads", "alibaba"),
+        None,
+        "leads.noun+coref",
+    ),
+    (
+        "Meituan thanked its chairman, Wang Xing, and its staff.",
+        ("wang xing", "leads", "meituan"),
+        None,
+        "leads.noun+coref",
+    ),
 ]
 
 
@@ -4658,3 +4677,8 @@ def test_what_a_person_unveils_named_by_a_pronoun_is_no_company_they_found(extra
     found = {(s, p) for s, p, o in triples(extract_text(text)) if o == "volcano engine"}
     assert ("tan dai", "leads") in found
     assert not found & {("tan dai", "founded"), ("tan dai", "launched")}
+
+
+def test_a_chief_officers_role_is_named_by_its_kind_not_its_possessor(extract_text):
+    rel = triples(extract_text("Alibaba has asked its chief financial officer, Toby Xu, to run the unit."))
+    assert rel[("toby xu", "leads", "alibaba")].role == "CFO"

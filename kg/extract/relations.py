@@ -3001,7 +3001,14 @@ def _role_of(t: Token) -> tuple[str, str | None] | None:
         return "leads", "CEO"
     if low == "officer" and any(c.lower_ == "chief" for c in t.children):  # 'chief financial officer'
         # 'chief financial officer' is the CFO; any other 'chief X officer' keeps its words ('chief marketing officer')
-        kind = next((c.lower_ for c in t.children if c.i < t.i and c.lower_ != "chief" and c.is_alpha), None)
+        kind = next(
+            (
+                c.lower_
+                for c in t.children
+                if c.i < t.i and c.lower_ != "chief" and c.is_alpha and c.dep_ in ("compound", "amod", "nmod")
+            ),
+            None,
+        )
         return ("leads", lx.OFFICER_ROLES.get(kind, f"chief {kind} officer")) if kind else None
     if low == "manager" and any(c.lower_ == "general" for c in t.children):
         return "leads", "general manager"
@@ -3065,6 +3072,20 @@ def _first_for_singular_subject(head_role: Token, fillers: list[Arg]) -> list[Ar
     if head_role.tag_ == "NN" and head_role.dep_ in ("nsubj", "nsubjpass") and len(fillers) > 1:
         return fillers[:1]
     return fillers
+
+
+def _person_set_off(ctx: Context, role: Token) -> list[Token]:
+    """A person named between commas right after a possessed title, however parsed: 'has put its chief technology
+    officer, Wang Haifeng, in charge of …' (the small model may hang the name on the verb)."""
+    after = role.right_edge.i + 1
+    if not possessors(role) or after + 1 >= len(ctx.tokens) or ctx.tokens[after].text != ",":
+        return []
+    m = ctx.tok_mention[after + 1]
+    if m is None or m[0] != after + 1 or ctx.types.get(m[2]) != "Person":
+        return []
+    end = m[1]  # (a mention's end token, exclusive)
+    closed = end >= len(ctx.tokens) or ctx.tokens[end].text in (",", ".")
+    return [ctx.mention_head[m]] if closed else []
 
 
 def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Token]) -> tuple[list[Arg], list[Arg]]:
@@ -3199,7 +3220,9 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         or (dep == "dobj" and h.lemma_.lower() in lx.APPOINT_VERBS)  # 'appointed X chief executive in 2023'
     )
     event = not (dep in ("attr", "oprd") and h.lemma_.lower() in lx.STATE_COPULAS) and not serving
-    own_names = [c for c in head_role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]]
+    own_names = [c for c in head_role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]] or _person_set_off(
+        ctx, head_role
+    )
     fillers, appointer = _role_fillers(ctx, n, head_role, own_names)
     if not own_names and dep in ("compound", "nmod", "amod") and ctx.tok_mention[h.i]:
         # "Y's chairman X": the possessive may hang off the name
