@@ -3238,6 +3238,34 @@ CASES = [
         None,
         "leads.noun+coref",
     ),
+    # a holding told as a fraction of a company
+    (
+        "Alibaba, which owns roughly a third of Ant Group, gave up its board seat.",
+        ("alibaba", "invested_in", "ant group"),
+        None,
+        "invest.stake",
+    ),
+    ("Tencent holds about a fifth of Meituan.", ("tencent", "invested_in", "meituan"), None, "invest.stake"),
+    ("Prosus owns a quarter of Swiggy.", ("prosus", "invested_in", "swiggy"), None, "invest.stake"),
+    # a stake taken in exchange for something given up
+    (
+        "Tencent gave up its e-commerce units in return for a 15% stake in JD.com in 2014.",
+        ("tencent", "invested_in", "jd.com"),
+        "2014",
+        "invest.stake_in_exchange",
+    ),
+    (
+        "Uber sold its Southeast Asian business in exchange for a 27.5% stake in Grab in 2018.",
+        ("uber", "invested_in", "grab"),
+        "2018",
+        "invest.stake_in_exchange",
+    ),
+    (
+        "Meituan handed over its bike unit in exchange for a minority stake in Hellobike.",
+        ("meituan", "invested_in", "hellobike"),
+        None,
+        "invest.stake_in_exchange",
+    ),
 ]
 
 
@@ -3266,6 +3294,9 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a fraction of a market or of revenue is no holding; an exchange for no stake is no investment
+    "Alibaba owns a third of the market.",
+    "Grab paid US$1 billion in exchange for the right to use the brand.",
     # a title beside a person whose relative clause names a company they only cover or deal with
     "The note was written by analyst Li Na, who covers Meituan.",
     # a participle after a phrase that names nothing describes nothing named

@@ -448,6 +448,8 @@ CONTROL_WORDS = frozenset({"controlling", "majority"})
 STAKE_NOUNS = frozenset({"stake", "share", "shares", "holding", "interest"})
 #: A share of a company written as a number ("owns 14% of Y", "bought 60 percent of Y").
 PERCENT_WORDS = frozenset({"%", "percent"})
+#: Fractions that tell a holding: 'owns about a third of Ant Group', 'holds half of the venture'.
+FRACTION_NOUNS = frozenset({"half", "third", "quarter", "fifth", "sixth", "tenth", "two-thirds", "three-quarters"})
 #: Adjectives that put a deal or launch ahead of its subject ("X is due (set, poised) to launch Y"), as a plan is
 #: stated; not ability ("developers will be able to sell …").
 PROSPECT_ADJECTIVES = frozenset({"due", "set", "likely", "poised", "ready", "expected", "eager", "keen"})

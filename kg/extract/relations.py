@@ -79,6 +79,7 @@ def rule_ids() -> list[str]:
         "invest.raise_from",
         "invest.sell_holding",
         "invest.possessed_stake",
+        "invest.stake_in_exchange",
         "owns.possessed_stake",
         "fine.verb.implicit",
         "launch.verb.named_after",
@@ -2188,9 +2189,30 @@ def rule_build_stake(ctx: Context, v: Token) -> Iterator[Cand]:
         yield from _verb_stake(ctx, v, stakes[0])  # (keeping control of Y is no acquisition of it)
 
 
+def _fraction_of(t: Token) -> bool:
+    """'a third (half, quarter) of Y': a share of what 'of' names, told as a fraction."""
+    return t.lemma_.lower() in lx.FRACTION_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+
+
 def _percent(t: Token) -> bool:
     """'%', 'percent', 'per cent' (the small model reads 'per' as the compound of 'cent')."""
     return t.lower_ in lx.PERCENT_WORDS or (t.lower_ == "cent" and any(c.lower_ == "per" for c in t.children))
+
+
+def rule_stake_in_exchange(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'Uber handed over its Southeast Asian operations in exchange for a 27.5% stake in Grab', 'in return for a stake
+    in Y': whoever gives something up for a stake in Y invests in Y (dated by the clause)."""
+    exchange = n.head
+    if n.dep_ != "pobj" or exchange.lower_ != "for" or exchange.head.lemma_.lower() not in ("exchange", "return"):
+        return
+    opener = exchange.head.head  # 'in'
+    if opener.lower_ != "in" or opener.dep_ != "prep":
+        return
+    targets = [a for a in _named_after(ctx, (n,), ("in",), refs=True) if a.type == "Organization"]
+    for investor in ctx.subjects(opener.head) if targets else []:
+        for target in targets:
+            if investor.key != target.key:
+                yield Cand(investor, "invested_in", target, "invest.stake_in_exchange", n.i)
 
 
 def rule_possessed_stake(ctx: Context, n: Token) -> Iterator[Cand]:
@@ -2289,7 +2311,7 @@ def _stake_or_round(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> lis
     if (
         pred in ("acquired", "owns")
         and dobj
-        and (dobj[0].lemma_.lower() in lx.STAKE_NOUNS or _percent(dobj[0]))
+        and (dobj[0].lemma_.lower() in lx.STAKE_NOUNS or _percent(dobj[0]) or _fraction_of(dobj[0]))
         and not (dobj[0].lemma_.lower() == "share" and _market_ground(dobj[0]))  # 'took market share'
     ):
         return list(_verb_stake(ctx, v, dobj[0], held=pred == "owns"))
@@ -4084,6 +4106,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
     (("stake", "holding"), "NOUN", rule_possessed_stake),
+    (("stake", "holding"), "NOUN", rule_stake_in_exchange),
     (("private",), "ADJ", rule_take_private),
 )
 for _words, _pos, _word_rule in _WORD_RULE_TABLE:
