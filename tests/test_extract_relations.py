@@ -3266,6 +3266,25 @@ CASES = [
         None,
         "invest.stake_in_exchange",
     ),
+    # a business (re)launched under a brand launches the brand
+    (
+        "Meituan launched its delivery service in Riyadh under the Keeta brand in 2023.",
+        ("meituan", "launched", "keeta"),
+        "2023",
+        "launch.under_brand",
+    ),
+    (
+        "Didi relaunched its food delivery service in Brazil under the 99Food brand in 2025.",
+        ("didi", "relaunched", "99food"),
+        "2025",
+        "relaunch.under_brand",
+    ),
+    (
+        "JD.com relaunched its European online shop under the Joybuy brand in 2025.",
+        ("jd.com", "relaunched", "joybuy"),
+        "2025",
+        "relaunch.under_brand",
+    ),
 ]
 
 
@@ -4713,3 +4732,9 @@ def test_what_a_person_unveils_named_by_a_pronoun_is_no_company_they_found(extra
 def test_a_chief_officers_role_is_named_by_its_kind_not_its_possessor(extract_text):
     rel = triples(extract_text("Alibaba has asked its chief financial officer, Toby Xu, to run the unit."))
     assert rel[("toby xu", "leads", "alibaba")].role == "CFO"
+
+
+def test_selling_under_a_brand_launches_nothing(extract_text):
+    found = triples(extract_text("Chery sells cars under the Omoda and Jaecoo brands."))
+    assert ("omoda", "part_of", "chery") in found
+    assert not [t for t in found if t[1] in ("launched", "relaunched")]

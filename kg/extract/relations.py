@@ -69,6 +69,8 @@ def rule_ids() -> list[str]:
         "part_of.kind_of_owner",
         "part_of.whose_unit",
         "part_of.under_brand",
+        "launch.under_brand",
+        "relaunch.under_brand",
         "succeed.handover",
         "leads.noun.implicit",
         "leads.noun.salient",
@@ -2057,18 +2059,26 @@ def rule_whose_unit(ctx: Context, whose: Token) -> Iterator[Cand]:
         yield Cand(unit, "part_of", owner, "part_of.whose_unit", whose.i, dated=False)
 
 
+_UNDER_BRAND_RULES = {"launched": "launch.under_brand", "relaunched": "relaunch.under_brand"}
+
+
 def rule_under_brands(ctx: Context, under: Token) -> Iterator[Cand]:
     """'Chery, which sells under the Omoda, Jaecoo and Chirey brands', 'X operates under the Y banner': brands of
     the organization whose clause it is."""
     found = _names_before_unit_noun(ctx, under.i + 1)
     if found is None or ctx.tokens[found[1]].lemma_.lower() not in ("brand", "banner", "label", "marque"):
         return
-    for owner in ctx.subjects(governing_verb(under)):
+    verb = governing_verb(under)
+    verb_cue = cue(verb, lx.VERB_CUES)
+    launching = lx.VERB_CUES[verb_cue][0] if verb_cue and lx.VERB_CUES[verb_cue][0] in _UNDER_BRAND_RULES else None
+    for owner in ctx.subjects(verb):
         if owner.type == "Organization":
             for brand in found[0]:
                 # 'Careem Rides operates under the Careem brand': a name it shares is its group's, not its own unit
                 if not (owner.key.startswith(brand.key) or brand.key.startswith(owner.key)):
                     yield Cand(brand, "part_of", owner, "part_of.under_brand", under.i, dated=False)
+                    if launching:  # 'Didi relaunched its food delivery service under the 99Food brand in 2025'
+                        yield Cand(owner, launching, brand, _UNDER_BRAND_RULES[launching], under.i)
 
 
 def rule_stepping_down(ctx: Context, v: Token) -> Iterator[Cand]:
