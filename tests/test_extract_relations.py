@@ -3285,6 +3285,15 @@ CASES = [
         "2025",
         "relaunch.under_brand",
     ),
+    # an appositive the parse hangs on a word further back describes the name right before its comma
+    (
+        "Shein’s revenue rose about 19% to US$38 billion in 2024, according to a person who has seen its accounts, "
+        "but net profit fell by nearly 40% as it spent heavily to counter Temu, the discount marketplace owned by "
+        "PDD Holdings.",
+        ("temu", "part_of", "pdd holdings"),
+        None,
+        "owns.verb",
+    ),
 ]
 
 
@@ -4738,3 +4747,9 @@ def test_selling_under_a_brand_launches_nothing(extract_text):
     found = triples(extract_text("Chery sells cars under the Omoda and Jaecoo brands."))
     assert ("omoda", "part_of", "chery") in found
     assert not [t for t in found if t[1] in ("launched", "relaunched")]
+
+
+def test_an_appositive_after_a_name_conjoined_to_a_unit_noun_is_that_names(extract_text):
+    # 'its Monee fintech arm and Garena, the games unit': Garena is no unit of Monee
+    text = "Sea shares have doubled, helped by its Monee fintech arm and Garena, the games unit behind Free Fire."
+    assert ("garena", "part_of", "monee") not in triples(extract_text(text))

@@ -757,11 +757,8 @@ class Context:
             if t.lower_ in ("both", "all", "each") and t.dep_ == "appos" and self.tok_mention[t.head.i]:
                 out.extend(self.expand(t.head, refs))  # 'A and B, both backed by X': every name of the list
                 continue
-            if t.dep_ == "appos" and self.tok_mention[t.head.i]:  # 'X, the company that …'
-                listed = self._listed_just_before(t.left_edge, t.head) if t.tag_ == "NN" else []
-                out.extend(
-                    listed or self._named_before_comma(t.left_edge, t.head) or [self._arg(self._mention_at(t.head.i))]
-                )
+            if t.dep_ == "appos" and (described := self._described_by_appositive(t)):
+                out.extend(described)
                 continue
             if t.tag_ == "NNS" and t.lemma_.lower() in _BUSINESS_KINDS and (listed := _names_listed_before(self, t.i)):
                 out.extend(listed)  # 'owns the Taobao and Tmall marketplaces'
@@ -917,6 +914,18 @@ class Context:
         ):
             return []
         return [self._arg(m)]
+
+    def _described_by_appositive(self, t: Token) -> list[Arg]:
+        """The names an appositive noun describes: 'X, the company that …' (what it stands in apposition to, or the
+        name right before its comma, or the last of a list); 'to counter Temu, the discount marketplace owned by Y'
+        with the appositive hung on a word further back: the name before its comma ([] when none)."""
+        if not self.tok_mention[t.head.i]:
+            # (not a name conjoined to that word: 'its Monee fintech arm and Garena, the games unit' is for the
+            # relational-noun rule to read)
+            named = self._named_before_comma(t.left_edge, t.head) if t.tag_ == "NN" else []
+            return [a for a in named if not any(a.span[0] <= c.idx < a.span[1] for c in t.head.conjuncts)]
+        listed = self._listed_just_before(t.left_edge, t.head) if t.tag_ == "NN" else []
+        return listed or self._named_before_comma(t.left_edge, t.head) or [self._arg(self._mention_at(t.head.i))]
 
     def _named_before_comma(self, first: Token, head: Token) -> list[Arg]:
         """'ByteDance agreed to pay … for a stake in Tokopedia, the marketplace controlled by GoTo': an appositive
