@@ -3294,6 +3294,56 @@ CASES = [
         None,
         "owns.verb",
     ),
+    # a holding offloaded (divested) to a buyer is the buyer's
+    ("Meituan offloaded Mobike to Hellobike in 2023.", ("hellobike", "acquired", "mobike"), "2023", "acquire.sold_to"),
+    (
+        "Alibaba divested Intime Retail to Youngor Group in 2024.",
+        ("youngor group", "acquired", "intime retail"),
+        "2024",
+        "acquire.sold_to",
+    ),
+    # control bought (acquired) is an acquisition, told by 'of' or by the relative pronoun beside it
+    (
+        "DCP Capital, the private equity firm that bought control of Sun Art Retail from Alibaba in 2025, will take "
+        "a stake.",
+        ("dcp capital", "acquired", "sun art retail"),
+        "2025",
+        "acquire.take_control",
+    ),
+    (
+        "Lazada, which Alibaba bought control of from Rocket Internet in 2016, has cut staff.",
+        ("alibaba", "acquired", "lazada"),
+        "2016",
+        "acquire.take_control",
+    ),
+    ("JD.com acquired control of Dada in 2022.", ("jd.com", "acquired", "dada"), "2022", "acquire.take_control"),
+    # a business (or control of it) handed to another company is acquired by it
+    (
+        "In early 2024, GoTo handed control of Tokopedia to TikTok in a US$1.5 billion deal.",
+        ("tiktok", "acquired", "tokopedia"),
+        "2024",
+        "acquire.handover",
+    ),
+    ("Meituan handed Mobike to Hellobike in 2023.", ("hellobike", "acquired", "mobike"), "2023", "acquire.handover"),
+    (
+        "Ant Group handed control of Alipay Singapore to Ant International in 2024.",
+        ("ant international", "acquired", "alipay singapore"),
+        "2024",
+        "acquire.handover",
+    ),
+    # whose conduct a fine or probe is for ('over its acquisition of Y'), and the event noun's own date
+    (
+        "In July 2021, SAMR fined Tencent 500,000 yuan over its 2016 acquisition of China Music Corporation.",
+        ("tencent", "acquired", "china music corporation"),
+        "2016",
+        "acquired.nominal+coref",
+    ),
+    (
+        "The CAC fined Didi 8 billion yuan in 2022 over its 2021 purchase of a mapping firm, Yixin.",
+        ("didi", "acquired", "yixin"),
+        "2021",
+        "acquired.nominal+coref",
+    ),
 ]
 
 
@@ -4753,3 +4803,14 @@ def test_an_appositive_after_a_name_conjoined_to_a_unit_noun_is_that_names(extra
     # 'its Monee fintech arm and Garena, the games unit': Garena is no unit of Monee
     text = "Sea shares have doubled, helped by its Monee fintech arm and Garena, the games unit behind Free Fire."
     assert ("garena", "part_of", "monee") not in triples(extract_text(text))
+
+
+def test_a_date_of_an_event_noun_does_not_date_its_clause(extract_text):
+    found = triples(extract_text("SAMR fined Tencent 500,000 yuan over its 2016 acquisition of Sogou."))
+    assert found[("samr", "fined", "tencent")].date is None
+    assert found[("tencent", "acquired", "sogou")].date.iso == "2016"
+
+
+def test_handing_over_data_or_a_post_is_no_acquisition(extract_text):
+    for text in ("Tencent handed the data to regulators.", "Pony Ma handed the chief executive role to Martin Lau."):
+        assert not [r for r in extract_text(text).relations if r.predicate == "acquired"]

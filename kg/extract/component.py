@@ -253,6 +253,7 @@ def _dates(parsed: Parsed) -> list[dict]:
                 "end": span.end_char,
                 "gov": governing_verb(span.root).i,
                 "tok": span.start,
+                "noun": _dated_noun(span.root),
             }
         )
     # bare years the NER missed ("In 2022 Bilibili closed …")
@@ -288,6 +289,15 @@ def _dates(parsed: Parsed) -> list[dict]:
 
 #: Nouns of a report whose clause dates what it reports ('according to a letter sent on Monday').
 _REPORT_NOUNS = frozenset({"letter", "memo", "statement", "filing", "notice", "announcement", "release", "email"})
+
+
+def _dated_noun(root: Token) -> int | None:
+    """The event noun a date modifies ('fined it over its 2016 acquisition of Y': the acquisition's date, not the
+    fine's), else None."""
+    head = root.head
+    if root.dep_ in ("compound", "nummod", "nmod", "amod", "poss") and head.pos_ == "NOUN" and head.i > root.i:
+        return head.i if head.lemma_.lower() in lx.NOUN_CUES else None
+    return None
 
 
 def _tense(verb: Token) -> str | None:
@@ -343,12 +353,17 @@ def _date_for(
             d = dates[k]
             if d["spec"] is not None and d["start"] <= described.head.idx < d["end"]:
                 return k, "clause"
+    own = [k for k in by_sent.get(sent_of[tok.i], ()) if dates[k]["spec"] is not None and dates[k].get("noun") == tok.i]
+    if own:
+        return own[0], "clause"  # 'its 2016 acquisition of Y': the event noun's own date
     best = None
     fallback = None
     for k in by_sent.get(sent_of[tok.i], ()):
         d = dates[k]
         if d["spec"] is None or (d["gov"] == other_clause and d["start"] > other_from):
             continue
+        if d.get("noun") is not None and d["noun"] != tok.i:
+            continue  # ('over its 2016 acquisition of Y': the acquisition's, not the clause's)
         gov = tok.doc[d["gov"]]
         if gov.dep_ == "conj" and gov.head.i == chain[0] and gov.i > chain[0]:
             continue  # 'founded by Bom Kim and listed in New York in 2021': the later conjunct's own date

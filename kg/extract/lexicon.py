@@ -591,6 +591,8 @@ PERSON_ONLY_LEAD_VERBS = frozenset({"chair"})
 OWN_ORGANIZATION_VERBS = frozenset({"found", "co-found", "cofound", "start", "build", "join", "run", "lead", "head"})
 #: Titles of state: capitalised inside a sentence ('under President Javier Milei'), a country's, not a company's.
 STATE_TITLES = frozenset({"president", "premier", "governor", "chancellor", "minister", "mayor", "senator"})
+#: Cue verbs of getting control of a company ('took (bought, acquired) control of Y'): its acquisition.
+CONTROL_VERBS = frozenset({"take", "buy", "acquire", "purchase"})
 #: What control is when it is a post, not a purchase: 'took direct control of Alibaba Cloud'.
 MANAGING_CONTROL = frozenset(
     {"direct", "personal", "operational", "day-to-day", "executive", "management", "managerial"}

@@ -43,6 +43,7 @@ def rule_ids() -> list[str]:
         "acquire.managing_control",
         "leads.acquire.managing_control",
         "acquire.sold_to",
+        "acquire.handover",
         "invest.stake.sold_by_itself",
         "invest.owned_by_group",
         "acquire.controlling_stake.sold_by_itself",
@@ -431,6 +432,9 @@ class Context:
             named = self.expand(antecedent, refs=False)
             before = [a for a in named if a.span[0] < clause.left_edge.idx] or named
             return [Arg(a.key, a.span, a.type, "coref:" + phrase) for a in before]
+        elif tok.lower_ == "its" and (punished := self._punished_for(tok)) is not None:
+            # 'SAMR fined Tencent over its 2016 acquisition of Y': whose conduct is punished, the one punished
+            return [Arg(punished.key, punished.span, punished.type, "coref:" + phrase)]
         elif tok.lower_ == "its" and (owner := self._parallel_possessor(tok)) is not None:
             # "Alibaba's Ele.me and its Taobao Instant Commerce unit": its = the possessor of the first conjunct
             return [Arg(owner.key, owner.span, owner.type, "coref:" + phrase)]
@@ -489,6 +493,21 @@ class Context:
                 return [Arg(salient.key, salient.span, salient.type, "coref:" + phrase)]
             return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
         return []
+
+    def _punished_for(self, tok: Token) -> Arg | None:
+        """The organization a verb of punishing names as its object when 'its' stands in the verb's 'for' or 'over'
+        phrase ('fined Tencent 500,000 yuan over its acquisition of Y'), else None."""
+        noun = tok.head
+        prep = noun.head
+        if tok.dep_ != "poss" or noun.dep_ != "pobj" or prep.lower_ not in ("for", "over") or prep.dep_ != "prep":
+            return None
+        verb = prep.head
+        verb_cue = cue(verb, lx.VERB_CUES)
+        if verb_cue is None or lx.VERB_CUES[verb_cue][0] not in ("fined", "investigated"):
+            return None
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        punished = [a for c in objects for a in self.expand(c, refs=False)]
+        return punished[0] if len(punished) == 1 and punished[0].type == "Organization" else None
 
     def _copular_subjects(self, tok: Token) -> set[str]:
         """The names a copular clause ('is', 'remains', 'has been among') has as its subject when ``tok`` is the
@@ -1479,10 +1498,16 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     need = lx.REQUIRED_PARTICLE.get(lemma)
     if lemma == "take" and _particle(v) == "on":
         pred, rule = "competes_with", "compete.take_on"
-    elif lemma == "take" and (control := next((d for d in dobj if d.lower_ == "control"), None)) is not None:
+    elif lemma in lx.CONTROL_VERBS and (control := next((d for d in dobj if d.lower_ == "control"), None)) is not None:
         # 'Grab took control of OVO in 2021'; 'took direct control of Y' (a person who does runs it: lx.SUBJECT_SENSES)
         pred, rule = "acquired", "acquire.managing_control" if _managing(control) else "acquire.take_control"
-        dobj = _named_tokens_after(control, "of") or _named_tokens_after(v, "of") or _relative_head(v)
+        # ('Lazada, which Alibaba bought control of': the relative pronoun, an object beside 'control')
+        dobj = (
+            _named_tokens_after(control, "of")
+            or _named_tokens_after(v, "of")
+            or _relative_head(v)
+            or [d for d in dobj if d is not control]
+        )
     elif lemma == "take" and dobj and dobj[0].lower_ == "charge":
         pred, rule = "leads", "leads.take_charge"
         dobj = _named_tokens_after(dobj[0], "of")
@@ -1914,6 +1939,7 @@ _POSTS = frozenset({"role", "post", "job", "position", "title", "reins", "helm",
 def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X handed the chief executive role to Y', 'X gave up the post to Y': Y succeeded X, and leads
     the organization the role names or X was last read to lead (or to have founded)."""
+    yield from _handed_business(ctx, v)
     posts = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _POSTS]
     heirs = [a for a in _named_after(ctx, (v, *posts), ("to",), refs=False, deps=_TO_DEPS) if a.type == "Person"]
     if not posts or not heirs:
@@ -1936,6 +1962,26 @@ def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
             org = named[0] if named else ctx.organization_of(x.key, role)
             if org is not None and role:
                 yield Cand(y, "leads", org, "leads.succession", v.i, role=role)
+
+
+def _handed_business(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'GoTo handed control of Tokopedia to TikTok', 'Walmart handed its Yihaodian business to JD.com': the company it
+    goes to acquired it (a business named by the subject's possessive or by 'control of')."""
+    dobj = [c for c in v.children if c.dep_ == "dobj"]
+    if not dobj or irrealis(v):
+        return
+    thing = dobj[0]
+    if thing.lower_ == "control":
+        handed = [a for p in _named_tokens_after(thing, "of") for a in ctx.expand(p, refs=False)]
+    elif thing.lemma_.lower() in _BUSINESS_KINDS and possessors(thing):
+        handed = _named(ctx.ent(c) for c in thing.children if c.dep_ in ("compound", "nmod") and c.i < thing.i)
+    else:
+        handed = [a for a in ctx.expand(thing, refs=False) if a.type == "Organization"]
+    buyers = [a for a in _named_after(ctx, (v, thing), ("to",), deps=_TO_DEPS) if a.type == "Organization"]
+    for b in buyers:
+        for o in handed:
+            if b.key != o.key and o.type == "Organization":
+                yield Cand(b, "acquired", o, "acquire.handover", v.i)
 
 
 def _is_round(tok: Token) -> bool:
@@ -2255,6 +2301,8 @@ def rule_possessed_stake(ctx: Context, n: Token) -> Iterator[Cand]:
 
 _HOLDING_NOUNS = frozenset({"stake", "holding", "position"})
 _SALE_VERBS = frozenset({"sell", "offload", "divest", "trim", "reduce", "cut", "distribute"})
+#: Verbs of selling a whole holding that are no cue of their own ('sell' is rule_verb's).
+_DISPOSAL_VERBS = frozenset({"offload", "divest"})
 
 
 def rule_sell_holding(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -2262,6 +2310,11 @@ def rule_sell_holding(ctx: Context, v: Token) -> Iterator[Cand]:
     B': the seller held a stake, an investment of no date the sentence gives (the sale's date is not the
     investment's)."""
     dobj = [c for c in v.children if c.dep_ == "dobj"]
+    if v.lemma_.lower() in _DISPOSAL_VERBS and any(
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" for h in (v, *dobj) for c in h.children
+    ):  # 'offloaded its controlling stake in Y to X', as 'sold … to X' (rule_verb's)
+        yield from _verb_sold_to(ctx, v, dobj)
+        return
     # ('cut positions in A and B': a position sold is a holding)
     stakes = [d for d in dobj if d.lemma_.lower() in _HOLDING_NOUNS] + [
         p
