@@ -3344,6 +3344,21 @@ CASES = [
         "2021",
         "acquired.nominal+coref",
     ),
+    # a second founder, described in a relative clause, that the parse hangs on the fronted participle
+    (
+        "Founded in 2010 by Wang Xing, a former engineer at Baidu, and Wang Huiwen, who previously ran sales at "
+        "Alibaba, Meituan grew quickly.",
+        ("wang huiwen", "founded", "meituan"),
+        "2010",
+        "found.verb",
+    ),
+    (
+        "Founded in 2012 by Zhang Yiming, a former Microsoft engineer, and Liang Rubo, who later became chief "
+        "executive, ByteDance grew quickly.",
+        ("liang rubo", "founded", "bytedance"),
+        "2012",
+        "found.verb",
+    ),
 ]
 
 

@@ -1094,6 +1094,19 @@ class Context:
                         closing = [k.idx for p in agents for k in p.conjuncts if self._after_comma_and(k)]
                         found = [a for a in found if not closing or a.span[0] < min(closing)]
                     founding = lx.VERB_CUES.get(cue(v, lx.VERB_CUES) or "", ("",))[0] == "founded"
+                    if founding and v.dep_ == "advcl" and v.i < v.head.i:
+                        # 'Founded by X, a former engineer at Y, and Z, who …, W grew': the second founder hung on
+                        # the fronted participle itself, or on the first one's appositive
+                        described = [d for p in agents for d in p.children if d.dep_ == "appos"]
+                        found += [
+                            a
+                            for k in (*v.children, *(k for d in described for k in d.children))
+                            if k.dep_ == "conj"
+                            and k.i > c.i
+                            and (m := self.tok_mention[k.i])
+                            and self.types.get(m[2]) == "Person"
+                            for a in self.expand(k, refs=False)
+                        ]
                     return found + self.coagents(v, *agents, bare_with=founding)
             return []
         # the nearest subject: 'Didi delisted …, and the following month the CAC fined it' may come parsed with
