@@ -432,6 +432,14 @@ class Context:
             named = self.expand(antecedent, refs=False)
             before = [a for a in named if a.span[0] < clause.left_edge.idx] or named
             return [Arg(a.key, a.span, a.type, "coref:" + phrase) for a in before]
+        elif (
+            tok.lower_ == "its"
+            and not self._after_named_conjunct(tok)
+            and (subject := self._referring_clause_subject(tok)) is not None
+        ):
+            # 'The group already owns Skyscanner, …, and has been marketing its Trip.com brand': its = what the
+            # clause's own subject, a reference too, stands for (not the nearest name)
+            return self._resolve(subject)
         elif tok.lower_ == "its" and (punished := self._punished_for(tok)) is not None:
             # 'SAMR fined Tencent over its 2016 acquisition of Y': whose conduct is punished, the one punished
             return [Arg(punished.key, punished.span, punished.type, "coref:" + phrase)]
@@ -454,11 +462,9 @@ class Context:
                 "Person" if tok.lower_ in lx.PERSON_REFS else "Program" if phrase in lx.PROGRAM_REFS else "Organization"
             )
             found = self._recent(tok, 4, kind, back=2 if tok.pos_ == "PRON" else 4)
-            found = [f for f in found if not self._qualifies_a_thing(f[0])]
-            if own_subjects := self._copular_subjects(tok):
-                # 'A and B remain among the company's largest shareholders', 'X, which has been among its backers':
-                # what a copula says the subject is of the reference, the reference is not the subject
-                found = [f for f in found if f[1] not in own_subjects]
+            given, found = self._plausible_antecedents(tok, kind, found)
+            if given is not None:
+                return [Arg(given.key, given.span, given.type, "coref:" + phrase)]
             if tok.lower_ in ("it", "him", "her") and tok.dep_ in ("dobj", "dative"):
                 found = self._for_object_pronoun(tok, found)
             if kind == "Organization" and tok.pos_ != "PRON":
@@ -493,6 +499,52 @@ class Context:
                 return [Arg(salient.key, salient.span, salient.type, "coref:" + phrase)]
             return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
         return []
+
+    def _plausible_antecedents(
+        self, tok: Token, kind: str, found: list[tuple[int, str]]
+    ) -> tuple[Arg | None, list[tuple[int, str]]]:
+        """The recent names a reference may stand for, less those it cannot: a name qualifying a personal possession
+        ('his Stanford dorm room'), what a copula says the reference's clause subject is of ('A and B remain among
+        the company's shareholders', 'X, which has been among its backers'), the name a relative clause's noun
+        describes ('Sogou, the search engine it bought'); and, for that last, the referent the clause itself gives
+        (the subject of the clause the noun is in), when it gives one."""
+        found = [f for f in found if not self._qualifies_a_thing(f[0])]
+        if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl":
+            owner, described = self._relative_subject(tok, kind)
+            if owner:
+                return owner[0], found
+            found = [f for f in found if f[1] not in described]
+        if own_subjects := self._copular_subjects(tok):
+            found = [f for f in found if f[1] not in own_subjects]
+        return None, found
+
+    def _relative_subject(self, tok: Token, kind: str) -> tuple[list[Arg], set[str]]:
+        """For a pronoun subject of a relative clause without its pronoun ('Sogou, the search engine it bought'):
+        the subject of the clause the described noun is in ('Tencent owns Sogou, …': Tencent), and the names the noun
+        describes (never the pronoun's referent)."""
+        noun = tok.head.head
+        owner = [a for a in self.subjects(governing_verb(noun)) if a.type == kind]
+        k = noun.left_edge.i - 1  # ('owns Sogou, the search engine it bought': the name before the comma)
+        before = self.tok_mention[k - 1] if k >= 1 and self.tokens[k].text == "," else None
+        described = {a.key for a in self.expand(noun, refs=False)} | ({before[2]} if before else set())
+        return [a for a in owner if a.key not in described], described
+
+    def _after_named_conjunct(self, tok: Token) -> bool:
+        """Whether 'its' opens the second conjunct after a name: 'sent Apple and its Japanese subsidiary a request'."""
+        noun = tok.head
+        return noun.dep_ == "conj" and self.tok_mention[noun.head.i] is not None
+
+    def _referring_clause_subject(self, tok: Token) -> Token | None:
+        """The subject of the clause of a possessive 'its' (or of the clause its clause is conjoined to) when that
+        subject is itself a reference to one organization ('the group', 'the company', 'it'); None otherwise."""
+        verb = governing_verb(tok)
+        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or subjects[0].i > tok.i or self.tok_mention[subjects[0].i] is not None:
+            return None
+        subject = subjects[0]
+        return subject if subject.lower_ != "its" and self._refers(subject) else None
 
     def _punished_for(self, tok: Token) -> Arg | None:
         """The organization a verb of punishing names as its object when 'its' stands in the verb's 'for' or 'over'
@@ -1215,7 +1267,16 @@ class Context:
             return None
         # (only a description in apposition to a name, or a name: 'Dada, the startup X founded'; not 'in Brazil,
         # where it competes with …')
-        described = self.tok_mention[v.head.i] or (v.head.dep_ == "appos" and self.tok_mention[v.head.head.i])
+        k = v.head.left_edge.i - 1  # ('owns Sogou, the search engine it bought': an appositive parsed as an object)
+        set_off = (
+            k >= 1
+            and self.tokens[k].text == ","
+            and self.tok_mention[k - 1] is not None
+            and self.tokens[k + 1].lower_ == "the"
+        )
+        described = (
+            self.tok_mention[v.head.i] or (v.head.dep_ == "appos" and self.tok_mention[v.head.head.i]) or set_off
+        )
         if not described or not any(c.dep_ == "nsubj" and c.i < v.i for c in v.children):
             return None
         if any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.lower_ == "that" for c in v.subtree if c.i < v.i):
@@ -1261,7 +1322,8 @@ class Context:
             heads = (v, *(c for c in v.children if c.dep_ == "auxpass"), *((v.head,) if v.dep_ == "acomp" else ()))
             return [a for h in heads for c in h.children if c.dep_ == "nsubj" for a in self.expand(c)]
         if (gap := self._reduced_relative_object(v)) is not None:
-            return self.expand(gap)  # 'Lazada, the marketplace Alibaba bought in 2016, …': Lazada
+            # 'Lazada, the marketplace Alibaba bought in 2016, …': Lazada
+            return self._named_before_comma(gap.left_edge, gap.head) or self.expand(gap)
         out = [a for c in v.children if c.dep_ in ("dobj", "attr") for a in self.expand(c)]
         for c in v.children:  # 'launched its delivery service, JD Takeaway, …' (apposition misattached to the verb)
             if (
