@@ -24,6 +24,7 @@ BLIND15 = Path(__file__).resolve().parent / "data" / "blind15"
 BLIND16 = Path(__file__).resolve().parent / "data" / "blind16"
 BLIND17 = Path(__file__).resolve().parent / "data" / "blind17"
 BLIND18 = Path(__file__).resolve().parent / "data" / "blind18"
+BLIND19 = Path(__file__).resolve().parent / "data" / "blind19"
 
 
 def _half(stem: str) -> str:
@@ -47,6 +48,7 @@ def _half(stem: str) -> str:
             *BLIND16.glob("*/*.md"),
             *BLIND17.glob("*/*.md"),
             *BLIND18.glob("*/*.md"),
+            *BLIND19.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -74,6 +76,7 @@ def test_sizes():
     assert len(list(BLIND16.glob("dev/*.md"))) == 6 and len(list(BLIND16.glob("test/*.md"))) == 14
     assert len(list(BLIND17.glob("dev/*.md"))) == 3 and len(list(BLIND17.glob("test/*.md"))) == 5
     assert len(list(BLIND18.glob("dev/*.md"))) == 9 and len(list(BLIND18.glob("test/*.md"))) == 6
+    assert len(list(BLIND19.glob("dev/*.md"))) == 6 and len(list(BLIND19.glob("test/*.md"))) == 6
 
 
 @pytest.mark.parametrize(
@@ -97,6 +100,7 @@ def test_sizes():
             *BLIND16.glob("*/*.yaml"),
             *BLIND17.glob("*/*.yaml"),
             *BLIND18.glob("*/*.yaml"),
+            *BLIND19.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
