@@ -39,7 +39,7 @@ from kg.extract.relations import (
     STATIVE,
     Cand,
     Context,
-    cue,
+    cue_predicate,
     governing_verb,
     money_raised,
     possessors,
@@ -843,8 +843,7 @@ def _news_cue(t: Token) -> str | None:
     if t.pos_ == "VERB":
         if money_raised(t):
             return "invested_in"  # 'Y has raised $700 million in a new round': the investments in it
-        word = cue(t, lx.VERB_CUES)
-        return lx.VERB_CUES[word][0] if word else None
+        return cue_predicate(t)
     return lx.NOUN_CUES.get(t.lower_) if t.pos_ == "NOUN" else None
 
 
@@ -882,8 +881,8 @@ def _dated_decisions(ctx: Context, dating: _Dating) -> list[tuple[int, str, str,
     not ('the watchdog on Wednesday fined five platforms')."""
     out = []
     for t in ctx.tokens:
-        word = cue(t, lx.VERB_CUES) if t.pos_ == "VERB" else None
-        if word is None or (pred := lx.VERB_CUES[word][0]) not in _DECISIONS:
+        pred = cue_predicate(t) if t.pos_ == "VERB" else None
+        if pred not in _DECISIONS:
             continue
         date, how = dating.date_for(t.i)
         if date is not None and how == "clause":
@@ -944,7 +943,7 @@ def _typed(c: Cand) -> tuple[Cand, str, bool, bool]:
         if s is not None
         else None
     )
-    if alternative and c.rule in {r for r, _, _ in lx.ARGUMENT_SENSES} and o.resolved_by:
+    if s is not None and (c.rule, s.type, o.type) in lx.ARGUMENT_SENSES and o.resolved_by:
         # ('X, president of Y, unveiled it': what a person launches, named by a pronoun, is a product of theirs,
         # not the company the pronoun may be read as)
         return c, rule, False, False

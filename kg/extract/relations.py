@@ -518,14 +518,17 @@ class Context:
             found = [f for f in found if f[1] not in own_subjects]
         return None, found
 
+    def _mention_before_comma(self, i: int) -> tuple[int, int, str] | None:
+        """The mention right before the comma that token ``i`` follows ('Sogou, the search engine …'), else None."""
+        return self.tok_mention[i - 2] if i >= 2 and self.tokens[i - 1].text == "," else None
+
     def _relative_subject(self, tok: Token, kind: str) -> tuple[list[Arg], set[str]]:
         """For a pronoun subject of a relative clause without its pronoun ('Sogou, the search engine it bought'):
         the subject of the clause the described noun is in ('Tencent owns Sogou, …': Tencent), and the names the noun
         describes (never the pronoun's referent)."""
         noun = tok.head.head
         owner = [a for a in self.subjects(governing_verb(noun)) if a.type == kind]
-        k = noun.left_edge.i - 1  # ('owns Sogou, the search engine it bought': the name before the comma)
-        before = self.tok_mention[k - 1] if k >= 1 and self.tokens[k].text == "," else None
+        before = self._mention_before_comma(noun.left_edge.i)  # ('owns Sogou, the search engine it bought')
         described = {a.key for a in self.expand(noun, refs=False)} | ({before[2]} if before else set())
         return [a for a in owner if a.key not in described], described
 
@@ -554,8 +557,7 @@ class Context:
         if tok.dep_ != "poss" or noun.dep_ != "pobj" or prep.lower_ not in ("for", "over") or prep.dep_ != "prep":
             return None
         verb = prep.head
-        verb_cue = cue(verb, lx.VERB_CUES)
-        if verb_cue is None or lx.VERB_CUES[verb_cue][0] not in ("fined", "investigated"):
+        if cue_predicate(verb) not in ("fined", "investigated"):
             return None
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
         punished = [a for c in objects for a in self.expand(c, refs=False)]
@@ -1145,7 +1147,7 @@ class Context:
                         # 'A, owned by X, and B': ', and B' after a participle set off by commas goes on A's list
                         closing = [k.idx for p in agents for k in p.conjuncts if self._after_comma_and(k)]
                         found = [a for a in found if not closing or a.span[0] < min(closing)]
-                    founding = lx.VERB_CUES.get(cue(v, lx.VERB_CUES) or "", ("",))[0] == "founded"
+                    founding = cue_predicate(v) == "founded"
                     if founding and v.dep_ == "advcl" and v.i < v.head.i:
                         # 'Founded by X, a former engineer at Y, and Z, who …, W grew': the second founder hung on
                         # the fronted participle itself, or on the first one's appositive
@@ -1267,13 +1269,9 @@ class Context:
             return None
         # (only a description in apposition to a name, or a name: 'Dada, the startup X founded'; not 'in Brazil,
         # where it competes with …')
-        k = v.head.left_edge.i - 1  # ('owns Sogou, the search engine it bought': an appositive parsed as an object)
-        set_off = (
-            k >= 1
-            and self.tokens[k].text == ","
-            and self.tok_mention[k - 1] is not None
-            and self.tokens[k + 1].lower_ == "the"
-        )
+        # ('owns Sogou, the search engine it bought': an appositive parsed as an object)
+        first = v.head.left_edge
+        set_off = self._mention_before_comma(first.i) is not None and first.lower_ == "the"
         described = (
             self.tok_mention[v.head.i] or (v.head.dep_ == "appos" and self.tok_mention[v.head.head.i]) or set_off
         )
@@ -1466,6 +1464,12 @@ def cue(tok: Token, table) -> str | None:
     if prefix and (base := lx.IRREGULAR_PAST.get(rest)) and f"{prefix}-{base}" in table:
         return f"{prefix}-{base}"
     return None
+
+
+def cue_predicate(tok: Token) -> str | None:
+    """The predicate a verb cue states ('fined' for 'fined', 'launched' for 'rolled'), or None for no cue."""
+    word = cue(tok, lx.VERB_CUES)
+    return lx.VERB_CUES[word][0] if word else None
 
 
 def possessors(tok: Token) -> list[Token]:
@@ -2199,15 +2203,14 @@ def rule_under_brands(ctx: Context, under: Token) -> Iterator[Cand]:
     if found is None or ctx.tokens[found[1]].lemma_.lower() not in ("brand", "banner", "label", "marque"):
         return
     verb = governing_verb(under)
-    verb_cue = cue(verb, lx.VERB_CUES)
-    launching = lx.VERB_CUES[verb_cue][0] if verb_cue and lx.VERB_CUES[verb_cue][0] in _UNDER_BRAND_RULES else None
+    launching = cue_predicate(verb)
     for owner in ctx.subjects(verb):
         if owner.type == "Organization":
             for brand in found[0]:
                 # 'Careem Rides operates under the Careem brand': a name it shares is its group's, not its own unit
                 if not (owner.key.startswith(brand.key) or brand.key.startswith(owner.key)):
                     yield Cand(brand, "part_of", owner, "part_of.under_brand", under.i, dated=False)
-                    if launching:  # 'Didi relaunched its food delivery service under the 99Food brand in 2025'
+                    if launching in _UNDER_BRAND_RULES:  # 'Didi relaunched its food service under the 99Food brand'
                         yield Cand(owner, launching, brand, _UNDER_BRAND_RULES[launching], under.i)
 
 
@@ -3059,8 +3062,7 @@ def _closed_by_fine(ctx: Context, closing: Token) -> list[tuple[Arg, Arg]]:
     fine = closing.head
     if closing.lemma_.lower() not in lx.CLOSING_VERBS or closing.dep_ not in ("advcl", "conj") or fine.i == closing.i:
         return []
-    fine_cue = cue(fine, lx.VERB_CUES)
-    if fine_cue is None or lx.VERB_CUES[fine_cue][0] != "fined" or irrealis(fine):
+    if cue_predicate(fine) != "fined" or irrealis(fine):
         return []
     authorities = [a for a in ctx.subjects(fine) if ctx.kinds.get(a.key) == "authority"]
     fined = [a for a in ctx.objects(fine) if a.type == "Organization" and ctx.kinds.get(a.key) != "authority"]
