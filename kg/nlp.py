@@ -12,6 +12,7 @@ and lemmas (cue words), and the extractor itself costs ~6% of the pipeline's tim
 from __future__ import annotations
 
 import importlib.util
+import re
 from typing import Any, cast
 
 import spacy
@@ -85,7 +86,7 @@ class TypographyTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        plain = _round_ticker_brackets(text.translate(TYPOGRAPHY))
+        plain = _plain_emphasis(_round_ticker_brackets(text.translate(TYPOGRAPHY)))
         doc = self.tokenizer(plain)
         if plain != text:
             doc.user_data["text"] = text
@@ -94,6 +95,22 @@ class TypographyTokenizer:
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
             yield self(text)
+
+
+#: Markdown emphasis on one line ('*Genshin Impact*', '**Update**', '_Petit Planet_').
+_EMPHASIS = re.compile(r"(?<![*\w])(\*{1,2}|_{1,2})(?=[^\s*_])([^\n]{1,200}?)(?<=[^\s*_])\1(?![*\w])")
+
+
+def _plain_emphasis(text: str) -> str:
+    """``text`` with Markdown emphasis marks made spaces (same length): the small model reads an asterisk as a word
+    and loses the phrase it sets off ('on *Three Kingdoms: Strategy*, the title X launched' lost its parse).
+
+    >>> _plain_emphasis("spending on *Genshin Impact*, the **hit** game; 2 * 3 * 4; snake_case_name")
+    'spending on  Genshin Impact , the   hit   game; 2 * 3 * 4; snake_case_name'
+    """
+    if "*" not in text and "_" not in text:
+        return text
+    return _EMPHASIS.sub(lambda m: " " * len(m[1]) + m[2] + " " * len(m[1]), text)
 
 
 def _round_ticker_brackets(text: str) -> str:

@@ -3359,6 +3359,136 @@ CASES = [
         "2012",
         "found.verb",
     ),
+    # 'its 2018 listing on Y': the small model makes the year the noun and the listing a participle on it
+    (
+        "Shares of Pinduoduo have tripled since its 2018 listing on the Nasdaq.",
+        ("pinduoduo", "listed_on", "nasdaq"),
+        "2018",
+        "listed_on.noun+coref",
+    ),
+    (
+        "XPeng has raised $5 billion since its 2020 listing on the New York Stock Exchange.",
+        ("xpeng", "listed_on", "nyse"),
+        "2020",
+        "listed_on.noun+coref",
+    ),
+    # a relative clause without its pronoun, its described noun read with the clause's subject as one phrase ('the
+    # game Tencent'), or the subject as that noun's appositive; a work set off in Markdown emphasis
+    (
+        "Sales rose on Honor of Kings, the game Tencent launched in 2015.",
+        ("tencent", "launched", "honor of kings"),
+        "2015",
+        "launch.verb",
+    ),
+    (
+        "Users flocked to Temu, the app PDD launched in 2022.",
+        ("pdd-holdings", "launched", "temu"),
+        "2022",
+        "launch.verb",
+    ),
+    (
+        "Revenue was driven by spending on *Three Kingdoms: Strategy*, the title Bilibili launched in late 2024.",
+        ("bilibili", "launched", "three kingdoms: strategy"),
+        "2024",
+        "launch.verb",
+    ),
+    # 'A and B, which both (each, all) backed X': every name of the list, however the small model joins them
+    (
+        "Temasek Holdings and GIC, which both backed Lazada in 2016, declined to comment.",
+        ("temasek", "invested_in", "lazada"),
+        "2016",
+        "invest.verb",
+    ),
+    (
+        "Tencent Holdings and Alibaba Group, which both backed Gojek before it merged, signed undertakings.",
+        ("tencent", "invested_in", "gojek"),
+        None,
+        "invest.verb",
+    ),
+    # what is folded (merged) into an organization is part of it; a unit it is folded into is the folder's
+    (
+        "Baidu folded its Xiaodu unit into Baidu AI Cloud in 2024.",
+        ("xiaodu", "part_of", "baidu-ai-cloud"),
+        "2024",
+        "part_of.fold_into",
+    ),
+    (
+        "In 2022, Kuaishou was merged into ByteDance.",
+        ("kuaishou", "part_of", "bytedance"),
+        "2022",
+        "part_of.fold_into",
+    ),
+    (
+        "Alibaba responded by folding its Ele.me service into a rebranded Taobao Instant Commerce unit.",
+        ("taobao instant commerce", "part_of", "alibaba"),
+        None,
+        "part_of.fold_into.unit",
+    ),
+    (
+        "The takeover is Tencent Music’s largest since Tencent Holdings folded Kugou and Kuwo into the group in 2016.",
+        ("kuwo", "part_of", "tencent-music"),
+        "2016",
+        "part_of.fold_into+coref",
+    ),
+    # a joint venture (partnership) with Y: whose it is, by possessive or by a name before it, is Y's partner
+    (
+        "Baidu said Jidu Auto, its electric-vehicle joint venture with Geely, ran into difficulty.",
+        ("baidu", "partner_of", "geely"),
+        None,
+        "partner.noun+coref",
+    ),
+    (
+        "The Tencent joint venture with Universal Music was approved.",
+        ("tencent", "partner_of", "universal music"),
+        None,
+        "partner.noun",
+    ),
+    (
+        "The Huawei partnership with Seres produced the Aito brand.",
+        ("huawei", "partner_of", "seres"),
+        None,
+        "partner.noun",
+    ),
+    # 'took on (assumed) the title (role) of chief executive of Y': the subject holds the post
+    (
+        "Lu Weibing will assume the role of chief executive of Xiaomi EV.",
+        ("lu weibing", "leads", "xiaomi-ev"),
+        None,
+        "leads.noun",
+    ),
+    (
+        "Lu Weibing, Xiaomi’s president, will take on the additional title of chief executive of Xiaomi EV.",
+        ("lu weibing", "leads", "xiaomi-ev"),
+        None,
+        "leads.noun",
+    ),
+    # an authority examining 'the practices of A and B' investigates them
+    (
+        "The Competition Commission of India is also examining the practices of e-commerce marketplaces Amazon and"
+        " Flipkart.",
+        ("cci-india", "investigated", "flipkart"),
+        None,
+        "investigate.verb",
+    ),
+    (
+        "The KFTC said it was continuing to examine the practices of other overseas platforms, including Shein.",
+        ("kftc", "investigated", "shein"),
+        None,
+        "investigate.verb+coref",
+    ),
+    # 'A, B and C are locked in a contest': rivals, among the subject's names
+    (
+        "Blinkit, Instamart and Zepto are locked in a costly contest.",
+        ("blinkit", "competes_with", "zepto"),
+        None,
+        "compete.noun.engaged",
+    ),
+    (
+        "Alibaba and Tencent are in a race to build AI models.",
+        ("alibaba", "competes_with", "tencent"),
+        None,
+        "compete.noun.engaged",
+    ),
 ]
 
 
@@ -3387,6 +3517,19 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a post spoken of with no one taking it is no one's
+    "Analysts discussed the role of chairman at Alibaba.",
+    # a name before a cooperation noun with no partner named is no partnership
+    "The Alibaba Cloud partnership programme opened in May.",
+    # one name in a contest has no rival named; plans folded into a strategy are no business; merging with a company
+    # is no unit of it
+    "Meituan is locked in a price war.",
+    "Alibaba folded its delivery plans into a broader strategy.",
+    "Tencent merged with Huayi Brothers in 2019.",
+    # a described noun and a name read as one phrase with no name set off before it describe nothing named
+    "On Monday, the company Tencent launched a new game.",
+    # a possessor before the one fined owns it and is not fined ('X' is no name here)
+    "After the Commission penalised Elon Musk’s X €120 million in December, shares fell.",
     # a fraction of a market or of revenue is no holding; an exchange for no stake is no investment
     "Alibaba owns a third of the market.",
     "Grab paid US$1 billion in exchange for the right to use the brand.",
@@ -3620,6 +3763,86 @@ def test_taking_part_after_nobody_raised_money_is_no_investment(extract_text):
     # (the learned classifier may read the two listed companies as rivals; the rules read no round)
     text = "Meituan and JD.com also took part, alongside Alibaba."
     assert not [r for r in extract_text(text).relations if r.predicate == "invested_in"]
+
+
+#: (text, the relation it states, the near miss a wrong reading gives): one construction each.
+RIGHT_NOT_WRONG = [
+    # 'the round' is the round (or the raise) the sentences before name last: a round that values a company is
+    # nearer than a company said to have raised money earlier; a round naming no company passes the raise on
+    (
+        "Kuaishou raised HK$41 billion in its 2021 listing. The hiring follows a pre-IPO funding round, completed"
+        " this month, that valued Xiaohongshu at about US$31 billion. The round was led by HongShan.",
+        ("hongshan", "invested_in", "xiaohongshu"),
+        ("hongshan", "invested_in", "kuaishou"),
+    ),
+    (
+        "Pinduoduo raised $1 billion in New York last year. Moonshot AI closed a financing round on Monday that"
+        " valued Zhipu AI at $3 billion. The round was led by Alibaba Group.",
+        ("alibaba", "invested_in", "zhipu ai"),
+        ("alibaba", "invested_in", "pinduoduo"),
+    ),
+    (
+        "Meituan raised $2 billion in March. Analysts expect another round this year. The round was led by Tencent.",
+        ("tencent", "invested_in", "meituan"),
+        None,
+    ),
+    # 'X replaced A with B': B succeeds A, not X
+    (
+        "The board replaced Daniel Zhang with Eddie Wu as chief executive in 2023.",
+        ("eddie wu", "succeeded", "daniel zhang"),
+        None,
+    ),
+    (
+        "In April 2023, founder Lei Jun replaced chief executive Lin Bin with Lu Weibing.",
+        ("lu weibing", "succeeded", "lin bin"),
+        ("lei jun", "succeeded", "lin bin"),
+    ),
+    # a deal an authority examines names the company bought, not one whose conduct it examines
+    (
+        "The SAMR is examining the acquisition of Ximalaya by Tencent Music.",
+        ("tencent-music", "acquired", "ximalaya"),
+        ("samr", "investigated", "ximalaya"),
+    ),
+    # a model folded into apps is built into them, not made a unit of them (the apps are the folder's)
+    (
+        "ByteDance has folded its Seedance video model into the CapCut and Jimeng apps.",
+        ("capcut", "part_of", "bytedance"),
+        ("seedance", "part_of", "capcut"),
+    ),
+    # 'privately held' says what kind of company, not who holds it
+    (
+        "In quick commerce, Eternal’s Blinkit, Swiggy’s Instamart and privately held Zepto are locked in a costly"
+        " contest.",
+        ("blinkit", "part_of", "eternal"),
+        ("zepto", "part_of", "blinkit"),
+    ),
+    # a description refers to the one name an earlier description of the same kind fits ('ride-hailing app Didi'
+    # … 'the Beijing-based ride-hailing company'), before the nearest subject
+    (
+        "Meituan agreed to buy a stake in ride-hailing app Didi on Monday. Meituan shares rose 3%. The Beijing-based"
+        " ride-hailing company, founded in 2012 by Cheng Wei, did not comment.",
+        ("cheng wei", "founded", "didi"),
+        ("cheng wei", "founded", "meituan"),
+    ),
+    (
+        "Tencent Music agreed to buy online audio platform Ximalaya. Tencent Music shares rose. The Shanghai-based"
+        " audio company, founded in 2012 by Yu Jianjun, had filed for a listing.",
+        ("yu jianjun", "founded", "ximalaya"),
+        ("yu jianjun", "founded", "tencent-music"),
+    ),
+    (
+        "Food-delivery giant Meituan agreed to buy a stake in ride-hailing app Didi. Meituan shares rose. The"
+        " Beijing-based food-delivery company, founded in 2010 by Wang Xing, said nothing.",
+        ("wang xing", "founded", "meituan"),
+        ("wang xing", "founded", "didi"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, right, wrong", RIGHT_NOT_WRONG)
+def test_the_right_pair_not_its_near_miss(extract_text, text, right, wrong):
+    found = triples(extract_text(text))
+    assert right in found and wrong not in found, sorted(found)
 
 
 def test_a_review_in_a_sentence_naming_two_companies_is_of_neither(extract_text):
@@ -4060,6 +4283,16 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ),
         # near miss: a maker noun further on types the name it qualifies, not one listed before it
         ("Shenzhen-based 52Toys and building-block maker Bloks have both raised money.", "52Toys", "Organization"),
+        # a title set off in Markdown emphasis is a work; a publication's ('reported') is not, nor a stressed word
+        ("miHoYo released _Petit Planet_ in May.", "Petit Planet", "Program"),
+        (
+            "Anuttacon released a game last year, *Whispers from the Star*, to good reviews.",
+            "Whispers from the Star",
+            "Program",
+        ),
+        ("NetEase said *Where Winds Meet* and *Marvel Rivals* drove sales.", "Marvel Rivals", "Program"),
+        ("*The Beacon* reported that Meituan would cut prices.", "The Beacon", None),
+        ("The company did *not* comment, Tencent said.", "not", None),
     ],
 )
 def test_names_and_types_from_their_context(extract_text, text, name, kind):

@@ -33,6 +33,7 @@ from kg.extract.records import (
     RelationRow,
 )
 from kg.extract.relations import (
+    BEGINNING_RULES,
     EVENTS,
     NOT_EVENTS,
     SIGNATURES,
@@ -608,7 +609,10 @@ def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[Relati
         stated = (c.s, c.o) if not c.rule.endswith((".implicit", ".salient")) else (c.s,)
         date, how = (
             dating.date_for(c.trigger, tuple(a.span for a in stated if a is not None))
-            if c.dated and c.p not in STATIVE and not _standing_role(c, ctx) and not _held_before(c, ctx)
+            if c.dated
+            and (c.p not in STATIVE or c.rule.split("+")[0] in BEGINNING_RULES)
+            and not _standing_role(c, ctx)
+            and not _held_before(c, ctx)
             else (None, None)
         )
         c, rule, subject_ok, is_relation = _typed(c)

@@ -318,6 +318,22 @@ COOP_NOUNS = frozenset(
         "venture",  # 'formed a joint venture with X'
     }
 )
+#: Words of a company's description that tell it from no other: "the new company", "a Beijing-based group".
+GENERIC_DESCRIPTION_WORDS = frozenset(
+    {"company", "group", "firm", "business", "based", "new", "big", "large", "largest", "biggest", "major", "leading"}
+    | {"local", "chinese", "global", "international", "parent", "unit", "giant", "operator", "owner", "rival"}
+    | {"listed", "former", "own", "top", "main", "same", "other", "platform", "start", "startup", "maker", "service"}
+)
+#: Nouns for a post that take its title after 'of': "took on the title of chief executive of Y".
+POST_WORDS = frozenset({"title", "role", "post", "position", "job", "office"})
+#: Kinds of technology a company builds into its products: "folded its video model into the CapCut app".
+FEATURE_NOUNS = frozenset({"model", "technology", "feature", "tool", "engine", "algorithm", "function", "chip"})
+#: Verbs of making one business part of another with 'into': "folded Kugou into the group".
+FOLD_VERBS = frozenset({"fold", "merge", "consolidate", "combine", "roll"})
+#: Verbs that put their subjects in a contest named after 'in': "A and B are locked (embroiled) in a price war".
+ENGAGED_VERBS = frozenset({"be", "lock", "embroil", "engage", "entangle", "catch", "mire"})
+#: Adverbs of 'held' that say what kind of company it is, not who holds it: "privately held Zepto".
+HOLDING_KINDS = frozenset({"privately", "publicly", "closely"})
 #: Participles that introduce a name: "a campaign called X", "a service dubbed X", "an app named X".
 NAMING_VERBS = frozenset({"call", "dub", "name", "brand", "title"})
 #: Verbs that, with a cooperation noun as object, state a partnership.
@@ -828,6 +844,8 @@ CONDUCT_NOUNS = frozenset(
     | {"term", "agreement", "arrangement", "deal", "acquisition", "merger", "subsidy", "discount", "promotion"}
     | {"marketing", "advertising", "handling", "collection", "use", "treatment", "behaviour", "behavior", "rule"}
 )
+#: Conduct nouns that name a deal: its 'of' names the company bought, not one whose conduct is examined.
+DEAL_NOUNS = frozenset({"acquisition", "merger", "deal", "agreement", "arrangement"})
 #: Prepositions after which a cue states none of its relations: "ByteDance built TikTok into a giant" grew it.
 EXCLUDED_PREPS = {"build": "into"}
 REQUIRED_PARTICLE = {

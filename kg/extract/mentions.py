@@ -21,12 +21,16 @@ from kg.extract.tickers import in_code
 from kg.iri import normalise_name
 
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
+#: A Markdown emphasis ('*Genshin Impact*', '_Petit Planet_'): how an article sets off the title of a work.
+_EMPHASIS = re.compile(r"(?<![*\w])([*_])(?![*_\s])([^*_\n]{2,60}?)(?<!\s)\1(?![*\w])")
+#: Words after an emphasised title that make it a publication's, not a product's ('*Caixin* reported').
+_PUBLICATION_AFTER = re.compile(r"\s*(?:reported|said|wrote|cited|newspaper|magazine|journal|report)\b", re.I)
 _SUCH_AS_PROGRAMS = re.compile(
     r"\b(?:projects?|programs?|programmes?|plans?|initiatives?|campaigns?|schemes?|products?|apps?|features?)\s+"
     r"(?:such as|like|including|called|named|dubbed)\s+(?:[“\"][^”\"\n]+[”\"]\s*(?:,|and|or)?\s*)*$"
 )
 _VERSION = re.compile(r"^\d+(?:\.\d+)+$|^\d+\.0$")
-_SMALL = {"of", "and", "the", "for", "in", "on", "to", "a", "&"}
+_SMALL = {"of", "and", "the", "for", "in", "on", "to", "a", "&", "an", "from", "with", "at", "by", "or"}
 _SOURCE_CREDIT = re.compile(r"^\(?\s*(source|image|photo|picture|credit)s?\s*[:：]", re.I)
 
 
@@ -164,7 +168,7 @@ def candidates(parsed: Parsed, exchange_codes: Mapping[str, str] | None = None) 
     ("(ADX: EAND)", "(AEX: PRX)")."""
     skip = [_source_credit(parsed.text_of(s)) for s in parsed.sents]
     taken = bytearray(len(parsed.doc))  # tokens already in a candidate
-    out = _quoted_programs(parsed, skip, taken)
+    out = _quoted_programs(parsed, skip, taken) + _emphasised_titles(parsed, skip, taken)
     ents = [part for ent in parsed.ents for piece in split_possessive(ent) for part in split_coordinated(piece)]
     by_start = {e.start: e for e in ents}
     for ent in ents:
@@ -629,6 +633,28 @@ def _quoted_programs(parsed: Parsed, skip: list[bool], taken: bytearray) -> list
         )
         span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
         if not is_prog or span is None or skip[sent_of[span.start]]:
+            continue
+        out.append(Candidate(span.start, span.end, parsed.text_of(span), "PROGRAM", votes={"Program": 5.0}))
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+    return out
+
+
+def _emphasised_titles(parsed: Parsed, skip: list[bool], taken: bytearray) -> list[Candidate]:
+    """Works an article sets off in Markdown emphasis: a title-case name between asterisks (underscores) is a
+    product's ('*Three Kingdoms: Strategy*, the title Bilibili launched'), not a publication's ('*Caixin* reported')
+    nor a phrase stressed ('*not*')."""
+    doc, sent_of, text = parsed.doc, parsed.sent_index, parsed.text
+    out = []
+    for m in _EMPHASIS.finditer(text):
+        name = m[2].rstrip(",.;:")
+        span = doc.char_span(m.start(2), m.start(2) + len(name), alignment_mode="contract")
+        if (
+            span is None
+            or not _is_title(name.split())
+            or _PUBLICATION_AFTER.match(text, m.end())
+            or skip[sent_of[span.start]]
+            or any(taken[span.start : span.end])
+        ):
             continue
         out.append(Candidate(span.start, span.end, parsed.text_of(span), "PROGRAM", votes={"Program": 5.0}))
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)

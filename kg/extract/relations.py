@@ -30,6 +30,9 @@ SIGNATURES = {name: (set(rel.subject), set(rel.object)) for name, rel in SCHEMA.
 EVENTS = {name: rel.event for name, rel in SCHEMA.items() if rel.event} | {"_listing": ("listing", None, "company")}
 #: Rules that state a standing role rather than a change ('Y, led by X', 'X runs Y'): no appointment event.
 NOT_EVENTS = frozenset({"leads.verb"})
+#: Rules of a stative relation that say when it began, so are dated like events: 'folded Kugou into the group in
+#: 2016' (Kugou has been part of it since).
+BEGINNING_RULES = frozenset({"part_of.fold_into"})
 
 
 def rule_ids() -> list[str]:
@@ -110,6 +113,9 @@ def rule_ids() -> list[str]:
         "compete.noun",
         "compete.noun.clause",
         "compete.noun.between",
+        "compete.noun.engaged",
+        "part_of.fold_into",
+        "part_of.fold_into.unit",
         "compete.lose_to",
         "compete.pit",
         "compete.noun.multiway",
@@ -278,6 +284,7 @@ class Context:
                 named = [m for m in members if m is not None]
                 if len(named) == len(members):
                     self.lists.append((t.i, [self._arg(m) for m in dict.fromkeys(named)]))
+        self._descriptions: dict[str, set[str]] | None = None  # organization key -> words describing it (lazy)
         self.founded: dict[str, Arg] = {}  # person key -> organization founded, as read so far
         self.units: dict[str, Arg] = {}  # organization key -> its unit last read ('the JD.com subsidiary')
 
@@ -467,6 +474,8 @@ class Context:
                 return [Arg(given.key, given.span, given.type, "coref:" + phrase)]
             if tok.lower_ in ("it", "him", "her") and tok.dep_ in ("dobj", "dative"):
                 found = self._for_object_pronoun(tok, found)
+            if tok.pos_ != "PRON" and kind == "Organization":
+                found = self._fitting_description(tok, found)
             if kind == "Organization" and tok.pos_ != "PRON":
                 # 'the company', 'the Xiamen-based group' is no regulator or exchange (those it would name as such),
                 # nor a person's former employer ('X, a former Baidu executive who has run the company since …')
@@ -499,6 +508,33 @@ class Context:
                 return [Arg(salient.key, salient.span, salient.type, "coref:" + phrase)]
             return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
         return []
+
+    def _fitting_description(self, tok: Token, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """Of the recent names, the one an earlier description fits as this one does ('the Shanghai-based audio
+        company' after 'online audio platform Ximalaya' and 'the music giant Tencent Music': Ximalaya), when exactly
+        one does; else all of them."""
+        words = _description_words(t for left in tok.lefts for t in left.subtree)
+        if not words:
+            return found
+        described = self._described()
+        fitting = [f for f in found if described.get(f[1], set()) & words]
+        return fitting if len({f[1] for f in fitting}) == 1 else found
+
+    def _described(self) -> dict[str, set[str]]:
+        """The words that describe each organization where it is named: the common words before its name in its
+        phrase ('online audio platform Ximalaya') and in an appositive after it ('Ximalaya, the audio platform')."""
+        if self._descriptions is None:
+            self._descriptions = {}
+            for m, head in self.mention_head.items():
+                if self.types.get(m[2]) != "Organization":
+                    continue
+                around = [t for t in head.lefts if t.i < m[0]]
+                around += [a for c in head.children if c.dep_ == "appos" for a in c.subtree]
+                if head.dep_ == "appos":  # 'the audio platform, Ximalaya'
+                    around += [t for t in head.head.subtree if t.i < head.head.i or t.i == head.head.i]
+                words = _description_words(t for a in around for t in a.subtree)
+                self._descriptions.setdefault(m[2], set()).update(words)
+        return self._descriptions
 
     def _plausible_antecedents(
         self, tok: Token, kind: str, found: list[tuple[int, str]]
@@ -810,22 +846,7 @@ class Context:
             while rel.dep_ == "xcomp" and t.dep_ in ("dobj", "pobj"):
                 rel = rel.head  # 'the platform that X agreed to buy'
             if t.tag_ in ("WDT", "WP") and rel.dep_ == "relcl":  # 'X, which/who …'
-                singular = rel.tag_ == "VBZ" or any(
-                    c.tag_ == "VBZ" for c in rel.children if c.dep_ in ("aux", "auxpass")
-                )
-                plural = rel.tag_ == "VBP" or any(c.tag_ == "VBP" for c in rel.children if c.dep_ in ("aux", "auxpass"))
-                # 'A and B, which it acquired in 2023': a relative set off after a list is about its last name
-                # unless its verb is plural ('A and B, which are …')
-                if not plural and (nearest := self._listed_just_before(t, rel.head, listed_only=False)):
-                    out.extend(nearest)
-                elif t.lower_ == "who" and (person := self._person_before_comma(t, rel.head)):
-                    out.extend(person)  # 'At the conference, Wu, who also chairs X, …': who is a person
-                elif singular and (a := self.ent(rel.head)) is not None:
-                    out.append(a)  # 'A and B, who serves as president': B alone
-                elif t.dep_ == "nsubj" and (named := self._named_in_phrase_before(t, rel.head)):
-                    out.extend(named)
-                else:
-                    out.extend(self.expand(rel.head, refs))
+                out.extend(self._relative_antecedents(t, rel, refs))
                 continue
             if t.lower_ in ("both", "all", "each") and t.dep_ == "appos" and self.tok_mention[t.head.i]:
                 out.extend(self.expand(t.head, refs))  # 'A and B, both backed by X': every name of the list
@@ -890,6 +911,26 @@ class Context:
         if not named and set_off and (owner := self.ent(_before_aside(self, t.i - 2))) is not None:
             named = [owner]
         return named if clause is not None or named else None
+
+    def _relative_antecedents(self, t: Token, rel: Token, refs: bool) -> list[Arg]:
+        """What the relative pronoun ``t`` of the clause ``rel`` stands for ('X, which/who …')."""
+        singular = rel.tag_ == "VBZ" or any(c.tag_ == "VBZ" for c in rel.children if c.dep_ in ("aux", "auxpass"))
+        plural = rel.tag_ == "VBP" or any(c.tag_ == "VBP" for c in rel.children if c.dep_ in ("aux", "auxpass"))
+        # 'A and B, which both backed X': every name of the list before the comma, however parsed
+        each = any(c.lower_ in ("both", "each", "all") and c.i < rel.i for c in rel.children)
+        if each and t.i >= 1 and len(listed := _names_listed_before(self, t.i - 1)) > 1:
+            return listed
+        # 'A and B, which it acquired in 2023': a relative set off after a list is about its last name
+        # unless its verb is plural ('A and B, which are …')
+        if not plural and (nearest := self._listed_just_before(t, rel.head, listed_only=False)):
+            return nearest
+        if t.lower_ == "who" and (person := self._person_before_comma(t, rel.head)):
+            return person  # 'At the conference, Wu, who also chairs X, …': who is a person
+        if singular and (a := self.ent(rel.head)) is not None:
+            return [a]  # 'A and B, who serves as president': B alone
+        if t.dep_ == "nsubj" and (named := self._named_in_phrase_before(t, rel.head)):
+            return named
+        return self.expand(rel.head, refs)
 
     def _missed_appositive(self, t: Token) -> list[Arg]:
         """'worked at Mojang, the Minecraft developer', 'PayPay, the payments app backed by X, has said …': the name
@@ -1258,6 +1299,23 @@ class Context:
         on_noun_or_name = v.head.i in (described.i, head.i)
         return head if head.dep_ in ("appos", "compound") and on_noun_or_name and head.i > described.i else None
 
+    def _kind_read_with_its_subject(self, v: Token) -> list[Arg]:
+        """The name a relative clause without its pronoun describes when the small model reads the described noun and
+        the clause's subject as one phrase, the clause's subject ('Honor of Kings, the game Tencent released in 2015'
+        as 'the game Tencent'; 'X, the title Bilibili launched', Bilibili an appositive of 'the title'): the name
+        right before the comma that opens the phrase; [] for anything else (a verb with an object of its own). The
+        small model may tag the verb a participle; its active subject says it is not."""
+        if v.tag_ not in ("VBD", "VBN") or v.i < 1 or any(c.dep_ == "dobj" for c in v.children):
+            return []
+        subject = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+        name = self.tok_mention[v.i - 1]
+        if subject is None or name is None or subject.left_edge.lower_ != "the":
+            return []
+        kind = [t for t in self.tokens[subject.left_edge.i + 1 : name[0]] if t.pos_ == "NOUN"]
+        before = self._mention_before_comma(subject.left_edge.i)
+        in_phrase = subject.left_edge.i < name[0] and subject.right_edge.i >= v.i - 1
+        return [self._arg(before)] if kind and before is not None and in_phrase else []
+
     def _reduced_relative_object(self, v: Token) -> Token | None:
         """The noun a relative clause without its pronoun describes when that noun is the clause's object ('the
         studio Krafton bought in 2021'): a clause with a subject of its own and no object before a comma (the small
@@ -1319,6 +1377,8 @@ class Context:
                 return [a for c in v.children if c.dep_ == "nsubjpass" for a in self.expand(c)]
             heads = (v, *(c for c in v.children if c.dep_ == "auxpass"), *((v.head,) if v.dep_ == "acomp" else ()))
             return [a for h in heads for c in h.children if c.dep_ == "nsubj" for a in self.expand(c)]
+        if named := self._kind_read_with_its_subject(v):
+            return named  # 'Honor of Kings, the game Tencent released in 2015': Honor of Kings
         if (gap := self._reduced_relative_object(v)) is not None:
             # 'Lazada, the marketplace Alibaba bought in 2016, …': Lazada
             return self._named_before_comma(gap.left_edge, gap.head) or self.expand(gap)
@@ -1470,6 +1530,20 @@ def cue_predicate(tok: Token) -> str | None:
     """The predicate a verb cue states ('fined' for 'fined', 'launched' for 'rolled'), or None for no cue."""
     word = cue(tok, lx.VERB_CUES)
     return lx.VERB_CUES[word][0] if word else None
+
+
+def _description_words(tokens: Iterable[Token]) -> set[str]:
+    """The words of a description that tell one company from another ('audio', 'ride-hailing'), not the generic
+    ones ('the', 'new', 'company', 'based')."""
+    return {
+        t.lemma_.lower()
+        for t in tokens
+        if t.is_alpha
+        and t.is_lower
+        and not t.is_stop
+        and t.pos_ in ("NOUN", "ADJ")
+        and t.lemma_.lower() not in lx.GENERIC_DESCRIPTION_WORDS
+    }
 
 
 def possessors(tok: Token) -> list[Token]:
@@ -1657,9 +1731,12 @@ def _cue_applies(ctx: Context, v: Token, lemma: str, dobj: list[Token]) -> bool:
     """Whether a cue verb that says its relation only of some objects or subjects says it here: 'bring' goods
     ('brought its brands to Tmall'); 'sell' no company; 'lead' not of a body of investors; 'include' said by a
     named organization ('the international unit, which includes Lazada', 'Alibaba Group includes Taobao'), not by a
-    list's noun ('its shareholders include Tencent') nor as 'including' (a preposition in all but tag)."""
+    list's noun ('its shareholders include Tencent') nor as 'including' (a preposition in all but tag); 'held' not
+    as 'privately (publicly) held'."""
     if lemma == "bring":
         return bool(dobj) and dobj[0].lemma_.lower() in lx.GOODS_NOUNS
+    if lemma == "hold" and any(c.dep_ == "advmod" and c.lower_ in lx.HOLDING_KINDS for c in v.children):
+        return False  # 'privately held Zepto' says who may own it, not that anyone named does
     if lemma == "lead" and v.dep_ == "acl" and v.head.lemma_.lower() in lx.INVESTOR_GROUPS and not ctx.ent(v.head):
         return False  # 'a consortium led by A and B' names A and B as investors (Context.expand), not its leaders
     if lemma == "sell" and any(a.type == "Organization" for d in dobj for a in ctx.expand(d)):
@@ -1703,6 +1780,14 @@ def _verb_subjects(ctx: Context, v: Token, pred: str) -> list[Arg]:
     ):
         appointed = [a for c in v.head.children if c.dep_ == "dobj" for a in ctx.expand(c) if a.type == "Person"]
         subjects = appointed or subjects
+    if pred == "succeeded" and v.lemma_.lower() == "replace":
+        # 'Liu replaced chief executive Xu Lei with Xu Ran': the one put in, not the one who made the change
+        put_in = [
+            a
+            for a in _named_after(ctx, (v, *(c for c in v.children if c.dep_ == "dobj")), ("with",))
+            if a.type == "Person"
+        ]
+        subjects = put_in or subjects
     return subjects
 
 
@@ -1910,6 +1995,15 @@ def _launched_on(ctx: Context, v: Token, dobj: list[Token], launched: list[Arg])
                         yield Cand(o, "operates_on", plat, "operates.launched_on", v.i)
 
 
+def _under_possessor(t: Token, top: Token) -> bool:
+    """Whether ``t`` is (in) a possessor in the phrase headed by ``top``."""
+    while t.i != top.i:
+        if t.dep_ == "poss":
+            return True
+        t = t.head
+    return False
+
+
 def _more_objects(
     ctx: Context, v: Token, pred: str, rule: str, dobj: list[Token], preps: set[str], objects: list[Arg]
 ) -> list[Arg]:
@@ -1917,8 +2011,14 @@ def _more_objects(
     if pred == "fined":  # 'fined Meituan 3.44 billion yuan': the one fined may hang off the amount
         # ('the CAC fined it 8.03 billion yuan': the small model reads the one fined as a dative)
         objects += [a for c in v.children if c.dep_ == "dative" for a in ctx.expand(c, refs=c.pos_ == "PRON")]
-        before_amount = [c for d in dobj for c in d.subtree if c.i < d.i and c.dep_ in ("nmod", "compound")]
-        # the small model hangs it on the amount or, with 'billion', on its number ('fined Coupang 16 billion won')
+        before_amount = [
+            c
+            for d in dobj
+            for c in d.subtree
+            if c.i < d.i and c.dep_ in ("nmod", "compound") and not _under_possessor(c, d)
+        ]
+        # the small model hangs it on the amount or, with 'billion', on its number ('fined Coupang 16 billion won');
+        # a possessor's name is the owner of what was fined, not it ('penalised Elon Musk's X €120 million')
         named = [a for c in before_amount if c.head.i >= c.i for a in ctx.expand(c, refs=False)]
         objects += list({a.key: a for a in named}.values())
     if pred == "operates_on":
@@ -2492,14 +2592,38 @@ def _round_raiser(ctx: Context, r: Token) -> list[Arg]:
 
 
 def _recent_raiser(ctx: Context, i: int) -> list[Arg]:
-    """The organization that raised money last before token ``i``, in its sentence or the two before."""
+    """The organization that raised money last before token ``i``, in its sentence or the two before; or, when a
+    round comes nearer, the company that round values ('… a funding round that valued Y. The round was led by X':
+    Y, not a company said to have raised money earlier)."""
     first = ctx.sent_first[max(ctx.sent_index[i] - 2, 0)]
     for t in reversed(ctx.tokens[first:i]):
         if t.pos_ == "VERB" and t.lemma_.lower() == "raise":
             raisers = [a for a in ctx.subjects(t) if a.type == "Organization"]
             if raisers:
                 return raisers
+        elif _is_round(t) and (named := _round_valued(ctx, t)):
+            return named
     return []
+
+
+def _round_valued(ctx: Context, r: Token) -> list[Arg]:
+    """The company a round's relative clause values: 'a round, completed this month, that valued Y at …' (the
+    small model may hang the clause on the participle between: the first 'that (which) valued' after the round)."""
+    valuing = next(
+        (
+            v
+            for v in ctx.tokens[r.i + 1 : r.sent.end]
+            if v.lemma_.lower() == "value"
+            and v.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in v.children)
+        ),
+        None,
+    )
+    if valuing is None:
+        return []
+    return [
+        a for c in valuing.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False) if a.type == "Organization"
+    ]
 
 
 def _round_investment(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> list[Cand] | None:
@@ -2602,10 +2726,20 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         subjects += [a for c in n.children if c.dep_ == "poss" for a in ctx.expand(c)]
     finally:
         ctx.exclude = saved
+    # 'the Tencent joint venture with Y': a name before the noun is one side of it
+    subjects += [
+        a for c in n.lefts if c.dep_ in ("compound", "nmod") and (a := ctx.ent(c)) and a.type == "Organization"
+    ]
     objects, between = [], []
     for c in n.children:
         if c.dep_ == "prep" and c.lower_ == "with":
-            objects += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
+            # ('its joint venture with Geely': the small model may read the name as the preposition's clause)
+            objects += [
+                a
+                for p in c.children
+                if p.dep_ == "pobj" or (p.dep_ == "pcomp" and ctx.tok_mention[p.i])
+                for a in ctx.expand(p)
+            ]
         if c.dep_ == "prep" and c.lower_ == "between":
             between += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
     if not objects and n.dep_ in ("dobj", "attr"):
@@ -2679,6 +2813,9 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         # 'the platforms' price war', 'their price war': among the names the article just listed
         for a, b in _pairs([a for c in possessors(n) for a in ctx.plural_reference(c)]):
             yield Cand(a, "competes_with", b, "compete.noun.between", n.i)
+        # 'A, B and C are locked in a costly contest': among the names of the subject
+        for a, b in _pairs(_engaged_in(ctx, n)):
+            yield Cand(a, "competes_with", b, "compete.noun.engaged", n.i, dated=False)
         return
     subjects = [a for c in possessors(n) for a in ctx.expand(c)]
     if not subjects and n.dep_ == "pobj" and n.head.lower_ in ("in", "into"):
@@ -2698,6 +2835,52 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     if subjects and _MULTIWAY.search(n.doc[n.left_edge.i : n.i].text):
         for a, b in _pairs(rivals):  # 'a three-way battle with B and C': B and C fight each other too
             yield Cand(a, "competes_with", b, "compete.noun.multiway", n.i, dated=False)
+
+
+def _engaged_in(ctx: Context, n: Token) -> list[Arg]:
+    """The organizations a clause says are in the contest ``n`` ('A and B are locked (embroiled, engaged) in a price
+    war'): the subject of such a verb (or of 'be') with 'in' the contest; [] for anything else."""
+    if n.dep_ != "pobj" or n.head.lower_ != "in" or n.head.head.lemma_.lower() not in lx.ENGAGED_VERBS:
+        return []
+    v = n.head.head
+    return [
+        a for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for a in ctx.expand(c) if a.type == "Organization"
+    ]
+
+
+def rule_fold_into(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'Tencent folded Kugou and Kuwo into the group in 2016', 'JD merged Dada into its JD Retail arm': what is
+    folded (merged, consolidated) into an organization becomes part of it; and a unit it is folded into, when the
+    folder's own ('folding its Ele.me service into a rebranded Taobao Instant Commerce unit'), is the folder's.
+    Not 'merged with Y' (no 'into'), nor plans folded into a strategy (no name)."""
+    folders = [a for a in ctx.subjects(v) if a.type == "Organization"] if not ctx.is_passive(v) else []
+    into = _pobjs((v, *(c for c in v.children if c.dep_ == "dobj")), ("into",))
+    # (a model or feature folded into apps is built in, not made a unit: 'folded its Seedance model into CapCut')
+    folded = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in lx.FEATURE_NOUNS]
+    parts = [a for c in folded for a in _named_unit(ctx, c) if a.type in ("Organization", "Program")]
+    # ('Tencent folded Kugou and Kuwo into the group': the group is neither Tencent nor what it folded)
+    ctx.exclude = {a.key for a in (*folders, *parts)}
+    try:
+        wholes = [a for p in into for a in _named_unit(ctx, p) if a.type == "Organization"]
+    finally:
+        ctx.exclude = set()
+    for s in parts:
+        for o in wholes:
+            if s.key != o.key:
+                yield Cand(s, "part_of", o, "part_of.fold_into", v.i)
+    units = [a for p in into if p.lemma_.lower() in _BUSINESS_KINDS and not possessors(p) for a in _named_unit(ctx, p)]
+    for unit in units:
+        for owner in folders:
+            if unit.key != owner.key:
+                yield Cand(unit, "part_of", owner, "part_of.fold_into.unit", v.i)
+
+
+def _named_unit(ctx: Context, t: Token) -> list[Arg]:
+    """The names a noun phrase gives, and for a kind of business named by a name before it ('its Xiaodu unit', 'a
+    rebranded Taobao Instant Commerce unit') that name."""
+    if t.lemma_.lower() in _BUSINESS_KINDS and (named := _named(ctx.ent(c) for c in t.lefts if c.dep_ == "compound")):
+        return named
+    return ctx.expand(t)
 
 
 def rule_aimed_at(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -2961,6 +3144,7 @@ def _prep_objects(ctx: Context, prep: Token, conduct: bool = False) -> list[Arg]
 
 def _whose_conduct(ctx: Context, heads: Iterable[Token], investigators: set[str]) -> list[Arg]:
     """The organizations whose conduct an investigation names: the possessor ('into Amazon's pricing practices';
+    'the practices of A and B');
     'examined its marketing practices', 'its' a company other than the ``investigators``, when what it has is a
     kind of conduct), a relative clause's subject ('into exclusivity clauses that iFood signs'), a participle's
     agent ('into fees charged by Kuaishou')."""
@@ -2972,6 +3156,13 @@ def _whose_conduct(ctx: Context, heads: Iterable[Token], investigators: set[str]
         for h in heads:
             conduct = h.lemma_.lower() in lx.CONDUCT_NOUNS
             found += [a for c in possessors(h) for a in ctx.expand(c, refs=conduct and c.pos_ == "PRON")]
+            # 'examining the practices of marketplaces A and B', '… of overseas platforms, including C'
+            # (not 'the acquisition of Y': a deal reviewed is no conduct of the company bought)
+            found += (
+                _named_after(ctx, (h,), ("of",), refs=False)
+                if conduct and h.lemma_.lower() not in lx.DEAL_NOUNS
+                else []
+            )
             for c in h.children if conduct else ():
                 if c.dep_ == "relcl":
                     found += [a for k in c.children if k.dep_ == "nsubj" for a in ctx.expand(k, refs=False)]
@@ -3333,6 +3524,9 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
         ]
     elif dep == "nsubj" and h.lemma_ in lx.LIST_VERBS:  # "Y's backers include A, B and C"
         fillers = [a for c in h.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
+    elif dep == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in lx.POST_WORDS and h.head.dep_ == "dobj":
+        # 'X will take on (assume, hold) the additional title (role, post) of chief executive of Y'
+        fillers = [a for a in ctx.subjects(h.head.head) if a.type == "Person"]
     if not fillers and possessors(head_role):  # "Y's existing backers, which include A and B"
         fillers = [
             a
@@ -4087,7 +4281,9 @@ def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     exchanges = [a for a in exchanges if ctx.kinds.get(a.key) == "exchange"]
     if not exchanges:
         return
-    owners = (*possessors(n), *(possessors(before) if misread and before is not None else ()))
+    # ('its 2018 listing on Y': the small model makes the year the noun and the listing a participle on it)
+    on_year = n.dep_ == "acl" and before is not None and before.i == n.head.i and before.ent_type_ == "DATE"
+    owners = (*possessors(n), *(possessors(before) if (misread or on_year) and before is not None else ()))
     companies = [a for c in owners for a in ctx.expand(c)] + _named_after(ctx, (n,), ("of",))
     if not companies and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in ("in", "during"):
         v = governing_verb(n.head)  # 'X rose 18% in its debut', 'Shares of X rose in their debut'
@@ -4222,6 +4418,7 @@ for _lemmas, _rule in (
     (lx.GAIN_VERBS, rule_gain_from),
     (("fight",), rule_fight),
     (("aim",), rule_aimed_at),
+    (lx.FOLD_VERBS, rule_fold_into),
     (lx.RAISE_VERBS, rule_raise_from),
     (lx.FACE_VERBS, rule_face),
     (("draw", "attract"), rule_round_drew),
