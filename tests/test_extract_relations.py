@@ -3476,6 +3476,22 @@ CASES = [
         None,
         "investigate.verb+coref",
     ),
+    # a decision that closes (follows) an investigation, after a fine: the fined company was investigated, when the
+    # investigation's own clause says
+    (
+        "The European Commission on Wednesday fined Temu €340 million for failing to stop the sale of illegal"
+        " products. The decision follows a formal investigation opened in October 2024.",
+        ("european-commission", "investigated", "temu"),
+        "2024-10",
+        "investigated.nominal.closed",
+    ),
+    (
+        "The KFTC fined Coupang 16 billion won on Monday. The ruling concludes an investigation the regulator opened"
+        " in March 2024.",
+        ("kftc", "investigated", "coupang"),
+        "2024-03",
+        "investigated.nominal.closed",
+    ),
     # 'A, B and C are locked in a contest': rivals, among the subject's names
     (
         "Blinkit, Instamart and Zepto are locked in a costly contest.",
@@ -3517,6 +3533,8 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a decision that follows no investigation closes none
+    "Analysts said the decision follows a year of pressure on platforms.",
     # a post spoken of with no one taking it is no one's
     "Analysts discussed the role of chairman at Alibaba.",
     # a name before a cooperation noun with no partner named is no partnership

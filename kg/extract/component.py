@@ -357,6 +357,15 @@ def _date_for(
     own = [k for k in by_sent.get(sent_of[tok.i], ()) if dates[k]["spec"] is not None and dates[k].get("noun") == tok.i]
     if own:
         return own[0], "clause"  # 'its 2016 acquisition of Y': the event noun's own date
+    describing = [
+        k
+        for k in by_sent.get(sent_of[tok.i], ())
+        if dates[k]["spec"] is not None
+        and tok.doc[dates[k]["gov"]].dep_ in ("acl", "relcl")
+        and tok.doc[dates[k]["gov"]].head.i == tok.i
+    ]
+    if describing and tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.NOUN_CUES:
+        return describing[0], "clause"  # 'an investigation (the Commission) opened in October 2024': its own date
     best = None
     fallback = None
     for k in by_sent.get(sent_of[tok.i], ()):

@@ -673,6 +673,10 @@ BETWEEN_COMPANIES = frozenset({"invested_in", "acquired", "part_of", "owns", "pa
 LEAD_VERBS = frozenset({"lead", "run", "head", "helm", "chair", "oversee"})
 #: Verbs by which a decision ends an investigation: 'fined X …, closing a two-year investigation'.
 CLOSING_VERBS = frozenset({"close", "end", "conclude", "complete", "cap", "wrap", "resolve", "settle"})
+#: Verbs of opening an investigation, in a clause that dates it: "an investigation the Commission opened in 2024".
+OPENING_VERBS = frozenset({"open", "launch", "begin", "start", "initiate"})
+#: Nouns for an authority's decision that may close an investigation: "The decision concludes an investigation …".
+DECISION_NOUNS = frozenset({"decision", "fine", "penalty", "ruling", "order", "settlement", "move"})
 #: Verbs by which an investigation reports what it found ('a probe by X concluded that Y …').
 FINDING_VERBS = frozenset({"find", "conclude", "establish", "determine", "show", "reveal"})
 #: Verbs whose object takes the role named after 'as': "X named (appointed, tapped) Y as chief executive".

@@ -3233,8 +3233,15 @@ def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
     if not agents and objects and pred in ("fined", "investigated") and (authority := _recent_authority(ctx, n)):
         agents, rule = [authority], f"{pred}.nominal.implicit"  # 'a penalty of 9.8 million riyals went to X'
     if not objects and pred == "investigated" and (closed := _closed_by_fine(ctx, governor)):
-        # 'X fined Y …, ending a five-month investigation': of the one fined (when it began, the text does not say)
-        yield from (Cand(s, pred, o, f"{pred}.nominal.closed", n.i, dated=False) for s, o in closed)
+        # 'X fined Y …, ending a five-month investigation': of the one fined (when it began, the text does not say,
+        # unless the investigation's own clause does: 'an investigation the Commission opened in October 2024')
+        opened = any(
+            c.dep_ in ("acl", "relcl")
+            and c.lemma_.lower() in lx.OPENING_VERBS
+            and any(t.ent_type_ == "DATE" for t in c.subtree)
+            for c in n.children
+        )
+        yield from (Cand(s, pred, o, f"{pred}.nominal.closed", n.i, dated=opened) for s, o in closed)
         return
     if not objects and pred == "investigated" and _targetless(n, governor) and agents:
         # 'Didi listed in June, only for the CAC to open a review days later': a review that names no target,
@@ -3249,15 +3256,33 @@ def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
 
 def _closed_by_fine(ctx: Context, closing: Token) -> list[tuple[Arg, Arg]]:
     """(authority, fined) of the fine a participle or conjoined verb of closing says ended an investigation: 'X fined
-    Y …, closing (ending, concluding) a two-year investigation'; [] for anything else."""
-    fine = closing.head
-    if closing.lemma_.lower() not in lx.CLOSING_VERBS or closing.dep_ not in ("advcl", "conj") or fine.i == closing.i:
+    Y …, closing (ending, concluding) a two-year investigation'; or of the fine told just before a decision that
+    closes (follows) one: 'X fined Y … The decision concludes an investigation the Commission opened in 2024'; []
+    for anything else."""
+    lemma = closing.lemma_.lower()
+    if lemma in lx.CLOSING_VERBS | {"follow"} and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lx.DECISION_NOUNS for c in closing.children
+    ):
+        fine = _fine_before(ctx, closing.i)
+    elif lemma in lx.CLOSING_VERBS and closing.dep_ in ("advcl", "conj"):
+        fine = closing.head
+    else:
         return []
-    if cue_predicate(fine) != "fined" or irrealis(fine):
+    if fine is None or fine.i == closing.i or cue_predicate(fine) != "fined" or irrealis(fine):
         return []
     authorities = [a for a in ctx.subjects(fine) if ctx.kinds.get(a.key) == "authority"]
-    fined = [a for a in ctx.objects(fine) if a.type == "Organization" and ctx.kinds.get(a.key) != "authority"]
+    dobj = [c for c in fine.children if c.dep_ == "dobj"]
+    # (the one fined as the fine rule reads it: 'fined Coupang 16 billion won' hangs it on the amount)
+    named = _more_objects(ctx, fine, "fined", "", dobj, set(), ctx.objects(fine))
+    fined = [a for a in named if a.type == "Organization" and ctx.kinds.get(a.key) != "authority"]
     return [(s, o) for s in authorities for o in fined]
+
+
+def _fine_before(ctx: Context, i: int) -> Token | None:
+    """The last verb of fining in the two sentences before token ``i``'s ('X fined Y … The decision …')."""
+    first = ctx.sent_first[max(ctx.sent_index[i] - 2, 0)]
+    last = ctx.sent_first[ctx.sent_index[i]]
+    return next((t for t in reversed(ctx.tokens[first:last]) if t.pos_ == "VERB" and cue_predicate(t) == "fined"), None)
 
 
 def _targetless(n: Token, governor: Token) -> bool:
