@@ -3492,6 +3492,19 @@ CASES = [
         "2024-03",
         "investigated.nominal.closed",
     ),
+    # 'a challenger to Y': a rival's 'to'
+    (
+        "TikTok Shop has emerged as a challenger to Shopee.",
+        ("tiktok shop", "competes_with", "shopee"),
+        None,
+        "competes_with.noun",
+    ),
+    (
+        "Keeta is the clearest challenger to iFood in Brazil.",
+        ("keeta", "competes_with", "ifood"),
+        None,
+        "competes_with.noun",
+    ),
     # 'A, B and C are locked in a contest': rivals, among the subject's names
     (
         "Blinkit, Instamart and Zepto are locked in a costly contest.",

@@ -3652,7 +3652,8 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         # in order: the output must not vary by run; a conjoined noun that is no role ('its unit X and its
         # holding in Y') gives no organization
         # ('a partner at Hillhouse' is a post at a firm; 'a partner of (to) Y' a company's ally)
-        anchor_preps = ("of", "to", "with") if pred == "partner_of" else ("of", "at", "in")
+        # ('a challenger (an alternative) to Y': a rival's 'to')
+        anchor_preps = {"partner_of": ("of", "to", "with"), "competes_with": ("of", "to")}.get(pred, ("of", "at", "in"))
         by_role: dict[Token, list[Arg]] = {}
         for t in dict.fromkeys((n, head_role, *(k for k in n.conjuncts if _role_of(k)))):
             own = by_role[t] = [a for c in possessors(t) for a in _possessor_alone(ctx, ctx.expand(c))]
