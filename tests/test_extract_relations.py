@@ -3140,13 +3140,13 @@ CASES = [
         "The CAC fined Didi 8 billion yuan in July and closed the review.",
         ("cyberspace administration of china", "investigated", "didi"),
         None,
-        "investigated.nominal.sole_company",
+        "investigated.nominal.closed",
     ),
     (
         "The Competition Commission of India on Monday fined Google 13.4 billion rupees, ending a three-year inquiry.",
         ("competition commission of india", "investigated", "google"),
         None,
-        "investigated.nominal.sole_company",
+        "investigated.nominal.closed",
     ),
     # a collective noun's 'of' argument and its examples: 'a crowded field of operators, including A and B'
     (
