@@ -3387,6 +3387,12 @@ CASES = [
         "launch.verb",
     ),
     (
+        "Players flocked to “Honor of Kings,” the game Tencent launched in 2015.",
+        ("tencent", "launched", "honor of kings"),
+        "2015",
+        "launch.verb",
+    ),
+    (
         "Revenue was driven by spending on *Three Kingdoms: Strategy*, the title Bilibili launched in late 2024.",
         ("bilibili", "launched", "three kingdoms: strategy"),
         "2024",
@@ -4316,6 +4322,12 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ("Shenzhen-based 52Toys and building-block maker Bloks have both raised money.", "52Toys", "Organization"),
         # a title set off in Markdown emphasis is a work; a publication's ('reported') is not, nor a stressed word
         ("miHoYo released _Petit Planet_ in May.", "Petit Planet", "Program"),
+        # a quoted title its appositive calls a work is one
+        (
+            "Sales rose on “Sanguo: Mou Ding Tianxia,” a Three Kingdoms strategy title.",
+            "Sanguo: Mou Ding Tianxia",
+            "Program",
+        ),
         (
             "Anuttacon released a game last year, *Whispers from the Star*, to good reviews.",
             "Whispers from the Star",

@@ -23,6 +23,10 @@ from kg.iri import normalise_name
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
 #: A Markdown emphasis ('*Genshin Impact*', '_Petit Planet_'): how an article sets off the title of a work.
 _EMPHASIS = re.compile(r"(?<![*\w])([*_])(?![*_\s])([^*_\n]{2,60}?)(?<!\s)\1(?![*\w])")
+#: An appositive after a quoted name that says it is a work: ', a Three Kingdoms strategy title', ', the hero shooter'.
+_WORK_APPOSITIVE = re.compile(
+    r",?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?:game|title|shooter|app|series|show|drama|film|chatbot|model)\b"
+)
 #: Words after an emphasised title that make it a publication's, not a product's ('*Caixin* reported').
 _PUBLICATION_AFTER = re.compile(r"\s*(?:reported|said|wrote|cited|newspaper|magazine|journal|report)\b", re.I)
 _SUCH_AS_PROGRAMS = re.compile(
@@ -627,6 +631,8 @@ def _quoted_programs(parsed: Parsed, skip: list[bool], taken: bytearray) -> list
         )
         is_prog = (
             (_is_title(words) and words[-1].lower() in lx.PROGRAM_HEADS)
+            # '“Sanguo: Mou Ding Tianxia,” a Three Kingdoms strategy title': a work its appositive names as one
+            or (_is_title(words) and _WORK_APPOSITIVE.match(text, m.end()) is not None)
             # (a common word in quotes is a term, not a name: 'a “pity” mechanism')
             or (after_lemma in lx.PROGRAM_NOUNS and len(words) <= 6 and not (len(words) == 1 and name.islower()))
             or (_is_title(words) and _SUCH_AS_PROGRAMS.search(text[max(0, m.start() - 200) : m.start()]))

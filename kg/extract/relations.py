@@ -555,7 +555,10 @@ class Context:
         return None, found
 
     def _mention_before_comma(self, i: int) -> tuple[int, int, str] | None:
-        """The mention right before the comma that token ``i`` follows ('Sogou, the search engine …'), else None."""
+        """The mention right before the comma that token ``i`` follows ('Sogou, the search engine …'; '“Honor of
+        Kings,” the game …', the comma inside the quotes), else None."""
+        if i >= 1 and self.tokens[i - 1].text in _CLOSING_QUOTES:
+            i -= 1
         return self.tok_mention[i - 2] if i >= 2 and self.tokens[i - 1].text == "," else None
 
     def _relative_subject(self, tok: Token, kind: str) -> tuple[list[Arg], set[str]]:
@@ -1309,7 +1312,7 @@ class Context:
             return []
         subject = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
         name = self.tok_mention[v.i - 1]
-        if subject is None or name is None or subject.left_edge.lower_ != "the":
+        if subject is None or name is None or subject.left_edge.lower_ not in ("the", "a", "an"):
             return []
         kind = [t for t in self.tokens[subject.left_edge.i + 1 : name[0]] if t.pos_ == "NOUN"]
         before = self._mention_before_comma(subject.left_edge.i)
@@ -1544,6 +1547,9 @@ def _description_words(tokens: Iterable[Token]) -> set[str]:
         and t.pos_ in ("NOUN", "ADJ")
         and t.lemma_.lower() not in lx.GENERIC_DESCRIPTION_WORDS
     }
+
+
+_CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
 
 
 def possessors(tok: Token) -> list[Token]:
