@@ -3436,6 +3436,26 @@ CASES = [
         "2016",
         "part_of.fold_into+coref",
     ),
+    # a group that oversees units owns them; a person who oversees one leads it
+    (
+        "Alibaba International Digital Commerce Group, which oversees AliExpress, Lazada and Trendyol, posted a"
+        " profit.",
+        ("lazada", "part_of", "alibaba-international"),
+        None,
+        "owns.oversee",
+    ),
+    (
+        "Tencent Holdings oversees WeChat Pay through its Tenpay unit.",
+        ("wechat-pay", "part_of", "tencent"),
+        None,
+        "owns.oversee",
+    ),
+    (
+        "Jiang Fan, who oversees Taobao and Tmall Group, will also chair the unit.",
+        ("jiang fan", "leads", "taotian"),
+        None,
+        "leads.owns.oversee",
+    ),
     # a joint venture (partnership) with Y: whose it is, by possessive or by a name before it, is Y's partner
     (
         "Baidu said Jidu Auto, its electric-vehicle joint venture with Geely, ran into difficulty.",
@@ -3554,6 +3574,9 @@ def test_rule(extract_text, text, triple, date, rule):
 NEGATIVES = [
     # a decision that follows no investigation closes none
     "Analysts said the decision follows a year of pressure on platforms.",
+    # a regulator oversees what it regulates
+    "The SEC, which oversees Nasdaq, approved the listing.",
+    "The State Administration for Market Regulation oversees Meituan and Alibaba.",
     # a post spoken of with no one taking it is no one's
     "Analysts discussed the role of chairman at Alibaba.",
     # a name before a cooperation noun with no partner named is no partnership

@@ -583,6 +583,7 @@ VERB_CUES = {
     **dict.fromkeys(["join", "participate"], ("participant_in", "participant.join")),
     **dict.fromkeys(["head", "helm", "chair", "lead", "run", "oversee", "operate"], ("leads", "leads.verb")),
     **dict.fromkeys(["own", "control", "hold", "house", "include"], ("owns", "owns.verb")),
+    "oversee": ("owns", "owns.oversee"),  # a group that oversees its units; a person who does leads them
     **dict.fromkeys(["start", "create", "establish"], ("founded", "found.verb")),
     "build": ("founded", "found.build"),
     **dict.fromkeys(["fine", "penalize", "penalise"], ("fined", "fine.verb")),
@@ -596,7 +597,11 @@ TYPE_ALTERNATIVES = {("leads", "Organization"): "owns"}
 #: (rule, subject type) -> the predicate a cue states for a subject of that type, though the cue's own would fit it:
 #: a person who builds a company founds it, a company that builds a product launches it ("how Pinduoduo built Temu").
 #: A person who takes direct (operational, day-to-day) control of a company runs it; a company that does buys it.
-SUBJECT_SENSES = {("found.build", "Organization"): "launched", ("acquire.managing_control", "Person"): "leads"}
+SUBJECT_SENSES = {
+    ("found.build", "Organization"): "launched",
+    ("acquire.managing_control", "Person"): "leads",
+    ("owns.oversee", "Person"): "leads",
+}
 #: (rule, subject type, object type) -> the predicate a cue states for such arguments: a person who launches a company
 #: founds it ("Cheng launched GIF Kuaishou, an app for …"); a person who launches a product launches it.
 ARGUMENT_SENSES = {("launch.verb", "Person", "Organization"): "founded"}

@@ -1738,9 +1738,11 @@ def _cue_applies(ctx: Context, v: Token, lemma: str, dobj: list[Token]) -> bool:
     ('brought its brands to Tmall'); 'sell' no company; 'lead' not of a body of investors; 'include' said by a
     named organization ('the international unit, which includes Lazada', 'Alibaba Group includes Taobao'), not by a
     list's noun ('its shareholders include Tencent') nor as 'including' (a preposition in all but tag); 'held' not
-    as 'privately (publicly) held'."""
+    as 'privately (publicly) held'; 'oversee' not said by a regulator."""
     if lemma == "bring":
         return bool(dobj) and dobj[0].lemma_.lower() in lx.GOODS_NOUNS
+    if lemma == "oversee":  # a regulator oversees what it regulates, not its own units
+        return not any(ctx.kinds.get(a.key) == "authority" for a in ctx.subjects(v))
     if lemma == "hold" and any(c.dep_ == "advmod" and c.lower_ in lx.HOLDING_KINDS for c in v.children):
         return False  # 'privately held Zepto' says who may own it, not that anyone named does
     if lemma == "lead" and v.dep_ == "acl" and v.head.lemma_.lower() in lx.INVESTOR_GROUPS and not ctx.ent(v.head):
