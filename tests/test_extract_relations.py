@@ -3965,6 +3965,8 @@ def test_legal_form_after_a_known_name_is_the_same_company(extract_text, text, n
         ("BEIJING, Jan. 20, 2026 (Staff report) — Meituan cut fees.", "Staff report"),
         # an honorific after a hyphen is not part of the name
         ("Toshihiro Nagoshi founded the studio. “Nagoshi-san is a rare director,” Kim said.", "Nagoshi-san"),
+        # a listing code is data however it stands, in a bracket or not
+        ("Its Hong Kong-listed stock, 9626.HK, had closed up 1.9%.", "9626.HK"),
     ],
 )
 def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
@@ -4345,6 +4347,13 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ("Shenzhen-based 52Toys and building-block maker Bloks have both raised money.", "52Toys", "Organization"),
         # a title set off in Markdown emphasis is a work; a publication's ('reported') is not, nor a stressed word
         ("miHoYo released _Petit Planet_ in May.", "Petit Planet", "Program"),
+        # where a spokesman (analyst, official) is 'in' is a place
+        ("A Volkswagen spokesman in Wolfsburg said the investment would secure chips.", "Wolfsburg", "Place"),
+        ("An analyst at Bernstein said Tencent would gain.", "Bernstein", "Organization"),
+        # a name listed with a person the article named in full is a person; a named person's surname is that person
+        ("Alibaba chief executive Eddie Wu spoke. Wu and Tsai later shelved the spin-off.", "Tsai", "Person"),
+        ("Jack Ma left in 2019. Ma and Zhang built the firm.", "Jack Ma", "Person"),
+        ("Jack Ma left in 2019. Ma and Zhang built the firm.", "Ma", None),
         # a quoted title its appositive calls a work is one
         (
             "Sales rose on “Sanguo: Mou Ding Tianxia,” a Three Kingdoms strategy title.",

@@ -17,7 +17,7 @@ from kg.extract.dates import MONTHS
 from kg.extract.names import name_kind
 from kg.extract.parsed import Parsed
 from kg.extract.pinyin import gloss_units, units_gloss
-from kg.extract.tickers import in_code
+from kg.extract.tickers import in_code, is_listing_code
 from kg.iri import normalise_name
 
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
@@ -202,6 +202,7 @@ def candidates(parsed: Parsed, exchange_codes: Mapping[str, str] | None = None) 
         for c in out
         if not _AMOUNT.fullmatch(c.text)
         and not _ROUND_LETTER.fullmatch(c.text)
+        and not is_listing_code(c.text)  # 'Its Hong Kong-listed stock, 9626.HK, …' outside any bracket
         and c.text.lower() not in lx.JARGON
         and not _title(c.text)
         and not _unit_after_number(parsed.tokens, c)
@@ -1117,6 +1118,13 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
     elif h.dep_ == "pobj" and h.head.lower_ == "in" and h.head.head.lemma_.lower() in ("stake", "holding"):
         c.votes["Organization"] = c.votes.get("Organization", 0) + 2.0  # 'a 10% stake in Shenji': what has shares
         return
+    elif (
+        h.dep_ == "pobj"
+        and h.head.lower_ == "in"
+        and h.head.head.lemma_.lower() in lx.PERSON_POSTS | {"official", "reporter", "correspondent"}
+    ):
+        c.votes["Place"] = c.votes.get("Place", 0) + 2.0  # 'a Volkswagen spokesman in Wolfsburg': where one works
+        return
     elif h.dep_ == "appos":
         cat = h.head
     elif h.dep_ in ("oprd", "dobj", "attr") and h.head.lemma_.lower() in lx.NAMING_VERBS and h.head.dep_ == "acl":
@@ -1185,8 +1193,12 @@ _ARTICLES = frozenset({"the", "a", "an"})
 def _coordination_vote(tokens: list[Token], cands: list[Candidate], kb_index: dict[str, tuple[str, str]]) -> None:
     """Coordination joins like with like: an unknown name listed with known companies ("a race among Blinkit,
     Zepto and Flipkart", "Shopee, Lazada and Tokopedia") is a company too, whatever place or person the NER
-    took it for. Only known (KB) companies vote, so two unknown names never vote for each other."""
+    took it for. Only known (KB) companies vote, so two unknown names never vote for each other; and a name listed
+    with a person the article named in full before ("Eddie Wu … Wu and Tsai") is a person."""
     by_head = {c.end - 1: c for c in cands}
+    surnames = {
+        tokens[c.end - 1].lower_: c.start for c in cands if c.label == "PERSON" and c.end - c.start > 1
+    }  # the last word of a full name, and where it was first named
     for c in cands:
         if c.kb_id or "Program" in c.votes:
             continue
@@ -1207,6 +1219,16 @@ def _coordination_vote(tokens: list[Token], cands: list[Candidate], kb_index: di
         )
         if known:
             c.votes["Organization"] = c.votes.get("Organization", 0) + (2.0 if known >= 2 else 1.5)
+        named_people = sum(
+            1
+            for t in chain
+            if t.i != head.i
+            and (other := by_head.get(t.i)) is not None
+            and other.end - other.start == 1
+            and surnames.get(t.lower_, t.i) < t.i
+        )
+        if named_people and c.end - c.start == 1:
+            c.votes["Person"] = c.votes.get("Person", 0) + 1.5
 
 
 class Linker:
@@ -1285,7 +1307,7 @@ def link(
     for c in cands:
         category_vote(tokens, c)
         if (
-            c.label in ("PERSON", "ORG", "GPE", "CUE")
+            c.label in ("PERSON", "ORG", "GPE", "CUE", "LISTED")
             and not c.kb_id
             and len(c.text.split()) == 1
             and c.key in persons_multi

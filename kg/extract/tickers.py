@@ -92,6 +92,18 @@ def find_tickers(text: str) -> list[Ticker]:
     return out
 
 
+_LISTING_CODE = re.compile(_SUFFIXED)
+
+
+def is_listing_code(name: str) -> bool:
+    """Whether a name is a listing code with its exchange's suffix, however it stands (no entity, bracket or not).
+
+    >>> [is_listing_code(n) for n in ("9626.HK", "BABA.N", "Trip.com", "U.S", "JD.com")]
+    [True, True, False, False, False]
+    """
+    return _LISTING_CODE.fullmatch(name) is not None
+
+
 def in_code(tickers: list[Ticker], start: int, end: int) -> bool:
     """Whether the characters [start, end) overlap a listing code (not an exchange) of any ticker."""
     return any(s < end and start < e for t in tickers for s, e in t.code_spans)
