@@ -3456,6 +3456,33 @@ CASES = [
         None,
         "leads.owns.oversee",
     ),
+    # 'a round led by A and joined by B': B took part in the same round, however the second participle is hung
+    (
+        "Moonshot AI has raised US$1.2 billion in a funding round led by Alibaba Group and joined by Tencent Holdings"
+        " and IDG Capital.",
+        ("idg capital", "invested_in", "moonshot ai"),
+        None,
+        "invest.lead_round",
+    ),
+    (
+        "Zhipu raised $500 million in a round led by Hillhouse and joined by Tencent.",
+        ("tencent", "invested_in", "zhipu ai"),
+        None,
+        "invest.lead_round",
+    ),
+    # what an investor's portfolio (holdings) includes, it has invested in
+    (
+        "HongShan’s portfolio includes ByteDance, Meituan and PDD Holdings.",
+        ("hongshan", "invested_in", "meituan"),
+        None,
+        "invest.portfolio",
+    ),
+    (
+        "Temasek’s holdings include Shein and Grab.",
+        ("temasek", "invested_in", "grab"),
+        None,
+        "invest.portfolio",
+    ),
     # a joint venture (partnership) with Y: whose it is, by possessive or by a name before it, is Y's partner
     (
         "Baidu said Jidu Auto, its electric-vehicle joint venture with Geely, ran into difficulty.",
@@ -3577,6 +3604,10 @@ NEGATIVES = [
     # a regulator oversees what it regulates
     "The SEC, which oversees Nasdaq, approved the listing.",
     "The State Administration for Market Regulation oversees Meituan and Alibaba.",
+    # a company joined by a person, or by an investor with no round named, took part in no round
+    "The company was founded by Wang Xing and joined by Wang Huiwen.",
+    # a regulator's portfolio holds cases, not investments
+    "The SAMR’s portfolio includes antitrust cases against Meituan.",
     # a post spoken of with no one taking it is no one's
     "Analysts discussed the role of chairman at Alibaba.",
     # a name before a cooperation noun with no partner named is no partnership

@@ -328,6 +328,8 @@ GENERIC_DESCRIPTION_WORDS = frozenset(
 POST_WORDS = frozenset({"title", "role", "post", "position", "job", "office"})
 #: Kinds of technology a company builds into its products: "folded its video model into the CapCut app".
 FEATURE_NOUNS = frozenset({"model", "technology", "feature", "tool", "engine", "algorithm", "function", "chip"})
+#: What an investor holds, as a noun whose list names its investments: "HongShan's portfolio includes X".
+PORTFOLIO_NOUNS = frozenset({"portfolio", "holding", "investment"})
 #: Verbs of making one business part of another with 'into': "folded Kugou into the group".
 FOLD_VERBS = frozenset({"fold", "merge", "consolidate", "combine", "roll"})
 #: Verbs that put their subjects in a contest named after 'in': "A and B are locked (embroiled) in a price war".

@@ -116,6 +116,7 @@ def rule_ids() -> list[str]:
         "compete.noun.engaged",
         "part_of.fold_into",
         "part_of.fold_into.unit",
+        "invest.portfolio",
         "compete.lose_to",
         "compete.pit",
         "compete.noun.multiway",
@@ -2555,6 +2556,13 @@ def _round_described(v: Token) -> Token | None:
     X', where the small model hangs the participle on the clause or on the date."""
     if v.dep_ == "acl" and v.head.lemma_.lower() in lx.ROUND_NOUNS:
         return v.head
+    if v.dep_ == "conj" and v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children):
+        # 'a round led by A and joined by B': the same round (the small model may conjoin the second participle to
+        # the clause the round is in)
+        if v.head.tag_ == "VBN" and v.head.dep_ == "acl":
+            return _round_described(v.head)
+        rounds = [r for r in _pobjs((v.head,), ("in",)) if r.i < v.i and _is_round(r)]
+        return rounds[-1] if rounds else None
     dated = v.dep_ == "acl" and v.head.ent_type_ == "DATE"
     if (v.dep_ == "advcl" or dated) and v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children):
         clause = governing_verb(v.head)
@@ -2889,6 +2897,25 @@ def _named_unit(ctx: Context, t: Token) -> list[Arg]:
     if t.lemma_.lower() in _BUSINESS_KINDS and (named := _named(ctx.ent(c) for c in t.lefts if c.dep_ == "compound")):
         return named
     return ctx.expand(t)
+
+
+def rule_portfolio(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'HongShan's portfolio includes ByteDance and Meituan', 'Temasek's holdings include Shein': what an investor's
+    portfolio holds, it has invested in (not 'the regulator's portfolio includes …': an authority invests in
+    nothing)."""
+    portfolios = [c for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() in lx.PORTFOLIO_NOUNS]
+    investors = [
+        a
+        for p in portfolios
+        for c in possessors(p)
+        for a in ctx.expand(c)
+        if a.type == "Organization" and ctx.kinds.get(a.key) not in ("authority", "exchange")
+    ]
+    held = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False) if a.type == "Organization"]
+    for s in investors:
+        for o in held:
+            if s.key != o.key:
+                yield Cand(s, "invested_in", o, "invest.portfolio", v.i, dated=False)
 
 
 def rule_aimed_at(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -4453,6 +4480,7 @@ for _lemmas, _rule in (
     (("fight",), rule_fight),
     (("aim",), rule_aimed_at),
     (lx.FOLD_VERBS, rule_fold_into),
+    (("include",), rule_portfolio),
     (lx.RAISE_VERBS, rule_raise_from),
     (lx.FACE_VERBS, rule_face),
     (("draw", "attract"), rule_round_drew),
