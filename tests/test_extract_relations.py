@@ -3900,6 +3900,19 @@ RIGHT_NOT_WRONG = [
         ("capcut", "part_of", "bytedance"),
         ("seedance", "part_of", "capcut"),
     ),
+    # where a company is based, as the text said it, tells which one 'the Hangzhou-based company' is
+    (
+        "Hangzhou-based Alibaba and Beijing-based JD.com cut prices on Monday. JD.com shares fell. The Hangzhou-based"
+        " company, founded in 1999 by Jack Ma, said demand was strong.",
+        ("jack ma", "founded", "alibaba"),
+        ("jack ma", "founded", "jd"),
+    ),
+    (
+        "Shenzhen-based Tencent agreed to buy a stake in Beijing-based Kuaishou. Tencent shares rose. The"
+        " Beijing-based company, founded in 2011 by Su Hua, declined to comment.",
+        ("su hua", "founded", "kuaishou"),
+        ("su hua", "founded", "tencent"),
+    ),
     # 'privately held' says what kind of company, not who holds it
     (
         "In quick commerce, Eternal’s Blinkit, Swiggy’s Instamart and privately held Zepto are locked in a costly"

@@ -12,7 +12,7 @@ import bisect
 import contextlib
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -515,6 +515,8 @@ class Context:
         company' after 'online audio platform Ximalaya' and 'the music giant Tencent Music': Ximalaya), when exactly
         one does; else all of them."""
         words = _description_words(t for left in tok.lefts for t in left.subtree)
+        # ('the Hangzhou-based e-commerce group': the place before any other word of it)
+        words |= {w for k in range(tok.left_edge.i + 1, tok.i + 1) if (w := _based_in(self.tokens, k))}
         if not words:
             return found
         described = self._described()
@@ -534,6 +536,8 @@ class Context:
                 if head.dep_ == "appos":  # 'the audio platform, Ximalaya'
                     around += [t for t in head.head.subtree if t.i < head.head.i or t.i == head.head.i]
                 words = _description_words(t for a in around for t in a.subtree)
+                if based := _based_in(self.tokens, m[0]):  # 'Hangzhou-based Alibaba', however parsed
+                    words.add(based)
                 self._descriptions.setdefault(m[2], set()).update(words)
         return self._descriptions
 
@@ -1548,6 +1552,14 @@ def _description_words(tokens: Iterable[Token]) -> set[str]:
         and t.pos_ in ("NOUN", "ADJ")
         and t.lemma_.lower() not in lx.GENERIC_DESCRIPTION_WORDS
     }
+
+
+def _based_in(tokens: Sequence[Token], end: int) -> str | None:
+    """'hangzhou-based' when the tokens right before index ``end`` read 'Hangzhou-based' (where a company is
+    based tells it from others named), else None."""
+    if end < 3 or tokens[end - 1].lower_ != "based" or tokens[end - 2].text != "-" or tokens[end - 3].pos_ != "PROPN":
+        return None
+    return f"{tokens[end - 3].lower_}-based"
 
 
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
