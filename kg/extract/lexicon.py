@@ -325,7 +325,7 @@ GENERIC_DESCRIPTION_WORDS = frozenset(
     | {"listed", "former", "own", "top", "main", "same", "other", "platform", "start", "startup", "maker", "service"}
 )
 #: Nouns for a post that take its title after 'of': "took on the title of chief executive of Y".
-POST_WORDS = frozenset({"title", "role", "post", "position", "job", "office"})
+OFFICE_NOUNS = frozenset({"title", "role", "post", "position", "job", "office"})
 #: Kinds of technology a company builds into its products: "folded its video model into the CapCut app".
 FEATURE_NOUNS = frozenset({"model", "technology", "feature", "tool", "engine", "algorithm", "function", "chip"})
 #: What an investor holds, as a noun whose list names its investments: "HongShan's portfolio includes X".

@@ -3596,7 +3596,7 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
         ]
     elif dep == "nsubj" and h.lemma_ in lx.LIST_VERBS:  # "Y's backers include A, B and C"
         fillers = [a for c in h.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
-    elif dep == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in lx.POST_WORDS and h.head.dep_ == "dobj":
+    elif dep == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in lx.OFFICE_NOUNS and h.head.dep_ == "dobj":
         # 'X will take on (assume, hold) the additional title (role, post) of chief executive of Y'
         fillers = [a for a in ctx.subjects(h.head.head) if a.type == "Person"]
     if not fillers and possessors(head_role):  # "Y's existing backers, which include A and B"
