@@ -58,7 +58,7 @@ fuzz: setup-dev
 
 ## train: retrain the learned relation classifier (kg/extract/learned_relations.json) on the development
 ## annotations; a directory marked held out (a `.held-out` file: blind test sets) is refused
-TRAIN_SETS ?= tests/data/eval tests/data/dev tests/data/dev4 tests/data/blind/dev tests/data/blind/test tests/data/blind2 tests/data/blind3 tests/data/blind4 tests/data/blind5 tests/data/blind6/dev tests/data/blind6/test tests/data/blind7/dev tests/data/blind7/test tests/data/blind9/dev tests/data/blind9/test tests/data/blind10/dev tests/data/blind10/test tests/data/blind11/dev tests/data/blind11/test tests/data/blind12/dev tests/data/blind12/test tests/data/blind13/dev tests/data/blind13/test tests/data/blind14/dev tests/data/blind14/test tests/data/blind15/test tests/data/blind16/dev tests/data/blind16/test tests/data/blind17/dev tests/data/blind17/test tests/data/blind18/dev tests/data/blind18/test
+TRAIN_SETS ?= tests/data/eval tests/data/dev tests/data/dev4 tests/data/blind/dev tests/data/blind/test tests/data/blind2 tests/data/blind3 tests/data/blind4 tests/data/blind5 tests/data/blind6/dev tests/data/blind6/test tests/data/blind7/dev tests/data/blind7/test tests/data/blind9/dev tests/data/blind9/test tests/data/blind10/dev tests/data/blind10/test tests/data/blind11/dev tests/data/blind11/test tests/data/blind12/dev tests/data/blind12/test tests/data/blind13/dev tests/data/blind13/test tests/data/blind14/dev tests/data/blind14/test tests/data/blind15/test tests/data/blind16/dev tests/data/blind16/test tests/data/blind17/dev tests/data/blind17/test tests/data/blind18/dev tests/data/blind18/test tests/data/blind19/dev tests/data/blind19/test
 train: setup-dev
 	$(BIN)/python -m kg.extract.training $(TRAIN_SETS)
 
