@@ -101,6 +101,23 @@ def test_a_name_set_against_the_sentence_takes_nothing_from_the_classifier(analy
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text, fined",
+    [
+        ("The SAMR summoned executives from Meituan and JD.com in May, urging restraint.", False),
+        ("The SAMR, which summoned executives from Meituan in May, imposed a penalty in July.", True),
+        ("The SAMR summoned Meituan in May and later fined the firm.", True),
+    ],
+)
+def test_a_fine_is_read_only_where_a_word_of_fining_stands(analysed, text, fined):
+    _, ctx = analysed(text)
+    # a model sure every pair is a fine: only a sentence with a word of fining keeps one
+    weights = {f: {"fined>": 9.0, "fined<": 9.0} for pair in learned.pairs(ctx) for f in pair.features}
+    sure = Model((NONE, "fined>", "fined<"), {NONE: 1.0}, weights, {"fined": 0.5}, {"fined": (9, 10)})
+    assert bool([r for r in learned.read(ctx, set(), sure) if r.p == "fined"]) == fined
+
+
+@pytest.mark.model
 def test_features_name_the_path_the_words_between_and_their_cue_group(analysed):
     _, ctx = analysed("Alibaba folded Lazada into its international commerce unit last year.")
     pair = next(p for p in learned.pairs(ctx) if {p.first[2], p.second[2]} == {"alibaba", "lazada"})

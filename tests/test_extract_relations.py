@@ -1764,6 +1764,27 @@ CASES = [
         "2021",
         "leads.succession",
     ),
+    # 'that role': the role the conjoined clause took ('took over as chief executive … and handed that role to Y');
+    # the one a role is handed to is a person, whatever the NER says of the name
+    (
+        "Ant Group chairman Eric Jing, who took over as chief executive in 2019 and handed that role to Cyril Han in"
+        " 2022, has rebuilt ties with Beijing.",
+        ("cyril han", "leads", "ant group"),
+        "2022",
+        "leads.succession",
+    ),
+    (
+        "NetEase chairman William Ding took over as president in 2005 and handed that post to Tina Wen in 2024.",
+        ("tina wen", "leads", "netease"),
+        "2024",
+        "leads.succession",
+    ),
+    (
+        "JD.com chairman Richard Liu served as chief executive until 2022 and handed that job to Sandy Xu that year.",
+        ("sandy xu", "succeeded", "richard liu"),
+        "2022",
+        "succeed.handover",
+    ),
     (
         "Kuaishou was built by Su Hua in 2011. "
         "In 2021 Cheng Yixiao succeeded Su as chief executive, while Su remained chairman.",
@@ -3571,6 +3592,53 @@ CASES = [
         None,
         "compete.noun.engaged",
     ),
+    # a bracketed listing code states a listing whatever its clause says happened ('will not sell', 'may not bid')
+    (
+        "Globe Telecom (PSE: GLO) and Ayala Corp. (PSE: AC) will not sell.",
+        ("ayala corp.", "listed_on", "philippine stock exchange"),
+        None,
+        "listed_on.ticker",
+    ),
+    (
+        "Meituan (HKEX: 3690) may not bid for the unit.",
+        ("meituan", "listed_on", "hong kong stock exchange"),
+        None,
+        "listed_on.ticker",
+    ),
+    (
+        "Alibaba (NYSE: BABA) would not comment.",
+        ("alibaba", "listed_on", "new york stock exchange"),
+        None,
+        "listed_on.ticker",
+    ),
+    # 'X joined Y as chief executive': the role is at the organization joined
+    ("Li Wei joined Meituan as chief executive in 2024.", ("li wei", "leads", "meituan"), "2024", "leads.noun"),
+    (
+        "Sun Mei rejoined Alibaba as chief financial officer in 2019.",
+        ("sun mei", "leads", "alibaba"),
+        "2019",
+        "leads.noun",
+    ),
+    ("Ma Lin joined NetEase as president in March 2021.", ("ma lin", "leads", "netease"), "2021-03", "leads.noun"),
+    # 'A named B its preferred partner': B is the one named, also where the small model reads both as predicates
+    (
+        "TikTok Shop named J&T Express its preferred logistics partner in Brazil.",
+        ("j&t express", "partner_of", "tiktok shop"),
+        None,
+        "partner_of.noun+coref",
+    ),
+    (
+        "Lazada named Ninja Van its official logistics partner for the sale.",
+        ("ninja van", "partner_of", "lazada"),
+        None,
+        "partner_of.noun+coref",
+    ),
+    (
+        "Tencent named Huang Ling its head of cloud.",
+        ("huang ling", "leads", "tencent"),
+        None,
+        "leads.noun+coref",
+    ),
 ]
 
 
@@ -3599,6 +3667,11 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # joining a board, or joining as no leading role, leads nothing
+    "Zhou Bo joined the board as an independent director in 2021.",
+    "Tan Li joined Tencent as an engineer in 2010.",
+    # a unit of a company's rival is not that company's
+    "Pinto Games, the mobile unit of a Tencent rival, grew by 20% last year.",
     # a decision that follows no investigation closes none
     "Analysts said the decision follows a year of pressure on platforms.",
     # a regulator oversees what it regulates
@@ -3858,6 +3931,51 @@ def test_taking_part_after_nobody_raised_money_is_no_investment(extract_text):
 
 #: (text, the relation it states, the near miss a wrong reading gives): one construction each.
 RIGHT_NOT_WRONG = [
+    # 'the group' is the group over a unit named beside it in its sentence, not the unit
+    (
+        "Shein has expanded a centre in Wroclaw, and Alibaba Group’s AliExpress has signed 20,000 sellers to a"
+        " programme that relies on Cainiao, the group’s logistics arm.",
+        ("cainiao", "part_of", "alibaba"),
+        ("cainiao", "part_of", "aliexpress"),
+    ),
+    (
+        "Tencent's WeChat has added a shop that relies on Tenpay, the group's payments arm.",
+        ("tenpay", "part_of", "tencent"),
+        ("tenpay", "part_of", "wechat"),
+    ),
+    (
+        "ByteDance's Douyin now sends buyers to Doubao Pay, the group's new payments unit.",
+        ("doubao pay", "part_of", "bytedance"),
+        ("doubao pay", "part_of", "douyin"),
+    ),
+    # 'that role' with no role taken before it names no role to lead by
+    (
+        "Baidu chairman Robin Li spoke in 2019 and handed that role to Dou Shen in 2023.",
+        ("dou shen", "succeeded", "robin li"),
+        ("dou shen", "leads", "baidu"),
+    ),
+    # a listing code in a bracket is the listing of the company right before it, not of a brand the code spells
+    (
+        "Ant sold its holding in One 97 Communications (NSE: PAYTM), the parent of India’s Paytm, in 2025.",
+        ("one 97 communications", "listed_on", "national stock exchange of india"),
+        ("paytm", "listed_on", "national stock exchange of india"),
+    ),
+    # 'the arm of TikTok owner ByteDance': the owner is the name the compound title describes, not the name in it
+    (
+        "Volcano Engine, the cloud computing arm of TikTok owner ByteDance, cut prices on Tuesday.",
+        ("volcano engine", "part_of", "bytedance"),
+        ("volcano engine", "part_of", "tiktok"),
+    ),
+    (
+        "Zhenro Labs, the research arm of Taobao operator Alibaba, hired 200 engineers.",
+        ("zhenro labs", "part_of", "alibaba"),
+        ("zhenro labs", "part_of", "taobao"),
+    ),
+    (
+        "Kestrel Pay, a unit of WhatsApp parent Meta, opened an office in Jakarta.",
+        ("kestrel pay", "part_of", "meta platforms"),
+        ("kestrel pay", "part_of", "whatsapp"),
+    ),
     # 'the round' is the round (or the raise) the sentences before name last: a round that values a company is
     # nearer than a company said to have raised money earlier; a round naming no company passes the raise on
     (
@@ -3978,6 +4096,10 @@ def test_legal_form_after_a_known_name_is_the_same_company(extract_text, text, n
         ("Xiaohongshu e-commerce’s GMV rose in 2024.", "GMV"),
         ("The company’s CEO said the IPO would raise US$1 billion.", "IPO"),
         ("The State Administration for Market Regulation fined Meituan 3.44 billion yuan.", "Meituan 3.44"),
+        # a currency code opens the amount after a name
+        ("The State Administration for Market Regulation fined Trip.com Group RMB 2.7 billion.", "Trip.com Group RMB"),
+        ("Regulators fined Alibaba Group Holding RMB 18.2 billion in 2021.", "Alibaba Group Holding RMB"),
+        ("Regulators fined Tencent Music USD 12 million last year.", "Tencent Music USD"),
         # a country's possessive before a nationality's adjective or a state office introduces no company
         ("Liège lies in Belgium’s French-speaking south.", "French"),
         ("France’s President Macron met the delegation.", "President Macron"),

@@ -102,7 +102,7 @@ def _entries(raw):
         ("Wayve", "wayve"),
         ("Grofers", "blinkit"),
         ("Bundl Technologies", "swiggy"),
-        ("One 97 Communications", "paytm"),
+        ("One 97 Communications", "one97"),
         ("Reliance Jio", "jio-platforms"),
         ("Baedal Minjok", "baemin"),
         ("LINE Yahoo", "ly-corp"),

@@ -289,11 +289,24 @@ class Reading:
     probability: float
 
 
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
 #: Words one of which a sentence must hold for the classifier to read a relation there: a person leads an
 #: organization by a title ('Alibaba, whose shares rose, said Joe Tsai would speak' states no role).
 _CUE_WORDS = {
     "leads": frozenset(part for title in lx.ROLE_NOUNS for part in title.replace("-", " ").split())
-    | {"head", "heads", "led", "runs", "director", "boss", "helm"}
+    | {"head", "heads", "led", "runs", "director", "boss", "helm"},
+    # a fine is stated by a word of fining or of paying ('said Netmarble would pay 2.1 billion won'); 'summoned
+    # executives from A, B and C' fines none of them
+    "fined": frozenset(
+        form
+        for w in (*(w for w, (p, _) in lx.VERB_CUES.items() if p == "fined"), "settle")
+        for form in (w, w + "s", w + "d")  # ('fined': the small model's lemma of it is 'fin')
+    )
+    | frozenset(form for w, p in lx.NOUN_CUES.items() if p == "fined" for form in (w, _plural(w)))
+    | {"settlement", "settlements", "pay", "pays", "paid"},
 }
 
 
@@ -302,7 +315,7 @@ def _cue_present(ctx: Context, predicate: str, trigger: int) -> bool:
     if words is None:
         return True
     sentence = ctx.parsed.sents[ctx.sent_index[trigger]]
-    return any(part in words for t in sentence for part in t.lower_.split("-"))
+    return any(part in words for t in sentence for part in (*t.lower_.split("-"), t.lemma_.lower()))
 
 
 def _contrasted(ctx: Context, mention: tuple[int, int, str]) -> bool:

@@ -144,6 +144,8 @@ CATEGORY_TYPES = {
     ),
 }
 #: Posts held at a firm: 'an analyst at Bernstein', 'a partner at Zhong Lun' (what follows 'at' is an organization).
+#: What one hands to a successor ('handed the CEO role to Y', 'passed the reins to Y'): the one it goes to is a person.
+HANDED_POSTS = frozenset({"role", "post", "job", "position", "title", "reins", "helm", "seat"})
 FIRM_POSTS = frozenset({"analyst", "partner", "economist", "strategist", "director", "executive", "researcher"})
 #: Makers named by what they make: 'Epic Games, the maker of Fortnite' (what follows 'of' is a product).
 MAKER_NOUNS = frozenset({"maker", "developer", "publisher", "creator"})
@@ -190,6 +192,10 @@ AMOUNT_WORDS = frozenset(
         "%",
         "shares",
     }
+)
+#: Currency codes that open an amount after a name, never the end of one ("fined Trip.com Group RMB 2.7 billion").
+CURRENCY_CODES = frozenset(
+    {"rmb", "cny", "usd", "us$", "hkd", "hk$", "eur", "gbp", "jpy", "krw", "inr", "sgd", "idr", "brl", "aud", "cad"}
 )
 #: Words of a dateline's credit to a newsroom rather than to a publication ('(Business Desk)', '(Staff report)').
 NEWSROOM_WORDS = frozenset(
@@ -995,6 +1001,8 @@ PAIR_REFS = frozenset(
         "the duo",
     }
 )
+#: Head nouns of a reference to a group over units ('the group's logistics arm'): never one of its units.
+GROUP_NOUNS = frozenset({"group", "conglomerate", "parent"})
 SINGLE_REFS = frozenset(
     {
         "the platform",

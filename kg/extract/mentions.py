@@ -1049,7 +1049,13 @@ def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int 
     if ent.end >= len(tokens) or tokens[ent.end].text in lx.NOT_UNIT_WORDS or tokens[ent.end].is_sent_start:
         return None  # (nor the next sentence's first words: '… of Alibaba Group Holding Ltd. Shares rose …')
     j = ent.end
-    while j < len(tokens) and j - ent.end < 5 and tokens[j].text[:1].isupper() and tokens[j].text.rstrip(".").isalpha():
+    while (
+        j < len(tokens)
+        and j - ent.end < 5
+        and tokens[j].text[:1].isupper()
+        and tokens[j].text.rstrip(".").isalpha()
+        and tokens[j].lower_ not in lx.CURRENCY_CODES  # 'fined Trip.com Group RMB 2.7 billion'
+    ):
         j += 1  # ('Co.' and 'Ltd.' end a name)
     if j - ent.end >= 2 and tokens[j - 1].lower_ in lx.ORG_SUFFIXES:
         return j
@@ -1124,6 +1130,13 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         and h.head.head.lemma_.lower() in lx.PERSON_POSTS | {"official", "reporter", "correspondent"}
     ):
         c.votes["Place"] = c.votes.get("Place", 0) + 2.0  # 'a Volkswagen spokesman in Wolfsburg': where one works
+        return
+    elif (
+        h.dep_ == "pobj"
+        and h.head.lower_ == "to"
+        and any(k.dep_ == "dobj" and k.lemma_.lower() in lx.HANDED_POSTS for k in h.head.head.children)
+    ):
+        c.votes["Person"] = c.votes.get("Person", 0) + 2.0  # 'handed the CEO role to Cyril Han': a successor
         return
     elif h.dep_ == "appos":
         cat = h.head

@@ -476,7 +476,7 @@ class Context:
             if tok.lower_ in ("it", "him", "her") and tok.dep_ in ("dobj", "dative"):
                 found = self._for_object_pronoun(tok, found)
             if tok.pos_ != "PRON" and kind == "Organization":
-                found = self._fitting_description(tok, found)
+                found = self._groups_over_their_units(tok, self._fitting_description(tok, found))
             if kind == "Organization" and tok.pos_ != "PRON":
                 # 'the company', 'the Xiamen-based group' is no regulator or exchange (those it would name as such),
                 # nor a person's former employer ('X, a former Baidu executive who has run the company since …')
@@ -509,6 +509,26 @@ class Context:
                 return [Arg(salient.key, salient.span, salient.type, "coref:" + phrase)]
             return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
         return []
+
+    def _groups_over_their_units(self, tok: Token, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """Of the recent names, those of the reference's sentence that are the group of another named there
+        ('Alibaba Group's AliExpress … relies on Cainiao, the group's logistics arm': Alibaba Group), by the
+        knowledge base, a possessive or a unit read so far; all of them when none is, or for another noun."""
+        if tok.lower_ not in lx.GROUP_NOUNS:
+            return found
+        here = [f for f in found if self.sent_index[f[0]] == self.sent_index[tok.i]]
+        keys = {k for _, k in here}
+
+        def unit_of(at: int, key: str, group: str) -> bool:
+            head = self.tokens[self._mention_at(at)[1] - 1]
+            return (
+                self.within(key, group)
+                or any(c.dep_ == "poss" and (m := self.tok_mention[c.i]) and m[2] == group for c in head.children)
+                or (group in self.units and self.units[group].key == key)
+            )
+
+        groups = {g for at, key in here for g in keys if g != key and unit_of(at, key, g)}
+        return [f for f in here if f[1] in groups] or found
 
     def _fitting_description(self, tok: Token, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """Of the recent names, the one an earlier description fits as this one does ('the Shanghai-based audio
@@ -2133,21 +2153,26 @@ def _succession(ctx: Context, v: Token, subjects: list[Arg], objects: list[Arg])
                 )
 
 
-_POSTS = frozenset({"role", "post", "job", "position", "title", "reins", "helm", "seat"})
-
-
 def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X handed the chief executive role to Y', 'X gave up the post to Y': Y succeeded X, and leads
     the organization the role names or X was last read to lead (or to have founded)."""
     yield from _handed_business(ctx, v)
-    posts = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _POSTS]
+    posts = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.HANDED_POSTS]
     heirs = [a for a in _named_after(ctx, (v, *posts), ("to",), refs=False, deps=_TO_DEPS) if a.type == "Person"]
     if not posts or not heirs:
         return
-    words = ctx.doc[posts[0].left_edge.i : posts[0].i].text.lower()
-    role = next(
-        (r for k, r in sorted(lx.ROLE_NOUNS.items(), key=lambda kv: -len(kv[0])) if f" {k} " in f" {words} "), None
-    )
+    role = _role_in(ctx.doc[posts[0].left_edge.i : posts[0].i].text)
+    if role is None and any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in posts[0].children):
+        # 'took over as chief executive in 2019 and handed that role to Y': the role its conjoined clause took
+        role = next(
+            (
+                r
+                for u in v.conjuncts
+                for o in _pobjs((u,), ("as",))
+                if (r := _role_in(ctx.doc[o.left_edge.i : o.i + 1].text))
+            ),
+            None,
+        )
     named = [a for c in possessors(posts[0]) for a in ctx.expand(c)] + [
         a
         for c in posts[0].children
@@ -2162,6 +2187,12 @@ def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
             org = named[0] if named else ctx.organization_of(x.key, role)
             if org is not None and role:
                 yield Cand(y, "leads", org, "leads.succession", v.i, role=role)
+
+
+def _role_in(words: str) -> str | None:
+    """The role the longest role noun in ``words`` names ('the chief executive role': CEO), if any."""
+    padded = f" {words.lower()} "
+    return next((r for k, r in sorted(lx.ROLE_NOUNS.items(), key=lambda kv: -len(kv[0])) if f" {k} " in padded), None)
 
 
 def _handed_business(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -2421,6 +2452,13 @@ def rule_unit_appositive(ctx: Context, n: Token) -> Iterator[Cand]:
     ):
         j += 1
     owner = ctx.ent(tokens[j]) if j < len(tokens) else None
+    named = tokens[j] if j < len(tokens) else None
+    while named is not None and named.dep_ == "compound" and named.head.i > named.i:
+        named = named.head  # 'the arm of TikTok owner ByteDance': the name the compound describes is the owner
+    if named is not None and ctx.ent(named) is None:
+        named = next((c for c in named.children if c.dep_ == "appos"), named)  # (or hangs beside it)
+    if named is not None and named.i != j:
+        owner = ctx.ent(named)  # (none for 'the games unit of a Tencent rival')
     k = n.i - 1
     while k > 0 and (tokens[k].is_lower or tokens[k].text in ("-", "‐")) and tokens[k].lower_ not in ("the", "a", "an"):
         k -= 1
@@ -3557,7 +3595,13 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
     elif dep in ("oprd", "dobj") and h.lemma_.lower() in lx.APPOINT_VERBS:
         # 'X was named chief executive of Y'; 'Y named X chief executive' (Y appoints when nothing else is named),
         # the person's name often parsed into the title's phrase ('appointed Chung Shin-a chief executive')
-        named = [c for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.i != n.i and ctx.tok_mention[c.i]]
+        named = [
+            c
+            for c in h.children
+            if (c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "oprd" and c.i < n.i))  # ('named X its partner')
+            and c.i != n.i
+            and ctx.tok_mention[c.i]
+        ]
         fillers = [a for c in named for a in ctx.expand(c)] or [
             a for c in n.children if c.dep_ in ("compound", "nmod") and (a := ctx.ent(c)) and a.type == "Person"
         ]
@@ -3584,6 +3628,10 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
             appointer = [a for a in ctx.subjects(h.head) if a.type == "Organization"]
         else:
             fillers = ctx.subjects(h.head)
+            if h.head.lemma_.lower() in ("join", "rejoin"):  # 'X joined Meituan as chief executive': the one joined
+                appointer = [
+                    a for c in h.head.children if c.dep_ == "dobj" for a in ctx.expand(c) if a.type == "Organization"
+                ]
     elif dep == "nsubj" and h.lemma_ == "be":  # "Y's older rival is X"
         fillers = [a for c in h.children if c.dep_ == "attr" for a in ctx.expand(c, refs=False)]
     elif dep == "pobj" and h.lower_ == "among" and h.head.lemma_ in ("count", "number", "list"):
@@ -4430,7 +4478,7 @@ def rule_ticker(ctx: Context, paren: Token) -> Iterator[Cand]:
 
 
 #: Rules whose relation a noun phrase presupposes, whatever the mood of the clause it stands in.
-_PRESUPPOSING = ("part_of.possessive", "owns.hyphen", "invest.hyphen")
+_PRESUPPOSING = ("part_of.possessive", "owns.hyphen", "invest.hyphen", "listed_on.ticker")
 
 
 def _possessed_noun(t: Token) -> bool:
