@@ -87,6 +87,11 @@ def test_never_invents_a_day_or_month():
         ("last Friday", PartialDate(2026, 1, 5), PartialDate(2026, 1, 2, year_inferred=True)),  # across a year
         ("last month", PartialDate(2025, 1, 20), PartialDate(2024, 12, year_inferred=True)),
         ("next month", PartialDate(2025, 12), PartialDate(2026, 1, year_inferred=True)),
+        # 'last July': the latest July before the month of publication
+        ("last July", PartialDate(2026, 3, 4), PartialDate(2025, 7, year_inferred=True)),
+        ("last July", PartialDate(2025, 11, 20), PartialDate(2025, 7, year_inferred=True)),
+        ("last March", PartialDate(2026, 3, 4), PartialDate(2025, 3, year_inferred=True)),
+        ("last July", PartialDate(2026), None),  # a published year gives no month to count back from
         ("on Tuesday", PartialDate(2025, 11), None),  # a published month gives no weekday
     ],
 )

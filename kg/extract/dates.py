@@ -95,6 +95,7 @@ _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], dict]]] = [
         lambda m: {"rel": "days_later", "n": (_NUMBERS.get(m[1]) or int(m[1])) * (7 if m[2] == "week" else 1)},
     ),
     (re.compile(rf"^(?:the )?(?:following|next) {_M}$"), lambda m: {"rel": "following_month", "m": MONTHS[m[1]]}),
+    (re.compile(rf"^last {_M}$"), lambda m: {"rel": "last_named_month", "m": MONTHS[m[1]]}),
     (re.compile(rf"^{_M}$"), lambda m: {"rel": "month_only", "m": MONTHS[m[1]]}),
 ]
 #: Discourse cues that mean "the date just mentioned".
@@ -143,6 +144,10 @@ def resolve(
         day = dt.date(published.year, published.month, published.day)
         day -= dt.timedelta(days=(day.weekday() - spec["w"]) % 7)
         return PartialDate(day.year, day.month, day.day, year_inferred=True)
+    if rel == "last_named_month":  # 'last July': the latest July before the month of publication
+        if published is None or published.month is None:
+            return None
+        return PartialDate(published.year - (spec["m"] >= published.month), spec["m"], year_inferred=True)
     if rel == "published_month":
         if published is None or published.month is None:
             return None

@@ -142,10 +142,12 @@ CATEGORY_TYPES = {
         ],
         "Program",
     ),
+    # technical standards ('Matter, the interoperability standard backed by Amazon'): no company, no product
+    **dict.fromkeys(["standard", "protocol", "specification"], "Other"),
 }
-#: Posts held at a firm: 'an analyst at Bernstein', 'a partner at Zhong Lun' (what follows 'at' is an organization).
 #: What one hands to a successor ('handed the CEO role to Y', 'passed the reins to Y'): the one it goes to is a person.
 HANDED_POSTS = frozenset({"role", "post", "job", "position", "title", "reins", "helm", "seat"})
+#: Posts held at a firm: 'an analyst at Bernstein', 'a partner at Zhong Lun' (what follows 'at' is an organization).
 FIRM_POSTS = frozenset({"analyst", "partner", "economist", "strategist", "director", "executive", "researcher"})
 #: Makers named by what they make: 'Epic Games, the maker of Fortnite' (what follows 'of' is a product).
 MAKER_NOUNS = frozenset({"maker", "developer", "publisher", "creator"})

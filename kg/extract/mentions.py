@@ -204,6 +204,7 @@ def candidates(parsed: Parsed, exchange_codes: Mapping[str, str] | None = None) 
         and not _ROUND_LETTER.fullmatch(c.text)
         and not is_listing_code(c.text)  # 'Its Hong Kong-listed stock, 9626.HK, …' outside any bracket
         and c.text.lower() not in lx.JARGON
+        and c.text.lower() not in lx.CURRENCY_CODES  # ('IDR 18 in cash')
         and not _title(c.text)
         and not _unit_after_number(parsed.tokens, c)
     ]
@@ -235,8 +236,12 @@ def _title(text: str) -> bool:
     return bool(words) and all(w in _POST_WORDS or w in _TITLE_WORDS for w in words)
 
 
-#: An amount of money written as one word: 'HK$128.00', 'US$1.2bn', 'S$40', '€312m', '¥1,000'.
-_AMOUNT = re.compile(r"[A-Za-z]{0,3}\s?[$€£¥₹₩]\s?\d[\d.,]*[A-Za-z]*")
+#: An amount of money written as one word: 'HK$128.00', 'US$1.2bn', 'S$40', '€312m', '¥1,000', 'RMB1.18'.
+_AMOUNT = re.compile(
+    r"(?:[A-Za-z]{0,3}\s?[$€£¥₹₩]|"
+    + "|".join(sorted(c.upper() for c in lx.CURRENCY_CODES if c.isalpha()))
+    + r")\s?\d[\d.,]*[A-Za-z]*"
+)
 #: A funding round's letter ('Series C', 'Series B+', 'Pre-Series A'): a stage of financing, never a name.
 _ROUND_LETTER = re.compile(r"(?:Pre-)?Series [A-H]\d?\+?", re.IGNORECASE)
 

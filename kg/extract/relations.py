@@ -48,6 +48,7 @@ def rule_ids() -> list[str]:
         "acquire.sold_to",
         "acquire.handover",
         "invest.stake.sold_by_itself",
+        "invest.buy_into",
         "invest.owned_by_group",
         "acquire.controlling_stake.sold_by_itself",
         "acquire.take_private",
@@ -116,6 +117,7 @@ def rule_ids() -> list[str]:
         "compete.noun.engaged",
         "part_of.fold_into",
         "part_of.fold_into.unit",
+        "launch.fold_into_new",
         "invest.portfolio",
         "compete.lose_to",
         "compete.pit",
@@ -131,6 +133,7 @@ def rule_ids() -> list[str]:
         "listed_on.ticker",
         "listed_on.verb",
         "listed_on.noun",
+        "listed_on.shares",
         "acquire.sale_to",
         "leads.title",
         "founded.title",
@@ -349,7 +352,8 @@ class Context:
                 and steps < 4
                 and (
                     (tokens[j].is_punct and tokens[j].text in "“”\"'")
-                    or (tokens[j].is_lower and tokens[j].head.i == tok.i and tokens[j].dep_ in ("compound", "amod"))
+                    # (and their own modifiers: 'its Seedream image generation model')
+                    or (tokens[j].is_lower and tokens[j].head.i in heads and tokens[j].dep_ in ("compound", "amod"))
                 )
             ):
                 heads.add(j)
@@ -518,17 +522,18 @@ class Context:
             return found
         here = [f for f in found if self.sent_index[f[0]] == self.sent_index[tok.i]]
         keys = {k for _, k in here}
-
-        def unit_of(at: int, key: str, group: str) -> bool:
-            head = self.tokens[self._mention_at(at)[1] - 1]
-            return (
-                self.within(key, group)
-                or any(c.dep_ == "poss" and (m := self.tok_mention[c.i]) and m[2] == group for c in head.children)
-                or (group in self.units and self.units[group].key == key)
-            )
-
-        groups = {g for at, key in here for g in keys if g != key and unit_of(at, key, g)}
+        groups = {g for at, key in here for g in keys if g != key and self._unit_of(at, key, g)}
         return [f for f in here if f[1] in groups] or found
+
+    def _unit_of(self, at: int, key: str, group: str) -> bool:
+        """Whether the name at token ``at`` (of ``key``) is a unit of ``group``: by the knowledge base, its possessive
+        or a unit read so far."""
+        head = self.tokens[self._mention_at(at)[1] - 1]
+        return (
+            self.within(key, group)
+            or any(c.dep_ == "poss" and (m := self.tok_mention[c.i]) and m[2] == group for c in head.children)
+            or (group in self.units and self.units[group].key == key)
+        )
 
     def _fitting_description(self, tok: Token, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """Of the recent names, the one an earlier description fits as this one does ('the Shanghai-based audio
@@ -1079,6 +1084,22 @@ class Context:
         m = self._mention_at(k - 1)
         return [] if self.tok_mention[head.i] == m else [self._arg(m)]
 
+    def _described_after_comma(self, noun: Token) -> list[Arg]:
+        """The name a description with its article, set off by a comma right after that name, describes, however
+        the small model hangs it; [] for a name or a noun with no article."""
+        first = noun.left_edge.i
+        if (
+            noun.pos_ != "NOUN"
+            or self.tok_mention[noun.i]
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in noun.children)
+            or first < 2
+            or self.tokens[first - 1].text != ","
+            or (m := self.tok_mention[first - 2]) is None
+            or m[1] != first - 1
+        ):
+            return []
+        return [self._arg(m)]
+
     def _person_before_comma(self, t: Token, head: Token) -> list[Arg]:
         """The person named right before the comma that opens a 'who' clause the small model hangs elsewhere."""
         named = self._named_before_comma(t, head)
@@ -1372,6 +1393,10 @@ class Context:
     def objects(self, v: Token, preps: AbstractSet[str] = frozenset()) -> list[Arg]:
         if self.is_passive(v):
             if v.dep_ in ("acl", "amod"):  # 'the program launched by X', 'the newly launched X'
+                if v.head.tag_ == "NN" and (described := self._described_after_comma(v.head)):
+                    # 'Lazada, the platform controlled by Alibaba, and Tokopedia': Lazada alone (also where the small
+                    # model reads the description as a second predicate: 'a challenger to Shopee, the leader owned by')
+                    return described
                 return self._listed_just_before(v, v.head) or self.expand(v.head)
             if (
                 v.dep_ == "advcl"
@@ -1688,26 +1713,11 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         yield from held
         return
     need = lx.REQUIRED_PARTICLE.get(lemma)
-    if lemma == "take" and _particle(v) == "on":
-        pred, rule = "competes_with", "compete.take_on"
-    elif lemma in lx.CONTROL_VERBS and (control := next((d for d in dobj if d.lower_ == "control"), None)) is not None:
-        # 'Grab took control of OVO in 2021'; 'took direct control of Y' (a person who does runs it: lx.SUBJECT_SENSES)
-        pred, rule = "acquired", "acquire.managing_control" if _managing(control) else "acquire.take_control"
-        # ('Lazada, which Alibaba bought control of': the relative pronoun, an object beside 'control')
-        dobj = (
-            _named_tokens_after(control, "of")
-            or _named_tokens_after(v, "of")
-            or _relative_head(v)
-            or [d for d in dobj if d is not control]
-        )
-    elif lemma == "take" and dobj and dobj[0].lower_ == "charge":
-        pred, rule = "leads", "leads.take_charge"
-        dobj = _named_tokens_after(dobj[0], "of")
+    if (phrasal := _phrasal_sense(v, lemma, dobj)) is not None:
+        pred, rule, dobj = phrasal
     elif (need and _particle(v) != need) or _excluded_prep(v, lemma):
         return
-    if lemma == "sell" and any(
-        c.dep_ in ("prep", "dative") and c.lower_ == "to" for h in (v, *dobj) for c in h.children
-    ):  # 'sold a stake in Y to X': the small model hangs 'to X' on the stake as often as on the verb
+    if _sold_to(v, lemma, dobj):
         yield from _verb_sold_to(ctx, v, dobj)
         return
     if lemma == "open" and dobj and (opened := ctx.ent(dobj[0])) and opened.type == "Program":
@@ -1999,6 +2009,36 @@ def _names_a_holding(prep: Token) -> bool:
     """Whether a preposition on a stake says what it is in ('a stake in Y', 'a stake in the company'); not its size
     ('a stake of just under 5%')."""
     return prep.dep_ == "prep" and not (prep.lower_ == "of" and any(t.like_num or t.text == "%" for t in prep.subtree))
+
+
+def _phrasal_sense(v: Token, lemma: str, dobj: list[Token]) -> tuple[str, str, list[Token]] | None:
+    """What a cue verb says with its particle or object noun, and the tokens that name its object: 'took on Y',
+    'took control of Y', 'took charge of Y', 'bought into Y'; None when it says what its cue says."""
+    if lemma == "take" and _particle(v) == "on":
+        return "competes_with", "compete.take_on", dobj
+    if lemma in lx.CONTROL_VERBS and (control := next((d for d in dobj if d.lower_ == "control"), None)) is not None:
+        # 'Grab took control of OVO in 2021'; 'took direct control of Y' (a person who does runs it: lx.SUBJECT_SENSES)
+        # ('Lazada, which Alibaba bought control of': the relative pronoun, an object beside 'control')
+        named = (
+            _named_tokens_after(control, "of")
+            or _named_tokens_after(v, "of")
+            or _relative_head(v)
+            or [d for d in dobj if d is not control]
+        )
+        return "acquired", "acquire.managing_control" if _managing(control) else "acquire.take_control", named
+    if lemma == "take" and dobj and dobj[0].lower_ == "charge":
+        return "leads", "leads.take_charge", _named_tokens_after(dobj[0], "of")
+    if lemma == "buy" and not dobj and (bought_into := _named_tokens_after(v, "into")):
+        return "invested_in", "invest.buy_into", bought_into  # 'Temasek bought into Meituan in 2015'
+    return None
+
+
+def _sold_to(v: Token, lemma: str, dobj: list[Token]) -> bool:
+    """'sold a stake in Y to X' (the small model hangs 'to X' on the stake as often as on the verb), 'issued new
+    shares to X' (sold them)."""
+    return (lemma == "sell" or (lemma == "issue" and any(d.lemma_.lower() in lx.STAKE_NOUNS for d in dobj))) and any(
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" for h in (v, *dobj) for c in h.children
+    )
 
 
 def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
@@ -2501,6 +2541,22 @@ def _percent(t: Token) -> bool:
     return t.lower_ in lx.PERCENT_WORDS or (t.lower_ == "cent" and any(c.lower_ == "per" for c in t.children))
 
 
+def rule_shares_on(ctx: Context, n: Token) -> Iterator[Cand]:
+    """ "Meituan's shares on the Hong Kong Stock Exchange', 'shares of Alibaba on the NYSE', 'NIO's closing price on
+    the New York Stock Exchange': a company whose stock trades on an exchange is listed there (a standing fact, not
+    dated by the trading day). Not 'shares on a platform' (no exchange), nor an exchange's own shares."""
+    exchanges = [a for a in _named_after(ctx, (n,), ("on",), refs=False) if ctx.kinds.get(a.key) == "exchange"]
+    if not exchanges:
+        return
+    companies = [a for c in possessors(n) for a in ctx.expand(c)] + (
+        _named_after(ctx, (n,), ("of",)) if n.lemma_.lower() in lx.SHARE_NOUNS else []
+    )
+    for company in companies:
+        if company.type == "Organization" and ctx.kinds.get(company.key) != "exchange":
+            for exchange in exchanges:
+                yield Cand(company, "listed_on", exchange, "listed_on.shares", n.i, dated=False)
+
+
 def rule_stake_in_exchange(ctx: Context, n: Token) -> Iterator[Cand]:
     """'Uber handed over its Southeast Asian operations in exchange for a 27.5% stake in Grab', 'in return for a stake
     in Y': whoever gives something up for a stake in Y invests in Y (dated by the clause)."""
@@ -2934,11 +2990,14 @@ def rule_fold_into(ctx: Context, v: Token) -> Iterator[Cand]:
         for o in wholes:
             if s.key != o.key:
                 yield Cand(s, "part_of", o, "part_of.fold_into", v.i)
-    units = [a for p in into if p.lemma_.lower() in _BUSINESS_KINDS and not possessors(p) for a in _named_unit(ctx, p)]
-    for unit in units:
-        for owner in folders:
-            if unit.key != owner.key:
+    kinds = [p for p in into if p.lemma_.lower() in _BUSINESS_KINDS and not possessors(p)]
+    for kind in kinds:
+        new = any(c.dep_ == "amod" and c.lower_ == "new" for c in kind.children)
+        for unit in _named_unit(ctx, kind):
+            for owner in (o for o in folders if o.key != unit.key):
                 yield Cand(unit, "part_of", owner, "part_of.fold_into.unit", v.i)
+                if new:  # 'folding its Ele.me app into a new Taobao Instant Commerce business': it launched that
+                    yield Cand(owner, "launched", unit, "launch.fold_into_new", v.i)
 
 
 def _named_unit(ctx: Context, t: Token) -> list[Arg]:
@@ -4575,6 +4634,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("sale",), "NOUN", rule_sale_to),
     (("stake", "holding"), "NOUN", rule_possessed_stake),
     (("stake", "holding"), "NOUN", rule_stake_in_exchange),
+    ((*lx.SHARE_NOUNS, "price"), "NOUN", rule_shares_on),
     (("private",), "ADJ", rule_take_private),
 )
 for _words, _pos, _word_rule in _WORD_RULE_TABLE:
