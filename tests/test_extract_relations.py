@@ -3688,6 +3688,38 @@ CASES = [
         None,
         "launch.fold_into_new",
     ),
+    # ranked ahead of (behind) other companies: a rival of each
+    (
+        "Shopee ranks ahead of Lazada and Tokopedia in Indonesia.",
+        ("shopee", "competes_with", "tokopedia"),
+        None,
+        "compete.ranked",
+    ),
+    (
+        "Lazada has fallen further behind Shopee in Indonesia.",
+        ("lazada", "competes_with", "shopee"),
+        None,
+        "compete.ranked",
+    ),
+    (
+        "Meituan had 770 million users at the end of 2025, well ahead of Ele.me.",
+        ("meituan", "competes_with", "ele.me"),
+        None,
+        "compete.ranked",
+    ),
+    # a company's titles before the agent of a participle in a clause: posts at the clause's subject company
+    (
+        "Xiaomi unveiled the YU9 at an event hosted by founder and chief executive Lei Jun.",
+        ("lei jun", "leads", "xiaomi"),
+        None,
+        "leads.title.agent",
+    ),
+    (
+        "Baidu showed a robotaxi driven by chief executive Robin Li in May.",
+        ("robin li", "leads", "baidu"),
+        None,
+        "leads.title.agent",
+    ),
     # 'A named B its preferred partner': B is the one named, also where the small model reads both as predicates
     (
         "TikTok Shop named J&T Express its preferred logistics partner in Brazil.",
@@ -3735,6 +3767,13 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a head of state's title, a former post: no post at the clause's company
+    "Alibaba opened a forum attended by President Xi Jinping in May.",
+    "Meituan opened a lab led by former chief executive Wang Huiwen in May.",
+    # 'ahead of' an event or of no company, 'behind' a noun: no ranking
+    "Tencent invested ahead of Alibaba in 2015.",
+    "Meituan shares rose ahead of Alibaba's earnings on Monday.",
+    "ByteDance, the company behind TikTok, grew by 20% in 2025.",
     # a round that draws no investor, an idea bought into, a statement issued: no investment
     "Zepto's round drew criticism from Swiggy in May.",
     "Investors bought into the idea of AI in 2024.",
@@ -4628,6 +4667,9 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ("NetEase said *Where Winds Meet* and *Marvel Rivals* drove sales.", "Marvel Rivals", "Program"),
         ("*The Beacon* reported that Meituan would cut prices.", "The Beacon", None),
         ("The company did *not* comment, Tencent said.", "not", None),
+        # a variant named in apposition is a product, whatever the NER says of a two-word name
+        ("A reasoning variant, K2 Thinking, followed in November.", "K2 Thinking", "Program"),
+        ("A cheaper variant, Pangu Swift, came out in May.", "Pangu Swift", "Program"),
         # a standard is neither a company nor a product, whoever backs it
         (
             "Tuya has also adopted Matter, the interoperability standard backed by Amazon, Apple and Google.",

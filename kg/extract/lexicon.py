@@ -139,6 +139,7 @@ CATEGORY_TYPES = {
             "hatchback",
             "vehicle",
             "feature",
+            "variant",  # 'A reasoning variant, K2 Thinking, followed'
         ],
         "Program",
     ),

@@ -127,6 +127,7 @@ def rule_ids() -> list[str]:
         "compete.face",
         "compete.aimed_at",
         "compete.rival_group",
+        "compete.ranked",
         "compete.rival.clause",
         "compete.rival.conjunct",
         "compete.rival.salient",
@@ -2557,6 +2558,25 @@ def rule_shares_on(ctx: Context, n: Token) -> Iterator[Cand]:
                 yield Cand(company, "listed_on", exchange, "listed_on.shares", n.i, dated=False)
 
 
+def rule_ranked_against(ctx: Context, t: Token) -> Iterator[Cand]:
+    """'Shopee ranks ahead of Lazada and Tokopedia', 'Lazada has fallen further behind Shopee': a company a clause
+    ranks ahead of (behind) others competes with them. Not 'ahead of the results' (no company), 'Tencent invested
+    ahead of Alibaba' (an event's 'ahead of' is 'before'), nor 'the company behind TikTok' (a noun's owner)."""
+    if t.lower_ == "ahead":
+        rivals = _named_after(ctx, (t,), ("of",), refs=False)
+    elif t.lower_ == "behind" and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX", "ADV"):
+        rivals = [a for p in t.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
+    else:
+        return
+    verb = governing_verb(t)
+    if verb.pos_ not in ("VERB", "AUX") or cue(verb, lx.VERB_CUES):
+        return  # ('Tencent invested ahead of Alibaba': before it)
+    for s in ctx.subjects(verb) if rivals else []:
+        for o in rivals:
+            if s.key != o.key and s.type == o.type == "Organization":
+                yield Cand(s, "competes_with", o, "compete.ranked", t.i, dated=False)
+
+
 def rule_stake_in_exchange(ctx: Context, n: Token) -> Iterator[Cand]:
     """'Uber handed over its Southeast Asian operations in exchange for a 27.5% stake in Grab', 'in return for a stake
     in Y': whoever gives something up for a stake in Y invests in Y (dated by the clause)."""
@@ -4047,8 +4067,10 @@ def _agent_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
     by = ctx.tokens[j] if j >= 0 else None
     if not roles or by is None or by.lower_ != "by" or by.dep_ != "agent" or not ctx.is_passive(by.head):
         return
-    if by.head.lemma_.lower() not in lx.LEAD_VERBS and cue(by.head, _FOUNDING_LEMMAS) is None:
-        return  # 'the fund set up by President X': a title of another office ('founded by chief executive X' is not)
+    leading = by.head.lemma_.lower() in lx.LEAD_VERBS or cue(by.head, _FOUNDING_LEMMAS) is not None
+    if not leading:
+        yield from _titles_of_the_clause_subject(ctx, person, by, roles, j)
+        return
     h = ctx.mention_head[person]
     while h.dep_ == "conj":
         h = h.head
@@ -4062,6 +4084,26 @@ def _agent_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
     if not orgs and salient is not None and ctx.names_in_sentence(salient.key, person[0]):
         orgs = [salient]  # 'NetEase sold …, acquired during a spree led by founder and chief executive Ding Lei'
     for org in orgs:
+        for pred, role in dict.fromkeys(roles):
+            yield Cand(who, pred, org, f"{pred}.title.agent", person[0], role=role, dated=False, event=False)
+
+
+def _titles_of_the_clause_subject(
+    ctx: Context, person: tuple[int, int, str], by: Token, roles: list[tuple[str, str | None]], j: int
+) -> Iterator[Cand]:
+    """'Xiaomi unveiled the YU9 at an event hosted by founder and chief executive Lei Jun': a company's titles before
+    the agent of a participle that describes something in a clause are posts at that clause's subject company. Not
+    'an event attended by President X' (a head of state's title as well), nor 'by former chief executive X'."""
+    company_titles = lx.CHIEF_ROLES - {"president"}
+    if (
+        by.head.dep_ != "acl"
+        or any(r not in company_titles for _, r in roles if r)
+        or ctx.tokens[j + 1].lower_ in ("former", "ex")
+    ):
+        return
+    orgs = [a for a in ctx.subjects(governing_verb(by.head.head)) if a.type == "Organization"]
+    who = ctx._arg(person)
+    for org in orgs[:1]:
         for pred, role in dict.fromkeys(roles):
             yield Cand(who, pred, org, f"{pred}.title.agent", person[0], role=role, dated=False, event=False)
 
@@ -4635,6 +4677,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("stake", "holding"), "NOUN", rule_possessed_stake),
     (("stake", "holding"), "NOUN", rule_stake_in_exchange),
     ((*lx.SHARE_NOUNS, "price"), "NOUN", rule_shares_on),
+    (("ahead", "behind"), None, rule_ranked_against),
     (("private",), "ADJ", rule_take_private),
 )
 for _words, _pos, _word_rule in _WORD_RULE_TABLE:
