@@ -3720,6 +3720,21 @@ CASES = [
         None,
         "leads.title.agent",
     ),
+    # a possessed product that launches (debuts) was launched by its possessor
+    (
+        "ByteDance's Doubao chatbot launched in August 2023.",
+        ("bytedance", "launched", "doubao"),
+        "2023-08",
+        "launch.itself",
+    ),
+    ("Tencent's Hunyuan model debuted in 2023.", ("tencent", "launched", "hunyuan"), "2023", "launch.itself"),
+    # 'X, chairman of A and of its B unit': the second 'of' hung on X is the role's too
+    (
+        "Li Wei, chairman of Alibaba and of its Lazada unit, spoke on Monday.",
+        ("li wei", "leads", "lazada"),
+        None,
+        "leads.noun",
+    ),
     # 'A named B its preferred partner': B is the one named, also where the small model reads both as predicates
     (
         "TikTok Shop named J&T Express its preferred logistics partner in Brazil.",
@@ -3767,6 +3782,9 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a product that launches with no owner named, shares that debut: no launcher
+    "Keeta launched in Hong Kong in 2023.",
+    "Alibaba's shares debuted in New York in 2014.",
     # a head of state's title, a former post: no post at the clause's company
     "Alibaba opened a forum attended by President Xi Jinping in May.",
     "Meituan opened a lab led by former chief executive Wang Huiwen in May.",
@@ -4044,6 +4062,12 @@ def test_taking_part_after_nobody_raised_money_is_no_investment(extract_text):
 
 #: (text, the relation it states, the near miss a wrong reading gives): one construction each.
 RIGHT_NOT_WRONG = [
+    # a possessed product launched in a market enters it: the owner's, not launched then
+    (
+        "PDD Holdings’ Temu launched in Brazil in June 2024.",
+        ("temu", "part_of", "pdd-holdings"),
+        ("pdd-holdings", "launched", "temu"),
+    ),
     # folding into a unit it had launches nothing
     (
         "Tencent folded Kugou into its Tencent Music unit in 2016.",

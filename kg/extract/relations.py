@@ -118,6 +118,7 @@ def rule_ids() -> list[str]:
         "part_of.fold_into",
         "part_of.fold_into.unit",
         "launch.fold_into_new",
+        "launch.itself",
         "invest.portfolio",
         "compete.lose_to",
         "compete.pit",
@@ -2790,6 +2791,25 @@ def _round_investment(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> l
     return [Cand(s, "invested_in", o, rule, v.i, dated=dated) for s in investors for o in investees if s.key != o.key]
 
 
+def rule_launched_itself(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'Meituan's Keeta launched in Hong Kong in 2023', 'since its Doubao family launched in 2024': a product (a
+    unit) said to launch, with no object, was launched by its possessor. Not 'Keeta launched in 2023' (no one named
+    as its owner), 'PDD's Temu launched in Brazil (there) in 2024' (an entry into a market, not the launch), nor
+    'Meituan launched Keeta' (the verb rule's)."""
+    if ctx.is_passive(v) or any(c.dep_ in ("dobj", "nsubjpass") for c in v.children):
+        return
+    if any(c.lower_ in ("there", "here", "locally") for c in v.children) or any(
+        a.type == "Place" for p in _pobjs((v,), ("in",)) for a in ctx.expand(p, refs=False)
+    ):
+        return
+    for subject in (c for c in v.children if c.dep_ == "nsubj"):
+        owners = [a for c in possessors(subject) for a in ctx.expand(c) if a.type == "Organization"]
+        for launched in ctx.expand(subject, refs=False):
+            for owner in owners:
+                if launched.key != owner.key and launched.type in ("Organization", "Program"):
+                    yield Cand(owner, "launched", launched, "launch.itself", v.i)
+
+
 def rule_round_drew(ctx: Context, v: Token) -> Iterator[Cand]:
     """'Zhipu's Series C round drew Tencent and Meituan', 'The round, which also drew GIC, values Ant
     International at …': who a round draws invests in the company whose round it is (its own name for it, the
@@ -3836,6 +3856,15 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             own += _named_after(ctx, (t,), anchor_preps) or (
                 _whose_operations(ctx, t) if pred == "leads" and role in lx.CHIEF_ROLES else []
             )
+            if t is head_role and dep == "appos":  # 'X, chairman of A and of its B unit': 'and of' hung on X
+                own += [
+                    a
+                    for k in h.children
+                    if k.dep_ == "prep" and k.lower_ in anchor_preps and k.i > t.i and k.nbor(-1).lower_ == "and"
+                    for q in k.children
+                    if q.dep_ == "pobj"
+                    for a in _named_unit(ctx, q)
+                ]
             if t is head_role and dep in ("attr", "oprd"):  # 'a company in which X is a major shareholder'
                 own += [
                     a
@@ -4645,6 +4674,7 @@ for _lemmas, _rule in (
     (lx.RAISE_VERBS, rule_raise_from),
     (lx.FACE_VERBS, rule_face),
     (("draw", "attract"), rule_round_drew),
+    (("launch", "debut"), rule_launched_itself),
     (lx.MONEY_INTO_VERBS, rule_money_into),
     (("work", "operate", "run"), rule_work_with),
     (
