@@ -4694,6 +4694,30 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         # a variant named in apposition is a product, whatever the NER says of a two-word name
         ("A reasoning variant, K2 Thinking, followed in November.", "K2 Thinking", "Program"),
         ("A cheaper variant, Pangu Swift, came out in May.", "Pangu Swift", "Program"),
+        # an institution's name joins its subjects with 'and', after 'for' as after 'of'
+        (
+            "The Federal Ministry for Economic Affairs and Climate Action approved the deal.",
+            "Federal Ministry for Economic Affairs and Climate Action",
+            "Organization",
+        ),
+        (
+            "Students at Huanghe Science and Technology College protested.",
+            "Huanghe Science and Technology College",
+            "Organization",
+        ),
+        (
+            "Alibaba set up a lab with the Zhejiang Institute for Data and Computing.",
+            "Zhejiang Institute for Data and Computing",
+            "Organization",
+        ),
+        # a name in capitals listed with a company is a company's, jargon is not
+        ("Maya, the digital wallet backed by PLDT and KKR, is growing.", "PLDT", "Organization"),
+        ("The fund was backed by ZTKO and Tencent.", "ZTKO", "Organization"),
+        ("Tencent and GMV both rose in May.", "GMV", None),
+        ("The deal adds to a busy stretch for Xpeng (NYSE: XPEV; HKEX: 9868).", "XPEV", None),
+        # a law the knowledge base knows is a law by its short form alone ('under the DSA')
+        ("Brussels opened proceedings under the DSA in 2024.", "Digital Services Act", "Other"),
+        ("The SAMR said Meituan had breached the Pricing Law.", "Pricing Law", "Other"),
         # a standard is neither a company nor a product, whoever backs it
         (
             "Tuya has also adopted Matter, the interoperability standard backed by Amazon, Apple and Google.",

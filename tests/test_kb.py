@@ -21,6 +21,7 @@ SHIPPED_FILES = [
     "events.yaml",
     "exchanges.yaml",
     "finance.yaml",
+    "laws.yaml",
     "media.yaml",
     "people.yaml",
     "places.yaml",

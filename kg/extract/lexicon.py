@@ -29,7 +29,7 @@ LAW_HEADS = frozenset({"act", "law", "directive", "ordinance", "bill", "treaty",
 INSTITUTION_HEADS = frozenset(
     {"association", "federation", "council", "institute", "society", "chamber", "alliance", "committee", "foundation",
      "academy", "union", "confederation", "league", "ministry", "department", "bureau", "agency", "authority",
-     "commission", "administration"}
+     "commission", "administration", "college", "university", "school", "laboratory", "centre", "center"}
 )  # fmt: skip
 #: Nouns after a quoted name that make it a program ("number store integration" mechanism).
 PROGRAM_NOUNS = PROGRAM_HEADS | {"mechanism", "function", "feature", "service", "tool", "storefront"}

@@ -366,7 +366,12 @@ def _joined_institutions(parsed: Parsed, found: list[Candidate]) -> list[Candida
         while tokens[start].text in ("-", "&", ",") or tokens[start].lower_ == "and":
             start += 1
         end = t.i + 1
-        if not law and end + 1 < len(tokens) and tokens[end].lower_ == "of" and tokens[end + 1].text[:1].isupper():
+        if (
+            not law
+            and end + 1 < len(tokens)
+            and tokens[end].lower_ in ("of", "for")  # ('Federal Ministry for Economic Affairs and Climate Action')
+            and tokens[end + 1].text[:1].isupper()
+        ):
             end += 1
             while end < len(tokens):
                 if tokens[end].text[:1].isupper() and not tokens[end].is_punct:
@@ -981,14 +986,21 @@ def _listed_beside_companies(parsed: Parsed, found: list[Candidate], covered: by
         if run is None or any(covered[run[0] : run[1]]) or any(x.ent_type_ for x in tokens[run[0] : run[1]]):
             continue
         words = tokens[run[0] : run[1]]
-        if any(w.lower_ in _TITLE_WORDS or not w.is_title for w in words) or (
+        if any(w.lower_ in _TITLE_WORDS or not (w.is_title or _initials(w)) for w in words) or (
             run[0] > 0 and tokens[run[0] - 1].text == "-"
         ):
             continue
         span = parsed.doc[run[0] : run[1]]
+        if parsed.tickers and in_code(parsed.tickers, span.start_char, span.end_char):
+            continue  # '(NYSE: XPEV; HKEX: 9868)': a listing code
         covered[span.start : span.end] = b"\x01" * len(span)
         out.append(Candidate(span.start, span.end, parsed.text_of(span), "LISTED", votes={"Organization": 1.5}))
     return out
+
+
+def _initials(w: Token) -> bool:
+    """A company's name in capitals ('backed by PLDT and KKR'), not jargon ('AI', 'GMV') nor a currency ('RMB')."""
+    return w.is_upper and w.is_alpha and len(w.text) >= 3 and w.lower_ not in lx.JARGON | lx.CURRENCY_CODES
 
 
 def _aged(t: Token) -> bool:
