@@ -3735,6 +3735,38 @@ CASES = [
         None,
         "leads.noun",
     ),
+    # 'X led its round': 'its' is the company raising, never the one that leads
+    (
+        "Zhipu AI raised money. Tencent led its previous round in 2023.",
+        ("tencent", "invested_in", "zhipu ai"),
+        "2023",
+        "invest.lead_round+coref",
+    ),
+    (
+        "MiniMax said Alibaba led its Series B round in 2024.",
+        ("alibaba", "invested_in", "minimax"),
+        "2024",
+        "invest.lead_round+coref",
+    ),
+    # a role held 'since' a date was taken then; 'since' an event gives no date
+    (
+        "James Dong, Lazada’s chief executive since 2022, insisted it was on track.",
+        ("james dong", "leads", "lazada"),
+        "2022",
+        "leads.noun",
+    ),
+    (
+        "Patrick Walujo, GoTo’s chief executive since 2023, will join Grab’s board.",
+        ("patrick walujo", "leads", "goto"),
+        "2023",
+        "leads.noun",
+    ),
+    (
+        "Wang Xing, Meituan's chairman since the merger, spoke in May.",
+        ("wang xing", "leads", "meituan"),
+        None,
+        "leads.noun",
+    ),
     # 'A named B its preferred partner': B is the one named, also where the small model reads both as predicates
     (
         "TikTok Shop named J&T Express its preferred logistics partner in Brazil.",

@@ -2667,10 +2667,16 @@ def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
             (ctx.objects(clause) if ctx.is_passive(clause) else ctx.subjects(clause)) if clause is not None else []
         )
     for r in rounds:
-        investees = _round_investees(ctx, r) or investee_from_clause or _round_raiser(ctx, r)
         # (a participle the parser hung on the clause or a date has the clause's subject: its leaders are its agents)
         hung_apart = r is described and v.head.i != r.i
         leaders = _named_after(ctx, (v,), ("by",), deps=("agent",)) if hung_apart else ctx.subjects(v)
+        # ('Tencent led its previous round': 'its' is the company raising, never the one that leads)
+        pronoun = any(c.pos_ == "PRON" for c in possessors(r))
+        saved, ctx.exclude = ctx.exclude, ctx.exclude | ({a.key for a in leaders} if pronoun else set())
+        try:
+            investees = _round_investees(ctx, r) or investee_from_clause or _round_raiser(ctx, r)
+        finally:
+            ctx.exclude = saved
         investors = leaders + _participants(ctx, v, r, clause)
         for s in investors:
             for o in investees:
@@ -3802,6 +3808,7 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         (dep in ("attr", "oprd") and h.lemma_.lower() in lx.COPULAS and h.tag_ not in ("VBZ", "VBP"))
         or (dep == "pobj" and h.lower_ == "as" and not present)
         or (dep == "dobj" and h.lemma_.lower() in lx.APPOINT_VERBS)  # 'appointed X chief executive in 2023'
+        or _held_since(head_role)  # 'James Dong, Lazada's chief executive since 2022'
     )
     event = not (dep in ("attr", "oprd") and h.lemma_.lower() in lx.STATE_COPULAS) and not serving
     own_names = [c for c in head_role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]] or _person_set_off(
@@ -3891,6 +3898,14 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             if (x.key, y.key) not in seen:
                 seen.add((x.key, y.key))
                 yield Cand(x, pred, y, rule, n.i, role=role, dated=dated, event=event)
+
+
+def _held_since(role: Token) -> bool:
+    """Whether a role noun says when it was taken: 'chief executive since 2022' (a date, not 'since the merger')."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "since" and any(p.dep_ == "pobj" and p.ent_type_ == "DATE" for p in c.children)
+        for c in role.children
+    )
 
 
 def _whose_operations(ctx: Context, role: Token) -> list[Arg]:
