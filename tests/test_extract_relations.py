@@ -3814,6 +3814,9 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a programme one company runs: no one named takes part
+    "AliExpress’s “Choice” programme stores merchants’ goods in Cainiao warehouses.",
+    "Peng left Huawei’s “Genius Youth” programme in 2023.",
     # a product that launches with no owner named, shares that debut: no launcher
     "Keeta launched in Hong Kong in 2023.",
     "Alibaba's shares debuted in New York in 2014.",
@@ -4094,6 +4097,13 @@ def test_taking_part_after_nobody_raised_money_is_no_investment(extract_text):
 
 #: (text, the relation it states, the near miss a wrong reading gives): one construction each.
 RIGHT_NOT_WRONG = [
+    # 'the round was led by X, with participation from A': X leads the round, not A
+    (
+        "Airwallex raised US$300 million. The round was led by Singapore sovereign fund GIC, with participation from"
+        " existing investors Square Peg Capital and Tencent Holdings.",
+        ("gic", "invested_in", "airwallex"),
+        ("square peg capital", "part_of", "gic"),
+    ),
     # a possessed product launched in a market enters it: the owner's, not launched then
     (
         "PDD Holdings’ Temu launched in Brazil in June 2024.",

@@ -1783,7 +1783,7 @@ def _cue_applies(ctx: Context, v: Token, lemma: str, dobj: list[Token]) -> bool:
     ('brought its brands to Tmall'); 'sell' no company; 'lead' not of a body of investors; 'include' said by a
     named organization ('the international unit, which includes Lazada', 'Alibaba Group includes Taobao'), not by a
     list's noun ('its shareholders include Tencent') nor as 'including' (a preposition in all but tag); 'held' not
-    as 'privately (publicly) held'; 'oversee' not said by a regulator."""
+    as 'privately (publicly) held'; 'oversee' not said by a regulator; 'lead' not of a round."""
     if lemma == "bring":
         return bool(dobj) and dobj[0].lemma_.lower() in lx.GOODS_NOUNS
     if lemma == "oversee":  # a regulator oversees what it regulates, not its own units
@@ -1792,6 +1792,8 @@ def _cue_applies(ctx: Context, v: Token, lemma: str, dobj: list[Token]) -> bool:
         return False  # 'privately held Zepto' says who may own it, not that anyone named does
     if lemma == "lead" and v.dep_ == "acl" and v.head.lemma_.lower() in lx.INVESTOR_GROUPS and not ctx.ent(v.head):
         return False  # 'a consortium led by A and B' names A and B as investors (Context.expand), not its leaders
+    if lemma == "lead" and any(c.dep_ in ("dobj", "nsubjpass") and _is_round(c) for c in v.children):
+        return False  # 'the round was led by X, with participation from A': a round's lead (rule_lead_round's)
     if lemma == "sell" and any(a.type == "Organization" for d in dobj for a in ctx.expand(d)):
         return False  # 'bought Dada in 2020 and sold it in 2025': a company sold is none of the seller's markets
     if lemma == "include":
@@ -3551,8 +3553,8 @@ def rule_form_with(ctx: Context, v: Token) -> Iterator[Cand]:
 
 
 def rule_possessive_program(ctx: Context, tok: Token) -> Iterator[Cand]:
-    """'X and Y's “Z” project': the possessors take part in the program (not in a product named without a
-    programme's head word: 'ByteDance's Doubao', 'Pop Mart's Labubu')."""
+    """'X and Y's “Z” project': the possessors of a joint programme take part in it (not one possessor, who runs
+    it, nor in a product named without a programme's head word: 'ByteDance's Doubao', 'Pop Mart's Labubu')."""
     prog = ctx.ent(tok)
     if prog is None or prog.type not in ("Program", "Event"):
         return
@@ -3563,12 +3565,17 @@ def rule_possessive_program(ctx: Context, tok: Token) -> Iterator[Cand]:
         w.strip("”\"'.,").rstrip("s") in lx.PROGRAM_NOUNS or w.strip("”\"'.,") in lx.PROGRAM_NOUNS
         for w in (*words, tok.lemma_.lower())
     )
-    for c in possessors(tok):
-        for a in ctx.expand(c, refs=False):
-            # (a company's product is its own, but annotators state it as a relation for 21 of 65 such possessives
-            # on the development sets, as 'launched' for none: the possessive alone gives no relation)
-            if not (product and a.type == "Organization"):
-                yield Cand(a, "participant_in", prog, "participant.possessive", tok.i)
+    owners = [a for c in possessors(tok) for a in ctx.expand(c, refs=False)]
+    joint = len(owners) > 1 or any(  # ('Meituan and Ele.me's project', however parsed)
+        c.i >= 2 and ctx.tokens[c.i - 1].lower_ == "and" and ctx.tok_mention[c.i - 2] for c in possessors(tok)
+    )
+    if not joint:
+        return  # ('AliExpress's Choice programme', 'Huawei's Genius Youth programme': run by it, no one takes part)
+    for a in owners:
+        # (a company's product is its own, but annotators state it as a relation for 21 of 65 such possessives
+        # on the development sets, as 'launched' for none: the possessive alone gives no relation)
+        if not (product and a.type == "Organization"):
+            yield Cand(a, "participant_in", prog, "participant.possessive", tok.i)
 
 
 def _role_of(t: Token) -> tuple[str, str | None] | None:
