@@ -3767,6 +3767,32 @@ CASES = [
         None,
         "leads.noun",
     ),
+    # buying the remaining stake: all of the company now; holding it is a stake
+    (
+        "PayPal bought the remaining 30% of GoPay in 2021.",
+        ("paypal", "acquired", "gopay"),
+        "2021",
+        "acquire.remaining_stake",
+    ),
+    (
+        "Tencent bought the remaining stake in Sumo Digital in 2022.",
+        ("tencent", "acquired", "sumo digital"),
+        "2022",
+        "acquire.remaining_stake",
+    ),
+    (
+        "Tencent holds the remaining 30% of Sumo Digital.",
+        ("tencent", "invested_in", "sumo digital"),
+        None,
+        "invest.stake",
+    ),
+    # a description read as the clause's subject beside the name it describes ('the studio NetEase acquired outright')
+    (
+        "Quantic Dream, the Paris studio NetEase acquired outright in 2022, remains part of the group.",
+        ("netease", "acquired", "quantic dream"),
+        "2022",
+        "acquire.verb",
+    ),
     # 'A named B its preferred partner': B is the one named, also where the small model reads both as predicates
     (
         "TikTok Shop named J&T Express its preferred logistics partner in Brazil.",

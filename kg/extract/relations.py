@@ -111,6 +111,7 @@ def rule_ids() -> list[str]:
         "owns.hyphen",
         "invest.hyphen",
         "acquire.controlling_stake",
+        "acquire.remaining_stake",
         "compete.noun",
         "compete.noun.clause",
         "compete.noun.between",
@@ -1358,7 +1359,8 @@ class Context:
         small model may tag the verb a participle; its active subject says it is not."""
         if v.tag_ not in ("VBD", "VBN") or v.i < 1 or any(c.dep_ == "dobj" for c in v.children):
             return []
-        subject = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+        # (the nearest: 'Quantic Dream, the studio NetEase acquired outright …' may come with both names as subjects)
+        subject = max((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), key=lambda c: c.i, default=None)
         name = self.tok_mention[v.i - 1]
         if subject is None or name is None or subject.left_edge.lower_ not in ("the", "a", "an"):
             return []
@@ -1992,6 +1994,8 @@ def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Ite
     if _controlling(ctx, stake):
         # 'bought a controlling (62%) stake in Y'
         pred, rule = ("owns", "owns.controlling_stake") if held else ("acquired", "acquire.controlling_stake")
+    elif not held and any(c.dep_ == "amod" and c.lower_ == "remaining" for c in stake.children):
+        pred, rule = "acquired", "acquire.remaining_stake"  # 'bought the remaining 30% of GoPay': all of it now
     if any(c.dep_ == "det" and c.lower_ == "no" for c in stake.children):
         return  # 'will take no equity stake in Y'
     companies = _named_after(ctx, (v, stake), ("in", "of"))
