@@ -1522,6 +1522,18 @@ CASES = [
         "2024-10",
         "listed_on.verb",
     ),
+    (
+        "Fenghua Robotics went public on Nasdaq in 2020.",
+        ("fenghua robotics", "listed_on", "nasdaq"),
+        "2020",
+        "listed_on.verb",
+    ),
+    (
+        "Qingdao Kelin, which went public on the Shenzhen Stock Exchange in 2017, makes sensors.",
+        ("qingdao kelin", "listed_on", "szse"),
+        "2017",
+        "listed_on.verb",
+    ),
     # institutions have units of their own: a board of an exchange, an office of an authority
     (
         "The STAR Market is part of the Shanghai Stock Exchange.",
@@ -3846,6 +3858,8 @@ NEGATIVES = [
     # a product that launches with no owner named, shares that debut: no launcher
     "Keeta launched in Hong Kong in 2023.",
     "Alibaba's shares debuted in New York in 2014.",
+    # going public in a city, or before a rival came to an exchange: on no exchange named
+    "Fenghua Robotics went public in Shenzhen in 2020.",
     # a head of state's title, a former post: no post at the clause's company
     "Alibaba opened a forum attended by President Xi Jinping in May.",
     "Meituan opened a lab led by former chief executive Wang Huiwen in May.",

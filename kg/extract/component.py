@@ -509,7 +509,7 @@ def extract(doc: Doc, kb: KBView) -> dict:
     relations, events = _statements(ctx, table, dating)
     relations += _learned_statements(ctx, dating, relations)
     _date_by_taking_effect(relations, events, ctx, dating)
-    _date_listings_by_seat(relations, ctx, dating, kb.seats)
+    _date_listings(relations, ctx, dating, kb.seats)
     _date_by_lead(relations, ctx, dating)
     quantities = _quantities(ctx, table, dating, events)
     mentions, comentions = _mentions(parsed, kept + version_cands)
@@ -590,6 +590,58 @@ def _date_in_arguments_clauses(ctx: Context, dating: _Dating, reading: learned.R
     return True
 
 
+#: Words of a company's listing that may name its exchange or the exchange's city ('listed in New York', 'its Hong
+#: Kong IPO', 'went public on the Hong Kong Stock Exchange').
+_LISTING_VERBS = frozenset({"list", "float", "debut"})
+_LISTING_NOUNS = frozenset({"listing", "ipo", "debut", "flotation", "offering"})
+
+
+#: Verbs of a post that its subject takes ('Wu replaced Zhang as chief executive': Wu's, not Zhang's; 'joined Xiaomi
+#: in 2019' takes none, 'joined as vice-chairman' one).
+_SUBJECT_TAKES_POST = frozenset({"become", "join", "replace", "succeed", "assume"})
+#: Per relation the classifier reads undated, the verbs whose own date is when it began: a post taken, a stake
+#: taken, a listing made.
+_TAKING_VERBS: dict[str, frozenset[str]] = {
+    "leads": lx.APPOINT_VERBS | _SUBJECT_TAKES_POST,
+    "invested_in": frozenset(w for w, (p, _) in lx.VERB_CUES.items() if p == "invested_in")
+    | {"lead", "take", "buy", "acquire", "join", "participate", "subscribe"},
+    "listed_on": _LISTING_VERBS | {"go"},
+}
+
+
+def _taking_date(ctx: Context, dating: _Dating, reading: learned.Reading) -> tuple[int | None, str | None]:
+    """The date a verb of taking on the way from either name to where they meet gives its own clause ('Tencent
+    completed … in 2025' is not; 'Alibaba led a round in early 2024', 'Wu became chief executive in September
+    2023', 'both of which went public on Nasdaq in January' are), else none."""
+    verbs = _TAKING_VERBS[reading.p]
+    sentence = dating.sent_of[reading.trigger]
+    for span in (reading.s.span, reading.o.span):
+        t = ctx.tokens[dating.token_at(span[0])]
+        while True:
+            if t.pos_ == "VERB" and t.lemma_.lower() in verbs and _taken_by_subject(ctx, t, reading):
+                for k in dating.by_sent.get(sentence, ()):
+                    if dating.dates[k]["spec"] is not None and dating.dates[k]["gov"] == t.i:
+                        return k, "clause"
+            if t.i == reading.trigger or t.head.i == t.i:
+                break
+            t = t.head
+    return None, None
+
+
+def _taken_by_subject(ctx: Context, verb: Token, reading: learned.Reading) -> bool:
+    """Whether a verb of taking states the reading's subject's own taking: the investor or the listed company is
+    its subject, if it names one ('Alibaba, which has backed MiniMax since 2024, and Mirae' dates no stake of
+    Mirae's); a person appointed is whoever the verb names, a post otherwise taken is its subject's, 'join' only with
+    its post ('as')."""
+    lemma = verb.lemma_.lower()
+    if reading.p == "leads" and lemma in lx.APPOINT_VERBS:
+        return True
+    if lemma == "join" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return False
+    subjects = ctx.subjects(verb)  # (none named: 'both of which went public on Nasdaq in January')
+    return not subjects or any(a.key == reading.s.key for a in subjects)
+
+
 def _learned_statements(ctx: Context, dating: _Dating, relations: list[RelationRow]) -> list[RelationRow]:
     """What the learned classifier reads between names the rules left unrelated in their sentence."""
     known = {(r.sentence, r.subject, r.object) for r in relations}
@@ -597,14 +649,16 @@ def _learned_statements(ctx: Context, dating: _Dating, relations: list[RelationR
     for reading in learned.read(ctx, known):
         if not _institutions_fit(reading.p, reading.s.key, reading.o.key, ctx.kinds):
             continue
-        date, how = (
-            dating.date_for(reading.trigger, (reading.s.span, reading.o.span))
-            # (a role it reads is a title's: described, not taken; an investment it reads is most often told as a
-            # holding in a sentence about something later: dated, 18 of 24 were wrong on the development sets; so is
-            # a listing it reads, 'the Hong Kong-listed X': dated, date precision on the 19 sets fell 0.892 → 0.882)
-            if reading.p not in STATIVE and reading.p not in ("leads", "invested_in", "listed_on")
-            else (None, None)
-        )
+        if reading.p in _TAKING_VERBS:
+            # (a role it reads is most often a title's, described, not taken; an investment it reads most often told
+            # as a holding in a sentence about something later: dated by the clause, 18 of 24 were wrong on the
+            # development sets; so was a listing it reads, 'the Hong Kong-listed X'. Only a verb of the taking
+            # between the two names dates them: 'who joined as Shein vice-chairman in 2023')
+            date, how = _taking_date(ctx, dating, reading)
+        elif reading.p not in STATIVE:
+            date, how = dating.date_for(reading.trigger, (reading.s.span, reading.o.span))
+        else:
+            date, how = None, None
         if how == "sentence" or (date is not None and not _date_in_arguments_clauses(ctx, dating, reading, date)):
             date, how = None, None
         rows.append(
@@ -761,29 +815,39 @@ def _taken_post(r: RelationRow, events: dict[str, _Event], successors: set[tuple
     return appointed or (r.sentence, r.subject) in successors
 
 
-#: Words of a company's listing that may name it by the exchange's city ('listed in New York', 'its Hong Kong IPO').
-_LISTING_VERBS = frozenset({"list", "float", "debut"})
-_LISTING_NOUNS = frozenset({"listing", "ipo", "debut", "flotation", "offering"})
+def _listing_word(t: Token) -> bool | None:
+    """True for a verb of a company's listing ('listed', 'went public'), False for a noun of it ('its IPO'), else
+    None."""
+    if t.pos_ == "VERB" and (
+        t.lemma_.lower() in _LISTING_VERBS
+        or (t.lemma_.lower() == "go" and any(c.lower_ == "public" for c in t.children))
+    ):
+        return True
+    return False if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _LISTING_NOUNS else None
 
 
-def _date_listings_by_seat(relations: list[RelationRow], ctx: Context, dating: _Dating, seats: dict[str, str]) -> None:
-    """A listing the article names by its city gives its date to the company's listing on the exchange there:
-    'Bilibili (NASDAQ: BILI), which listed in New York in 2018'; 'since its secondary listing in Hong Kong in 2022'.
-    Only when the company is listed on one exchange of that city in the article (New York has two)."""
+def _listing_venues(t: Token, ctx: Context) -> tuple[set[str], set[str]]:
+    """(Places, exchanges) a listing word names as where: 'in New York', 'on the Nasdaq', 'its Nasdaq listing',
+    'on the Tokyo Stock Exchange's Growth market'."""
+    holders = [t, *(c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "on"))]
+    named = [c for h in holders for c in h.children if c.dep_ in (("pobj",) if h is not t else ("compound", "nmod"))]
+    named += [p for c in named if c.dep_ == "pobj" for p in c.children if p.dep_ in ("poss", "compound")]
+    keys = {m[2] for c in named if (m := ctx.tok_mention[c.i]) is not None}
+    return {k for k in keys if ctx.types.get(k) == "Place"}, {k for k in keys if ctx.kinds.get(k) == "exchange"}
+
+
+def _date_listings(relations: list[RelationRow], ctx: Context, dating: _Dating, seats: dict[str, str]) -> None:
+    """A listing its clause dates gives its date to the company's listing on the exchange it names ('both of which
+    went public on the Hong Kong Stock Exchange in January'; 'WeRide's Nasdaq listing in October 2024') or, named by
+    its city, on the exchange there: 'Bilibili (NASDAQ: BILI), which listed in New York in 2018'; 'since its
+    secondary listing in Hong Kong in 2022' (only when the company is listed on one exchange of that city in the
+    article: New York has two)."""
     for t in ctx.tokens:
-        verb = t.pos_ == "VERB" and t.lemma_.lower() in _LISTING_VERBS
-        if not (verb or (t.pos_ in ("NOUN", "PROPN") and t.lower_ in _LISTING_NOUNS)):
+        verb = _listing_word(t)
+        if verb is None:
             continue
-        holders = [t, *(c for c in t.children if c.dep_ == "prep" and c.lower_ == "in")]
-        places = {
-            m[2]
-            for h in holders
-            for c in h.children
-            if c.dep_ in (("pobj",) if h is not t else ("compound", "nmod"))
-            and (m := ctx.tok_mention[c.i]) is not None
-            and ctx.types.get(m[2]) == "Place"
-        }
-        if not places:
+        places, exchanges = _listing_venues(t, ctx)
+        if not places and not exchanges:
             continue
         date, how = dating.date_for(t.i)
         if date is None or how != "clause":
@@ -798,7 +862,9 @@ def _date_listings_by_seat(relations: list[RelationRow], ctx: Context, dating: _
             listings = [
                 r
                 for r in relations
-                if r.predicate == "listed_on" and r.subject == company.key and seats.get(r.object) in places
+                if r.predicate == "listed_on"
+                and r.subject == company.key
+                and (r.object in exchanges if exchanges else seats.get(r.object) in places)
             ]
             if len({r.object for r in listings}) == 1:
                 for r in listings:

@@ -4520,15 +4520,16 @@ def rule_part_of(ctx: Context, n: Token) -> Iterator[Cand]:
 
 def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X listed (its shares) on Y', 'X, which is listed on Y', 'X plans to list on Y', 'X debuted on Y': X is
-    listed on exchange Y (an exchange of the KB: 'listed its products on Tmall' is no listing); 'X went public':
-    a listing event only."""
+    listed on exchange Y (an exchange of the KB: 'listed its products on Tmall' is no listing), and so when 'X went
+    public on Y'; 'X went public' alone: a listing event only."""
     if v.lower_ == "listing" and not (v.tag_ == "VBG" and v.dep_ == "pcomp"):
         # the noun read as a verb ("X's Nasdaq listing"), not a gerund after a preposition ('since listing on Y')
         yield from rule_listing_noun(ctx, v)
         return
     low = v.lemma_.lower()
+    public = low == "go" and any(c.lower_ == "public" for c in v.children)
     exchanges = [a for a in _named_after(ctx, (v,), ("on", "in"), refs=False) if ctx.kinds.get(a.key) == "exchange"]
-    if exchanges and low in ("list", "debut", "float"):
+    if exchanges and (low in ("list", "debut", "float") or public):
         companies = ctx.objects(v) if ctx.is_passive(v) else ctx.subjects(v)
         if not companies and v.dep_ == "conj" and v.head.pos_ == "VERB":
             # 'Founded in 2004 and listed on the NYSE in 2021, Roblox …': the first participle's company
@@ -4536,7 +4537,7 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
         for s in companies:
             for o in exchanges:
                 yield Cand(s, "listed_on", o, "listed_on.verb", v.i)
-    elif (low == "list" and v.tag_ != "VBN") or (low == "go" and any(c.lower_ == "public" for c in v.children)):
+    elif (low == "list" and v.tag_ != "VBN") or public:
         for s in ctx.subjects(v):
             yield Cand(None, "_listing", s, "event.listing", v.i)
 
