@@ -105,6 +105,10 @@ def by_label(ex):
             "Intime Retail",
             "Organization",
         ),
+        # a name the NER missed that a company's possessive owns is a brand's or a unit's
+        ("Huawei supplies software to Chery's Luxeed, BAIC's Stelato and SAIC's Shangjie.", "Shangjie", "Organization"),
+        ("Shoppers compared Geely's Lynkco with Chery's Exeed.", "Exeed", "Organization"),
+        ("Rivals include JD.com's Jingxi and Pinduoduo's Duoduo Maicai.", "Jingxi", "Organization"),
         # a kind of person after a name: the name is the person's organization
         (
             "Moore Threads was founded by a former Nvidia China executive, Zhang Jianzhong.",
@@ -130,6 +134,7 @@ def test_names_and_types(extract_text, text, label, etype):
         ("Kuaishou avoided competition in the Red Sea of low prices.", "Red Sea"),  # business idiom
         ("Kuaishou e-commerce grew fast, and Kuaishou e-commerce’s GMV doubled.", "Kuaishou e-commerce"),
         ("Today, Douyin is the largest platform.", "Today"),
+        ("Alibaba's Monday statement said sales rose.", "Monday"),  # a date a company's possessive qualifies
         ("The commercialization paradox of Douyin\nThrough cooperation with Tencent, it grew.", "Douyin\nThrough"),
         ("(Source: Douyin Business Weekly Public Account)\nDouyin grew.", "Douyin Business Weekly Public Account"),
         ("The Tencent-backed Huya cut costs.", "Tencent-backed"),  # a hyphenated participle is no name's tail

@@ -1101,6 +1101,19 @@ CASES = [
         "fine.verb",
     ),
     ("JD.com was itself fined 3 billion yuan by SAMR in 2021.", ("samr", "fined", "jd"), "2021", "fine.verb"),
+    # an amount in won, which the small model may read as a verb, leaves the date to the fine
+    (
+        "The KFTC fined Gmarket 3.1 billion won in May 2025 for misleading ads.",
+        ("kftc", "fined", "gmarket"),
+        "2025-05",
+        "fine.verb",
+    ),
+    (
+        "The KFTC separately fined Coupang 162.8 billion won in June 2024 for manipulating search rankings.",
+        ("kftc", "fined", "coupang"),
+        "2024-06",
+        "fine.verb",
+    ),
     # an authority described before it is named ('China's top market regulator … SAMR said'), or named earlier
     (
         "Germany’s competition watchdog on May 27 fined Delivery Hero for sharing markets with Glovo. The Federal"
@@ -4273,6 +4286,12 @@ RIGHT_NOT_WRONG = [
         " contest.",
         ("blinkit", "part_of", "eternal"),
         ("zepto", "part_of", "blinkit"),
+    ),
+    # the possessive mark right before a name says whose it is, however the list is parsed
+    (
+        "Huawei supplies software to Chery's Luxeed, BAIC's Stelato and SAIC's Shangjie.",
+        ("shangjie", "part_of", "saic-motor"),
+        ("shangjie", "part_of", "baic"),
     ),
     # a description refers to the one name an earlier description of the same kind fits ('ride-hailing app Didi'
     # … 'the Beijing-based ride-hailing company'), before the nearest subject

@@ -222,6 +222,15 @@ def _span(parsed: Parsed, start: int, end: int) -> Span:
     return span
 
 
+def _date_governor(tok: Token) -> Token:
+    """The verb a date's clause hangs on, past an amount of won the small model reads as a verb ('fined Coupang
+    162.8 billion won in June 2024': the fine's date)."""
+    verb = governing_verb(tok)
+    if verb.lower_ == "won" and verb.i > 0 and verb.dep_ in ("acl", "relcl") and verb.doc[verb.i - 1].like_num:
+        return governing_verb(verb.head)
+    return verb
+
+
 def _dates(parsed: Parsed) -> list[dict]:
     """Date mentions in order: spec, offsets, governing verb; 'July' + 'of the same year' joined."""
     tokens = parsed.tokens
@@ -252,7 +261,7 @@ def _dates(parsed: Parsed) -> list[dict]:
                 "spec": spec,
                 "start": span.start_char,
                 "end": span.end_char,
-                "gov": governing_verb(span.root).i,
+                "gov": _date_governor(span.root).i,
                 "tok": span.start,
                 "noun": _dated_noun(span.root),
             }
@@ -269,7 +278,7 @@ def _dates(parsed: Parsed) -> list[dict]:
             and t.head.lower_ in ("in", "since", "by", "from", "until", "during", "before", "after")
         ):
             out.append(
-                {"spec": {"y": int(t.text)}, "start": t.idx, "end": t.idx + 4, "gov": governing_verb(t).i, "tok": t.i}
+                {"spec": {"y": int(t.text)}, "start": t.idx, "end": t.idx + 4, "gov": _date_governor(t).i, "tok": t.i}
             )
     for s in parsed.sents:
         m = ANCHOR_CUES.match(parsed.text_of(s))

@@ -192,6 +192,7 @@ def candidates(parsed: Parsed, exchange_codes: Mapping[str, str] | None = None) 
     out.extend(_digit_led_names(parsed, covered))
     out.extend(_cue_arguments(parsed, covered))
     out.extend(_listed_beside_companies(parsed, out, covered))
+    out.extend(_possessed_by_companies(parsed, out, covered))
     out.extend(_short_names(parsed, out, covered))
     out.extend(_repeated_names(parsed, out, covered))
     _hyphenated_given_names(parsed, out)
@@ -995,6 +996,43 @@ def _listed_beside_companies(parsed: Parsed, found: list[Candidate], covered: by
             continue  # '(NYSE: XPEV; HKEX: 9868)': a listing code
         covered[span.start : span.end] = b"\x01" * len(span)
         out.append(Candidate(span.start, span.end, parsed.text_of(span), "LISTED", votes={"Organization": 1.5}))
+    return out
+
+
+#: What the NER may wrongly call a brand's name and still leave it a name ('BAIC's Stelato' tagged a place): not a
+#: person's, a date's, an amount's or a nationality's.
+_MISREAD_NAME_LABELS = frozenset({"", "GPE", "LOC", "CARDINAL", "PRODUCT", "FAC"})
+
+
+def _possessed_by_companies(parsed: Parsed, found: list[Candidate], covered: bytearray) -> list[Candidate]:
+    """Names the NER missed that a company's possessive owns ("Chery's Luxeed, BAIC's Stelato and SAIC's
+    Shangjie"): a run of capitalised proper nouns at the head of its phrase whose possessor is a company's name is a
+    brand or a unit's name (not a title, jargon, a person's name or a date the NER tagged)."""
+    tokens, out = parsed.tokens, []
+    company = bytearray(len(tokens))
+    for c in found:
+        if c.label == "ORG" or c.votes.get("Organization", 0) >= max(c.votes.values(), default=0) > 0:
+            company[c.start : c.end] = b"\x01" * (c.end - c.start)
+    for t in tokens:
+        if (
+            covered[t.i]
+            or t.tag_ not in ("NNP", "NNPS")
+            or t.dep_ in ("compound", "poss", "amod")
+            or not any(c.dep_ == "poss" and company[c.i] for c in t.children)
+        ):
+            continue
+        run = _proper_run(tokens, t.i, -1)
+        if run is None or any(covered[run[0] : run[1]]):
+            continue
+        words = tokens[run[0] : run[1]]
+        if any(
+            w.lower_ in _TITLE_WORDS or w.ent_type_ not in _MISREAD_NAME_LABELS or not (w.is_title or _initials(w))
+            for w in words
+        ):
+            continue
+        span = parsed.doc[run[0] : run[1]]
+        covered[span.start : span.end] = b"\x01" * len(span)
+        out.append(Candidate(span.start, span.end, parsed.text_of(span), "POSSESSED", votes={"Organization": 1.5}))
     return out
 
 

@@ -4191,16 +4191,18 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
     if any(_role_of(c) and ctx.tok_mention[c.i] is None for c in h.children):
         return  # "WeChat's owner Tencent" is a relational noun's business ('FinTech Business Group' is a name)
     parsed_possessors = possessors(h)
+    adjacent = _possessor_by_adjacency(ctx, h)
     for c in parsed_possessors:
         # a possessor found as a conjunct ("A's B and C's D") is itself alone, not its whole coordination
         owners = _named([ctx.ent(c)]) if c.dep_ == "conj" else ctx.expand(c, refs=False)
         if any(a.type == "Place" for a in owners):
             continue  # 'Uber and Estonia's Bolt': a country's company; Uber is listed beside it, not its co-owner
         for a in owners:
-            # 'Meituan and Alibaba's Taobao Shangou': only the marked possessor owns a company
-            if a.type == "Organization" and _marked_possessive(ctx, a):
+            # 'Meituan and Alibaba's Taobao Shangou': only the marked possessor owns a company; and the mark right
+            # before the name says whose it is ('BAIC's Stelato and SAIC's Shangjie' may come parsed as BAIC's both)
+            if a.type == "Organization" and _marked_possessive(ctx, a) and (adjacent is None or adjacent.key == a.key):
                 yield Cand(me, "part_of", a, "part_of.possessive", h.i)
-    owner = None if parsed_possessors else _possessor_by_adjacency(ctx, h)
+    owner = None if parsed_possessors else adjacent
     if owner is not None and me is not None and owner.key != me.key:
         yield Cand(me, "part_of", owner, "part_of.possessive.adjacent", h.i)
     if me is not None and (parent := _regional_parent(ctx, h, me)) is not None:
