@@ -2611,6 +2611,22 @@ CASES = [
         None,
         "part_of.possessed_kind",
     ),
+    # the one name set beside a possessed kind of business
+    ("Buyers liked JD.com's discount app, Jingxi.", ("jingxi", "part_of", "jd"), None, "part_of.possessed_kind"),
+    (
+        "Riders in Jakarta used Grab's food-delivery service, GrabFood, more often.",
+        ("grabfood", "part_of", "grab"),
+        None,
+        "part_of.possessed_kind",
+    ),
+    # "X's A, B, and its C": its = X, the possessor of the appositive's noun
+    (
+        "Wang Haifeng will also oversee Baidu's deep-learning framework, PaddlePaddle, and its chip design"
+        " subsidiary, Kunlunxin.",
+        ("kunlunxin", "part_of", "baidu"),
+        None,
+        "part_of.noun+coref",
+    ),
     # a possessed kind of business in apposition to a name, however the small model hangs it
     (
         "Regulators made Delivery Hero sell Yogiyo, its other Korean app, in 2021.",
@@ -3871,6 +3887,8 @@ NEGATIVES = [
     # a product that launches with no owner named, shares that debut: no launcher
     "Keeta launched in Hong Kong in 2023.",
     "Alibaba's shares debuted in New York in 2014.",
+    # a possessed kind of business beside a list: no member of the list is the owner's
+    "Its largest customers include Amazon's regional marketplace, Noon and Shein.",
     # going public in a city, or before a rival came to an exchange: on no exchange named
     "Fenghua Robotics went public in Shenzhen in 2020.",
     # a head of state's title, a former post: no post at the clause's company

@@ -707,7 +707,10 @@ class Context:
         possessed = tok.head
         if possessed.dep_ != "conj" or tok.dep_ != "poss" or any(c.lower_ == "own" for c in possessed.children):
             return None  # ('the NRTA's filing process and its own review': its own is the clause's subject's)
-        owners = [a for c in possessors(possessed.head) if (a := self.ent(c)) is not None and a.type == "Organization"]
+        first = possessed.head
+        if first.dep_ == "appos" and not possessors(first):
+            first = first.head  # "X's framework, A, and its subsidiary, B": parsed as a conjunct of the appositive
+        owners = [a for c in possessors(first) if (a := self.ent(c)) is not None and a.type == "Organization"]
         return owners[0] if len(owners) == 1 else None
 
     def _for_object_pronoun(self, tok: Token, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -4295,6 +4298,17 @@ def rule_possessed_kind(ctx: Context, noun: Token) -> Iterator[Cand]:
         named += _names_read_on(ctx, k + 1, (",", "and", "in"))[0]
     elif k + 1 < len(tokens) and tokens[k].lower_ == "such" and tokens[k + 1].lower_ == "as":
         named += _names_read_on(ctx, k + 2, (",", "and", "in"))[0]
+    if not named and lx.REL_NOUNS.get(low, ("",))[0] != "part_of":
+        # "Meituan's delivery app, Keeta, …": the one name set beside the kind, of an owner named (not 'Amazon's
+        # marketplace, Noon and Shein', a list; a reference's owner is left to the rules that resolve it)
+        named = [
+            a
+            for c in noun.children
+            if c.dep_ == "appos" and ctx.tok_mention[c.i] and not any(k.dep_ == "conj" for k in c.children)
+            for a in _named([ctx.ent(c)])
+        ]
+        if named:
+            owners = [o for o in owners if o.resolved_by is None]
     if (
         not named
         and lx.REL_NOUNS.get(low, ("",))[0] != "part_of"
