@@ -2611,6 +2611,26 @@ CASES = [
         None,
         "part_of.possessed_kind",
     ),
+    # what a deal's terms say would happen is stated ('would' of a plan, not of a condition)
+    (
+        "Under the structure being discussed, Grab would acquire GoTo in an all-share transaction.",
+        ("grab", "acquired", "goto"),
+        None,
+        "acquire.verb",
+    ),
+    (
+        "Under the agreement, Tencent would take a 10% stake in Kuaishou.",
+        ("tencent", "invested_in", "kuaishou"),
+        None,
+        "invest.stake",
+    ),
+    # new shares sold to an investor, however the small model hangs 'to' on their worth
+    (
+        "NIO Inc. sold new shares worth $1.1 billion to CYVN Holdings.",
+        ("cyvn holdings", "invested_in", "nio"),
+        None,
+        "invest.stake.sold_by_itself",
+    ),
     # the one name set beside a possessed kind of business
     ("Buyers liked JD.com's discount app, Jingxi.", ("jingxi", "part_of", "jd"), None, "part_of.possessed_kind"),
     (
@@ -3887,6 +3907,10 @@ NEGATIVES = [
     # a product that launches with no owner named, shares that debut: no launcher
     "Keeta launched in Hong Kong in 2023.",
     "Alibaba's shares debuted in New York in 2014.",
+    # 'would' of a condition or of its own; goods sold are no shares
+    "Grab would acquire GoTo if regulators agreed.",
+    "Under pressure from investors, Grab would buy GoTo.",
+    "Lanmei sold goods worth $5 million to Walmart.",
     # a possessed kind of business beside a list: no member of the list is the owner's
     "Its largest customers include Amazon's regional marketplace, Noon and Shein.",
     # going public in a city, or before a rival came to an exchange: on no exchange named
@@ -4304,6 +4328,12 @@ RIGHT_NOT_WRONG = [
         " contest.",
         ("blinkit", "part_of", "eternal"),
         ("zepto", "part_of", "blinkit"),
+    ),
+    # a stake taken from its holder: the holder sold it, it raised no money from the buyer
+    (
+        "Ant took a 20% stake in Kakao Pay from Kakao Corp in 2018.",
+        ("ant-group", "invested_in", "kakao-pay"),
+        ("kakao", "invested_in", "ant-group"),
     ),
     # the possessive mark right before a name says whose it is, however the list is parsed
     (

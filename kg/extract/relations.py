@@ -1667,9 +1667,21 @@ def irrealis(tok: Token, *, negation_only: bool = False) -> bool:
 
 
 def _reported_future(aux: Token, v: Token) -> bool:
-    """'The board said X would succeed Y': 'would' in reported speech is the future of the past, a statement;
-    'X would like to buy Y' or a 'would' of its own is not."""
-    return aux.lower_ == "would" and v.dep_ == "ccomp" and v.head.lemma_.lower() in lx.SAY_VERBS
+    """'The board said X would succeed Y': 'would' in reported speech is the future of the past, a statement; so is
+    what a deal's terms say would happen ('Under the agreement, X would acquire Y'). 'X would like to buy Y' or a
+    'would' of its own is not."""
+    if aux.lower_ != "would":
+        return False
+    if v.dep_ == "ccomp" and v.head.lemma_.lower() in lx.SAY_VERBS:
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "under" and any(p.lemma_.lower() in _PLAN_NOUNS for p in c.children)
+        for c in v.children
+    )
+
+
+#: What a deal's terms are told under: 'Under the agreement (the plan, the terms, the structure discussed), …'.
+_PLAN_NOUNS = lx.DEAL_NOUNS | {"plan", "term", "structure", "proposal", "framework", "scheme"}
 
 
 def governing_verb(tok: Token) -> Token:
@@ -2048,14 +2060,20 @@ def _sold_to(v: Token, lemma: str, dobj: list[Token]) -> bool:
     """'sold a stake in Y to X' (the small model hangs 'to X' on the stake as often as on the verb), 'issued new
     shares to X' (sold them)."""
     return (lemma == "sell" or (lemma == "issue" and any(d.lemma_.lower() in lx.STAKE_NOUNS for d in dobj))) and any(
-        c.dep_ in ("prep", "dative") and c.lower_ == "to" for h in (v, *dobj) for c in h.children
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" for h in _sale_words(v, dobj) for c in h.children
     )
+
+
+def _sale_words(v: Token, dobj: list[Token]) -> tuple[Token, ...]:
+    """The words a sale's buyer ('to Y') may hang on: the verb, what it sells, and the worth of that ('sold new
+    shares worth $1.1 billion to Y': the small model may hang 'to Y' on 'worth')."""
+    return (v, *dobj, *(c for d in dobj for c in d.children if c.dep_ == "amod" and c.lower_ == "worth"))
 
 
 def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
     """'X sold Z to Y': Y acquired Z; 'X sold a controlling stake in Z to Y' (as :func:`_stake` reads it)."""
     pred, rule = "acquired", "acquire.sold_to"
-    buyers = _named_after(ctx, (v, *dobj), ("to",), deps=_TO_DEPS)
+    buyers = _named_after(ctx, _sale_words(v, dobj), ("to",), deps=_TO_DEPS)
     stake = next((d for d in dobj if d.lemma_.lower() in lx.STAKE_NOUNS), None)
     if stake is not None:
         pred, rule, targets = _stake(ctx, stake)
@@ -2634,7 +2652,7 @@ def rule_sell_holding(ctx: Context, v: Token) -> Iterator[Cand]:
     investment's)."""
     dobj = [c for c in v.children if c.dep_ == "dobj"]
     if v.lemma_.lower() in _DISPOSAL_VERBS and any(
-        c.dep_ in ("prep", "dative") and c.lower_ == "to" for h in (v, *dobj) for c in h.children
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" for h in _sale_words(v, dobj) for c in h.children
     ):  # 'offloaded its controlling stake in Y to X', as 'sold … to X' (rule_verb's)
         yield from _verb_sold_to(ctx, v, dobj)
         return
@@ -3182,7 +3200,8 @@ def money_raised(v: Token) -> list[Token]:
 def rule_raise_from(ctx: Context, v: Token) -> Iterator[Cand]:
     """'Zhipu has raised money from backers such as A and B', 'Yanolja raised $1.7 billion from X', 'X took a
     further 500 million yuan from Y': the ones money came from invested in the one that raised it."""
-    raised = money_raised(v)
+    # ('took a 20% stake in Y from X': shares bought from their holder, not money raised from an investor)
+    raised = [m for m in money_raised(v) if m.lemma_.lower() not in lx.STAKE_NOUNS | lx.SHARE_NOUNS]
     if not raised:
         return
     sources = _named_after(ctx, (v, *raised), ("from",), refs=False, conjoined=True)
