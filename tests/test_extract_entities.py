@@ -105,6 +105,9 @@ def by_label(ex):
             "Intime Retail",
             "Organization",
         ),
+        # a framework or software in apposition is a product
+        ("Engineers use Baidu's deep-learning framework, PaddlePaddle, to train models.", "PaddlePaddle", "Program"),
+        ("Huawei's AI framework, MindSpore, is open source.", "MindSpore", "Program"),
         # a name the NER missed that a company's possessive owns is a brand's or a unit's
         ("Huawei supplies software to Chery's Luxeed, BAIC's Stelato and SAIC's Shangjie.", "Shangjie", "Organization"),
         ("Shoppers compared Geely's Lynkco with Chery's Exeed.", "Exeed", "Organization"),

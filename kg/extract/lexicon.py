@@ -140,6 +140,8 @@ CATEGORY_TYPES = {
             "vehicle",
             "feature",
             "variant",  # 'A reasoning variant, K2 Thinking, followed'
+            "framework",  # "Baidu's deep-learning framework, PaddlePaddle"
+            "software",
         ],
         "Program",
     ),
