@@ -4329,6 +4329,18 @@ RIGHT_NOT_WRONG = [
         ("blinkit", "part_of", "eternal"),
         ("zepto", "part_of", "blinkit"),
     ),
+    # 'the company' someone started is not where they worked before, nor what describes them
+    (
+        "Lanmei Robotics raised $50 million on Monday. Zhao Ming, who worked at Baidu before starting the company in"
+        " 2019, said the money would fund a factory.",
+        ("zhao ming", "founded", "lanmei robotics"),
+        ("zhao ming", "founded", "baidu"),
+    ),
+    (
+        "Lanmei Robotics raised $50 million on Monday. Zhao Ming, a Tsinghua graduate, started the company in 2019.",
+        ("zhao ming", "founded", "lanmei robotics"),
+        ("zhao ming", "founded", "tsinghua-university"),
+    ),
     # a stake taken from its holder: the holder sold it, it raised no money from the buyer
     (
         "Ant took a 20% stake in Kakao Pay from Kakao Corp in 2018.",

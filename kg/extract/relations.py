@@ -573,11 +573,17 @@ class Context:
         self, tok: Token, kind: str, found: list[tuple[int, str]]
     ) -> tuple[Arg | None, list[tuple[int, str]]]:
         """The recent names a reference may stand for, less those it cannot: a name qualifying a personal possession
-        ('his Stanford dorm room'), what a copula says the reference's clause subject is of ('A and B remain among
+        ('his Stanford dorm room') or a person ('Mao, a Stanford graduate'), a place someone worked at or left before
+        ('worked at Bain before starting the company'), what a copula says the reference's clause subject is of ('A and B remain among
         the company's shareholders', 'X, which has been among its backers'), the name a relative clause's noun
         describes ('Sogou, the search engine it bought'); and, for that last, the referent the clause itself gives
         (the subject of the clause the noun is in), when it gives one."""
-        found = [f for f in found if not self._qualifies_a_thing(f[0])]
+        found = [
+            f
+            for f in found
+            if not self._qualifies_a_thing(f[0])
+            and not (kind == "Organization" and (self._left_for(f[0], tok) or self._describes_a_person(f[0])))
+        ]
         if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl":
             owner, described = self._relative_subject(tok, kind)
             if owner:
@@ -680,6 +686,34 @@ class Context:
         if head.dep_ not in ("compound", "nmod", "poss", "pobj") or post.i == head.i:
             return False
         return any(c.lower_ in lx.FORMER_WORDS for c in post.children if c.dep_ in ("amod", "advmod") and c.i < post.i)
+
+    def _left_for(self, i: int, ref: Token) -> bool:
+        """Whether the name at token ``i`` is where someone worked or what they left before the clause of the
+        reference ``ref``: 'worked at Bain & Co. before starting the company', 'left Huawei's programme to start the
+        company' (the company started is another)."""
+        m = self.tok_mention[i]
+        head = self.mention_head[m] if m is not None else self.tokens[i]
+        verb = governing_verb(head)
+        return (
+            verb.lemma_.lower() in _LEAVING_VERBS
+            and verb.i < ref.i
+            and governing_verb(ref).i != verb.i
+            and self.sent_index[verb.i] == self.sent_index[ref.i]
+        )
+
+    def _describes_a_person(self, i: int) -> bool:
+        """Whether the name at token ``i`` qualifies a noun set beside a person's name: 'Mao, a Stanford graduate',
+        'Lin, an Alibaba veteran' (where the person was, not what a reference after it stands for)."""
+        m = self.tok_mention[i]
+        head = self.mention_head[m] if m is not None else self.tokens[i]
+        noun = head.head
+        return (
+            head.dep_ in ("compound", "nmod", "amod")
+            and noun.pos_ == "NOUN"
+            and noun.dep_ == "appos"
+            and (person := self.tok_mention[noun.head.i]) is not None
+            and self.types.get(person[2]) == "Person"
+        )
 
     def _conjoined_it_before(self, tok: Token) -> Token | None:
         """The subject 'it' of the clause that the clause of the subject 'it' ``tok`` is conjoined to (None if
@@ -1640,6 +1674,10 @@ def possessors(tok: Token) -> list[Token]:
             and not any(k.dep_ == "poss" for k in c.children)
         ]
     return out
+
+
+#: Verbs of a job or a place one worked at or left, before founding or joining another: 'worked at X before …'.
+_LEAVING_VERBS = frozenset({"leave", "quit", "work", "depart", "exit"})
 
 
 def irrealis(tok: Token, *, negation_only: bool = False) -> bool:
