@@ -574,10 +574,10 @@ class Context:
     ) -> tuple[Arg | None, list[tuple[int, str]]]:
         """The recent names a reference may stand for, less those it cannot: a name qualifying a personal possession
         ('his Stanford dorm room') or a person ('Mao, a Stanford graduate'), a place someone worked at or left before
-        ('worked at Bain before starting the company'), what a copula says the reference's clause subject is of ('A and B remain among
-        the company's shareholders', 'X, which has been among its backers'), the name a relative clause's noun
-        describes ('Sogou, the search engine it bought'); and, for that last, the referent the clause itself gives
-        (the subject of the clause the noun is in), when it gives one."""
+        ('worked at Bain before starting the company'), what a copula says the reference's clause subject is of ('A
+        and B remain among the company's shareholders', 'X, which has been among its backers'), the name a relative
+        clause's noun describes ('Sogou, the search engine it bought'); and, for that last, the referent the clause
+        itself gives (the subject of the clause the noun is in), when it gives one."""
         found = [
             f
             for f in found
