@@ -848,6 +848,12 @@ CASES = [
         "compete.rival.clause",
     ),
     ("Grab said rival Gojek had lost drivers.", ("gojek", "competes_with", "grab"), None, "compete.rival.clause"),
+    (
+        "JD.com's shares fell as rivals Alibaba and PDD Holdings reported strong sales.",
+        ("pdd-holdings", "competes_with", "jd"),
+        None,
+        "compete.rival.clause",
+    ),
     ("Meituan surpassed rival Eleme in 2019.", ("eleme", "competes_with", "meituan"), None, "compete.rival.clause"),
     # 'rival apps A and B': each other, or the phrase's company
     (

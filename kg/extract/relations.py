@@ -3328,7 +3328,19 @@ def _clause_organizations(ctx: Context, phrase: Token, fillers: list[Arg]) -> li
     for _ in range(4):
         if t.dep_ not in ("nsubj", "nsubjpass"):
             # ('DeepSeek's R1 model forced rivals including A and B to …': the model stands for its maker)
-            named = ctx.subjects(v) or _business_owners(ctx, [c for c in v.children if c.dep_ == "nsubj"])
+            subjects = [c for c in v.children if c.dep_ == "nsubj"]
+            named = (
+                ctx.subjects(v)
+                or _business_owners(ctx, subjects)
+                # ('JD.com's shares fell as rivals A and B reported …': the company whose shares they are)
+                or [
+                    a
+                    for c in subjects
+                    if c.lemma_.lower() in lx.SHARE_NOUNS
+                    for p in possessors(c)
+                    for a in ctx.expand(p)
+                ]
+            )
             return [a for a in named if a.type == "Organization" and a.key not in known]
         if v.dep_ not in ("advcl", "ccomp", "conj", "xcomp") or v.head.i == v.i:
             return []
