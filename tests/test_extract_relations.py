@@ -848,6 +848,19 @@ CASES = [
         "compete.rival.clause",
     ),
     ("Grab said rival Gojek had lost drivers.", ("gojek", "competes_with", "grab"), None, "compete.rival.clause"),
+    # a host, streamer or seller of a platform named beside them sells or streams there
+    (
+        "Kuaishou host Xin Youzhi was fined in 2020.",
+        ("xin youzhi", "operates_on", "kuaishou"),
+        None,
+        "operates_on.noun",
+    ),
+    (
+        "Tax officials ordered Viya, then Taobao's top seller, to pay back taxes.",
+        ("viya", "operates_on", "taobao"),
+        None,
+        "operates_on.noun",
+    ),
     (
         "JD.com's shares fell as rivals Alibaba and PDD Holdings reported strong sales.",
         ("pdd-holdings", "competes_with", "jd"),
@@ -3913,6 +3926,9 @@ NEGATIVES = [
     # a product that launches with no owner named, shares that debut: no launcher
     "Keeta launched in Hong Kong in 2023.",
     "Alibaba's shares debuted in New York in 2014.",
+    # a host of an event; a company's own host (its employee, not a platform's seller)
+    "Alibaba, the host of the summit, opened the event.",
+    "East Buy was rocked by a feud between management and its best-known host, Dong Yuhui.",
     # 'would' of a condition or of its own; goods sold are no shares
     "Grab would acquire GoTo if regulators agreed.",
     "Under pressure from investors, Grab would buy GoTo.",

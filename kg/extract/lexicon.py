@@ -660,6 +660,8 @@ REL_NOUNS = {
     # the signature drops it)
     "partner": ("partner_of", None),
     "ally": ("partner_of", None),
+    # 'Kuaishou host X', 'Taobao's top seller X', 'X, a Douyin streamer': where one sells or streams
+    **dict.fromkeys(["host", "streamer", "livestreamer", "seller", "merchant", "influencer"], ("operates_on", None)),
 }
 #: Nouns of a unit named right before them ("whose Apollo Go unit", "under the Omoda and Jaecoo brands").
 UNIT_NOUNS = frozenset(

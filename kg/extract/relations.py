@@ -3971,6 +3971,10 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         ctx.exclude = set()
     known = {f.key for f in fillers}
     anchors = [a for a in anchors if a.key not in known]
+    if pred == "operates_on":
+        # 'its best-known host, X': a company's own host may be its employee; only a platform named is where one
+        # sells or streams ('Kuaishou host X')
+        anchors = [a for a in anchors if a.resolved_by is None]
     if anchors:
         rule = f"{pred}.noun"
     else:
