@@ -25,6 +25,7 @@ BLIND16 = Path(__file__).resolve().parent / "data" / "blind16"
 BLIND17 = Path(__file__).resolve().parent / "data" / "blind17"
 BLIND18 = Path(__file__).resolve().parent / "data" / "blind18"
 BLIND19 = Path(__file__).resolve().parent / "data" / "blind19"
+BLIND20 = Path(__file__).resolve().parent / "data" / "blind20"  # (unannotated/ holds the two not yet annotated)
 
 
 def _half(stem: str) -> str:
@@ -49,6 +50,8 @@ def _half(stem: str) -> str:
             *BLIND17.glob("*/*.md"),
             *BLIND18.glob("*/*.md"),
             *BLIND19.glob("*/*.md"),
+            *BLIND20.glob("dev/*.md"),
+            *BLIND20.glob("test/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -77,6 +80,7 @@ def test_sizes():
     assert len(list(BLIND17.glob("dev/*.md"))) == 3 and len(list(BLIND17.glob("test/*.md"))) == 5
     assert len(list(BLIND18.glob("dev/*.md"))) == 9 and len(list(BLIND18.glob("test/*.md"))) == 6
     assert len(list(BLIND19.glob("dev/*.md"))) == 6 and len(list(BLIND19.glob("test/*.md"))) == 6
+    assert len(list(BLIND20.glob("dev/*.md"))) == 5 and len(list(BLIND20.glob("test/*.md"))) == 5
 
 
 @pytest.mark.parametrize(
@@ -101,6 +105,7 @@ def test_sizes():
             *BLIND17.glob("*/*.yaml"),
             *BLIND18.glob("*/*.yaml"),
             *BLIND19.glob("*/*.yaml"),
+            *BLIND20.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,

@@ -308,3 +308,20 @@ def test_a_verb_of_taking_between_the_names_dates_what_the_classifier_reads(
     read = {(r.subject, r.predicate, r.object): r for r in extract_text(text).relations if learned.is_learned(r.rule)}
     assert triple in read, sorted(read)
     assert (read[triple].date.iso if read[triple].date else None) == date
+
+
+def test_a_pair_no_token_governs_is_not_featurised():
+    """The small model may parse one sentence as two trees: two names with no common ancestor make no pair (they
+    used to stop extraction of the whole article)."""
+    from types import SimpleNamespace
+
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Acme", "rose", ".", "Beta", "fell"]
+    doc = Doc(
+        spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 4, 4], deps=["nsubj", "ROOT", "punct", "nsubj", "ROOT"]
+    )
+    first, second = (0, 1, "acme"), (3, 4, "beta")
+    ctx = SimpleNamespace(tokens=list(doc), mention_head={first: doc[0], second: doc[3]}, types={})
+    assert learned.pair_features(ctx, first, second) is None

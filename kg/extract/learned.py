@@ -121,13 +121,16 @@ def _word(tok: Token) -> str:
 
 def pair_features(
     ctx: Context, first: tuple[int, int, str], second: tuple[int, int, str]
-) -> tuple[int, tuple[str, ...]]:
-    """The trigger token and the features of a pair of mentions (``first`` before ``second``)."""
+) -> tuple[int, tuple[str, ...]] | None:
+    """The trigger token and the features of a pair of mentions (``first`` before ``second``); None when no token
+    governs both (the small model may parse one sentence as two trees)."""
     tokens = ctx.tokens
     h1, h2 = ctx.mention_head[first], ctx.mention_head[second]
     up1, up2 = _ancestors(h1), _ancestors(h2)
     on2 = {t.i: n for n, t in enumerate(up2)}
-    n1 = next(n for n, t in enumerate(up1) if t.i in on2)
+    n1 = next((n for n, t in enumerate(up1) if t.i in on2), None)
+    if n1 is None:
+        return None
     lca = up1[n1]
     n2 = on2[lca.i]
     t1, t2 = ctx.types.get(first[2], "Other"), ctx.types.get(second[2], "Other")
@@ -197,8 +200,9 @@ def pairs(
                 continue
             if known and ((sentence, first[2], second[2]) in known or (sentence, second[2], first[2]) in known):
                 continue
-            trigger, feats = pair_features(ctx, first, second)
-            yield Pair(first, second, trigger, feats)
+            featured = pair_features(ctx, first, second)
+            if featured is not None:
+                yield Pair(first, second, *featured)
 
 
 def is_known(ctx: Context, pair: Pair, known: set[tuple[int, str, str]]) -> bool:
