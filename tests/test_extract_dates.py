@@ -118,6 +118,13 @@ def test_a_month_alone_beside_a_year_is_that_years():
     assert resolve_all([date_spec("2012"), date_spec("in March")], PartialDate(2026, 1), [3, 3])[1].iso == "2012-03"
 
 
+def test_a_year_of_a_noun_is_no_anchor():
+    # ('the penalty, 1% of its sales in 2024, ends a probe opened in March', published November 2025)
+    year = date_spec("2024") | {"of_noun": True}
+    spec = date_spec("in March") | {"tense": "past"}
+    assert resolve_all([year, spec], PartialDate(2025, 11, 18), [3, 3])[1].iso == "2025-03"
+
+
 def test_a_future_month_beside_a_past_year_is_after_publication():
     # 'X, who co-founded Y in 2012, will step down at the end of March' (published January 2026)
     future = date_spec("the end of March") or date_spec("March")

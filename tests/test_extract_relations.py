@@ -1298,6 +1298,27 @@ CASES = [
         None,
         "leads.noun.salient",
     ),
+    # a list the small model makes the first name's appositive ('A, B, C and D are among …'), a legal form
+    # right after a name the model reads as an adverb ('Geely Holding')
+    (
+        "Unitree Robotics listed on Wednesday. HongShan, Tencent, Alibaba and Geely Holding are among the company’s"
+        " other shareholders.",
+        ("geely", "invested_in", "unitree robotics"),
+        None,
+        "invested_in.noun+coref",
+    ),
+    (
+        "Nio Capital, Tencent, Baidu and Hillhouse Investment are among the backers of WeRide.",
+        ("baidu", "invested_in", "weride"),
+        None,
+        "invested_in.noun",
+    ),
+    (
+        "Sequoia Capital, Temasek, GIC and Hillhouse Investment are among Shein’s investors.",
+        ("gic", "invested_in", "shein"),
+        None,
+        "invested_in.noun",
+    ),
     # a name the NER misses once is still the name it read elsewhere in the article
     (
         "Rapiboy, founded in 2016 by Paris-born engineer Camille Roux, handles more than 2 million orders a week for"
@@ -4214,6 +4235,46 @@ def test_taking_part_after_nobody_raised_money_is_no_investment(extract_text):
 
 #: (text, the relation it states, the near miss a wrong reading gives): one construction each.
 RIGHT_NOT_WRONG = [
+    # a name's appositive that describes it is no list ('Tencent, WeChat's owner, and Alibaba')
+    (
+        "Tencent, WeChat’s owner, and Alibaba are among the backers of WeRide.",
+        ("tencent", "invested_in", "weride"),
+        ("wechat", "invested_in", "weride"),
+    ),
+    # 'the company' is not one name of a list read before it ('investors including A, B and C'): the article's own
+    (
+        "Transsion raised HK$9.8 billion in Hong Kong on Thursday. Cornerstone investors, including Singapore’s GIC,"
+        " Hillhouse Investment and UBS Asset Management, took up 38% of the shares. Chairman Zhu Zhaojiang, who"
+        " founded the company in 2006, spoke at the ceremony.",
+        ("zhu zhaojiang", "founded", "transsion"),
+        ("zhu zhaojiang", "founded", "ubs asset management"),
+    ),
+    (
+        "Zepto raised US$450 million on Monday. Backers including Nexus Venture Partners, Glade Brook and StepStone"
+        " Group joined the round. Aadit Palicha, who started the company in 2021, said it would expand.",
+        ("aadit palicha", "founded", "zepto"),
+        ("aadit palicha", "founded", "stepstone group"),
+    ),
+    (
+        "Shein filed for a London listing on Tuesday. Banks such as Goldman Sachs, JPMorgan and Morgan Stanley will"
+        " run the offering. Xu Yangtian, who founded the company in 2008, owns about a third of it.",
+        ("chris-xu", "founded", "shein"),
+        ("chris-xu", "founded", "morgan-stanley"),
+    ),
+    # near miss: a name read alone as the subject before is what the description names
+    (
+        "Transsion raised HK$9.8 billion in Hong Kong on Thursday. Hillhouse Investment took up 38% of the shares."
+        " Zhang Lei, who founded the company in 2005, spoke at the ceremony.",
+        ("zhang lei", "founded", "hillhouse investment"),
+        ("zhang lei", "founded", "transsion"),
+    ),
+    # 'the unit' alone is a unit named in its sentence or the three before, not one named further back
+    (
+        "Walmart said Flipkart, its Indian arm, would list next year. Shares of Walmart rose 2%. Analysts welcomed the"
+        " plan. Rates fell. Stocks rose. The unit runs stores. It competes with Amazon.",
+        ("flipkart", "part_of", "walmart"),
+        ("flipkart", "competes_with", "amazon"),
+    ),
     # 'the round was led by X, with participation from A': X leads the round, not A
     (
         "Airwallex raised US$300 million. The round was led by Singapore sovereign fund GIC, with participation from"
@@ -5025,6 +5086,33 @@ def test_references_resolve_to_recent_compatible_entities(extract_text):
             ("vidit aatrey", "leads", "meesho"),
             ("vidit aatrey", "leads", "nse-india"),
         ),
+        # 'the unit', 'the subsidiary' alone: the unit read last, which a pronoun after it continues
+        (
+            "Walmart said it would list Flipkart, its Indian e-commerce arm, next year. The unit runs warehouses in 20"
+            " states. It competes with Amazon and Reliance Retail.",
+            ("flipkart", "competes_with", "amazon"),
+            ("walmart", "competes_with", "amazon"),
+        ),
+        (
+            "Sea Ltd said its digital payments arm, Monee, grew 30% last year. The unit operates in eight countries."
+            " It competes with GCash.",
+            ("seamoney", "competes_with", "gcash"),
+            ("sea-limited", "competes_with", "gcash"),
+        ),
+        (
+            "Grab Holdings said its lending subsidiary, GXS Bank, raised capital on Monday. The subsidiary serves"
+            " drivers in Singapore. It competes with Trust Bank.",
+            ("gxs bank", "competes_with", "trust bank"),
+            ("grab", "competes_with", "trust bank"),
+        ),
+        # … of two units in view, the one named more often (not a unit named once in passing)
+        (
+            "Alibaba refiled to list Cainiao, its logistics arm, on Monday. Cainiao’s revenue rose 7%. Parcels for"
+            " Alibaba’s AliExpress grew fastest. The unit runs warehouses in 200 countries. It competes with SF"
+            " Holding.",
+            ("cainiao", "competes_with", "sf holding"),
+            ("aliexpress", "competes_with", "sf holding"),
+        ),
         # near misses: a subject named since begins a new topic; the 'it' of a copula stands for nothing
         (
             "Zepto hired bankers on Monday. The company was started in 2021. Swiggy later signed a lease with"
@@ -5756,3 +5844,43 @@ def test_an_indefinite_noun_after_a_comma_describes_no_name(extract_text):
         "covering the fees and review process Apple introduced in Japan."
     )
     assert not [t for t in triples(extract_text(text)) if t[1] == "launched"]
+
+
+@pytest.mark.parametrize(
+    "text, published, triple, date",
+    [
+        (
+            "The State Administration for Market Regulation fined Apple RMB4 billion on Tuesday. The penalty,"
+            " equivalent to 1% of Apple’s sales in mainland China in 2024, concludes an investigation the regulator"
+            " opened in March.",
+            "2025-11-18",
+            ("samr", "investigated", "apple"),
+            "2025-03",
+        ),
+        (
+            "The State Administration for Market Regulation fined Meituan RMB3 billion on Monday. The penalty, about 3%"
+            " of Meituan’s revenue in 2023, ends an investigation the regulator opened in April.",
+            "2025-09-10",
+            ("samr", "investigated", "meituan"),
+            "2025-04",
+        ),
+        (
+            "The Korea Fair Trade Commission fined Coupang 140 billion won on Friday. The fine, a tenth of Coupang’s"
+            " profit in 2024, closes an investigation the regulator opened in February.",
+            "2025-10-03",
+            ("kftc", "investigated", "coupang"),
+            "2025-02",
+        ),
+        # near miss: a year that opens the clause is the timeline's
+        (
+            "The State Administration for Market Regulation fined Apple RMB4 billion on Tuesday. In 2024, the fine"
+            " concludes an investigation the regulator opened in March.",
+            "2025-11-18",
+            ("samr", "investigated", "apple"),
+            "2024-03",
+        ),
+    ],
+)
+def test_a_year_of_a_noun_does_not_date_the_month_after_it(extract_text, text, published, triple, date):
+    rel = triples(extract_text(text, published=published))[triple]
+    assert rel.date is not None and rel.date.iso == date

@@ -253,6 +253,8 @@ def _dates(parsed: Parsed) -> list[dict]:
         span = parsed.doc[start:end]
         spec = date_spec(parsed.text_of(span))
         yearless = spec is not None and spec.get("rel") is None and spec.get("y") is None
+        if spec is not None and set(spec) == {"y"} and _of_a_noun(span.root):
+            spec = {**spec, "of_noun": True}
         if spec is not None and (spec.get("rel") == "month_only" or yearless):
             # a new dict: date_spec's answer stays as it is
             spec = {**spec, "tense": _tense(governing_verb(span.root))}
@@ -277,9 +279,8 @@ def _dates(parsed: Parsed) -> list[dict]:
             and t.dep_ == "pobj"
             and t.head.lower_ in ("in", "since", "by", "from", "until", "during", "before", "after")
         ):
-            out.append(
-                {"spec": {"y": int(t.text)}, "start": t.idx, "end": t.idx + 4, "gov": _date_governor(t).i, "tok": t.i}
-            )
+            spec = {"y": int(t.text)} | ({"of_noun": True} if _of_a_noun(t) else {})
+            out.append({"spec": spec, "start": t.idx, "end": t.idx + 4, "gov": _date_governor(t).i, "tok": t.i})
     for s in parsed.sents:
         m = ANCHOR_CUES.match(parsed.text_of(s))
         if m:
@@ -299,6 +300,19 @@ def _dates(parsed: Parsed) -> list[dict]:
 
 #: Nouns of a report whose clause dates what it reports ('according to a letter sent on Monday').
 _REPORT_NOUNS = frozenset({"letter", "memo", "statement", "filing", "notice", "announcement", "release", "email"})
+
+
+def _of_a_noun(root: Token) -> bool:
+    """Whether a year qualifies a noun of a phrase, not a clause ('1% of Apple's sales in mainland China in 2024,
+    concludes an investigation opened in March': the sales' year, not the timeline's)."""
+    prep = root.head
+    word = prep.head  # (a noun, or an adjective set on one: 'the penalty, equivalent to … in 2024')
+    return (
+        root.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and word.i < prep.i
+        and (word.pos_ in ("NOUN", "PROPN") or (word.pos_ == "ADJ" and word.dep_ == "amod"))
+    )
 
 
 def _dated_noun(root: Token) -> int | None:

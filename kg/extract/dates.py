@@ -5,7 +5,8 @@ A spec is a plain dict so it survives spaCy's multiprocessing:
 ``{"y": 2018, "m": 6}`` (absolute; ``y`` None = year-less), ``{"rel": "next_year"}``,
 ``{"rel": "same_year", "m": 7}``, ``{"rel": "this_year"}``, ``{"rel": "last_year"}``,
 ``{"rel": "anchor"}`` ("at that time"), ``{"rel": "days_later", "n": 7}``, ``{"rel": "months_later", "n": -2}``
-("two months earlier"). A relative date's year is as inferred as its anchor's.
+("two months earlier"); ``"of_noun": True`` on a year that qualifies a noun ("sales in 2024"), which dates that
+noun but sets no anchor for the dates after it. A relative date's year is as inferred as its anchor's.
 
 >>> dates = resolve_all([date_spec("May 7"), date_spec("the following year")], PartialDate(2025, 5))
 >>> [(d.iso, d.year_inferred) for d in dates]
@@ -210,7 +211,8 @@ def resolve_all(
             )
         )
         date = resolve(spec, anchor, published, near) if spec else None
-        if date is not None and spec and spec.get("rel") != "this_year":
+        # (a year of a noun's phrase, 'sales in 2024', dates that noun, not what the sentence tells after it)
+        if date is not None and spec and spec.get("rel") != "this_year" and not spec.get("of_noun"):
             anchor, anchor_sent = date, sent
         out.append(date)
     return out

@@ -294,6 +294,7 @@ class Context:
         self._descriptions: dict[str, set[str]] | None = None  # organization key -> words describing it (lazy)
         self.founded: dict[str, Arg] = {}  # person key -> organization founded, as read so far
         self.units: dict[str, Arg] = {}  # organization key -> its unit last read ('the JD.com subsidiary')
+        self.units_read: dict[str, Arg] = {}  # every unit read so far, any organization's, by key
 
     def names_in_sentence(self, key: str, i: int) -> bool:
         """Whether the entity ``key`` is named in the sentence of token ``i``."""
@@ -340,7 +341,12 @@ class Context:
             return self._arg(m)
         if tok.lower_ in lx.LEGAL_FORM_WORDS and tok.text[:1].isupper():
             # 'Lakala Payment Co.': the name that the legal form's words follow ('Lakala') is the company
-            named = [self.tok_mention[c.i] for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+            # (or the name right before it, however parsed: 'Geely Holding', 'Geely' taken for an adverb)
+            named = [
+                self.tok_mention[c.i]
+                for c in tok.children
+                if (c.dep_ == "compound" and c.i < tok.i) or c.i == tok.i - 1
+            ]
             if named and named[0] is not None and self.types.get(named[0][2]) == "Organization":
                 return self._arg(named[0])
         # '“X” mechanism', 'the Taobao platform': a cue noun right after (or headed by) a mention.
@@ -413,15 +419,8 @@ class Context:
         words = phrase.split()
         if len(words) == 2 and words[0] in ("all", "the", "these", "those") and lx.LIST_NUMBERS.get(words[1], 0) >= 3:
             return self._resolve_list(tok, lx.LIST_NUMBERS[words[1]], phrase)
-        if words[:1] == ["the"] and lx.REL_NOUNS.get(tok.lemma_.lower(), ("",))[0] == "part_of":
-            # 'the JD.com subsidiary': the unit of that organization read last
-            parents = [m for c in tok.children if c.dep_ in ("compound", "nmod") and (m := self.tok_mention[c.i])]
-            unit = self.units.get(parents[0][2]) if parents else None
-            return (
-                [Arg(unit.key, unit.span, unit.type, "coref:" + phrase)]
-                if unit and unit.key not in self.exclude
-                else []
-            )
+        if self._unit_reference(tok, phrase):
+            return self._resolve_unit(tok, phrase)
         if (earlier := self._conjoined_it_before(tok)) is not None:
             return self._resolve(earlier)  # 'in 2024 it sold X, and in 2025 it trimmed Y': the same 'it' twice
         if phrase in lx.PAIR_REFS or tok.lower_ in lx.PLURAL_PRONOUNS:
@@ -509,6 +508,7 @@ class Context:
             if pick is None and found and kind == "Organization" and self.salient is not None:
                 # 'the company' with no name in its sentence: the article's own, when it was named lately
                 pick = next((f for f in found if f[1] == self.salient.key), None)
+            found = found if pick else self._unlisted(tok, kind, found)
             pick = pick or (found[0] if found else None)
             salient = self.salient if self.salient and self.salient.key not in self.exclude else None
             if pick is None and not found and tok.pos_ != "PRON" and phrase in lx.SINGLE_REFS and salient:
@@ -783,10 +783,47 @@ class Context:
             if subject is None or self.tok_mention[subject.i] is not None or root.lemma_ == "be":
                 continue  # ('It is not X's first tilt at …': an 'it' of a copula may stand for nothing)
             phrase = self.parsed.text_of(self.doc[subject.left_edge.i : subject.i + 1]).lower()
-            if phrase in lx.SINGLE_REFS and len(resolved := self._resolve(subject)) == 1:
+            refers = phrase in lx.SINGLE_REFS or self._unit_reference(subject, phrase)
+            if refers and len(resolved := self._resolve(subject)) == 1:
                 return resolved
             return []
         return []
+
+    def _resolve_unit(self, tok: Token, phrase: str) -> list[Arg]:
+        """'the JD.com subsidiary': the unit of that organization read last; 'the unit' alone: a unit in view."""
+        parents = [m for c in tok.children if c.dep_ in ("compound", "nmod") and (m := self.tok_mention[c.i])]
+        alone = len(phrase.split()) == 2
+        unit = self.units.get(parents[0][2]) if parents else (self._unit_in_view(tok) if alone else None)
+        return [Arg(unit.key, unit.span, unit.type, "coref:" + phrase)] if unit and unit.key not in self.exclude else []
+
+    def _unit_in_view(self, tok: Token) -> Arg | None:
+        """'the unit' alone ('…, its logistics arm. The unit operates …'): of the units read so far, those named
+        in its sentence or the three before, the one named most often so far (the nearest of equals), else None."""
+        limit = self.sent_first[max(self.sent_index[tok.i] - 3, 0)]
+        named = [(i, k) for i, k in self.by_type["Organization"] if i < tok.i and k in self.units_read]
+        in_view = {k for i, k in named if i >= limit}
+        if not in_view:
+            return None
+        times = {k: [i for i, key in named if key == k] for k in in_view}
+        return self.units_read[max(in_view, key=lambda k: (len(times[k]), times[k][-1]))]
+
+    def _unlisted(self, tok: Token, kind: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """'Cornerstone investors, including GIC, Hillhouse and UBS, took up … Zhu, who founded the company': of the
+        recent names, those a singular description may name, which no one name of a list is."""
+        if tok.pos_ == "PRON" or kind != "Organization":
+            return found
+        return [f for f in found if not self._listed_with_others(f[0])]
+
+    def _listed_with_others(self, i: int) -> bool:
+        """Whether the name at token ``i`` is one of a coordinated list of names ('GIC, Hillhouse and UBS')."""
+        m = self.tok_mention[i]
+        head = self.mention_head[m] if m is not None else self.tokens[i]
+        return any(self.tok_mention[c.i] not in (None, m) for c in head.conjuncts)
+
+    @staticmethod
+    def _unit_reference(tok: Token, phrase: str) -> bool:
+        """'the unit', 'the subsidiary', 'the arm': a reference to the unit read last."""
+        return phrase.split()[:1] == ["the"] and lx.REL_NOUNS.get(tok.lemma_.lower(), ("",))[0] == "part_of"
 
     def _authority_description(self, tok: Token) -> bool:
         """'China's top market regulator', 'Saudi Arabia's competition watchdog', 'the commission', 'the country's
@@ -910,6 +947,7 @@ class Context:
             if a:
                 out.append(a)
                 out.extend(self._listed_before_place(t))
+                out.extend(self._list_as_appositive(t))
                 continue
             found = False
             if t.tag_ == "WP$" and (whose := self._whose(t, refs)) is not None:
@@ -1166,6 +1204,17 @@ class Context:
         if h is not None and h.dep_ == "xcomp":
             h = h.head
         return h is not None and h.i == v.i
+
+    def _list_as_appositive(self, t: Token) -> list[Arg]:
+        """'HongShan, Tencent, Alibaba and Geely are among …': the small model may make the list after the first
+        name its appositive; a name with names coordinated to it, set beside a name, lists them (an alias beside a
+        name stands alone: 'Xiaohongshu, or RedNote')."""
+        for c in t.children:
+            if c.dep_ == "appos" and self.tok_mention[c.i] is not None and c.i > t.i:
+                listed = [a for x in (c, *c.conjuncts) if (a := self.ent(x)) is not None]
+                if len(listed) > 1:
+                    return listed
+        return []
 
     def _listed_before_place(self, t: Token) -> list[Arg]:
         """'with Uber and Estonia's Bolt': the small model makes 'Uber and Estonia's' one possessor of Bolt; a
@@ -4762,13 +4811,9 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
                 ctx.founded.setdefault(cand.s.key, cand.o)
             else:
                 ctx.leads.setdefault(cand.s.key, []).append((cand.o, cand.role))
-        if (
-            cand.p == "part_of"
-            and cand.s is not None
-            and cand.o is not None
-            and cand.s.type == cand.o.type == "Organization"
-        ):
-            ctx.units[cand.o.key] = cand.s
+        if cand.p in ("part_of", "owns") and cand.s and cand.o and cand.s.type == cand.o.type == "Organization":
+            unit, group = (cand.s, cand.o) if cand.p == "part_of" else (cand.o, cand.s)
+            ctx.units[group.key] = ctx.units_read[unit.key] = unit
         yield cand
 
 
