@@ -25,7 +25,8 @@ BLIND16 = Path(__file__).resolve().parent / "data" / "blind16"
 BLIND17 = Path(__file__).resolve().parent / "data" / "blind17"
 BLIND18 = Path(__file__).resolve().parent / "data" / "blind18"
 BLIND19 = Path(__file__).resolve().parent / "data" / "blind19"
-BLIND20 = Path(__file__).resolve().parent / "data" / "blind20"  # (unannotated/ holds the two not yet annotated)
+BLIND20 = Path(__file__).resolve().parent / "data" / "blind20"
+BLIND21 = Path(__file__).resolve().parent / "data" / "blind21"
 
 
 def _half(stem: str) -> str:
@@ -50,8 +51,8 @@ def _half(stem: str) -> str:
             *BLIND17.glob("*/*.md"),
             *BLIND18.glob("*/*.md"),
             *BLIND19.glob("*/*.md"),
-            *BLIND20.glob("dev/*.md"),
-            *BLIND20.glob("test/*.md"),
+            *BLIND20.glob("*/*.md"),
+            *BLIND21.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -81,6 +82,7 @@ def test_sizes():
     assert len(list(BLIND18.glob("dev/*.md"))) == 9 and len(list(BLIND18.glob("test/*.md"))) == 6
     assert len(list(BLIND19.glob("dev/*.md"))) == 6 and len(list(BLIND19.glob("test/*.md"))) == 6
     assert len(list(BLIND20.glob("dev/*.md"))) == 5 and len(list(BLIND20.glob("test/*.md"))) == 5
+    assert len(list(BLIND21.glob("dev/*.md"))) == 5 and len(list(BLIND21.glob("test/*.md"))) == 9
 
 
 @pytest.mark.parametrize(
@@ -106,6 +108,7 @@ def test_sizes():
             *BLIND18.glob("*/*.yaml"),
             *BLIND19.glob("*/*.yaml"),
             *BLIND20.glob("*/*.yaml"),
+            *BLIND21.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
