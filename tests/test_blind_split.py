@@ -27,6 +27,7 @@ BLIND18 = Path(__file__).resolve().parent / "data" / "blind18"
 BLIND19 = Path(__file__).resolve().parent / "data" / "blind19"
 BLIND20 = Path(__file__).resolve().parent / "data" / "blind20"
 BLIND21 = Path(__file__).resolve().parent / "data" / "blind21"
+BLIND22 = Path(__file__).resolve().parent / "data" / "blind22"
 
 
 def _half(stem: str) -> str:
@@ -53,6 +54,7 @@ def _half(stem: str) -> str:
             *BLIND19.glob("*/*.md"),
             *BLIND20.glob("*/*.md"),
             *BLIND21.glob("*/*.md"),
+            *BLIND22.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -83,6 +85,7 @@ def test_sizes():
     assert len(list(BLIND19.glob("dev/*.md"))) == 6 and len(list(BLIND19.glob("test/*.md"))) == 6
     assert len(list(BLIND20.glob("dev/*.md"))) == 5 and len(list(BLIND20.glob("test/*.md"))) == 5
     assert len(list(BLIND21.glob("dev/*.md"))) == 5 and len(list(BLIND21.glob("test/*.md"))) == 9
+    assert len(list(BLIND22.glob("dev/*.md"))) == 6 and len(list(BLIND22.glob("test/*.md"))) == 6
 
 
 @pytest.mark.parametrize(
@@ -109,6 +112,7 @@ def test_sizes():
             *BLIND19.glob("*/*.yaml"),
             *BLIND20.glob("*/*.yaml"),
             *BLIND21.glob("*/*.yaml"),
+            *BLIND22.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
