@@ -738,6 +738,51 @@ CASES = [
         None,
         "part_of.possessive_product",
     ),
+    # a sub-brand is a unit (its near miss, a sister brand, is kin: NEGATIVES)
+    ("Vivo's sub-brand iQoo launched a phone.", ("iqoo", "part_of", "vivo"), None, "part_of.noun"),
+    # charge, the helm or the reins taken of (at) an organization
+    ("Zhang Yong took charge of Alibaba in 2015.", ("zhang yong", "leads", "alibaba"), "2015", "leads.take_charge"),
+    ("Li Jian took the helm at Honor in January 2025.", ("li jian", "leads", "honor"), "2025-01", "leads.take_charge"),
+    (
+        "Wang Ning, who took the helm of Pop Mart in 2010, said sales rose.",
+        ("wang ning", "leads", "pop mart"),
+        "2010",
+        "leads.take_charge",
+    ),
+    ("Lu Yimin took the reins at Xpeng in 2023.", ("lu yimin", "leads", "xpeng"), "2023", "leads.take_charge"),
+    # listed on a segment named before its kind ('the ChiNext board')
+    ("Unitree listed on the ChiNext board on Monday.", ("unitree", "listed_on", "chinext"), None, "listed_on.verb"),
+    (
+        "Moore Threads debuted on the STAR Market board in Shanghai on Friday.",
+        ("moore threads", "listed_on", "star market"),
+        None,
+        "listed_on.verb",
+    ),
+    (
+        "Zhipu plans to list on the Shenzhen Stock Exchange's ChiNext board.",
+        ("zhipu", "listed_on", "chinext"),
+        None,
+        "listed_on.verb",
+    ),
+    # an exchange's segment named before its kind
+    (
+        "Honor listed on the Shenzhen Stock Exchange's ChiNext board on Monday.",
+        ("chinext", "part_of", "shenzhen stock exchange"),
+        None,
+        "part_of.possessive_product",
+    ),
+    (
+        "Moonshot plans to list on the Hong Kong Stock Exchange's GEM board.",
+        ("gem", "part_of", "hong kong stock exchange"),
+        None,
+        "part_of.possessive_product",
+    ),
+    (
+        "The Shenzhen Stock Exchange's ChiNext market welcomed Honor.",
+        ("chinext", "part_of", "shenzhen stock exchange"),
+        None,
+        "part_of.possessive_product",
+    ),
     # 'who' after a person's name is the person, wherever the small model hangs the clause
     (
         "At the annual Apsara Conference, Wu, who also chairs Alibaba Cloud Intelligence, did not give a figure.",
@@ -848,6 +893,25 @@ CASES = [
         "compete.rival.clause",
     ),
     ("Grab said rival Gojek had lost drivers.", ("gojek", "competes_with", "grab"), None, "compete.rival.clause"),
+    # a noun summing up the clause before it ('…, a step that rival X copied'): the rival is that clause's subject's
+    (
+        "Douyin launched a grocery service in March, a step that rival Kuaishou copied weeks later.",
+        ("kuaishou", "competes_with", "douyin"),
+        None,
+        "compete.rival.clause",
+    ),
+    (
+        "Pinduoduo cut its commission to zero, a decision that rival JD.com matched in April.",
+        ("jd.com", "competes_with", "pinduoduo"),
+        None,
+        "compete.rival.clause",
+    ),
+    (
+        "Nio opened 500 battery-swap stations last year, a network that rival Xpeng is racing to match.",
+        ("xpeng", "competes_with", "nio"),
+        None,
+        "compete.rival.clause",
+    ),
     # a host, streamer or seller of a platform named beside them sells or streams there
     (
         "Kuaishou host Xin Youzhi was fined in 2020.",
@@ -901,6 +965,20 @@ CASES = [
         "invested_in.noun+coref",
     ),
     ("Uber faces competition from Toyota-backed Pony.ai.", ("toyota", "invested_in", "pony.ai"), None, "invest.hyphen"),
+    # a name of two words before the hyphen, however the parser hangs its last word
+    (
+        "Lufax Holding, the Ping An-backed wealth platform, was fined by the regulator.",
+        ("ping an", "invested_in", "lufax"),
+        None,
+        "invest.hyphen",
+    ),
+    ("Alipay, the Ant Group-owned wallet, added a feature.", ("alipay", "part_of", "ant group"), None, "owns.hyphen"),
+    (
+        "Kuaishou competes with Xigua, the ByteDance Ltd-owned video app.",
+        ("xigua", "part_of", "bytedance"),
+        None,
+        "owns.hyphen",
+    ),
     # a role conjoined after a post of no relation takes the post's place in the clause ('joins as senior
     # vice-president and head of Y'), and its date
     (
@@ -3808,6 +3886,26 @@ CASES = [
         None,
         "compete.ranked",
     ),
+    # a share of a market ranked behind others: whoever holds the share (is left with it) is their rival
+    (
+        "Shipments fell 5% in 2025, according to Canalys, leaving Oppo with a 12% share of the domestic market,"
+        " behind Apple and Vivo.",
+        ("oppo", "competes_with", "vivo"),
+        None,
+        "compete.ranked",
+    ),
+    (
+        "Vivo held a 17% share of the market, behind Huawei and Apple.",
+        ("vivo", "competes_with", "huawei"),
+        None,
+        "compete.ranked",
+    ),
+    (
+        "The quarter left Xpeng with a 9% share of deliveries, behind Nio and Li Auto.",
+        ("xpeng", "competes_with", "li auto"),
+        None,
+        "compete.ranked",
+    ),
     # a company's titles before the agent of a participle in a clause: posts at the clause's subject company
     (
         "Xiaomi unveiled the YU9 at an event hosted by founder and chief executive Lei Jun.",
@@ -3941,6 +4039,10 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # a sister brand (company) is its possessor's kin, not its unit
+    "Vivo's sister brand iQoo launched a phone.",
+    "Honor and Oppo, along with its sister brand Realme, opened offices in Lagos.",
+    "Xiaomi's sister company Kingsoft reported results.",
     # a programme one company runs: no one named takes part
     "AliExpress’s “Choice” programme stores merchants’ goods in Cainiao warehouses.",
     "Peng left Huawei’s “Genius Youth” programme in 2023.",
@@ -4235,6 +4337,24 @@ def test_taking_part_after_nobody_raised_money_is_no_investment(extract_text):
 
 #: (text, the relation it states, the near miss a wrong reading gives): one construction each.
 RIGHT_NOT_WRONG = [
+    # a conjoined unit noun with an owner of its own is a phrase of its own
+    (
+        "Meituan's Keeta delivery brand and Didi Global's overseas units are looking for footholds in Asia.",
+        ("keeta", "part_of", "meituan"),
+        ("keeta", "part_of", "didi"),
+    ),
+    # and a second 'its' in such a list is the first's owner, not the unit named beside it
+    (
+        "Last year Baidu agreed to merge Xiaodu with its fintech arm Du Xiaoman, and its video unit, iQiyi, has"
+        " been listed on Nasdaq since 2018.",
+        ("iqiyi", "part_of", "baidu"),
+        ("iqiyi", "part_of", "du xiaoman"),
+    ),
+    (
+        "Tencent's WeChat Pay service and Ant Group's overseas units grew.",
+        ("wechat pay", "part_of", "tencent"),
+        ("wechat pay", "part_of", "ant group"),
+    ),
     # a name's appositive that describes it is no list ('Tencent, WeChat's owner, and Alibaba')
     (
         "Tencent, WeChat’s owner, and Alibaba are among the backers of WeRide.",
@@ -5645,6 +5765,18 @@ def test_a_city_before_listed_names_no_exchange(extract_text):
             "Sales in Brazil rose after Premier Li Qiang visited, Meituan said.",
             ("li qiang", "leads", "meituan"),
         ),
+        # the helm taken at a time, of no organization named
+        (
+            "Li Jian took the helm at a time when sales at Meituan were falling.",
+            ("li jian", "leads", "meituan"),
+        ),
+        # goods listed on a platform's board: no listing on an exchange
+        ("Geely listed its cars on the Tmall board.", ("geely", "listed_on", "tmall")),
+        # a company's board is its directors, and a company's market where it sells: no segment of it
+        ("Alibaba's Ant Group board voted on the plan.", ("ant group", "part_of", "alibaba")),
+        ("Meituan's Keeta market grew fast.", ("keeta", "part_of", "meituan")),
+        # a stake ('a share in Y') ranked behind another investor's is no place in a market: no rivalry
+        ("Alibaba bought a 10% share in Moonshot, behind Tencent.", ("alibaba", "competes_with", "tencent")),
     ],
 )
 def test_no_relation_with_a_bystander(extract_text, text, wrong):

@@ -150,6 +150,8 @@ CATEGORY_TYPES = {
 }
 #: What one hands to a successor ('handed the CEO role to Y', 'passed the reins to Y'): the one it goes to is a person.
 HANDED_POSTS = frozenset({"role", "post", "job", "position", "title", "reins", "helm", "seat"})
+#: What a leader takes of (at) an organization: "took charge of Y", "took the helm at Y", "took the reins of Y".
+TAKEN_POSTS = frozenset({"charge", "helm", "reins"})
 #: Posts held at a firm: 'an analyst at Bernstein', 'a partner at Zhong Lun' (what follows 'at' is an organization).
 FIRM_POSTS = frozenset({"analyst", "partner", "economist", "strategist", "director", "executive", "researcher"})
 #: Makers named by what they make: 'Epic Games, the maker of Fortnite' (what follows 'of' is a product).
@@ -418,6 +420,8 @@ PRODUCT_NOUNS = frozenset(
 #: The kinds whose named instance is a unit of its possessor ("its Prime membership", "its Alipay+ network"), which
 #: the annotation guide's part_of covers; a model or a chatbot ("its GLM models") is a product, not a unit.
 SERVICE_NOUNS = frozenset({"membership", "service", "network", "wallet", "subscription", "app", "application", "brand"})
+#: Segments of an exchange named before their kind: "the Shenzhen Stock Exchange's ChiNext board" (an exchange's only).
+SEGMENT_NOUNS = frozenset({"board", "market", "segment"})
 #: Heads of a description of an authority ("China's top market regulator", "the competition watchdog", "the
 #: commission's investigation"; "bank" with "central"): it stands for an authority the article names.
 AUTHORITY_NOUNS = frozenset(
@@ -472,6 +476,8 @@ VERB_ONLY_FORMS = frozenset({"competes", "vies", "invests", "acquires", "owns", 
 #: Adjectives that make a group of names rivals: "two rival apps, A and B", "competing platforms such as A and B".
 RIVAL_ADJECTIVES = frozenset({"rival", "competing"})
 MARKET_GROUND = frozenset({"ground", "share", "customer", "user", "shopper", "merchant", "seller", "traffic", "lead"})
+#: Nouns of a place in a market that 'behind' / 'ahead of' rank: "a 12% share of the market, behind Apple".
+RANK_NOUNS = frozenset({"share", "position", "place", "spot", "ranking"})
 CONTROL_WORDS = frozenset({"controlling", "majority"})
 #: Nouns of a holding: "a 5% stake in X", "a controlling interest in X".
 STAKE_NOUNS = frozenset({"stake", "share", "shares", "holding", "interest"})
@@ -565,6 +571,8 @@ PERSON_POSTS = frozenset(
 )
 #: Words that make a title a past one: "former Kuaishou chairman Su Hua" no longer leads it.
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "previous"})
+#: A unit's kin, not its owner's: "Vivo's sister brand iQoo" (both are their parent's; "a sister app to Y" is Y's).
+SIBLING_WORDS = frozenset({"sister", "sibling"})
 #: 'chief <word> officer' -> role ("the company's chief financial officer").
 OFFICER_ROLES = {"executive": "CEO", "financial": "CFO", "operating": "COO", "technology": "CTO", "technical": "CTO"}
 

@@ -2065,6 +2065,18 @@ def _prep_objects_in_clause_of(p: Token, word: str, *, after_and: bool = False) 
     ]
 
 
+def _segments_after(ctx: Context, v: Token) -> list[Arg]:
+    """'listed on the ChiNext board', 'debuted on the STAR Market board': the segment a kind noun after 'on' (or
+    'in') is qualified by, named before it."""
+    return _named(
+        ctx.ent(c)
+        for p in _pobjs((v,), ("on", "in"))
+        if p.lemma_.lower() in lx.SEGMENT_NOUNS and ctx.ent(p) is None
+        for c in p.children
+        if c.dep_ == "compound" and ctx.tok_mention[c.i]
+    )
+
+
 def _named_tokens_after(head: Token, word: str) -> list[Token]:
     """The objects of the preposition ``word`` hanging off ``head`` ('charge of Y', 'control of Y')."""
     return [p for c in head.children if c.dep_ == "prep" and c.lower_ == word for p in c.children if p.dep_ == "pobj"]
@@ -2136,8 +2148,13 @@ def _phrasal_sense(v: Token, lemma: str, dobj: list[Token]) -> tuple[str, str, l
             or [d for d in dobj if d is not control]
         )
         return "acquired", "acquire.managing_control" if _managing(control) else "acquire.take_control", named
-    if lemma == "take" and dobj and dobj[0].lower_ == "charge":
-        return "leads", "leads.take_charge", _named_tokens_after(dobj[0], "of")
+    if lemma == "take" and dobj and (post := dobj[0]).lower_ in lx.TAKEN_POSTS:
+        # ('took the helm at Honor': the small model hangs 'at' (or 'of') on the verb as often as on the post)
+        return (
+            "leads",
+            "leads.take_charge",
+            [t for h in (post, v) for w in ("of", "at") for t in _named_tokens_after(h, w)],
+        )
     if lemma == "buy" and not dobj and (bought_into := _named_tokens_after(v, "into")):
         return "invested_in", "invest.buy_into", bought_into  # 'Temasek bought into Meituan in 2015'
     return None
@@ -2677,19 +2694,35 @@ def rule_ranked_against(ctx: Context, t: Token) -> Iterator[Cand]:
     """'Shopee ranks ahead of Lazada and Tokopedia', 'Lazada has fallen further behind Shopee': a company a clause
     ranks ahead of (behind) others competes with them. Not 'ahead of the results' (no company), 'Tencent invested
     ahead of Alibaba' (an event's 'ahead of' is 'before'), nor 'the company behind TikTok' (a noun's owner)."""
+    ranked = t.head if t.head.lemma_.lower() in lx.RANK_NOUNS and not _named_tokens_after(t.head, "in") else None
     if t.lower_ == "ahead":
         rivals = _named_after(ctx, (t,), ("of",), refs=False)
-    elif t.lower_ == "behind" and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX", "ADV"):
+    elif t.lower_ == "behind" and t.dep_ == "prep" and (ranked or t.head.pos_ in ("VERB", "AUX", "ADV")):
         rivals = [a for p in t.children if p.dep_ == "pobj" for a in ctx.expand(p, refs=False)]
     else:
         return
     verb = governing_verb(t)
-    if verb.pos_ not in ("VERB", "AUX") or cue(verb, lx.VERB_CUES):
+    if ranked is not None:
+        holders = _rank_holders(ctx, ranked)
+    elif verb.pos_ not in ("VERB", "AUX") or cue(verb, lx.VERB_CUES):
         return  # ('Tencent invested ahead of Alibaba': before it)
-    for s in ctx.subjects(verb) if rivals else []:
+    else:
+        holders = list(ctx.subjects(verb))
+    for s in holders if rivals else []:
         for o in rivals:
             if s.key != o.key and s.type == o.type == "Organization":
                 yield Cand(s, "competes_with", o, "compete.ranked", t.i, dated=False)
+
+
+def _rank_holders(ctx: Context, n: Token) -> list[Arg]:
+    """Whose place in a market a rank noun names: 'Oppo's share', 'leaving Oppo with a share', 'Vivo held a share'
+    (a stake, 'a share in Y', is no place in a market)."""
+    holders = [a for c in possessors(n) for a in ctx.expand(c)]
+    if not holders and n.dep_ == "pobj" and n.head.lower_ == "with":
+        holders = [a for c in n.head.head.children if c.dep_ == "dobj" for a in ctx.expand(c)]
+    if not holders and n.dep_ in ("dobj", "attr"):
+        holders = list(ctx.subjects(governing_verb(n)))
+    return holders
 
 
 def rule_stake_in_exchange(ctx: Context, n: Token) -> Iterator[Cand]:
@@ -3391,7 +3424,14 @@ def _clause_organizations(ctx: Context, phrase: Token, fillers: list[Arg]) -> li
                 ]
             )
             return [a for a in named if a.type == "Organization" and a.key not in known]
-        if v.dep_ not in ("advcl", "ccomp", "conj", "xcomp") or v.head.i == v.i:
+        if (
+            not (
+                v.dep_ in ("advcl", "ccomp", "conj", "xcomp")
+                # ('Douyin launched it, a step that rival Kuaishou copied': a noun summing up the clause before it)
+                or (v.dep_ == "relcl" and v.head.dep_ in ("npadvmod", "appos") and v.head.pos_ == "NOUN")
+            )
+            or v.head.i == v.i
+        ):
             return []
         t, v = v, governing_verb(v.head)
     return []
@@ -3922,11 +3962,16 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         or any(t.lower_ in lx.FORMER_WORDS for t in n.doc[max(0, n.i - 4) : n.i] if t.dep_ == "amod")
     ):
         return  # 'former chairman X': a past holder does not lead
+    if pred == "part_of" and _sibling(n):
+        return  # "Vivo's sister brand iQoo": Vivo's kin, not its unit
     head_role = n
     # 'chairman and chief executive of Y'; 'joins as senior vice-president and head of Y' (a post of no relation
     # first: its place in the clause is the second's)
-    while head_role.dep_ == "conj" and (
-        _role_of(head_role.head) or head_role.head.lemma_.lower() in lx.PERSON_POSTS or _split_modifier(head_role)
+    # (not a conjunct with an owner of its own: "Meituan's Keeta brand and Didi's overseas units" are two phrases)
+    while (
+        head_role.dep_ == "conj"
+        and not possessors(head_role)
+        and (_role_of(head_role.head) or head_role.head.lemma_.lower() in lx.PERSON_POSTS or _split_modifier(head_role))
     ):
         head_role = head_role.head
     dep, h = head_role.dep_, head_role.head
@@ -3981,6 +4026,8 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     # 'Tencent, an investor in the company': not Tencent itself; but 'its HoYoverse brand' may be miHoYo's own
     # name for itself, and 'its' must then find miHoYo (and give nothing) rather than the company before it
     ctx.exclude = set() if named_by_compound else {a.key for a in fillers}
+    # "its fintech arm A, and its webtoon unit, B": the second 'its' is the first's owner, not the unit beside it
+    ctx.exclude |= {a.key for a in _parallel_pronoun(ctx, head_role)}
     try:
         # in order: the output must not vary by run; a conjoined noun that is no role ('its unit X and its
         # holding in Y') gives no organization
@@ -4034,6 +4081,31 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             if (x.key, y.key) not in seen:
                 seen.add((x.key, y.key))
                 yield Cand(x, pred, y, rule, n.i, role=role, dated=dated, event=event)
+
+
+def _parallel_pronoun(ctx: Context, role: Token) -> list[Arg]:
+    """The unit named in the first of two phrases owned by a pronoun ('its fintech arm A, and its webtoon unit, B',
+    however the small model hangs the second on the first), which the second 'its' is not; [] for anything else
+    ('hedge fund High-Flyer and its founder X': its founder's)."""
+    own, first = possessors(role), role.head
+    if role.dep_ != "conj" or not own or not all(c.tag_ == "PRP$" for c in own):
+        return []
+    if _role_of(first) is not None and any(c.tag_ == "PRP$" for c in possessors(first)):
+        return [a for c in first.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)]
+    named = ctx.tok_mention[first.i]
+    if named is None or named[0] == 0:
+        return []
+    before = ctx.tokens[named[0] - 1]
+    return [ctx._arg(named)] if _role_of(before) and any(c.tag_ == "PRP$" for c in possessors(before)) else []
+
+
+def _sibling(n: Token) -> bool:
+    """'its sister brand X', 'a sibling app' with no 'to Y' (a sister of what its possessor owns): kin, not a unit."""
+    # ('its sister brand Realme': the small model may hang 'sister' on the name beside the noun)
+    words = [*n.children, *(n.head.children if n.dep_ == "compound" else ())]
+    return any(
+        c.lower_ in lx.SIBLING_WORDS and c.dep_ in ("amod", "compound") and c.i < n.i for c in words
+    ) and not any(c.dep_ == "prep" and c.lower_ == "to" for c in n.children)
 
 
 def _held_since(role: Token) -> bool:
@@ -4345,13 +4417,17 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
 
 def rule_possessive_product(ctx: Context, noun: Token) -> Iterator[Cand]:
     """'its Prime membership', 'Tencent's WeChat Pay service', 'its Alipay+ network': a service that a possessor is
-    said to have, named before its kind, is a unit of that organization."""
+    said to have, named before its kind, is a unit of that organization; so is an exchange's segment ('the Shenzhen
+    Stock Exchange's ChiNext board'), though a company's board is its directors."""
+    segment = noun.lemma_.lower() not in lx.SERVICE_NOUNS
     # (an authority runs no service: 'fined X for … on its Y app' is X's)
     owners = [
         a
         for c in possessors(noun)
         for a in ctx.expand(c)
-        if a.type == "Organization" and ctx.kinds.get(a.key) != "authority"
+        if a.type == "Organization"
+        and ctx.kinds.get(a.key) != "authority"
+        and (not segment or ctx.kinds.get(a.key) == "exchange")
     ]
     if not owners:
         return
@@ -4594,6 +4670,9 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
         and c.i + 1 < v.i
         and ctx.tokens[c.i + 1].text == "-"
     )
+    if not owners and v.i >= 2 and ctx.tokens[v.i - 1].text == "-" and ctx.tok_mention[v.i - 2]:
+        # 'the Ping An-backed platform': a name of two words, whose last the parser hangs on the hyphen anyhow
+        owners = [ctx._arg(ctx._mention_at(v.i - 2))]
     if pred == "listed_on":
         owners = [a for a in owners if ctx.kinds.get(a.key) == "exchange"]  # ('Hong Kong-listed': a city)
     if not owners:
@@ -4666,7 +4745,11 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
         return
     low = v.lemma_.lower()
     public = low == "go" and any(c.lower_ == "public" for c in v.children)
-    exchanges = [a for a in _named_after(ctx, (v,), ("on", "in"), refs=False) if ctx.kinds.get(a.key) == "exchange"]
+    exchanges = [
+        a
+        for a in _named_after(ctx, (v,), ("on", "in"), refs=False) + _segments_after(ctx, v)
+        if ctx.kinds.get(a.key) == "exchange"
+    ]
     if exchanges and (low in ("list", "debut", "float") or public):
         companies = ctx.objects(v) if ctx.is_passive(v) else ctx.subjects(v)
         if not companies and v.dep_ == "conj" and v.head.pos_ == "VERB":
@@ -4855,7 +4938,7 @@ _WORD_RULES: dict[str, list[tuple[str | None, _TokenRule]]] = {}
 _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("pit",), None, rule_pit_against),  # the small model tags 'pits' in 'the war pits X against Y' as a noun often
     (("put", "set"), "VERB", rule_pit_against),  # 'the move puts (sets) X against Y'
-    (lx.SERVICE_NOUNS, "NOUN", rule_possessive_product),
+    (lx.SERVICE_NOUNS | lx.SEGMENT_NOUNS, "NOUN", rule_possessive_product),
     (("part",), "NOUN", rule_part_of),
     (("whose",), None, rule_whose_unit),
     (_APPOSITIVE_UNITS, "NOUN", rule_unit_appositive),
