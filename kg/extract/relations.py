@@ -4090,13 +4090,18 @@ def _parallel_pronoun(ctx: Context, role: Token) -> list[Arg]:
     own, first = possessors(role), role.head
     if role.dep_ != "conj" or not own or not all(c.tag_ == "PRP$" for c in own):
         return []
-    if _role_of(first) is not None and any(c.tag_ == "PRP$" for c in possessors(first)):
+    if _role_of(first) is not None and _owned_by_pronoun(first):
         return [a for c in first.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)]
     named = ctx.tok_mention[first.i]
     if named is None or named[0] == 0:
         return []
     before = ctx.tokens[named[0] - 1]
-    return [ctx._arg(named)] if _role_of(before) and any(c.tag_ == "PRP$" for c in possessors(before)) else []
+    return [ctx._arg(named)] if _role_of(before) and _owned_by_pronoun(before) else []
+
+
+def _owned_by_pronoun(noun: Token) -> bool:
+    """'its fintech arm': a noun a possessive pronoun owns."""
+    return any(c.tag_ == "PRP$" for c in possessors(noun))
 
 
 def _sibling(n: Token) -> bool:
