@@ -4011,6 +4011,84 @@ CASES = [
         None,
         "leads.noun+coref",
     ),
+    # rivals named in a clause about no organization are those of the clause that holds it, not of each other
+    (
+        "Ctrip punished hotels that offered lower rates on rival platforms such as Qunar and Fliggy.",
+        ("trip.com group", "competes_with", "fliggy"),
+        None,
+        "compete.rival_group",
+    ),
+    (
+        "Didi used its data to punish drivers that worked for rival apps such as Meituan Dache and Caocao.",
+        ("didi", "competes_with", "caocao"),
+        None,
+        "compete.rival_group",
+    ),
+    # a title held now, whatever its tenure word ('new', 'returning'), even read as a verb
+    (
+        "Lazada, rebuilt under new chief executive James Dong, turned a profit.",
+        ("james dong", "leads", "lazada"),
+        None,
+        "leads.under_title",
+    ),
+    (
+        "Alibaba’s Youku, relaunched under returning chief executive Fan Luyuan in 2024, gained users.",
+        ("fan luyuan", "leads", "youku"),
+        None,
+        "leads.under_title",
+    ),
+    # a company's control (ownership) of another
+    (
+        "The watchdog pointed to Tencent’s control of China Literature, the online-fiction publisher.",
+        ("china literature", "part_of", "tencent"),
+        None,
+        "owns.possessed_control",
+    ),
+    (
+        "Investors welcomed Geely’s ownership of Volvo Cars.",
+        ("volvo cars", "part_of", "geely"),
+        None,
+        "owns.possessed_control",
+    ),
+    # co-founders 'alongside' the subject, as 'with' it
+    (
+        "Zhang Yiming founded ByteDance in 2012 alongside Liang Rubo.",
+        ("liang rubo", "founded", "bytedance"),
+        "2012",
+        "found.verb",
+    ),
+    (
+        "Trip.com said revenue rose. Chairman James Liang, who co-founded the company in 1999 alongside Neil Shen, Fan"
+        " Min and Qi Ji, will sit on the committee.",
+        ("fan min", "founded", "trip.com group"),
+        "1999",
+        "found.verb+coref",
+    ),
+    # a code after the city of a listing: the listing of the company the clause is about
+    (
+        "JD.com, listed in New York (Nasdaq: JD) and Hong Kong (9618.HK), has been looking abroad.",
+        ("jd.com", "listed_on", "nasdaq"),
+        None,
+        "listed_on.ticker",
+    ),
+    (
+        "Kingsoft Cloud, which is listed in Hong Kong (HKEX: 3896) and New York (NASDAQ: KC), paid the fine.",
+        ("kingsoft cloud", "listed_on", "nasdaq"),
+        None,
+        "listed_on.ticker",
+    ),
+    (
+        "Baidu, whose shares trade in New York (NASDAQ: BIDU), kept control of the unit.",
+        ("baidu", "listed_on", "nasdaq"),
+        None,
+        "listed_on.ticker",
+    ),
+    (
+        "Shares of Vipshop, which trade in New York (NYSE: VIPS), rose 4%.",
+        ("vipshop", "listed_on", "nyse"),
+        None,
+        "listed_on.ticker",
+    ),
 ]
 
 
@@ -4326,6 +4404,16 @@ NEGATIVES = [
     "Ximalaya grew. Investors, which include Goldman Sachs and Hillhouse Investment, declined to comment.",
     # a controlling stake sold is no unit now
     "Alibaba has sold Intime and its controlling stake in Sun Art Retail.",
+    # a title no longer held
+    "Lazada, rebuilt under former chief executive James Dong, turned a profit.",
+    # control of no company, control given up, a place's control
+    "Regulators worried about Alibaba’s control over prices on Tmall.",
+    "Naver ceded its control of Line Yahoo in 2024.",
+    "Beijing tightened its control of Ant Group in 2023.",
+    # a code after a city in any phrase but a listing is no listing of the sentence's company
+    "Acme Robotics opened an office in London (LSE: ABC) last year.",
+    # (a sentence ending in a role noun once ran the reading of names past its end)
+    "Baidu clears Kunlunxin spin-off, installs cloud chief Shen Dou as chip unit’s chairman",
 ]
 
 
@@ -5090,6 +5178,12 @@ def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):
         ),
         ("Xiaomi phones will support Zentra, the wireless charging protocol, from May.", "Zentra", "Other"),
         ("Huawei backs Nearlink, a short-range wireless standard, in its phones.", "Nearlink", "Other"),
+        # a name tagged with the common noun hyphenated after it ends before that noun ('spin-off', 'sell-off')
+        (
+            "Baidu clears Kunlunxin spin-off. Kunlunxin, its chip subsidiary, filed for a listing.",
+            "Kunlunxin",
+            "Organization",
+        ),
     ],
 )
 def test_names_and_types_from_their_context(extract_text, text, name, kind):
@@ -5733,6 +5827,47 @@ def test_a_listing_named_by_its_city_dates_the_listing_there(extract_text, text,
 def test_a_countrys_authorities_are_none_of_its_named_bodies(extract_text, text, fined):
     found = {r.predicate for r in extract_text(text).relations if r.predicate == "fined"}
     assert bool(found) == fined
+
+
+def test_a_succession_on_leaving_is_dated_by_the_leaving_when_the_taking_is_not(extract_text):
+    text = "Pinduoduo said sales rose in 2025. Chen Lei took over as chairman when Colin Huang stepped down in 2021."
+    assert triples(extract_text(text))[("chen lei", "succeeded", "colin huang")].date.iso == "2021"
+
+
+def test_rivals_of_a_company_two_clauses_up_are_not_each_others(extract_text):
+    found = triples(
+        extract_text("Ctrip punished hotels that offered lower rates on rival platforms such as Qunar and Fliggy.")
+    )
+    assert ("qunar", "competes_with", "fliggy") not in found and ("fliggy", "competes_with", "qunar") not in found
+
+
+@pytest.mark.parametrize(
+    "text, succession",
+    [
+        (
+            "Chen Lei took over as chairman of PDD Holdings when founder Colin Huang stepped down from the board.",
+            ("chen lei", "colin huang"),
+        ),
+        (
+            "Ceconomy chief executive Kai-Ulrich Deissner, who took over last year after his predecessor Karsten"
+            " Wildberger left to become a minister, will stay on.",
+            ("kai-ulrich deissner", "karsten wildberger"),
+        ),
+        (
+            "Ma Jie, who took over at Vipshop last year after Zhou Hang resigned, said sales would rise.",
+            ("ma jie", "zhou hang"),
+        ),
+        ("Sun Yu became chief executive of Zhihu in 2022 when Zhou Yuan stepped down.", ("sun yu", "zhou yuan")),
+        # near misses: no one left; someone joined rather than left; a company left; another post was left
+        ("Zhou Min took over the Ant unit when sales fell in 2022.", None),
+        ("Wu Yan took over as chief executive of Meituan after Wang Xing joined the board.", None),
+        ("Wu Yan took over as chief executive of Meituan in 2023 when Alibaba stepped down as an investor.", None),
+        ("Liu Bo took over as chief financial officer of Didi after Cheng Wei retired as chairman.", None),
+    ],
+)
+def test_taking_over_a_post_when_someone_left_it_is_a_succession(extract_text, text, succession):
+    found = {(s, o) for s, p, o in triples(extract_text(text)) if p == "succeeded"}
+    assert (succession in found) if succession else not found, found
 
 
 def test_control_taken_of_a_company_by_a_company_is_a_purchase(extract_text):

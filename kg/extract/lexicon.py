@@ -152,6 +152,10 @@ CATEGORY_TYPES = {
 HANDED_POSTS = frozenset({"role", "post", "job", "position", "title", "reins", "helm", "seat"})
 #: What a leader takes of (at) an organization: "took charge of Y", "took the helm at Y", "took the reins of Y".
 TAKEN_POSTS = frozenset({"charge", "helm", "reins"})
+#: Verbs of giving up what one held ('ceded its control of Y', 'lost its ownership of Y').
+GIVE_UP_VERBS = frozenset({"lose", "cede", "relinquish", "surrender", "give", "end", "sell", "dilute"})
+#: Verbs of leaving a post ('when X stepped down', 'after X retired'): the one who then takes it over succeeds X.
+LEAVE_VERBS = frozenset({"step", "leave", "retire", "resign", "quit", "depart", "exit"})
 #: Posts held at a firm: 'an analyst at Bernstein', 'a partner at Zhong Lun' (what follows 'at' is an organization).
 FIRM_POSTS = frozenset({"analyst", "partner", "economist", "strategist", "director", "executive", "researcher"})
 #: Makers named by what they make: 'Epic Games, the maker of Fortnite' (what follows 'of' is a product).
@@ -539,6 +543,9 @@ TITLE_MODIFIERS = frozenset(
         "co",
     }
 )
+#: Words of when a title is held that leave it a title of now ('new chief executive X', 'returning chairman Y'); not
+#: 'former' (no longer held).
+TENURE_MODIFIERS = frozenset({"new", "returning", "incoming", "outgoing", "current", "longtime", "sitting"})
 #: Nouns of a post only a person holds: "X, head of …", "X, the company's general counsel", "councillor X".
 PERSON_POSTS = frozenset(
     {

@@ -737,10 +737,11 @@ def _entity_candidate(
     kb_id = ent.ent_id_ or None
     if not kb_id:
         # NER tail words in lower case are not part of a name ("Youzan platform"), unless a hyphen joins them to
-        # the name ("Kim Chang-han", "E-mart"); a compound modifier's tail is not ("Alibaba-owned", "Seoul-based")
+        # the name ("Kim Chang-han", "E-mart"); a compound modifier's tail is not ("Alibaba-owned", "Seoul-based"),
+        # nor is a hyphen left by a common noun cut off ("Kunlunxin spin-off")
         while (
             end - start > 1
-            and tokens[end - 1].is_lower
+            and (tokens[end - 1].is_lower or tokens[end - 1].text in ("-", "‐"))
             and not (_hyphen_joined(tokens, end - 1) and not _hyphen_modifier(tokens[end - 1]))
         ):
             end -= 1

@@ -77,6 +77,7 @@ def rule_ids() -> list[str]:
         "launch.under_brand",
         "relaunch.under_brand",
         "succeed.handover",
+        "succeed.took_over_on_leaving",
         "leads.noun.implicit",
         "leads.noun.salient",
         "leads.noun.relative",
@@ -102,6 +103,7 @@ def rule_ids() -> list[str]:
         "invest.took_part",
         "investigated.nominal.sole_company",
         "owns.controlling_stake",
+        "owns.possessed_control",
         "participant.form_with.subject",
         "participant.possessive",
         "part_of.under",
@@ -1916,15 +1918,15 @@ def _excluded_prep(v: Token, lemma: str) -> bool:
 
 
 def _verb_subjects(ctx: Context, v: Token, pred: str) -> list[Arg]:
-    """The subjects of a cue verb, with those a few cues add: a co-founder 'with' ('Shen co-founded Vipshop with Hong
-    Xiaobo'), and the one appointed for a succession in a participle of appointing ('Lazada named X as chief
-    executive, replacing Y': X, not Lazada, replaces Y)."""
+    """The subjects of a cue verb, with those a few cues add: a co-founder 'with' or 'alongside' ('Shen co-founded
+    Vipshop with Hong Xiaobo'), and the one appointed for a succession in a participle of appointing ('Lazada named X
+    as chief executive, replacing Y': X, not Lazada, replaces Y)."""
     subjects = ctx.subjects(v)
     if pred == "founded" and subjects:
         subjects += [
             a
             for c in v.children
-            if c.dep_ == "prep" and c.lower_ == "with"
+            if c.dep_ == "prep" and c.lower_ in ("with", "alongside")
             for p in c.children
             if p.dep_ == "pobj"
             for a in ctx.expand(p, refs=False)
@@ -2471,7 +2473,8 @@ def _names_after_by(ctx: Context, by: Token) -> list[Arg]:
 
 def _names_listed_from(ctx: Context, i: int) -> list[Arg]:
     """The names listed from token ``i`` on ('Alibaba, JD.com and Meituan'); [] unless a name stands at ``i``."""
-    return _names_read_on(ctx, i, (",", "and"))[0] if ctx.tok_mention[i] is not None else []
+    named = i < len(ctx.tok_mention) and ctx.tok_mention[i] is not None
+    return _names_read_on(ctx, i, (",", "and"))[0] if named else []
 
 
 def _names_before_unit_noun(
@@ -2487,14 +2490,19 @@ def _names_before_unit_noun(
     return (names, stop) if noun.lower_ in lx.UNIT_NOUNS or noun.lemma_.lower() in kinds else None
 
 
+def _bracket_opening(tokens: Sequence[Token], close: int) -> int:
+    """The index of the '(' that the ')' at ``close`` closes (a short aside: a code, a name), or -1."""
+    return next((k for k in range(close - 1, max(close - 8, -1), -1) if tokens[k].text == "("), -1)
+
+
 def _before_aside(ctx: Context, i: int) -> Token:
     """Token ``i``, or the name before the brackets it closes when they name nothing else: 'Sea Ltd (SE), whose …'
     is Sea's clause, a listing code between ('Meituan (and Keeta), whose …' is not Meituan's alone)."""
     t = ctx.tokens[i]
     if t.text != ")":
         return t
-    opening = next((k for k in range(i - 1, max(i - 8, -1), -1) if ctx.tokens[k].text == "("), None)
-    if opening is None or opening == 0:
+    opening = _bracket_opening(ctx.tokens, i)
+    if opening <= 0:
         return t
     named = ctx.ent(ctx.tokens[opening - 1])
     inside = [a for k in range(opening + 1, i) if (a := ctx.ent(ctx.tokens[k])) is not None]
@@ -2567,13 +2575,73 @@ def rule_stepping_down(ctx: Context, v: Token) -> Iterator[Cand]:
                                event=False)  # fmt: skip
 
 
+def rule_took_over_on_leaving(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'Chen took over as chairman when founder Colin Huang stepped down', 'X, who took over last year after his
+    predecessor Y left', 'X became chief executive after Y retired': X succeeded Y. Not 'took over the unit when
+    sales fell' (no one left), 'took over after Y joined the board' (no leaving), nor 'took over as CFO after Y
+    retired as chairman' (another post)."""
+    lemma = v.lemma_.lower()
+    particle = _particle(v)
+    taken = lemma == "take" and (
+        particle == "over" or any(c.dep_ == "dobj" and c.lower_ in lx.TAKEN_POSTS for c in v.children)
+    )
+    became = lemma == "become" and any(c.dep_ == "attr" and _role_of(c) for c in v.children)
+    if not (taken or became):
+        return
+    post = _post_taken(v)
+    # ('in 2022 when Y stepped down': the small model may hang the clause on the date)
+    clauses = [c for c in v.children if c.dep_ == "advcl"] + [
+        r for p in _pobjs((v,), ("in",)) for r in p.children if r.dep_ == "relcl"
+    ]
+    for clause in clauses:
+        if clause.lemma_.lower() not in lx.LEAVE_VERBS or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "as") for c in clause.children
+        ):
+            continue
+        if clause.lemma_.lower() == "step" and not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "aside") for c in clause.children
+        ):
+            continue
+        left = _post_taken(clause)
+        if post and left and post != left:
+            continue
+        # ('took over when Y stepped down in 2021': the leaving dates the succession when the taking is undated)
+        dated_by_leaving = any(t.ent_type_ == "DATE" for t in clause.subtree) and not any(
+            t.ent_type_ == "DATE"
+            for c in v.children
+            if c.i != clause.i and c.dep_ in ("prep", "npadvmod", "advmod")
+            for t in c.subtree
+        )
+        trigger = clause.i if dated_by_leaving else v.i
+        for heir in (a for a in ctx.subjects(v) if a.type == "Person"):
+            for leaver in (a for a in ctx.subjects(clause) if a.type == "Person" and a.key != heir.key):
+                yield Cand(heir, "succeeded", leaver, "succeed.took_over_on_leaving", trigger)
+
+
+def _post_taken(v: Token) -> str | None:
+    """The role a verb of taking or leaving a post names ('as chairman', 'became chief executive'), or None."""
+    for c in v.children:
+        nouns = [c] if c.dep_ == "attr" else [p for p in c.children if p.dep_ == "pobj"] if c.lower_ == "as" else []
+        for n in nouns:
+            if (role := _role_of(n)) is not None and role[0] == "leads":
+                return role[1]
+    return None
+
+
 def rule_under_leader(ctx: Context, under: Token) -> Iterator[Cand]:
     """'Under chief executive Chung Shin-a, Kakao has sold dozens of affiliates', 'Lazada has shifted focus under CEO
     James Dong', 'Meituan, under chief executive Wang Xing, countered': the clause's organization (or the name the
     phrase is set off after) is led (or was founded) by the titled person it is under. Not 'under pressure from X',
     nor a bare name ('under Ma'), nor a noun's ('the group's management under chief executive X')."""
     # ('under chief executive Wang Xing': the small model may make the title a second object)
-    person = next((m for c in under.children if c.dep_ == "pobj" and (m := ctx.tok_mention[c.i])), None)
+    person = next(
+        (
+            m
+            for c in under.subtree
+            if (u := _under_of(c)) is not None and u.i == under.i and (m := ctx.tok_mention[c.i])
+        ),
+        None,
+    )
     if person is None or ctx.types.get(person[2]) != "Person" or person[0] <= under.i + 1:
         return
     roles = title_roles([w.text for w in ctx.tokens[under.i + 1 : person[0]]])
@@ -2583,6 +2651,22 @@ def rule_under_leader(ctx: Context, under: Token) -> Iterator[Cand]:
     for org in _organizations_under(ctx, under):
         for pred, role in dict.fromkeys(roles):
             yield Cand(who, pred, org, f"{pred}.under_title", under.i, role=role, dated=False, event=False)
+
+
+def _under_of(name: Token) -> Token | None:
+    """The 'under' whose object ``name`` is: 'under CEO X', and 'under returning chief executive X' (the small model
+    may read the tenure word as a verb with X its object)."""
+    if name.dep_ == "pobj" and name.head.lower_ == "under":
+        return name.head
+    verb = name.head
+    if (
+        name.dep_ == "dobj"
+        and verb.dep_ == "pcomp"
+        and verb.lower_ in lx.TENURE_MODIFIERS
+        and verb.head.lower_ == "under"
+    ):
+        return verb.head
+    return None
 
 
 def _organizations_under(ctx: Context, under: Token) -> list[Arg]:
@@ -2639,10 +2723,8 @@ def rule_unit_appositive(ctx: Context, n: Token) -> Iterator[Cand]:
         return
     e = k - 2
     if tokens[e].text == ")":  # 'JD Logistics (2618.HK), the … arm of JD.com'
-        while e > 0 and tokens[e].text != "(":
-            e -= 1
-        e -= 1
-    unit = ctx.ent(tokens[e])
+        e = _bracket_opening(tokens, e) - 1
+    unit = ctx.ent(tokens[e]) if e >= 0 else None
     if unit is not None and unit.key != owner.key and owner.type == "Organization":
         yield Cand(unit, "part_of", owner, "part_of.noun", n.i, dated=False)
 
@@ -2758,6 +2840,19 @@ def rule_possessed_stake(ctx: Context, n: Token) -> Iterator[Cand]:
         for o in _named_after(ctx, (n,), ("in",)):
             if s.key != o.key and o.type == "Organization":
                 yield Cand(s, pred, o, rule, n.i, dated=False)
+
+
+def rule_possessed_control(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'Tencent's control of China Literature', 'its ownership of Lazada': the possessor owns what its control is of,
+    whatever else the sentence says of that (a standing relation: no date). Not 'Alibaba's control over prices'
+    (no company), nor control given up ('Tencent ceded its control of Huya')."""
+    owners = [a for c in possessors(n) for a in ctx.expand(c) if a.type in ("Organization", "Person")]
+    if not owners or governing_verb(n).lemma_.lower() in lx.GIVE_UP_VERBS:
+        return
+    for s in owners:
+        for o in _named_after(ctx, (n,), ("of", "over")):
+            if s.key != o.key and o.type == "Organization":
+                yield Cand(s, "owns", o, "owns.possessed_control", n.i, dated=False)
 
 
 _HOLDING_NOUNS = frozenset({"stake", "holding", "position"})
@@ -3423,7 +3518,13 @@ def _clause_organizations(ctx: Context, phrase: Token, fillers: list[Arg]) -> li
                     for a in ctx.expand(p)
                 ]
             )
-            return [a for a in named if a.type == "Organization" and a.key not in known]
+            named = [a for a in named if a.type == "Organization" and a.key not in known]
+            if named or v.dep_ not in ("relcl", "xcomp") or v.head.i == v.i:
+                return named
+            # ('X used its power to punish partners that listed rooms on rival platforms A and B': the rivals of
+            # whoever the clause that holds this one is about, when this one names no organization)
+            t, v = v, governing_verb(v.head)
+            continue
         if (
             not (
                 v.dep_ in ("advcl", "ccomp", "conj", "xcomp")
@@ -3799,7 +3900,7 @@ def title_roles(words: list[str]) -> list[tuple[str, str | None]] | None:
             i += size
             break
         else:
-            if w in lx.TITLE_MODIFIERS:
+            if w in lx.TITLE_MODIFIERS or (w in lx.TENURE_MODIFIERS and not roles):
                 i += 1
                 continue
             return None
@@ -4197,7 +4298,7 @@ def _unnamed_anchors(
         and h.dep_ != "poss"  # 'during President X's visit': a visitor, not a speaker
         and not _head_of_state(n)
         # ('… under CEO X', when rule_under_leader finds whom it is under)
-        and not (h.dep_ == "pobj" and h.head.lower_ == "under" and _organizations_under(ctx, h.head))
+        and not ((under := _under_of(h)) is not None and _organizations_under(ctx, under))
     ):
         # 'NIO said that chief financial officer Steven Feng will leave': a bare title before a name, in a
         # sentence about the article's main organization, is a title there
@@ -4466,7 +4567,7 @@ def _possessor_by_adjacency(ctx: Context, h: Token) -> Arg | None:
     tokens = ctx.tokens
     j = m[0] - 1
     if j >= 0 and tokens[j].text == ")":
-        j = next((k for k in range(j - 1, max(j - 8, -1), -1) if tokens[k].text == "("), 0) - 1
+        j = max(_bracket_opening(tokens, j), 0) - 1
     if j < 1 or tokens[j].lower_ not in _POSSESSIVE_MARKS:
         return None
     owner = ctx.tok_mention[j - 1]
@@ -4853,11 +4954,43 @@ def rule_ticker(ctx: Context, paren: Token) -> Iterator[Cand]:
             break
     if j < 0 or ctx.tok_mention[j] is None or ctx.sent_index[j] != ctx.sent_index[paren.i]:
         return
-    company = ctx._arg(ctx._mention_at(j))
-    for mention in ctx.tickers[paren.i]:
-        exchange = ctx._arg(mention)
-        if exchange.key != company.key:
-            yield Cand(company, "listed_on", exchange, "listed_on.ticker", paren.i, dated=False)
+    named = ctx._arg(ctx._mention_at(j))
+    companies = _listed_in_city(ctx, ctx.tokens[j]) if named.type == "Place" else [named]
+    for company in companies:
+        for mention in ctx.tickers[paren.i]:
+            exchange = ctx._arg(mention)
+            if exchange.key != company.key:
+                yield Cand(company, "listed_on", exchange, "listed_on.ticker", paren.i, dated=False)
+
+
+#: Verbs of a company's shares being traded at a place ('listed in New York', 'whose shares trade in Hong Kong').
+_TRADED_AT = frozenset({"list", "trade", "quote"})
+
+
+def _listed_in_city(ctx: Context, city: Token) -> list[Arg]:
+    """'JD.com, listed in New York (Nasdaq: JD)', 'X, which is listed in New York (…) and Hong Kong (…)', 'Baidu,
+    whose shares trade in New York (NASDAQ: BIDU)': a code after the city of a listing is the listing of the company
+    the clause is about; [] for a city in any other phrase ('opened an office in London (LSE: ABC)')."""
+    # back over the cities listed before, with their codes ('in Hong Kong (HKEX: 3896) and New York (…)'), to the
+    # preposition, by the words (the small model may make the second city the subject of the main verb)
+    k = ctx._mention_at(city.i)[0] - 1
+    while k >= 0 and ctx.tokens[k].lower_ not in ("in", "on"):
+        m = ctx.tok_mention[k]
+        if ctx.tokens[k].text == ")" and (k := _bracket_opening(ctx.tokens, k)) >= 0:
+            k -= 1
+        elif m is not None and ctx.types.get(m[2]) == "Place":
+            k = m[0] - 1
+        elif ctx.tokens[k].lower_ in (",", "and"):
+            k -= 1
+        else:
+            return []
+    v = ctx.tokens[k].head if k >= 0 else city
+    if k < 0 or v.lemma_.lower() not in _TRADED_AT:
+        return []
+    if ctx.is_passive(v):
+        return ctx.objects(v)
+    shares = [c for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() in ("share", "stock")]
+    return [a for c in shares for owner in possessors(c) for a in ctx.expand(owner)] if shares else ctx.subjects(v)
 
 
 #: Rules whose relation a noun phrase presupposes, whatever the mood of the clause it stands in.
@@ -4914,6 +5047,7 @@ for _lemmas, _rule in (
     (("list", "go", "debut", "float"), rule_listing),
     (lx.PAY_VERBS, rule_pay_for),
     (("hand", "pass", "give", "cede", "transfer", "relinquish"), rule_handover),
+    (("take", "become"), rule_took_over_on_leaving),
     (lx.LOSE_VERBS, rule_lose_to),
     (lx.GAIN_VERBS, rule_gain_from),
     (("fight",), rule_fight),
@@ -4954,6 +5088,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
     (("stake", "holding"), "NOUN", rule_possessed_stake),
+    (("control", "ownership"), "NOUN", rule_possessed_control),
     (("stake", "holding"), "NOUN", rule_stake_in_exchange),
     ((*lx.SHARE_NOUNS, "price"), "NOUN", rule_shares_on),
     (("ahead", "behind"), None, rule_ranked_against),
