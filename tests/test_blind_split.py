@@ -28,6 +28,7 @@ BLIND19 = Path(__file__).resolve().parent / "data" / "blind19"
 BLIND20 = Path(__file__).resolve().parent / "data" / "blind20"
 BLIND21 = Path(__file__).resolve().parent / "data" / "blind21"
 BLIND22 = Path(__file__).resolve().parent / "data" / "blind22"
+BLIND23 = Path(__file__).resolve().parent / "data" / "blind23"
 
 
 def _half(stem: str) -> str:
@@ -55,6 +56,7 @@ def _half(stem: str) -> str:
             *BLIND20.glob("*/*.md"),
             *BLIND21.glob("*/*.md"),
             *BLIND22.glob("*/*.md"),
+            *BLIND23.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -86,6 +88,7 @@ def test_sizes():
     assert len(list(BLIND20.glob("dev/*.md"))) == 5 and len(list(BLIND20.glob("test/*.md"))) == 5
     assert len(list(BLIND21.glob("dev/*.md"))) == 5 and len(list(BLIND21.glob("test/*.md"))) == 9
     assert len(list(BLIND22.glob("dev/*.md"))) == 6 and len(list(BLIND22.glob("test/*.md"))) == 6
+    assert len(list(BLIND23.glob("dev/*.md"))) == 3 and len(list(BLIND23.glob("test/*.md"))) == 9
 
 
 @pytest.mark.parametrize(
@@ -113,6 +116,7 @@ def test_sizes():
             *BLIND20.glob("*/*.yaml"),
             *BLIND21.glob("*/*.yaml"),
             *BLIND22.glob("*/*.yaml"),
+            *BLIND23.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
