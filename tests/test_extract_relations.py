@@ -4037,6 +4037,34 @@ CASES = [
         None,
         "leads.under_title",
     ),
+    # a unit that sits (is housed, falls) within a group
+    (
+        "Lazada sits under Alibaba International Digital Commerce Group.",
+        ("lazada", "part_of", "alibaba international digital commerce group"),
+        None,
+        "part_of.sits_within",
+    ),
+    ("Douyin sits under ByteDance’s China unit.", ("douyin", "part_of", "bytedance"), None, "part_of.sits_within"),
+    (
+        "Lazada falls under Alibaba’s international commerce arm.",
+        ("lazada", "part_of", "alibaba"),
+        None,
+        "part_of.sits_within",
+    ),
+    # ground won from whoever it belonged to
+    (
+        "Douyin has expanded its own search content to poach Xiaohongshu’s audience.",
+        ("douyin", "competes_with", "xiaohongshu"),
+        None,
+        "compete.gain_from",
+    ),
+    (
+        "Pinduoduo set out to lure Taobao’s merchants with lower fees.",
+        ("pinduoduo", "competes_with", "taobao"),
+        None,
+        "compete.gain_from",
+    ),
+    ("Meituan won Ele.me’s riders with higher pay.", ("meituan", "competes_with", "ele.me"), None, "compete.gain_from"),
     # a company's control (ownership) of another
     (
         "The watchdog pointed to Tencent’s control of China Literature, the online-fiction publisher.",
@@ -4404,6 +4432,14 @@ NEGATIVES = [
     "Ximalaya grew. Investors, which include Goldman Sachs and Hillhouse Investment, declined to comment.",
     # a controlling stake sold is no unit now
     "Alibaba has sold Intime and its controlling stake in Sun Art Retail.",
+    # within no group: a distance, a pressure, a city
+    "The office sits within walking distance of Tencent.",
+    "Sales at Meituan fell under pressure from Douyin.",
+    "JD.com sits in Beijing.",
+    # people won who are no market, one's own audience, support won
+    "Kuaishou poached Douyin’s executives last year.",
+    "Douyin grew its own audience.",
+    "Tencent won Meituan’s backing for the plan.",
     # a title no longer held
     "Lazada, rebuilt under former chief executive James Dong, turned a profit.",
     # control of no company, control given up, a place's control

@@ -479,7 +479,10 @@ BUSINESS_NOUNS = (
 VERB_ONLY_FORMS = frozenset({"competes", "vies", "invests", "acquires", "owns", "operates"})
 #: Adjectives that make a group of names rivals: "two rival apps, A and B", "competing platforms such as A and B".
 RIVAL_ADJECTIVES = frozenset({"rival", "competing"})
-MARKET_GROUND = frozenset({"ground", "share", "customer", "user", "shopper", "merchant", "seller", "traffic", "lead"})
+MARKET_GROUND = frozenset(
+    {"ground", "share", "customer", "user", "shopper", "merchant", "seller", "traffic", "lead", "audience"}
+    | {"advertiser", "subscriber", "driver", "rider", "player", "viewer"}
+)
 #: Nouns of a place in a market that 'behind' / 'ahead of' rank: "a 12% share of the market, behind Apple".
 RANK_NOUNS = frozenset({"share", "position", "place", "spot", "ranking"})
 CONTROL_WORDS = frozenset({"controlling", "majority"})

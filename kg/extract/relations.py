@@ -107,6 +107,7 @@ def rule_ids() -> list[str]:
         "participant.form_with.subject",
         "participant.possessive",
         "part_of.under",
+        "part_of.sits_within",
         "part_of.part_of",
         "leads.succession.implicit",
         "part_of.noun.salient",
@@ -3392,16 +3393,19 @@ def rule_lose_to(ctx: Context, v: Token) -> Iterator[Cand]:
 
 
 def rule_gain_from(ctx: Context, v: Token) -> Iterator[Cand]:
-    """'X took (market) share from Y', 'X is luring merchants away from Y', 'X clawed back users from Y': Y is X's
-    rival. What is won must be ground in a market ('took a 5% share from Y' is a stake bought)."""
+    """'X took (market) share from Y', 'X is luring merchants away from Y', 'X clawed back users from Y', 'X set out
+    to poach Y's audience': Y is X's rival. What is won must be ground in a market ('took a 5% share from Y' is a
+    stake bought, 'poached Y's executives' no market)."""
     won = [c for c in v.children if c.dep_ == "dobj" and _market_ground(c)]
     if not won:
         return
     heads = (v, *won, *(c for c in v.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("away", "back")))
     rivals = _named_after(ctx, heads, ("from",), refs=False, conjoined=True)
-    for s in ctx.subjects(v) if rivals else []:
-        for o in rivals:
-            yield Cand(s, "competes_with", o, "compete.gain_from", v.i, dated=False)
+    owners = [a for c in won for p in possessors(c) for a in ctx.expand(p, refs=False) if a.type == "Organization"]
+    for s in ctx.subjects(v) if rivals or owners else []:
+        for o in rivals or owners:
+            if o.key != s.key:
+                yield Cand(s, "competes_with", o, "compete.gain_from", v.i, dated=False)
 
 
 def money_raised(v: Token) -> list[Token]:
@@ -3570,6 +3574,38 @@ def rule_pit_against(ctx: Context, v: Token) -> Iterator[Cand]:
         for s in ctx.expand(d, refs=False):
             for o in against:
                 yield Cand(s, "competes_with", o, "compete.pit", v.i, dated=False)
+
+
+#: Nouns of a part of a group that stand for the part unnamed ('Alibaba's local services group').
+_UNIT_KINDS = lx.UNIT_NOUNS | {"group", "segment"}
+
+
+def rule_sits_within(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'Lazada sits under Alibaba International', 'the unit sits within the Cloud Intelligence Group', 'Quark is
+    housed within Alibaba's Intelligent Information unit', 'Ele.me falls under Alibaba's local services arm': a unit
+    of the group it sits in. Not 'sits within walking distance of Tencent' (no group named there), nor 'fell under
+    pressure from Meituan'."""
+    lemma = v.lemma_.lower()
+    preps = (
+        ("under",)
+        if lemma == "fall"
+        else ("within", "under", "inside", "in")
+        if lemma == "house"
+        else ("within", "under", "inside")
+    )
+    if lemma == "house" and not ctx.is_passive(v):
+        return
+    # the group named, or the owner of a unit named by its kind ('under Alibaba's local services group')
+    groups = [
+        g
+        for c in _pobjs((v,), preps)
+        for g in ([c] if ctx.tok_mention[c.i] is not None else possessors(c) if c.lemma_.lower() in _UNIT_KINDS else [])
+    ]
+    units = ctx.objects(v) if lemma == "house" else ctx.subjects(v)
+    for unit in (u for u in units if u.type == "Organization"):
+        for group in (a for g in groups for a in ctx.expand(g, refs=False) if a.type == "Organization"):
+            if group.key != unit.key:
+                yield Cand(unit, "part_of", group, "part_of.sits_within", v.i, dated=False)
 
 
 def rule_open_to(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -5043,6 +5079,7 @@ _VERB_RULES: dict[str, list[Callable[[Context, Token], Iterator[Cand]]]] = {}
 for _lemmas, _rule in (
     (("lead", "co-lead", "participate", "join"), rule_lead_round),
     (("open",), rule_open_to),
+    (("sit", "fall", "house"), rule_sits_within),
     (("form", "create", "build", "establish", "develop", "launch", "set", *lx.MAKE_VERBS), rule_form_with),
     (("list", "go", "debut", "float"), rule_listing),
     (lx.PAY_VERBS, rule_pay_for),
