@@ -108,6 +108,7 @@ def rule_ids() -> list[str]:
         "participant.possessive",
         "part_of.under",
         "part_of.sits_within",
+        "listed_on.first_day",
         "part_of.part_of",
         "leads.succession.implicit",
         "part_of.noun.salient",
@@ -4927,13 +4928,7 @@ def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     owners = (*possessors(n), *(possessors(before) if (misread or on_year) and before is not None else ()))
     companies = [a for c in owners for a in ctx.expand(c)] + _named_after(ctx, (n,), ("of",))
     if not companies and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in ("in", "during"):
-        v = governing_verb(n.head)  # 'X rose 18% in its debut', 'Shares of X rose in their debut'
-        companies = ctx.subjects(v) or [
-            a
-            for c in v.children
-            if c.dep_ == "nsubj" and c.lemma_.lower() in ("share", "stock")
-            for a in _named_after(ctx, (c,), ("of",))
-        ]
+        companies = _debut_movers(ctx, n.head)  # 'X rose 18% in its debut', 'Shares of X rose in their debut'
     if not companies and maker is not None:
         companies = ctx.objects(maker) if ctx.is_passive(maker) else ctx.subjects(maker)
     # (a listing filed for or planned has not happened: the clause's date is the plan's)
@@ -4942,6 +4937,37 @@ def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         if s.type == "Organization":
             for o in exchanges:
                 yield Cand(s, "listed_on", o, "listed_on.noun", n.i, dated=dated)
+
+
+def _debut_movers(ctx: Context, prep: Token) -> list[Arg]:
+    """Whose shares moved in the debut a phrase names: the subject of the verb it hangs on ('X rose 18% in its
+    debut'), or the company of 'Shares of X' there."""
+    v = governing_verb(prep)
+    return ctx.subjects(v) or [
+        a
+        for c in v.children
+        if c.dep_ == "nsubj" and c.lemma_.lower() in ("share", "stock")
+        for a in _named_after(ctx, (c,), ("of",))
+    ]
+
+
+def rule_first_day_of_trading(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'X quadrupled in value on its first day of trading on the STAR Market', 'Shares of X jumped on their first
+    day of trading on the NYSE': X is listed on the exchange its trading began on. Not 'volumes on the first day of
+    trading on the Nasdaq were thin' (no company's shares moved)."""
+    day = n.head.head
+    if not (n.dep_ == "pobj" and n.head.lower_ == "of" and day.lemma_.lower() in ("day", "session")):
+        return
+    if day.dep_ != "pobj" or day.head.lower_ not in ("on", "in", "during"):
+        return
+    # ('day of trading on Y': the small model hangs 'on Y' on the day as often as on the trading)
+    exchanges = [a for a in _named_after(ctx, (n, day), ("on",), refs=False) if ctx.kinds.get(a.key) == "exchange"]
+    if not exchanges:
+        return
+    companies = [a for c in possessors(day) for a in ctx.expand(c)] or _debut_movers(ctx, day.head)
+    for s in (a for a in companies if a.type == "Organization"):
+        for o in exchanges:
+            yield Cand(s, "listed_on", o, "listed_on.first_day", n.i)
 
 
 def _listing_maker(n: Token) -> Token | None:
@@ -5122,6 +5148,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("under",), "ADP", rule_under_leader),
     (("step", "resign", "retire", "quit"), "VERB", rule_stepping_down),
     (("debut", "listing", "ipo", "flotation"), "NOUN", rule_listing_noun),
+    (("trading",), "NOUN", rule_first_day_of_trading),
     (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
     (("stake", "holding"), "NOUN", rule_possessed_stake),
