@@ -3579,6 +3579,12 @@ def rule_pit_against(ctx: Context, v: Token) -> Iterator[Cand]:
 
 #: Nouns of a part of a group that stand for the part unnamed ('Alibaba's local services group').
 _UNIT_KINDS = lx.UNIT_NOUNS | {"group", "segment"}
+#: What a unit sits (falls, is housed) within, by verb: 'sits under Y', 'falls under Y' (not 'fell within a range').
+_WITHIN_PREPS = {
+    "sit": ("within", "under", "inside"),
+    "fall": ("under",),
+    "house": ("within", "under", "inside", "in"),
+}
 
 
 def rule_sits_within(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -3587,19 +3593,12 @@ def rule_sits_within(ctx: Context, v: Token) -> Iterator[Cand]:
     of the group it sits in. Not 'sits within walking distance of Tencent' (no group named there), nor 'fell under
     pressure from Meituan'."""
     lemma = v.lemma_.lower()
-    preps = (
-        ("under",)
-        if lemma == "fall"
-        else ("within", "under", "inside", "in")
-        if lemma == "house"
-        else ("within", "under", "inside")
-    )
     if lemma == "house" and not ctx.is_passive(v):
         return
     # the group named, or the owner of a unit named by its kind ('under Alibaba's local services group')
     groups = [
         g
-        for c in _pobjs((v,), preps)
+        for c in _pobjs((v,), _WITHIN_PREPS[lemma])
         for g in ([c] if ctx.tok_mention[c.i] is not None else possessors(c) if c.lemma_.lower() in _UNIT_KINDS else [])
     ]
     units = ctx.objects(v) if lemma == "house" else ctx.subjects(v)
@@ -5038,16 +5037,15 @@ def _listed_in_city(ctx: Context, city: Token) -> list[Arg]:
     k = ctx._mention_at(city.i)[0] - 1
     while k >= 0 and ctx.tokens[k].lower_ not in ("in", "on"):
         m = ctx.tok_mention[k]
-        if ctx.tokens[k].text == ")" and (k := _bracket_opening(ctx.tokens, k)) >= 0:
-            k -= 1
+        if ctx.tokens[k].text == ")" and (opening := _bracket_opening(ctx.tokens, k)) >= 0:
+            k = opening - 1
         elif m is not None and ctx.types.get(m[2]) == "Place":
             k = m[0] - 1
         elif ctx.tokens[k].lower_ in (",", "and"):
             k -= 1
         else:
             return []
-    v = ctx.tokens[k].head if k >= 0 else city
-    if k < 0 or v.lemma_.lower() not in _TRADED_AT:
+    if k < 0 or (v := ctx.tokens[k].head).lemma_.lower() not in _TRADED_AT:
         return []
     if ctx.is_passive(v):
         return ctx.objects(v)
@@ -5105,7 +5103,7 @@ _VERB_RULES: dict[str, list[Callable[[Context, Token], Iterator[Cand]]]] = {}
 for _lemmas, _rule in (
     (("lead", "co-lead", "participate", "join"), rule_lead_round),
     (("open",), rule_open_to),
-    (("sit", "fall", "house"), rule_sits_within),
+    (_WITHIN_PREPS, rule_sits_within),
     (("form", "create", "build", "establish", "develop", "launch", "set", *lx.MAKE_VERBS), rule_form_with),
     (("list", "go", "debut", "float"), rule_listing),
     (lx.PAY_VERBS, rule_pay_for),
