@@ -118,6 +118,10 @@ def by_label(ex):
             "Nvidia China",
             "Organization",
         ),
+        # a name its possessor's product noun stands on is a product, whatever its last word says; a network may
+        # be run by a company of its name
+        ("Customers pay through its Model Studio service.", "Model Studio", "Program"),
+        ("Sea kept spending on its SPX Express logistics network.", "SPX Express", "Organization"),
         # a name's first word the NER left out, a compound inside the name ('Paradox' of 'Paradox Interactive')
         ("Tencent will raise its stake in Paradox Interactive to about 19%.", "Paradox Interactive", "Organization"),
         # what a stake is in has shares: a company, whatever the NER says of an unknown name
@@ -170,6 +174,36 @@ def test_names_and_types(extract_text, text, label, etype):
 def test_junk_is_not_an_entity(extract_text, text, junk):
     names = {n for e in extract_text(text).entities.values() for n in (e.label, *e.aliases)}
     assert junk not in names and junk.split("\n")[0].replace("’s", "") not in names - {"Douyin", "Kuaishou"}
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a dictionary word capitalised only because it opens the sentence, which the NER took for a name
+        ("Card networks moved quickly. Visa said it would settle in the token.", "Card"),
+        ("Reserve management and redemption at par are non-negotiable, Eddie Yue said.", "Reserve"),
+        ("\u201cConsumers in Europe are entitled to the same protection,\u201d Henna Virkkunen said.", "Consumers"),
+        ("Financial Secretary Paul Chan has made digital assets a pillar of the plan.", "Financial"),
+        ("Commerce Secretary Howard Lutnick said the rule would stand.", "Commerce"),
+    ],
+)
+def test_a_common_word_opening_a_sentence_is_no_name(extract_text, text, word):
+    names = {n for e in extract_text(text).entities.values() for n in (e.label, *e.aliases)}
+    assert word not in names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # near misses: a dictionary word that names a company before its people or stock, or that the text also
+        # capitalises alone inside a sentence, or a title after a company's name
+        ("Shell executives said on Monday that the deal would close.", "Shell"),
+        ("Octopus cards are accepted at most shops. The Octopus operator said usage rose.", "Octopus"),
+        ("Tencent Chairman Pony Ma said the deal would close.", "Tencent"),
+    ],
+)
+def test_a_company_named_by_a_common_word_is_still_a_name(extract_text, text, name):
+    assert by_label(extract_text(text))[name].type == "Organization"
 
 
 def test_kb_name_followed_by_generic_noun_is_the_kb_entity(extract_text):

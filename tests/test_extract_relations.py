@@ -20,6 +20,25 @@ CASES = [
         "leads.noun+coref",
     ),
     ("Zhihu appointed Wang Lin as chief financial officer.", ("wang lin", "leads", "zhihu"), None, "leads.noun"),
+    (
+        "Tencent invested in its portfolio companies, including Moonshot AI.",
+        ("tencent", "invested_in", "moonshot ai"),
+        None,
+        "invest.verb",
+    ),
+    # near misses of a department's head: the head of a unit named, the managing director of a firm
+    (
+        "Zhang Wei, head of Alibaba Cloud, said revenue rose.",
+        ("zhang wei", "leads", "alibaba cloud"),
+        None,
+        "leads.noun",
+    ),
+    (
+        "Li Ming, the managing director of Sunrise Capital, said the fund closed.",
+        ("li ming", "leads", "sunrise capital"),
+        None,
+        "leads.noun",
+    ),
     ("Vipshop tapped Zhou Jie as chief executive in 2025.", ("zhou jie", "leads", "vipshop"), "2025", "leads.noun"),
     # split and hyphenated titles, 'whose' titles, any 'chief X officer'
     (
@@ -4164,6 +4183,10 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # the head of a department, or one holder of a rank many hold, is at the firm but does not lead it
+    "“The risk is regulatory,” said Nirgunan Tiruchelvam, head of consumer and internet at Aletheia Capital.",
+    "“Prices will rise,” said Ivan Lam, head of research at Counterpoint.",
+    "“This works,” said Vey-Sern Ling, a managing director at Union Bancaire Privée.",
     # a sister brand (company) is its possessor's kin, not its unit
     "Vivo's sister brand iQoo launched a phone.",
     "Honor and Oppo, along with its sister brand Realme, opened offices in Lagos.",
@@ -4479,6 +4502,23 @@ def test_taking_part_after_nobody_raised_money_is_no_investment(extract_text):
 
 #: (text, the relation it states, the near miss a wrong reading gives): one construction each.
 RIGHT_NOT_WRONG = [
+    # money put into one's own units is spent, not a stake; a portfolio's companies or another's brands may be one
+    (
+        "Trip.com will invest in its own brands such as Skyscanner.",
+        ("skyscanner", "part_of", "trip.com group"),
+        ("trip.com group", "invested_in", "skyscanner"),
+    ),
+    (
+        "Meituan will keep investing in its overseas units, including Keeta.",
+        ("keeta", "part_of", "meituan"),
+        ("meituan", "invested_in", "keeta"),
+    ),
+    # a possessed noun whose possessor is conjoined to another possessed name ends a list: no apposition
+    (
+        "Huawei Technologies, ByteDance’s Volcano Engine and Tencent Holdings’ cloud business have all cut prices.",
+        ("volcano engine", "part_of", "bytedance"),
+        ("huawei technologies", "part_of", "tencent holdings"),
+    ),
     # a conjoined unit noun with an owner of its own is a phrase of its own
     (
         "Meituan's Keeta delivery brand and Didi Global's overseas units are looking for footholds in Asia.",

@@ -54,7 +54,11 @@ if not Doc.has_extension("kg"):
 
 @Language.factory("kg_extractor")
 def make_extractor(nlp: Language, name: str) -> Extractor:
-    return Extractor()
+    # the model's own dictionary: the rule lemmatizer's WordNet index (none in a pipeline without one)
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    index = lookups.get_table("lemma_index") if lookups is not None and lookups.has_table("lemma_index") else None
+    return Extractor(mx.dictionary_words(index))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -89,15 +93,16 @@ class KBView:
 
 
 class Extractor:
-    def __init__(self) -> None:
+    def __init__(self, common_words: frozenset[str] = frozenset()) -> None:
         self.kb = KBView()
+        self.common_words = common_words
 
     def set_kb(self, kb) -> None:
         """The KB as extraction reads it; the KB's names reach the Doc through the entity ruler."""
         self.kb = KBView.of(kb)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg = extract(doc, self.kb)
+        doc._.kg = extract(doc, self.kb, self.common_words)
         return doc
 
 
@@ -495,11 +500,11 @@ def _set_off_description(noun: Token) -> bool:
 _OTHER_EVENT_MARKS = frozenset({"since", "after", "before", "until", "although", "though", "because", "while"})
 
 
-def analyse(doc: Doc, kb: KBView) -> tuple[Context, list, list, dict]:
+def analyse(doc: Doc, kb: KBView, common_words: frozenset[str] = frozenset()) -> tuple[Context, list, list, dict]:
     """The mentions of one parsed Doc, linked and typed, and the rules' :class:`Context` over them;
     also the kept and version candidates and the link table (key -> label, votes, aliases …)."""
     parsed = Parsed.of(doc)
-    cands = mx.candidates(parsed, kb.exchange_codes)
+    cands = mx.candidates(parsed, kb.exchange_codes, common_words)
     kept, table = mx.link(parsed, cands, kb.index, kb.words)
     _cue_votes(doc, kept, table)
     version_cands = mx.versions(parsed, kept, table)
@@ -524,9 +529,9 @@ def _authorities_by_name(table: dict, types: dict[str, str], known: dict[str, st
     return out
 
 
-def extract(doc: Doc, kb: KBView) -> dict:
+def extract(doc: Doc, kb: KBView, common_words: frozenset[str] = frozenset()) -> dict:
     """The rules' plain data for one parsed Doc: :meth:`Extracted.to_wire` of what they found."""
-    ctx, kept, version_cands, table = analyse(doc, kb)
+    ctx, kept, version_cands, table = analyse(doc, kb, common_words)
     parsed = ctx.parsed
     dating = _Dating(parsed, _dates(parsed))
     relations, events = _statements(ctx, table, dating)

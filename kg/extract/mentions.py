@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -166,17 +166,21 @@ def _hyphen_joined(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
-def candidates(parsed: Parsed, exchange_codes: Mapping[str, str] | None = None) -> list[Candidate]:
+def candidates(
+    parsed: Parsed, exchange_codes: Mapping[str, str] | None = None, common_words: Container[str] = frozenset()
+) -> list[Candidate]:
     """Quoted/title-case programs first, then KB ruler and NER spans that do not overlap them. ``exchange_codes``
     (a ticker prefix -> the KB id of its exchange) names the exchange of a ticker that its code alone gives
-    ("(ADX: EAND)", "(AEX: PRX)")."""
+    ("(ADX: EAND)", "(AEX: PRX)"). ``common_words`` are the language's ordinary nouns and adjectives (the
+    model's dictionary, :func:`dictionary_words`): one of them opening a sentence is no name for being
+    capitalised there."""
     skip = [_source_credit(parsed.text_of(s)) for s in parsed.sents]
     taken = bytearray(len(parsed.doc))  # tokens already in a candidate
     out = _quoted_programs(parsed, skip, taken) + _emphasised_titles(parsed, skip, taken)
     ents = [part for ent in parsed.ents for piece in split_possessive(ent) for part in split_coordinated(piece)]
     by_start = {e.start: e for e in ents}
     for ent in ents:
-        c = _entity_candidate(parsed, ent, by_start, skip, taken)
+        c = _entity_candidate(parsed, ent, by_start, skip, taken, common_words)
         if c is not None:
             out.append(c)
     out = _joined_institutions(parsed, out)
@@ -680,7 +684,12 @@ def _emphasised_titles(parsed: Parsed, skip: list[bool], taken: bytearray) -> li
 
 
 def _entity_candidate(
-    parsed: Parsed, ent: Span, by_start: dict[int, Span], skip: list[bool], taken: bytearray
+    parsed: Parsed,
+    ent: Span,
+    by_start: dict[int, Span],
+    skip: list[bool],
+    taken: bytearray,
+    common_words: Container[str] = frozenset(),
 ) -> Candidate | None:
     """The candidate a KB-ruler or NER span gives, if any (marked taken when it is a KB company in full)."""
     tokens = parsed.tokens
@@ -745,6 +754,8 @@ def _entity_candidate(
             and not (_hyphen_joined(tokens, end - 1) and not _hyphen_modifier(tokens[end - 1]))
         ):
             end -= 1
+    if not kb_id and end - start == 1 and _capitalised_common_word(tokens, start, common_words):
+        return None
     name = parsed.text_of(parsed.doc[start:end])
     if not kb_id and _not_a_name(name, ent, end - start):
         return None  # idioms, lower-case junk, nationalities ("Chinese"); "New Oriental" is kept
@@ -761,6 +772,58 @@ _TITLE_WORDS = (
     | {"chief", "officer", "mr", "ms", "mrs", "dr", "madam", "analyst", "minister", "director", "professor"}
     | {"secretary", "governor", "commissioner", "premier", "senator", "founder", "partner", "economist"}
 )
+
+
+def dictionary_words(tables: Mapping[str, Sequence[str]] | None) -> frozenset[str]:
+    """The ordinary nouns and adjectives of a rule lemmatizer's ``lemma_index`` table (WordNet's, in the English
+    pipelines), lower case: the words that are no name for being capitalised at the start of a sentence.
+
+    >>> sorted(dictionary_words({"noun": ["card", "demand"], "adj": ["financial"], "verb": ["grow"]}))
+    ['card', 'demand', 'financial']
+    """
+    if not tables:
+        return frozenset()
+    return frozenset(w for pos in ("noun", "adj") for w in tables.get(pos, ()) if w.isalpha())
+
+
+#: What a company's own people and stock are called right after its name ("Shell executives said", "Snap shares
+#: fell"): a dictionary word before them is read as a name still.
+_OWN_NOUNS = lx.SHARE_NOUNS | lx.FIRM_POSTS | {"official", "spokesperson", "spokesman", "spokeswoman", "employee"}
+
+
+#: Public offices named by their portfolio ('Financial Secretary', 'Finance Minister', 'Trade Commissioner').
+_PUBLIC_OFFICES = (lx.STATE_TITLES - {"president"}) | {"secretary", "commissioner"}
+
+
+def _capitalised_common_word(tokens: list[Token], i: int, common_words: Container[str]) -> bool:
+    """Whether the one-word name the NER gave at ``i`` is an ordinary word capitalised only because it opens the
+    sentence ("Card networks moved quickly", "Reserve management, …", "Financial Secretary Paul Chan said",
+    "“Consumers in Europe are …"): a dictionary noun or adjective that modifies the lower-case noun after it, names
+    the portfolio of a public office, or that the tagger reads as a plural noun or an adjective. A word the text
+    also capitalises inside a sentence, alone or opening a name, is a name ("Octopus cards … the Octopus operator",
+    "Noon said … Noon Minutes"), and so is one before its people or stock ("Shell executives said")."""
+    t = tokens[i]
+    opens = i == 0 or t.is_sent_start or tokens[i - 1].text in ("“", '"', "‘")
+    if not opens or not t.is_title or not (t.lower_ in common_words or t.lemma_.lower() in common_words):
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    modifies = after is not None and t.head.i == after.i and t.dep_ in ("compound", "amod")
+    modifies = modifies and after is not None and after.is_lower and after.is_alpha
+    # ('Financial Secretary Paul Chan', 'Commerce Secretary …': the portfolio of a public office)
+    office = after is not None and after.is_title and after.lower_ in _PUBLIC_OFFICES
+    common = t.tag_ == "NNS" or (t.tag_ == "JJ" and after is not None and after.is_lower)
+    if not (modifies or office or common):
+        return False
+    if after is not None and after.lemma_.lower() in _OWN_NOUNS:
+        return False
+    return not any(
+        o.text == t.text
+        and o.i != i
+        and not (o.is_sent_start or tokens[o.i - 1].text in ("“", '"', "‘"))
+        # ('Noon Minutes' names the company Noon; 'Anchorpoint Financial' is another name)
+        and not (tokens[o.i - 1].text[:1].isupper() and not tokens[o.i - 1].is_sent_start)
+        for o in tokens
+    )
 
 
 def _names_first_word(t: Token, start: int, end: int) -> bool:
@@ -1204,7 +1267,10 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         and lx.CATEGORY_TYPES.get(h.head.lemma_.lower(), "Program") == "Program"
         and any(k.dep_ == "poss" for k in h.head.children)
     ):
-        c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'its own MiLM models': a product of the possessor
+        # 'its own MiLM models', 'its Model Studio service': a product of the possessor, whatever the NER or the
+        # name's last word ('Studio') says; but 'its SPX Express logistics network' may be a company's network
+        strong = h.head.lemma_.lower() != "network" and max(c.votes.values(), default=0) >= 5.0
+        c.votes["Program"] = c.votes.get("Program", 0) + (5.5 if strong else 3.0)
         return
     for child in head.children:
         # 'the navigation app Amap', 'Duo Duo Grocery, a group-buying service', 'rival Eleme' (the small model's

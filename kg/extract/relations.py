@@ -1851,6 +1851,8 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         objects = ctx.objects(v, preps) if not light else [a for d in dobj for a in ctx.expand(d, refs=not ctrl)]
     finally:
         ctx.exclude = set()
+    if pred == "invested_in" and _into_its_own_units(v, preps):
+        return  # 'kept investing in its overseas brands, including Skyscanner': spending on what one owns
     if pred == "launched":
         yield from _launched_on(ctx, v, dobj, objects)
     objects = _more_objects(ctx, v, pred, rule, dobj, preps, objects)
@@ -1879,6 +1881,16 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, pred, o, rule, v.i, dated=rule != "invest.part_owned")  # a holding, not a deal
     if pred == "succeeded":
         yield from _succession(ctx, v, subjects, objects)
+
+
+def _into_its_own_units(v: Token, preps: AbstractSet[str]) -> bool:
+    """Whether what a verb of investing puts money into is the subject's own units ('invest in its overseas brands,
+    such as Skyscanner', 'in their own apps'): no stake in them ('invested in its portfolio companies, including X'
+    or 'in startups' may be)."""
+    objects = _pobjs((v,), preps)
+    return bool(objects) and all(
+        p.lower_ in lx.UNIT_NOUNS and any(c.tag_ == "PRP$" for c in possessors(p)) for p in objects
+    )
 
 
 def _managing(control: Token) -> bool:
@@ -3995,6 +4007,8 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
     elif dep == "appos" or (dep in ("compound", "nmod", "amod") and ctx.tok_mention[h.i]):  # "Lyft's rival Uber"
         # ('Temu and its rival Shein': the title's name alone, not the list it ends)
         fillers = _named([ctx.ent(h)]) if h.dep_ == "conj" and dep != "appos" else ctx.expand(h, refs=False)
+        if dep == "appos" and _ends_a_list_of_possessed(head_role):
+            fillers = []
         if dep != "appos" and head_role.tag_ == "NN" and len(fillers) > 1 and (own := ctx.ent(h)) is not None:
             fillers = [own]  # 'Zara owner Inditex and H&M': a singular title names the one name it stands on
         if dep == "appos" and head_role.tag_ == "NN" and len(fillers) > 1:
@@ -4176,7 +4190,8 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             own = by_role[t] = [a for c in possessors(t) for a in _possessor_alone(ctx, ctx.expand(c))]
             if t in (n, head_role):  # a conjoined role's own name is not the organization ('unit A and arm B')
                 own += _named(ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i)
-            own += _named_after(ctx, (t,), anchor_preps) or (
+            preps = ("of",) if pred == "leads" and _post_below_the_top(ctx, t) else anchor_preps
+            own += _named_after(ctx, (t,), preps) or (
                 _whose_operations(ctx, t) if pred == "leads" and role in lx.CHIEF_ROLES else []
             )
             if t is head_role and dep == "appos":  # 'X, chairman of A and of its B unit': 'and of' hung on X
@@ -4218,6 +4233,28 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             if (x.key, y.key) not in seen:
                 seen.add((x.key, y.key))
                 yield Cand(x, pred, y, rule, n.i, role=role, dated=dated, event=event)
+
+
+def _ends_a_list_of_possessed(noun: Token) -> bool:
+    """'Huawei, ByteDance's Volcano Engine and Tencent's cloud business have all cut prices': a possessed noun whose
+    possessor is conjoined to another possessed name ends a list of three, however the small model hangs it on the
+    first as an appositive ('Hello, Ant and Alibaba's joint venture' is an appositive still)."""
+    return any(
+        c.dep_ in ("nmod", "compound")
+        and c.i < noun.i
+        and any(k.dep_ == "conj" for k in c.children)
+        and any(k.dep_ == "poss" for k in c.children)
+        for c in noun.children
+    )
+
+
+def _post_below_the_top(ctx: Context, role: Token) -> bool:
+    """'head of research at Counterpoint', 'a managing director at UBP': the head of a department named by a common
+    noun, or one holder of a rank many hold, is at the firm but does not lead it ('head of Alibaba Cloud', 'the
+    managing director of X' do)."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in role.children) or any(
+        p.pos_ == "NOUN" and not ctx.expand(p) for p in _pobjs((role,), ("of",))
+    )
 
 
 def _parallel_pronoun(ctx: Context, role: Token) -> list[Arg]:

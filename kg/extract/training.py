@@ -82,7 +82,7 @@ def documents(annotation_paths: Iterable[str | Path]) -> list[DocumentData]:
         doc = nlp(document.text)
         extraction = assemble(document, doc._.kg)
         mapping, _ = _entity_map(ann, extraction)
-        ctx = analyse(doc, extractor.kb)[0]
+        ctx = analyse(doc, extractor.kb, extractor.common_words)[0]
         gold = {g.key for g in ann.relations}
         acceptable = {g.key for g in ann.acceptable}
         # what the rules alone read: the classifier shipped in the package reads too, and must not teach itself
