@@ -29,6 +29,7 @@ BLIND20 = Path(__file__).resolve().parent / "data" / "blind20"
 BLIND21 = Path(__file__).resolve().parent / "data" / "blind21"
 BLIND22 = Path(__file__).resolve().parent / "data" / "blind22"
 BLIND23 = Path(__file__).resolve().parent / "data" / "blind23"
+BLIND24 = Path(__file__).resolve().parent / "data" / "blind24"
 
 
 def _half(stem: str) -> str:
@@ -57,6 +58,7 @@ def _half(stem: str) -> str:
             *BLIND21.glob("*/*.md"),
             *BLIND22.glob("*/*.md"),
             *BLIND23.glob("*/*.md"),
+            *BLIND24.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -89,6 +91,7 @@ def test_sizes():
     assert len(list(BLIND21.glob("dev/*.md"))) == 5 and len(list(BLIND21.glob("test/*.md"))) == 9
     assert len(list(BLIND22.glob("dev/*.md"))) == 6 and len(list(BLIND22.glob("test/*.md"))) == 6
     assert len(list(BLIND23.glob("dev/*.md"))) == 3 and len(list(BLIND23.glob("test/*.md"))) == 9
+    assert len(list(BLIND24.glob("dev/*.md"))) == 6 and len(list(BLIND24.glob("test/*.md"))) == 6
 
 
 @pytest.mark.parametrize(
@@ -117,6 +120,7 @@ def test_sizes():
             *BLIND21.glob("*/*.yaml"),
             *BLIND22.glob("*/*.yaml"),
             *BLIND23.glob("*/*.yaml"),
+            *BLIND24.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
