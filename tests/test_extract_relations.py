@@ -20,6 +20,60 @@ CASES = [
         "leads.noun+coref",
     ),
     ("Zhihu appointed Wang Lin as chief financial officer.", ("wang lin", "leads", "zhihu"), None, "leads.noun"),
+    # control sold is an acquisition by the buyer
+    (
+        "In early 2024, GoTo sold control of Tokopedia to TikTok.",
+        ("tiktok", "acquired", "tokopedia"),
+        "2024",
+        "acquire.sold_to.control",
+    ),
+    (
+        "Baidu sold control of Qunar to Trip.com in 2015.",
+        ("trip.com group", "acquired", "qunar"),
+        "2015",
+        "acquire.sold_to.control",
+    ),
+    # the company whose board a post is on
+    ("Wang Lei, chairman of Grab’s board, resigned.", ("wang lei", "leads", "grab"), None, "leads.noun"),
+    (
+        "Li Na, chairwoman of the board of directors of Sunrise Capital, resigned.",
+        ("li na", "leads", "sunrise capital"),
+        None,
+        "leads.noun",
+    ),
+    # a director general heads the body
+    (
+        "“This is the right signal,” said Agustín Reyna, director general of BEUC, the European consumer body.",
+        ("agustín reyna", "leads", "beuc"),
+        None,
+        "leads.noun",
+    ),
+    (
+        "Li Wei, director-general of the China Consumers Association, said the case was clear.",
+        ("li wei", "leads", "china consumers association"),
+        None,
+        "leads.noun",
+    ),
+    # money 'with backing (funding) from' someone, on the clause's company
+    (
+        "J&T, founded in Indonesia in 2015 with backing from Oppo founder Tony Chen, entered China in 2020.",
+        ("tony chen", "invested_in", "j&t express"),
+        "2015",
+        "invest.with_backing",
+    ),
+    (
+        "Zhipu expanded quickly with funding from Alibaba and Tencent.",
+        ("tencent", "invested_in", "zhipu ai"),
+        None,
+        "invest.with_backing",
+    ),
+    # an authority under the holder of its office
+    (
+        "The PBOC, under Governor Pan Gongsheng, has shifted to routine enforcement.",
+        ("pan gongsheng", "leads", "people's bank of china"),
+        None,
+        "leads.under_title",
+    ),
     (
         "Tencent invested in its portfolio companies, including Moonshot AI.",
         ("tencent", "invested_in", "moonshot ai"),
@@ -4183,6 +4237,14 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # near misses: control of what is no company; a member of a board; a committee's chair
+    "GoTo sold control of its data to regulators.",
+    "Chen Hong, a member of the board of Sunrise Capital, resigned.",
+    # money from no one named, or no money; a country under its president
+    "Meituan expanded with funding from its own cash.",
+    "Didi grew with the backing of regulators.",
+    "Argentina, under President Javier Milei, cut tariffs.",
+    "Mercado Libre, under Governor Axel Kicillof, expanded.",
     # the head of a department, or one holder of a rank many hold, is at the firm but does not lead it
     "“The risk is regulatory,” said Nirgunan Tiruchelvam, head of consumer and internet at Aletheia Capital.",
     "“Prices will rise,” said Ivan Lam, head of research at Counterpoint.",
@@ -4502,6 +4564,13 @@ def test_taking_part_after_nobody_raised_money_is_no_investment(extract_text):
 
 #: (text, the relation it states, the near miss a wrong reading gives): one construction each.
 RIGHT_NOT_WRONG = [
+    # the head of a body's bureau does not lead the body
+    (
+        "The Fair Trade Commission fined Coupang on Monday. Choi Min-seo, director general of the commission’s market"
+        " surveillance bureau, said the bundle was unfair.",
+        ("fair trade commission", "fined", "coupang"),
+        ("choi min-seo", "leads", "fair trade commission"),
+    ),
     # money put into one's own units is spent, not a stake; a portfolio's companies or another's brands may be one
     (
         "Trip.com will invest in its own brands such as Skyscanner.",

@@ -524,6 +524,8 @@ ROLE_NOUNS = {
     "boss": "boss",
     "general manager": "general manager",
     "managing director": "managing director",
+    "director general": "director general",
+    "director-general": "director general",
     "managing partner": "managing partner",
     "cto": "CTO",
     "cfo": "CFO",

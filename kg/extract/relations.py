@@ -46,6 +46,7 @@ def rule_ids() -> list[str]:
         "acquire.managing_control",
         "leads.acquire.managing_control",
         "acquire.sold_to",
+        "acquire.sold_to.control",
         "acquire.handover",
         "invest.stake.sold_by_itself",
         "invest.buy_into",
@@ -85,6 +86,7 @@ def rule_ids() -> list[str]:
         "invested_in.noun.salient",
         "invest.stake.salient",
         "invest.raise_from",
+        "invest.with_backing",
         "invest.sell_holding",
         "invest.possessed_stake",
         "invest.stake_in_exchange",
@@ -2191,7 +2193,8 @@ def _sale_words(v: Token, dobj: list[Token]) -> tuple[Token, ...]:
 
 
 def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
-    """'X sold Z to Y': Y acquired Z; 'X sold a controlling stake in Z to Y' (as :func:`_stake` reads it)."""
+    """'X sold Z (control of Z) to Y': Y acquired Z; 'X sold a controlling stake in Z to Y' (as :func:`_stake` reads
+    it)."""
     pred, rule = "acquired", "acquire.sold_to"
     buyers = _named_after(ctx, _sale_words(v, dobj), ("to",), deps=_TO_DEPS)
     stake = next((d for d in dobj if d.lemma_.lower() in lx.STAKE_NOUNS), None)
@@ -2208,6 +2211,9 @@ def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
             # 'Ant International sold a minority stake to A': a stake in itself; not 'sold its stake to A' (in another),
             # nor 'the marketplace that GoTo sold a stake in to A' (in the marketplace)
             targets, rule = [a for a in ctx.subjects(v) if a.type == "Organization"], f"{rule}.sold_by_itself"
+    elif control := [d for d in dobj if d.lemma_.lower() == "control"]:
+        # 'GoTo sold control of Tokopedia to TikTok': the buyer took control of Y, which is an acquisition
+        targets, rule = _named_after(ctx, control, ("of", "over")), f"{rule}.control"
     else:
         targets = ctx.objects(v)
     for b in buyers:
@@ -2658,11 +2664,18 @@ def rule_under_leader(ctx: Context, under: Token) -> Iterator[Cand]:
     )
     if person is None or ctx.types.get(person[2]) != "Person" or person[0] <= under.i + 1:
         return
-    roles = title_roles([w.text for w in ctx.tokens[under.i + 1 : person[0]]])
+    words = ctx.tokens[under.i + 1 : person[0]]
+    roles = title_roles([w.text for w in words])
+    organizations = _organizations_under(ctx, under)
+    if not roles and len(words) == 1 and words[0].lower_ in ("governor", "commissioner"):
+        # 'the PBOC, under Governor Pan Gongsheng': an authority's head by the title of its office (a country under
+        # its president is no organization led)
+        roles = [("leads", words[0].lower_)]
+        organizations = [a for a in organizations if ctx.kinds.get(a.key) == "authority"]
     if not roles:
         return
     who = ctx._arg(person)
-    for org in _organizations_under(ctx, under):
+    for org in organizations:
         for pred, role in dict.fromkeys(roles):
             yield Cand(who, pred, org, f"{pred}.under_title", under.i, role=role, dated=False, event=False)
 
@@ -3445,6 +3458,23 @@ def rule_raise_from(ctx: Context, v: Token) -> Iterator[Cand]:
                     yield Cand(o, "invested_in", s, "invest.raise_from", v.i)
 
 
+def rule_with_backing(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'J&T, founded in 2015 with backing from Oppo founder Tony Chen', 'Zhipu grew with funding from A and B': the
+    ones money came from invested in the company the clause is about ('expanded with funding from its own cash'
+    names no one; 'with the backing of regulators' is no money 'from' anyone)."""
+    verb = n.head.head
+    if n.dep_ != "pobj" or n.head.lower_ != "with" or verb.pos_ not in ("VERB", "AUX"):
+        return
+    investors = [a for a in _named_after(ctx, (n,), ("from",), refs=False) if a.type in ("Organization", "Person")]
+    # ('J&T, founded in 2015 with backing from X': the participle's company)
+    backed = ctx.subjects(verb) or (ctx.expand(verb.head) if verb.dep_ == "acl" and verb.tag_ == "VBN" else [])
+    for s in backed if investors else []:
+        if s.type == "Organization":
+            for o in investors:
+                if o.key != s.key:
+                    yield Cand(o, "invested_in", s, "invest.with_backing", n.i)
+
+
 def _money_like(tok: Token) -> bool:
     """'money', 'funds', '$1.7 billion', 'a further 500 million yuan', 'a Series B round'."""
     return (
@@ -3910,6 +3940,8 @@ def _role_of(t: Token) -> tuple[str, str | None] | None:
         return ("leads", lx.OFFICER_ROLES.get(kind, f"chief {kind} officer")) if kind else None
     if low == "manager" and any(c.lower_ == "general" for c in t.children):
         return "leads", "general manager"
+    if low == "general" and any(c.lower_ == "director" and c.i < t.i for c in t.children):
+        return "leads", "director general"  # 'director general of BEUC' (the small model's noun is 'general')
     if low in ("director", "partner") and any(c.lower_ == "managing" for c in t.subtree if c.i < t.i):
         return "leads", f"managing {low}"  # 'founding and managing partner of HongShan': a firm's head
     if low.startswith("co-") and low[3:] in lx.REL_NOUNS:
@@ -4190,9 +4222,13 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             own = by_role[t] = [a for c in possessors(t) for a in _possessor_alone(ctx, ctx.expand(c))]
             if t in (n, head_role):  # a conjoined role's own name is not the organization ('unit A and arm B')
                 own += _named(ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i)
-            preps = ("of",) if pred == "leads" and _post_below_the_top(ctx, t) else anchor_preps
-            own += _named_after(ctx, (t,), preps) or (
-                _whose_operations(ctx, t) if pred == "leads" and role in lx.CHIEF_ROLES else []
+            below_the_top = pred == "leads" and _post_below_the_top(ctx, t)
+            own += (
+                []
+                if below_the_top
+                else _named_after(ctx, (t,), anchor_preps)
+                or _board_of(ctx, t)
+                or (_whose_operations(ctx, t) if pred == "leads" and role in lx.CHIEF_ROLES else [])
             )
             if t is head_role and dep == "appos":  # 'X, chairman of A and of its B unit': 'and of' hung on X
                 own += [
@@ -4235,6 +4271,18 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
                 yield Cand(x, pred, y, rule, n.i, role=role, dated=dated, event=event)
 
 
+def _board_of(ctx: Context, role: Token) -> list[Arg]:
+    """'chairman of Grab's board', 'vice-chairman of the board of Haidilao', '… of the board of directors of X': the
+    company whose board a post is on."""
+    out: list[Arg] = []
+    for board in _pobjs((role,), ("of",)):
+        if board.lemma_.lower() == "board" and ctx.tok_mention[board.i] is None:
+            directors = [p for p in _pobjs((board,), ("of",)) if p.lemma_.lower() == "director"]
+            out += [a for c in possessors(board) for a in _possessor_alone(ctx, ctx.expand(c))]
+            out += _named_after(ctx, (board, *directors), ("of",))
+    return out
+
+
 def _ends_a_list_of_possessed(noun: Token) -> bool:
     """'Huawei, ByteDance's Volcano Engine and Tencent's cloud business have all cut prices': a possessed noun whose
     possessor is conjoined to another possessed name ends a list of three, however the small model hangs it on the
@@ -4249,11 +4297,17 @@ def _ends_a_list_of_possessed(noun: Token) -> bool:
 
 
 def _post_below_the_top(ctx: Context, role: Token) -> bool:
-    """'head of research at Counterpoint', 'a managing director at UBP': the head of a department named by a common
-    noun, or one holder of a rank many hold, is at the firm but does not lead it ('head of Alibaba Cloud', 'the
-    managing director of X' do)."""
+    """'head of research at Counterpoint', 'director general of the commission's surveillance bureau', 'a managing
+    director at UBP': the head of a department named by a common noun, or one holder of a rank many hold, is at the
+    firm but does not lead it ('head of Alibaba Cloud', 'the managing director of X', 'chief executive of the
+    company' do)."""
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in role.children) or any(
-        p.pos_ == "NOUN" and not ctx.expand(p) for p in _pobjs((role,), ("of",))
+        p.pos_ == "NOUN"
+        and ctx.tok_mention[p.i] is None
+        # ('chief executive of its operations', 'chairman of its board': of the company)
+        and p.lemma_.lower() not in lx.OPERATIONS_NOUNS | {"board"}
+        and (bool(possessors(p)) or not ctx.expand(p))
+        for p in _pobjs((role,), ("of",))
     )
 
 
@@ -5186,6 +5240,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("trading",), "NOUN", rule_first_day_of_trading),
     (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
+    (("backing", "funding", "financing", "investment"), "NOUN", rule_with_backing),
     (("stake", "holding"), "NOUN", rule_possessed_stake),
     (("control", "ownership"), "NOUN", rule_possessed_control),
     (("stake", "holding"), "NOUN", rule_stake_in_exchange),
