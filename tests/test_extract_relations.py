@@ -4431,7 +4431,6 @@ NEGATIVES = [
     "Alibaba took part in a private placement by Xpeng.",  # 'private' of something else
     "Users left Taobao for Pinduoduo, its rival app.",  # a rival in apposition is no unit
     "Keeta is growing fast. Careem Quik, its 30-minute grocery service, competes with Talabat Mart.",  # whose?
-    "NetEase competes with Tencent’s former executives for talent.",  # people are no business
     "Kuaishou carried out data cooperation with major e-commerce platforms.",  # no named partner
     "Although cooperation with Meituan can help Kuaishou, it is risky.",  # no one is said to cooperate
     "Douyin established the first in-depth alliance in the true sense.",  # founding needs an organization
@@ -4841,6 +4840,12 @@ def test_that_role_with_no_role_taken_before_it_names_no_role_the_rules_read(ext
     assert ("dou shen", "succeeded", "robin li") in found
     leads = found.get(("dou shen", "leads", "baidu"))
     assert leads is None or leads.rule.startswith("learned."), leads
+
+
+def test_people_competed_with_are_no_business_the_rules_read(extract_text):
+    """(The classifier may still judge the pair from the sentence as a whole.)"""
+    found = triples(extract_text("NetEase competes with Tencent’s former executives for talent."))
+    assert all(r.rule.startswith("learned.") for r in found.values()), found
 
 
 def test_a_text_ending_in_a_role_noun_is_read_to_its_end(extract_text):
