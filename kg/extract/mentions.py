@@ -541,7 +541,7 @@ _HIGH_OFFICES = frozenset({"president", "prime", "chancellor", "king", "queen", 
 def _stands_alone(tokens: Sequence[Token], i: int, n: int) -> bool:
     """Whether the ``n`` tokens from ``i`` are not inside a longer capitalised name ('Sea' in 'Red Sea'); a title
     after it is no part of it ('Sea Chairman and Chief Executive Forrest Li')."""
-    return not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start) and not (
+    return not _after_a_name_word(tokens, i) and not (
         i + n < len(tokens)
         and tokens[i + n].text[:1].isupper()
         and tokens[i + n].lower_ not in lx.PERSON_POSTS | _TITLE_OPENERS
@@ -706,7 +706,7 @@ def _entity_candidate(
         and not ent.ent_id_
         and tokens[ent.start].tag_ == "NNS"
         and tokens[ent.start].text[1:].islower()  # (not a dateline's 'SHANGHAI')
-        and (ent.start == 0 or tokens[ent.start].is_sent_start or tokens[ent.start - 1].text in ("“", '"', "‘"))
+        and _opens_sentence(tokens, ent.start)
     ):
         return None  # '“Wafers are.”', 'Models, computing power …': a plural noun opening a sentence, capitalised
     if ent.ent_id_:
@@ -803,12 +803,17 @@ def _capitalised_common_word(tokens: list[Token], i: int, common_words: Containe
     also capitalises inside a sentence, alone or opening a name, is a name ("Octopus cards … the Octopus operator",
     "Noon said … Noon Minutes"), and so is one before its people or stock ("Shell executives said")."""
     t = tokens[i]
-    opens = i == 0 or t.is_sent_start or tokens[i - 1].text in ("“", '"', "‘")
-    if not opens or not t.is_title or not (t.lower_ in common_words or t.lemma_.lower() in common_words):
+    known = t.lower_ in common_words or t.lemma_.lower() in common_words
+    if not (known and t.is_title and _opens_sentence(tokens, i)):
         return False
     after = tokens[i + 1] if i + 1 < len(tokens) else None
-    modifies = after is not None and t.head.i == after.i and t.dep_ in ("compound", "amod")
-    modifies = modifies and after is not None and after.is_lower and after.is_alpha
+    modifies = (
+        after is not None
+        and after.is_lower
+        and after.is_alpha
+        and t.head.i == after.i
+        and t.dep_ in ("compound", "amod")
+    )
     # ('Financial Secretary Paul Chan', 'Commerce Secretary …': the portfolio of a public office)
     office = after is not None and after.is_title and after.lower_ in _PUBLIC_OFFICES
     common = t.tag_ == "NNS" or (t.tag_ == "JJ" and after is not None and after.is_lower)
@@ -816,14 +821,21 @@ def _capitalised_common_word(tokens: list[Token], i: int, common_words: Containe
         return False
     if after is not None and after.lemma_.lower() in _OWN_NOUNS:
         return False
+    # ('Noon Minutes' names the company Noon; 'Anchorpoint Financial' is another name)
     return not any(
-        o.text == t.text
-        and o.i != i
-        and not (o.is_sent_start or tokens[o.i - 1].text in ("“", '"', "‘"))
-        # ('Noon Minutes' names the company Noon; 'Anchorpoint Financial' is another name)
-        and not (tokens[o.i - 1].text[:1].isupper() and not tokens[o.i - 1].is_sent_start)
+        o.text == t.text and o.i != i and not _opens_sentence(tokens, o.i) and not _after_a_name_word(tokens, o.i)
         for o in tokens
     )
+
+
+def _opens_sentence(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` opens its sentence, or a quotation ('“Wafers are,” …'): where any word is capitalised."""
+    return i == 0 or bool(tokens[i].is_sent_start) or tokens[i - 1].text in ("“", '"', "‘")
+
+
+def _after_a_name_word(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a capitalised word inside the sentence stands right before token ``i`` ('Sea' in 'Red Sea')."""
+    return i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start
 
 
 def _names_first_word(t: Token, start: int, end: int) -> bool:

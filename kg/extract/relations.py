@@ -1890,9 +1890,7 @@ def _into_its_own_units(v: Token, preps: AbstractSet[str]) -> bool:
     such as Skyscanner', 'in their own apps'): no stake in them ('invested in its portfolio companies, including X'
     or 'in startups' may be)."""
     objects = _pobjs((v,), preps)
-    return bool(objects) and all(
-        p.lower_ in lx.UNIT_NOUNS and any(c.tag_ == "PRP$" for c in possessors(p)) for p in objects
-    )
+    return bool(objects) and all(p.lower_ in lx.UNIT_NOUNS and _owned_by_pronoun(p) for p in objects)
 
 
 def _managing(control: Token) -> bool:
@@ -3450,12 +3448,18 @@ def rule_raise_from(ctx: Context, v: Token) -> Iterator[Cand]:
     if not raised:
         return
     sources = _named_after(ctx, (v, *raised), ("from",), refs=False, conjoined=True)
-    investors = [a for a in sources if a.type == "Organization" or a.type == "Person"]
-    for s in ctx.subjects(v) if investors else []:
+    yield from _money_from(sources, lambda: ctx.subjects(v), "invest.raise_from", v.i)
+
+
+def _money_from(sources: list[Arg], companies: Callable[[], list[Arg]], rule: str, trigger: int) -> Iterator[Cand]:
+    """Each organization or person named as where money came from invested in each company that took it
+    (``companies`` is only looked up when someone is named)."""
+    investors = [a for a in sources if a.type in ("Organization", "Person")]
+    for s in companies() if investors else []:
         if s.type == "Organization":
             for o in investors:
                 if o.key != s.key:
-                    yield Cand(o, "invested_in", s, "invest.raise_from", v.i)
+                    yield Cand(o, "invested_in", s, rule, trigger)
 
 
 def rule_with_backing(ctx: Context, n: Token) -> Iterator[Cand]:
@@ -3465,14 +3469,13 @@ def rule_with_backing(ctx: Context, n: Token) -> Iterator[Cand]:
     verb = n.head.head
     if n.dep_ != "pobj" or n.head.lower_ != "with" or verb.pos_ not in ("VERB", "AUX"):
         return
-    investors = [a for a in _named_after(ctx, (n,), ("from",), refs=False) if a.type in ("Organization", "Person")]
-    # ('J&T, founded in 2015 with backing from X': the participle's company)
-    backed = ctx.subjects(verb) or (ctx.expand(verb.head) if verb.dep_ == "acl" and verb.tag_ == "VBN" else [])
-    for s in backed if investors else []:
-        if s.type == "Organization":
-            for o in investors:
-                if o.key != s.key:
-                    yield Cand(o, "invested_in", s, "invest.with_backing", n.i)
+    yield from _money_from(
+        _named_after(ctx, (n,), ("from",), refs=False),
+        # ('J&T, founded in 2015 with backing from X': the participle's company)
+        lambda: ctx.subjects(verb) or (ctx.expand(verb.head) if verb.dep_ == "acl" and verb.tag_ == "VBN" else []),
+        "invest.with_backing",
+        n.i,
+    )
 
 
 def _money_like(tok: Token) -> bool:
@@ -4222,14 +4225,12 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             own = by_role[t] = [a for c in possessors(t) for a in _possessor_alone(ctx, ctx.expand(c))]
             if t in (n, head_role):  # a conjoined role's own name is not the organization ('unit A and arm B')
                 own += _named(ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i)
-            below_the_top = pred == "leads" and _post_below_the_top(ctx, t)
-            own += (
-                []
-                if below_the_top
-                else _named_after(ctx, (t,), anchor_preps)
-                or _board_of(ctx, t)
-                or (_whose_operations(ctx, t) if pred == "leads" and role in lx.CHIEF_ROLES else [])
-            )
+            if not (pred == "leads" and _post_below_the_top(ctx, t)):  # (a department's head: no firm led)
+                own += (
+                    _named_after(ctx, (t,), anchor_preps)
+                    or _board_of(ctx, t)
+                    or (_whose_operations(ctx, t) if pred == "leads" and role in lx.CHIEF_ROLES else [])
+                )
             if t is head_role and dep == "appos":  # 'X, chairman of A and of its B unit': 'and of' hung on X
                 own += [
                     a
