@@ -30,6 +30,7 @@ BLIND21 = Path(__file__).resolve().parent / "data" / "blind21"
 BLIND22 = Path(__file__).resolve().parent / "data" / "blind22"
 BLIND23 = Path(__file__).resolve().parent / "data" / "blind23"
 BLIND24 = Path(__file__).resolve().parent / "data" / "blind24"
+BLIND25 = Path(__file__).resolve().parent / "data" / "blind25"
 
 
 def _half(stem: str) -> str:
@@ -59,6 +60,7 @@ def _half(stem: str) -> str:
             *BLIND22.glob("*/*.md"),
             *BLIND23.glob("*/*.md"),
             *BLIND24.glob("*/*.md"),
+            *BLIND25.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -92,6 +94,7 @@ def test_sizes():
     assert len(list(BLIND22.glob("dev/*.md"))) == 6 and len(list(BLIND22.glob("test/*.md"))) == 6
     assert len(list(BLIND23.glob("dev/*.md"))) == 3 and len(list(BLIND23.glob("test/*.md"))) == 9
     assert len(list(BLIND24.glob("dev/*.md"))) == 6 and len(list(BLIND24.glob("test/*.md"))) == 6
+    assert len(list(BLIND25.glob("dev/*.md"))) == 7 and len(list(BLIND25.glob("test/*.md"))) == 5
 
 
 @pytest.mark.parametrize(
@@ -121,6 +124,7 @@ def test_sizes():
             *BLIND22.glob("*/*.yaml"),
             *BLIND23.glob("*/*.yaml"),
             *BLIND24.glob("*/*.yaml"),
+            *BLIND25.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
