@@ -205,23 +205,46 @@ def _written_forms(name: str) -> list[str]:
     """A KB name and the forms news writes it in: with and without the period of an abbreviated legal form (the
     phrase patterns match token by token, and the tokenizer keeps 'Corp.' one token, so 'SoftBank Corp.' would
     otherwise miss 'SoftBank Corp' and fall to the shorter 'SoftBank', another company, and 'LY Corp' miss 'LY
-    Corp.'); an exchange with 'stock exchange' in lower case.
+    Corp.'); an exchange with 'stock exchange' in lower case; a word capitalised inside with its first capital only.
 
     >>> _written_forms("SoftBank Corp.")
-    ['SoftBank Corp.', 'SoftBank Corp']
+    ['SoftBank Corp.', 'SoftBank Corp', 'Softbank Corp.', 'Softbank Corp']
     >>> _written_forms("LY Corp")
     ['LY Corp', 'LY Corp.']
     >>> _written_forms("Hong Kong Stock Exchange")
     ['Hong Kong Stock Exchange', 'Hong Kong stock exchange']
     >>> _written_forms("Meituan")
     ['Meituan']
+    >>> _written_forms("HongShan")
+    ['HongShan', 'Hongshan']
     """
     if name.endswith(" Stock Exchange"):
-        return [name, f"{name[: -len('Stock Exchange')]}stock exchange"]  # as news writes it, in lower case
-    stem, _, last = name.rpartition(" ")
-    if not stem or last.rstrip(".").lower() not in _ABBREVIATED_LEGAL_FORMS:
-        return [name]
-    return [name, f"{stem} {last.rstrip('.')}" if last.endswith(".") else f"{name}."]
+        forms = [name, f"{name[: -len('Stock Exchange')]}stock exchange"]  # as news writes it, in lower case
+    else:
+        stem, _, last = name.rpartition(" ")
+        if not stem or last.rstrip(".").lower() not in _ABBREVIATED_LEGAL_FORMS:
+            forms = [name]
+        else:
+            forms = [name, f"{stem} {last.rstrip('.')}" if last.endswith(".") else f"{name}."]
+    # a word capitalised inside ('ChangXin', 'HongShan') is often written with its first capital only
+    return forms + [folded for form in forms if (folded := _inner_capitals_folded(form)) != form]
+
+
+def _inner_capitals_folded(name: str) -> str:
+    """``name`` with each word capitalised inside written with its first capital only; words in capitals ('JD',
+    'CATL') or opening in lower case ('iPhone') stay as they are.
+
+    >>> _inner_capitals_folded("ChangXin Memory Technologies")
+    'Changxin Memory Technologies'
+    >>> _inner_capitals_folded("JD Logistics")
+    'JD Logistics'
+    """
+    return " ".join(
+        w[0] + w[1:].lower()
+        if w[:1].isupper() and any(c.islower() for c in w) and any(c.isupper() for c in w[1:])
+        else w
+        for w in name.split(" ")
+    )
 
 
 def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Language:

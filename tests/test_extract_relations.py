@@ -12,6 +12,26 @@ pytestmark = pytest.mark.model
 Q = "\u201c{}\u201d"
 
 CASES = [
+    # a finite verb (or one read as a plural noun) hung on the last noun of the clause before shares its subject
+    (
+        "Nanya is Taiwan’s only large-scale maker of dynamic random-access memory, the chips that serve as working"
+        " memory in laptops, and competes with Kioxia and Micron.",
+        ("nanya", "competes_with", "kioxia"),
+        None,
+        "compete.verb",
+    ),
+    (
+        "Kakao Pay runs a wallet used by 20 million people and competes with Naver Pay and Toss.",
+        ("kakao pay", "competes_with", "toss"),
+        None,
+        "compete.verb",
+    ),
+    (
+        "Tokopedia runs a marketplace for small merchants and invests in logistics start-ups such as Kargo.",
+        ("tokopedia", "invested_in", "kargo"),
+        None,
+        "invest.verb",
+    ),
     # appointments: 'Y named X as its CEO' (the appointee, not the appointer), and 'Y appointed X as CFO' (Y)
     (
         "Bilibili named Chen Rui as its chief operating officer in March 2024.",
@@ -4819,6 +4839,12 @@ RIGHT_NOT_WRONG = [
         " Beijing-based food-delivery company, founded in 2010 by Wang Xing, said nothing.",
         ("wang xing", "founded", "meituan"),
         ("wang xing", "founded", "didi"),
+    ),
+    # near miss: a conjoined clause with a subject of its own
+    (
+        "Zepto delivers groceries in ten minutes, and Swiggy competes with Blinkit.",
+        ("swiggy", "competes_with", "blinkit"),
+        ("zepto", "competes_with", "blinkit"),
     ),
 ]
 

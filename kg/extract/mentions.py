@@ -48,6 +48,7 @@ class Candidate:
     votes: dict[str, float] = field(default_factory=dict)
     key: str = ""
     short_for: Candidate | None = None  # the full name ("Hello Inc.") of a short one ("Hello"): the same entity
+    guess: dict[str, float] = field(default_factory=dict)  # the part of ``votes`` that is the NER's label alone
 
 
 def _is_title(words: list[str]) -> bool:
@@ -579,7 +580,11 @@ def _repeated_names(parsed: Parsed, found: list[Candidate], covered: bytearray) 
                 continue
             covered[i : i + n] = b"\x01" * n
             span = parsed.doc[i : i + n]
-            out.append(Candidate(i, i + n, parsed.text_of(span), first.label, first.kb_id, votes=dict(first.votes)))
+            out.append(
+                Candidate(
+                    i, i + n, parsed.text_of(span), first.label, first.kb_id, votes=dict(first.votes), guess=first.guess
+                )
+            )
     return out
 
 
@@ -759,7 +764,12 @@ def _entity_candidate(
     name = parsed.text_of(parsed.doc[start:end])
     if not kb_id and _not_a_name(name, ent, end - start):
         return None  # idioms, lower-case junk, nationalities ("Chinese"); "New Oriental" is kept
-    c = Candidate(start, end, name, ent.label_, kb_id, votes=_ner_votes(tokens, ent.label_, start, end, kb_id, name))
+    votes = _ner_votes(tokens, ent.label_, start, end, kb_id, name)
+    # the NER's label is a guess from the word's shape, repeated at each mention, so it counts once per entity; but
+    # a place the dictionary knows ('Kenya', 'Gulf') is the model knowing the word, and counts at every mention
+    known_place = ent.label_ in ("GPE", "LOC") and end - start == 1 and tokens[start].lower_ in common_words
+    guess = {} if known_place else votes
+    c = Candidate(start, end, name, ent.label_, kb_id, votes=dict(votes), guess=guess)
     if not kb_id:
         _head_word_vote(c, [t.text for t in tokens[start:end]], tokens[end - 1].lower_)
     return c
@@ -1271,6 +1281,9 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         return
     elif h.dep_ == "appos":
         cat = h.head
+    elif h.dep_ == "nsubj" and h.head.lemma_ == "be":
+        # 'Nanya is Taiwan's largest maker of memory chips': what a copula says the name is
+        cat = next((k for k in h.head.children if k.dep_ == "attr"), None)
     elif h.dep_ in ("oprd", "dobj", "attr") and h.head.lemma_.lower() in lx.NAMING_VERBS and h.head.dep_ == "acl":
         cat = h.head.head  # 'a programme called Shopee Seller Boost', 'its campaign, dubbed Shenqiang Shou'
     elif (
@@ -1327,6 +1340,8 @@ def _category_beside(tokens: list[Token], c: Candidate) -> str | None:
     if after is not None and after.text == "," and c.end + 1 < len(tokens) and tokens[c.end + 1].lower_ in _ARTICLES:
         # 'Idealo, the German price-comparison site': an appositive the parse hung elsewhere
         noun = tokens[c.end + 1].head
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in lx.SAY_VERBS:
+            return None  # 'shops in Korea, the companies said': the sentence's source, not a description of Korea
         if noun.i - c.end <= 6 and noun.pos_ == "NOUN" and (kind := lx.CATEGORY_TYPES.get(noun.lemma_.lower())):
             return kind
     if before is not None and before.lower_ == "at" and c.start > 1:
@@ -1352,6 +1367,8 @@ def _coordination_vote(tokens: list[Token], cands: list[Candidate], kb_index: di
         head = tokens[c.end - 1]
         if c.end < len(tokens) and tokens[c.end].tag_ == "POS" and head.ent_type_ in ("GPE", "LOC"):
             continue  # 'Uber and Estonia's Bolt': a country's company, not a company listed with Uber
+        if c.end < len(tokens) and _qualifies(tokens[c.end]) and head.ent_type_ in ("GPE", "LOC"):
+            continue  # 'Temasek and Gulf sovereign wealth funds': the place qualifies what is listed
         root = head
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
@@ -1516,8 +1533,16 @@ def link(
             e["label"] = c.text
         if c.text not in e["aliases"]:
             e["aliases"].append(c.text)
+        guessed = e.setdefault("guessed", {})
         for etype, weight in c.votes.items():
-            e["votes"][etype] = e["votes"].get(etype, 0) + weight
+            guess = min(c.guess.get(etype, 0.0), weight)
+            e["votes"][etype] = e["votes"].get(etype, 0) + weight - guess
+            guessed[etype] = max(guessed.get(etype, 0.0), guess)
+    for e in table.values():
+        # the NER's label on each mention of a name is one guess about one word, repeated: it counts once, while
+        # every cue in the text ('Galbot founder Wang He', 'Galbot, the Beijing-based developer') counts
+        for etype, guess in e.pop("guessed").items():
+            e["votes"][etype] = e["votes"].get(etype, 0) + guess
     return kept, table
 
 

@@ -1393,6 +1393,17 @@ class Context:
             return self.expand(stranded)
         if v.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
             return self.subjects(h, depth + 1)
+        if (
+            v.dep_ == "conj"
+            and h.pos_ in ("NOUN", "PROPN")
+            and (v.tag_ in ("VBZ", "VBD", "VBP") or _verb_read_as_noun(v))
+        ):
+            # 'X is the largest maker of memory chips, the parts that …, and competes with Y': a finite verb hung
+            # on the last noun of the clause before shares that clause's subject
+            governor = governing_verb(h)
+            while governor.tag_ in ("VBN", "VBG") and governor.dep_ == "acl":
+                governor = governing_verb(governor.head)  # ('runs a wallet used by 20 million people and competes')
+            return self.subjects(governor, depth + 1) if governor.i != h.i else []
         if v.dep_ == "acomp" and v.lemma_.lower() in lx.PROSPECT_ADJECTIVES and h.pos_ in ("VERB", "AUX"):
             return self.subjects(h, depth + 1)  # 'X is due (set, likely) to launch …'; not 'they are able to
         if v.dep_ == "pcomp" and h.dep_ == "prep":  # 'X answered by launching Y'
@@ -1618,8 +1629,14 @@ def _verb_read_as_noun(t: Token) -> bool:
         return False
     if t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children):
         return True
-    if t.dep_ == "conj" and t.head.pos_ == "VERB" and t.lower_ in lx.VERB_ONLY_FORMS:
-        return True  # 'where it bought X and competes with Y': a conjoined verb read as a noun
+    if (
+        t.dep_ == "conj"
+        and t.lower_ in lx.VERB_ONLY_FORMS
+        and (t.head.pos_ == "VERB" or any(c.dep_ == "prep" for c in t.children))
+    ):
+        # 'where it bought X and competes with Y', 'X is a maker of chips, the parts …, and competes with Y': a
+        # conjoined verb read as a noun
+        return True
     return _subject_read_as_compound(t) is not None and any(c.dep_ == "prep" for c in t.children)
 
 
