@@ -1517,7 +1517,12 @@ def link(
         if c.short_for is not None:
             linker.union(c.short_for.key, c.key)  # 'Hello' after 'Hello Inc.'
     kept += _appositive_aliases(parsed, kept, linker)
-    # Entity table: canonical label = KB name, else the first mention of the group.
+    return kept, _entity_table(kept, linker, kb_index)
+
+
+def _entity_table(kept: list[Candidate], linker: Linker, kb_index: dict[str, tuple[str, str]]) -> dict[str, dict]:
+    """One row an entity: its canonical label (the KB name, else the first mention of the group), aliases and the
+    summed type votes of its mentions."""
     table: dict[str, dict] = {}
     for c in kept:
         c.key = linker.find(c.key)
@@ -1543,7 +1548,7 @@ def link(
         # every cue in the text ('Galbot founder Wang He', 'Galbot, the Beijing-based developer') counts
         for etype, guess in e.pop("guessed").items():
             e["votes"][etype] = e["votes"].get(etype, 0) + guess
-    return kept, table
+    return table
 
 
 def _appositive_aliases(parsed: Parsed, cands: list[Candidate], linker: Linker) -> list[Candidate]:
