@@ -124,6 +124,9 @@ def by_label(ex):
         ("Sea kept spending on its SPX Express logistics network.", "SPX Express", "Organization"),
         # a name's first word the NER left out, a compound inside the name ('Paradox' of 'Paradox Interactive')
         ("Tencent will raise its stake in Paradox Interactive to about 19%.", "Paradox Interactive", "Organization"),
+        # a title-case name the NER missed whose last word makes it a company
+        ("Investors in Galaxy Robotics include Tencent.", "Galaxy Robotics", "Organization"),
+        ("Tencent and Affinity Partners bought the stake.", "Affinity Partners", "Organization"),
         # a KB name capitalised inside is found written with its first capital only
         ("Changxin Memory Technologies filed for a listing.", "ChangXin Memory Technologies", "Organization"),
         # what a stake is in has shares: a company, whatever the NER says of an unknown name

@@ -12,6 +12,14 @@ pytestmark = pytest.mark.model
 Q = "\u201c{}\u201d"
 
 CASES = [
+    # a round's leader where the participle hangs on the round's amount ('a round of US$300 million led by X')
+    (
+        "MiniMax last raised money in June 2025, when it closed a round of US$300 million led by Tencent, the"
+        " internet group, with participation from Gaorong Capital and others.",
+        ("gaorong capital", "invested_in", "minimax"),
+        "2025-06",
+        "invest.lead_round+coref",
+    ),
     # a finite verb (or one read as a plural noun) hung on the last noun of the clause before shares its subject
     (
         "Nanya is Taiwan’s only large-scale maker of dynamic random-access memory, the chips that serve as working"

@@ -190,6 +190,7 @@ def candidates(
     for c in out:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     out.extend(_category_names(parsed, covered))
+    out.extend(_org_word_names(parsed, covered))
     out.extend(_listed_names(parsed, covered))
     out.extend(_ticker_exchanges(parsed, out, covered, exchange_codes or {}))
     out.extend(_based_names(parsed, out, covered))
@@ -979,6 +980,33 @@ def _proper_run(tokens: list[Token], start: int, step: int) -> tuple[int, int] |
     if i == start:
         return None
     return (start, i) if step > 0 else (i + 1, start + 1)
+
+
+def _org_word_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
+    """Title-case names the NER missed whose last word makes them companies ('Galaxy Robotics', 'Silver Lake
+    Logistics'): a run of two to six capitalised proper nouns, no part of another mention nor the tail of a longer
+    name, ending in such a word."""
+    tokens, out = parsed.tokens, []
+    for t in tokens:
+        if covered[t.i] or t.lower_ not in lx.ORG_NAME_WORDS or t.lower_ in lx.JARGON or t.tag_ not in ("NNP", "NNPS"):
+            continue
+        if t.i + 1 < len(tokens) and tokens[t.i + 1].tag_ in ("NNP", "NNPS") and tokens[t.i + 1].text[:1].isupper():
+            continue  # ('Galaxy Robotics Group': the run goes on)
+        start = t.i
+        while (
+            start > 0
+            and t.i - start < 5
+            and tokens[start - 1].tag_ in ("NNP", "NNPS")
+            and tokens[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+        before = tokens[start - 1].text if start > 0 else ""
+        if t.i == start or any(covered[start : t.i + 1]) or before in (")", "of"):
+            continue  # ('Alipay (Hangzhou) Information Technology', 'Ministry of Industry and Information Technology')
+        span = parsed.doc[start : t.i + 1]
+        covered[span.start : span.end] = b"\x01" * len(span)
+        out.append(Candidate(span.start, span.end, parsed.text_of(span), "ORG", votes={"Organization": 3.0}))
+    return out
 
 
 def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:

@@ -2973,6 +2973,9 @@ def _round_described(v: Token) -> Token | None:
     X', where the small model hangs the participle on the clause or on the date."""
     if v.dep_ == "acl" and v.head.lemma_.lower() in lx.ROUND_NOUNS:
         return v.head
+    amount = v.head
+    if v.dep_ == "acl" and amount.dep_ == "pobj" and amount.head.lower_ == "of" and _is_round(amount.head.head):
+        return amount.head.head  # 'a round of US$300 million led by X': the participle hung on the amount
     if v.dep_ == "conj" and v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children):
         # 'a round led by A and joined by B': the same round (the small model may conjoin the second participle to
         # the clause the round is in)
