@@ -965,6 +965,11 @@ def _model_code(word: str) -> bool:
     return _MODEL_CODE.fullmatch(word) is not None
 
 
+def _capitalised_proper(t: Token) -> bool:
+    """Whether ``t`` is a proper noun written with its capital: a word of a name."""
+    return t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper()
+
+
 def _proper_run(tokens: list[Token], start: int, step: int) -> tuple[int, int] | None:
     """The run of capitalised proper-noun tokens that starts at ``start`` and extends in direction ``step``."""
     if not 0 <= start < len(tokens) or tokens[start].lower_ in lx.JARGON:
@@ -973,8 +978,7 @@ def _proper_run(tokens: list[Token], start: int, step: int) -> tuple[int, int] |
     while (
         0 <= i < len(tokens)
         and abs(i - start) < 4
-        and (tokens[i].tag_ in ("NNP", "NNPS") or _model_code(tokens[i].text))
-        and tokens[i].text[:1].isupper()
+        and (_capitalised_proper(tokens[i]) or _model_code(tokens[i].text))  # (a model code opens with a capital)
     ):
         i += step  # 'Measurable AI': a jargon word may end a name, never start it
     if i == start:
@@ -990,15 +994,10 @@ def _org_word_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
     for t in tokens:
         if covered[t.i] or t.lower_ not in lx.ORG_NAME_WORDS or t.lower_ in lx.JARGON or t.tag_ not in ("NNP", "NNPS"):
             continue
-        if t.i + 1 < len(tokens) and tokens[t.i + 1].tag_ in ("NNP", "NNPS") and tokens[t.i + 1].text[:1].isupper():
+        if t.i + 1 < len(tokens) and _capitalised_proper(tokens[t.i + 1]):
             continue  # ('Galaxy Robotics Group': the run goes on)
         start = t.i
-        while (
-            start > 0
-            and t.i - start < 5
-            and tokens[start - 1].tag_ in ("NNP", "NNPS")
-            and tokens[start - 1].text[:1].isupper()
-        ):
+        while start > 0 and t.i - start < 5 and _capitalised_proper(tokens[start - 1]):
             start -= 1
         before = tokens[start - 1].text if start > 0 else ""
         if t.i == start or any(covered[start : t.i + 1]) or before in (")", "of"):
@@ -1393,10 +1392,14 @@ def _coordination_vote(tokens: list[Token], cands: list[Candidate], kb_index: di
         if c.kb_id or "Program" in c.votes:
             continue
         head = tokens[c.end - 1]
-        if c.end < len(tokens) and tokens[c.end].tag_ == "POS" and head.ent_type_ in ("GPE", "LOC"):
-            continue  # 'Uber and Estonia's Bolt': a country's company, not a company listed with Uber
-        if c.end < len(tokens) and _qualifies(tokens[c.end]) and head.ent_type_ in ("GPE", "LOC"):
-            continue  # 'Temasek and Gulf sovereign wealth funds': the place qualifies what is listed
+        if (
+            c.end < len(tokens)
+            and head.ent_type_ in ("GPE", "LOC")
+            and (tokens[c.end].tag_ == "POS" or _qualifies(tokens[c.end]))
+        ):
+            # 'Uber and Estonia's Bolt', 'Temasek and Gulf sovereign wealth funds': the place qualifies what is
+            # listed with the companies (a country's company), it is not listed itself
+            continue
         root = head
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
@@ -1552,6 +1555,7 @@ def _entity_table(kept: list[Candidate], linker: Linker, kb_index: dict[str, tup
     """One row an entity: its canonical label (the KB name, else the first mention of the group), aliases and the
     summed type votes of its mentions."""
     table: dict[str, dict] = {}
+    guessed: dict[str, dict[str, float]] = {}  # per entity and type, the NER's largest guess on one mention
     for c in kept:
         c.key = linker.find(c.key)
         e = table.setdefault(
@@ -1566,16 +1570,17 @@ def _entity_table(kept: list[Candidate], linker: Linker, kb_index: dict[str, tup
             e["label"] = c.text
         if c.text not in e["aliases"]:
             e["aliases"].append(c.text)
-        guessed = e.setdefault("guessed", {})
+        guesses = guessed.setdefault(c.key, {})
         for etype, weight in c.votes.items():
             guess = min(c.guess.get(etype, 0.0), weight)
             e["votes"][etype] = e["votes"].get(etype, 0) + weight - guess
-            guessed[etype] = max(guessed.get(etype, 0.0), guess)
-    for e in table.values():
-        # the NER's label on each mention of a name is one guess about one word, repeated: it counts once, while
-        # every cue in the text ('Galbot founder Wang He', 'Galbot, the Beijing-based developer') counts
-        for etype, guess in e.pop("guessed").items():
-            e["votes"][etype] = e["votes"].get(etype, 0) + guess
+            guesses[etype] = max(guesses.get(etype, 0.0), guess)
+    # the NER's label on each mention of a name is one guess about one word, repeated: it counts once, while every
+    # cue in the text ('Galbot founder Wang He', 'Galbot, the Beijing-based developer') counts
+    for key, guesses in guessed.items():
+        votes = table[key]["votes"]
+        for etype, guess in guesses.items():
+            votes[etype] = votes.get(etype, 0) + guess
     return table
 
 
