@@ -31,6 +31,7 @@ BLIND22 = Path(__file__).resolve().parent / "data" / "blind22"
 BLIND23 = Path(__file__).resolve().parent / "data" / "blind23"
 BLIND24 = Path(__file__).resolve().parent / "data" / "blind24"
 BLIND25 = Path(__file__).resolve().parent / "data" / "blind25"
+BLIND26 = Path(__file__).resolve().parent / "data" / "blind26"
 
 
 def _half(stem: str) -> str:
@@ -61,6 +62,7 @@ def _half(stem: str) -> str:
             *BLIND23.glob("*/*.md"),
             *BLIND24.glob("*/*.md"),
             *BLIND25.glob("*/*.md"),
+            *BLIND26.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -95,6 +97,7 @@ def test_sizes():
     assert len(list(BLIND23.glob("dev/*.md"))) == 3 and len(list(BLIND23.glob("test/*.md"))) == 9
     assert len(list(BLIND24.glob("dev/*.md"))) == 6 and len(list(BLIND24.glob("test/*.md"))) == 6
     assert len(list(BLIND25.glob("dev/*.md"))) == 7 and len(list(BLIND25.glob("test/*.md"))) == 5
+    assert len(list(BLIND26.glob("dev/*.md"))) == 5 and len(list(BLIND26.glob("test/*.md"))) == 7
 
 
 @pytest.mark.parametrize(
@@ -125,6 +128,7 @@ def test_sizes():
             *BLIND23.glob("*/*.yaml"),
             *BLIND24.glob("*/*.yaml"),
             *BLIND25.glob("*/*.yaml"),
+            *BLIND26.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
