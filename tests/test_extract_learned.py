@@ -277,8 +277,21 @@ def _read_as(triple):
             ("mokai games", "listed_on", "tse-tokyo"),
             "2019",
         ),
+        # a listing named as an event, dated in its own phrase: right after the exchange, or the company's own
+        (
+            "Orchid Capital added to the stake it took during Mokai Games’ Tokyo Stock Exchange listing in "
+            "October 2023, the companies said.",
+            ("mokai games", "listed_on", "tse-tokyo"),
+            "2023-10",
+        ),
+        (
+            "Mokai Games will leave the Tokyo Stock Exchange less than two years after its March 2024 IPO.",
+            ("mokai games", "listed_on", "tse-tokyo"),
+            "2024-03",
+        ),
         # near misses: the post the verb's object leaves; a company joined without a post; a verb whose subject
-        # is another investor; a listing described, not made, beside another clause's date
+        # is another investor; a listing described, not made, beside another clause's date; another company's
+        # listing
         (
             "Fang Hui replaced Gao Lei as chief executive of Yunmai in May 2024, the company said.",
             ("gao lei", "leads", "yunmai"),
@@ -292,6 +305,11 @@ def _read_as(triple):
         ),
         (
             "Mokai Games, the Tokyo Stock Exchange-listed developer, opened a studio in 2019.",
+            ("mokai games", "listed_on", "tse-tokyo"),
+            None,
+        ),
+        (
+            "Mokai Games, which trades on the Tokyo Stock Exchange, backed Zenko’s IPO in March 2024.",
             ("mokai games", "listed_on", "tse-tokyo"),
             None,
         ),

@@ -98,7 +98,9 @@ class _Grounds:
         return self.dates[rec.date] if rec.date is not None else None
 
     def confidence(self, rec: RelationRow | EventRow | QuantityRow) -> float:
-        factor = SENTENCE_DATE_FACTOR if rec.dated_by in ("sentence", "decision", "lead", "founding") else 1.0
+        factor = (
+            SENTENCE_DATE_FACTOR if rec.dated_by in ("sentence", "decision", "lead", "founding", "succession") else 1.0
+        )
         return round(self.rule_confidence(rec.rule) * factor, 3)
 
 

@@ -44,6 +44,7 @@ from kg.extract.relations import (
     governing_verb,
     money_raised,
     possessors,
+    role_in,
     run_rules,
 )
 from kg.schema import MONEY_EVENTS, SCHEMA
@@ -191,7 +192,7 @@ def _cue_votes(doc: Doc, cands: list[mx.Candidate], table: dict) -> None:
         # (a product said to compete stays a product: 'Careem Quik, its grocery service, competes with …')
         votes = table[c.key]["votes"]
         if not c.kb_id and "Program" not in votes and (kind := _no_person_slot(h)) is not None:
-            votes[kind] = votes.get(kind, 0) + 2.0
+            votes[kind] = votes.get(kind, 0) + 3.0
 
 
 def _no_person_slot(h: Token) -> str | None:
@@ -202,7 +203,10 @@ def _no_person_slot(h: Token) -> str | None:
         slots = [(h.head, "subject" if h.dep_ == "nsubj" else "object")]
     else:
         slots = []
-    described = [h, *(c for c in h.children if c.dep_ == "appos")]
+    # the first appositive describes the name; one after a post ('Lindner, head of policy at Idealo, the site owned
+    # by Axel Springer') is another's, misattached
+    appositive = next((c for c in h.children if c.dep_ == "appos"), None)
+    described = [h] if appositive is None or appositive.lemma_.lower() in lx.REL_NOUNS else [h, appositive]
     slots += [(p, "object") for d in described for p in d.children if p.dep_ == "acl" and p.tag_ == "VBN"]
     for verb, role in slots:
         pred = lx.VERB_CUES.get(verb.lemma_.lower(), (None,))[0]
@@ -539,6 +543,8 @@ def extract(doc: Doc, kb: KBView, common_words: frozenset[str] = frozenset()) ->
     _date_by_taking_effect(relations, events, ctx, dating)
     _date_listings(relations, ctx, dating, kb.seats)
     _date_by_lead(relations, ctx, dating)
+    _date_by_succession(relations)
+    _date_posts_held_since(relations, ctx, dating)
     quantities = _quantities(ctx, table, dating, events)
     mentions, comentions = _mentions(parsed, kept + version_cands)
     return Extracted(
@@ -653,7 +659,38 @@ def _taking_date(ctx: Context, dating: _Dating, reading: learned.Reading) -> tup
             if t.i == reading.trigger or t.head.i == t.i:
                 break
             t = t.head
+    return _listing_date(ctx, dating, reading) if reading.p == "listed_on" else (None, None)
+
+
+def _listing_date(ctx: Context, dating: _Dating, reading: learned.Reading) -> tuple[int | None, str | None]:
+    """The date of a listing the sentence names as an event: a listing word right after the exchange ('WeRide's
+    Nasdaq listing in October 2024') or the listed company's own ('its May 2024 IPO', 'Zhipu's debut on the STAR
+    Market in January'), dated in its own phrase."""
+    exchange_end = dating.token_at(reading.o.span[1] - 1) + 1
+    sentence = dating.sent_of[reading.trigger]
+    for word in ctx.parsed.sents[sentence]:
+        if word.lemma_.lower() not in _LISTING_NOUNS | _LISTING_VERBS or word.pos_ not in ("NOUN", "PROPN", "VERB"):
+            continue
+        owner = next((c for c in word.children if c.dep_ == "poss"), None)
+        if word.i != exchange_end and not (
+            owner is not None and (owner.pos_ == "PRON" or owner.idx == reading.s.span[0])
+        ):
+            continue
+        for k in dating.by_sent.get(sentence, ()):
+            if dating.dates[k]["spec"] is not None and _dates_the_noun(dating, k, word):
+                return k, "clause"
     return None, None
+
+
+def _dates_the_noun(dating: _Dating, date: int, noun: Token) -> bool:
+    """Whether a date stands in a noun's own phrase: before it ('its May 2024 IPO') or in a phrase it heads ('its
+    listing in October 2024')."""
+    d = dating.dates[date]
+    for tok in dating.tokens[d["tok"] : dating.token_at(d["end"] - 1) + 1]:
+        head = tok.head
+        if head.i == noun.i or (tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == noun.i):
+            return True
+    return False
 
 
 def _taken_by_subject(ctx: Context, verb: Token, reading: learned.Reading) -> bool:
@@ -917,6 +954,7 @@ def _date_by_lead(relations: list[RelationRow], ctx: Context, dating: _Dating) -
     dateline's is not, for it is the day of the report ('BEIJING, Jan 20 — The regulator has fined …')."""
     lead: dict[str, int] = {}  # kind of news -> its day
     targets: dict[str, set[str]] = {}  # kind of news -> what the lead names it about
+    undated_news: set[str] = set()  # kinds of news the lead tells as done without a day ('X has fined Y')
     opening = _lead_sentences(ctx.parsed)
     for t in ctx.tokens[ctx.sent_first[opening.start] :]:
         if ctx.sent_index[t.i] not in opening:
@@ -924,6 +962,8 @@ def _date_by_lead(relations: list[RelationRow], ctx: Context, dating: _Dating) -
         predicate = _news_cue(t)
         if predicate in _LEAD_NEWS and t.dep_ not in ("amod", "acl", "relcl"):  # ('the SoftBank-backed app')
             date = dating.date_for(t.i)[0]
+            if date is None and _tense(_stating_verb(t)) != "future":
+                undated_news.add(predicate)
             if date is not None and _day(dating, date):
                 lead.setdefault(predicate, date)
                 if predicate == "invested_in" and money_raised(t):  # 'Y has raised $700 million': in Y
@@ -933,6 +973,10 @@ def _date_by_lead(relations: list[RelationRow], ctx: Context, dating: _Dating) -
             targets.setdefault(r.predicate, set()).add(r.object)
             if r.date is not None and _day(dating, r.date):
                 lead.setdefault(r.predicate, r.date)
+    announced = _announcement_day(dating, opening) if undated_news - lead.keys() else None
+    if announced is not None:
+        for predicate in undated_news:
+            lead.setdefault(predicate, announced)
     dated_facts = {(r.subject, r.predicate, r.object) for r in relations if r.date is not None}
     for r in relations:
         if (
@@ -943,6 +987,115 @@ def _date_by_lead(relations: list[RelationRow], ctx: Context, dating: _Dating) -
             and (r.subject, r.predicate, r.object) not in dated_facts
         ):
             r.date, r.dated_by = lead[r.predicate], "lead"
+
+
+#: How many sentences after the lead may give the day its news was announced ('The company said on Wednesday …').
+_ANNOUNCEMENT_SENTENCES = 2
+#: Verbs of making news public, besides those of saying ('disclosed in a filing late on Monday').
+_DISCLOSE_VERBS = lx.SAY_VERBS | {"disclose", "confirm", "publish", "post", "file", "unveil"}
+#: Nouns an article calls its news by once told ('The deal, announced on Monday, …').
+_NEWS_NOUNS = frozenset({"deal", "agreement", "transaction", "acquisition", "takeover", "penalty", "fine", "decision"})
+
+
+def _announcement_day(dating: _Dating, opening: range) -> int | None:
+    """The day a lead that tells its news undated was announced: an article opens with what happened ('The CAC has
+    fined Xiaohongshu …', 'JD.com has completed its takeover of Ceconomy') and then says when it was made public
+    ('The regulator said on Monday that …', 'said in a notice posted on its website on Thursday'). The first day,
+    in the lead or just after it, of a sentence whose main verb is one of saying; not a day of what is said ('said
+    the fine was paid on Monday') nor of a clause describing something else."""
+    for sentence in range(opening.start, opening.stop + _ANNOUNCEMENT_SENTENCES):
+        for k in dating.by_sent.get(sentence, ()):
+            if not _day(dating, k):
+                continue
+            verb = dating.tokens[dating.dates[k]["gov"]]
+            while verb.dep_ == "acl" and verb.lemma_.lower() in _DISCLOSE_VERBS:
+                if verb.head.lemma_.lower() in _NEWS_NOUNS and verb.head.dep_ in ("nsubj", "nsubjpass"):
+                    return k  # 'The deal, disclosed in a filing late on Monday, is …'
+                verb = governing_verb(verb.head)  # ('said in a notice posted on Thursday')
+            if verb.dep_ == "ROOT" and verb.lemma_.lower() in _DISCLOSE_VERBS:
+                return k
+    return None
+
+
+def _stating_verb(cue: Token) -> Token:
+    """The verb whose tense tells whether a cue's news is done: its own, or the one it is the object of ('has
+    completed its takeover'), or the agreement it was made under ('has agreed to buy')."""
+    verb = governing_verb(cue)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _AGREE_VERBS:
+        return verb.head
+    return verb
+
+
+#: Verbs of a deal made whose infinitive tells what was agreed, not what is to come ('agreed to buy a stake').
+_AGREE_VERBS = frozenset({"agree", "sign", "vote"})
+
+
+#: What a gerund after 'since' says was taken: a post ('since taking office', 'since becoming chief executive').
+_POST_TAKING_GERUNDS = _SUBJECT_TAKES_POST | {"take", "return"}
+
+
+def _date_posts_held_since(relations: list[RelationRow], ctx: Context, dating: _Dating) -> None:
+    """A post held since a dated start begins then: 'SAMR head Luo Wen has made it a priority since taking office
+    in 2022'; 'Ouyang, who has led Kunlunxin since it was carved out of Baidu in 2021'. A verb of leading may be
+    held since any dated clause; any other verb only since its subject took a post ('since taking office', not
+    'has grown since it listed in 2020')."""
+    for r in relations:
+        if r.predicate != "leads" or r.date is not None:
+            continue
+        person = ctx.tokens[dating.token_at(r.subject_span[0])]
+        verbs = [governing_verb(person)] + [c for c in person.head.children if c.dep_ == "relcl"]
+        for verb in verbs:
+            for clause in _since_clauses(verb):
+                taking = clause.lemma_.lower() in _POST_TAKING_GERUNDS and clause.dep_ == "pcomp"
+                if not (taking or verb.lemma_.lower() in lx.LEAD_VERBS):
+                    continue
+                taken = role_in(" ".join(t.text for t in clause.subtree))
+                if taken is not None and r.role is not None and taken != r.role:
+                    continue  # 'chairman Ding Lei, … since becoming chief executive in 2001': not the chair's date
+                date = next((k for k in dating.by_sent.get(r.sentence, ()) if dating.dates[k]["gov"] == clause.i), None)
+                if date is not None and dating.dates[date]["spec"] is not None:
+                    r.date, r.dated_by = date, "clause"
+                    break
+            if r.date is not None:
+                break
+
+
+def _since_clauses(verb: Token) -> list[Token]:
+    """The verbs of a verb's 'since' adjuncts: a gerund ('since taking office') or a clause ('since it was spun
+    off')."""
+    out = []
+    for c in verb.children:
+        if c.lower_ == "since" and c.dep_ == "prep":
+            out += [x for x in c.children if x.dep_ == "pcomp" and x.pos_ in ("VERB", "AUX")]
+        elif c.dep_ == "advcl" and any(m.lower_ == "since" and m.dep_ == "mark" for m in c.children):
+            out.append(c)
+    return out
+
+
+def _date_by_succession(relations: list[RelationRow]) -> None:
+    """A successor takes the post of the one succeeded when the succession happens: 'Li was named chief executive
+    on Monday … She succeeds Wang, who …' dates the succession by the appointment, and 'Zhou will succeed Wang on
+    March 1' dates Zhou's post. Only where the successor holds one post the article dates (or one it names), so
+    that a chief executive's other seats do not take the day of a new one."""
+    dated_posts: dict[str, set[int]] = {}
+    posts: dict[str, set[str]] = {}
+    successions: dict[str, set[int]] = {}
+    for r in relations:
+        if r.predicate == "leads":
+            posts.setdefault(r.subject, set()).add(r.object)
+            if r.date is not None and r.dated_by in ("clause", "effective"):
+                dated_posts.setdefault(r.subject, set()).add(r.date)
+        elif r.predicate == "succeeded" and r.date is not None and r.dated_by in ("clause", "effective"):
+            successions.setdefault(r.subject, set()).add(r.date)
+    for r in relations:
+        if r.date is not None:
+            continue
+        if r.predicate == "succeeded" and len(dated_posts.get(r.subject, ())) == 1:
+            (r.date,) = dated_posts[r.subject]
+            r.dated_by = "succession"
+        elif r.predicate == "leads" and len(posts[r.subject]) == 1 and len(successions.get(r.subject, ())) == 1:
+            (r.date,) = successions[r.subject]
+            r.dated_by = "succession"
 
 
 def _lead_sentences(parsed: Parsed) -> range:

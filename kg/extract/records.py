@@ -64,7 +64,8 @@ class RelationRow:
         metadata=_wire("date_how")
     )  # "clause" (the verb's own date), "effective" (when the appointment takes effect); weaker: "sentence",
     # "decision" (the same authority's dated fine just before), "lead" (the news the article opens with),
-    # "founding" (a founder's, from the date the text gives the organization's founding elsewhere)
+    # "founding" (a founder's, from the date the text gives the organization's founding elsewhere), "succession" (a
+    # successor's post and the succession, from each other)
     role: str | None = field(metadata=_wire("role"))
     resolved_by: str | None = field(
         metadata=_wire("resolved_by")

@@ -2371,7 +2371,7 @@ def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
     heirs = [a for a in _named_after(ctx, (v, *posts), ("to",), refs=False, deps=_TO_DEPS) if a.type == "Person"]
     if not posts or not heirs:
         return
-    role = _role_in(ctx.doc[posts[0].left_edge.i : posts[0].i].text)
+    role = role_in(ctx.doc[posts[0].left_edge.i : posts[0].i].text)
     if role is None and any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in posts[0].children):
         # 'took over as chief executive in 2019 and handed that role to Y': the role its conjoined clause took
         role = next(
@@ -2379,7 +2379,7 @@ def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
                 r
                 for u in v.conjuncts
                 for o in _pobjs((u,), ("as",))
-                if (r := _role_in(ctx.doc[o.left_edge.i : o.i + 1].text))
+                if (r := role_in(ctx.doc[o.left_edge.i : o.i + 1].text))
             ),
             None,
         )
@@ -2399,7 +2399,7 @@ def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
                 yield Cand(y, "leads", org, "leads.succession", v.i, role=role)
 
 
-def _role_in(words: str) -> str | None:
+def role_in(words: str) -> str | None:
     """The role the longest role noun in ``words`` names ('the chief executive role': CEO), if any."""
     padded = f" {words.lower()} "
     return next((r for k, r in sorted(lx.ROLE_NOUNS.items(), key=lambda kv: -len(kv[0])) if f" {k} " in padded), None)
@@ -3062,6 +3062,20 @@ def _round_valued(ctx: Context, r: Token) -> list[Arg]:
     ]
 
 
+def _absolute_with_lead(ctx: Context, v: Token) -> list[Arg]:
+    """The first of the subjects of an absolute 'with' clause, where the small model hangs it on the name before
+    ('led by GIC, with Hillhouse, Boyu and CIIF also taking part': 'with Hillhouse' on GIC, Boyu the subject)."""
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i < 2 or ctx.tokens[subject.left_edge.i - 1].text != ",":
+        return []
+    before = ctx.tokens[subject.left_edge.i - 2]
+    while before.dep_ != "pobj" and before.head.i != before.i and before.head.i > before.i:
+        before = before.head  # (from the last word of the name to its head)
+    if before.dep_ == "pobj" and before.head.lower_ == "with" and before.head.i < v.i:
+        return ctx.expand(before, refs=False)
+    return []
+
+
 def _round_investment(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> list[Cand] | None:
     """'A and B invested in earlier rounds, alongside C', 'A also took part (in the round), alongside C': an
     investment in the company whose round it is (the round's own name for it, else the one that raised money just
@@ -3078,6 +3092,7 @@ def _round_investment(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> l
         return None
     investors = [a for a in ctx.subjects(v) if a.type in ("Organization", "Person")]
     investors += _named_after(ctx, (v,), ("alongside",), refs=False)
+    investors += [a for a in _absolute_with_lead(ctx, v) if a.type in ("Organization", "Person")]
     rule = "invest.round" if rounds else "invest.took_part"
     # 'earlier rounds' are not dated by the news the sentence follows
     dated = not any(c.lower_ in lx.EARLIER_WORDS for r in rounds for c in r.children)
@@ -4525,6 +4540,8 @@ def rule_title_before_name(ctx: Context, person: tuple[int, int, str]) -> Iterat
     if tokens[j].lower_ in ("'s", "’s"):
         j -= 1
     org = ctx.tok_mention[j] if j >= 0 else None
+    if org is not None and ctx.types.get(org[2]) == "Person":
+        org = None  # 'by chief executive X and president Y': the name before Y's titles is a person's
     roles = title_roles(words)
     if (org is None or roles is None) and ctx.types.get(person[2]) == "Person":
         yield from _bare_titles(ctx, person)  # (no organization right before the titles: 'led by founder X')
@@ -4571,9 +4588,18 @@ def _agent_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
     passive is said of (not 'set up by President X')."""
     roles, j = _title_run(ctx, person[0])
     by = ctx.tokens[j] if j >= 0 else None
+    conjoined = by is not None and by.lower_ in ("and", ",")
+    if conjoined:
+        # 'founded by chief executive X and president Y': Y's titles stand after the first agent's
+        first = ctx.mention_head[person]
+        while first.dep_ == "conj":
+            first = first.head
+        by = first.head if first.i != ctx.mention_head[person].i else by
     if not roles or by is None or by.lower_ != "by" or by.dep_ != "agent" or not ctx.is_passive(by.head):
         return
     leading = by.head.lemma_.lower() in lx.LEAD_VERBS or cue(by.head, _FOUNDING_LEMMAS) is not None
+    if not leading and conjoined:
+        return  # ('a holding company controlled by co-chief executive X and founder Y': neither post is the clause's)
     if not leading:
         yield from _titles_of_the_clause_subject(ctx, person, by, roles, j)
         return
@@ -5189,6 +5215,8 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
             (not cand.dated and cand.p in ("leads", "founded"))
             # 'Temasek, Didi's largest investor, did not sell': an appositive describes whatever its clause says
             or (not cand.dated and ctx.tokens[cand.trigger].dep_ == "appos")
+            # and so does a subject noun: 'existing investors including A and B will not sell shares'
+            or (not cand.dated and ctx.tokens[cand.trigger].dep_ in ("nsubj", "nsubjpass"))
             or cand.rule.startswith(_PRESUPPOSING)
             or (cand.p == "part_of" and _possessed_noun(ctx.tokens[cand.trigger]))  # 'would fold Alibaba's Lazada unit'
         )
