@@ -296,7 +296,8 @@ def claim_index(reader, statements: nx.MultiDiGraph | None = None) -> ClaimIndex
             by_entity[key[2]].append(key)
     return ClaimIndex(
         claims=claims,
-        by_entity={k: tuple(v) for k, v in by_entity.items()},
+        # sorted: the order of a store's query and of a graph's edges differ, and the index must not
+        by_entity={k: tuple(sorted(v)) for k, v in by_entity.items()},
         by_statement={st: key for key, c in claims.items() for st in c.statements},
         reported_on={r.statement: r.reported for c in claims.values() for r in c.reports},
     )
