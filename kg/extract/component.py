@@ -577,6 +577,18 @@ class _Dating:
         args = tuple(self.token_at(span[0]) for span in spans)
         return _date_for(self.tokens[i], self.dates, self.sent_of, self.by_sent, args)
 
+    def governed_by(self, verb: int) -> int | None:
+        """The first date (index into the dates) that token ``verb`` governs itself, not through another clause
+        ('became chief executive in 2019'), else None."""
+        return next(
+            (
+                k
+                for k in self.by_sent.get(self.sent_of[verb], ())
+                if self.dates[k]["spec"] is not None and self.dates[k]["gov"] == verb
+            ),
+            None,
+        )
+
     def token_at(self, char: int) -> int:
         """The index of the token that holds character ``char``."""
         return max(bisect.bisect_right(self.starts, char) - 1, 0)
@@ -648,14 +660,16 @@ def _taking_date(ctx: Context, dating: _Dating, reading: learned.Reading) -> tup
     completed … in 2025' is not; 'Alibaba led a round in early 2024', 'Wu became chief executive in September
     2023', 'both of which went public on Nasdaq in January' are), else none."""
     verbs = _TAKING_VERBS[reading.p]
-    sentence = dating.sent_of[reading.trigger]
     for span in (reading.s.span, reading.o.span):
         t = ctx.tokens[dating.token_at(span[0])]
         while True:
-            if t.pos_ == "VERB" and t.lemma_.lower() in verbs and _taken_by_subject(ctx, t, reading):
-                for k in dating.by_sent.get(sentence, ()):
-                    if dating.dates[k]["spec"] is not None and dating.dates[k]["gov"] == t.i:
-                        return k, "clause"
+            if (
+                t.pos_ == "VERB"
+                and t.lemma_.lower() in verbs
+                and _taken_by_subject(ctx, t, reading)
+                and (date := dating.governed_by(t.i)) is not None
+            ):
+                return date, "clause"
             if t.i == reading.trigger or t.head.i == t.i:
                 break
             t = t.head
@@ -1052,8 +1066,7 @@ def _date_posts_held_since(relations: list[RelationRow], ctx: Context, dating: _
                 taken = role_in(" ".join(t.text for t in clause.subtree))
                 if taken is not None and r.role is not None and taken != r.role:
                     continue  # 'chairman Ding Lei, … since becoming chief executive in 2001': not the chair's date
-                date = next((k for k in dating.by_sent.get(r.sentence, ()) if dating.dates[k]["gov"] == clause.i), None)
-                if date is not None and dating.dates[date]["spec"] is not None:
+                if (date := dating.governed_by(clause.i)) is not None:
                     r.date, r.dated_by = date, "clause"
                     break
             if r.date is not None:

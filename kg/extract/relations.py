@@ -5213,10 +5213,9 @@ def run_rules(ctx: Context) -> Iterator[Cand]:
         # and a possessive or a hyphenated owner presupposes what it says: 'the deal could pressure Meituan's Keeta'
         description = (
             (not cand.dated and cand.p in ("leads", "founded"))
-            # 'Temasek, Didi's largest investor, did not sell': an appositive describes whatever its clause says
-            or (not cand.dated and ctx.tokens[cand.trigger].dep_ == "appos")
-            # and so does a subject noun: 'existing investors including A and B will not sell shares'
-            or (not cand.dated and ctx.tokens[cand.trigger].dep_ in ("nsubj", "nsubjpass"))
+            # 'Temasek, Didi's largest investor, did not sell': an appositive describes whatever its clause says, and
+            # so does a subject noun ('existing investors including A and B will not sell shares')
+            or (not cand.dated and ctx.tokens[cand.trigger].dep_ in ("appos", "nsubj", "nsubjpass"))
             or cand.rule.startswith(_PRESUPPOSING)
             or (cand.p == "part_of" and _possessed_noun(ctx.tokens[cand.trigger]))  # 'would fold Alibaba's Lazada unit'
         )
