@@ -32,6 +32,7 @@ BLIND23 = Path(__file__).resolve().parent / "data" / "blind23"
 BLIND24 = Path(__file__).resolve().parent / "data" / "blind24"
 BLIND25 = Path(__file__).resolve().parent / "data" / "blind25"
 BLIND26 = Path(__file__).resolve().parent / "data" / "blind26"
+BLIND27 = Path(__file__).resolve().parent / "data" / "blind27"
 
 
 def _half(stem: str) -> str:
@@ -63,6 +64,7 @@ def _half(stem: str) -> str:
             *BLIND24.glob("*/*.md"),
             *BLIND25.glob("*/*.md"),
             *BLIND26.glob("*/*.md"),
+            *BLIND27.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -98,6 +100,7 @@ def test_sizes():
     assert len(list(BLIND24.glob("dev/*.md"))) == 6 and len(list(BLIND24.glob("test/*.md"))) == 6
     assert len(list(BLIND25.glob("dev/*.md"))) == 7 and len(list(BLIND25.glob("test/*.md"))) == 5
     assert len(list(BLIND26.glob("dev/*.md"))) == 5 and len(list(BLIND26.glob("test/*.md"))) == 7
+    assert len(list(BLIND27.glob("dev/*.md"))) == 6 and len(list(BLIND27.glob("test/*.md"))) == 6
 
 
 @pytest.mark.parametrize(
@@ -129,6 +132,7 @@ def test_sizes():
             *BLIND24.glob("*/*.yaml"),
             *BLIND25.glob("*/*.yaml"),
             *BLIND26.glob("*/*.yaml"),
+            *BLIND27.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
