@@ -16,6 +16,18 @@ def by_label(ex):
     "text, label, etype",
     [
         ("RedNote expanded its overseas business in 2025.", "Xiaohongshu", "Organization"),  # KB alias -> KB name
+        # a name written on over a hyphen; a name typed by the money put in it or by a business it is
+        ("Ceconomy ended a dispute over control of Media-Saturn.", "Media-Saturn", "Organization"),
+        (
+            "JD.com took stakes in LimX Dynamics, EngineAI and Spirit AI in quick succession.",
+            "EngineAI",
+            "Organization",
+        ),
+        ("Alibaba led a financing for Shenzhen's X Square Robot last September.", "X Square Robot", "Organization"),
+        ("Tencent invested in Galbot, Dongfang and Beijing Zhiyuan.", "Galbot", "Organization"),
+        ("Third Point has bought shares in Kao.", "Kao", "Organization"),
+        ("A deal to buy JOYY's live-streaming business YY Live was terminated.", "YY Live", "Organization"),
+        ("Temasek invested heavily in Singapore in 2024.", "Singapore", "Place"),
         ("Taotian and Douyin both cut fees.", "Taotian", "Organization"),  # KB type beats NER (NORP)
         ("Meituan launched the “Neighbourhood Grocery Plan” in Beijing.", "Neighbourhood Grocery Plan", "Program"),
         ("Kuaishou introduced the “instant refund” mechanism last year.", "instant refund", "Program"),
@@ -142,6 +154,11 @@ def test_names_and_types(extract_text, text, label, etype):
 @pytest.mark.parametrize(
     "text, junk",
     [
+        # a nation's combining form before a hyphen is an adjective
+        ("The Sino-US trade talks resumed.", "Sino-US"),
+        ("The Indo-Pacific strategy was announced.", "Indo-Pacific"),
+        # two companies joined by a hyphen stay two
+        ("The Alibaba-Tencent rivalry cooled.", "Alibaba-Tencent"),
         ("Tao’s products compete with Pinduoduo’s products on price.", "Tao"),  # truncated name the NER calls a person
         ("Kuaishou avoided competition in the Red Sea of low prices.", "Red Sea"),  # business idiom
         ("Kuaishou e-commerce grew fast, and Kuaishou e-commerce’s GMV doubled.", "Kuaishou e-commerce"),
@@ -320,3 +337,20 @@ def test_comentions_count_shared_sentences(extract_text):
     ex = extract_text("Douyin and Kuaishou grew. Douyin beat Kuaishou. Tencent watched.")
     (co,) = [c for c in ex.comentions if {c.a, c.b} == {"douyin", "kuaishou"}]
     assert co.count == 2 and co.a < co.b and len(co.evidence) == 2
+
+
+@pytest.mark.parametrize(
+    "text, known, written",
+    [
+        ("Tencent's Pony Ma Huateng met investors in Hangzhou.", "Pony Ma", "Pony Ma Huateng"),
+        (
+            "Founded in 2013 by Mao and Miranda Qu Fang as a guide to overseas shopping, Xiaohongshu has grown.",
+            "Miranda Qu",
+            "Miranda Qu Fang",
+        ),
+    ],
+)
+def test_a_known_person_written_on_with_their_chinese_name_is_that_person(extract_text, text, known, written):
+    """'Pony Ma Huateng' is Pony Ma, a person, never a company the KB name begins."""
+    entity = by_label(extract_text(text))[known]
+    assert entity.type == "Person" and written in entity.aliases

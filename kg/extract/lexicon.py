@@ -148,6 +148,9 @@ CATEGORY_TYPES = {
     # technical standards ('Matter, the interoperability standard backed by Amazon'): no company, no product
     **dict.fromkeys(["standard", "protocol", "specification"], "Other"),
 }
+#: Kinds that type a name they stand before ('its live-streaming business YY Live'), though alone they refer to no
+#: company ('the business' may be any line of trade).
+NAME_CATEGORY_TYPES = {**CATEGORY_TYPES, "business": "Organization"}
 #: What one hands to a successor ('handed the CEO role to Y', 'passed the reins to Y'): the one it goes to is a person.
 HANDED_POSTS = frozenset({"role", "post", "job", "position", "title", "reins", "helm", "seat"})
 #: What a leader takes of (at) an organization: "took charge of Y", "took the helm at Y", "took the reins of Y".
@@ -581,6 +584,21 @@ PERSON_POSTS = frozenset(
         "vice-chairman",
     }
 )
+#: Cue verbs that may end a relative clause without a relative pronoun on a described name ('Amap, the navigation
+#: app Alibaba bought in 2014, …'): those whose object is the name, with no particle or preposition to read.
+REDUCED_RELATIVE_VERBS = frozenset(
+    {"acquire", "buy", "purchase", "absorb", "found", "co-found", "cofound", "launch", "unveil", "back", "fund", "own",
+     "control"}
+)  # fmt: skip
+#: Combining forms of nations before a hyphen ('Sino-US talks', 'Indo-Pacific'): an adjective, never a name.
+NATION_COMBINING_FORMS = frozenset(
+    {"sino", "indo", "euro", "anglo", "franco", "russo", "afro", "austro", "greco", "italo", "nippo", "luso"}
+)
+#: Nouns that describe a person without a post, conjoined before one: 'Chen, a Kingsoft veteran and co-founder of
+#: Cheetah Mobile' (the post's place in the clause is theirs).
+PERSON_DESCRIPTIONS = frozenset(
+    {"veteran", "engineer", "entrepreneur", "scientist", "billionaire", "alumnus", "native"}
+)
 #: Words that make a title a past one: "former Kuaishou chairman Su Hua" no longer leads it.
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "previous"})
 #: A unit's kin, not its owner's: "Vivo's sister brand iQoo" (both are their parent's; "a sister app to Y" is Y's).
@@ -957,14 +975,20 @@ REACTION_VERBS = frozenset(
 #: The preposition that takes a nominal cue's object: "the acquisition of X", "an investment in X",
 #: "an investigation into X", "a fine on X" ("of" unless listed).
 NOUN_OBJECT_PREPS = {"invested_in": {"in"}, "investigated": {"into", "of"}, "fined": {"on", "against"}}
-#: Verbs of object control: "attracting brands to settle in", "inviting anchors to bring goods".
 #: Verbs of appointing someone to do a thing: 'Baidu appointed (named, hired, tapped) X to run its cloud group': the
 #: person X runs it (a company hired 'to advise', or 'a former Coupang executive' tapped, runs nothing here).
 APPOINT_TO_VERBS = frozenset(
     {"appoint", "name", "hire", "tap", "pick", "choose", "select", "recruit", "elect", "nominate", "install"}
 )
+#: Verbs of bringing others to do something on one's own ground: 'Tmall invited (attracted) brands to sell': on Tmall.
+INVITE_VERBS = frozenset(
+    {"attract", "invite", "allow", "encourage", "ask", "help", "enable", "let", "persuade", "lure", "get"}
+)
+#: Verbs of object control: "attracting brands to settle in", "urged SoftBank to sell": the object does the infinitive.
 OBJECT_CONTROL = (
-    frozenset({"attract", "invite", "allow", "encourage", "ask", "help", "enable", "let", "persuade", "lure", "get"})
+    INVITE_VERBS
+    # ('Elliott urged SoftBank to sell its stake', 'pressing the group to spin off its unit')
+    | {"press", "pressure", "urge", "push", "force", "order", "require", "tell", "compel", "want"}
     | APPOINT_TO_VERBS
 )
 #: Words after "bring" that make it "bring goods" (live-commerce selling).

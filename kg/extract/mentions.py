@@ -715,7 +715,7 @@ def _entity_candidate(
         and _opens_sentence(tokens, ent.start)
     ):
         return None  # '“Wafers are.”', 'Models, computing power …': a plural noun opening a sentence, capitalised
-    if ent.ent_id_:
+    if ent.ent_id_ and ent.label_ != "PERSON":  # (a known person's name goes on in its own way, below)
         in_full = _kb_company_in_full(parsed, ent, by_start)
         if in_full is not None:
             taken[in_full.start : in_full.end] = b"\x01" * (in_full.end - in_full.start)
@@ -736,6 +736,10 @@ def _entity_candidate(
         steps += 1  # 'a stake in Paradox Interactive': the NER may leave out a name's first words
     if steps:
         ent = Span(parsed.doc, ent.start - steps, end, label=ent.label_)
+    if ent.label_ == "PERSON" and ent.ent_id_:
+        end = _own_name_end(tokens, ent)
+    if ent.label_ != "PERSON" and not ent.ent_id_ and _hyphenated_on(tokens, end):
+        end += 2  # 'Media-Saturn', 'Hewlett-Packard': the NER stopped at the hyphen of a name written as one
     if end < len(tokens) and _hyphen_joined(tokens, end) and tokens[end].is_alpha:
         end += 1  # the NER cut a hyphenated word in half ("Choi Soo-" of "Choi Soo-yeon", "E-" of "E-mart")
     start, end = _clean(tokens, ent.start, end)
@@ -849,6 +853,23 @@ def _after_a_name_word(tokens: Sequence[Token], i: int) -> bool:
     return i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start
 
 
+def _hyphenated_on(tokens: list[Token], end: int) -> bool:
+    """Whether a name ending before ``end`` goes on over a hyphen written without spaces to a capitalised proper noun
+    the parse makes its head and the NER tags as no name of its own ('Media-Saturn'; not 'Alibaba-Tencent', two
+    companies, nor 'Tencent-backed')."""
+    if end + 1 >= len(tokens) or not _hyphen_joined(tokens, end + 1):
+        return False
+    word, last = tokens[end + 1], tokens[end - 1]
+    return (
+        word.tag_ == "NNP"
+        and word.is_title
+        and word.is_alpha
+        and not word.ent_type_
+        and last.dep_ == "compound"
+        and last.head.i == word.i
+    )
+
+
 def _names_first_word(t: Token, start: int, end: int) -> bool:
     """Whether ``t``, right before a name the NER found at [start, end), is a word of that name it left out: a
     capitalised proper noun the parse makes a compound inside the name, tagged as nothing else, no title and no
@@ -875,6 +896,25 @@ def _after_ticker_word(tokens: list[Token], i: int) -> bool:
     else:
         listing = lx.TICKER_WORDS
     return j >= 0 and tokens[j].lower_ in listing
+
+
+def _own_name_end(tokens: list[Token], ent: Span) -> int:
+    """End of a known person's name written on with their Chinese name ('Pony Ma Huateng', 'Miranda Qu Fang' of
+    'Pony Ma', 'Miranda Qu'): the capitalised words right after it that the parse makes the head of its noun phrase
+    ('Jack Ma Yun'); not a name of its own beside it ('Pony Ma Tencent's' has none)."""
+    end = ent.end
+    while (
+        end < len(tokens)
+        and end - ent.end < 2
+        and tokens[end].pos_ == "PROPN"
+        and tokens[end].is_alpha
+        and tokens[end].is_title
+        and not tokens[end].ent_id_
+        and tokens[end - 1].dep_ == "compound"
+        and tokens[end - 1].head.i == end
+    ):
+        end += 1
+    return end
 
 
 def _given_name_before(tokens: list[Token], i: int) -> bool:
@@ -921,6 +961,7 @@ def _not_a_name(name: str, ent: Span, length: int) -> bool:
         or name.islower()
         or not any(c.isalpha() for c in name)
         or (ent.label_ == "NORP" and length == 1)
+        or name.split("-")[0].lower() in lx.NATION_COMBINING_FORMS  # 'Sino-US', 'Indo-Pacific'
         or ent.label_ == "DATE"
     )
 
@@ -1289,7 +1330,7 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
     ):
         c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'the maker of Fortnite', 'the Fortnite maker': a product
         return
-    elif h.dep_ == "pobj" and h.head.lower_ == "in" and h.head.head.lemma_.lower() in ("stake", "holding"):
+    elif h.dep_ == "pobj" and _what_money_goes_into(h.head):
         c.votes["Organization"] = c.votes.get("Organization", 0) + 2.0  # 'a 10% stake in Shenji': what has shares
         return
     elif (
@@ -1329,10 +1370,10 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         # adjective)
         if (
             (child.dep_ in ("compound", "nmod", "amod") and child.i < c.start) or child.dep_ == "appos"
-        ) and child.lemma_.lower() in lx.CATEGORY_TYPES:
+        ) and child.lemma_.lower() in lx.NAME_CATEGORY_TYPES:
             cat = child
-    if cat is not None and cat.lemma_.lower() in lx.CATEGORY_TYPES:
-        t = lx.CATEGORY_TYPES[cat.lemma_.lower()]
+    if cat is not None and cat.lemma_.lower() in lx.NAME_CATEGORY_TYPES:
+        t = lx.NAME_CATEGORY_TYPES[cat.lemma_.lower()]
         # what the text calls a name ('coffee brand Lucky Cup') outweighs what its last word suggests ('Cup');
         # a noun that fits people as well as companies ('a poker player', 'an investor') only counts as usual
         strong = cat.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION and max(c.votes.values(), default=0) >= 5.0
@@ -1345,6 +1386,24 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         c.votes[t] = c.votes.get(t, 0) + (5.5 if strong else 3.0 if described else 2.0)
     elif (beside := _category_beside(tokens, c)) is not None:
         c.votes[beside] = c.votes.get(beside, 0) + 2.0
+
+
+def _what_money_goes_into(prep: Token) -> bool:
+    """Whether a preposition's object is what a stake or a round is in: 'a 10% stake in Shenji', 'took stakes in A,
+    B and C' (the phrase hung on the verb), 'bought shares in X', 'a financing (round) for X', 'invested in X'."""
+    noun = prep.head
+    if prep.lower_ not in ("in", "for", "into"):
+        return False
+    if noun.pos_ == "VERB" and prep.lower_ in ("in", "into"):
+        return noun.lemma_.lower() == "invest" or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("stake", "holding", "share") for c in noun.children
+        )
+    return noun.lemma_.lower() in (("stake", "holding") if prep.lower_ == "in" else ()) or noun.lemma_.lower() in (
+        "financing",
+        "funding",
+        "investment",
+        "round",
+    )
 
 
 def _category_beside(tokens: list[Token], c: Candidate) -> str | None:

@@ -161,6 +161,7 @@ def rule_ids() -> list[str]:
     relation_rules |= {f"{alternative}.{rule}" for (rule, _), alternative in lx.SUBJECT_SENSES.items()}
     relation_rules |= {f"{alternative}.{rule}" for (rule, _, _), alternative in lx.ARGUMENT_SENSES.items()}
     relation_rules |= {"acquire.controlling_stake+coref"}
+    relation_rules |= {f"{lx.VERB_CUES[v][1]}.reduced_relative" for v in lx.REDUCED_RELATIVE_VERBS}
     relation_rules |= (
         {f"{p}.nominal" for p in lx.NOUN_CUES.values()}
         | {f"{p}.nominal.clause_subject" for p in lx.NOUN_CUES.values()}
@@ -441,6 +442,10 @@ class Context:
             found = self._recent(tok, 2)
             if len(found) == 2:
                 return [self._arg(self._mention_at(i), "coref:" + phrase) for i, _ in found]
+        elif tok.lower_ == "its" and (doer := self._controlling_object(tok) or self._punished_for(tok)):
+            # 'Palliser is pressing the search group to hand shareholders a slice of its chip unit': the object;
+            # 'SAMR fined Tencent over its 2016 acquisition of Y': whose conduct is punished, the one punished
+            return [Arg(a.key, a.span, a.type, "coref:" + phrase) for a in doer]
         elif (
             tok.lower_ in ("its", "it")
             and (antecedent := self._relative_head(tok)) is not None
@@ -460,9 +465,6 @@ class Context:
             # 'The group already owns Skyscanner, …, and has been marketing its Trip.com brand': its = what the
             # clause's own subject, a reference too, stands for (not the nearest name)
             return self._resolve(subject)
-        elif tok.lower_ == "its" and (punished := self._punished_for(tok)) is not None:
-            # 'SAMR fined Tencent over its 2016 acquisition of Y': whose conduct is punished, the one punished
-            return [Arg(punished.key, punished.span, punished.type, "coref:" + phrase)]
         elif tok.lower_ == "its" and (owner := self._parallel_possessor(tok)) is not None:
             # "Alibaba's Ele.me and its Taobao Instant Commerce unit": its = the possessor of the first conjunct
             return [Arg(owner.key, owner.span, owner.type, "coref:" + phrase)]
@@ -633,19 +635,19 @@ class Context:
         subject = subjects[0]
         return subject if subject.lower_ != "its" and self._refers(subject) else None
 
-    def _punished_for(self, tok: Token) -> Arg | None:
+    def _punished_for(self, tok: Token) -> list[Arg]:
         """The organization a verb of punishing names as its object when 'its' stands in the verb's 'for' or 'over'
-        phrase ('fined Tencent 500,000 yuan over its acquisition of Y'), else None."""
+        phrase ('fined Tencent 500,000 yuan over its acquisition of Y'), else []."""
         noun = tok.head
         prep = noun.head
         if tok.dep_ != "poss" or noun.dep_ != "pobj" or prep.lower_ not in ("for", "over") or prep.dep_ != "prep":
-            return None
+            return []
         verb = prep.head
         if cue_predicate(verb) not in ("fined", "investigated"):
-            return None
+            return []
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
         punished = [a for c in objects for a in self.expand(c, refs=False)]
-        return punished[0] if len(punished) == 1 and punished[0].type == "Organization" else None
+        return punished if len(punished) == 1 and punished[0].type == "Organization" else []
 
     def _copular_subjects(self, tok: Token) -> set[str]:
         """The names a copular clause ('is', 'remains', 'has been among') has as its subject when ``tok`` is the
@@ -1017,6 +1019,33 @@ class Context:
             if not found and refs:
                 out.extend(self.resolve(t))
         return out
+
+    def _controlling_object(self, tok: Token) -> list[Arg]:
+        """What the object of a verb of object control whose infinitive holds ``tok`` stands for ('pressing Baidu
+        (the Chinese search group) to hand shareholders a slice of its unit': Baidu), when it names or describes one
+        organization, a description being the nearest company named before it that is not the verb's subject; []
+        where the infinitive has a subject of its own ('asked for Meituan to cut its fees' reads as parsed)."""
+        clause = next((a for a in tok.ancestors if a.dep_ in ("xcomp", "ccomp")), None)
+        if clause is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return []
+        verb = clause.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lx.OBJECT_CONTROL:
+            return []
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i), None)
+        if obj is None or obj.conjuncts:
+            return []
+        if (m := self.tok_mention[obj.i]) is not None:
+            return [self._arg(m)] if self.types.get(m[2]) == "Organization" else []
+        if not (
+            obj.tag_ == "NN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children)
+            and lx.CATEGORY_TYPES.get(obj.lemma_.lower()) == "Organization"
+            and obj.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION
+        ):
+            return []
+        doers = {a.key for a in self.subjects(verb)}
+        nearest = next((f for f in self._recent(obj, 4, back=1) if f[1] not in doers), None)
+        return [self._arg(self._mention_at(nearest[0]))] if nearest is not None else []
 
     def _whose(self, t: Token, refs: bool) -> list[Arg] | None:
         """What 'whose' stands for: 'X, whose largest shareholder is Y': X; the name before the comma when the parse
@@ -2286,7 +2315,7 @@ def _more_objects(
             for a in ctx.expand(p, refs=False)
         ]
         objects = [a for a in objects if a.type == "Organization"]
-        if not objects and v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.OBJECT_CONTROL:
+        if not objects and v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.INVITE_VERBS:
             objects = ctx.subjects(v.head)
     if pred == "competes_with":
         objects += _business_owners(ctx, [*dobj, *_pobjs((v,), preps, deps=("prep", "dative"), conjoined=True)])
@@ -2391,10 +2420,19 @@ def rule_handover(ctx: Context, v: Token) -> Iterator[Cand]:
         if p.dep_ == "pobj"
         for a in ctx.expand(p)
     ]
+    # ("ByteDance's Zhang Yiming handed the CEO job to Y": the company whose person the giver is named as)
+    givers_own = [
+        a
+        for c in v.children
+        if c.dep_ == "nsubj"
+        for p in possessors(c)
+        for a in ctx.expand(p, refs=False)
+        if a.type == "Organization"
+    ]
     for x in (a for a in ctx.subjects(v) if a.type == "Person"):
         for y in heirs:
             yield Cand(y, "succeeded", x, "succeed.handover", v.i)
-            org = named[0] if named else ctx.organization_of(x.key, role)
+            org = named[0] if named else ctx.organization_of(x.key, role) or next(iter(givers_own), None)
             if org is not None and role:
                 yield Cand(y, "leads", org, "leads.succession", v.i, role=role)
 
@@ -4177,6 +4215,11 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     pred_role = _role_of(n)
     assert pred_role is not None  # _dispatch runs this rule on role nouns only
     pred, role = pred_role
+    # 'Y's controlling shareholder', 'the majority shareholder of Y': a company that is one owns Y (a person holding
+    # control is a shareholder still: no unit of theirs)
+    controlling = pred == "invested_in" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in lx.CONTROL_WORDS for c in n.children
+    )
     if (
         ctx.tok_mention[n.i] is not None  # a word of a name ('London Business School') is no relational noun
         or any(c.lower_ in lx.FORMER_WORDS for c in n.children if c.dep_ in ("amod", "advmod", "compound"))
@@ -4192,7 +4235,11 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     while (
         head_role.dep_ == "conj"
         and not possessors(head_role)
-        and (_role_of(head_role.head) or head_role.head.lemma_.lower() in lx.PERSON_POSTS or _split_modifier(head_role))
+        and (
+            _role_of(head_role.head)
+            or head_role.head.lemma_.lower() in lx.PERSON_POSTS | lx.PERSON_DESCRIPTIONS
+            or _split_modifier(head_role)
+        )
     ):
         head_role = head_role.head
     dep, h = head_role.dep_, head_role.head
@@ -4304,7 +4351,10 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         for y in anchors:
             if (x.key, y.key) not in seen:
                 seen.add((x.key, y.key))
-                yield Cand(x, pred, y, rule, n.i, role=role, dated=dated, event=event)
+                if controlling and x.type == "Organization":
+                    yield Cand(x, "owns", y, rule.replace("invested_in.", "owns.", 1), n.i, dated=dated, event=event)
+                else:
+                    yield Cand(x, pred, y, rule, n.i, role=role, dated=dated, event=event)
 
 
 def _board_of(ctx: Context, role: Token) -> list[Arg]:
@@ -5015,6 +5065,38 @@ def rule_part_of(ctx: Context, n: Token) -> Iterator[Cand]:
             yield Cand(s, "part_of", o, "part_of.part_of", n.i)
 
 
+def rule_reduced_relative(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'Amap, the navigation app Alibaba bought in 2014, launched …', 'Lazada, the marketplace Alibaba acquired in
+    2016, named …': a described name, then a clause without a relative pronoun that says who acted on it. The small
+    model reads the described name as the verb's subject and the actor as one more appositive. Not 'Amap, the
+    navigation app, bought a stake in X' (no actor named before the verb), nor a verb with an object of its own."""
+    word = cue(v, lx.VERB_CUES)
+    if word not in lx.REDUCED_RELATIVE_VERBS or any(c.dep_ in ("dobj", "nsubjpass", "prt") for c in v.children):
+        return
+    described = next((c for c in v.children if c.dep_ == "nsubj" and ctx.tok_mention[c.i] is not None), None)
+    actor = ctx.tokens[v.i - 1]
+    if described is None or actor.dep_ != "appos" or ctx.tok_mention[actor.i] is None:
+        return
+    noun = (
+        actor.head
+        if actor.head.i != described.i
+        else next((c for c in described.children if c.dep_ == "appos" and c.i < actor.i), None)
+    )
+    if noun is None or noun.tag_ != "NN" or not any(k.dep_ == "det" for k in noun.children):
+        return
+    if noun.head.i not in (described.i, actor.i) and noun.i != actor.head.i:
+        return
+    # the clause is set off: a comma after it, before any other verb ('…, the app Alibaba bought in 2014, cut …')
+    rest = ctx.tokens[v.i + 1 : min(len(ctx.tokens), v.i + 9)]
+    comma = next((t.i for t in rest if t.text == ","), None)
+    if comma is None or any(t.pos_ in ("VERB", "AUX") for t in ctx.tokens[v.i + 1 : comma]):
+        return
+    pred, rule = lx.VERB_CUES[word]
+    target, by = ctx.ent(described), ctx.ent(actor)
+    if target is not None and by is not None:
+        yield Cand(by, pred, target, f"{rule}.reduced_relative", v.i)
+
+
 def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X listed (its shares) on Y', 'X, which is listed on Y', 'X plans to list on Y', 'X debuted on Y': X is
     listed on exchange Y (an exchange of the KB: 'listed its products on Tmall' is no listing), and so when 'X went
@@ -5031,7 +5113,19 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
         if ctx.kinds.get(a.key) == "exchange"
     ]
     if exchanges and (low in ("list", "debut", "float") or public):
-        companies = ctx.objects(v) if ctx.is_passive(v) else ctx.subjects(v)
+        # ('Baidu floated iQiyi on Nasdaq', 'took its unit public on Y': a company listed by another is the object)
+        floated = (
+            []
+            if ctx.is_passive(v) or low == "debut"
+            else [
+                a
+                for c in v.children
+                if c.dep_ == "dobj"
+                for a in ctx.expand(c, refs=False)  # ('list it on Y': a reference reads as the subject's own)
+                if a.type == "Organization"
+            ]
+        )
+        companies = ctx.objects(v) if ctx.is_passive(v) else floated or ctx.subjects(v)
         if not companies and v.dep_ == "conj" and v.head.pos_ == "VERB":
             # 'Founded in 2004 and listed on the NYSE in 2021, Roblox …': the first participle's company
             companies = ctx.objects(v.head) if ctx.is_passive(v.head) else ctx.subjects(v.head)
@@ -5057,6 +5151,9 @@ def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         for c in (*n.children, *((before,) if misread else ()))
         if (c.dep_ in ("compound", "nmod") or c is before) and (a := ctx.ent(c)) is not None
     ] + _named_after(ctx, (n,) if maker is None else (n, maker), ("on",), refs=False)  # 'made its debut on Y'
+    if n.dep_ == "pobj" and n.head.dep_ == "prep" and maker is None:
+        # 'Zhihu's shares fell 10% on their debut on the NYSE': the small model hangs the exchange on the verb
+        exchanges += [a for a in _named_after(ctx, (n.head.head,), ("on",), refs=False) if a.span[0] > n.idx]
     exchanges = [a for a in exchanges if ctx.kinds.get(a.key) == "exchange"]
     if not exchanges:
         return
@@ -5064,8 +5161,9 @@ def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     on_year = n.dep_ == "acl" and before is not None and before.i == n.head.i and before.ent_type_ == "DATE"
     owners = (*possessors(n), *(possessors(before) if (misread or on_year) and before is not None else ()))
     companies = [a for c in owners for a in ctx.expand(c)] + _named_after(ctx, (n,), ("of",))
-    if not companies and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in ("in", "during"):
-        companies = _debut_movers(ctx, n.head)  # 'X rose 18% in its debut', 'Shares of X rose in their debut'
+    if not companies and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in ("in", "during", "on"):
+        # 'X rose 18% in its debut', 'Shares of X rose in their debut', 'A and B soared on their debuts'
+        companies = _debut_movers(ctx, n.head)
     if not companies and maker is not None:
         companies = ctx.objects(maker) if ctx.is_passive(maker) else ctx.subjects(maker)
     # (a listing filed for or planned has not happened: the clause's date is the plan's)
@@ -5084,7 +5182,7 @@ def _debut_movers(ctx: Context, prep: Token) -> list[Arg]:
         a
         for c in v.children
         if c.dep_ == "nsubj" and c.lemma_.lower() in ("share", "stock")
-        for a in _named_after(ctx, (c,), ("of",))
+        for a in [*_named_after(ctx, (c,), ("of",)), *(b for o in possessors(c) for b in ctx.expand(o))]
     ]
 
 
@@ -5245,6 +5343,7 @@ for _lemmas, _rule in (
     (_WITHIN_PREPS, rule_sits_within),
     (("form", "create", "build", "establish", "develop", "launch", "set", *lx.MAKE_VERBS), rule_form_with),
     (("list", "go", "debut", "float"), rule_listing),
+    (lx.REDUCED_RELATIVE_VERBS, rule_reduced_relative),
     (lx.PAY_VERBS, rule_pay_for),
     (("hand", "pass", "give", "cede", "transfer", "relinquish"), rule_handover),
     (("take", "become"), rule_took_over_on_leaving),
