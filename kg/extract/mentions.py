@@ -1391,19 +1391,15 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
 def _what_money_goes_into(prep: Token) -> bool:
     """Whether a preposition's object is what a stake or a round is in: 'a 10% stake in Shenji', 'took stakes in A,
     B and C' (the phrase hung on the verb), 'bought shares in X', 'a financing (round) for X', 'invested in X'."""
-    noun = prep.head
-    if prep.lower_ not in ("in", "for", "into"):
+    noun, word = prep.head, prep.lower_
+    if word not in ("in", "for", "into"):
         return False
-    if noun.pos_ == "VERB" and prep.lower_ in ("in", "into"):
-        return noun.lemma_.lower() == "invest" or any(
+    lemma = noun.lemma_.lower()
+    if noun.pos_ == "VERB" and word != "for":
+        return lemma == "invest" or any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("stake", "holding", "share") for c in noun.children
         )
-    return noun.lemma_.lower() in (("stake", "holding") if prep.lower_ == "in" else ()) or noun.lemma_.lower() in (
-        "financing",
-        "funding",
-        "investment",
-        "round",
-    )
+    return lemma in ("financing", "funding", "investment", "round") or (word == "in" and lemma in ("stake", "holding"))
 
 
 def _category_beside(tokens: list[Token], c: Candidate) -> str | None:

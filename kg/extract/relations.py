@@ -873,12 +873,10 @@ class Context:
         description of a kind of company that names none (it refers like 'the company')."""
         return (
             words[:1] == ["the"]
-            and tok.tag_ == "NN"
+            and _kind_of_company(tok)
             and tok.dep_ in ("nsubj", "nsubjpass")  # as a subject it continues the topic; as an object it may not
             # (',' before it: '99, the ride-hailing company owned by Didi' describes the name beside it)
             and not (tok.left_edge.i > 0 and self.tokens[tok.left_edge.i - 1].text == ",")
-            and lx.CATEGORY_TYPES.get(tok.lemma_.lower()) == "Organization"
-            and tok.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION
             and not any(
                 (m := self.tok_mention[t.i]) is not None and self.types.get(m[2]) != "Place"
                 for t in self.doc[tok.left_edge.i : tok.i + 1]
@@ -1036,12 +1034,7 @@ class Context:
             return []
         if (m := self.tok_mention[obj.i]) is not None:
             return [self._arg(m)] if self.types.get(m[2]) == "Organization" else []
-        if not (
-            obj.tag_ == "NN"
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children)
-            and lx.CATEGORY_TYPES.get(obj.lemma_.lower()) == "Organization"
-            and obj.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION
-        ):
+        if not (_kind_of_company(obj) and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children)):
             return []
         doers = {a.key for a in self.subjects(verb)}
         nearest = next((f for f in self._recent(obj, 4, back=1) if f[1] not in doers), None)
@@ -2045,6 +2038,16 @@ def _recent_authority(ctx: Context, v: Token) -> Arg | None:
     ('The KFTC fined Coupang … Baemin was separately fined 33.6 billion won'); None when none, or two, are."""
     named = [(start, key) for start, key in ctx._recent(v, 99, back=2) if ctx.kinds.get(key) == "authority"]
     return ctx._arg(ctx._mention_at(named[0][0])) if len({k for _, k in named}) == 1 else None
+
+
+def _kind_of_company(noun: Token) -> bool:
+    """Whether a singular common noun names a kind of company and nothing else ('company', 'search group'; not
+    'investor', which may be a person)."""
+    return (
+        noun.tag_ == "NN"
+        and lx.CATEGORY_TYPES.get(noun.lemma_.lower()) == "Organization"
+        and noun.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION
+    )
 
 
 def _relative_head(v: Token) -> list[Token]:
@@ -5113,19 +5116,19 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
         if ctx.kinds.get(a.key) == "exchange"
     ]
     if exchanges and (low in ("list", "debut", "float") or public):
-        # ('Baidu floated iQiyi on Nasdaq', 'took its unit public on Y': a company listed by another is the object)
-        floated = (
-            []
-            if ctx.is_passive(v) or low == "debut"
-            else [
+        if ctx.is_passive(v):
+            companies = ctx.objects(v)
+        else:
+            # ('Baidu floated iQiyi on Nasdaq': a company listed by another is the object; 'list it on Y': a
+            # reference reads as the subject's own)
+            floated = [
                 a
                 for c in v.children
-                if c.dep_ == "dobj"
-                for a in ctx.expand(c, refs=False)  # ('list it on Y': a reference reads as the subject's own)
+                if c.dep_ == "dobj" and low != "debut"
+                for a in ctx.expand(c, refs=False)
                 if a.type == "Organization"
             ]
-        )
-        companies = ctx.objects(v) if ctx.is_passive(v) else floated or ctx.subjects(v)
+            companies = floated or ctx.subjects(v)
         if not companies and v.dep_ == "conj" and v.head.pos_ == "VERB":
             # 'Founded in 2004 and listed on the NYSE in 2021, Roblox …': the first participle's company
             companies = ctx.objects(v.head) if ctx.is_passive(v.head) else ctx.subjects(v.head)
