@@ -33,6 +33,7 @@ BLIND24 = Path(__file__).resolve().parent / "data" / "blind24"
 BLIND25 = Path(__file__).resolve().parent / "data" / "blind25"
 BLIND26 = Path(__file__).resolve().parent / "data" / "blind26"
 BLIND27 = Path(__file__).resolve().parent / "data" / "blind27"
+BLIND28 = Path(__file__).resolve().parent / "data" / "blind28"
 
 
 def _half(stem: str) -> str:
@@ -65,6 +66,7 @@ def _half(stem: str) -> str:
             *BLIND25.glob("*/*.md"),
             *BLIND26.glob("*/*.md"),
             *BLIND27.glob("*/*.md"),
+            *BLIND28.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -101,6 +103,7 @@ def test_sizes():
     assert len(list(BLIND25.glob("dev/*.md"))) == 7 and len(list(BLIND25.glob("test/*.md"))) == 5
     assert len(list(BLIND26.glob("dev/*.md"))) == 5 and len(list(BLIND26.glob("test/*.md"))) == 7
     assert len(list(BLIND27.glob("dev/*.md"))) == 6 and len(list(BLIND27.glob("test/*.md"))) == 6
+    assert len(list(BLIND28.glob("dev/*.md"))) == 6 and len(list(BLIND28.glob("test/*.md"))) == 6
 
 
 @pytest.mark.parametrize(
@@ -133,6 +136,7 @@ def test_sizes():
             *BLIND25.glob("*/*.yaml"),
             *BLIND26.glob("*/*.yaml"),
             *BLIND27.glob("*/*.yaml"),
+            *BLIND28.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
