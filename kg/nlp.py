@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from kg.attributes import tabulate_attribute_ruler
 from kg.errors import ModelNotFoundError
 from kg.extract.dates import MONTHS
-from kg.extract.lexicon import DATELINE_DASHES, HYPHENATED_WORDS
+from kg.extract.lexicon import DATELINE_DASHES, HYPHENATED_WORDS, LEGAL_ABBREVIATIONS
 from kg.extract.tickers import find_tickers
 from kg.kb import KnowledgeBase, load_kb
 from kg.settings import Settings
@@ -247,6 +247,25 @@ def _inner_capitals_folded(name: str) -> str:
     )
 
 
+#: A hyphen after an abbreviation's period and before a lower-case word ('Inc.-controlled', 'U.S.-based').
+_ABBREVIATION_HYPHEN = re.compile(r"(?<=[A-Za-z]\.)-(?=[a-z])")
+
+
+def _with_abbreviation_hyphens(finditer):
+    """The model's infix finder, and a hyphen that joins an abbreviation to a lower-case word.
+
+    >>> import re
+    >>> find = _with_abbreviation_hyphens(re.compile(r"x").finditer)
+    >>> [m.start() for m in find("NetEase Inc.-controlled")]
+    [12]
+    """
+
+    def finditer_(text: str):
+        return sorted([*finditer(text), *_ABBREVIATION_HYPHEN.finditer(text)], key=lambda m: m.start())
+
+    return finditer_
+
+
 def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Language:
     """``settings.model`` plus the KB entity ruler (before the NER) and the kg extractor (last)."""
     import kg.extract.component  # registers the kg_extractor factory
@@ -259,6 +278,11 @@ def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Langua
             tokenizer.add_special_case(form, [{ORTH: form}])
     # 'said Lei Jun.': a given name, not June (which news style spells out), ends the sentence
     tokenizer.add_special_case("Jun.", [{ORTH: "Jun"}, {ORTH: "."}])
+    for form in LEGAL_ABBREVIATIONS:  # 'Temasek Holdings Pte.', 'Novo Nordisk A/S': one token, as 'Ltd.' is
+        tokenizer.add_special_case(form, [{ORTH: form}])
+    # 'NetEase Inc.-controlled Youdao', 'U.S.-based': the hyphen after an abbreviation's period is split off as any
+    # other hyphen of a compound modifier is ('Tencent-backed'), which the tokenizer otherwise keeps in one token
+    tokenizer.infix_finditer = _with_abbreviation_hyphens(tokenizer.infix_finditer)
     nlp.tokenizer = TypographyTokenizer(nlp.tokenizer)
     tabulate_attribute_ruler(nlp)
     if "parser" in nlp.pipe_names:

@@ -145,6 +145,17 @@ def by_label(ex):
         ("Tencent took a 10% stake in Shenji.", "Shenji", "Organization"),
         # American punctuation: the comma inside the closing quote is not the name's
         ("Shopee on Monday launched \u201cShopee Mart,\u201d a grocery service.", "Shopee Mart", "Program"),
+        # a legal form written after a name is the name's, and makes it a company's whatever the NER said
+        ("Sales of Novo Nordisk A/S’s semaglutide rose.", "Novo Nordisk A/S", "Organization"),
+        ("Rivals include Eli Lilly and Co., which sells tirzepatide.", "Eli Lilly and Co.", "Organization"),
+        (
+            "The unit of Temasek Holdings Pte., which first invested in 2025, bought more.",
+            "Temasek Holdings Pte.",
+            "Organization",
+        ),
+        ("Maybank Berhad and Siemens AG signed the loan.", "Siemens AG", "Organization"),
+        # a name the NER ran into an unclosed bracket with (a ticker, an alias)
+        ("Airwallex and New York-listed Payoneer Global (PAYO) court exporters.", "Payoneer Global", "Organization"),
     ],
 )
 def test_names_and_types(extract_text, text, label, etype):
@@ -191,6 +202,13 @@ def test_names_and_types(extract_text, text, label, etype):
         ("Alibaba and Chairman Wu spoke on Monday.", "Chairman Wu"),
         # a title before a name is no first word of it
         ("Chairman Lei Jun said Xiaomi Auto would grow.", "Chairman Lei Jun"),
+        # a legal form alone, and a name with a bracket it does not close
+        ("Sales of Eli Lilly and Co.’s tirzepatide rose.", "Co."),
+        ("Airwallex and New York-listed Payoneer Global (PAYO) court exporters.", "Payoneer Global (PAYO"),
+        # an acronym's plural is a common noun's
+        ("“We are a platform for many IPs, not a bet on one,” Sun said.", "IPs"),
+        ("Holders of its ADSs and the SUVs it sells both gained.", "ADSs"),
+        ("Pop Mart licenses NFTs.", "NFTs"),
     ],
 )
 def test_junk_is_not_an_entity(extract_text, text, junk):
@@ -207,6 +225,10 @@ def test_junk_is_not_an_entity(extract_text, text, junk):
         ("\u201cConsumers in Europe are entitled to the same protection,\u201d Henna Virkkunen said.", "Consumers"),
         ("Financial Secretary Paul Chan has made digital assets a pillar of the plan.", "Financial"),
         ("Commerce Secretary Howard Lutnick said the rule would stand.", "Commerce"),
+        # a word the text also writes in lower case, though no dictionary has it
+        ("Pony.ai runs a robotaxi fleet. Robotaxi operators Pony.ai and WeRide listed in Hong Kong.", "Robotaxi"),
+        ("Spending on education fell. Education has been slower to return than games.", "Education"),
+        ("The chipmaker grew. Chipmaker MetaX filed for a listing.", "Chipmaker"),
     ],
 )
 def test_a_common_word_opening_a_sentence_is_no_name(extract_text, text, word):
@@ -222,6 +244,8 @@ def test_a_common_word_opening_a_sentence_is_no_name(extract_text, text, word):
         ("Shell executives said on Monday that the deal would close.", "Shell"),
         ("Octopus cards are accepted at most shops. The Octopus operator said usage rose.", "Octopus"),
         ("Tencent Chairman Pony Ma said the deal would close.", "Tencent"),
+        # a company's name written in lower case as a word elsewhere, but capitalised inside a sentence too
+        ("Users grab a ride. Grab said rides rose, and shares of Grab gained.", "Grab"),
     ],
 )
 def test_a_company_named_by_a_common_word_is_still_a_name(extract_text, text, name):

@@ -1740,6 +1740,47 @@ CASES = [
         None,
         "compete.rival.salient",
     ),
+    # a singular rival said of a name with 'a' or 'another', no side given: the article's main organization's
+    (
+        "Shopee raised money. Shopee hired staff. Shopee opened stores. Lazada is also a competitor.",
+        ("lazada", "competes_with", "shopee"),
+        None,
+        "compete.rival.salient",
+    ),
+    (
+        "Grab raised money. Grab hired staff. Grab opened offices. GoTo is another rival, though a merger has been"
+        " discussed.",
+        ("goto", "competes_with", "grab"),
+        None,
+        "compete.rival.salient",
+    ),
+    # a hyphenated participle after a legal form's period ('Inc.-controlled'), split off as after any name
+    (
+        "Zuoyebang competes there with NetEase Inc.-controlled Youdao and Yuanfudao.",
+        ("youdao", "part_of", "netease"),
+        None,
+        "owns.hyphen",
+    ),
+    (
+        "Shoppers flocked to Alibaba Group Holding Ltd.-backed Xiaohongshu last year.",
+        ("alibaba", "invested_in", "xiaohongshu"),
+        None,
+        "invest.hyphen",
+    ),
+    ("Tencent Holdings Ltd.-owned Sogou shut its browser.", ("sogou", "part_of", "tencent"), None, "owns.hyphen"),
+    # a company a relative clause says was taken private: its antecedent
+    (
+        "Merchants rely on Network International, which Brookfield Asset Management took private in 2024.",
+        ("brookfield asset management", "acquired", "network international"),
+        "2024",
+        "acquire.take_private",
+    ),
+    (
+        "Sina Corp., which New Wave took private in 2021, still runs Weibo.",
+        ("new wave", "acquired", "sina"),
+        "2021",
+        "acquire.take_private",
+    ),
     # units: 'whose' stands for the name before it; others read on tokens where the small model parses them
     # every which way
     (
@@ -4420,6 +4461,9 @@ def test_rule(extract_text, text, triple, date, rule):
 
 #: Near misses: sentences from which no relation may be read.
 NEGATIVES = [
+    # near misses: a definite competitor is someone's in particular; a company said to stay private is taken by no one
+    "Bilibili raised money. Bilibili hired staff. Bilibili opened stores. Chen Rui is the competitor it fears.",
+    "Zeekr, which Geely said would remain private for now, cut prices.",
     # a listing of what a pronoun stands for is not read as the subject's; a description without its actor
     "Analysts said groups separate the asset, bring in money, then list it on the STAR Market.",
     "Amap, the navigation app, bought a stake in 2019.",
@@ -4749,6 +4793,19 @@ def test_taking_part_after_nobody_raised_money_is_no_investment(extract_text):
 
 #: (text, the relation it states, the near miss a wrong reading gives): one construction each.
 RIGHT_NOT_WRONG = [
+    # the titles of one agent of 'led by' are not at another agent conjoined with them, but at the article's company
+    (
+        "Zhihu said revenue fell. Zhihu cut costs. Zhihu Inc. said it had received a proposal from a consortium led"
+        " by founder and chief executive Zhou Yuan and Tencent Holdings Ltd. to take the company private.",
+        ("zhou yuan", "leads", "zhihu"),
+        ("zhou yuan", "leads", "tencent"),
+    ),
+    (
+        "Bilibili said users rose. Bilibili cut costs. Bilibili Inc. received an offer from a group led by chairman"
+        " and chief executive Chen Rui and Alibaba Group to take the company private.",
+        ("chen rui", "leads", "bilibili"),
+        ("chen rui", "leads", "alibaba"),
+    ),
     # a person with control is a shareholder, no owner of a unit; the largest shareholder is no owner either
     (
         "Liang, who owns most votes, will remain Dingdong's controlling shareholder.",
@@ -5312,6 +5369,16 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             ("pupu supermarket", "part_of", "jd"),
         ),
         ("Alibaba's Taobao and JD.com compete for shoppers.", ("jd", "part_of", "alibaba")),
+        # a name in full with its legal form, listed after another company's unit, is a company of its own
+        (
+            "Revenue fell as advertisers moved budgets to short-video platforms such as ByteDance Ltd.’s Douyin and"
+            " Kuaishou Technology — the latter itself a Zhihu shareholder.",
+            ("kuaishou", "part_of", "bytedance"),
+        ),
+        (
+            "Sellers moved to platforms such as Alibaba’s Taobao and Pinduoduo Inc., the discount rival.",
+            ("pinduoduo", "part_of", "alibaba"),
+        ),
         (
             "Alibaba’s Ele.me and its Taobao Instant Commerce unit were fined a combined 420 million yuan.",
             ("taobao instant commerce", "part_of", "ele.me"),

@@ -857,6 +857,16 @@ NOT_UNIT_WORDS = frozenset(
         "On",
     }
 )
+#: Legal forms abbreviated with a period or a slash that the tokenizer would split ('Temasek Holdings Pte.', 'Novo
+#: Nordisk A/S', 'Maybank Bhd.'): kept one token, as 'Ltd.' and 'Inc.' are.
+LEGAL_ABBREVIATIONS = ("Pte.", "Pty.", "Bhd.", "Tbk.", "A/S", "S.A.S.", "S.p.A.", "K.K.")
+#: Legal forms that make the name before them a company's, whatever the NER took it for ('Novo Nordisk A/S',
+#: 'Siemens AG', 'Eli Lilly and Co.'), written capitalised.
+COMPANY_SUFFIXES = frozenset(
+    {"inc", "inc.", "ltd", "ltd.", "limited", "corp", "corp.", "corporation", "co", "co.", "plc", "llc", "a/s", "ag"}
+    | {"gmbh", "s.a.", "n.v.", "ab", "asa", "oyj", "s.p.a.", "pte", "pte.", "pty", "pty.", "bhd", "bhd.", "berhad"}
+    | {"tbk", "tbk.", "k.k.", "s.a.s.", "llp", "l.p."}
+)
 #: Words of a company's legal form after its name: "Kuaishou Technology", "Alibaba Group Holding Ltd",
 #: "Douyu International Holdings" name the company itself (cf. "Taobao Tmall Commerce Group", a unit).
 LEGAL_FORM_WORDS = frozenset(
@@ -894,7 +904,8 @@ LEGAL_FORM_WORDS = frozenset(
 )
 #: Company-name endings that make "<KB name> <Words> Group" a unit of its own ("Taobao Tmall Commerce Group").
 ORG_SUFFIXES = frozenset(
-    {"group", "holdings", "inc", "inc.", "ltd", "ltd.", "limited", "corporation", "corp", "corp.", "company", "co."}
+    {"group", "holdings", "inc", "inc.", "ltd", "ltd.", "limited", "corporation", "corp", "corp.", "company", "co"}
+    | {"co."}
 )
 #: Irregular past forms of cue verbs, for prefixed forms the lemmatizer leaves as they are ('co-led').
 IRREGULAR_PAST = {"led": "lead", "ran": "run", "held": "hold", "bought": "buy", "sold": "sell", "took": "take"}

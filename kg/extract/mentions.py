@@ -65,8 +65,9 @@ def _source_credit(sentence: str) -> bool:
 
 
 def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    """Strip determiners, quotes, punctuation, possessives and anything from a line break on, or from a comma
-    that opens a description ('King, the Candy Crush maker': the NER may run on past the comma)."""
+    """Strip determiners, quotes, punctuation, possessives and anything from a line break on, from a bracket left
+    open, or from a comma that opens a description ('King, the Candy Crush maker': the NER may run on past the
+    comma)."""
     for i in range(start, end):
         if (tokens[i].is_space and "\n" in tokens[i].text) or "\n" in tokens[i].text:
             end = i
@@ -74,6 +75,9 @@ def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
         if tokens[i].text == "," and i + 1 < end and tokens[i + 1].lower_ in ("the", "a", "an"):
             end = i
             break
+    opened = next((i for i in range(start, end) if tokens[i].text == "("), None)
+    if opened is not None and not any(tokens[i].text == ")" for i in range(opened, end)):
+        end = opened  # 'Payoneer Global (PAYO': the NER ran into a bracket it did not close, a ticker or an alias
     while start < end and (
         tokens[start].lower_ in ("the", "a", "an") or tokens[start].is_punct or tokens[start].is_space
     ):
@@ -689,6 +693,29 @@ def _emphasised_titles(parsed: Parsed, skip: list[bool], taken: bytearray) -> li
     return out
 
 
+def _passed_over(parsed: Parsed, ent: Span, skip: list[bool], taken: bytearray) -> bool:
+    """Whether a KB-ruler or NER span is no candidate at all: of no type kept, in a sentence skipped, taken, a
+    listing code, a likeness, or a capitalised plural noun opening a sentence."""
+    tokens = parsed.tokens
+    if ent.label_ not in lx.NER_TYPES or skip[parsed.sent_index[ent.start]] or any(taken[ent.start : ent.end]):
+        return True
+    if parsed.tickers and in_code(parsed.tickers, ent.start_char, ent.end_char):
+        return True  # "(NYSE: BABA)": a listing code is data about its company, never an entity
+    if _after_ticker_word(tokens, ent.start) and not any(c.islower() for c in ent.text):
+        return True  # 'trades under the ticker DIDIY', 'under the symbol “9626”', 'its Nasdaq-listed stock (WB)'
+    if ent.end + 1 < len(tokens) and _hyphen_joined(tokens, ent.end + 1) and tokens[ent.end + 1].lower_ in _LIKENESS:
+        return True  # "Shanghai's Nasdaq-style STAR Market", "an Amazon-like service": a likeness, not the company
+    # '“Wafers are.”', 'Models, computing power …': a plural noun opening a sentence, capitalised (not a dateline's
+    # 'SHANGHAI')
+    return (
+        ent.end - ent.start == 1
+        and not ent.ent_id_
+        and tokens[ent.start].tag_ == "NNS"
+        and tokens[ent.start].text[1:].islower()
+        and _opens_sentence(tokens, ent.start)
+    )
+
+
 def _entity_candidate(
     parsed: Parsed,
     ent: Span,
@@ -699,22 +726,8 @@ def _entity_candidate(
 ) -> Candidate | None:
     """The candidate a KB-ruler or NER span gives, if any (marked taken when it is a KB company in full)."""
     tokens = parsed.tokens
-    if ent.label_ not in lx.NER_TYPES or skip[parsed.sent_index[ent.start]] or any(taken[ent.start : ent.end]):
+    if _passed_over(parsed, ent, skip, taken):
         return None
-    if parsed.tickers and in_code(parsed.tickers, ent.start_char, ent.end_char):
-        return None  # "(NYSE: BABA)": a listing code is data about its company, never an entity
-    if _after_ticker_word(tokens, ent.start) and not any(c.islower() for c in ent.text):
-        return None  # 'trades under the ticker DIDIY', 'under the symbol “9626”', 'its Nasdaq-listed stock (WB)'
-    if ent.end + 1 < len(tokens) and _hyphen_joined(tokens, ent.end + 1) and tokens[ent.end + 1].lower_ in _LIKENESS:
-        return None  # "Shanghai's Nasdaq-style STAR Market", "an Amazon-like service": a likeness, not the company
-    if (
-        ent.end - ent.start == 1
-        and not ent.ent_id_
-        and tokens[ent.start].tag_ == "NNS"
-        and tokens[ent.start].text[1:].islower()  # (not a dateline's 'SHANGHAI')
-        and _opens_sentence(tokens, ent.start)
-    ):
-        return None  # '“Wafers are.”', 'Models, computing power …': a plural noun opening a sentence, capitalised
     if ent.ent_id_ and ent.label_ != "PERSON":  # (a known person's name goes on in its own way, below)
         in_full = _kb_company_in_full(parsed, ent, by_start)
         if in_full is not None:
@@ -742,6 +755,11 @@ def _entity_candidate(
         end += 2  # 'Media-Saturn', 'Hewlett-Packard': the NER stopped at the hyphen of a name written as one
     if end < len(tokens) and _hyphen_joined(tokens, end) and tokens[end].is_alpha:
         end += 1  # the NER cut a hyphenated word in half ("Choi Soo-" of "Choi Soo-yeon", "E-" of "E-mart")
+    legal_end = end if ent.ent_id_ else _legal_suffix_end(tokens, end)
+    if legal_end > end:
+        if ent.label_ == "PERSON":  # 'Novo Nordisk A/S': a name with a legal form is a company's
+            ent = Span(parsed.doc, ent.start, legal_end, label="ORG")
+        end = legal_end
     start, end = _clean(tokens, ent.start, end)
     while ent.label_ == "PERSON" and not ent.ent_id_ and end - start > 1 and tokens[start].lower_ in _TITLE_WORDS:
         start += 1  # 'Analyst Zhang', 'Chairperson Li Wei': a title is not part of the name
@@ -777,7 +795,27 @@ def _entity_candidate(
     c = Candidate(start, end, name, ent.label_, kb_id, votes=dict(votes), guess=guess)
     if not kb_id:
         _head_word_vote(c, [t.text for t in tokens[start:end]], tokens[end - 1].lower_)
+    if legal_end > ent.end:  # (the NER may tag the legal form apart: 'Co.' is no entity of its own)
+        taken[ent.end : legal_end] = b"\x01" * (legal_end - ent.end)
     return c
+
+
+def _legal_suffix_end(tokens: list[Token], end: int) -> int:
+    """End of the name ending at ``end`` with the legal form written after it, which the NER may leave out or tag
+    apart: 'Novo Nordisk A/S', 'Siemens AG', 'Temasek Holdings Pte. Ltd.', 'Eli Lilly and Co.', 'JPMorgan Chase &
+    Co.'; ``end`` when none follows (not 'Johnson & Johnson', nor a 'Co-op')."""
+    j = end
+    while j < len(tokens) and j - end < 3 and tokens[j].text[:1].isupper() and tokens[j].lower_ in lx.COMPANY_SUFFIXES:
+        j += 1
+    if (
+        j == end
+        and j + 1 < len(tokens)
+        and tokens[j].lower_ in ("and", "&")
+        and tokens[j + 1].text in ("Co.", "Co")
+        and not (j + 2 < len(tokens) and tokens[j + 2].text in ("-", "‐"))
+    ):
+        j += 2
+    return j
 
 
 #: Capitalised words before a name that are titles or honorifics, not given names.
@@ -814,11 +852,14 @@ def _capitalised_common_word(tokens: list[Token], i: int, common_words: Containe
     """Whether the one-word name the NER gave at ``i`` is an ordinary word capitalised only because it opens the
     sentence ("Card networks moved quickly", "Reserve management, …", "Financial Secretary Paul Chan said",
     "“Consumers in Europe are …"): a dictionary noun or adjective that modifies the lower-case noun after it, names
-    the portfolio of a public office, or that the tagger reads as a plural noun or an adjective. A word the text
+    the portfolio of a public office, or that the tagger reads as a plural noun or an adjective; or a word the text
+    also writes in lower case ("Education has been slower to return" where "education" is written too). A word the text
     also capitalises inside a sentence, alone or opening a name, is a name ("Octopus cards … the Octopus operator",
     "Noon said … Noon Minutes"), and so is one before its people or stock ("Shell executives said")."""
     t = tokens[i]
-    known = t.lower_ in common_words or t.lemma_.lower() in common_words
+    # ('Robotaxi operators Pony.ai and WeRide …' where the text writes 'robotaxi' too: a word of the text's own)
+    written_lower = any(o.lower_ == t.lower_ and o.is_lower for o in tokens)
+    known = t.lower_ in common_words or t.lemma_.lower() in common_words or written_lower
     if not (known and t.is_title and _opens_sentence(tokens, i)):
         return False
     after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -831,7 +872,7 @@ def _capitalised_common_word(tokens: list[Token], i: int, common_words: Containe
     )
     # ('Financial Secretary Paul Chan', 'Commerce Secretary …': the portfolio of a public office)
     office = after is not None and after.is_title and after.lower_ in _PUBLIC_OFFICES
-    common = t.tag_ == "NNS" or (t.tag_ == "JJ" and after is not None and after.is_lower)
+    common = t.tag_ == "NNS" or (t.tag_ == "JJ" and after is not None and after.is_lower) or written_lower
     if not (modifies or office or common):
         return False
     if after is not None and after.lemma_.lower() in _OWN_NOUNS:
@@ -949,6 +990,7 @@ def _kb_company_in_full(parsed: Parsed, ent: Span, by_start: dict[int, Span]) ->
 
 #: Endings of adjectives of nationality and region ('South Korean', 'Southeast Asian', 'Middle Eastern', 'Emirati').
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ern", "i")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
 def _not_a_name(name: str, ent: Span, length: int) -> bool:
@@ -962,6 +1004,7 @@ def _not_a_name(name: str, ent: Span, length: int) -> bool:
         or not any(c.isalpha() for c in name)
         or (ent.label_ == "NORP" and length == 1)
         or name.split("-")[0].lower() in lx.NATION_COMBINING_FORMS  # 'Sino-US', 'Indo-Pacific'
+        or _PLURAL_ACRONYM.fullmatch(name) is not None  # 'the other IPs', 'ADSs': a common noun's plural
         or ent.label_ == "DATE"
     )
 

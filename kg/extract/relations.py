@@ -2502,8 +2502,9 @@ def _names_read_on(ctx: Context, i: int, separators: tuple[str, ...], end: int |
 
 def rule_take_private(ctx: Context, private: Token) -> Iterator[Cand]:
     """'Silver Lake agreed to take Electronic Arts private', 'Geely is taking premium EV brand Zeekr private', '51job
-    was taken private by a consortium including DCP Capital and Ocean Link': the buyers acquire the company (read on
-    tokens: the small model parses 'X private' every which way). Not 'Zeekr stays private' (no taking)."""
+    was taken private by a consortium including DCP Capital and Ocean Link', 'Network International, which Brookfield
+    took private in 2024': the buyers acquire the company (read on tokens: the small model parses 'X private' every
+    which way). Not 'Zeekr stays private' (no taking)."""
     tokens = ctx.tokens
     take = next(
         (
@@ -2518,6 +2519,8 @@ def rule_take_private(ctx: Context, private: Token) -> Iterator[Cand]:
     between = _names_read_on(ctx, _name_start(ctx, take.i + 1, private.i), (), private.i)[0]
     if between:  # active: 'take X private'
         taken, buyers = between, ctx.subjects(take) or _clause_actor(ctx, take)
+    elif take.dep_ == "relcl" and not ctx.is_passive(take):  # 'Network International, which X took private'
+        taken, buyers = ctx.expand(take.head), ctx.subjects(take)
     else:  # passive: 'X was taken private by A', 'by a consortium including A and B'
         taken = [a for c in take.children if c.dep_ == "nsubjpass" for a in ctx.expand(c)]
         by = next((t for t in tokens[private.i + 1 : private.i + 8] if t.lower_ == "by"), None)
@@ -4530,12 +4533,14 @@ def _unnamed_anchors(
     if (
         pred == "competes_with"
         and ctx.salient
-        and n.tag_ == "NNS"
-        and dep in ("nsubj", "nsubjpass")
+        and (
+            (n.tag_ == "NNS" and dep in ("nsubj", "nsubjpass"))
+            or (dep == "attr" and any(c.dep_ == "det" and c.lower_ in ("another", "a", "an") for c in n.children))
+        )
         and all(f.key != ctx.salient.key for f in fillers)
     ):
-        # 'Other rivals include A, B and C', 'Competitors including A and B have cut prices': the article's
-        # main organization's
+        # 'Other rivals include A, B and C', 'Competitors including A and B have cut prices', 'Tencent is another
+        # competitor': the article's main organization's
         return [ctx.salient], "compete.rival.salient"
     if pred == "founded" and (agent := _leading_agent(head_role)) is not None:
         # 'Meituan, led by co-founder and chief executive Wang Xing': the titles are of what the name leads
@@ -4664,7 +4669,9 @@ def _agent_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
     if h.dep_ != "pobj" or h.head.i != by.i:
         return  # 'created by President X's government': X is no agent
     who = ctx._arg(person)
-    orgs = [org for org in ctx.objects(by.head) if org.type == "Organization"]
+    # ('a consortium led by founder and chief executive X and Tencent': what is led is not among its leaders)
+    agents = range(by.idx, max(t.idx + len(t) for t in by.subtree))
+    orgs = [org for org in ctx.objects(by.head) if org.type == "Organization" and org.span[0] not in agents]
     salient = ctx.salient
     if not orgs and salient is not None and ctx.names_in_sentence(salient.key, person[0]):
         orgs = [salient]  # 'NetEase sold …, acquired during a spree led by founder and chief executive Ding Lei'
@@ -4722,6 +4729,11 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
         return  # "WeChat's owner Tencent" is a relational noun's business ('FinTech Business Group' is a name)
     parsed_possessors = possessors(h)
     adjacent = _possessor_by_adjacency(ctx, h)
+    mention = ctx.tok_mention[h.i]
+    if adjacent is None and mention is not None and ctx.tokens[mention[1] - 1].lower_ in lx.LEGAL_FORM_WORDS:
+        # 'ByteDance's Douyin and Kuaishou Technology': a name in full with its legal form, conjoined after another
+        # company's unit, is a company in its own right, not that company's too
+        parsed_possessors = []
     for c in parsed_possessors:
         # a possessor found as a conjunct ("A's B and C's D") is itself alone, not its whole coordination
         owners = _named([ctx.ent(c)]) if c.dep_ == "conj" else ctx.expand(c, refs=False)
