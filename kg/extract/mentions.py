@@ -755,11 +755,12 @@ def _entity_candidate(
         end += 2  # 'Media-Saturn', 'Hewlett-Packard': the NER stopped at the hyphen of a name written as one
     if end < len(tokens) and _hyphen_joined(tokens, end) and tokens[end].is_alpha:
         end += 1  # the NER cut a hyphenated word in half ("Choi Soo-" of "Choi Soo-yeon", "E-" of "E-mart")
-    legal_end = end if ent.ent_id_ else _legal_suffix_end(tokens, end)
-    if legal_end > end:
+    # the legal form's tokens after the name, which the NER may leave out or tag apart ('Co.')
+    legal_form = range(end, end if ent.ent_id_ else _legal_suffix_end(tokens, end))
+    if legal_form:
         if ent.label_ == "PERSON":  # 'Novo Nordisk A/S': a name with a legal form is a company's
-            ent = Span(parsed.doc, ent.start, legal_end, label="ORG")
-        end = legal_end
+            ent = Span(parsed.doc, ent.start, legal_form.stop, label="ORG")
+        end = legal_form.stop
     start, end = _clean(tokens, ent.start, end)
     while ent.label_ == "PERSON" and not ent.ent_id_ and end - start > 1 and tokens[start].lower_ in _TITLE_WORDS:
         start += 1  # 'Analyst Zhang', 'Chairperson Li Wei': a title is not part of the name
@@ -795,8 +796,8 @@ def _entity_candidate(
     c = Candidate(start, end, name, ent.label_, kb_id, votes=dict(votes), guess=guess)
     if not kb_id:
         _head_word_vote(c, [t.text for t in tokens[start:end]], tokens[end - 1].lower_)
-    if legal_end > ent.end:  # (the NER may tag the legal form apart: 'Co.' is no entity of its own)
-        taken[ent.end : legal_end] = b"\x01" * (legal_end - ent.end)
+    if legal_form:  # ('Co.' tagged apart is no entity of its own)
+        taken[legal_form.start : legal_form.stop] = b"\x01" * len(legal_form)
     return c
 
 
@@ -857,10 +858,12 @@ def _capitalised_common_word(tokens: list[Token], i: int, common_words: Containe
     also capitalises inside a sentence, alone or opening a name, is a name ("Octopus cards … the Octopus operator",
     "Noon said … Noon Minutes"), and so is one before its people or stock ("Shell executives said")."""
     t = tokens[i]
-    # ('Robotaxi operators Pony.ai and WeRide …' where the text writes 'robotaxi' too: a word of the text's own)
+    if not (t.is_title and _opens_sentence(tokens, i)):
+        return False
+    # ('Robotaxi operators Pony.ai and WeRide …' where the text writes 'robotaxi' too: a word of the text's own; the
+    # whole text is read only for a word that opens its sentence)
     written_lower = any(o.lower_ == t.lower_ and o.is_lower for o in tokens)
-    known = t.lower_ in common_words or t.lemma_.lower() in common_words or written_lower
-    if not (known and t.is_title and _opens_sentence(tokens, i)):
+    if not (t.lower_ in common_words or t.lemma_.lower() in common_words or written_lower):
         return False
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     modifies = (
