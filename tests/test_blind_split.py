@@ -34,6 +34,7 @@ BLIND25 = Path(__file__).resolve().parent / "data" / "blind25"
 BLIND26 = Path(__file__).resolve().parent / "data" / "blind26"
 BLIND27 = Path(__file__).resolve().parent / "data" / "blind27"
 BLIND28 = Path(__file__).resolve().parent / "data" / "blind28"
+BLIND29 = Path(__file__).resolve().parent / "data" / "blind29"
 
 
 def _half(stem: str) -> str:
@@ -67,6 +68,7 @@ def _half(stem: str) -> str:
             *BLIND26.glob("*/*.md"),
             *BLIND27.glob("*/*.md"),
             *BLIND28.glob("*/*.md"),
+            *BLIND29.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -104,6 +106,7 @@ def test_sizes():
     assert len(list(BLIND26.glob("dev/*.md"))) == 5 and len(list(BLIND26.glob("test/*.md"))) == 7
     assert len(list(BLIND27.glob("dev/*.md"))) == 6 and len(list(BLIND27.glob("test/*.md"))) == 6
     assert len(list(BLIND28.glob("dev/*.md"))) == 6 and len(list(BLIND28.glob("test/*.md"))) == 6
+    assert len(list(BLIND29.glob("dev/*.md"))) == 4 and len(list(BLIND29.glob("test/*.md"))) == 8
 
 
 @pytest.mark.parametrize(
@@ -137,6 +140,7 @@ def test_sizes():
             *BLIND26.glob("*/*.yaml"),
             *BLIND27.glob("*/*.yaml"),
             *BLIND28.glob("*/*.yaml"),
+            *BLIND29.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
