@@ -156,6 +156,21 @@ def by_label(ex):
         ("Maybank Berhad and Siemens AG signed the loan.", "Siemens AG", "Organization"),
         # a name the NER ran into an unclosed bracket with (a ticker, an alias)
         ("Airwallex and New York-listed Payoneer Global (PAYO) court exporters.", "Payoneer Global", "Organization"),
+        # a name listed beside a company's, written in camel case
+        ("Moore Threads and MetaX, two chip designers, soared on their debuts.", "MetaX", "Organization"),
+        ("Tencent, WeRide and Geely signed the pact.", "WeRide", "Organization"),
+        ("Ant Group and PayPay, the payments app, agreed.", "PayPay", "Organization"),
+        # a registered name holding a word hyphenated into lower case is one name
+        (
+            "JD Logistics will compete with Hangzhou SF Intra-city Industrial, the courier.",
+            "Hangzhou SF Intra-city Industrial",
+            "Organization",
+        ),
+        (
+            "The deal values Shenzhen Cross-border Logistics at RMB 2 billion.",
+            "Shenzhen Cross-border Logistics",
+            "Organization",
+        ),
     ],
 )
 def test_names_and_types(extract_text, text, label, etype):
@@ -209,6 +224,10 @@ def test_names_and_types(extract_text, text, label, etype):
         ("“We are a platform for many IPs, not a bet on one,” Sun said.", "IPs"),
         ("Holders of its ADSs and the SUVs it sells both gained.", "ADSs"),
         ("Pop Mart licenses NFTs.", "NFTs"),
+        # a hyphenated modifier or a likeness between two names keeps them two
+        ("Grab-owned Ovo cut fees.", "Grab-owned Ovo"),
+        ("Analysts compared the Tencent-style Weixin Pay Group to peers.", "Tencent-style Weixin Pay Group"),
+        ("Tencent, PhD holders and Baidu met.", "PhD"),
     ],
 )
 def test_junk_is_not_an_entity(extract_text, text, junk):

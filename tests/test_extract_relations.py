@@ -6750,3 +6750,207 @@ def test_an_indefinite_noun_after_a_comma_describes_no_name(extract_text):
 def test_a_year_of_a_noun_does_not_date_the_month_after_it(extract_text, text, published, triple, date):
     rel = triples(extract_text(text, published=published))[triple]
     assert rel.date is not None and rel.date.iso == date
+
+
+@pytest.mark.parametrize(
+    "text, triple, wrong",
+    [
+        (
+            "Keeta entered São Paulo in December, where it competes with Prosus-owned iFood and DiDi Global’s 99Food.",
+            ("keeta", "competes_with", "99food"),
+            ("keeta", "competes_with", "didi"),
+        ),
+        (
+            "Lazada competes with Shopee and with Sea’s rival Akulaku in Indonesia, and with Alibaba’s Lazmall.",
+            ("lazada", "competes_with", "shopee"),
+            ("lazada", "competes_with", "sea"),
+        ),
+        (
+            "Rappi competes with Uber Eats and Prosus’s iFood.",
+            ("rappi", "competes_with", "ifood"),
+            ("rappi", "competes_with", "prosus"),
+        ),
+    ],
+)
+def test_a_possessor_the_parse_takes_for_a_rival_stands_for_what_it_owns(extract_text, text, triple, wrong):
+    found = triples(extract_text(text))
+    assert triple in found and wrong not in found
+
+
+@pytest.mark.parametrize(
+    "text, published, triple, date",
+    [
+        (
+            "NIP Group began trading on Nasdaq in July 2024.",
+            "2026-03-01",
+            ("nip group", "listed_on", "nasdaq"),
+            "2024-07",
+        ),
+        (
+            "Cambricon Technologies, which has traded on the STAR Market since July 2020, swung to a profit.",
+            "2026-03-01",
+            ("cambricon", "listed_on", "star market"),
+            "2020-07",
+        ),
+        (
+            "Zhihu started trading on the New York Stock Exchange in March 2021.",
+            "2026-03-01",
+            ("zhihu", "listed_on", "nyse"),
+            "2021-03",
+        ),
+        # a day's trading is no listing's date
+        ("Shares of Huya traded on the NYSE on Tuesday fell 3%.", "2026-03-05", ("huya", "listed_on", "nyse"), None),
+    ],
+)
+def test_a_company_trading_on_an_exchange_is_listed_there(extract_text, text, published, triple, date):
+    rel = triples(extract_text(text, published=published))[triple]
+    assert (rel.date.iso if rel.date else None) == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retail investors trading on Nasdaq sold their shares on Monday.",
+        "Bitcoin trades on Coinbase around the clock.",
+    ],
+)
+def test_trading_by_no_listed_company_lists_nothing(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "listed_on" and t[0] not in ("bitcoin",)]
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "SF Holding and J&T Global Express agreed in January to take stakes in each other.",
+            "sf holding",
+            "j&t express",
+        ),
+        ("Xiaomi and Kingsoft hold stakes in each other.", "xiaomi", "kingsoft"),
+        ("Alibaba and Baidu will take stakes in one another.", "alibaba", "baidu"),
+    ],
+)
+def test_stakes_in_each_other_are_investments_both_ways(extract_text, text, a, b):
+    found = triples(extract_text(text))
+    assert (a, "invested_in", b) in found and (b, "invested_in", a) in found
+
+
+def test_stakes_in_a_named_company_are_not_reciprocal(extract_text):
+    found = triples(extract_text("Tencent and Alibaba both hold stakes in Didi."))
+    assert ("tencent", "invested_in", "didi") in found and ("tencent", "invested_in", "alibaba") not in found
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        (
+            "The studio began as the games division of Shanda Interactive, now part of Tencent.",
+            "shanda interactive",
+            "tencent",
+        ),
+        ("She ran the payments arm of Lazada, now part of Alibaba, until 2020.", "lazada", "alibaba"),
+        ("The founders sold Zappos, now part of Amazon, in 2009.", "zappos", "amazon"),
+    ],
+)
+def test_now_part_of_set_off_after_a_name_is_the_names(extract_text, text, part, whole):
+    assert (part, "part_of", whole) in triples(extract_text(text))
+
+
+def test_part_of_a_group_of_bidders_names_no_whole(extract_text):
+    found = triples(extract_text("He was chief executive of a unit of Baidu, part of a group of bidders."))
+    assert not [t for t in found if t[1] == "part_of"]
+
+
+@pytest.mark.parametrize(
+    "text, heir, leaver",
+    [
+        (
+            "Wang Zhenhui returned as chief executive of JD Logistics in November 2025 after Hu Wei stepped down.",
+            "wang zhenhui",
+            "hu wei",
+        ),
+        ("Zhou Hang stepped in as chairman of Didi after Cheng Wei retired.", "zhou hang", "cheng wei"),
+        ("Mary Li rejoined Grab as chief executive after Peter Oey left.", "mary li", "peter oey"),
+    ],
+)
+def test_arriving_in_a_post_when_another_leaves_is_succeeding_them(extract_text, text, heir, leaver):
+    assert (heir, "succeeded", leaver) in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Wu stepped down as chairman after Bob Li left.",  # a leaving, not an arrival
+        "Tom Xu returned as chief executive after sales fell.",  # no one left
+    ],
+)
+def test_no_succession_without_an_arrival_and_a_leaving(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "succeeded"]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Hygon and two newly listed rivals — Moore Threads and MetaX Integrated Circuits, both of which debuted on"
+            " the STAR Market in December — are chasing the same customers.",
+            ("moore threads", "metax integrated circuits"),
+        ),
+        (
+            "Kuaishou and Bilibili, both of which debuted on the Hong Kong Stock Exchange, fell.",
+            ("kuaishou", "bilibili"),
+        ),
+    ],
+)
+def test_both_of_which_is_every_name_of_the_list_and_a_debut_on_an_exchange_a_listing(extract_text, text, names):
+    found = triples(extract_text(text))
+    listed = {t[0] for t in found if t[1] == "listed_on"}
+    assert set(names) <= listed
+    assert not [t for t in found if t[1] in ("launched", "operates_on")]
+
+
+@pytest.mark.parametrize(
+    "text, published, triple, date",
+    [
+        (
+            "Huya Inc., the game live-streaming platform controlled by Tencent Holdings, named Junhong Huang chief"
+            " executive on Wednesday.",
+            "2026-03-18",
+            ("junhong huang", "leads", "huya"),
+            "2026-03-18",
+        ),
+        (
+            "Lazada, the marketplace owned by Alibaba, named Ray Chen chief executive on Monday.",
+            "2026-03-16",
+            ("ray chen", "leads", "lazada"),
+            "2026-03-16",
+        ),
+    ],
+)
+def test_a_main_verb_after_a_set_off_description_is_the_first_names(extract_text, text, published, triple, date):
+    rel = triples(extract_text(text, published=published))[triple]
+    assert rel.date is not None and rel.date.iso == date
+
+
+@pytest.mark.parametrize(
+    "text, investor, company, wrong",
+    [
+        (
+            "Careem was founded in 2012 by Mudassir Sheikha with backing from STC Group.",
+            "saudi telecom company",
+            "careem",
+            "mudassir sheikha",
+        ),
+        (
+            "Pinduoduo was founded by Colin Huang in 2015 with backing from Tencent.",
+            "tencent",
+            "pinduoduo",
+            "colin huang",
+        ),
+    ],
+)
+def test_backing_for_a_company_founded_by_someone_is_an_investment_in_the_company(
+    extract_text, text, investor, company, wrong
+):
+    found = triples(extract_text(text))
+    assert (investor, "invested_in", company) in found and (investor, "invested_in", wrong) not in found

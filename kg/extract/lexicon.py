@@ -222,6 +222,8 @@ NEWSROOM_UNITS = frozenset({"desk", "bureau", "staff", "newsroom", "team"})
 JARGON = frozenset(
     {
         "ceo",
+        "phd",  # a degree
+        "mba",
         "cfo",
         "coo",
         "cto",
@@ -733,6 +735,10 @@ LEAD_VERBS = frozenset({"lead", "run", "head", "helm", "chair", "oversee"})
 CLOSING_VERBS = frozenset({"close", "end", "conclude", "complete", "cap", "wrap", "resolve", "settle"})
 #: Verbs of opening an investigation, in a clause that dates it: "an investigation the Commission opened in 2024".
 OPENING_VERBS = frozenset({"open", "launch", "begin", "start", "initiate"})
+#: Verbs that say an activity began, so that its clause dates the beginning: 'began (started) trading on Nasdaq'.
+BEGIN_VERBS = frozenset({"begin", "start", "commence"})
+#: Verbs of arriving in a post named after 'as': 'returned (stepped in, came back, rejoined) as chief executive'.
+ARRIVE_AS_VERBS = frozenset({"return", "step", "come", "rejoin", "join"})
 #: Nouns for an authority's decision that may close an investigation: "The decision concludes an investigation …".
 DECISION_NOUNS = frozenset({"decision", "fine", "penalty", "ruling", "order", "settlement", "move"})
 #: Verbs by which an investigation reports what it found ('a probe by X concluded that Y …').

@@ -206,6 +206,7 @@ def candidates(
     out.extend(_short_names(parsed, out, covered))
     out.extend(_repeated_names(parsed, out, covered))
     _hyphenated_given_names(parsed, out)
+    out = _names_across_a_hyphenated_word(parsed, out)
     # 'HK$128.00' is a price, 'Series C' a round, 'AI' or 'IPO' jargon and 'Executive Chairman' a title, whatever the
     # NER or a name's position says
     out = [
@@ -277,6 +278,45 @@ def _hyphenated_given_names(parsed: Parsed, found: list[Candidate]) -> None:
         ):
             c.end = hyphen + 2
             c.text = parsed.text_of(parsed.doc[c.start : c.end])
+
+
+def _names_across_a_hyphenated_word(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+    """'Hangzhou SF Intra-city Industrial', 'Shenzhen Cross-border Logistics': a registered name may hold a word
+    hyphenated into lower case, where the NER and the other sources stop, leaving two pieces; they are one name when
+    the parse makes the first piece and the lower-case word modifiers of the second's words. Not 'Grab-owned Ovo'
+    nor 'Tencent-style Weixin' (a modifier), 'Shopee-Lazada' (two names), nor a KB company's name before the
+    hyphen ('Alibaba-rival JD.com')."""
+    tokens = parsed.tokens
+    by_start = {c.start: c for c in found}
+    out, merged = [], set()
+    for c in found:
+        if id(c) in merged:
+            continue
+        hyphen, word = c.end, c.end + 1
+        nxt = by_start.get(c.end + 2)
+        if (
+            nxt is not None
+            and not c.kb_id
+            and not nxt.kb_id
+            and c.label != "PERSON"
+            and tokens[hyphen].text == "-"
+            and not tokens[hyphen - 1].whitespace_
+            and not tokens[hyphen].whitespace_
+            and tokens[word].is_lower
+            and tokens[word].is_alpha
+            and not _hyphen_modifier(tokens[word])
+            and tokens[word].lower_ not in _LIKENESS
+            and tokens[c.end - 1].dep_ == "compound"
+            and tokens[word].dep_ in ("compound", "amod")
+            and all(nxt.start <= tokens[k].head.i < nxt.end for k in (c.end - 1, word))
+        ):
+            votes = {t: c.votes.get(t, 0) + nxt.votes.get(t, 0) for t in {*c.votes, *nxt.votes}}
+            whole = parsed.doc[c.start : nxt.end]
+            out.append(Candidate(c.start, nxt.end, parsed.text_of(whole), "ORG", votes=votes))
+            merged.add(id(nxt))
+            continue
+        out.append(c)
+    return out
 
 
 def _dateline_sources(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
@@ -1187,7 +1227,7 @@ def _listed_beside_companies(parsed: Parsed, found: list[Candidate], covered: by
         if run is None or any(covered[run[0] : run[1]]) or any(x.ent_type_ for x in tokens[run[0] : run[1]]):
             continue
         words = tokens[run[0] : run[1]]
-        if any(w.lower_ in _TITLE_WORDS or not (w.is_title or _initials(w)) for w in words) or (
+        if any(w.lower_ in _TITLE_WORDS or not _name_cased(w) for w in words) or (
             run[0] > 0 and tokens[run[0] - 1].text == "-"
         ):
             continue
@@ -1226,14 +1266,31 @@ def _possessed_by_companies(parsed: Parsed, found: list[Candidate], covered: byt
             continue
         words = tokens[run[0] : run[1]]
         if any(
-            w.lower_ in _TITLE_WORDS or w.ent_type_ not in _MISREAD_NAME_LABELS or not (w.is_title or _initials(w))
-            for w in words
+            w.lower_ in _TITLE_WORDS or w.ent_type_ not in _MISREAD_NAME_LABELS or not _name_cased(w) for w in words
         ):
             continue
         span = parsed.doc[run[0] : run[1]]
         covered[span.start : span.end] = b"\x01" * len(span)
         out.append(Candidate(span.start, span.end, parsed.text_of(span), "POSSESSED", votes={"Organization": 1.5}))
     return out
+
+
+def _name_cased(w: Token) -> bool:
+    """A word written as a name is: 'Fosun', 'KKR', or in camel case ('MetaX', 'WeRide', 'DiDi'); not 'designers'."""
+    return w.is_title or _initials(w) or _camel_cased(w)
+
+
+def _camel_cased(w: Token) -> bool:
+    """'MetaX', 'WeRide', 'DiDi': a capital, small letters, then another capital, a shape of brand names only (not
+    jargon such as 'PhD')."""
+    text = w.text
+    return (
+        w.is_alpha
+        and text[:1].isupper()
+        and any(c.islower() for c in text)
+        and any(c.isupper() for c in text[1:])
+        and w.lower_ not in lx.JARGON
+    )
 
 
 def _initials(w: Token) -> bool:

@@ -143,6 +143,8 @@ def rule_ids() -> list[str]:
         "listed_on.verb",
         "listed_on.noun",
         "listed_on.shares",
+        "listed_on.trading",
+        "invest.stake.reciprocal",
         "acquire.sale_to",
         "leads.title",
         "founded.title",
@@ -950,6 +952,9 @@ class Context:
                 out.extend(named)
                 continue
             a = None if describes else self.ent(t)
+            if a and tok.dep_ not in ("poss", "nmod") and (possessed := self._possessed_name(t)) is not None:
+                out.append(possessed)  # 'competes with iFood and DiDi Global's 99Food': 99Food, not DiDi
+                continue
             if a:
                 out.append(a)
                 out.extend(self._listed_before_place(t))
@@ -962,6 +967,15 @@ class Context:
             rel = t.head.head if t.head.dep_ == "prep" else t.head  # 'a company that X invested in'
             while rel.dep_ == "xcomp" and t.dep_ in ("dobj", "pobj"):
                 rel = rel.head  # 'the platform that X agreed to buy'
+            if (
+                t.lower_ in ("both", "all", "each")
+                and rel.dep_ == "relcl"
+                and any(p.tag_ in ("WDT", "WP") for c in t.children if c.lower_ == "of" for p in c.children)
+                and t.i >= 1
+                and len(listed := _names_listed_before(self, t.i - 1)) > 1
+            ):
+                out.extend(listed)  # 'A and B, both of which debuted on Y': every name of the list
+                continue
             if t.tag_ in ("WDT", "WP") and rel.dep_ == "relcl":  # 'X, which/who …'
                 out.extend(self._relative_antecedents(t, rel, refs))
                 continue
@@ -1070,6 +1084,25 @@ class Context:
         if t.dep_ == "nsubj" and (named := self._named_in_phrase_before(t, rel.head)):
             return named
         return self.expand(rel.head, refs)
+
+    def _possessed_name(self, t: Token) -> Arg | None:
+        """'competes with iFood and DiDi Global's 99Food', 'with Zara, H&M and Amazon's low-price Haul storefront':
+        the name a possessor the parse took for an argument itself (a conjunct or an object with its "'s", reached
+        from an argument, not from a possessor) owns, written in the noun phrase right after the "'s"; None when no
+        name follows ('with Amazon's cloud unit' leaves Amazon to the caller)."""
+        if t.dep_ in ("poss", "nmod") or not any(
+            c.dep_ == "case" and c.lower_ in ("'s", "’s", "'", "’") for c in t.children
+        ):
+            return None
+        m = self.tok_mention[t.i]
+        end = m[1] if m is not None else t.i + 1
+        for k in range(end + 1, min(end + 6, len(self.tokens))):
+            nxt = self.tokens[k]
+            if (n := self.tok_mention[k]) is not None and n != m:
+                return self._arg(n)
+            if (nxt.is_punct and nxt.text not in ("-", "–")) or nxt.pos_ in ("CCONJ", "ADP", "VERB", "AUX", "PRON"):
+                return None
+        return None
 
     def _missed_appositive(self, t: Token) -> list[Arg]:
         """'worked at Mojang, the Minecraft developer', 'PayPay, the payments app backed by X, has said …': the name
@@ -1433,6 +1466,8 @@ class Context:
         if v.dep_ == "relcl" and not self.tok_mention[h.i] and any(c.lower_ == "to" for c in v.children):
             # 'X relied on subsidies to win users from Y': an infinitive of purpose read as a relative clause
             return self.subjects(governing_verb(h), depth + 1) if governing_verb(h).i != h.i else []
+        if v.dep_ == "acl" and (root := _main_verb_subject(v)) is not None and _main_verb_as_modifier(v):
+            return self.expand(root)  # 'Huya Inc., the platform controlled by Tencent, named …'
         if v.dep_ == "relcl" or _main_verb_as_modifier(v):
             return self.expand(h)  # 'X, which launched …'; 'Tencent invested in …' misread as a modifier
         return []
@@ -1630,13 +1665,25 @@ class Context:
 
 def _main_verb_as_modifier(v: Token) -> bool:
     """The small parser sometimes reads 'Tencent invested in X.' as a name modified by a participle;
-    with a sentence root that is a noun and no 'by' agent, the verb is the main verb."""
-    return (
-        v.dep_ == "acl"
-        and v.head.dep_ == "ROOT"
-        and v.head.pos_ in ("NOUN", "PROPN")
-        and not any(c.dep_ == "agent" for c in v.children)
-    )
+    with a sentence root that is a noun and no 'by' agent, the verb is the main verb. So is one set off by a comma
+    after the root's appositive ('Huya Inc., the platform controlled by Tencent, named X chief executive', the verb
+    hung on Tencent)."""
+    if v.dep_ != "acl" or any(c.dep_ == "agent" for c in v.children):
+        return False
+    root = v.sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return v.head.dep_ == "ROOT" or (_main_verb_subject(v) is not None)
+
+
+def _main_verb_subject(v: Token) -> Token | None:
+    """The root noun of the sentence a participle set off after the root's appositive is the main verb of ('Huya
+    Inc., the platform controlled by Tencent, named X chief executive': Inc.), or None."""
+    root = v.sent.root
+    if v.i < 1 or v.doc[v.i - 1].text != "," or root.pos_ not in ("NOUN", "PROPN") or v.head.dep_ == "ROOT":
+        return None
+    appositive = next((c for c in root.children if c.dep_ == "appos" and c.i < v.i <= c.right_edge.i), None)
+    return root if appositive is not None else None
 
 
 #: Verbs that are never used without an object in the active: with none, a past tense is a passive participle.
@@ -1942,9 +1989,14 @@ def _cue_applies(ctx: Context, v: Token, lemma: str, dobj: list[Token]) -> bool:
     ('brought its brands to Tmall'); 'sell' no company; 'lead' not of a body of investors; 'include' said by a
     named organization ('the international unit, which includes Lazada', 'Alibaba Group includes Taobao'), not by a
     list's noun ('its shareholders include Tencent') nor as 'including' (a preposition in all but tag); 'held' not
-    as 'privately (publicly) held'; 'oversee' not said by a regulator; 'lead' not of a round."""
+    as 'privately (publicly) held'; 'oversee' not said by a regulator; 'lead' not of a round; 'debut' not on an
+    exchange."""
     if lemma == "bring":
         return bool(dobj) and dobj[0].lemma_.lower() in lx.GOODS_NOUNS
+    if lemma == "debut" and not dobj:
+        # 'A and B, both of which debuted on the STAR Market': a company's debut on an exchange is its listing
+        # (rule_listing's), not a launch
+        return not any(ctx.kinds.get(a.key) == "exchange" for a in _named_after(ctx, (v,), ("on",), refs=False))
     if lemma == "oversee":  # a regulator oversees what it regulates, not its own units
         return not any(ctx.kinds.get(a.key) == "authority" for a in ctx.subjects(v))
     if lemma == "hold" and any(c.dep_ == "advmod" and c.lower_ in lx.HOLDING_KINDS for c in v.children):
@@ -2177,6 +2229,14 @@ def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Ite
         pred, rule = "acquired", "acquire.remaining_stake"  # 'bought the remaining 30% of GoPay': all of it now
     if any(c.dep_ == "det" and c.lower_ == "no" for c in stake.children):
         return  # 'will take no equity stake in Y'
+    if _reciprocal(_pobjs((v, stake), ("in", "of"))):
+        # 'A and B agreed to take stakes in each other': each invests in the other
+        holders = ctx.subjects(v)
+        for s in holders:
+            for o in holders:
+                if s.key != o.key:
+                    yield Cand(s, pred, o, f"{rule}.reciprocal", v.i, dated=not held)
+        return
     companies = _named_after(ctx, (v, stake), ("in", "of"))
     if (
         not companies
@@ -2190,6 +2250,12 @@ def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Ite
         for o in companies:
             if s.key != o.key:
                 yield Cand(s, pred, o, rule, v.i, dated=not held)  # what one holds is no deal of the sentence's day
+
+
+def _reciprocal(objects: list[Token]) -> bool:
+    """Whether a preposition's object is 'each other' or 'one another' (either word the head)."""
+    pairs = {"other": ("each",), "another": ("one",), "one": ("another",)}
+    return any(any(c.lower_ in pairs.get(o.lower_, ()) for c in o.children) for o in objects)
 
 
 def _names_a_holding(prep: Token) -> bool:
@@ -2656,7 +2722,8 @@ def rule_stepping_down(ctx: Context, v: Token) -> Iterator[Cand]:
 
 def rule_took_over_on_leaving(ctx: Context, v: Token) -> Iterator[Cand]:
     """'Chen took over as chairman when founder Colin Huang stepped down', 'X, who took over last year after his
-    predecessor Y left', 'X became chief executive after Y retired': X succeeded Y. Not 'took over the unit when
+    predecessor Y left', 'X became chief executive after Y retired', 'X returned as chief executive after Y stepped
+    down': X succeeded Y. Not 'took over the unit when
     sales fell' (no one left), 'took over after Y joined the board' (no leaving), nor 'took over as CFO after Y
     retired as chairman' (another post)."""
     lemma = v.lemma_.lower()
@@ -2665,7 +2732,14 @@ def rule_took_over_on_leaving(ctx: Context, v: Token) -> Iterator[Cand]:
         particle == "over" or any(c.dep_ == "dobj" and c.lower_ in lx.TAKEN_POSTS for c in v.children)
     )
     became = lemma == "become" and any(c.dep_ == "attr" and _role_of(c) for c in v.children)
-    if not (taken or became):
+    # 'X returned (stepped in, came back) as chief executive after Y stepped down'
+    # (not 'X stepped down as chairman after Y left': a leaving)
+    came_as = (
+        lemma in lx.ARRIVE_AS_VERBS
+        and not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "aside", "out") for c in v.children)
+        and _post_taken(v) is not None
+    )
+    if not (taken or became or came_as):
         return
     post = _post_taken(v)
     # ('in 2022 when Y stepped down': the small model may hang the clause on the date)
@@ -3550,8 +3624,12 @@ def rule_with_backing(ctx: Context, n: Token) -> Iterator[Cand]:
         return
     yield from _money_from(
         _named_after(ctx, (n,), ("from",), refs=False),
-        # ('J&T, founded in 2015 with backing from X': the participle's company)
-        lambda: ctx.subjects(verb) or (ctx.expand(verb.head) if verb.dep_ == "acl" and verb.tag_ == "VBN" else []),
+        # ('J&T, founded in 2015 with backing from X': the participle's company; 'Noon was founded by A with backing
+        # from X': the passive's subject, not its agent)
+        lambda: (
+            (ctx.objects(verb) if ctx.is_passive(verb) else ctx.subjects(verb))
+            or (ctx.expand(verb.head) if verb.dep_ == "acl" and verb.tag_ == "VBN" else [])
+        ),
         "invest.with_backing",
         n.i,
     )
@@ -5061,7 +5139,9 @@ def rule_part_of(ctx: Context, n: Token) -> Iterator[Cand]:
     """'X remained part of Y', 'X is part of Y', 'all six remained part of Y'; 'X, part of Y, …' (an appositive:
     what it stands beside is the part)."""
     if n.dep_ == "appos":
-        parts = ctx.expand(n.head, refs=False)
+        # ('began as the games division of YY, now part of JOYY': set off after a name, it is the name's, whatever
+        # the small model hangs it on)
+        parts = ctx._named_before_comma(n.left_edge, n.head) or ctx.expand(n.head, refs=False)
     elif n.dep_ in ("attr", "oprd") and n.head.lemma_.lower() in lx.PART_COPULAS:
         parts = ctx.subjects(n.head)
     else:
@@ -5127,6 +5207,9 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
         for a in _named_after(ctx, (v,), ("on", "in"), refs=False) + _segments_after(ctx, v)
         if ctx.kinds.get(a.key) == "exchange"
     ]
+    if low == "trade":
+        yield from _trading_on(ctx, v, exchanges)
+        return
     if exchanges and (low in ("list", "debut", "float") or public):
         if ctx.is_passive(v):
             companies = ctx.objects(v)
@@ -5150,6 +5233,34 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
     elif (low == "list" and v.tag_ != "VBN") or public:
         for s in ctx.subjects(v):
             yield Cand(None, "_listing", s, "event.listing", v.i)
+
+
+def _trading_on(ctx: Context, v: Token, exchanges: list[Arg]) -> Iterator[Cand]:
+    """'NIP Group began trading on Nasdaq in July 2024', 'X, which has traded on the STAR Market since July 2020',
+    'Shares of X trade on the NYSE': a company whose shares trade on an exchange is listed there. The clause dates
+    the listing only when it says trading began ('began trading', 'since'): 'shares of X traded on Nasdaq on
+    Tuesday' is a day of trading, not of the listing. Not 'investors trading on Nasdaq' (no company), nor 'Bitcoin
+    trades on Coinbase' (no exchange of the KB)."""
+    if not exchanges:
+        return
+    subjects = [c for c in v.children if c.dep_ == "nsubj"]
+    shares = [c for c in subjects if c.lemma_.lower() in lx.SHARE_NOUNS]
+    if shares:
+        companies = [a for c in shares for a in (*_named_after(ctx, (c,), ("of",)), *_owners_of(ctx, c))]
+    else:
+        companies = ctx.subjects(v)
+    begun = (v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.BEGIN_VERBS) or any(
+        c.dep_ == "prep" and c.lower_ == "since" for c in v.children
+    )
+    for s in companies:
+        if s.type == "Organization" and ctx.kinds.get(s.key) != "exchange":
+            for o in exchanges:
+                yield Cand(s, "listed_on", o, "listed_on.trading", v.i, dated=begun)
+
+
+def _owners_of(ctx: Context, n: Token) -> list[Arg]:
+    """The companies a noun's possessive or compound names ("X's shares", 'Tencent shares')."""
+    return [a for c in n.children if c.dep_ in ("poss", "compound") for a in ctx.expand(c, refs=c.dep_ == "poss")]
 
 
 def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
@@ -5357,11 +5468,11 @@ for _lemmas, _rule in (
     (("open",), rule_open_to),
     (_WITHIN_PREPS, rule_sits_within),
     (("form", "create", "build", "establish", "develop", "launch", "set", *lx.MAKE_VERBS), rule_form_with),
-    (("list", "go", "debut", "float"), rule_listing),
+    (("list", "go", "debut", "float", "trade"), rule_listing),
     (lx.REDUCED_RELATIVE_VERBS, rule_reduced_relative),
     (lx.PAY_VERBS, rule_pay_for),
     (("hand", "pass", "give", "cede", "transfer", "relinquish"), rule_handover),
-    (("take", "become"), rule_took_over_on_leaving),
+    (("take", "become", *lx.ARRIVE_AS_VERBS), rule_took_over_on_leaving),
     (lx.LOSE_VERBS, rule_lose_to),
     (lx.GAIN_VERBS, rule_gain_from),
     (("fight",), rule_fight),
