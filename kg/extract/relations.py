@@ -1090,9 +1090,7 @@ class Context:
         the name a possessor the parse took for an argument itself (a conjunct or an object with its "'s", reached
         from an argument, not from a possessor) owns, written in the noun phrase right after the "'s"; None when no
         name follows ('with Amazon's cloud unit' leaves Amazon to the caller)."""
-        if t.dep_ in ("poss", "nmod") or not any(
-            c.dep_ == "case" and c.lower_ in ("'s", "’s", "'", "’") for c in t.children
-        ):
+        if t.dep_ in ("poss", "nmod") or not any(c.dep_ == "case" and c.tag_ == "POS" for c in t.children):
             return None
         m = self.tok_mention[t.i]
         end = m[1] if m is not None else t.i + 1
@@ -1466,10 +1464,11 @@ class Context:
         if v.dep_ == "relcl" and not self.tok_mention[h.i] and any(c.lower_ == "to" for c in v.children):
             # 'X relied on subsidies to win users from Y': an infinitive of purpose read as a relative clause
             return self.subjects(governing_verb(h), depth + 1) if governing_verb(h).i != h.i else []
-        if v.dep_ == "acl" and (root := _main_verb_subject(v)) is not None and _main_verb_as_modifier(v):
-            return self.expand(root)  # 'Huya Inc., the platform controlled by Tencent, named …'
-        if v.dep_ == "relcl" or _main_verb_as_modifier(v):
-            return self.expand(h)  # 'X, which launched …'; 'Tencent invested in …' misread as a modifier
+        if v.dep_ == "relcl":
+            return self.expand(h)  # 'X, which launched …'
+        if (root := _main_verb_subject(v)) is not None:
+            # 'Tencent invested in …', 'Huya Inc., the platform controlled by Tencent, named …' misread as a modifier
+            return self.expand(root)
         return []
 
     def _as_do_too(self, v: Token) -> list[Arg]:
@@ -1664,26 +1663,25 @@ class Context:
 
 
 def _main_verb_as_modifier(v: Token) -> bool:
-    """The small parser sometimes reads 'Tencent invested in X.' as a name modified by a participle;
-    with a sentence root that is a noun and no 'by' agent, the verb is the main verb. So is one set off by a comma
-    after the root's appositive ('Huya Inc., the platform controlled by Tencent, named X chief executive', the verb
-    hung on Tencent)."""
-    if v.dep_ != "acl" or any(c.dep_ == "agent" for c in v.children):
-        return False
-    root = v.sent.root
-    if root.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return v.head.dep_ == "ROOT" or (_main_verb_subject(v) is not None)
+    """The small parser sometimes reads 'Tencent invested in X.' as a name modified by a participle; such a verb is
+    the main verb (:func:`_main_verb_subject`)."""
+    return _main_verb_subject(v) is not None
 
 
 def _main_verb_subject(v: Token) -> Token | None:
-    """The root noun of the sentence a participle set off after the root's appositive is the main verb of ('Huya
-    Inc., the platform controlled by Tencent, named X chief executive': Inc.), or None."""
-    root = v.sent.root
-    if v.i < 1 or v.doc[v.i - 1].text != "," or root.pos_ not in ("NOUN", "PROPN") or v.head.dep_ == "ROOT":
+    """The subject of a main verb the small parser read as a participle, or None: with a sentence root that is a
+    noun and no 'by' agent, the verb on the root ('Tencent invested in X.': Tencent), or one set off by a comma after
+    the root's appositive ('Huya Inc., the platform controlled by Tencent, named X chief executive', the verb hung
+    on Tencent: Inc.)."""
+    if v.dep_ != "acl" or any(c.dep_ == "agent" for c in v.children):
         return None
-    appositive = next((c for c in root.children if c.dep_ == "appos" and c.i < v.i <= c.right_edge.i), None)
-    return root if appositive is not None else None
+    root = v.sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if v.head.i == root.i:
+        return root
+    set_off = v.i >= 1 and v.doc[v.i - 1].text == ","
+    return root if set_off and any(c.dep_ == "appos" and c.i < v.i <= c.right_edge.i for c in root.children) else None
 
 
 #: Verbs that are never used without an object in the active: with none, a past tense is a passive participle.
@@ -2252,10 +2250,13 @@ def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Ite
                 yield Cand(s, pred, o, rule, v.i, dated=not held)  # what one holds is no deal of the sentence's day
 
 
+#: The reciprocal pronouns, by either word the parse makes their head: 'each other', 'one another'.
+_RECIPROCAL_PARTNER = {"other": "each", "another": "one", "one": "another"}
+
+
 def _reciprocal(objects: list[Token]) -> bool:
-    """Whether a preposition's object is 'each other' or 'one another' (either word the head)."""
-    pairs = {"other": ("each",), "another": ("one",), "one": ("another",)}
-    return any(any(c.lower_ in pairs.get(o.lower_, ()) for c in o.children) for o in objects)
+    """Whether a preposition's object is 'each other' or 'one another'."""
+    return any(c.lower_ == _RECIPROCAL_PARTNER.get(o.lower_) for o in objects for c in o.children)
 
 
 def _names_a_holding(prep: Token) -> bool:
@@ -2732,16 +2733,12 @@ def rule_took_over_on_leaving(ctx: Context, v: Token) -> Iterator[Cand]:
         particle == "over" or any(c.dep_ == "dobj" and c.lower_ in lx.TAKEN_POSTS for c in v.children)
     )
     became = lemma == "become" and any(c.dep_ == "attr" and _role_of(c) for c in v.children)
+    post = _post_taken(v)
     # 'X returned (stepped in, came back) as chief executive after Y stepped down'
     # (not 'X stepped down as chairman after Y left': a leaving)
-    came_as = (
-        lemma in lx.ARRIVE_AS_VERBS
-        and not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "aside", "out") for c in v.children)
-        and _post_taken(v) is not None
-    )
+    came_as = lemma in lx.ARRIVE_AS_VERBS and not _particle_in(v, ("down", "aside", "out")) and post is not None
     if not (taken or became or came_as):
         return
-    post = _post_taken(v)
     # ('in 2022 when Y stepped down': the small model may hang the clause on the date)
     clauses = [c for c in v.children if c.dep_ == "advcl"] + [
         r for p in _pobjs((v,), ("in",)) for r in p.children if r.dep_ == "relcl"
@@ -2751,9 +2748,7 @@ def rule_took_over_on_leaving(ctx: Context, v: Token) -> Iterator[Cand]:
             c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "as") for c in clause.children
         ):
             continue
-        if clause.lemma_.lower() == "step" and not any(
-            c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "aside") for c in clause.children
-        ):
+        if clause.lemma_.lower() == "step" and not _particle_in(clause, ("down", "aside")):
             continue
         left = _post_taken(clause)
         if post and left and post != left:
@@ -2769,6 +2764,11 @@ def rule_took_over_on_leaving(ctx: Context, v: Token) -> Iterator[Cand]:
         for heir in (a for a in ctx.subjects(v) if a.type == "Person"):
             for leaver in (a for a in ctx.subjects(clause) if a.type == "Person" and a.key != heir.key):
                 yield Cand(heir, "succeeded", leaver, "succeed.took_over_on_leaving", trigger)
+
+
+def _particle_in(v: Token, words: tuple[str, ...]) -> bool:
+    """Whether the verb's particle (or the adverb the small model reads it as) is one of ``words``: 'stepped down'."""
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ in words for c in v.children)
 
 
 def _post_taken(v: Token) -> str | None:
