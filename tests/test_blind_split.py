@@ -35,6 +35,7 @@ BLIND26 = Path(__file__).resolve().parent / "data" / "blind26"
 BLIND27 = Path(__file__).resolve().parent / "data" / "blind27"
 BLIND28 = Path(__file__).resolve().parent / "data" / "blind28"
 BLIND29 = Path(__file__).resolve().parent / "data" / "blind29"
+BLIND30 = Path(__file__).resolve().parent / "data" / "blind30"
 
 
 def _half(stem: str) -> str:
@@ -69,6 +70,7 @@ def _half(stem: str) -> str:
             *BLIND27.glob("*/*.md"),
             *BLIND28.glob("*/*.md"),
             *BLIND29.glob("*/*.md"),
+            *BLIND30.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -107,6 +109,7 @@ def test_sizes():
     assert len(list(BLIND27.glob("dev/*.md"))) == 6 and len(list(BLIND27.glob("test/*.md"))) == 6
     assert len(list(BLIND28.glob("dev/*.md"))) == 6 and len(list(BLIND28.glob("test/*.md"))) == 6
     assert len(list(BLIND29.glob("dev/*.md"))) == 4 and len(list(BLIND29.glob("test/*.md"))) == 8
+    assert len(list(BLIND30.glob("dev/*.md"))) == 6 and len(list(BLIND30.glob("test/*.md"))) == 6
 
 
 @pytest.mark.parametrize(
@@ -141,6 +144,7 @@ def test_sizes():
             *BLIND27.glob("*/*.yaml"),
             *BLIND28.glob("*/*.yaml"),
             *BLIND29.glob("*/*.yaml"),
+            *BLIND30.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
