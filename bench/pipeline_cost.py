@@ -131,7 +131,7 @@ def fixed_costs(articles: int, repeats: int) -> list[tuple[str, float]]:
 
 
 def _fixed_once(store: Path, settings: Settings, graphs: list[tuple[Document, DocumentGraph]]) -> dict[str, float]:
-    from kg.build import _store, _write_kb_if_changed
+    from kg.build import _kb_graph, _store, _write_kb_if_changed
     from kg.curate import curating
     from kg.kb import load_kb
     from kg.labels import refresh_labels
@@ -145,8 +145,11 @@ def _fixed_once(store: Path, settings: Settings, graphs: list[tuple[Document, Do
     writer = EmbeddedWriter(store, snapshot_interval=settings.snapshot_interval)
     steps: list[tuple[str, Callable[[], Any]]] = [
         ("read the KB files", lambda: load_kb(settings)),
-        ("KB graph: check and first write", lambda: _write_kb_if_changed(writer, settings, load_kb(settings))),
-        ("KB graph: check, unchanged", lambda: _write_kb_if_changed(writer, settings, load_kb(settings))),
+        (
+            "KB graph: check and first write",
+            lambda: _write_kb_if_changed(writer, settings, _kb_graph(load_kb(settings))),
+        ),
+        ("KB graph: check, unchanged", lambda: _write_kb_if_changed(writer, settings, _kb_graph(load_kb(settings)))),
         ("curations: check (none in force)", lambda: curating(writer, settings)),
         (writes, lambda: [_store(writer, graphs[i : i + batch], {}) for i in range(0, len(graphs), batch)]),
         ("labels and claims graphs: refresh", lambda: refresh_labels(writer)),

@@ -30,6 +30,7 @@ import pyoxigraph as ox
 from kg import corpus
 from kg.curate import curating
 from kg.errors import DocumentError, KGError
+from kg.graphs import ntriples
 from kg.labels import refresh_labels
 from kg.model import Document, PartialDate
 from kg.pipeline import DocumentGraph, Outcome, document_graphs, extraction_failed
@@ -199,7 +200,7 @@ def _update_store(
     replaced = {doc.id: [d.id for d in by_path.get(doc.source_path, [])] for doc in pending}
     stop = _Stop()
     curated = curating(writer, settings)  # here, once: brought in line with a changed curations file before any write
-    kb_write = partial(_write_kb_if_changed, curated, settings, kb)
+    kb_write = partial(_write_kb_if_changed, curated, settings, _kb_graph(kb))
     if not pending:
         kb_write()
     outcomes = _write_documents(curated, settings, pending, replaced, progress, stop, kb, cluster, first=kb_write)
@@ -392,21 +393,35 @@ def _store(
     return errors
 
 
-def _write_kb_if_changed(writer: GraphWriter, settings: Settings, kb: KnowledgeBase) -> None:
-    """Write the KB graph of ``kb`` (the KB files, read once per build: the pipeline takes the same) if it changed
-    since it was written."""
+@dataclass(frozen=True)
+class _KBGraph:
+    """The KB graph as the store holds it: the hash of its content, and the content as N-Triples."""
+
+    content_hash: str
+    ntriples: bytes
+
+
+def _kb_graph(kb: KnowledgeBase) -> _KBGraph:
+    """The KB graph of ``kb`` (the KB files, read once per build: the pipeline takes the same), made in the calling
+    thread. Made on the writer thread beside spaCy, its 14,000 terms cost the build several times their own time in
+    hand-offs of the GIL (measured with py-spy); loading finished N-Triples runs without the GIL."""
     quads = kb_quads(kb)
-    hash_of = {
+    [content_hash] = {
         q.object.value for q in quads if q.predicate.value == str(KG.contentHash) and isinstance(q.object, ox.Literal)
     }
+    return _KBGraph(content_hash, ntriples(quads))
+
+
+def _write_kb_if_changed(writer: GraphWriter, settings: Settings, kb: _KBGraph) -> None:
+    """Write the KB graph ``kb`` if it changed since it was written."""
     stored = {
         row["h"].value
         for row in writer.query(
             f"SELECT ?kb ?h WHERE {{ GRAPH ?kb {{ ?kb <{KG.contentHash}> ?h }} }}", {"kb": ox.NamedNode(str(KB_GRAPH))}
         )
     }
-    if stored != hash_of:  # through the curations in force, so that it lands curated, written once
-        curating(writer, settings).replace_graph(ox.NamedNode(str(KB_GRAPH)), quads)
+    if stored != {kb.content_hash}:  # through the curations in force, so that it lands curated, written once
+        curating(writer, settings).replace_graph(ox.NamedNode(str(KB_GRAPH)), kb.ntriples)
 
 
 def add_document(
@@ -442,7 +457,7 @@ def add_document(
 
     kb = load_kb(settings)
     with open_writer(settings) as writer:
-        _write_kb_if_changed(writer, settings, kb)
+        _write_kb_if_changed(writer, settings, _kb_graph(kb))
         if any(d.id == doc.id for d in writer.documents()):
             return AddResult(doc.id, doc.title, added=False)
         # one article: extracted here, never worth a cluster's start-up

@@ -268,7 +268,9 @@ def _with_abbreviation_hyphens(finditer):
 
 def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Language:
     """``settings.model`` plus the KB entity ruler (before the NER) and the kg extractor (last)."""
+    import kg.extract.calibration
     import kg.extract.component  # registers the kg_extractor factory
+    import kg.extract.learned
 
     kb = kb if kb is not None else load_kb(settings)
     nlp = _load_model(settings.model)
@@ -294,4 +296,7 @@ def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Langua
         ruler.add_patterns(ruler_patterns(kb))
     extractor = cast(kg.extract.component.Extractor, nlp.add_pipe("kg_extractor", last=True))
     extractor.set_kb(kb)
+    # read with the model, not on the first document (and before a fork, so that the workers share them)
+    kg.extract.learned.model()
+    kg.extract.calibration.rule_confidences()
     return nlp

@@ -29,9 +29,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import networkx as nx
 import pyoxigraph as ox
 
 from kg.explore.highlight import md
@@ -39,6 +39,9 @@ from kg.explore.terms import ENTITY_NS, KG_NS, PREFIXES, doc_key, entity_key, en
 from kg.iri import digest, node_iri
 from kg.schema import STATIVE
 from kg.vocab import CLAIMS_GRAPH, KG, SYMMETRIC_RELATIONS
+
+if TYPE_CHECKING:  # networkx is the explorer's; a build that refreshes the claims graph does without its import
+    import networkx as nx
 
 #: (subject key, relation local name, object key); a symmetric relation's ends in key order.
 ClaimKey = tuple[str, str, str]
@@ -418,6 +421,8 @@ def reported_as_of(statements: nx.MultiDiGraph, index: ClaimIndex, date: str) ->
     published by then (an ISO prefix: "2024" keeps every document of 2024), knowledge-base facts kept (background).
     A read-only view, not a copy, without the rankings kept with the statement graph (they rank every statement),
     so that views walk it with their own filters."""
+    import networkx as nx
+
     known = {
         n for _, _, n, d in statements.edges(keys=True, data=True) if d["kb"] or published_by(index.reported(n), date)
     }
