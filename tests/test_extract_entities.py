@@ -171,6 +171,24 @@ def by_label(ex):
             "Shenzhen Cross-border Logistics",
             "Organization",
         ),
+        # so is one holding a capitalised 'State-owned' after its place
+        (
+            "The round was led by Beijing State-owned Capital Operation and Management Co., with Hongshan.",
+            "Beijing State-owned Capital Operation and Management Co.",
+            "Organization",
+        ),
+        (
+            "Guangzhou State-owned Development Holdings invested RMB 1 billion in Xpeng.",
+            "Guangzhou State-owned Development Holdings",
+            "Organization",
+        ),
+        (
+            "Kingsoft sold the stake to Wuhan State-owned Assets Operation Co. in June.",
+            "Wuhan State-owned Assets Operation Co.",
+            "Organization",
+        ),
+        # (a description before a name is not part of it)
+        ("A fund managed by Shanghai’s state-owned Guosheng Group joined.", "Guosheng Group", "Organization"),
     ],
 )
 def test_names_and_types(extract_text, text, label, etype):

@@ -25,6 +25,25 @@ CASES = [
         "2021",
         "listed_on.verb",
     ),
+    # 'it' after a conjoined verb is what the first verb took ('founded X in 2003 and listed it on Nasdaq')
+    (
+        "Jiang Nanchun founded Focus Media in 2003 and listed it on Nasdaq in 2005.",
+        ("focus media", "listed_on", "nasdaq"),
+        "2005",
+        "listed_on.verb",
+    ),
+    (
+        "Charles Chao founded Sina in 1998 and listed it on Nasdaq in 2000.",
+        ("sina", "listed_on", "nasdaq"),
+        "2000",
+        "listed_on.verb",
+    ),
+    (
+        "Wang Xing built Meituan into a giant and listed it on the Hong Kong Stock Exchange in 2018.",
+        ("meituan", "listed_on", "hong kong stock exchange"),
+        "2018",
+        "listed_on.verb",
+    ),
     # a debut whose exchange the small model hangs on the verb ('fell 10% on their debut on the NYSE')
     (
         "Zhihu's shares fell 10% on their debut on the NYSE.",
@@ -198,6 +217,44 @@ CASES = [
         ("li wei", "leads", "china consumers association"),
         None,
         "leads.noun",
+    ),
+    # so does a secretary general (however the small model heads the two words)
+    (
+        "Wang Jian, secretary-general of the Internet Society of China, said the rules were clear.",
+        ("wang jian", "leads", "internet society of china"),
+        None,
+        "leads.noun",
+    ),
+    (
+        "“Prices will hold,” said Zhou Lan, secretary general of the China Cuisine Association.",
+        ("zhou lan", "leads", "china cuisine association"),
+        None,
+        "leads.noun",
+    ),
+    (
+        "The China Chain Store Association’s secretary general Peng Jianzhen warned of price wars.",
+        ("peng jianzhen", "leads", "china chain store association"),
+        None,
+        "leads.title",
+    ),
+    # a 'then' title is the post held when what the sentence tells happened
+    (
+        "In 2021, Geely’s then-chairman Li Shufu said the company would not sell its software unit.",
+        ("li shufu", "leads", "geely"),
+        None,
+        "leads.title",
+    ),
+    (
+        "The plan was drawn up by Vipshop’s then-chief executive Eric Shen in 2019.",
+        ("eric shen", "leads", "vipshop"),
+        None,
+        "leads.title",
+    ),
+    (
+        "Tencent’s then president Martin Lau signed the deal in 2014.",
+        ("martin lau", "leads", "tencent"),
+        None,
+        "leads.title",
     ),
     # money 'with backing (funding) from' someone, on the clause's company
     (
@@ -4470,6 +4527,9 @@ NEGATIVES = [
     # near misses: control of what is no company; a member of a board; a committee's chair
     "GoTo sold control of its data to regulators.",
     "Chen Hong, a member of the board of Sunrise Capital, resigned.",
+    # near misses: a secretary of a board is no secretary general; 'then' before no title
+    "Zhang Wei, secretary of the board of Kingsoft Corp., signed the filing.",
+    "Sun Tao, a then little-known engineer at Huawei, joined Xiaomi.",
     # money from no one named, or no money; a country under its president
     "Meituan expanded with funding from its own cash.",
     "Didi grew with the backing of regulators.",
@@ -5133,6 +5193,12 @@ def test_a_review_in_a_sentence_naming_two_companies_is_of_neither(extract_text)
     assert not [r for r in extract_text(text).relations if r.predicate == "investigated"]
 
 
+def test_it_listed_after_a_conjoined_verb_is_not_the_subjects(extract_text):
+    """Near miss of 'founded X and listed it on Y': 'it' is what the first verb took, unnamed here, not the subject."""
+    relations = extract_text("Baidu spun off the unit in 2020 and listed it on the STAR Market in 2023.").relations
+    assert not [r for r in relations if r.rule == "listed_on.verb"]
+
+
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_no_relation_invented(extract_text, text):
     assert extract_text(text).relations == []
@@ -5413,6 +5479,13 @@ def test_jargon_and_amounts_are_never_entities(extract_text, text, junk):
             "Eddie Wu.",
             ("eddie wu", "leads", "cainiao"),
         ),
+        # a name with a hyphenated owner of its own is not the unit of a possessor listed before it
+        (
+            "The deal also reshapes the field for TikTok, Sea Ltd’s Shopee and Alibaba-controlled Lazada.",
+            ("lazada", "part_of", "sea limited"),
+        ),
+        ("Restaurants list on Meituan’s Keeta and Didi-owned 99Food.", ("99food", "part_of", "meituan")),
+        ("Shoppers compare JD.com’s Jingxi and Tencent-backed Pinduoduo.", ("pinduoduo", "part_of", "jd.com")),
     ],
 )
 def test_no_wrong_pair_in_a_list_of_possessives(extract_text, text, wrong):

@@ -531,6 +531,8 @@ ROLE_NOUNS = {
     "managing director": "managing director",
     "director general": "director general",
     "director-general": "director general",
+    "secretary general": "secretary general",
+    "secretary-general": "secretary general",
     "managing partner": "managing partner",
     "cto": "CTO",
     "cfo": "CFO",
@@ -553,9 +555,9 @@ TITLE_MODIFIERS = frozenset(
         "co",
     }
 )
-#: Words of when a title is held that leave it a title of now ('new chief executive X', 'returning chairman Y'); not
-#: 'former' (no longer held).
-TENURE_MODIFIERS = frozenset({"new", "returning", "incoming", "outgoing", "current", "longtime", "sitting"})
+#: Words of when a title is held that leave it a title held ('new chief executive X', 'returning chairman Y', and 'then-
+#: chairman Z', held when what the sentence tells happened); not 'former' (no longer held).
+TENURE_MODIFIERS = frozenset({"new", "returning", "incoming", "outgoing", "current", "longtime", "sitting", "then"})
 #: Nouns of a post only a person holds: "X, head of …", "X, the company's general counsel", "councillor X".
 PERSON_POSTS = frozenset(
     {
@@ -601,8 +603,10 @@ NATION_COMBINING_FORMS = frozenset(
 PERSON_DESCRIPTIONS = frozenset(
     {"veteran", "engineer", "entrepreneur", "scientist", "billionaire", "alumnus", "native"}
 )
-#: Words that make a title a past one: "former Kuaishou chairman Su Hua" no longer leads it.
-FORMER_WORDS = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "previous"})
+#: Words that make a title a past one: "former Kuaishou chairman Su Hua" no longer leads it. Not 'then' ("SAIC's
+#: then-chairman Chen Hong said in 2021"): the post held when what the sentence tells happened, which annotators
+#: state as leading (7 of 7 on the development sets).
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "late", "outgoing", "previous"})
 #: A unit's kin, not its owner's: "Vivo's sister brand iQoo" (both are their parent's; "a sister app to Y" is Y's).
 SIBLING_WORDS = frozenset({"sister", "sibling"})
 #: 'chief <word> officer' -> role ("the company's chief financial officer").

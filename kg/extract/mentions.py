@@ -207,6 +207,7 @@ def candidates(
     out.extend(_repeated_names(parsed, out, covered))
     _hyphenated_given_names(parsed, out)
     out = _names_across_a_hyphenated_word(parsed, out)
+    out = _state_owned_names(parsed, out)
     # 'HK$128.00' is a price, 'Series C' a round, 'AI' or 'IPO' jargon and 'Executive Chairman' a title, whatever the
     # NER or a name's position says
     out = [
@@ -317,6 +318,49 @@ def _names_across_a_hyphenated_word(parsed: Parsed, found: list[Candidate]) -> l
             continue
         out.append(c)
     return out
+
+
+def _state_owned_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+    """'Beijing State-owned Capital Operation and Management Co.', 'Shenzhen State-owned Assets Supervision and
+    Administration Commission': a capitalised 'State-owned' inside a registered name, after a place, is a word of it
+    (no one's '-owned'), where the NER and the other sources leave pieces. The name runs from the place's words to the
+    last capitalised word after it ('and' and '&' within). Not a description: "Shanghai's state-owned Guosheng
+    Group", "State-owned banks lent more"."""
+    tokens = parsed.tokens
+    out = list(found)
+    for i in range(1, len(tokens) - 3):
+        if not (
+            tokens[i].text == "State"
+            and tokens[i + 1].text == "-"
+            and tokens[i + 2].lower_ == "owned"
+            and not tokens[i].whitespace_
+            and not tokens[i + 1].whitespace_
+            and tokens[i - 1].pos_ == "PROPN"
+            and tokens[i - 1].is_title
+        ):
+            continue
+        start = i - 1
+        while start > 0 and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].is_title:
+            start -= 1
+        end = last = i + 3
+        while end < len(tokens) and (
+            tokens[end].is_title or (tokens[end].lower_ in ("and", "&") and last == end and end + 1 < len(tokens))
+        ):
+            if tokens[end].is_title:
+                last = end + 1
+            end += 1
+        if last == i + 3:
+            continue  # no capitalised word after it: 'Beijing State-owned firms'
+        pieces = [c for c in out if c.start < last and c.end > start]
+        if any(c.kb_id for c in pieces):
+            continue
+        votes: dict[str, float] = {}
+        for c in pieces:
+            for label, v in c.votes.items():
+                votes[label] = votes.get(label, 0) + v
+        out = [c for c in out if c not in pieces]
+        out.append(Candidate(start, last, parsed.text_of(parsed.doc[start:last]), "ORG", votes=votes))
+    return sorted(out, key=lambda c: c.start)
 
 
 def _dateline_sources(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:

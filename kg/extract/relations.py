@@ -4100,8 +4100,13 @@ def _role_of(t: Token) -> tuple[str, str | None] | None:
         return ("leads", lx.OFFICER_ROLES.get(kind, f"chief {kind} officer")) if kind else None
     if low == "manager" and any(c.lower_ == "general" for c in t.children):
         return "leads", "general manager"
-    if low == "general" and any(c.lower_ == "director" and c.i < t.i for c in t.children):
-        return "leads", "director general"  # 'director general of BEUC' (the small model's noun is 'general')
+    for post in ("director", "secretary"):
+        # 'director general of BEUC', 'secretary general of the association': the small model's noun is 'general'
+        # (or 'secretary', with 'general' its modifier)
+        if (low == "general" and any(c.lower_ == post and c.i < t.i for c in t.children)) or (
+            low == post and any(c.lower_ == "general" and c.i > t.i and c.dep_ == "amod" for c in t.children)
+        ):
+            return "leads", f"{post} general"
     if low in ("director", "partner") and any(c.lower_ == "managing" for c in t.subtree if c.i < t.i):
         return "leads", f"managing {low}"  # 'founding and managing partner of HongShan': a firm's head
     if low.startswith("co-") and low[3:] in lx.REL_NOUNS:
@@ -4805,9 +4810,12 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
     me = ctx.ent(h)
     if any(_role_of(c) and ctx.tok_mention[c.i] is None for c in h.children):
         return  # "WeChat's owner Tencent" is a relational noun's business ('FinTech Business Group' is a name)
+    mention = ctx.tok_mention[h.i]
+    start = mention[0] if mention is not None else h.i
+    if start >= 2 and ctx.tokens[start - 2].text == "-" and cue(ctx.tokens[start - 1], lx.HYPHEN_CUES):
+        return  # 'Sea Ltd's Shopee and Alibaba-controlled Lazada': a name with an owner of its own is no one else's
     parsed_possessors = possessors(h)
     adjacent = _possessor_by_adjacency(ctx, h)
-    mention = ctx.tok_mention[h.i]
     if adjacent is None and mention is not None and ctx.tokens[mention[1] - 1].lower_ in lx.LEGAL_FORM_WORDS:
         # 'ByteDance's Douyin and Kuaishou Technology': a name in full with its legal form, conjoined after another
         # company's unit, is a company in its own right, not that company's too
@@ -5211,20 +5219,23 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
         yield from _trading_on(ctx, v, exchanges)
         return
     if exchanges and (low in ("list", "debut", "float") or public):
+        earlier: list[Token] = []
         if ctx.is_passive(v):
             companies = ctx.objects(v)
         else:
             # ('Baidu floated iQiyi on Nasdaq': a company listed by another is the object; 'list it on Y': a
             # reference reads as the subject's own)
-            floated = [
-                a
-                for c in v.children
-                if c.dep_ == "dobj" and low != "debut"
-                for a in ctx.expand(c, refs=False)
-                if a.type == "Organization"
-            ]
-            companies = floated or ctx.subjects(v)
-        if not companies and v.dep_ == "conj" and v.head.pos_ == "VERB":
+            objects = [c for c in v.children if c.dep_ == "dobj" and low != "debut"]
+            floated = [a for c in objects for a in ctx.expand(c, refs=False) if a.type == "Organization"]
+            if v.dep_ == "conj" and any(c.lower_ == "it" for c in objects):
+                earlier = [c for c in v.head.children if c.dep_ == "dobj"]
+            if not floated and earlier:
+                # 'founded Focus Media in 2003 and listed it on Nasdaq': what the first verb took (nothing named in
+                # 'spun off the unit and listed it on the STAR Market': the unit is no one's listing here)
+                companies = [a for c in earlier for a in ctx.expand(c, refs=False) if a.type == "Organization"]
+            else:
+                companies = floated or ctx.subjects(v)
+        if not companies and not earlier and v.dep_ == "conj" and v.head.pos_ == "VERB":
             # 'Founded in 2004 and listed on the NYSE in 2021, Roblox …': the first participle's company
             companies = ctx.objects(v.head) if ctx.is_passive(v.head) else ctx.subjects(v.head)
         for s in companies:
