@@ -311,9 +311,7 @@ def _names_across_a_hyphenated_word(parsed: Parsed, found: list[Candidate]) -> l
             and tokens[word].dep_ in ("compound", "amod")
             and all(nxt.start <= tokens[k].head.i < nxt.end for k in (c.end - 1, word))
         ):
-            votes = {t: c.votes.get(t, 0) + nxt.votes.get(t, 0) for t in {*c.votes, *nxt.votes}}
-            whole = parsed.doc[c.start : nxt.end]
-            out.append(Candidate(c.start, nxt.end, parsed.text_of(whole), "ORG", votes=votes))
+            out.append(_one_name(parsed, c.start, nxt.end, [c, nxt]))
             merged.add(id(nxt))
             continue
         out.append(c)
@@ -354,13 +352,18 @@ def _state_owned_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate
         pieces = [c for c in out if c.start < last and c.end > start]
         if any(c.kb_id for c in pieces):
             continue
-        votes: dict[str, float] = {}
-        for c in pieces:
-            for label, v in c.votes.items():
-                votes[label] = votes.get(label, 0) + v
-        out = [c for c in out if c not in pieces]
-        out.append(Candidate(start, last, parsed.text_of(parsed.doc[start:last]), "ORG", votes=votes))
+        joined = {id(c) for c in pieces}
+        out = [c for c in out if id(c) not in joined] + [_one_name(parsed, start, last, pieces)]
     return sorted(out, key=lambda c: c.start)
+
+
+def _one_name(parsed: Parsed, start: int, end: int, pieces: list[Candidate]) -> Candidate:
+    """The organization's name over tokens ``start:end`` that joins ``pieces``, with the type votes of all of them."""
+    votes: dict[str, float] = {}
+    for c in pieces:
+        for label, v in c.votes.items():
+            votes[label] = votes.get(label, 0) + v
+    return Candidate(start, end, parsed.text_of(parsed.doc[start:end]), "ORG", votes=votes)
 
 
 def _dateline_sources(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
