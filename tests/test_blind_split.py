@@ -36,6 +36,7 @@ BLIND27 = Path(__file__).resolve().parent / "data" / "blind27"
 BLIND28 = Path(__file__).resolve().parent / "data" / "blind28"
 BLIND29 = Path(__file__).resolve().parent / "data" / "blind29"
 BLIND30 = Path(__file__).resolve().parent / "data" / "blind30"
+BLIND31 = Path(__file__).resolve().parent / "data" / "blind31"
 
 
 def _half(stem: str) -> str:
@@ -71,6 +72,7 @@ def _half(stem: str) -> str:
             *BLIND28.glob("*/*.md"),
             *BLIND29.glob("*/*.md"),
             *BLIND30.glob("*/*.md"),
+            *BLIND31.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -110,6 +112,7 @@ def test_sizes():
     assert len(list(BLIND28.glob("dev/*.md"))) == 6 and len(list(BLIND28.glob("test/*.md"))) == 6
     assert len(list(BLIND29.glob("dev/*.md"))) == 4 and len(list(BLIND29.glob("test/*.md"))) == 8
     assert len(list(BLIND30.glob("dev/*.md"))) == 6 and len(list(BLIND30.glob("test/*.md"))) == 6
+    assert len(list(BLIND31.glob("dev/*.md"))) == 5 and len(list(BLIND31.glob("test/*.md"))) == 7
 
 
 @pytest.mark.parametrize(
@@ -145,6 +148,7 @@ def test_sizes():
             *BLIND28.glob("*/*.yaml"),
             *BLIND29.glob("*/*.yaml"),
             *BLIND30.glob("*/*.yaml"),
+            *BLIND31.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
