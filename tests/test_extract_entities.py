@@ -189,6 +189,35 @@ def by_label(ex):
         ),
         # (a description before a name is not part of it)
         ("A fund managed by Shanghai’s state-owned Guosheng Group joined.", "Guosheng Group", "Organization"),
+        # a place the parse makes a word of the unknown name after it opens that registered name
+        (
+            "Ant Group owns Chongqing Ant Consumer Finance, its lending arm.",
+            "Chongqing Ant Consumer Finance",
+            "Organization",
+        ),
+        ("Shanghai Pudong Development Bank cut its lending rates.", "Shanghai Pudong Development Bank", "Organization"),
+        ("Tencent owns a stake in Shenzhen Qianhai Weizhong Bank.", "Shenzhen Qianhai Weizhong Bank", "Organization"),
+        # (not after a preposition: the place is where)
+        ("In Shanghai, Acme Robotics opened a lab.", "Acme Robotics", "Organization"),
+        # a bracketed legal form or place inside a registered name is part of it
+        (
+            "China Pacific Insurance (Group) Co. bought a stake in the fund.",
+            "China Pacific Insurance (Group) Co.",
+            "Organization",
+        ),
+        (
+            "Acme Logistics (Shenzhen) Technology Co. was fined.",
+            "Acme Logistics (Shenzhen) Technology Co.",
+            "Organization",
+        ),
+        # a pinyin brand with an English word after it, or a name ending in a legal form, is no one's name
+        ("Kingdee launched Jingdou Cloud for small firms.", "Jingdou Cloud", "Organization"),
+        ("The hotels trade as Wanda Realm and Wanda Vista.", "Wanda Realm", "Organization"),
+        ("Jin Jiang International owns the brand.", "Jin Jiang International", "Organization"),
+        # (near misses: a Chinese name is pinyin throughout; an English given name may look like a syllable)
+        ("Analyst Dan Brown said Lei Jun would speak.", "Dan Brown", "Person"),
+        ("Pop Mart works with the artist Kasing Lung.", "Kasing Lung", "Person"),
+        ("Lazada hired Louise Heavens as its finance chief.", "Louise Heavens", "Person"),
     ],
 )
 def test_names_and_types(extract_text, text, label, etype):
@@ -360,6 +389,37 @@ def test_program_head_variants_and_pinyin_calque_are_one_entity(extract_text):
     programs = [e for e in ex.entities.values() if e.type == "Program"]
     assert len(programs) == 1, programs
     assert {"Blue Horse Project", "Lanma"} <= programs[0].aliases | {programs[0].label}
+
+
+@pytest.mark.parametrize(
+    "text, kb_id, registered",
+    [
+        ("Ping An Insurance (Group) Co. owns Lufax.", "ping-an", "Ping An Insurance (Group) Co."),
+        (
+            "Alipay (Hangzhou) Information Technology Co. was fined.",
+            "alipay",
+            "Alipay (Hangzhou) Information Technology Co.",
+        ),
+    ],
+)
+def test_a_known_companys_registered_name_with_a_bracket_is_that_company(extract_text, text, kb_id, registered):
+    entities = [e for e in extract_text(text).entities.values() if e.type == "Organization"]
+    (entity,) = [e for e in entities if registered in e.aliases | {e.label}]
+    assert entity.kb_id == kb_id and not [
+        e for e in entities if e.label in ("Co.", "Group", "Information Technology Co.")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, bracketed",
+    [
+        ("Shares of Ping An Insurance (Group) rose.", "Group"),
+        ("Alibaba Group (China) Co. signed the lease.", "China"),
+    ],
+)
+def test_a_bracketed_legal_form_or_place_is_no_alias(extract_text, text, bracketed):
+    entities = extract_text(text).entities.values()
+    assert not [e for e in entities if e.type == "Organization" and bracketed in e.aliases], list(entities)
 
 
 def test_aliases_from_parentheses(extract_text):

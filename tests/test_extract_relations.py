@@ -5146,6 +5146,23 @@ RIGHT_NOT_WRONG = [
         ("swiggy", "competes_with", "blinkit"),
         ("zepto", "competes_with", "blinkit"),
     ),
+    # the agent of a passive is the person named after a company and its title, where the parse heads the phrase
+    # with the company ('founded by Ctrip co-founder Ji Qi')
+    (
+        "Huazhu, founded by Ctrip co-founder Ji Qi and operator of brands including Hanting, books most rooms itself.",
+        ("ji qi", "founded", "huazhu"),
+        ("trip-com", "founded", "huazhu"),
+    ),
+    (
+        "Hillhouse, founded by Tencent adviser Zhang Lei and backer of many startups, raised a fund.",
+        ("zhang lei", "founded", "hillhouse"),
+        ("tencent", "founded", "hillhouse"),
+    ),
+    (
+        "Momenta, backed by Toyota chairman Akio Toyoda and maker of driving software, raised money.",
+        ("akio toyoda", "invested_in", "momenta"),
+        ("toyota", "invested_in", "momenta"),
+    ),
 ]
 
 

@@ -16,7 +16,7 @@ from kg.extract import lexicon as lx
 from kg.extract.dates import MONTHS
 from kg.extract.names import name_kind
 from kg.extract.parsed import Parsed
-from kg.extract.pinyin import gloss_units, units_gloss
+from kg.extract.pinyin import gloss_units, pinyin_syllables, units_gloss
 from kg.extract.tickers import in_code, is_listing_code
 from kg.iri import normalise_name
 
@@ -208,6 +208,8 @@ def candidates(
     _hyphenated_given_names(parsed, out)
     out = _names_across_a_hyphenated_word(parsed, out)
     out = _state_owned_names(parsed, out)
+    out = _place_led_names(parsed, out)
+    out = _bracketed_registered_names(parsed, out)
     # 'HK$128.00' is a price, 'Series C' a round, 'AI' or 'IPO' jargon and 'Executive Chairman' a title, whatever the
     # NER or a name's position says
     out = [
@@ -354,6 +356,65 @@ def _state_owned_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate
             continue
         joined = {id(c) for c in pieces}
         out = [c for c in out if id(c) not in joined] + [_one_name(parsed, start, last, pieces)]
+    return sorted(out, key=lambda c: c.start)
+
+
+def _place_led_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+    """'Chongqing Ant Consumer Finance', 'Shanghai Pudong Development Bank': a place the parse makes a word of an
+    unknown organization's name right after it opens that registered name (the NER reads the place apart). Not a
+    place that starts its clause after a preposition ('In Beijing Acme Robotics opened a lab', a missing comma),
+    nor one before a known name ('Shenzhen-based BYD', 'Hangzhou Alibaba' keeps Alibaba whole)."""
+    tokens = parsed.tokens
+    by_start = {c.start: c for c in found}
+    out = list(found)
+    for place in found:
+        name = by_start.get(place.end)
+        if (
+            name is None
+            or name.kb_id
+            or resolve_type(place.votes) != "Place"
+            or resolve_type(name.votes) != "Organization"
+            or (place.start > 0 and tokens[place.start - 1].pos_ == "ADP")
+            or not all(
+                tokens[i].dep_ == "compound" and name.start <= tokens[i].head.i < name.end
+                for i in range(place.start, place.end)
+                if tokens[i].head.i >= place.end
+            )
+            or not any(tokens[i].head.i >= place.end for i in range(place.start, place.end))
+        ):
+            continue
+        out = [c for c in out if c is not place and c is not name] + [
+            _one_name(parsed, place.start, name.end, [place, name])
+        ]
+    return sorted(out, key=lambda c: c.start)
+
+
+def _bracketed_registered_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+    """'China Pacific Insurance (Group) Co.', 'Acme Logistics (Shenzhen) Technology Co.': a registered name holding a
+    bracketed word (a legal form, a place), continued by capitalised words that end in a company suffix, is one name
+    (the NER stops at the bracket and tags what follows apart). Not 'Acme Holdings (HK) rose' (nothing after the
+    bracket ends a company's name). A known company's registered name is that company's."""
+    tokens = parsed.tokens
+    by_start = {c.start: c for c in found}
+    out = list(found)
+    for c in found:
+        j = c.end
+        if resolve_type(c.votes) != "Organization" or j + 3 >= len(tokens) or tokens[j].text != "(":
+            continue
+        inside, place = tokens[j + 1], by_start.get(j + 1)
+        if tokens[j + 2].text != ")" or not (inside.is_alpha and inside.text[:1].isupper()):
+            continue
+        end = j + 3
+        while end < len(tokens) and end - j < 8 and tokens[end].text[:1].isupper() and tokens[end].text[:1].isalpha():
+            end += 1
+        if end == j + 3 or tokens[end - 1].lower_ not in lx.COMPANY_SUFFIXES:
+            continue
+        pieces = [k for k in out if k.start < end and k.end > c.start]
+        if any(k.kb_id and k is not place and k is not c for k in pieces):
+            continue
+        whole = _one_name(parsed, c.start, end, [c])
+        whole.kb_id = c.kb_id  # (a known company's registered name is that company's: 'Alipay (China) … Co.')
+        out = [k for k in out if all(k is not p for p in pieces)] + [whole]
     return sorted(out, key=lambda c: c.start)
 
 
@@ -876,6 +937,9 @@ def _entity_candidate(
     if not kb_id and _not_a_name(name, ent, end - start):
         return None  # idioms, lower-case junk, nationalities ("Chinese"); "New Oriental" is kept
     votes = _ner_votes(tokens, ent.label_, start, end, kb_id, name)
+    words = [t.text for t in tokens[start:end]]
+    if not kb_id and ent.label_ == "PERSON" and (_brand_shaped(words, common_words) or _legal_ending(words)):
+        votes = {"Organization": 1.5}  # 'Jingdou Cloud', 'Jin Jiang International': no one's name
     # the NER's label is a guess from the word's shape, repeated at each mention, so it counts once per entity; but
     # a place the dictionary knows ('Kenya', 'Gulf') is the model knowing the word, and counts at every mention
     known_place = ent.label_ in ("GPE", "LOC") and end - start == 1 and tokens[start].lower_ in common_words
@@ -888,12 +952,40 @@ def _entity_candidate(
     return c
 
 
+def _legal_ending(words: list[str]) -> bool:
+    """Whether a name of two or more words ends in a legal-form word ('Jin Jiang International', 'Wuba Holdings')."""
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in lx.LEGAL_FORM_WORDS
+
+
+def _brand_shaped(words: list[str], common_words: Container[str]) -> bool:
+    """Whether a name reads as a Chinese brand with an English word after it ('Jingdou Cloud', 'Wanda Realm',
+    'Meituan Select'): a first word of two or more pinyin syllables and a last word from the dictionary that is no
+    pinyin, which no personal name has (a Chinese one is pinyin throughout, 'Lei Jun'; an English given name comes
+    first, 'Pony Ma'; a one-syllable given name is an English one as well, 'Dan Brown').
+
+    >>> _brand_shaped(["Jingdou", "Cloud"], {"cloud"}), _brand_shaped(["Lei", "Jun"], {"jun"})
+    (True, False)
+    >>> _brand_shaped(["Dan", "Brown"], {"brown"}), _brand_shaped(["Xiaomei", "Ives"], {"cloud"})
+    (False, False)
+    """
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    return pinyin_syllables(words[0]) >= 2 and last.lower() in common_words and not pinyin_syllables(last)
+
+
 def _legal_suffix_end(tokens: list[Token], end: int) -> int:
     """End of the name ending at ``end`` with the legal form written after it, which the NER may leave out or tag
     apart: 'Novo Nordisk A/S', 'Siemens AG', 'Temasek Holdings Pte. Ltd.', 'Eli Lilly and Co.', 'JPMorgan Chase &
-    Co.'; ``end`` when none follows (not 'Johnson & Johnson', nor a 'Co-op')."""
+    Co.', 'China Pacific Insurance (Group) Co.'; ``end`` when none follows (not 'Johnson & Johnson', nor a 'Co-op')."""
+
+    def suffix(k: int) -> bool:
+        return k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].lower_ in lx.COMPANY_SUFFIXES
+
     j = end
-    while j < len(tokens) and j - end < 3 and tokens[j].text[:1].isupper() and tokens[j].lower_ in lx.COMPANY_SUFFIXES:
+    if tokens[j : j + 1] and tokens[j].text == "(" and j + 3 < len(tokens) and tokens[j + 2].text == ")":
+        j += 3 if _legal_word(tokens[j + 1]) and suffix(j + 3) else 0  # (the bracket only before a legal form)
+    while j - end < 5 and suffix(j):
         j += 1
     if (
         j == end
@@ -1392,13 +1484,24 @@ def _before_kind(tokens: list[Token], kind: Token) -> int:
 
 def _legal_tail(tokens: list[Token], ent: Span) -> int | None:
     """End of '<KB name> <legal-form words>' ("Kuaishou Technology", "NetEase Inc.", "Douyu International
-    Holdings"): the same company with its legal form, not a unit of its own. None when no such words follow."""
+    Holdings", "Ping An Insurance (Group) Co.", a bracketed form inside the registered name): the same company with
+    its legal form, not a unit of its own. None when no such words follow."""
     j = ent.end
-    while (
-        j < len(tokens) and j - ent.end < 4 and tokens[j].lower_ in lx.LEGAL_FORM_WORDS and tokens[j].text[:1].isupper()
-    ):
-        j += 1
+    while j < len(tokens) and j - ent.end < 6:
+        if _legal_word(tokens[j]):
+            j += 1
+        elif tokens[j].text == "(" and j + 3 < len(tokens) and _legal_word(tokens[j + 1]) and tokens[j + 2].text == ")":
+            # ('… (Group) Co.': the bracket is part of the name only when another legal-form word closes it)
+            if not _legal_word(tokens[j + 3]):
+                break
+            j += 3
+        else:
+            break
     return j if j > ent.end else None
+
+
+def _legal_word(t: Token) -> bool:
+    return t.lower_ in lx.LEGAL_FORM_WORDS and t.text[:1].isupper()
 
 
 def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int | None:
@@ -1803,7 +1906,9 @@ def _appositive_aliases(parsed: Parsed, cands: list[Candidate], linker: Linker) 
         if j < len(tokens) and tokens[j].idx in tickers:
             continue
         if j < len(tokens) and tokens[j].text == "(" and j + 1 in by_start:
-            linker.union(c.key, by_start[j + 1].key)
+            # ('Alibaba Group (China) Co.': a place in the bracket is where a company's local arm is, not its name)
+            if resolve_type(by_start[j + 1].votes) != "Place" or resolve_type(c.votes) == "Place":
+                linker.union(c.key, by_start[j + 1].key)
             continue
         if j < len(tokens) and tokens[j].text == "(":  # 'Duoduo Maicai (Duo Duo Grocery)': a name the NER missed
             k = j + 1
@@ -1814,7 +1919,13 @@ def _appositive_aliases(parsed: Parsed, cands: list[Candidate], linker: Linker) 
                 and (tokens[k].text[:1].isupper() or tokens[k].text in "&-.")
             ):
                 k += 1
-            if k < len(tokens) and tokens[k].text == ")" and k > j + 1 and not tokens[j + 1].like_num:
+            if (
+                k < len(tokens)
+                and tokens[k].text == ")"
+                and k > j + 1
+                and not tokens[j + 1].like_num
+                and not all(_legal_word(t) for t in tokens[j + 1 : k])  # 'Ping An Insurance (Group)'
+            ):
                 span = parsed.doc[j + 1 : k]
                 extra.append(Candidate(span.start, span.end, parsed.text_of(span), "ALIAS", votes={}, key=c.key))
             continue

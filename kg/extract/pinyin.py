@@ -14,6 +14,7 @@ verbatim, such as "Chain" in "Xiaohong Chain", match themselves).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 GLOSS = {
@@ -108,3 +109,30 @@ def units_gloss(units: list[str], words: list[str]) -> bool:
             continue
         return False
     return glossed >= 2
+
+
+# Mandarin syllables as written in pinyin without tones: an initial and a final that combine (j, q and x only before
+# i or ü; g, k, h and the sibilants never before i), or a bare a-, o- or e- final, which opens a word (inside one
+# pinyin writes an apostrophe first: 'Xi'an').
+_I_FINALS = ("iang", "iong", "iao", "ian", "ing", "ia", "ie", "in", "iu")
+_FINALS = ("uang", "ueng", "ang", "eng", "ong", "uai", "uan", "ai", "ei", "ao", "ou", "an", "en", "er", "un", "ua")
+_FINALS += ("uo", "ui", "ue", "a", "o", "e", "i", "u")
+_BARE = "|".join(("ang", "eng", "ai", "ei", "ao", "ou", "an", "en", "er", "a", "o", "e"))
+_COMBINED = "|".join(
+    [f"[bpmdtnl](?:{'|'.join(_I_FINALS)})", f"[jqxy](?:{'|'.join(_I_FINALS)}|uan|ue|un|u|i)"]
+    + [f"(?:zh|ch|sh|[bpmfdtnlgkhrzcsyw])(?:{'|'.join(_FINALS)})"]
+)
+_PINYIN_WORD = re.compile(f"(?:{_BARE})?(?:{_COMBINED})*|(?:{_COMBINED})+")
+_PINYIN_SYLLABLE = re.compile(f"^(?:{_BARE})|{_COMBINED}")
+
+
+def pinyin_syllables(word: str) -> int:
+    """How many Mandarin syllables a word written in pinyin spells (0 when it is no such word).
+
+    >>> pinyin_syllables("Jingdou"), pinyin_syllables("Wanda"), pinyin_syllables("Cloud"), pinyin_syllables("Lei")
+    (2, 2, 0, 1)
+    """
+    low = word.lower()
+    if not low.isalpha() or _PINYIN_WORD.fullmatch(low) is None:
+        return 0
+    return len(_PINYIN_SYLLABLE.findall(low))

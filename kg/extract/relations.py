@@ -1371,6 +1371,23 @@ class Context:
             )
         )
 
+    def _titled_person(self, tok: Token) -> Token | None:
+        """The person named right after the organization at ``tok`` and a run of its titles ('founded by Ctrip
+        co-founder Ji Qi', 'led by Alibaba chief executive Eddie Wu'), where the small model may head the phrase
+        with the organization and hang the person apart; None when no such person follows."""
+        org = self.tok_mention[tok.i]
+        if org is None or self.types.get(org[2]) != "Organization":
+            return None
+        end = org[1]
+        while end < len(self.tokens) and end - org[1] < 6 and self.tok_mention[end] is None:
+            end += 1
+        person = self.tok_mention[end] if end < len(self.tokens) else None
+        if person is None or self.types.get(person[2]) != "Person" or end == org[1]:
+            return None
+        if title_roles([t.text for t in self.tokens[org[1] : end]]) is None:
+            return None
+        return self.mention_head[person]
+
     def subjects(self, v: Token, depth: int = 0) -> list[Arg]:
         if depth > 4:
             return []
@@ -1379,7 +1396,7 @@ class Context:
             amounts = [c for c in v.children if c.dep_ in ("dobj", "npadvmod") and any(t.like_num for t in c.subtree)]
             for c in (*v.children, *(k for a in amounts for k in a.children)):
                 if c.dep_ == "agent":
-                    agents = [p for p in c.children if p.dep_ == "pobj"]
+                    agents = [self._titled_person(p) or p for p in c.children if p.dep_ == "pobj"]
                     found = [a for p in agents for a in self.expand(p)]
                     if v.dep_ == "acl" and v.i > 0 and self.tokens[v.i - 1].text == ",":
                         # 'A, owned by X, and B': ', and B' after a participle set off by commas goes on A's list
