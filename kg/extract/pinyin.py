@@ -115,7 +115,32 @@ def units_gloss(units: list[str], words: list[str]) -> bool:
 # i or ü; g, k, h and the sibilants never before i), or a bare a-, o- or e- final, which opens a word (inside one
 # pinyin writes an apostrophe first: 'Xi'an').
 _I_FINALS = ("iang", "iong", "iao", "ian", "ing", "ia", "ie", "in", "iu")
-_FINALS = ["uang", "ueng", "ang", "eng", "ong", "uai", "uan", "ai", "ei", "ao", "ou", "an", "en", "er", "un", "ua", "uo", "ui", "ue", "a", "o", "e", "i", "u"]
+_FINALS = [
+    "uang",
+    "ueng",
+    "ang",
+    "eng",
+    "ong",
+    "uai",
+    "uan",
+    "ai",
+    "ei",
+    "ao",
+    "ou",
+    "an",
+    "en",
+    "er",
+    "un",
+    "ua",
+    "uo",
+    "ui",
+    "ue",
+    "a",
+    "o",
+    "e",
+    "i",
+    "u",
+]
 _BARE = "|".join(("ang", "eng", "ai", "ei", "ao", "ou", "an", "en", "er", "a", "o", "e"))
 _COMBINED = "|".join(
     [f"[bpmdtnl](?:{'|'.join(_I_FINALS)})", f"[jqxy](?:{'|'.join(_I_FINALS)}|uan|ue|un|u|i)"]
