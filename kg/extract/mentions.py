@@ -375,12 +375,8 @@ def _place_led_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
             or resolve_type(place.votes) != "Place"
             or resolve_type(name.votes) != "Organization"
             or (place.start > 0 and tokens[place.start - 1].pos_ == "ADP")
-            or not all(
-                tokens[i].dep_ == "compound" and name.start <= tokens[i].head.i < name.end
-                for i in range(place.start, place.end)
-                if tokens[i].head.i >= place.end
-            )
-            or not any(tokens[i].head.i >= place.end for i in range(place.start, place.end))
+            or not (outward := [t for t in tokens[place.start : place.end] if t.head.i >= place.end])
+            or not all(t.dep_ == "compound" and name.start <= t.head.i < name.end for t in outward)
         ):
             continue
         out = [c for c in out if c is not place and c is not name] + [
@@ -405,7 +401,7 @@ def _bracketed_registered_names(parsed: Parsed, found: list[Candidate]) -> list[
         if tokens[j + 2].text != ")" or not (inside.is_alpha and inside.text[:1].isupper()):
             continue
         end = j + 3
-        while end < len(tokens) and end - j < 8 and tokens[end].text[:1].isupper() and tokens[end].text[:1].isalpha():
+        while end < len(tokens) and end - j < 8 and tokens[end].text[:1].isupper():
             end += 1
         if end == j + 3 or tokens[end - 1].lower_ not in lx.COMPANY_SUFFIXES:
             continue
@@ -937,9 +933,8 @@ def _entity_candidate(
     if not kb_id and _not_a_name(name, ent, end - start):
         return None  # idioms, lower-case junk, nationalities ("Chinese"); "New Oriental" is kept
     votes = _ner_votes(tokens, ent.label_, start, end, kb_id, name)
-    words = [t.text for t in tokens[start:end]]
-    if not kb_id and ent.label_ == "PERSON" and (_brand_shaped(words, common_words) or _legal_ending(words)):
-        votes = {"Organization": 1.5}  # 'Jingdou Cloud', 'Jin Jiang International': no one's name
+    if not kb_id and ent.label_ == "PERSON" and _no_ones_name([t.text for t in tokens[start:end]], common_words):
+        votes = {"Organization": 1.5}
     # the NER's label is a guess from the word's shape, repeated at each mention, so it counts once per entity; but
     # a place the dictionary knows ('Kenya', 'Gulf') is the model knowing the word, and counts at every mention
     known_place = ent.label_ in ("GPE", "LOC") and end - start == 1 and tokens[start].lower_ in common_words
@@ -952,9 +947,11 @@ def _entity_candidate(
     return c
 
 
-def _legal_ending(words: list[str]) -> bool:
-    """Whether a name of two or more words ends in a legal-form word ('Jin Jiang International', 'Wuba Holdings')."""
-    return len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in lx.LEGAL_FORM_WORDS
+def _no_ones_name(words: list[str], common_words: Container[str]) -> bool:
+    """Whether a name the NER took for a person's is no one's: a brand (:func:`_brand_shaped`) or a name of two or
+    more words ending in a legal-form word ('Jin Jiang International', 'Wuba Holdings')."""
+    legal_ending = len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in lx.LEGAL_FORM_WORDS
+    return legal_ending or _brand_shaped(words, common_words)
 
 
 def _brand_shaped(words: list[str], common_words: Container[str]) -> bool:
@@ -977,15 +974,10 @@ def _brand_shaped(words: list[str], common_words: Container[str]) -> bool:
 def _legal_suffix_end(tokens: list[Token], end: int) -> int:
     """End of the name ending at ``end`` with the legal form written after it, which the NER may leave out or tag
     apart: 'Novo Nordisk A/S', 'Siemens AG', 'Temasek Holdings Pte. Ltd.', 'Eli Lilly and Co.', 'JPMorgan Chase &
-    Co.', 'China Pacific Insurance (Group) Co.'; ``end`` when none follows (not 'Johnson & Johnson', nor a 'Co-op')."""
-
-    def suffix(k: int) -> bool:
-        return k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].lower_ in lx.COMPANY_SUFFIXES
-
+    Co.'; ``end`` when none follows (not 'Johnson & Johnson', nor a 'Co-op'). A bracket inside the name ('(Group)
+    Co.') is :func:`_bracketed_registered_names`'s."""
     j = end
-    if tokens[j : j + 1] and tokens[j].text == "(" and j + 3 < len(tokens) and tokens[j + 2].text == ")":
-        j += 3 if _legal_word(tokens[j + 1]) and suffix(j + 3) else 0  # (the bracket only before a legal form)
-    while j - end < 5 and suffix(j):
+    while j < len(tokens) and j - end < 3 and tokens[j].text[:1].isupper() and tokens[j].lower_ in lx.COMPANY_SUFFIXES:
         j += 1
     if (
         j == end
@@ -1484,19 +1476,11 @@ def _before_kind(tokens: list[Token], kind: Token) -> int:
 
 def _legal_tail(tokens: list[Token], ent: Span) -> int | None:
     """End of '<KB name> <legal-form words>' ("Kuaishou Technology", "NetEase Inc.", "Douyu International
-    Holdings", "Ping An Insurance (Group) Co.", a bracketed form inside the registered name): the same company with
-    its legal form, not a unit of its own. None when no such words follow."""
+    Holdings"): the same company with its legal form, not a unit of its own. None when no such words follow. A
+    bracket inside the name ('(Group) Co.') is :func:`_bracketed_registered_names`'s."""
     j = ent.end
-    while j < len(tokens) and j - ent.end < 6:
-        if _legal_word(tokens[j]):
-            j += 1
-        elif tokens[j].text == "(" and j + 3 < len(tokens) and _legal_word(tokens[j + 1]) and tokens[j + 2].text == ")":
-            # ('… (Group) Co.': the bracket is part of the name only when another legal-form word closes it)
-            if not _legal_word(tokens[j + 3]):
-                break
-            j += 3
-        else:
-            break
+    while j < len(tokens) and j - ent.end < 4 and _legal_word(tokens[j]):
+        j += 1
     return j if j > ent.end else None
 
 
