@@ -99,3 +99,11 @@ def test_a_dateline_is_a_sentence_of_its_own(nlp, text, dateline):
 )
 def test_no_dateline_where_a_sentence_starts_with_capitals(nlp, text):
     assert len(list(nlp(text).sents)) == 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["", " ", "\n\n"])
+def test_a_text_with_no_words_extracts_nothing(nlp, text):
+    # (an empty text has no sentences, so no lead to date news by: it used to raise IndexError)
+    extracted = nlp(text)._.kg
+    assert not extracted["relations"] and not extracted["entities"]

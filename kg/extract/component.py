@@ -970,6 +970,8 @@ def _date_by_lead(relations: list[RelationRow], ctx: Context, dating: _Dating) -
     targets: dict[str, set[str]] = {}  # kind of news -> what the lead names it about
     undated_news: set[str] = set()  # kinds of news the lead tells as done without a day ('X has fined Y')
     opening = _lead_sentences(ctx.parsed)
+    if not opening:
+        return  # an empty text has no lead
     for t in ctx.tokens[ctx.sent_first[opening.start] :]:
         if ctx.sent_index[t.i] not in opening:
             break
@@ -1114,6 +1116,8 @@ def _date_by_succession(relations: list[RelationRow]) -> None:
 def _lead_sentences(parsed: Parsed) -> range:
     """The sentences that open an article with its news: the first ones after its headline, if it opens with one
     (a paragraph of one sentence without a full stop: 'Meituan fined 3.4 billion yuan as delivery war drags on')."""
+    if not parsed.sents:
+        return range(0)
     first = 0
     end = parsed.text.find("\n")
     if end > 0 and not parsed.text[:end].rstrip().endswith(_SENTENCE_ENDS):
