@@ -37,6 +37,7 @@ BLIND28 = Path(__file__).resolve().parent / "data" / "blind28"
 BLIND29 = Path(__file__).resolve().parent / "data" / "blind29"
 BLIND30 = Path(__file__).resolve().parent / "data" / "blind30"
 BLIND31 = Path(__file__).resolve().parent / "data" / "blind31"
+BLIND32 = Path(__file__).resolve().parent / "data" / "blind32"
 
 
 def _half(stem: str) -> str:
@@ -73,6 +74,7 @@ def _half(stem: str) -> str:
             *BLIND29.glob("*/*.md"),
             *BLIND30.glob("*/*.md"),
             *BLIND31.glob("*/*.md"),
+            *BLIND32.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -113,6 +115,7 @@ def test_sizes():
     assert len(list(BLIND29.glob("dev/*.md"))) == 4 and len(list(BLIND29.glob("test/*.md"))) == 8
     assert len(list(BLIND30.glob("dev/*.md"))) == 6 and len(list(BLIND30.glob("test/*.md"))) == 6
     assert len(list(BLIND31.glob("dev/*.md"))) == 5 and len(list(BLIND31.glob("test/*.md"))) == 7
+    assert len(list(BLIND32.glob("dev/*.md"))) == 8 and len(list(BLIND32.glob("test/*.md"))) == 4
 
 
 @pytest.mark.parametrize(
@@ -149,6 +152,7 @@ def test_sizes():
             *BLIND29.glob("*/*.yaml"),
             *BLIND30.glob("*/*.yaml"),
             *BLIND31.glob("*/*.yaml"),
+            *BLIND32.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
