@@ -475,3 +475,116 @@ def test_a_known_person_written_on_with_their_chinese_name_is_that_person(extrac
     """'Pony Ma Huateng' is Pony Ma, a person, never a company the KB name begins."""
     entity = by_label(extract_text(text))[known]
     assert entity.type == "Person" and written in entity.aliases
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Hypergryph released Arknights: Endfield in January.", "Arknights: Endfield", "Program"),
+        ("NetEase is preparing Ananta: Neon City for a 2027 release.", "Ananta: Neon City", "Program"),
+        ("Bilibili co-produced San Guo: Mou Ding Tian Xia with Sony.", "San Guo: Mou Ding Tian Xia", "Program"),
+    ],
+)
+def test_a_title_and_its_subtitle_after_a_colon_are_one_work(extract_text, text, name, kind):
+    assert by_label(extract_text(text))[name].type == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its message to Beijing: Tencent will comply with the rules.",
+        "Analysts were blunt about Tencent: Profits fell again.",
+        "He named two rivals: Meituan and Alibaba.",
+    ],
+)
+def test_a_clause_or_a_list_after_a_colon_is_no_subtitle(extract_text, text):
+    assert not [label for label in by_label(extract_text(text)) if ":" in label]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The China Audio-video and Digital Publishing Association said revenue rose.", "China Audio-video and "
+         "Digital Publishing Association"),
+        ("The Korea E-commerce and Logistics Association backed the plan.", "Korea E-commerce and Logistics "
+         "Association"),
+        (
+            "The Commerce Department’s Office of Information and Communications Technology and Services drew up the "
+            "rule.",
+            "Office of Information and Communications Technology and Services",
+        ),
+    ],
+)  # fmt: skip
+def test_a_body_named_with_and_and_of_is_one_organization(extract_text, text, name):
+    assert by_label(extract_text(text))[name].type == "Organization"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The regulator published the Measures for the Administration of Online Games on Monday.",
+            "Measures for the Administration of Online Games",
+        ),
+        (
+            "The CAC issued the Provisions on the Management of Algorithmic Recommendations in 2022.",
+            "Provisions on the Management of Algorithmic Recommendations",
+        ),
+        (
+            "The Regulations on the Protection of Minors Online came into force in 2024.",
+            "Regulations on the Protection of Minors Online",
+        ),
+    ],
+)
+def test_a_set_of_rules_named_head_first_is_one_law(extract_text, text, name):
+    assert by_label(extract_text(text))[name].type == "Other"
+
+
+@pytest.mark.parametrize(
+    "text", ["Officials discussed the Measures on Monday.", "New rules for the sector were issued by the regulator."]
+)
+def test_rules_with_no_title_after_them_name_no_law(extract_text, text):
+    assert not [e for e in extract_text(text).entities.values() if e.type == "Other"]
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Duoduo Maicai and Chengxin Youxuan cut prices in Wuhan.", "Duoduo Maicai", "Organization"),
+        ("Users moved to Qishui Yinyue last year.", "Qishui Yinyue", "Organization"),
+        ("Counter-Strike 2 drew record players in March.", "Counter-Strike 2", "Program"),
+    ],
+)
+def test_a_name_no_person_has_is_no_persons(extract_text, text, name, kind):
+    assert by_label(extract_text(text))[name].type == kind
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Chairman Sima Jiayi said profit rose.", "Sima Jiayi"),  # (a surname of two syllables)
+        ("Zhang Yiming stepped down in 2021.", "Zhang Yiming"),
+        ("Yiming Zhang stepped down in 2021.", "Yiming Zhang"),
+        ("Reporting by Ana Silva; Editing by Peter Hale.", "Peter Hale"),  # (English words that look like pinyin)
+    ],
+)
+def test_a_chinese_persons_name_stays_a_persons(extract_text, text, name):
+    assert by_label(extract_text(text))[name].type == "Person"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("iRobot Corp. makes vacuums in Bedford. Amazon agreed to buy iRobot in 2022.", "iRobot Corp."),
+        ("eLong Power Holding builds batteries. Investors sold eLong Power in May.", "eLong Power Holding"),
+    ],
+)
+def test_a_camel_cased_company_is_called_by_its_short_name(extract_text, text, name):
+    entity = by_label(extract_text(text))[name]
+    assert name.split()[0] in entity.aliases or name.rsplit(" ", 1)[0] in entity.aliases
+
+
+def test_the_rest_of_a_hyphenated_word_is_no_name(extract_text):
+    labels = set(by_label(extract_text("Espressif Systems, whose low-cost Wi-Fi chips sit in smart plugs, fell 8%.")))
+    assert "Fi" not in labels
+    assert {"Alibaba", "Tencent"} <= set(by_label(extract_text("The Alibaba-Tencent rivalry hurt Didi.")))

@@ -782,8 +782,8 @@ def _statements(ctx: Context, table: dict, dating: _Dating) -> tuple[list[Relati
         c, rule, subject_ok, is_relation = _typed(c)
         if is_relation:
             assert c.s is not None and c.o is not None  # _typed: a relation has both
-            if not _institutions_fit(c.p, c.s.key, c.o.key, ctx.kinds):
-                continue
+            if c.s.key == c.o.key or not _institutions_fit(c.p, c.s.key, c.o.key, ctx.kinds):
+                continue  # (no relation of the schema holds between a thing and itself)
             sig = (c.s.key, c.p, c.o.key, c.trigger)
             if sig in seen:
                 continue

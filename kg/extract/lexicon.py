@@ -24,12 +24,15 @@ EVENT_HEADS = frozenset(
 )
 #: Last words of title-case names of laws ("Digital Services Act", "Anti-Monopoly Law"): typed Other.
 LAW_HEADS = frozenset({"act", "law", "directive", "ordinance", "bill", "treaty", "regulation"})
+#: Plural first words of title-case names of sets of rules, Chinese regulations above all ("Measures for the
+#: Administration of Online Games", "Provisions on the Management of Algorithmic Recommendations"): typed Other.
+RULES_HEADS = frozenset({"measures", "provisions", "regulations", "rules", "guidelines", "opinions"})
 #: Last words of title-case names of bodies whose names join words with 'and', '&' and 'of' ("Payment & Clearing
 #: Association of China", "Korea Federation of SMEs", "China Audio-Video and Digital Publishing Association").
 INSTITUTION_HEADS = frozenset(
     {"association", "federation", "council", "institute", "society", "chamber", "alliance", "committee", "foundation",
      "academy", "union", "confederation", "league", "ministry", "department", "bureau", "agency", "authority",
-     "commission", "administration", "college", "university", "school", "laboratory", "centre", "center"}
+     "commission", "administration", "college", "university", "school", "laboratory", "centre", "center", "office"}
 )  # fmt: skip
 #: Nouns after a quoted name that make it a program ("number store integration" mechanism).
 PROGRAM_NOUNS = PROGRAM_HEADS | {"mechanism", "function", "feature", "service", "tool", "storefront"}
@@ -707,6 +710,11 @@ REL_NOUNS = {
     # 'Kuaishou host X', 'Taobao's top seller X', 'X, a Douyin streamer': where one sells or streams
     **dict.fromkeys(["host", "streamer", "livestreamer", "seller", "merchant", "influencer"], ("operates_on", None)),
 }
+#: Chinese surnames of two syllables, with which a name in pinyin throughout is a person's ('Ouyang Nana').
+COMPOUND_SURNAMES = frozenset(
+    {"ouyang", "sima", "zhuge", "situ", "shangguan", "dongfang", "murong", "huangfu", "xiahou", "gongsun", "zhangsun",
+     "yuwen", "linghu", "zhongli", "duanmu", "nangong", "dugu", "huyan", "wenren"}
+)  # fmt: skip
 #: Nouns of a unit named right before them ("whose Apollo Go unit", "under the Omoda and Jaecoo brands").
 UNIT_NOUNS = frozenset(
     {"unit", "units", "arm", "arms", "subsidiary", "subsidiaries", "division", "divisions", "brand", "brands",

@@ -210,6 +210,7 @@ def candidates(
     out = _state_owned_names(parsed, out)
     out = _place_led_names(parsed, out)
     out = _bracketed_registered_names(parsed, out)
+    out = _colon_titles(parsed, out)
     # 'HK$128.00' is a price, 'Series C' a round, 'AI' or 'IPO' jargon and 'Executive Chairman' a title, whatever the
     # NER or a name's position says
     out = [
@@ -222,9 +223,27 @@ def candidates(
         and c.text.lower() not in lx.CURRENCY_CODES  # ('IDR 18 in cash')
         and not _title(c.text)
         and not _unit_after_number(parsed.tokens, c)
+        and not _second_half_of_a_word(parsed.tokens, c, out)
     ]
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _second_half_of_a_word(tokens: list[Token], c: Candidate, found: list[Candidate]) -> bool:
+    """'Fi' in 'Wi-Fi chips': one word after a hyphen written onto a capitalised word that names nothing is the
+    rest of that word, no name; 'Tencent' in 'the Alibaba-Tencent rivalry' (a name before the hyphen) is one."""
+    i = c.start
+    return (
+        c.end - i == 1
+        and c.kb_id is None
+        and i >= 2
+        and tokens[i - 1].text == "-"
+        and not tokens[i - 1].whitespace_
+        and not tokens[i - 2].whitespace_
+        and tokens[i - 2].is_alpha
+        and tokens[i - 2].text[:1].isupper()
+        and not any(k.start <= i - 2 < k.end for k in found)
+    )
 
 
 def _unit_after_number(tokens: list[Token], c: Candidate) -> bool:
@@ -414,6 +433,56 @@ def _bracketed_registered_names(parsed: Parsed, found: list[Candidate]) -> list[
     return sorted(out, key=lambda c: c.start)
 
 
+#: Words that open a clause after a colon, never a subtitle ('Tencent: It said …').
+_CLAUSE_OPENERS = frozenset({"the", "a", "an", "it", "its", "this", "that", "these", "he", "she", "they", "we", "i"})
+
+
+def _colon_titles(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+    """'Arknights: Endfield', 'San Guo: Mou Ding Tian Xia', 'Honkai: Nexus Anima': a title and its subtitle, a colon
+    written right after the first, name one work, a product (the NER tags the halves apart). Both halves are
+    capitalised words inside a sentence; not a known company or a place before the colon ('Tencent: Profits rose'),
+    nor a clause after it (a verb after the capitalised words: 'Its message to Beijing: Tencent will comply'; a
+    pronoun or an article first)."""
+    tokens = parsed.tokens
+    by_end = {c.end: c for c in found}
+    out = list(found)
+    for colon in tokens:
+        i = colon.i
+        if colon.text != ":" or i == 0 or i + 1 >= len(tokens) or tokens[i - 1].whitespace_ or not colon.whitespace_:
+            continue
+        start = i
+        while start > 0 and i - start < 4 and tokens[start - 1].is_alpha and _written_as_name(tokens[start - 1].text):
+            start -= 1
+        end = i + 1
+        while (
+            end < len(tokens)
+            and end - i <= 6
+            and (tokens[end].is_alpha or tokens[end].like_num)
+            and (_written_as_name(tokens[end].text) or tokens[end].like_num)
+        ):
+            end += 1
+        left = by_end.get(i)
+        if left is not None:
+            start = min(start, left.start)
+        if (
+            start == i
+            or end == i + 1
+            or tokens[start].is_sent_start
+            or parsed.sent_index[start] != parsed.sent_index[end - 1]
+            or tokens[i + 1].lower_ in _CLAUSE_OPENERS
+            or (end < len(tokens) and tokens[end].pos_ in ("VERB", "AUX"))
+            or (left is not None and left.kb_id is not None and left.label != "PRODUCT")
+        ):
+            continue
+        pieces = [c for c in out if c.start < end and c.end > start]
+        if any(c.start < start or c.end > end for c in pieces):
+            continue
+        out = [c for c in out if all(c is not p for p in pieces)] + [
+            Candidate(start, end, parsed.text_of(parsed.doc[start:end]), "PRODUCT", votes={"Program": 2.0})
+        ]
+    return sorted(out, key=lambda c: c.start)
+
+
 def _one_name(parsed: Parsed, start: int, end: int, pieces: list[Candidate]) -> Candidate:
     """The organization's name over tokens ``start:end`` that joins ``pieces``, with the type votes of all of them."""
     votes: dict[str, float] = {}
@@ -477,6 +546,44 @@ def _joins_another_title_word(tokens: list[Token], i: int, known: list[Candidate
     )
 
 
+def _rules_name_end(tokens: list[Token], i: int) -> int | None:
+    """End of the name of a set of rules that a plural head opens ('Measures for the Administration of Online Games',
+    'Provisions on the Management of Algorithmic Recommendations', 'Regulations on the Protection of Minors Online'):
+    'for' or 'on', then title-case words joined by 'of', 'and', 'the', 'for' and 'on'; None when no title-case word
+    follows ('rules for the sector', 'Measures on Monday')."""
+    j = i + 1
+    if j + 1 >= len(tokens) or tokens[j].lower_ not in ("for", "on"):
+        return None
+    j += 1 + (tokens[j + 1].lower_ == "the")
+    end = None
+    while j < len(tokens) and j - i < 16 and tokens[j].ent_type_ != "DATE":  # ('… of Online Games on Monday')
+        if (
+            (tokens[j].text[:1].isupper() and tokens[j].is_alpha)
+            or _title_hyphen_half(tokens, j)
+            or (tokens[j].text == "-" and end == j)
+        ):
+            j += 1
+            end = j
+        elif end == j and tokens[j].lower_ in ("of", "and", "for", "on", "the") and j + 1 < len(tokens):
+            # ('… Content and the Measures for …' is two names: no article after 'and')
+            j += 1 + (tokens[j + 1].lower_ == "the" and tokens[j].lower_ in ("of", "for", "on"))
+        else:
+            break
+    return end
+
+
+def _title_hyphen_half(tokens: list[Token], i: int) -> bool:
+    """Whether token i is the small second half of a hyphenated title-case word ('Audio-video', 'E-commerce')."""
+    return (
+        i >= 2
+        and tokens[i].is_alpha
+        and tokens[i - 1].text == "-"
+        and not tokens[i - 2].whitespace_
+        and not tokens[i - 1].whitespace_
+        and tokens[i - 2].text[:1].isupper()
+    )
+
+
 def _closes_a_title_list(tokens: list[Token], i: int, known: list[Candidate]) -> bool:
     """Whether the comma at token i lists title-case words that an 'and' closes ('Ministry of Economy, Trade and
     Industry', 'Zakat, Tax and Customs Authority'): title-case words and commas up to 'and' and one more."""
@@ -501,16 +608,21 @@ def _joined_institutions(parsed: Parsed, found: list[Candidate]) -> list[Candida
     for t in tokens:
         lemma = t.lower_
         law = lemma in lx.LAW_HEADS
-        if not (t.text[:1].isupper() and (law or lemma in lx.INSTITUTION_HEADS)):
+        if t.text[:1].isupper() and lemma in lx.RULES_HEADS and (ruled := _rules_name_end(tokens, t.i)):
+            law, end = True, ruled  # 'Measures for the Administration of Online Games': the head first
+        elif not (t.text[:1].isupper() and (law or lemma in lx.INSTITUTION_HEADS)):
             continue
+        else:
+            end = t.i + 1
         start = t.i
         while start > 0:
             prev = tokens[start - 1]
             title = prev.text[:1].isupper() and prev.lower_ not in ("the", "a")
+            title = title or _title_hyphen_half(tokens, start - 1)
             joiner = prev.text in ("-", "&") or (
                 prev.lower_ in ("and", ",")
                 and start >= 2
-                and tokens[start - 2].text[:1].isupper()
+                and (tokens[start - 2].text[:1].isupper() or _title_hyphen_half(tokens, start - 2))
                 and (prev.lower_ == "and" or _closes_a_title_list(tokens, start - 1, known))
             )
             if not (title or joiner):
@@ -520,7 +632,6 @@ def _joined_institutions(parsed: Parsed, found: list[Candidate]) -> list[Candida
                 break
         while tokens[start].text in ("-", "&", ",") or tokens[start].lower_ == "and":
             start += 1
-        end = t.i + 1
         if (
             not law
             and end + 1 < len(tokens)
@@ -596,7 +707,7 @@ def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
         ):
             k -= 1  # 'Hoshizora Interactive', then 'Hoshizora': an unknown company's name ending goes like a legal form
         base = tuple(t.text for t in words[:k] if not (t.text.startswith("(") or t.text.endswith(")")))
-        if k < len(words) and base and words[0].text[:1].isupper() and base[-1].lower() not in lx.LEGAL_FORM_WORDS:
+        if k < len(words) and base and _written_as_name(words[0].text) and base[-1].lower() not in lx.LEGAL_FORM_WORDS:
             shorts.setdefault(base, c)
             if len(base) > 1 and base[0].isalpha() and len(base[0]) > 2 and c.kb_id is None:
                 first_words.add(base[:1])
@@ -933,8 +1044,9 @@ def _entity_candidate(
     if not kb_id and _not_a_name(name, ent, end - start):
         return None  # idioms, lower-case junk, nationalities ("Chinese"); "New Oriental" is kept
     votes = _ner_votes(tokens, ent.label_, start, end, kb_id, name)
-    if not kb_id and ent.label_ == "PERSON" and _no_ones_name([t.text for t in tokens[start:end]], common_words):
-        votes = {"Organization": 1.5}
+    kind = _no_ones_name([t.text for t in tokens[start:end]], common_words) if ent.label_ == "PERSON" else None
+    if not kb_id and kind:
+        votes = {kind: 1.5}
     # the NER's label is a guess from the word's shape, repeated at each mention, so it counts once per entity; but
     # a place the dictionary knows ('Kenya', 'Gulf') is the model knowing the word, and counts at every mention
     known_place = ent.label_ in ("GPE", "LOC") and end - start == 1 and tokens[start].lower_ in common_words
@@ -947,11 +1059,40 @@ def _entity_candidate(
     return c
 
 
-def _no_ones_name(words: list[str], common_words: Container[str]) -> bool:
-    """Whether a name the NER took for a person's is no one's: a brand (:func:`_brand_shaped`) or a name of two or
-    more words ending in a legal-form word ('Jin Jiang International', 'Wuba Holdings')."""
+def _no_ones_name(words: list[str], common_words: Container[str]) -> str | None:
+    """What a name the NER took for a person's is when it is no one's (else None): an organization when it is a brand
+    (:func:`_brand_shaped`, :func:`_pinyin_brand`) or a name of two or more words ending in a legal-form word ('Jin
+    Jiang International', 'Wuba Holdings'); a title when it ends in a number, as a sequel or a model does ('Honor
+    of Kings 2'), which no one's name does.
+
+    >>> _no_ones_name(["Duoduo", "Maicai"], set()), _no_ones_name(["Wuthering", "Waves", "2"], set())
+    ('Organization', 'Program')
+    >>> _no_ones_name(["Zhang", "Yiming"], set()), _no_ones_name(["Ouyang", "Nana"], set())
+    (None, None)
+    """
+    if len(words) >= 2 and words[-1].isdigit():
+        return "Program"
     legal_ending = len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in lx.LEGAL_FORM_WORDS
-    return legal_ending or _brand_shaped(words, common_words)
+    brand = _brand_shaped(words, common_words) or _pinyin_brand(words, common_words)
+    return "Organization" if legal_ending or brand else None
+
+
+def _pinyin_brand(words: list[str], common_words: Container[str]) -> bool:
+    """Whether a name in pinyin throughout is a brand's: every word of two or more syllables ('Duoduo Maicai',
+    'Qishui Yinyue'). A Chinese person's name has a surname of one syllable, first or last ('Zhang Yiming', 'Yiming
+    Zhang'), but for a few surnames of two ('Ouyang', 'Sima'), which the name then is read as. Short words and
+    dictionary words may be English names that only look like pinyin ('Peter Hale', 'Mike Lane'), and are not read.
+
+    >>> _pinyin_brand(["Xingsheng", "Youxuan"], set()), _pinyin_brand(["Wang", "Xing"], set())
+    (True, False)
+    >>> _pinyin_brand(["Sima", "Qianli"], set()), _pinyin_brand(["Peter", "Hale"], set())
+    (False, False)
+    """
+    return (
+        len(words) >= 2
+        and all(pinyin_syllables(w) >= 2 and len(w) >= 5 and w.lower() not in common_words for w in words)
+        and not any(w.lower() in lx.COMPOUND_SURNAMES for w in words)
+    )
 
 
 def _brand_shaped(words: list[str], common_words: Container[str]) -> bool:
@@ -1409,6 +1550,11 @@ def _possessed_by_companies(parsed: Parsed, found: list[Candidate], covered: byt
 def _name_cased(w: Token) -> bool:
     """A word written as a name is: 'Fosun', 'KKR', or in camel case ('MetaX', 'WeRide', 'DiDi'); not 'designers'."""
     return w.is_title or _initials(w) or _camel_cased(w)
+
+
+def _written_as_name(text: str) -> bool:
+    """A word that opens a name: a capital ('Zentrix'), or one small letter before a capital ('iRobot', 'eHang')."""
+    return text[:1].isupper() or (len(text) > 2 and text[0].islower() and text[1].isupper())
 
 
 def _camel_cased(w: Token) -> bool:

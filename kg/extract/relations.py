@@ -629,8 +629,17 @@ class Context:
         """The subject of the clause of a possessive 'its' (or of the clause its clause is conjoined to) when that
         subject is itself a reference to one organization ('the group', 'the company', 'it'); None otherwise."""
         verb = governing_verb(tok)
-        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            verb = verb.head
+        # (an adverbial clause with no subject of its own takes the one of the clause it depends on: 'It sold its
+        # stake in Y after agreeing to sell its Intime chain': its = It, not the nearer name; not a bare
+        # infinitive's: in 'it tried to merge Huya with its rival' its is Huya)
+        climbed: list[str] = []
+        while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
+            verb.dep_ in ("conj", "xcomp", "advcl") or (verb.dep_ == "pcomp" and verb.head.dep_ == "prep")
+        ):
+            climbed.append("infinitive" if verb.dep_ == "xcomp" and verb.tag_ == "VB" else verb.dep_)
+            verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
+        if "infinitive" in climbed and not {"advcl", "pcomp"} & set(climbed):
+            return None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if len(subjects) != 1 or subjects[0].i > tok.i or self.tok_mention[subjects[0].i] is not None:
             return None
@@ -1391,6 +1400,10 @@ class Context:
     def subjects(self, v: Token, depth: int = 0) -> list[Arg]:
         if depth > 4:
             return []
+        if (named := self._subject_read_as_appositive(v)) is not None:
+            # 'Onvo, the brand NIO launched in 2024': NIO read as the brand's appositive ('launched' as a participle,
+            # 'the app ByteDance launched', is no passive)
+            return self.expand(named)
         if self.is_passive(v):
             # 'was fined 26.7 billion won by X': the parser may hang the agent on the amount ('won' as a verb)
             amounts = [c for c in v.children if c.dep_ in ("dobj", "npadvmod") and any(t.like_num for t in c.subtree)]
@@ -1426,8 +1439,6 @@ class Context:
             return self.expand(c) + self.coagents(v, c) + self._as_do_too(v)
         if (v.tag_ == "NNS" or v.pos_ == "VERB") and (named := _subject_read_as_compound(v)) is not None:
             return self.expand(named)  # 'Adyen competes with …' read as a noun phrase, or the name as its modifier
-        if (named := self._subject_read_as_appositive(v)) is not None:
-            return self.expand(named)  # 'Onvo, the brand NIO launched in 2024': NIO read as the brand's appositive
         if v.pos_ == "VERB" and (
             unlabelled := [
                 c for c in v.children if c.dep_ in ("dep", "advmod", "npadvmod") and c.i < v.i and self.tok_mention[c.i]
@@ -1516,8 +1527,14 @@ class Context:
     def _subject_read_as_appositive(self, v: Token) -> Token | None:
         """The subject of a relative clause without its pronoun that the small model reads as an appositive of the
         noun the clause describes, the clause's past-tense verb as a modifier of the noun ('Onvo, the brand NIO
-        launched in May 2024'): the name right before the verb; None for anything else."""
-        if v.dep_ != "acl" or v.tag_ != "VBD" or v.i < 1 or any(c.dep_ in ("nsubj", "dobj") for c in v.children):
+        launched in May 2024'): the name right before the verb; None for anything else. The small model may tag the
+        verb a participle ('Soda Music, the streaming app ByteDance launched in 2022'), one with no agent."""
+        if (
+            v.dep_ != "acl"
+            or v.tag_ not in ("VBD", "VBN")
+            or v.i < 1
+            or any(c.dep_ in ("nsubj", "dobj", "agent") for c in v.children)
+        ):
             return None
         m = self.tok_mention[v.i - 1]
         if m is None or m[1] != v.i:
@@ -2252,7 +2269,7 @@ def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Ite
                 if s.key != o.key:
                     yield Cand(s, pred, o, f"{rule}.reciprocal", v.i, dated=not held)
         return
-    companies = _named_after(ctx, (v, stake), ("in", "of"))
+    companies = _named_after(ctx, (v, stake), ("in", "of")) or _relative_in_on_controller(ctx, v)
     if (
         not companies
         and pred == "invested_in"
@@ -2265,6 +2282,19 @@ def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Ite
         for o in companies:
             if s.key != o.key:
                 yield Cand(s, pred, o, rule, v.i, dated=not held)  # what one holds is no deal of the sentence's day
+
+
+def _relative_in_on_controller(ctx: Context, v: Token) -> list[Arg]:
+    """What 'in which' stands for when the parse hangs it on the verb that controls a stake's verb: 'Hotta, in
+    which Tencent agreed to buy a 30% stake', 'Y, in which X is expected to take a stake' (not a plain 'in': 'X
+    agreed in March to buy a stake' names no holding)."""
+    controller = v
+    while controller.dep_ == "xcomp" and controller.head.i != controller.i:
+        controller = controller.head
+        relative = [p for p in _pobjs((controller,), ("in",)) if p.tag_ in ("WDT", "WP")]
+        if relative:
+            return [a for p in relative for a in ctx.expand(p)]
+    return []
 
 
 #: The reciprocal pronouns, by either word the parse makes their head: 'each other', 'one another'.
@@ -2323,11 +2353,22 @@ def _sale_words(v: Token, dobj: list[Token]) -> tuple[Token, ...]:
     return (v, *dobj, *(c for d in dobj for c in d.children if c.dep_ == "amod" and c.lower_ == "worth"))
 
 
+#: Nouns of a group's own buyer: 'to a unit (an affiliate, a subsidiary) of X'.
+_BUYING_UNITS = frozenset({"unit", "affiliate", "subsidiary", "arm", "vehicle"})
+
+
 def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
     """'X sold Z (control of Z) to Y': Y acquired Z; 'X sold a controlling stake in Z to Y' (as :func:`_stake` reads
     it)."""
     pred, rule = "acquired", "acquire.sold_to"
-    buyers = _named_after(ctx, _sale_words(v, dobj), ("to",), deps=_TO_DEPS)
+    buyers = _named_after(ctx, _sale_words(v, dobj), ("to",), deps=_TO_DEPS) or [
+        # 'sold a 30% stake in Y to a unit of Tencent': the group buys through its unit
+        a
+        for p in _pobjs(_sale_words(v, dobj), ("to",), deps=_TO_DEPS)
+        if p.lemma_.lower() in _BUYING_UNITS
+        for a in _named_after(ctx, (p,), ("of",), refs=False)
+        if a.type == "Organization"
+    ]
     stake = next((d for d in dobj if d.lemma_.lower() in lx.STAKE_NOUNS), None)
     if stake is not None:
         pred, rule, targets = _stake(ctx, stake)
@@ -2935,9 +2976,12 @@ def _percent(t: Token) -> bool:
 
 def rule_shares_on(ctx: Context, n: Token) -> Iterator[Cand]:
     """ "Meituan's shares on the Hong Kong Stock Exchange', 'shares of Alibaba on the NYSE', 'NIO's closing price on
-    the New York Stock Exchange': a company whose stock trades on an exchange is listed there (a standing fact, not
-    dated by the trading day). Not 'shares on a platform' (no exchange), nor an exchange's own shares."""
-    exchanges = [a for a in _named_after(ctx, (n,), ("on",), refs=False) if ctx.kinds.get(a.key) == "exchange"]
+    the New York Stock Exchange', "its American depositary shares, listed on the NYSE under …": a company whose stock
+    trades on an exchange is listed there (a standing fact, not dated by the trading day). Not 'shares on a
+    platform' (no exchange), nor an exchange's own shares."""
+    # ('its shares, listed (traded) on Y': the exchange on the participle set off after the shares)
+    said_on = [c for c in n.children if c.dep_ == "acl" and c.lemma_.lower() in ("list", "trade")]
+    exchanges = [a for a in _named_after(ctx, (n, *said_on), ("on",), refs=False) if ctx.kinds.get(a.key) == "exchange"]
     if not exchanges:
         return
     companies = [a for c in possessors(n) for a in ctx.expand(c)] + (
@@ -4673,8 +4717,16 @@ def _organization_before_titles(ctx: Context, n: Token) -> bool:
     """Whether the run of title words around ``n`` follows an organization's name ("Kuaishou co-founder and
     chairman Su Hua"): then :func:`rule_title_before_name` reads it, with that organization."""
     j = n.i - 1
-    while (j >= 0 and ctx.tok_mention[j] is None and title_roles([ctx.tokens[j].text]) is not None) or (
-        j >= 0 and ctx.tokens[j].lower_ in (",", "and", "'s", "’s")
+    while (
+        (
+            j >= 0
+            and ctx.tok_mention[j] is None
+            # (a word of a title of two, 'chief' in 'Hema chief executive X', as well as one of its own)
+            and (
+                title_roles([ctx.tokens[j].text]) is not None or title_roles([t.text for t in ctx.tokens[j : n.i + 1]])
+            )
+        )
+        or (j >= 0 and ctx.tokens[j].lower_ in (",", "and", "'s", "’s"))
     ):
         j -= 1
     return j >= 0 and ctx.tok_mention[j] is not None and ctx.types.get(ctx._mention_at(j)[2]) == "Organization"
@@ -5166,7 +5218,10 @@ def rule_part_of(ctx: Context, n: Token) -> Iterator[Cand]:
     if n.dep_ == "appos":
         # ('began as the games division of YY, now part of JOYY': set off after a name, it is the name's, whatever
         # the small model hangs it on)
-        parts = ctx._named_before_comma(n.left_edge, n.head) or ctx.expand(n.head, refs=False)
+        # ('Tencent Video, part of Tencent, and Alibaba's Youku': not the conjunct after it)
+        parts = ctx._named_before_comma(n.left_edge, n.head) or [
+            a for a in ctx.expand(n.head, refs=False) if a.span[1] <= n.idx
+        ]
     elif n.dep_ in ("attr", "oprd") and n.head.lemma_.lower() in lx.PART_COPULAS:
         parts = ctx.subjects(n.head)
     else:
