@@ -236,12 +236,8 @@ def _second_half_of_a_word(tokens: list[Token], c: Candidate, found: list[Candid
     return (
         c.end - i == 1
         and c.kb_id is None
-        and i >= 2
-        and tokens[i - 1].text == "-"
-        and not tokens[i - 1].whitespace_
-        and not tokens[i - 2].whitespace_
+        and _hyphen_joined(tokens, i)
         and tokens[i - 2].is_alpha
-        and tokens[i - 2].text[:1].isupper()
         and not any(k.start <= i - 2 < k.end for k in found)
     )
 
@@ -574,14 +570,7 @@ def _rules_name_end(tokens: list[Token], i: int) -> int | None:
 
 def _title_hyphen_half(tokens: list[Token], i: int) -> bool:
     """Whether token i is the small second half of a hyphenated title-case word ('Audio-video', 'E-commerce')."""
-    return (
-        i >= 2
-        and tokens[i].is_alpha
-        and tokens[i - 1].text == "-"
-        and not tokens[i - 2].whitespace_
-        and not tokens[i - 1].whitespace_
-        and tokens[i - 2].text[:1].isupper()
-    )
+    return tokens[i].is_alpha and _hyphen_joined(tokens, i)
 
 
 def _closes_a_title_list(tokens: list[Token], i: int, known: list[Candidate]) -> bool:

@@ -2361,10 +2361,11 @@ def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
     """'X sold Z (control of Z) to Y': Y acquired Z; 'X sold a controlling stake in Z to Y' (as :func:`_stake` reads
     it)."""
     pred, rule = "acquired", "acquire.sold_to"
-    buyers = _named_after(ctx, _sale_words(v, dobj), ("to",), deps=_TO_DEPS) or [
+    sold_to = _pobjs(_sale_words(v, dobj), ("to",), deps=_TO_DEPS)
+    buyers = [a for p in sold_to for a in ctx.expand(p)] or [
         # 'sold a 30% stake in Y to a unit of Tencent': the group buys through its unit
         a
-        for p in _pobjs(_sale_words(v, dobj), ("to",), deps=_TO_DEPS)
+        for p in sold_to
         if p.lemma_.lower() in _BUYING_UNITS
         for a in _named_after(ctx, (p,), ("of",), refs=False)
         if a.type == "Organization"
