@@ -38,6 +38,7 @@ BLIND29 = Path(__file__).resolve().parent / "data" / "blind29"
 BLIND30 = Path(__file__).resolve().parent / "data" / "blind30"
 BLIND31 = Path(__file__).resolve().parent / "data" / "blind31"
 BLIND32 = Path(__file__).resolve().parent / "data" / "blind32"
+BLIND33 = Path(__file__).resolve().parent / "data" / "blind33"
 
 
 def _half(stem: str) -> str:
@@ -75,6 +76,7 @@ def _half(stem: str) -> str:
             *BLIND30.glob("*/*.md"),
             *BLIND31.glob("*/*.md"),
             *BLIND32.glob("*/*.md"),
+            *BLIND33.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -116,6 +118,7 @@ def test_sizes():
     assert len(list(BLIND30.glob("dev/*.md"))) == 6 and len(list(BLIND30.glob("test/*.md"))) == 6
     assert len(list(BLIND31.glob("dev/*.md"))) == 5 and len(list(BLIND31.glob("test/*.md"))) == 7
     assert len(list(BLIND32.glob("dev/*.md"))) == 8 and len(list(BLIND32.glob("test/*.md"))) == 4
+    assert len(list(BLIND33.glob("dev/*.md"))) == 7 and len(list(BLIND33.glob("test/*.md"))) == 5
 
 
 @pytest.mark.parametrize(
@@ -153,6 +156,7 @@ def test_sizes():
             *BLIND30.glob("*/*.yaml"),
             *BLIND31.glob("*/*.yaml"),
             *BLIND32.glob("*/*.yaml"),
+            *BLIND33.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
