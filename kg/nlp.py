@@ -266,6 +266,25 @@ def _with_abbreviation_hyphens(finditer):
     return finditer_
 
 
+#: A hyphen left hanging at a word's end, before the word it shares ('Tiger Global- and SoftBank-backed').
+_SUSPENDED_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-$")
+
+
+def _with_suspended_hyphens(search):
+    """The model's suffix search, and a hyphen left hanging at a word's end, split off as the shared hyphen it is.
+
+    >>> import re
+    >>> search = _with_suspended_hyphens(re.compile(r"x$").search)
+    >>> search("Global-").start(), search("Global") is None
+    (6, True)
+    """
+
+    def search_(text: str):
+        return search(text) or _SUSPENDED_HYPHEN.search(text)
+
+    return search_
+
+
 def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Language:
     """``settings.model`` plus the KB entity ruler (before the NER) and the kg extractor (last)."""
     import kg.extract.calibration
@@ -285,6 +304,8 @@ def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Langua
     # 'NetEase Inc.-controlled Youdao', 'U.S.-based': the hyphen after an abbreviation's period is split off as any
     # other hyphen of a compound modifier is ('Tencent-backed'), which the tokenizer otherwise keeps in one token
     tokenizer.infix_finditer = _with_abbreviation_hyphens(tokenizer.infix_finditer)
+    # 'the Tiger Global- and SoftBank-backed maker': the tokenizer keeps a suspended hyphen on its word ('Global-')
+    tokenizer.suffix_search = _with_suspended_hyphens(tokenizer.suffix_search)
     nlp.tokenizer = TypographyTokenizer(nlp.tokenizer)
     tabulate_attribute_ruler(nlp)
     if "parser" in nlp.pipe_names:

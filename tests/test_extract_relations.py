@@ -7198,3 +7198,142 @@ def test_shares_listed_on_an_exchange_in_a_participle_list_their_company(extract
 def test_shares_listed_on_no_exchange_list_nothing(extract_text):
     found = triples(extract_text("Kingsoft Cloud slid. Its shares, listed on a platform for collectors, fell."))
     assert not [t for t in found if t[1] == "listed_on"]
+
+
+@pytest.mark.parametrize(
+    "text, triple, not_triple",
+    [
+        (
+            "Xiaomi is testing a new phone chip in Beijing, and Lenovo Group Ltd. in March signed a partnership with "
+            "Qualcomm.",
+            ("lenovo", "partner_of", "qualcomm"),
+            ("xiaomi", "partner_of", "qualcomm"),
+        ),
+        (
+            "Didi is developing robotaxis with GAC, and Hello Inc. last year formed a venture with Ant Group.",
+            ("hello inc.", "partner_of", "ant group"),
+            ("didi", "partner_of", "ant group"),
+        ),
+        (
+            "Tencent is building a cloud unit with Huawei and Baidu Inc., and last year formed a joint venture with "
+            "Geely.",
+            ("tencent", "partner_of", "geely"),
+            ("baidu", "partner_of", "geely"),
+        ),
+    ],
+)
+def test_a_clauses_subject_read_as_a_conjunct_of_the_verb_before_is_its_subject(extract_text, text, triple, not_triple):
+    found = triples(extract_text(text))
+    assert triple in found and not_triple not in found
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("JD Logistics runs the warehouses with partner Cainiao in three provinces.", ("jd logistics", "partner_of",
+         "cainiao")),
+        ("Xpeng rolled out the feature with partners Alibaba and Volkswagen.", ("xpeng", "partner_of", "volkswagen")),
+        ("JD.com met with partner Meituan in Beijing.", ("jd.com", "partner_of", "meituan")),
+    ],
+)  # fmt: skip
+def test_doing_a_thing_with_a_named_partner_makes_partners(extract_text, text, triple):
+    assert triple in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tencent split with former partner Huawei in 2021.", "Alibaba competes with partner-turned-rival JD.com."],
+)
+def test_a_former_partner_or_a_rival_is_no_partner(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "partner_of"]
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Pony.ai has signed partnerships with Uber to offer its robotaxis in the Middle East, with Singapore "
+            "transport operator ComfortDelGro and with authorities in Dubai.",
+            ("pony.ai", "partner_of", "comfortdelgro"),
+        ),
+        ("WeRide has signed agreements with Uber, with Grab and with Renault.", ("weride", "partner_of", "renault")),
+        ("Meituan has reached deals with Tencent in 2024 and with JD.com in 2025.", ("meituan", "partner_of",
+         "jd.com")),
+    ],
+)  # fmt: skip
+def test_a_preposition_repeated_as_a_list_names_more_partners(extract_text, text, triple):
+    assert triple in triples(extract_text(text))
+
+
+def test_a_repeated_preposition_without_a_closing_conjunction_is_no_list(extract_text):
+    found = triples(extract_text("Tencent signed a deal with Uber, with Lyft expected to follow later."))
+    assert ("tencent", "partner_of", "uber") in found and ("tencent", "partner_of", "lyft") not in found
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "The offer is a contrast to Zuoyebang, the Tiger Global- and SoftBank-backed learning-device maker.",
+            ("tiger global", "invested_in", "zuoyebang"),
+        ),
+        ("Yuanfudao, the Tencent- and Hillhouse-backed start-up, raised more money.", ("tencent", "invested_in",
+         "yuanfudao")),
+        ("Shares of Meituan- and Temasek-owned Lime rose.", ("lime", "part_of", "meituan")),
+    ],
+)  # fmt: skip
+def test_a_name_before_a_suspended_hyphen_shares_the_compound_modifier(extract_text, text, triple):
+    assert triple in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("Xiaomi said on its WeChat account that it would recall the cars.", ("xiaomi", "operates_on", "wechat")),
+        ("In a statement posted on its official Weibo account, Meituan said it accepts the penalty.", ("meituan",
+         "operates_on", "weibo")),
+        ("Liu Qiangdong wrote on his Weibo account that JD.com would hire more couriers.", ("richard liu",
+         "operates_on", "weibo")),
+    ],
+)  # fmt: skip
+def test_an_account_on_a_platform_is_operating_on_it(extract_text, text, triple):
+    assert triple in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NIO paid the fee from its account with HSBC, the company said.",
+        "The Weibo account that leaked the memo was closed by Tencent.",
+        "Lazada focused on branded goods through its LazMall channel.",
+    ],
+)
+def test_an_account_with_a_bank_or_without_an_owner_or_a_sales_channel_operates_on_nothing(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "operates_on"]
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("Meituan competes for the same riders as Ele.me.", ("meituan", "competes_with", "ele.me")),
+        ("JD.com and Pinduoduo compete for the same shoppers that Taobao courts.", ("pinduoduo", "competes_with",
+         "taobao")),
+        ("Stripe and PayPal compete for the same merchants that Adyen targets.", ("paypal", "competes_with", "adyen")),
+    ],
+)  # fmt: skip
+def test_competing_for_the_same_customers_as_another_makes_rivals(extract_text, text, triple):
+    assert triple in {(a, p, b) for a, p, b in triples(extract_text(text))} | {
+        (b, p, a) for a, p, b in triples(extract_text(text)) if p == "competes_with"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meituan competes for engineers in Beijing as a newcomer, Baidu said.",
+        "The banks compete for the same contracts that the Ministry of Finance awards.",
+    ],
+)
+def test_competing_without_the_same_target_or_for_an_authoritys_award_names_no_third_rival(extract_text, text):
+    found = triples(extract_text(text))
+    assert not [t for t in found if t[1] == "competes_with" and ("baidu" in t or "ministry of finance" in t)]

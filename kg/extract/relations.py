@@ -40,6 +40,7 @@ def rule_ids() -> list[str]:
     relation_rules = {rule for _, rule in lx.VERB_CUES.values()} | {
         "partner.verb.coordinated",
         "compete.verb.coordinated",
+        "compete.same_targets",
         "compete.take_on",
         "leads.take_charge",
         "acquire.take_control",
@@ -66,6 +67,7 @@ def rule_ids() -> list[str]:
         "partner.open_to",
         "participant.form_with",
         "operates.launched_on",
+        "operates.platform_account",
         "part_of.possessive",
         "part_of.possessive_product",
         "part_of.possessive.adjacent",
@@ -99,6 +101,7 @@ def rule_ids() -> list[str]:
         "invest.stake",
         "invest.part_owned",
         "partner.make_with",
+        "partner.with_partner",
         "invest.round",
         "invest.round_drew",
         "invest.money_into",
@@ -1473,7 +1476,10 @@ class Context:
             # 'as' clause, read as the object of 'as'
             return self.expand(stranded)
         if v.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
-            return self.subjects(h, depth + 1)
+            # ('Didi is developing …, and Hello Inc. last year formed a venture with …': the second clause's subject
+            # may come read as one more conjunct of the first verb)
+            stranded = _subject_read_as_conjunct(v) if v.dep_ == "conj" else None
+            return self.expand(stranded) if stranded is not None else self.subjects(h, depth + 1)
         if (
             v.dep_ == "conj"
             and h.pos_ in ("NOUN", "PROPN")
@@ -1759,6 +1765,25 @@ def _subject_read_as_object_of_as(v: Token) -> Token | None:
     return None
 
 
+def _subject_read_as_conjunct(v: Token) -> Token | None:
+    """The name the small model took for a conjunct of the verb before a coordinated finite verb without a subject
+    of its own: 'Xiaomi is testing a chip, and Lenovo Group Ltd. in March signed a deal with Qualcomm' read with
+    'Ltd.' and 'signed' both conjuncts of 'testing'. Only a name right after the conjunction with nothing between it
+    and the verb but the verb's own modifiers ('in March'); not 'is building a unit with Huawei and Baidu Inc., and
+    last year formed …', whose names hang on 'with'."""
+    if v.tag_ not in ("VBZ", "VBD", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    named = [c for c in v.head.children if c.dep_ == "conj" and c.pos_ == "PROPN" and v.head.i < c.i < v.i]
+    if not named:
+        return None
+    name = named[-1]
+    opening = v.doc[name.left_edge.i - 1] if name.left_edge.i > 0 else None
+    between = v.doc[name.right_edge.i + 1 : v.i]
+    if opening is None or opening.dep_ != "cc" or any(v not in t.ancestors for t in between):
+        return None
+    return name
+
+
 def _subject_read_as_compound(t: Token) -> Token | None:
     """The proper noun right before a verb read as a plural noun ('Adyen competes'): the verb's subject; or the
     capitalised word the small model takes for a common noun or an adjective before a form that is only ever a verb
@@ -1979,6 +2004,8 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     if pred == "investigated" and not objects:  # 'is probing Microsoft's investment in OpenAI': whose conduct
         objects = _whose_conduct(ctx, dobj, {a.key for a in subjects})
     if pred in ("partner_of", "competes_with") and not objects:
+        if pred == "competes_with":
+            yield from _rivals_after_the_same(ctx, v, subjects)
         for a, b in _pairs(subjects):
             yield Cand(a, pred, b, rule + ".coordinated", v.i)
         return
@@ -2001,6 +2028,19 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, pred, o, rule, v.i, dated=rule != "invest.part_owned")  # a holding, not a deal
     if pred == "succeeded":
         yield from _succession(ctx, v, subjects, objects)
+
+
+def _rivals_after_the_same(ctx: Context, v: Token, subjects: list[Arg]) -> Iterator[Cand]:
+    """The subjects' rivals who go after what they compete for: 'A and B compete for the same merchants that C
+    targets', 'A competes for the same riders as C'. Not 'compete for engineers in Beijing as a newcomer' (no
+    'same'), nor 'the same contracts that the ministry awards' (an authority hands out, it does not compete)."""
+    sought = [p for p in _pobjs((v,), ("for",)) if any(c.lower_ == "same" for c in p.children)]
+    # ('that Antom targets' may come with the verb read as a plural noun and the name as its compound)
+    targeting = [a for p in sought for c in p.children if c.dep_ == "relcl" for a in ctx.subjects(c)]
+    likewise = [*_pobjs(sought, ("as",)), *(_pobjs((v,), ("as",)) if sought else ())]
+    for o in (*targeting, *(a for k in likewise for a in ctx.expand(k, refs=False))):
+        if o.type == "Organization" and ctx.kinds.get(o.key) not in ("authority", "exchange"):
+            yield from (Cand(s, "competes_with", o, "compete.same_targets", v.i) for s in subjects if s.key != o.key)
 
 
 def _into_its_own_units(v: Token, preps: AbstractSet[str]) -> bool:
@@ -2195,6 +2235,27 @@ def _pobjs(
     if conjoined:
         out += [q for p in out for q in _prep_objects_in_clause_of(p, p.head.lower_, after_and=True)]
     return out
+
+
+def _listed_after(prep: Token) -> list[Token]:
+    """The objects of the same preposition repeated after ``prep`` as a list ('signed deals with A, with B and with
+    C', 'with A in 2024 and with B in 2025'), wherever the small model hangs the later ones: each after a comma or a
+    conjunction, the last after a conjunction, all in the clause of ``prep``'s verb. Not 'a deal with A, with B
+    expected to follow later' (no conjunction closes a list)."""
+    verb = governing_verb(prep)
+    repeated = [
+        t
+        for t in prep.sent
+        if t.i > prep.i and t.pos_ == "ADP" and t.lower_ == prep.lower_ and t.nbor(-1).lower_ in (",", "and", "or")
+    ]
+    listed = []
+    for t in repeated:
+        if governing_verb(t) != verb and verb not in governing_verb(t).ancestors:
+            break
+        listed.append(t)
+    while listed and listed[-1].nbor(-1).lower_ not in ("and", "or"):
+        listed.pop()
+    return [p for t in listed for p in t.children if p.dep_ == "pobj"]
 
 
 def _prep_objects_in_clause_of(p: Token, word: str, *, after_and: bool = False) -> list[Token]:
@@ -3381,6 +3442,7 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         a for c in n.lefts if c.dep_ in ("compound", "nmod") and (a := ctx.ent(c)) and a.type == "Organization"
     ]
     objects, between = [], []
+    listed: list[tuple[Arg, int]] = []
     for c in n.children:
         if c.dep_ == "prep" and c.lower_ == "with":
             # ('its joint venture with Geely': the small model may read the name as the preposition's clause)
@@ -3389,6 +3451,10 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
                 for p in c.children
                 if p.dep_ == "pobj" or (p.dep_ == "pcomp" and ctx.tok_mention[p.i])
                 for a in ctx.expand(p)
+            ]
+            # ('deals with A in 2024 and with B in 2025': each later preposition is its own cue, and its own date's)
+            listed += [
+                (a, p.head.i) for p in _listed_after(c) for a in ctx.expand(p, refs=False) if a.type == "Organization"
             ]
         if c.dep_ == "prep" and c.lower_ == "between":
             between += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
@@ -3400,6 +3466,8 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         for s in subjects:
             for o in objects:
                 yield Cand(s, "partner_of", o, rule, n.i)
+            for o, cue_at in listed:
+                yield Cand(s, "partner_of", o, rule, cue_at)
         if subjects and n.lemma_.lower() == "venture":  # 'a joint venture with A and B': they own it together
             for a, b in _pairs(objects):
                 yield Cand(a, "partner_of", b, f"{rule}.coordinated", n.i)
@@ -3695,6 +3763,54 @@ def rule_with_backing(ctx: Context, n: Token) -> Iterator[Cand]:
         "invest.with_backing",
         n.i,
     )
+
+
+def rule_with_partner(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'X hauls freight with partner Y', 'X sells cars in Norway with local partner Y', 'X rolled out the feature
+    with partners A and B': whoever does a thing with a partner so named is that partner's partner. Not a former
+    one ('split with former partner Y'), nor a partner of a rivalry ('competes with partner-turned-rival Y')."""
+    if any(c.lower_ in lx.FORMER_WORDS for c in n.children):
+        return
+    if n.dep_ == "compound" and n.head.dep_ == "pobj":
+        named, prep = [n.head], n.head.head  # 'with partner Y'
+    elif n.dep_ == "pobj":
+        named, prep = [c for c in n.children if c.dep_ == "appos"], n.head  # 'with partners A and B'
+    else:
+        return
+    if prep.lower_ != "with" or not named:
+        return
+    verb = governing_verb(prep)
+    if verb.pos_ not in ("VERB", "AUX") or cue_predicate(verb) == "competes_with":
+        return
+    partners = [a for c in named for a in ctx.expand(c, refs=False) if a.type == "Organization"]
+    for s in ctx.objects(verb) if ctx.is_passive(verb) else ctx.subjects(verb):
+        if s.type == "Organization":
+            for o in partners:
+                yield Cand(s, "partner_of", o, "partner.with_partner", n.i)
+
+
+def rule_platform_account(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'Douyin said in a statement on its Weibo account', 'in a post on its official WeChat account', "Lei Jun's
+    Weibo account": whoever holds an account on a platform named before it operates on that platform. Not an
+    account with a bank ('its account with HSBC' names no platform before the noun), nor one without an owner ('the
+    Weibo account that leaked it')."""
+    platforms = [
+        a
+        for c in n.children
+        if c.dep_ in ("compound", "nmod") and c.i < n.i and (a := ctx.ent(c)) is not None and a.type == "Organization"
+    ]
+    if not platforms:
+        return
+    root = n.sent.root
+    owners = [a for c in possessors(n) for a in ctx.expand(c)]
+    if any(c.pos_ == "PRON" for c in possessors(n)) and any(c.dep_ == "nsubj" and c.i > n.i for c in root.children):
+        # 'In a statement on its Weibo account, Meituan said …': the pronoun of a fronted phrase looks ahead
+        owners = ctx.subjects(root)
+    for s in owners:
+        if s.type in ("Organization", "Person"):
+            for o in platforms:
+                if o.key != s.key:
+                    yield Cand(s, "operates_on", o, "operates.platform_account", n.i, dated=False)
 
 
 def _money_like(tok: Token) -> bool:
@@ -5174,6 +5290,7 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
     if not owners and v.i >= 2 and ctx.tokens[v.i - 1].text == "-" and ctx.tok_mention[v.i - 2]:
         # 'the Ping An-backed platform': a name of two words, whose last the parser hangs on the hyphen anyhow
         owners = [ctx._arg(ctx._mention_at(v.i - 2))]
+    owners += _suspended_hyphen_names(ctx, v)
     if pred == "listed_on":
         owners = [a for a in owners if ctx.kinds.get(a.key) == "exchange"]  # ('Hong Kong-listed': a city)
     if not owners:
@@ -5211,6 +5328,23 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
             # ('the Nasdaq-listed group': the group is listed on the exchange the hyphen names)
             subject, obj = (o, s) if pred == "listed_on" else (s, o)
             yield Cand(subject, pred, obj, rule, v.i, dated=False)
+
+
+def _suspended_hyphen_names(ctx: Context, v: Token) -> list[Arg]:
+    """The names whose hyphen is left hanging before a compound modifier's own ('the Tiger Global- and
+    SoftBank-backed maker', 'Tencent-, Hillhouse- and Sequoia-backed'): each name ending right before a hanging
+    hyphen, in the run of such names and conjunctions that ends at the modifier's own name."""
+    if v.i < 3 or ctx.tokens[v.i - 1].text != "-" or (last := ctx.tok_mention[v.i - 2]) is None:
+        return []
+    names: list[Arg] = []
+    i = last[0] - 1  # the conjunction (or comma) before the modifier's own name
+    while i >= 2 and ctx.tokens[i].lower_ in ("and", "or", ",") and ctx.tokens[i - 1].text == "-":
+        m = ctx.tok_mention[i - 2]
+        if m is None or m[1] != i - 1:
+            break
+        names.append(ctx._arg(m))
+        i = m[0] - 1
+    return names
 
 
 def rule_part_of(ctx: Context, n: Token) -> Iterator[Cand]:
@@ -5598,6 +5732,8 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
     (("backing", "funding", "financing", "investment"), "NOUN", rule_with_backing),
+    (("partner",), "NOUN", rule_with_partner),
+    (lx.PLATFORM_ACCOUNT_NOUNS, "NOUN", rule_platform_account),
     (("stake", "holding"), "NOUN", rule_possessed_stake),
     (("control", "ownership"), "NOUN", rule_possessed_control),
     (("stake", "holding"), "NOUN", rule_stake_in_exchange),
