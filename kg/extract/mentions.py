@@ -369,8 +369,7 @@ def _state_owned_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate
         pieces = [c for c in out if c.start < last and c.end > start]
         if any(c.kb_id for c in pieces):
             continue
-        joined = {id(c) for c in pieces}
-        out = [c for c in out if id(c) not in joined] + [_one_name(parsed, start, last, pieces)]
+        out = _replaced(out, pieces, _one_name(parsed, start, last, pieces))
     return sorted(out, key=lambda c: c.start)
 
 
@@ -394,9 +393,7 @@ def _place_led_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
             or not all(t.dep_ == "compound" and name.start <= t.head.i < name.end for t in outward)
         ):
             continue
-        out = [c for c in out if c is not place and c is not name] + [
-            _one_name(parsed, place.start, name.end, [place, name])
-        ]
+        out = _replaced(out, [place, name], _one_name(parsed, place.start, name.end, [place, name]))
     return sorted(out, key=lambda c: c.start)
 
 
@@ -425,7 +422,7 @@ def _bracketed_registered_names(parsed: Parsed, found: list[Candidate]) -> list[
             continue
         whole = _one_name(parsed, c.start, end, [c])
         whole.kb_id = c.kb_id  # (a known company's registered name is that company's: 'Alipay (China) … Co.')
-        out = [k for k in out if all(k is not p for p in pieces)] + [whole]
+        out = _replaced(out, pieces, whole)
     return sorted(out, key=lambda c: c.start)
 
 
@@ -473,10 +470,15 @@ def _colon_titles(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
         pieces = [c for c in out if c.start < end and c.end > start]
         if any(c.start < start or c.end > end for c in pieces):
             continue
-        out = [c for c in out if all(c is not p for p in pieces)] + [
-            Candidate(start, end, parsed.text_of(parsed.doc[start:end]), "PRODUCT", votes={"Program": 2.0})
-        ]
+        title = Candidate(start, end, parsed.text_of(parsed.doc[start:end]), "PRODUCT", votes={"Program": 2.0})
+        out = _replaced(out, pieces, title)
     return sorted(out, key=lambda c: c.start)
+
+
+def _replaced(found: list[Candidate], pieces: list[Candidate], whole: Candidate) -> list[Candidate]:
+    """``found`` with the candidates ``pieces`` (these very ones, not equal ones) replaced by ``whole``."""
+    joined = {id(c) for c in pieces}
+    return [c for c in found if id(c) not in joined] + [whole]
 
 
 def _one_name(parsed: Parsed, start: int, end: int, pieces: list[Candidate]) -> Candidate:
@@ -685,7 +687,7 @@ def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
     for c in found:
         words = [t for t in tokens[c.start : c.end] if not t.is_punct or t.text == "&"]
         k = len(words)
-        while k > 1 and words[k - 1].lower_ in lx.LEGAL_FORM_WORDS and words[k - 1].text[:1].isupper():
+        while k > 1 and _legal_word(words[k - 1]):
             k -= 1
         if (
             c.kb_id is None
@@ -1620,6 +1622,7 @@ def _legal_tail(tokens: list[Token], ent: Span) -> int | None:
 
 
 def _legal_word(t: Token) -> bool:
+    """A capitalised legal-form word ('Holdings', 'Inc.', 'Group')."""
     return t.lower_ in lx.LEGAL_FORM_WORDS and t.text[:1].isupper()
 
 

@@ -3801,9 +3801,9 @@ def rule_platform_account(ctx: Context, n: Token) -> Iterator[Cand]:
     ]
     if not platforms:
         return
-    root = n.sent.root
-    owners = [a for c in possessors(n) for a in ctx.expand(c)]
-    if any(c.pos_ == "PRON" for c in possessors(n)) and any(c.dep_ == "nsubj" and c.i > n.i for c in root.children):
+    owning, root = possessors(n), n.sent.root
+    owners = [a for c in owning for a in ctx.expand(c)]
+    if any(c.pos_ == "PRON" for c in owning) and any(c.dep_ == "nsubj" and c.i > n.i for c in root.children):
         # 'In a statement on its Weibo account, Meituan said …': the pronoun of a fronted phrase looks ahead
         owners = ctx.subjects(root)
     for s in owners:
