@@ -39,6 +39,7 @@ BLIND30 = Path(__file__).resolve().parent / "data" / "blind30"
 BLIND31 = Path(__file__).resolve().parent / "data" / "blind31"
 BLIND32 = Path(__file__).resolve().parent / "data" / "blind32"
 BLIND33 = Path(__file__).resolve().parent / "data" / "blind33"
+BLIND34 = Path(__file__).resolve().parent / "data" / "blind34"
 
 
 def _half(stem: str) -> str:
@@ -77,6 +78,7 @@ def _half(stem: str) -> str:
             *BLIND31.glob("*/*.md"),
             *BLIND32.glob("*/*.md"),
             *BLIND33.glob("*/*.md"),
+            *BLIND34.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -119,6 +121,7 @@ def test_sizes():
     assert len(list(BLIND31.glob("dev/*.md"))) == 5 and len(list(BLIND31.glob("test/*.md"))) == 7
     assert len(list(BLIND32.glob("dev/*.md"))) == 8 and len(list(BLIND32.glob("test/*.md"))) == 4
     assert len(list(BLIND33.glob("dev/*.md"))) == 7 and len(list(BLIND33.glob("test/*.md"))) == 5
+    assert len(list(BLIND34.glob("dev/*.md"))) == 6 and len(list(BLIND34.glob("test/*.md"))) == 6
 
 
 @pytest.mark.parametrize(
@@ -157,6 +160,7 @@ def test_sizes():
             *BLIND31.glob("*/*.yaml"),
             *BLIND32.glob("*/*.yaml"),
             *BLIND33.glob("*/*.yaml"),
+            *BLIND34.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
