@@ -588,3 +588,23 @@ def test_the_rest_of_a_hyphenated_word_is_no_name(extract_text):
     labels = set(by_label(extract_text("Espressif Systems, whose low-cost Wi-Fi chips sit in smart plugs, fell 8%.")))
     assert "Fi" not in labels
     assert {"Alibaba", "Tencent"} <= set(by_label(extract_text("The Alibaba-Tencent rivalry hurt Didi.")))
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Geekplus counts Asia No. 1 among its clients.", "Asia No. 1", None),
+        ("She studied at Beijing No. 4 High School.", "Beijing No. 4 High School", None),
+        ("Alibaba released the Hanguang 800 AI inference chip in 2019.", "Hanguang 800", "Program"),
+        ("The unit released the Yitian 710 server processor in 2021.", "Yitian 710", "Program"),
+        ("Huawei shipped the Kirin 9000 chip.", "Kirin 9000", "Program"),
+    ],
+)
+def test_a_names_number_is_part_of_the_name(extract_text, text, name, kind):
+    entity = by_label(extract_text(text))[name]
+    assert kind is None or entity.type == kind
+
+
+@pytest.mark.parametrize("text", ["Nvidia sold the 2025 chip to Baidu.", "Apple sold Tencent 300 chips."])
+def test_a_year_or_a_count_after_a_name_is_not_part_of_it(extract_text, text):
+    assert not [label for label in by_label(extract_text(text)) if any(ch.isdigit() for ch in label)]

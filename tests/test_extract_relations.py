@@ -7337,3 +7337,125 @@ def test_competing_for_the_same_customers_as_another_makes_rivals(extract_text, 
 def test_competing_without_the_same_target_or_for_an_authoritys_award_names_no_third_rival(extract_text, text):
     found = triples(extract_text(text))
     assert not [t for t in found if t[1] == "competes_with" and ("baidu" in t or "ministry of finance" in t)]
+
+
+def _rivals(found):
+    return {(a, b) for a, p, b in found if p == "competes_with"} | {(b, a) for a, p, b in found if p == "competes_with"}
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("After JD.com moved into delivery, Alibaba, through its Ele.me service, answered with coupons.", ("ele.me",
+         "part_of", "alibaba")),
+        ("Meituan and Tencent Holdings, via its WeChat Pay unit, offered subsidies.", ("wechat pay", "part_of",
+         "tencent")),
+        ("After Nvidia cut prices, Huawei, through its HiSilicon arm, answered with its own chips.", ("hisilicon",
+         "part_of", "huawei")),
+    ],
+)  # fmt: skip
+def test_its_in_an_aside_after_a_name_is_that_names(extract_text, text, triple):
+    found = triples(extract_text(text))
+    owner = {"ele.me": "jd.com", "wechat pay": "meituan", "hisilicon": "nvidia"}[triple[0]]
+    assert triple in found and (triple[0], "part_of", owner) not in found
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("Baidu is preparing a Hong Kong listing for its Kunlunxin chip unit.", ("kunlunxin", "part_of", "baidu")),
+        ("Alibaba is weighing a sale of its Cainiao logistics business.", ("cainiao", "part_of", "alibaba")),
+        ("Sea Ltd is spinning off its Garena gaming arm.", ("garena", "part_of", "sea limited")),
+    ],
+)  # fmt: skip
+def test_a_name_before_the_trade_of_an_owners_unit_is_the_unit(extract_text, text, triple):
+    assert triple in triples(extract_text(text))
+
+
+def test_a_place_before_the_trade_of_a_unit_is_no_unit(extract_text):
+    assert not [t for t in triples(extract_text("Xiaomi expanded its Shanghai chip unit.")) if t[1] == "part_of"]
+
+
+@pytest.mark.parametrize(
+    "text, investors, company",
+    [
+        ("MiniMax filed for a listing. Alibaba Group Holding, Tencent Holdings and game developer miHoYo are among its "
+         "early backers.", ("alibaba", "tencent", "mihoyo"), "minimax"),
+        ("Shein filed for a listing. Sequoia China, Tiger Global and state fund Guoxin are among its investors.",
+         ("tiger global", "guoxin"), "shein"),
+        ("Pony.ai raised money. Toyota and Sequoia are among its shareholders.", ("toyota", "sequoia"), "pony.ai"),
+    ],
+)  # fmt: skip
+def test_every_name_listed_as_among_its_backers_invested(extract_text, text, investors, company):
+    found = triples(extract_text(text))
+    assert all((i, "invested_in", company) in found for i in investors)
+    assert not [t for t in found if t[1] == "invested_in" and t[2] in investors]
+
+
+def test_names_among_its_critics_are_no_backers(extract_text):
+    text = "Nio cut prices. Analysts at Nomura and rival Xpeng are among its critics."
+    assert not [t for t in triples(extract_text(text)) if t[1] == "invested_in"]
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("Full Truck Alliance was formed in 2017 through the merger of Yunmanman and Huochebang, two rival "
+         "truck-hailing apps.", ("yunmanman", "huochebang")),
+        ("Meituan and Dianping, two rival review sites, merged in 2015.", ("meituan", "dianping")),
+        ("Didi and Kuaidi Dache, two rival ride-hailing apps, merged in 2015.", ("didi", "kuaidi dache")),
+    ],
+)  # fmt: skip
+def test_names_described_as_rivals_rival_each_other(extract_text, text, pair):
+    assert pair in _rivals(triples(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meituan, Alibaba and JD.com, two rival platforms, fought.",  # (three names, 'two')
+        "Alibaba and Tencent, two investors in rival apps, agreed.",  # (the names are not the rivals)
+    ],
+)
+def test_a_rival_description_that_does_not_fit_the_names_makes_no_rivals(extract_text, text):
+    assert not _rivals(triples(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("Meituan is racing Alibaba to sign up restaurants.", ("meituan", "alibaba")),
+        ("Kuaishou is chasing the same advertisers that Douyin courts.", ("kuaishou", "douyin")),
+        ("T-Head will be chasing the same orders as Huawei Technologies in data centres.", ("t-head", "huawei")),
+    ],
+)  # fmt: skip
+def test_racing_or_chasing_a_rival_competes_with_it(extract_text, text, pair):
+    assert pair in _rivals(triples(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alibaba is chasing growth abroad with AliExpress.",
+        "Moore Threads, MetaX and Biren Technology have raced to list in Shanghai.",
+        "Xpeng raced to deliver cars before Tesla cut prices.",
+    ],
+)
+def test_racing_for_a_goal_or_with_ones_own_unit_is_no_rivalry(extract_text, text):
+    assert not _rivals(triples(extract_text(text)))
+
+
+def test_an_authority_reviewing_its_apps_owns_none_of_them(extract_text):
+    text = "In July 2021 the Cyberspace Administration of China launched a review of its Yunmanman and Huochebang apps."
+    found = extract_text(text)
+    assert not [t for t in triples(found) if t[1] == "part_of"]
+    assert {e.label: e.type for e in found.entities.values()}["Huochebang"] == "Organization"
+
+
+def test_a_pronoun_after_a_long_list_still_stands_for_the_sentence_befores_subject(extract_text):
+    text = (
+        "Full Truck Alliance was formed through the merger of Yunmanman and Huochebang, and counts SoftBank Vision "
+        "Fund and Tencent Holdings Ltd. among its early investors. It dominates long-haul freight, while Huolala, its "
+        "closest rival, is strongest in vans."
+    )
+    assert ("huolala", "full truck alliance") in _rivals(triples(extract_text(text)))

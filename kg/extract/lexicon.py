@@ -423,6 +423,7 @@ PRODUCT_NOUNS = frozenset(
         "card",
         "generator",
         "chip",
+        "processor",
         "game",
         "programme",
         "program",
@@ -636,7 +637,7 @@ VERB_CUES = {
     **dict.fromkeys(["acquire", "buy", "purchase", "take", "absorb"], ("acquired", "acquire.verb")),
     **dict.fromkeys(
         ["compete", "rival", "vie", "battle", "fend", "trail", "lag", "overtake", "outsell", "outpace", "undercut"]
-        + ["challenge", "counter"],
+        + ["challenge", "counter", "race", "chase"],
         ("competes_with", "compete.verb"),
     ),
     **dict.fromkeys(["succeed", "replace"], ("succeeded", "succeed.verb")),
@@ -654,6 +655,9 @@ VERB_CUES = {
         ["investigate", "probe", "examine", "scrutinize", "scrutinise"], ("investigated", "investigate.verb")
     ),
 }
+#: Verbs of pursuit among the rivalry cues, and the prepositions after which they name no rival: the rival is what
+#: they chase ('races JD.com for shoppers'), not what they chase with ('chasing growth with AliExpress').
+PURSUIT_VERBS = {"race": {"with", "behind"}, "chase": {"with", "behind"}}
 #: (predicate, subject type) -> the predicate a cue states for a subject of that type: a person who
 #: runs or heads Y leads it; an organization that runs or oversees Y owns it ("Taotian, which runs Taobao").
 TYPE_ALTERNATIVES = {("leads", "Organization"): "owns"}

@@ -193,6 +193,7 @@ def candidates(
     covered = bytearray(len(parsed.doc))
     for c in out:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    out.extend(_numbered_products(parsed, covered))
     out.extend(_category_names(parsed, covered))
     out.extend(_org_word_names(parsed, covered))
     out.extend(_listed_names(parsed, covered))
@@ -1001,6 +1002,8 @@ def _entity_candidate(
         end += 2  # 'Media-Saturn', 'Hewlett-Packard': the NER stopped at the hyphen of a name written as one
     if end < len(tokens) and _hyphen_joined(tokens, end) and tokens[end].is_alpha:
         end += 1  # the NER cut a hyphenated word in half ("Choi Soo-" of "Choi Soo-yeon", "E-" of "E-mart")
+    if ent.label_ != "PERSON" and not ent.ent_id_:
+        end = _numbered_name_end(tokens, end)
     # the legal form's tokens after the name, which the NER may leave out or tag apart ('Co.')
     legal_form = range(end, end if ent.ent_id_ else _legal_suffix_end(tokens, end))
     if legal_form:
@@ -1048,6 +1051,37 @@ def _entity_candidate(
     if legal_form:  # ('Co.' tagged apart is no entity of its own)
         taken[legal_form.start : legal_form.stop] = b"\x01" * len(legal_form)
     return c
+
+
+def _numbered_name_end(tokens: list[Token], end: int) -> int:
+    """End of a name the NER cut before its number: a numbered name ('Asia No. 1', 'Shanghai No. 6 Middle School':
+    the tokenizer splits 'No.' from its point) or a product's model number, in the phrase of the kind of product it
+    names ('the Hanguang 800 AI inference chip', 'its Yitian 710 server processor'; not 'Alibaba 2025 revenue', a
+    year, nor 'sold Tencent 300 chips', a count)."""
+    numbered = None
+    if end + 2 < len(tokens) and tokens[end].text == "." and tokens[end - 1].text == "No" and tokens[end + 1].like_num:
+        numbered = end + 2
+    if end + 3 < len(tokens) and tokens[end].text == "No" and tokens[end + 1].text == "." and tokens[end + 2].like_num:
+        numbered = end + 3
+    if numbered is not None:
+        # ('Beijing No. 4 High School': the name runs on after its number in capitals)
+        while numbered < len(tokens) and tokens[numbered].is_title and tokens[numbered].pos_ == "PROPN":
+            numbered += 1
+        return numbered
+    if end + 1 >= len(tokens) or tokens[end].dep_ != "nummod" or not tokens[end].text.isdigit():
+        return end
+    if re.fullmatch(r"(19|20)\d\d", tokens[end].text) or tokens[end + 1].is_lower:
+        return end  # ('Tencent 300 chips': a count qualifies the noun after it directly)
+    return end + 1 if _numbered_product(tokens[end]) else end
+
+
+def _numbered_product(number: Token) -> bool:
+    """Whether a number is a model number in the phrase of a kind of product ('the Hanguang 800 AI inference
+    chip')."""
+    kind = number.head
+    while kind.dep_ in ("compound", "nmod") and kind.head.i > kind.i:
+        kind = kind.head
+    return kind.lemma_.lower() in lx.PRODUCT_NOUNS and kind.i > number.i
 
 
 def _no_ones_name(words: list[str], common_words: Container[str]) -> str | None:
@@ -1289,7 +1323,7 @@ def _kb_company_in_full(parsed: Parsed, ent: Span, by_start: dict[int, Span]) ->
         return Candidate(span.start, span.end, parsed.text_of(span), ent.label_, ent.ent_id_, votes=votes)
     unit_end = _unit_end(parsed.tokens, ent, by_start)
     if unit_end:
-        span = parsed.doc[ent.start : unit_end]
+        span = parsed.doc[ent.start : _numbered_name_end(parsed.tokens, unit_end)]
         return Candidate(span.start, span.end, parsed.text_of(span), "ORG", None, votes={"Organization": 1.0})
     return None
 
@@ -1421,6 +1455,32 @@ def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             span = parsed.doc[run[0] : run[1]]
             covered[span.start : span.end] = b"\x01" * len(span)
             out.append(Candidate(span.start, span.end, parsed.text_of(span), "CATEGORY", votes={kind: 2.0}))
+    return out
+
+
+def _numbered_products(parsed: Parsed, covered: bytearray) -> list[Candidate]:
+    """Products named with a model number before their kind, which the NER misses or tags in pieces: 'the Kirin 9000
+    chip', 'the Yitian 710 server processor', 'its Hanguang 800 AI inference chip' (one or two capitalised words and
+    the number; not 'the 2025 chip', a year, nor 'its 300 chips', a count without a name)."""
+    tokens, out = parsed.tokens, []
+    for t in tokens:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in lx.PRODUCT_NOUNS:
+            continue
+        if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in t.children):
+            continue
+        i = t.i - 1
+        while i >= 0 and t in tokens[i].ancestors and (tokens[i].is_lower or tokens[i].lower_ in lx.JARGON):
+            i -= 1  # the kind's own words ('AI inference', 'server')
+        if i < 1 or not tokens[i].text.isdigit() or re.fullmatch(r"(19|20)\d\d", tokens[i].text):
+            continue
+        start = i
+        while start > 0 and i - start < 2 and tokens[start - 1].is_title and tokens[start - 1].is_alpha:
+            start -= 1
+        if start == i or any(covered[start : i + 1]):
+            continue
+        covered[start : i + 1] = b"\x01" * (i + 1 - start)
+        span = parsed.doc[start : i + 1]
+        out.append(Candidate(span.start, span.end, parsed.text_of(span), "CATEGORY", votes={"Program": 3.0}))
     return out
 
 
@@ -1691,6 +1751,9 @@ def _qualifies(t: Token) -> bool:
 def category_vote(tokens: list[Token], c: Candidate) -> None:
     """'platforms such as X', 'the platform X', 'its investor X' vote for X's type."""
     head = tokens[c.end - 1]
+    if c.end - c.start > 1 and head.dep_ == "nummod" and head.text.isdigit() and _numbered_product(head):
+        c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'the Hanguang 800 AI inference chip': a product
+        return
     cat = None
     h = head
     while h.dep_ == "conj":  # 'platforms such as X, Y and Z', 'the platforms X, Y and Z'
@@ -1739,6 +1802,16 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         # name's last word ('Studio') says; but 'its SPX Express logistics network' may be a company's network
         strong = h.head.lemma_.lower() != "network" and max(c.votes.values(), default=0) >= 5.0
         c.votes["Program"] = c.votes.get("Program", 0) + (5.5 if strong else 3.0)
+        return
+    elif (
+        h.dep_ in ("compound", "nmod")
+        and h.head.tag_ == "NNS"
+        and any(k.dep_ == "poss" for k in h.head.children)
+        and lx.CATEGORY_TYPES.get(h.head.lemma_.lower()) == "Organization"
+    ):
+        # 'its Yunmanman and Huochebang apps', 'Sea's Shopee and Garena units': names listed before an owner's kind
+        # of business are of that kind (without an owner, 'Hollywood studios' are a place's)
+        c.votes["Organization"] = c.votes.get("Organization", 0) + 3.0
         return
     for child in head.children:
         # 'the navigation app Amap', 'Duo Duo Grocery, a group-buying service', 'rival Eleme' (the small model's
@@ -1794,12 +1867,16 @@ def _category_beside(tokens: list[Token], c: Candidate) -> str | None:
         # organization, never the name itself)
         if kind in ("Organization", "Person"):
             return "Organization"
-    if after is not None and after.text == "," and c.end + 1 < len(tokens) and tokens[c.end + 1].lower_ in _ARTICLES:
-        # 'Idealo, the German price-comparison site': an appositive the parse hung elsewhere
-        noun = tokens[c.end + 1].head
+    comma = _end_of_listed_names(tokens, c.end)
+    if 0 <= comma < len(tokens) - 1 and (
+        tokens[comma + 1].lower_ in _ARTICLES or tokens[comma + 1].lower_ in lx.LIST_NUMBERS
+    ):
+        # 'Idealo, the German price-comparison site', 'Yunmanman and Huochebang, two rival truck-hailing apps': an
+        # appositive the parse hung elsewhere (after a list, of every name in it)
+        noun = tokens[comma + 1].head
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in lx.SAY_VERBS:
             return None  # 'shops in Korea, the companies said': the sentence's source, not a description of Korea
-        if noun.i - c.end <= 6 and noun.pos_ == "NOUN" and (kind := lx.CATEGORY_TYPES.get(noun.lemma_.lower())):
+        if noun.i - comma <= 6 and noun.pos_ == "NOUN" and (kind := lx.CATEGORY_TYPES.get(noun.lemma_.lower())):
             return kind
     if before is not None and before.lower_ == "at" and c.start > 1:
         return "Organization" if tokens[c.start - 2].lemma_.lower() in lx.FIRM_POSTS else None
@@ -1807,6 +1884,21 @@ def _category_beside(tokens: list[Token], c: Candidate) -> str | None:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _end_of_listed_names(tokens: list[Token], end: int) -> int:
+    """The comma after a name ending at ``end``, or after the list of capitalised names joined by 'and' that it
+    opens ('Yunmanman and Huochebang, two …'); -1 when neither follows."""
+    j, joined = end, False
+    while j < len(tokens) and j - end < 8:
+        if tokens[j].text == "," and (j == end or joined):
+            return j
+        if tokens[j].lower_ == "and":
+            joined = True
+        elif not (tokens[j].text == "," or (tokens[j].pos_ == "PROPN" and tokens[j].is_title)):
+            return -1
+        j += 1
+    return -1
 
 
 def _coordination_vote(tokens: list[Token], cands: list[Candidate], kb_index: dict[str, tuple[str, str]]) -> None:

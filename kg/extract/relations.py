@@ -374,7 +374,12 @@ class Context:
                 and (
                     (tokens[j].is_punct and tokens[j].text in "“”\"'")
                     # (and their own modifiers: 'its Seedream image generation model')
-                    or (tokens[j].is_lower and tokens[j].head.i in heads and tokens[j].dep_ in ("compound", "amod"))
+                    # ('the Hanguang 800 AI inference chip': a word of jargon may be one of them)
+                    or (
+                        (tokens[j].is_lower or tokens[j].lower_ in lx.JARGON)
+                        and tokens[j].head.i in heads
+                        and tokens[j].dep_ in ("compound", "amod")
+                    )
                 )
             ):
                 heads.add(j)
@@ -470,7 +475,8 @@ class Context:
             # 'The group already owns Skyscanner, …, and has been marketing its Trip.com brand': its = what the
             # clause's own subject, a reference too, stands for (not the nearest name)
             return self._resolve(subject)
-        elif tok.lower_ == "its" and (owner := self._parallel_possessor(tok)) is not None:
+        elif tok.lower_ == "its" and (owner := self._set_off_after_name(tok) or self._parallel_possessor(tok)):
+            # 'Meituan and Alibaba, through its Ele.me service, answered …': the name the aside follows;
             # "Alibaba's Ele.me and its Taobao Instant Commerce unit": its = the possessor of the first conjunct
             return [Arg(owner.key, owner.span, owner.type, "coref:" + phrase)]
         elif tok.lower_ in ("its", "it") and (described := self._clause_description(tok)) is not None:
@@ -511,7 +517,9 @@ class Context:
             pick = next((f for f in same if self._subject_here(f[1], kind, here)), None) or (same[0] if same else None)
             if pick is None and (tok.pos_ == "PRON" or (kind == "Organization" and phrase not in lx.SINGLE_REFS)):
                 # so does a longer description ('the Shenzhen-based carmaker'): it continues a topic
-                pick = next((f for f in found if self.is_subject[f[0]]), None)
+                pick = next((f for f in found if self.is_subject[f[0]]), None) or self._subject_before_more_names(
+                    tok, kind
+                )
                 if tok.pos_ == "PRON" and kind == "Organization":
                     # '… The company was founded by X. Its backers include A': a later subject that is
                     # itself a reference continues the topic the named subject began
@@ -529,6 +537,16 @@ class Context:
                 return [Arg(salient.key, salient.span, salient.type, "coref:" + phrase)]
             return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
         return []
+
+    def _subject_before_more_names(self, tok: Token, kind: str) -> tuple[int, str] | None:
+        """For an organization's pronoun, the previous sentence's subject when more names than the nearest few
+        followed it ('X was formed through the merger of A and B, and counts C and D among its investors. It …'),
+        else None."""
+        if tok.pos_ != "PRON" or kind != "Organization":
+            return None
+        _, wider = self._plausible_antecedents(tok, kind, self._recent(tok, 8, kind, back=1))
+        here = self.sent_index[tok.i]
+        return next((f for f in wider if self.is_subject[f[0]] and self.sent_index[f[0]] == here - 1), None)
 
     def _groups_over_their_units(self, tok: Token, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """Of the recent names, those of the reference's sentence that are the group of another named there
@@ -756,6 +774,25 @@ class Context:
         """Whether a noun phrase is a reference to one organization: 'it', 'the company'."""
         phrase = self.parsed.text_of(self.doc[tok.left_edge.i : tok.i + 1]).lower()
         return tok.lower_ == "it" or phrase in lx.SINGLE_REFS
+
+    def _set_off_after_name(self, tok: Token) -> Arg | None:
+        """The organization named right before an aside that 'its' opens with its preposition ('Alibaba, through its
+        Ele.me service, answered', 'Tencent, via its WeChat Pay unit, …'): the aside qualifies that name, whatever
+        the small model hangs it on. None unless a comma closes the aside, or when the name is inside a phrase of
+        its own ('sales at JD.com, with its …')."""
+        noun = tok.head
+        prep = noun.head
+        if tok.dep_ != "poss" or noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.i < 2 or prep.i + 1 != tok.i:
+            return None
+        tokens = self.tokens
+        after = noun.right_edge.i + 1
+        if tokens[prep.i - 1].text != "," or after >= len(tokens) or tokens[after].text != ",":
+            return None
+        m = self.tok_mention[prep.i - 2]
+        if m is None or m[1] != prep.i - 1 or self.types.get(m[2]) != "Organization":
+            return None
+        name = tokens[m[1] - 1]
+        return None if name.dep_ == "pobj" or name.head.dep_ == "pobj" else self._arg(m)
 
     def _parallel_possessor(self, tok: Token) -> Arg | None:
         """The organization a possessive pronoun repeats from the conjunct before: "X's A and its B" (None if the
@@ -1988,6 +2025,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         subjects = [a for a in subjects if a.type == "Person"]
     preps = _OBJECT_PREPS.get(pred, set()) | ({"in", "into", "at"} if lemma in ("settle", "open") else set())
     preps |= {"through", "via"} if lemma in ("sell", "stream", "livestream") else set()
+    preps -= lx.PURSUIT_VERBS.get(lemma, set())
     ctx.exclude = {a.key for a in subjects}  # 'X … the platform': the platform is not X
     light = rule in ("leads.take_charge", "acquire.take_control", "acquire.managing_control")  # 'of' names the object
     ctrl = rule == "acquire.take_control"
@@ -2004,10 +2042,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     if pred == "investigated" and not objects:  # 'is probing Microsoft's investment in OpenAI': whose conduct
         objects = _whose_conduct(ctx, dobj, {a.key for a in subjects})
     if pred in ("partner_of", "competes_with") and not objects:
-        if pred == "competes_with":
-            yield from _rivals_after_the_same(ctx, v, subjects)
-        for a, b in _pairs(subjects):
-            yield Cand(a, pred, b, rule + ".coordinated", v.i)
+        yield from _without_objects(ctx, v, pred, rule, subjects)
         return
     if pred == "launched" and not objects and subjects and v.tag_ in ("VBD", "VBN") and _launched_itself(v):
         objects, subjects = subjects, []  # 'Amazon Now, which launched in Bengaluru in June': it was launched
@@ -2030,11 +2065,24 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         yield from _succession(ctx, v, subjects, objects)
 
 
+def _without_objects(ctx: Context, v: Token, pred: str, rule: str, subjects: list[Arg]) -> Iterator[Cand]:
+    """A verb of partnership or rivalry without objects: 'A and B teamed up' pairs its subjects, 'A competes for
+    the same riders as C' names C; not 'A and B raced to list in Shanghai' (each pursues a goal, not the other)."""
+    if pred == "competes_with":
+        yield from _rivals_after_the_same(ctx, v, subjects)
+        if cue(v, lx.PURSUIT_VERBS):
+            return
+    for a, b in _pairs(subjects):
+        yield Cand(a, pred, b, rule + ".coordinated", v.i)
+
+
 def _rivals_after_the_same(ctx: Context, v: Token, subjects: list[Arg]) -> Iterator[Cand]:
     """The subjects' rivals who go after what they compete for: 'A and B compete for the same merchants that C
     targets', 'A competes for the same riders as C'. Not 'compete for engineers in Beijing as a newcomer' (no
     'same'), nor 'the same contracts that the ministry awards' (an authority hands out, it does not compete)."""
-    sought = [p for p in _pobjs((v,), ("for",)) if any(c.lower_ == "same" for c in p.children)]
+    # ('chasing the same orders as X': what a verb of pursuit goes after is its object)
+    wanted = [*_pobjs((v,), ("for",)), *(c for c in v.children if c.dep_ == "dobj")]
+    sought = [p for p in wanted if any(c.lower_ == "same" for c in p.children)]
     # ('that Antom targets' may come with the verb read as a plural noun and the name as its compound)
     targeting = [a for p in sought for c in p.children if c.dep_ == "relcl" for a in ctx.subjects(c)]
     likewise = [*_pobjs(sought, ("as",)), *(_pobjs((v,), ("as",)) if sought else ())]
@@ -3936,12 +3984,32 @@ def rule_rival_group(ctx: Context, rival: Token) -> Iterator[Cand]:
         for a in ctx.expand(p, refs=False)
     ]
     if not names:
+        yield from _rival_group_after_names(ctx, rival)
         return
     owners = [a for c in possessors(group) for a in ctx.expand(c)] or _clause_organizations(ctx, group, names)
     for o in owners:
         for a in names:
             yield Cand(o, "competes_with", a, "compete.rival_group", rival.i, dated=False)
     if not owners:
+        for a, b in _pairs(names):
+            yield Cand(a, "competes_with", b, "compete.rival_group", rival.i, dated=False)
+
+
+def _rival_group_after_names(ctx: Context, rival: Token) -> Iterator[Cand]:
+    """'the merger of Yunmanman and Huochebang, two rival truck-hailing apps', 'Meituan and Dianping, rival review
+    sites, merged': organizations listed right before a plural description set off by a comma, which calls them
+    rivals, rival each other (read on tokens: the small model hangs the description on the clause's subject). Not
+    'Alibaba, its rival apps' (one name), nor 'investors in rival apps' (no description of the names)."""
+    group = rival.head
+    left = group.left_edge.i
+    if group.tag_ != "NNS" or group.dep_ != "appos" or left < 2 or ctx.tokens[left - 1].text != ",":
+        return
+    # (the description says what the names are: 'Yunmanman' may be read as a place by the NER)
+    if lx.CATEGORY_TYPES.get(group.lemma_.lower()) != "Organization":
+        return
+    names = [a for a in _names_listed_before(ctx, left - 1) if a.type != "Person"]
+    count = next((lx.LIST_NUMBERS.get(c.lower_, 0) for c in group.children if c.dep_ == "nummod"), len(names))
+    if len(names) > 1 and count == len(names):
         for a, b in _pairs(names):
             yield Cand(a, "competes_with", b, "compete.rival_group", rival.i, dated=False)
 
@@ -4413,6 +4481,8 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
         dep == "pobj" and h.lower_ == "among" and h.head.lemma_.lower() in lx.COPULAS
     ):
         fillers = ctx.subjects(h if dep != "pobj" else h.head)  # ('A and B are among its backers')
+        if dep == "pobj" and len(listed := _subject_list_on_tokens(ctx, h.head)) > len(fillers):
+            fillers = listed
     elif (
         dep == "pobj"
         and h.lower_ == "as"
@@ -4460,6 +4530,31 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
             for a in ctx.expand(d, refs=False)
         ]
     return fillers, appointer
+
+
+def _subject_list_on_tokens(ctx: Context, verb: Token) -> list[Arg]:
+    """The names listed from the start of the sentence up to its verb, read on tokens ('Alibaba Group Holding, Tencent
+    Holdings and game developer miHoYo are among its early backers': the small model hangs the first names on the
+    last one's description); a name's own description ('game developer') may stand before it. [] unless the list,
+    joined by 'and', fills everything before the verb."""
+    tokens = ctx.tokens
+    start = ctx.parsed.sents[ctx.sent_index[verb.i]].start
+    named: list[Arg] = []
+    joined = False
+    j = verb.i - 1
+    while j >= start:
+        if (m := ctx.tok_mention[j]) is not None:
+            named.insert(0, ctx._arg(m))
+            j = m[0] - 1
+        elif tokens[j].lower_ in (",", "and"):
+            joined = joined or tokens[j].lower_ == "and"
+            j -= 1
+        elif tokens[j].is_lower and tokens[j].pos_ in ("NOUN", "ADJ") and j + 1 < verb.i and ctx.tok_mention[j + 1]:
+            while j >= start and tokens[j].is_lower and tokens[j].pos_ in ("NOUN", "ADJ"):
+                j -= 1  # (a description of the name after it)
+        else:
+            return []
+    return named if joined and len(named) > 1 else []
 
 
 def _split_modifier(n: Token) -> bool:
@@ -4547,14 +4642,18 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         fillers += ctx.coagents(*(c for c in h.children if c.dep_ in ("advcl", "xcomp")))
     named_by_compound = not fillers and bool(possessors(head_role))
     if named_by_compound:  # "Didi's Qingju brand", "its Exeed, iCar and Luxeed brands"
+        modifiers = [c for c in head_role.children if c.dep_ in ("compound", "nmod", "amod") and c.i < head_role.i]
+        # ('its Kunlunxin chip unit': the name may modify the word of the unit's trade before the unit noun)
+        modifiers += [
+            k for c in modifiers if c.is_lower and c.pos_ == "NOUN" for k in c.children if k.dep_ == "compound"
+        ]
         fillers = [
             a
-            for c in head_role.children
+            for c in modifiers
             # ("GoTo's Gojek ride-hailing unit": the name before an adjective may come as one more adjective)
-            if (c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and c.tag_ == "NNP"))
-            and c.i < head_role.i
-            and ctx.tok_mention[c.i]
+            if (c.dep_ != "amod" or c.tag_ == "NNP") and ctx.tok_mention[c.i]
             for a in ctx.expand(c, refs=False)
+            if a.type in ("Organization", "Program")
         ]
     if not fillers:
         return
@@ -5099,7 +5198,13 @@ def rule_possessed_kind(ctx: Context, noun: Token) -> Iterator[Cand]:
     Southeast Asia and Trendyol', 'Meituan's apps such as Keeta': names of a kind of business an organization is
     said to have are its units (read on tokens: the small model parses such lists every which way). Not 'Alibaba's
     rivals, including JD' (no kind of business), nor names after another noun ('its apps' users such as X')."""
-    owners = [a for c in possessors(noun) for a in ctx.expand(c) if a.type == "Organization"]
+    # (an authority runs no business: 'the CAC launched a review of its Yunmanman and Huochebang apps' is another's)
+    owners = [
+        a
+        for c in possessors(noun)
+        for a in ctx.expand(c)
+        if a.type == "Organization" and ctx.kinds.get(a.key) != "authority"
+    ]
     if not owners:
         yield from _kind_of_named_owner(ctx, noun)
         return
