@@ -7459,3 +7459,37 @@ def test_a_pronoun_after_a_long_list_still_stands_for_the_sentence_befores_subje
         "closest rival, is strongest in vans."
     )
     assert ("huolala", "full truck alliance") in _rivals(triples(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("Hou Yi founded Freshippo in 2016 with backing from Alibaba.", ("alibaba", "invested_in", "freshippo")),
+        ("Wang Xing started Meituan in 2010 with funding from Sequoia.", ("sequoia", "invested_in", "meituan")),
+        ("Hu Weiwei set up Mobike with financing from Tencent.", ("tencent", "invested_in", "mobike")),
+    ],
+)
+def test_backing_when_a_person_founded_a_company_went_to_the_company(extract_text, text, triple):
+    found = triples(extract_text(text))
+    assert triple in found and not [t for t in found if t[1] == "invested_in" and t[2] not in triple[2:]]
+
+
+@pytest.mark.parametrize(
+    "text, investor, company",
+    [
+        ("J&T listed in Hong Kong in 2023 with backers including Tencent and Boyu Capital.", "boyu capital", "j&t"),
+        ("Pony.ai went public in 2024 with investors such as Toyota and Sequoia.", "toyota", "pony.ai"),
+        ("Shein was founded in 2008 with backers including Sequoia.", "sequoia", "shein"),
+    ],
+)
+def test_backers_named_with_the_company_invested_in_it_undated(extract_text, text, investor, company):
+    found = triples(extract_text(text))
+    assert (investor, "invested_in", company) in found and found[(investor, "invested_in", company)].date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Meituan met with investors including BlackRock in May.", "Wang founded the shop with money from his family."],
+)
+def test_meeting_investors_or_family_money_names_no_investment(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "invested_in"]

@@ -655,6 +655,8 @@ VERB_CUES = {
         ["investigate", "probe", "examine", "scrutinize", "scrutinise"], ("investigated", "investigate.verb")
     ),
 }
+#: Verbs of meeting and talking: 'met with investors including X' says nothing of whose investors they are.
+MEETING_VERBS = frozenset({"meet", "talk", "speak", "discuss", "consult", "negotiate", "brief"})
 #: Verbs of pursuit among the rivalry cues, and the prepositions after which they name no rival: the rival is what
 #: they chase ('races JD.com for shoppers'), not what they chase with ('chasing growth with AliExpress').
 PURSUIT_VERBS = {"race": {"with", "behind"}, "chase": {"with", "behind"}}

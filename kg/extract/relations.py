@@ -3782,7 +3782,9 @@ def rule_raise_from(ctx: Context, v: Token) -> Iterator[Cand]:
     yield from _money_from(sources, lambda: ctx.subjects(v), "invest.raise_from", v.i)
 
 
-def _money_from(sources: list[Arg], companies: Callable[[], list[Arg]], rule: str, trigger: int) -> Iterator[Cand]:
+def _money_from(
+    sources: list[Arg], companies: Callable[[], list[Arg]], rule: str, trigger: int, dated: bool = True
+) -> Iterator[Cand]:
     """Each organization or person named as where money came from invested in each company that took it
     (``companies`` is only looked up when someone is named)."""
     investors = [a for a in sources if a.type in ("Organization", "Person")]
@@ -3790,26 +3792,44 @@ def _money_from(sources: list[Arg], companies: Callable[[], list[Arg]], rule: st
         if s.type == "Organization":
             for o in investors:
                 if o.key != s.key:
-                    yield Cand(o, "invested_in", s, rule, trigger)
+                    yield Cand(o, "invested_in", s, rule, trigger, dated=dated)
 
 
 def rule_with_backing(ctx: Context, n: Token) -> Iterator[Cand]:
-    """'J&T, founded in 2015 with backing from Oppo founder Tony Chen', 'Zhipu grew with funding from A and B': the
-    ones money came from invested in the company the clause is about ('expanded with funding from its own cash'
-    names no one; 'with the backing of regulators' is no money 'from' anyone)."""
+    """'J&T, founded in 2015 with backing from Oppo founder Tony Chen', 'Zhipu grew with funding from A and B', 'J&T
+    listed in 2023 with backers including A and B': the ones money came from invested in the company the clause is
+    about, the one founded when a person founded it ('Hou Yi founded Freshippo with backing from Alibaba')
+    ('expanded with funding from its own cash' names no one; 'with the backing of regulators' is no money 'from'
+    anyone)."""
     verb = n.head.head
     if n.dep_ != "pobj" or n.head.lower_ != "with" or verb.pos_ not in ("VERB", "AUX"):
         return
+    backers = n.lemma_.lower() in ("backer", "investor")
+    if backers and verb.lemma_.lower() in lx.MEETING_VERBS:
+        return  # ('met with investors including BlackRock': whose investors, the meeting does not say)
+    if backers:
+        sources = [
+            a
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ in lx.EXAMPLE_PREPS
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in ctx.expand(p, refs=False)
+        ]
+    else:
+        sources = _named_after(ctx, (n,), ("from",), refs=False)
+    founded = cue_predicate(verb) == "founded" and not ctx.is_passive(verb)
     yield from _money_from(
-        _named_after(ctx, (n,), ("from",), refs=False),
+        sources,
         # ('J&T, founded in 2015 with backing from X': the participle's company; 'Noon was founded by A with backing
         # from X': the passive's subject, not its agent)
         lambda: (
-            (ctx.objects(verb) if ctx.is_passive(verb) else ctx.subjects(verb))
+            (ctx.objects(verb) if ctx.is_passive(verb) or founded else ctx.subjects(verb))
             or (ctx.expand(verb.head) if verb.dep_ == "acl" and verb.tag_ == "VBN" else [])
         ),
         "invest.with_backing",
         n.i,
+        dated=not backers,  # ('listed in 2024 with backers including X': backers from before)
     )
 
 
@@ -5836,7 +5856,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("trading",), "NOUN", rule_first_day_of_trading),
     (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
-    (("backing", "funding", "financing", "investment"), "NOUN", rule_with_backing),
+    (("backing", "funding", "financing", "investment", "backer", "investor"), "NOUN", rule_with_backing),
     (("partner",), "NOUN", rule_with_partner),
     (lx.PLATFORM_ACCOUNT_NOUNS, "NOUN", rule_platform_account),
     (("stake", "holding"), "NOUN", rule_possessed_stake),
