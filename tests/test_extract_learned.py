@@ -277,6 +277,17 @@ def _read_as(triple):
             ("mokai games", "listed_on", "tse-tokyo"),
             "2019",
         ),
+        (
+            "Qiao Lan, who set up Yunmai Technology in 2017, now chairs Pinle.",
+            ("qiao lan", "founded", "yunmai technology"),
+            "2017",
+        ),
+        # (a founder's title, in a sentence about something later)
+        (
+            "Yunmai Technology founder Qiao Lan sold shares in May 2024, the company said.",
+            ("qiao lan", "founded", "yunmai technology"),
+            None,
+        ),
         # a listing named as an event, dated in its own phrase: right after the exchange, or the company's own
         (
             "Orchid Capital added to the stake it took during Mokai Games’ Tokyo Stock Exchange listing in "

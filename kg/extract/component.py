@@ -646,9 +646,11 @@ _LISTING_NOUNS = frozenset({"listing", "ipo", "debut", "flotation", "offering"})
 #: in 2019' takes none, 'joined as vice-chairman' one).
 _SUBJECT_TAKES_POST = frozenset({"become", "join", "replace", "succeed", "assume"})
 #: Per relation the classifier reads undated, the verbs whose own date is when it began: a post taken, a stake
-#: taken, a listing made.
+#: taken, a listing made, a company founded (what it reads as founding is most often a title, 'founder Jack Ma', in
+#: a sentence about something later).
 _TAKING_VERBS: dict[str, frozenset[str]] = {
     "leads": lx.APPOINT_VERBS | _SUBJECT_TAKES_POST,
+    "founded": frozenset(w for w, (p, _) in lx.VERB_CUES.items() if p == "founded"),
     "invested_in": frozenset(w for w, (p, _) in lx.VERB_CUES.items() if p == "invested_in")
     | {"lead", "take", "buy", "acquire", "join", "participate", "subscribe"},
     "listed_on": _LISTING_VERBS | {"go"},
