@@ -3795,6 +3795,18 @@ def _money_from(
                     yield Cand(o, "invested_in", s, rule, trigger, dated=dated)
 
 
+def _examples_listed(ctx: Context, noun: Token) -> list[Arg]:
+    """The names a noun's examples list: 'backers including A and B', 'rival platforms such as A and B'."""
+    return [
+        a
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in lx.EXAMPLE_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p, refs=False)
+    ]
+
+
 def rule_with_backing(ctx: Context, n: Token) -> Iterator[Cand]:
     """'J&T, founded in 2015 with backing from Oppo founder Tony Chen', 'Zhipu grew with funding from A and B', 'J&T
     listed in 2023 with backers including A and B': the ones money came from invested in the company the clause is
@@ -3807,17 +3819,7 @@ def rule_with_backing(ctx: Context, n: Token) -> Iterator[Cand]:
     backers = n.lemma_.lower() in ("backer", "investor")
     if backers and verb.lemma_.lower() in lx.MEETING_VERBS:
         return  # ('met with investors including BlackRock': whose investors, the meeting does not say)
-    if backers:
-        sources = [
-            a
-            for c in n.children
-            if c.dep_ == "prep" and c.lower_ in lx.EXAMPLE_PREPS
-            for p in c.children
-            if p.dep_ == "pobj"
-            for a in ctx.expand(p, refs=False)
-        ]
-    else:
-        sources = _named_after(ctx, (n,), ("from",), refs=False)
+    sources = _examples_listed(ctx, n) if backers else _named_after(ctx, (n,), ("from",), refs=False)
     founded = cue_predicate(verb) == "founded" and not ctx.is_passive(verb)
     yield from _money_from(
         sources,
@@ -3995,14 +3997,9 @@ def rule_rival_group(ctx: Context, rival: Token) -> Iterator[Cand]:
     """'two rival apps, A and B', 'rival platforms such as A and B': the names rival whoever the phrase belongs
     to ('Y's rival apps A and B', 'Y fended off rival apps A and B'), else each other."""
     group = rival.head
-    names = [a for c in group.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)] or [
-        a
-        for c in group.children
-        if c.dep_ == "prep" and c.lower_ in lx.EXAMPLE_PREPS
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in ctx.expand(p, refs=False)
-    ]
+    names = [a for c in group.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)] or _examples_listed(
+        ctx, group
+    )
     if not names:
         yield from _rival_group_after_names(ctx, rival)
         return
@@ -4646,14 +4643,7 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         # "Y's chairman X": the possessive may hang off the name
         anchors += [a for c in possessors(h) if c.i < n.i for a in _possessor_alone(ctx, ctx.expand(c))]
     if not fillers:  # "Y's biggest backers, including A, B and C"
-        fillers = [
-            a
-            for c in head_role.children
-            if c.dep_ == "prep" and c.lower_ in lx.EXAMPLE_PREPS
-            for p in c.children
-            if p.dep_ == "pobj"
-            for a in ctx.expand(p, refs=False)
-        ]
+        fillers = _examples_listed(ctx, head_role)
     # "Meituan's domestic rivals Alibaba and JD have …": the names right after it, however parsed
     fillers = fillers or _names_listed_from(ctx, head_role.i + 1)
     if fillers and pred == "invested_in" and dep == "attr":
