@@ -274,6 +274,8 @@ _AMOUNT = re.compile(
     + r")\s?\d[\d.,]*[A-Za-z]*"
 )
 #: A funding round's letter ('Series C', 'Series B+', 'Pre-Series A'): a stage of financing, never a name.
+#: A number that reads as a year ('the 2025 chip'), never a model's.
+_YEAR = re.compile(r"(19|20)\d\d")
 _ROUND_LETTER = re.compile(r"(?:Pre-)?Series [A-H]\d?\+?", re.IGNORECASE)
 
 
@@ -1058,26 +1060,23 @@ def _numbered_name_end(tokens: list[Token], end: int) -> int:
     the tokenizer splits 'No.' from its point) or a product's model number, in the phrase of the kind of product it
     names ('the Hanguang 800 AI inference chip', 'its Yitian 710 server processor'; not 'Alibaba 2025 revenue', a
     year, nor 'sold Tencent 300 chips', a count)."""
-    numbered = None
-    if end + 2 < len(tokens) and tokens[end].text == "." and tokens[end - 1].text == "No" and tokens[end + 1].like_num:
-        numbered = end + 2
-    if end + 3 < len(tokens) and tokens[end].text == "No" and tokens[end + 1].text == "." and tokens[end + 2].like_num:
-        numbered = end + 3
-    if numbered is not None:
+    no = end - 1 if tokens[end - 1].text == "No" else end  # (the NER may take 'No' in or leave it out)
+    if no + 3 < len(tokens) and tokens[no].text == "No" and tokens[no + 1].text == "." and tokens[no + 2].like_num:
+        numbered = no + 3
         # ('Beijing No. 4 High School': the name runs on after its number in capitals)
         while numbered < len(tokens) and tokens[numbered].is_title and tokens[numbered].pos_ == "PROPN":
             numbered += 1
         return numbered
-    if end + 1 >= len(tokens) or tokens[end].dep_ != "nummod" or not tokens[end].text.isdigit():
-        return end
-    if re.fullmatch(r"(19|20)\d\d", tokens[end].text) or tokens[end + 1].is_lower:
+    if end + 1 >= len(tokens) or _YEAR.fullmatch(tokens[end].text) or tokens[end + 1].is_lower:
         return end  # ('Tencent 300 chips': a count qualifies the noun after it directly)
     return end + 1 if _numbered_product(tokens[end]) else end
 
 
 def _numbered_product(number: Token) -> bool:
-    """Whether a number is a model number in the phrase of a kind of product ('the Hanguang 800 AI inference
+    """Whether a token is a model number in the phrase of a kind of product ('the Hanguang 800 AI inference
     chip')."""
+    if number.dep_ != "nummod" or not number.text.isdigit():
+        return False
     kind = number.head
     while kind.dep_ in ("compound", "nmod") and kind.head.i > kind.i:
         kind = kind.head
@@ -1471,7 +1470,7 @@ def _numbered_products(parsed: Parsed, covered: bytearray) -> list[Candidate]:
         i = t.i - 1
         while i >= 0 and t in tokens[i].ancestors and (tokens[i].is_lower or tokens[i].lower_ in lx.JARGON):
             i -= 1  # the kind's own words ('AI inference', 'server')
-        if i < 1 or not tokens[i].text.isdigit() or re.fullmatch(r"(19|20)\d\d", tokens[i].text):
+        if i < 1 or not tokens[i].text.isdigit() or _YEAR.fullmatch(tokens[i].text):
             continue
         start = i
         while start > 0 and i - start < 2 and tokens[start - 1].is_title and tokens[start - 1].is_alpha:
@@ -1751,7 +1750,7 @@ def _qualifies(t: Token) -> bool:
 def category_vote(tokens: list[Token], c: Candidate) -> None:
     """'platforms such as X', 'the platform X', 'its investor X' vote for X's type."""
     head = tokens[c.end - 1]
-    if c.end - c.start > 1 and head.dep_ == "nummod" and head.text.isdigit() and _numbered_product(head):
+    if c.end - c.start > 1 and _numbered_product(head):
         c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'the Hanguang 800 AI inference chip': a product
         return
     cat = None

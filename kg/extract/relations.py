@@ -2042,7 +2042,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     if pred == "investigated" and not objects:  # 'is probing Microsoft's investment in OpenAI': whose conduct
         objects = _whose_conduct(ctx, dobj, {a.key for a in subjects})
     if pred in ("partner_of", "competes_with") and not objects:
-        yield from _without_objects(ctx, v, pred, rule, subjects)
+        yield from _without_objects(ctx, v, lemma, pred, rule, subjects)
         return
     if pred == "launched" and not objects and subjects and v.tag_ in ("VBD", "VBN") and _launched_itself(v):
         objects, subjects = subjects, []  # 'Amazon Now, which launched in Bengaluru in June': it was launched
@@ -2065,12 +2065,13 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         yield from _succession(ctx, v, subjects, objects)
 
 
-def _without_objects(ctx: Context, v: Token, pred: str, rule: str, subjects: list[Arg]) -> Iterator[Cand]:
-    """A verb of partnership or rivalry without objects: 'A and B teamed up' pairs its subjects, 'A competes for
-    the same riders as C' names C; not 'A and B raced to list in Shanghai' (each pursues a goal, not the other)."""
+def _without_objects(ctx: Context, v: Token, lemma: str, pred: str, rule: str, subjects: list[Arg]) -> Iterator[Cand]:
+    """A verb (cue ``lemma``) of partnership or rivalry without objects: 'A and B teamed up' pairs its subjects, 'A
+    competes for the same riders as C' names C; not 'A and B raced to list in Shanghai' (each pursues a goal, not the
+    other)."""
     if pred == "competes_with":
         yield from _rivals_after_the_same(ctx, v, subjects)
-        if cue(v, lx.PURSUIT_VERBS):
+        if lemma in lx.PURSUIT_VERBS:
             return
     for a, b in _pairs(subjects):
         yield Cand(a, pred, b, rule + ".coordinated", v.i)
