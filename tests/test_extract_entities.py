@@ -608,3 +608,69 @@ def test_a_names_number_is_part_of_the_name(extract_text, text, name, kind):
 @pytest.mark.parametrize("text", ["Nvidia sold the 2025 chip to Baidu.", "Apple sold Tencent 300 chips."])
 def test_a_year_or_a_count_after_a_name_is_not_part_of_it(extract_text, text):
     assert not [label for label in by_label(extract_text(text)) if any(ch.isdigit() for ch in label)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Rival VNET counts Shandong Hi-Speed Holdings Group as its largest shareholder.",
+            "Shandong Hi-Speed Holdings Group",
+        ),
+        ("Sino-Ocean Group said on Monday it would sell assets.", "Sino-Ocean Group"),
+        ("Creditors of Yue-Xiu Holdings met in Guangzhou.", "Yue-Xiu Holdings"),
+    ],
+)
+def test_a_company_name_goes_on_over_a_hyphen_between_capitals(extract_text, text, name):
+    assert by_label(extract_text(text))[name].type == "Organization"
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("China-US trade talks resumed in Geneva.", {"China", "United States"}),
+        ("The Alibaba-Tencent Group rivalry deepened.", {"Alibaba", "Tencent"}),
+    ],
+)
+def test_two_known_names_across_a_hyphen_stay_two(extract_text, text, names):
+    assert names <= set(by_label(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("It competes with Ping An Property & Casualty in car insurance.", "Ping An Property & Casualty"),
+        ("Meituan hired Zhongtai Wealth & Asset Management as adviser.", "Zhongtai Wealth & Asset Management"),
+        ("The bank sold its stake to Guoyuan Payment & Clearing last year.", "Guoyuan Payment & Clearing"),
+    ],
+)
+def test_an_ampersand_between_capitalised_common_words_joins_one_name(extract_text, text, name):
+    assert name in by_label(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Tencent renewed deals with Sony Music and Warner Music.", {"Sony Music", "Warner Music"}),
+        ("Yang studied at Tsinghua University and Carnegie Mellon.", {"Tsinghua University", "Carnegie Mellon"}),
+    ],
+)
+def test_and_between_two_names_joins_nothing(extract_text, text, names):
+    assert names <= set(by_label(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text, company",
+    [
+        ("Investors included Hillhouse Investment and Citadel founder Ken Griffin.", "Citadel"),
+        ("The round was joined by Pinnacle chief executive Li Wei.", "Pinnacle"),
+        ("The plan was praised by Zentrix co-founder Wu Fang.", "Zentrix"),
+    ],
+)
+def test_a_name_before_a_company_post_and_a_person_is_the_company(extract_text, text, company):
+    assert by_label(extract_text(text))[company].type == "Organization"
+
+
+def test_a_country_or_nationality_before_a_post_is_no_company(extract_text):
+    labels = by_label(extract_text("US President Donald Trump met Chinese founder Zhang Yiming on Monday."))
+    assert not [label for label, e in labels.items() if e.type == "Organization"]

@@ -7493,3 +7493,168 @@ def test_backers_named_with_the_company_invested_in_it_undated(extract_text, tex
 )
 def test_meeting_investors_or_family_money_names_no_investment(extract_text, text):
     assert not [t for t in triples(extract_text(text)) if t[1] == "invested_in"]
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        (
+            "The purchase of Ele.me put Alibaba in competition with Meituan for restaurants and with Dada for "
+            "couriers.",
+            {("alibaba", "meituan"), ("alibaba", "dada")},
+        ),
+        (
+            "The launch brings Kuaishou into competition with Douyin for viewers and with Bilibili for creators.",
+            {("kuaishou", "douyin"), ("kuaishou", "bilibili")},
+        ),
+        (
+            "Meituan's grocery push put Pinduoduo in competition with Alibaba for fruit and with JD.com for snacks.",
+            {("pinduoduo", "alibaba"), ("pinduoduo", "jd.com")},
+        ),
+    ],
+)
+def test_a_second_with_after_a_for_phrase_names_a_rival_too(extract_text, text, pairs):
+    assert pairs <= _rivals(triples(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text, rival, other",
+    [
+        (
+            "Last year it agreed to buy a controlling stake in storage integrator Jingkong Energy, putting it in "
+            "direct competition with Sungrow.",
+            "sungrow",
+            "jingkong energy",
+        ),
+        (
+            "Meituan acquired bike-sharing startup Mobike in 2018, bringing it into competition with Didi.",
+            "didi",
+            "mobike",
+        ),
+        (
+            "Alibaba agreed to buy hypermarket chain Sun Art Retail, putting it in direct competition with JD.com.",
+            "jd.com",
+            "sun art retail",
+        ),
+    ],
+)
+def test_it_after_a_deal_put_in_competition_is_the_buyer(extract_text, text, rival, other):
+    found = _rivals(triples(extract_text(text)))
+    assert (other, rival) not in found
+
+
+def test_it_after_a_deal_put_in_competition_is_the_named_buyer(extract_text):
+    text = "Meituan acquired bike-sharing startup Mobike in 2018, bringing it into competition with Didi."
+    assert ("meituan", "didi") in _rivals(triples(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text, people, company",
+    [
+        (
+            "Baidu has refocused on AI under Chairman Robin Li and Chief Executive Shen Dou.",
+            {"robin li", "shen dou"},
+            "baidu",
+        ),
+        (
+            "Under chief executive Wang Xing and president Wang Puzhong, Meituan has expanded abroad.",
+            {"wang xing", "wang puzhong"},
+            "meituan",
+        ),
+        (
+            "Alibaba has been selling stakes under Chairman Joe Tsai and Chief Executive Eddie Wu.",
+            {"joe tsai", "eddie wu"},
+            "alibaba",
+        ),
+    ],
+)
+def test_each_titled_person_of_an_under_phrase_leads(extract_text, text, people, company):
+    found = triples(extract_text(text))
+    assert {p for p in people if (p, "leads", company) in found} == people
+
+
+def test_an_untitled_person_after_a_titled_one_under_leads_nothing(extract_text):
+    found = triples(extract_text("JD.com has grown under founder Richard Liu and Sandy Xu."))
+    assert not [t for t in found if t[0] == "sandy xu"]
+
+
+@pytest.mark.parametrize(
+    "text, company, exchange",
+    [
+        ("Sungrow, whose A shares trade on the ChiNext board, sold 85 million H shares.", "sungrow", "chinext"),
+        ("Mixue, whose shares trade on the Hong Kong Stock Exchange, rose.", "mixue", "hong kong stock exchange"),
+        ("Pop Mart's shares trade on the Hong Kong Stock Exchange.", "pop mart", "hong kong stock exchange"),
+    ],
+)
+def test_shares_that_trade_on_an_exchange_list_their_company_there(extract_text, text, company, exchange):
+    assert (company, "listed_on", exchange) in triples(extract_text(text))
+
+
+def test_shares_that_trade_on_a_platform_list_nothing(extract_text):
+    found = triples(extract_text("Sungrow, whose A shares trade on the Taobao platform, rose."))
+    assert not [t for t in found if t[1] == "listed_on"]
+
+
+@pytest.mark.parametrize(
+    "text, rival, topic",
+    [
+        (
+            "GDS Holdings agreed to sell part of its stake in DayOne. GDS said the sale would fund new sites. GDS "
+            "shares rose. Rival VNET Group, which counts Shandong Hi-Speed Holdings Group as its largest shareholder, "
+            "has been winning AI orders.",
+            "vnet group",
+            "gds holdings",
+        ),
+        (
+            "Meituan cut delivery fees in Riyadh on Monday. Meituan said orders rose.\n\nRival Jahez has also cut "
+            "fees.",
+            "jahez",
+            "meituan",
+        ),
+        (
+            "Pop Mart raised prices in May. Pop Mart said demand held. Rival Kayou, backed by Tencent, kept its "
+            "prices.",
+            "kayou",
+            "pop mart",
+        ),
+    ],
+)
+def test_a_sentence_opening_on_rival_x_names_the_articles_rival(extract_text, text, rival, topic):
+    assert (rival, topic) in _rivals(triples(extract_text(text)))
+
+
+def test_rival_before_a_common_noun_names_no_rival(extract_text):
+    text = "Meituan cut delivery fees in Riyadh. Meituan said orders rose. Rival bids from Talabat were rejected."
+    assert ("talabat", "meituan") not in _rivals(triples(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text, company",
+    [
+        (
+            "Xiaohongshu filed for a listing in Hong Kong. Xiaohongshu said profit doubled. Co-founder Mao Wenchao "
+            "started the company in 2013. It has since grown into a search engine, a shift that puts it in direct "
+            "competition with Baidu.",
+            "xiaohongshu",
+        ),
+        (
+            "Keeta opened in Riyadh. Chief executive Wang Lei built the team in 2023. It now competes with Jahez.",
+            "keeta",
+        ),
+        (
+            "Luckin Coffee reported results. Guo runs the company from Xiamen. It competes with Cotti Coffee.",
+            "luckin coffee",
+        ),
+    ],
+)
+def test_a_subject_it_with_no_organization_named_before_is_the_articles(extract_text, text, company):
+    found = _rivals(triples(extract_text(text)))
+    assert any(company in pair for pair in found)
+
+
+def test_an_object_it_with_no_organization_named_before_is_no_company(extract_text):
+    text = (
+        "Eternal bought Blinkit in 2022. Incumbents built density for three years. Prices then fell. “Amazon and "
+        "Flipkart can buy it with their balance sheets,” an analyst said."
+    )
+    assert not [t for t in triples(extract_text(text)) if t[1] == "acquired" and t[0] in ("amazon", "flipkart")]

@@ -204,10 +204,13 @@ def candidates(
     out.extend(_cue_arguments(parsed, covered))
     out.extend(_listed_beside_companies(parsed, out, covered))
     out.extend(_possessed_by_companies(parsed, out, covered))
+    out.extend(_companies_before_posts(parsed, out, covered))
     out.extend(_short_names(parsed, out, covered))
     out.extend(_repeated_names(parsed, out, covered))
     _hyphenated_given_names(parsed, out)
     out = _names_across_a_hyphenated_word(parsed, out)
+    out = _names_over_a_title_hyphen(parsed, out)
+    out = _names_over_an_ampersand(parsed, out, common_words)
     out = _state_owned_names(parsed, out)
     out = _place_led_names(parsed, out)
     out = _bracketed_registered_names(parsed, out)
@@ -335,6 +338,76 @@ def _names_across_a_hyphenated_word(parsed: Parsed, found: list[Candidate]) -> l
             merged.add(id(nxt))
             continue
         out.append(c)
+    return out
+
+
+def _names_over_a_title_hyphen(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+    """'Shandong Hi-Speed Holdings Group', 'Sino-Ocean Group': a company's name may hold a word hyphenated between two
+    capitalised halves, where the NER stops, leaving the part after the hyphen (and the part before, when it tagged
+    one); the whole is one name when the part after ends with a company word (Group, Holdings, Co.) and nothing
+    before the hyphen is a name of the KB. Not 'China-US trade' nor 'the Alibaba-Tencent rivalry' (two names of the
+    KB), nor a person ('Kim Chang-han')."""
+    tokens = parsed.tokens
+    ending = {c.end: c for c in found}
+    out, merged = [], set()
+    for c in sorted(found, key=lambda c: c.start):
+        i = c.start
+        if (
+            c.kb_id
+            or c.label == "PERSON"
+            or tokens[c.end - 1].lower_ not in lx.ORG_SUFFIXES
+            or not _hyphen_joined(tokens, i)
+            or not tokens[i].is_title
+            or not tokens[i - 2].is_title
+            or not tokens[i - 2].is_alpha
+        ):
+            out.append(c)
+            continue
+        before = ending.get(i - 1)
+        if before is not None and (before.kb_id or before.label not in ("ORG", "GPE", "NORP")):
+            out.append(c)
+            continue
+        start = before.start if before is not None else i - 2
+        if before is None and any(k.start <= i - 2 < k.end for k in found):
+            out.append(c)
+            continue
+        out.append(_one_name(parsed, start, c.end, [c, *([before] if before else [])]))
+        if before is not None:
+            merged.add(id(before))
+    return [c for c in out if id(c) not in merged]
+
+
+def _names_over_an_ampersand(parsed: Parsed, found: list[Candidate], common_words: Container[str]) -> list[Candidate]:
+    """'Ping An Property & Casualty', 'Guoyuan Payment & Clearing': an organization's name may join capitalised
+    common words with '&', where the NER stops or splits it in two. The whole is one name when the part before is an
+    organization of no KB entry ending in a common word and the part after is capitalised common words (a candidate
+    or not). Not 'Alibaba & Tencent' (no common words), nor with 'and', which far more often joins two names ('Sony
+    Music and Warner Music', 'Tsinghua University and Carnegie Mellon')."""
+    tokens = parsed.tokens
+    starting = {c.start: c for c in found}
+    out, merged = [], set()
+    for c in found:
+        if id(c) in merged:
+            continue
+        join, end = c.end, c.end + 1
+        if (
+            c.kb_id
+            or c.label != "ORG"
+            or join >= len(tokens)
+            or tokens[join].text != "&"
+            or tokens[c.end - 1].lower_ not in common_words
+        ):
+            out.append(c)
+            continue
+        after = starting.get(end)
+        while end < len(tokens) and tokens[end].is_title and tokens[end].lower_ in common_words:
+            end += 1
+        if end == join + 1 or (after is not None and (after.kb_id or after.end != end)):
+            out.append(c)
+            continue
+        out.append(_one_name(parsed, c.start, end, [c, *([after] if after else [])]))
+        if after is not None:
+            merged.add(id(after))
     return out
 
 
@@ -1524,6 +1597,46 @@ def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             or any(covered[run[0] : run[1]])
             or any(x.ent_type_ for x in tokens[run[0] : run[1]])
             or (run[0] > 0 and tokens[run[0] - 1].text == "-")  # (not the end of 'E-Mart')
+        ):
+            continue
+        span = parsed.doc[run[0] : run[1]]
+        covered[span.start : span.end] = b"\x01" * len(span)
+        out.append(Candidate(span.start, span.end, parsed.text_of(span), "CUE", votes={"Organization": 1.5}))
+    return out
+
+
+#: Words of a company post a name may stand before, as its company ("Citadel founder Ken Griffin").
+_COMPANY_POST_WORDS = frozenset(
+    {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chief", "executive", "ceo", "cfo", "cto", "boss"}
+)
+
+
+def _co_hyphen(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` is the 'co' or the hyphen of a 'co-founder' the tokenizer split."""
+    word = tokens[i].lower_
+    return (word == "co" and i + 2 < len(tokens) and tokens[i + 1].text == "-") or (
+        word == "-" and i >= 1 and tokens[i - 1].lower_ == "co"
+    )
+
+
+def _companies_before_posts(parsed: Parsed, found: list[Candidate], covered: bytearray) -> list[Candidate]:
+    """Names the NER missed before a company post and a person's name: "Citadel founder Ken Griffin", "Pinnacle chief
+    executive Li Wei": the company whose post it is (a proper-noun run the NER gave no kind: not 'US President X',
+    'Chinese founder X', nor 'Monday')."""
+    tokens, out = parsed.tokens, []
+    for c in found:
+        if c.label != "PERSON":
+            continue
+        i = c.start - 1
+        # ('co-founder' comes as three tokens)
+        while i >= 0 and c.start - i <= 3 and (tokens[i].lower_ in _COMPANY_POST_WORDS or _co_hyphen(tokens, i)):
+            i -= 1
+        run = _proper_run(tokens, i, -1) if i < c.start - 1 else None
+        if (
+            run is None
+            or any(covered[run[0] : run[1]])
+            or any(x.ent_type_ or x.lower_ in _COMPANY_POST_WORDS for x in tokens[run[0] : run[1]])
+            or (run[0] > 0 and tokens[run[0] - 1].text[:1].isupper() and not tokens[run[0] - 1].is_sent_start)
         ):
             continue
         span = parsed.doc[run[0] : run[1]]

@@ -532,11 +532,28 @@ class Context:
             found = found if pick else self._unlisted(tok, kind, found)
             pick = pick or (found[0] if found else None)
             salient = self.salient if self.salient and self.salient.key not in self.exclude else None
-            if pick is None and not found and tok.pos_ != "PRON" and phrase in lx.SINGLE_REFS and salient:
-                # 'the company' with no organization named in the sentences before: the article's own
+            if (
+                pick is None
+                and not found
+                and (phrase in lx.SINGLE_REFS if tok.pos_ != "PRON" else self._topic_pronoun(tok))
+                and salient
+            ):
+                # 'the company' or 'It' with no organization named in the sentences before: the article's own
                 return [Arg(salient.key, salient.span, salient.type, "coref:" + phrase)]
             return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
         return []
+
+    def _topic_pronoun(self, tok: Token) -> bool:
+        """Whether a pronoun may stand for the article's topic when no organization is named before it: a subject
+        'it' ('Mao founded the company in 2013. It has since grown …'), or an 'its' not before its clause's named
+        subject ('Through its Model Studio platform, Alibaba Cloud will …' is that subject's). Not an object 'it'
+        ('Amazon can buy it with its balance sheet': most often a thing)."""
+        if tok.lower_ == "it":
+            return tok.dep_ in ("nsubj", "nsubjpass")
+        verb = governing_verb(tok)
+        return tok.lower_ == "its" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i and self.tok_mention[c.i] for c in verb.children
+        )
 
     def _subject_before_more_names(self, tok: Token, kind: str) -> tuple[int, str] | None:
         """For an organization's pronoun, the previous sentence's subject when more names than the nearest few
@@ -2976,10 +2993,30 @@ def rule_under_leader(ctx: Context, under: Token) -> Iterator[Cand]:
         organizations = [a for a in organizations if ctx.kinds.get(a.key) == "authority"]
     if not roles:
         return
-    who = ctx._arg(person)
-    for org in organizations:
-        for pred, role in dict.fromkeys(roles):
-            yield Cand(who, pred, org, f"{pred}.under_title", under.i, role=role, dated=False, event=False)
+    titled_people: list[tuple[tuple[int, int, str], list[tuple[str, str | None]]]] = [(person, roles)]
+    for titled, titles in titled_people + _titled_conjuncts(ctx, person):
+        who = ctx._arg(titled)
+        for org in organizations:
+            for pred, role in dict.fromkeys(titles):
+                yield Cand(who, pred, org, f"{pred}.under_title", under.i, role=role, dated=False, event=False)
+
+
+def _titled_conjuncts(
+    ctx: Context, person: tuple[int, int, str]
+) -> list[tuple[tuple[int, int, str], list[tuple[str, str | None]]]]:
+    """The people conjoined after a titled person, each with the roles of its own title ('under Chairman Joe Tsai
+    and Chief Executive Eddie Wu': Eddie Wu as chief executive); none untitled ('and Zhang' has no role)."""
+    out = []
+    end = person[1]
+    for k in ctx.mention_head[person].conjuncts:
+        m = ctx.tok_mention[k.i]
+        if m is None or m[0] < end or ctx.types.get(m[2]) != "Person":
+            continue
+        words = [w.text for w in ctx.tokens[end : m[0]] if w.lower_ not in ("and", ",")]
+        if roles := title_roles(words):
+            out.append((m, roles))
+        end = m[1]
+    return out
 
 
 def _under_of(name: Token) -> Token | None:
@@ -2987,6 +3024,8 @@ def _under_of(name: Token) -> Token | None:
     may read the tenure word as a verb with X its object)."""
     if name.dep_ == "pobj" and name.head.lower_ == "under":
         return name.head
+    if name.dep_ == "appos" and name.head.dep_ == "pobj" and name.head.head.lower_ == "under":
+        return name.head.head  # ('under chief executive X': the title may come parsed as the object, X beside it)
     verb = name.head
     if (
         name.dep_ == "dobj"
@@ -3092,10 +3131,17 @@ def rule_shares_on(ctx: Context, n: Token) -> Iterator[Cand]:
     platform' (no exchange), nor an exchange's own shares."""
     # ('its shares, listed (traded) on Y': the exchange on the participle set off after the shares)
     said_on = [c for c in n.children if c.dep_ == "acl" and c.lemma_.lower() in ("list", "trade")]
-    exchanges = [a for a in _named_after(ctx, (n, *said_on), ("on",), refs=False) if ctx.kinds.get(a.key) == "exchange"]
+    traded = [n.head] if n.dep_ == "compound" and n.head.lemma_.lower() == "trade" else []
+    # ('whose A shares trade on the ChiNext board': the small model may read the verb as a noun)
+    exchanges = [
+        a
+        for a in _named_after(ctx, (n, *said_on, *traded), ("on",), refs=False)
+        + [s for t in traded for s in _segments_after(ctx, t)]
+        if ctx.kinds.get(a.key) == "exchange"
+    ]
     if not exchanges:
         return
-    companies = [a for c in possessors(n) for a in ctx.expand(c)] + (
+    companies = [a for c in (n, *traded) for p in possessors(c) for a in ctx.expand(p)] + (
         _named_after(ctx, (n,), ("of",)) if n.lemma_.lower() in lx.SHARE_NOUNS else []
     )
     for company in companies:
@@ -3559,6 +3605,17 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         ("with", "against", "from", "to") if n.lemma_.lower() in lx.COMPETE_NOUNS_TO else ("with", "against", "from")
     )
     against = _pobjs(heads, preps, conjoined=True)
+    if len(heads) > 1 and n.dep_ == "pobj":
+        # 'puts it in competition with A for queries and with B for ads': the second 'with' conjoined to the 'for'
+        against += [
+            p
+            for c in (*n.children, *heads[-1].children)
+            if c.dep_ == "prep" and c.i > n.i
+            for k in c.conjuncts
+            if k.pos_ == "ADP" and k.lower_ in preps
+            for p in k.children
+            if p.dep_ == "pobj"
+        ]
     if n.dep_ == "dobj":
         # 'faces competition from A, and from firms such as B': the small model conjoins the second 'from' to the verb,
         # or to a relative clause on the first ('from A and B, both of which own fleets, and from C')
@@ -3588,6 +3645,9 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     if not subjects and n.dep_ == "pobj" and n.head.lower_ in ("in", "into"):
         v = n.head.head
         objs = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c)] if v.pos_ == "VERB" else []
+        if _puts_the_doer(v):
+            # 'it agreed to buy a stake in Y, putting it in competition with Z': the buyer, not Y, meets Z
+            objs = [a for a in ctx.subjects(v.head) if a.type == "Organization"]
         if not objs and v.pos_ == "VERB" and ctx.is_passive(v):  # 'X is locked (embroiled, caught up) in a war with Y'
             objs = [a for c in v.children if c.dep_ == "nsubjpass" for a in ctx.expand(c)]
         subjects = objs or (ctx.subjects(v) if v.pos_ in ("VERB", "AUX") else [])
@@ -3602,6 +3662,18 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     if subjects and _MULTIWAY.search(n.doc[n.left_edge.i : n.i].text):
         for a, b in _pairs(rivals):  # 'a three-way battle with B and C': B and C fight each other too
             yield Cand(a, "competes_with", b, "compete.noun.multiway", n.i, dated=False)
+
+
+def _puts_the_doer(v: Token) -> bool:
+    """Whether ``v`` is a participle set after a clause with no subject of its own and 'it' as its object ('…,
+    putting it in direct competition with Z'): that 'it' is the clause's doer."""
+    return (
+        v.dep_ == "advcl"
+        and v.tag_ == "VBG"
+        and v.i > v.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in v.children)
+    )
 
 
 def _engaged_in(ctx: Context, n: Token) -> list[Arg]:
@@ -4912,6 +4984,16 @@ def _unnamed_anchors(
     ):
         # 'Other rivals include A, B and C', 'Competitors including A and B have cut prices', 'Tencent is another
         # competitor': the article's main organization's
+        return [ctx.salient], "compete.rival.salient"
+    if (
+        pred == "competes_with"
+        and ctx.salient
+        and dep in ("compound", "amod")
+        and n.is_sent_start
+        and h.dep_ in ("nsubj", "nsubjpass")
+        and all(f.key != ctx.salient.key for f in fillers)
+    ):
+        # 'Rival VNET Group, which …, has been winning orders': a sentence that opens on a rival names no one else's
         return [ctx.salient], "compete.rival.salient"
     if pred == "founded" and (agent := _leading_agent(head_role)) is not None:
         # 'Meituan, led by co-founder and chief executive Wang Xing': the titles are of what the name leads
