@@ -40,6 +40,7 @@ BLIND31 = Path(__file__).resolve().parent / "data" / "blind31"
 BLIND32 = Path(__file__).resolve().parent / "data" / "blind32"
 BLIND33 = Path(__file__).resolve().parent / "data" / "blind33"
 BLIND34 = Path(__file__).resolve().parent / "data" / "blind34"
+BLIND35 = Path(__file__).resolve().parent / "data" / "blind35"
 
 
 def _half(stem: str) -> str:
@@ -79,6 +80,7 @@ def _half(stem: str) -> str:
             *BLIND32.glob("*/*.md"),
             *BLIND33.glob("*/*.md"),
             *BLIND34.glob("*/*.md"),
+            *BLIND35.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -122,6 +124,7 @@ def test_sizes():
     assert len(list(BLIND32.glob("dev/*.md"))) == 8 and len(list(BLIND32.glob("test/*.md"))) == 4
     assert len(list(BLIND33.glob("dev/*.md"))) == 7 and len(list(BLIND33.glob("test/*.md"))) == 5
     assert len(list(BLIND34.glob("dev/*.md"))) == 6 and len(list(BLIND34.glob("test/*.md"))) == 6
+    assert len(list(BLIND35.glob("dev/*.md"))) == 6 and len(list(BLIND35.glob("test/*.md"))) == 4
 
 
 @pytest.mark.parametrize(
@@ -161,6 +164,7 @@ def test_sizes():
             *BLIND32.glob("*/*.yaml"),
             *BLIND33.glob("*/*.yaml"),
             *BLIND34.glob("*/*.yaml"),
+            *BLIND35.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
