@@ -124,7 +124,7 @@ def test_sizes():
     assert len(list(BLIND32.glob("dev/*.md"))) == 8 and len(list(BLIND32.glob("test/*.md"))) == 4
     assert len(list(BLIND33.glob("dev/*.md"))) == 7 and len(list(BLIND33.glob("test/*.md"))) == 5
     assert len(list(BLIND34.glob("dev/*.md"))) == 6 and len(list(BLIND34.glob("test/*.md"))) == 6
-    assert len(list(BLIND35.glob("dev/*.md"))) == 6 and len(list(BLIND35.glob("test/*.md"))) == 4
+    assert len(list(BLIND35.glob("dev/*.md"))) == 8 and len(list(BLIND35.glob("test/*.md"))) == 4
 
 
 @pytest.mark.parametrize(
