@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -304,6 +304,27 @@ def _hyphenated_given_names(parsed: Parsed, found: list[Candidate]) -> None:
             c.text = parsed.text_of(parsed.doc[c.start : c.end])
 
 
+def _joined(
+    parsed: Parsed, found: list[Candidate], join: Callable[[Candidate], tuple[int, int, Candidate | None] | None]
+) -> list[Candidate]:
+    """``found`` with each candidate that ``join`` joins to its neighbour replaced by the whole name, and the
+    neighbour it takes in dropped. ``join`` gives the whole's start and end and the neighbouring candidate it takes
+    in (None when the words it takes in are no candidate), or None when the candidate joins nothing."""
+    out, merged = [], set()
+    for c in found:
+        if id(c) in merged:
+            continue
+        whole = join(c)
+        if whole is None:
+            out.append(c)
+            continue
+        start, end, other = whole
+        out.append(_one_name(parsed, start, end, [c, *([other] if other else [])]))
+        if other is not None:
+            merged.add(id(other))
+    return [c for c in out if id(c) not in merged]
+
+
 def _names_across_a_hyphenated_word(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
     """'Hangzhou SF Intra-city Industrial', 'Shenzhen Cross-border Logistics': a registered name may hold a word
     hyphenated into lower case, where the NER and the other sources stop, leaving two pieces; they are one name when
@@ -312,10 +333,8 @@ def _names_across_a_hyphenated_word(parsed: Parsed, found: list[Candidate]) -> l
     hyphen ('Alibaba-rival JD.com')."""
     tokens = parsed.tokens
     by_start = {c.start: c for c in found}
-    out, merged = [], set()
-    for c in found:
-        if id(c) in merged:
-            continue
+
+    def join(c: Candidate) -> tuple[int, int, Candidate | None] | None:
         hyphen, word = c.end, c.end + 1
         nxt = by_start.get(c.end + 2)
         if (
@@ -334,11 +353,10 @@ def _names_across_a_hyphenated_word(parsed: Parsed, found: list[Candidate]) -> l
             and tokens[word].dep_ in ("compound", "amod")
             and all(nxt.start <= tokens[k].head.i < nxt.end for k in (c.end - 1, word))
         ):
-            out.append(_one_name(parsed, c.start, nxt.end, [c, nxt]))
-            merged.add(id(nxt))
-            continue
-        out.append(c)
-    return out
+            return c.start, nxt.end, nxt
+        return None
+
+    return _joined(parsed, found, join)
 
 
 def _names_over_a_title_hyphen(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
@@ -349,8 +367,8 @@ def _names_over_a_title_hyphen(parsed: Parsed, found: list[Candidate]) -> list[C
     KB), nor a person ('Kim Chang-han')."""
     tokens = parsed.tokens
     ending = {c.end: c for c in found}
-    out, merged = [], set()
-    for c in sorted(found, key=lambda c: c.start):
+
+    def join(c: Candidate) -> tuple[int, int, Candidate | None] | None:
         i = c.start
         if (
             c.kb_id
@@ -361,20 +379,13 @@ def _names_over_a_title_hyphen(parsed: Parsed, found: list[Candidate]) -> list[C
             or not tokens[i - 2].is_title
             or not tokens[i - 2].is_alpha
         ):
-            out.append(c)
-            continue
+            return None
         before = ending.get(i - 1)
-        if before is not None and (before.kb_id or before.label not in ("ORG", "GPE", "NORP")):
-            out.append(c)
-            continue
-        start = before.start if before is not None else i - 2
-        if before is None and any(k.start <= i - 2 < k.end for k in found):
-            out.append(c)
-            continue
-        out.append(_one_name(parsed, start, c.end, [c, *([before] if before else [])]))
-        if before is not None:
-            merged.add(id(before))
-    return [c for c in out if id(c) not in merged]
+        if before is None:  # (the word before the hyphen, when no candidate ends there and none holds it)
+            return None if any(k.start <= i - 2 < k.end for k in found) else (i - 2, c.end, None)
+        return None if before.kb_id or before.label not in ("ORG", "GPE", "NORP") else (before.start, c.end, before)
+
+    return _joined(parsed, found, join)
 
 
 def _names_over_an_ampersand(parsed: Parsed, found: list[Candidate], common_words: Container[str]) -> list[Candidate]:
@@ -385,30 +396,25 @@ def _names_over_an_ampersand(parsed: Parsed, found: list[Candidate], common_word
     Music and Warner Music', 'Tsinghua University and Carnegie Mellon')."""
     tokens = parsed.tokens
     starting = {c.start: c for c in found}
-    out, merged = [], set()
-    for c in found:
-        if id(c) in merged:
-            continue
-        join, end = c.end, c.end + 1
+
+    def join(c: Candidate) -> tuple[int, int, Candidate | None] | None:
+        ampersand, end = c.end, c.end + 1
         if (
             c.kb_id
             or c.label != "ORG"
-            or join >= len(tokens)
-            or tokens[join].text != "&"
+            or ampersand >= len(tokens)
+            or tokens[ampersand].text != "&"
             or tokens[c.end - 1].lower_ not in common_words
         ):
-            out.append(c)
-            continue
+            return None
         after = starting.get(end)
         while end < len(tokens) and tokens[end].is_title and tokens[end].lower_ in common_words:
             end += 1
-        if end == join + 1 or (after is not None and (after.kb_id or after.end != end)):
-            out.append(c)
-            continue
-        out.append(_one_name(parsed, c.start, end, [c, *([after] if after else [])]))
-        if after is not None:
-            merged.add(id(after))
-    return out
+        if end == ampersand + 1 or (after is not None and (after.kb_id or after.end != end)):
+            return None
+        return c.start, end, after
+
+    return _joined(parsed, found, join)
 
 
 def _state_owned_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:

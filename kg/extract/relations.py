@@ -2993,28 +2993,28 @@ def rule_under_leader(ctx: Context, under: Token) -> Iterator[Cand]:
         organizations = [a for a in organizations if ctx.kinds.get(a.key) == "authority"]
     if not roles:
         return
-    titled_people: list[tuple[tuple[int, int, str], list[tuple[str, str | None]]]] = [(person, roles)]
-    for titled, titles in titled_people + _titled_conjuncts(ctx, person):
+    for titled, titles in _titled_people(ctx, person, roles):
         who = ctx._arg(titled)
         for org in organizations:
             for pred, role in dict.fromkeys(titles):
                 yield Cand(who, pred, org, f"{pred}.under_title", under.i, role=role, dated=False, event=False)
 
 
-def _titled_conjuncts(
-    ctx: Context, person: tuple[int, int, str]
+def _titled_people(
+    ctx: Context, person: tuple[int, int, str], roles: list[tuple[str, str | None]]
 ) -> list[tuple[tuple[int, int, str], list[tuple[str, str | None]]]]:
-    """The people conjoined after a titled person, each with the roles of its own title ('under Chairman Joe Tsai
-    and Chief Executive Eddie Wu': Eddie Wu as chief executive); none untitled ('and Zhang' has no role)."""
-    out = []
+    """A titled person with the roles of their title, then the people conjoined after them, each with the roles of
+    their own title ('under Chairman Joe Tsai and Chief Executive Eddie Wu': Eddie Wu as chief executive); none
+    untitled ('and Zhang' has no role)."""
+    out = [(person, roles)]
     end = person[1]
     for k in ctx.mention_head[person].conjuncts:
         m = ctx.tok_mention[k.i]
         if m is None or m[0] < end or ctx.types.get(m[2]) != "Person":
             continue
         words = [w.text for w in ctx.tokens[end : m[0]] if w.lower_ not in ("and", ",")]
-        if roles := title_roles(words):
-            out.append((m, roles))
+        if own := title_roles(words):
+            out.append((m, own))
         end = m[1]
     return out
 
