@@ -154,6 +154,52 @@ def by_label(ex):
             "Organization",
         ),
         ("Maybank Berhad and Siemens AG signed the loan.", "Siemens AG", "Organization"),
+        ("Moncler SpA has signed a partnership with Tmall.", "Moncler SpA", "Organization"),
+        # a named product of its possessor's kind: a satellite constellation, a rocket, a drug
+        ("GalaxySpace said its Xingwang constellation would grow.", "Xingwang", "Program"),
+        ("China Satellite Network Group began launching its Guowang constellation in 2024.", "Guowang", "Program"),
+        ("LandSpace flew its Zhuque-3 rocket from Jiuquan.", "Zhuque-3", "Program"),
+        ("Hengrui sold its Camrelizumab drug abroad.", "Camrelizumab", "Program"),
+        # a name before its owner's label, unit or brand in the singular is a company's
+        ("Prada said its Miu Miu label grew fast.", "Miu Miu", "Organization"),
+        ("Kering said its Bottega Veneta label grew fast.", "Bottega Veneta", "Organization"),
+        ("Tapestry said its Kate Spade brand would be sold.", "Kate Spade", "Organization"),
+        # a plural possessive inside a name the NER ran on splits it in two
+        (
+            "The Chinese Academy of Sciences’ Innovation Academy for Microsatellites built it.",
+            "Innovation Academy for Microsatellites",
+            "Organization",
+        ),
+        ("Shares of Barclays’ Absa Group rose.", "Absa Group", "Organization"),
+        # a place the NER read apart opens an unknown registered name, after a preposition too
+        (
+            "China Mobile owns a stake in Shanghai Pudong Development Bank.",
+            "Shanghai Pudong Development Bank",
+            "Organization",
+        ),
+        ("Alibaba sold its stake in Chongqing Ant Consumer Finance.", "Chongqing Ant Consumer Finance", "Organization"),
+        ("Tencent holds shares in Beijing Rural Commercial Bank.", "Beijing Rural Commercial Bank", "Organization"),
+        # capitalised common words ending in a company word, tagged apart after a name, end that name
+        (
+            "The round drew SoftBank China Venture Capital and Hengxu Capital.",
+            "SoftBank China Venture Capital",
+            "Organization",
+        ),
+        ("Backers include Qiming Venture Partners and Hillhouse.", "Qiming Venture Partners", "Organization"),
+        # a place before a legal form is a word of a registered name with the proper nouns before it
+        ("Tencent bought the shares through Sixjoy Hong Kong Ltd., a unit.", "Sixjoy Hong Kong Ltd.", "Organization"),
+        ("The bonds were sold by Kestrel China Ltd. last week.", "Kestrel China Ltd.", "Organization"),
+        ("Payments run through Meridian Taiwan Ltd. in Taipei.", "Meridian Taiwan Ltd.", "Organization"),
+        # a leader's administration is a government, called by both words
+        ("The Trump administration has tightened export controls on Huawei.", "Trump administration", "Organization"),
+        (
+            "Chip sales fell after the Biden administration added SMIC to a list.",
+            "Biden administration",
+            "Organization",
+        ),
+        ("Analysts said the Obama administration had courted Alibaba.", "Obama administration", "Organization"),
+        ("Investors cheered as Luxottica SpA agreed the deal.", "Luxottica SpA", "Organization"),
+        ("Analysts said Brembo SpA would build a plant in Nanjing.", "Brembo SpA", "Organization"),
         # a name the NER ran into an unclosed bracket with (a ticker, an alias)
         ("Airwallex and New York-listed Payoneer Global (PAYO) court exporters.", "Payoneer Global", "Organization"),
         # a name listed beside a company's, written in camel case
@@ -224,6 +270,12 @@ def test_names_and_types(extract_text, text, label, etype):
     assert by_label(extract_text(text))[label].type == etype
 
 
+def test_a_place_in_a_registered_name_is_still_a_place_elsewhere(extract_text):
+    ex = extract_text("Tencent bought the shares through Sixjoy Hong Kong Ltd., a unit. Hong Kong shares rose.")
+    assert by_label(ex)["Hong Kong"].type == "Place" and not by_label(ex)["Hong Kong"].aliases
+    assert by_label(ex)["Sixjoy Hong Kong Ltd."].type == "Organization"
+
+
 @pytest.mark.parametrize(
     "text, junk",
     [
@@ -275,6 +327,8 @@ def test_names_and_types(extract_text, text, label, etype):
         ("Grab-owned Ovo cut fees.", "Grab-owned Ovo"),
         ("Analysts compared the Tencent-style Weixin Pay Group to peers.", "Tencent-style Weixin Pay Group"),
         ("Tencent, PhD holders and Baidu met.", "PhD"),
+        # no 'the' before the name: no government
+        ("Officials said Li Wei administration of the fund was poor.", "Li Wei administration"),
     ],
 )
 def test_junk_is_not_an_entity(extract_text, text, junk):

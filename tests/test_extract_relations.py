@@ -6395,6 +6395,29 @@ def test_ticker_codes_are_never_entities(extract_text, text, code):
 
 
 @pytest.mark.parametrize(
+    "text, company",
+    [
+        # a code that reads like a year is a listing code after an exchange's code: no year, no alias of the exchange
+        ("Anta Sports (HKEX: 2020), listed since 2007, bought Amer Sports.", "anta sports"),
+        ("Kadokawa (TSE: 1999) said on Monday it had acquired Shueisha.", "kadokawa"),
+        ("Orbis Media (HKEX: 1913), which listed in 2011, completed its purchase of Kestrel Logistics.", "orbis media"),
+    ],
+)
+def test_a_listing_code_that_reads_as_a_year_is_a_code(extract_text, text, company):
+    ex = extract_text(text)
+    exchange = next(e for e in ex.entities.values() if e.aliases & {"HKEX", "TSE"} or e.label in ("HKEX", "TSE"))
+    assert not exchange.aliases - {"HKEX", "TSE"}  # nothing merged into the exchange
+    assert company in {ex.entities[r.subject].label.lower() for r in ex.relations if r.predicate == "listed_on"}
+    assert not any(r.date and r.date.year in (1913, 1999, 2020) for r in ex.relations)
+
+
+def test_a_year_after_a_title_case_word_in_brackets_is_no_listing_code():
+    from kg.extract.tickers import find_tickers
+
+    assert find_tickers("Kestrel Logistics (Source: 2024) rose.") == []
+
+
+@pytest.mark.parametrize(
     "text, acronym",
     [
         # an acronym in round brackets names what it follows, and is no ticker
@@ -7658,3 +7681,76 @@ def test_an_object_it_with_no_organization_named_before_is_no_company(extract_te
         "Flipkart can buy it with their balance sheets,” an analyst said."
     )
     assert not [t for t in triples(extract_text(text)) if t[1] == "acquired" and t[0] in ("amazon", "flipkart")]
+
+
+@pytest.mark.parametrize(
+    "text, backer, backed",
+    [
+        # 'its' in a clause conjoined to the main one is the main clause's subject, not a nearer 'when' clause's
+        (
+            "Tongcheng was formed in 2018 when Orbis Network merged with eLong, and counts Tencent among its "
+            "shareholders.",
+            "tencent",
+            "tongcheng",
+        ),
+        (
+            "Kestrel Media was founded in 2015 after Orbis Labs closed, and counts Baidu among its backers.",
+            "baidu",
+            "kestrel media",
+        ),
+        (
+            "Meridian Pay was set up in 2019 when Ant Group cut fees, and lists Alibaba among its shareholders.",
+            "alibaba",
+            "meridian pay",
+        ),
+        # an 'its' of the next sentence stands for the main clause's subject, not the nearer subordinate one's
+        (
+            "Tongcheng was formed in 2018 when Tongcheng Network merged with eLong. Its two biggest shareholders are "
+            "Trip.com Group and Tencent.",
+            "tencent",
+            "tongcheng",
+        ),
+        (
+            "Kestrel Media grew fast after Orbis Labs closed in 2019. Its backers include Baidu.",
+            "baidu",
+            "kestrel media",
+        ),
+        ("Meridian Pay expanded quickly when Alipay cut fees. Its backers include Tencent.", "tencent", "meridian pay"),
+    ],
+)
+def test_its_stands_for_the_subject_of_its_own_or_the_main_clause(extract_text, text, backer, backed):
+    ex = extract_text(text)
+    found = {(ex.entities[r.subject].label.lower(), ex.entities[r.object].label.lower()) for r in ex.relations}
+    assert (backer, backed) in found
+    assert not any(b == backer and o != backed for b, o in found)
+
+
+def test_its_in_a_reported_clause_is_that_clauses_subject(extract_text):
+    ex = extract_text("Tencent said that Orbis Labs had added Baidu to its shareholders.")
+    assert not any(ex.entities[r.object].label == "Tencent" for r in ex.relations if r.predicate == "invested_in")
+
+
+@pytest.mark.parametrize(
+    "text, full, short",
+    [
+        # a known company's first word, after its full name with a legal form, is the company
+        ("Recruit Holdings bought Indeed in 2012. Recruit said sales rose.", "Recruit Holdings", "Recruit"),
+        ("Otto Group runs a marketplace. Otto said it would expand.", "Otto Group", "Otto"),
+        (
+            "The fund owns Savvy Games Group. Savvy, which is based in Riyadh, bought Scopely.",
+            "Savvy Games Group",
+            "Savvy",
+        ),
+    ],
+)
+def test_a_known_companys_first_word_is_its_short_name(extract_text, text, full, short):
+    entities = {e.label: e for e in extract_text(text).entities.values()}
+    assert short in entities[full].aliases and short not in entities
+
+
+def test_a_known_name_is_no_short_name_of_a_longer_one(extract_text):
+    entities = {
+        e.label: e
+        for e in extract_text("Tencent Music Entertainment grew. Tencent said it did well.").entities.values()
+    }
+    assert "Tencent" in entities and "Tencent" not in entities["Tencent Music Entertainment"].aliases

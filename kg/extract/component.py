@@ -47,6 +47,7 @@ from kg.extract.relations import (
     role_in,
     run_rules,
 )
+from kg.extract.tickers import in_code
 from kg.schema import MONEY_EVENTS, SCHEMA
 
 if not Doc.has_extension("kg"):
@@ -252,8 +253,8 @@ def _dates(parsed: Parsed) -> list[dict]:
         start, end = e.start, e.end
         # the NER may run a date on across a dash ('on Nov 1 — days before …'): the date ends there
         end = next((t.i for t in tokens[start:end] if t.text in ("—", "–", ";", "(")), end)
-        if end == start:
-            continue
+        if end == start or (parsed.tickers and in_code(parsed.tickers, e.start_char, e.end_char)):
+            continue  # a listing code is no year ('Prada (HKEX: 1913)')
         if start >= 2 and tokens[start - 1].lower_ in ("following", "next") and tokens[start - 2].lower_ == "the":
             start -= 2  # 'the following April' (the NER may leave the modifier out)
         if k + 1 < len(ents) and ents[k + 1].start == end + 1 and tokens[end].lower_ == "of":

@@ -93,6 +93,7 @@ CATEGORY_TYPES = {
             "site",
             "website",
             "portal",
+            "label",  # 'its Miu Miu label', 'the record label Modern Sky'
         ],
         "Organization",
     ),
@@ -145,6 +146,13 @@ CATEGORY_TYPES = {
             "variant",  # 'A reasoning variant, K2 Thinking, followed'
             "framework",  # "Baidu's deep-learning framework, PaddlePaddle"
             "software",
+            "constellation",  # 'its Guowang constellation' of satellites
+            "rocket",
+            "drug",  # 'its cancer drug Enhertu', 'the weight-loss drug Wegovy'
+            "vaccine",
+            "therapy",
+            "console",
+            "tablet",
         ],
         "Program",
     ),
@@ -428,6 +436,11 @@ PRODUCT_NOUNS = frozenset(
         "programme",
         "program",
         "family",
+        "constellation",  # 'its Guowang constellation'
+        "rocket",
+        "drug",
+        "vaccine",
+        "therapy",
     }
 )
 #: The kinds whose named instance is a unit of its possessor ("its Prime membership", "its Alipay+ network"), which
@@ -892,7 +905,7 @@ LEGAL_ABBREVIATIONS = ("Pte.", "Pty.", "Bhd.", "Tbk.", "A/S", "S.A.S.", "S.p.A."
 COMPANY_SUFFIXES = frozenset(
     {"inc", "inc.", "ltd", "ltd.", "limited", "corp", "corp.", "corporation", "co", "co.", "plc", "llc", "a/s", "ag"}
     | {"gmbh", "s.a.", "n.v.", "ab", "asa", "oyj", "s.p.a.", "pte", "pte.", "pty", "pty.", "bhd", "bhd.", "berhad"}
-    | {"tbk", "tbk.", "k.k.", "s.a.s.", "llp", "l.p."}
+    | {"tbk", "tbk.", "k.k.", "s.a.s.", "llp", "l.p.", "spa", "sa", "se", "nv", "bv"}
 )
 #: Words of a company's legal form after its name: "Kuaishou Technology", "Alibaba Group Holding Ltd",
 #: "Douyu International Holdings" name the company itself (cf. "Taobao Tmall Commerce Group", a unit).
@@ -927,6 +940,7 @@ LEGAL_FORM_WORDS = frozenset(
         "pvt.",
         "gmbh",
         "bv",
+        "spa",
     }
 )
 #: Company-name endings that make "<KB name> <Words> Group" a unit of its own ("Taobao Tmall Commerce Group").

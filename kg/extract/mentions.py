@@ -124,7 +124,8 @@ def split_coordinated(ent: Span) -> list[Span]:
 
 
 def split_possessive(ent: Span) -> list[Span]:
-    """An organization span the NER ran across a possessive ("Walt Disney's Marvel Entertainment", "Valve's Steam")
+    """An organization span the NER ran across a possessive ("Walt Disney's Marvel Entertainment", "Valve's Steam",
+    "the Chinese Academy of Sciences’ Innovation Academy")
     as the owner's name and the owned one's; a possessive that ends the name or comes before a legal form only
     ("McDonald's Corp") and a name the KB knows stay whole.
 
@@ -138,7 +139,8 @@ def split_possessive(ent: Span) -> list[Span]:
     """
     if ent.label_ != "ORG" or ent.ent_id_:
         return [ent]
-    marks = [t.i for t in ent if t.lower_ in ("'s", "’s")]
+    # ("'s", or an apostrophe alone after a plural: "the Chinese Academy of Sciences’ Innovation Academy")
+    marks = [t.i for t in ent if t.lower_ in ("'s", "’s") or (t.tag_ == "POS" and t.text in ("'", "’"))]
     if len(marks) != 1:
         return [ent]
     k = marks[0]
@@ -211,10 +213,12 @@ def candidates(
     out = _names_across_a_hyphenated_word(parsed, out)
     out = _names_over_a_title_hyphen(parsed, out)
     out = _names_over_an_ampersand(parsed, out, common_words)
+    out = _names_over_a_generic_tail(parsed, out, common_words)
     out = _state_owned_names(parsed, out)
     out = _place_led_names(parsed, out)
     out = _bracketed_registered_names(parsed, out)
     out = _colon_titles(parsed, out)
+    out = _administrations(parsed, out)
     # 'HK$128.00' is a price, 'Series C' a round, 'AI' or 'IPO' jargon and 'Executive Chairman' a title, whatever the
     # NER or a name's position says
     out = [
@@ -417,6 +421,30 @@ def _names_over_an_ampersand(parsed: Parsed, found: list[Candidate], common_word
     return _joined(parsed, found, join)
 
 
+def _names_over_a_generic_tail(parsed: Parsed, found: list[Candidate], common_words: Container[str]) -> list[Candidate]:
+    """'SoftBank China Venture Capital', 'Hillhouse China Growth Partners': capitalised common words ending in a
+    company word ('Venture Capital'), which the NER tags apart right after a name, end that name: words so generic
+    name no company alone. Not after a known company's name (the unit rules read 'Alibaba Venture Capital'), nor
+    after a place's or a person's."""
+    tokens = parsed.tokens
+    starting = {c.start: c for c in found}
+
+    def join(c: Candidate) -> tuple[int, int, Candidate | None] | None:
+        tail = starting.get(c.end)
+        if (
+            tail is None
+            or c.kb_id
+            or tail.kb_id
+            or resolve_type(c.votes) != "Organization"
+            or tokens[tail.end - 1].lower_ not in lx.ORG_NAME_WORDS
+            or not all(t.is_title and t.lower_ in common_words for t in tokens[tail.start : tail.end])
+        ):
+            return None
+        return c.start, tail.end, tail
+
+    return _joined(parsed, found, join)
+
+
 def _state_owned_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
     """'Beijing State-owned Capital Operation and Management Co.', 'Shenzhen State-owned Assets Supervision and
     Administration Commission': a capitalised 'State-owned' inside a registered name, after a place, is a word of it
@@ -457,8 +485,9 @@ def _state_owned_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate
 
 def _place_led_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
     """'Chongqing Ant Consumer Finance', 'Shanghai Pudong Development Bank': a place the parse makes a word of an
-    unknown organization's name right after it opens that registered name (the NER reads the place apart). Not a
-    place that starts its clause after a preposition ('In Beijing Acme Robotics opened a lab', a missing comma),
+    unknown organization's name right after it opens that registered name (the NER reads the place apart), also
+    after a preposition ('a stake in Shanghai Pudong Development Bank'). Not a place after the preposition that
+    opens the sentence ('In Beijing Acme Robotics opened a lab', a missing comma),
     nor one before a known name ('Shenzhen-based BYD', 'Hangzhou Alibaba' keeps Alibaba whole)."""
     tokens = parsed.tokens
     by_start = {c.start: c for c in found}
@@ -470,7 +499,7 @@ def _place_led_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
             or name.kb_id
             or resolve_type(place.votes) != "Place"
             or resolve_type(name.votes) != "Organization"
-            or (place.start > 0 and tokens[place.start - 1].pos_ == "ADP")
+            or (place.start > 0 and tokens[place.start - 1].pos_ == "ADP" and _opens_sentence(tokens, place.start - 1))
             or not (outward := [t for t in tokens[place.start : place.end] if t.head.i >= place.end])
             or not all(t.dep_ == "compound" and name.start <= t.head.i < name.end for t in outward)
         ):
@@ -561,6 +590,28 @@ def _replaced(found: list[Candidate], pieces: list[Candidate], whole: Candidate)
     """``found`` with the candidates ``pieces`` (these very ones, not equal ones) replaced by ``whole``."""
     joined = {id(c) for c in pieces}
     return [c for c in found if id(c) not in joined] + [whole]
+
+
+def _administrations(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+    """'the Trump administration', 'the Biden administration': a leader's name between 'the' and a lower-case
+    'administration' names the government that leader heads, an organization called by both words (the NER takes
+    the name for a person's or a company's). Not 'Trump's administration' (a person's, as the possessive says), nor
+    a known company, nor 'the State Administration for Market Regulation' (a name of its own)."""
+    tokens = parsed.tokens
+    out = []
+    for c in found:
+        kind = resolve_type(c.votes)
+        if (
+            c.start > 0
+            and c.end < len(tokens)
+            and tokens[c.start - 1].lower_ == "the"
+            and tokens[c.end].text == "administration"
+            and (kind == "Person" or (kind == "Organization" and c.kb_id is None))
+        ):
+            span = parsed.doc[c.start : c.end + 1]
+            c = Candidate(span.start, span.end, parsed.text_of(span), "ORG", votes={"Organization": 3.0})
+        out.append(c)
+    return out
 
 
 def _one_name(parsed: Parsed, start: int, end: int, pieces: list[Candidate]) -> Candidate:
@@ -782,7 +833,7 @@ def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
         base = tuple(t.text for t in words[:k] if not (t.text.startswith("(") or t.text.endswith(")")))
         if k < len(words) and base and _written_as_name(words[0].text) and base[-1].lower() not in lx.LEGAL_FORM_WORDS:
             shorts.setdefault(base, c)
-            if len(base) > 1 and base[0].isalpha() and len(base[0]) > 2 and c.kb_id is None:
+            if len(base) > 1 and base[0].isalpha() and len(base[0]) > 2:
                 first_words.add(base[:1])
                 shorts.setdefault(base[:1], c)  # 'Kyoritsu Maintenance Co.', then 'Kyoritsu'
 
@@ -1087,10 +1138,11 @@ def _entity_candidate(
         end = _numbered_name_end(tokens, end)
     # the legal form's tokens after the name, which the NER may leave out or tag apart ('Co.')
     legal_form = range(end, end if ent.ent_id_ else _legal_suffix_end(tokens, end))
-    if legal_form:
-        if ent.label_ == "PERSON":  # 'Novo Nordisk A/S': a name with a legal form is a company's
-            ent = Span(parsed.doc, ent.start, legal_form.stop, label="ORG")
-        end = legal_form.stop
+    end = legal_form.stop if legal_form else end
+    if ent.label_ == "PERSON" and end - ent.start > 1 and tokens[end - 1].lower_ in lx.COMPANY_SUFFIXES:
+        ent = Span(parsed.doc, ent.start, end, label="ORG")  # 'Novo Nordisk A/S', 'Prada SpA': a company's name
+    if legal_form and ent.label_ in ("GPE", "LOC"):
+        ent = Span(parsed.doc, _registered_name_start(tokens, ent.start), end, label="ORG")
     start, end = _clean(tokens, ent.start, end)
     while ent.label_ == "PERSON" and not ent.ent_id_ and end - start > 1 and tokens[start].lower_ in _TITLE_WORDS:
         start += 1  # 'Analyst Zhang', 'Chairperson Li Wei': a title is not part of the name
@@ -1395,6 +1447,9 @@ def _given_name_before(tokens: list[Token], i: int) -> bool:
 def _kb_company_in_full(parsed: Parsed, ent: Span, by_start: dict[int, Span]) -> Candidate | None:
     """'Kuaishou Technology', 'Alibaba Group Holding Ltd': the KB company itself, in full; or a unit of it."""
     legal_end = _legal_tail(parsed.tokens, ent)
+    if legal_end and ent.label_ in ("GPE", "LOC"):
+        span = parsed.doc[_registered_name_start(parsed.tokens, ent.start) : legal_end]
+        return Candidate(span.start, span.end, parsed.text_of(span), "ORG", votes={"Organization": 1.0})
     if legal_end:
         span = parsed.doc[ent.start : legal_end]
         votes = {lx.NER_TYPES.get(ent.label_, "Organization"): 1.0}
@@ -1409,6 +1464,16 @@ def _kb_company_in_full(parsed: Parsed, ent: Span, by_start: dict[int, Span]) ->
 #: Endings of adjectives of nationality and region ('South Korean', 'Southeast Asian', 'Middle Eastern', 'Emirati').
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ern", "i")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
+def _registered_name_start(tokens: Sequence[Token], place: int) -> int:
+    """Start of a company's registered name whose place word, at token ``place``, comes before a legal form
+    ('Sixjoy Hong Kong Ltd.', 'Hong Kong Ltd.'): the capitalised proper nouns right before the place, which the NER
+    leaves out; the place itself is then no place but a word of the name."""
+    start = place
+    while start > 0 and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].is_title:
+        start -= 1
+    return start
 
 
 def _not_a_name(name: str, ent: Span, length: int) -> bool:
@@ -1923,12 +1988,13 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         return
     elif (
         h.dep_ in ("compound", "nmod")
-        and h.head.tag_ == "NNS"
+        and (h.head.tag_ == "NNS" or h.head.lower_ in lx.UNIT_NOUNS)
         and any(k.dep_ == "poss" for k in h.head.children)
         and lx.CATEGORY_TYPES.get(h.head.lemma_.lower()) == "Organization"
     ):
-        # 'its Yunmanman and Huochebang apps', 'Sea's Shopee and Garena units': names listed before an owner's kind
-        # of business are of that kind (without an owner, 'Hollywood studios' are a place's)
+        # 'its Yunmanman and Huochebang apps', 'Sea's Shopee and Garena units', 'its Miu Miu label': names before
+        # an owner's kind of business or unit are of that kind (without an owner, 'Hollywood studios' are a
+        # place's)
         c.votes["Organization"] = c.votes.get("Organization", 0) + 3.0
         return
     for child in head.children:

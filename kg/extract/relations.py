@@ -514,12 +514,15 @@ class Context:
             # a pronoun then prefers an earlier sentence's subject (centering), a description the nearest name
             here = self.sent_index[tok.i]
             same = [f for f in found if self.sent_index[f[0]] == here]
-            pick = next((f for f in same if self._subject_here(f[1], kind, here)), None) or (same[0] if same else None)
+            own = self._named_clause_subject(tok)
+            pick = (
+                next((f for f in same if f[1] == own), None)
+                or next((f for f in same if self._subject_here(f[1], kind, here)), None)
+                or (same[0] if same else None)
+            )
             if pick is None and (tok.pos_ == "PRON" or (kind == "Organization" and phrase not in lx.SINGLE_REFS)):
                 # so does a longer description ('the Shenzhen-based carmaker'): it continues a topic
-                pick = next((f for f in found if self.is_subject[f[0]]), None) or self._subject_before_more_names(
-                    tok, kind
-                )
+                pick = self._nearest_subject(found) or self._subject_before_more_names(tok, kind)
                 if tok.pos_ == "PRON" and kind == "Organization":
                     # '… The company was founded by X. Its backers include A': a later subject that is
                     # itself a reference continues the topic the named subject began
@@ -666,6 +669,23 @@ class Context:
     def _referring_clause_subject(self, tok: Token) -> Token | None:
         """The subject of the clause of a possessive 'its' (or of the clause its clause is conjoined to) when that
         subject is itself a reference to one organization ('the group', 'the company', 'it'); None otherwise."""
+        subject = self._subject_of_its_clause(tok)
+        if subject is None or self.tok_mention[subject.i] is not None:
+            return None
+        return subject if subject.lower_ != "its" and self._refers(subject) else None
+
+    def _named_clause_subject(self, tok: Token) -> str | None:
+        """The key of the name that is the subject of the clause of a possessive 'its' (or of the clause its clause
+        is conjoined to): 'Tongcheng was formed when Tongcheng Network merged with eLong, and counts Tencent among
+        its shareholders' (Tongcheng, not the nearer subject of the 'when' clause); None when that subject is no
+        name."""
+        subject = self._subject_of_its_clause(tok) if tok.lower_ == "its" else None
+        mention = self.tok_mention[subject.i] if subject is not None else None
+        return mention[2] if mention is not None else None
+
+    def _subject_of_its_clause(self, tok: Token) -> Token | None:
+        """The one subject before ``tok`` of its clause, or of the clause its clause is conjoined to or depends on
+        without a subject of its own; None when there is none or more than one."""
         verb = governing_verb(tok)
         # (an adverbial clause with no subject of its own takes the one of the clause it depends on: 'It sold its
         # stake in Y after agreeing to sell its Intime chain': its = It, not the nearer name; not a bare
@@ -679,10 +699,7 @@ class Context:
         if "infinitive" in climbed and not {"advcl", "pcomp"} & set(climbed):
             return None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if len(subjects) != 1 or subjects[0].i > tok.i or self.tok_mention[subjects[0].i] is not None:
-            return None
-        subject = subjects[0]
-        return subject if subject.lower_ != "its" and self._refers(subject) else None
+        return subjects[0] if len(subjects) == 1 and subjects[0].i < tok.i else None
 
     def _punished_for(self, tok: Token) -> list[Arg]:
         """The organization a verb of punishing names as its object when 'its' stands in the verb's 'for' or 'over'
@@ -841,6 +858,22 @@ class Context:
                 self.mention_head[self._mention_at(f[0])].dep_ not in _CORE_DEPS,
             ),
         )
+
+    def _nearest_subject(self, found: list[tuple[int, str]]) -> tuple[int, str] | None:
+        """Of the recent names, nearest first, the nearest sentence's subject, its main clause's before any other
+        ('Tongcheng was formed when Tongcheng Network merged with eLong. Its shareholders …': Tongcheng)."""
+        subjects = [f for f in found if self.is_subject[f[0]]]
+        if not subjects:
+            return None
+        here = self.sent_index[subjects[0][0]]
+        return next((f for f in subjects if self.sent_index[f[0]] == here and self._in_main_clause(f[0])), subjects[0])
+
+    def _in_main_clause(self, i: int) -> bool:
+        """Whether the name at token ``i`` hangs on its sentence's main verb, or a verb conjoined to it."""
+        verb = self.mention_head[self._mention_at(i)].head
+        while verb.dep_ == "conj":
+            verb = verb.head
+        return verb.dep_ == "ROOT"
 
     def _subject_here(self, key: str, kind: str, sentence: int) -> bool:
         """Whether any name of ``key`` is a subject in the sentence ('Dewu, known as Poizon, was spun out …': the

@@ -65,6 +65,7 @@ def find_tickers(text: str) -> list[Ticker]:
     out = []
     for m in _BRACKET.finditer(text):
         exchanges, code_spans, codes = [], [], []
+        exchanges_in_capitals = False
         inside = "round" if m["round"] is not None else "square"
         items = list(_ITEMS.finditer(text, m.start(inside), m.end(inside)))
         if not any(i["one"] for i in items) and not (
@@ -78,6 +79,7 @@ def find_tickers(text: str) -> list[Ticker]:
                 continue
             part = _PART.fullmatch(text, *item.span())
             assert part is not None  # an item that is no bare code is one listing (_ONE)
+            exchanges_in_capitals = exchanges_in_capitals or part["exchange"] is not None
             if part["exchange"] or part["named"]:
                 kind = "exchange" if part["exchange"] else "named"
                 code = "code" if part["exchange"] else "named_code"
@@ -87,7 +89,11 @@ def find_tickers(text: str) -> list[Ticker]:
             else:
                 code_spans.append(part.span("number"))
                 codes.append(part["number"])
-        if codes and not all(c.isdigit() and len(c) == 4 and 1900 <= int(c) <= 2100 for c in codes):
+        # a year after a title-case word is a citation ('(Source: 2024)'); after an exchange's code in capitals it
+        # is a listing code, as many in Hong Kong and Tokyo are ('Prada (HKEX: 1913)', 'Anta (HKEX: 2020)')
+        if codes and (
+            exchanges_in_capitals or not all(c.isdigit() and len(c) == 4 and 1900 <= int(c) <= 2100 for c in codes)
+        ):
             out.append(Ticker(m.start(), m.end(), tuple(exchanges), tuple(code_spans), codes))
     return out
 
