@@ -7754,3 +7754,42 @@ def test_a_known_name_is_no_short_name_of_a_longer_one(extract_text):
         for e in extract_text("Tencent Music Entertainment grew. Tencent said it did well.").entities.values()
     }
     assert "Tencent" in entities and "Tencent" not in entities["Tencent Music Entertainment"].aliases
+
+
+@pytest.mark.parametrize(
+    "text, published, pair, day",
+    [
+        # a partnership a lead tells as done takes the day it was announced, as other news does
+        (
+            "BEIJING, March 18, 2026 — JD.com has signed a strategic partnership with Estée Lauder to sell its "
+            "brands through instant retail. The companies said on Tuesday that the deal covers 30 cities.",
+            "2026-03-18",
+            ("jd", "estée lauder"),
+            "2026-03-17",
+        ),
+        (
+            "SHANGHAI, May 20, 2026 — Tencent Music has reached an alliance with Universal Music, the companies "
+            "said on Monday.",
+            "2026-05-20",
+            ("tencent-music", "universal music"),
+            "2026-05-18",
+        ),
+        (
+            "HONG KONG, June 2, 2026 — Meituan has signed a cooperation agreement with Kuaishou, Meituan said in a "
+            "filing on Sunday.",
+            "2026-06-02",
+            ("meituan", "kuaishou"),
+            "2026-05-31",
+        ),
+        # no day of announcing: no date (the dateline's is the day of the report)
+        (
+            "HONG KONG, June 2, 2026 — Meituan has signed a cooperation agreement with Kuaishou.",
+            "2026-06-02",
+            ("meituan", "kuaishou"),
+            None,
+        ),
+    ],
+)
+def test_a_partnership_in_the_lead_takes_the_day_it_was_announced(extract_text, text, published, pair, day):
+    rel = triples(extract_text(text, published=published))[(pair[0], "partner_of", pair[1])]
+    assert (rel.date.iso if rel.date else None) == day

@@ -1146,6 +1146,8 @@ def _news_cue(t: Token) -> str | None:
         if money_raised(t):
             return "invested_in"  # 'Y has raised $700 million in a new round': the investments in it
         return cue_predicate(t)
+    if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.lower_ in lx.COOP_NOUNS - {"deal", "venture"}:
+        return "partner_of"  # 'has signed a strategic partnership with Y'
     return lx.NOUN_CUES.get(t.lower_) if t.pos_ == "NOUN" else None
 
 
