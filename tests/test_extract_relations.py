@@ -7317,6 +7317,12 @@ def test_a_name_before_a_suspended_hyphen_shares_the_compound_modifier(extract_t
          "operates_on", "weibo")),
         ("Liu Qiangdong wrote on his Weibo account that JD.com would hire more couriers.", ("richard liu",
          "operates_on", "weibo")),
+        # a store on a platform: after 'on', or before the store when the knowledge base puts it under another group
+        ("Estée Lauder’s flagship stores on Tmall drew more visitors in March.", ("estée lauder", "operates_on",
+         "tmall")),
+        ("Proya said its store on Douyin drew more visitors.", ("proya", "operates_on", "douyin")),
+        ("Xtep closed its shops on JD.com and Pinduoduo last year.", ("xtep", "operates_on", "pinduoduo")),
+        ("Anta said sales at its Tmall flagship store rose 30% in the quarter.", ("anta", "operates_on", "tmall")),
     ],
 )  # fmt: skip
 def test_an_account_on_a_platform_is_operating_on_it(extract_text, text, triple):
@@ -7329,10 +7335,16 @@ def test_an_account_on_a_platform_is_operating_on_it(extract_text, text, triple)
         "NIO paid the fee from its account with HSBC, the company said.",
         "The Weibo account that leaked the memo was closed by Tencent.",
         "Lazada focused on branded goods through its LazMall channel.",
+        "Alibaba said its Hema stores grew.",  # a chain of the owner's own
     ],
 )
 def test_an_account_with_a_bank_or_without_an_owner_or_a_sales_channel_operates_on_nothing(extract_text, text):
     assert not [t for t in triples(extract_text(text)) if t[1] == "operates_on"]
+
+
+def test_a_brand_store_on_a_platform_makes_the_platform_no_unit_of_the_brand(extract_text):
+    found = triples(extract_text("Anta said sales at its Tmall flagship store rose 30% in the quarter."))
+    assert ("tmall", "part_of", "anta") not in found
 
 
 @pytest.mark.parametrize(

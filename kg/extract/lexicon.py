@@ -446,9 +446,12 @@ PRODUCT_NOUNS = frozenset(
 #: The kinds whose named instance is a unit of its possessor ("its Prime membership", "its Alipay+ network"), which
 #: the annotation guide's part_of covers; a model or a chatbot ("its GLM models") is a product, not a unit.
 SERVICE_NOUNS = frozenset({"membership", "service", "network", "wallet", "subscription", "app", "application", "brand"})
-#: What one holds on a platform, named after it: "its official Weibo account" (not a sales "channel": "its LazMall
-#: channel" is a unit).
+#: What one holds on a platform, named before it or after 'on': "its official Weibo account" (not a sales "channel":
+#: "its LazMall channel" is a unit).
 PLATFORM_ACCOUNT_NOUNS = frozenset({"account", "handle"})
+#: What one runs on a platform or as a chain of its own: "Estée Lauder's stores on Tmall", "its Tmall flagship
+#: store", but "its Hema stores" (a chain of the owner's).
+PLATFORM_STORE_NOUNS = frozenset({"store", "storefront", "shop"})
 #: Segments of an exchange named before their kind: "the Shenzhen Stock Exchange's ChiNext board" (an exchange's only).
 SEGMENT_NOUNS = frozenset({"board", "market", "segment"})
 #: Heads of a description of an authority ("China's top market regulator", "the competition watchdog", "the

@@ -3967,13 +3967,27 @@ def rule_with_partner(ctx: Context, n: Token) -> Iterator[Cand]:
 
 def rule_platform_account(ctx: Context, n: Token) -> Iterator[Cand]:
     """'Douyin said in a statement on its Weibo account', 'in a post on its official WeChat account', "Lei Jun's
-    Weibo account": whoever holds an account on a platform named before it operates on that platform. Not an
-    account with a bank ('its account with HSBC' names no platform before the noun), nor one without an owner ('the
-    Weibo account that leaked it')."""
+    Weibo account", "Estée Lauder's flagship stores on Tmall", "its Tmall flagship store": whoever holds an account
+    or a store on a platform named before it or after 'on' operates on that platform. A store named before is a
+    chain of the owner's ('its Hema stores') unless the knowledge base puts that name under another group. Not an
+    account with a bank ('its account with HSBC'), nor one without an owner ('the Weibo account that leaked it')."""
+    modifiers = [c for c in n.children if c.dep_ in ("compound", "nmod") and c.i < n.i]
+    modifiers += [
+        k for c in modifiers for k in c.children if k.dep_ in ("compound", "nmod")
+    ]  # 'its Tmall flagship store'
+    store = n.lemma_.lower() in lx.PLATFORM_STORE_NOUNS
     platforms = [
         a
+        for c in modifiers
+        if (a := ctx.ent(c)) is not None and a.type == "Organization" and (not store or a.key in ctx.parents)
+    ] + [
+        a
         for c in n.children
-        if c.dep_ in ("compound", "nmod") and c.i < n.i and (a := ctx.ent(c)) is not None and a.type == "Organization"
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p, refs=False)
+        if a.type == "Organization"
     ]
     if not platforms:
         return
@@ -3985,7 +3999,7 @@ def rule_platform_account(ctx: Context, n: Token) -> Iterator[Cand]:
     for s in owners:
         if s.type in ("Organization", "Person"):
             for o in platforms:
-                if o.key != s.key:
+                if o.key != s.key and not ctx.within(o.key, s.key):
                     yield Cand(s, "operates_on", o, "operates.platform_account", n.i, dated=False)
 
 
@@ -5367,8 +5381,22 @@ def rule_possessed_kind(ctx: Context, noun: Token) -> Iterator[Cand]:
     for name in named:
         if name.type in ("Organization", "Program"):
             for owner in owners:
-                if owner.key != name.key:
+                # (a unit the knowledge base puts under another group is where the owner does business: 'sales at
+                # its Tmall flagship store' of a brand)
+                if owner.key != name.key and not _of_another_group(ctx, name.key, owner.key):
                     yield Cand(name, "part_of", owner, "part_of.possessed_kind", noun.i, dated=False)
+
+
+def _of_another_group(ctx: Context, unit: str, owner: str) -> bool:
+    """Whether the knowledge base puts ``unit`` under a group that ``owner`` neither is nor belongs to (Tmall under
+    Alibaba, for a brand; not Alipay+ under Ant Group, for Alipay, Ant's too)."""
+    seen, up = {unit}, ctx.parents.get(unit)
+    while up is not None and up not in seen:
+        if up == owner or ctx.within(owner, up):
+            return False
+        seen.add(up)
+        up = ctx.parents.get(up)
+    return unit in ctx.parents
 
 
 def _kind_of_named_owner(ctx: Context, noun: Token) -> Iterator[Cand]:
@@ -5964,7 +5992,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("sale",), "NOUN", rule_sale_to),
     (("backing", "funding", "financing", "investment", "backer", "investor"), "NOUN", rule_with_backing),
     (("partner",), "NOUN", rule_with_partner),
-    (lx.PLATFORM_ACCOUNT_NOUNS, "NOUN", rule_platform_account),
+    (lx.PLATFORM_ACCOUNT_NOUNS | lx.PLATFORM_STORE_NOUNS, "NOUN", rule_platform_account),
     (("stake", "holding"), "NOUN", rule_possessed_stake),
     (("control", "ownership"), "NOUN", rule_possessed_control),
     (("stake", "holding"), "NOUN", rule_stake_in_exchange),
