@@ -3972,9 +3972,8 @@ def rule_platform_account(ctx: Context, n: Token) -> Iterator[Cand]:
     chain of the owner's ('its Hema stores') unless the knowledge base puts that name under another group. Not an
     account with a bank ('its account with HSBC'), nor one without an owner ('the Weibo account that leaked it')."""
     modifiers = [c for c in n.children if c.dep_ in ("compound", "nmod") and c.i < n.i]
-    modifiers += [
-        k for c in modifiers for k in c.children if k.dep_ in ("compound", "nmod")
-    ]  # 'its Tmall flagship store'
+    # ('its Tmall flagship store': the platform modifies the modifier)
+    modifiers += [k for c in modifiers for k in c.children if k.dep_ in ("compound", "nmod")]
     store = n.lemma_.lower() in lx.PLATFORM_STORE_NOUNS
     platforms = [
         a
