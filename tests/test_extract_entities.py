@@ -190,6 +190,27 @@ def by_label(ex):
         ("Tencent bought the shares through Sixjoy Hong Kong Ltd., a unit.", "Sixjoy Hong Kong Ltd.", "Organization"),
         ("The bonds were sold by Kestrel China Ltd. last week.", "Kestrel China Ltd.", "Organization"),
         ("Payments run through Meridian Taiwan Ltd. in Taipei.", "Meridian Taiwan Ltd.", "Organization"),
+        # the one succeeded or replaced in a post is a person (an organization replaced 'as operator' stays one)
+        (
+            "De La Faverie, who succeeded Fabrizio Freda as chief executive in 2025, cut jobs.",
+            "Fabrizio Freda",
+            "Person",
+        ),
+        ("The bank said Orsola Vitale replaced Carlo Messina as chairman in 2024.", "Carlo Messina", "Person"),
+        (
+            "Kering said Luca de Meo succeeded Francesca Bellettini as chief executive.",
+            "Francesca Bellettini",
+            "Person",
+        ),
+        ("Alibaba said Ant Group replaced Alipay as the operator of the wallet.", "Alipay", "Organization"),
+        # names listed before a plural kind of creative work are works (not before a kind of company or of goods)
+        ("Vantage Studios holds the Assassin’s Creed, Far Cry and Rainbow Six franchises.", "Far Cry", "Program"),
+        ("Sony owns the Gran Turismo and Horizon Zero Dawn games.", "Horizon Zero Dawn", "Program"),
+        ("Bandai licenses the Gundam and Tamagotchi franchises in China.", "Tamagotchi", "Program"),
+        ("Kadokawa sells the Dungeon Meshi and Frieren series abroad.", "Dungeon Meshi", "Program"),
+        ("Demand for the Moore Threads and MetaX chips rose.", "MetaX", "Organization"),
+        ("Bilibili will stream new and library Aniplex titles.", "Aniplex", "Organization"),
+        ("Top Toy sells figures from Disney, Sanrio and Bandai’s Gundam franchises.", "Disney", "Organization"),
         # a leader's administration is a government, called by both words
         ("The Trump administration has tightened export controls on Huawei.", "Trump administration", "Organization"),
         (

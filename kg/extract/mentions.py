@@ -1937,6 +1937,11 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
     if c.end - c.start > 1 and _numbered_product(head):
         c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'the Hanguang 800 AI inference chip': a product
         return
+    if _listed_before_works(tokens, c):
+        c.votes["Program"] = (
+            c.votes.get("Program", 0) + 3.0
+        )  # 'the Assassin's Creed, Far Cry and Rainbow Six franchises'
+        return
     cat = None
     h = head
     while h.dep_ == "conj":  # 'platforms such as X, Y and Z', 'the platforms X, Y and Z'
@@ -1967,6 +1972,16 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         and any(k.dep_ == "dobj" and k.lemma_.lower() in lx.HANDED_POSTS for k in h.head.head.children)
     ):
         c.votes["Person"] = c.votes.get("Person", 0) + 2.0  # 'handed the CEO role to Cyril Han': a successor
+        return
+    elif (
+        h.dep_ == "dobj"
+        and h.head.lemma_.lower() in ("succeed", "replace")
+        and any(
+            k.dep_ == "prep" and k.lower_ == "as" and any(p.lemma_.lower() in lx.PERSON_POSTS for p in k.subtree)
+            for k in h.head.children
+        )
+    ):
+        c.votes["Person"] = c.votes.get("Person", 0) + 2.0  # 'succeeded Fabrizio Freda as chief executive'
         return
     elif h.dep_ == "appos":
         cat = h.head
@@ -2018,6 +2033,35 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         c.votes[t] = c.votes.get(t, 0) + (5.5 if strong else 3.0 if described else 2.0)
     elif (beside := _category_beside(tokens, c)) is not None:
         c.votes[beside] = c.votes.get(beside, 0) + 2.0
+
+
+def _listed_before_works(tokens: list[Token], c: Candidate) -> bool:
+    """Whether a name stands in a list of names right before a plural kind of creative work ('the Assassin's Creed,
+    Far Cry and Rainbow Six franchises', 'the Gran Turismo and Horizon games'): the list's names are works, read on
+    tokens (the small model parses such lists every which way). Not one name before the kind ('library Aniplex
+    titles': the maker's), a kind of company ('the Tencent and NetEase studios') or of goods a maker's name may
+    stand before ('the Moore Threads and MetaX chips'), nor a list that goes on in lower case ('Far Cry and other
+    franchises')."""
+    j = c.end
+    # (a possessive ends the list: in 'Disney, Sanrio and Bandai's Gundam franchises' the names before it own them)
+    while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].text in (",", "and", "&")):
+        j += 1
+    noun = tokens[j] if j < len(tokens) else None
+    listed = any(t.text in (",", "and", "&") for t in tokens[c.end : j]) or (
+        c.start > 0 and tokens[c.start - 1].text in (",", "and", "&")
+    )
+    return (
+        listed
+        and noun is not None
+        and (noun.tag_ == "NNS" or noun.lower_ == "series")  # ('series' is its own plural)
+        and noun.lemma_.lower() in _WORK_KINDS
+        and tokens[j - 1].text[:1].isupper()
+    )
+
+
+#: Kinds of creative work whose plural after a list of names makes them works: a maker's name may stand before
+#: other kinds ('the Moore Threads and MetaX chips').
+_WORK_KINDS = frozenset({"franchise", "game", "title", "series", "film", "show", "drama"})
 
 
 def _what_money_goes_into(prep: Token) -> bool:

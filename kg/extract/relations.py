@@ -5382,20 +5382,8 @@ def rule_possessed_kind(ctx: Context, noun: Token) -> Iterator[Cand]:
             for owner in owners:
                 # (a unit the knowledge base puts under another group is where the owner does business: 'sales at
                 # its Tmall flagship store' of a brand)
-                if owner.key != name.key and not _of_another_group(ctx, name.key, owner.key):
+                if owner.key != name.key and not (name.key in ctx.parents and not ctx.within(name.key, owner.key)):
                     yield Cand(name, "part_of", owner, "part_of.possessed_kind", noun.i, dated=False)
-
-
-def _of_another_group(ctx: Context, unit: str, owner: str) -> bool:
-    """Whether the knowledge base puts ``unit`` under a group that ``owner`` neither is nor belongs to (Tmall under
-    Alibaba, for a brand; not Alipay+ under Ant Group, for Alipay, Ant's too)."""
-    seen, up = {unit}, ctx.parents.get(unit)
-    while up is not None and up not in seen:
-        if up == owner or ctx.within(owner, up):
-            return False
-        seen.add(up)
-        up = ctx.parents.get(up)
-    return unit in ctx.parents
 
 
 def _kind_of_named_owner(ctx: Context, noun: Token) -> Iterator[Cand]:
