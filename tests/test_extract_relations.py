@@ -7805,3 +7805,30 @@ def test_a_known_name_is_no_short_name_of_a_longer_one(extract_text):
 def test_a_partnership_in_the_lead_takes_the_day_it_was_announced(extract_text, text, published, pair, day):
     rel = triples(extract_text(text, published=published))[(pair[0], "partner_of", pair[1])]
     assert (rel.date.iso if rel.date else None) == day
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        # a company closes or shuts a studio or a unit as it closes a programme ('shut' without 'down' too)
+        ("Tencent closed Ouka Studios in Japan in 2024.", ("tencent", "closed", "ouka studios")),
+        ("NetEase shut Jackalyptic Games in North America last year.", ("netease", "closed", "jackalyptic games")),
+        ("ByteDance shut down Pico Interactive in 2025.", ("bytedance", "closed", "pico interactive")),
+    ],
+)
+def test_a_company_closes_a_studio_or_unit(extract_text, text, triple):
+    assert triple in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alibaba closed the deal in May.",  # a deal closed is no entity
+        "Meituan shares closed 3% higher on Monday.",
+        "The company shut its Shanghai office.",  # an office in a place, not a company
+        # cutting a company off from something sanctions it
+        "Zhipu grew fast. The Commerce Department added Zhipu to its entity list in 2025, cutting it off from chips.",
+    ],
+)
+def test_closing_a_deal_shares_or_an_office_closes_no_company(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "closed"]

@@ -963,12 +963,12 @@ CONDUCT_NOUNS = frozenset(
 )
 #: Conduct nouns that name a deal: its 'of' names the company bought, not one whose conduct is examined.
 DEAL_NOUNS = frozenset({"acquisition", "merger", "deal", "agreement", "arrangement"})
-#: Prepositions after which a cue states none of its relations: "ByteDance built TikTok into a giant" grew it.
-EXCLUDED_PREPS = {"build": "into"}
+#: Prepositions after which a cue states none of its relations: "ByteDance built TikTok into a giant" grew it;
+#: "cut it off from American chips" sanctioned it.
+EXCLUDED_PREPS = {"build": "into", "cut": "from"}
 REQUIRED_PARTICLE = {
     "roll": "out",
     "kick": "off",
-    "shut": "down",
     "cut": "off",
     "take": "over",
     "set": "up",
