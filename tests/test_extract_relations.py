@@ -7832,3 +7832,28 @@ def test_a_company_closes_a_studio_or_unit(extract_text, text, triple):
 )
 def test_closing_a_deal_shares_or_an_office_closes_no_company(extract_text, text):
     assert not [t for t in triples(extract_text(text)) if t[1] == "closed"]
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        # the one who answers a rival's challenge or threat competes with that rival
+        ("Alibaba responded to JD.com’s challenge last year by cutting fees.", ("alibaba", "jd")),
+        ("Didi fended off Meituan’s threat in ride-hailing.", ("didi", "meituan")),
+        ("Shopee answered Temu’s challenge with free shipping.", ("shopee", "temu")),
+    ],
+)
+def test_answering_a_rivals_challenge_is_competing_with_it(extract_text, text, pair):
+    assert (pair[0], "competes_with", pair[1]) in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts doubted JD.com’s challenge would last.",  # no company answers it
+        "Meituan said JD.com’s challenge had faded.",  # the challenge is the subject
+        "Tencent met its challenge head-on.",  # a company's own challenge
+    ],
+)
+def test_a_challenge_nobody_answers_names_no_rivals(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "competes_with"]

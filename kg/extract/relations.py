@@ -3661,6 +3661,11 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         ]
     named = [a for p in against for a in ctx.expand(p, refs=False)] + _business_owners(ctx, against)
     rivals = list({a.key: a for a in named}.values())
+    if not rivals and (answered := _answered_challenge(ctx, n)):
+        # 'Alibaba responded to JD.com's challenge', 'Didi fended off Meituan's threat': the one who answers it
+        for s, o in answered:
+            yield Cand(s, "competes_with", o, "compete.noun", n.i, dated=False)
+        return
     # 'a race among A, B and C', 'a subsidy war between the two'; 'as A, B and C battle for …' (the small model
     # takes the verb for a noun after a list)
     between = _named_after(ctx, (n,), ("between", "among", "amongst")) or _list_right_before(ctx, n)
@@ -3695,6 +3700,27 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     if subjects and _MULTIWAY.search(n.doc[n.left_edge.i : n.i].text):
         for a, b in _pairs(rivals):  # 'a three-way battle with B and C': B and C fight each other too
             yield Cand(a, "competes_with", b, "compete.noun.multiway", n.i, dated=False)
+
+
+def _answered_challenge(ctx: Context, n: Token) -> list[tuple[Arg, Arg]]:
+    """For a challenge or a threat named by its possessor and answered by a verb's subject ('Alibaba responded to
+    JD.com's challenge', 'Didi fended off Meituan's threat'): (subject, challenger) pairs of organizations. Not a
+    possessive pronoun (a company's own challenge), nor a challenge that is the subject ('JD.com's challenge
+    faded')."""
+    if n.lemma_.lower() not in lx.COMPETE_NOUNS_TO - {"answer", "alternative"}:
+        return []
+    if n.dep_ == "dobj":
+        verb = n.head
+    elif n.dep_ == "pobj" and n.head.dep_ == "prep":
+        verb = n.head.head
+    else:
+        return []
+    challengers = [
+        a for c in possessors(n) if c.pos_ != "PRON" for a in ctx.expand(c, refs=False) if a.type == "Organization"
+    ]
+    if verb.pos_ != "VERB" or not challengers:
+        return []
+    return [(s, o) for s in ctx.subjects(verb) if s.type == "Organization" for o in challengers if o.key != s.key]
 
 
 def _puts_the_doer(v: Token) -> bool:
