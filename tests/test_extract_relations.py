@@ -7857,3 +7857,34 @@ def test_answering_a_rivals_challenge_is_competing_with_it(extract_text, text, p
 )
 def test_a_challenge_nobody_answers_names_no_rivals(extract_text, text):
     assert not [t for t in triples(extract_text(text)) if t[1] == "competes_with"]
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        # a product named with its possessor, launched with no launcher of its own, is the possessor's launch
+        (
+            "Its arm handles parcels for AliExpress’s Choice programme, the low-cost service launched in 2023.",
+            ("aliexpress", "launched", "choice"),
+        ),
+        (
+            "ByteDance’s Volcano Engine has undercut rivals since its Doubao family launched in 2024.",
+            ("volcano engine", "launched", "doubao"),
+        ),
+        (
+            "Sales rose after Orbis Labs’ Kestrel chatbot, the assistant released in March, went viral.",
+            ("orbis labs", "launched", "kestrel"),
+        ),
+        (
+            "Users flocked to Tencent’s Yuanbao assistant, the chatbot unveiled in May.",
+            ("tencent", "launched", "yuanbao"),
+        ),
+    ],
+)
+def test_a_possessors_product_launched_without_a_launcher_is_the_possessors_launch(extract_text, text, triple):
+    assert triple in triples(extract_text(text))
+
+
+def test_a_product_launched_by_another_is_not_its_possessors_launch(extract_text):
+    found = triples(extract_text("Alibaba’s Qwen model, launched by Alibaba Cloud in 2023, grew."))
+    assert ("alibaba", "launched", "qwen") not in found

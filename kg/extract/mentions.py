@@ -124,10 +124,10 @@ def split_coordinated(ent: Span) -> list[Span]:
 
 
 def split_possessive(ent: Span) -> list[Span]:
-    """An organization span the NER ran across a possessive ("Walt Disney's Marvel Entertainment", "Valve's Steam",
-    "the Chinese Academy of Sciences’ Innovation Academy")
-    as the owner's name and the owned one's; a possessive that ends the name or comes before a legal form only
-    ("McDonald's Corp") and a name the KB knows stay whole.
+    """An organization's or a person's span the NER ran across a possessive ("Walt Disney's Marvel Entertainment",
+    "Valve's Steam", "Orbis Labs' Kestrel", "the Chinese Academy of Sciences’ Innovation Academy") as the owner's
+    name and the owned one's; a possessive that ends the name or comes before a legal form only ("McDonald's Corp")
+    and a name the KB knows stay whole.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("licensed from Walt Disney's Marvel Entertainment .")
@@ -137,8 +137,8 @@ def split_possessive(ent: Span) -> list[Span]:
     >>> [s.text for s in split_possessive(Span(corp, 2, 5, label="ORG"))]
     ["McDonald's Corp"]
     """
-    if ent.label_ != "ORG" or ent.ent_id_:
-        return [ent]
+    if ent.label_ not in ("ORG", "PERSON") or ent.ent_id_:
+        return [ent]  # ('God's Eye', 'New Year's Eve': a work's or an event's name may hold one)
     # ("'s", or an apostrophe alone after a plural: "the Chinese Academy of Sciences’ Innovation Academy")
     marks = [t.i for t in ent if t.lower_ in ("'s", "’s") or (t.tag_ == "POS" and t.text in ("'", "’"))]
     if len(marks) != 1:

@@ -67,6 +67,7 @@ def rule_ids() -> list[str]:
         "partner.open_to",
         "participant.form_with",
         "operates.launched_on",
+        "launch.possessed",
         "operates.platform_account",
         "part_of.possessive",
         "part_of.possessive_product",
@@ -3468,6 +3469,13 @@ def _round_investment(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> l
     return [Cand(s, "invested_in", o, rule, v.i, dated=dated) for s in investors for o in investees if s.key != o.key]
 
 
+def _named_kind(ctx: Context, noun: Token) -> list[Arg]:
+    """The names before a kind of product that name it ('its Doubao family', "Orbis Labs' Kestrel chatbot")."""
+    return [
+        a for k in noun.children if k.dep_ in ("compound", "nmod") and k.i < noun.i and (a := ctx.ent(k)) is not None
+    ]
+
+
 def rule_launched_itself(ctx: Context, v: Token) -> Iterator[Cand]:
     """'Meituan's Keeta launched in Hong Kong in 2023', 'since its Doubao family launched in 2024': a product (a
     unit) said to launch, with no object, was launched by its possessor. Not 'Keeta launched in 2023' (no one named
@@ -3481,7 +3489,7 @@ def rule_launched_itself(ctx: Context, v: Token) -> Iterator[Cand]:
         return
     for subject in (c for c in v.children if c.dep_ == "nsubj"):
         owners = [a for c in possessors(subject) for a in ctx.expand(c) if a.type == "Organization"]
-        for launched in ctx.expand(subject, refs=False):
+        for launched in ctx.expand(subject, refs=False) or _named_kind(ctx, subject):
             for owner in owners:
                 if launched.key != owner.key and launched.type in ("Organization", "Program"):
                     yield Cand(owner, "launched", launched, "launch.itself", v.i)
@@ -3700,6 +3708,28 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     if subjects and _MULTIWAY.search(n.doc[n.left_edge.i : n.i].text):
         for a, b in _pairs(rivals):  # 'a three-way battle with B and C': B and C fight each other too
             yield Cand(a, "competes_with", b, "compete.noun.multiway", n.i, dated=False)
+
+
+def rule_possessed_launch(ctx: Context, v: Token) -> Iterator[Cand]:
+    """ "AliExpress's Choice programme, the low-cost service launched in 2023", "Tencent's Yuanbao assistant, the
+    chatbot unveiled in May": a product named with its possessor, described by a participle of launching with no
+    launcher of its own, was launched by that possessor (as one that 'launched' itself, :func:`rule_launched_itself`).
+    Not one launched 'by' someone (the agent rules')."""
+    if (
+        cue_predicate(v) != "launched"
+        or v.dep_ != "acl"
+        or v.tag_ != "VBN"
+        or any(c.dep_ in ("agent", "dobj", "nsubjpass") for c in v.children)
+    ):
+        return
+    noun = v.head  # the product's noun, or a noun set beside it ('Choice programme, the … service launched')
+    if noun.dep_ == "appos":
+        noun = noun.head
+    products = [a for a in ctx.expand(noun, refs=False) or _named_kind(ctx, noun) if a.type == "Program"]
+    owners = [a for c in possessors(noun) for a in ctx.expand(c) if a.type == "Organization"]
+    for owner in owners:
+        for product in products:
+            yield Cand(owner, "launched", product, "launch.possessed", v.i)
 
 
 def _answered_challenge(ctx: Context, n: Token) -> list[tuple[Arg, Arg]]:
@@ -6006,6 +6036,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("backing", "funding", "financing", "investment", "backer", "investor"), "NOUN", rule_with_backing),
     (("partner",), "NOUN", rule_with_partner),
     (lx.PLATFORM_ACCOUNT_NOUNS | lx.PLATFORM_STORE_NOUNS, "NOUN", rule_platform_account),
+    (tuple(lemma for lemma, (p, _) in lx.VERB_CUES.items() if p == "launched"), "VERB", rule_possessed_launch),
     (("stake", "holding"), "NOUN", rule_possessed_stake),
     (("control", "ownership"), "NOUN", rule_possessed_control),
     (("stake", "holding"), "NOUN", rule_stake_in_exchange),
