@@ -7888,3 +7888,24 @@ def test_a_possessors_product_launched_without_a_launcher_is_the_possessors_laun
 def test_a_product_launched_by_another_is_not_its_possessors_launch(extract_text):
     found = triples(extract_text("Alibaba’s Qwen model, launched by Alibaba Cloud in 2023, grew."))
     assert ("alibaba", "launched", "qwen") not in found
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        # a joint venture 'of' two or more companies names its partners, as 'between' does
+        (
+            "The authority cleared Anchorpoint, a joint venture of Standard Chartered, Animoca Brands and HKT.",
+            ("animoca brands", "hkt"),
+        ),
+        ("Baidu owns part of aiBank, a joint venture of Baidu and China Citic Bank.", ("baidu", "china citic bank")),
+        ("Huawei sold chips to Avatr, a joint venture of Changan, CATL and Huawei.", ("catl", "huawei")),
+    ],
+)
+def test_a_joint_venture_of_companies_makes_them_partners(extract_text, text, pair):
+    found = triples(extract_text(text))
+    assert (pair[0], "partner_of", pair[1]) in found or (pair[1], "partner_of", pair[0]) in found
+
+
+def test_a_venture_of_one_company_is_no_partnership(extract_text):
+    assert not [t for t in triples(extract_text("Hema Fresh is a venture of Alibaba.")) if t[1] == "partner_of"]

@@ -3592,12 +3592,14 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             listed += [
                 (a, p.head.i) for p in _listed_after(c) for a in ctx.expand(p, refs=False) if a.type == "Organization"
             ]
-        if c.dep_ == "prep" and c.lower_ == "between":
+        # ('a joint venture of A, B and C': its partners, when the 'of' names two or more)
+        if c.dep_ == "prep" and (c.lower_ == "between" or (c.lower_ == "of" and n.lemma_.lower() == "venture")):
             between += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
     if not objects and n.dep_ in ("dobj", "attr"):
         objects = ctx.objects(n.head, {"with"})
     for a, b in _pairs(between):
-        yield Cand(a, "partner_of", b, "partner.between", n.i)
+        # ('Anchorpoint, a joint venture of A, B and C': a description, undated by its sentence's news)
+        yield Cand(a, "partner_of", b, "partner.between", n.i, dated=n.dep_ != "appos")
     if objects:
         for s in subjects:
             for o in objects:
