@@ -7909,3 +7909,26 @@ def test_a_joint_venture_of_companies_makes_them_partners(extract_text, text, pa
 
 def test_a_venture_of_one_company_is_no_partnership(extract_text):
     assert not [t for t in triples(extract_text("Hema Fresh is a venture of Alibaba.")) if t[1] == "partner_of"]
+
+
+@pytest.mark.parametrize(
+    "text, investor, investee",
+    [
+        # those named 'alongside' the ones a company counts among its backers are counted too
+        (
+            "Xiaohongshu counts Tencent and Alibaba among its shareholders, alongside HongShan, Hillhouse Investment "
+            "and Temasek Holdings.",
+            "temasek",
+            "xiaohongshu",
+        ),
+        ("Orbis Labs counts Baidu among its backers, alongside IDG Capital and Qiming.", "idg capital", "orbis labs"),
+        ("Kestrel Media counts Meituan among its investors, alongside GGV Capital.", "ggv capital", "kestrel media"),
+    ],
+)
+def test_those_alongside_a_companys_counted_backers_are_backers(extract_text, text, investor, investee):
+    assert (investor, "invested_in", investee) in triples(extract_text(text))
+
+
+def test_those_alongside_counted_customers_are_no_backers(extract_text):
+    found = triples(extract_text("Orbis counts Baidu among its customers, alongside Tencent."))
+    assert not [t for t in found if t[1] == "invested_in"]

@@ -4709,6 +4709,8 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
             if c.dep_ == "dobj" or (c.dep_ in ("advmod", "npadvmod") and ctx.tok_mention[c.i])
             for a in ctx.expand(c, refs=False)
         ]
+        # ('… among its shareholders, alongside C, D and E': those are counted among them too)
+        fillers += _named_after(ctx, (h.head,), ("alongside",), refs=False)
     elif dep == "nsubj" and h.lemma_ in lx.LIST_VERBS:  # "Y's backers include A, B and C"
         fillers = [a for c in h.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
     elif dep == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in lx.OFFICE_NOUNS and h.head.dep_ == "dobj":
