@@ -7932,3 +7932,30 @@ def test_those_alongside_a_companys_counted_backers_are_backers(extract_text, te
 def test_those_alongside_counted_customers_are_no_backers(extract_text):
     found = triples(extract_text("Orbis counts Baidu among its customers, alongside Tencent."))
     assert not [t for t in found if t[1] == "invested_in"]
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        # a list the small model hangs on the first name as its appositive, going on without names
+        (
+            "Tencent, which owns stakes in Epic Games, Ubisoft and dozens of smaller developers, grew.",
+            ("tencent", "invested_in", "ubisoft"),
+        ),
+        (
+            "Tencent owns stakes in Kestrel Games, Orbis Media and dozens of smaller studios.",
+            ("tencent", "invested_in", "orbis media"),
+        ),
+        (
+            "Alibaba invested in Zhipu AI, MiniMax and a handful of other model makers.",
+            ("alibaba", "invested_in", "minimax"),
+        ),
+    ],
+)
+def test_a_list_going_on_without_names_keeps_its_named_members(extract_text, text, triple):
+    assert triple in triples(extract_text(text))
+
+
+def test_a_person_described_by_a_school_and_another_lists_no_founder(extract_text):
+    text = "Founded by Yang Zhilin, a Tsinghua University and Carnegie Mellon-trained researcher, Moonshot rose."
+    assert not [t for t in triples(extract_text(text)) if t[0] == "tsinghua university"]

@@ -1366,12 +1366,14 @@ class Context:
 
     def _list_as_appositive(self, t: Token) -> list[Arg]:
         """'HongShan, Tencent, Alibaba and Geely are among …': the small model may make the list after the first
-        name its appositive; a name with names coordinated to it, set beside a name, lists them (an alias beside a
-        name stands alone: 'Xiaohongshu, or RedNote')."""
+        name its appositive; a name with names (or other nouns) coordinated to it, set beside a name, lists them (an
+        alias beside a name stands alone: 'Xiaohongshu, or RedNote')."""
         for c in t.children:
             if c.dep_ == "appos" and self.tok_mention[c.i] is not None and c.i > t.i:
                 listed = [a for x in (c, *c.conjuncts) if (a := self.ent(x)) is not None]
-                if len(listed) > 1:
+                # ('stakes in Epic Games, Ubisoft and dozens of smaller developers': a list going on without names)
+                head = self.ent(t)
+                if len(listed) > 1 or (listed and c.conjuncts and head is not None and head.type == listed[0].type):
                     return listed
         return []
 
