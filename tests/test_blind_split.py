@@ -41,6 +41,7 @@ BLIND32 = Path(__file__).resolve().parent / "data" / "blind32"
 BLIND33 = Path(__file__).resolve().parent / "data" / "blind33"
 BLIND34 = Path(__file__).resolve().parent / "data" / "blind34"
 BLIND35 = Path(__file__).resolve().parent / "data" / "blind35"
+BLIND36 = Path(__file__).resolve().parent / "data" / "blind36"
 
 
 def _half(stem: str) -> str:
@@ -81,6 +82,7 @@ def _half(stem: str) -> str:
             *BLIND33.glob("*/*.md"),
             *BLIND34.glob("*/*.md"),
             *BLIND35.glob("*/*.md"),
+            *BLIND36.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -125,6 +127,7 @@ def test_sizes():
     assert len(list(BLIND33.glob("dev/*.md"))) == 7 and len(list(BLIND33.glob("test/*.md"))) == 5
     assert len(list(BLIND34.glob("dev/*.md"))) == 6 and len(list(BLIND34.glob("test/*.md"))) == 6
     assert len(list(BLIND35.glob("dev/*.md"))) == 8 and len(list(BLIND35.glob("test/*.md"))) == 4
+    assert len(list(BLIND36.glob("dev/*.md"))) == 4 and len(list(BLIND36.glob("test/*.md"))) == 8
 
 
 @pytest.mark.parametrize(
@@ -165,6 +168,7 @@ def test_sizes():
             *BLIND33.glob("*/*.yaml"),
             *BLIND34.glob("*/*.yaml"),
             *BLIND35.glob("*/*.yaml"),
+            *BLIND36.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
