@@ -291,6 +291,11 @@ def test_names_and_types(extract_text, text, label, etype):
     assert by_label(extract_text(text))[label].type == etype
 
 
+def test_a_place_before_a_word_of_a_legal_form_is_no_company(extract_text):
+    ex = extract_text("Flights at Hong Kong International Airport resumed on Monday.")
+    assert not [e for e in ex.entities.values() if e.type == "Organization" and e.label.startswith("Hong Kong")]
+
+
 def test_a_place_in_a_registered_name_is_still_a_place_elsewhere(extract_text):
     ex = extract_text("Tencent bought the shares through Sixjoy Hong Kong Ltd., a unit. Hong Kong shares rose.")
     assert by_label(ex)["Hong Kong"].type == "Place" and not by_label(ex)["Hong Kong"].aliases

@@ -7826,6 +7826,9 @@ def test_a_company_closes_a_studio_or_unit(extract_text, text, triple):
         "Alibaba closed the deal in May.",  # a deal closed is no entity
         "Meituan shares closed 3% higher on Monday.",
         "The company shut its Shanghai office.",  # an office in a place, not a company
+        # shutting a company out, or cutting it off, sanctions it
+        "Apple shut out Epic Games from its App Store in 2020.",
+        "Apple cut off Huawei in 2020.",
         # cutting a company off from something sanctions it
         "Zhipu grew fast. The Commerce Department added Zhipu to its entity list in 2025, cutting it off from chips.",
     ],
@@ -7959,3 +7962,8 @@ def test_a_list_going_on_without_names_keeps_its_named_members(extract_text, tex
 def test_a_person_described_by_a_school_and_another_lists_no_founder(extract_text):
     text = "Founded by Yang Zhilin, a Tsinghua University and Carnegie Mellon-trained researcher, Moonshot rose."
     assert not [t for t in triples(extract_text(text)) if t[0] == "tsinghua university"]
+
+
+def test_a_known_companys_first_word_modifying_another_is_no_mention_of_it(extract_text):
+    ex = extract_text("Industrial and Commercial Bank of China Ltd. cut its rates. Industrial output fell.")
+    assert not any("Industrial" in {e.label, *e.aliases} for e in ex.entities.values())

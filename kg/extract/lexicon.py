@@ -966,14 +966,17 @@ DEAL_NOUNS = frozenset({"acquisition", "merger", "deal", "agreement", "arrangeme
 #: Prepositions after which a cue states none of its relations: "ByteDance built TikTok into a giant" grew it;
 #: "cut it off from American chips" sanctioned it.
 EXCLUDED_PREPS = {"build": "into", "cut": "from"}
+#: The particles a cue verb needs to carry its cue meaning ('' for none): 'rolled out', 'shut (down) a studio', not
+#: 'shut out a rival'.
 REQUIRED_PARTICLE = {
-    "roll": "out",
-    "kick": "off",
-    "cut": "off",
-    "take": "over",
-    "set": "up",
-    "team": "up",
-    "fend": "off",
+    "roll": {"out"},
+    "kick": {"off"},
+    "cut": {"off"},
+    "take": {"over"},
+    "set": {"up"},
+    "team": {"up"},
+    "fend": {"off"},
+    "shut": {"", "down"},
 }
 #: Nominal cues: "the closure of X", "the acquisition of X", "the launch of X".
 NOUN_CUES = {

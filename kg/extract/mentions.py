@@ -847,6 +847,14 @@ def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
                 # a first word the NER calls a place or a nationality elsewhere ('Saudi Logistics Services Co',
                 # then 'Saudi rival SMSA') is one there
                 and not (base in first_words and tokens[i].ent_type_ in ("GPE", "NORP", "LOC"))
+                # a known company's first word that qualifies the word after it is that word's modifier, not the
+                # company ('Industrial output fell' after 'Industrial and Commercial Bank of China Ltd.')
+                and not (
+                    base in first_words
+                    and full.kb_id
+                    and tokens[i].dep_ in ("amod", "compound", "nmod")
+                    and tokens[i].head.i > i
+                )
                 and tuple(t.text for t in tokens[i : i + n]) == base
                 and _stands_alone(tokens, i, n)
             ):
@@ -1447,7 +1455,8 @@ def _given_name_before(tokens: list[Token], i: int) -> bool:
 def _kb_company_in_full(parsed: Parsed, ent: Span, by_start: dict[int, Span]) -> Candidate | None:
     """'Kuaishou Technology', 'Alibaba Group Holding Ltd': the KB company itself, in full; or a unit of it."""
     legal_end = _legal_tail(parsed.tokens, ent)
-    if legal_end and ent.label_ in ("GPE", "LOC"):
+    if legal_end and ent.label_ in ("GPE", "LOC") and parsed.tokens[legal_end - 1].lower_ in lx.COMPANY_SUFFIXES:
+        # (a legal form, not a word of one: 'Hong Kong International Airport' stays the place's)
         span = parsed.doc[_registered_name_start(parsed.tokens, ent.start) : legal_end]
         return Candidate(span.start, span.end, parsed.text_of(span), "ORG", votes={"Organization": 1.0})
     if legal_end:

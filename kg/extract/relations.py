@@ -2060,7 +2060,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     need = lx.REQUIRED_PARTICLE.get(lemma)
     if (phrasal := _phrasal_sense(v, lemma, dobj)) is not None:
         pred, rule, dobj = phrasal
-    elif (need and _particle(v) != need) or _excluded_prep(v, lemma):
+    elif (need and _particle(v) not in need) or _excluded_prep(v, lemma):
         return
     if _sold_to(v, lemma, dobj):
         yield from _verb_sold_to(ctx, v, dobj)
@@ -2579,7 +2579,10 @@ def _under_possessor(t: Token, top: Token) -> bool:
 def _more_objects(
     ctx: Context, v: Token, pred: str, rule: str, dobj: list[Token], preps: set[str], objects: list[Arg]
 ) -> list[Arg]:
-    """The objects some cues find beyond the verb's own: the one fined, the partner joined hands with …"""
+    """The objects some cues find beyond the verb's own: the one fined, the partner joined hands with …; and fewer
+    for one: a company 'cut off' is sanctioned, not closed ('cut off Huawei'; a service cut off is closed)."""
+    if pred == "closed" and v.lemma_.lower() == "cut":
+        objects = [a for a in objects if a.type != "Organization"]
     if pred == "fined":  # 'fined Meituan 3.44 billion yuan': the one fined may hang off the amount
         # ('the CAC fined it 8.03 billion yuan': the small model reads the one fined as a dative)
         objects += [a for c in v.children if c.dep_ == "dative" for a in ctx.expand(c, refs=c.pos_ == "PRON")]
