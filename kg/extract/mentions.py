@@ -1146,7 +1146,7 @@ def _entity_candidate(
         end = _numbered_name_end(tokens, end)
     # the legal form's tokens after the name, which the NER may leave out or tag apart ('Co.')
     legal_form = range(end, end if ent.ent_id_ else _legal_suffix_end(tokens, end))
-    end = legal_form.stop if legal_form else end
+    end = legal_form.stop
     if ent.label_ == "PERSON" and end - ent.start > 1 and tokens[end - 1].lower_ in lx.COMPANY_SUFFIXES:
         ent = Span(parsed.doc, ent.start, end, label="ORG")  # 'Novo Nordisk A/S', 'Prada SpA': a company's name
     if legal_form and ent.label_ in ("GPE", "LOC"):
@@ -1946,10 +1946,8 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
     if c.end - c.start > 1 and _numbered_product(head):
         c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'the Hanguang 800 AI inference chip': a product
         return
-    if _listed_before_works(tokens, c):
-        c.votes["Program"] = (
-            c.votes.get("Program", 0) + 3.0
-        )  # 'the Assassin's Creed, Far Cry and Rainbow Six franchises'
+    if _listed_before_works(tokens, c):  # 'the Assassin's Creed, Far Cry and Rainbow Six franchises'
+        c.votes["Program"] = c.votes.get("Program", 0) + 3.0
         return
     cat = None
     h = head

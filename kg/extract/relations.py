@@ -2748,7 +2748,7 @@ def _handed_business(ctx: Context, v: Token) -> Iterator[Cand]:
     if thing.lower_ == "control":
         handed = [a for p in _named_tokens_after(thing, "of") for a in ctx.expand(p, refs=False)]
     elif thing.lemma_.lower() in _BUSINESS_KINDS and possessors(thing):
-        handed = _named(ctx.ent(c) for c in thing.children if c.dep_ in ("compound", "nmod") and c.i < thing.i)
+        handed = _named_kind(ctx, thing)
     else:
         handed = [a for a in ctx.expand(thing, refs=False) if a.type == "Organization"]
     buyers = [a for a in _named_after(ctx, (v, thing), ("to",), deps=_TO_DEPS) if a.type == "Organization"]
@@ -3475,10 +3475,9 @@ def _round_investment(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> l
 
 
 def _named_kind(ctx: Context, noun: Token) -> list[Arg]:
-    """The names before a kind of product that name it ('its Doubao family', "Orbis Labs' Kestrel chatbot")."""
-    return [
-        a for k in noun.children if k.dep_ in ("compound", "nmod") and k.i < noun.i and (a := ctx.ent(k)) is not None
-    ]
+    """The names that modify a kind of thing before it and name it ('its Doubao family', "Orbis Labs' Kestrel
+    chatbot", 'its Yihaodian business')."""
+    return _named(ctx.ent(k) for k in noun.children if k.dep_ in ("compound", "nmod") and k.i < noun.i)
 
 
 def rule_launched_itself(ctx: Context, v: Token) -> Iterator[Cand]:
