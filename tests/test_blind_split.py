@@ -42,6 +42,7 @@ BLIND33 = Path(__file__).resolve().parent / "data" / "blind33"
 BLIND34 = Path(__file__).resolve().parent / "data" / "blind34"
 BLIND35 = Path(__file__).resolve().parent / "data" / "blind35"
 BLIND36 = Path(__file__).resolve().parent / "data" / "blind36"
+BLIND37 = Path(__file__).resolve().parent / "data" / "blind37"
 
 
 def _half(stem: str) -> str:
@@ -83,6 +84,7 @@ def _half(stem: str) -> str:
             *BLIND34.glob("*/*.md"),
             *BLIND35.glob("*/*.md"),
             *BLIND36.glob("*/*.md"),
+            *BLIND37.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -128,6 +130,7 @@ def test_sizes():
     assert len(list(BLIND34.glob("dev/*.md"))) == 6 and len(list(BLIND34.glob("test/*.md"))) == 6
     assert len(list(BLIND35.glob("dev/*.md"))) == 8 and len(list(BLIND35.glob("test/*.md"))) == 4
     assert len(list(BLIND36.glob("dev/*.md"))) == 4 and len(list(BLIND36.glob("test/*.md"))) == 8
+    assert len(list(BLIND37.glob("dev/*.md"))) == 4 and len(list(BLIND37.glob("test/*.md"))) == 8
 
 
 @pytest.mark.parametrize(
@@ -169,6 +172,7 @@ def test_sizes():
             *BLIND34.glob("*/*.yaml"),
             *BLIND35.glob("*/*.yaml"),
             *BLIND36.glob("*/*.yaml"),
+            *BLIND37.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
