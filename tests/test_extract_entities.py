@@ -754,3 +754,171 @@ def test_a_name_before_a_company_post_and_a_person_is_the_company(extract_text, 
 def test_a_country_or_nationality_before_a_post_is_no_company(extract_text):
     labels = by_label(extract_text("US President Donald Trump met Chinese founder Zhang Yiming on Monday."))
     assert not [label for label, e in labels.items() if e.type == "Organization"]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The Stuttgart-based group has cut 2,000 jobs.", "Stuttgart"),
+        ("The Eindhoven-headquartered chipmaker said sales rose.", "Eindhoven"),
+        ("Shares of the Ulsan-based shipbuilder fell 3%.", "Ulsan"),
+    ],
+)
+def test_a_companys_seat_before_based_is_a_place(extract_text, text, place):
+    assert by_label(extract_text(text))[place].type == "Place"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The first CEA-based vehicles met every target.", "CEA"),
+        ("Its HarmonyOS-based phones sold well.", "HarmonyOS"),
+    ],
+)
+def test_what_a_product_is_based_on_is_no_place(extract_text, text, name):
+    assert by_label(extract_text(text))[name].type != "Place"
+
+
+def test_a_nationality_before_headquartered_is_no_place(extract_text):
+    ex = extract_text("US export controls bar sales to Chinese-headquartered companies wherever they operate.")
+    assert "Chinese" not in by_label(ex)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Haier opened a plant in Pitesti last year.", "Pitesti"),
+        ("Zara runs two stores and a warehouse in Arteixo, Galicia, for its online orders.", "Arteixo"),
+        ("Hisense opened a plant in Kocaeli, Gebze, last year.", "Gebze"),
+        ("Chery assembles cars at a plant in Anápolis, Goiás, with a local partner.", "Anápolis"),
+        ("Marta Oliveira, who runs three restaurants in Pinheiros, joined Keeta.", "Pinheiros"),
+        ("Chery builds cars at a factory in the northern state of Sonora.", "Sonora"),
+    ],
+)
+def test_where_a_site_stands_is_a_place(extract_text, text, place):
+    assert by_label(extract_text(text))[place].type == "Place"
+
+
+@pytest.mark.parametrize(
+    "text, company",
+    [
+        ("Geely took a 26% stake in Vexora, the carmaker's local unit.", "Vexora"),
+        ("Tencent bought a stake in Kelora Games in Helsinki.", "Kelora Games"),
+        ("Haier invested in Brandt, a French appliance maker.", "Brandt"),
+    ],
+)
+def test_what_one_takes_a_stake_in_is_no_place(extract_text, text, company):
+    assert by_label(extract_text(text))[company].type == "Organization"
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Renault Chief Executive François Provost said the plan would work.", "François Provost"),
+        ("Industry and Technology Minister Mehmet Fatih Kacır said the plant would open.", "Mehmet Fatih Kacır"),
+        ("Zalando Chief Financial Officer Sandra Dembeck said margins rose.", "Sandra Dembeck"),
+        (
+            "Jörg Wehrmann, the Audi management board member for sales, said so.",
+            "Jörg Wehrmann",
+        ),
+        ("Shares rose, said Tomasz Nowak, chief executive of Allegro.", "Tomasz Nowak"),
+    ],
+)
+def test_a_full_name_beside_a_post_is_a_persons(extract_text, text, person):
+    assert by_label(extract_text(text))[person].type == "Person"
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Trade and Energy Minister Ayşe Nur Yılmaz said the plant would open.", {"Trade", "Energy"}),
+        ("Commerce Secretary Howard Lutnick met the founders.", {"Commerce"}),
+    ],
+)
+def test_a_ministers_portfolio_is_no_company(extract_text, text, absent):
+    assert not absent & set(by_label(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klarna Managing Director Asia Pacific said nothing.",
+        "Ant Group hired Vila Madalena, the design studio, last year.",
+    ],
+)
+def test_a_place_or_a_company_beside_a_post_or_a_kind_is_no_person(extract_text, text):
+    labels = by_label(extract_text(text))
+    assert not [k for k, e in labels.items() if e.type == "Person"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Stellantis took a 20% stake in Fiat do Brasil last year.", "Fiat do Brasil"),
+        ("Nestlé de México said sales rose in the quarter.", "Nestlé de México"),
+        ("Volkswagen do Brasil hired 500 workers.", "Volkswagen do Brasil"),
+    ],
+)
+def test_a_companys_name_over_a_romance_particle_is_one_company(extract_text, text, name):
+    e = by_label(extract_text(text))[name]
+    assert e.type == "Organization" and e.kb_id is None
+
+
+def test_a_verb_do_after_companies_joins_nothing(extract_text):
+    labels = by_label(extract_text("Analysts expect Tencent and Alibaba do better in 2026."))
+    assert {"Tencent", "Alibaba"} <= set(labels)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Suppliers including Toyota’s Kirloskar joint venture are expanding.", "Kirloskar"),
+        ("Alibaba’s Lumora logistics arm grew fast.", "Lumora"),
+        ("Sony’s Bungie game studio cut jobs.", "Bungie"),
+    ],
+)
+def test_a_name_before_its_owners_kind_of_business_is_an_organization(extract_text, text, name):
+    assert by_label(extract_text(text))[name].type == "Organization"
+
+
+def test_a_place_before_its_owners_kind_of_site_is_no_unit(extract_text):
+    assert by_label(extract_text("Tencent’s Shenzhen office closed."))["Shenzhen"].type == "Place"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Chery has started building its T8 compact electric SUV in Spain.", "T8"),
+        ("Nio’s ET9 sedan sold well, and Li Auto’s L9 SUV too.", "L9"),
+        ("Leapmotor’s imported C10 SUV, launched in Europe in 2024, sold modestly.", "C10"),
+    ],
+)
+def test_a_model_code_before_its_kind_of_car_is_a_product(extract_text, text, name):
+    assert by_label(extract_text(text))[name].type == "Program"
+
+
+@pytest.mark.parametrize("text", ["Its 300 chips and the Q3 model were late.", "The 2025 SUV sold well."])
+def test_a_count_a_quarter_or_a_year_before_a_kind_names_no_product(extract_text, text):
+    assert not [k for k, e in by_label(extract_text(text)).items() if e.type == "Program"]
+
+
+@pytest.mark.parametrize(
+    "text, person, surname",
+    [
+        (
+            "“Retail is shifting,” said Tiago Ferraz, an analyst at Itaú BBA.\n\n“The pure cross-border model is losing"
+            " its cost advantage everywhere — in the US, in Europe and now in Brazil,” said Ferraz.",
+            "Tiago Ferraz",
+            "Ferraz",
+        ),
+        (
+            "“Margins will hold,” said Bruno Salles, an internet analyst at Genial Investimentos.\n\n“The pure"
+            " cross-border model is losing its cost advantage everywhere — in the US, in Europe and now in Brazil,”"
+            " said Salles.",
+            "Bruno Salles",
+            "Salles",
+        ),
+    ],
+)
+def test_a_surname_after_the_full_name_is_that_person_whatever_the_ner_calls_it(extract_text, text, person, surname):
+    assert surname in by_label(extract_text(text))[person].aliases

@@ -7967,3 +7967,158 @@ def test_a_person_described_by_a_school_and_another_lists_no_founder(extract_tex
 def test_a_known_companys_first_word_modifying_another_is_no_mention_of_it(extract_text):
     ex = extract_text("Industrial and Commercial Bank of China Ltd. cut its rates. Industrial output fell.")
     assert not any("Industrial" in {e.label, *e.aliases} for e in ex.entities.values())
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        # the small model hangs the rival's preposition on the verb that takes the competition noun
+        (
+            "Ele.me is fighting a costly subsidy war at home with Meituan and Douyin.",
+            ("ele.me", "competes_with", "douyin"),
+        ),
+        (
+            "Shopee is stepping up its challenge to Lazada and Tokopedia in Indonesia.",
+            ("shopee", "competes_with", "tokopedia"),
+        ),
+        ("Douyin waged a price war last year with Pinduoduo.", ("douyin", "competes_with", "pinduoduo")),
+    ],
+)
+def test_a_rival_after_the_verb_of_a_competition_noun_competes(extract_text, text, triple):
+    assert triple in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NetEase won the battle for users in 2024 with Tencent as a partner.",
+        "Xiaomi signed a partnership with Leica in 2022.",
+    ],
+)
+def test_a_partner_named_with_as_or_a_partnership_is_no_rival(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "competes_with"]
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("Renault paid about €1 billion in 2023 for roughly 21% of Ampere.", ("renault", "invested_in", "ampere")),
+        ("Tencent paid $300 million for 10 per cent of Ubisoft.", ("tencent", "invested_in", "ubisoft")),
+        ("JD.com paid HK$4 billion for 60% of Dada.", ("jd.com", "acquired", "dada group")),
+    ],
+)  # fmt: skip
+def test_paying_for_a_share_of_a_company_invests_in_it(extract_text, text, triple):
+    assert triple in triples(extract_text(text))
+
+
+def test_paying_a_percentage_more_is_no_investment(extract_text):
+    found = triples(extract_text("Tencent paid 21% more for the rights from Ubisoft."))
+    assert not [t for t in found if t[1] in ("invested_in", "acquired")]
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("Alibaba formed Cainiao in 2013 with partners.", ("alibaba", "founded", "cainiao")),
+        ("Hillhouse formed Vexa Capital to invest in hospitals.", ("hillhouse investment", "founded", "vexa capital")),
+        ("Xiaomi formed Zimi Robotics last year.", ("xiaomi", "founded", "zimi robotics")),
+    ],
+)
+def test_forming_a_company_founds_it(extract_text, text, triple):
+    assert triple in triples(extract_text(text))
+
+
+def test_forming_a_partnership_with_a_company_founds_nothing(extract_text):
+    found = triples(extract_text("Tencent formed a partnership with Walmart in 2016."))
+    assert not [t for t in found if t[1] == "founded"]
+
+
+@pytest.mark.parametrize(
+    "text, parts, whole",
+    [
+        ("Lazada and Zalora merged in 2022 to form Vantage Retail.", ("lazada", "zalora"), "vantage retail"),
+        ("Shopee and Garena merged last year to create Seamoney Plus.", ("shopee", "garena"), "seamoney plus"),
+        ("Ctrip and Qunar merged in 2015 to form Trip Holdings.", ("ctrip", "qunar"), "trip holdings"),
+    ],
+)
+def test_companies_that_merge_to_form_one_become_its_parts(extract_text, text, parts, whole):
+    found = triples(extract_text(text))
+    for part in parts:
+        assert (part, "part_of", whole) in found and (part, "founded", whole) not in found
+
+
+def test_companies_that_merge_their_units_to_create_one_found_it(extract_text):
+    found = triples(extract_text("Fosun and Sanyuan merged their dairy units in 2019 to create Vexa Dairy."))
+    assert ("fosun", "founded", "vexa dairy") in found and ("fosun", "part_of", "vexa dairy") not in found
+
+
+@pytest.mark.parametrize(
+    "text, buyer, taken",
+    [
+        (
+            "China Biologic was taken private by a consortium that includes CITIC Capital and Hillhouse Capital.",
+            "citic capital",
+            "china biologic",
+        ),
+        (
+            "Yatsen, which was taken private in 2026 by a consortium that included Britain’s Permira and Tencent.",
+            "tencent",
+            "yatsen",
+        ),
+        (
+            "51job was taken private by a consortium that included Singapore’s Temasek and DCP Capital.",
+            "dcp capital",
+            "51job",
+        ),
+    ],
+)
+def test_a_consortium_that_included_companies_names_the_buyers(extract_text, text, buyer, taken):
+    found = triples(extract_text(text))
+    assert (buyer, "acquired", taken) in found
+    assert not [t for t in found if t[1] == "acquired" and t[0] in ("britain", "singapore")]
+
+
+@pytest.mark.parametrize(
+    "text, triple, wrong",
+    [
+        (
+            "Shopee’s push has reshaped Brazil, where Lazada does not sell. There it competes with Mercado Libre.",
+            ("shopee", "competes_with", "mercadolibre"),
+            ("lazada", "competes_with", "mercadolibre"),
+        ),
+        (
+            "Grab’s model has upended Vietnam, where Gojek no longer operates. There it competes with Be Group.",
+            ("grab", "competes_with", "be group"),
+            ("gojek", "competes_with", "be group"),
+        ),
+    ],
+)
+def test_it_after_a_possessed_subject_is_its_owner_not_a_clauses_subject(extract_text, text, triple, wrong):
+    found = triples(extract_text(text))
+    assert triple in found and wrong not in found
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Baozun said sales fell. Its shares, which are listed on the Nasdaq, dropped 3%.",
+            ("baozun", "listed_on", "nasdaq"),
+        ),
+        (
+            "Vipshop’s shares, which trade on the New York Stock Exchange, rose.",
+            ("vipshop", "listed_on", "new york stock exchange"),
+        ),
+        (
+            "Kanzhun said revenue rose. Its depositary shares, which trade on Nasdaq under BZ, rose 6.8%.",
+            ("kanzhun", "listed_on", "nasdaq"),
+        ),
+    ],
+)
+def test_shares_a_relative_clause_says_trade_on_an_exchange_list_their_company(extract_text, text, triple):
+    assert triple in triples(extract_text(text))
+
+
+def test_shares_sold_by_investors_on_an_exchange_list_nothing(extract_text):
+    found = triples(extract_text("Tencent said revenue rose. Its shares, which investors on Nasdaq sold, fell."))
+    assert not [t for t in found if t[1] == "listed_on"]

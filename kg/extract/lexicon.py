@@ -375,6 +375,27 @@ NAMING_VERBS = frozenset({"call", "dub", "name", "brand", "title"})
 COOP_SUPPORT = frozenset(
     {"reach", "sign", "establish", "form", "forge", "strike", "enter", "seal", "announce", "conclude", "have"}
 )
+#: Sites a company builds or runs, which stand somewhere: "a plant in Izmir", "two restaurants in Vila Madalena".
+FACILITY_NOUNS = frozenset(
+    {
+        "plant",
+        "factory",
+        "site",
+        "complex",
+        "hub",
+        "office",
+        "headquarters",
+        "restaurant",
+        "warehouse",
+        "campus",
+        "centre",
+        "center",
+        "facility",
+        "mall",
+        "outlet",
+        "branch",
+    }
+)
 #: Competition nouns: "in direct competition with X", "the rivalry between X and Y", "a new front against X",
 #: "feeling the heat from X".
 COMPETE_NOUNS = frozenset(
@@ -441,6 +462,11 @@ PRODUCT_NOUNS = frozenset(
         "drug",
         "vaccine",
         "therapy",
+        "suv",  # 'its EX2 compact electric SUV', 'Xiaomi's SU7 sedan'
+        "sedan",
+        "hatchback",
+        "minivan",
+        "pickup",
     }
 )
 #: The kinds whose named instance is a unit of its possessor ("its Prime membership", "its Alipay+ network"), which
@@ -664,7 +690,7 @@ VERB_CUES = {
     **dict.fromkeys(["head", "helm", "chair", "lead", "run", "oversee", "operate"], ("leads", "leads.verb")),
     **dict.fromkeys(["own", "control", "hold", "house", "include"], ("owns", "owns.verb")),
     "oversee": ("owns", "owns.oversee"),  # a group that oversees its units; a person who does leads them
-    **dict.fromkeys(["start", "create", "establish"], ("founded", "found.verb")),
+    **dict.fromkeys(["start", "create", "establish", "form"], ("founded", "found.verb")),
     "build": ("founded", "found.build"),
     **dict.fromkeys(["fine", "penalize", "penalise"], ("fined", "fine.verb")),
     **dict.fromkeys(

@@ -204,6 +204,7 @@ def candidates(
     out.extend(_names_of_a_country(parsed, out, covered))
     out.extend(_digit_led_names(parsed, covered))
     out.extend(_cue_arguments(parsed, covered))
+    out.extend(_persons_before_posts(parsed, covered))
     out.extend(_listed_beside_companies(parsed, out, covered))
     out.extend(_possessed_by_companies(parsed, out, covered))
     out.extend(_companies_before_posts(parsed, out, covered))
@@ -213,12 +214,14 @@ def candidates(
     out = _names_across_a_hyphenated_word(parsed, out)
     out = _names_over_a_title_hyphen(parsed, out)
     out = _names_over_an_ampersand(parsed, out, common_words)
+    out = _names_over_a_particle(parsed, out)
     out = _names_over_a_generic_tail(parsed, out, common_words)
     out = _state_owned_names(parsed, out)
     out = _place_led_names(parsed, out)
     out = _bracketed_registered_names(parsed, out)
     out = _colon_titles(parsed, out)
     out = _administrations(parsed, out)
+    out = _persons_after_titles(parsed, out, common_words)
     # 'HK$128.00' is a price, 'Series C' a round, 'AI' or 'IPO' jargon and 'Executive Chairman' a title, whatever the
     # NER or a name's position says
     out = [
@@ -421,6 +424,38 @@ def _names_over_an_ampersand(parsed: Parsed, found: list[Candidate], common_word
     return _joined(parsed, found, join)
 
 
+#: Romance particles that join a company's name to its country's or city's ("Renault do Brasil", "Nestlé de México").
+_NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "di"})
+
+
+def _names_over_a_particle(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+    """'Renault do Brasil', 'Volkswagen do Brasil', 'Nestlé de México': a company's name, a lower-case Romance
+    particle and a capitalised name are one company's name, a local company of its own (the NER stops at the
+    particle and reads the rest as a person or a place). Not 'Renault do' at a sentence's end, nor a particle
+    before a lower-case word ('Alibaba and Tencent do business')."""
+    tokens = parsed.tokens
+    starting = {c.start: c for c in found}
+
+    def join(c: Candidate) -> tuple[int, int, Candidate | None] | None:
+        particle = c.end
+        if (
+            c.label != "ORG"
+            or resolve_type(c.votes) != "Organization"
+            or particle + 1 >= len(tokens)
+            or tokens[particle].text not in _NAME_PARTICLES
+        ):
+            return None
+        after = starting.get(particle + 1)
+        end = after.end if after is not None else particle + 1
+        while end < len(tokens) and end - particle <= 3 and _capitalised_proper(tokens[end]):
+            end += 1
+        if end == particle + 1 or (after is not None and after.kb_id and resolve_type(after.votes) != "Place"):
+            return None
+        return c.start, end, after
+
+    return _joined(parsed, found, join)
+
+
 def _names_over_a_generic_tail(parsed: Parsed, found: list[Candidate], common_words: Container[str]) -> list[Candidate]:
     """'SoftBank China Venture Capital', 'Hillhouse China Growth Partners': capitalised common words ending in a
     company word ('Venture Capital'), which the NER tags apart right after a name, end that name: words so generic
@@ -612,6 +647,59 @@ def _administrations(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
             c = Candidate(span.start, span.end, parsed.text_of(span), "ORG", votes={"Organization": 3.0})
         out.append(c)
     return out
+
+
+#: Capitalised offices of a government, whose portfolio stands before them ("Industry and Technology Minister").
+_PORTFOLIO_OFFICES = frozenset({"minister", "secretary"})
+
+
+def _persons_after_titles(parsed: Parsed, found: list[Candidate], common_words: Container[str]) -> list[Candidate]:
+    """A full name of two or three capitalised words right after a capitalised title is a person's, whole: "Renault
+    Chief Executive François Provost" (which the NER missed), "Industry and Technology Minister Mehmet Fatih Kacır"
+    (which it cut to 'Fatih Kacır'). The words of a minister's portfolio before the title name no company ('Turkish
+    Industry', 'Technology'). Not a name the NER calls a place or a company ('Managing Director Asia Pacific'), nor
+    one word, which may be a company's ('President Trump' is the NER's to read)."""
+    tokens = parsed.tokens
+    by_token: dict[int, Candidate] = {}
+    for c in found:
+        for i in range(c.start, c.end):
+            by_token[i] = c
+    out = list(found)
+    for t in tokens:
+        if not (t.text[:1].isupper() and t.lower_ in _TITLE_WORDS) or (
+            t.i + 1 < len(tokens) and tokens[t.i + 1].lower_ in _TITLE_WORDS
+        ):
+            continue
+        end = t.i + 1
+        while end < len(tokens) and end - t.i <= 4 and _capitalised_proper(tokens[end]):
+            end += 1
+        run = tokens[t.i + 1 : end]
+        inside = {id(c): c for i in range(t.i + 1, end) if (c := by_token.get(i)) is not None}
+        if (
+            not 2 <= len(run) <= 3
+            or any(x.lower_ in _TITLE_WORDS or x.ent_type_ not in ("", "PERSON") for x in run)
+            or any(c.label != "PERSON" or c.start <= t.i or c.end > end for c in inside.values())
+            or (end < len(tokens) and tokens[end].text in ("-", "&"))
+        ):
+            continue
+        span = parsed.doc[t.i + 1 : end]
+        whole = Candidate(span.start, span.end, parsed.text_of(span), "PERSON", votes={"Person": 2.5})
+        out = _replaced(out, list(inside.values()), whole)
+        if t.lower_ in _PORTFOLIO_OFFICES:
+            out = [c for c in out if not _portfolio_words(tokens, c, t.i, common_words)]
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _portfolio_words(tokens: list[Token], c: Candidate, office: int, common_words: Container[str]) -> bool:
+    """Whether ``c`` is unknown common words of the portfolio before an office ('Turkish Industry' and 'Technology'
+    in 'Turkish Industry and Technology Minister')."""
+    if c.kb_id is not None or not 0 <= office - c.end <= 3:
+        return False
+    between = tokens[c.end : office]
+    return all(x.lower_ in ("and", ",", "&") or x.lower_ in common_words for x in between) and all(
+        x.lower_ in common_words or x.ent_type_ == "NORP" for x in tokens[c.start : c.end]
+    )
 
 
 def _one_name(parsed: Parsed, start: int, end: int, pieces: list[Candidate]) -> Candidate:
@@ -880,12 +968,25 @@ _SEAT_PARTICIPLES = frozenset({"based", "headquartered"})
 def _based_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> list[Candidate]:
     """Names right after a company's seat: "Berlin-based GetYourGuide" (which the NER missed), "Paris-based
     Vestiaire Collective" (which it took for a person). What has a seat is an organization (a person is
-    'Berlin-born')."""
+    'Berlin-born'), and the seat a place ('the Wolfsburg-based group', which the NER took for a company)."""
     tokens, out = parsed.tokens, []
     starts = {c.start: c for c in found if c.kb_id is None}
+    ends = {c.end: c for c in found if c.kb_id is None}
     for t in tokens:
         if t.lower_ not in _SEAT_PARTICIPLES or t.i < 2 or tokens[t.i - 1].text not in ("-", "‐"):
             continue
+        if not _seat_of_a_company(t):
+            continue
+        if (seat := ends.get(t.i - 1)) is not None:
+            seat.votes["Place"] = seat.votes.get("Place", 0) + 3.0  # 'The Wolfsburg-based group': a seat is a place
+        elif (
+            (where := _proper_run(tokens, t.i - 2, -1)) is not None
+            and not any(covered[where[0] : where[1]])
+            and not any(x.ent_type_ == "NORP" for x in tokens[where[0] : where[1]])  # ('Chinese-headquartered')
+        ):
+            span = parsed.doc[where[0] : where[1]]  # ('the Eindhoven-headquartered chipmaker': the NER saw no name)
+            covered[span.start : span.end] = b"\x01" * len(span)
+            out.append(Candidate(span.start, span.end, parsed.text_of(span), "SEAT", votes={"Place": 3.0}))
         if (named := starts.get(t.i + 1)) is not None:
             named.votes["Organization"] = named.votes.get("Organization", 0) + 3.0
             continue
@@ -896,6 +997,20 @@ def _based_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
         covered[span.start : span.end] = b"\x01" * len(span)
         out.append(Candidate(span.start, span.end, parsed.text_of(span), "SEATED", votes={"Organization": 3.0}))
     return out
+
+
+def _seat_of_a_company(based: Token) -> bool:
+    """Whether 'based' tells a company's seat: it modifies a name or a kind of company ('the Wolfsburg-based group',
+    'Berlin-based GetYourGuide'), not a product ('CEA-based vehicles', 'Android-based phones')."""
+    head = based.head if based.dep_ in ("amod", "compound") else based
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    kind = head.lemma_.lower()
+    return (
+        head.tag_ in ("NNP", "NNPS")
+        or lx.NAME_CATEGORY_TYPES.get(kind) == "Organization"
+        or kind.endswith(("maker", "builder"))  # 'shipbuilder', 'toolmaker'
+    )
 
 
 def _names_of_a_country(parsed: Parsed, found: list[Candidate], covered: bytearray) -> list[Candidate]:
@@ -1613,20 +1728,35 @@ def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
 def _numbered_products(parsed: Parsed, covered: bytearray) -> list[Candidate]:
     """Products named with a model number before their kind, which the NER misses or tags in pieces: 'the Kirin 9000
     chip', 'the Yitian 710 server processor', 'its Hanguang 800 AI inference chip' (one or two capitalised words and
-    the number; not 'the 2025 chip', a year, nor 'its 300 chips', a count without a name)."""
+    the number; not 'the 2025 chip', a year, nor 'its 300 chips', a count without a name), or with a model code
+    alone ('its EX2 compact electric SUV', "Xiaomi's SU7 sedan")."""
     tokens, out = parsed.tokens, []
     for t in tokens:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in lx.PRODUCT_NOUNS:
+        # ('SUV': the small model tags a kind in capitals a proper noun)
+        if (
+            not (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.text.isupper()))
+            or t.lemma_.lower() not in lx.PRODUCT_NOUNS
+        ):
             continue
         if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in t.children):
             continue
         i = t.i - 1
         while i >= 0 and t in tokens[i].ancestors and (tokens[i].is_lower or tokens[i].lower_ in lx.JARGON):
             i -= 1  # the kind's own words ('AI inference', 'server')
+        if i >= 0 and _model_code(tokens[i].text) and not covered[i]:  # 'its EX2 compact electric SUV': a code alone
+            covered[i] = 1
+            out.append(Candidate(i, i + 1, tokens[i].text, "CATEGORY", votes={"Program": 3.0}))
+            continue
         if i < 1 or not tokens[i].text.isdigit() or _YEAR.fullmatch(tokens[i].text):
             continue
         start = i
-        while start > 0 and i - start < 2 and tokens[start - 1].is_title and tokens[start - 1].is_alpha:
+        while (
+            start > 0
+            and i - start < 2
+            and tokens[start - 1].is_title
+            and tokens[start - 1].is_alpha
+            and tokens[start - 1].tag_ not in ("PRP$", "DT")  # ('Its 300 chips' opening a sentence: a count)
+        ):
             start -= 1
         if start == i or any(covered[start : i + 1]):
             continue
@@ -1682,6 +1812,42 @@ def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
         span = parsed.doc[run[0] : run[1]]
         covered[span.start : span.end] = b"\x01" * len(span)
         out.append(Candidate(span.start, span.end, parsed.text_of(span), "CUE", votes={"Organization": 1.5}))
+    return out
+
+
+#: Bodies whose members are people ("a management board member", "a standing committee member").
+_BOARD_WORDS = frozenset({"board", "committee"})
+
+
+def _persons_before_posts(parsed: Parsed, covered: bytearray) -> list[Candidate]:
+    """A full name the NER missed with a person's post set after it: "Ralf Brandstätter, the Volkswagen management
+    board member responsible for China, said …", "Ana Souza, chief executive of Loggi, …": two or three capitalised
+    proper nouns the NER gave no kind. Not one word (a company's name may be one: 'Loggi, a start-up') nor a name
+    with a kind of thing after it ('Vila Madalena, the district')."""
+    tokens, out = parsed.tokens, []
+    for t in tokens:
+        post = next((k for k in t.children if k.dep_ == "appos"), None)
+        if (
+            post is None
+            or covered[t.i]
+            or not (
+                post.lemma_.lower() in lx.PERSON_POSTS
+                or (post.lower_ == "member" and any(k.lower_ in _BOARD_WORDS for k in post.children))
+            )
+        ):
+            continue
+        run = _proper_run(tokens, t.i, -1)
+        if (
+            run is None
+            or not 2 <= run[1] - run[0] <= 3
+            or any(covered[run[0] : run[1]])
+            or any(x.ent_type_ or x.lower_ in _TITLE_WORDS for x in tokens[run[0] : run[1]])
+            or (run[0] > 0 and tokens[run[0] - 1].text[:1].isupper() and not tokens[run[0] - 1].is_sent_start)
+        ):
+            continue
+        span = parsed.doc[run[0] : run[1]]
+        covered[span.start : span.end] = b"\x01" * len(span)
+        out.append(Candidate(span.start, span.end, parsed.text_of(span), "CUE", votes={"Person": 2.0}))
     return out
 
 
@@ -1769,11 +1935,16 @@ def _possessed_by_companies(parsed: Parsed, found: list[Candidate], covered: byt
         if c.label == "ORG" or c.votes.get("Organization", 0) >= max(c.votes.values(), default=0) > 0:
             company[c.start : c.end] = b"\x01" * (c.end - c.start)
     for t in tokens:
+        # ("Stellantis's Tofaş joint venture": a name before the lower-case kind its owner's possessive governs, of the
+        # type that kind says)
+        kind = t.head if t.dep_ in ("compound", "nmod") and _lower_kind_after(tokens, t) else t
+        kind_type = "Organization" if kind is t else _possessed_kind_type(kind)
         if (
             covered[t.i]
             or t.tag_ not in ("NNP", "NNPS")
-            or t.dep_ in ("compound", "poss", "amod")
-            or not any(c.dep_ == "poss" and company[c.i] for c in t.children)
+            or kind_type is None
+            or (kind is t and t.dep_ in ("compound", "poss", "amod"))
+            or not any(c.dep_ == "poss" and company[c.i] for c in kind.children)
         ):
             continue
         run = _proper_run(tokens, t.i, -1)
@@ -1786,8 +1957,31 @@ def _possessed_by_companies(parsed: Parsed, found: list[Candidate], covered: byt
             continue
         span = parsed.doc[run[0] : run[1]]
         covered[span.start : span.end] = b"\x01" * len(span)
-        out.append(Candidate(span.start, span.end, parsed.text_of(span), "POSSESSED", votes={"Organization": 1.5}))
+        out.append(Candidate(span.start, span.end, parsed.text_of(span), "POSSESSED", votes={kind_type: 1.5}))
     return out
+
+
+def _possessed_kind_type(kind: Token) -> str | None:
+    """What a name before a company's kind of thing is: a product before a product's noun ('Huawei's Ascend chips'),
+    else what the kind names ('Stellantis's Tofaş joint venture'); None for a kind that leaves it open ('Google's
+    Home platform')."""
+    lemma = kind.lemma_.lower()
+    if lemma in lx.PRODUCT_NOUNS or kind.lower_ in lx.PRODUCT_NOUNS:
+        return "Program"
+    if lemma == "platform":  # (a company's 'Home platform' or 'Taobao platform' may be either)
+        return None
+    return "Organization" if lemma == "venture" else lx.NAME_CATEGORY_TYPES.get(lemma)
+
+
+def _lower_kind_after(tokens: list[Token], t: Token) -> bool:
+    """Whether ``t`` stands right before lower-case words that end in the common noun it modifies ('Tofaş joint
+    venture', 'Cainiao logistics unit')."""
+    head = t.head
+    return (
+        head.i > t.i
+        and head.tag_ in ("NN", "NNS")
+        and all(x.text.islower() and x.is_alpha for x in tokens[t.i + 1 : head.i + 1])
+    )
 
 
 def _name_cased(w: Token) -> bool:
@@ -1973,6 +2167,9 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
     ):
         c.votes["Place"] = c.votes.get("Place", 0) + 2.0  # 'a Volkswagen spokesman in Wolfsburg': where one works
         return
+    elif _where_a_site_stands(h):
+        c.votes["Place"] = c.votes.get("Place", 0) + 2.0  # 'a plant in Izmir', 'a site in Camaçari, Bahia'
+        return
     elif (
         h.dep_ == "pobj"
         and h.head.lower_ == "to"
@@ -2042,6 +2239,22 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
         c.votes[beside] = c.votes.get(beside, 0) + 2.0
 
 
+def _where_a_site_stands(h: Token) -> bool:
+    """Whether a name is where a site stands: the object of 'in' after a facility ('a plant in Izmir', 'two
+    restaurants in Vila Madalena'), or a region set after such a place ('a site in Camaçari, Bahia'), or the
+    object of 'of' after a kind of place ('the southern state of Paraná'). Not 'a stake in Shenji' (what has
+    shares) nor 'an office of Tencent' (whose)."""
+    if h.dep_ == "appos" and h.head.dep_ == "pobj":
+        h = h.head
+    if h.dep_ != "pobj":
+        return False
+    prep, owner = h.head, h.head.head
+    if prep.lower_ == "in":  # ('runs two restaurants in Vila Madalena': the parser may hang 'in' on the verb)
+        sites = [owner, *(k for k in owner.children if k.dep_ == "dobj")] if owner.pos_ == "VERB" else [owner]
+        return any(x.lemma_.lower() in lx.FACILITY_NOUNS for x in sites)
+    return prep.lower_ == "of" and owner.lower_ in _PLACE_NOUNS and owner.tag_ == "NN"
+
+
 def _listed_before_works(tokens: list[Token], c: Candidate) -> bool:
     """Whether a name stands in a list of names right before a plural kind of creative work ('the Assassin's Creed,
     Far Cry and Rainbow Six franchises', 'the Gran Turismo and Horizon games'): the list's names are works, read on
@@ -2073,8 +2286,11 @@ _WORK_KINDS = frozenset({"franchise", "game", "title", "series", "film", "show",
 
 def _what_money_goes_into(prep: Token) -> bool:
     """Whether a preposition's object is what a stake or a round is in: 'a 10% stake in Shenji', 'took stakes in A,
-    B and C' (the phrase hung on the verb), 'bought shares in X', 'a financing (round) for X', 'invested in X'."""
+    B and C' (the phrase hung on the verb), 'bought shares in X', 'a financing (round) for X', 'invested in X', '21%
+    of X'."""
     noun, word = prep.head, prep.lower_
+    if word == "of":  # 'paid €1 billion for 21% of Ampere': a share of a company
+        return noun.lower_ in ("%", "percent", "cent") and any(k.like_num for k in noun.children)
     if word not in ("in", "for", "into"):
         return False
     lemma = noun.lemma_.lower()
@@ -2259,7 +2475,7 @@ def link(
     for c in cands:
         category_vote(tokens, c)
         if (
-            c.label in ("PERSON", "ORG", "GPE", "CUE", "LISTED")
+            c.label in ("PERSON", "ORG", "GPE", "CUE", "LISTED", "WORK_OF_ART", "PRODUCT")
             and not c.kb_id
             and len(c.text.split()) == 1
             and c.key in persons_multi

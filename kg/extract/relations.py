@@ -867,7 +867,18 @@ class Context:
         if not subjects:
             return None
         here = self.sent_index[subjects[0][0]]
-        return next((f for f in subjects if self.sent_index[f[0]] == here and self._in_main_clause(f[0])), subjects[0])
+        main = next((f for f in subjects if self.sent_index[f[0]] == here and self._in_main_clause(f[0])), None)
+        return main or self._owner_of_main_subject(here, found) or subjects[0]
+
+    def _owner_of_main_subject(self, sentence: int, found: list[tuple[int, str]]) -> tuple[int, str] | None:
+        """The name owning a sentence's main subject when that subject is no name ('Keeta's model … has shaken up
+        Saudi Arabia, where Talabat does not operate. There it competes …': Keeta, not the clause's Talabat)."""
+        root = self.parsed.sents[sentence].root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or self.tok_mention[subject.i] is not None:
+            return None
+        owners = {m[0] for c in subject.children if c.dep_ == "poss" and (m := self.tok_mention[c.i]) is not None}
+        return next((f for f in found if f[0] in owners), None)
 
     def _in_main_clause(self, i: int) -> bool:
         """Whether the name at token ``i`` hangs on its sentence's main verb, or a verb conjoined to it."""
@@ -2295,6 +2306,13 @@ def _verb_sense(v: Token, lemma: str, dobj: list[Token]) -> tuple[str, str]:
         c.dep_ in ("advmod", "npadvmod") and c.lower_ in lx.PARTIAL_WORDS for c in v.children
     ):
         return "invested_in", "invest.part_owned"  # 'X, partly owned by Y': Y holds a stake, not X
+    if (
+        lx.VERB_CUES[lemma][0] == "founded"
+        and v.dep_ in ("xcomp", "advcl")
+        and v.head.lemma_.lower() in lx.FOLD_VERBS
+        and not any(c.dep_ == "dobj" for c in v.head.children)  # ('merged their dairy units to create C')
+    ):
+        return "part_of", "part_of.merged_into"  # 'A and B merged to form C': they became parts of C, not its founders
     return lx.VERB_CUES[lemma]
 
 
@@ -2627,14 +2645,27 @@ def _more_objects(
 
 
 def rule_pay_for(ctx: Context, v: Token) -> Iterator[Cand]:
-    """'X paid US$840 million for a 75 per cent stake in Y': an investment in Y, or its acquisition."""
+    """'X paid US$840 million for a 75 per cent stake in Y', 'X paid €1.5 billion for 21% of Y': an investment in
+    Y, or its acquisition."""
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ == "for":
-            for stake in (p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in lx.STAKE_NOUNS):
+            for stake in (
+                p for p in c.children if p.dep_ == "pobj" and (p.lemma_.lower() in lx.STAKE_NOUNS or _a_share_of(p))
+            ):
                 pred, rule, targets = _stake(ctx, stake)
                 for s in ctx.subjects(v):
                     for o in targets:
                         yield Cand(s, pred, o, rule, v.i)
+
+
+def _a_share_of(t: Token) -> bool:
+    """Whether ``t`` is the percent sign or 'cent' of a number that takes a share of something ('21% of Y', '10 per
+    cent of Y'), not a number alone ('for 21% more')."""
+    return (
+        t.lower_ in ("%", "percent", "cent")
+        and any(k.like_num for k in t.children)
+        and any(k.dep_ == "prep" and k.lower_ == "of" for k in t.children)
+    )
 
 
 def _stake(ctx: Context, stake: Token) -> tuple[str, str, list[Arg]]:
@@ -2830,16 +2861,26 @@ def _name_start(ctx: Context, i: int, end: int) -> int:
 
 
 def _names_after_by(ctx: Context, by: Token) -> list[Arg]:
-    """The names 'by' introduces, or those a group it names lists ('by a consortium including A, B and C')."""
+    """The names 'by' introduces, or those a group it names lists ('by a consortium including A, B and C', 'by a
+    consortium that included A and B')."""
     tokens = ctx.tokens
     named = _names_read_on(ctx, by.i + 1, (",", "and"))[0]
     if named:
         return named
-    k = next((t.i for t in tokens[by.i + 1 : by.i + 6] if t.lower_ in ("including", "led")), None)
+    # ('by a consortium that included A and B': the group's relative clause lists them too)
+    k = next(
+        (t.i for t in tokens[by.i + 1 : by.i + 6] if t.lower_ in ("including", "led", "included", "includes")), None
+    )
     if k is None:
         return []
     start = k + 2 if tokens[k].lower_ == "led" and k + 1 < len(tokens) and tokens[k + 1].lower_ == "by" else k + 1
-    return _names_read_on(ctx, start, (",", "and"))[0]
+    place = ctx.tok_mention[start] if start < len(tokens) else None
+    if place is not None and ctx._arg(place).type == "Place" and place[1] < len(tokens):
+        start = place[1] + 1 if tokens[place[1]].lower_ in ("'s", "’s") else start  # "Australia's SEEK Ltd."
+    named, stop = _names_read_on(ctx, start, (",", "and"))
+    if named and stop < len(tokens) and tokens[stop].lower_ in ("'s", "’s"):
+        named = named[:-1]  # ('… and Hillhouse Capital, and 58.com's recruitment arm': the last owns what follows)
+    return named
 
 
 def _names_listed_from(ctx: Context, i: int) -> list[Arg]:
@@ -3165,11 +3206,13 @@ def _percent(t: Token) -> bool:
 
 def rule_shares_on(ctx: Context, n: Token) -> Iterator[Cand]:
     """ "Meituan's shares on the Hong Kong Stock Exchange', 'shares of Alibaba on the NYSE', 'NIO's closing price on
-    the New York Stock Exchange', "its American depositary shares, listed on the NYSE under …": a company whose stock
+    the New York Stock Exchange', "its American depositary shares, listed on the NYSE under …", 'its shares, which
+    trade on Nasdaq': a company whose stock
     trades on an exchange is listed there (a standing fact, not dated by the trading day). Not 'shares on a
     platform' (no exchange), nor an exchange's own shares."""
     # ('its shares, listed (traded) on Y': the exchange on the participle set off after the shares)
-    said_on = [c for c in n.children if c.dep_ == "acl" and c.lemma_.lower() in ("list", "trade")]
+    # ('its shares, which trade on Y': or on a relative clause)
+    said_on = [c for c in n.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("list", "trade")]
     traded = [n.head] if n.dep_ == "compound" and n.head.lemma_.lower() == "trade" else []
     # ('whose A shares trade on the ChiNext board': the small model may read the verb as a noun)
     exchanges = [
@@ -3664,6 +3707,16 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             if p.dep_ == "pobj"
         ]
     if n.dep_ == "dobj":
+        # 'is fighting a subsidy war at home with A and B', 'stepping up its challenge to A and B': the small model may
+        # hang the rival's preposition on the verb
+        verb_preps = [c for c in n.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > n.i]
+        against += [
+            p
+            for c in verb_preps
+            for p in c.children
+            if p.dep_ == "pobj"
+            and not any(k.lower_ == "as" for k in (*p.children, *c.children))  # ('… with X as a partner')
+        ]
         # 'faces competition from A, and from firms such as B': the small model conjoins the second 'from' to the verb,
         # or to a relative clause on the first ('from A and B, both of which own fleets, and from C')
         against += [
