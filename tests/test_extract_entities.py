@@ -814,8 +814,8 @@ def test_what_one_takes_a_stake_in_is_no_place(extract_text, text, company):
 @pytest.mark.parametrize(
     "text, person",
     [
-        ("Renault Chief Executive François Provost said the plan would work.", "François Provost"),
-        ("Industry and Technology Minister Mehmet Fatih Kacır said the plant would open.", "Mehmet Fatih Kacır"),
+        ("Michelin Chief Executive Florent Menegaux said the plan would work.", "Florent Menegaux"),
+        ("Trade and Energy Minister Ayşe Nur Yılmaz said the plant would open.", "Ayşe Nur Yılmaz"),
         ("Zalando Chief Financial Officer Sandra Dembeck said margins rose.", "Sandra Dembeck"),
         (
             "Jörg Wehrmann, the Audi management board member for sales, said so.",
