@@ -8122,3 +8122,28 @@ def test_shares_a_relative_clause_says_trade_on_an_exchange_list_their_company(e
 def test_shares_sold_by_investors_on_an_exchange_list_nothing(extract_text):
     found = triples(extract_text("Tencent said revenue rose. Its shares, which investors on Nasdaq sold, fell."))
     assert not [t for t in found if t[1] == "listed_on"]
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        (
+            "Chery started production in Spain.\n\nVice-President Luis Ortega, who also serves as minister of trade,"
+            " praised the plant.",
+            "luis ortega",
+        ),
+        (
+            "Haier opened a plant in Egypt.\n\nVice-President Amira Saleh, who also oversees industry, said so.",
+            "amira saleh",
+        ),
+    ],
+)
+def test_a_capitalised_title_of_state_before_a_name_is_no_post_at_the_articles_company(extract_text, text, person):
+    assert not [t for t in triples(extract_text(text)) if t[0] == person and t[1] == "leads"]
+
+
+def test_a_bare_company_title_before_a_name_is_a_post_at_the_articles_company(extract_text):
+    found = triples(
+        extract_text("Geely started production in Brazil.\n\n“We are ready,” chief executive Li Dong said.")
+    )
+    assert ("li dong", "leads", "geely") in found

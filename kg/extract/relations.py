@@ -5332,6 +5332,8 @@ def _bare_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
     if roles is None:
         yield from _agent_titles(ctx, person)
         return
+    if person[0] > 0 and _head_of_state(ctx.tokens[person[0] - 1]):
+        return  # ('Vice-President X, who also serves as minister of development, said …': a country's)
     salient = ctx.salient
     if (
         roles is None
