@@ -4506,12 +4506,17 @@ def triples(ex):
 
 
 @pytest.mark.parametrize("text, triple, date, rule", CASES, ids=[c[3] + ":" + c[0][:30] for c in CASES])
-def test_rule(extract_text, text, triple, date, rule):
+def test_rule(nlp, extract_text, text, triple, date, rule):
+    from kg.corpus import document_from_text
+    from kg.extract.records import Extracted
+
     found = triples(extract_text(text))
     s, p, o = triple
     rel = found.get(triple) or (found.get((o, p, s)) if p in ("partner_of", "competes_with") else None)
     assert rel is not None, f"{triple} not in {sorted(found)}"
-    assert rel.rule == rule
+    # the rule read the statement (the one shown is the most precise of those that did, as calibrated)
+    rows = Extracted.from_wire(nlp(document_from_text(text, title="test", published="2025-05").text)._.kg).relations
+    assert rule in {r.rule for r in rows if r.predicate == p and {r.subject, r.object} == {rel.subject, rel.object}}
     assert (rel.date.iso if rel.date else None) == date
     assert 0 < rel.confidence <= 1
 
