@@ -674,7 +674,7 @@ def _persons_after_titles(parsed: Parsed, found: list[Candidate], common_words: 
         while end < len(tokens) and end - t.i <= 4 and _capitalised_proper(tokens[end]):
             end += 1
         run = tokens[t.i + 1 : end]
-        inside = {id(c): c for i in range(t.i + 1, end) if (c := by_token.get(i)) is not None}
+        inside = {id(piece): piece for i in range(t.i + 1, end) if (piece := by_token.get(i)) is not None}
         if (
             not 2 <= len(run) <= 3
             or any(x.lower_ in _TITLE_WORDS or x.ent_type_ not in ("", "PERSON") for x in run)
@@ -1842,13 +1842,23 @@ def _persons_before_posts(parsed: Parsed, covered: bytearray) -> list[Candidate]
             or not 2 <= run[1] - run[0] <= 3
             or any(covered[run[0] : run[1]])
             or any(x.ent_type_ or x.lower_ in _TITLE_WORDS for x in tokens[run[0] : run[1]])
-            or (run[0] > 0 and tokens[run[0] - 1].text[:1].isupper() and not tokens[run[0] - 1].is_sent_start)
+            or _after_a_capital(tokens, run[0])
         ):
             continue
-        span = parsed.doc[run[0] : run[1]]
-        covered[span.start : span.end] = b"\x01" * len(span)
-        out.append(Candidate(span.start, span.end, parsed.text_of(span), "CUE", votes={"Person": 2.0}))
+        out.append(_claimed(parsed, covered, run, {"Person": 2.0}))
     return out
+
+
+def _after_a_capital(tokens: list[Token], start: int) -> bool:
+    """Whether a run from ``start`` goes on a capitalised word before it, inside a sentence (a longer name's end)."""
+    return start > 0 and tokens[start - 1].text[:1].isupper() and not tokens[start - 1].is_sent_start
+
+
+def _claimed(parsed: Parsed, covered: bytearray, run: tuple[int, int], votes: dict[str, float]) -> Candidate:
+    """A cue's candidate over the tokens ``run``, which it covers from now on."""
+    span = parsed.doc[run[0] : run[1]]
+    covered[span.start : span.end] = b"\x01" * len(span)
+    return Candidate(span.start, span.end, parsed.text_of(span), "CUE", votes=votes)
 
 
 #: Words of a company post a name may stand before, as its company ("Citadel founder Ken Griffin").
@@ -1882,12 +1892,10 @@ def _companies_before_posts(parsed: Parsed, found: list[Candidate], covered: byt
             run is None
             or any(covered[run[0] : run[1]])
             or any(x.ent_type_ or x.lower_ in _COMPANY_POST_WORDS for x in tokens[run[0] : run[1]])
-            or (run[0] > 0 and tokens[run[0] - 1].text[:1].isupper() and not tokens[run[0] - 1].is_sent_start)
+            or _after_a_capital(tokens, run[0])
         ):
             continue
-        span = parsed.doc[run[0] : run[1]]
-        covered[span.start : span.end] = b"\x01" * len(span)
-        out.append(Candidate(span.start, span.end, parsed.text_of(span), "CUE", votes={"Organization": 1.5}))
+        out.append(_claimed(parsed, covered, run, {"Organization": 1.5}))
     return out
 
 
