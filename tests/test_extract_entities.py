@@ -922,3 +922,16 @@ def test_a_count_a_quarter_or_a_year_before_a_kind_names_no_product(extract_text
 )
 def test_a_surname_after_the_full_name_is_that_person_whatever_the_ner_calls_it(extract_text, text, person, surname):
     assert surname in by_label(extract_text(text))[person].aliases
+
+
+@pytest.mark.parametrize(
+    "text, company, person",
+    [
+        ("General Motors de Mexico Chief Executive Francisco Garza said exports rose.", "General Motors de Mexico",
+         "Francisco Garza"),
+        ("Volkswagen do Brasil CEO Ciro Possobom said sales rose.", "Volkswagen do Brasil", "Ciro Possobom"),
+    ],
+)  # fmt: skip
+def test_a_name_over_a_romance_particle_stops_at_a_title(extract_text, text, company, person):
+    labels = by_label(extract_text(text))
+    assert labels[company].type == "Organization" and labels[person].type == "Person"

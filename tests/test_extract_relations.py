@@ -8138,7 +8138,7 @@ def test_shares_sold_by_investors_on_an_exchange_list_nothing(extract_text):
             "luis ortega",
         ),
         (
-            "Haier opened a plant in Egypt.\n\nVice-President Amira Saleh, who also oversees industry, said so.",
+            "Haier opened a plant in Egypt.\n\nVice-President Amira Saleh, the trade minister, said so.",
             "amira saleh",
         ),
     ],
@@ -8152,3 +8152,8 @@ def test_a_bare_company_title_before_a_name_is_a_post_at_the_articles_company(ex
         extract_text("Geely started production in Brazil.\n\n“We are ready,” chief executive Li Dong said.")
     )
     assert ("li dong", "leads", "geely") in found
+
+
+def test_a_capitalised_company_title_after_a_quote_is_a_post_at_the_articles_company(extract_text):
+    text = "Baidu said revenue rose.\n\n“We grew fast,” President Zhang Yawen said."
+    assert ("zhang yawen", "leads", "baidu") in triples(extract_text(text))

@@ -392,8 +392,6 @@ FACILITY_NOUNS = frozenset(
         "center",
         "facility",
         "mall",
-        "outlet",
-        "branch",
     }
 )
 #: Competition nouns: "in direct competition with X", "the rivalry between X and Y", "a new front against X",

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from kg.extract import lexicon as lx
 from kg.extract.dates import MONTHS
 from kg.extract.names import name_kind
-from kg.extract.parsed import Parsed
+from kg.extract.parsed import Parsed, percent_of
 from kg.extract.pinyin import gloss_units, pinyin_syllables, units_gloss
 from kg.extract.tickers import in_code, is_listing_code
 from kg.iri import normalise_name
@@ -429,10 +429,10 @@ _NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "di"})
 
 
 def _names_over_a_particle(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
-    """'Renault do Brasil', 'Volkswagen do Brasil', 'Nestlé de México': a company's name, a lower-case Romance
-    particle and a capitalised name are one company's name, a local company of its own (the NER stops at the
-    particle and reads the rest as a person or a place). Not 'Renault do' at a sentence's end, nor a particle
-    before a lower-case word ('Alibaba and Tencent do business')."""
+    """'Renault do Brasil', 'Volkswagen do Brasil', 'Nestlé de México': a company's name, a lower-case Romance particle
+    and the capitalised words of a name after it (up to a title) are one company's name, a local company of its own
+    (the NER stops at the particle and reads the rest as a person or a place). Not 'Renault do' at a sentence's end,
+    nor a particle before a lower-case word ('Alibaba and Tencent do business')."""
     tokens = parsed.tokens
     starting = {c.start: c for c in found}
 
@@ -447,7 +447,12 @@ def _names_over_a_particle(parsed: Parsed, found: list[Candidate]) -> list[Candi
             return None
         after = starting.get(particle + 1)
         end = after.end if after is not None else particle + 1
-        while end < len(tokens) and end - particle <= 3 and _capitalised_proper(tokens[end]):
+        while (
+            end < len(tokens)
+            and end - particle <= 3
+            and _capitalised_proper(tokens[end])
+            and tokens[end].lower_ not in _TITLE_WORDS  # ('Volkswagen do Brasil CEO Ciro Possobom')
+        ):
             end += 1
         if end == particle + 1 or (after is not None and after.kb_id and resolve_type(after.votes) != "Place"):
             return None
@@ -1961,7 +1966,7 @@ def _possessed_by_companies(parsed: Parsed, found: list[Candidate], covered: byt
         words = tokens[run[0] : run[1]]
         if any(
             w.lower_ in _TITLE_WORDS or w.ent_type_ not in _MISREAD_NAME_LABELS or not _name_cased(w) for w in words
-        ):
+        ) or (kind is not t and any(w.ent_type_ in ("GPE", "LOC") for w in words)):  # ("Volvo's Ghent unit": a site)
             continue
         span = parsed.doc[run[0] : run[1]]
         covered[span.start : span.end] = b"\x01" * len(span)
@@ -2298,7 +2303,7 @@ def _what_money_goes_into(prep: Token) -> bool:
     of X'."""
     noun, word = prep.head, prep.lower_
     if word == "of":  # 'paid €1 billion for 21% of Ampere': a share of a company
-        return noun.lower_ in ("%", "percent", "cent") and any(k.like_num for k in noun.children)
+        return percent_of(noun)
     if word not in ("in", "for", "into"):
         return False
     lemma = noun.lemma_.lower()

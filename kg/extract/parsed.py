@@ -49,3 +49,14 @@ class Parsed:
     def text_of(self, span: Span) -> str:
         """``span.text``, sliced from the document's text instead of joined from its tokens."""
         return self.text[span.start_char : span.end_char]
+
+
+def percent_of(t: Token) -> bool:
+    """Whether ``t`` is the percent sign or 'cent' of a number that takes a share of what 'of' names ('21% of Y', '10
+    per cent of Y'), not a number alone ('21% more'); the share a stake rule reads and what has shares a type vote
+    reads."""
+    return (
+        t.lower_ in ("%", "percent", "cent")
+        and any(k.like_num for k in t.children)
+        and any(k.dep_ == "prep" and k.lower_ == "of" for k in t.children)
+    )

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extract import lexicon as lx
-from kg.extract.parsed import Parsed
+from kg.extract.parsed import Parsed, percent_of
 from kg.schema import SCHEMA
 from kg.schema import STATIVE as STATIVE  # re-exported: the component dates what is not stative
 
@@ -2650,22 +2650,12 @@ def rule_pay_for(ctx: Context, v: Token) -> Iterator[Cand]:
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ == "for":
             for stake in (
-                p for p in c.children if p.dep_ == "pobj" and (p.lemma_.lower() in lx.STAKE_NOUNS or _a_share_of(p))
+                p for p in c.children if p.dep_ == "pobj" and (p.lemma_.lower() in lx.STAKE_NOUNS or percent_of(p))
             ):
                 pred, rule, targets = _stake(ctx, stake)
                 for s in ctx.subjects(v):
                     for o in targets:
                         yield Cand(s, pred, o, rule, v.i)
-
-
-def _a_share_of(t: Token) -> bool:
-    """Whether ``t`` is the percent sign or 'cent' of a number that takes a share of something ('21% of Y', '10 per
-    cent of Y'), not a number alone ('for 21% more')."""
-    return (
-        t.lower_ in ("%", "percent", "cent")
-        and any(k.like_num for k in t.children)
-        and any(k.dep_ == "prep" and k.lower_ == "of" for k in t.children)
-    )
 
 
 def _stake(ctx: Context, stake: Token) -> tuple[str, str, list[Arg]]:
@@ -5085,6 +5075,15 @@ def _organization_of_relative(ctx: Context, person: Token) -> list[Arg]:
     ]
 
 
+def _serves_a_state(ctx: Context, person: tuple[int, int, str]) -> bool:
+    """Whether what is set after a person's name says they hold an office of state ('Vice-President X, who also
+    serves as minister of development', 'X, the country's trade minister'): their title is the state's."""
+    head = ctx.mention_head[person]
+    return any(
+        w.lemma_.lower() in lx.STATE_TITLES for c in head.children if c.dep_ in ("relcl", "appos") for w in c.subtree
+    )
+
+
 def _unnamed_anchors(
     ctx: Context, n: Token, head_role: Token, pred: str, fillers: list[Arg], own_names: bool, appointer: list[Arg]
 ) -> tuple[list[Arg], str]:
@@ -5332,15 +5331,11 @@ def _bare_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
     if roles is None:
         yield from _agent_titles(ctx, person)
         return
-    if person[0] > 0 and _head_of_state(ctx.tokens[person[0] - 1]):
+    if _serves_a_state(ctx, person):
         return  # ('Vice-President X, who also serves as minister of development, said …': a country's)
     salient = ctx.salient
-    if (
-        roles is None
-        or salient is None
-        or not (
-            ctx.names_in_sentence(salient.key, person[0]) or ctx.names_no_other_organization(salient.key, person[0])
-        )
+    if salient is None or not (
+        ctx.names_in_sentence(salient.key, person[0]) or ctx.names_no_other_organization(salient.key, person[0])
     ):
         return
     who = ctx._arg(person)
