@@ -989,18 +989,15 @@ def _based_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
             and not any(covered[where[0] : where[1]])
             and not any(x.ent_type_ == "NORP" for x in tokens[where[0] : where[1]])  # ('Chinese-headquartered')
         ):
-            span = parsed.doc[where[0] : where[1]]  # ('the Eindhoven-headquartered chipmaker': the NER saw no name)
-            covered[span.start : span.end] = b"\x01" * len(span)
-            out.append(Candidate(span.start, span.end, parsed.text_of(span), "SEAT", votes={"Place": 3.0}))
+            # ('the Eindhoven-headquartered chipmaker': the NER saw no name)
+            out.append(_claimed(parsed, covered, where, "SEAT", {"Place": 3.0}))
         if (named := starts.get(t.i + 1)) is not None:
             named.votes["Organization"] = named.votes.get("Organization", 0) + 3.0
             continue
         run = _proper_run(tokens, t.i + 1, 1)
         if run is None or any(covered[run[0] : run[1]]):
             continue
-        span = parsed.doc[run[0] : run[1]]
-        covered[span.start : span.end] = b"\x01" * len(span)
-        out.append(Candidate(span.start, span.end, parsed.text_of(span), "SEATED", votes={"Organization": 3.0}))
+        out.append(_claimed(parsed, covered, run, "SEATED", {"Organization": 3.0}))
     return out
 
 
@@ -1039,9 +1036,7 @@ def _names_of_a_country(parsed: Parsed, found: list[Candidate], covered: bytearr
             # district', 'Belgium's French-speaking south'
         ):
             continue
-        span = parsed.doc[run[0] : run[1]]
-        covered[span.start : span.end] = b"\x01" * len(span)
-        out.append(Candidate(span.start, span.end, parsed.text_of(span), "ORG", votes={"Organization": 2.0}))
+        out.append(_claimed(parsed, covered, run, "ORG", {"Organization": 2.0}))
     return out
 
 
@@ -1114,9 +1109,7 @@ def _listed_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             continue
         if all(t.lower_.rstrip(".") in lx.LEGAL_FORM_WORDS for t in tokens[run[0] : run[1]]):
             continue  # 'Ltd.' of 'Dingdong (Cayman) Ltd.' is no name of its own
-        span = parsed.doc[run[0] : run[1]]
-        covered[span.start : span.end] = b"\x01" * len(span)
-        out.append(Candidate(span.start, span.end, parsed.text_of(span), "LISTED", votes={"Organization": 3.0}))
+        out.append(_claimed(parsed, covered, run, "LISTED", {"Organization": 3.0}))
     return out
 
 
@@ -1698,9 +1691,7 @@ def _org_word_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
         before = tokens[start - 1].text if start > 0 else ""
         if t.i == start or any(covered[start : t.i + 1]) or before in (")", "of"):
             continue  # ('Alipay (Hangzhou) Information Technology', 'Ministry of Industry and Information Technology')
-        span = parsed.doc[start : t.i + 1]
-        covered[span.start : span.end] = b"\x01" * len(span)
-        out.append(Candidate(span.start, span.end, parsed.text_of(span), "ORG", votes={"Organization": 3.0}))
+        out.append(_claimed(parsed, covered, (start, t.i + 1), "ORG", {"Organization": 3.0}))
     return out
 
 
@@ -1724,9 +1715,7 @@ def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
         for run in runs:
             if run is None or any(covered[run[0] : run[1]]):
                 continue
-            span = parsed.doc[run[0] : run[1]]
-            covered[span.start : span.end] = b"\x01" * len(span)
-            out.append(Candidate(span.start, span.end, parsed.text_of(span), "CATEGORY", votes={kind: 2.0}))
+            out.append(_claimed(parsed, covered, run, "CATEGORY", {kind: 2.0}))
     return out
 
 
@@ -1749,8 +1738,7 @@ def _numbered_products(parsed: Parsed, covered: bytearray) -> list[Candidate]:
         while i >= 0 and t in tokens[i].ancestors and (tokens[i].is_lower or tokens[i].lower_ in lx.JARGON):
             i -= 1  # the kind's own words ('AI inference', 'server')
         if i >= 0 and _model_code(tokens[i].text) and not covered[i]:  # 'its EX2 compact electric SUV': a code alone
-            covered[i] = 1
-            out.append(Candidate(i, i + 1, tokens[i].text, "CATEGORY", votes={"Program": 3.0}))
+            out.append(_claimed(parsed, covered, (i, i + 1), "CATEGORY", {"Program": 3.0}))
             continue
         if i < 1 or not tokens[i].text.isdigit() or _YEAR.fullmatch(tokens[i].text):
             continue
@@ -1765,9 +1753,7 @@ def _numbered_products(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             start -= 1
         if start == i or any(covered[start : i + 1]):
             continue
-        covered[start : i + 1] = b"\x01" * (i + 1 - start)
-        span = parsed.doc[start : i + 1]
-        out.append(Candidate(span.start, span.end, parsed.text_of(span), "CATEGORY", votes={"Program": 3.0}))
+        out.append(_claimed(parsed, covered, (start, i + 1), "CATEGORY", {"Program": 3.0}))
     return out
 
 
@@ -1814,9 +1800,7 @@ def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             or (run[0] > 0 and tokens[run[0] - 1].text == "-")  # (not the end of 'E-Mart')
         ):
             continue
-        span = parsed.doc[run[0] : run[1]]
-        covered[span.start : span.end] = b"\x01" * len(span)
-        out.append(Candidate(span.start, span.end, parsed.text_of(span), "CUE", votes={"Organization": 1.5}))
+        out.append(_claimed(parsed, covered, run, "CUE", {"Organization": 1.5}))
     return out
 
 
@@ -1850,7 +1834,7 @@ def _persons_before_posts(parsed: Parsed, covered: bytearray) -> list[Candidate]
             or _after_a_capital(tokens, run[0])
         ):
             continue
-        out.append(_claimed(parsed, covered, run, {"Person": 2.0}))
+        out.append(_claimed(parsed, covered, run, "CUE", {"Person": 2.0}))
     return out
 
 
@@ -1859,11 +1843,13 @@ def _after_a_capital(tokens: list[Token], start: int) -> bool:
     return start > 0 and tokens[start - 1].text[:1].isupper() and not tokens[start - 1].is_sent_start
 
 
-def _claimed(parsed: Parsed, covered: bytearray, run: tuple[int, int], votes: dict[str, float]) -> Candidate:
-    """A cue's candidate over the tokens ``run``, which it covers from now on."""
+def _claimed(
+    parsed: Parsed, covered: bytearray, run: tuple[int, int], label: str, votes: dict[str, float]
+) -> Candidate:
+    """A candidate the NER missed over the tokens ``run``, which it covers from now on."""
     span = parsed.doc[run[0] : run[1]]
     covered[span.start : span.end] = b"\x01" * len(span)
-    return Candidate(span.start, span.end, parsed.text_of(span), "CUE", votes=votes)
+    return Candidate(span.start, span.end, parsed.text_of(span), label, votes=votes)
 
 
 #: Words of a company post a name may stand before, as its company ("Citadel founder Ken Griffin").
@@ -1900,7 +1886,7 @@ def _companies_before_posts(parsed: Parsed, found: list[Candidate], covered: byt
             or _after_a_capital(tokens, run[0])
         ):
             continue
-        out.append(_claimed(parsed, covered, run, {"Organization": 1.5}))
+        out.append(_claimed(parsed, covered, run, "CUE", {"Organization": 1.5}))
     return out
 
 
@@ -1928,8 +1914,7 @@ def _listed_beside_companies(parsed: Parsed, found: list[Candidate], covered: by
         span = parsed.doc[run[0] : run[1]]
         if parsed.tickers and in_code(parsed.tickers, span.start_char, span.end_char):
             continue  # '(NYSE: XPEV; HKEX: 9868)': a listing code
-        covered[span.start : span.end] = b"\x01" * len(span)
-        out.append(Candidate(span.start, span.end, parsed.text_of(span), "LISTED", votes={"Organization": 1.5}))
+        out.append(_claimed(parsed, covered, run, "LISTED", {"Organization": 1.5}))
     return out
 
 
@@ -1968,9 +1953,7 @@ def _possessed_by_companies(parsed: Parsed, found: list[Candidate], covered: byt
             w.lower_ in _TITLE_WORDS or w.ent_type_ not in _MISREAD_NAME_LABELS or not _name_cased(w) for w in words
         ) or (kind is not t and any(w.ent_type_ in ("GPE", "LOC") for w in words)):  # ("Volvo's Ghent unit": a site)
             continue
-        span = parsed.doc[run[0] : run[1]]
-        covered[span.start : span.end] = b"\x01" * len(span)
-        out.append(Candidate(span.start, span.end, parsed.text_of(span), "POSSESSED", votes={kind_type: 1.5}))
+        out.append(_claimed(parsed, covered, run, "POSSESSED", {kind_type: 1.5}))
     return out
 
 

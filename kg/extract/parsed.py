@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract import lexicon as lx
 from kg.extract.tickers import Ticker, find_tickers
 
 
@@ -51,12 +52,16 @@ class Parsed:
         return self.text[span.start_char : span.end_char]
 
 
+def is_percent(t: Token) -> bool:
+    """'%', 'percent', 'per cent' (the small model reads 'per' as the compound of 'cent')."""
+    return t.lower_ in lx.PERCENT_WORDS or (t.lower_ == "cent" and any(c.lower_ == "per" for c in t.children))
+
+
 def percent_of(t: Token) -> bool:
-    """Whether ``t`` is the percent sign or 'cent' of a number that takes a share of what 'of' names ('21% of Y', '10
-    per cent of Y'), not a number alone ('21% more'); the share a stake rule reads and what has shares a type vote
-    reads."""
+    """Whether ``t`` is the percent of a number that takes a share of what 'of' names ('21% of Y', '10 per cent of
+    Y'), not a number alone ('21% more'); the share a stake rule reads and what has shares a type vote reads."""
     return (
-        t.lower_ in ("%", "percent", "cent")
+        is_percent(t)
         and any(k.like_num for k in t.children)
         and any(k.dep_ == "prep" and k.lower_ == "of" for k in t.children)
     )

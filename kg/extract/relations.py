@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extract import lexicon as lx
-from kg.extract.parsed import Parsed, percent_of
+from kg.extract.parsed import Parsed, is_percent, percent_of
 from kg.schema import SCHEMA
 from kg.schema import STATIVE as STATIVE  # re-exported: the component dates what is not stative
 
@@ -3177,7 +3177,7 @@ def rule_build_stake(ctx: Context, v: Token) -> Iterator[Cand]:
         if c.dep_ == "dobj"
         and (
             (c.lemma_.lower() in ("stake", "holding") and low != "take")  # ('take a stake': the verb rule's)
-            or (low == "take" and _percent(c) and ctx.tok_mention[c.i] is None and _named_tokens_after(c, "of"))
+            or (low == "take" and is_percent(c) and ctx.tok_mention[c.i] is None and _named_tokens_after(c, "of"))
         )
     ]
     if stakes and not (low in ("retain", "keep") and _stake(ctx, stakes[0])[0] == "acquired"):
@@ -3189,17 +3189,11 @@ def _fraction_of(t: Token) -> bool:
     return t.lemma_.lower() in lx.FRACTION_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
 
 
-def _percent(t: Token) -> bool:
-    """'%', 'percent', 'per cent' (the small model reads 'per' as the compound of 'cent')."""
-    return t.lower_ in lx.PERCENT_WORDS or (t.lower_ == "cent" and any(c.lower_ == "per" for c in t.children))
-
-
 def rule_shares_on(ctx: Context, n: Token) -> Iterator[Cand]:
     """ "Meituan's shares on the Hong Kong Stock Exchange', 'shares of Alibaba on the NYSE', 'NIO's closing price on
     the New York Stock Exchange', "its American depositary shares, listed on the NYSE under …", 'its shares, which
-    trade on Nasdaq': a company whose stock
-    trades on an exchange is listed there (a standing fact, not dated by the trading day). Not 'shares on a
-    platform' (no exchange), nor an exchange's own shares."""
+    trade on Nasdaq': a company whose stock trades on an exchange is listed there (a standing fact, not dated by the
+    trading day). Not 'shares on a platform' (no exchange), nor an exchange's own shares."""
     # ('its shares, listed (traded) on Y': the exchange on the participle set off after the shares)
     # ('its shares, which trade on Y': or on a relative clause)
     said_on = [c for c in n.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("list", "trade")]
@@ -3405,7 +3399,7 @@ def _stake_or_round(ctx: Context, v: Token, pred: str, dobj: list[Token]) -> lis
     if (
         pred in ("acquired", "owns")
         and dobj
-        and (dobj[0].lemma_.lower() in lx.STAKE_NOUNS or _percent(dobj[0]) or _fraction_of(dobj[0]))
+        and (dobj[0].lemma_.lower() in lx.STAKE_NOUNS or is_percent(dobj[0]) or _fraction_of(dobj[0]))
         and not (dobj[0].lemma_.lower() == "share" and _market_ground(dobj[0]))  # 'took market share'
     ):
         return list(_verb_stake(ctx, v, dobj[0], held=pred == "owns"))
