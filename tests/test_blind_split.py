@@ -43,6 +43,7 @@ BLIND34 = Path(__file__).resolve().parent / "data" / "blind34"
 BLIND35 = Path(__file__).resolve().parent / "data" / "blind35"
 BLIND36 = Path(__file__).resolve().parent / "data" / "blind36"
 BLIND37 = Path(__file__).resolve().parent / "data" / "blind37"
+BLIND38 = Path(__file__).resolve().parent / "data" / "blind38"
 
 
 def _half(stem: str) -> str:
@@ -85,6 +86,7 @@ def _half(stem: str) -> str:
             *BLIND35.glob("*/*.md"),
             *BLIND36.glob("*/*.md"),
             *BLIND37.glob("*/*.md"),
+            *BLIND38.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -131,6 +133,7 @@ def test_sizes():
     assert len(list(BLIND35.glob("dev/*.md"))) == 8 and len(list(BLIND35.glob("test/*.md"))) == 4
     assert len(list(BLIND36.glob("dev/*.md"))) == 4 and len(list(BLIND36.glob("test/*.md"))) == 8
     assert len(list(BLIND37.glob("dev/*.md"))) == 4 and len(list(BLIND37.glob("test/*.md"))) == 8
+    assert len(list(BLIND38.glob("dev/*.md"))) == 5 and len(list(BLIND38.glob("test/*.md"))) == 7
 
 
 @pytest.mark.parametrize(
@@ -173,6 +176,7 @@ def test_sizes():
             *BLIND35.glob("*/*.yaml"),
             *BLIND36.glob("*/*.yaml"),
             *BLIND37.glob("*/*.yaml"),
+            *BLIND38.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
