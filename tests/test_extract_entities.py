@@ -223,6 +223,14 @@ def by_label(ex):
         ("Analysts said Brembo SpA would build a plant in Nanjing.", "Brembo SpA", "Organization"),
         # a name the NER ran into an unclosed bracket with (a ticker, an alias)
         ("Airwallex and New York-listed Payoneer Global (PAYO) court exporters.", "Payoneer Global", "Organization"),
+        (
+            "Meituan agreed to buy the chain from Shanghai-listed Jinjiang Hotels Development for RMB1.2 billion.",
+            "Jinjiang Hotels Development",
+            "Organization",
+        ),
+        # a Western given name before a Chinese one that the NER left out; a capitalised word of rank is none
+        ("Rex Yongjun Li, the chief financial officer, said margins improved.", "Rex Yongjun Li", "Person"),
+        ("Rival Wang Xing said orders rose.", "Wang Xing", "Person"),
         # a name listed beside a company's, written in camel case
         ("Moore Threads and MetaX, two chip designers, soared on their debuts.", "MetaX", "Organization"),
         ("Tencent, WeRide and Geely signed the pact.", "WeRide", "Organization"),
@@ -345,6 +353,11 @@ def test_a_place_in_a_registered_name_is_still_a_place_elsewhere(extract_text):
         # a legal form alone, and a name with a bracket it does not close
         ("Sales of Eli Lilly and Co.’s tirzepatide rose.", "Co."),
         ("Airwallex and New York-listed Payoneer Global (PAYO) court exporters.", "Payoneer Global (PAYO"),
+        # the NER running on into what was paid
+        (
+            "Meituan agreed to buy the chain from Shanghai-listed Jinjiang Hotels Development for RMB1.2 billion.",
+            "Jinjiang Hotels Development for RMB1.2",
+        ),
         # an acronym's plural is a common noun's
         ("“We are a platform for many IPs, not a bet on one,” Sun said.", "IPs"),
         ("Holders of its ADSs and the SUVs it sells both gained.", "ADSs"),

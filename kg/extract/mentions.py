@@ -75,6 +75,9 @@ def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
         if tokens[i].text == "," and i + 1 < end and tokens[i + 1].lower_ in ("the", "a", "an"):
             end = i
             break
+        if i > start and _opens_an_amount(tokens, i, end):
+            end = i  # 'Wanda Hotel Development for RMB2.49 billion': the NER ran on into what was paid
+            break
     opened = next((i for i in range(start, end) if tokens[i].text == "("), None)
     if opened is not None and not any(tokens[i].text == ")" for i in range(opened, end)):
         end = opened  # 'Payoneer Global (PAYO': the NER ran into a bracket it did not close, a ticker or an alias
@@ -90,6 +93,18 @@ def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     ):
         end -= 1
     return start, end
+
+
+def _opens_an_amount(tokens: list[Token], i: int, end: int) -> bool:
+    """Whether a lower-case preposition inside a span opens an amount or a year ('for RMB2.49 billion', 'at $3
+    billion', 'in 2014'): no name goes on that way."""
+    after = tokens[i + 1] if i + 1 < end else None
+    return (
+        after is not None
+        and tokens[i].is_lower
+        and tokens[i].pos_ == "ADP"
+        and (after.text[:1] in "$€£¥" or any(ch.isdigit() for ch in after.text))
+    )
 
 
 def split_coordinated(ent: Span) -> list[Span]:
@@ -1234,10 +1249,15 @@ def _entity_candidate(
             taken[in_full.start : in_full.end] = b"\x01" * (in_full.end - in_full.start)
             return in_full
     end = ent.end
-    if ent.label_ == "PERSON" and not ent.ent_id_ and end - ent.start == 1 and _given_name_before(tokens, ent.start):
-        ent = Span(
-            parsed.doc, ent.start - 1, end, label=ent.label_
-        )  # 'Chief Executive Deepinder Goyal': the NER tagged 'Goyal' only
+    if (
+        ent.label_ == "PERSON"
+        and not ent.ent_id_
+        and (end - ent.start == 1 or (end - ent.start == 2 and pinyin_syllables(tokens[ent.start].text) >= 2))
+        and _given_name_before(tokens, ent.start, end)
+    ):
+        # 'Chief Executive Deepinder Goyal': the NER tagged 'Goyal' only; 'Rex Yongjun Chen': a Western given name
+        # before a Chinese one, left out (not 'Fantastic Pixel Castle')
+        ent = Span(parsed.doc, ent.start - 1, end, label=ent.label_)
     steps = 0
     while (
         ent.label_ != "PERSON"
@@ -1412,6 +1432,7 @@ _TITLE_WORDS = (
     frozenset(w for w in (*lx.ROLE_NOUNS, *lx.REL_NOUNS) if " " not in w)
     | lx.TITLE_MODIFIERS
     | {"chief", "officer", "mr", "ms", "mrs", "dr", "madam", "analyst", "minister", "director", "professor"}
+    | {"sir", "dame", "lord", "lady"}
     | {"secretary", "governor", "commissioner", "premier", "senator", "founder", "partner", "economist"}
 )
 
@@ -1549,14 +1570,15 @@ def _own_name_end(tokens: list[Token], ent: Span) -> int:
     return end
 
 
-def _given_name_before(tokens: list[Token], i: int) -> bool:
-    """Whether the token before a one-word person name is its given name, which the NER left out."""
+def _given_name_before(tokens: list[Token], i: int, end: int) -> bool:
+    """Whether the token before a person's name (tokens ``i`` to ``end``) is a given name of it, which the NER
+    left out."""
     g = tokens[i - 1] if i > 0 else None
     return (
         g is not None
         and g.pos_ == "PROPN"
         and g.dep_ == "compound"
-        and g.head.i == i
+        and i <= g.head.i < end
         and not g.ent_type_
         and g.is_alpha
         and g.is_title

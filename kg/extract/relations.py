@@ -39,6 +39,7 @@ def rule_ids() -> list[str]:
     """Every rule id the extractor can emit (relations, their '+coref' variants, events, quantities)."""
     relation_rules = {rule for _, rule in lx.VERB_CUES.values()} | {
         "partner.verb.coordinated",
+        "found.inside",
         "compete.verb.coordinated",
         "compete.same_targets",
         "compete.take_on",
@@ -137,6 +138,7 @@ def rule_ids() -> list[str]:
         "compete.gain_from",
         "compete.fight",
         "compete.face",
+        "compete.defend",
         "compete.aimed_at",
         "compete.rival_group",
         "compete.ranked",
@@ -453,9 +455,13 @@ class Context:
             found = self._recent(tok, 2)
             if len(found) == 2:
                 return [self._arg(self._mention_at(i), "coref:" + phrase) for i, _ in found]
-        elif tok.lower_ == "its" and (doer := self._controlling_object(tok) or self._punished_for(tok)):
-            # 'Palliser is pressing the search group to hand shareholders a slice of its chip unit': the object;
-            # 'SAMR fined Tencent over its 2016 acquisition of Y': whose conduct is punished, the one punished
+        elif tok.lower_ == "its" and (
+            doer := self._conjoined_name(tok) or self._controlling_object(tok) or self._punished_for(tok)
+        ):
+            # 'a contest for SM, which ended when Kakao and its entertainment arm, Kakao Entertainment, took
+            # control': the name it is conjoined to, whatever clause the pair sits in; 'Palliser is pressing the
+            # search group to hand shareholders a slice of its chip unit': the object; 'SAMR fined Tencent over its
+            # 2016 acquisition of Y': whose conduct is punished, the one punished
             return [Arg(a.key, a.span, a.type, "coref:" + phrase) for a in doer]
         elif (
             tok.lower_ in ("its", "it")
@@ -666,6 +672,27 @@ class Context:
         """Whether 'its' opens the second conjunct after a name: 'sent Apple and its Japanese subsidiary a request'."""
         noun = tok.head
         return noun.dep_ == "conj" and self.tok_mention[noun.head.i] is not None
+
+    def _conjoined_name(self, tok: Token) -> list[Arg]:
+        """The name that 'its' opens the next conjunct after, when that name stands on its own ('Kakao and its
+        arm'); [] otherwise."""
+        return (
+            self.expand(tok.head.head, refs=False)
+            if self._after_named_conjunct(tok) and self._plain_name(tok.head.head)
+            else []
+        )
+
+    def _plain_name(self, name: Token) -> bool:
+        """Whether a name stands on its own: not possessed ("Alibaba's Ele.me and its unit", 'its fintech arm Du
+        Xiaoman and its video unit': its = the possessor) nor in apposition ('keep its unit, GoTo Financial, and its
+        stake': its = the clause's subject)."""
+        if name.dep_ == "appos" or any(t.dep_ == "poss" for t in name.subtree if t.i < name.i):
+            return False
+        # (the description before the name, however parsed: 'its fintech arm Du Xiaoman')
+        j = name.left_edge.i - 1
+        while j >= 0 and name.doc[j].is_lower and name.doc[j].pos_ in ("NOUN", "ADJ", "PUNCT") and j > name.i - 6:
+            j -= 1
+        return j < 0 or name.doc[j].tag_ not in ("PRP$", "POS")
 
     def _referring_clause_subject(self, tok: Token) -> Token | None:
         """The subject of the clause of a possessive 'its' (or of the clause its clause is conjoined to) when that
@@ -1124,6 +1151,17 @@ class Context:
                         for p in g.children
                         if p.dep_ == "pobj"
                         for a in self.expand(p, refs=False)
+                        if a.type in ("Organization", "Person")
+                    ]
+                    out.extend(named)
+                    found = found or bool(named)
+                elif ch.dep_ == "amod" and ch.lemma_.lower() == "lead" and t.lemma_.lower() in lx.INVESTOR_GROUPS:
+                    # 'a Tencent-led consortium (group of investors)': the one named before 'led' leads it
+                    named = [
+                        dataclasses.replace(a, member=True)
+                        for g in ch.children
+                        if g.dep_ in ("npadvmod", "compound", "nmod") and g.i < ch.i
+                        for a in self.expand(g, refs=False)
                         if a.type in ("Organization", "Person")
                     ]
                     out.extend(named)
@@ -2118,6 +2156,11 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         subjects = [a for c in possessors(v.head) for a in ctx.expand(c) if a.type == "Organization"]
     if not subjects and pred in ("fined", "investigated") and (authority := _implicit_authority(ctx, v)):
         subjects, rule = [authority], f"{rule}.implicit"  # 'Baemin was separately fined 33.6 billion won'
+    if not subjects and pred == "founded" and ctx.is_passive(v):
+        # 'Zhuanzhuan was started inside 58.com in 2015': the company it was started within founded it (not 'was
+        # started inside a Beijing flat')
+        inside = _named_after(ctx, (v,), ("inside", "within"), refs=False)
+        subjects, rule = [a for a in inside if a.type == "Organization"], "found.inside"
     if not subjects:  # agentless: an event only ("the program was launched")
         for o in objects:
             yield Cand(None, pred, o, rule, v.i)
@@ -2359,21 +2402,27 @@ def _pobjs(
 
 def _listed_after(prep: Token) -> list[Token]:
     """The objects of the same preposition repeated after ``prep`` as a list ('signed deals with A, with B and with
-    C', 'with A in 2024 and with B in 2025'), wherever the small model hangs the later ones: each after a comma or a
-    conjunction, the last after a conjunction, all in the clause of ``prep``'s verb. Not 'a deal with A, with B
-    expected to follow later' (no conjunction closes a list)."""
+    C', 'with A in 2024 and with B in 2025', 'with A, as well as with B'), wherever the small model hangs the later
+    ones: each after a comma or a conjunction, the last after a conjunction, all in the clause of ``prep``'s verb.
+    Not 'a deal with A, with B expected to follow later' (no conjunction closes a list)."""
+
+    def joined(t: Token) -> bool:  # ('and', 'or', or 'as well as' before it)
+        return t.nbor(-1).lower_ in ("and", "or") or (
+            t.i >= 3 and [w.lower_ for w in t.doc[t.i - 3 : t.i]] == ["as", "well", "as"]
+        )
+
     verb = governing_verb(prep)
     repeated = [
         t
         for t in prep.sent
-        if t.i > prep.i and t.pos_ == "ADP" and t.lower_ == prep.lower_ and t.nbor(-1).lower_ in (",", "and", "or")
+        if t.i > prep.i and t.pos_ == "ADP" and t.lower_ == prep.lower_ and (t.nbor(-1).lower_ == "," or joined(t))
     ]
     listed = []
     for t in repeated:
         if governing_verb(t) != verb and verb not in governing_verb(t).ancestors:
             break
         listed.append(t)
-    while listed and listed[-1].nbor(-1).lower_ not in ("and", "or"):
+    while listed and not joined(listed[-1]):
         listed.pop()
     return [p for t in listed for p in t.children if p.dep_ == "pobj"]
 
@@ -2442,9 +2491,11 @@ def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Ite
         pred, rule = "acquired", "acquire.remaining_stake"  # 'bought the remaining 30% of GoPay': all of it now
     if any(c.dep_ == "det" and c.lower_ == "no" for c in stake.children):
         return  # 'will take no equity stake in Y'
-    if _reciprocal(_pobjs((v, stake), ("in", "of"))):
-        # 'A and B agreed to take stakes in each other': each invests in the other
-        holders = ctx.subjects(v)
+    swapped = v.lemma_.lower() in _SWAP_VERBS
+    if swapped or _reciprocal(_pobjs((v, stake), ("in", "of"))):
+        # 'A and B agreed to take stakes in each other', 'A and B swapped stakes', 'A swapped shares with B': each
+        # invests in the other
+        holders = ctx.subjects(v) + (_named_after(ctx, (v, stake), ("with",)) if swapped else [])
         for s in holders:
             for o in holders:
                 if s.key != o.key:
@@ -3080,7 +3131,7 @@ def _titled_people(
     end = person[1]
     for k in ctx.mention_head[person].conjuncts:
         m = ctx.tok_mention[k.i]
-        if m is None or m[0] < end or ctx.types.get(m[2]) != "Person":
+        if m is None or m[0] < end or ctx.types.get(m[2]) not in ("Person", "Organization"):
             continue
         words = [w.text for w in ctx.tokens[end : m[0]] if w.lower_ not in ("and", ",")]
         if own := title_roles(words):
@@ -3167,9 +3218,14 @@ def rule_unit_appositive(ctx: Context, n: Token) -> Iterator[Cand]:
         yield Cand(unit, "part_of", owner, "part_of.noun", n.i, dated=False)
 
 
+#: Verbs of stakes traded for each other: 'A and B swapped (exchanged) stakes', 'A swapped shares with B'.
+_SWAP_VERBS = frozenset({"swap", "exchange"})
+
+
 def rule_build_stake(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X has built (amassed, raised, doubled) stakes in A, B and C', 'X retains a 25% stake in Y': an investment in
-    each, whatever the verb; 'X will take 18 per cent of Y' (a share of a company it names)."""
+    each, whatever the verb; 'X will take 18 per cent of Y' (a share of a company it names); 'A and B swapped
+    stakes' (each in the other)."""
     low = v.lemma_.lower()
     stakes = [
         c
@@ -3177,6 +3233,8 @@ def rule_build_stake(ctx: Context, v: Token) -> Iterator[Cand]:
         if c.dep_ == "dobj"
         and (
             (c.lemma_.lower() in ("stake", "holding") and low != "take")  # ('take a stake': the verb rule's)
+            # ('swapped shares', not 'swapped its shares in Y for cash': a holding of its own sold)
+            or (low in _SWAP_VERBS and c.lemma_.lower() == "share" and c.tag_ == "NNS" and not possessors(c))
             or (low == "take" and is_percent(c) and ctx.tok_mention[c.i] is None and _named_tokens_after(c, "of"))
         )
     ]
@@ -4249,6 +4307,26 @@ def _rival_group_after_names(ctx: Context, rival: Token) -> Iterator[Cand]:
             yield Cand(a, "competes_with", b, "compete.rival_group", rival.i, dated=False)
 
 
+#: What a company holds in a market and defends against a rival ('defend its position (share, lead) against Y').
+_MARKET_HOLDINGS = lx.MARKET_GROUND | lx.RANK_NOUNS | {"turf", "dominance", "territory", "franchise", "market"}
+
+
+def rule_defend_against(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'X cut prices to defend its position against A and B', 'X is protecting its market share against Y': a
+    company defending its hold on a market against another is its rival; not 'X defended its patents against Y'
+    (no hold on a market) nor 'X defended itself against Y's lawsuit'."""
+    held = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _MARKET_HOLDINGS]
+    rivals = [
+        a
+        for a in _named_after(ctx, (v, *held), ("against",), refs=False, conjoined=True)
+        + _business_owners(ctx, _pobjs((v, *held), ("against",)))
+        if a.type == "Organization"
+    ]
+    for s in ctx.subjects(v) if held else []:
+        for o in rivals:
+            yield Cand(s, "competes_with", o, "compete.defend", v.i, dated=False)
+
+
 def rule_pit_against(ctx: Context, v: Token) -> Iterator[Cand]:
     """'The deal pits (puts, sets) X against Y (and against Z)': X and each Y are rivals, whatever the verb's subject
     is."""
@@ -4650,14 +4728,15 @@ def _first_for_singular_subject(head_role: Token, fillers: list[Arg]) -> list[Ar
     return fillers
 
 
-def _person_set_off(ctx: Context, role: Token) -> list[Token]:
-    """A person named between commas right after a possessed title, however parsed: 'has put its chief technology
-    officer, Wang Haifeng, in charge of …' (the small model may hang the name on the verb)."""
+def _name_set_off(ctx: Context, role: Token) -> list[Token]:
+    """A person or company named between commas right after a possessed role, however parsed: 'has put its chief
+    technology officer, Wang Haifeng, in charge of …', 'Kakao and its entertainment arm, Kakao Entertainment, took
+    control' (the small model may hang the name on the verb or on the first conjunct)."""
     after = role.right_edge.i + 1
     if not possessors(role) or after + 1 >= len(ctx.tokens) or ctx.tokens[after].text != ",":
         return []
     m = ctx.tok_mention[after + 1]
-    if m is None or m[0] != after + 1 or ctx.types.get(m[2]) != "Person":
+    if m is None or m[0] != after + 1 or ctx.types.get(m[2]) not in ("Person", "Organization"):
         return []
     end = m[1]  # (a mention's end token, exclusive)
     closed = end >= len(ctx.tokens) or ctx.tokens[end].text in (",", ".")
@@ -4855,7 +4934,7 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         or _held_since(head_role)  # 'James Dong, Lazada's chief executive since 2022'
     )
     event = not (dep in ("attr", "oprd") and h.lemma_.lower() in lx.STATE_COPULAS) and not serving
-    own_names = [c for c in head_role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]] or _person_set_off(
+    own_names = [c for c in head_role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]] or _name_set_off(
         ctx, head_role
     )
     fillers, appointer = _role_fillers(ctx, n, head_role, own_names)
@@ -6053,13 +6132,14 @@ for _lemmas, _rule in (
     (("include",), rule_portfolio),
     (lx.RAISE_VERBS, rule_raise_from),
     (lx.FACE_VERBS, rule_face),
+    (("defend", "protect", "guard", "shield"), rule_defend_against),
     (("draw", "attract"), rule_round_drew),
     (("launch", "debut"), rule_launched_itself),
     (lx.MONEY_INTO_VERBS, rule_money_into),
     (("work", "operate", "run"), rule_work_with),
     (
         ("build", "amass", "accumulate", "increase", "raise", "lift", "boost", "double", "expand", "retain", "keep")
-        + ("take",),
+        + ("take", *_SWAP_VERBS),
         rule_build_stake,
     ),
     (_SALE_VERBS, rule_sell_holding),
