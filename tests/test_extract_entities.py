@@ -231,6 +231,8 @@ def by_label(ex):
         # a Western given name before a Chinese one that the NER left out; a capitalised word of rank is none
         ("Rex Yongjun Li, the chief financial officer, said margins improved.", "Rex Yongjun Li", "Person"),
         ("Rival Wang Xing said orders rose.", "Wang Xing", "Person"),
+        ("Scientist Wenfeng Liang founded DeepSeek.", "Wenfeng Liang", "Person"),
+        ("The Committee of 100 criticised the deal.", "Committee of 100", "Organization"),
         # a name listed beside a company's, written in camel case
         ("Moore Threads and MetaX, two chip designers, soared on their debuts.", "MetaX", "Organization"),
         ("Tencent, WeRide and Geely signed the pact.", "WeRide", "Organization"),

@@ -4504,8 +4504,8 @@ CASES = [
         "compete.defend",
     ),
     (
-        "Meituan moved to guard its turf against Alibaba’s Ele.me.",
-        ("meituan", "competes_with", "ele.me"),
+        "Didi has been spending to defend its position against Meituan in ride-hailing.",
+        ("didi", "competes_with", "meituan"),
         None,
         "compete.defend",
     ),
@@ -5272,6 +5272,11 @@ RIGHT_NOT_WRONG = [
         ("taobao instant commerce", "part_of", "ele.me"),
     ),
     (
+        "Investors include Tencent, Meituan and its delivery arm, Keeta.",
+        ("keeta", "part_of", "meituan"),
+        ("keeta", "part_of", "tencent"),
+    ),
+    (
         "GoTo will keep its financial-technology unit, GoTo Financial, and its 37% stake in Tokopedia.",
         ("goto", "invested_in", "tokopedia"),
         ("goto financial", "invested_in", "tokopedia"),
@@ -5338,6 +5343,16 @@ RULE_NEAR_MISSES = [
     ("Alibaba and JD.com swapped executives in 2019.", ("alibaba", "invested_in", "jd.com")),
     ("Didi was started inside a Beijing apartment in 2012.", ("beijing", "founded", "didi")),  # no company
     ("Grab signed a deal with GoTo, with Sea expected to follow later.", ("grab", "partner_of", "sea")),  # no list
+    # a stance in a dispute, customers kept safe: no hold on a market
+    ("HSBC defended its position against Ping An in the dispute.", ("hsbc", "competes_with", "ping an")),
+    ("Apple defended its position against Epic Games in court.", ("apple", "competes_with", "epic games")),
+    ("Microsoft said it would protect its customers against Lazarus Group.", ("microsoft", "competes_with", "lazarus")),
+    # a holding in a third company changes hands: the two sides take no stakes in each other
+    ("Alibaba swapped its stake in Ant Group with SoftBank.", ("alibaba", "invested_in", "softbank group")),
+    ("Nissan and Renault swapped stakes in Mitsubishi Motors.", ("nissan", "invested_in", "renault")),
+    # a university is no founder of what started inside it; banks leading a loan invest in nothing
+    ("Moonshot AI was founded inside Tsinghua University in 2023.", ("tsinghua university", "founded", "moonshot ai")),
+    ("Alibaba raised $5 billion from a Goldman-led syndicate of banks.", ("goldman sachs", "invested_in", "alibaba")),
 ]
 
 

@@ -95,15 +95,19 @@ def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: An amount written as one token ('$3', 'RMB2.49', 'HK$13.1bn', 'US$5') or a year ('2014').
+_AMOUNT_OR_YEAR = re.compile(r"[$€£¥]\S*\d.*|[A-Z]{1,3}\$?\d.*|(?:19|20)\d\d")
+
+
 def _opens_an_amount(tokens: list[Token], i: int, end: int) -> bool:
     """Whether a lower-case preposition inside a span opens an amount or a year ('for RMB2.49 billion', 'at $3
-    billion', 'in 2014'): no name goes on that way."""
+    billion', 'in 2014'): no name goes on that way ('Committee of 100' does)."""
     after = tokens[i + 1] if i + 1 < end else None
     return (
         after is not None
         and tokens[i].is_lower
         and tokens[i].pos_ == "ADP"
-        and (after.text[:1] in "$€£¥" or any(ch.isdigit() for ch in after.text))
+        and (after.text in "$€£¥" or _AMOUNT_OR_YEAR.fullmatch(after.text) is not None)
     )
 
 
@@ -1252,7 +1256,16 @@ def _entity_candidate(
     if (
         ent.label_ == "PERSON"
         and not ent.ent_id_
-        and (end - ent.start == 1 or (end - ent.start == 2 and pinyin_syllables(tokens[ent.start].text) >= 2))
+        and (
+            end - ent.start == 1
+            # (a Western given name is no noun of a kind of person: not 'Scientist Wenfeng Liang', 'Anchor Jiaqi Li')
+            or (
+                end - ent.start == 2
+                and pinyin_syllables(tokens[ent.start].text) >= 2
+                and tokens[ent.start - 1].lower_ not in lx.CATEGORY_TYPES
+                and tokens[ent.start - 1].lower_ not in lx.PERSON_DESCRIPTIONS
+            )
+        )
         and _given_name_before(tokens, ent.start, end)
     ):
         # 'Chief Executive Deepinder Goyal': the NER tagged 'Goyal' only; 'Rex Yongjun Chen': a Western given name

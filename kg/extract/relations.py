@@ -674,13 +674,16 @@ class Context:
         return noun.dep_ == "conj" and self.tok_mention[noun.head.i] is not None
 
     def _conjoined_name(self, tok: Token) -> list[Arg]:
-        """The name that 'its' opens the next conjunct after, when that name stands on its own ('Kakao and its
-        arm'); [] otherwise."""
-        return (
-            self.expand(tok.head.head, refs=False)
-            if self._after_named_conjunct(tok) and self._plain_name(tok.head.head)
-            else []
-        )
+        """The name right before the 'and' (or comma) that 'its' follows in a list, when that name stands on its
+        own ('Kakao and its arm'; 'Tencent, JD.com and its unit': JD.com); [] otherwise."""
+        j = tok.i - 1
+        while j > 0 and self.tokens[j].dep_ in ("cc", "punct"):
+            j -= 1
+        m = self.tok_mention[j] if j < tok.i - 1 and self._after_named_conjunct(tok) else None
+        if m is None or not self._plain_name(self.mention_head[m]):
+            return []
+        a = self._arg(m, "")
+        return [a] if a is not None else []
 
     def _plain_name(self, name: Token) -> bool:
         """Whether a name stands on its own: not possessed ("Alibaba's Ele.me and its unit", 'its fintech arm Du
@@ -1052,6 +1055,25 @@ class Context:
         words = self.parsed.text_of(self.doc[subj.left_edge.i : subj.i + 1]).lower().split()
         return subj if self._organization_description(subj, words) else None
 
+    def _group_leaders(self, group: Token, led: Token) -> list[Arg]:
+        """Who leads a body of investors, as members of it: 'a group of investors (a consortium, its shareholders)
+        led by A and B', 'a Tencent-led consortium'; none for lenders ('a Goldman-led syndicate of banks')."""
+        if led.lemma_.lower() != "lead" or group.lemma_.lower() not in lx.INVESTOR_GROUPS:
+            return []
+        if any(p.lemma_.lower() in _LENDER_NOUNS for p in _pobjs((group,), ("of",))):
+            return []
+        leaders = (
+            [p for g in led.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"]
+            if led.dep_ == "acl"
+            else [g for g in led.children if g.dep_ in ("npadvmod", "compound", "nmod") and g.i < led.i]
+        )
+        return [
+            dataclasses.replace(a, member=True)
+            for p in leaders
+            for a in self.expand(p, refs=False)
+            if a.type in ("Organization", "Person")
+        ]
+
     def plural_reference(self, tok: Token) -> list[Arg]:
         """'the platforms', 'the companies', 'their': the latest list of organizations before it, in its sentence
         or the one before ([] for anything else)."""
@@ -1142,30 +1164,9 @@ class Context:
                         if p.dep_ == "pobj":
                             out.extend(self.expand(p, refs))
                             found = True
-                elif ch.dep_ == "acl" and ch.lemma_.lower() == "lead" and t.lemma_.lower() in lx.INVESTOR_GROUPS:
-                    # 'a group of investors (a consortium, its shareholders) led by A and B': the ones leading it
-                    named = [
-                        dataclasses.replace(a, member=True)
-                        for g in ch.children
-                        if g.dep_ == "agent"
-                        for p in g.children
-                        if p.dep_ == "pobj"
-                        for a in self.expand(p, refs=False)
-                        if a.type in ("Organization", "Person")
-                    ]
-                    out.extend(named)
-                    found = found or bool(named)
-                elif ch.dep_ == "amod" and ch.lemma_.lower() == "lead" and t.lemma_.lower() in lx.INVESTOR_GROUPS:
-                    # 'a Tencent-led consortium (group of investors)': the one named before 'led' leads it
-                    named = [
-                        dataclasses.replace(a, member=True)
-                        for g in ch.children
-                        if g.dep_ in ("npadvmod", "compound", "nmod") and g.i < ch.i
-                        for a in self.expand(g, refs=False)
-                        if a.type in ("Organization", "Person")
-                    ]
-                    out.extend(named)
-                    found = found or bool(named)
+                elif ch.dep_ in ("acl", "amod") and (leaders := self._group_leaders(t, ch)):
+                    out.extend(leaders)
+                    found = True
                 elif ch.dep_ == "appos":
                     # 'two startups: A and B', 'two apps — A and B —': the appositive and its conjuncts
                     named = [a for c in (ch, *ch.conjuncts) if (a := self.ent(c))] if self.ent(ch) else []
@@ -2159,8 +2160,15 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     if not subjects and pred == "founded" and ctx.is_passive(v):
         # 'Zhuanzhuan was started inside 58.com in 2015': the company it was started within founded it (not 'was
         # started inside a Beijing flat')
-        inside = _named_after(ctx, (v,), ("inside", "within"), refs=False)
-        subjects, rule = [a for a in inside if a.type == "Organization"], "found.inside"
+        inside = [
+            a
+            for a in _named_after(ctx, (v,), ("inside", "within"), refs=False)
+            # (a company, not 'inside Tsinghua University' nor inside a regulator)
+            if a.type == "Organization"
+            and ctx.kinds.get(a.key) in (None, "company")
+            and ctx.doc.text[a.span[0] : a.span[1]].split()[-1].lower() not in lx.INSTITUTION_HEADS
+        ]
+        subjects, rule = (inside, "found.inside") if inside else (subjects, rule)
     if not subjects:  # agentless: an event only ("the program was launched")
         for o in objects:
             yield Cand(None, pred, o, rule, v.i)
@@ -3218,6 +3226,8 @@ def rule_unit_appositive(ctx: Context, n: Token) -> Iterator[Cand]:
         yield Cand(unit, "part_of", owner, "part_of.noun", n.i, dated=False)
 
 
+#: Who lends rather than invests: 'a Goldman-led syndicate of banks (lenders)'.
+_LENDER_NOUNS = frozenset({"bank", "lender", "underwriter", "creditor", "bondholder"})
 #: Verbs of stakes traded for each other: 'A and B swapped (exchanged) stakes', 'A swapped shares with B'.
 _SWAP_VERBS = frozenset({"swap", "exchange"})
 
@@ -3234,10 +3244,12 @@ def rule_build_stake(ctx: Context, v: Token) -> Iterator[Cand]:
         and (
             (c.lemma_.lower() in ("stake", "holding") and low != "take")  # ('take a stake': the verb rule's)
             # ('swapped shares', not 'swapped its shares in Y for cash': a holding of its own sold)
-            or (low in _SWAP_VERBS and c.lemma_.lower() == "share" and c.tag_ == "NNS" and not possessors(c))
+            or (low in _SWAP_VERBS and c.lemma_.lower() == "share" and c.tag_ == "NNS")
             or (low == "take" and is_percent(c) and ctx.tok_mention[c.i] is None and _named_tokens_after(c, "of"))
         )
     ]
+    if low in _SWAP_VERBS and any(possessors(c) or _pobjs((c,), ("in", "of")) for c in stakes):
+        return  # 'swapped its stake in Y with Z', 'swapped stakes in Y': a holding in a third company changed hands
     if stakes and not (low in ("retain", "keep") and _stake(ctx, stakes[0])[0] == "acquired"):
         yield from _verb_stake(ctx, v, stakes[0])  # (keeping control of Y is no acquisition of it)
 
@@ -4307,15 +4319,27 @@ def _rival_group_after_names(ctx: Context, rival: Token) -> Iterator[Cand]:
             yield Cand(a, "competes_with", b, "compete.rival_group", rival.i, dated=False)
 
 
-#: What a company holds in a market and defends against a rival ('defend its position (share, lead) against Y').
-_MARKET_HOLDINGS = lx.MARKET_GROUND | lx.RANK_NOUNS | {"turf", "dominance", "territory", "franchise", "market"}
+#: What a company holds in a market and defends against a rival ('defend its share (lead, turf) against Y'); not
+#: its customers (kept safe from fraud) nor a bare 'position' (a stance in a dispute, unless a market's: below).
+_MARKET_HOLDINGS = frozenset({"share", "lead", "ground", "turf", "dominance", "territory", "franchise"})
+#: Words of a dispute that make a defended 'position' a stance ('defended its position against Y in court').
+_DISPUTE_WORDS = frozenset(
+    {"court", "dispute", "lawsuit", "suit", "case", "litigation", "trial", "ruling", "royalty", "claim", "campaign"}
+)
 
 
 def rule_defend_against(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X cut prices to defend its position against A and B', 'X is protecting its market share against Y': a
     company defending its hold on a market against another is its rival; not 'X defended its patents against Y'
-    (no hold on a market) nor 'X defended itself against Y's lawsuit'."""
-    held = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _MARKET_HOLDINGS]
+    (no hold on a market), 'X defended its position against Y in the royalty dispute' (a stance: a word of a
+    dispute in the sentence) nor 'X defended itself against Y's lawsuit'."""
+    disputed = any(t.lemma_.lower() in _DISPUTE_WORDS for t in v.sent)
+    held = [
+        c
+        for c in v.children
+        if c.dep_ == "dobj"
+        and (c.lemma_.lower() in _MARKET_HOLDINGS or (c.lemma_.lower() == "position" and not disputed))
+    ]
     rivals = [
         a
         for a in _named_after(ctx, (v, *held), ("against",), refs=False, conjoined=True)
