@@ -3139,7 +3139,7 @@ def _titled_people(
     end = person[1]
     for k in ctx.mention_head[person].conjuncts:
         m = ctx.tok_mention[k.i]
-        if m is None or m[0] < end or ctx.types.get(m[2]) not in ("Person", "Organization"):
+        if m is None or m[0] < end or ctx.types.get(m[2]) != "Person":
             continue
         words = [w.text for w in ctx.tokens[end : m[0]] if w.lower_ not in ("and", ",")]
         if own := title_roles(words):
