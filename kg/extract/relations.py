@@ -680,10 +680,7 @@ class Context:
         while j > 0 and self.tokens[j].dep_ in ("cc", "punct"):
             j -= 1
         m = self.tok_mention[j] if j < tok.i - 1 and self._after_named_conjunct(tok) else None
-        if m is None or not self._plain_name(self.mention_head[m]):
-            return []
-        a = self._arg(m, "")
-        return [a] if a is not None else []
+        return [self._arg(m)] if m is not None and self._plain_name(self.mention_head[m]) else []
 
     def _plain_name(self, name: Token) -> bool:
         """Whether a name stands on its own: not possessed ("Alibaba's Ele.me and its unit", 'its fintech arm Du
@@ -692,10 +689,10 @@ class Context:
         if name.dep_ == "appos" or any(t.dep_ == "poss" for t in name.subtree if t.i < name.i):
             return False
         # (the description before the name, however parsed: 'its fintech arm Du Xiaoman')
-        j = name.left_edge.i - 1
-        while j >= 0 and name.doc[j].is_lower and name.doc[j].pos_ in ("NOUN", "ADJ", "PUNCT") and j > name.i - 6:
+        tokens, j = self.tokens, name.left_edge.i - 1
+        while j >= 0 and tokens[j].is_lower and tokens[j].pos_ in ("NOUN", "ADJ", "PUNCT") and j > name.i - 6:
             j -= 1
-        return j < 0 or name.doc[j].tag_ not in ("PRP$", "POS")
+        return j < 0 or tokens[j].tag_ not in ("PRP$", "POS")
 
     def _referring_clause_subject(self, tok: Token) -> Token | None:
         """The subject of the clause of a possessive 'its' (or of the clause its clause is conjoined to) when that
@@ -3243,8 +3240,7 @@ def rule_build_stake(ctx: Context, v: Token) -> Iterator[Cand]:
         if c.dep_ == "dobj"
         and (
             (c.lemma_.lower() in ("stake", "holding") and low != "take")  # ('take a stake': the verb rule's)
-            # ('swapped shares', not 'swapped its shares in Y for cash': a holding of its own sold)
-            or (low in _SWAP_VERBS and c.lemma_.lower() == "share" and c.tag_ == "NNS")
+            or (low in _SWAP_VERBS and c.lemma_.lower() == "share" and c.tag_ == "NNS")  # ('swapped shares')
             or (low == "take" and is_percent(c) and ctx.tok_mention[c.i] is None and _named_tokens_after(c, "of"))
         )
     ]
@@ -4319,8 +4315,8 @@ def _rival_group_after_names(ctx: Context, rival: Token) -> Iterator[Cand]:
             yield Cand(a, "competes_with", b, "compete.rival_group", rival.i, dated=False)
 
 
-#: What a company holds in a market and defends against a rival ('defend its share (lead, turf) against Y'); not
-#: its customers (kept safe from fraud) nor a bare 'position' (a stance in a dispute, unless a market's: below).
+#: What a company holds in a market and defends against a rival ('defend its share (lead, turf) against Y'); not its
+#: customers (kept safe from fraud). A 'position' is one too, unless its sentence is about a dispute (below).
 _MARKET_HOLDINGS = frozenset({"share", "lead", "ground", "turf", "dominance", "territory", "franchise"})
 #: Words of a dispute that make a defended 'position' a stance ('defended its position against Y in court').
 _DISPUTE_WORDS = frozenset(
