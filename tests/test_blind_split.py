@@ -44,6 +44,7 @@ BLIND35 = Path(__file__).resolve().parent / "data" / "blind35"
 BLIND36 = Path(__file__).resolve().parent / "data" / "blind36"
 BLIND37 = Path(__file__).resolve().parent / "data" / "blind37"
 BLIND38 = Path(__file__).resolve().parent / "data" / "blind38"
+BLIND39 = Path(__file__).resolve().parent / "data" / "blind39"
 
 
 def _half(stem: str) -> str:
@@ -87,6 +88,7 @@ def _half(stem: str) -> str:
             *BLIND36.glob("*/*.md"),
             *BLIND37.glob("*/*.md"),
             *BLIND38.glob("*/*.md"),
+            *BLIND39.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -134,6 +136,7 @@ def test_sizes():
     assert len(list(BLIND36.glob("dev/*.md"))) == 4 and len(list(BLIND36.glob("test/*.md"))) == 8
     assert len(list(BLIND37.glob("dev/*.md"))) == 4 and len(list(BLIND37.glob("test/*.md"))) == 8
     assert len(list(BLIND38.glob("dev/*.md"))) == 5 and len(list(BLIND38.glob("test/*.md"))) == 7
+    assert len(list(BLIND39.glob("dev/*.md"))) == 5 and len(list(BLIND39.glob("test/*.md"))) == 7
 
 
 @pytest.mark.parametrize(
@@ -177,6 +180,7 @@ def test_sizes():
             *BLIND36.glob("*/*.yaml"),
             *BLIND37.glob("*/*.yaml"),
             *BLIND38.glob("*/*.yaml"),
+            *BLIND39.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
