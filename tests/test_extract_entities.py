@@ -950,3 +950,31 @@ def test_a_surname_after_the_full_name_is_that_person_whatever_the_ner_calls_it(
 def test_a_name_over_a_romance_particle_stops_at_a_title(extract_text, text, company, person):
     labels = by_label(extract_text(text))
     assert labels[company].type == "Organization" and labels[person].type == "Person"
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # a kind no person is, right before a name, outweighs a given name's shape
+        ("Anta bought German outdoor brand Jack Wolfskin last year.", "Jack Wolfskin", "Organization"),
+        ("Tapestry owns fashion label Kate Spade.", "Kate Spade", "Organization"),
+        ("Li Ning sold the footwear chain Bruce Gordon to a fund.", "Bruce Gordon", "Organization"),
+        # (near miss: a kind of person before the name)
+        ("The brand hired brand ambassador Jackie Chan.", "Jackie Chan", "Person"),
+        # a name the NER took for a place after a country's or a company's possessive is its company or brand
+        ("Anta bought the China rights to Italy’s Fila in 2009.", "Fila", "Organization"),
+        ("Stores opened for Japan’s Asics and Switzerland’s On Holding.", "Asics", "Organization"),
+        ("Demand rose for Deckers Brands’ Hoka in Shanghai.", "Hoka", "Organization"),
+        # (near misses: a known place; a city's district; a district named as such)
+        ("Meituan expanded in China’s Guangdong last year.", "Guangdong", "Place"),
+        ("Keeta opened in Seoul’s Gangnam district.", "Gangnam", "Place"),
+        ("Foxconn expanded its factory in India’s Karnataka this year.", "Karnataka", "Place"),
+        ("Wages in China’s Pearl River Delta rose last year.", "Pearl River Delta", "Place"),
+        ("Tesla’s Fremont plant now runs three shifts.", "Fremont", "Place"),
+        # a title-case name ending in 'International' is a company's
+        ("It bought the rights from Belle International in 2009.", "Belle International", "Organization"),
+        ("Analysts at Haitong International cut their target.", "Haitong International", "Organization"),
+    ],
+)
+def test_what_is_said_before_a_name_types_it(extract_text, text, name, kind):
+    assert by_label(extract_text(text))[name].type == kind

@@ -4587,6 +4587,44 @@ CASES = [
         None,
         "part_of.noun+coref",
     ),
+    # 'X, <a description>, and rival Y': the parse lists Y with the description; Y is X's rival
+    (
+        "The tariffs forced Ele.me, the delivery app controlled by Alibaba Group, and rival Meituan to cut fees.",
+        ("meituan", "competes_with", "ele.me"),
+        None,
+        "compete.rival.conjunct",
+    ),
+    (
+        "Volkswagen, the German carmaker, and rival BMW both cut prices in China.",
+        ("bmw", "competes_with", "volkswagen"),
+        None,
+        "compete.rival.conjunct",
+    ),
+    (
+        "The fees squeezed Tokopedia, the marketplace controlled by GoTo, and rival Shopee.",
+        ("shopee", "competes_with", "tokopedia"),
+        None,
+        "compete.rival.conjunct",
+    ),
+    # a company the subject sells, said to have been bought from someone, was bought by the subject
+    (
+        "In 2024 Fosun International sold Club Med, acquired from Axa in 2015, to a fund.",
+        ("fosun international", "acquired", "club med"),
+        "2015",
+        "acquire.held_before_sale",
+    ),
+    (
+        "In 2024 Alibaba sold Intime Retail, purchased from Shen Guojun’s Intime Group in 2017, to a consortium.",
+        ("alibaba", "acquired", "intime retail"),
+        "2017",
+        "acquire.held_before_sale",
+    ),
+    (
+        "Last year Geely sold Proton and Lotus, bought from DRB-Hicom in 2017.",
+        ("geely", "acquired", "proton"),
+        "2017",
+        "acquire.held_before_sale",
+    ),
 ]
 
 
@@ -5353,6 +5391,15 @@ RULE_NEAR_MISSES = [
     # a university is no founder of what started inside it; banks leading a loan invest in nothing
     ("Moonshot AI was founded inside Tsinghua University in 2023.", ("tsinghua university", "founded", "moonshot ai")),
     ("Alibaba raised $5 billion from a Goldman-led syndicate of banks.", ("goldman sachs", "invested_in", "alibaba")),
+    # a description of no name, or of a place, is no rival's; a participle that names its buyer or no seller
+    ("Alibaba sold the unit, the largest in Asia, and rival JD.com bought it.", ("jd.com", "competes_with", "unit")),
+    ("The ban hit Hangzhou, the capital of Zhejiang, and rival Shenzhen.", ("shenzhen", "competes_with", "hangzhou")),
+    ("Fosun sold Club Med, acquired by Axa in 2015.", ("fosun", "acquired", "club med")),
+    ("Fosun sold Club Med, acquired in 2015, to a fund.", ("fosun", "acquired", "club med")),
+    ("Fosun sold shares of Club Med, bought from Axa.", ("fosun", "acquired", "club med")),
+    ("Last year Nio outsold Volvo Cars, acquired from Ford in 2010, in China.", ("nio", "acquired", "volvo cars")),
+    ("Tencent sued Club Med, acquired from Axa in 2015, over fees.", ("tencent", "acquired", "club med")),
+    ("JD.com sold Kweichow Moutai, bought from distributors, in May.", ("jd.com", "acquired", "kweichow moutai")),
 ]
 
 

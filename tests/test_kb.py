@@ -18,6 +18,7 @@ from kg.vocab import ENTITY_TYPES, RELATIONS
 
 SHIPPED_FILES = [
     "companies.yaml",
+    "countries.yaml",
     "events.yaml",
     "exchanges.yaml",
     "finance.yaml",

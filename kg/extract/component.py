@@ -73,6 +73,7 @@ class KBView:
     kinds: dict[str, str] = dataclasses.field(default_factory=dict)  # id -> "company", "exchange" or "authority"
     seats: dict[str, str] = dataclasses.field(default_factory=dict)  # exchange id -> the id of its Place
     exchange_codes: dict[str, str] = dataclasses.field(default_factory=dict)  # ticker prefix -> exchange id
+    countries: frozenset[str] = frozenset()  # the ids of countries (the KB's countries file), not cities or regions
 
     @classmethod
     def of(cls, kb) -> KBView:
@@ -91,7 +92,8 @@ class KBView:
         }
         seats = {e.id: e.seat for e in kb.entities.values() if e.seat}
         codes = {code.upper(): e.id for e in kb.entities.values() for code in e.ticker_prefixes}
-        return cls(index, mx.kb_words(index), parents, kinds, seats, codes)
+        countries = frozenset(e.id for e in kb.entities.values() if e.source == "countries")
+        return cls(index, mx.kb_words(index), parents, kinds, seats, codes, countries)
 
 
 class Extractor:
@@ -510,7 +512,7 @@ def analyse(doc: Doc, kb: KBView, common_words: frozenset[str] = frozenset()) ->
     also the kept and version candidates and the link table (key -> label, votes, aliases …)."""
     parsed = Parsed.of(doc)
     cands = mx.candidates(parsed, kb.exchange_codes, common_words)
-    kept, table = mx.link(parsed, cands, kb.index, kb.words)
+    kept, table = mx.link(parsed, cands, kb.index, kb.words, kb.countries)
     _cue_votes(doc, kept, table)
     version_cands = mx.versions(parsed, kept, table)
     types = {k: mx.resolve_type(e["votes"]) for k, e in table.items()}

@@ -802,6 +802,8 @@ BEGIN_VERBS = frozenset({"begin", "start", "commence"})
 ARRIVE_AS_VERBS = frozenset({"return", "step", "come", "rejoin", "join"})
 #: Nouns for an authority's decision that may close an investigation: "The decision concludes an investigation …".
 DECISION_NOUNS = frozenset({"decision", "fine", "penalty", "ruling", "order", "settlement", "move"})
+#: Articles: what opens a description set after a name ("Idealo, the German price-comparison site").
+ARTICLES = frozenset({"the", "a", "an"})
 #: Verbs by which an investigation reports what it found ('a probe by X concluded that Y …').
 FINDING_VERBS = frozenset({"find", "conclude", "establish", "determine", "show", "reveal"})
 #: Verbs whose object takes the role named after 'as': "X named (appointed, tapped) Y as chief executive".
@@ -868,6 +870,7 @@ ORG_NAME_WORDS = frozenset(
         "telecom",
         "studio",
         "global",
+        "international",
         "inn",
         "hotels",
         "store",

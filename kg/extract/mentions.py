@@ -2165,14 +2165,18 @@ def _qualifies(t: Token) -> bool:
     )
 
 
-def category_vote(tokens: list[Token], c: Candidate) -> None:
-    """'platforms such as X', 'the platform X', 'its investor X' vote for X's type."""
+def category_vote(tokens: list[Token], c: Candidate, countries: frozenset[str]) -> None:
+    """'platforms such as X', 'the platform X', 'its investor X' vote for X's type (``countries``: the KB's ids of
+    countries, whose possessive introduces a company: 'Italy's Fila')."""
     head = tokens[c.end - 1]
     if c.end - c.start > 1 and _numbered_product(head):
         c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'the Hanguang 800 AI inference chip': a product
         return
     if _listed_before_works(tokens, c):  # 'the Assassin's Creed, Far Cry and Rainbow Six franchises'
         c.votes["Program"] = c.votes.get("Program", 0) + 3.0
+        return
+    if _possessed_place_name(tokens, c, countries):
+        c.votes["Organization"] = c.votes.get("Organization", 0) + 2.0
         return
     cat = None
     h = head
@@ -2265,9 +2269,34 @@ def category_vote(tokens: list[Token], c: Candidate) -> None:
             and any(k.dep_ == "det" for k in cat.children)
             and cat.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION  # ('X, a partner at Y' may be either)
         )
-        c.votes[t] = c.votes.get(t, 0) + (5.5 if strong else 3.0 if described else 2.0)
+        weight = 5.5 if strong else 3.0 if described else 2.0
+        if t != "Person" and cat.i == c.start - 1 and cat.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION:
+            # 'German outdoor brand Jack Wolfskin': a kind no person is, right before the name, outweighs the NER's
+            # guess from a given name's shape (not 'brand ambassador Jackie Chan', whose kind is 'ambassador')
+            weight = max(weight, c.guess.get("Person", 0) + 0.5)
+        c.votes[t] = c.votes.get(t, 0) + weight
     elif (beside := _category_beside(tokens, c)) is not None:
         c.votes[beside] = c.votes.get(beside, 0) + 2.0
+
+
+def _possessed_place_name(tokens: list[Token], c: Candidate, countries: frozenset[str]) -> bool:
+    """Whether a name the NER took for a place, and no known place, follows a country's or a company's possessive:
+    'Italy's Fila', 'Japan's Asics', 'Deckers Brands' Hoka' are a country's company and a company's brand. Not a
+    place the KB knows ('China's Guangdong'), one a noun follows ('Tokyo's Shibuya district', 'Tesla's Fremont
+    plant'), one after a preposition of where ('a plant in Thailand's Rayong') nor one a city's possessive
+    introduces ('Seoul's Yeoksam', 'Guangzhou's Panyu': a city's districts)."""
+    if c.kb_id or c.label not in ("GPE", "LOC") or c.start < 2 or tokens[c.start - 1].tag_ != "POS":
+        return False
+    owner, after, head = tokens[c.start - 2], tokens[c.end] if c.end < len(tokens) else None, tokens[c.end - 1]
+    if after is not None and (_qualifies(after) or after.text in ("-", "‐")):
+        return False  # 'Tesla's Fremont plant', 'China's Anhui-based Chery': what the place qualifies
+    if head.dep_ == "pobj" and head.head.lower_ in _WHERE_PREPS:
+        return False  # 'a factory in India's Karnataka', 'wages in China's Pearl River Delta': where things are
+    return owner.ent_type_ == "ORG" or owner.ent_id_ in countries
+
+
+#: Prepositions of where something is: a name after one and a country's possessive is a region of the country.
+_WHERE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "around", "outside", "inside", "within"})
 
 
 def _where_a_site_stands(h: Token) -> bool:
@@ -2351,7 +2380,7 @@ def _category_beside(tokens: list[Token], c: Candidate) -> str | None:
             return "Organization"
     comma = _end_of_listed_names(tokens, c.end)
     if 0 <= comma < len(tokens) - 1 and (
-        tokens[comma + 1].lower_ in _ARTICLES or tokens[comma + 1].lower_ in lx.LIST_NUMBERS
+        tokens[comma + 1].lower_ in lx.ARTICLES or tokens[comma + 1].lower_ in lx.LIST_NUMBERS
     ):
         # 'Idealo, the German price-comparison site', 'Yunmanman and Huochebang, two rival truck-hailing apps': an
         # appositive the parse hung elsewhere (after a list, of every name in it)
@@ -2363,9 +2392,6 @@ def _category_beside(tokens: list[Token], c: Candidate) -> str | None:
     if before is not None and before.lower_ == "at" and c.start > 1:
         return "Organization" if tokens[c.start - 2].lemma_.lower() in lx.FIRM_POSTS else None
     return None
-
-
-_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _end_of_listed_names(tokens: list[Token], end: int) -> int:
@@ -2469,10 +2495,14 @@ def kb_words(kb_index: dict[str, tuple[str, str]]) -> list[str]:
 
 
 def link(
-    parsed: Parsed, cands: list[Candidate], kb_index: dict[str, tuple[str, str]], kb_names: list[str]
+    parsed: Parsed,
+    cands: list[Candidate],
+    kb_index: dict[str, tuple[str, str]],
+    kb_names: list[str],
+    countries: frozenset[str],
 ) -> tuple[list[Candidate], dict[str, dict]]:
     """Give each candidate an entity key; return kept candidates and the entity table (``kb_names``:
-    :func:`kb_words` of ``kb_index``)."""
+    :func:`kb_words` of ``kb_index``; ``countries``: the KB's ids of countries)."""
     tokens = parsed.tokens
     linker = Linker()
     surnames: dict[str, set[str]] = {}
@@ -2504,7 +2534,7 @@ def link(
             other_labels[c.key] = other_labels.get(c.key, 0) + 1
     kept = []
     for c in cands:
-        category_vote(tokens, c)
+        category_vote(tokens, c, countries)
         if (
             c.label in ("PERSON", "ORG", "GPE", "CUE", "LISTED", "WORK_OF_ART", "PRODUCT")
             and not c.kb_id

@@ -55,6 +55,7 @@ def rule_ids() -> list[str]:
         "invest.owned_by_group",
         "acquire.controlling_stake.sold_by_itself",
         "acquire.take_private",
+        "acquire.held_before_sale",
         "launch.open",
         "invest.lead_round",
         "partner.reach",
@@ -4347,6 +4348,45 @@ def rule_defend_against(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, "competes_with", o, "compete.defend", v.i, dated=False)
 
 
+def rule_held_before_sale(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'In 2024 it sold K-Swiss and Palladium, acquired from E-Land in 2019, to …', 'Fosun sold Club Med, bought from
+    Axa in 2015': a company the subject sells, merges or lists, which a participle without an agent says was bought
+    from a named company, was bought by the subject. Not 'sold Club Med, acquired by Fosun in 2015' (an agent names
+    the buyer), 'outsold Volvo Cars, acquired from Ford' (no sale of it), 'sold Moutai, bought from distributors'
+    (no company it was bought from) nor a participle with no seller ('sold Ele.me, acquired in 2018')."""
+    if v.tag_ != "VBN" or any(c.dep_ == "agent" for c in v.children):
+        return
+    sellers = [a for a in _named_after(ctx, (v,), ("from",), refs=False) if a.type == "Organization"]
+    if not sellers:
+        return
+    if v.dep_ == "acl":
+        held = v.head
+    elif v.dep_ == "advcl" and v.i > 1 and ctx.tokens[v.i - 1].text == ",":
+        held = ctx.tokens[v.i - 2]  # (the participle set off after the object, hung on the verb)
+    else:
+        return
+    while held.dep_ == "conj":
+        held = held.head
+    verb = held.head
+    if (
+        held.dep_ != "dobj"
+        or ctx.tok_mention[held.i] is None
+        or (v.dep_ == "advcl" and verb.i != v.head.i)
+        or verb.lemma_.lower() not in _HELD_BEFORE_VERBS
+    ):
+        return
+    owners = [s for s in ctx.subjects(verb) if s.type == "Organization" and ctx.kinds.get(s.key) != "authority"]
+    seller_keys = {a.key for a in sellers}
+    for o in (a for a in ctx.expand(held, refs=False) if a.type == "Organization" and a.key not in seller_keys):
+        for s in owners:
+            if s.key != o.key:
+                yield Cand(s, "acquired", o, "acquire.held_before_sale", v.i)
+
+
+#: Verbs of parting with, combining or listing a company one owns: what they take was the subject's to act on.
+_HELD_BEFORE_VERBS = frozenset({"sell", "offload", "divest", "merge", "combine", "list", "spin", "fold", "close"})
+
+
 def rule_pit_against(ctx: Context, v: Token) -> Iterator[Cand]:
     """'The deal pits (puts, sets) X against Y (and against Z)': X and each Y are rivals, whatever the verb's subject
     is."""
@@ -5168,6 +5208,19 @@ def _organization_of_relative(ctx: Context, person: Token) -> list[Arg]:
     ]
 
 
+def _named_before_description(ctx: Context, noun: Token) -> Arg | None:
+    """The company named right before a description set off by a comma, with its article, that a list goes on
+    from ('Temu, the shopping app owned by PDD, and rival Shein': the parse lists 'Shein' with 'app'); None for
+    a description of no name ('the unit, the largest in Asia, and rival JD') or of a place or a person."""
+    start = noun.left_edge.i
+    if noun.pos_ != "NOUN" or start < 2 or ctx.tokens[start - 1].text != ",":
+        return None
+    if ctx.tokens[start].lower_ not in lx.ARTICLES:
+        return None
+    named = ctx.ent(ctx.tokens[start - 2])
+    return named if named is not None and named.type == "Organization" else None
+
+
 def _serves_a_state(ctx: Context, person: tuple[int, int, str]) -> bool:
     """Whether what is set after a person's name says they hold an office of state ('Vice-President X, who also
     serves as minister of development', 'X, the country's trade minister'): their title is the state's."""
@@ -5224,8 +5277,14 @@ def _unnamed_anchors(
         # 'Tencent and HongShan are also investors', 'early backers include A and B', 'existing shareholders A
         # and B topped up': investors in what the article is about
         return [ctx.dominant], f"{pred}.noun.salient"
-    if pred == "competes_with" and dep in ("compound", "amod") and h.dep_ == "conj" and (first := ctx.ent(h.head)):
-        return [first], "compete.rival.conjunct"  # 'Temu and rival Shein': the name it is listed beside
+    if (
+        pred == "competes_with"
+        and dep in ("compound", "amod")
+        and h.dep_ == "conj"
+        and (first := ctx.ent(h.head) or _named_before_description(ctx, h.head))
+    ):
+        # 'Temu and rival Shein', 'Temu, the shopping app owned by PDD, and rival Shein': the name it is listed beside
+        return [first], "compete.rival.conjunct"
     if pred == "competes_with" and (clause := _clause_organizations(ctx, head_role, fillers)):
         return clause, "compete.rival.clause"  # 'Xiaomi kept its lead, while rivals Huawei and vivo gained'
     if (
@@ -6153,6 +6212,7 @@ for _lemmas, _rule in (
     (lx.RAISE_VERBS, rule_raise_from),
     (lx.FACE_VERBS, rule_face),
     (("defend", "protect", "guard", "shield"), rule_defend_against),
+    (("acquire", "buy", "purchase"), rule_held_before_sale),
     (("draw", "attract"), rule_round_drew),
     (("launch", "debut"), rule_launched_itself),
     (lx.MONEY_INTO_VERBS, rule_money_into),
