@@ -496,7 +496,7 @@ def _set_off_description(noun: Token) -> bool:
     first = noun.left_edge.i
     return (
         noun.pos_ == "NOUN"
-        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in noun.children)
+        and any(c.dep_ == "det" and c.lower_ in lx.ARTICLES for c in noun.children)
         and first >= 2
         and noun.doc[first - 1].text == ","
         and noun.doc[first - 2].pos_ == "PROPN"

@@ -72,7 +72,7 @@ def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
         if (tokens[i].is_space and "\n" in tokens[i].text) or "\n" in tokens[i].text:
             end = i
             break
-        if tokens[i].text == "," and i + 1 < end and tokens[i + 1].lower_ in ("the", "a", "an"):
+        if tokens[i].text == "," and i + 1 < end and tokens[i + 1].lower_ in lx.ARTICLES:
             end = i
             break
         if i > start and _opens_an_amount(tokens, i, end):
@@ -81,9 +81,7 @@ def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     opened = next((i for i in range(start, end) if tokens[i].text == "("), None)
     if opened is not None and not any(tokens[i].text == ")" for i in range(opened, end)):
         end = opened  # 'Payoneer Global (PAYO': the NER ran into a bracket it did not close, a ticker or an alias
-    while start < end and (
-        tokens[start].lower_ in ("the", "a", "an") or tokens[start].is_punct or tokens[start].is_space
-    ):
+    while start < end and (tokens[start].lower_ in lx.ARTICLES or tokens[start].is_punct or tokens[start].is_space):
         start += 1
     while end > start and (
         tokens[end - 1].is_punct

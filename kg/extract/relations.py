@@ -1257,7 +1257,7 @@ class Context:
         if (
             t.pos_ != "NOUN"
             or self.tok_mention[t.i] is not None
-            or not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in t.children)
+            or not any(c.dep_ == "det" and c.lower_ in lx.ARTICLES for c in t.children)
         ):
             return []
         if t.dep_ == "npadvmod" or (
@@ -1376,7 +1376,7 @@ class Context:
         if (
             noun.pos_ != "NOUN"
             or self.tok_mention[noun.i]
-            or not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in noun.children)
+            or not any(c.dep_ == "det" and c.lower_ in lx.ARTICLES for c in noun.children)
             or first < 2
             or self.tokens[first - 1].text != ","
             or (m := self.tok_mention[first - 2]) is None
@@ -1699,7 +1699,7 @@ class Context:
         # (the nearest: 'Quantic Dream, the studio NetEase acquired outright …' may come with both names as subjects)
         subject = max((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), key=lambda c: c.i, default=None)
         name = self.tok_mention[v.i - 1]
-        if subject is None or name is None or subject.left_edge.lower_ not in ("the", "a", "an"):
+        if subject is None or name is None or subject.left_edge.lower_ not in lx.ARTICLES:
             return []
         kind = [t for t in self.tokens[subject.left_edge.i + 1 : name[0]] if t.pos_ == "NOUN"]
         before = self._mention_before_comma(subject.left_edge.i)
@@ -3212,7 +3212,7 @@ def rule_unit_appositive(ctx: Context, n: Token) -> Iterator[Cand]:
     if named is not None and named.i != j:
         owner = ctx.ent(named)  # (none for 'the games unit of a Tencent rival')
     k = n.i - 1
-    while k > 0 and (tokens[k].is_lower or tokens[k].text in ("-", "‐")) and tokens[k].lower_ not in ("the", "a", "an"):
+    while k > 0 and (tokens[k].is_lower or tokens[k].text in ("-", "‐")) and tokens[k].lower_ not in lx.ARTICLES:
         k -= 1
     if owner is None or tokens[k].lower_ != "the" or k < 2 or tokens[k - 1].text != ",":
         return
@@ -4384,7 +4384,7 @@ def rule_held_before_sale(ctx: Context, v: Token) -> Iterator[Cand]:
 
 
 #: Verbs of parting with, combining or listing a company one owns: what they take was the subject's to act on.
-_HELD_BEFORE_VERBS = frozenset({"sell", "offload", "divest", "merge", "combine", "list", "spin", "fold", "close"})
+_HELD_BEFORE_VERBS = frozenset({"sell", *_DISPOSAL_VERBS, "merge", "combine", "list", "spin", "fold", "close"})
 
 
 def rule_pit_against(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -5213,9 +5213,12 @@ def _named_before_description(ctx: Context, noun: Token) -> Arg | None:
     from ('Temu, the shopping app owned by PDD, and rival Shein': the parse lists 'Shein' with 'app'); None for
     a description of no name ('the unit, the largest in Asia, and rival JD') or of a place or a person."""
     start = noun.left_edge.i
-    if noun.pos_ != "NOUN" or start < 2 or ctx.tokens[start - 1].text != ",":
-        return None
-    if ctx.tokens[start].lower_ not in lx.ARTICLES:
+    if (
+        noun.pos_ != "NOUN"
+        or start < 2
+        or ctx.tokens[start - 1].text != ","
+        or ctx.tokens[start].lower_ not in lx.ARTICLES
+    ):
         return None
     named = ctx.ent(ctx.tokens[start - 2])
     return named if named is not None and named.type == "Organization" else None
