@@ -45,6 +45,7 @@ BLIND36 = Path(__file__).resolve().parent / "data" / "blind36"
 BLIND37 = Path(__file__).resolve().parent / "data" / "blind37"
 BLIND38 = Path(__file__).resolve().parent / "data" / "blind38"
 BLIND39 = Path(__file__).resolve().parent / "data" / "blind39"
+BLIND40 = Path(__file__).resolve().parent / "data" / "blind40"
 
 
 def _half(stem: str) -> str:
@@ -89,6 +90,7 @@ def _half(stem: str) -> str:
             *BLIND37.glob("*/*.md"),
             *BLIND38.glob("*/*.md"),
             *BLIND39.glob("*/*.md"),
+            *BLIND40.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -137,6 +139,7 @@ def test_sizes():
     assert len(list(BLIND37.glob("dev/*.md"))) == 4 and len(list(BLIND37.glob("test/*.md"))) == 8
     assert len(list(BLIND38.glob("dev/*.md"))) == 5 and len(list(BLIND38.glob("test/*.md"))) == 7
     assert len(list(BLIND39.glob("dev/*.md"))) == 5 and len(list(BLIND39.glob("test/*.md"))) == 7
+    assert len(list(BLIND40.glob("dev/*.md"))) == 6 and len(list(BLIND40.glob("test/*.md"))) == 6
 
 
 @pytest.mark.parametrize(
@@ -181,6 +184,7 @@ def test_sizes():
             *BLIND37.glob("*/*.yaml"),
             *BLIND38.glob("*/*.yaml"),
             *BLIND39.glob("*/*.yaml"),
+            *BLIND40.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
