@@ -287,6 +287,13 @@ def by_label(ex):
             "Acme Logistics (Shenzhen) Technology Co.",
             "Organization",
         ),
+        # and so is one that ends with its bracket, when it holds a legal form or a place in title case
+        ("Lenders such as Ant Bank (Hong Kong) cut rates.", "Ant Bank (Hong Kong)", "Organization"),
+        ("The fund was set up by Acme Insurance (Group) in 2018.", "Acme Insurance (Group)", "Organization"),
+        # (a code in capitals is no part of the name before it)
+        ("Acme Holdings (HK) rose 5%.", "Acme Holdings", "Organization"),
+        ("Haier (Qingdao) and Midea (Foshan) lead the market.", "Qingdao", "Place"),
+        ("Zeta Ltd (SE), the parent of Zeta Pay, said profit rose.", "Zeta Ltd", "Organization"),
         # a pinyin brand with an English word after it, or a name ending in a legal form, is no one's name
         ("Kingdee launched Jingdou Cloud for small firms.", "Jingdou Cloud", "Organization"),
         ("The hotels trade as Wanda Realm and Wanda Vista.", "Wanda Realm", "Organization"),

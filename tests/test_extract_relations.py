@@ -4625,6 +4625,91 @@ CASES = [
         "2017",
         "acquire.held_before_sale",
     ),
+    # 'raised money …, including from A and B': the sources an example list names
+    (
+        "Dunlin Robotics raised several rounds of private funding before its listing, including from Temasek and"
+        " GGV Capital.",
+        ("ggv capital", "invested_in", "dunlin robotics"),
+        None,
+        "invest.raise_from",
+    ),
+    (
+        "Mobvoi has raised more than $600 million, including from Google and Volkswagen.",
+        ("volkswagen", "invested_in", "mobvoi"),
+        None,
+        "invest.raise_from",
+    ),
+    (
+        "Nio raised $2 billion last year, including $1 billion from Abu Dhabi’s CYVN.",
+        ("cyvn", "invested_in", "nio"),
+        "2024",
+        "invest.raise_from",
+    ),
+    # 'raised money, with A and B among the investors'
+    (
+        "Harbin Pet Foods raised about US$200 million in 2022, with Hillhouse Capital and Tencent Holdings among the"
+        " investors.",
+        ("tencent", "invested_in", "harbin pet foods"),
+        "2022",
+        "invest.among_backers",
+    ),
+    (
+        "Zepp Health secured fresh funding in 2024, with Temasek among its backers.",
+        ("temasek", "invested_in", "zepp health"),
+        "2024",
+        "invest.among_backers",
+    ),
+    # a contest's other side the NER missed is a company ('a price war with Guming')
+    (
+        "Mixue has leaned on cheap drinks in a price war with Guming.",
+        ("mixue", "competes_with", "guming"),
+        None,
+        "compete.noun",
+    ),
+    (
+        "Tongcheng faces stiff competition from Tuniu in smaller cities.",
+        ("tongcheng", "competes_with", "tuniu"),
+        None,
+        "compete.noun",
+    ),
+    # 'taking on Y': the small model may hang the rival on the particle
+    (
+        "Didi relaunched its delivery app last year to take on iFood and Rappi.",
+        ("didi", "competes_with", "rappi"),
+        None,
+        "compete.take_on",
+    ),
+    (
+        "Trendyol began selling groceries in 2024, taking on Getir and Migros.",
+        ("trendyol", "competes_with", "migros"),
+        None,
+        "compete.take_on",
+    ),
+    # 'part of the Haier stable', 'part of Alibaba's media empire': the owner on a noun of its holdings
+    (
+        "Veteran appliance brand Royalstar, part of the Haier stable, remains popular in rural stores.",
+        ("royalstar", "part_of", "haier"),
+        None,
+        "part_of.part_of",
+    ),
+    (
+        "Youku, part of Alibaba’s media empire, cut prices in May.",
+        ("youku", "part_of", "alibaba"),
+        None,
+        "part_of.part_of",
+    ),
+    (
+        "Ele.me is now part of the Alibaba family of local services apps.",
+        ("ele.me", "part_of", "alibaba"),
+        None,
+        "part_of.part_of",
+    ),
+    (
+        "Volvo Cars, part of the Geely empire, raised prices.",
+        ("volvo cars", "part_of", "geely"),
+        None,
+        "part_of.part_of",
+    ),
 ]
 
 
@@ -4982,6 +5067,19 @@ NEGATIVES = [
     "Beijing tightened its control of Ant Group in 2023.",
     # a code after a city in any phrase but a listing is no listing of the sentence's company
     "Acme Robotics opened an office in London (LSE: ABC) last year.",
+    # among others than backers, or after no money raised
+    "Anker expanded into Europe last year, with Alibaba among its partners.",
+    "Shares of Alibaba rose on Monday, with Tencent among the gainers.",
+    "Xpeng raised prices in March, including from Tencent.",
+    # a role, a risk or an investor taken on is no rival
+    "Zepto took on Tencent as an investor in 2023.",
+    "Fosun Pharma joined the fight against Ebola in 2014.",
+    "Dong will move to Hangzhou to take on an expanded role at Alibaba.",
+    # holdings of no company, or of a place
+    "Sanquan, part of a family of frozen-food makers, cut prices.",
+    "The brand, part of the Shenzhen stable of start-ups, raised money.",
+    "Vipshop remains part of JD’s shopping ecosystem through an entry in the JD app.",
+    "Zhihu is part of Tencent’s portfolio of internet investments.",
 ]
 
 
@@ -4993,6 +5091,37 @@ def test_taking_part_after_nobody_raised_money_is_no_investment(extract_text):
 
 #: (text, the relation it states, the near miss a wrong reading gives): one construction each.
 RIGHT_NOT_WRONG = [
+    # a list whose members have owners of their own shares no owner
+    (
+        "Sea Ltd’s SeaBank, Bank Jago, BCA’s blu and Superbank have all spent heavily.",
+        ("seabank", "part_of", "sea-limited"),
+        ("bank jago", "part_of", "sea-limited"),
+    ),
+    (
+        "Meituan’s Keeta, Talabat, Delivery Hero’s Foodpanda and Careem compete in Dubai.",
+        ("keeta", "part_of", "meituan"),
+        ("talabat", "part_of", "meituan"),
+    ),
+    (
+        "Sea Ltd’s SeaBank, Bank Jago, BCA’s blu and Superbank have all spent heavily.",
+        ("seabank", "part_of", "sea-limited"),
+        ("superbank", "part_of", "sea-limited"),
+    ),
+    (
+        "Merchants on Alibaba Group’s Taobao and Tmall, PDD Holdings’ Pinduoduo, JD.com and Douyin complained.",
+        ("tmall", "part_of", "alibaba"),
+        ("jd.com", "part_of", "alibaba"),
+    ),
+    (
+        "Alibaba’s Taobao, Tmall and its Ele.me cut fees, unlike JD.com.",
+        ("tmall", "part_of", "alibaba"),
+        ("jd.com", "part_of", "alibaba"),
+    ),
+    (
+        "JD.com relaunched its delivery service to take on Meituan as a challenger in food delivery.",
+        ("jd.com", "competes_with", "meituan"),
+        ("meituan", "part_of", "jd.com"),
+    ),
     # the titles of one agent of 'led by' are not at another agent conjoined with them, but at the article's company
     (
         "Zhihu said revenue fell. Zhihu cut costs. Zhihu Inc. said it had received a proposal from a consortium led"

@@ -1137,6 +1137,9 @@ PAIR_REFS = frozenset(
         "the duo",
     }
 )
+#: Nouns of the companies one group holds, named by its owner: 'part of the Haier stable', 'part of Alibaba's empire'
+#: (not 'part of JD's ecosystem', a platform's partners, nor 'part of Tencent's portfolio', its investments).
+HOLDINGS_NOUNS = frozenset({"stable", "empire", "family", "fold"})
 #: Head nouns of a reference to a group over units ('the group's logistics arm'): never one of its units.
 GROUP_NOUNS = frozenset({"group", "conglomerate", "parent"})
 SINGLE_REFS = frozenset(

@@ -120,6 +120,9 @@ def split_coordinated(ent: Span) -> list[Span]:
     ['Y Combinator', 'Nexus Venture Partners']
     >>> [s.text for s in split_coordinated(Span(doc, 3, 6, label="ORG"))]
     ['Combinator and Nexus']
+    >>> brokers = spacy.blank("en")("rivals such as Trade Republic and eToro .")
+    >>> [s.text for s in split_coordinated(Span(brokers, 3, 7, label="ORG"))]
+    ['Trade Republic', 'eToro']
     >>> unit = spacy.blank("en")("the Digital Media and Entertainment Group")
     >>> [s.text for s in split_coordinated(Span(unit, 1, 6, label="ORG"))]
     ['Digital Media and Entertainment Group']
@@ -133,11 +136,20 @@ def split_coordinated(ent: Span) -> list[Span]:
     k = ands[0]
     first, second = doc[ent.start : k], doc[k + 1 : ent.end]
     first_words = [t for t in first if t.lower_ != "the"]
-    if len(first_words) < 2 or not second or not all(t.text[:1].isupper() for t in (first_words[0], second[0])):
+    # (a name may open lower-case with a capital inside: 'Trade Republic and eToro')
+    if len(first_words) < 2 or not second or not all(_opens_a_name(t) for t in (first_words[0], second[0])):
         return [ent]
-    if second[-1].lower_ == "group" and not any(t.lower_ in lx.ORG_SUFFIXES for t in first):
-        return [ent]  # a unit of a conglomerate: "Digital Media and Entertainment Group", "Platform and Content Group"
+    if (second[-1].lower_ == "group" or second[-1].lower_ in lx.UNIT_NOUNS) and not any(
+        t.lower_ in lx.ORG_SUFFIXES for t in first
+    ):
+        # a unit of a conglomerate: "Digital Media and Entertainment Group", "Consumer Business and eCommerce Division"
+        return [ent]
     return [Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
+
+
+def _opens_a_name(t: Token) -> bool:
+    """A capital, or a small letter before a capital inside the word ('eToro', 'iFood')."""
+    return t.text[:1].isupper() or (t.is_alpha and t.text[:1].islower() and any(c.isupper() for c in t.text[1:]))
 
 
 def split_possessive(ent: Span) -> list[Span]:
@@ -568,8 +580,10 @@ def _place_led_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
 def _bracketed_registered_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
     """'China Pacific Insurance (Group) Co.', 'Acme Logistics (Shenzhen) Technology Co.': a registered name holding a
     bracketed word (a legal form, a place), continued by capitalised words that end in a company suffix, is one name
-    (the NER stops at the bracket and tags what follows apart). Not 'Acme Holdings (HK) rose' (nothing after the
-    bracket ends a company's name). A known company's registered name is that company's."""
+    (the NER stops at the bracket and tags what follows apart); so is one that ends with the bracket, when it holds a
+    legal form or a place in title case ('Ping An Insurance (Group)', 'Ant Bank (Hong Kong)'). Not 'Acme Holdings (HK)
+    rose' (a code, not a name's word), nor 'Acme (Shenzhen) Ltd rose' cut short. A known company's registered name is
+    that company's."""
     tokens = parsed.tokens
     by_start = {c.start: c for c in found}
     out = list(found)
@@ -577,13 +591,30 @@ def _bracketed_registered_names(parsed: Parsed, found: list[Candidate]) -> list[
         j = c.end
         if resolve_type(c.votes) != "Organization" or j + 3 >= len(tokens) or tokens[j].text != "(":
             continue
-        inside, place = tokens[j + 1], by_start.get(j + 1)
-        if tokens[j + 2].text != ")" or not (inside.is_alpha and inside.text[:1].isupper()):
+        place = by_start.get(j + 1)
+        close = j + 2 if place is None else place.end  # ('(Hong Kong)': a place of two words)
+        inside = tokens[j + 1 : close]
+        if (
+            close >= len(tokens)
+            or tokens[close].text != ")"
+            or not inside
+            or not all(t.is_alpha and t.text[:1].isupper() for t in inside)
+        ):
             continue
-        end = j + 3
+        end = close + 1
         while end < len(tokens) and end - j < 8 and tokens[end].text[:1].isupper():
             end += 1
-        if end == j + 3 or tokens[end - 1].lower_ not in lx.COMPANY_SUFFIXES:
+        if end == close + 1:
+            # the name ends with its bracket: a legal form or a place's name in title case (not a code: 'Sea Ltd
+            # (SE)', 'Acme Holdings (HK)')
+            # a place only after a name of more than one word: 'Ant Bank (Hong Kong)', 'Bank of China (Hong Kong)';
+            # not a city after a one-word brand, 'Meituan (Beijing) and Alibaba (Hangzhou)'
+            if not inside[0].is_title or not (
+                (len(inside) == 1 and inside[0].lower_ in lx.LEGAL_FORM_WORDS)
+                or (place is not None and resolve_type(place.votes) == "Place" and c.end - c.start > 1)
+            ):
+                continue
+        elif tokens[end - 1].lower_ not in lx.COMPANY_SUFFIXES:
             continue
         pieces = [k for k in out if k.start < end and k.end > c.start]
         if any(k.kb_id and k is not place and k is not c for k in pieces):
@@ -1821,9 +1852,12 @@ def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             fits = pred in _COMPANY_SUBJECT_CUES or verb.lemma_.lower() in lx.FACE_VERBS
         else:
             fits = pred in _COMPANY_OBJECT_CUES and (t.dep_ != "pobj" or pred == "competes_with")
+        # ('in a price war with Guming', 'competition from Chabaidao': the other side of a contest, whatever the
+        # verb; 'with' and 'from' only, and not a fight, which may be against a disease: 'the fight against Ebola')
+        contest = t.dep_ == "pobj" and t.head.lower_ in ("with", "from") and _contest(t.head.head)
         run = (
             (_proper_run(tokens, t.i, -1) or ((t.i, t.i + 1) if misread else None))
-            if fits and verb.pos_ == "VERB"
+            if (fits and verb.pos_ == "VERB") or contest
             else None
         )
         if (
@@ -1835,6 +1869,16 @@ def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             continue
         out.append(_claimed(parsed, covered, run, "CUE", {"Organization": 1.5}))
     return out
+
+
+#: Nouns of a contest whose other side is a rival ('a price war with X', 'competition from X'); not 'pressure',
+#: 'threat' or 'fight', which may come from or be against anything.
+_CONTEST_NOUNS = frozenset({"war", "competition", "rivalry", "contest", "race", "duel", "showdown", "clash", "tussle"})
+
+
+def _contest(noun: Token) -> bool:
+    """A noun of a contest between companies ('a price war', 'competition', 'its rivalry')."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _CONTEST_NOUNS
 
 
 #: Bodies whose members are people ("a management board member", "a standing committee member").

@@ -2128,7 +2128,8 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     preps |= {"through", "via"} if lemma in ("sell", "stream", "livestream") else set()
     preps -= lx.PURSUIT_VERBS.get(lemma, set())
     ctx.exclude = {a.key for a in subjects}  # 'X … the platform': the platform is not X
-    light = rule in ("leads.take_charge", "acquire.take_control", "acquire.managing_control")  # 'of' names the object
+    # 'of' names the object ('took control of Y'), or the particle does ('taking on Y')
+    light = rule in ("leads.take_charge", "acquire.take_control", "acquire.managing_control", "compete.take_on")
     ctrl = rule == "acquire.take_control"
     try:
         # (a described object is left alone: 'took control of the marketplace' may follow two marketplaces)
@@ -2550,11 +2551,30 @@ def _names_a_holding(prep: Token) -> bool:
     return prep.dep_ == "prep" and not (prep.lower_ == "of" and any(t.like_num or t.text == "%" for t in prep.subtree))
 
 
+#: What a company is taken on as when it is no rival: 'took on Tencent as an investor'.
+_TAKEN_ON_AS = lx.INVESTOR_GROUPS | {
+    "partner",
+    "customer",
+    "client",
+    "supplier",
+    "adviser",
+    "advisor",
+    "sponsor",
+    "owner",
+}
+
+
 def _phrasal_sense(v: Token, lemma: str, dobj: list[Token]) -> tuple[str, str, list[Token]] | None:
     """What a cue verb says with its particle or object noun, and the tokens that name its object: 'took on Y',
     'took control of Y', 'took charge of Y', 'bought into Y'; None when it says what its cue says."""
     if lemma == "take" and _particle(v) == "on":
-        return "competes_with", "compete.take_on", dobj
+        # 'taking on Meituan': the small model may hang the rival on the particle; 'took on Tencent as an investor'
+        # is no rivalry
+        on = [p for c in v.children if c.dep_ == "prt" for p in c.children if p.dep_ == "pobj"]
+        roles = [p for c in (*v.children, *dobj, *on) if c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+        if any(p.lemma_.lower() in _TAKEN_ON_AS for p in roles):
+            return None
+        return "competes_with", "compete.take_on", dobj + on
     if lemma in lx.CONTROL_VERBS and (control := next((d for d in dobj if d.lower_ == "control"), None)) is not None:
         # 'Grab took control of OVO in 2021'; 'took direct control of Y' (a person who does runs it: lx.SUBJECT_SENSES)
         # ('Lazada, which Alibaba bought control of': the relative pronoun, an object beside 'control')
@@ -4050,8 +4070,29 @@ def rule_raise_from(ctx: Context, v: Token) -> Iterator[Cand]:
     raised = [m for m in money_raised(v) if m.lemma_.lower() not in lx.STAKE_NOUNS | lx.SHARE_NOUNS]
     if not raised:
         return
-    sources = _named_after(ctx, (v, *raised), ("from",), refs=False, conjoined=True)
+    # 'raised several rounds, including from A and B': the sources an example list names
+    # ('including $1 billion from X': a part of the sum and where it came from)
+    listing = [c for h in (v, *raised) for c in h.children if c.dep_ == "prep" and c.lower_ in lx.EXAMPLE_PREPS]
+    listing += [p for c in listing for p in c.children if p.dep_ == "pobj" and _money_like(p)]
+    sources = _named_after(ctx, (v, *raised, *listing), ("from",), refs=False, conjoined=True)
     yield from _money_from(sources, lambda: ctx.subjects(v), "invest.raise_from", v.i)
+
+
+def rule_among_backers(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'X raised $200 million in 2022, with A and B among the investors', 'X raised a round, with A among its
+    backers': the ones the clause names among the backers invested in the one that raised the money. Only after
+    money raised ('X expanded abroad, with A among its partners', 'the index rose, with A among the gainers')."""
+    among = n.head
+    if n.dep_ != "pobj" or among.lower_ != "among" or among.dep_ != "prep":
+        return
+    # the small model hangs 'among' on the name ('with A among …') or on the verb beside 'with'
+    named_on = among.head if among.head.dep_ == "pobj" and among.head.head.lower_ == "with" else None
+    verb = named_on.head.head if named_on is not None else among.head
+    if not money_raised(verb):
+        return
+    named = [p for p in _pobjs((verb,), ("with",)) if named_on is None or p == named_on]
+    investors = [a for p in named for a in ctx.expand(p, refs=False) if a.type in ("Organization", "Person")]
+    yield from _money_from(investors, lambda: ctx.subjects(verb), "invest.among_backers", n.i)
 
 
 def _money_from(
@@ -5772,6 +5813,19 @@ def _conjunct_possessor(ctx: Context, h: Token, me: Arg) -> list[Arg]:
         first = first.head
     if ctx.ent(first) is None:
         return []
+    mine = {a.key for c in possessors(first) for a in _named([ctx.ent(c)])}
+    owned = [
+        k
+        for k in first.conjuncts
+        # (another owner named: not 'its Ele.me', nor the same owner again)
+        if any(c.dep_ == "poss" and (a := ctx.ent(c)) is not None and a.key not in mine for c in k.children)
+    ]
+    before = [k for k in first.conjuncts if k.i < h.i]
+    if owned and (ctx.tokens[ctx._mention_at(h.i)[0] - 1].text == "," or (before and before[-1] in owned)):
+        # "Sea's SeaBank, Bank Jago, BCA's blu and Superbank": in a list whose members have owners of their own, a
+        # name after a comma or after another's unit shares no owner ("Alibaba's Taobao and Tmall, PDD's Pinduoduo":
+        # the pair joined by 'and' does)
+        return []
     owners = [
         a
         for c in possessors(first)
@@ -5876,14 +5930,22 @@ def rule_part_of(ctx: Context, n: Token) -> Iterator[Cand]:
         parts = ctx.subjects(n.head)
     else:
         return
+    of = [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    # 'part of the Haier stable', 'part of Alibaba's empire': the owner named on a noun of its holdings
+    owners = [
+        k
+        for p in of
+        if ctx.tok_mention[p.i] is None and p.lemma_.lower() in lx.HOLDINGS_NOUNS
+        # ('the Geely empire': the small model may read the owner as an adjective)
+        for k in (*(c for c in p.children if c.dep_ in ("compound", "amod") and ctx.tok_mention[c.i]), *possessors(p))
+    ]
     wholes = [
         a
-        for c in n.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for p in c.children
+        for p in (*of, *owners)
         # (an appositive's whole is a name: 'Meituan, part of a group of bidders including Tencent' is no unit)
-        if p.dep_ == "pobj" and (n.dep_ != "appos" or ctx.tok_mention[p.i])
+        if n.dep_ != "appos" or ctx.tok_mention[p.i]
         for a in ctx.expand(p, refs=False)
+        if a.type == "Organization" or p not in owners
     ]
     for s in parts:
         for o in wholes:
@@ -6249,6 +6311,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
     (("backing", "funding", "financing", "investment", "backer", "investor"), "NOUN", rule_with_backing),
+    (("backer", "investor", "shareholder"), "NOUN", rule_among_backers),
     (("partner",), "NOUN", rule_with_partner),
     (lx.PLATFORM_ACCOUNT_NOUNS | lx.PLATFORM_STORE_NOUNS, "NOUN", rule_platform_account),
     (tuple(lemma for lemma, (p, _) in lx.VERB_CUES.items() if p == "launched"), "VERB", rule_possessed_launch),
