@@ -137,7 +137,7 @@ def split_coordinated(ent: Span) -> list[Span]:
     first, second = doc[ent.start : k], doc[k + 1 : ent.end]
     first_words = [t for t in first if t.lower_ != "the"]
     # (a name may open lower-case with a capital inside: 'Trade Republic and eToro')
-    if len(first_words) < 2 or not second or not all(_opens_a_name(t) for t in (first_words[0], second[0])):
+    if len(first_words) < 2 or not second or not all(_written_as_name(t.text) for t in (first_words[0], second[0])):
         return [ent]
     if (second[-1].lower_ == "group" or second[-1].lower_ in lx.UNIT_NOUNS) and not any(
         t.lower_ in lx.ORG_SUFFIXES for t in first
@@ -145,11 +145,6 @@ def split_coordinated(ent: Span) -> list[Span]:
         # a unit of a conglomerate: "Digital Media and Entertainment Group", "Consumer Business and eCommerce Division"
         return [ent]
     return [Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
-
-
-def _opens_a_name(t: Token) -> bool:
-    """A capital, or a small letter before a capital inside the word ('eToro', 'iFood')."""
-    return t.text[:1].isupper() or (t.is_alpha and t.text[:1].islower() and any(c.isupper() for c in t.text[1:]))
 
 
 def split_possessive(ent: Span) -> list[Span]:

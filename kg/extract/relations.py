@@ -5249,22 +5249,6 @@ def _organization_of_relative(ctx: Context, person: Token) -> list[Arg]:
     ]
 
 
-def _named_before_description(ctx: Context, noun: Token) -> Arg | None:
-    """The company named right before a description set off by a comma, with its article, that a list goes on
-    from ('Temu, the shopping app owned by PDD, and rival Shein': the parse lists 'Shein' with 'app'); None for
-    a description of no name ('the unit, the largest in Asia, and rival JD') or of a place or a person."""
-    start = noun.left_edge.i
-    if (
-        noun.pos_ != "NOUN"
-        or start < 2
-        or ctx.tokens[start - 1].text != ","
-        or ctx.tokens[start].lower_ not in lx.ARTICLES
-    ):
-        return None
-    named = ctx.ent(ctx.tokens[start - 2])
-    return named if named is not None and named.type == "Organization" else None
-
-
 def _serves_a_state(ctx: Context, person: tuple[int, int, str]) -> bool:
     """Whether what is set after a person's name says they hold an office of state ('Vice-President X, who also
     serves as minister of development', 'X, the country's trade minister'): their title is the state's."""
@@ -5325,7 +5309,10 @@ def _unnamed_anchors(
         pred == "competes_with"
         and dep in ("compound", "amod")
         and h.dep_ == "conj"
-        and (first := ctx.ent(h.head) or _named_before_description(ctx, h.head))
+        and (
+            first := ctx.ent(h.head)
+            or next((a for a in ctx._described_after_comma(h.head) if a.type == "Organization"), None)
+        )
     ):
         # 'Temu and rival Shein', 'Temu, the shopping app owned by PDD, and rival Shein': the name it is listed beside
         return [first], "compete.rival.conjunct"
@@ -5813,7 +5800,8 @@ def _conjunct_possessor(ctx: Context, h: Token, me: Arg) -> list[Arg]:
         first = first.head
     if ctx.ent(first) is None:
         return []
-    mine = {a.key for c in possessors(first) for a in _named([ctx.ent(c)])}
+    named_possessors = [a for c in possessors(first) for a in _named([ctx.ent(c)])]
+    mine = {a.key for a in named_possessors}
     owned = [
         k
         for k in first.conjuncts
@@ -5827,10 +5815,7 @@ def _conjunct_possessor(ctx: Context, h: Token, me: Arg) -> list[Arg]:
         # the pair joined by 'and' does)
         return []
     owners = [
-        a
-        for c in possessors(first)
-        for a in _named([ctx.ent(c)])
-        if a.type == "Organization" and a.key != me.key and _marked_possessive(ctx, a)
+        a for a in named_possessors if a.type == "Organization" and a.key != me.key and _marked_possessive(ctx, a)
     ]
     known = me.key in ctx.parents or ctx.kinds.get(me.key) is not None  # (what the KB places stays there)
     return [a for a in owners if not known or ctx.within(me.key, a.key)]
