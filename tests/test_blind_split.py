@@ -46,6 +46,7 @@ BLIND37 = Path(__file__).resolve().parent / "data" / "blind37"
 BLIND38 = Path(__file__).resolve().parent / "data" / "blind38"
 BLIND39 = Path(__file__).resolve().parent / "data" / "blind39"
 BLIND40 = Path(__file__).resolve().parent / "data" / "blind40"
+BLIND41 = Path(__file__).resolve().parent / "data" / "blind41"
 
 
 def _half(stem: str) -> str:
@@ -91,6 +92,7 @@ def _half(stem: str) -> str:
             *BLIND38.glob("*/*.md"),
             *BLIND39.glob("*/*.md"),
             *BLIND40.glob("*/*.md"),
+            *BLIND41.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -140,6 +142,7 @@ def test_sizes():
     assert len(list(BLIND38.glob("dev/*.md"))) == 5 and len(list(BLIND38.glob("test/*.md"))) == 7
     assert len(list(BLIND39.glob("dev/*.md"))) == 5 and len(list(BLIND39.glob("test/*.md"))) == 7
     assert len(list(BLIND40.glob("dev/*.md"))) == 6 and len(list(BLIND40.glob("test/*.md"))) == 6
+    assert len(list(BLIND41.glob("dev/*.md"))) == 4 and len(list(BLIND41.glob("test/*.md"))) == 8
 
 
 @pytest.mark.parametrize(
@@ -185,6 +188,7 @@ def test_sizes():
             *BLIND38.glob("*/*.yaml"),
             *BLIND39.glob("*/*.yaml"),
             *BLIND40.glob("*/*.yaml"),
+            *BLIND41.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
