@@ -1733,6 +1733,25 @@ CASES = [
         None,
         "launch.verb",
     ),
+    # a fronted participle tells an event of its own ('Founded in 2011 by A, X raised money from B': not 2011)
+    (
+        "Founded in 2011 by Luo Jun, Tujia raised money from investors including GGV Capital and Lightspeed.",
+        ("ggv capital", "invested_in", "tujia"),
+        None,
+        "invest.raise_from",
+    ),
+    (
+        "Founded in 2015 by Colin Huang, Pinduoduo later raised money from Tencent.",
+        ("tencent", "invested_in", "pinduoduo"),
+        None,
+        "invest.raise_from",
+    ),
+    (
+        "Founded in 2015 by Colin Huang, Pinduoduo later raised money from Tencent.",
+        ("colin huang", "founded", "pinduoduo"),
+        "2015",
+        "found.verb",
+    ),
     (
         "Zepto, which counts Nexus Venture Partners among its backers, opened 200 stores in March.",
         ("nexus venture partners", "invested_in", "zepto"),
@@ -4709,6 +4728,125 @@ CASES = [
         ("volvo cars", "part_of", "geely"),
         None,
         "part_of.part_of",
+    ),
+    # 'the Koling brand' is Koling: the name before a brand noun is the brand
+    ("Mixue, the owner of the Lucky Cup brand, opened stores.", ("lucky cup", "part_of", "mixue"), None, "owns.noun"),
+    ("Anta, the owner of the Descente brand in China, grew.", ("descente", "part_of", "anta"), None, "owns.noun"),
+    ("Bosideng owns the Koling brand.", ("koling", "part_of", "bosideng"), None, "owns.verb"),
+    (
+        "Haier bought the Fisher & Paykel brand in 2012.",
+        ("haier", "acquired", "fisher & paykel"),
+        "2012",
+        "acquire.verb",
+    ),
+    # 'its make-up label Timage': a label is a brand
+    (
+        "Kering reported weaker sales at its fashion label Gucci.",
+        ("gucci", "part_of", "kering"),
+        None,
+        "part_of.noun+coref",
+    ),
+    # a description whose person sells shares stands for the company the shares are of, not for the buyer
+    (
+        "Meituan will buy 20 million Dingdong shares from the grocer’s founder and chief executive, Liang Changlin.",
+        ("liang changlin", "leads", "dingdong"),
+        None,
+        "leads.noun+coref",
+    ),
+    (
+        "Tencent bought a 10% stake in Sogou from the search company’s chairman, Wang Xiaochuan.",
+        ("wang xiaochuan", "leads", "sogou"),
+        None,
+        "leads.noun+coref",
+    ),
+    # a fronted participle about the deal the main clause is about dates it
+    (
+        "Completed in March 2021, Alibaba’s acquisition of Sun Art Retail cost $3.6 billion.",
+        ("alibaba", "acquired", "sun art retail"),
+        "2021-03",
+        "acquired.nominal",
+    ),
+    # a stake sold 'in a deal', 'in 2016' is still in the seller
+    (
+        "Xpeng sold a 4.99% stake to Volkswagen in a deal valued at $700 million.",
+        ("volkswagen", "invested_in", "xpeng"),
+        None,
+        "invest.stake.sold_by_itself",
+    ),
+    # '“Genshin Impact”, the open-world game from miHoYo': a product's maker in the description set after it
+    ("Kimi, the chatbot from Moonshot AI, drew users.", ("moonshot ai", "launched", "kimi"), None, "launch.from_maker"),
+    (
+        "“Honkai: Star Rail”, the space-fantasy game from miHoYo, topped the charts.",
+        ("mihoyo", "launched", "honkai: star rail"),
+        None,
+        "launch.from_maker",
+    ),
+    # a store on a platform that the subject runs ('Nike operates a flagship store on Tmall')
+    (
+        "Nike operates a flagship store on Tmall.",
+        ("nike", "operates_on", "tmall"),
+        None,
+        "operates.platform_account",
+    ),
+    (
+        "Uniqlo runs an official shop on Pinduoduo.",
+        ("uniqlo", "operates_on", "pinduoduo"),
+        None,
+        "operates.platform_account",
+    ),
+    # 'weeks before merging with rival ride-hailing app Kuaidi': a singular kind before the name; the gerund's
+    # clause subject
+    (
+        "Didi bought Uber China in 2016, weeks before merging with rival ride-hailing app Kuaidi.",
+        ("didi", "competes_with", "kuaidi"),
+        None,
+        "compete.rival_group",
+    ),
+    (
+        "Ctrip bought Skyscanner in 2016, months after merging with rival travel site Qunar.",
+        ("ctrip", "competes_with", "qunar"),
+        None,
+        "compete.rival_group",
+    ),
+    # a noun summing the clause up after the role is no holder of it
+    (
+        "Tencent also remains the largest shareholder in DouYu (Nasdaq: DOYU), an arrangement that left the two"
+        " platforms competing.",
+        ("tencent", "invested_in", "douyu"),
+        None,
+        "invested_in.noun",
+    ),
+    (
+        "Alibaba is still the biggest shareholder in Weibo, a stake that dates back to 2013.",
+        ("alibaba", "invested_in", "weibo"),
+        None,
+        "invested_in.noun",
+    ),
+    # 'took X private' with 'private' tagged a noun; the consortium's leaders are the buyers
+    (
+        "A consortium led by Blackstone and Temasek took Sohu private in 2023.",
+        ("temasek", "acquired", "sohu"),
+        "2023",
+        "acquire.take_private",
+    ),
+    (
+        "A consortium led by Hillhouse and Tencent took Belle International private in 2017.",
+        ("hillhouse", "acquired", "belle international"),
+        "2017",
+        "acquire.take_private",
+    ),
+    # a region's first word the NER left out ('Nike North Asia')
+    (
+        "Tom Wu, chief executive of Nike North Asia, said so.",
+        ("tom wu", "leads", "nike north asia"),
+        None,
+        "leads.noun",
+    ),
+    (
+        "Anna Lee, president of Starbucks Greater China, said so.",
+        ("anna lee", "leads", "starbucks greater china"),
+        None,
+        "leads.noun",
     ),
 ]
 
@@ -8441,6 +8579,69 @@ def test_it_after_a_possessed_subject_is_its_owner_not_a_clauses_subject(extract
 )
 def test_shares_a_relative_clause_says_trade_on_an_exchange_list_their_company(extract_text, text, triple):
     assert triple in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text, predicate",
+    [
+        # a stake in a unit the seller has, unnamed, is no stake in the seller
+        (
+            "Didi said it would sell a 20% stake in its freight business to a group led by Hillhouse Capital.",
+            "invested_in",
+        ),
+        ("JD.com will sell a 10% stake in its logistics arm to a fund led by Temasek.", "invested_in"),
+        # spending on one's own brand is no investment in a company
+        ("Meituan is expected to accelerate investment in its Keeta brand overseas.", "invested_in"),
+        # building or spending on a brand founds nothing and takes no stake
+        ("Bytedance is building the Douyin brand abroad.", "launched"),
+        ("Bytedance is building the Douyin brand abroad.", "founded"),
+        ("Xiaomi invested heavily in the Redmi brand last year.", "invested_in"),
+        # an investor in a company called a rival is not its rival; nor is a conjunct's rival the clause subject's
+        ("Sequoia China raised $9 billion, weeks before backing rival chip designer Moore Threads.", "competes_with"),
+        # 'private' in a name; a store on a street
+        ("Alibaba took a loan from HSBC Private Bank.", "acquired"),
+        ("Apple runs a store on Nanjing Road in Shanghai.", "operates_on"),
+        # backing from a company is no maker's
+        ("Honor of Kings, the game with backing from Tencent, grew.", "launched"),
+        # partners who built something are the doers, not each other's partners
+        ("Pony works with vehicles built by partners including GAC Aion and the Arcfox brand.", "partner_of"),
+    ],
+)
+def test_near_misses_of_stakes_launches_and_partners_state_nothing(extract_text, text, predicate):
+    assert not [t for t in triples(extract_text(text)) if t[1] == predicate]
+
+
+def test_an_investor_is_no_rival_of_a_rival_it_names(extract_text):
+    found = triples(extract_text("Hillhouse made money by investing in JD.com and rival retailer Pinduoduo."))
+    assert ("hillhouse", "competes_with", "pinduoduo") not in found
+
+
+def test_a_sellers_description_is_not_the_buyer(extract_text):
+    found = triples(
+        extract_text("Tencent bought a 10% stake in Sogou from the search company’s chairman, Wang Xiaochuan.")
+    )
+    assert ("wang xiaochuan", "leads", "tencent") not in found
+
+
+@pytest.mark.parametrize(
+    "text, person, known",
+    [
+        (
+            "Raymond Peng Lei, the company’s acting co-chief executive, said the deal would not alter Huya’s plans.",
+            "raymond peng lei",
+            "lucy-peng",
+        ),
+        ("David Ma Huateng, the chairman, said so.", "david ma huateng", "pony-ma"),
+    ],
+)
+def test_a_given_name_before_a_known_persons_chinese_name_is_another_person(extract_text, text, person, known):
+    ex = extract_text(text)
+    assert person in {e.label.lower() for e in ex.entities.values()}
+    assert known not in ex.entities
+
+
+def test_a_known_persons_own_given_name_keeps_them(extract_text):
+    assert "lucy-peng" in extract_text("Lucy Peng Lei, the chief executive of Ant, said so.").entities
 
 
 def test_shares_sold_by_investors_on_an_exchange_list_nothing(extract_text):

@@ -483,6 +483,15 @@ def _clause_of_another(gov: Token, chain: list[int], args: tuple[int, ...]) -> b
         return _clause_of_another(reported, chain, args)
     if _in_temporal_phrase(gov, chain):
         return True
+    if gov.dep_ == "advcl" and gov.tag_ in ("VBN", "VBG") and gov.i < gov.head.i and gov.lemma_ not in lx.SAY_VERBS:
+        # 'Founded in 2011 by A and B, Tujia raised money from C': a fronted participle tells an event of its own
+        # (not 'Announced in March, the deal gives …', nor 'Completed in March 2021, Alibaba's acquisition of X
+        # cost …': of the deal the main clause is about)
+        about_a_deal = any(
+            c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in lx.DEAL_NOUNS or c.lemma_.lower() in lx.NOUN_CUES)
+            for c in gov.head.children
+        )
+        return not about_a_deal and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in gov.children)
     if gov.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in _OTHER_EVENT_MARKS for c in gov.children) and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in gov.children

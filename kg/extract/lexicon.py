@@ -745,6 +745,7 @@ REL_NOUNS = {
     "arm": ("part_of", None),
     "brand": ("part_of", None),
     "marque": ("part_of", None),
+    "label": ("part_of", None),  # 'its make-up label Timage'
     "affiliate": ("part_of", None),
     "business": ("part_of", None),
     "operator": ("owns", None),
@@ -759,6 +760,9 @@ REL_NOUNS = {
     # 'Kuaishou host X', 'Taobao's top seller X', 'X, a Douyin streamer': where one sells or streams
     **dict.fromkeys(["host", "streamer", "livestreamer", "seller", "merchant", "influencer"], ("operates_on", None)),
 }
+#: Relational nouns whose name before them is the thing itself: 'the Koling brand' is Koling (but 'the JD.com
+#: subsidiary' is not JD.com).
+BRAND_NOUNS = frozenset({"brand", "marque", "label"})
 #: Chinese surnames of two syllables, with which a name in pinyin throughout is a person's ('Ouyang Nana').
 COMPOUND_SURNAMES = frozenset(
     {"ouyang", "sima", "zhuge", "situ", "shangguan", "dongfang", "murong", "huangfu", "xiahou", "gongsun", "zhangsun",
@@ -887,6 +891,10 @@ ORG_NAME_WORDS = frozenset(
         "industries",
         "brands",
     }
+)
+#: Words of a compass that open a region's name before a place ('North Asia', 'Southeast Asia', 'Greater China').
+REGION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "greater"}
 )
 #: Capitalised words after a KB name that do not make a new unit ("the Xiaohongshu Series D round").
 NOT_UNIT_WORDS = frozenset(

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.dates import MONTHS
-from kg.extract.names import name_kind
+from kg.extract.names import name_kind, opens_with_given_name
 from kg.extract.parsed import Parsed, percent_of
 from kg.extract.pinyin import gloss_units, pinyin_syllables, units_gloss
 from kg.extract.tickers import in_code, is_listing_code
@@ -214,6 +214,7 @@ def candidates(
         c = _entity_candidate(parsed, ent, by_start, skip, taken, common_words)
         if c is not None:
             out.append(c)
+    out = _given_names_of_other_persons(parsed, out)
     out = _joined_institutions(parsed, out)
     out = _dateline_sources(parsed, out)
     covered = bytearray(len(parsed.doc))
@@ -261,6 +262,44 @@ def candidates(
         and not _second_half_of_a_word(parsed.tokens, c, out)
     ]
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def _given_names_of_other_persons(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+    """'Raymond Peng Lei': a Western given name right before a known person's name in pinyin ('Peng Lei', parsed as
+    its compound; the NER may tag it apart or not at all) makes the name another person's, whom the KB does not know.
+    Not the known person's own given name ('Lucy Peng Lei': in their id), a title or another word before a name
+    ('Chairman Ma Huateng', 'Tycoon Ren Zhengfei'), nor before a known name not in pinyin ('Joseph Tsai
+    Chung-hsin')."""
+    tokens, out = parsed.tokens, list[Candidate]()
+    for c in found:
+        before = out[-1] if out else None
+        g = tokens[c.start - 1] if c.start > 0 else None
+        if (
+            g is not None
+            and c.label == "PERSON"
+            and c.kb_id
+            and g.lower_ not in c.kb_id.split("-")
+            and all(pinyin_syllables(t.text) >= 1 for t in tokens[c.start : c.end])
+            and opens_with_given_name(parsed.text_of(parsed.doc[g.i : c.end]))
+        ):
+            tagged_apart = (
+                before is not None
+                and (before.start, before.end) == (g.i, c.start)
+                and before.label == "PERSON"
+                and not before.kb_id
+            )
+            if (tagged_apart or before is None or before.end < c.start) and _given_name_before(
+                tokens, c.start, c.end, tagged=tagged_apart
+            ):
+                span = parsed.doc[g.i : c.end]
+                whole = Candidate(g.i, c.end, parsed.text_of(span), "PERSON", votes={"Person": 1.0})
+                if tagged_apart:
+                    out[-1] = whole
+                else:
+                    out.append(whole)
+                continue
+        out.append(c)
     return out
 
 
@@ -1607,16 +1646,16 @@ def _own_name_end(tokens: list[Token], ent: Span) -> int:
     return end
 
 
-def _given_name_before(tokens: list[Token], i: int, end: int) -> bool:
+def _given_name_before(tokens: list[Token], i: int, end: int, tagged: bool = False) -> bool:
     """Whether the token before a person's name (tokens ``i`` to ``end``) is a given name of it, which the NER
-    left out."""
+    left out (or, ``tagged``, tagged as a name of its own)."""
     g = tokens[i - 1] if i > 0 else None
     return (
         g is not None
         and g.pos_ == "PROPN"
         and g.dep_ == "compound"
         and i <= g.head.i < end
-        and not g.ent_type_
+        and (tagged or not g.ent_type_)
         and g.is_alpha
         and g.is_title
         and g.lower_ not in _TITLE_WORDS
@@ -1771,6 +1810,8 @@ def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             runs.append(_proper_run(tokens, t.i + 1, 1))  # 'the platform Tokopedia'
         if t.dep_ == "appos" and t.head.i < t.i and tokens[t.head.i + 1].text == ",":
             runs.append(_proper_run(tokens, t.head.i, -1))  # 'Quantic Dream, the Paris studio'
+        if lemma in lx.BRAND_NOUNS and t.tag_ == "NN" and t.i >= 2 and tokens[t.i - 1].head.i == t.i:
+            runs.append(_proper_run(tokens, t.i - 1, -1))  # 'the Han Shu brand'
         for run in runs:
             if run is None or any(covered[run[0] : run[1]]):
                 continue
@@ -2160,6 +2201,15 @@ def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int 
     nxt = by_start.get(ent.end)
     if nxt is not None and ent.label_ == "ORG" and nxt.label_ in ("GPE", "LOC") and _regional_unit(tokens, nxt):
         return nxt.end
+    compass = tokens[ent.end]
+    region = by_start.get(ent.end + 1) if compass.lower_ in lx.REGION_WORDS and compass.is_title else None
+    if (
+        region is not None
+        and ent.label_ == "ORG"
+        and region.label_ in ("GPE", "LOC")
+        and _regional_unit(tokens, region)
+    ):
+        return region.end  # "L'Oréal North Asia": the region's first word the NER left out
     if (
         nxt is not None
         and nxt.label_ in ("ORG", "PRODUCT", "FAC")
@@ -2313,7 +2363,10 @@ def category_vote(tokens: list[Token], c: Candidate, countries: frozenset[str]) 
             weight = max(weight, c.guess.get("Person", 0) + 0.5)
         c.votes[t] = c.votes.get(t, 0) + weight
     elif (beside := _category_beside(tokens, c)) is not None:
-        c.votes[beside] = c.votes.get(beside, 0) + 2.0
+        # ('the Lucky Cup brand': a brand noun the name modifies says what it is, whatever its last word suggests)
+        kind = tokens[c.end] if c.end < len(tokens) else None
+        branded = kind is not None and kind.lemma_.lower() in lx.BRAND_NOUNS and kind.dep_ != "compound"
+        c.votes[beside] = c.votes.get(beside, 0) + (5.5 if branded and head.head.i == c.end else 2.0)
 
 
 def _possessed_place_name(tokens: list[Token], c: Candidate, countries: frozenset[str]) -> bool:

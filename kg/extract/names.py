@@ -27,3 +27,19 @@ def name_kind(name: str) -> str | None:
     except (probablepeople.RepeatedLabelError, ValueError, TypeError):
         return None
     return {"Person": "Person", "Corporation": "Organization"}.get(kind)
+
+
+@lru_cache(maxsize=4096)
+def opens_with_given_name(name: str) -> bool:
+    """Whether a person's name of two or more words opens with a given name, not a descriptor before it.
+
+    >>> opens_with_given_name("Raymond Peng Lei"), opens_with_given_name("Tycoon Ren Zhengfei")
+    (True, False)
+    """
+    if len(name.split()) < 2:
+        return False
+    try:
+        parsed = probablepeople.parse(name)
+    except (probablepeople.RepeatedLabelError, ValueError, TypeError):
+        return False
+    return bool(parsed) and parsed[0][1] == "GivenName"

@@ -43,6 +43,7 @@ def rule_ids() -> list[str]:
         "compete.verb.coordinated",
         "compete.same_targets",
         "compete.take_on",
+        "launch.from_maker",
         "leads.take_charge",
         "acquire.take_control",
         "acquire.managing_control",
@@ -366,9 +367,9 @@ class Context:
             if named and named[0] is not None and self.types.get(named[0][2]) == "Organization":
                 return self._arg(named[0])
         # '“X” mechanism', 'the Taobao platform': a cue noun right after (or headed by) a mention.
-        if (
-            tok.lemma_.lower() in lx.PROGRAM_NOUNS or tok.lemma_.lower() in lx.CATEGORY_TYPES
-        ) and tok.lemma_.lower() not in lx.REL_NOUNS:  # 'the JD.com subsidiary' is not JD.com
+        if (tok.lemma_.lower() in lx.PROGRAM_NOUNS or tok.lemma_.lower() in lx.CATEGORY_TYPES) and (
+            tok.lemma_.lower() not in lx.REL_NOUNS or (tok.lemma_.lower() in lx.BRAND_NOUNS and tok.tag_ == "NN")
+        ):  # 'the JD.com subsidiary' is not JD.com; 'the Koling brand' is Koling (a list before brands is expand's)
             j, steps = tok.i - 1, 0
             tokens = self.tokens
             heads = {tok.i}  # the noun and the modifiers passed: 'its Keeta delivery app' hangs Keeta on 'delivery'
@@ -650,13 +651,44 @@ class Context:
             found = [f for f in found if f[1] not in described]
         if own_subjects := self._copular_subjects(tok):
             found = [f for f in found if f[1] not in own_subjects]
+        if kind == "Organization" and tok.pos_ == "NOUN" and (traded := self._company_of_shares_sold_by(tok)):
+            return traded, found
         return None, found
+
+    def _company_of_shares_sold_by(self, tok: Token) -> Arg | None:
+        """'JD Health will buy Yixintang shares from the chain's founder', 'bought a stake in Sogou from the search
+        company's chairman': a description whose person sells the shares stands for the company they are of (not
+        the buyer, the clause's subject)."""
+        owner = tok.head if tok.dep_ == "poss" else None
+        source = owner.head if owner is not None and owner.dep_ == "pobj" and owner.head.lower_ == "from" else None
+        verb = source.head if source is not None else None
+        for _ in range(3):  # ('a stake in Sogou from …': the small model may hang the source on what was bought)
+            if verb is None or verb.pos_ == "VERB" or verb.dep_ not in ("dobj", "pobj", "prep"):
+                break
+            verb = verb.head
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in lx.CONTROL_VERBS:
+            return None
+        bought = [
+            c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in (lx.STAKE_NOUNS | lx.SHARE_NOUNS)
+        ]
+        named = [
+            a
+            for d in bought
+            for a in (
+                *_named(self.ent(c) for c in d.children if c.dep_ in ("compound", "nmod") and c.i < d.i),
+                *_named_after(self, (d,), ("in", "of"), refs=False),
+            )
+            if a.type == "Organization"
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _mention_before_comma(self, i: int) -> tuple[int, int, str] | None:
         """The mention right before the comma that token ``i`` follows ('Sogou, the search engine …'; '“Honor of
-        Kings,” the game …', the comma inside the quotes), else None."""
+        Kings,” the game …', the comma inside the quotes, or after them: '“Genshin Impact”, the game'), else None."""
         if i >= 1 and self.tokens[i - 1].text in _CLOSING_QUOTES:
             i -= 1
+        if i >= 3 and self.tokens[i - 1].text == "," and self.tokens[i - 2].text in _CLOSING_QUOTES:
+            return self.tok_mention[i - 3]
         return self.tok_mention[i - 2] if i >= 2 and self.tokens[i - 1].text == "," else None
 
     def _relative_subject(self, tok: Token, kind: str) -> tuple[list[Arg], set[str]]:
@@ -1015,7 +1047,9 @@ class Context:
         return (
             words[:1] == ["the"]
             and _kind_of_company(tok)
-            and tok.dep_ in ("nsubj", "nsubjpass")  # as a subject it continues the topic; as an object it may not
+            # as a subject it continues the topic; as an object it may not (but 'from the chain's founder' who sells
+            # its shares is the chain's)
+            and (tok.dep_ in ("nsubj", "nsubjpass") or self._company_of_shares_sold_by(tok) is not None)
             # (',' before it: '99, the ride-hailing company owned by Didi' describes the name beside it)
             and not (tok.left_edge.i > 0 and self.tokens[tok.left_edge.i - 1].text == ",")
             and not any(
@@ -1370,17 +1404,15 @@ class Context:
         return [] if self.tok_mention[head.i] == m else [self._arg(m)]
 
     def _described_after_comma(self, noun: Token) -> list[Arg]:
-        """The name a description with its article, set off by a comma right after that name, describes, however
-        the small model hangs it; [] for a name or a noun with no article."""
+        """The name a description with its article, set off by a comma right after that name (or its closing
+        quote), describes, however the small model hangs it; [] for a name or a noun with no article."""
         first = noun.left_edge.i
         if (
             noun.pos_ != "NOUN"
             or self.tok_mention[noun.i]
             or not any(c.dep_ == "det" and c.lower_ in lx.ARTICLES for c in noun.children)
-            or first < 2
-            or self.tokens[first - 1].text != ","
-            or (m := self.tok_mention[first - 2]) is None
-            or m[1] != first - 1
+            or (m := self._mention_before_comma(first)) is None
+            or m[1] < first - 2
         ):
             return []
         return [self._arg(m)]
@@ -2129,7 +2161,12 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     preps -= lx.PURSUIT_VERBS.get(lemma, set())
     ctx.exclude = {a.key for a in subjects}  # 'X … the platform': the platform is not X
     # 'of' names the object ('took control of Y'), or the particle does ('taking on Y')
-    light = rule in ("leads.take_charge", "acquire.take_control", "acquire.managing_control", "compete.take_on")
+    light = rule in (
+        "leads.take_charge",
+        "acquire.take_control",
+        "acquire.managing_control",
+        "compete.take_on",
+    )
     ctrl = rule == "acquire.take_control"
     try:
         # (a described object is left alone: 'took control of the marketplace' may follow two marketplaces)
@@ -2138,6 +2175,13 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
         ctx.exclude = set()
     if pred == "invested_in" and _into_its_own_units(v, preps):
         return  # 'kept investing in its overseas brands, including Skyscanner': spending on what one owns
+    if pred == "invested_in" or rule == "found.build":
+        # 'invested heavily in the Redmi brand', 'is building the Douyin brand abroad': spending on a brand, growing
+        # it, is no stake in it nor its founding
+        branded = {
+            a.key for c in (*dobj, *_pobjs((v,), preps)) if c.lemma_.lower() in lx.BRAND_NOUNS and (a := ctx.ent(c))
+        }
+        objects = [a for a in objects if a.key not in branded]
     if pred == "launched":
         yield from _launched_on(ctx, v, dobj, objects)
     objects = _more_objects(ctx, v, pred, rule, dobj, preps, objects)
@@ -2635,6 +2679,12 @@ def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
         if not targets and not any(
             c.dep_ == "poss"
             or (c.dep_ == "prep" and c.lower_ in ("in", "of") and not list(c.children))
+            # ('sold a stake in its esports business to A': in a unit it has, unnamed)
+            or (
+                c.dep_ == "prep"
+                and c.lower_ in ("in", "of")
+                and any(p.lower_ in lx.UNIT_NOUNS and _owned_by_pronoun(p) for p in c.children if p.dep_ == "pobj")
+            )
             or (h is stake and c.i < stake.i and ctx.tok_mention[c.i])  # 'to sell its Kakao Mobility stake to Y'
             for h in (v, stake)
             for c in h.children
@@ -2896,6 +2946,8 @@ def rule_take_private(ctx: Context, private: Token) -> Iterator[Cand]:
     took private in 2024': the buyers acquire the company (read on tokens: the small model parses 'X private' every
     which way). Not 'Zeekr stays private' (no taking)."""
     tokens = ctx.tokens
+    if ctx.tok_mention[private.i] is not None or (private.dep_ in ("amod", "compound") and private.head.i > private.i):
+        return  # a word of a name or of what it qualifies: 'HSBC Private Bank', 'private equity funds'
     take = next(
         (
             tokens[j]
@@ -4199,6 +4251,11 @@ def rule_platform_account(ctx: Context, n: Token) -> Iterator[Cand]:
         return
     owning, root = possessors(n), n.sent.root
     owners = [a for c in owning for a in ctx.expand(c)]
+    if not owning and n.dep_ == "dobj" and n.head.lemma_.lower() in lx.UNIT_HOLDING_VERBS:
+        # 'Nike operates a flagship store on Tmall': on a platform the knowledge base knows (not 'a store on
+        # Nanjing Road'; 'opened a store on Y' is rule_verb's)
+        owners = ctx.subjects(n.head)
+        platforms = [a for a in platforms if ctx.kinds.get(a.key) == "company"]
     if any(c.pos_ == "PRON" for c in owning) and any(c.dep_ == "nsubj" and c.i > n.i for c in root.children):
         # 'In a statement on its Weibo account, Meituan said …': the pronoun of a fronted phrase looks ahead
         owners = ctx.subjects(root)
@@ -4300,10 +4357,17 @@ def _clause_organizations(ctx: Context, phrase: Token, fillers: list[Arg]) -> li
                 ]
             )
             named = [a for a in named if a.type == "Organization" and a.key not in known]
-            if named or v.dep_ not in ("relcl", "xcomp") or v.head.i == v.i:
+            # (not past a gerund of a deal, whose subject invests or sells: 'before selling its stake to rival X')
+            if (
+                named
+                or v.dep_ not in ("relcl", "xcomp", "pcomp")
+                or (v.dep_ == "pcomp" and _deal_verb(v))
+                or v.head.i == v.i
+            ):
                 return named
             # ('X used its power to punish partners that listed rooms on rival platforms A and B': the rivals of
-            # whoever the clause that holds this one is about, when this one names no organization)
+            # whoever the clause that holds this one is about, when this one names no organization; 'X bought Y,
+            # weeks before merging with rival Z': a gerund after a preposition has its clause's subject)
             t, v = v, governing_verb(v.head)
             continue
         if (
@@ -4319,6 +4383,12 @@ def _clause_organizations(ctx: Context, phrase: Token, fillers: list[Arg]) -> li
     return []
 
 
+def _deal_verb(v: Token) -> bool:
+    """Whether a verb invests or sells ('backing', 'selling'): its subject is an investor or a seller, no rival of
+    the companies it names."""
+    return lx.VERB_CUES.get(v.lemma_.lower(), ("",))[0] == "invested_in" or v.lemma_.lower() == "sell"
+
+
 def rule_rival_group(ctx: Context, rival: Token) -> Iterator[Cand]:
     """'two rival apps, A and B', 'rival platforms such as A and B': the names rival whoever the phrase belongs
     to ('Y's rival apps A and B', 'Y fended off rival apps A and B'), else each other."""
@@ -4326,6 +4396,16 @@ def rule_rival_group(ctx: Context, rival: Token) -> Iterator[Cand]:
     names = [a for c in group.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)] or _examples_listed(
         ctx, group
     )
+    if not names and group.dep_ in ("compound", "nmod") and group.tag_ == "NN" and (named := ctx.ent(group.head)):
+        # 'merging with rival classifieds site Ganji': the kind, singular, modifies the name; 'in JD.com and rival
+        # retailer Pinduoduo': the rival of the name it is listed beside
+        if group.head.dep_ == "conj":
+            if (beside := ctx.ent(group.head.head)) is not None:
+                yield Cand(beside, "competes_with", named, "compete.rival_group", rival.i, dated=False)
+            return
+        if _deal_verb(governing_verb(group)):
+            return  # ('before backing rival chip designer X': a rival of someone else's, its investor's target)
+        names = [named]
     if not names:
         yield from _rival_group_after_names(ctx, rival)
         return
@@ -4537,6 +4617,8 @@ def rule_noun_cue(ctx: Context, n: Token) -> Iterator[Cand]:
     pred = lx.NOUN_CUES[n.lemma_.lower()]
     objects, agents = [], []
     of = lx.NOUN_OBJECT_PREPS.get(pred, {"of"})  # 'the acquisition of X', 'Tencent's investment in X'
+    if pred == "invested_in" and _into_its_own_units(n, of):
+        return  # 'to accelerate investment in its Keeta brand': spending on what one owns
     for c in n.children:
         if c.dep_ == "prep" and c.lower_ in of:
             objects += _prep_objects(ctx, c, conduct=pred == "investigated")
@@ -4874,7 +4956,8 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
             # describes the name right before it, however the small model hangs it
             before = [a for a in fillers if a.span[1] <= head_role.idx]
             fillers = [max(before, key=lambda a: a.span[1])] if before else fillers
-    elif any(c.dep_ == "appos" for c in head_role.children):
+    # (not a noun summing the clause up: 'X remains the largest shareholder in Y, an arrangement that …')
+    elif any(c.dep_ == "appos" and ctx.tok_mention[c.i] for c in head_role.children):
         fillers = _first_for_singular_subject(
             head_role, [a for c in head_role.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)]
         )
@@ -5347,6 +5430,7 @@ def _unnamed_anchors(
         pred == "partner_of"
         and n.tag_ == "NNS"
         and dep in ("dobj", "pobj")
+        and h.dep_ != "agent"  # ('vehicles built by partners including A and B': the partners are the doers)
         and any(c.dep_ == "prep" and c.lower_ in lx.EXAMPLE_PREPS for c in n.children)
     ):
         # 'Cainiao ceded the market to partners such as A and B': the clause's subject's partners
@@ -6122,6 +6206,23 @@ def _listing_maker(n: Token) -> Token | None:
     return v if v.pos_ == "VERB" and v.lemma_.lower() in lx.LISTING_VERBS else None
 
 
+def rule_product_from_maker(ctx: Context, prep: Token) -> Iterator[Cand]:
+    """'“Black Myth: Wukong”, the action game from Game Science', 'Kimi, the chatbot from Moonshot AI': a product
+    that a description set after its name says is from a company was launched by it. Not 'a loan from Ant' (no
+    product), nor 'the game, with backing from Tencent' (the description is not the product's own)."""
+    noun = prep.head
+    if prep.dep_ != "prep" or noun.lemma_.lower() not in lx.PRODUCT_NOUNS:
+        return
+    described = ctx._described_after_comma(noun)
+    if not described or (product := described[0]).type != "Program":
+        return
+    for p in prep.children:
+        if p.dep_ == "pobj":
+            for maker in ctx.expand(p, refs=False):
+                if maker.type == "Organization":
+                    yield Cand(maker, "launched", product, "launch.from_maker", prep.i)
+
+
 def rule_sale_to(ctx: Context, n: Token) -> Iterator[Cand]:
     """'its $3.1 billion sale to Uber', 'the sale of Yogiyo to GS Retail': the buyer acquired what was sold (the
     possessor when no 'of' says). Not 'sales to merchants' (a plural: trade), nor 'the sale of shares to X'."""
@@ -6295,6 +6396,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("trading",), "NOUN", rule_first_day_of_trading),
     (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
+    (("from",), "ADP", rule_product_from_maker),
     (("backing", "funding", "financing", "investment", "backer", "investor"), "NOUN", rule_with_backing),
     (("backer", "investor", "shareholder"), "NOUN", rule_among_backers),
     (("partner",), "NOUN", rule_with_partner),
@@ -6305,7 +6407,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("stake", "holding"), "NOUN", rule_stake_in_exchange),
     ((*lx.SHARE_NOUNS, "price"), "NOUN", rule_shares_on),
     (("ahead", "behind"), None, rule_ranked_against),
-    (("private",), "ADJ", rule_take_private),
+    (("private",), None, rule_take_private),  # (the small model may tag it a noun: "took Belle International private")
 )
 for _words, _pos, _word_rule in _WORD_RULE_TABLE:
     for _word in sorted(_words):
