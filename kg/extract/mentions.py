@@ -2199,17 +2199,17 @@ def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int 
     if j - ent.end >= 2 and tokens[j - 1].lower_ in lx.ORG_SUFFIXES:
         return j
     nxt = by_start.get(ent.end)
-    if nxt is not None and ent.label_ == "ORG" and nxt.label_ in ("GPE", "LOC") and _regional_unit(tokens, nxt):
-        return nxt.end
     compass = tokens[ent.end]
-    region = by_start.get(ent.end + 1) if compass.lower_ in lx.REGION_WORDS and compass.is_title else None
-    if (
-        region is not None
-        and ent.label_ == "ORG"
-        and region.label_ in ("GPE", "LOC")
-        and _regional_unit(tokens, region)
-    ):
-        return region.end  # "L'Oréal North Asia": the region's first word the NER left out
+    after_compass = by_start.get(ent.end + 1) if compass.lower_ in lx.REGION_WORDS and compass.is_title else None
+    # ('Shopee Brazil'; "L'Oréal North Asia", the region's first word the NER left out)
+    for region in (nxt, after_compass):
+        if (
+            region is not None
+            and ent.label_ == "ORG"
+            and region.label_ in ("GPE", "LOC")
+            and _regional_unit(tokens, region)
+        ):
+            return region.end
     if (
         nxt is not None
         and nxt.label_ in ("ORG", "PRODUCT", "FAC")

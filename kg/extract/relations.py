@@ -2676,19 +2676,18 @@ def _verb_sold_to(ctx: Context, v: Token, dobj: list[Token]) -> Iterator[Cand]:
     if stake is not None:
         pred, rule, targets = _stake(ctx, stake)
         targets = targets or _named_after(ctx, (v,), ("in", "of"))  # 'sold its shares in Y to X', 'in Y' on the verb
-        if not targets and not any(
-            c.dep_ == "poss"
-            or (c.dep_ == "prep" and c.lower_ in ("in", "of") and not list(c.children))
-            # ('sold a stake in its esports business to A': in a unit it has, unnamed)
-            or (
-                c.dep_ == "prep"
-                and c.lower_ in ("in", "of")
-                and any(p.lower_ in lx.UNIT_NOUNS and _owned_by_pronoun(p) for p in c.children if p.dep_ == "pobj")
+        if (
+            not targets
+            and not any(
+                c.dep_ == "poss"
+                or (c.dep_ == "prep" and c.lower_ in ("in", "of") and not list(c.children))
+                or (h is stake and c.i < stake.i and ctx.tok_mention[c.i])  # 'to sell its Kakao Mobility stake to Y'
+                for h in (v, stake)
+                for c in h.children
             )
-            or (h is stake and c.i < stake.i and ctx.tok_mention[c.i])  # 'to sell its Kakao Mobility stake to Y'
-            for h in (v, stake)
-            for c in h.children
+            and not any(_into_its_own_units(h, {"in", "of"}) for h in (v, stake))
         ):
+            # (nor 'sold a stake in its esports business to A': in a unit it has, unnamed)
             # 'Ant International sold a minority stake to A': a stake in itself; not 'sold its stake to A' (in another),
             # nor 'the marketplace that GoTo sold a stake in to A' (in the marketplace)
             targets, rule = [a for a in ctx.subjects(v) if a.type == "Organization"], f"{rule}.sold_by_itself"
