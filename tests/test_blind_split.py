@@ -47,6 +47,7 @@ BLIND38 = Path(__file__).resolve().parent / "data" / "blind38"
 BLIND39 = Path(__file__).resolve().parent / "data" / "blind39"
 BLIND40 = Path(__file__).resolve().parent / "data" / "blind40"
 BLIND41 = Path(__file__).resolve().parent / "data" / "blind41"
+BLIND42 = Path(__file__).resolve().parent / "data" / "blind42"
 
 
 def _half(stem: str) -> str:
@@ -93,6 +94,7 @@ def _half(stem: str) -> str:
             *BLIND39.glob("*/*.md"),
             *BLIND40.glob("*/*.md"),
             *BLIND41.glob("*/*.md"),
+            *BLIND42.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -143,6 +145,7 @@ def test_sizes():
     assert len(list(BLIND39.glob("dev/*.md"))) == 5 and len(list(BLIND39.glob("test/*.md"))) == 7
     assert len(list(BLIND40.glob("dev/*.md"))) == 6 and len(list(BLIND40.glob("test/*.md"))) == 6
     assert len(list(BLIND41.glob("dev/*.md"))) == 4 and len(list(BLIND41.glob("test/*.md"))) == 8
+    assert len(list(BLIND42.glob("dev/*.md"))) == 9 and len(list(BLIND42.glob("test/*.md"))) == 3
 
 
 @pytest.mark.parametrize(
@@ -189,6 +192,7 @@ def test_sizes():
             *BLIND39.glob("*/*.yaml"),
             *BLIND40.glob("*/*.yaml"),
             *BLIND41.glob("*/*.yaml"),
+            *BLIND42.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
