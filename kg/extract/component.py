@@ -42,6 +42,7 @@ from kg.extract.relations import (
     Context,
     cue_predicate,
     governing_verb,
+    irrealis,
     money_raised,
     possessors,
     role_in,
@@ -919,11 +920,18 @@ def _listing_word(t: Token) -> bool | None:
     return False if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _LISTING_NOUNS else None
 
 
+def _listing_read_as_participle(t: Token) -> bool:
+    """'raised HK$3.45 billion in a Hong Kong listing in March 2025': the noun read as a participle on the place
+    right before it."""
+    return t.lower_ == "listing" and t.dep_ == "acl" and t.head.i == t.i - 1 and t.head.pos_ == "PROPN"
+
+
 def _listing_venues(t: Token, ctx: Context) -> tuple[set[str], set[str]]:
     """(Places, exchanges) a listing word names as where: 'in New York', 'on the Nasdaq', 'its Nasdaq listing',
     'on the Tokyo Stock Exchange's Growth market'."""
     holders = [t, *(c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "on"))]
     named = [c for h in holders for c in h.children if c.dep_ in (("pobj",) if h is not t else ("compound", "nmod"))]
+    named += [t.head] if _listing_read_as_participle(t) else []
     named += [p for c in named if c.dep_ == "pobj" for p in c.children if p.dep_ in ("poss", "compound")]
     keys = {m[2] for c in named if (m := ctx.tok_mention[c.i]) is not None}
     return {k for k in keys if ctx.types.get(k) == "Place"}, {k for k in keys if ctx.kinds.get(k) == "exchange"}
@@ -945,7 +953,19 @@ def _date_listings(relations: list[RelationRow], ctx: Context, dating: _Dating, 
         date, how = dating.date_for(t.i)
         if date is None or how != "clause":
             continue
-        if verb:  # ('the group listed in New York in 2018': the small model may read a participle)
+        if _listing_read_as_participle(t):
+            # 'raised $1 billion in a Hong Kong listing': the raiser's, when it is done ('is weighing a Hong Kong
+            # listing in 2027', 'hopes to raise … in a listing' are plans)
+            raising = governing_verb(t.head)
+            done = (
+                t.head.dep_ in ("dobj", "pobj")
+                and raising.lemma_.lower() in lx.RAISE_VERBS
+                and raising.tag_ == "VBD"
+                and not irrealis(raising)
+                and not any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in t.children)  # (another's)
+            )
+            companies = ctx.subjects(raising) if done else []
+        elif verb:  # ('the group listed in New York in 2018': the small model may read a participle)
             companies = ctx.subjects(t) or (ctx.expand(t.head) if t.dep_ == "acl" else [])
         else:
             companies = [a for c in possessors(t) for a in ctx.expand(c)]

@@ -467,6 +467,11 @@ PRODUCT_NOUNS = frozenset(
         "pickup",
     }
 )
+#: What companies make and others compete with: 'competes with software (apps, devices) from X'.
+OFFERING_NOUNS = PRODUCT_NOUNS | {
+    "software", "tool", "offering", "device", "system", "solution", "phone", "car", "vehicle", "drink", "brand",
+    "platform",
+}  # fmt: skip
 #: The kinds whose named instance is a unit of its possessor ("its Prime membership", "its Alipay+ network"), which
 #: the annotation guide's part_of covers; a model or a chatbot ("its GLM models") is a product, not a unit.
 SERVICE_NOUNS = frozenset({"membership", "service", "network", "wallet", "subscription", "app", "application", "brand"})
@@ -860,6 +865,11 @@ ORG_NAME_WORDS = frozenset(
         "corp",
         "corp.",
         "supermarket",
+        "supermarkets",
+        "superstore",
+        "superstores",
+        "pharmacy",
+        "pharmacies",
         "mobility",
         "robotics",
         "interactive",
@@ -1078,10 +1088,14 @@ INVITE_VERBS = frozenset(
     {"attract", "invite", "allow", "encourage", "ask", "help", "enable", "let", "persuade", "lure", "get"}
 )
 #: Verbs of object control: "attracting brands to settle in", "urged SoftBank to sell": the object does the infinitive.
+#: Verbs of moving someone to act: '… prompting Alibaba to merge Ele.me into its Taobao Shangou service', 'spurred
+#: rivals to cut their fees'.
+CAUSE_VERBS = frozenset({"prompt", "spur", "encourage", "persuade", "convince", "prod", "cause"})
 OBJECT_CONTROL = (
     INVITE_VERBS
     # ('Elliott urged SoftBank to sell its stake', 'pressing the group to spin off its unit')
     | {"press", "pressure", "urge", "push", "force", "order", "require", "tell", "compel", "want"}
+    | CAUSE_VERBS
     | APPOINT_TO_VERBS
 )
 #: Words after "bring" that make it "bring goods" (live-commerce selling).

@@ -6,6 +6,7 @@ Works on a parsed Doc; returns plain data (see :func:`find_entities`). No rule n
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -147,6 +148,38 @@ def split_coordinated(ent: Span) -> list[Span]:
     return [Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
 
 
+def split_listed(ent: Span) -> list[Span]:
+    """An organization span the NER ran across the commas of a list ("Tesla's Megapack, Fluence, BYD and …") as its
+    names; a comma before a legal form ("Dmall, Inc.", "Samsung Electronics Co., Ltd.") stays inside the name, and a
+    span with 'and', '&' or 'of' is one title ("Ministry of Economy, Trade and Industry", "University of California,
+    Berkeley"), as is a name the KB knows.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("competes with Megapack , Fluence , BYD and Huawei .")
+    >>> [s.text for s in split_listed(Span(doc, 2, 7, label="ORG"))]
+    ['Megapack', 'Fluence', 'BYD']
+    >>> inc = spacy.blank("en")("shares of Dmall , Inc. rose")
+    >>> [s.text for s in split_listed(Span(inc, 2, 5, label="ORG"))]
+    ['Dmall , Inc.']
+    >>> title = spacy.blank("en")("the Ministry of Economy , Trade and Industry said")
+    >>> [s.text for s in split_listed(Span(title, 1, 8, label="ORG"))]
+    ['Ministry of Economy , Trade and Industry']
+    """
+    commas = [t.i for t in ent if t.text == ","]
+    # ('University of California, Berkeley': an institution's name with its campus, or its seat, after a comma)
+    if ent.label_ != "ORG" or ent.ent_id_ or not commas or any(t.lower_ in ("and", "&", "of") for t in ent):
+        return [ent]
+    bounds = [ent.start, *commas, ent.end]
+    pieces = [(a + (a > ent.start), b) for a, b in itertools.pairwise(bounds)]
+    legal = lx.LEGAL_FORM_WORDS | lx.ORG_SUFFIXES
+    if any(
+        b <= a or not _written_as_name(ent.doc[a].text) or all(t.lower_.rstrip(".") in legal for t in ent.doc[a:b])
+        for a, b in pieces[1:]
+    ):
+        return [ent]
+    return [Span(ent.doc, a, b, label=ent.label_) for a, b in pieces]
+
+
 def split_possessive(ent: Span) -> list[Span]:
     """An organization's or a person's span the NER ran across a possessive ("Walt Disney's Marvel Entertainment",
     "Valve's Steam", "Orbis Labs' Kestrel", "the Chinese Academy of Sciences’ Innovation Academy") as the owner's
@@ -208,7 +241,13 @@ def candidates(
     skip = [_source_credit(parsed.text_of(s)) for s in parsed.sents]
     taken = bytearray(len(parsed.doc))  # tokens already in a candidate
     out = _quoted_programs(parsed, skip, taken) + _emphasised_titles(parsed, skip, taken)
-    ents = [part for ent in parsed.ents for piece in split_possessive(ent) for part in split_coordinated(piece)]
+    ents = [
+        part
+        for ent in parsed.ents
+        for listed in split_listed(ent)
+        for piece in split_possessive(listed)
+        for part in split_coordinated(piece)
+    ]
     by_start = {e.start: e for e in ents}
     for ent in ents:
         c = _entity_candidate(parsed, ent, by_start, skip, taken, common_words)
@@ -224,6 +263,7 @@ def candidates(
     out.extend(_category_names(parsed, covered))
     out.extend(_org_word_names(parsed, covered))
     out.extend(_listed_names(parsed, covered))
+    _vote_listed(parsed, out)
     out.extend(_ticker_exchanges(parsed, out, covered, exchange_codes or {}))
     out.extend(_based_names(parsed, out, covered))
     out.extend(_names_of_a_country(parsed, out, covered))
@@ -1193,6 +1233,16 @@ def _listed_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             continue  # 'Ltd.' of 'Dingdong (Cayman) Ltd.' is no name of its own
         out.append(_claimed(parsed, covered, run, "LISTED", {"Organization": 3.0}))
     return out
+
+
+def _vote_listed(parsed: Parsed, found: list[Candidate]) -> None:
+    """A name the NER found right before a ticker ("Yonghui Superstores (SHA: 601933)") is a company's, whatever
+    its shape says: what has a listing is a company."""
+    first_at = {t.idx: t.i for t in parsed.tokens}
+    before = {first_at[t.start] for t in parsed.tickers if t.start in first_at}
+    for c in found:
+        if c.end in before and not c.kb_id:
+            c.votes["Organization"] = c.votes.get("Organization", 0) + 3.0
 
 
 def _ticker_exchanges(
@@ -2252,6 +2302,26 @@ def _qualifies(t: Token) -> bool:
     )
 
 
+def _description_after_comma(tokens: list[Token], c: Candidate) -> Token | None:
+    """The kind a description set off after a name gives it, read on tokens where the small model hangs the
+    description elsewhere: 'including 52Toys and Top Toy, the toy chain controlled by Miniso' (a name, a comma, an
+    article, lower-case words, a singular noun of a kind); None for anything else."""
+    j = c.end
+    if j + 2 >= len(tokens) or tokens[j].text != "," or tokens[j + 1].lower_ not in lx.ARTICLES:
+        return None
+    k = j + 2
+    while k < len(tokens) and k < j + 6 and tokens[k].is_lower and tokens[k].pos_ in ("NOUN", "ADJ"):
+        k += 1
+    kind, after = tokens[k - 1], tokens[k] if k < len(tokens) else None
+    # (the description's head noun, not a modifier of a longer one: 'a community group-buying service'; nor a
+    # possessor, 'X, the company's general counsel', nor a new clause's subject, 'Since X, the company said …')
+    if k == j + 2 or kind.tag_ != "NN" or kind.dep_ in ("compound", "nmod", "npadvmod", "amod", "poss", "nsubj"):
+        return None
+    if after is not None and (after.tag_ in ("POS", "VBD", "VBZ", "VBP", "MD") or after.text in ("-", "‐")):
+        return None
+    return kind if lx.NAME_CATEGORY_TYPES.get(kind.lemma_.lower()) else None
+
+
 def category_vote(tokens: list[Token], c: Candidate, countries: frozenset[str]) -> None:
     """'platforms such as X', 'the platform X', 'its investor X' vote for X's type (``countries``: the KB's ids of
     countries, whose possessive introduces a company: 'Italy's Fila')."""
@@ -2345,6 +2415,8 @@ def category_vote(tokens: list[Token], c: Candidate, countries: frozenset[str]) 
             (child.dep_ in ("compound", "nmod", "amod") and child.i < c.start) or child.dep_ == "appos"
         ) and child.lemma_.lower() in lx.NAME_CATEGORY_TYPES:
             cat = child
+    after_comma = _description_after_comma(tokens, c)
+    cat = after_comma or cat  # (nearer the name than a list's category: 'rivals, including A and B, the toy chain')
     if cat is not None and cat.lemma_.lower() in lx.NAME_CATEGORY_TYPES:
         t = lx.NAME_CATEGORY_TYPES[cat.lemma_.lower()]
         # what the text calls a name ('coffee brand Lucky Cup') outweighs what its last word suggests ('Cup');
@@ -2352,7 +2424,7 @@ def category_vote(tokens: list[Token], c: Candidate, countries: frozenset[str]) 
         strong = cat.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION and max(c.votes.values(), default=0) >= 5.0
         # ('Kimi K2, an open-weight model': a description in apposition, with its article, says what the name is)
         described = (
-            cat.dep_ == "appos"
+            (cat.dep_ == "appos" or cat is after_comma)
             and any(k.dep_ == "det" for k in cat.children)
             and cat.lemma_.lower() not in lx.PERSON_OR_ORGANIZATION  # ('X, a partner at Y' may be either)
         )

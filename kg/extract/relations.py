@@ -44,6 +44,7 @@ def rule_ids() -> list[str]:
         "compete.same_targets",
         "compete.take_on",
         "launch.from_maker",
+        "found.as_venture",
         "leads.take_charge",
         "acquire.take_control",
         "acquire.managing_control",
@@ -430,6 +431,8 @@ class Context:
     def resolve(self, tok: Token) -> list[Arg]:
         """Entities a reference stands for; their spans are the reference's own (in the sentence)."""
         args = self._resolve(tok)
+        if tok.lower_ == "its":  # ('Liang said … after Alibaba responded by folding its unit …': never a person's)
+            args = [a for a in args if a.type != "Person"]
         first = tok if tok.pos_ == "PRON" else tok.left_edge
         span = (first.idx, tok.idx + len(tok.text))
         return [Arg(a.key, span, a.type, a.resolved_by) for a in args]
@@ -755,6 +758,8 @@ class Context:
         while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
             verb.dep_ in ("conj", "xcomp", "advcl") or (verb.dep_ == "pcomp" and verb.head.dep_ == "prep")
         ):
+            if (hung := _subject_hung_before(verb)) is not None:
+                return hung  # ('… in February and Alibaba responded by folding its unit': the name hung before)
             climbed.append("infinitive" if verb.dep_ == "xcomp" and verb.tag_ == "VB" else verb.dep_)
             verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
         if "infinitive" in climbed and not {"advcl", "pcomp"} & set(climbed):
@@ -1625,7 +1630,8 @@ class Context:
             # so a mismatch means the conjunct belongs to the xcomp's governor.
             return self.subjects(h.head, depth + 1)
         if v.dep_ == "xcomp":
-            if h.lemma_.lower() in lx.OBJECT_CONTROL:
+            # ('analysts expect the slump to prompt X to acquire Y': a cause foreseen, not a deed)
+            if h.lemma_.lower() in lx.OBJECT_CONTROL and not (h.lemma_.lower() in lx.CAUSE_VERBS and h.tag_ == "VB"):
                 person = h.lemma_.lower() in lx.APPOINT_TO_VERBS
                 return [
                     a
@@ -1646,10 +1652,7 @@ class Context:
             # 'as' clause, read as the object of 'as'
             return self.expand(stranded)
         if v.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
-            # ('Didi is developing …, and Hello Inc. last year formed a venture with …': the second clause's subject
-            # may come read as one more conjunct of the first verb)
-            stranded = _subject_read_as_conjunct(v) if v.dep_ == "conj" else None
-            return self.expand(stranded) if stranded is not None else self.subjects(h, depth + 1)
+            return self._coordinated_subjects(v, depth)
         if (
             v.dep_ == "conj"
             and h.pos_ in ("NOUN", "PROPN")
@@ -1674,6 +1677,19 @@ class Context:
             # 'Tencent invested in …', 'Huya Inc., the platform controlled by Tencent, named …' misread as a modifier
             return self.expand(root)
         return []
+
+    def _coordinated_subjects(self, v: Token, depth: int) -> list[Arg]:
+        """The subjects of a conjoined or adverbial verb without one of its own: the main clause's after a
+        subordinate one ('X was created when Y merged A with B, and listed …'), a name the parse hung elsewhere
+        ('… in February and Alibaba responded'), or the governing verb's."""
+        if v.dep_ == "conj" and (main := _main_clause_after_subordinate(v)) is not None:
+            return [a for c in main.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.expand(c)]
+        if (hung := _subject_hung_before(v)) is not None:
+            return _named([self.ent(hung)])  # (the name alone: not the list the parse hung it on)
+        # ('Didi is developing …, and Hello Inc. last year formed a venture with …': the second clause's subject may
+        # come read as one more conjunct of the first verb)
+        stranded = _subject_read_as_conjunct(v) if v.dep_ == "conj" else None
+        return self.expand(stranded) if stranded is not None else self.subjects(v.head, depth + 1)
 
     def _as_do_too(self, v: Token) -> list[Arg]:
         """'A and B hold stakes, as do C and D', 'A is a shareholder, as are C and D': an elliptical 'as' clause
@@ -1891,7 +1907,12 @@ def _main_verb_subject(v: Token) -> Token | None:
     if v.head.i == root.i:
         return root
     set_off = v.i >= 1 and v.doc[v.i - 1].text == ","
-    return root if set_off and any(c.dep_ == "appos" and c.i < v.i <= c.right_edge.i for c in root.children) else None
+    # ('JinkoSolar, founded in 2006 by A, B and C, listed on the NYSE in 2010': or after the root's participle)
+    return (
+        root
+        if set_off and any(c.dep_ in ("appos", "acl") and c.i < v.i <= c.right_edge.i for c in root.children)
+        else None
+    )
 
 
 #: Verbs that are never used without an object in the active: with none, a past tense is a passive participle.
@@ -1952,6 +1973,46 @@ def _subject_read_as_conjunct(v: Token) -> Token | None:
     if opening is None or opening.dep_ != "cc" or any(v not in t.ancestors for t in between):
         return None
     return name
+
+
+#: Words that open a subordinate clause ('when Tencent merged …').
+_SUBORDINATORS = frozenset({"when", "after", "before", "as", "since", "while", "because", "until"})
+
+
+def _main_clause_after_subordinate(v: Token) -> Token | None:
+    """The main verb a conjunct returns to after a subordinate clause: 'China Literature was created in 2015 when
+    Tencent merged its unit with Y, and listed in Hong Kong in 2017' read with 'listed' a conjunct of 'merged' (a
+    comma before 'and', and a verb form the subordinate verb does not share, say the conjunct is the main clause's);
+    None for anything else ('after Tencent merged A with B and listed it': the same clause)."""
+    h = v.head
+    opener = any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS and c.i < h.i for c in h.children)
+    cc = next((c for c in h.children if c.dep_ == "cc" and h.i < c.i < v.i), None)
+    if h.dep_ != "advcl" or not opener or cc is None or v.doc[cc.i - 1].text != "," or v.tag_ == h.tag_:
+        return None
+    main = h.head
+    return (
+        main if main.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children) else None
+    )
+
+
+def _subject_hung_before(v: Token) -> Token | None:
+    """The name right before a finite verb without a subject, after 'and', that the small model hung as a conjunct
+    on a noun of the clause before: 'after JD.com moved into food delivery in February and Alibaba Group responded
+    by …' read with 'Alibaba Group' a conjunct of 'February'. Not a name the verb's own clause governs."""
+    if (
+        v.tag_ not in ("VBZ", "VBD", "VBP")
+        or v.lemma_ == "be"  # ('A was an investor in B and C is its largest shareholder': whose is unclear)
+        or v.i < 2
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+    ):
+        return None
+    name = v.doc[v.i - 1]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if name.right_edge.i != v.i - 1 or name.pos_ != "PROPN" or name.dep_ != "conj" or v in name.ancestors:
+        return None
+    opening = v.doc[name.left_edge.i - 1] if name.left_edge.i > 0 else None
+    return name if opening is not None and opening.dep_ == "cc" and name.head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _subject_read_as_compound(t: Token) -> Token | None:
@@ -2231,8 +2292,17 @@ def _without_objects(ctx: Context, v: Token, lemma: str, pred: str, rule: str, s
         yield from _rivals_after_the_same(ctx, v, subjects)
         if lemma in lx.PURSUIT_VERBS:
             return
+    if _deals_each_with_others(v):
+        return
     for a, b in _pairs(subjects):
         yield Cand(a, pred, b, rule + ".coordinated", v.i)
+
+
+def _deals_each_with_others(v: Token) -> bool:
+    """'BYD and Hithium have signed deals with developers in Chile': plural deals with a third party are each
+    subject's own, not a deal between them ('A and B signed a deal', 'signed deals with each other' are)."""
+    deals = [c for c in v.children if c.dep_ == "dobj" and c.tag_ == "NNS"]
+    return bool(deals) and any(p.lower_ != "other" for p in _pobjs((v, *deals), ("with",)))
 
 
 def _rivals_after_the_same(ctx: Context, v: Token, subjects: list[Arg]) -> Iterator[Cand]:
@@ -2282,6 +2352,8 @@ def _cue_applies(ctx: Context, v: Token, lemma: str, dobj: list[Token]) -> bool:
         return False  # 'privately held Zepto' says who may own it, not that anyone named does
     if lemma == "lead" and v.dep_ == "acl" and v.head.lemma_.lower() in lx.INVESTOR_GROUPS and not ctx.ent(v.head):
         return False  # 'a consortium led by A and B' names A and B as investors (Context.expand), not its leaders
+    if lemma == "lead" and v.dep_ == "acl" and v.head.tag_ == "NNS" and not ctx.ent(v.head):
+        return False  # 'membership clubs led by Walmart's Sam's Club': the kind's foremost, not a body it heads
     if lemma == "lead" and any(c.dep_ in ("dobj", "nsubjpass") and _is_round(c) for c in v.children):
         return False  # 'the round was led by X, with participation from A': a round's lead (rule_lead_round's)
     if lemma == "sell" and any(a.type == "Organization" for d in dobj for a in ctx.expand(d)):
@@ -2531,6 +2603,18 @@ def _business_owners(ctx: Context, businesses: Iterable[Token]) -> list[Arg]:
     ]
 
 
+def _makers_of_offerings(ctx: Context, offerings: Iterable[Token]) -> list[Arg]:
+    """'competes with software from A, B and C', 'vies with apps from X': the companies whose offerings one competes
+    with are rivals (not 'software from the 1990s', which names no company)."""
+    return [
+        a
+        for t in offerings
+        if t.pos_ == "NOUN" and t.lemma_.lower() in lx.OFFERING_NOUNS and ctx.ent(t) is None
+        for a in _named_after(ctx, (t,), ("from",), refs=False)
+        if a.type == "Organization" and ctx.kinds.get(a.key) not in ("authority", "exchange")
+    ]
+
+
 def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Iterator[Cand]:
     """'X bought a 5% stake in Y' is an investment, not an acquisition of Y; 'a controlling stake' is one, and
     one ``held`` ('X owns 60% of Y') makes Y a unit of X."""
@@ -2757,7 +2841,8 @@ def _more_objects(
         if not objects and v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.INVITE_VERBS:
             objects = ctx.subjects(v.head)
     if pred == "competes_with":
-        objects += _business_owners(ctx, [*dobj, *_pobjs((v,), preps, deps=("prep", "dative"), conjoined=True)])
+        rivalled = [*dobj, *_pobjs((v,), preps, deps=("prep", "dative"), conjoined=True)]
+        objects += _business_owners(ctx, rivalled) + _makers_of_offerings(ctx, rivalled)
     if rule == "partner.join_forces":
         objects = [
             a
@@ -3418,6 +3503,8 @@ def rule_possessed_stake(ctx: Context, n: Token) -> Iterator[Cand]:
         (pred == "invested_in" and ctx.subjects(sale)) or (pred == "owns" and sale.tag_ in ("VBD", "VBN"))
     ):
         return  # a minority stake a seller sells is rule_sell_holding's; 'has sold its controlling stake': no unit
+    if pred == "owns" and _sale_completed(n):
+        return  # 'completed the sale of its controlling stake in Y': no longer its unit
     for s in holders:
         for o in _named_after(ctx, (n,), ("in",)):
             if s.key != o.key and o.type == "Organization":
@@ -3435,6 +3522,21 @@ def rule_possessed_control(ctx: Context, n: Token) -> Iterator[Cand]:
         for o in _named_after(ctx, (n,), ("of", "over")):
             if s.key != o.key and o.type == "Organization":
                 yield Cand(s, "owns", o, "owns.possessed_control", n.i, dated=False)
+
+
+_SALE_NOUNS = frozenset({"sale", "disposal", "divestment", "divestiture"})
+_COMPLETING_VERBS = frozenset({"complete", "close", "finalize", "finalise", "finish"})
+
+
+def _sale_completed(stake: Token) -> bool:
+    """'X completed (closed) the sale of its controlling stake in Y': a stake a finished sale was of; not 'the planned
+    sale of …' nor 'agreed to complete the sale of …'."""
+    of = stake.head
+    sale = of.head if stake.dep_ == "pobj" and of.lower_ == "of" else None
+    if sale is None or sale.lemma_.lower() not in _SALE_NOUNS:
+        return False
+    verb = sale.head if sale.dep_ in ("dobj", "nsubjpass") else None
+    return verb is not None and verb.lemma_.lower() in _COMPLETING_VERBS and verb.tag_ in ("VBD", "VBN")
 
 
 _HOLDING_NOUNS = frozenset({"stake", "holding", "position"})
@@ -3778,7 +3880,7 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         if subjects and n.lemma_.lower() == "venture":  # 'a joint venture with A and B': they own it together
             for a, b in _pairs(objects):
                 yield Cand(a, "partner_of", b, f"{rule}.coordinated", n.i)
-    elif rule in ("partner.reach", "partner.under"):
+    elif rule in ("partner.reach", "partner.under") and not _deals_each_with_others(n.head):
         for a, b in _pairs(subjects):
             yield Cand(a, "partner_of", b, f"{rule}.coordinated", n.i)
 
@@ -4946,7 +5048,7 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
     elif dep == "appos" or (dep in ("compound", "nmod", "amod") and ctx.tok_mention[h.i]):  # "Lyft's rival Uber"
         # ('Temu and its rival Shein': the title's name alone, not the list it ends)
         fillers = _named([ctx.ent(h)]) if h.dep_ == "conj" and dep != "appos" else ctx.expand(h, refs=False)
-        if dep == "appos" and _ends_a_list_of_possessed(head_role):
+        if dep == "appos" and (_ends_a_list_of_possessed(head_role) or _appositive_in_list(ctx, head_role)):
             fillers = []
         if dep != "appos" and head_role.tag_ == "NN" and len(fillers) > 1 and (own := ctx.ent(h)) is not None:
             fillers = [own]  # 'Zara owner Inditex and H&M': a singular title names the one name it stands on
@@ -5121,6 +5223,8 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         ctx, head_role
     )
     fillers, appointer = _role_fillers(ctx, n, head_role, own_names)
+    if pred == "part_of" and _unit_named_then_list(ctx, head_role):
+        fillers = []  # "Tesla's Megapack business, Wärtsilä and BYD": a unit named already, then a list
     if not own_names and dep in ("compound", "nmod", "amod") and ctx.tok_mention[h.i]:
         # "Y's chairman X": the possessive may hang off the name
         anchors += [a for c in possessors(h) if c.i < n.i for a in _possessor_alone(ctx, ctx.expand(c))]
@@ -5143,7 +5247,7 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
             a
             for c in modifiers
             # ("GoTo's Gojek ride-hailing unit": the name before an adjective may come as one more adjective)
-            if (c.dep_ != "amod" or c.tag_ == "NNP") and ctx.tok_mention[c.i]
+            if (c.dep_ != "amod" or c.tag_ == "NNP") and ctx.tok_mention[c.i] and not _list_of_possessed(c)
             for a in ctx.expand(c, refs=False)
             if a.type in ("Organization", "Program")
         ]
@@ -5237,6 +5341,49 @@ def _ends_a_list_of_possessed(noun: Token) -> bool:
         and any(k.dep_ == "conj" for k in c.children)
         and any(k.dep_ == "poss" for k in c.children)
         for c in noun.children
+    )
+
+
+def _unit_named_then_list(ctx: Context, role: Token) -> bool:
+    """Whether a possessed unit noun carries a name of its own before it and an appositive list after it: "competing
+    with Tesla's Megapack business, Wärtsilä and a field of players such as BYD" (the names after it are the next
+    items of a list, not the unit's; "Tencent's WeChat Pay unit, Tenpay, was fined" names the unit twice)."""
+    # (not a place: "L'Oréal's China investment arm, Shanghai Meicifang" names the arm after it)
+    named = bool(possessors(role)) and any(
+        c.dep_ in ("compound", "nmod")
+        and c.i < role.i
+        and (m := ctx.tok_mention[c.i]) is not None
+        and ctx.types.get(m[2]) in ("Organization", "Program")
+        for c in role.children
+    )
+    return named and any(c.dep_ == "appos" and any(k.dep_ == "conj" for k in c.children) for c in role.children)
+
+
+def _list_of_possessed(name: Token) -> bool:
+    """'competes with Tesla's Megapack, Fluence, BYD and Huawei's digital power unit': a name before a unit noun
+    whose conjuncts end in a possessor of their own lists rivals, each with its own owner, not the units of the
+    first possessor ("its Exeed, iCar and Luxeed brands" has none)."""
+    return any(k.dep_ == "case" for c in name.conjuncts for k in c.children)
+
+
+def _appositive_in_list(ctx: Context, role: Token) -> bool:
+    """'software from Oracle, SAP's retail unit and Kingdee International': an appositive unit noun that 'and' joins
+    to a name with no comma before it is one more item of a list, not a description of the name before it
+    ('Lazada, Alibaba's Southeast Asian unit, and Shopee' is; so is 'Cainiao, Alibaba's logistics unit and Ele.me,
+    its delivery arm', whose second name is described in turn; a person's post is left as parsed)."""
+    if (_role_of(role) or ("", None))[0] != "part_of":
+        return False
+    tokens = ctx.tokens
+    return any(
+        c.dep_ == "conj"
+        and ctx.tok_mention[c.i]
+        and any(k.dep_ == "cc" and k.i < c.i and tokens[k.i - 1].text != "," for k in role.children)
+        and not (
+            c.right_edge.i + 2 < len(tokens)
+            and tokens[c.right_edge.i + 1].text == ","
+            and tokens[c.right_edge.i + 2].tag_ in ("DT", "PRP$")
+        )
+        for c in role.children
     )
 
 
@@ -6205,6 +6352,24 @@ def _listing_maker(n: Token) -> Token | None:
     return v if v.pos_ == "VERB" and v.lemma_.lower() in lx.LISTING_VERBS else None
 
 
+def rule_formed_as_venture(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'Fluence, formed in 2018 as a joint venture between Siemens and AES', 'X was set up as a venture of A and B':
+    the partners of the venture a company was formed as founded it (not 'formed as a unit of Y': no partners)."""
+    ventures = [p for p in _pobjs((v,), ("as",)) if p.lemma_.lower() == "venture"]
+    founders = [
+        a for p in _pobjs(ventures, ("between", "of")) for a in ctx.expand(p, refs=False) if a.type == "Organization"
+    ]
+    if len(founders) < 2:
+        return
+    formed = ctx.objects(v) if ctx.is_passive(v) else []
+    if not formed and v.dep_ == "acl" and v.tag_ == "VBN":
+        formed = _named([ctx.ent(v.head)])  # 'Fluence, formed in 2018 as …'
+    for o in formed:
+        for s in founders:
+            if o.type == "Organization" and s.key != o.key:
+                yield Cand(s, "founded", o, "found.as_venture", v.i)
+
+
 def rule_product_from_maker(ctx: Context, prep: Token) -> Iterator[Cand]:
     """'“Black Myth: Wukong”, the action game from Game Science', 'Kimi, the chatbot from Moonshot AI': a product
     that a description set after its name says is from a company was launched by it. Not 'a loan from Ant' (no
@@ -6349,6 +6514,7 @@ for _lemmas, _rule in (
     (_WITHIN_PREPS, rule_sits_within),
     (("form", "create", "build", "establish", "develop", "launch", "set", *lx.MAKE_VERBS), rule_form_with),
     (("list", "go", "debut", "float", "trade"), rule_listing),
+    (("form", "create", "establish", "found", "set"), rule_formed_as_venture),
     (lx.REDUCED_RELATIVE_VERBS, rule_reduced_relative),
     (lx.PAY_VERBS, rule_pay_for),
     (("hand", "pass", "give", "cede", "transfer", "relinquish"), rule_handover),
