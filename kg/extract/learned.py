@@ -61,6 +61,17 @@ def labels_for(first: str, second: str) -> list[str]:
     return list(_labels(first, second))
 
 
+def pair_labels(ctx: Context, pair: Pair) -> tuple[str, ...]:
+    """The classes a pair of names can take: those of their types (:func:`labels_for`), a listing only on an
+    exchange ('Geely listed its cars on the Tmall board' names a platform, which lists no company)."""
+    first, second = pair.first[2], pair.second[2]
+    return tuple(
+        c
+        for c in _labels(ctx.types[first], ctx.types[second])
+        if not c.startswith("listed_on") or ctx.kinds.get(second if c.endswith(">") else first) == "exchange"
+    )
+
+
 @cache
 def _labels(first: str, second: str) -> tuple[str, ...]:
     """:func:`labels_for`, worked out once per pair of types (asked twice for every pair of names)."""
@@ -343,8 +354,7 @@ def read(ctx: Context, known: set[tuple[int, str, str]], classifier: Model | Non
     out = []
     # (a relation training chose no threshold for is never added: its pairs are not featurised)
     for pair in pairs(ctx, known, wanted=classifier.measured.keys()):
-        allowed = _labels(ctx.types[pair.first[2]], ctx.types[pair.second[2]])
-        best = classifier.best(pair.features, allowed)
+        best = classifier.best(pair.features, pair_labels(ctx, pair))
         if best is None:
             continue
         (p, direction), probability = (best[0][:-1], best[0][-1]), best[1]

@@ -24,7 +24,7 @@ from kg.errors import KGError
 from kg.evaluate import _entity_map, annotation_files, load_annotations, relation_key
 from kg.extract import assemble
 from kg.extract.component import Extractor, analyse
-from kg.extract.learned import NONE, WEIGHTS_PATH, Model, is_known, is_learned, labels_for, pairs
+from kg.extract.learned import NONE, WEIGHTS_PATH, Model, is_known, is_learned, pair_labels, pairs
 
 #: Inverse regularisation strength of the logistic regression (chosen by cross-validation, see --c).
 C = 1.0
@@ -96,7 +96,7 @@ def documents(annotation_paths: Iterable[str | Path]) -> list[DocumentData]:
             a, b = pair.first[2], pair.second[2]
             if is_known(ctx, pair, known):
                 continue  # the rules read this pair here: the classifier is never asked about it
-            allowed = labels_for(ctx.types[a], ctx.types[b])
+            allowed = list(pair_labels(ctx, pair))
             g1, g2 = mapping.get(a, "?" + a), mapping.get(b, "?" + b)
             gold_for = {
                 c: relation_key(g2, c[:-1], g1) if c.endswith("<") else relation_key(g1, c[:-1], g2) for c in allowed
