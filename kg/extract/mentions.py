@@ -262,8 +262,7 @@ def candidates(
     out.extend(_numbered_products(parsed, covered))
     out.extend(_category_names(parsed, covered))
     out.extend(_org_word_names(parsed, covered))
-    out.extend(_listed_names(parsed, covered))
-    _vote_listed(parsed, out)
+    out.extend(_listed_names(parsed, out, covered))
     out.extend(_ticker_exchanges(parsed, out, covered, exchange_codes or {}))
     out.extend(_based_names(parsed, out, covered))
     out.extend(_names_of_a_country(parsed, out, covered))
@@ -1217,32 +1216,26 @@ def _repeated_names(parsed: Parsed, found: list[Candidate], covered: bytearray) 
     return out
 
 
-def _listed_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
-    """Names the NER missed right before a ticker: "Payoneer (NASDAQ: PAYO)", "East Buy Holding (HKEX: 1797)".
-    What has a listing is a company."""
+def _listed_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> list[Candidate]:
+    """Names right before a ticker: what has a listing is a company. The NER's own names there ("Yonghui
+    Superstores (SHA: 601933)") get that vote whatever their shape says; names it missed ("Payoneer (NASDAQ:
+    PAYO)", "East Buy Holding (HKEX: 1797)") are claimed, and returned."""
     if not parsed.tickers:
         return []
     tokens, out = parsed.tokens, []
     first_at = {t.idx: t.i for t in tokens}
-    for ticker in parsed.tickers:
-        paren = first_at.get(ticker.start)
+    parens = [first_at[t.start] for t in parsed.tickers if t.start in first_at]
+    for paren in parens:
         run = _proper_run(tokens, paren - 1, -1) if paren else None
         if run is None or any(covered[run[0] : run[1]]):
             continue
         if all(t.lower_.rstrip(".") in lx.LEGAL_FORM_WORDS for t in tokens[run[0] : run[1]]):
             continue  # 'Ltd.' of 'Dingdong (Cayman) Ltd.' is no name of its own
         out.append(_claimed(parsed, covered, run, "LISTED", {"Organization": 3.0}))
-    return out
-
-
-def _vote_listed(parsed: Parsed, found: list[Candidate]) -> None:
-    """A name the NER found right before a ticker ("Yonghui Superstores (SHA: 601933)") is a company's, whatever
-    its shape says: what has a listing is a company."""
-    first_at = {t.idx: t.i for t in parsed.tokens}
-    before = {first_at[t.start] for t in parsed.tickers if t.start in first_at}
-    for c in found:
-        if c.end in before and not c.kb_id:
+    for c in (*found, *out):
+        if c.end in parens and not c.kb_id:
             c.votes["Organization"] = c.votes.get("Organization", 0) + 3.0
+    return out
 
 
 def _ticker_exchanges(

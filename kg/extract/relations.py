@@ -2222,12 +2222,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     preps -= lx.PURSUIT_VERBS.get(lemma, set())
     ctx.exclude = {a.key for a in subjects}  # 'X … the platform': the platform is not X
     # 'of' names the object ('took control of Y'), or the particle does ('taking on Y')
-    light = rule in (
-        "leads.take_charge",
-        "acquire.take_control",
-        "acquire.managing_control",
-        "compete.take_on",
-    )
+    light = rule in ("leads.take_charge", "acquire.take_control", "acquire.managing_control", "compete.take_on")
     ctrl = rule == "acquire.take_control"
     try:
         # (a described object is left alone: 'took control of the marketplace' may follow two marketplaces)

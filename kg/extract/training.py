@@ -37,7 +37,7 @@ class Sample:
     document: str
     features: tuple[str, ...]
     allowed: list[str]
-    label: str  # a class of labels_for, or NONE
+    label: str  # a class of pair_labels, or NONE
     gold_for: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # class -> relation key (gold names)
 
 
