@@ -48,6 +48,7 @@ BLIND39 = Path(__file__).resolve().parent / "data" / "blind39"
 BLIND40 = Path(__file__).resolve().parent / "data" / "blind40"
 BLIND41 = Path(__file__).resolve().parent / "data" / "blind41"
 BLIND42 = Path(__file__).resolve().parent / "data" / "blind42"
+BLIND43 = Path(__file__).resolve().parent / "data" / "blind43"
 
 
 def _half(stem: str) -> str:
@@ -95,6 +96,7 @@ def _half(stem: str) -> str:
             *BLIND40.glob("*/*.md"),
             *BLIND41.glob("*/*.md"),
             *BLIND42.glob("*/*.md"),
+            *BLIND43.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -146,6 +148,7 @@ def test_sizes():
     assert len(list(BLIND40.glob("dev/*.md"))) == 6 and len(list(BLIND40.glob("test/*.md"))) == 6
     assert len(list(BLIND41.glob("dev/*.md"))) == 4 and len(list(BLIND41.glob("test/*.md"))) == 8
     assert len(list(BLIND42.glob("dev/*.md"))) == 9 and len(list(BLIND42.glob("test/*.md"))) == 3
+    assert len(list(BLIND43.glob("dev/*.md"))) == 8 and len(list(BLIND43.glob("test/*.md"))) == 4
 
 
 @pytest.mark.parametrize(
@@ -193,6 +196,7 @@ def test_sizes():
             *BLIND40.glob("*/*.yaml"),
             *BLIND41.glob("*/*.yaml"),
             *BLIND42.glob("*/*.yaml"),
+            *BLIND43.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
