@@ -1035,3 +1035,35 @@ def test_a_name_before_a_ticker_is_a_company(extract_text, text, name):
 def test_a_description_set_off_after_a_listed_name_types_it(extract_text, text, name, kind):
     # the small model hangs 'the toy chain …' on the verb; read on tokens, it still says what the name is
     assert {e.label: e.type for e in extract_text(text).entities.values()}.get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Oppein Home (家居) (SHSE: 603833) said sales rose.", "Oppein Home"),
+        ("Qiaolan Bedding (乔兰) (SZSE: 002991) cut prices in March.", "Qiaolan Bedding"),
+        ("Lin Meiyu (林美玉) (HKEX: 2219) reported a loss on Tuesday.", "Lin Meiyu"),
+    ],
+)
+def test_a_name_before_a_native_name_and_a_ticker_is_a_company(extract_text, text, name):
+    # the name the Chinese bracket follows is the one the ticker lists
+    assert {e.label: e.type for e in extract_text(text).entities.values()}.get(name) == "Organization"
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Red Star Macalline’s main rival, Easyhome, has faced similar pressure.", "Easyhome", "Organization"),
+        ("Pinduoduo’s closest competitor, Taote, cut prices again.", "Taote", "Organization"),
+        ("Vipshop’s smaller rival, Mogujie, shut two warehouses in May.", "Mogujie", "Organization"),
+        ("The company’s chief executive, Zhou Lan, said sales rose.", "Zhou Lan", "Person"),
+    ],
+)
+def test_a_name_in_apposition_to_a_kind_of_company_is_typed_by_it(extract_text, text, name, kind):
+    assert {e.label: e.type for e in extract_text(text).entities.values()}.get(name) == kind
+
+
+@pytest.mark.parametrize("name", ["Kuka Home", "Oppein Home", "Suofeiya Home"])
+def test_a_title_case_name_ending_in_home_is_a_company(extract_text, name):
+    text = f"{name} said on Monday that {name} would open 40 stores; analysts expect {name} to gain share."
+    assert {e.label: e.type for e in extract_text(text).entities.values()}.get(name) == "Organization"

@@ -545,6 +545,9 @@ RANK_NOUNS = frozenset({"share", "position", "place", "spot", "ranking"})
 CONTROL_WORDS = frozenset({"controlling", "majority"})
 #: Nouns of a holding: "a 5% stake in X", "a controlling interest in X".
 STAKE_NOUNS = frozenset({"stake", "share", "shares", "holding", "interest"})
+#: What a holding is a part of when it names its company as possessor: "42 percent of Kering's share capital",
+#: "17% of Meituan's shares", "30% of Y's voting rights" (not "of Y's revenue").
+CAPITAL_NOUNS = frozenset({"capital", "share", "stock", "equity", "right"})
 #: A share of a company written as a number ("owns 14% of Y", "bought 60 percent of Y").
 PERCENT_WORDS = frozenset({"%", "percent"})
 #: Fractions that tell a holding: 'owns about a third of Ant Group', 'holds half of the venture'.
@@ -659,6 +662,30 @@ PERSON_DESCRIPTIONS = frozenset(
 #: then-chairman Chen Hong said in 2021"): the post held when what the sentence tells happened, which annotators
 #: state as leading (7 of 7 on the development sets).
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "late", "outgoing", "previous"})
+#: Kinds of company that make or own what they are 'behind': 'Pop Mart, the toy maker behind Labubu', 'the company
+#: behind TikTok' (not an investor or a team 'behind' a deal, nor 'lags behind Y').
+MAKER_KIND_NOUNS = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "maker",
+        "giant",
+        "developer",
+        "studio",
+        "operator",
+        "conglomerate",
+        "startup",
+        "publisher",
+    }
+)
+#: Words that make a firm an investor: 'the investment firm behind JD.com', 'the venture capital firm behind Y'.
+INVESTING_WORDS = frozenset(
+    {"investment", "venture", "capital", "equity", "buyout", "vc", "fund", "asset", "investor", "private"}
+)
+#: Words before a post that place it in someone's past career: 'a former Baidu executive', 'an early employee of
+#: Meituan', 'a onetime Alibaba engineer'.
+PAST_POST_WORDS = FORMER_WORDS | {"early", "onetime", "one-time"}
 #: A unit's kin, not its owner's: "Vivo's sister brand iQoo" (both are their parent's; "a sister app to Y" is Y's).
 SIBLING_WORDS = frozenset({"sister", "sibling"})
 #: 'chief <word> officer' -> role ("the company's chief financial officer").
@@ -825,6 +852,7 @@ STATE_COPULAS = frozenset({"be", "remain", "stay", "serve"})
 ORG_NAME_WORDS = frozenset(
     {
         "retail",
+        "home",
         "logistics",
         "technology",
         "technologies",

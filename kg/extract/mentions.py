@@ -1224,7 +1224,7 @@ def _listed_names(parsed: Parsed, found: list[Candidate], covered: bytearray) ->
         return []
     tokens, out = parsed.tokens, []
     first_at = {t.idx: t.i for t in tokens}
-    parens = [first_at[t.start] for t in parsed.tickers if t.start in first_at]
+    parens = [_name_end_before(tokens, first_at[t.start]) for t in parsed.tickers if t.start in first_at]
     for paren in parens:
         run = _proper_run(tokens, paren - 1, -1) if paren else None
         if run is None or any(covered[run[0] : run[1]]):
@@ -1236,6 +1236,14 @@ def _listed_names(parsed: Parsed, found: list[Candidate], covered: bytearray) ->
         if c.end in parens and not c.kb_id:
             c.votes["Organization"] = c.votes.get("Organization", 0) + 3.0
     return out
+
+
+def _name_end_before(tokens: list[Token], paren: int) -> int:
+    """Where the name before a ticker's bracket ends: at the bracket, or before one bracketed word between them
+    ("Kuka Home (顾家家居) (SHSE: 603816)", "Dingdong (Cayman) (NYSE: DDL)")."""
+    if paren >= 3 and tokens[paren - 1].text == ")" and tokens[paren - 3].text == "(":
+        return paren - 3
+    return paren
 
 
 def _ticker_exchanges(
@@ -1851,6 +1859,10 @@ def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             continue
         if (t.i + 1 < len(tokens) and tokens[t.i + 1].head.i in (t.i, t.i + 1)) or t.dep_ in ("compound", "nmod"):
             runs.append(_proper_run(tokens, t.i + 1, 1))  # 'the platform Tokopedia'
+        if t.i + 2 < len(tokens) and tokens[t.i + 1].text == ",":
+            after = _proper_run(tokens, t.i + 2, 1)  # "Red Star's main rival, Easyhome, …": the name in apposition
+            if after and any(k.dep_ == "appos" and after[0] <= k.i < after[1] for k in t.children):
+                runs.append(after)
         if t.dep_ == "appos" and t.head.i < t.i and tokens[t.head.i + 1].text == ",":
             runs.append(_proper_run(tokens, t.head.i, -1))  # 'Quantic Dream, the Paris studio'
         if lemma in lx.BRAND_NOUNS and t.tag_ == "NN" and t.i >= 2 and tokens[t.i - 1].head.i == t.i:

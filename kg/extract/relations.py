@@ -81,6 +81,8 @@ def rule_ids() -> list[str]:
         "part_of.possessed_kind",
         "part_of.kind_of_owner",
         "part_of.whose_unit",
+        "part_of.behind",
+        "launch.behind",
         "part_of.under_brand",
         "launch.under_brand",
         "relaunch.under_brand",
@@ -430,9 +432,20 @@ class Context:
 
     def resolve(self, tok: Token) -> list[Arg]:
         """Entities a reference stands for; their spans are the reference's own (in the sentence)."""
-        args = self._resolve(tok)
+        if tok.lower_ == "its" and (appointer := self._appointer(tok)) is not None:
+            # 'Kuka Home named Feng, a former Midea executive, as its chief executive': who appoints, never a name
+            # in the aside on the one appointed (none when the appointer is a description not resolved)
+            args = [Arg(a.key, a.span, a.type, "coref:its") for a in appointer]
+        else:
+            args = self._resolve(tok)
         if tok.lower_ == "its":  # ('Liang said … after Alibaba responded by folding its unit …': never a person's)
-            args = [a for a in args if a.type != "Person"]
+            # nor a name inside the phrase it opens: in 'its controlling shareholder, Lumio Group' its is not Lumio
+            phrase = self.doc[tok.head.left_edge.i : tok.head.right_edge.i + 1] if tok.dep_ == "poss" else None
+            args = [
+                a
+                for a in args
+                if a.type != "Person" and not (phrase and phrase.start_char <= a.span[0] < phrase.end_char)
+            ]
         first = tok if tok.pos_ == "PRON" else tok.left_edge
         span = (first.idx, tok.idx + len(tok.text))
         return [Arg(a.key, span, a.type, a.resolved_by) for a in args]
@@ -819,13 +832,15 @@ class Context:
 
     def _former_employer(self, i: int) -> bool:
         """Whether the name at token ``i`` qualifies a past post: 'a former Baidu executive', 'a former vice-president
-        of (at) Alibaba', 'Baidu's former chief'."""
+        of (at) Alibaba', 'Baidu's former chief', 'an early employee of food-delivery giant Meituan'."""
         m = self.tok_mention[i]
         head = self.mention_head[m] if m is not None else self.tokens[i]
         post = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") else head.head
         if head.dep_ not in ("compound", "nmod", "poss", "pobj") or post.i == head.i:
             return False
-        return any(c.lower_ in lx.FORMER_WORDS for c in post.children if c.dep_ in ("amod", "advmod") and c.i < post.i)
+        return any(
+            c.lower_ in lx.PAST_POST_WORDS for c in post.children if c.dep_ in ("amod", "advmod") and c.i < post.i
+        )
 
     def _left_for(self, i: int, ref: Token) -> bool:
         """Whether the name at token ``i`` is where someone worked or what they left before the clause of the
@@ -1218,6 +1233,40 @@ class Context:
             if not found and refs:
                 out.extend(self.resolve(t))
         return out
+
+    def _appointer(self, tok: Token) -> list[Arg] | None:
+        """Who appoints, when ``tok`` is the possessor of the post an appointment gives ('Kuka Home named Feng, a
+        former Midea executive, as its chief executive': Kuka Home, not the company the aside names), also when the
+        parser reads the verb as a clause on the appointer ('Kuka Home, China's biggest sofa maker, on Thursday
+        named …'); [] when a description of a company stands for no one organization; None for anything else (a
+        person who appoints, a board, no appointment): then 'its' is read as before."""
+        post, prep = tok.head, tok.head.head
+        if not (post.dep_ == "pobj" and prep.lower_ == "as" and prep.dep_ == "prep"):
+            return None
+        verb = _verb_of_as(prep)
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lx.APPOINT_VERBS:
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if (
+            not subjects
+            and verb.dep_ in ("relcl", "acl")
+            and verb.tag_ == "VBN"
+            and not any(c.dep_ in ("nsubjpass", "agent") for c in verb.children)
+        ):
+            subjects = [verb.head]  # (not 'X, named by the board as its chair': a participle of the one appointed)
+        if len(subjects) != 1:
+            return None
+        subject = subjects[0]
+        if subject.lemma_.lower() in ("board", "director") and (owner := possessors(subject)):
+            subject = owner[0]  # "Xpeng's board named Li Hua as its chief executive": Xpeng appoints
+        if self.tok_mention[subject.i] is not None or subject.pos_ == "PRON":
+            named = self.expand(subject, refs=subject.pos_ == "PRON")
+            return named if len(named) == 1 and named[0].type == "Organization" else None  # (a person: as before)
+        if not _kind_of_company(subject):
+            return None  # 'its board named …', 'the committee named …': read as before
+        # ('the Hangzhou-based company named …': a description stands for what it resolves to, or for no one)
+        named = self.resolve(subject)
+        return named if len(named) == 1 and named[0].type == "Organization" else []
 
     def _controlling_object(self, tok: Token) -> list[Arg]:
         """What the object of a verb of object control whose infinitive holds ``tok`` stands for ('pressing Baidu
@@ -2188,12 +2237,29 @@ def _particle(v: Token) -> str:
     )
 
 
+def _verb_of_as(prep: Token) -> Token:
+    """The verb an 'as' phrase belongs to; the parser may hang it on the noun that verb is read as a clause of
+    ('Kuka Home, China's biggest sofa maker, on Thursday named Feng Weidong, …, as its chief executive')."""
+    if prep.head.pos_ == "VERB":
+        return prep.head
+    return next((c for c in prep.head.children if c.dep_ in ("relcl", "acl") and c.i < prep.i), prep.head)
+
+
+def _object_read_as_subject(v: Token) -> list[Token]:
+    """'Feng, 48, replaces Li Donglai': after an aside on the subject the small model may read the object as a
+    second subject; a subject after the verb, when another stands before it, is its object."""
+    if not any(c.dep_ == "nsubj" and c.i < v.i for c in v.children):
+        return []
+    return [c for c in v.children if c.dep_ == "nsubj" and c.i > v.i]
+
+
 # --- rules -------------------------------------------------------------------------------------
 def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     """Verb cues: 'X launched Y', 'Y was acquired by X', 'X and Y teamed up', 'X invested in Y' …"""
     lemma = cue(v, lx.VERB_CUES)
     assert lemma is not None  # _dispatch runs a rule on its cue words only
-    dobj = [c for c in v.children if c.dep_ == "dobj"]
+    read_as_subject = [] if any(c.dep_ == "dobj" for c in v.children) else _object_read_as_subject(v)
+    dobj = [c for c in v.children if c.dep_ == "dobj"] or read_as_subject
     pred, rule = _verb_sense(v, lemma, dobj)
     if (held := _stake_or_round(ctx, v, pred, dobj)) is not None:
         yield from held
@@ -2227,6 +2293,7 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     try:
         # (a described object is left alone: 'took control of the marketplace' may follow two marketplaces)
         objects = ctx.objects(v, preps) if not light else [a for d in dobj for a in ctx.expand(d, refs=not ctrl)]
+        objects += [a for d in read_as_subject if not light for a in ctx.expand(d)]
     finally:
         ctx.exclude = set()
     if pred == "invested_in" and _into_its_own_units(v, preps):
@@ -2631,7 +2698,11 @@ def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Ite
                 if s.key != o.key:
                     yield Cand(s, pred, o, f"{rule}.reciprocal", v.i, dated=not held)
         return
-    companies = _named_after(ctx, (v, stake), ("in", "of")) or _relative_in_on_controller(ctx, v)
+    companies = (
+        _named_after(ctx, (v, stake), ("in", "of"))
+        or _capital_owners(ctx, v, stake)
+        or _relative_in_on_controller(ctx, v)
+    )
     if (
         not companies
         and pred == "invested_in"
@@ -2644,6 +2715,31 @@ def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Ite
         for o in companies:
             if s.key != o.key:
                 yield Cand(s, pred, o, rule, v.i, dated=not held)  # what one holds is no deal of the sentence's day
+
+
+def _capital_owners(ctx: Context, v: Token, stake: Token) -> list[Arg]:
+    """The company whose capital a holding is a part of: 'owns about 42 percent of Kering's share capital', 'holds
+    30% of Y's voting rights' (not 'of the market', nor 'of Y's revenue'); a company's holding only: 'its founder
+    controls about 25% of the company's voting rights' is a founder's equity, no investment."""
+    if not any(a.type == "Organization" for a in ctx.subjects(v)):
+        return []
+    return [
+        a
+        for p in _pobjs((v, stake), ("of", "in"))
+        if _capital_noun(p)
+        for c in possessors(p)
+        for a in ctx.expand(c)
+        if a.type == "Organization"
+    ]
+
+
+def _capital_noun(p: Token) -> bool:
+    """A company's capital or a part of it: 'share capital', 'shares', 'voting rights' (not 'market share', nor
+    'streaming rights')."""
+    words = {c.lower_ for c in p.children if c.dep_ in ("compound", "amod")}
+    if p.lemma_.lower() == "right":
+        return "voting" in words
+    return p.lemma_.lower() in lx.CAPITAL_NOUNS and "market" not in words
 
 
 def _relative_in_on_controller(ctx: Context, v: Token) -> list[Arg]:
@@ -2715,6 +2811,8 @@ def _phrasal_sense(v: Token, lemma: str, dobj: list[Token]) -> tuple[str, str, l
             "leads.take_charge",
             [t for h in (post, v) for w in ("of", "at") for t in _named_tokens_after(h, w)],
         )
+    if lemma == "take" and _particle(v) == "over" and not dobj and (taken_at := _named_tokens_after(v, "at")):
+        return "leads", "leads.take_charge", taken_at  # 'de Meo, who took over at Kering in September'
     if lemma == "buy" and not dobj and (bought_into := _named_tokens_after(v, "into")):
         return "invested_in", "invest.buy_into", bought_into  # 'Temasek bought into Meituan in 2015'
     return None
@@ -3014,6 +3112,8 @@ def _names_read_on(ctx: Context, i: int, separators: tuple[str, ...], end: int |
             i = m[1]
         elif tokens[i].lower_ in separators:
             i += 1
+        elif names and tokens[i].text == "(" and i + 2 < end and tokens[i + 2].text == ")":
+            i += 3  # a word in brackets after a name, its native form mostly: 'the Cheers (芝华仕) brand'
         else:
             break
     return names, i
@@ -3107,9 +3207,16 @@ def _bracket_opening(tokens: Sequence[Token], close: int) -> int:
 
 def _before_aside(ctx: Context, i: int) -> Token:
     """Token ``i``, or the name before the brackets it closes when they name nothing else: 'Sea Ltd (SE), whose …'
-    is Sea's clause, a listing code between ('Meituan (and Keeta), whose …' is not Meituan's alone)."""
+    is Sea's clause, a listing code between ('Meituan (and Keeta), whose …' is not Meituan's alone); or the name an
+    appositive ending there describes: 'ByteDance, the owner of TikTok and Douyin, whose …' is ByteDance's clause."""
     t = ctx.tokens[i]
     if t.text != ")":
+        h = t
+        while h.dep_ == "conj":
+            h = h.head
+        prep = h.head
+        if h.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "appos" and ctx.ent(prep.head.head):
+            return prep.head.head  # (not 'the agreement with Geely, whose …': Geely's)
         return t
     opening = _bracket_opening(ctx.tokens, i)
     if opening <= 0:
@@ -3134,6 +3241,44 @@ def rule_whose_unit(ctx: Context, whose: Token) -> Iterator[Cand]:
         return
     for unit in found[0]:
         yield Cand(unit, "part_of", owner, "part_of.whose_unit", whose.i, dated=False)
+
+
+def rule_maker_behind(ctx: Context, behind: Token) -> Iterator[Cand]:
+    """'Man Wah Holdings, the recliner maker behind the Cheers brand', 'ByteDance is the company behind TikTok and
+    Douyin': what a company is behind is its own, a unit or a brand; a product it is behind it launched ('miHoYo,
+    the studio behind Genshin Impact'). Not 'lags behind Y' (a verb's: rule_ranked_against), nor 'the investor
+    behind Y' (an investor's is a stake)."""
+    kind = behind.head
+    if behind.dep_ != "prep" or kind.pos_ != "NOUN" or kind.lemma_.lower() not in lx.MAKER_KIND_NOUNS:
+        return
+    if any(w.lower_ in lx.INVESTING_WORDS for w in kind.subtree if w.i < kind.i):
+        return  # 'Hillhouse, the investment firm behind JD.com': an investor's
+    if kind.dep_ == "appos":
+        owners = ctx.expand(kind.head)
+    elif kind.dep_ == "attr" and kind.head.lemma_ == "be":
+        owners = ctx.subjects(kind.head)
+    else:
+        return
+    listed = _names_before_unit_noun(ctx, behind.i + 1)  # 'behind the Omoda and Jaecoo brands'
+    # (not 'the company behind most iPhones', 'the battery giant behind Tesla's Model 3': a supplier's customers')
+    owned = (
+        listed[0]
+        if listed
+        else [
+            a
+            for p in _pobjs((kind,), ("behind",))
+            if not possessors(p) and not any(c.lower_ in ("most", "many", "some", "half", "all") for c in p.children)
+            for a in ctx.expand(p, refs=False)
+        ]
+    )
+    for owner in owners:
+        for o in owned:
+            if owner.type != "Organization" or o.key == owner.key:
+                continue
+            if o.type == "Program":
+                yield Cand(owner, "launched", o, "launch.behind", behind.i, dated=False)
+            else:
+                yield Cand(o, "part_of", owner, "part_of.behind", behind.i, dated=False)
 
 
 _UNDER_BRAND_RULES = {"launched": "launch.under_brand", "relaunched": "relaunch.under_brand"}
@@ -5080,24 +5225,24 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
     elif (
         dep == "pobj"
         and h.lower_ == "as"
-        and h.head.pos_ == "VERB"
-        and h.head.lemma_.lower() not in ("resign", "quit", "step", "leave", "retire")
+        and (verb := _verb_of_as(h)).pos_ == "VERB"
+        and verb.lemma_.lower() not in ("resign", "quit", "step", "leave", "retire")
     ):
         appointed = (
-            [c for c in h.head.children if c.dep_ in ("dobj", "oprd") and ctx.tok_mention[c.i]]
-            if h.head.lemma_.lower() in lx.APPOINT_VERBS or h.head.lemma_.lower() == "count"
+            [c for c in verb.children if c.dep_ in ("dobj", "oprd") and ctx.tok_mention[c.i]]
+            if verb.lemma_.lower() in lx.APPOINT_VERBS or verb.lemma_.lower() == "count"
             else []
         )
         # 'Kakao named Chung Shina as its chief executive': the appointee, not the one who appoints ('Weibo counts
         # Alibaba as a major shareholder': the one counted)
         fillers = [a for c in appointed for a in ctx.expand(c, refs=False)]
         if fillers:
-            appointer = [a for a in ctx.subjects(h.head) if a.type == "Organization"]
+            appointer = [a for a in ctx.subjects(verb) if a.type == "Organization"]
         else:
-            fillers = ctx.subjects(h.head)
-            if h.head.lemma_.lower() in ("join", "rejoin"):  # 'X joined Meituan as chief executive': the one joined
+            fillers = ctx.subjects(verb)
+            if verb.lemma_.lower() in ("join", "rejoin"):  # 'X joined Meituan as chief executive': the one joined
                 appointer = [
-                    a for c in h.head.children if c.dep_ == "dobj" for a in ctx.expand(c) if a.type == "Organization"
+                    a for c in verb.children if c.dep_ == "dobj" for a in ctx.expand(c) if a.type == "Organization"
                 ]
     elif dep == "nsubj" and h.lemma_ == "be":  # "Y's older rival is X"
         fillers = [a for c in h.children if c.dep_ == "attr" for a in ctx.expand(c, refs=False)]
@@ -6548,6 +6693,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (lx.SERVICE_NOUNS | lx.SEGMENT_NOUNS, "NOUN", rule_possessive_product),
     (("part",), "NOUN", rule_part_of),
     (("whose",), None, rule_whose_unit),
+    (("behind",), "ADP", rule_maker_behind),
     (_APPOSITIVE_UNITS, "NOUN", rule_unit_appositive),
     (("under",), "ADP", rule_under_brands),
     (("under",), "ADP", rule_under_leader),
