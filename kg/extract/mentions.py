@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from kg.extract import lexicon as lx
 from kg.extract.dates import MONTHS
 from kg.extract.names import name_kind, opens_with_given_name
-from kg.extract.parsed import Parsed, percent_of
+from kg.extract.parsed import Parsed, one_word_bracket, percent_of
 from kg.extract.pinyin import gloss_units, pinyin_syllables, units_gloss
 from kg.extract.tickers import in_code, is_listing_code
 from kg.iri import normalise_name
@@ -1241,9 +1241,7 @@ def _listed_names(parsed: Parsed, found: list[Candidate], covered: bytearray) ->
 def _name_end_before(tokens: list[Token], paren: int) -> int:
     """Where the name before a ticker's bracket ends: at the bracket, or before one bracketed word between them
     ("Kuka Home (顾家家居) (SHSE: 603816)", "Dingdong (Cayman) (NYSE: DDL)")."""
-    if paren >= 3 and tokens[paren - 1].text == ")" and tokens[paren - 3].text == "(":
-        return paren - 3
-    return paren
+    return paren - 3 if one_word_bracket(tokens, paren - 3) else paren
 
 
 def _ticker_exchanges(

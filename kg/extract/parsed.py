@@ -16,6 +16,7 @@ and ``Doc.text`` and ``Doc.ents`` are rebuilt on every use. :class:`Parsed` make
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -50,6 +51,14 @@ class Parsed:
     def text_of(self, span: Span) -> str:
         """``span.text``, sliced from the document's text instead of joined from its tokens."""
         return self.text[span.start_char : span.end_char]
+
+
+def one_word_bracket(tokens: Sequence[Token], opening: int) -> bool:
+    """Whether a bracket of one word opens at ``opening``: a name's native form or a code beside it ("Kuka Home
+    (顾家家居)", "Dingdong (Cayman) Ltd.", "the Cheers (芝华仕) brand")."""
+    return (
+        opening >= 0 and opening + 2 < len(tokens) and tokens[opening].text == "(" and tokens[opening + 2].text == ")"
+    )
 
 
 def is_percent(t: Token) -> bool:

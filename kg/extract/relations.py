@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extract import lexicon as lx
-from kg.extract.parsed import Parsed, is_percent, percent_of
+from kg.extract.parsed import Parsed, is_percent, one_word_bracket, percent_of
 from kg.schema import SCHEMA
 from kg.schema import STATIVE as STATIVE  # re-exported: the component dates what is not stative
 
@@ -2258,8 +2258,9 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     """Verb cues: 'X launched Y', 'Y was acquired by X', 'X and Y teamed up', 'X invested in Y' …"""
     lemma = cue(v, lx.VERB_CUES)
     assert lemma is not None  # _dispatch runs a rule on its cue words only
-    read_as_subject = [] if any(c.dep_ == "dobj" for c in v.children) else _object_read_as_subject(v)
-    dobj = [c for c in v.children if c.dep_ == "dobj"] or read_as_subject
+    dobj = [c for c in v.children if c.dep_ == "dobj"]
+    read_as_subject = [] if dobj else _object_read_as_subject(v)
+    dobj = dobj or read_as_subject
     pred, rule = _verb_sense(v, lemma, dobj)
     if (held := _stake_or_round(ctx, v, pred, dobj)) is not None:
         yield from held
@@ -2292,8 +2293,12 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     ctrl = rule == "acquire.take_control"
     try:
         # (a described object is left alone: 'took control of the marketplace' may follow two marketplaces)
-        objects = ctx.objects(v, preps) if not light else [a for d in dobj for a in ctx.expand(d, refs=not ctrl)]
-        objects += [a for d in read_as_subject if not light for a in ctx.expand(d)]
+        # (an object read as a subject is no child ctx.objects reads)
+        objects = (
+            [a for d in dobj for a in ctx.expand(d, refs=not ctrl)]
+            if light
+            else ctx.objects(v, preps) + [a for d in read_as_subject for a in ctx.expand(d)]
+        )
     finally:
         ctx.exclude = set()
     if pred == "invested_in" and _into_its_own_units(v, preps):
@@ -3112,7 +3117,7 @@ def _names_read_on(ctx: Context, i: int, separators: tuple[str, ...], end: int |
             i = m[1]
         elif tokens[i].lower_ in separators:
             i += 1
-        elif names and tokens[i].text == "(" and i + 2 < end and tokens[i + 2].text == ")":
+        elif names and i + 2 < end and one_word_bracket(tokens, i):
             i += 3  # a word in brackets after a name, its native form mostly: 'the Cheers (芝华仕) brand'
         else:
             break
@@ -6554,7 +6559,7 @@ def rule_ticker(ctx: Context, paren: Token) -> Iterator[Cand]:
     exchange the bracket names (an exchange that is an entity; the code itself is never one)."""
     j, steps = paren.i - 1, 0
     while j >= 0 and steps < 3 and ctx.tok_mention[j] is None:
-        if ctx.tokens[j].text == ")" and j >= 2 and ctx.tokens[j - 2].text == "(":
+        if one_word_bracket(ctx.tokens, j - 2):
             j, steps = j - 3, steps + 1  # 'Dingdong (Cayman) Ltd. (NYSE: DDL)': a bracketed word of the name
         elif ctx.tokens[j].lower_ in _BEFORE_TICKER:
             j, steps = j - 1, steps + 1
