@@ -49,6 +49,7 @@ BLIND40 = Path(__file__).resolve().parent / "data" / "blind40"
 BLIND41 = Path(__file__).resolve().parent / "data" / "blind41"
 BLIND42 = Path(__file__).resolve().parent / "data" / "blind42"
 BLIND43 = Path(__file__).resolve().parent / "data" / "blind43"
+BLIND44 = Path(__file__).resolve().parent / "data" / "blind44"
 
 
 def _half(stem: str) -> str:
@@ -97,6 +98,7 @@ def _half(stem: str) -> str:
             *BLIND41.glob("*/*.md"),
             *BLIND42.glob("*/*.md"),
             *BLIND43.glob("*/*.md"),
+            *BLIND44.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -149,6 +151,7 @@ def test_sizes():
     assert len(list(BLIND41.glob("dev/*.md"))) == 4 and len(list(BLIND41.glob("test/*.md"))) == 8
     assert len(list(BLIND42.glob("dev/*.md"))) == 9 and len(list(BLIND42.glob("test/*.md"))) == 3
     assert len(list(BLIND43.glob("dev/*.md"))) == 8 and len(list(BLIND43.glob("test/*.md"))) == 4
+    assert len(list(BLIND44.glob("dev/*.md"))) == 9 and len(list(BLIND44.glob("test/*.md"))) == 3
 
 
 @pytest.mark.parametrize(
@@ -197,6 +200,7 @@ def test_sizes():
             *BLIND41.glob("*/*.yaml"),
             *BLIND42.glob("*/*.yaml"),
             *BLIND43.glob("*/*.yaml"),
+            *BLIND44.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
