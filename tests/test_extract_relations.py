@@ -9180,3 +9180,243 @@ def test_a_percentage_of_a_market_or_of_rights_is_no_stake(extract_text, text):
 )
 def test_a_board_or_a_person_appointing_leaves_its_to_the_company(extract_text, text, person, company):
     assert (person, "leads", company) in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text, company, exchange",
+    [
+        ("The chain competes with Guangzhou-based Dashenlin (大参林, SSE: 603233) and others.", "dashenlin", "sse"),
+        ("Kunming’s Yixintang (一心堂, SZSE: 002727) opened 300 stores last year.", "yixintang", "szse"),
+        ("Mixue Group (蜜雪集团, HKEX: 2097) raised prices in March.", "mixue group", "hkex"),
+        ("Toyota Motor (トヨタ自動車, NYSE: TM) raised prices in March.", "toyota motor", "nyse"),
+    ],
+)
+def test_a_ticker_after_a_native_name_in_the_same_bracket_lists_the_company(extract_text, text, company, exchange):
+    assert (company, "listed_on", exchange) in triples(extract_text(text))
+
+
+def test_a_native_name_with_a_citation_in_brackets_is_no_listing(extract_text):
+    text = "Dashenlin (大参林, Source: 2024) opened 300 stores."
+    assert not [t for t in triples(extract_text(text)) if t[1] == "listed_on"]
+
+
+@pytest.mark.parametrize(
+    "text, founder, company",
+    [
+        ("Trip.com, founded in Shanghai in 1999 as Ctrip by James Liang and Qi Ji, is big.", "qi ji", "trip.com"),
+        ("Kelvo Robotics was set up in 2020 as a joint venture by Geely and Baidu.", "geely", "kelvo robotics"),
+        (
+            "Zentro Labs was founded in 2016 as Zentro Studio by Christian Deilmann.",
+            "christian deilmann",
+            "zentro labs",
+        ),
+    ],
+)
+def test_a_founder_after_the_name_a_company_was_founded_as(extract_text, text, founder, company):
+    assert (founder, "founded", company) in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text, founder, company",
+    [
+        (
+            "Dreame Technology, another Xiaomi-backed company from Suzhou, founded by Yu Hao in 2015, has grown.",
+            "yu hao",
+            "dreame technology",
+        ),
+        (
+            "Narwal Robotics, a rival start-up from Shenzhen, founded by Zhang Junbin in 2016, raised US$100 million.",
+            "zhang junbin",
+            "narwal robotics",
+        ),
+        (
+            "Pinecrest Foods, a snack maker from Chengdu, founded by Li Wei in 2012, agreed to a sale.",
+            "li wei",
+            "pinecrest foods",
+        ),
+    ],
+)
+def test_a_participle_hung_on_the_place_of_an_appositive_describes_the_company(extract_text, text, founder, company):
+    assert (founder, "founded", company) in triples(extract_text(text))
+
+
+def test_a_participle_on_a_place_the_sentence_is_about_describes_the_place(extract_text):
+    text = "Kelvo Robotics moved its headquarters to Shenzhen, founded by Deng Xiaoping as a special zone in 1980."
+    assert not [t for t in triples(extract_text(text)) if t[1] == "founded" and t[2] == "kelvo robotics"]
+
+
+@pytest.mark.parametrize(
+    "text, holders, company",
+    [
+        (
+            "Swire Pacific holds 45% of Cathay, with Air China owning roughly 30% and Qatar Airways close to 10%.",
+            ("air china", "qatar airways"),
+            "cathay",
+        ),
+        ("Tencent owns 28% of Kelvo Robotics, with Alibaba holding 15%.", ("alibaba",), "kelvo robotics"),
+        (
+            "Geely controls 51% of Zentro Motors, with Baidu owning about 20% and Nio Capital 9%.",
+            ("baidu", "nio capital"),
+            "zentro motors",
+        ),
+    ],
+)
+def test_a_with_clause_on_a_holding_names_more_holders(extract_text, text, holders, company):
+    found = triples(extract_text(text))
+    assert all((holder, "invested_in", company) in found for holder in holders)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swire Pacific holds about 45% of Cathay, with the rest owned by Tencent.",
+        "Tencent holds 28% of Kelvo Robotics, with Alibaba owning 15% of Zentro Labs.",
+        "Tencent owns 28% of Kelvo Robotics, with Alibaba planning to buy 10% next year.",
+    ],
+)
+def test_a_with_clause_that_gives_no_holding_names_no_holder(extract_text, text):
+    assert not [r for r in extract_text(text).relations if r.rule == "invest.stake.alongside"]
+
+
+@pytest.mark.parametrize(
+    "text, product, owner",
+    [
+        ("Narwal and Xiaomi’s own Mijia range are pressing at the lower end.", "mijia", "xiaomi"),
+        ("Huawei’s Nova range sells well in Africa.", "nova", "huawei"),
+        ("Transsion’s Tecno lineup leads in Nigeria.", "tecno", "transsion"),
+    ],
+)
+def test_a_named_line_of_products_is_its_makers(extract_text, text, product, owner):
+    assert (product, "part_of", owner) in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Apple’s Foxconn assembly lines in Zhengzhou were shut for a week.", "Meituan’s Tencent credit line was renewed."],
+)
+def test_a_production_or_credit_line_is_no_product(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "part_of"]
+
+
+@pytest.mark.parametrize(
+    "text, company, rival",
+    [
+        (
+            "Roborock poured money into marketing abroad to hold off Ecovacs, Dreame and smaller rivals.",
+            "roborock",
+            "dreame",
+        ),
+        ("Meituan is trying to hold off Talabat and Jahez in Riyadh.", "meituan", "jahez"),
+        ("JD.com held off Alibaba in the 618 sales.", "jd", "alibaba"),
+    ],
+)
+def test_holding_off_a_company_is_rivalry_not_ownership(extract_text, text, company, rival):
+    found = triples(extract_text(text))
+    assert (company, "competes_with", rival) in found or (rival, "competes_with", company) in found
+    assert not [t for t in found if t[1] in ("owns", "part_of", "invested_in")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tencent held off on its plan to buy Kelvo Robotics.",
+        "Kelvo Robotics held off Elliott Management in a proxy fight.",
+        "Kelvo Robotics has held off creditors including China Construction Bank.",
+    ],
+)
+def test_holding_off_a_plan_an_investor_or_creditors_names_no_rival(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "competes_with"]
+
+
+@pytest.mark.parametrize(
+    "text, company, rival",
+    [
+        (
+            "Yifeng Pharmacy Chain agreed to buy a stake in Shandong rival Shuyu Pingmin Pharmacy.",
+            "yifeng pharmacy chain",
+            "shuyu pingmin pharmacy",
+        ),
+        ("Geely agreed to buy Swedish rival Polestar in March.", "geely", "polestar"),
+        ("Meituan took a stake in Beijing rival Kelvo Foods last year.", "meituan", "kelvo foods"),
+    ],
+)
+def test_a_rival_named_with_its_place_is_the_subjects_rival(extract_text, text, company, rival):
+    found = triples(extract_text(text))
+    assert (company, "competes_with", rival) in found or (rival, "competes_with", company) in found
+
+
+@pytest.mark.parametrize(
+    "text, founder, company",
+    [
+        (
+            "Miniso (NYSE: MNSO; HKEX: 9896), the discount retailer founded by Ye Guofu in 2013, will stay in control.",
+            "ye guofu",
+            "miniso",
+        ),
+        (
+            "Kelvo Robotics (HKEX: 2391), the chipmaker founded by Zhang Wei in 2001, set up a unit.",
+            "zhang wei",
+            "kelvo robotics",
+        ),
+        (
+            "GDS (NASDAQ: GDS; HKEX: 9698), the data-centre operator founded by William Huang in 2001, set up a unit.",
+            "william huang",
+            "gds",
+        ),
+    ],
+)
+def test_a_description_after_a_ticker_describes_the_name_before_it(extract_text, text, founder, company):
+    assert (founder, "founded", company) in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text, person, company",
+    [
+        (
+            "Founded in 1999 by James Liang, now executive chairman, and three co-founders, Ctrip grew fast.",
+            "james liang",
+            "ctrip",
+        ),
+        ("Zentro Foods was founded in 2012 by Li Na, now chairman, and Wang Tao.", "li na", "zentro foods"),
+        (
+            "Kelvo Robotics, founded by Zhang Wei, now chief executive, in 2015, raised money.",
+            "zhang wei",
+            "kelvo robotics",
+        ),
+    ],
+)
+def test_a_bare_post_beside_a_founder_is_a_post_at_what_was_founded(extract_text, text, person, company):
+    assert (person, "leads", company) in triples(extract_text(text))
+
+
+def test_a_past_post_beside_a_founder_is_no_post_at_what_was_founded(extract_text):
+    found = triples(extract_text("Kelvo Robotics was founded by Zhang Wei, a former chief executive."))
+    assert not [t for t in found if t[1] == "leads"]
+
+
+@pytest.mark.parametrize(
+    "text, person, company, other",
+    [
+        (
+            "Tencent acquired Kelvo Robotics, the chipmaker founded by Zhang Wei, who remains its chief executive.",
+            "zhang wei",
+            "kelvo robotics",
+            "tencent",
+        ),
+        (
+            "Cloud Music was launched by NetEase, the games company founded by Ding Lei, who remains its chairman.",
+            "ding lei",
+            "netease",
+            "cloud music",
+        ),
+        (
+            "Meituan invested in Pinecrest Foods, a snack maker founded by Li Na, who is still its chief executive.",
+            "li na",
+            "pinecrest foods",
+            "meituan",
+        ),
+    ],
+)
+def test_its_in_a_founders_relative_clause_is_what_was_founded(extract_text, text, person, company, other):
+    found = triples(extract_text(text))
+    assert (person, "leads", company) in found and (person, "leads", other) not in found

@@ -473,8 +473,12 @@ OFFERING_NOUNS = PRODUCT_NOUNS | {
     "platform",
 }  # fmt: skip
 #: The kinds whose named instance is a unit of its possessor ("its Prime membership", "its Alipay+ network"), which
-#: the annotation guide's part_of covers; a model or a chatbot ("its GLM models") is a product, not a unit.
-SERVICE_NOUNS = frozenset({"membership", "service", "network", "wallet", "subscription", "app", "application", "brand"})
+#: the annotation guide's part_of covers, and so is a named range of products ("Xiaomi's Mijia range", "its Redmi
+#: lineup"; not a "line", which may be a production or credit line); a model or a chatbot ("its GLM models") is a
+#: product, not a unit.
+SERVICE_NOUNS = frozenset(
+    {"membership", "service", "network", "wallet", "subscription", "app", "application", "brand", "range", "lineup"}
+)
 #: What one holds on a platform, named before it or after 'on': "its official Weibo account" (not a sales "channel":
 #: "its LazMall channel" is a unit).
 PLATFORM_ACCOUNT_NOUNS = frozenset({"account", "handle"})

@@ -65,10 +65,13 @@ def _source_credit(sentence: str) -> bool:
     return bool(_SOURCE_CREDIT.match(sentence.strip()))
 
 
+_STOCK_WORDS = frozenset({"shares", "stock", "stocks"})
+
+
 def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    """Strip determiners, quotes, punctuation, possessives and anything from a line break on, from a bracket left
-    open, or from a comma that opens a description ('King, the Candy Crush maker': the NER may run on past the
-    comma)."""
+    """Strip determiners, a stock's words, quotes, punctuation, possessives and anything from a line break on, from a
+    bracket left open, or from a comma that opens a description ('King, the Candy Crush maker': the NER may run on past
+    the comma)."""
     for i in range(start, end):
         if (tokens[i].is_space and "\n" in tokens[i].text) or "\n" in tokens[i].text:
             end = i
@@ -84,6 +87,8 @@ def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
         end = opened  # 'Payoneer Global (PAYO': the NER ran into a bracket it did not close, a ticker or an alias
     while start < end and (tokens[start].lower_ in lx.ARTICLES or tokens[start].is_punct or tokens[start].is_space):
         start += 1
+    if end - start > 2 and tokens[start].lower_ in _STOCK_WORDS and tokens[start + 1].lower_ in ("of", "in"):
+        start += 2  # 'Shares of Tuya Inc. jumped': the NER may take the company's stock into its name
     while end > start and (
         tokens[end - 1].is_punct
         or tokens[end - 1].is_space
@@ -282,6 +287,7 @@ def candidates(
     out = _names_over_a_generic_tail(parsed, out, common_words)
     out = _state_owned_names(parsed, out)
     out = _place_led_names(parsed, out)
+    out = _airlines_named_for_places(parsed, out)
     out = _bracketed_registered_names(parsed, out)
     out = _colon_titles(parsed, out)
     out = _administrations(parsed, out)
@@ -294,6 +300,8 @@ def candidates(
         if not _AMOUNT.fullmatch(c.text)
         and not _ROUND_LETTER.fullmatch(c.text)
         and not is_listing_code(c.text)  # 'Its Hong Kong-listed stock, 9626.HK, …' outside any bracket
+        # ('Alibaba Group (NYSE: BABA, HKEX: 9988) bought …': a code the parser reads as the verb's subject)
+        and not (parsed.tickers and in_code(parsed.tickers, parsed.doc[c.start].idx, parsed.doc[c.end - 1].idx + 1))
         and c.text.lower() not in lx.JARGON
         and c.text.lower() not in lx.CURRENCY_CODES  # ('IDR 18 in cash')
         and not _title(c.text)
@@ -647,6 +655,21 @@ def _place_led_names(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
         ):
             continue
         out = _replaced(out, [place, name], _one_name(parsed, place.start, name.end, [place, name]))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _airlines_named_for_places(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+    """'Air China', 'Air New Zealand', 'Air Macau': 'Air' written as a name before a place names a carrier, which the
+    NER reads as the place alone (not 'by air China …', nor 'Air' apart from the place: 'Air, China's …')."""
+    tokens = parsed.tokens
+    taken = {i for c in found for i in range(c.start, c.end)}
+    out = list(found)
+    for place in found:
+        air = place.start - 1
+        if air < 0 or tokens[air].text != "Air" or air in taken or resolve_type(place.votes) != "Place":
+            continue
+        name = parsed.text_of(parsed.doc[air : place.end])
+        out = _replaced(out, [place], Candidate(air, place.end, name, "ORG", votes={"Organization": 2.0}))
     return sorted(out, key=lambda c: c.start)
 
 
@@ -1910,6 +1933,8 @@ def _numbered_products(parsed: Parsed, covered: bytearray) -> list[Candidate]:
     return out
 
 
+#: Verbs of founding a company, not of forming anything (a zone, an alliance, a team).
+_FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound"})
 #: Cue verbs whose subject (and, for some, object) is a company: what a name the NER missed there is.
 _COMPANY_SUBJECT_CUES = frozenset({"partner_of", "acquired", "competes_with"})
 _COMPANY_OBJECT_CUES = frozenset({"acquired", "competes_with", "partner_of"})
@@ -1917,9 +1942,10 @@ _COMPANY_OBJECT_CUES = frozenset({"acquired", "competes_with", "partner_of"})
 
 def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
     """Names the NER missed as the subject or object of a cue verb that only companies fill ("Zalando faces
-    competition from …", "Otto competes with …", "… agreed to acquire Mojang"): a proper-noun run standing there
-    that the NER gave no other kind (not a date, a place or a nationality). And a person's name of one word the
-    NER missed where a post or an age says it is one ("Szarfsztejn was named chief executive", "Zhao, 44, …")."""
+    competition from …", "Otto competes with …", "… agreed to acquire Mojang", "Zentro was founded by …"): a
+    proper-noun run standing there that the NER gave no other kind (not a date, a place or a nationality). And a
+    person's name of one word the NER missed where a post or an age says it is one ("Szarfsztejn was named chief
+    executive", "Zhao, 44, …")."""
     tokens, out = parsed.tokens, []
     for t in tokens:
         if not covered[t.i] and ((t.dep_ in ("nsubj", "nsubjpass") and _takes_a_post(t)) or _aged(t)):
@@ -1939,6 +1965,9 @@ def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
         pred = lx.VERB_CUES.get(verb.lemma_.lower(), ("", ""))[0] if verb.lemma_.lower() != "take" else ""
         if t.dep_ == "nsubj":
             fits = pred in _COMPANY_SUBJECT_CUES or verb.lemma_.lower() in lx.FACE_VERBS
+        elif t.dep_ == "nsubjpass" and pred == "founded":
+            # 'Zentro was founded in 2011 by …': what is founded (not 'Hengqin was formed (set up) as a new area')
+            fits = verb.lemma_.lower() in _FOUNDING_LEMMAS
         else:
             fits = pred in _COMPANY_OBJECT_CUES and (t.dep_ != "pobj" or pred == "competes_with")
         # ('in a price war with Guming', 'competition from Chabaidao': the other side of a contest, whatever the
@@ -2325,6 +2354,23 @@ def _description_after_comma(tokens: list[Token], c: Candidate) -> Token | None:
     return kind if lx.NAME_CATEGORY_TYPES.get(kind.lemma_.lower()) else None
 
 
+#: What a firm that studies a market is called before its name ('market researcher Canalys'); 'researcher' without
+#: 'market' is as often a person.
+_MARKET_WATCHERS = frozenset({"researcher", "tracker"})
+
+
+def _market_watcher_named(tokens: list[Token], c: Candidate) -> bool:
+    """Whether a name follows 'market researcher' (or 'tracker') as the firm's own: not a person of a firm, named
+    before ('Counterpoint market researcher Ivan Lam') or after ('market researcher Jane Smith of IDC')."""
+    return (
+        c.start >= 2
+        and tokens[c.start - 1].lemma_.lower() in _MARKET_WATCHERS
+        and tokens[c.start - 2].lower_ == "market"
+        and not (c.start >= 3 and (tokens[c.start - 3].pos_ == "PROPN" or tokens[c.start - 3].ent_type_ == "ORG"))
+        and not (c.end < len(tokens) and tokens[c.end].lower_ in ("of", "at", "from"))
+    )
+
+
 def category_vote(tokens: list[Token], c: Candidate, countries: frozenset[str]) -> None:
     """'platforms such as X', 'the platform X', 'its investor X' vote for X's type (``countries``: the KB's ids of
     countries, whose possessive introduces a company: 'Italy's Fila')."""
@@ -2337,6 +2383,19 @@ def category_vote(tokens: list[Token], c: Candidate, countries: frozenset[str]) 
         return
     if _possessed_place_name(tokens, c, countries):
         c.votes["Organization"] = c.votes.get("Organization", 0) + 2.0
+        return
+    if _market_watcher_named(tokens, c):
+        # 'market researcher AVC Revo', 'market tracker Canalys': a firm, whatever a given name's shape suggests
+        c.votes["Organization"] = c.votes.get("Organization", 0) + c.guess.get("Person", 0) + 2.0
+        return
+    if (
+        c.end - c.start > 1
+        and _model_code(head.text)
+        and c.start > 0
+        and tokens[c.start - 1].lower_ == "the"
+        and not (c.end < len(tokens) and tokens[c.end].pos_ in ("NOUN", "PROPN"))  # ('the Mercedes F1 team')
+    ):
+        c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'unveiled the Saros Z70', 'the Audi A6': a model
         return
     cat = None
     h = head

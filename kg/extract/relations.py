@@ -244,6 +244,7 @@ class Context:
         # "(NYSE: BABA; HKEX: 9988)": the bracket's first token -> the exchanges named in it. The mentions
         # inside a ticker serve only the listing rule: no other rule sees them ("X (NASDAQ: X), Y's rival").
         self.tickers: dict[int, list[tuple[int, int, str]]] = {}
+        self.ticker_opening: dict[int, int] = {}  # a ticker bracket's last token -> its first
         in_ticker = bytearray(len(doc))
         brackets = [
             (ticker, doc.char_span(ticker.start, ticker.end, alignment_mode="expand")) for ticker in parsed.tickers
@@ -256,6 +257,7 @@ class Context:
                     )
                 )
                 in_ticker[inside.start : inside.end] = b"\x01" * len(inside)
+                self.ticker_opening[inside.end - 1] = inside.start
         mentions = [m for m in mentions if not in_ticker[m[0]]]
         self.tok_mention: list[tuple[int, int, str] | None] = [None] * len(doc)
         for m in mentions:
@@ -436,6 +438,9 @@ class Context:
             # 'Kuka Home named Feng, a former Midea executive, as its chief executive': who appoints, never a name
             # in the aside on the one appointed (none when the appointer is a description not resolved)
             args = [Arg(a.key, a.span, a.type, "coref:its") for a in appointer]
+        elif tok.lower_ == "its" and (founded := self._founded_by_antecedent(tok)):
+            # 'the company founded by Ding Lei, who remains its chairman': what the founder founded
+            args = [Arg(a.key, a.span, a.type, "coref:its") for a in founded]
         else:
             args = self._resolve(tok)
         if tok.lower_ == "its":  # ('Liang said … after Alibaba responded by folding its unit …': never a person's)
@@ -449,6 +454,11 @@ class Context:
         first = tok if tok.pos_ == "PRON" else tok.left_edge
         span = (first.idx, tok.idx + len(tok.text))
         return [Arg(a.key, span, a.type, a.resolved_by) for a in args]
+
+    def _founded_by_antecedent(self, tok: Token) -> list[Arg]:
+        """What the person a relative clause holding ``tok`` describes founded, by the verb whose agent they are."""
+        founder = self._relative_head(tok)
+        return _founded_by(self, founder) if founder is not None else []
 
     def _resolve(self, tok: Token) -> list[Arg]:
         phrase = (
@@ -700,11 +710,16 @@ class Context:
 
     def _mention_before_comma(self, i: int) -> tuple[int, int, str] | None:
         """The mention right before the comma that token ``i`` follows ('Sogou, the search engine …'; '“Honor of
-        Kings,” the game …', the comma inside the quotes, or after them: '“Genshin Impact”, the game'), else None."""
+        Kings,” the game …', the comma inside the quotes, or after them: '“Genshin Impact”, the game'; a ticker
+        between), else None."""
         if i >= 1 and self.tokens[i - 1].text in _CLOSING_QUOTES:
             i -= 1
         if i >= 3 and self.tokens[i - 1].text == "," and self.tokens[i - 2].text in _CLOSING_QUOTES:
             return self.tok_mention[i - 3]
+        if i >= 2 and self.tokens[i - 1].text == "," and i - 2 in self.ticker_opening:
+            # 'GDS (NASDAQ: GDS), the operator founded by …': past its listing
+            opening = self.ticker_opening[i - 2]
+            return self.tok_mention[opening - 1] if opening > 0 else None
         return self.tok_mention[i - 2] if i >= 2 and self.tokens[i - 1].text == "," else None
 
     def _relative_subject(self, tok: Token, kind: str) -> tuple[list[Arg], set[str]]:
@@ -1466,10 +1481,23 @@ class Context:
             or self.tok_mention[noun.i]
             or not any(c.dep_ == "det" and c.lower_ in lx.ARTICLES for c in noun.children)
             or (m := self._mention_before_comma(first)) is None
-            or m[1] < first - 2
+            or (m[1] < first - 2 and first - 2 not in self.ticker_opening)
         ):
             return []
         return [self._arg(m)]
+
+    def _described_beyond_place(self, v: Token) -> Token | None:
+        """'Dreame, another Xiaomi-backed company from Suzhou, founded by Yu Hao in 2015, …': a participle set off by
+        a comma that the small model hangs on the place ending an appositive describes the appositive's name; None
+        for a place the sentence is about ('moved to Shenzhen, founded as a special zone in 1980')."""
+        place, prep = v.head, v.head.head
+        if not (v.i > 0 and self.tokens[v.i - 1].text == "," and place.dep_ == "pobj" and prep.dep_ == "prep"):
+            return None
+        m = self.tok_mention[place.i]
+        noun = prep.head
+        if m is None or self.types.get(m[2]) != "Place" or noun.pos_ != "NOUN" or noun.dep_ != "appos":
+            return None
+        return noun.head if self.tok_mention[noun.head.i] is not None else None
 
     def _person_before_comma(self, t: Token, head: Token) -> list[Arg]:
         """The person named right before the comma that opens a 'who' clause the small model hangs elsewhere."""
@@ -1634,8 +1662,11 @@ class Context:
         if self.is_passive(v):
             # 'was fined 26.7 billion won by X': the parser may hang the agent on the amount ('won' as a verb)
             amounts = [c for c in v.children if c.dep_ in ("dobj", "npadvmod") and any(t.like_num for t in c.subtree)]
-            for c in (*v.children, *(k for a in amounts for k in a.children)):
-                if c.dep_ == "agent":
+            # 'founded in 1999 as Ctrip by James Liang', 'set up as a joint venture by X': or on what 'as' names
+            named_as = [k for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for k in c.children]
+            stranded = [k for n in named_as for k in n.children if k.dep_ == "prep" and k.lower_ == "by"]
+            for c in (*v.children, *(k for a in amounts for k in a.children), *stranded):
+                if c.dep_ == "agent" or c in stranded:
                     agents = [self._titled_person(p) or p for p in c.children if p.dep_ == "pobj"]
                     found = [a for p in agents for a in self.expand(p)]
                     if v.dep_ == "acl" and v.i > 0 and self.tokens[v.i - 1].text == ",":
@@ -1835,6 +1866,8 @@ class Context:
                     # 'Lazada, the platform controlled by Alibaba, and Tokopedia': Lazada alone (also where the small
                     # model reads the description as a second predicate: 'a challenger to Shopee, the leader owned by')
                     return described
+                if (described := self._described_beyond_place(v)) is not None:
+                    return self.expand(described)
                 return self._listed_just_before(v, v.head) or self.expand(v.head)
             if (
                 v.dep_ == "advcl"
@@ -2289,7 +2322,13 @@ def rule_verb(ctx: Context, v: Token) -> Iterator[Cand]:
     preps -= lx.PURSUIT_VERBS.get(lemma, set())
     ctx.exclude = {a.key for a in subjects}  # 'X … the platform': the platform is not X
     # 'of' names the object ('took control of Y'), or the particle does ('taking on Y')
-    light = rule in ("leads.take_charge", "acquire.take_control", "acquire.managing_control", "compete.take_on")
+    light = rule in (
+        "leads.take_charge",
+        "acquire.take_control",
+        "acquire.managing_control",
+        "compete.take_on",
+        "compete.hold_off",
+    )
     ctrl = rule == "acquire.take_control"
     try:
         # (a described object is left alone: 'took control of the marketplace' may follow two marketplaces)
@@ -2720,6 +2759,32 @@ def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Ite
         for o in companies:
             if s.key != o.key:
                 yield Cand(s, pred, o, rule, v.i, dated=not held)  # what one holds is no deal of the sentence's day
+    for s in _holders_alongside(ctx, v) if held else ():
+        for o in companies:
+            if s.key != o.key:
+                yield Cand(s, "invested_in", o, "invest.stake.alongside", v.i, dated=False)
+
+
+def _holders_alongside(ctx: Context, v: Token) -> list[Arg]:
+    """'X holds 45% of Y, with Z owning roughly 30% and W close to 10%': a 'with' clause on a holding that gives
+    other companies shares of their own names more holders of Y (not 'with the rest owned by …', a passive, 'with
+    Z planning to buy more', no holding, nor 'with Z owning 15% of W', another's)."""
+    return [
+        a
+        for w in v.children
+        if w.dep_ == "prep" and w.lower_ == "with"
+        for h in w.children
+        if h.dep_ == "pcomp"
+        and h.tag_ == "VBG"
+        and cue_predicate(h) == "owns"
+        and any(is_percent(k) for k in h.children if k.dep_ in ("dobj", "npadvmod"))
+        # (not 'with Alibaba owning 15% of Zentro': a holding in another company)
+        and not _pobjs((h, *(k for k in h.children if is_percent(k))), ("of", "in"))
+        for k in h.children
+        if k.dep_ == "nsubj" or (k.dep_ == "conj" and ctx.tok_mention[k.i])
+        for a in ctx.expand(k)
+        if a.type == "Organization"
+    ]
 
 
 def _capital_owners(ctx: Context, v: Token, stake: Token) -> list[Arg]:
@@ -2790,7 +2855,7 @@ _TAKEN_ON_AS = lx.INVESTOR_GROUPS | {
 
 def _phrasal_sense(v: Token, lemma: str, dobj: list[Token]) -> tuple[str, str, list[Token]] | None:
     """What a cue verb says with its particle or object noun, and the tokens that name its object: 'took on Y',
-    'took control of Y', 'took charge of Y', 'bought into Y'; None when it says what its cue says."""
+    'held off Y', 'took control of Y', 'took charge of Y', 'bought into Y'; None when it says what its cue says."""
     if lemma == "take" and _particle(v) == "on":
         # 'taking on Meituan': the small model may hang the rival on the particle; 'took on Tencent as an investor'
         # is no rivalry
@@ -2799,6 +2864,11 @@ def _phrasal_sense(v: Token, lemma: str, dobj: list[Token]) -> tuple[str, str, l
         if any(p.lemma_.lower() in _TAKEN_ON_AS for p in roles):
             return None
         return "competes_with", "compete.take_on", dobj + on
+    if lemma == "hold" and _particle(v) == "off":
+        # 'to hold off Ecovacs and Dreame': rivals kept at bay, named (not 'creditors including X'), and no investors
+        # ('held off Elliott Management in a proxy fight')
+        named = [d for d in dobj if d.pos_ == "PROPN" and not _investor_name(d)]
+        return "competes_with", "compete.hold_off", named
     if lemma in lx.CONTROL_VERBS and (control := next((d for d in dobj if d.lower_ == "control"), None)) is not None:
         # 'Grab took control of OVO in 2021'; 'took direct control of Y' (a person who does runs it: lx.SUBJECT_SENSES)
         # ('Lazada, which Alibaba bought control of': the relative pronoun, an object beside 'control')
@@ -2821,6 +2891,13 @@ def _phrasal_sense(v: Token, lemma: str, dobj: list[Token]) -> tuple[str, str, l
     if lemma == "buy" and not dobj and (bought_into := _named_tokens_after(v, "into")):
         return "invested_in", "invest.buy_into", bought_into  # 'Temasek bought into Meituan in 2015'
     return None
+
+
+def _investor_name(name: Token) -> bool:
+    """Whether a name says its bearer invests ('Elliott Management', 'Zentro Capital', 'Hillhouse Investment')."""
+    return any(
+        t.lower_ in lx.INVESTING_WORDS | {"management"} for t in name.subtree if t.dep_ == "compound" or t is name
+    )
 
 
 def _sold_to(v: Token, lemma: str, dobj: list[Token]) -> bool:
@@ -4576,6 +4653,17 @@ def rule_face(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(s, "competes_with", o, "compete.face", v.i, dated=False)
 
 
+def _founded_by(ctx: Context, founder: Token) -> list[Arg]:
+    """The organizations a founding verb says ``founder`` (its agent, or one of them) founded: what a bare post in
+    apposition to the founder is a post at ('founded by Zhang Wei, now chairman'); [] for anyone else."""
+    while founder.dep_ == "conj":
+        founder = founder.head
+    agent = founder.head
+    if founder.dep_ != "pobj" or agent.dep_ != "agent" or cue_predicate(agent.head) != "founded":
+        return []
+    return [a for a in ctx.objects(agent.head) if a.type == "Organization"]
+
+
 def _clause_organizations(ctx: Context, phrase: Token, fillers: list[Arg]) -> list[Arg]:
     """The named organizations whose clause a rival phrase sits in: its verb's subject ('Meituan overtook rival
     Eleme'), or, when the phrase is that subject, the subject of the clause it depends on ('Xiaomi kept its lead
@@ -5413,7 +5501,14 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         for t in dict.fromkeys((n, head_role, *(k for k in n.conjuncts if _role_of(k)))):
             own = by_role[t] = [a for c in possessors(t) for a in _possessor_alone(ctx, ctx.expand(c))]
             if t in (n, head_role):  # a conjoined role's own name is not the organization ('unit A and arm B')
-                own += _named(ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i)
+                # (nor a place: 'a stake in Shandong rival X' is the rival of the clause's subject, from Shandong)
+                own += [
+                    a
+                    for a in _named(
+                        ctx.ent(c) for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i
+                    )
+                    if a.type != "Place"
+                ]
             if not (pred == "leads" and _post_below_the_top(ctx, t)):  # (a department's head: no firm led)
                 own += (
                     _named_after(ctx, (t,), anchor_preps)
@@ -5641,6 +5736,8 @@ def _unnamed_anchors(
         return appointer, f"{pred}.noun"  # 'Meituan appointed X as chief executive'
     if pred == "leads" and dep in ("compound", "nmod") and (told := _organization_of_relative(ctx, h)):
         return told, "leads.noun.relative"  # 'chief executive William Ding, who founded NetEase in 1997'
+    if pred == "leads" and dep == "appos" and (founded := _founded_by(ctx, h)):
+        return founded, "leads.noun.founder"  # 'Founded in 1999 by James Liang, now executive chairman, Ctrip …'
     if (
         pred == "leads"
         and (dep in ("attr", "oprd") or (dep == "pobj" and h.lower_ == "as" and h.head.lemma_ in lx.STATE_COPULAS))

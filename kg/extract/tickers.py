@@ -8,6 +8,9 @@ inside it (when the exchange is an entity: the knowledge base knows exchanges by
 >>> text = "Alibaba (NYSE: BABA; HKEX: 9988) rose."
 >>> [(t.codes, [text[s:e] for s, e in t.exchanges]) for t in find_tickers(text)]
 [(['BABA', '9988'], ['NYSE', 'HKEX'])]
+>>> text = "Dashenlin (大参林, SSE: 603233) and Yixintang (一心堂；SZSE: 002727) rose."
+>>> [(t.codes, [text[s:e] for s, e in t.exchanges]) for t in find_tickers(text)]
+[(['603233'], ['SSE']), (['002727'], ['SZSE'])]
 >>> find_tickers("a photo (Photo: AFP) and a range (2024: 30%)")
 []
 >>> text = "Seera (Tadawul: 1810) fell."
@@ -39,7 +42,11 @@ _ONE = rf"(?:(?:[A-Z]{{2,6}}|Nasdaq)\s*:\s*[A-Z0-9][A-Z0-9.\-]{{0,9}}|[A-Z][a-z]
 _BARE = r"[A-Z]{2,5}\b"
 _ITEM = rf"(?:{_ONE}|{_BARE})"
 _LIST = rf"{_ITEM}(?:\s*[;,/]\s*{_ITEM})*"
-_BRACKET = re.compile(rf"\(\s*(?P<round>{_LIST})\s*\)|\[\s*(?P<square>{_LIST})\s*\]")
+# a name's native form may open the bracket, set off by a comma ("Dashenlin (大参林, SSE: 603233)", "Toyota
+# (トヨタ自動車, TSE: 7203)")
+_NATIVE_CHARS = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"  # kana, CJK ideographs, hangul
+_NATIVE = rf"[{_NATIVE_CHARS}][{_NATIVE_CHARS}·・ ]*\s*[,，;；]\s*"
+_BRACKET = re.compile(rf"\((?:\s*{_NATIVE})?\s*(?P<round>{_LIST})\s*\)|\[\s*(?P<square>{_LIST})\s*\]")
 _ITEMS = re.compile(rf"(?P<one>{_ONE})|(?P<bare>{_BARE})")
 # a bare code in round brackets is a ticker only after "listed": "the Nasdaq-listed (CPNG) market leader"; else an
 # acronym ("the State Administration for Market Regulation (SAMR)")
