@@ -1664,9 +1664,9 @@ class Context:
             amounts = [c for c in v.children if c.dep_ in ("dobj", "npadvmod") and any(t.like_num for t in c.subtree)]
             # 'founded in 1999 as Ctrip by James Liang', 'set up as a joint venture by X': or on what 'as' names
             named_as = [k for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for k in c.children]
-            stranded = [k for n in named_as for k in n.children if k.dep_ == "prep" and k.lower_ == "by"]
-            for c in (*v.children, *(k for a in amounts for k in a.children), *stranded):
-                if c.dep_ == "agent" or c in stranded:
+            by_after_as = [k for n in named_as for k in n.children if k.dep_ == "prep" and k.lower_ == "by"]
+            for c in (*v.children, *(k for a in amounts for k in a.children), *by_after_as):
+                if c.dep_ == "agent" or c in by_after_as:
                     agents = [self._titled_person(p) or p for p in c.children if p.dep_ == "pobj"]
                     found = [a for p in agents for a in self.expand(p)]
                     if v.dep_ == "acl" and v.i > 0 and self.tokens[v.i - 1].text == ",":
@@ -1866,8 +1866,8 @@ class Context:
                     # 'Lazada, the platform controlled by Alibaba, and Tokopedia': Lazada alone (also where the small
                     # model reads the description as a second predicate: 'a challenger to Shopee, the leader owned by')
                     return described
-                if (described := self._described_beyond_place(v)) is not None:
-                    return self.expand(described)
+                if (appositive_name := self._described_beyond_place(v)) is not None:
+                    return self.expand(appositive_name)
                 return self._listed_just_before(v, v.head) or self.expand(v.head)
             if (
                 v.dep_ == "advcl"
