@@ -687,6 +687,8 @@ MAKER_KIND_NOUNS = frozenset(
 INVESTING_WORDS = frozenset(
     {"investment", "venture", "capital", "equity", "buyout", "vc", "fund", "asset", "investor", "private"}
 )
+#: Verbs of founding a company, not of forming anything (a zone, an alliance, a team): 'was founded (co-founded) by X'.
+FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound"})
 #: Words before a post that place it in someone's past career: 'a former Baidu executive', 'an early employee of
 #: Meituan', 'a onetime Alibaba engineer'.
 PAST_POST_WORDS = FORMER_WORDS | {"early", "onetime", "one-time"}

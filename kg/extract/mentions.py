@@ -1933,8 +1933,6 @@ def _numbered_products(parsed: Parsed, covered: bytearray) -> list[Candidate]:
     return out
 
 
-#: Verbs of founding a company, not of forming anything (a zone, an alliance, a team).
-_FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound"})
 #: Cue verbs whose subject (and, for some, object) is a company: what a name the NER missed there is.
 _COMPANY_SUBJECT_CUES = frozenset({"partner_of", "acquired", "competes_with"})
 _COMPANY_OBJECT_CUES = frozenset({"acquired", "competes_with", "partner_of"})
@@ -1967,7 +1965,7 @@ def _cue_arguments(parsed: Parsed, covered: bytearray) -> list[Candidate]:
             fits = pred in _COMPANY_SUBJECT_CUES or verb.lemma_.lower() in lx.FACE_VERBS
         elif t.dep_ == "nsubjpass" and pred == "founded":
             # 'Zentro was founded in 2011 by …': what is founded (not 'Hengqin was formed (set up) as a new area')
-            fits = verb.lemma_.lower() in _FOUNDING_LEMMAS
+            fits = verb.lemma_.lower() in lx.FOUNDING_LEMMAS
         else:
             fits = pred in _COMPANY_OBJECT_CUES and (t.dep_ != "pobj" or pred == "competes_with")
         # ('in a price war with Guming', 'competition from Chabaidao': the other side of a contest, whatever the

@@ -2893,11 +2893,13 @@ def _phrasal_sense(v: Token, lemma: str, dobj: list[Token]) -> tuple[str, str, l
     return None
 
 
+#: Words of a name that say its bearer invests: an investing word, or an asset manager's 'Management'.
+_INVESTOR_NAME_WORDS = lx.INVESTING_WORDS | {"management"}
+
+
 def _investor_name(name: Token) -> bool:
     """Whether a name says its bearer invests ('Elliott Management', 'Zentro Capital', 'Hillhouse Investment')."""
-    return any(
-        t.lower_ in lx.INVESTING_WORDS | {"management"} for t in name.subtree if t.dep_ == "compound" or t is name
-    )
+    return any(t.lower_ in _INVESTOR_NAME_WORDS for t in name.subtree if t.dep_ == "compound" or t is name)
 
 
 def _sold_to(v: Token, lemma: str, dobj: list[Token]) -> bool:
@@ -5915,9 +5917,6 @@ def _clause_opening_titles(ctx: Context, name: int) -> list[tuple[str, str | Non
     return None
 
 
-_FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound"})
-
-
 def _agent_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
     """'Coupang, which is led by founder and chairman Bom Kim', 'Y, now run by chief executive X', 'Y, founded by
     chief executive X in 2010': the titles of the agent of a passive of leading or founding are posts at what the
@@ -5933,7 +5932,7 @@ def _agent_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
         by = first.head if first.i != ctx.mention_head[person].i else by
     if not roles or by is None or by.lower_ != "by" or by.dep_ != "agent" or not ctx.is_passive(by.head):
         return
-    leading = by.head.lemma_.lower() in lx.LEAD_VERBS or cue(by.head, _FOUNDING_LEMMAS) is not None
+    leading = by.head.lemma_.lower() in lx.LEAD_VERBS or cue(by.head, lx.FOUNDING_LEMMAS) is not None
     if not leading and conjoined:
         return  # ('a holding company controlled by co-chief executive X and founder Y': neither post is the clause's)
     if not leading:
