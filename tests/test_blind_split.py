@@ -50,6 +50,7 @@ BLIND41 = Path(__file__).resolve().parent / "data" / "blind41"
 BLIND42 = Path(__file__).resolve().parent / "data" / "blind42"
 BLIND43 = Path(__file__).resolve().parent / "data" / "blind43"
 BLIND44 = Path(__file__).resolve().parent / "data" / "blind44"
+BLIND45 = Path(__file__).resolve().parent / "data" / "blind45"
 
 
 def _half(stem: str) -> str:
@@ -99,6 +100,7 @@ def _half(stem: str) -> str:
             *BLIND42.glob("*/*.md"),
             *BLIND43.glob("*/*.md"),
             *BLIND44.glob("*/*.md"),
+            *BLIND45.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -152,6 +154,7 @@ def test_sizes():
     assert len(list(BLIND42.glob("dev/*.md"))) == 9 and len(list(BLIND42.glob("test/*.md"))) == 3
     assert len(list(BLIND43.glob("dev/*.md"))) == 8 and len(list(BLIND43.glob("test/*.md"))) == 4
     assert len(list(BLIND44.glob("dev/*.md"))) == 9 and len(list(BLIND44.glob("test/*.md"))) == 3
+    assert len(list(BLIND45.glob("dev/*.md"))) == 5 and len(list(BLIND45.glob("test/*.md"))) == 7
 
 
 @pytest.mark.parametrize(
@@ -201,6 +204,7 @@ def test_sizes():
             *BLIND42.glob("*/*.yaml"),
             *BLIND43.glob("*/*.yaml"),
             *BLIND44.glob("*/*.yaml"),
+            *BLIND45.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
