@@ -266,6 +266,27 @@ def _with_abbreviation_hyphens(finditer):
     return finditer_
 
 
+#: A name's '.AI' ('Question.AI', 'Character.AI'): the model's infixes split a period before a capital, which
+#: mostly mends a missing space after a sentence ('growth.The'), and so cut such names in two.
+_DOTTED_NAME_END = re.compile(r"(?<=[A-Za-z]{2})\.(?=AI$)")
+
+
+def _without_dotted_names(finditer):
+    """The model's infix finder, less the period of a name ending '.AI'.
+
+    >>> import re
+    >>> find = _without_dotted_names(re.compile(r"[.]").finditer)
+    >>> [m.start() for m in find("Question.AI")], [m.start() for m in find("growth.The")]
+    ([], [6])
+    """
+
+    def finditer_(text: str):
+        dots = {m.start() for m in _DOTTED_NAME_END.finditer(text)}
+        return [m for m in finditer(text) if m.start() not in dots]
+
+    return finditer_
+
+
 #: A hyphen left hanging at a word's end, before the word it shares ('Tiger Global- and SoftBank-backed').
 _SUSPENDED_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-$")
 
@@ -303,7 +324,7 @@ def load_pipeline(settings: Settings, kb: KnowledgeBase | None = None) -> Langua
         tokenizer.add_special_case(form, [{ORTH: form}])
     # 'NetEase Inc.-controlled Youdao', 'U.S.-based': the hyphen after an abbreviation's period is split off as any
     # other hyphen of a compound modifier is ('Tencent-backed'), which the tokenizer otherwise keeps in one token
-    tokenizer.infix_finditer = _with_abbreviation_hyphens(tokenizer.infix_finditer)
+    tokenizer.infix_finditer = _with_abbreviation_hyphens(_without_dotted_names(tokenizer.infix_finditer))
     # 'the Tiger Global- and SoftBank-backed maker': the tokenizer keeps a suspended hyphen on its word ('Global-')
     tokenizer.suffix_search = _with_suspended_hyphens(tokenizer.suffix_search)
     nlp.tokenizer = TypographyTokenizer(nlp.tokenizer)

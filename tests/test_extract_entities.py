@@ -1166,3 +1166,35 @@ def test_a_name_ending_in_a_model_code_after_the_is_a_product(extract_text, text
 def test_a_model_code_before_a_noun_names_no_product(extract_text):
     ex = extract_text("Lenovo renewed its sponsorship of the Mercedes F1 team.")
     assert {e.label: e.type for e in ex.entities.values()}.get("Mercedes F1") != "Program"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The field includes MiniMax’s Xingye and ByteDance’s Maoxiang (猫箱).", "Maoxiang"),
+        ("Shoppers also like Kelvo Home (凯沃家居).", "Kelvo Home"),
+        ("Analysts praised Zentro Labs (ゼントロ) on Monday.", "Zentro Labs"),
+    ],
+)
+def test_a_native_form_in_brackets_is_not_taken_into_the_name(extract_text, text, name):
+    labels = {e.label for e in extract_text(text).entities.values()}
+    assert name in labels and not any("(" in label for label in labels)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Zuoyebang’s Question.AI and ByteDance’s Gauth homework apps have built millions of users.", "Question.AI"),
+        ("Google agreed to license technology from Character.AI last year.", "Character.AI"),
+        ("Investors in Moonshot.AI include Tencent.", "Moonshot.AI"),
+    ],
+)
+def test_a_name_ending_in_dot_ai_is_one_name(extract_text, text, name):
+    labels = {e.label for e in extract_text(text).entities.values()}
+    assert name in labels and name.split(".")[0] not in labels
+
+
+def test_a_period_before_a_capital_still_ends_a_sentence_written_without_a_space(extract_text):
+    # (the tokenizer's split of 'growth.The' mends a missing space; only a name's '.AI' is kept whole)
+    doc = extract_text("Tencent reported growth.The company said Meituan lost share.")
+    assert "growth.The" not in {e.label for e in doc.entities.values()}

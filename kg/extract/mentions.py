@@ -18,7 +18,7 @@ from kg.extract.dates import MONTHS
 from kg.extract.names import name_kind, opens_with_given_name
 from kg.extract.parsed import Parsed, one_word_bracket, percent_of
 from kg.extract.pinyin import gloss_units, pinyin_syllables, units_gloss
-from kg.extract.tickers import in_code, is_listing_code
+from kg.extract.tickers import NATIVE_CHARS, in_code, is_listing_code
 from kg.iri import normalise_name
 
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
@@ -66,6 +66,8 @@ def _source_credit(sentence: str) -> bool:
 
 
 _STOCK_WORDS = frozenset({"shares", "stock", "stocks"})
+#: A name's native form in brackets, closing a span: "(猫箱)", "(무신사)".
+_NATIVE_NAME = re.compile(rf"\([{NATIVE_CHARS}][{NATIVE_CHARS}·・ ]*\)\W*")
 
 
 def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
@@ -85,6 +87,8 @@ def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     opened = next((i for i in range(start, end) if tokens[i].text == "("), None)
     if opened is not None and not any(tokens[i].text == ")" for i in range(opened, end)):
         end = opened  # 'Payoneer Global (PAYO': the NER ran into a bracket it did not close, a ticker or an alias
+    elif opened is not None and opened > start and _NATIVE_NAME.fullmatch("".join(t.text for t in tokens[opened:end])):
+        end = opened  # "ByteDance's Maoxiang (猫箱)": the NER took the name's native form into the name
     while start < end and (tokens[start].lower_ in lx.ARTICLES or tokens[start].is_punct or tokens[start].is_space):
         start += 1
     if end - start > 2 and tokens[start].lower_ in _STOCK_WORDS and tokens[start + 1].lower_ in ("of", "in"):

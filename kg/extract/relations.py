@@ -106,9 +106,11 @@ def rule_ids() -> list[str]:
         "leads.succession",
         "partner.join_forces",
         "invest.stake",
+        "invest.stake.gapped",
         "invest.part_owned",
         "partner.make_with",
         "partner.with_partner",
+        "partner.agreed_with",
         "invest.round",
         "invest.round_drew",
         "invest.money_into",
@@ -458,6 +460,8 @@ class Context:
     def _founded_by_antecedent(self, tok: Token) -> list[Arg]:
         """What the person a relative clause holding ``tok`` describes founded, by the verb whose agent they are."""
         founder = self._relative_head(tok)
+        if founder is not None and (a := self.ent(founder)) is not None and a.type != "Person":
+            founder = self._person_describing(founder)  # 'founded by X, a former researcher at Y, who …'
         return _founded_by(self, founder) if founder is not None else []
 
     def _resolve(self, tok: Token) -> list[Arg]:
@@ -1326,6 +1330,8 @@ class Context:
             return listed
         # 'A and B, which it acquired in 2023': a relative set off after a list is about its last name
         # unless its verb is plural ('A and B, which are …')
+        if t.lower_ == "who" and not plural and (person := self._person_described(rel.head)):
+            return person
         if not plural and (nearest := self._listed_just_before(t, rel.head, listed_only=False)):
             return nearest
         if t.lower_ == "who" and (person := self._person_before_comma(t, rel.head)):
@@ -1503,6 +1509,27 @@ class Context:
         """The person named right before the comma that opens a 'who' clause the small model hangs elsewhere."""
         named = self._named_before_comma(t, head)
         return named if named and named[0].type == "Person" and self.ent(head) != named[0] else []
+
+    def _person_described(self, head: Token) -> list[Arg]:
+        """'founded by Cao Xudong, a former researcher at Microsoft Research Asia and SenseTime, who remains chief
+        executive': a 'who' clause the small model hangs on a company inside a person's description is the person's
+        (up from the company through its preposition and the appositive to the person named)."""
+        if (a := self.ent(head)) is None or a.type == "Person":
+            return []
+        person = self._person_describing(head)
+        return _named((self.ent(person),)) if person is not None else []
+
+    def _person_describing(self, head: Token) -> Token | None:
+        """The person whose description holds the name ``head`` ('Cao Xudong, a former researcher at Microsoft
+        Research Asia'), or None."""
+        h = head
+        for _ in range(6):
+            if h.dep_ not in ("pobj", "prep", "conj", "appos") or h.head.i == h.i:
+                return None
+            step, h = h.dep_, h.head
+            if (a := self.ent(h)) is not None and a.type == "Person":
+                return h if step == "appos" else None  # (not 'Neil Shen and Sequoia China, who …': a list)
+        return None
 
     def _named_in_phrase_before(self, t: Token, head: Token) -> list[Arg]:
         """'Revenue at Sea, which also owns Garena, …', 'shares of Tencent, which owns …': a relative subject set
@@ -2755,6 +2782,8 @@ def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Ite
     ):
         # 'Tencent and Alibaba both hold stakes', 'X holds a stake of just under 5%': in what the article is about
         companies, rule = [ctx.dominant], "invest.stake.salient"
+    gapped = _gapped_holders(ctx, v, stake)
+    companies = [o for o in companies if o.key not in {g.key for g in gapped}]
     for s in ctx.subjects(v):
         for o in companies:
             if s.key != o.key:
@@ -2763,6 +2792,33 @@ def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Ite
         for o in companies:
             if s.key != o.key:
                 yield Cand(s, "invested_in", o, "invest.stake.alongside", v.i, dated=False)
+    for s in gapped:
+        for o in companies:
+            if s.key != o.key:
+                yield Cand(s, "invested_in", o, "invest.stake.gapped", v.i, dated=not held)
+
+
+def _gapped_holders(ctx: Context, v: Token, stake: Token) -> list[Arg]:
+    """'a venture in which Sinopec holds 51% and CATL 49%', 'Alibaba owns 33% of Sun Art and Auchan 20%': a name
+    conjoined to the share or to the company, with a share of its own and the verb left out, is one more holder (not
+    'holds 51% of Sun Art and Auchan', no share of its own)."""
+    conjoined = (*stake.conjuncts, *(k for p in _pobjs((v, stake), ("in", "of")) for k in p.conjuncts))
+    tokens, holders = ctx.tokens, []
+    for k in conjoined:
+        mention = ctx.tok_mention[k.i]
+        end = mention[1] if mention is not None else len(tokens)
+        share = tokens[end + 1] if end + 1 < len(tokens) and tokens[end].like_num else None
+        if share is not None and share.lower_ == "per" and end + 2 < len(tokens):
+            share = tokens[end + 2]  # 'Horizon 40 per cent'
+        # (not 'and Zeekr 51% of Lynk & Co', a holding in another company, nor 'and Riot Games three years later')
+        after = tokens[share.i + 1] if share is not None and share.i + 1 < len(tokens) else None
+        if (
+            share is not None
+            and share.lower_ in lx.PERCENT_WORDS | {"cent"}
+            and not (after is not None and after.lower_ in ("of", "in"))
+        ):
+            holders += [a for a in _named((ctx.ent(k),)) if a.type == "Organization"]
+    return holders
 
 
 def _holders_alongside(ctx: Context, v: Token) -> list[Arg]:
@@ -4198,7 +4254,10 @@ def rule_compete_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     if not subjects and n.dep_ == "pobj" and n.head.lower_ in ("in", "into"):
         v = n.head.head
         objs = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c)] if v.pos_ == "VERB" else []
-        if _puts_the_doer(v):
+        if v.pos_ == "VERB" and ctx.tok_mention[v.i] is not None:
+            # 'puts Keep in competition with Y': the small model may read a name that is a word as a verb
+            objs = [a for a in _named((ctx.ent(v),)) if a.type == "Organization"]
+        elif _puts_the_doer(v):
             # 'it agreed to buy a stake in Y, putting it in competition with Z': the buyer, not Y, meets Z
             objs = [a for a in ctx.subjects(v.head) if a.type == "Organization"]
         if not objs and v.pos_ == "VERB" and ctx.is_passive(v):  # 'X is locked (embroiled, caught up) in a war with Y'
@@ -4329,15 +4388,50 @@ def rule_portfolio(ctx: Context, v: Token) -> Iterator[Cand]:
     investors = [
         a
         for p in portfolios
-        for c in possessors(p)
-        for a in ctx.expand(c)
-        if a.type == "Organization" and ctx.kinds.get(a.key) not in ("authority", "exchange")
+        for a in _portfolio_holders(ctx, p)
+        if ctx.kinds.get(a.key) not in ("authority", "exchange")
     ]
     held = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False) if a.type == "Organization"]
     for s in investors:
         for o in held:
             if s.key != o.key:
                 yield Cand(s, "invested_in", o, "invest.portfolio", v.i, dated=False)
+
+
+def rule_portfolio_examples(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'Tencent has kept its foreign holdings, including Supercell and Riot Games', 'HongShan's portfolio, including
+    ByteDance and Shein, has doubled': the examples of what an investor's portfolio holds, it has invested in (not
+    'the regulator's portfolio, including X': an authority invests in nothing; not 'SoftBank sold investments such as
+    Uber': no holder named)."""
+    if not _holdings_of_stakes(n):
+        return
+    investors = [a for a in _portfolio_holders(ctx, n) if ctx.kinds.get(a.key) not in ("authority", "exchange")]
+    held = [a for a in _examples_listed(ctx, n) if a.type == "Organization"] if investors else []
+    for s in investors:
+        for o in held:
+            if s.key != o.key:
+                yield Cand(s, "invested_in", o, "invest.portfolio", n.i, dated=False)
+
+
+def _holdings_of_stakes(n: Token) -> bool:
+    """Whether a noun of holdings means stakes: 'its foreign holdings', 'its investments', 'its investment portfolio';
+    not a company's own line-up ('ByteDance's portfolio, including TikTok'), nor one of what else it holds ('its
+    customer portfolio', 'its portfolio of services')."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in n.children):
+        return False
+    modifiers = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"}
+    if n.lemma_.lower() == "portfolio":
+        return bool(modifiers) and modifiers <= _STAKE_WORDS
+    return modifiers <= _STAKE_WORDS
+
+
+#: What a holding is of when it is a stake: 'its investment (equity, venture) portfolio'.
+_STAKE_WORDS = frozenset({"investment", "equity", "venture", "stake", "share", "stock"})
+
+
+def _portfolio_holders(ctx: Context, portfolio: Token) -> list[Arg]:
+    """The organizations whose portfolio a noun of holdings names: 'HongShan's portfolio', 'its holdings'."""
+    return [a for c in possessors(portfolio) for a in ctx.expand(c) if a.type == "Organization"]
 
 
 def rule_aimed_at(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -4457,19 +4551,42 @@ def rule_raise_from(ctx: Context, v: Token) -> Iterator[Cand]:
 
 def rule_among_backers(ctx: Context, n: Token) -> Iterator[Cand]:
     """'X raised $200 million in 2022, with A and B among the investors', 'X raised a round, with A among its
-    backers': the ones the clause names among the backers invested in the one that raised the money. Only after
-    money raised ('X expanded abroad, with A among its partners', 'the index rose, with A among the gainers')."""
+    backers': the ones the clause names among the backers invested in the one that raised the money, or in the one
+    the backers are named as of ('Tang took Momo to Nasdaq with Alibaba among its early backers'). Only after money
+    raised or of a named company ('X expanded, with A among the investors'; not 'the index rose, with A among the
+    gainers')."""
     among = n.head
     if n.dep_ != "pobj" or among.lower_ != "among" or among.dep_ != "prep":
         return
     # the small model hangs 'among' on the name ('with A among …') or on the verb beside 'with'
     named_on = among.head if among.head.dep_ == "pobj" and among.head.head.lower_ == "with" else None
     verb = named_on.head.head if named_on is not None else among.head
-    if not money_raised(verb):
-        return
     named = [p for p in _pobjs((verb,), ("with",)) if named_on is None or p == named_on]
     investors = [a for p in named for a in ctx.expand(p, refs=False) if a.type in ("Organization", "Person")]
-    yield from _money_from(investors, lambda: ctx.subjects(verb), "invest.among_backers", n.i)
+    # 'took it to Nasdaq with Alibaba among its early backers': whose backers they are, the possessor says (never
+    # one of them)
+    saved, ctx.exclude = ctx.exclude, ctx.exclude | {a.key for a in investors}
+    try:
+        backed = [
+            a
+            for c in possessors(n)
+            for a in ctx.expand(c)
+            if a.type == "Organization" and ctx.kinds.get(a.key) not in ("authority", "exchange")
+        ]
+    finally:
+        ctx.exclude = saved
+    raised = bool(money_raised(verb))
+    # ('Sequoia backed Keep early, with Tencent among its other investors': with a deal of its own in the clause, its
+    # may be either company)
+    dealt = cue_predicate(verb) is not None or any(c.dep_ == "dobj" and ctx.tok_mention[c.i] for c in verb.children)
+    if not raised and (not backed or dealt):
+        return
+
+    def companies() -> list[Arg]:
+        return ctx.subjects(verb) if raised else backed
+
+    # (a named company's backers are a state, not the deal the clause dates)
+    yield from _money_from(investors, companies, "invest.among_backers", n.i, dated=raised)
 
 
 def _money_from(
@@ -4547,6 +4664,41 @@ def rule_with_partner(ctx: Context, n: Token) -> Iterator[Cand]:
         if s.type == "Organization":
             for o in partners:
                 yield Cand(s, "partner_of", o, "partner.with_partner", n.i)
+
+
+#: What companies agree with each other to do that ends or settles what is between them: no partnership ('agreed
+#: with Qualcomm to drop all litigation', 'to end their tie-up', 'to sell down its stake').
+_PARTING_VERBS = frozenset(
+    {
+        "settle", "drop", "end", "stop", "halt", "terminate", "withdraw", "resolve", "compete", "sell", "dissolve",
+        "cancel", "scrap", "part", "pay", "divest", "exit", "unwind", "wind", "suspend", "abandon", "waive", "split",
+    }
+)  # fmt: skip
+
+
+def rule_agreed_with(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'Momenta agreed last year with Uber to begin testing robotaxis', 'CATL has agreed with Ford to license its
+    battery technology': companies that agree with each other to do a thing are partners. Not an agreement of views
+    ('analysts agreed with Alibaba that growth would slow': nothing to do), nor one with an authority ('Didi agreed
+    with the regulator to fix its app')."""
+    if not any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() not in _PARTING_VERBS
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+        for c in v.children
+    ):
+        return
+    partners = [
+        a
+        for p in _pobjs((v,), ("with",))
+        for a in ctx.expand(p, refs=False)
+        if a.type == "Organization" and ctx.kinds.get(a.key) not in ("authority", "exchange")
+    ]
+    for s in ctx.subjects(v) if partners else []:
+        if s.type == "Organization" and ctx.kinds.get(s.key) not in ("authority", "exchange"):
+            for o in partners:
+                if o.key != s.key:
+                    yield Cand(s, "partner_of", o, "partner.agreed_with", v.i)
 
 
 def rule_platform_account(ctx: Context, n: Token) -> Iterator[Cand]:
@@ -5262,6 +5414,18 @@ def _name_set_off(ctx: Context, role: Token) -> list[Token]:
     return [ctx.mention_head[m]] if closed else []
 
 
+def _appositive_names(ctx: Context, role: Token) -> list[Token]:
+    """The names in apposition to a role noun ('its chairman, Eric Jing'); none for a possessed noun named already,
+    which a list's next name follows ("ahead of TAL's Xueersi brand, iFlytek and …"; not "Rappi's Brazil head, X",
+    a place, nor "the Douyin host X", a platform with no possessor before it)."""
+    if possessors(role) and any(
+        c.dep_ in ("compound", "amod", "nmod") and (a := ctx.ent(c)) is not None and a.type != "Place"
+        for c in role.children
+    ):
+        return []
+    return [c for c in role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]]
+
+
 def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Token]) -> tuple[list[Arg], list[Arg]]:
     """Who holds a relational noun's role, as its phrase and clause say ('X, chairman of Y', 'X is Y's CEO', 'Y
     named X chief executive'), and the organization that appointed them when the clause names one."""
@@ -5293,10 +5457,8 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
             before = [a for a in fillers if a.span[1] <= head_role.idx]
             fillers = [max(before, key=lambda a: a.span[1])] if before else fillers
     # (not a noun summing the clause up: 'X remains the largest shareholder in Y, an arrangement that …')
-    elif any(c.dep_ == "appos" and ctx.tok_mention[c.i] for c in head_role.children):
-        fillers = _first_for_singular_subject(
-            head_role, [a for c in head_role.children if c.dep_ == "appos" for a in ctx.expand(c, refs=False)]
-        )
+    elif names := _appositive_names(ctx, head_role):
+        fillers = _first_for_singular_subject(head_role, [a for c in names for a in ctx.expand(c, refs=False)])
     elif dep in ("oprd", "dobj") and h.lemma_.lower() in lx.APPOINT_VERBS:
         # 'X was named chief executive of Y'; 'Y named X chief executive' (Y appoints when nothing else is named),
         # the person's name often parsed into the title's phrase ('appointed Chung Shin-a chief executive')
@@ -5454,9 +5616,7 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         or _held_since(head_role)  # 'James Dong, Lazada's chief executive since 2022'
     )
     event = not (dep in ("attr", "oprd") and h.lemma_.lower() in lx.STATE_COPULAS) and not serving
-    own_names = [c for c in head_role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]] or _name_set_off(
-        ctx, head_role
-    )
+    own_names = _appositive_names(ctx, head_role) or _name_set_off(ctx, head_role)
     fillers, appointer = _role_fillers(ctx, n, head_role, own_names)
     if pred == "part_of" and _unit_named_then_list(ctx, head_role):
         fillers = []  # "Tesla's Megapack business, Wärtsilä and BYD": a unit named already, then a list
@@ -5740,6 +5900,8 @@ def _unnamed_anchors(
         return told, "leads.noun.relative"  # 'chief executive William Ding, who founded NetEase in 1997'
     if pred == "leads" and dep == "appos" and (founded := _founded_by(ctx, h)):
         return founded, "leads.noun.founder"  # 'Founded in 1999 by James Liang, now executive chairman, Ctrip …'
+    if pred == "leads" and dep == "attr" and h.dep_ == "relcl" and (founded := ctx._founded_by_antecedent(head_role)):
+        return founded, "leads.noun.founder"  # 'founded in 2016 by Cao Xudong, who remains chief executive'
     if (
         pred == "leads"
         and (dep in ("attr", "oprd") or (dep == "pobj" and h.lower_ == "as" and h.head.lemma_ in lx.STATE_COPULAS))
@@ -6056,12 +6218,15 @@ def rule_possessive_product(ctx: Context, noun: Token) -> Iterator[Cand]:
         return
     # 'its Keeta delivery brand': the name may modify the kind's modifier
     # ("WeBank's Weilidai and Meituan's credit services": a name with an owner of its own, or read as one of the
-    # owners, is no service of the possessor)
+    # owners, is no service of the possessor; "TAL's Xueersi brand": the small model may read a name as an adjective)
     owning = set(possessors(noun))
     modifiers = [
         c
         for c in noun.children
-        if c.dep_ in ("compound", "nmod") and c.i < noun.i and c not in owning and not possessors(c)
+        if (c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and ctx.tok_mention[c.i]))
+        and c.i < noun.i
+        and c not in owning
+        and not possessors(c)
     ]
     modifiers += [k for c in modifiers if c.is_lower for k in c.children if k.dep_ == "compound" and k.i < c.i]
     names = _named(ctx.ent(c) for c in modifiers)
@@ -6766,6 +6931,7 @@ for _lemmas, _rule in (
     (("aim",), rule_aimed_at),
     (lx.FOLD_VERBS, rule_fold_into),
     (("include",), rule_portfolio),
+    (("agree",), rule_agreed_with),
     (lx.RAISE_VERBS, rule_raise_from),
     (lx.FACE_VERBS, rule_face),
     (("defend", "protect", "guard", "shield"), rule_defend_against),
@@ -6807,6 +6973,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("backing", "funding", "financing", "investment", "backer", "investor"), "NOUN", rule_with_backing),
     (("backer", "investor", "shareholder"), "NOUN", rule_among_backers),
     (("partner",), "NOUN", rule_with_partner),
+    (lx.PORTFOLIO_NOUNS, "NOUN", rule_portfolio_examples),
     (lx.PLATFORM_ACCOUNT_NOUNS | lx.PLATFORM_STORE_NOUNS, "NOUN", rule_platform_account),
     (tuple(lemma for lemma, (p, _) in lx.VERB_CUES.items() if p == "launched"), "VERB", rule_possessed_launch),
     (("stake", "holding"), "NOUN", rule_possessed_stake),
