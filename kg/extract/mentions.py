@@ -18,7 +18,7 @@ from kg.extract.dates import MONTHS
 from kg.extract.names import name_kind, opens_with_given_name
 from kg.extract.parsed import Parsed, one_word_bracket, percent_of
 from kg.extract.pinyin import gloss_units, pinyin_syllables, units_gloss
-from kg.extract.tickers import NATIVE_CHARS, in_code, is_listing_code
+from kg.extract.tickers import NATIVE_NAME, in_code, is_listing_code
 from kg.iri import normalise_name
 
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
@@ -67,7 +67,7 @@ def _source_credit(sentence: str) -> bool:
 
 _STOCK_WORDS = frozenset({"shares", "stock", "stocks"})
 #: A name's native form in brackets, closing a span: "(猫箱)", "(무신사)".
-_NATIVE_NAME = re.compile(rf"\([{NATIVE_CHARS}][{NATIVE_CHARS}·・ ]*\)\W*")
+_NATIVE_NAME = re.compile(rf"\({NATIVE_NAME}\)\W*")
 
 
 def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:

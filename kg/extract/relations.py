@@ -434,6 +434,16 @@ class Context:
             i -= 1
         return out
 
+    @contextlib.contextmanager
+    def excluding(self, keys: set[str]) -> Iterator[None]:
+        """References may not resolve to ``keys`` while the block runs (the other argument, the names of a phrase);
+        what was excluded before is back after it."""
+        saved, self.exclude = self.exclude, keys
+        try:
+            yield
+        finally:
+            self.exclude = saved
+
     def resolve(self, tok: Token) -> list[Arg]:
         """Entities a reference stands for; their spans are the reference's own (in the sentence)."""
         if tok.lower_ == "its" and (appointer := self._appointer(tok)) is not None:
@@ -1908,12 +1918,9 @@ class Context:
                 # 'Founded in 2013 by X, Y has grown' (or 'Y was added to …'): the main clause's subject
                 # (a reference there never stands for a name inside the participle's own phrase: 'Founded by X, a
                 # former engineer at Z, the company …' is not Z)
-                saved = self.exclude
-                self.exclude = saved | {m[2] for t in v.subtree if (m := self.tok_mention[t.i]) is not None}
-                try:
+                in_phrase = {m[2] for t in v.subtree if (m := self.tok_mention[t.i]) is not None}
+                with self.excluding(self.exclude | in_phrase):
                     named = [a for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.expand(c)]
-                finally:
-                    self.exclude = saved
                 return named or self._subject_read_into_agent(v)
             # 'X was itself fined': with 'itself' between, the small model calls X the active subject
             # (and may hang it on the auxiliary); a conjoined participle takes its head's subject
@@ -2783,7 +2790,8 @@ def _verb_stake(ctx: Context, v: Token, stake: Token, held: bool = False) -> Ite
         # 'Tencent and Alibaba both hold stakes', 'X holds a stake of just under 5%': in what the article is about
         companies, rule = [ctx.dominant], "invest.stake.salient"
     gapped = _gapped_holders(ctx, v, stake)
-    companies = [o for o in companies if o.key not in {g.key for g in gapped}]
+    gapped_keys = {g.key for g in gapped}
+    companies = [o for o in companies if o.key not in gapped_keys]
     for s in ctx.subjects(v):
         for o in companies:
             if s.key != o.key:
@@ -3878,11 +3886,8 @@ def rule_lead_round(ctx: Context, v: Token) -> Iterator[Cand]:
         leaders = _named_after(ctx, (v,), ("by",), deps=("agent",)) if hung_apart else ctx.subjects(v)
         # ('Tencent led its previous round': 'its' is the company raising, never the one that leads)
         pronoun = any(c.pos_ == "PRON" for c in possessors(r))
-        saved, ctx.exclude = ctx.exclude, ctx.exclude | ({a.key for a in leaders} if pronoun else set())
-        try:
+        with ctx.excluding(ctx.exclude | ({a.key for a in leaders} if pronoun else set())):
             investees = _round_investees(ctx, r) or investee_from_clause or _round_raiser(ctx, r)
-        finally:
-            ctx.exclude = saved
         investors = leaders + _participants(ctx, v, r, clause)
         for s in investors:
             for o in investees:
@@ -4119,11 +4124,8 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     if not subjects and n.dep_ in ("dobj", "attr"):
         subjects = _business_owners(ctx, [c for c in n.head.children if c.dep_ == "nsubj"])
     # 'Carizon, its joint venture with Y': 'its' is not the venture's own
-    saved, ctx.exclude = ctx.exclude, {a.key for a in ctx.expand(n.head, refs=False)} if n.dep_ == "appos" else set()
-    try:
+    with ctx.excluding({a.key for a in ctx.expand(n.head, refs=False)} if n.dep_ == "appos" else set()):
         subjects += [a for c in n.children if c.dep_ == "poss" for a in ctx.expand(c)]
-    finally:
-        ctx.exclude = saved
     # 'the Tencent joint venture with Y': a name before the noun is one side of it
     subjects += [
         a for c in n.lefts if c.dep_ in ("compound", "nmod") and (a := ctx.ent(c)) and a.type == "Organization"
@@ -4385,12 +4387,7 @@ def rule_portfolio(ctx: Context, v: Token) -> Iterator[Cand]:
     portfolio holds, it has invested in (not 'the regulator's portfolio includes …': an authority invests in
     nothing)."""
     portfolios = [c for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() in lx.PORTFOLIO_NOUNS]
-    investors = [
-        a
-        for p in portfolios
-        for a in _portfolio_holders(ctx, p)
-        if ctx.kinds.get(a.key) not in ("authority", "exchange")
-    ]
+    investors = [a for p in portfolios for a in _portfolio_holders(ctx, p)]
     held = [a for c in v.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False) if a.type == "Organization"]
     for s in investors:
         for o in held:
@@ -4405,7 +4402,7 @@ def rule_portfolio_examples(ctx: Context, n: Token) -> Iterator[Cand]:
     Uber': no holder named)."""
     if not _holdings_of_stakes(n):
         return
-    investors = [a for a in _portfolio_holders(ctx, n) if ctx.kinds.get(a.key) not in ("authority", "exchange")]
+    investors = _portfolio_holders(ctx, n)
     held = [a for a in _examples_listed(ctx, n) if a.type == "Organization"] if investors else []
     for s in investors:
         for o in held:
@@ -4430,8 +4427,14 @@ _STAKE_WORDS = frozenset({"investment", "equity", "venture", "stake", "share", "
 
 
 def _portfolio_holders(ctx: Context, portfolio: Token) -> list[Arg]:
-    """The organizations whose portfolio a noun of holdings names: 'HongShan's portfolio', 'its holdings'."""
-    return [a for c in possessors(portfolio) for a in ctx.expand(c) if a.type == "Organization"]
+    """The organizations whose portfolio a noun of holdings names: 'HongShan's portfolio', 'its holdings' (not an
+    authority's or an exchange's: neither invests)."""
+    return [
+        a
+        for c in possessors(portfolio)
+        for a in ctx.expand(c)
+        if a.type == "Organization" and ctx.kinds.get(a.key) not in ("authority", "exchange")
+    ]
 
 
 def rule_aimed_at(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -4565,16 +4568,13 @@ def rule_among_backers(ctx: Context, n: Token) -> Iterator[Cand]:
     investors = [a for p in named for a in ctx.expand(p, refs=False) if a.type in ("Organization", "Person")]
     # 'took it to Nasdaq with Alibaba among its early backers': whose backers they are, the possessor says (never
     # one of them)
-    saved, ctx.exclude = ctx.exclude, ctx.exclude | {a.key for a in investors}
-    try:
+    with ctx.excluding(ctx.exclude | {a.key for a in investors}):
         backed = [
             a
             for c in possessors(n)
             for a in ctx.expand(c)
             if a.type == "Organization" and ctx.kinds.get(a.key) not in ("authority", "exchange")
         ]
-    finally:
-        ctx.exclude = saved
     raised = bool(money_raised(verb))
     # ('Sequoia backed Keep early, with Tencent among its other investors': with a deal of its own in the clause, its
     # may be either company)
@@ -4690,8 +4690,7 @@ def rule_agreed_with(ctx: Context, v: Token) -> Iterator[Cand]:
         return
     partners = [
         a
-        for p in _pobjs((v,), ("with",))
-        for a in ctx.expand(p, refs=False)
+        for a in _named_after(ctx, (v,), ("with",), refs=False)
         if a.type == "Organization" and ctx.kinds.get(a.key) not in ("authority", "exchange")
     ]
     for s in ctx.subjects(v) if partners else []:
@@ -5075,8 +5074,7 @@ def _whose_conduct(ctx: Context, heads: Iterable[Token], investigators: set[str]
     found: list[Arg] = []
     # ('its' is no authority's: an authority investigates, it is not investigated, in what this reads)
     authorities = {key for key, kind in ctx.kinds.items() if kind == "authority"}
-    saved, ctx.exclude = ctx.exclude, investigators | authorities
-    try:
+    with ctx.excluding(investigators | authorities):
         for h in heads:
             conduct = h.lemma_.lower() in lx.CONDUCT_NOUNS
             found += [a for c in possessors(h) for a in ctx.expand(c, refs=conduct and c.pos_ == "PRON")]
@@ -5095,8 +5093,6 @@ def _whose_conduct(ctx: Context, heads: Iterable[Token], investigators: set[str]
                     found += _named_after(ctx, (c,), ("by",), refs=False, deps=("agent",)) or [
                         a for p in _pobjs((c,), ("on", "in", "across")) for k in possessors(p) for a in ctx.expand(k)
                     ]
-    finally:
-        ctx.exclude = saved
     return [a for a in found if a.type == "Organization" and a.key not in investigators | authorities]
 
 

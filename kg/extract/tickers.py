@@ -44,8 +44,10 @@ _ITEM = rf"(?:{_ONE}|{_BARE})"
 _LIST = rf"{_ITEM}(?:\s*[;,/]\s*{_ITEM})*"
 # a name's native form may open the bracket, set off by a comma ("Dashenlin (大参林, SSE: 603233)", "Toyota
 # (トヨタ自動車, TSE: 7203)")
-NATIVE_CHARS = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"  # kana, CJK ideographs, hangul
-_NATIVE = rf"[{NATIVE_CHARS}][{NATIVE_CHARS}·・ ]*\s*[,，;；]\s*"
+_NATIVE_CHARS = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"  # kana, CJK ideographs, hangul
+#: A name's native form: "大参林", "トヨタ自動車", "무신사".
+NATIVE_NAME = rf"[{_NATIVE_CHARS}][{_NATIVE_CHARS}·・ ]*"
+_NATIVE = rf"{NATIVE_NAME}\s*[,，;；]\s*"
 _BRACKET = re.compile(rf"\((?:\s*{_NATIVE})?\s*(?P<round>{_LIST})\s*\)|\[\s*(?P<square>{_LIST})\s*\]")
 _ITEMS = re.compile(rf"(?P<one>{_ONE})|(?P<bare>{_BARE})")
 # a bare code in round brackets is a ticker only after "listed": "the Nasdaq-listed (CPNG) market leader"; else an
