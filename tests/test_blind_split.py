@@ -51,6 +51,7 @@ BLIND42 = Path(__file__).resolve().parent / "data" / "blind42"
 BLIND43 = Path(__file__).resolve().parent / "data" / "blind43"
 BLIND44 = Path(__file__).resolve().parent / "data" / "blind44"
 BLIND45 = Path(__file__).resolve().parent / "data" / "blind45"
+BLIND46 = Path(__file__).resolve().parent / "data" / "blind46"
 
 
 def _half(stem: str) -> str:
@@ -101,6 +102,7 @@ def _half(stem: str) -> str:
             *BLIND43.glob("*/*.md"),
             *BLIND44.glob("*/*.md"),
             *BLIND45.glob("*/*.md"),
+            *BLIND46.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -155,6 +157,7 @@ def test_sizes():
     assert len(list(BLIND43.glob("dev/*.md"))) == 8 and len(list(BLIND43.glob("test/*.md"))) == 4
     assert len(list(BLIND44.glob("dev/*.md"))) == 9 and len(list(BLIND44.glob("test/*.md"))) == 3
     assert len(list(BLIND45.glob("dev/*.md"))) == 5 and len(list(BLIND45.glob("test/*.md"))) == 7
+    assert len(list(BLIND46.glob("dev/*.md"))) == 7 and len(list(BLIND46.glob("test/*.md"))) == 5
 
 
 @pytest.mark.parametrize(
@@ -205,6 +208,7 @@ def test_sizes():
             *BLIND43.glob("*/*.yaml"),
             *BLIND44.glob("*/*.yaml"),
             *BLIND45.glob("*/*.yaml"),
+            *BLIND46.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
