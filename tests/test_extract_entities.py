@@ -1198,3 +1198,63 @@ def test_a_period_before_a_capital_still_ends_a_sentence_written_without_a_space
     # (the tokenizer's split of 'growth.The' mends a missing space; only a name's '.AI' is kept whole)
     doc = extract_text("Tencent reported growth.The company said Meituan lost share.")
     assert "growth.The" not in {e.label for e in doc.entities.values()}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Yunnan Botanee Bio-Technology (SZSE: 300957), the owner of Winona, fell 2.8%.",
+            "Yunnan Botanee Bio-Technology",
+        ),
+        ("Shares of Shanghai Fosun Bio-Pharma rose 3%.", "Shanghai Fosun Bio-Pharma"),
+        ("Zhejiang Huahai Bio-Technology said on Monday it would expand.", "Zhejiang Huahai Bio-Technology"),
+    ],
+)
+def test_a_hyphenated_word_after_a_place_stays_in_the_companys_name(extract_text, text, name):
+    assert name in {e.label for e in extract_text(text).entities.values()}
+
+
+def test_a_hyphenated_modifier_after_a_place_is_still_no_name(extract_text):
+    labels = {e.label for e in extract_text("Alibaba Hong Kong-listed shares rose on Monday.").entities.values()}
+    assert "Hong Kong" in labels and not any("listed" in label for label in labels)
+
+
+@pytest.mark.parametrize(
+    "text, name, after",
+    [
+        ("Yatsen Holding bought France’s Galénic from Pierre Fabre in 2019.", "Galénic", "Pierre Fabre"),
+        ("Tencent bought Sumo Digital from its founders in 2022.", "Sumo Digital", "founders"),
+        ("Anta bought Amer Sports from Mavi in 2019.", "Amer Sports", "Mavi"),
+    ],
+)
+def test_a_name_ends_before_a_preposition_of_the_verb(extract_text, text, name, after):
+    labels = {e.label for e in extract_text(text).entities.values()}
+    assert name in labels and not any(after in label and name in label for label in labels)
+
+
+@pytest.mark.parametrize("text, name", [("Shares of Bank of China rose.", "Bank of China")])
+def test_of_inside_a_name_does_not_end_it(extract_text, text, name):
+    assert name in {e.label for e in extract_text(text).entities.values()}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Chicmax owns the Kans skincare brand.", "Kans"),
+        ("Proya, the owner of the Timage makeup label, rose.", "Timage"),
+        ("Anta also owns the Kolon Sport outdoor brand in China.", "Kolon Sport"),
+    ],
+)
+def test_a_name_before_words_of_kind_and_brand_is_a_brand(extract_text, text, name):
+    assert name in {e.label for e in extract_text(text).entities.values()}
+
+
+def test_a_nationality_before_a_brand_is_no_brand(extract_text):
+    labels = {e.label for e in extract_text("Winona is the biggest Chinese skincare brand.").entities.values()}
+    assert "Chinese" not in labels
+
+
+@pytest.mark.parametrize("text", ["Xiaomi Mi-", "Shares of Shanghai Fosun-", "Shanghai Fosun Bio-Pharma-"])
+def test_a_hyphen_at_the_end_of_the_text_is_read_without_error(extract_text, text):
+    extract_text(text)

@@ -9663,3 +9663,207 @@ def test_a_conjoined_name_without_a_share_of_its_own_holds_nothing(extract_text,
 def test_who_after_a_list_of_a_person_and_a_firm_is_not_moved_to_the_person(extract_text):
     text = "The round was led by Neil Shen and Sequoia China, who invested in ByteDance in 2013."
     assert ("neil shen", "invested_in", "bytedance") not in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text, company, exchange",
+    [
+        (
+            "Kuaishou lost money every year after its Hong Kong Stock Exchange listing in February 2021.",
+            "kuaishou",
+            "hkex",
+        ),
+        ("SMIC raised RMB 53 billion for its STAR Market listing in July 2020.", "smic", "star market"),
+        ("Pinduoduo has tripled in value since its Nasdaq listing in July 2018.", "pinduoduo", "nasdaq"),
+    ],
+)
+def test_an_exchange_read_as_the_subject_of_its_listing_is_the_listing(extract_text, text, company, exchange):
+    assert (company, "listed_on", exchange) in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pop Mart raised HK$4.7 billion in its Hong Kong listing in December 2020.",
+        "Analysts expect a Nasdaq listing to value the company at US$5 billion.",
+    ],
+)
+def test_a_listing_of_a_place_or_of_no_one_is_no_listing(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "listed_on"]
+
+
+@pytest.mark.parametrize(
+    "text, company, exchange",
+    [
+        (
+            "Revenue rose 20%, Zhipu said in a filing to the Hong Kong Stock Exchange, where it trades under the code"
+            " 2513.",
+            "zhipu ai",
+            "hkex",
+        ),
+        (
+            "BYD will hold 60%, according to a filing by BYD to the Shenzhen Stock Exchange, where its shares trade"
+            " under the code 002594.",
+            "byd",
+            "szse",
+        ),
+        (
+            "Pinduoduo chose the Nasdaq, where it listed in July 2018, over the New York Stock Exchange.",
+            "pinduoduo",
+            "nasdaq",
+        ),
+    ],
+)
+def test_a_company_trading_where_an_exchange_is_is_listed_there(extract_text, text, company, exchange):
+    assert (company, "listed_on", exchange) in triples(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ant Group opened an office near the Shanghai Stock Exchange, where traders gather at lunch.",
+        "Li spoke in Hong Kong, where the company trades, about margins.",
+    ],
+)
+def test_a_where_clause_without_an_exchange_or_a_company_trading_lists_nothing(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "listed_on"]
+
+
+@pytest.mark.parametrize(
+    "text, company, exchange",
+    [
+        (
+            "Cambricon reported its first profit. Revenue rose 181%, the company (SSE: 688256) said in a filing.",
+            "cambricon",
+            "sse",
+        ),
+        ("BYD sold more cars than ever. The group (SZSE: 002594) said on Monday that exports doubled.", "byd", "szse"),
+        ("Meituan beat forecasts. The firm (HKEX: 3690) said orders rose.", "meituan", "hkex"),
+    ],
+)
+def test_a_ticker_after_the_company_lists_the_company_it_stands_for(extract_text, text, company, exchange):
+    assert (company, "listed_on", exchange) in triples(extract_text(text))
+
+
+def test_a_ticker_after_an_indefinite_company_lists_no_one(extract_text):
+    ex = extract_text("Xiaomi and Oppo gained share. A company (HKEX: 1810) said on Monday that sales doubled.")
+    assert not [t for t in triples(ex) if t[1] == "listed_on"]
+
+
+@pytest.mark.parametrize(
+    "text, partners",
+    [
+        (
+            "Dixon has signed technology and joint venture deals with several component makers, including HKC.",
+            ("dixon", "hkc"),
+        ),
+        ("Grab signed payment and delivery partnerships with DBS in 2024.", ("grab", "dbs group")),
+        ("Xiaomi has struck chip and software agreements with MediaTek.", ("xiaomi", "mediatek")),
+    ],
+)
+def test_a_deal_read_as_a_conjunct_of_the_object_still_makes_partners(extract_text, text, partners):
+    found = triples(extract_text(text))
+    assert (partners[0], "partner_of", partners[1]) in found or (partners[1], "partner_of", partners[0]) in found
+
+
+def test_a_deal_conjoined_to_an_object_of_reporting_is_no_partnership(extract_text):
+    ex = extract_text("Xiaomi reported revenue and profits with Qualcomm chips inside most phones.")
+    assert not [t for t in triples(ex) if t[1] == "partner_of"]
+
+
+@pytest.mark.parametrize(
+    "text, rivals",
+    [
+        ("Amazon’s Saudi site competes with Noon.", ("amazon", "noon")),
+        ("Noon and Amazon’s local site compete with Temu and Shein.", ("amazon", "temu")),
+        ("Alibaba’s grocery unit now competes with Dingdong Maicai in Shanghai.", ("alibaba", "dingdong maicai")),
+        ("JD.com’s travel platform will compete with Trip.com.", ("jd.com", "trip.com group")),
+    ],
+)
+def test_a_business_no_name_names_competes_for_its_owner(extract_text, text, rivals):
+    found = triples(extract_text(text))
+    assert (rivals[0], "competes_with", rivals[1]) in found or (rivals[1], "competes_with", rivals[0]) in found
+
+
+def test_the_rivals_of_a_company_do_not_compete_for_it(extract_text):
+    # 'rivals' is no business of Temu's: only a business noun stands for its owner
+    ex = extract_text("Temu’s rivals compete with Shein on price.")
+    assert not [r for r in ex.relations if r.rule.startswith("compete.verb")]
+
+
+def test_its_shares_in_a_where_clause_on_a_filing_are_the_filers(extract_text):
+    text = (
+        "Tata will hold 60% of the venture and BYD the rest, according to a filing by BYD to the Shenzhen Stock"
+        " Exchange, where its shares trade under the code 002594."
+    )
+    found = triples(extract_text(text))
+    assert ("byd", "listed_on", "szse") in found and not [t for t in found if t[0].startswith("tata")]
+
+
+@pytest.mark.parametrize(
+    "text, company, rivals",
+    [
+        (
+            "Vivo was founded in 2009. The company has since built its business at home, where it competes with"
+            " Honor, Apple, Xiaomi (HKEX: 1810), Oppo and Transsion in a crowded market.",
+            "vivo",
+            ("oppo", "transsion"),
+        ),
+        (
+            "Shein was founded in 2008. The company has since built its business at home, where it competes with"
+            " Temu, Amazon, JD.com (HKEX: 9618), Vipshop and Douyin in a crowded market.",
+            "shein",
+            ("vipshop", "douyin"),
+        ),
+    ],
+)
+def test_a_list_goes_on_past_a_tickers_bracket(extract_text, text, company, rivals):
+    found = triples(extract_text(text))
+    assert all((company, "competes_with", r) in found or (r, "competes_with", company) in found for r in rivals)
+
+
+def test_a_clause_after_a_tickers_bracket_is_no_part_of_the_list(extract_text):
+    found = triples(extract_text("Luxshare supplies Apple (Nasdaq: AAPL), and Huawei buys parts from BYD."))
+    assert not [t for t in found if "huawei" in (t[0], t[2]) and "apple" in (t[0], t[2])]
+
+
+def test_where_it_in_a_clause_on_a_noun_is_not_the_name_read_as_that_nouns_appositive(extract_text):
+    text = (
+        "Realme was spun off from Oppo in 2018. The company has since rebuilt its business at home, where it"
+        " competes with Xiaomi, Honor (SZSE: 000001), Vivo and Transsion in a crowded market."
+    )
+    found = triples(extract_text(text))
+    assert ("realme", "competes_with", "xiaomi") in found and ("oppo", "competes_with", "xiaomi") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baidu said its partner, the company (SZSE: 002594), would use Apollo software in its cars.",
+        "Lenovo sued Zhejiang Dahua, saying the company (SZSE: 002236) copied its designs.",
+    ],
+)
+def test_a_ticker_after_a_description_is_left_when_the_sentence_names_another_company(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "listed_on" and t[0] in ("baidu", "lenovo")]
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Hillhouse bought shares in Kuaishou after its Hong Kong Stock Exchange listing.", "hillhouse investment"),
+        ("MiniMax said its planned Hong Kong Stock Exchange listing would go ahead in January.", "minimax"),
+    ],
+)
+def test_its_listing_of_another_company_or_a_planned_one_is_no_listing(extract_text, text, wrong):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "listed_on" and t[0] == wrong]
+
+
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        ("Alibaba’s food delivery unit Ele.me competes with Meituan.", "alibaba"),
+        ("PDD Holdings’ US platform Temu competes with Shein and Amazon.", "pdd holdings"),
+    ],
+)
+def test_a_business_named_competes_for_itself_not_its_owner(extract_text, text, owner):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "competes_with" and owner in (t[0], t[2])]

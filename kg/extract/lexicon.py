@@ -519,6 +519,8 @@ MONEY_NOUNS = frozenset({"money", "fund", "capital", "cash", "investment", "fina
 #: debut on Y', 'X filed for an IPO on Y' (a plan counts as a listing, as 'plans to list on Y' does).
 LISTING_PLAN_VERBS = frozenset({"file", "plan", "prepare", "apply"})
 LISTING_VERBS = LISTING_PLAN_VERBS | {"complete", "make", "stage", "hold", "launch", "finish"}
+#: Words before a deal's noun that say it has not happened: 'its planned Nasdaq listing', 'a proposed listing'.
+UNREALISED_WORDS = frozenset({"planned", "proposed", "potential", "possible", "mooted", "failed", "aborted", "shelved"})
 #: Verbs of having a unit: 'X has (runs, keeps) a chip subsidiary, Y' makes Y X's unit (not 'X bought a unit, Y').
 UNIT_HOLDING_VERBS = frozenset({"have", "own", "operate", "run", "keep", "retain", "control", "maintain"})
 #: Verbs of facing a rival: "X faces Y", "X will go up against Y", "X squared off (lined up) against Y".

@@ -70,6 +70,11 @@ _STOCK_WORDS = frozenset({"shares", "stock", "stocks"})
 _NATIVE_NAME = re.compile(rf"\({NATIVE_NAME}\)\W*")
 
 
+#: Prepositions that, hung on a verb outside a name the NER gave, end the name: what was bought from whom ('to' and
+#: 'of' stay, the parser misplaces them inside 'Neverness to Everness' or 'Bank of China').
+_VERB_PREPOSITIONS = frozenset({"from"})
+
+
 def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     """Strip determiners, a stock's words, quotes, punctuation, possessives and anything from a line break on, from a
     bracket left open, or from a comma that opens a description ('King, the Candy Crush maker': the NER may run on past
@@ -84,6 +89,11 @@ def _clean(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
         if i > start and _opens_an_amount(tokens, i, end):
             end = i  # 'Wanda Hotel Development for RMB2.49 billion': the NER ran on into what was paid
             break
+        if i > start and tokens[i].lower_ in _VERB_PREPOSITIONS and tokens[i].head.pos_ in ("VERB", "AUX"):
+            head = tokens[i].head.i
+            if not start <= head < end:
+                end = i  # "bought France's Galénic from Pierre Fabre": the NER ran on into the verb's phrase
+                break
     opened = next((i for i in range(start, end) if tokens[i].text == "("), None)
     if opened is not None and not any(tokens[i].text == ")" for i in range(opened, end)):
         end = opened  # 'Payoneer Global (PAYO': the NER ran into a bracket it did not close, a ticker or an alias
@@ -231,7 +241,7 @@ _LIKENESS = frozenset({"style", "like", "esque", "type", "inspired"})
 def _hyphen_joined(tokens: Sequence[Token], i: int) -> bool:
     """Whether token ``i`` follows a hyphen written without spaces after a capitalised word ("Chang-han")."""
     return (
-        i >= 2
+        2 <= i <= len(tokens)
         and tokens[i - 1].text == "-"
         and not tokens[i - 1].whitespace_
         and not tokens[i - 2].whitespace_
@@ -1891,12 +1901,21 @@ def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
         if t.dep_ == "appos" and t.head.i < t.i and tokens[t.head.i + 1].text == ",":
             runs.append(_proper_run(tokens, t.head.i, -1))  # 'Quantic Dream, the Paris studio'
         if lemma in lx.BRAND_NOUNS and t.tag_ == "NN" and t.i >= 2 and tokens[t.i - 1].head.i == t.i:
-            runs.append(_proper_run(tokens, t.i - 1, -1))  # 'the Han Shu brand'
+            runs.append(_proper_run(tokens, _before_kind_words(tokens, t), -1))  # 'the Han Shu (skincare) brand'
         for run in runs:
             if run is None or any(covered[run[0] : run[1]]):
                 continue
             out.append(_claimed(parsed, covered, run, "CATEGORY", {kind: 2.0}))
     return out
+
+
+def _before_kind_words(tokens: list[Token], brand: Token) -> int:
+    """The token before the lower-case words of kind that a brand noun may take ('the Kans skincare brand', 'the
+    Timage makeup label'): where its name ends."""
+    i = brand.i - 1
+    while i > brand.i - 3 and tokens[i].is_lower and tokens[i].pos_ in ("NOUN", "ADJ") and tokens[i].head.i == brand.i:
+        i -= 1
+    return i
 
 
 def _numbered_products(parsed: Parsed, covered: bytearray) -> list[Candidate]:
@@ -2271,15 +2290,19 @@ def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int 
     ("NetEase Cloud Music"). None when the KB name stands alone."""
     if ent.end >= len(tokens) or tokens[ent.end].text in lx.NOT_UNIT_WORDS or tokens[ent.end].is_sent_start:
         return None  # (nor the next sentence's first words: '… of Alibaba Group Holding Ltd. Shares rose …')
-    j = ent.end
-    while (
-        j < len(tokens)
-        and j - ent.end < 5
-        and tokens[j].text[:1].isupper()
-        and tokens[j].text.rstrip(".").isalpha()
-        and tokens[j].lower_ not in lx.CURRENCY_CODES  # 'fined Trip.com Group RMB 2.7 billion'
-    ):
-        j += 1  # ('Co.' and 'Ltd.' end a name)
+    j, words = ent.end, 0
+    while j < len(tokens) and words < 5:
+        words += 1
+        if j + 2 < len(tokens) and _hyphen_joined(tokens, j + 2) and tokens[j + 2].text[:1].isupper():
+            j += 3  # 'Fosun Bio-Pharma': a hyphenated word of the name
+        elif (
+            tokens[j].text[:1].isupper()
+            and tokens[j].text.rstrip(".").isalpha()
+            and tokens[j].lower_ not in lx.CURRENCY_CODES  # 'fined Trip.com Group RMB 2.7 billion'
+        ):
+            j += 1  # ('Co.' and 'Ltd.' end a name)
+        else:
+            break
     if j - ent.end >= 2 and tokens[j - 1].lower_ in lx.ORG_SUFFIXES:
         return j
     nxt = by_start.get(ent.end)
@@ -2298,16 +2321,24 @@ def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int 
         nxt is not None
         and nxt.label_ in ("ORG", "PRODUCT", "FAC")
         and not nxt.ent_id_
-        and all(t.text[:1].isupper() for t in nxt)
-        and nxt.end <= j
+        and all(t.text[:1].isupper() or _hyphen_joined(tokens, t.i + 1) for t in nxt)  # ('Huahai Bio-Technology')
+        and (nxt.end <= j or _hyphen_joined(tokens, j + 1))
     ):
         return nxt.end
     # '<KB name> <One to three Capitalised words>' ("JD Takeaway", "Taobao Instant Commerce")
-    k = ent.end
-    while k < j and not tokens[k].ent_id_ and tokens[k].text not in lx.NOT_UNIT_WORDS and k - ent.end < 3:
-        k += 1
-    if k > ent.end and (k == len(tokens) or not tokens[k].text[:1].isupper()):
-        return k
+    k, words = ent.end, 0
+    while k < j and not tokens[k].ent_id_ and tokens[k].text not in lx.NOT_UNIT_WORDS and words < 3:
+        capitalised_hyphen = k + 2 < len(tokens) and _hyphen_joined(tokens, k + 2) and tokens[k + 2].text[:1].isupper()
+        k += 3 if capitalised_hyphen else 1  # ('Bio-Pharma' is one word)
+        words += 1
+    if k > ent.end and (
+        k == len(tokens)
+        or not (
+            tokens[k].text[:1].isupper()
+            or (k + 1 < len(tokens) and _hyphen_joined(tokens, k + 1) and tokens[k + 1].text[:1].isupper())
+        )
+    ):
+        return k  # (not the first half of a hyphenated word: 'Zhejiang Huahai Bio-Technology' is no 'Huahai Bio')
     return None
 
 

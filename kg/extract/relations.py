@@ -684,7 +684,13 @@ class Context:
             if not self._qualifies_a_thing(f[0])
             and not (kind == "Organization" and (self._left_for(f[0], tok) or self._describes_a_person(f[0])))
         ]
-        if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl":
+        if (
+            tok.pos_ == "PRON"
+            and tok.dep_ == "nsubj"
+            and tok.head.dep_ == "relcl"
+            # (a clause of where or when is no thing's description: 'at home, where it competes with …')
+            and not any(c.tag_ == "WRB" for c in tok.head.children)
+        ):
             owner, described = self._relative_subject(tok, kind)
             if owner:
                 return owner[0], found
@@ -1185,7 +1191,7 @@ class Context:
     def expand(self, tok: Token, refs: bool = True) -> list[Arg]:
         """The entities a noun phrase names: itself, its conjuncts, its examples, its 'of' argument."""
         out: list[Arg] = []
-        for t in (tok, *tok.conjuncts, *self._added_as_well_as(tok)):
+        for t in (tok, *tok.conjuncts, *self._added_as_well_as(tok), *self._listed_past_a_ticker(tok)):
             # 'Supercell, the Clash of Clans maker owned by X': an appositive describes the name it follows, though a
             # name inside it qualifies its noun
             describes = t.dep_ == "appos" and self.tok_mention[t.i] is None and self.tok_mention[t.head.i]
@@ -1430,6 +1436,23 @@ class Context:
             for p in tokens[i].children
             if p.dep_ == "pobj" and self.tok_mention[p.i]
         ]
+
+    def _listed_past_a_ticker(self, tok: Token) -> list[Token]:
+        """'competes with Huawei, Apple, Xiaomi (HKEX: 1810), Oppo and Vivo': the names that go on with the list of
+        ``tok`` after a ticker's bracket, which the small model hangs on the clause as conjuncts of its verb."""
+        last = max((tok, *tok.conjuncts), key=lambda t: t.i)
+        named = self.tok_mention[last.i]
+        closing = next((k for k, first in self.ticker_opening.items() if named and first == named[1]), None)
+        if closing is None or closing + 2 >= len(self.tokens) or self.tokens[closing + 1].text != ",":
+            return []
+        nxt = self.tokens[closing + 2]
+        # (read as a conjunct, or hung anywhere but as a subject or a modifier when the list had begun: it goes on)
+        joined = nxt.dep_ == "conj" or (
+            last.i != tok.i and nxt.dep_ not in ("nsubj", "nsubjpass", "poss", "compound", "amod", "nmod")
+        )
+        if not joined or not self.tok_mention[nxt.i] or last.i in (a.i for a in nxt.ancestors):
+            return []
+        return [nxt, *nxt.conjuncts]
 
     def _dash_list(self, t: Token) -> list[Arg]:
         """'the three largest platforms — A, B and C —', 'two rivals: A and B': the names a dash or colon lists
@@ -2545,6 +2568,21 @@ def _verb_subjects(ctx: Context, v: Token, pred: str) -> list[Arg]:
             if a.type == "Person"
         ]
         subjects = put_in or subjects
+    if pred == "competes_with":
+        # "Amazon's Saudi site competes with Noon", 'Noon and Amazon's site compete with Temu': a business no name
+        # of its own names competes for its owner
+        unnamed = [
+            t
+            for h in v.children
+            if h.dep_ == "nsubj"
+            for t in (h, *h.conjuncts)
+            # ("Alibaba's food delivery unit Ele.me competes": the unit's own name competes, however parsed)
+            if not any(ctx.tok_mention[c.i] for c in t.subtree if c.i != t.i and not _under_possessor(c, t))
+            and not (t.i + 1 < len(ctx.tokens) and ctx.tok_mention[t.i + 1])
+        ]
+        named = {a.key for a in subjects}
+        owners = {a.key: a for t in unnamed for a in _business_owners(ctx, [t]) if a.key not in named}
+        subjects += owners.values()
     return subjects
 
 
@@ -4110,9 +4148,12 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         return  # a name's word ('Blackbird Ventures', 'Partnership Capital') is no partnership
     rule = "partner.noun"
     subjects: list[Arg] = []
-    if n.dep_ in ("dobj", "attr"):
-        subjects = ctx.subjects(n.head)
-        if n.head.lemma_.lower() in lx.COOP_SUPPORT:
+    # ('signed technology and joint venture deals with Y': the small model may make the deals a conjunct of the
+    # verb's object)
+    taken = n.head if n.dep_ == "conj" and n.head.dep_ == "dobj" and n.head.head.pos_ == "VERB" else n
+    if taken.dep_ in ("dobj", "attr"):
+        subjects = ctx.subjects(taken.head)
+        if taken.head.lemma_.lower() in lx.COOP_SUPPORT:
             rule = "partner.reach"
     elif n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in ("through", "via", "by", "after", "in"):
         subjects = ctx.subjects(governing_verb(n.head))
@@ -4148,8 +4189,8 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         # ('a joint venture of A, B and C': its partners, when the 'of' names two or more)
         if c.dep_ == "prep" and (c.lower_ == "between" or (c.lower_ == "of" and n.lemma_.lower() == "venture")):
             between += [a for p in c.children if p.dep_ == "pobj" for a in ctx.expand(p)]
-    if not objects and n.dep_ in ("dobj", "attr"):
-        objects = ctx.objects(n.head, {"with"})
+    if not objects and taken.dep_ in ("dobj", "attr"):
+        objects = ctx.objects(taken.head, {"with"})
     for a, b in _pairs(between):
         # ('Anchorpoint, a joint venture of A, B and C': a description, undated by its sentence's news)
         yield Cand(a, "partner_of", b, "partner.between", n.i, dated=n.dep_ != "appos")
@@ -6605,15 +6646,16 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X listed (its shares) on Y', 'X, which is listed on Y', 'X plans to list on Y', 'X debuted on Y': X is
     listed on exchange Y (an exchange of the KB: 'listed its products on Tmall' is no listing), and so when 'X went
     public on Y'; 'X went public' alone: a listing event only."""
-    if v.lower_ == "listing" and not (v.tag_ == "VBG" and v.dep_ == "pcomp"):
-        # the noun read as a verb ("X's Nasdaq listing"), not a gerund after a preposition ('since listing on Y')
+    if v.lower_ == "listing" and not (v.tag_ == "VBG" and v.dep_ == "pcomp" and _owned_subject(v) is None):
+        # the noun read as a verb ("X's Nasdaq listing", 'for its STAR Market listing'), not a gerund after a
+        # preposition ('since listing on Y')
         yield from rule_listing_noun(ctx, v)
         return
     low = v.lemma_.lower()
     public = low == "go" and any(c.lower_ == "public" for c in v.children)
     exchanges = [
         a
-        for a in _named_after(ctx, (v,), ("on", "in"), refs=False) + _segments_after(ctx, v)
+        for a in _named_after(ctx, (v,), ("on", "in"), refs=False) + _segments_after(ctx, v) + _where_at(ctx, v)
         if ctx.kinds.get(a.key) == "exchange"
     ]
     if low == "trade":
@@ -6647,6 +6689,23 @@ def rule_listing(ctx: Context, v: Token) -> Iterator[Cand]:
             yield Cand(None, "_listing", s, "event.listing", v.i)
 
 
+def _where_at(ctx: Context, v: Token) -> list[Arg]:
+    """The place a 'where' clause hangs on: 'a filing to the Shanghai Stock Exchange, where its shares trade', 'the
+    Nasdaq, where it listed in 2019' (what the clause's verb is done at)."""
+    if v.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in v.children):
+        return []
+    named = ctx.ent(v.head)
+    return [named] if named is not None else []
+
+
+def _filers_to(ctx: Context, v: Token) -> list[Arg]:
+    """Who made the filing to the exchange a 'where' clause ``v`` hangs on ('a filing by X to the Shenzhen Stock
+    Exchange, where …'); [] without one."""
+    if not _where_at(ctx, v) or v.head.dep_ != "pobj" or v.head.head.lower_ != "to":
+        return []
+    return _named_after(ctx, (v.head.head.head,), ("by",))
+
+
 def _trading_on(ctx: Context, v: Token, exchanges: list[Arg]) -> Iterator[Cand]:
     """'NIP Group began trading on Nasdaq in July 2024', 'X, which has traded on the STAR Market since July 2020',
     'Shares of X trade on the NYSE': a company whose shares trade on an exchange is listed there. The clause dates
@@ -6657,7 +6716,9 @@ def _trading_on(ctx: Context, v: Token, exchanges: list[Arg]) -> Iterator[Cand]:
         return
     subjects = [c for c in v.children if c.dep_ == "nsubj"]
     shares = [c for c in subjects if c.lemma_.lower() in lx.SHARE_NOUNS]
-    if shares:
+    if filers := _filers_to(ctx, v):
+        companies = filers  # 'a filing by X to the Shenzhen Stock Exchange, where its shares trade': X's shares
+    elif shares:
         companies = [a for c in shares for a in (*_named_after(ctx, (c,), ("of",)), *_owners_of(ctx, c))]
     else:
         companies = ctx.subjects(v)
@@ -6681,8 +6742,11 @@ def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     IPO) an exchange names is listed on it. Not 'a Nasdaq listing would give X …' (no owner of the listing), 'X's
     Hong Kong listing' (a place, not an exchange) nor 'X welcomed listings on Y' (not a verb of making one)."""
     before = ctx.tokens[n.i - 1] if n.i > 0 else None
-    # ("WeRide's Nasdaq listing": the small model may read the exchange as the noun and 'listing' as a verb beside it)
-    misread = before is not None and before.head.i != n.i and before.dep_ == n.dep_ == "pobj" and before.head == n.head
+    # ("WeRide's Nasdaq listing": the small model may read the exchange as the noun and 'listing' as a verb beside it,
+    # or as the subject of 'listing': 'after its STAR Market listing in July 2020')
+    misread = (
+        before is not None and before.head.i != n.i and before.dep_ == n.dep_ == "pobj" and before.head == n.head
+    ) or (before is not None and (subject := _owned_subject(n)) is not None and subject.i == before.i)
     maker = _listing_maker(n)
     exchanges = [
         a
@@ -6699,6 +6763,8 @@ def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     on_year = n.dep_ == "acl" and before is not None and before.i == n.head.i and before.ent_type_ == "DATE"
     owners = (*possessors(n), *(possessors(before) if (misread or on_year) and before is not None else ()))
     companies = [a for c in owners for a in ctx.expand(c)] + _named_after(ctx, (n,), ("of",))
+    if misread and any(c.pos_ == "PRON" for c in owners) and _other_company_before(ctx, n, companies):
+        companies = []  # 'Hillhouse bought shares in Kuaishou after its Nasdaq listing': whose 'its' is, unsure
     if not companies and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in ("in", "during", "on"):
         # 'X rose 18% in its debut', 'Shares of X rose in their debut', 'A and B soared on their debuts'
         companies = _debut_movers(ctx, n.head)
@@ -6710,6 +6776,30 @@ def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         if s.type == "Organization":
             for o in exchanges:
                 yield Cand(s, "listed_on", o, "listed_on.noun", n.i, dated=dated)
+
+
+def _other_company_before(ctx: Context, n: Token, companies: list[Arg]) -> bool:
+    """Whether an organization other than ``companies`` is named in the sentence before ``n``."""
+    keys = {a.key for a in companies}
+    return any(
+        m is not None
+        and ctx.types.get(m[2]) == "Organization"
+        and m[2] not in keys
+        and ctx.kinds.get(m[2]) not in ("authority", "exchange")
+        for m in ctx.tok_mention[n.sent.start : n.i]
+    )
+
+
+def _owned_subject(n: Token) -> Token | None:
+    """The subject of 'listing' read as a verb when a possessive opens it ('its STAR Market listing': the exchange
+    with 'its' on it), else None; a gerund's own subject has none ('after Nasdaq listing' names no owner either), nor
+    does a listing planned ('its planned Nasdaq listing')."""
+    if n.tag_ != "VBG":
+        return None
+    subject = next((c for c in n.children if c.dep_ == "nsubj" and c.i == n.i - 1 and any(possessors(c))), None)
+    if subject is None or any(c.dep_ == "amod" and c.lower_ in lx.UNREALISED_WORDS for c in subject.children):
+        return None
+    return subject
 
 
 def _debut_movers(ctx: Context, prep: Token) -> list[Arg]:
@@ -6813,8 +6903,26 @@ _BEFORE_TICKER = frozenset(
 
 def rule_ticker(ctx: Context, paren: Token) -> Iterator[Cand]:
     """'Alibaba (NYSE: BABA; HKEX: 9988)', 'Meituan shares (HKEX: 3690)': the company is listed on each
-    exchange the bracket names (an exchange that is an entity; the code itself is never one)."""
-    j, steps = paren.i - 1, 0
+    exchange the bracket names (an exchange that is an entity; the code itself is never one); so is the company a
+    description stands for ('the company (SSE: 688256) said')."""
+    for company in _ticker_holders(ctx, paren.i - 1):
+        for mention in ctx.tickers[paren.i]:
+            exchange = ctx._arg(mention)
+            if exchange.key != company.key:
+                yield Cand(company, "listed_on", exchange, "listed_on.ticker", paren.i, dated=False)
+
+
+def _ticker_holders(ctx: Context, j: int) -> list[Arg]:
+    """The companies whose code a bracket opening after token ``j`` gives."""
+    if j >= 1 and ctx.tok_mention[j] is None and f"{ctx.tokens[j - 1].lower_} {ctx.tokens[j].lower_}" in lx.SINGLE_REFS:
+        # (before 'group' is read as the end of a name: 'Alibaba Group (…)'); only a subject with no organization
+        # named before it in its sentence ('Lenovo sued Dahua, saying the company (…) copied …' is either)
+        described = ctx.tokens[j]
+        named_before = any(
+            m is not None and ctx.types.get(m[2]) == "Organization" for m in ctx.tok_mention[described.sent.start : j]
+        )
+        return ctx.resolve(described) if described.dep_ == "nsubj" and not named_before else []
+    sentence, steps = ctx.sent_index[j + 1], 0
     while j >= 0 and steps < 3 and ctx.tok_mention[j] is None:
         if one_word_bracket(ctx.tokens, j - 2):
             j, steps = j - 3, steps + 1  # 'Dingdong (Cayman) Ltd. (NYSE: DDL)': a bracketed word of the name
@@ -6822,15 +6930,10 @@ def rule_ticker(ctx: Context, paren: Token) -> Iterator[Cand]:
             j, steps = j - 1, steps + 1
         else:
             break
-    if j < 0 or ctx.tok_mention[j] is None or ctx.sent_index[j] != ctx.sent_index[paren.i]:
-        return
+    if j < 0 or ctx.tok_mention[j] is None or ctx.sent_index[j] != sentence:
+        return []
     named = ctx._arg(ctx._mention_at(j))
-    companies = _listed_in_city(ctx, ctx.tokens[j]) if named.type == "Place" else [named]
-    for company in companies:
-        for mention in ctx.tickers[paren.i]:
-            exchange = ctx._arg(mention)
-            if exchange.key != company.key:
-                yield Cand(company, "listed_on", exchange, "listed_on.ticker", paren.i, dated=False)
+    return _listed_in_city(ctx, ctx.tokens[j]) if named.type == "Place" else [named]
 
 
 #: Verbs of a company's shares being traded at a place ('listed in New York', 'whose shares trade in Hong Kong').
