@@ -2293,7 +2293,7 @@ def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int 
     j, words = ent.end, 0
     while j < len(tokens) and words < 5:
         words += 1
-        if j + 2 < len(tokens) and _hyphen_joined(tokens, j + 2) and tokens[j + 2].text[:1].isupper():
+        if _capitalised_hyphen_after(tokens, j):
             j += 3  # 'Fosun Bio-Pharma': a hyphenated word of the name
         elif (
             tokens[j].text[:1].isupper()
@@ -2328,18 +2328,19 @@ def _unit_end(tokens: list[Token], ent: Span, by_start: dict[int, Span]) -> int 
     # '<KB name> <One to three Capitalised words>' ("JD Takeaway", "Taobao Instant Commerce")
     k, words = ent.end, 0
     while k < j and not tokens[k].ent_id_ and tokens[k].text not in lx.NOT_UNIT_WORDS and words < 3:
-        capitalised_hyphen = k + 2 < len(tokens) and _hyphen_joined(tokens, k + 2) and tokens[k + 2].text[:1].isupper()
-        k += 3 if capitalised_hyphen else 1  # ('Bio-Pharma' is one word)
+        k += 3 if _capitalised_hyphen_after(tokens, k) else 1  # ('Bio-Pharma' is one word)
         words += 1
     if k > ent.end and (
-        k == len(tokens)
-        or not (
-            tokens[k].text[:1].isupper()
-            or (k + 1 < len(tokens) and _hyphen_joined(tokens, k + 1) and tokens[k + 1].text[:1].isupper())
-        )
+        k == len(tokens) or not (tokens[k].text[:1].isupper() or _capitalised_hyphen_after(tokens, k - 1))
     ):
         return k  # (not the first half of a hyphenated word: 'Zhejiang Huahai Bio-Technology' is no 'Huahai Bio')
     return None
+
+
+def _capitalised_hyphen_after(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` is the first half of a hyphenated word of a name: a hyphen without spaces, then a capital
+    ('Bio' of 'Bio-Pharma'; not 'State' of 'State-owned')."""
+    return i + 2 < len(tokens) and _hyphen_joined(tokens, i + 2) and tokens[i + 2].text[:1].isupper()
 
 
 def _regional_unit(tokens: list[Token], place: Span) -> bool:

@@ -1442,8 +1442,10 @@ class Context:
         ``tok`` after a ticker's bracket, which the small model hangs on the clause as conjuncts of its verb."""
         last = max((tok, *tok.conjuncts), key=lambda t: t.i)
         named = self.tok_mention[last.i]
-        closing = next((k for k, first in self.ticker_opening.items() if named and first == named[1]), None)
-        if closing is None or closing + 2 >= len(self.tokens) or self.tokens[closing + 1].text != ",":
+        if named is None or named[1] not in self.tickers:
+            return []  # (no ticker's bracket after the list's last name: the common case, on expand's path)
+        closing = next(k for k, first in self.ticker_opening.items() if first == named[1])
+        if closing + 2 >= len(self.tokens) or self.tokens[closing + 1].text != ",":
             return []
         nxt = self.tokens[closing + 2]
         # (read as a conjunct, or hung anywhere but as a subject or a modifier when the list had begun: it goes on)
@@ -6778,15 +6780,17 @@ def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
                 yield Cand(s, "listed_on", o, "listed_on.noun", n.i, dated=dated)
 
 
+def _organizations_named(ctx: Context, start: int, end: int) -> set[str]:
+    """The keys of the organizations named between tokens ``start`` and ``end``."""
+    return {m[2] for m in ctx.tok_mention[start:end] if m is not None and ctx.types.get(m[2]) == "Organization"}
+
+
 def _other_company_before(ctx: Context, n: Token, companies: list[Arg]) -> bool:
-    """Whether an organization other than ``companies`` is named in the sentence before ``n``."""
+    """Whether a company other than ``companies`` is named in the sentence before ``n``."""
     keys = {a.key for a in companies}
     return any(
-        m is not None
-        and ctx.types.get(m[2]) == "Organization"
-        and m[2] not in keys
-        and ctx.kinds.get(m[2]) not in ("authority", "exchange")
-        for m in ctx.tok_mention[n.sent.start : n.i]
+        k not in keys and ctx.kinds.get(k) not in ("authority", "exchange")
+        for k in _organizations_named(ctx, n.sent.start, n.i)
     )
 
 
@@ -6918,9 +6922,7 @@ def _ticker_holders(ctx: Context, j: int) -> list[Arg]:
         # (before 'group' is read as the end of a name: 'Alibaba Group (…)'); only a subject with no organization
         # named before it in its sentence ('Lenovo sued Dahua, saying the company (…) copied …' is either)
         described = ctx.tokens[j]
-        named_before = any(
-            m is not None and ctx.types.get(m[2]) == "Organization" for m in ctx.tok_mention[described.sent.start : j]
-        )
+        named_before = _organizations_named(ctx, described.sent.start, j)
         return ctx.resolve(described) if described.dep_ == "nsubj" and not named_before else []
     sentence, steps = ctx.sent_index[j + 1], 0
     while j >= 0 and steps < 3 and ctx.tok_mention[j] is None:
