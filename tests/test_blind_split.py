@@ -52,6 +52,7 @@ BLIND43 = Path(__file__).resolve().parent / "data" / "blind43"
 BLIND44 = Path(__file__).resolve().parent / "data" / "blind44"
 BLIND45 = Path(__file__).resolve().parent / "data" / "blind45"
 BLIND46 = Path(__file__).resolve().parent / "data" / "blind46"
+BLIND47 = Path(__file__).resolve().parent / "data" / "blind47"
 
 
 def _half(stem: str) -> str:
@@ -103,6 +104,7 @@ def _half(stem: str) -> str:
             *BLIND44.glob("*/*.md"),
             *BLIND45.glob("*/*.md"),
             *BLIND46.glob("*/*.md"),
+            *BLIND47.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -158,6 +160,7 @@ def test_sizes():
     assert len(list(BLIND44.glob("dev/*.md"))) == 9 and len(list(BLIND44.glob("test/*.md"))) == 3
     assert len(list(BLIND45.glob("dev/*.md"))) == 5 and len(list(BLIND45.glob("test/*.md"))) == 7
     assert len(list(BLIND46.glob("dev/*.md"))) == 7 and len(list(BLIND46.glob("test/*.md"))) == 5
+    assert len(list(BLIND47.glob("dev/*.md"))) == 7 and len(list(BLIND47.glob("test/*.md"))) == 5
 
 
 @pytest.mark.parametrize(
@@ -209,6 +212,7 @@ def test_sizes():
             *BLIND44.glob("*/*.yaml"),
             *BLIND45.glob("*/*.yaml"),
             *BLIND46.glob("*/*.yaml"),
+            *BLIND47.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
