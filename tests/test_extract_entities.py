@@ -1258,3 +1258,50 @@ def test_a_nationality_before_a_brand_is_no_brand(extract_text):
 @pytest.mark.parametrize("text", ["Xiaomi Mi-", "Shares of Shanghai Fosun-", "Shanghai Fosun Bio-Pharma-"])
 def test_a_hyphen_at_the_end_of_the_text_is_read_without_error(extract_text, text):
     extract_text(text)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Škoda, the Czech brand that Volkswagen has owned outright since 2000, plans to use the cells.", "Czech"),
+        ("Shoppers in Prague still favour the Czech brand over imports.", "Czech"),
+    ],
+)
+def test_a_nationality_or_place_the_model_tags_as_a_proper_noun_before_a_brand_is_no_brand(extract_text, text, place):
+    assert place not in {e.label for e in extract_text(text).entities.values()}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("XTransfer signed a partnership with First Abu Dhabi Bank (ADX: FAB) on Tuesday.", "First Abu Dhabi Bank"),
+        ("The fund bought shares of First Shanghai Investments last year.", "First Shanghai Investments"),
+    ],
+)
+def test_a_place_inside_a_name_keeps_the_names_first_words(extract_text, text, name):
+    assert name in {e.label for e in extract_text(text).entities.values()}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("On Tuesday Abu Dhabi Bank shares rose.", "Abu Dhabi Bank"),
+        ("Chairman Zhang left Hong Kong Telecom.", "Hong Kong Telecom"),
+    ],
+)
+def test_a_word_before_a_place_led_name_that_is_no_word_of_it_stays_out(extract_text, text, name):
+    assert name in {e.label for e in extract_text(text).entities.values()}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "XMS Sports would acquire Wolverine's stake in Saucony Asia IP Holdco, a Delaware-registered entity.",
+            "Saucony Asia IP Holdco",
+        ),
+        ("Alibaba bought into Lazada Singapore Holdco in 2016.", "Lazada Singapore Holdco"),
+    ],
+)
+def test_a_holding_companys_word_ends_a_units_name(extract_text, text, name):
+    assert name in {e.label for e in extract_text(text).entities.values()}

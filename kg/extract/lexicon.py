@@ -1030,7 +1030,7 @@ LEGAL_FORM_WORDS = frozenset(
 #: Company-name endings that make "<KB name> <Words> Group" a unit of its own ("Taobao Tmall Commerce Group").
 ORG_SUFFIXES = frozenset(
     {"group", "holdings", "inc", "inc.", "ltd", "ltd.", "limited", "corporation", "corp", "corp.", "company"}
-    | {"co", "co."}
+    | {"co", "co.", "holdco"}  # ('Saucony Asia IP Holdco': a holding company's word ends its name)
 )
 #: Irregular past forms of cue verbs, for prefixed forms the lemmatizer leaves as they are ('co-led').
 IRREGULAR_PAST = {"led": "lead", "ran": "run", "held": "hold", "bought": "buy", "sold": "sell", "took": "take"}

@@ -279,7 +279,7 @@ def candidates(
     for c in out:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     out.extend(_numbered_products(parsed, covered))
-    out.extend(_category_names(parsed, covered))
+    out.extend(_category_names(parsed, covered, common_words))
     out.extend(_org_word_names(parsed, covered))
     out.extend(_listed_names(parsed, out, covered))
     out.extend(_ticker_exchanges(parsed, out, covered, exchange_codes or {}))
@@ -1762,7 +1762,12 @@ def _kb_company_in_full(parsed: Parsed, ent: Span, by_start: dict[int, Span]) ->
         return Candidate(span.start, span.end, parsed.text_of(span), ent.label_, ent.ent_id_, votes=votes)
     unit_end = _unit_end(parsed.tokens, ent, by_start)
     if unit_end:
-        span = parsed.doc[ent.start : _numbered_name_end(parsed.tokens, unit_end)]
+        start = ent.start
+        # ('First Abu Dhabi Bank': a place inside a name may come after the name's first words)
+        place = ent.label_ in ("GPE", "LOC")
+        while place and start > 0 and _names_first_word(parsed.tokens[start - 1], start, unit_end):
+            start -= 1
+        span = parsed.doc[start : _numbered_name_end(parsed.tokens, unit_end)]
         return Candidate(span.start, span.end, parsed.text_of(span), "ORG", None, votes={"Organization": 1.0})
     return None
 
@@ -1879,7 +1884,7 @@ def _org_word_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
     return out
 
 
-def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
+def _category_names(parsed: Parsed, covered: bytearray, common_words: Container[str]) -> list[Candidate]:
     """Names the NER missed beside a category noun that types them: "the e-commerce platform Tokopedia",
     "Quantic Dream, the Paris studio behind …" (a proper-noun run, not part of another mention)."""
     tokens, out = parsed.tokens, []
@@ -1901,7 +1906,13 @@ def _category_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
         if t.dep_ == "appos" and t.head.i < t.i and tokens[t.head.i + 1].text == ",":
             runs.append(_proper_run(tokens, t.head.i, -1))  # 'Quantic Dream, the Paris studio'
         if lemma in lx.BRAND_NOUNS and t.tag_ == "NN" and t.i >= 2 and tokens[t.i - 1].head.i == t.i:
-            runs.append(_proper_run(tokens, _before_kind_words(tokens, t), -1))  # 'the Han Shu (skincare) brand'
+            brand = _proper_run(tokens, _before_kind_words(tokens, t), -1)  # 'the Han Shu (skincare) brand'
+            # (not 'the Czech brand', 'the Shanghai label': a nationality or a place the language knows says where the
+            # brand is from; 'the Kans skincare brand', tagged a nationality too, is a name)
+            if brand is not None and not all(
+                k.ent_type_ in ("NORP", "GPE") and k.lower_ in common_words for k in tokens[brand[0] : brand[1]]
+            ):
+                runs.append(brand)
         for run in runs:
             if run is None or any(covered[run[0] : run[1]]):
                 continue

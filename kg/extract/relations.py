@@ -684,6 +684,9 @@ class Context:
             if not self._qualifies_a_thing(f[0])
             and not (kind == "Organization" and (self._left_for(f[0], tok) or self._describes_a_person(f[0])))
         ]
+        if kind == "Organization" and tok.pos_ == "PRON":
+            keys = {k for _, k in found}
+            found = [f for f in found if not self._in_description_of(f[0], keys, tok)]
         if (
             tok.pos_ == "PRON"
             and tok.dep_ == "nsubj"
@@ -700,6 +703,26 @@ class Context:
         if kind == "Organization" and tok.pos_ == "NOUN" and (traded := self._company_of_shares_sold_by(tok)):
             return traded, found
         return None, found
+
+    def _in_description_of(self, start: int, keys: AbstractSet[str], reference: Token) -> bool:
+        """Whether the name at token ``start`` stands inside an appositive that describes another of the names
+        ``keys``, and ``reference`` outside it ('Amer, owner of Arc'teryx, Salomon and Wilson, returned …, and Anta
+        remains its largest shareholder': the sentence is about Amer, not the names its description lists; but in
+        'SAMR, the watchdog that blocked a plan to merge Huya with its rival', its is Huya)."""
+        m = self.tok_mention[start]
+        if m is None:
+            return False
+        for a in self.mention_head[m].ancestors:
+            if a.dep_ == "appos":
+                described = self.tok_mention[a.head.i]
+                return (
+                    described is not None
+                    and described[2] != m[2]
+                    and described[2] in keys
+                    and a not in reference.ancestors
+                    and self.sent_index[a.i] == self.sent_index[reference.i]  # (a later sentence may be about it)
+                )
+        return False
 
     def _company_of_shares_sold_by(self, tok: Token) -> Arg | None:
         """'JD Health will buy Yixintang shares from the chain's founder', 'bought a stake in Sogou from the search
@@ -731,7 +754,7 @@ class Context:
     def _mention_before_comma(self, i: int) -> tuple[int, int, str] | None:
         """The mention right before the comma that token ``i`` follows ('Sogou, the search engine …'; '“Honor of
         Kings,” the game …', the comma inside the quotes, or after them: '“Genshin Impact”, the game'; a ticker
-        between), else None."""
+        between, or its native name in brackets), else None."""
         if i >= 1 and self.tokens[i - 1].text in _CLOSING_QUOTES:
             i -= 1
         if i >= 3 and self.tokens[i - 1].text == "," and self.tokens[i - 2].text in _CLOSING_QUOTES:
@@ -740,6 +763,8 @@ class Context:
             # 'GDS (NASDAQ: GDS), the operator founded by …': past its listing
             opening = self.ticker_opening[i - 2]
             return self.tok_mention[opening - 1] if opening > 0 else None
+        if i >= 5 and self.tokens[i - 1].text == "," and one_word_bracket(self.tokens, i - 4):
+            return self.tok_mention[i - 5]  # 'Ocean Engine (巨量引擎), ByteDance's arm': past its native name
         return self.tok_mention[i - 2] if i >= 2 and self.tokens[i - 1].text == "," else None
 
     def _relative_subject(self, tok: Token, kind: str) -> tuple[list[Arg], set[str]]:
@@ -1128,8 +1153,17 @@ class Context:
 
     def _relative_head(self, tok: Token) -> Token | None:
         """The noun a relative clause describes, when the pronoun sits in that clause and 'which'/'that' is
-        the clause's subject."""
+        the clause's subject (for 'its', of the clause's first verb too: 'X, which sold Y to Z and has grown under W,
+        its chief executive')."""
         h, subj = self._clause_subject(tok)
+        if (
+            subj is not None
+            and h.dep_ == "conj"
+            and subj.head.i == h.head.i
+            and subj.tag_ == "WDT"
+            and tok.dep_ == "poss"
+        ):
+            h = h.head  # (not 'X, who took over A and serves as its chairman', nor 'which spun off A and controls it')
         if subj is None or subj.tag_ not in ("WDT", "WP") or h.dep_ != "relcl" or not self.tok_mention[h.head.i]:
             return None
         return h.head
@@ -1348,6 +1382,8 @@ class Context:
         # unless its verb is plural ('A and B, which are …')
         if t.lower_ == "who" and not plural and (person := self._person_described(rel.head)):
             return person
+        if t.lower_ == "which" and (described := self._described_past_its_agent(rel.head)):
+            return described  # ('which' is no person: the small model may hang its clause on a participle's agent)
         if not plural and (nearest := self._listed_just_before(t, rel.head, listed_only=False)):
             return nearest
         if t.lower_ == "who" and (person := self._person_before_comma(t, rel.head)):
@@ -1357,6 +1393,21 @@ class Context:
         if t.dep_ == "nsubj" and (named := self._named_in_phrase_before(t, rel.head)):
             return named
         return self.expand(rel.head, refs)
+
+    def _described_past_its_agent(self, person: Token) -> list[Arg]:
+        """'Shunwei Capital, the venture firm co-founded by Lei Jun, which backed Kingsmith': the organization a
+        participle describes, when ``person`` is that participle's agent; [] for anything else."""
+        named = self.ent(person)
+        if named is None or named.type != "Person" or person.dep_ != "pobj" or person.head.dep_ != "agent":
+            return []
+        participle = person.head.head
+        if participle.dep_ != "acl":
+            return []
+        described = participle.head
+        if self.tok_mention[described.i] is None and described.dep_ == "appos":
+            described = described.head  # ('X, the venture firm co-founded by Y': the name the description is of)
+        organization = self.ent(described)
+        return [organization] if organization is not None and organization.type == "Organization" else []
 
     def _possessed_name(self, t: Token) -> Arg | None:
         """'competes with iFood and DiDi Global's 99Food', 'with Zara, H&M and Amazon's low-price Haul storefront':
@@ -1996,6 +2047,17 @@ class Context:
                     if p.dep_ == "pobj"
                     for q in _prep_objects_in_clause_of(p, c.lower_)
                     for a in self.expand(q)
+                )
+                # 'competes with A and a growing field of players such as B': the list's last member read as a
+                # conjunct of the verb, right after the preposition's phrase and 'and'
+                out.extend(
+                    a
+                    for k in v.children
+                    if k.dep_ == "conj"
+                    and k.pos_ in ("NOUN", "PROPN")
+                    and k.left_edge.i == c.right_edge.i + 2
+                    and self.tokens[c.right_edge.i + 1].lower_ in ("and", "or")
+                    for a in self.expand(k)
                 )
             elif c.dep_ == "prep" and c.lower_ in ("in", "at", "for") and preps:
                 out.extend(
@@ -4948,6 +5010,29 @@ def rule_rival_group(ctx: Context, rival: Token) -> Iterator[Cand]:
             yield Cand(a, "competes_with", b, "compete.rival_group", rival.i, dated=False)
 
 
+def _named_before_rivals(ctx: Context, rivals: Token) -> list[Arg]:
+    """'LONGi, Trina Solar, JA Solar and dozens of smaller rivals raced', 'Luckin, Cotti and other rivals have cut
+    prices': the organizations a subject list names before the plural rival noun that closes it (no one's rivals:
+    not "A, B and their rivals", nor "other rivals of C"), which that noun calls rivals; [] unless two or more."""
+    if (
+        rivals.tag_ != "NNS"
+        or possessors(rivals)
+        or any(ctx.tok_mention[c.i] or (c.dep_ == "prep" and c.lower_ == "of") for c in rivals.children)
+    ):
+        return []  # (nor 'A, B and other rivals of C': C's rivals)
+    member = rivals.head.head if rivals.dep_ == "pobj" and rivals.head.lower_ == "of" else rivals
+    if member.dep_ != "conj" or member.left_edge.i < 1 or ctx.tokens[member.left_edge.i - 1].lower_ != "and":
+        return []
+    first = member.head
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ not in ("nsubj", "nsubjpass"):
+        return []  # (a list the clause's subject acts on: 'ByteDance hired engineers from A, B and other rivals')
+    listed = _named(ctx.ent(t) for t in (first, *first.conjuncts) if t.i != member.i)
+    organizations = [a for a in listed if a.type == "Organization"]
+    return organizations if len(organizations) >= 2 and len(organizations) == len(listed) else []
+
+
 def _rival_group_after_names(ctx: Context, rival: Token) -> Iterator[Cand]:
     """'the merger of Yunmanman and Huochebang, two rival truck-hailing apps', 'Meituan and Dianping, rival review
     sites, merged': organizations listed right before a plural description set off by a comma, which calls them
@@ -5462,7 +5547,15 @@ def _appositive_names(ctx: Context, role: Token) -> list[Token]:
         for c in role.children
     ):
         return []
-    return [c for c in role.children if c.dep_ == "appos" and ctx.tok_mention[c.i]]
+    # (not a list whose first name has an owner of its own: in 'A, B's advertising arm, C's D and E' the role is A's;
+    # but 'its main rival, ByteDance's Douyin' names the rival)
+    return [
+        c
+        for c in role.children
+        if c.dep_ == "appos"
+        and ctx.tok_mention[c.i]
+        and not (any(k.dep_ == "poss" for k in c.children) and any(k.dep_ == "conj" for k in c.subtree))
+    ]
 
 
 def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Token]) -> tuple[list[Arg], list[Arg]]:
@@ -5473,6 +5566,16 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
     dep, h = head_role.dep_, head_role.head
     if own_names:  # '…, the chairman Eric Jing': the role's own name, not what it is in apposition to
         fillers = _first_for_singular_subject(head_role, [a for c in own_names for a in ctx.expand(c, refs=False)])
+    elif (
+        dep != "appos"
+        and possessors(head_role)
+        and _possessed_name_after_comma(ctx, head_role.i + 1)
+        and (set_off_after := ctx._mention_before_comma(head_role.left_edge.i)) is not None
+    ):
+        # 'Ocean Engine (巨量引擎), ByteDance's advertising arm, Alibaba's Alimama and …': a possessed role set off by
+        # commas after a name, then another owner's name, describes the name before it, though the small model reads
+        # the role as a list's first member (not 'Besides Meituan, Alibaba's delivery arm, Ele.me, …': the role's name)
+        fillers = [ctx._arg(set_off_after)]
     elif dep == "pobj" and h.lower_ == "of" and h.head.dep_ == "appos" and h.head.lower_ in ("one", "each"):
         fillers = ctx.expand(h.head.head, refs=False)  # 'Eddie Wu, one of the eighteen co-founders'
     elif (
@@ -5495,6 +5598,16 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
             # describes the name right before it, however the small model hangs it
             before = [a for a in fillers if a.span[1] <= head_role.idx]
             fillers = [max(before, key=lambda a: a.span[1])] if before else fillers
+        elif (
+            dep == "appos"
+            and head_role.tag_ == "NN"
+            and len(fillers) == 1
+            and (described := ctx._described_after_comma(head_role))
+            and described != fillers
+        ):
+            # 'A (HKEX: 2020), which holds a stake in B (NYSE: AS), the owner of C': the name right before the
+            # appositive's comma (past its ticker), which the small model passes over for the clause's subject
+            fillers = described
     # (not a noun summing the clause up: 'X remains the largest shareholder in Y, an arrangement that …')
     elif names := _appositive_names(ctx, head_role):
         fillers = _first_for_singular_subject(head_role, [a for c in names for a in ctx.expand(c, refs=False)])
@@ -5550,8 +5663,9 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
             if c.dep_ == "dobj" or (c.dep_ in ("advmod", "npadvmod") and ctx.tok_mention[c.i])
             for a in ctx.expand(c, refs=False)
         ]
-        # ('… among its shareholders, alongside C, D and E': those are counted among them too)
-        fillers += _named_after(ctx, (h.head,), ("alongside",), refs=False)
+        # ('… among its shareholders, alongside C, D and E': those are counted among them too, the phrase hung on the
+        # verb or on the role noun)
+        fillers += _named_after(ctx, (h.head, head_role), ("alongside",), refs=False)
     elif dep == "nsubj" and h.lemma_ in lx.LIST_VERBS:  # "Y's backers include A, B and C"
         fillers = [a for c in h.children if c.dep_ == "dobj" for a in ctx.expand(c, refs=False)]
     elif dep == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in lx.OFFICE_NOUNS and h.head.dep_ == "dobj":
@@ -5567,6 +5681,12 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
             for a in ctx.expand(d, refs=False)
         ]
     return fillers, appointer
+
+
+def _possessed_name_after_comma(ctx: Context, i: int) -> bool:
+    """Whether a comma at token ``i`` is followed by a name marked possessive ("…, Alibaba's Alimama")."""
+    m = ctx.tok_mention[i + 1] if i + 1 < len(ctx.tokens) and ctx.tokens[i].text == "," else None
+    return m is not None and m[0] == i + 1 and m[1] < len(ctx.tokens) and ctx.tokens[m[1]].tag_ == "POS"
 
 
 def _subject_list_on_tokens(ctx: Context, verb: Token) -> list[Arg]:
@@ -5627,6 +5747,10 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         return  # 'former chairman X': a past holder does not lead
     if pred == "part_of" and _sibling(n):
         return  # "Vivo's sister brand iQoo": Vivo's kin, not its unit
+    if pred == "competes_with" and (listed := _named_before_rivals(ctx, n)):
+        for a, b in _pairs(listed):  # 'A, B, C and dozens of smaller rivals raced to add capacity'
+            yield Cand(a, "competes_with", b, "compete.rival_group", n.i, dated=False)
+        return
     head_role = n
     # 'chairman and chief executive of Y'; 'joins as senior vice-president and head of Y' (a post of no relation
     # first: its place in the clause is the second's)
@@ -6221,7 +6345,11 @@ def rule_under(ctx: Context, h: Token) -> Iterator[Cand]:
         for a in owners:
             # 'Meituan and Alibaba's Taobao Shangou': only the marked possessor owns a company; and the mark right
             # before the name says whose it is ('BAIC's Stelato and SAIC's Shangjie' may come parsed as BAIC's both)
-            if a.type == "Organization" and _marked_possessive(ctx, a) and (adjacent is None or adjacent.key == a.key):
+            if (
+                a.type == "Organization"
+                and _marked_possessive(ctx, a)
+                and (adjacent.key == a.key if adjacent is not None else me is None or not _placed_apart(ctx, h, me, a))
+            ):
                 yield Cand(me, "part_of", a, "part_of.possessive", h.i)
     owner = None if parsed_possessors else adjacent
     if owner is not None and me is not None and owner.key != me.key:
@@ -6492,8 +6620,23 @@ def _conjunct_possessor(ctx: Context, h: Token, me: Arg) -> list[Arg]:
     owners = [
         a for a in named_possessors if a.type == "Organization" and a.key != me.key and _marked_possessive(ctx, a)
     ]
-    known = me.key in ctx.parents or ctx.kinds.get(me.key) is not None  # (what the KB places stays there)
-    return [a for a in owners if not known or ctx.within(me.key, a.key)]
+    return [a for a in owners if not _placed_apart(ctx, h, me, a)]
+
+
+def _placed_apart(ctx: Context, h: Token, me: Arg, owner: Arg) -> bool:
+    """Whether the name ``me`` (headed by ``h``) belongs elsewhere than to ``owner``, whose possessive stands
+    before a list it is in: the knowledge base places it elsewhere or knows it as a company of its own ("Alibaba's
+    Taobao and JD.com"; "Sea Ltd's Shopee and TikTok Shop"), or the name begins with another company's name the
+    knowledge base knows ("Alibaba's Alimama and Tencent Advertising")."""
+    if me.key in ctx.parents or ctx.kinds.get(me.key) is not None:
+        return not ctx.within(me.key, owner.key)
+    m = ctx.tok_mention[h.i]
+    if m is None or m[1] - m[0] < 2:
+        return False
+    first = ctx.tokens[m[0]].ent_id_
+    return (
+        first not in ("", me.key, owner.key) and ctx.kinds.get(first) == "company" and not ctx.within(first, owner.key)
+    )
 
 
 def _possessor_alone(ctx: Context, named: list[Arg]) -> list[Arg]:
@@ -7125,6 +7268,8 @@ def _dispatch(ctx: Context) -> Iterator[Cand]:
             pos in ("NOUN", "PROPN")
             or dep in ("nsubj", "dobj", "pobj", "appos", "attr")
             or (dep == "amod" and ctx.tok_mention[t.head.i])
+            # ('its Changzhou-based rival Star Charge': or as a word of the compound of a name someone's 'its' owns)
+            or (dep == "compound" and ctx.tok_mention[t.head.i] and possessors(t.head))
         ) and _role_of(t):
             yield from rule_relational_noun(ctx, t)  # ('rival' is sometimes tagged as an adjective)
         m = ctx.tok_mention[t.i]
