@@ -41,6 +41,7 @@ from kg.extract.relations import (
     Cand,
     Context,
     cue_predicate,
+    first_conjunct,
     governing_verb,
     irrealis,
     money_raised,
@@ -160,10 +161,7 @@ def _cue_votes(doc: Doc, cands: list[mx.Candidate], table: dict) -> None:
             table[c.key]["votes"]["Person"] = table[c.key]["votes"].get("Person", 0) + 3.0
         if not c.kb_id and _dateline_place(doc, c):
             table[c.key]["votes"]["Place"] = table[c.key]["votes"].get("Place", 0) + 5.0
-        head = doc[c.start : c.end].root
-        h = head
-        while h.dep_ == "conj":
-            h = h.head
+        h = first_conjunct(doc[c.start : c.end].root)
         gov = h.head
         if (
             h.dep_ == "dobj"

@@ -1420,17 +1420,8 @@ def _entity_candidate(
         # 'Chief Executive Deepinder Goyal': the NER tagged 'Goyal' only; 'Rex Yongjun Chen': a Western given name
         # before a Chinese one, left out (not 'Fantastic Pixel Castle')
         ent = Span(parsed.doc, ent.start - 1, end, label=ent.label_)
-    steps = 0
-    while (
-        ent.label_ != "PERSON"
-        and not ent.ent_id_
-        and steps < 2
-        and ent.start - steps > 0
-        and _names_first_word(tokens[ent.start - steps - 1], ent.start, end)
-    ):
-        steps += 1  # 'a stake in Paradox Interactive': the NER may leave out a name's first words
-    if steps:
-        ent = Span(parsed.doc, ent.start - steps, end, label=ent.label_)
+    if ent.label_ != "PERSON" and not ent.ent_id_ and (start := _with_first_words(tokens, ent.start, end)) < ent.start:
+        ent = Span(parsed.doc, start, end, label=ent.label_)  # 'a stake in Paradox Interactive'
     if ent.label_ == "PERSON" and ent.ent_id_:
         end = _own_name_end(tokens, ent)
     if ent.label_ != "PERSON" and not ent.ent_id_ and _hyphenated_on(tokens, end):
@@ -1685,6 +1676,15 @@ def _hyphenated_on(tokens: list[Token], end: int) -> bool:
     )
 
 
+def _with_first_words(tokens: list[Token], start: int, end: int) -> int:
+    """Where a name found at [start, end) begins with the first words the NER left out (at most two of them, each
+    a :func:`_names_first_word`)."""
+    first = start
+    while start - first < 2 and first > 0 and _names_first_word(tokens[first - 1], start, end):
+        first -= 1
+    return first
+
+
 def _names_first_word(t: Token, start: int, end: int) -> bool:
     """Whether ``t``, right before a name the NER found at [start, end), is a word of that name it left out: a
     capitalised proper noun the parse makes a compound inside the name, tagged as nothing else, no title and no
@@ -1762,11 +1762,9 @@ def _kb_company_in_full(parsed: Parsed, ent: Span, by_start: dict[int, Span]) ->
         return Candidate(span.start, span.end, parsed.text_of(span), ent.label_, ent.ent_id_, votes=votes)
     unit_end = _unit_end(parsed.tokens, ent, by_start)
     if unit_end:
-        start = ent.start
         # ('First Abu Dhabi Bank': a place inside a name may come after the name's first words)
         place = ent.label_ in ("GPE", "LOC")
-        while place and start > 0 and _names_first_word(parsed.tokens[start - 1], start, unit_end):
-            start -= 1
+        start = _with_first_words(parsed.tokens, ent.start, unit_end) if place else ent.start
         span = parsed.doc[start : _numbered_name_end(parsed.tokens, unit_end)]
         return Candidate(span.start, span.end, parsed.text_of(span), "ORG", None, votes={"Organization": 1.0})
     return None

@@ -865,9 +865,7 @@ class Context:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in subjects):
             # ('A, B and X, which has been among its shareholders': none of the list the clause ends)
-            listed = verb.head
-            while listed.dep_ == "conj":
-                listed = listed.head
+            listed = first_conjunct(verb.head)
             subjects = [listed]
         return {a.key for c in subjects for a in self.expand(c, refs=False)}
 
@@ -1022,9 +1020,7 @@ class Context:
 
     def _in_main_clause(self, i: int) -> bool:
         """Whether the name at token ``i`` hangs on its sentence's main verb, or a verb conjoined to it."""
-        verb = self.mention_head[self._mention_at(i)].head
-        while verb.dep_ == "conj":
-            verb = verb.head
+        verb = first_conjunct(self.mention_head[self._mention_at(i)].head)
         return verb.dep_ == "ROOT"
 
     def _subject_here(self, key: str, kind: str, sentence: int) -> bool:
@@ -2283,6 +2279,13 @@ def _based_in(tokens: Sequence[Token], end: int) -> str | None:
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
 
 
+def first_conjunct(tok: Token) -> Token:
+    """The first member of the coordination ``tok`` is in ('A, B and C': A for each), or ``tok`` itself."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok
+
+
 def possessors(tok: Token) -> list[Token]:
     """'X's Y' and 'X and Z's Y' (the parser gives poss, or nmod with a possessive case marker)."""
     out = []
@@ -3461,9 +3464,7 @@ def _before_aside(ctx: Context, i: int) -> Token:
     appositive ending there describes: 'ByteDance, the owner of TikTok and Douyin, whose …' is ByteDance's clause."""
     t = ctx.tokens[i]
     if t.text != ")":
-        h = t
-        while h.dep_ == "conj":
-            h = h.head
+        h = first_conjunct(t)
         prep = h.head
         if h.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "appos" and ctx.ent(prep.head.head):
             return prep.head.head  # (not 'the agreement with Geely, whose …': Geely's)
@@ -4914,8 +4915,7 @@ def rule_face(ctx: Context, v: Token) -> Iterator[Cand]:
 def _founded_by(ctx: Context, founder: Token) -> list[Arg]:
     """The organizations a founding verb says ``founder`` (its agent, or one of them) founded: what a bare post in
     apposition to the founder is a post at ('founded by Zhang Wei, now chairman'); [] for anyone else."""
-    while founder.dep_ == "conj":
-        founder = founder.head
+    founder = first_conjunct(founder)
     agent = founder.head
     if founder.dep_ != "pobj" or agent.dep_ != "agent" or cue_predicate(agent.head) != "founded":
         return []
@@ -5023,9 +5023,7 @@ def _named_before_rivals(ctx: Context, rivals: Token) -> list[Arg]:
     member = rivals.head.head if rivals.dep_ == "pobj" and rivals.head.lower_ == "of" else rivals
     if member.dep_ != "conj" or member.left_edge.i < 1 or ctx.tokens[member.left_edge.i - 1].lower_ != "and":
         return []
-    first = member.head
-    while first.dep_ == "conj":
-        first = first.head
+    first = first_conjunct(member.head)
     if first.dep_ not in ("nsubj", "nsubjpass"):
         return []  # (a list the clause's subject acts on: 'ByteDance hired engineers from A, B and other rivals')
     listed = _named(ctx.ent(t) for t in (first, *first.conjuncts) if t.i != member.i)
@@ -5101,8 +5099,7 @@ def rule_held_before_sale(ctx: Context, v: Token) -> Iterator[Cand]:
         held = ctx.tokens[v.i - 2]  # (the participle set off after the object, hung on the verb)
     else:
         return
-    while held.dep_ == "conj":
-        held = held.head
+    held = first_conjunct(held)
     verb = held.head
     if (
         held.dep_ != "dobj"
@@ -6251,9 +6248,7 @@ def _agent_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
     conjoined = by is not None and by.lower_ in ("and", ",")
     if conjoined:
         # 'founded by chief executive X and president Y': Y's titles stand after the first agent's
-        first = ctx.mention_head[person]
-        while first.dep_ == "conj":
-            first = first.head
+        first = first_conjunct(ctx.mention_head[person])
         by = first.head if first.i != ctx.mention_head[person].i else by
     if not roles or by is None or by.lower_ != "by" or by.dep_ != "agent" or not ctx.is_passive(by.head):
         return
@@ -6263,9 +6258,7 @@ def _agent_titles(ctx: Context, person: tuple[int, int, str]) -> Iterator[Cand]:
     if not leading:
         yield from _titles_of_the_clause_subject(ctx, person, by, roles, j)
         return
-    h = ctx.mention_head[person]
-    while h.dep_ == "conj":
-        h = h.head
+    h = first_conjunct(ctx.mention_head[person])
     if h.dep_ == "appos" and _role_of(h.head):
         h = h.head  # 'by chief executive X', parsed as the title with the name beside it
     if h.dep_ != "pobj" or h.head.i != by.i:
@@ -6598,9 +6591,7 @@ def _conjunct_possessor(ctx: Context, h: Token, me: Arg) -> list[Arg]:
         return []
     if any(c.dep_ in ("amod", "det", "nmod", "poss") or (c.dep_ == "compound" and c.is_lower) for c in h.children):
         return []  # "JD.com's 7Fresh, Fujian-based Pupu and Walmart": a member described on its own is no unit
-    first = h.head
-    while first.dep_ == "conj":
-        first = first.head
+    first = first_conjunct(h.head)
     if ctx.ent(first) is None:
         return []
     named_possessors = [a for c in possessors(first) for a in _named([ctx.ent(c)])]
