@@ -53,6 +53,7 @@ BLIND44 = Path(__file__).resolve().parent / "data" / "blind44"
 BLIND45 = Path(__file__).resolve().parent / "data" / "blind45"
 BLIND46 = Path(__file__).resolve().parent / "data" / "blind46"
 BLIND47 = Path(__file__).resolve().parent / "data" / "blind47"
+BLIND48 = Path(__file__).resolve().parent / "data" / "blind48"
 
 
 def _half(stem: str) -> str:
@@ -105,6 +106,7 @@ def _half(stem: str) -> str:
             *BLIND45.glob("*/*.md"),
             *BLIND46.glob("*/*.md"),
             *BLIND47.glob("*/*.md"),
+            *BLIND48.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -161,6 +163,7 @@ def test_sizes():
     assert len(list(BLIND45.glob("dev/*.md"))) == 5 and len(list(BLIND45.glob("test/*.md"))) == 7
     assert len(list(BLIND46.glob("dev/*.md"))) == 7 and len(list(BLIND46.glob("test/*.md"))) == 5
     assert len(list(BLIND47.glob("dev/*.md"))) == 7 and len(list(BLIND47.glob("test/*.md"))) == 5
+    assert len(list(BLIND48.glob("dev/*.md"))) == 4 and len(list(BLIND48.glob("test/*.md"))) == 8
 
 
 @pytest.mark.parametrize(
@@ -213,6 +216,7 @@ def test_sizes():
             *BLIND45.glob("*/*.yaml"),
             *BLIND46.glob("*/*.yaml"),
             *BLIND47.glob("*/*.yaml"),
+            *BLIND48.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
