@@ -64,6 +64,10 @@ def rule_ids() -> list[str]:
         "partner.reach.coordinated",
         "partner.under",
         "partner.under.coordinated",
+        "owns.brands_owner",
+        "owns.possessed",
+        "operates.sold_on",
+        "acquire.paid_for",
         "partner.noun",
         "partner.noun.coordinated",
         "partner.work_with",
@@ -1569,7 +1573,12 @@ class Context:
             or self.tok_mention[noun.i]
             or not any(c.dep_ == "det" and c.lower_ in lx.ARTICLES for c in noun.children)
             or (m := self._mention_before_comma(first)) is None
-            or (m[1] < first - 2 and first - 2 not in self.ticker_opening)
+            # (past a ticker, or a one-word native name in brackets: 'Zhuanzhuan (转转), the platform backed by …')
+            or (
+                m[1] < first - 2
+                and first - 2 not in self.ticker_opening
+                and not one_word_bracket(self.tokens, first - 4)
+            )
         ):
             return []
         return [self._arg(m)]
@@ -1706,6 +1715,16 @@ class Context:
                 and v.tag_ == "VBN"
                 and v.i < v.head.i
                 and any(c.dep_ == "agent" for c in v.children)
+            )
+            # 'Founded in 2011 and backed by A, X grew': a participle with its agent conjoined to a fronted one
+            or (
+                v.dep_ == "conj"
+                and v.tag_ in ("VBN", "VBD")
+                and any(c.dep_ == "agent" for c in v.children)
+                and not any(c.dep_ in ("nsubj", "aux") for c in v.children)
+                and v.head.dep_ == "advcl"
+                and v.head.tag_ == "VBN"
+                and v.head.i < v.head.head.i
             )
             # 'X has been majority-owned by Y': the small model reads a hyphenated participle as the copula's adjective
             or (v.dep_ == "acomp" and v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children))
@@ -1968,6 +1987,15 @@ class Context:
         objects = [c for c in v.children if c.dep_ in ("dobj", "attr") and (comma is None or c.i < comma)]
         return None if objects else v.head
 
+    def _main_subject_of_fronted(self, v: Token) -> list[Arg]:
+        """What a fronted participle describes: 'Founded in 2013 by X, Y has grown' (or 'Y was added to …'), the main
+        clause's subject (a reference there never stands for a name inside the participle's own phrase: 'Founded by
+        X, a former engineer at Z, the company …' is not Z)."""
+        in_phrase = {m[2] for t in v.subtree if (m := self.tok_mention[t.i]) is not None}
+        with self.excluding(self.exclude | in_phrase):
+            named = [a for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.expand(c)]
+        return named or self._subject_read_into_agent(v)
+
     def objects(self, v: Token, preps: AbstractSet[str] = frozenset()) -> list[Arg]:
         if self.is_passive(v):
             if v.dep_ in ("acl", "amod"):  # 'the program launched by X', 'the newly launched X'
@@ -1977,6 +2005,8 @@ class Context:
                     return described
                 if (appositive_name := self._described_beyond_place(v)) is not None:
                     return self.expand(appositive_name)
+                if _unnamed_list_item(self, v.head):
+                    return []  # 'A, B and a fund backed by Y': the fund, which has no name
                 return self._listed_just_before(v, v.head) or self.expand(v.head)
             if (
                 v.dep_ == "advcl"
@@ -1987,18 +2017,14 @@ class Context:
             ):
                 return [self._arg(m)]  # 'For HongShan, led by Neil Shen, the deal …': the name it is set off after
             if v.dep_ in ("advcl", "csubj") and v.i < v.head.i and not any(c.dep_ == "nsubjpass" for c in v.children):
-                # 'Founded in 2013 by X, Y has grown' (or 'Y was added to …'): the main clause's subject
-                # (a reference there never stands for a name inside the participle's own phrase: 'Founded by X, a
-                # former engineer at Z, the company …' is not Z)
-                in_phrase = {m[2] for t in v.subtree if (m := self.tok_mention[t.i]) is not None}
-                with self.excluding(self.exclude | in_phrase):
-                    named = [a for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.expand(c)]
-                return named or self._subject_read_into_agent(v)
+                return self._main_subject_of_fronted(v)  # 'Founded in 2013 by X, Y has grown'
             # 'X was itself fined': with 'itself' between, the small model calls X the active subject
             # (and may hang it on the auxiliary); a conjoined participle takes its head's subject
             if v.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in v.children):
                 if v.head.dep_ in ("acl", "amod") and self.is_passive(v.head):
                     return self.objects(v.head)  # 'X, founded by A and now run by B': what the first describes
+                if v.head.dep_ == "advcl" and v.head.tag_ == "VBN" and v.head.i < v.head.head.i:
+                    return self._main_subject_of_fronted(v.head)  # 'Founded in 2011 and backed by A, X grew'
                 # ('X would step down and be succeeded by Y': the active first verb's subject)
                 return [a for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj") for a in self.expand(c)]
             if v.dep_ == "xcomp" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in v.children):
@@ -3201,11 +3227,43 @@ def _more_objects(
     return objects
 
 
+def rule_sold_on(ctx: Context, v: Token) -> Iterator[Cand]:
+    """'Atour Planet, the group's brand sold through Tmall, JD.com and Douyin': a name sold on platforms is on them
+    (not shares 'sold on Nasdaq': an exchange is no platform; not 'sold by X' nor 'sold to X through Y': a sale;
+    not a clause's own verb: 'X was sold on Y early' may be someone convinced)."""
+    if v.dep_ != "acl" or not ctx.is_passive(v) or any(c.dep_ == "agent" or c.lower_ == "to" for c in v.children):
+        return
+    sold = [a for a in ctx.objects(v) if a.type in ("Organization", "Program")]
+    platforms = [
+        a
+        for a in _named_after(ctx, (v,), ("on", "through", "via"), refs=False)
+        if a.type == "Organization" and ctx.kinds.get(a.key) not in ("authority", "exchange")
+    ]
+    for s in sold:
+        for o in platforms:
+            if s.key != o.key:
+                yield Cand(s, "operates_on", o, "operates.sold_on", v.i, dated=False)
+
+
 def rule_pay_for(ctx: Context, v: Token) -> Iterator[Cand]:
     """'X paid US$840 million for a 75 per cent stake in Y', 'X paid €1.5 billion for 21% of Y': an investment in
-    Y, or its acquisition."""
+    Y, or its acquisition; 'X paid RMB 2.49 billion for Y': Y's acquisition (not 'paid RMB 1 billion for Y's
+    expansion', 'for advertising on Y': no company bought)."""
+    # (not 'paid US$86 million for Kuaishou in its first funding round': a stake)
+    paid_money = any(d.dep_ == "dobj" and _money_like(d) for d in v.children) and not any(
+        t.lemma_.lower() in lx.ROUND_NOUNS | lx.STAKE_NOUNS | lx.SHARE_NOUNS for t in v.subtree
+    )
     for c in v.children:
-        if c.dep_ == "prep" and c.lower_ == "for":
+        if c.dep_ in ("prep", "dative") and c.lower_ == "for":
+            bought = [
+                a
+                for p in c.children
+                if p.dep_ == "pobj" and paid_money and ctx.tok_mention[p.i] and not possessors(p)
+                for a in ctx.expand(p, refs=False)
+                if a.type == "Organization" and ctx.kinds.get(a.key) in (None, "company")
+            ]
+            for s in (a for a in ctx.subjects(v) if a.type == "Organization"):
+                yield from (Cand(s, "acquired", o, "acquire.paid_for", v.i) for o in bought if o.key != s.key)
             for stake in (
                 p for p in c.children if p.dep_ == "pobj" and (p.lemma_.lower() in lx.STAKE_NOUNS or percent_of(p))
             ):
@@ -3535,22 +3593,64 @@ def rule_maker_behind(ctx: Context, behind: Token) -> Iterator[Cand]:
 _UNDER_BRAND_RULES = {"launched": "launch.under_brand", "relaunched": "relaunch.under_brand"}
 
 
+#: Nouns of the names a company sells under ('under the X brand', 'under brands such as A and B').
+_BRAND_NOUNS = frozenset({"brand", "banner", "label", "marque"})
+
+
 def rule_under_brands(ctx: Context, under: Token) -> Iterator[Cand]:
-    """'Chery, which sells under the Omoda, Jaecoo and Chirey brands', 'X operates under the Y banner': brands of
-    the organization whose clause it is."""
+    """'Chery, which sells under the Omoda, Jaecoo and Chirey brands', 'X operates under the Y banner', 'X runs
+    hotels under brands including A, B and C': brands of the organization whose clause it is."""
     found = _names_before_unit_noun(ctx, under.i + 1)
-    if found is None or ctx.tokens[found[1]].lemma_.lower() not in ("brand", "banner", "label", "marque"):
+    examples = not (found is not None and ctx.tokens[found[1]].lemma_.lower() in _BRAND_NOUNS)
+    if not examples:
+        brands = found[0] if found is not None else []
+    else:  # 'under brands such as A and B' (not 'under Tmall's brands such as …': another's)
+        brands = [
+            a
+            for p in under.children
+            if p.dep_ == "pobj" and p.lemma_.lower() in _BRAND_NOUNS and not possessors(p)
+            for a in _examples_listed(ctx, p)
+        ]
+    if not brands:
         return
     verb = governing_verb(under)
     launching = cue_predicate(verb)
     for owner in ctx.subjects(verb):
         if owner.type == "Organization":
-            for brand in found[0]:
+            # (not what a retailer or a maker for others sells under: 'sells shoes under brands including Nike', a
+            # brand the knowledge base knows as a company of its own or of another group)
+            for brand in [b for b in brands if not (examples and _placed_apart(ctx, under, b, owner))]:
                 # 'Careem Rides operates under the Careem brand': a name it shares is its group's, not its own unit
-                if not (owner.key.startswith(brand.key) or brand.key.startswith(owner.key)):
+                # (a longer one is its own: 'GreenTree runs hotels under brands including GreenTree Inn')
+                if not owner.key.startswith(brand.key):
                     yield Cand(brand, "part_of", owner, "part_of.under_brand", under.i, dated=False)
                     if launching in _UNDER_BRAND_RULES:  # 'Didi relaunched its food service under the 99Food brand'
                         yield Cand(owner, launching, brand, _UNDER_BRAND_RULES[launching], under.i)
+
+
+def rule_owner_of_brands(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'Yum China, the largest restaurant operator by sales and owner of the KFC, Pizza Hut and Taco Bell brands, …':
+    the brands a name's appositive says it owns, read on tokens where the small model hangs 'owner' on the phrase
+    before it (an appositive 'owner' is the relational noun's). Not when a verb or another name stands between the
+    comma and 'owner' ('Yum China, which sold shares to the owner of …')."""
+    tokens = ctx.tokens
+    if n.dep_ in ("appos", "pobj") or n.i + 2 >= len(tokens) or tokens[n.i + 1].lower_ != "of":
+        return  # ('an investor in the owner of …', 'in talks with the owner of …': someone else)
+    found = _names_before_unit_noun(ctx, n.i + 2)
+    if found is None or tokens[found[1]].lemma_.lower() not in _BRAND_NOUNS:
+        return
+    k = n.i - 1
+    while k > 0 and tokens[k].text != "," and ctx.tok_mention[k] is None and tokens[k].pos_ not in ("VERB", "AUX"):
+        k -= 1
+    if any(t.lower_ in lx.FORMER_WORDS for t in tokens[k + 1 : n.i]):
+        return  # 'the e-commerce giant and former owner of the Intime brand'
+    described = ctx._mention_before_comma(k + 1) if tokens[k].text == "," else None
+    owner = ctx._arg(described) if described is not None else None
+    if owner is None or owner.type != "Organization":
+        return
+    for brand in found[0]:
+        if brand.key != owner.key:
+            yield Cand(brand, "part_of", owner, "owns.brands_owner", n.i, dated=False)
 
 
 def rule_stepping_down(ctx: Context, v: Token) -> Iterator[Cand]:
@@ -5644,6 +5744,12 @@ def _role_fillers(ctx: Context, n: Token, head_role: Token, own_names: list[Toke
         fillers = [a for c in appointed for a in ctx.expand(c, refs=False)]
         if fillers:
             appointer = [a for a in ctx.subjects(verb) if a.type == "Organization"]
+        elif ((_role_of(n) or ("",))[0] == "part_of" or verb.lemma_.lower() in lx.APPOINT_VERBS) and any(
+            c.dep_ == "nsubjpass" for c in verb.children
+        ):
+            # 'Kingsoft Cloud was set up in 2012 as a unit of Kingsoft Corp': what was set up; 'X was named as chief
+            # executive of Y': who was named
+            fillers = [a for c in verb.children if c.dep_ == "nsubjpass" for a in ctx.expand(c)]
         else:
             fillers = ctx.subjects(verb)
             if verb.lemma_.lower() in ("join", "rejoin"):  # 'X joined Meituan as chief executive': the one joined
@@ -5722,6 +5828,18 @@ def _split_modifier(n: Token) -> bool:
         and _role_of(first) is None
         and any(c.dep_ == "poss" for c in first.children)
         and not any(c.dep_ in ("det", "poss") for c in n.children)
+    )
+
+
+def _names_brands(ctx: Context, noun: Token, own_names: list[Token]) -> bool:
+    """Whether the names before a noun are what it is, not its owner: a plural brand noun with no name of its own
+    ('the Hanting, JI Hotel and Crystal Orange brands'; but 'Lotus, a Geely brand' and 'Alibaba brands such as
+    Freshippo' are Geely's, Alibaba's)."""
+    return (
+        noun.tag_ == "NNS"
+        and noun.lemma_.lower() in _BRAND_NOUNS
+        and not own_names
+        and not _examples_listed(ctx, noun)
     )
 
 
@@ -5822,8 +5940,11 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         by_role: dict[Token, list[Arg]] = {}
         for t in dict.fromkeys((n, head_role, *(k for k in n.conjuncts if _role_of(k)))):
             own = by_role[t] = [a for c in possessors(t) for a in _possessor_alone(ctx, ctx.expand(c))]
-            if t in (n, head_role):  # a conjoined role's own name is not the organization ('unit A and arm B')
-                # (nor a place: 'a stake in Shandong rival X' is the rival of the clause's subject, from Shandong)
+            # ('the Hanting, JI Hotel and Crystal Orange brands': names before a plural brand noun are the brands
+            # themselves, not their owner; 'Lotus, a Geely brand' is Geely's)
+            # (a conjoined role's own name is not the organization: 'unit A and arm B'; nor a place: 'a stake in
+            # Shandong rival X' is the rival of the clause's subject, from Shandong)
+            if t in (n, head_role) and not _names_brands(ctx, t, own_names):
                 own += [
                     a
                     for a in _named(
@@ -5857,7 +5978,11 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
                 ]
         # 'chairman and chief executive of Y': a role without an organization of its own takes its conjunct's;
         # 'the president of A and the creator of B': each role its own
-        anchors += by_role[n] or [a for found in by_role.values() for a in found]
+        # (not for names before a plural brand noun: 'owner of the Zara and Massimo Dutti brands' names no owner of
+        # Inditex's)
+        anchors += by_role[n] or (
+            [] if _names_brands(ctx, n, own_names) else [a for v in by_role.values() for a in v]
+        )
     finally:
         ctx.exclude = set()
     known = {f.key for f in fillers}
@@ -5928,6 +6053,19 @@ def _list_of_possessed(name: Token) -> bool:
     return any(k.dep_ == "case" for c in name.conjuncts for k in c.children)
 
 
+def _unnamed_list_item(ctx: Context, noun: Token) -> bool:
+    """Whether a noun is a list's item of its own with no name: 'Alibaba Group, Ant Group and a fund backed by China
+    Mobile', '… and two funds backed by Y' (an indefinite common noun conjoined to what comes before it)."""
+    return (
+        noun.dep_ == "conj"
+        and ctx.tok_mention[noun.i] is None
+        and any(
+            (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or c.dep_ == "nummod" or c.lower_ == "several"
+            for c in noun.children
+        )
+    )
+
+
 def _appositive_in_list(ctx: Context, role: Token) -> bool:
     """'software from Oracle, SAP's retail unit and Kingdee International': an appositive unit noun that 'and' joins
     to a name with no comma before it is one more item of a list, not a description of the name before it
@@ -5936,9 +6074,11 @@ def _appositive_in_list(ctx: Context, role: Token) -> bool:
     if (_role_of(role) or ("", None))[0] != "part_of":
         return False
     tokens = ctx.tokens
+    # ('Alibaba Group, Ant Group, Geely's investment arm and a fund backed by Y': after a name that is a list's item
+    # itself, what 'and' joins without a comma need not be a name)
     return any(
         c.dep_ == "conj"
-        and ctx.tok_mention[c.i]
+        and (ctx.tok_mention[c.i] or (role.head.dep_ == "conj" and _unnamed_list_item(ctx, c)))
         and any(k.dep_ == "cc" and k.i < c.i and tokens[k.i - 1].text != "," for k in role.children)
         and not (
             c.right_edge.i + 2 < len(tokens)
@@ -6654,6 +6794,13 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
         # 'the Ping An-backed platform': a name of two words, whose last the parser hangs on the hyphen anyhow
         owners = [ctx._arg(ctx._mention_at(v.i - 2))]
     owners += _suspended_hyphen_names(ctx, v)
+    if not owners and pred == "owns" and (degree := _ownership_degree(v)):
+        # 'Trip.com and its majority-owned Qunar', 'Alibaba's wholly owned Lazada': the possessor owns the name (a
+        # part-owned one it holds a stake in)
+        if ctx.ent(v.head) is None:
+            return
+        owners = [a for c in possessors(v.head) for a in _possessor_alone(ctx, ctx.expand(c))]
+        pred, rule = ("invested_in", "invest.part_owned") if degree == "partial" else (pred, "owns.possessed")
     if pred == "listed_on":
         owners = [a for a in owners if ctx.kinds.get(a.key) == "exchange"]  # ('Hong Kong-listed': a city)
     if not owners:
@@ -6691,6 +6838,28 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
             # ('the Nasdaq-listed group': the group is listed on the exchange the hyphen names)
             subject, obj = (o, s) if pred == "listed_on" else (s, o)
             yield Cand(subject, pred, obj, rule, v.i, dated=False)
+
+
+def _ownership_degree(v: Token) -> str:
+    """The degree an 'owned' that no name qualifies states: 'full' ('majority-owned', 'wholly owned'), 'partial'
+    ('partly owned'), or '' (none, or a past holding: 'its once wholly owned Arm', 'sold its majority-owned
+    Sprint')."""
+    modifiers = [c for c in v.children if c.dep_ in ("advmod", "npadvmod") and c.i < v.i]
+    sold = v.head.dep_ == "dobj" and v.head.head.lemma_.lower() in _SALE_VERBS
+    if sold or any(c.lower_ in lx.FORMER_WORDS | _PAST_WORDS for c in (*modifiers, *v.head.children)):
+        return ""
+    for c in modifiers:
+        if c.lower_ in _FULL_OWNERSHIP_WORDS:
+            return "full"
+        if c.lower_ in lx.PARTIAL_WORDS:
+            return "partial"
+    return ""
+
+
+#: Words of degree on 'owned' that make its possessor the owner: 'its majority-owned Qunar', 'wholly owned'.
+_FULL_OWNERSHIP_WORDS = frozenset({"majority", "wholly", "fully"})
+#: Words that put a holding in the past: 'its once wholly owned Arm', 'its formerly majority-owned eLong'.
+_PAST_WORDS = frozenset({"once", "formerly", "previously", "then"})
 
 
 def _suspended_hyphen_names(ctx: Context, v: Token) -> list[Arg]:
@@ -7181,6 +7350,7 @@ for _lemmas, _rule in (
         rule_build_stake,
     ),
     (_SALE_VERBS, rule_sell_holding),
+    (("sell",), rule_sold_on),
 ):
     for _lemma in sorted(_lemmas):
         _VERB_RULES.setdefault(_lemma, []).append(_rule)
@@ -7198,6 +7368,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("behind",), "ADP", rule_maker_behind),
     (_APPOSITIVE_UNITS, "NOUN", rule_unit_appositive),
     (("under",), "ADP", rule_under_brands),
+    (("owner", "parent"), "NOUN", rule_owner_of_brands),
     (("under",), "ADP", rule_under_leader),
     (("step", "resign", "retire", "quit"), "VERB", rule_stepping_down),
     (("debut", "listing", "ipo", "flotation"), "NOUN", rule_listing_noun),

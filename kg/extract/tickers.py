@@ -16,6 +16,9 @@ inside it (when the exchange is an entity: the knowledge base knows exchanges by
 >>> text = "Seera (Tadawul: 1810) fell."
 >>> [(t.codes, [text[s:e] for s, e in t.exchanges]) for t in find_tickers(text)]
 [(['1810'], ['Tadawul'])]
+>>> text = "Prosus (Euronext Amsterdam: PRX) and LVMH (Euronext Paris: MC) rose."
+>>> [(t.codes, [text[s:e] for s, e in t.exchanges]) for t in find_tickers(text)]
+[(['PRX'], ['Euronext Amsterdam']), (['MC'], ['Euronext Paris'])]
 
 Square brackets as wire services print them, with their exchange suffixes or a bare code ("a bare code" only in
 square brackets: "(SAMR)" after a name defines its short form):
@@ -37,7 +40,13 @@ from dataclasses import dataclass
 # one ("BABA.N", "BIDU.O", "GOTO.JK": only the suffixes exchanges use, so "U.S" is none).
 _SUFFIX = r"(?:N|O|OQ|HK|T|JK|KS|KQ|SS|SZ|L|DE|PA|AS|SI|BK|NS|BO|TW|AX|TO|SA)"
 _SUFFIXED = rf"(?:\d{{3,6}}\.[A-Z]{{1,2}}|[A-Z]{{1,5}}\.{_SUFFIX})\b"
-_ONE = rf"(?:(?:[A-Z]{{2,6}}|Nasdaq)\s*:\s*[A-Z0-9][A-Z0-9.\-]{{0,9}}|[A-Z][a-z]{{3,9}}\s*:\s*\d{{3,6}}\b|{_SUFFIXED})"
+# An exchange's name of two title-case words may stand before a code in capitals ("Euronext Amsterdam: PRX"; one
+# word is too little to tell it from a caption: "Photo: AFP").
+_TWO_WORDS = r"[A-Z][a-z]{2,9} [A-Z][a-z]{2,9}"
+_ONE = (
+    rf"(?:(?:[A-Z]{{2,6}}|Nasdaq)\s*:\s*[A-Z0-9][A-Z0-9.\-]{{0,9}}|[A-Z][a-z]{{3,9}}\s*:\s*\d{{3,6}}\b"
+    rf"|{_TWO_WORDS}\s*:\s*[A-Z]{{2,5}}\b|{_SUFFIXED})"
+)
 # a wire service's bare code may stand in a list beside a marked one ("[BILI; 9626.HK]", "(9988.HK; BABA)")
 _BARE = r"[A-Z]{2,5}\b"
 _ITEM = rf"(?:{_ONE}|{_BARE})"
@@ -55,7 +64,8 @@ _ITEMS = re.compile(rf"(?P<one>{_ONE})|(?P<bare>{_BARE})")
 _LISTED_BEFORE = re.compile(r"listed\s*$")
 _PART = re.compile(
     r"(?P<exchange>[A-Z]{2,6}|Nasdaq)\s*:\s*(?P<code>[A-Z0-9][A-Z0-9.\-]{0,9})"
-    rf"|(?P<named>[A-Z][a-z]{{3,9}})\s*:\s*(?P<named_code>\d{{3,6}})\b|(?P<number>{_SUFFIXED})"
+    rf"|(?P<named>[A-Z][a-z]{{3,9}})\s*:\s*(?P<named_code>\d{{3,6}})\b"
+    rf"|(?P<two_words>{_TWO_WORDS})\s*:\s*(?P<two_words_code>[A-Z]{{2,5}})\b|(?P<number>{_SUFFIXED})"
 )
 
 
@@ -89,9 +99,9 @@ def find_tickers(text: str) -> list[Ticker]:
             part = _PART.fullmatch(text, *item.span())
             assert part is not None  # an item that is no bare code is one listing (_ONE)
             exchanges_in_capitals = exchanges_in_capitals or part["exchange"] is not None
-            if part["exchange"] or part["named"]:
-                kind = "exchange" if part["exchange"] else "named"
-                code = "code" if part["exchange"] else "named_code"
+            if part["exchange"] or part["named"] or part["two_words"]:
+                kind = next(k for k in ("exchange", "named", "two_words") if part[k])
+                code = {"exchange": "code", "named": "named_code", "two_words": "two_words_code"}[kind]
                 exchanges.append(part.span(kind))
                 code_spans.append(part.span(code))
                 codes.append(part[code])
