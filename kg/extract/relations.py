@@ -5836,10 +5836,7 @@ def _names_brands(ctx: Context, noun: Token, own_names: list[Token]) -> bool:
     ('the Hanting, JI Hotel and Crystal Orange brands'; but 'Lotus, a Geely brand' and 'Alibaba brands such as
     Freshippo' are Geely's, Alibaba's)."""
     return (
-        noun.tag_ == "NNS"
-        and noun.lemma_.lower() in _BRAND_NOUNS
-        and not own_names
-        and not _examples_listed(ctx, noun)
+        noun.tag_ == "NNS" and noun.lemma_.lower() in _BRAND_NOUNS and not own_names and not _examples_listed(ctx, noun)
     )
 
 
@@ -5980,9 +5977,7 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         # 'the president of A and the creator of B': each role its own
         # (not for names before a plural brand noun: 'owner of the Zara and Massimo Dutti brands' names no owner of
         # Inditex's)
-        anchors += by_role[n] or (
-            [] if _names_brands(ctx, n, own_names) else [a for v in by_role.values() for a in v]
-        )
+        anchors += by_role[n] or ([] if _names_brands(ctx, n, own_names) else [a for v in by_role.values() for a in v])
     finally:
         ctx.exclude = set()
     known = {f.key for f in fillers}
