@@ -1722,9 +1722,7 @@ class Context:
                 and v.tag_ in ("VBN", "VBD")
                 and any(c.dep_ == "agent" for c in v.children)
                 and not any(c.dep_ in ("nsubj", "aux") for c in v.children)
-                and v.head.dep_ == "advcl"
-                and v.head.tag_ == "VBN"
-                and v.head.i < v.head.head.i
+                and _fronted_participle(v.head)
             )
             # 'X has been majority-owned by Y': the small model reads a hyphenated participle as the copula's adjective
             or (v.dep_ == "acomp" and v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children))
@@ -2023,7 +2021,7 @@ class Context:
             if v.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in v.children):
                 if v.head.dep_ in ("acl", "amod") and self.is_passive(v.head):
                     return self.objects(v.head)  # 'X, founded by A and now run by B': what the first describes
-                if v.head.dep_ == "advcl" and v.head.tag_ == "VBN" and v.head.i < v.head.head.i:
+                if _fronted_participle(v.head):
                     return self._main_subject_of_fronted(v.head)  # 'Founded in 2011 and backed by A, X grew'
                 # ('X would step down and be succeeded by Y': the active first verb's subject)
                 return [a for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj") for a in self.expand(c)]
@@ -2303,6 +2301,11 @@ def _based_in(tokens: Sequence[Token], end: int) -> str | None:
 
 
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
+
+
+def _fronted_participle(v: Token) -> bool:
+    """Whether ``v`` is a past participle opening its sentence's clause ('Founded in 2011, X grew')."""
+    return v.dep_ == "advcl" and v.tag_ == "VBN" and v.i < v.head.i
 
 
 def first_conjunct(tok: Token) -> Token:
@@ -3257,8 +3260,8 @@ def rule_pay_for(ctx: Context, v: Token) -> Iterator[Cand]:
         if c.dep_ in ("prep", "dative") and c.lower_ == "for":
             bought = [
                 a
-                for p in c.children
-                if p.dep_ == "pobj" and paid_money and ctx.tok_mention[p.i] and not possessors(p)
+                for p in (c.children if paid_money else ())
+                if p.dep_ == "pobj" and ctx.tok_mention[p.i] and not possessors(p)
                 for a in ctx.expand(p, refs=False)
                 if a.type == "Organization" and ctx.kinds.get(a.key) in (None, "company")
             ]
@@ -3597,14 +3600,18 @@ _UNDER_BRAND_RULES = {"launched": "launch.under_brand", "relaunched": "relaunch.
 _BRAND_NOUNS = frozenset({"brand", "banner", "label", "marque"})
 
 
+def _brands_named_from(ctx: Context, i: int) -> list[Arg]:
+    """The names listed from token ``i`` up to a brand noun ('the KFC, Pizza Hut and Taco Bell brands'), or []."""
+    found = _names_before_unit_noun(ctx, i)
+    return found[0] if found is not None and ctx.tokens[found[1]].lemma_.lower() in _BRAND_NOUNS else []
+
+
 def rule_under_brands(ctx: Context, under: Token) -> Iterator[Cand]:
     """'Chery, which sells under the Omoda, Jaecoo and Chirey brands', 'X operates under the Y banner', 'X runs
     hotels under brands including A, B and C': brands of the organization whose clause it is."""
-    found = _names_before_unit_noun(ctx, under.i + 1)
-    examples = not (found is not None and ctx.tokens[found[1]].lemma_.lower() in _BRAND_NOUNS)
-    if not examples:
-        brands = found[0] if found is not None else []
-    else:  # 'under brands such as A and B' (not 'under Tmall's brands such as …': another's)
+    brands = _brands_named_from(ctx, under.i + 1)
+    examples = not brands
+    if examples:  # 'under brands such as A and B' (not 'under Tmall's brands such as …': another's)
         brands = [
             a
             for p in under.children
@@ -3636,8 +3643,8 @@ def rule_owner_of_brands(ctx: Context, n: Token) -> Iterator[Cand]:
     tokens = ctx.tokens
     if n.dep_ in ("appos", "pobj") or n.i + 2 >= len(tokens) or tokens[n.i + 1].lower_ != "of":
         return  # ('an investor in the owner of …', 'in talks with the owner of …': someone else)
-    found = _names_before_unit_noun(ctx, n.i + 2)
-    if found is None or tokens[found[1]].lemma_.lower() not in _BRAND_NOUNS:
+    brands = _brands_named_from(ctx, n.i + 2)
+    if not brands:
         return
     k = n.i - 1
     while k > 0 and tokens[k].text != "," and ctx.tok_mention[k] is None and tokens[k].pos_ not in ("VERB", "AUX"):
@@ -3648,7 +3655,7 @@ def rule_owner_of_brands(ctx: Context, n: Token) -> Iterator[Cand]:
     owner = ctx._arg(described) if described is not None else None
     if owner is None or owner.type != "Organization":
         return
-    for brand in found[0]:
+    for brand in brands:
         if brand.key != owner.key:
             yield Cand(brand, "part_of", owner, "owns.brands_owner", n.i, dated=False)
 
@@ -5935,13 +5942,14 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         # ('a challenger (an alternative) to Y': a rival's 'to')
         anchor_preps = {"partner_of": ("of", "to", "with"), "competes_with": ("of", "to")}.get(pred, ("of", "at", "in"))
         by_role: dict[Token, list[Arg]] = {}
+        brand_lists = {t.i for t in (n, head_role) if _names_brands(ctx, t, own_names)}
         for t in dict.fromkeys((n, head_role, *(k for k in n.conjuncts if _role_of(k)))):
             own = by_role[t] = [a for c in possessors(t) for a in _possessor_alone(ctx, ctx.expand(c))]
             # ('the Hanting, JI Hotel and Crystal Orange brands': names before a plural brand noun are the brands
             # themselves, not their owner; 'Lotus, a Geely brand' is Geely's)
             # (a conjoined role's own name is not the organization: 'unit A and arm B'; nor a place: 'a stake in
             # Shandong rival X' is the rival of the clause's subject, from Shandong)
-            if t in (n, head_role) and not _names_brands(ctx, t, own_names):
+            if t in (n, head_role) and t.i not in brand_lists:
                 own += [
                     a
                     for a in _named(
@@ -5977,7 +5985,7 @@ def rule_relational_noun(ctx: Context, n: Token) -> Iterator[Cand]:
         # 'the president of A and the creator of B': each role its own
         # (not for names before a plural brand noun: 'owner of the Zara and Massimo Dutti brands' names no owner of
         # Inditex's)
-        anchors += by_role[n] or ([] if _names_brands(ctx, n, own_names) else [a for v in by_role.values() for a in v])
+        anchors += by_role[n] or ([] if n.i in brand_lists else [a for v in by_role.values() for a in v])
     finally:
         ctx.exclude = set()
     known = {f.key for f in fillers}

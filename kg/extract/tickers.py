@@ -68,6 +68,9 @@ _PART = re.compile(
     rf"|(?P<two_words>{_TWO_WORDS})\s*:\s*(?P<two_words_code>[A-Z]{{2,5}})\b|(?P<number>{_SUFFIXED})"
 )
 
+#: _PART's groups of an exchange, each with the group of its listing code.
+_CODE_GROUPS = {"exchange": "code", "named": "named_code", "two_words": "two_words_code"}
+
 
 @dataclass(frozen=True)
 class Ticker:
@@ -99,9 +102,8 @@ def find_tickers(text: str) -> list[Ticker]:
             part = _PART.fullmatch(text, *item.span())
             assert part is not None  # an item that is no bare code is one listing (_ONE)
             exchanges_in_capitals = exchanges_in_capitals or part["exchange"] is not None
-            if part["exchange"] or part["named"] or part["two_words"]:
-                kind = next(k for k in ("exchange", "named", "two_words") if part[k])
-                code = {"exchange": "code", "named": "named_code", "two_words": "two_words_code"}[kind]
+            if kind := next((k for k in _CODE_GROUPS if part[k]), None):
+                code = _CODE_GROUPS[kind]
                 exchanges.append(part.span(kind))
                 code_spans.append(part.span(code))
                 codes.append(part[code])
