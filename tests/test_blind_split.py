@@ -54,6 +54,7 @@ BLIND45 = Path(__file__).resolve().parent / "data" / "blind45"
 BLIND46 = Path(__file__).resolve().parent / "data" / "blind46"
 BLIND47 = Path(__file__).resolve().parent / "data" / "blind47"
 BLIND48 = Path(__file__).resolve().parent / "data" / "blind48"
+BLIND49 = Path(__file__).resolve().parent / "data" / "blind49"
 
 
 def _half(stem: str) -> str:
@@ -107,6 +108,7 @@ def _half(stem: str) -> str:
             *BLIND46.glob("*/*.md"),
             *BLIND47.glob("*/*.md"),
             *BLIND48.glob("*/*.md"),
+            *BLIND49.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -164,6 +166,7 @@ def test_sizes():
     assert len(list(BLIND46.glob("dev/*.md"))) == 7 and len(list(BLIND46.glob("test/*.md"))) == 5
     assert len(list(BLIND47.glob("dev/*.md"))) == 7 and len(list(BLIND47.glob("test/*.md"))) == 5
     assert len(list(BLIND48.glob("dev/*.md"))) == 4 and len(list(BLIND48.glob("test/*.md"))) == 8
+    assert len(list(BLIND49.glob("dev/*.md"))) == 11 and len(list(BLIND49.glob("test/*.md"))) == 1
 
 
 @pytest.mark.parametrize(
@@ -217,6 +220,7 @@ def test_sizes():
             *BLIND46.glob("*/*.yaml"),
             *BLIND47.glob("*/*.yaml"),
             *BLIND48.glob("*/*.yaml"),
+            *BLIND49.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
