@@ -1305,3 +1305,86 @@ def test_a_word_before_a_place_led_name_that_is_no_word_of_it_stays_out(extract_
 )
 def test_a_holding_companys_word_ends_a_units_name(extract_text, text, name):
     assert name in {e.label for e in extract_text(text).entities.values()}
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Vinted listed more ads in May. Depop grew too. Shoppers on Vinted and Depop now compare prices.",
+            {"Vinted", "Depop"},
+        ),
+        (
+            "Redfin cut fees. Rocket bought Redfin last year, and buyers browsing Redfin and Rocket’s sites can apply.",
+            {"Redfin", "Rocket"},
+        ),
+        (
+            "Zalando sold shoes. Otto sold shoes. “Zalando and Otto are where shoppers are,” an analyst said.",
+            {"Zalando", "Otto"},
+        ),
+    ],
+)
+def test_two_names_that_stand_alone_elsewhere_are_two_entities_when_the_model_joins_them(extract_text, text, names):
+    labels = {e.label for e in extract_text(text).entities.values()}
+    assert names <= labels and not any(" and " in label for label in labels)
+
+
+def test_a_name_with_and_whose_words_never_stand_alone_stays_whole(extract_text):
+    text = "Procter and Gamble sold brands in China, where Unilever sells too. Procter and Gamble said sales rose."
+    assert "Procter and Gamble" in {e.label for e in extract_text(text).entities.values()}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Agents share commissions through a system the company calls the Agent Cooperation Network.",
+            "Agent Cooperation Network",
+        ),
+        ("Sellers pay to join what the platform calls the Partner Growth Network.", "Partner Growth Network"),
+    ],
+)
+def test_a_name_tagged_a_persons_that_ends_in_an_organization_word_keeps_its_first_words(extract_text, text, name):
+    assert name in {e.label for e in extract_text(text).entities.values()}
+
+
+@pytest.mark.parametrize(
+    "text, name, etype",
+    [
+        ("Ecovacs was founded in 1998 by Qian Dongqi and sells robot vacuums.", "Qian Dongqi", "Person"),
+        ("The fund, sponsored by Zhou Hongyi, bought the stake.", "Zhou Hongyi", "Person"),
+        # near miss: a brand in pinyin, whose first word is no surname
+        ("Dingdang Kuaiyao opened stores in Beijing in 2014.", "Dingdang Kuaiyao", "Organization"),
+        (
+            "Drugmakers including Hangzhou Jiuyuan Gene Engineering and Huadong Medicine filed copies.",
+            "Huadong Medicine",
+            "Organization",
+        ),
+        ("The venture is run by Sino Biologics, a unit of the group.", "Sino Biologics", "Organization"),
+        (
+            "Hims & Hers later clashed with Novo Nordisk, which ended a brief partnership with it.",
+            "Novo Nordisk",
+            "Organization",
+        ),
+        (
+            "Sales rose at Ferring Pharmaceuticals, which makes fertility drugs.",
+            "Ferring Pharmaceuticals",
+            "Organization",
+        ),
+        # near miss: a relative 'who' stands for a person
+        ("The deal was signed by Kaz Nejatian, who joined last year.", "Kaz Nejatian", "Person"),
+    ],
+)
+def test_a_names_shape_or_relative_pronoun_types_it(extract_text, text, name, etype):
+    assert {e.label: e.type for e in extract_text(text).entities.values()}.get(name) == etype
+
+
+def test_a_brand_in_pinyin_tagged_a_persons_makes_no_surname_of_its_first_word(extract_text):
+    text = (
+        "Dingdang Health runs an app. Yang, the founder, launched Dingdang Kuaiyao in 2014. "
+        "Dingdang said its shares rose, and Dingdang will open 100 stores."
+    )
+    types = {e.label: e.type for e in extract_text(text).entities.values()}
+    assert types.get("Dingdang Kuaiyao") != "Person" and "Person" not in {
+        e.type for e in extract_text(text).entities.values() if "Dingdang" in e.aliases or e.label == "Dingdang"
+    }

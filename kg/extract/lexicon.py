@@ -808,6 +808,17 @@ COMPOUND_SURNAMES = frozenset(
     {"ouyang", "sima", "zhuge", "situ", "shangguan", "dongfang", "murong", "huangfu", "xiahou", "gongsun", "zhangsun",
      "yuwen", "linghu", "zhongli", "duanmu", "nangong", "dugu", "huyan", "wenren"}
 )  # fmt: skip
+#: Common Chinese surnames of one syllable, in pinyin: a name of one of them and a given name in pinyin is a person's
+#: ('Qian Dongqi'), where the small model tags it an organization.
+CHINESE_SURNAMES = frozenset(
+    {"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu",
+     "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng",
+     "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu",
+     "ding", "ren", "yao", "shen", "zhong", "cui", "tan", "fan", "liao", "shi", "jin", "jia", "xia", "fu", "fang",
+     "zou", "xiong", "bai", "meng", "qin", "qiu", "hou", "yin", "xue", "yan", "duan", "lei", "long", "tao", "mao",
+     "hao", "gu", "gong", "shao", "wan", "qian", "dai", "mo", "kong", "xiang", "chang", "wen", "kang", "niu", "ni",
+     "zuo", "lai", "qi", "geng", "ge", "bao", "zhan", "yi", "bi", "hong", "shang", "zhuang", "chai"}
+)  # fmt: skip
 #: Nouns of a unit named right before them ("whose Apollo Go unit", "under the Omoda and Jaecoo brands").
 UNIT_NOUNS = frozenset(
     {"unit", "units", "arm", "arms", "subsidiary", "subsidiaries", "division", "divisions", "brand", "brands",
@@ -861,6 +872,15 @@ ORG_NAME_WORDS = frozenset(
     {
         "retail",
         "home",
+        "medicine",
+        "medical",
+        "pharma",
+        "pharmaceuticals",
+        "biologics",
+        "biotech",
+        "therapeutics",
+        "biosciences",
+        "healthcare",
         "logistics",
         "technology",
         "technologies",

@@ -129,10 +129,12 @@ def _opens_an_amount(tokens: list[Token], i: int, end: int) -> bool:
     )
 
 
-def split_coordinated(ent: Span) -> list[Span]:
+def split_coordinated(ent: Span, alone: Container[str] = frozenset()) -> list[Span]:
     """An organization span the NER ran across 'and' ("Y Combinator and Nexus Venture Partners") as its two
     names; a name of one word before 'and' stays whole ("Marks and Spencer", "Procter and Gamble"), and so do
-    a business group's name ("Digital Media and Entertainment Group") and a name the KB knows.
+    a business group's name ("Digital Media and Entertainment Group") and a name the KB knows. Two words that each
+    stand alone elsewhere in the text (``alone``, :func:`names_standing_alone`) are two names, whatever the
+    label ("Redfin and Rocket", "“Rocket and Redfin are …”").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("backed by Y Combinator and Nexus Venture Partners .")
@@ -146,14 +148,22 @@ def split_coordinated(ent: Span) -> list[Span]:
     >>> unit = spacy.blank("en")("the Digital Media and Entertainment Group")
     >>> [s.text for s in split_coordinated(Span(unit, 1, 6, label="ORG"))]
     ['Digital Media and Entertainment Group']
+    >>> pair = spacy.blank("en")("sites such as Redfin and Rocket")
+    >>> [s.text for s in split_coordinated(Span(pair, 3, 6, label="ORG"), {"Redfin", "Rocket"})]
+    ['Redfin', 'Rocket']
     """
-    if ent.label_ != "ORG" or ent.ent_id_:
+    if ent.ent_id_:
         return [ent]
     doc = ent.doc
     ands = [t.i for t in ent if t.lower_ == "and"]
     if len(ands) != 1:
         return [ent]
     k = ands[0]
+    last = ent.end - (doc[ent.end - 1].tag_ == "POS")  # ("Redfin and Rocket’s sites")
+    if k - ent.start == 1 and last - k == 2 and doc[ent.start].text in alone and doc[k + 1].text in alone:
+        return [Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
+    if ent.label_ != "ORG":
+        return [ent]
     first, second = doc[ent.start : k], doc[k + 1 : ent.end]
     first_words = [t for t in first if t.lower_ != "the"]
     # (a name may open lower-case with a capital inside: 'Trade Republic and eToro')
@@ -165,6 +175,21 @@ def split_coordinated(ent: Span) -> list[Span]:
         # a unit of a conglomerate: "Digital Media and Entertainment Group", "Consumer Business and eCommerce Division"
         return [ent]
     return [Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
+
+
+def names_standing_alone(tokens: Sequence[Token]) -> frozenset[str]:
+    """The words written as names that stand alone somewhere in the text: a capitalised proper noun with no other
+    word of a name beside it ('Rocket bought Redfin'), so never 'Marks' of 'Marks and Spencer'."""
+    joined = {"and", "&", "of"}
+    return frozenset(
+        t.text
+        for t in tokens
+        if t.pos_ == "PROPN"
+        and t.is_alpha
+        and t.text[:1].isupper()
+        and not (t.i > 0 and (tokens[t.i - 1].pos_ == "PROPN" or tokens[t.i - 1].lower_ in joined))
+        and not (t.i + 1 < len(tokens) and (tokens[t.i + 1].pos_ == "PROPN" or tokens[t.i + 1].lower_ in joined))
+    )
 
 
 def split_listed(ent: Span) -> list[Span]:
@@ -259,13 +284,14 @@ def candidates(
     capitalised there."""
     skip = [_source_credit(parsed.text_of(s)) for s in parsed.sents]
     taken = bytearray(len(parsed.doc))  # tokens already in a candidate
+    alone = names_standing_alone(parsed.tokens)
     out = _quoted_programs(parsed, skip, taken) + _emphasised_titles(parsed, skip, taken)
     ents = [
         part
         for ent in parsed.ents
         for listed in split_listed(ent)
         for piece in split_possessive(listed)
-        for part in split_coordinated(piece)
+        for part in split_coordinated(piece, alone)
     ]
     by_start = {e.start: e for e in ents}
     for ent in ents:
@@ -1420,7 +1446,12 @@ def _entity_candidate(
         # 'Chief Executive Deepinder Goyal': the NER tagged 'Goyal' only; 'Rex Yongjun Chen': a Western given name
         # before a Chinese one, left out (not 'Fantastic Pixel Castle')
         ent = Span(parsed.doc, ent.start - 1, end, label=ent.label_)
-    if ent.label_ != "PERSON" and not ent.ent_id_ and (start := _with_first_words(tokens, ent.start, end)) < ent.start:
+    # (also of a name tagged a person's whose last word no person's name ends in: 'the Agent Cooperation Network')
+    if (
+        (ent.label_ != "PERSON" or tokens[end - 1].lower_ in lx.ORG_NAME_WORDS)
+        and not ent.ent_id_
+        and (start := _with_first_words(tokens, ent.start, end)) < ent.start
+    ):
         ent = Span(parsed.doc, start, end, label=ent.label_)  # 'a stake in Paradox Interactive'
     if ent.label_ == "PERSON" and ent.ent_id_:
         end = _own_name_end(tokens, ent)
@@ -1818,7 +1849,27 @@ def _ner_votes(tokens: list[Token], label: str, start: int, end: int, kb_id: str
         # the name's own shape: "Jessica Lin", "Archipelago Insights" (also of a name the NER took for a
         # nationality, "Hong Xiaobo"); as unreliable on Chinese names as the NER, so it only ties with an ORG label
         votes[kind] = votes.get(kind, 0) + 1.0
+        if label == "ORG" and kind == "Person" and _chinese_personal_name(name.split()):
+            votes["Person"] += 0.5  # 'founded by Qian Dongqi': a surname and a given name in pinyin break the tie
     return votes
+
+
+def _chinese_personal_name(words: list[str]) -> bool:
+    """Whether a name of two words is a Chinese person's in pinyin: a common surname of one syllable, then a given
+    name of one or two syllables ('Qian Dongqi', 'Wang Xing'); not a brand in pinyin ('Dingdang Kuaiyao', whose
+    first word is no surname) nor a surname before an English word ('Li Auto').
+
+    >>> _chinese_personal_name(["Qian", "Dongqi"]), _chinese_personal_name(["Dingdang", "Kuaiyao"])
+    (True, False)
+    >>> _chinese_personal_name(["Li", "Auto"]), _chinese_personal_name(["Zhou", "Hongyi"])
+    (False, True)
+    """
+    return (
+        len(words) == 2
+        and words[0].lower() in lx.CHINESE_SURNAMES
+        and words[1].istitle()
+        and 1 <= pinyin_syllables(words[1]) <= 2
+    )
 
 
 def _head_word_vote(c: Candidate, words: list[str], last: str) -> None:
@@ -2778,7 +2829,14 @@ def link(
         words = c.text.split()
         # Chinese order (Yang Tianzhen) or Western (Daniel Zhang); not a company's name the NER took for a person's
         # ('Hoshizora Interactive': its 'Hoshizora' is the company)
-        if c.label == "PERSON" and len(words) > 1 and words[-1].lower() not in lx.ORG_NAME_WORDS:
+        # (nor one its own shape reads as a brand: 'launched Dingdang Kuaiyao', tagged a person, makes no surname of
+        # 'Dingdang', the company's short name)
+        if (
+            c.label == "PERSON"
+            and len(words) > 1
+            and words[-1].lower() not in lx.ORG_NAME_WORDS
+            and not _pinyin_brand(words, ())
+        ):
             # or both: 'Eric Shen Ya' is Mr Shen
             for w in {words[0], words[-1], *(words[1:2] if len(words) == 3 else [])}:
                 surnames.setdefault(normalise_name(w), set()).add(c.key)

@@ -792,7 +792,9 @@ class Context:
         j = tok.i - 1
         while j > 0 and self.tokens[j].dep_ in ("cc", "punct"):
             j -= 1
-        m = self.tok_mention[j] if j < tok.i - 1 and self._after_named_conjunct(tok) else None
+        # ('funding from Xiaomi and its investment arm Shunwei': 'its' right after 'Name and', however it is parsed)
+        right_after_and = j == tok.i - 2 and self.tokens[tok.i - 1].lower_ == "and"
+        m = self.tok_mention[j] if j < tok.i - 1 and (self._after_named_conjunct(tok) or right_after_and) else None
         return [self._arg(m)] if m is not None and self._plain_name(self.mention_head[m]) else []
 
     def _plain_name(self, name: Token) -> bool:
@@ -1825,10 +1827,13 @@ class Context:
             return self.expand(named)  # 'Adyen competes with …' read as a noun phrase, or the name as its modifier
         if v.pos_ == "VERB" and (
             unlabelled := [
-                c for c in v.children if c.dep_ in ("dep", "advmod", "npadvmod") and c.i < v.i and self.tok_mention[c.i]
+                c
+                for c in v.children
+                if c.dep_ in ("dep", "advmod", "npadvmod", "intj") and c.i < v.i and self.tok_mention[c.i]
             ]
         ):
-            # 'PhonePe raised …' with the unknown name tagged NN, left unlabelled; 'Geely controls …' read as an adverb
+            # 'PhonePe raised …' with the unknown name tagged NN, left unlabelled; 'Geely controls …' read as an adverb,
+            # 'Beike competes …' as an interjection
             return self.expand(unlabelled[-1])
         h = v.head
         if v.dep_ == "conj" and h.dep_ == "xcomp" and v.tag_ != h.tag_:
@@ -6183,6 +6188,28 @@ def _organization_of_relative(ctx: Context, person: Token) -> list[Arg]:
     ]
 
 
+def _raised_from(ctx: Context, investors: Token, fillers: list[Arg]) -> list[Arg]:
+    """The companies that raised money from the investors a plural noun names ('X raised $50 million from investors
+    including A and B', 'X …, raising US$931 million in a round from investors such as A'): the subjects of the
+    raising verb, when what it raised is money or a round (not 'received complaints from investors')."""
+    if investors.dep_ != "pobj" or investors.head.lower_ != "from":
+        return []
+    verb = investors.head.head
+    while verb.pos_ != "VERB" and verb.dep_ in ("dobj", "pobj", "prep") and verb.head.i != verb.i:
+        verb = verb.head
+    raised = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() not in lx.RAISE_VERBS or not any(
+        c.ent_type_ == "MONEY" or c.lemma_.lower() in lx.ROUND_NOUNS for c in raised
+    ):
+        return []
+    doers = ctx.subjects(verb)
+    if not doers and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # ('X was carved out of Y in 2019, raising …': the passive's subject raised it)
+        doers = [a for c in verb.head.children if c.dep_ == "nsubjpass" for a in ctx.expand(c)]
+    funders = {f.key for f in fillers}
+    return [a for a in doers if a.type == "Organization" and a.key not in funders]
+
+
 def _serves_a_state(ctx: Context, person: tuple[int, int, str]) -> bool:
     """Whether what is set after a person's name says they hold an office of state ('Vice-President X, who also
     serves as minister of development', 'X, the country's trade minister'): their title is the state's."""
@@ -6239,6 +6266,8 @@ def _unnamed_anchors(
         # 'NIO said that chief financial officer Steven Feng will leave': a bare title before a name, in a
         # sentence about the article's main organization, is a title there
         return [ctx.salient], f"{pred}.noun.salient"
+    if pred == "invested_in" and n.tag_ == "NNS" and (raisers := _raised_from(ctx, n, fillers)):
+        return raisers, f"{pred}.noun"  # 'X, raising US$931 million from investors including A and B': in X
     if pred == "invested_in" and ctx.dominant and n.tag_ == "NNS" and all(f.key != ctx.dominant.key for f in fillers):
         # 'Tencent and HongShan are also investors', 'early backers include A and B', 'existing shareholders A
         # and B topped up': investors in what the article is about
