@@ -142,16 +142,6 @@ def _person_cue(doc: Doc, c: mx.Candidate) -> bool:
     return False
 
 
-def _relative_which(doc: Doc, c: mx.Candidate) -> bool:
-    """Whether a relative 'which' follows the name ('Novo Nordisk, which ended …'): it stands for a thing, never for
-    a person, whom 'who' stands for."""
-    if not (c.end + 1 < len(doc) and doc[c.end].text == "," and doc[c.end + 1].lower_ == "which"):
-        return False
-    # (not after an agent, where it is the described phrase's: 'the firm led by Li Hui, which took control')
-    name = doc[c.start : c.end].root
-    return not (name.dep_ == "pobj" and name.head.dep_ == "agent")
-
-
 def _dateline_place(doc: Doc, c: mx.Candidate) -> bool:
     """'ZARAGOZA, Spain, June 24 — …', 'BOGOTÁ — …': a name in capitals that opens a paragraph, before a comma or a
     dash, is the dateline's place (the small model reads a word in capitals as an organization)."""
@@ -169,9 +159,6 @@ def _cue_votes(doc: Doc, cands: list[mx.Candidate], table: dict) -> None:
     for c in cands:
         if not c.kb_id and _person_cue(doc, c):
             table[c.key]["votes"]["Person"] = table[c.key]["votes"].get("Person", 0) + 3.0
-        votes = table[c.key]["votes"]
-        if not c.kb_id and _relative_which(doc, c) and mx.resolve_type(votes) == "Person":
-            votes["Organization"] = votes.get("Organization", 0) + 3.0  # 'Novo Nordisk, which ended …': no one
         if not c.kb_id and _dateline_place(doc, c):
             table[c.key]["votes"]["Place"] = table[c.key]["votes"].get("Place", 0) + 5.0
         h = first_conjunct(doc[c.start : c.end].root)
@@ -205,6 +192,7 @@ def _cue_votes(doc: Doc, cands: list[mx.Candidate], table: dict) -> None:
             # 'chief executive of Zalando': a company's post (not 'president of Indonesia', a state's)
             table[c.key]["votes"]["Organization"] = table[c.key]["votes"].get("Organization", 0) + 2.0
         # (a product said to compete stays a product: 'Careem Quik, its grocery service, competes with …')
+        votes = table[c.key]["votes"]
         if not c.kb_id and "Program" not in votes and (kind := _no_person_slot(h)) is not None:
             votes[kind] = votes.get(kind, 0) + 3.0
 

@@ -27,7 +27,7 @@ from itertools import combinations, pairwise
 from spacy.tokens import Token
 
 from kg.extract import lexicon as lx
-from kg.extract.relations import SIGNATURES, Arg, Context
+from kg.extract.relations import SIGNATURES, Arg, Context, governing_verb
 from kg.schema import SYMMETRIC
 
 #: The label of a pair that is no relation.
@@ -340,6 +340,19 @@ def _contrasted(ctx: Context, mention: tuple[int, int, str]) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in CONTRAST_PREPS
 
 
+def _in_a_timed_clause_apart(ctx: Context, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+    """Whether two names stand in different clauses, one of which only times the other ('Xpeng raced to deliver cars
+    before Tesla cut prices', 'after Meituan listed, Alibaba …'): two events told together, no rivalry stated."""
+    clauses = [governing_verb(ctx.mention_head[m]) for m in (first, second)]
+    return clauses[0].i != clauses[1].i and any(
+        clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in clause.children)
+        for clause in clauses
+    )
+
+
+#: Subordinators of a clause that only times another.
+TIME_MARKS = frozenset({"before", "after", "until", "since", "when", "once"})
+
 #: Prepositions that set a name against what its sentence says of others.
 CONTRAST_PREPS = frozenset({"unlike", "except", "excluding"})
 
@@ -363,6 +376,7 @@ def read(ctx: Context, known: set[tuple[int, str, str]], classifier: Model | Non
             or not _cue_present(ctx, p, pair.trigger)
             or _contrasted(ctx, pair.first)
             or _contrasted(ctx, pair.second)
+            or (p == "competes_with" and _in_a_timed_clause_apart(ctx, pair.first, pair.second))
         ):
             continue
         first, second = ctx._arg(pair.first), ctx._arg(pair.second)

@@ -808,6 +808,12 @@ COMPOUND_SURNAMES = frozenset(
     {"ouyang", "sima", "zhuge", "situ", "shangguan", "dongfang", "murong", "huangfu", "xiahou", "gongsun", "zhangsun",
      "yuwen", "linghu", "zhongli", "duanmu", "nangong", "dugu", "huyan", "wenren"}
 )  # fmt: skip
+#: Last words of title-case names that type them organizations ('Huadong Medicine') but, unlike ORG_NAME_WORDS, make
+#: no short name of the words before them ('Sinopharm Medicine' is Sinopharm's arm, not Sinopharm).
+MEDICAL_NAME_WORDS = frozenset(
+    {"medicine", "medical", "pharma", "pharmaceuticals", "biologics", "biotech", "therapeutics", "biosciences",
+     "healthcare"}
+)  # fmt: skip
 #: Common Chinese surnames of one syllable, in pinyin: a name of one of them and a given name in pinyin is a person's
 #: ('Qian Dongqi'), where the small model tags it an organization.
 CHINESE_SURNAMES = frozenset(
@@ -872,15 +878,6 @@ ORG_NAME_WORDS = frozenset(
     {
         "retail",
         "home",
-        "medicine",
-        "medical",
-        "pharma",
-        "pharmaceuticals",
-        "biologics",
-        "biotech",
-        "therapeutics",
-        "biosciences",
-        "healthcare",
         "logistics",
         "technology",
         "technologies",

@@ -160,7 +160,13 @@ def split_coordinated(ent: Span, alone: Container[str] = frozenset()) -> list[Sp
         return [ent]
     k = ands[0]
     last = ent.end - (doc[ent.end - 1].tag_ == "POS")  # ("Redfin and Rocket’s sites")
-    if k - ent.start == 1 and last - k == 2 and doc[ent.start].text in alone and doc[k + 1].text in alone:
+    if (
+        ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT")  # (not 'Bosnia and Herzegovina')
+        and k - ent.start == 1
+        and last - k == 2
+        and doc[ent.start].text in alone
+        and doc[k + 1].text in alone
+    ):
         return [Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
     if ent.label_ != "ORG":
         return [ent]
@@ -1878,6 +1884,9 @@ def _head_word_vote(c: Candidate, words: list[str], last: str) -> None:
         c.votes["Program"] = 5.0  # 'Red Cat Plan', 'Mini Programs'
     elif len(words) >= 2 and last in lx.ORG_NAME_WORDS and _is_title(words):
         c.votes["Organization"] = c.votes.get("Organization", 0) + 3.0  # 'Intime Retail', 'Deppon Logistics'
+    elif len(words) >= 2 and last in lx.MEDICAL_NAME_WORDS and all(w[:1].isupper() for w in words):
+        # ('Huadong Medicine'; not 'the Nobel Prize in Physiology or Medicine')
+        c.votes["Organization"] = c.votes.get("Organization", 0) + 3.0
     elif len(words) >= 2 and last in lx.LAW_HEADS and _is_title(words):
         c.votes["Other"] = 5.0  # 'Digital Services Act', 'Anti-Monopoly Law'
     elif last in lx.EVENT_HEADS and _is_title(words):
@@ -2834,7 +2843,7 @@ def link(
         if (
             c.label == "PERSON"
             and len(words) > 1
-            and words[-1].lower() not in lx.ORG_NAME_WORDS
+            and words[-1].lower() not in lx.ORG_NAME_WORDS | lx.MEDICAL_NAME_WORDS
             and not _pinyin_brand(words, ())
         ):
             # or both: 'Eric Shen Ya' is Mr Shen
