@@ -133,8 +133,9 @@ def split_coordinated(ent: Span, alone: Container[str] = frozenset()) -> list[Sp
     """An organization span the NER ran across 'and' ("Y Combinator and Nexus Venture Partners") as its two
     names; a name of one word before 'and' stays whole ("Marks and Spencer", "Procter and Gamble"), and so do
     a business group's name ("Digital Media and Entertainment Group") and a name the KB knows. Two words that each
-    stand alone elsewhere in the text (``alone``, :func:`names_standing_alone`) are two names, whatever the
-    label ("Redfin and Rocket", "“Rocket and Redfin are …”").
+    stand alone elsewhere in the text (``alone``, :func:`names_standing_alone`) are two names, in a span the NER
+    took for a company's or a work's ("Redfin and Rocket", "“Rocket and Redfin are …”"), never a place's ("Bosnia
+    and Herzegovina").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("backed by Y Combinator and Nexus Venture Partners .")
@@ -1882,11 +1883,15 @@ def _head_word_vote(c: Candidate, words: list[str], last: str) -> None:
     """A title-case name's last word tells its type: 'Red Cat Plan', 'Intime Retail', 'Anti-Monopoly Law' …"""
     if (last in lx.PROGRAM_HEADS or (last[:-1] in lx.PROGRAM_HEADS and last.endswith("s"))) and _is_title(words):
         c.votes["Program"] = 5.0  # 'Red Cat Plan', 'Mini Programs'
-    elif len(words) >= 2 and last in lx.ORG_NAME_WORDS and _is_title(words):
+    elif (
+        len(words) >= 2
+        and (
+            (last in lx.ORG_NAME_WORDS and _is_title(words))
+            # ('Huadong Medicine'; not 'the Nobel Prize in Physiology or Medicine')
+            or (last in lx.MEDICAL_NAME_WORDS and all(w[:1].isupper() for w in words))
+        )
+    ):
         c.votes["Organization"] = c.votes.get("Organization", 0) + 3.0  # 'Intime Retail', 'Deppon Logistics'
-    elif len(words) >= 2 and last in lx.MEDICAL_NAME_WORDS and all(w[:1].isupper() for w in words):
-        # ('Huadong Medicine'; not 'the Nobel Prize in Physiology or Medicine')
-        c.votes["Organization"] = c.votes.get("Organization", 0) + 3.0
     elif len(words) >= 2 and last in lx.LAW_HEADS and _is_title(words):
         c.votes["Other"] = 5.0  # 'Digital Services Act', 'Anti-Monopoly Law'
     elif last in lx.EVENT_HEADS and _is_title(words):
@@ -2821,6 +2826,10 @@ def kb_words(kb_index: dict[str, tuple[str, str]]) -> list[str]:
     )
 
 
+#: Last words no person's name ends in: a name tagged a person's that ends in one makes no surname.
+_ORGANIZATION_LAST_WORDS = lx.ORG_NAME_WORDS | lx.MEDICAL_NAME_WORDS
+
+
 def link(
     parsed: Parsed,
     cands: list[Candidate],
@@ -2843,7 +2852,7 @@ def link(
         if (
             c.label == "PERSON"
             and len(words) > 1
-            and words[-1].lower() not in lx.ORG_NAME_WORDS | lx.MEDICAL_NAME_WORDS
+            and words[-1].lower() not in _ORGANIZATION_LAST_WORDS
             and not _pinyin_brand(words, ())
         ):
             # or both: 'Eric Shen Ya' is Mr Shen

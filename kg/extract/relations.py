@@ -6194,9 +6194,7 @@ def _raised_from(ctx: Context, investors: Token, fillers: list[Arg]) -> list[Arg
     raising verb, when what it raised is money or a round (not 'received complaints from investors')."""
     if investors.dep_ != "pobj" or investors.head.lower_ != "from":
         return []
-    verb = investors.head.head
-    while verb.pos_ != "VERB" and verb.dep_ in ("dobj", "pobj", "prep") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = governing_verb(investors)
     raised = [c for c in verb.children if c.dep_ == "dobj"]
     if verb.lemma_.lower() not in lx.RAISE_VERBS or not any(
         c.ent_type_ == "MONEY" or c.lemma_.lower() in lx.ROUND_NOUNS for c in raised
