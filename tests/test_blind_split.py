@@ -55,6 +55,7 @@ BLIND46 = Path(__file__).resolve().parent / "data" / "blind46"
 BLIND47 = Path(__file__).resolve().parent / "data" / "blind47"
 BLIND48 = Path(__file__).resolve().parent / "data" / "blind48"
 BLIND49 = Path(__file__).resolve().parent / "data" / "blind49"
+BLIND50 = Path(__file__).resolve().parent / "data" / "blind50"
 
 
 def _half(stem: str) -> str:
@@ -109,6 +110,7 @@ def _half(stem: str) -> str:
             *BLIND47.glob("*/*.md"),
             *BLIND48.glob("*/*.md"),
             *BLIND49.glob("*/*.md"),
+            *BLIND50.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -167,6 +169,7 @@ def test_sizes():
     assert len(list(BLIND47.glob("dev/*.md"))) == 7 and len(list(BLIND47.glob("test/*.md"))) == 5
     assert len(list(BLIND48.glob("dev/*.md"))) == 4 and len(list(BLIND48.glob("test/*.md"))) == 8
     assert len(list(BLIND49.glob("dev/*.md"))) == 11 and len(list(BLIND49.glob("test/*.md"))) == 1
+    assert len(list(BLIND50.glob("dev/*.md"))) == 8 and len(list(BLIND50.glob("test/*.md"))) == 4
 
 
 @pytest.mark.parametrize(
@@ -221,6 +224,7 @@ def test_sizes():
             *BLIND47.glob("*/*.yaml"),
             *BLIND48.glob("*/*.yaml"),
             *BLIND49.glob("*/*.yaml"),
+            *BLIND50.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
