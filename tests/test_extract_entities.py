@@ -319,6 +319,18 @@ def by_label(ex):
             "Ferring Pharmaceuticals",
             "Organization",
         ),
+        # a name ending in an organization word whose first word no dictionary has, however the tagger reads it
+        ("Maoyan, whose largest shareholder is Enlight Media, said sales rose.", "Enlight Media", "Organization"),
+        ("Enlight Media, the film studio founded by Wang Changtian, grew.", "Enlight Media", "Organization"),
+        ("Youku signed a distribution deal with Linmon Media and Huace Media.", "Huace Media", "Organization"),
+        ("Nexon Acquires Embark Studios In All-Stock Deal", "Embark Studios", "Organization"),
+        # a capital 'The' inside a sentence opens the name
+        ("Overseas, The RealReal (NASDAQ: REAL) and Vestiaire Collective grew.", "The RealReal", "Organization"),
+        ("Shein competes with The RealReal in luxury resale.", "The RealReal", "Organization"),
+        ("According to a report by The Information, ByteDance is testing an app.", "The Information", "Organization"),
+        # a work's span across a possessive whose owner no dictionary has: two companies
+        ("Shoppers switched from Nestlé’s Purina to cheaper local food.", "Purina", "Organization"),
+        ("Shoppers switched from Nestlé’s Purina to cheaper local food.", "Nestlé", "Organization"),
         # near misses: a relative 'which' after a person's name may stand for the whole clause
         ("Alibaba hired Zhou Bin, which analysts saw as a sign of a shift.", "Zhou Bin", "Person"),
         ("The brand was sold to Chen Xiaolong, which ended a long dispute.", "Chen Xiaolong", "Person"),
@@ -397,6 +409,17 @@ def test_a_place_in_a_registered_name_is_still_a_place_elsewhere(extract_text):
         ("Tencent, PhD holders and Baidu met.", "PhD"),
         # no 'the' before the name: no government
         ("Officials said Li Wei administration of the fund was poor.", "Li Wei administration"),
+        # near misses: dictionary words before an organization word; 'The' opening a sentence or after a dateline
+        ("Social Media platforms and Digital Media firms face rules, Chinese Media said.", "Chinese Media"),
+        ("Shanghai, March 3 — The Hangzhou company said revenue rose.", "The Hangzhou"),
+        ("The Hangzhou company said revenue rose.", "The Hangzhou"),
+        ("She starred in God’s Eye, a film released in March.", "God"),
+        # 'The' opening a name is never its short name; a function word or a verb is no word of a name
+        ("The game came from The Pokémon Company. The sequel sold well.", "The"),
+        ("Our Group remains committed to Hong Kong, Swire said.", "Our Group"),
+        ("Its Media arm was sold to Alibaba in 2015.", "Its Media"),
+        # a title in quotes keeps its possessive
+        ("Netflix streamed “Schindler’s List” last year.", "Schindler"),
     ],
 )
 def test_junk_is_not_an_entity(extract_text, text, junk):

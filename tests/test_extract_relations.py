@@ -5000,6 +5000,70 @@ CASES = [
         None,
         "invest.raise_from",
     ),
+    # a company that files its listing papers with an exchange is (to be) listed there, undated
+    (
+        "Zeekr submitted a draft prospectus to the New York Stock Exchange last week.",
+        ("zeekr", "listed_on", "new york stock exchange"),
+        None,
+        "listed_on.application",
+    ),
+    (
+        "Shein filed a listing application with the Hong Kong stock exchange in June.",
+        ("shein", "listed_on", "hong kong stock exchange"),
+        None,
+        "listed_on.application",
+    ),
+    (
+        "Horizon Robotics lodged a new prospectus with the Hong Kong stock exchange after its first one lapsed.",
+        ("horizon robotics", "listed_on", "hong kong stock exchange"),
+        None,
+        "listed_on.application",
+    ),
+    # a second relative clause conjoined to a first is about the same name
+    (
+        "Ximalaya, whose largest shareholder is Tencent and which counts Goldman Sachs as an investor, filed to list.",
+        ("goldman sachs", "invested_in", "ximalaya"),
+        None,
+        "invested_in.noun",
+    ),
+    (
+        "Zhihu, which Baidu backed early and which counts Kuaishou as a shareholder, said revenue fell.",
+        ("kuaishou", "invested_in", "zhihu"),
+        None,
+        "invested_in.noun",
+    ),
+    # 'both' standing alone as a subject is the coordinated subject of the clause before
+    (
+        "Adidas and Nike have long dominated the market, but both have lost share to domestic brands including Anta.",
+        ("nike", "competes_with", "anta sports"),
+        None,
+        "compete.lose_to",
+    ),
+    (
+        "Unilever and L’Oréal led for years, but both have lost share to Proya.",
+        ("unilever", "competes_with", "proya"),
+        None,
+        "compete.lose_to",
+    ),
+    # a contract signed with another company is a partnership
+    (
+        "Smaller recyclers such as Huishoubao have signed trade-in contracts with brands including Xiaomi and Oppo.",
+        ("huishoubao", "partner_of", "oppo"),
+        None,
+        "partner.reach",
+    ),
+    (
+        "BYD has signed contracts with Uber to supply electric cars.",
+        ("byd", "partner_of", "uber"),
+        None,
+        "partner.reach",
+    ),
+    (
+        "Leapmotor signed a supply contract with CATL in March 2024.",
+        ("leapmotor", "partner_of", "catl"),
+        "2024-03",
+        "partner.reach",
+    ),
 ]
 
 
@@ -5904,6 +5968,36 @@ RULE_NEAR_MISSES = [
     ("Last year Nio outsold Volvo Cars, acquired from Ford in 2010, in China.", ("nio", "acquired", "volvo cars")),
     ("Tencent sued Club Med, acquired from Axa in 2015, over fees.", ("tencent", "acquired", "club med")),
     ("JD.com sold Kweichow Moutai, bought from distributors, in May.", ("jd.com", "acquired", "kweichow moutai")),
+    # papers filed with a regulator or a court, not an exchange; a contract blamed, won or named by its goods
+    (
+        "Pinduoduo filed an application with the State Administration for Market Regulation to clear the deal.",
+        ("pinduoduo", "listed_on", "state administration for market regulation"),
+    ),
+    (
+        "Executives blamed DRAM and NAND flash contracts as Samsung Electronics and SK Hynix redirect capacity.",
+        ("samsung electronics", "partner_of", "sk hynix"),
+    ),
+    ("Foxconn won the Apple contract to assemble phones in India.", ("foxconn", "partner_of", "apple")),
+    ("Palantir won a $10 billion contract with the US Army.", ("palantir", "partner_of", "us army")),
+    # papers filed for another company, or for another purpose than a listing
+    (
+        "HSBC filed an application with the Hong Kong stock exchange on behalf of Shein.",
+        ("hsbc", "listed_on", "hong kong stock exchange"),
+    ),
+    (
+        "Ping An filed an application with the Shanghai Stock Exchange to issue convertible bonds.",
+        ("ping an", "listed_on", "shanghai stock exchange"),
+    ),
+    # 'both' after a clause with two pairs: either pair
+    (
+        "Alibaba and Tencent backed Didi and Meituan early, and both later competed with Uber in China.",
+        ("alibaba", "competes_with", "uber"),
+    ),
+    # 'Both' opening a sentence: the two names before it may be others
+    (
+        "Tencent remains the largest shareholder in DouYu. Both have since lost viewers to Douyin.",
+        ("tencent", "competes_with", "douyin"),
+    ),
 ]
 
 

@@ -349,8 +349,13 @@ COOP_NOUNS = frozenset(
         "pact",
         "co-operation",
         "venture",  # 'formed a joint venture with X'
+        "contract",  # "signed supply contracts with battery makers including CATL and BYD"
     }
 )
+#: Cooperation nouns that state a partnership only as the object of a verb of making one (:data:`CONTRACT_VERBS`):
+#: 'signed a contract with CATL', 'A and B signed a contract'; not 'won a contract with the army', 'blamed DRAM and
+#: NAND contracts'.
+COOP_NOUNS_WITH_PARTY = frozenset({"contract"})
 #: Words of a company's description that tell it from no other: "the new company", "a Beijing-based group".
 GENERIC_DESCRIPTION_WORDS = frozenset(
     {"company", "group", "firm", "business", "based", "new", "big", "large", "largest", "biggest", "major", "leading"}
@@ -375,6 +380,9 @@ NAMING_VERBS = frozenset({"call", "dub", "name", "brand", "title"})
 COOP_SUPPORT = frozenset(
     {"reach", "sign", "establish", "form", "forge", "strike", "enter", "seal", "announce", "conclude", "have"}
 )
+#: Verbs that, with 'contract' as object, state a partnership ('signed (inked, renewed) a contract with X'); a
+#: contract won, awarded or lost states none.
+CONTRACT_VERBS = frozenset({"sign", "ink", "renew", "extend", "renegotiate", "seal", "strike", "conclude"})
 #: Sites a company builds or runs, which stand somewhere: "a plant in Izmir", "two restaurants in Vila Madalena".
 FACILITY_NOUNS = frozenset(
     {
@@ -518,6 +526,11 @@ MONEY_NOUNS = frozenset({"money", "fund", "capital", "cash", "investment", "fina
 #: Verbs whose subject makes or seeks the listing they take as object: 'X completed its listing on Y', 'X made its
 #: debut on Y', 'X filed for an IPO on Y' (a plan counts as a listing, as 'plans to list on Y' does).
 LISTING_PLAN_VERBS = frozenset({"file", "plan", "prepare", "apply"})
+#: Verbs of handing papers to an exchange ('submitted its application to the Hong Kong stock exchange').
+FILING_VERBS = frozenset({"file", "submit", "lodge", "refile", "resubmit"})
+#: What a company files with an exchange to list ('filed an application with Nasdaq to list its shares'); any other
+#: purpose ('to issue convertible bonds', 'to delist') is no listing.
+LIST_VERBS_OF_FILING = frozenset({"list", "float", "go", "sell", "offer", "raise", "debut"})
 LISTING_VERBS = LISTING_PLAN_VERBS | {"complete", "make", "stage", "hold", "launch", "finish"}
 #: Words before a deal's noun that say it has not happened: 'its planned Nasdaq listing', 'a proposed listing'.
 UNREALISED_WORDS = frozenset({"planned", "proposed", "potential", "possible", "mooted", "failed", "aborted", "shelved"})

@@ -231,11 +231,12 @@ def split_listed(ent: Span) -> list[Span]:
     return [Span(ent.doc, a, b, label=ent.label_) for a, b in pieces]
 
 
-def split_possessive(ent: Span) -> list[Span]:
+def split_possessive(ent: Span, common_words: Container[str] | None = None) -> list[Span]:
     """An organization's or a person's span the NER ran across a possessive ("Walt Disney's Marvel Entertainment",
     "Valve's Steam", "Orbis Labs' Kestrel", "the Chinese Academy of Sciences’ Innovation Academy") as the owner's
     name and the owned one's; a possessive that ends the name or comes before a legal form only ("McDonald's Corp")
-    and a name the KB knows stay whole.
+    and a name the KB knows stay whole. With ``common_words``, also a work's or a product's span whose owner is
+    a name no dictionary has ("Nestlé’s Purina", "Unilever’s Dove"; not "God's Eye").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("licensed from Walt Disney's Marvel Entertainment .")
@@ -244,8 +245,14 @@ def split_possessive(ent: Span) -> list[Span]:
     >>> corp = spacy.blank("en")("shares of McDonald's Corp rose")
     >>> [s.text for s in split_possessive(Span(corp, 2, 5, label="ORG"))]
     ["McDonald's Corp"]
+    >>> work = spacy.blank("en")("and Nestlé's Purina have")
+    >>> [s.text for s in split_possessive(Span(work, 1, 4, label="WORK_OF_ART"), {"god", "eye"})]
+    ['Nestlé', 'Purina']
     """
-    if ent.label_ not in ("ORG", "PERSON") or ent.ent_id_:
+    # (not a title in quotes, a work's: '“Schindler's List”')
+    quoted = ent.start > 0 and ent.doc[ent.start - 1].text in ("“", '"', "‘", "'")
+    work = ent.label_ in ("WORK_OF_ART", "PRODUCT") and bool(common_words) and not quoted
+    if (ent.label_ not in ("ORG", "PERSON") and not work) or ent.ent_id_:
         return [ent]  # ('God's Eye', 'New Year's Eve': a work's or an event's name may hold one)
     # ("'s", or an apostrophe alone after a plural: "the Chinese Academy of Sciences’ Innovation Academy")
     marks = [t.i for t in ent if t.lower_ in ("'s", "’s") or (t.tag_ == "POS" and t.text in ("'", "’"))]
@@ -255,9 +262,12 @@ def split_possessive(ent: Span) -> list[Span]:
     owner, owned = ent.doc[ent.start : k], ent.doc[k + 1 : ent.end]
     if not owner or not owned or not all(part[0].text[:1].isupper() for part in (owner, owned)):
         return [ent]
+    if work and not all(t.is_alpha and t.lower_ not in (common_words or ()) for t in owner):
+        return [ent]  # (an owner no dictionary has: 'Nestlé', not 'God')
     if all(t.lower_.rstrip(".") in lx.LEGAL_FORM_WORDS | lx.ORG_SUFFIXES for t in owned):
         return [ent]
-    return [Span(ent.doc, ent.start, k, label=ent.label_), Span(ent.doc, k + 1, ent.end, label=ent.label_)]
+    label = "ORG" if work else ent.label_  # (a name that owns one is a company's; what it owns, its brand)
+    return [Span(ent.doc, ent.start, k, label=label), Span(ent.doc, k + 1, ent.end, label=label)]
 
 
 def _hyphen_modifier(tok: Token) -> bool:
@@ -297,7 +307,7 @@ def candidates(
         part
         for ent in parsed.ents
         for listed in split_listed(ent)
-        for piece in split_possessive(listed)
+        for piece in split_possessive(listed, common_words)
         for part in split_coordinated(piece, alone)
     ]
     by_start = {e.start: e for e in ents}
@@ -313,7 +323,7 @@ def candidates(
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     out.extend(_numbered_products(parsed, covered))
     out.extend(_category_names(parsed, covered, common_words))
-    out.extend(_org_word_names(parsed, covered))
+    out.extend(_org_word_names(parsed, covered, common_words))
     out.extend(_listed_names(parsed, out, covered))
     out.extend(_ticker_exchanges(parsed, out, covered, exchange_codes or {}))
     out.extend(_based_names(parsed, out, covered))
@@ -1102,7 +1112,8 @@ def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
     shorts: dict[tuple[str, ...], Candidate] = {}
     first_words: set[tuple[str, ...]] = set()
     for c in found:
-        words = [t for t in tokens[c.start : c.end] if not t.is_punct or t.text == "&"]
+        # ('The Pokémon Company' is then 'Pokémon Company', never 'The')
+        words = [t for t in tokens[c.start : c.end] if (not t.is_punct or t.text == "&") and t.text != "The"]
         k = len(words)
         while k > 1 and _legal_word(words[k - 1]):
             k -= 1
@@ -1476,6 +1487,8 @@ def _entity_candidate(
     if legal_form and ent.label_ in ("GPE", "LOC"):
         ent = Span(parsed.doc, _registered_name_start(tokens, ent.start), end, label="ORG")
     start, end = _clean(tokens, ent.start, end)
+    if not ent.ent_id_ and ent.label_ in _THE_NAMED_LABELS and _capital_the_before(tokens, start):
+        start -= 1  # 'Overseas, The RealReal (NASDAQ: REAL) and …': a capital 'The' inside a sentence is the name's
     while ent.label_ == "PERSON" and not ent.ent_id_ and end - start > 1 and tokens[start].lower_ in _TITLE_WORDS:
         start += 1  # 'Analyst Zhang', 'Chairperson Li Wei': a title is not part of the name
     if end - start > 2 and tokens[end - 1].lower_ in lx.HONORIFIC_SUFFIXES and tokens[end - 2].text in ("-", "‐"):
@@ -1516,6 +1529,21 @@ def _entity_candidate(
     if legal_form:  # ('Co.' tagged apart is no entity of its own)
         taken[legal_form.start : legal_form.stop] = b"\x01" * len(legal_form)
     return c
+
+
+#: The labels of names that may begin with 'The' ('The Trade Desk', 'The Information'); not places ('— The Hangzhou
+#: firm …' after a dateline) nor persons.
+_THE_NAMED_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
+
+
+def _capital_the_before(tokens: list[Token], start: int) -> bool:
+    """Whether a capital 'The' stands right before ``start`` inside its sentence, after a word or a comma: part of
+    the name it opens ('rivals such as The RealReal', 'a report by The Information'), as a sentence's, a quote's, a
+    title's or a clause's first word after a dash or colon is not."""
+    if start < 2 or tokens[start - 1].text != "The" or _opens_sentence(tokens, start - 1):
+        return False
+    before = tokens[start - 2]
+    return before.is_alpha or before.text == ","
 
 
 def _numbered_name_end(tokens: list[Token], end: int) -> int:
@@ -1911,15 +1939,38 @@ def _capitalised_proper(t: Token) -> bool:
     return t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper()
 
 
-def _proper_run(tokens: list[Token], start: int, step: int) -> tuple[int, int] | None:
-    """The run of capitalised proper-noun tokens that starts at ``start`` and extends in direction ``step``."""
+def _name_word(w: Token, common_words: Container[str]) -> bool:
+    """Whether ``w`` is a word of a name: a capitalised proper noun, or a capitalised noun or adjective no
+    dictionary has, whatever the tagger calls it ('Enlight' in 'Enlight Media', read as an adjective); never a
+    nationality, a function word ('The', 'Our', 'Its') or a verb ('Nexon Acquires Embark Studios')."""
+    return _capitalised_proper(w) or (
+        bool(common_words)
+        and w.is_title
+        and w.is_alpha
+        and not w.is_stop
+        and w.pos_ in ("PROPN", "NOUN", "ADJ")
+        and w.ent_type_ != "NORP"
+        and w.lower_ not in common_words
+        and w.lemma_.lower() not in common_words
+    )
+
+
+def _proper_run(
+    tokens: list[Token], start: int, step: int, common_words: Container[str] | None = None
+) -> tuple[int, int] | None:
+    """The run of capitalised proper-noun tokens that starts at ``start`` and extends in direction ``step``; with
+    ``common_words``, of any :func:`_name_word`."""
     if not 0 <= start < len(tokens) or tokens[start].lower_ in lx.JARGON:
         return None
     i = start
     while (
         0 <= i < len(tokens)
         and abs(i - start) < 4
-        and (_capitalised_proper(tokens[i]) or _model_code(tokens[i].text))  # (a model code opens with a capital)
+        and (
+            _capitalised_proper(tokens[i])
+            or _model_code(tokens[i].text)  # (a model code opens with a capital)
+            or (common_words is not None and _name_word(tokens[i], common_words))
+        )
     ):
         i += step  # 'Measurable AI': a jargon word may end a name, never start it
     if i == start:
@@ -1927,18 +1978,23 @@ def _proper_run(tokens: list[Token], start: int, step: int) -> tuple[int, int] |
     return (start, i) if step > 0 else (i + 1, start + 1)
 
 
-def _org_word_names(parsed: Parsed, covered: bytearray) -> list[Candidate]:
+def _org_word_names(parsed: Parsed, covered: bytearray, common_words: Container[str]) -> list[Candidate]:
     """Title-case names the NER missed whose last word makes them companies ('Galaxy Robotics', 'Silver Lake
-    Logistics'): a run of two to six capitalised proper nouns, no part of another mention nor the tail of a longer
-    name, ending in such a word."""
+    Logistics'): a run of two to six capitalised words, no part of another mention nor the tail of a longer
+    name, ending in such a word. A word of the run is a capitalised proper noun, or a capitalised word no
+    dictionary has whatever the tagger calls it ('Enlight Media', where 'Enlight' is read as an adjective and
+    'Media' as a plural noun); the last word is a proper noun, or capitalised inside its sentence."""
     tokens, out = parsed.tokens, []
     for t in tokens:
-        if covered[t.i] or t.lower_ not in lx.ORG_NAME_WORDS or t.lower_ in lx.JARGON or t.tag_ not in ("NNP", "NNPS"):
+        if covered[t.i] or t.lower_ not in lx.ORG_NAME_WORDS or t.lower_ in lx.JARGON:
+            continue
+        if t.tag_ not in ("NNP", "NNPS") and not (t.is_title and not _opens_sentence(tokens, t.i)):
             continue
         if t.i + 1 < len(tokens) and _capitalised_proper(tokens[t.i + 1]):
             continue  # ('Galaxy Robotics Group': the run goes on)
         start = t.i
-        while start > 0 and t.i - start < 5 and _capitalised_proper(tokens[start - 1]):
+        # (the run stops at another mention: 'Nexon Acquires Embark Studios')
+        while start > 0 and t.i - start < 5 and not covered[start - 1] and _name_word(tokens[start - 1], common_words):
             start -= 1
         before = tokens[start - 1].text if start > 0 else ""
         if t.i == start or any(covered[start : t.i + 1]) or before in (")", "of"):
@@ -1967,7 +2023,7 @@ def _category_names(parsed: Parsed, covered: bytearray, common_words: Container[
             if after and any(k.dep_ == "appos" and after[0] <= k.i < after[1] for k in t.children):
                 runs.append(after)
         if t.dep_ == "appos" and t.head.i < t.i and tokens[t.head.i + 1].text == ",":
-            runs.append(_proper_run(tokens, t.head.i, -1))  # 'Quantic Dream, the Paris studio'
+            runs.append(_proper_run(tokens, t.head.i, -1, common_words))  # 'Quantic Dream, the Paris studio'
         if lemma in lx.BRAND_NOUNS and t.tag_ == "NN" and t.i >= 2 and tokens[t.i - 1].head.i == t.i:
             brand = _proper_run(tokens, _before_kind_words(tokens, t), -1)  # 'the Han Shu (skincare) brand'
             # (not 'the Czech brand', 'the Shanghai label': a nationality or a place the language knows says where the

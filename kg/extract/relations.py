@@ -127,6 +127,7 @@ def rule_ids() -> list[str]:
         "part_of.under",
         "part_of.sits_within",
         "listed_on.first_day",
+        "listed_on.application",
         "part_of.part_of",
         "leads.succession.implicit",
         "part_of.noun.salient",
@@ -489,18 +490,15 @@ class Context:
             return self._resolve_unit(tok, phrase)
         if (earlier := self._conjoined_it_before(tok)) is not None:
             return self._resolve(earlier)  # 'in 2024 it sold X, and in 2025 it trimmed Y': the same 'it' twice
+        # ('A and B long dominated the market, but both have lost share to C': 'both' standing alone as a subject)
+        if (
+            tok.lower_ == "both"
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and (pair := self._coordinated_subject(tok, sole_pair=True))
+        ):
+            return pair
         if phrase in lx.PAIR_REFS or tok.lower_ in lx.PLURAL_PRONOUNS:
-            if tok.lower_ in lx.PLURAL_PRONOUNS:
-                # "X and Y announced that they …": the coordinated subject of an enclosing clause.
-                h = tok.head
-                while h.head.i != h.i:
-                    h = h.head
-                    subj = [c for c in h.children if c.dep_ == "nsubj"]
-                    if subj and subj[0].conjuncts:
-                        return [a for a in self.expand(subj[0], refs=False)]
-            found = self._recent(tok, 2)
-            if len(found) == 2:
-                return [self._arg(self._mention_at(i), "coref:" + phrase) for i, _ in found]
+            return self._resolve_pair(tok, phrase)
         elif tok.lower_ == "its" and (
             doer := self._conjoined_name(tok) or self._controlling_object(tok) or self._punished_for(tok)
         ):
@@ -597,6 +595,28 @@ class Context:
                 # 'the company' or 'It' with no organization named in the sentences before: the article's own
                 return [Arg(salient.key, salient.span, salient.type, "coref:" + phrase)]
             return [self._arg(self._mention_at(pick[0]), "coref:" + phrase)] if pick else []
+        return []
+
+    def _resolve_pair(self, tok: Token, phrase: str) -> list[Arg]:
+        """'they', 'the two sides': a pronoun's coordinated subject of an enclosing clause, else the two names last
+        mentioned."""
+        if tok.lower_ in lx.PLURAL_PRONOUNS and (pair := self._coordinated_subject(tok)):
+            return pair
+        found = self._recent(tok, 2)
+        return [self._arg(self._mention_at(i), "coref:" + phrase) for i, _ in found] if len(found) == 2 else []
+
+    def _coordinated_subject(self, tok: Token, sole_pair: bool = False) -> list[Arg]:
+        """'X and Y announced that they …': the coordinated subject of a clause enclosing ``tok`` ([] if none);
+        with ``sole_pair``, [] too when that clause has a coordinated object ('A and B backed C and D early, and
+        both later …': either pair)."""
+        h = tok.head
+        while h.head.i != h.i:
+            h = h.head
+            subj = [c for c in h.children if c.dep_ == "nsubj"]
+            if subj and subj[0].conjuncts:
+                if sole_pair and any(c.dep_ == "dobj" and c.conjuncts for c in h.children):
+                    return []
+                return self.expand(subj[0], refs=False)
         return []
 
     def _topic_pronoun(self, tok: Token) -> bool:
@@ -1250,6 +1270,8 @@ class Context:
             rel = t.head.head if t.head.dep_ == "prep" else t.head  # 'a company that X invested in'
             while rel.dep_ == "xcomp" and t.dep_ in ("dobj", "pobj"):
                 rel = rel.head  # 'the platform that X agreed to buy'
+            if t.tag_ in ("WDT", "WP") and rel.dep_ == "conj" and (first := first_conjunct(rel)).dep_ == "relcl":
+                rel = first  # 'X, whose largest shareholder is Y and which counts Z as an investor': X
             if (
                 t.lower_ in ("both", "all", "each")
                 and rel.dep_ == "relcl"
@@ -4328,6 +4350,10 @@ def rule_coop_noun(ctx: Context, n: Token) -> Iterator[Cand]:
     # ('signed technology and joint venture deals with Y': the small model may make the deals a conjunct of the
     # verb's object)
     taken = n.head if n.dep_ == "conj" and n.head.dep_ == "dobj" and n.head.head.pos_ == "VERB" else n
+    if n.lemma_.lower() in lx.COOP_NOUNS_WITH_PARTY and not (
+        taken.dep_ == "dobj" and taken.head.lemma_.lower() in lx.CONTRACT_VERBS
+    ):
+        return  # ('A and B signed a contract', 'signed a contract with B'; not 'won a contract with the army')
     if taken.dep_ in ("dobj", "attr"):
         subjects = ctx.subjects(taken.head)
         if taken.head.lemma_.lower() in lx.COOP_SUPPORT:
@@ -7113,6 +7139,38 @@ def rule_listing_noun(ctx: Context, n: Token) -> Iterator[Cand]:
                 yield Cand(s, "listed_on", o, "listed_on.noun", n.i, dated=dated)
 
 
+def rule_listing_application(ctx: Context, n: Token) -> Iterator[Cand]:
+    """'X submitted its application to the Hong Kong stock exchange', 'X filed a draft prospectus with Nasdaq': a
+    company that files for a listing with an exchange is (to be) listed on it, undated (the filing is not the
+    listing). Only papers filed with an exchange ('filed an application with the regulator' is not), by the
+    company that files them or whose papers they are."""
+    verb = n.head
+    if n.dep_ != "dobj" or verb.lemma_.lower() not in lx.FILING_VERBS:
+        return
+    # (not papers filed for another: 'on behalf of Shein'; nor for something else: 'an application to issue bonds')
+    if any(p.lower_ == "behalf" for h in (n, verb) for c in h.children if c.dep_ == "prep" for p in c.children):
+        return
+    if any(
+        c.dep_ in ("acl", "advcl", "xcomp", "relcl")
+        and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+        and c.lemma_.lower() not in lx.LIST_VERBS_OF_FILING
+        for h in (n, verb)
+        for c in h.children
+    ):
+        return
+    exchanges = [
+        a for a in _named_after(ctx, (n, verb), ("to", "with"), refs=False) if ctx.kinds.get(a.key) == "exchange"
+    ]
+    if not exchanges:
+        return
+    companies = [a for c in possessors(n) for a in ctx.expand(c) if a.type == "Organization"]
+    companies = companies or [a for a in ctx.subjects(verb) if a.type == "Organization"]
+    for s in companies:
+        if ctx.kinds.get(s.key) not in ("exchange", "authority"):
+            for o in exchanges:
+                yield Cand(s, "listed_on", o, "listed_on.application", n.i, dated=False)
+
+
 def _organizations_named(ctx: Context, start: int, end: int) -> set[str]:
     """The keys of the organizations named between tokens ``start`` and ``end``."""
     return {m[2] for m in ctx.tok_mention[start:end] if m is not None and ctx.types.get(m[2]) == "Organization"}
@@ -7402,6 +7460,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("under",), "ADP", rule_under_leader),
     (("step", "resign", "retire", "quit"), "VERB", rule_stepping_down),
     (("debut", "listing", "ipo", "flotation"), "NOUN", rule_listing_noun),
+    (("application", "prospectus"), "NOUN", rule_listing_application),
     (("trading",), "NOUN", rule_first_day_of_trading),
     (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
