@@ -350,6 +350,18 @@ def _in_a_timed_clause_apart(ctx: Context, first: tuple[int, int, str], second: 
     )
 
 
+def _across_a_possessive(ctx: Context, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+    """Whether one name is the possessor of a phrase that holds the other ("Alibaba's Ant Group board", "Xiaomi's
+    sister company Kingsoft"): a construction the rules read, and decline when it states no unit."""
+    return any(
+        head.dep_ in ("poss", "nmod")
+        and any(c.tag_ == "POS" for c in head.children)
+        and any(t.i == ctx.mention_head[owned].i for t in head.head.subtree)
+        for owner, owned in ((first, second), (second, first))
+        if (head := ctx.mention_head[owner]) is not None
+    )
+
+
 #: Subordinators of a clause that only times another.
 TIME_MARKS = frozenset({"before", "after", "until", "since", "when", "once"})
 
@@ -377,6 +389,7 @@ def read(ctx: Context, known: set[tuple[int, str, str]], classifier: Model | Non
             or _contrasted(ctx, pair.first)
             or _contrasted(ctx, pair.second)
             or (p == "competes_with" and _in_a_timed_clause_apart(ctx, pair.first, pair.second))
+            or (p == "part_of" and _across_a_possessive(ctx, pair.first, pair.second))
         ):
             continue
         first, second = ctx._arg(pair.first), ctx._arg(pair.second)

@@ -1993,7 +1993,7 @@ def _org_word_names(parsed: Parsed, covered: bytearray, common_words: Container[
         if t.i + 1 < len(tokens) and _capitalised_proper(tokens[t.i + 1]):
             continue  # ('Galaxy Robotics Group': the run goes on)
         start = t.i
-        # (the run stops at another mention: 'Nexon Acquires Embark Studios')
+        # (the run stops at another mention: 'Nexon Acquires Embark Studios', 'SoftBank China Venture Capital')
         while start > 0 and t.i - start < 5 and not covered[start - 1] and _name_word(tokens[start - 1], common_words):
             start -= 1
         before = tokens[start - 1].text if start > 0 else ""
