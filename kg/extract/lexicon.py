@@ -526,6 +526,14 @@ MONEY_NOUNS = frozenset({"money", "fund", "capital", "cash", "investment", "fina
 #: Verbs whose subject makes or seeks the listing they take as object: 'X completed its listing on Y', 'X made its
 #: debut on Y', 'X filed for an IPO on Y' (a plan counts as a listing, as 'plans to list on Y' does).
 LISTING_PLAN_VERBS = frozenset({"file", "plan", "prepare", "apply"})
+#: Kinds of business a company has: 'its AliExpress and Trendyol marketplaces', 'Meituan's apps such as Keeta'.
+BUSINESS_KINDS = frozenset(
+    {"marketplace", "platform", "app", "brand", "unit", "business", "subsidiary", "service", "network", "arm"}
+    | {"chain", "store", "site", "label", "division", "wallet"}
+)
+#: Words of a possessed phrase that say the name in it is no unit of the possessor: "Xiaomi's sister company
+#: Kingsoft", "Alibaba's Ant Group board", "Meituan's rival Ele.me".
+NO_UNIT_WORDS = frozenset({"sister", "board", "rival", "partner", "peer", "former", "competitor"})
 #: Verbs of handing papers to an exchange ('submitted its application to the Hong Kong stock exchange').
 FILING_VERBS = frozenset({"file", "submit", "lodge", "refile", "resubmit"})
 #: What a company files with an exchange to list ('filed an application with Nasdaq to list its shares'); any other

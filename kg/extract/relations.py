@@ -1290,7 +1290,11 @@ class Context:
             if t.dep_ == "appos" and (described := self._described_by_appositive(t)):
                 out.extend(described)
                 continue
-            if t.tag_ == "NNS" and t.lemma_.lower() in _BUSINESS_KINDS and (listed := _names_listed_before(self, t.i)):
+            if (
+                t.tag_ == "NNS"
+                and t.lemma_.lower() in lx.BUSINESS_KINDS
+                and (listed := _names_listed_before(self, t.i))
+            ):
                 out.extend(listed)  # 'owns the Taobao and Tmall marketplaces'
                 continue
             if t.dep_ == "attr" and t.head.lemma_ == "be" and any(c.dep_ == "relcl" for c in t.children):
@@ -3413,7 +3417,7 @@ def _handed_business(ctx: Context, v: Token) -> Iterator[Cand]:
     thing = dobj[0]
     if thing.lower_ == "control":
         handed = [a for p in _named_tokens_after(thing, "of") for a in ctx.expand(p, refs=False)]
-    elif thing.lemma_.lower() in _BUSINESS_KINDS and possessors(thing):
+    elif thing.lemma_.lower() in lx.BUSINESS_KINDS and possessors(thing):
         handed = _named_kind(ctx, thing)
     else:
         handed = [a for a in ctx.expand(thing, refs=False) if a.type == "Organization"]
@@ -3575,7 +3579,7 @@ def rule_whose_unit(ctx: Context, whose: Token) -> Iterator[Cand]:
         return
     set_off = whose.i >= 2 and ctx.tokens[whose.i - 1].text in (",", "—", "–")
     owner = ctx.ent(_before_aside(ctx, whose.i - 2)) if set_off else None
-    found = _names_before_unit_noun(ctx, whose.i + 1, _BUSINESS_KINDS)  # ('whose Shopee marketplace')
+    found = _names_before_unit_noun(ctx, whose.i + 1, lx.BUSINESS_KINDS)  # ('whose Shopee marketplace')
     if owner is None or owner.type != "Organization" or found is None:
         return
     for unit in found[0]:
@@ -4608,7 +4612,7 @@ def rule_fold_into(ctx: Context, v: Token) -> Iterator[Cand]:
         for o in wholes:
             if s.key != o.key:
                 yield Cand(s, "part_of", o, "part_of.fold_into", v.i)
-    kinds = [p for p in into if p.lemma_.lower() in _BUSINESS_KINDS and not possessors(p)]
+    kinds = [p for p in into if p.lemma_.lower() in lx.BUSINESS_KINDS and not possessors(p)]
     for kind in kinds:
         new = any(c.dep_ == "amod" and c.lower_ == "new" for c in kind.children)
         for unit in _named_unit(ctx, kind):
@@ -4621,7 +4625,7 @@ def rule_fold_into(ctx: Context, v: Token) -> Iterator[Cand]:
 def _named_unit(ctx: Context, t: Token) -> list[Arg]:
     """The names a noun phrase gives, and for a kind of business named by a name before it ('its Xiaodu unit', 'a
     rebranded Taobao Instant Commerce unit') that name."""
-    if t.lemma_.lower() in _BUSINESS_KINDS and (named := _named(ctx.ent(c) for c in t.lefts if c.dep_ == "compound")):
+    if t.lemma_.lower() in lx.BUSINESS_KINDS and (named := _named(ctx.ent(c) for c in t.lefts if c.dep_ == "compound")):
         return named
     return ctx.expand(t)
 
@@ -6738,13 +6742,6 @@ def _names_listed_before(ctx: Context, i: int) -> list[Arg]:
     return named
 
 
-#: Kinds of business a company has: 'its AliExpress and Trendyol marketplaces', 'Meituan's apps such as Keeta'.
-_BUSINESS_KINDS = frozenset(
-    {"marketplace", "platform", "app", "brand", "unit", "business", "subsidiary", "service", "network", "arm"}
-    | {"chain", "store", "site", "label", "division", "wallet"}
-)
-
-
 def _marked_possessive(ctx: Context, a: Arg) -> bool:
     """Whether the name is itself marked possessive ('Alibaba's'): the parser's possessor may be a name owned in its
     turn ("PDD's Pinduoduo and ByteDance's Douyin" read as Pinduoduo owning Douyin), or one listed beside the owner
@@ -7462,7 +7459,7 @@ _WORD_RULE_TABLE: tuple[tuple[Iterable[str], str | None, _TokenRule], ...] = (
     (("debut", "listing", "ipo", "flotation"), "NOUN", rule_listing_noun),
     (("application", "prospectus"), "NOUN", rule_listing_application),
     (("trading",), "NOUN", rule_first_day_of_trading),
-    (_BUSINESS_KINDS, "NOUN", rule_possessed_kind),
+    (lx.BUSINESS_KINDS, "NOUN", rule_possessed_kind),
     (("sale",), "NOUN", rule_sale_to),
     (("from",), "ADP", rule_product_from_maker),
     (("backing", "funding", "financing", "investment", "backer", "investor"), "NOUN", rule_with_backing),
