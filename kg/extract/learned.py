@@ -354,14 +354,16 @@ def _across_a_possessive(ctx: Context, first: tuple[int, int, str], second: tupl
     """Whether one name is the possessor of a phrase that holds the other and says it is no unit ("Xiaomi's sister
     company Kingsoft", "Alibaba's Ant Group board", "Meituan's rival Ele.me"); not "Apple's App Store download
     charts" nor "Microsoft's Xbox studios"."""
-    return any(
-        head.dep_ in ("poss", "nmod")
-        and any(c.tag_ == "POS" for c in head.children)
-        and any(t.i == ctx.mention_head[owned].i for t in head.head.subtree)
-        and any(t.lemma_.lower() in lx.NO_UNIT_WORDS for t in (head.head, *head.head.children))
-        for owner, owned in ((first, second), (second, first))
-        if (head := ctx.mention_head[owner]) is not None
-    )
+    for owner, owned in ((first, second), (second, first)):
+        head = ctx.mention_head[owner]
+        if (
+            head.dep_ in ("poss", "nmod")
+            and any(c.tag_ == "POS" for c in head.children)
+            and any(t.i == ctx.mention_head[owned].i for t in head.head.subtree)
+            and any(t.lemma_.lower() in lx.NO_UNIT_WORDS for t in (head.head, *head.head.children))
+        ):
+            return True
+    return False
 
 
 #: Subordinators of a clause that only times another.

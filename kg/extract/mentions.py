@@ -231,7 +231,7 @@ def split_listed(ent: Span) -> list[Span]:
     return [Span(ent.doc, a, b, label=ent.label_) for a, b in pieces]
 
 
-def split_possessive(ent: Span, common_words: Container[str] | None = None) -> list[Span]:
+def split_possessive(ent: Span, common_words: Container[str] = frozenset()) -> list[Span]:
     """An organization's or a person's span the NER ran across a possessive ("Walt Disney's Marvel Entertainment",
     "Valve's Steam", "Orbis Labs' Kestrel", "the Chinese Academy of Sciences’ Innovation Academy") as the owner's
     name and the owned one's; a possessive that ends the name or comes before a legal form only ("McDonald's Corp")
@@ -262,7 +262,7 @@ def split_possessive(ent: Span, common_words: Container[str] | None = None) -> l
     owner, owned = ent.doc[ent.start : k], ent.doc[k + 1 : ent.end]
     if not owner or not owned or not all(part[0].text[:1].isupper() for part in (owner, owned)):
         return [ent]
-    if work and not all(t.is_alpha and t.lower_ not in (common_words or ()) for t in owner):
+    if work and not all(t.is_alpha and t.lower_ not in common_words for t in owner):
         return [ent]  # (an owner no dictionary has: 'Nestlé', not 'God')
     if all(t.lower_.rstrip(".") in lx.LEGAL_FORM_WORDS | lx.ORG_SUFFIXES for t in owned):
         return [ent]
@@ -1956,7 +1956,7 @@ def _name_word(w: Token, common_words: Container[str]) -> bool:
 
 
 def _proper_run(
-    tokens: list[Token], start: int, step: int, common_words: Container[str] | None = None
+    tokens: list[Token], start: int, step: int, common_words: Container[str] = frozenset()
 ) -> tuple[int, int] | None:
     """The run of capitalised proper-noun tokens that starts at ``start`` and extends in direction ``step``; with
     ``common_words``, of any :func:`_name_word`."""
@@ -1966,11 +1966,7 @@ def _proper_run(
     while (
         0 <= i < len(tokens)
         and abs(i - start) < 4
-        and (
-            _capitalised_proper(tokens[i])
-            or _model_code(tokens[i].text)  # (a model code opens with a capital)
-            or (common_words is not None and _name_word(tokens[i], common_words))
-        )
+        and (_name_word(tokens[i], common_words) or _model_code(tokens[i].text))  # (a model code opens with a capital)
     ):
         i += step  # 'Measurable AI': a jargon word may end a name, never start it
     if i == start:
