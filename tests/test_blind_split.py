@@ -56,6 +56,7 @@ BLIND47 = Path(__file__).resolve().parent / "data" / "blind47"
 BLIND48 = Path(__file__).resolve().parent / "data" / "blind48"
 BLIND49 = Path(__file__).resolve().parent / "data" / "blind49"
 BLIND50 = Path(__file__).resolve().parent / "data" / "blind50"
+BLIND51 = Path(__file__).resolve().parent / "data" / "blind51"
 
 
 def _half(stem: str) -> str:
@@ -111,6 +112,7 @@ def _half(stem: str) -> str:
             *BLIND48.glob("*/*.md"),
             *BLIND49.glob("*/*.md"),
             *BLIND50.glob("*/*.md"),
+            *BLIND51.glob("*/*.md"),
         ]
     ),
     ids=lambda p: p.stem,
@@ -170,6 +172,7 @@ def test_sizes():
     assert len(list(BLIND48.glob("dev/*.md"))) == 4 and len(list(BLIND48.glob("test/*.md"))) == 8
     assert len(list(BLIND49.glob("dev/*.md"))) == 11 and len(list(BLIND49.glob("test/*.md"))) == 1
     assert len(list(BLIND50.glob("dev/*.md"))) == 8 and len(list(BLIND50.glob("test/*.md"))) == 4
+    assert len(list(BLIND51.glob("dev/*.md"))) == 5 and len(list(BLIND51.glob("test/*.md"))) == 7
 
 
 @pytest.mark.parametrize(
@@ -225,6 +228,7 @@ def test_sizes():
             *BLIND48.glob("*/*.yaml"),
             *BLIND49.glob("*/*.yaml"),
             *BLIND50.glob("*/*.yaml"),
+            *BLIND51.glob("*/*.yaml"),
         ]
     ),
     ids=lambda p: p.stem,
