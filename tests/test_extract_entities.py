@@ -420,6 +420,8 @@ def test_a_place_in_a_registered_name_is_still_a_place_elsewhere(extract_text):
         ("Its Media arm was sold to Alibaba in 2015.", "Its Media"),
         # a title in quotes keeps its possessive
         ("Netflix streamed “Schindler’s List” last year.", "Schindler"),
+        # a number counting the nouns after a name is none of the name
+        ("Two Alibaba units merged last year.", "Two Alibaba"),
     ],
 )
 def test_junk_is_not_an_entity(extract_text, text, junk):

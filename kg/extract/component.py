@@ -144,9 +144,12 @@ def _person_cue(doc: Doc, c: mx.Candidate) -> bool:
 
 def _dateline_place(doc: Doc, c: mx.Candidate) -> bool:
     """'ZARAGOZA, Spain, June 24 — …', 'BOGOTÁ — …': a name in capitals that opens a paragraph, before a comma or a
-    dash, is the dateline's place (the small model reads a word in capitals as an organization)."""
+    dash, is the dateline's place (the small model reads a word in capitals as an organization); not before a comma
+    and a word in lower case ('COL, founded in 2000 by …' is a company's acronym)."""
     words = doc[c.start : c.end]
     if c.end >= len(doc) or doc[c.end].text not in (",", "/", *lx.DATELINE_DASHES):
+        return False
+    if doc[c.end].text == "," and c.end + 1 < len(doc) and doc[c.end + 1].is_lower:
         return False
     if not all(t.is_upper or not t.is_alpha for t in words) or not any(t.is_alpha for t in words):
         return False
@@ -492,9 +495,11 @@ def _clause_of_another(gov: Token, chain: list[int], args: tuple[int, ...]) -> b
         )
         return not about_a_deal and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in gov.children)
     if gov.dep_ == "advcl":
-        return any(c.dep_ == "mark" and c.lower_ in _OTHER_EVENT_MARKS for c in gov.children) and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in gov.children
-        )
+        marks = [c for c in gov.children if c.dep_ == "mark" and c.lower_ in _OTHER_EVENT_MARKS]
+        # (a subject of its own, or one the small model hangs on the mark: 'the biggest purchase since Yatsen
+        # bought Eve Lom in 2021')
+        subjects = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(marks) and bool(subjects or [c for m in marks for c in m.children if c.dep_ == "pobj"])
     return gov.dep_ in ("relcl", "acl") and gov.head.i not in chain and gov.head.lemma_.lower() not in _REPORT_NOUNS
 
 

@@ -844,7 +844,8 @@ CHINESE_SURNAMES = frozenset(
      "ding", "ren", "yao", "shen", "zhong", "cui", "tan", "fan", "liao", "shi", "jin", "jia", "xia", "fu", "fang",
      "zou", "xiong", "bai", "meng", "qin", "qiu", "hou", "yin", "xue", "yan", "duan", "lei", "long", "tao", "mao",
      "hao", "gu", "gong", "shao", "wan", "qian", "dai", "mo", "kong", "xiang", "chang", "wen", "kang", "niu", "ni",
-     "zuo", "lai", "qi", "geng", "ge", "bao", "zhan", "yi", "bi", "hong", "shang", "zhuang", "chai"}
+     "zuo", "lai", "qi", "geng", "ge", "bao", "zhan", "yi", "bi", "hong", "shang", "zhuang", "chai", "tong", "miao",
+     "ou", "ning", "rao", "zhai", "huo", "ruan", "pei", "lv", "lyu"}
 )  # fmt: skip
 #: Nouns of a unit named right before them ("whose Apollo Go unit", "under the Omoda and Jaecoo brands").
 UNIT_NOUNS = frozenset(
@@ -976,6 +977,9 @@ ORG_NAME_WORDS = frozenset(
         "brands",
     }
 )
+#: Last words of a company's name after a word in pinyin ('Jiuzhou Culture', 'Huace Pictures'); after an English
+#: word they name no company ('Pop Culture', 'Desktop Publishing').
+PINYIN_ORG_NAME_WORDS = frozenset({"culture", "pictures", "publishing"})
 #: Words of a compass that open a region's name before a place ('North Asia', 'Southeast Asia', 'Greater China').
 REGION_WORDS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "greater"}
@@ -1238,6 +1242,9 @@ PAIR_REFS = frozenset(
 HOLDINGS_NOUNS = frozenset({"stable", "empire", "family", "fold"})
 #: Head nouns of a reference to a group over units ('the group's logistics arm'): never one of its units.
 GROUP_NOUNS = frozenset({"group", "conglomerate", "parent"})
+#: Units whose 'of' names their parent: "the livestream arm of New Oriental", "a subsidiary of Jiuzhou Culture" name
+#: a company, whatever the name's shape suggests (not "brand": "a brand of Shanghai" would be a place's).
+UNIT_OF_PARENT_NOUNS = frozenset({"arm", "unit", "subsidiary", "division", "affiliate", "offshoot", "spin-off"})
 SINGLE_REFS = frozenset(
     {
         "the platform",

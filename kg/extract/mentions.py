@@ -324,6 +324,7 @@ def candidates(
     out.extend(_numbered_products(parsed, covered))
     out.extend(_category_names(parsed, covered, common_words))
     out.extend(_org_word_names(parsed, covered, common_words))
+    _number_led_names(parsed, out, covered)
     out.extend(_listed_names(parsed, out, covered))
     out.extend(_ticker_exchanges(parsed, out, covered, exchange_codes or {}))
     out.extend(_based_names(parsed, out, covered))
@@ -1154,9 +1155,12 @@ def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
                 and _stands_alone(tokens, i, n)
             ):
                 continue
-            same = by_span.get((i, i + n))
+            same = by_span.get((i, i + n)) or _piece_of_a_short_name(found, full, i, i + n, covered)
             if same is not None and same.kb_id is None and same is not full:
-                # the NER's own span of the short name ("Sea" taken for a place): the company's, as the text says
+                # the NER's own span of the short name ("Sea" taken for a place), or of a piece of it ('Sheep' of
+                # 'Three Sheep', its number read apart): the company's, as the text says
+                same.start, same.end, same.text = i, i + n, parsed.text_of(parsed.doc[i : i + n])
+                covered[i : i + n] = b"\x01" * n
                 same.votes["Organization"] = same.votes.get("Organization", 0) + 3.0
                 same.short_for = full
             elif not any(covered[i : i + n]):
@@ -1166,6 +1170,38 @@ def _short_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> 
                     Candidate(i, i + n, parsed.text_of(span), "SHORT", votes={"Organization": 3.0}, short_for=full)
                 )
     return out
+
+
+def _number_led_names(parsed: Parsed, found: list[Candidate], covered: bytearray) -> None:
+    """'Three Sheep Network', 'Five Star Holdings': a capitalised number word that counts the name's own words
+    (the small model reads it apart, as a cardinal) opens an unknown name. Not 'Two Alibaba units' (the number
+    counts the units, after the name) nor a known name ('Three Kingdoms' in the KB keeps its own span)."""
+    tokens = parsed.tokens
+    for c in found:
+        if c.kb_id is not None or c.start == 0 or covered[c.start - 1]:
+            continue
+        number = tokens[c.start - 1]
+        if (
+            number.like_num
+            and number.is_alpha
+            and number.is_title
+            and number.lower_ not in ("one", "a")
+            and c.start <= number.head.i < c.end
+        ):
+            c.start = number.i
+            c.text = parsed.text_of(parsed.doc[c.start : c.end])
+            covered[number.i] = 1
+
+
+def _piece_of_a_short_name(
+    found: list[Candidate], full: Candidate, start: int, end: int, covered: bytearray
+) -> Candidate | None:
+    """The one unknown name inside the tokens of a short name that covers all that is covered there ('Sheep' in
+    'Three Sheep said …' after 'Three Sheep Network'), else None."""
+    inside = [c for c in found if start <= c.start and c.end <= end and c is not full and c.kb_id is None]
+    if len(inside) != 1 or sum(covered[start:end]) != inside[0].end - inside[0].start:
+        return None
+    return inside[0]
 
 
 #: Participles after a place and a hyphen that describe a company by its seat ('Berlin-based', 'Lisbon-headquartered').
@@ -1920,6 +1956,8 @@ def _head_word_vote(c: Candidate, words: list[str], last: str) -> None:
         )
     ):
         c.votes["Organization"] = c.votes.get("Organization", 0) + 3.0  # 'Intime Retail', 'Deppon Logistics'
+    elif len(words) == 2 and last in lx.PINYIN_ORG_NAME_WORDS and pinyin_syllables(words[0]) and words[0].istitle():
+        c.votes["Organization"] = c.votes.get("Organization", 0) + 3.0  # 'Jiuzhou Culture' (not 'Pop Culture')
     elif len(words) >= 2 and last in lx.LAW_HEADS and _is_title(words):
         c.votes["Other"] = 5.0  # 'Digital Services Act', 'Anti-Monopoly Law'
     elif last in lx.EVENT_HEADS and _is_title(words):
@@ -2571,6 +2609,9 @@ def category_vote(tokens: list[Token], c: Candidate, countries: frozenset[str]) 
     ):
         c.votes["Program"] = c.votes.get("Program", 0) + 3.0  # 'the maker of Fortnite', 'the Fortnite maker': a product
         return
+    elif h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in lx.UNIT_OF_PARENT_NOUNS:
+        c.votes["Organization"] = c.votes.get("Organization", 0) + 2.0  # 'the livestream arm of New Oriental'
+        return
     elif h.dep_ == "pobj" and _what_money_goes_into(h.head):
         c.votes["Organization"] = c.votes.get("Organization", 0) + 2.0  # 'a 10% stake in Shenji': what has shares
         return
@@ -2661,6 +2702,30 @@ def category_vote(tokens: list[Token], c: Candidate, countries: frozenset[str]) 
         kind = tokens[c.end] if c.end < len(tokens) else None
         branded = kind is not None and kind.lemma_.lower() in lx.BRAND_NOUNS and kind.dep_ != "compound"
         c.votes[beside] = c.votes.get(beside, 0) + (5.5 if branded and head.head.i == c.end else 2.0)
+
+
+def _hanzi_personal_name(tokens: list[Token], c: Candidate) -> bool:
+    """Whether a name shaped as a Chinese person's in pinyin (a surname, a given name of one or two syllables) has
+    its Chinese form in brackets after it with one character a syllable: 'Tong Zhilei (童之磊)', 'Hou Yameng
+    (侯亚孟)'. A company's Chinese name is longer than its pinyin's syllables ('Three Sheep (三只羊网络)') or beside
+    a name of no such shape ('Proya (珀莱雅)'); a listing after the brackets lists a company ('Lin Meiyu (林美玉)
+    (HKEX: 2219)').
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("founded by Tong Zhilei (童之磊) in 2000 with Li Auto (理想汽车)")
+    >>> _hanzi_personal_name(list(doc), Candidate(2, 4, "Tong Zhilei", "GPE"))
+    True
+    >>> _hanzi_personal_name(list(doc), Candidate(10, 12, "Li Auto", "ORG"))
+    False
+    """
+    words = [t.text for t in tokens[c.start : c.end]]
+    if not (one_word_bracket(tokens, c.end) and _chinese_personal_name(words)):
+        return False
+    if c.end + 3 < len(tokens) and tokens[c.end + 3].text == "(":
+        return False
+    native = tokens[c.end + 1].text
+    syllables = sum(pinyin_syllables(w) for w in words)
+    return len(native) == syllables and all("\u4e00" <= ch <= "\u9fff" for ch in native)
 
 
 def _possessed_place_name(tokens: list[Token], c: Candidate, countries: frozenset[str]) -> bool:
@@ -2929,7 +2994,12 @@ def link(
             other_labels[c.key] = other_labels.get(c.key, 0) + 1
     kept = []
     for c in cands:
+        described = dict(c.votes)
         category_vote(tokens, c, countries)
+        if c.votes == described and c.kb_id is None and _hanzi_personal_name(tokens, c):
+            # 'founded by Tong Zhilei (童之磊)': a person's name, unless the text says what kind of thing it is ('Bai
+            # Xiang (白象), the instant noodle maker')
+            c.votes["Person"] = c.votes.get("Person", 0) + 3.0
         if (
             c.label in ("PERSON", "ORG", "GPE", "CUE", "LISTED", "WORK_OF_ART", "PRODUCT")
             and not c.kb_id

@@ -44,6 +44,7 @@ def rule_ids() -> list[str]:
         "compete.same_targets",
         "compete.take_on",
         "launch.from_maker",
+        "part_of.from_maker",
         "found.as_venture",
         "leads.take_charge",
         "acquire.take_control",
@@ -533,6 +534,10 @@ class Context:
         elif tok.lower_ in ("its", "it") and (described := self._clause_description(tok)) is not None:
             # 'the Buenos Aires-based company will spend …, including on its fintech arm': its = that company
             return self._resolve(described)
+        elif (speaker := self._reporting_speaker(tok)) is not None:
+            # 'ZhongAn, the insurer founded by Ant Group, Tencent and Ping An, said it would …': it = who said so,
+            # however many names its description holds
+            return [self._arg(speaker, "coref:" + phrase)]
         elif self._authority_description(tok):
             at = self._authority_named_near(tok)
             return [self._arg(self._mention_at(at), "coref:" + phrase)] if at is not None else []
@@ -1005,6 +1010,29 @@ class Context:
         owners = [a for c in possessors(first) if (a := self.ent(c)) is not None and a.type == "Organization"]
         return owners[0] if len(owners) == 1 else None
 
+    def _reporting_speaker(self, tok: Token) -> tuple[int, int, str] | None:
+        """The named organization that says what a subject 'it' does ('Meituan said it would …', 'X told
+        investors that it had …'): the subject of the verb of saying whose reported clause 'it' is the subject of;
+        None for any other pronoun, or a speaker that is no organization's name ('Analysts said it would …')."""
+        clause = tok.head
+        if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+            return None
+        if clause.head.lemma_.lower() not in lx.SAY_VERBS:
+            return None
+        said = clause.head
+        while said.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in said.children):
+            said = said.head  # (a verb conjoined to the one with the subject: 'X, …, founded …, said it …')
+        # (the subject, or the name a description that is the subject follows: 'Geely, the owner of Volvo, said it')
+        named = {
+            m
+            for c in said.children
+            if c.dep_ == "nsubj"
+            and c.i < tok.i
+            and (m := self.tok_mention[c.i] or self._mention_before_comma(c.left_edge.i))
+        }
+        mention = named.pop() if len(named) == 1 else None
+        return mention if mention is not None and self.types.get(mention[2]) == "Organization" else None
+
     def _for_object_pronoun(self, tok: Token, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """'Didi delisted from the NYSE, and the CAC fined it': the names an object pronoun may stand for, ranked. It
         is never its own verb's (nearest) subject, and stands for a name of its sentence rather than of an earlier
@@ -1015,9 +1043,17 @@ class Context:
         # (the nearest subject: the small model may give the verb the first clause's subject as well)
         nsubj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i]
         own = self.ent(nsubj[-1]) if nsubj else None
+        # (nor a name inside a description of that subject: 'Douyin, the app owned by ByteDance, has overtaken it';
+        # but 'Meituan, which bought Mobike, shut it', "Sogou's new owner Tencent closed it")
+        inside = {
+            k.i
+            for d in (nsubj[-1].children if nsubj else ())
+            if d.dep_ in ("appos", "acl") and not any(r.dep_ == "relcl" for r in d.subtree)
+            for k in d.subtree
+        }
         here = self.sent_index[tok.i]
         return sorted(
-            (f for f in found if own is None or f[1] != own.key),
+            (f for f in found if (own is None or f[1] != own.key) and f[0] not in inside),
             key=lambda f: (
                 self.sent_index[f[0]] != here,
                 self.mention_head[self._mention_at(f[0])].dep_ not in _CORE_DEPS,
@@ -6867,12 +6903,12 @@ def rule_hyphen(ctx: Context, v: Token) -> Iterator[Cand]:
         return
     ctx.exclude = {a.key for a in owners}
     try:
-        first = v.head.left_edge.i
-        described = ctx.ent(v.head) is None and first >= 2 and ctx.tokens[first - 1].text == ","
-        if described and ctx.tok_mention[first - 2]:
+        before = ctx._mention_before_comma(v.head.left_edge.i) if ctx.ent(v.head) is None else None
+        if before is not None:
             # 'X, the Y-owned app': the name right before the comma, though the parser reads the noun apart from it
-            # or as one more member of a list X ends ('A, B and X, the Y-owned service')
-            owned = [ctx._arg(ctx._mention_at(first - 2))]
+            # or as one more member of a list X ends ('A, B and X, the Y-owned service'); past a ticker in
+            # brackets ('China Literature (HKEX: 0772), the Tencent-controlled publisher')
+            owned = [ctx._arg(before)]
         else:
             own = ctx.ent(v.head)
             after = ctx.tokens[v.i + 1] if v.i + 1 < len(ctx.tokens) else None
@@ -7259,6 +7295,9 @@ def rule_product_from_maker(ctx: Context, prep: Token) -> Iterator[Cand]:
     that a description set after its name says is from a company was launched by it. Not 'a loan from Ant' (no
     product), nor 'the game, with backing from Tencent' (the description is not the product's own)."""
     noun = prep.head
+    if prep.dep_ == "prep" and (named := _named_from_aside(ctx, prep)) is not None:
+        yield from named
+        return
     if prep.dep_ != "prep" or noun.lemma_.lower() not in lx.PRODUCT_NOUNS:
         return
     described = ctx._described_after_comma(noun)
@@ -7269,6 +7308,47 @@ def rule_product_from_maker(ctx: Context, prep: Token) -> Iterator[Cand]:
             for maker in ctx.expand(p, refs=False):
                 if maker.type == "Organization":
                     yield Cand(maker, "launched", product, "launch.from_maker", prep.i)
+
+
+def _in_an_object(t: Token, itself: bool = False) -> bool:
+    """Whether ``t`` hangs on a verb, or in a verb's object or a preposition's: 'agreed to buy Moonton, the developer
+    of Mobile Legends, from ByteDance' names the seller, whatever noun the small model hangs 'from' on; with
+    ``itself``, whether ``t`` is such an object or in one (not whether it hangs on a verb)."""
+    if not itself:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        if t.dep_ in ("dobj", "pobj", "dative"):
+            return True
+        t = t.head
+    return False
+
+
+def _named_from_aside(ctx: Context, prep: Token) -> list[Cand] | None:
+    """'ShortMax, from Jiuzhou Culture, and GoodShort …', 'CapCut, from ByteDance, topped …': a name with an aside
+    between commas that says which company it is from was launched by it (a product) or is part of it (an app or a
+    brand typed as a company); None when 'from' is no such aside. Not 'Shein, from Guangzhou,' (a place), nor
+    'Zhang, from Tencent,' (a person's employer)."""
+    before = ctx._mention_before_comma(prep.i)
+    if before is None or _in_an_object(prep) or _in_an_object(ctx.tokens[before[1] - 1], itself=True):
+        return None  # (nor 'users moved to JD.com, from Alibaba,': a name that is an object)
+    name = ctx._arg(before)
+    end = prep.right_edge.i + 1
+    if end < len(ctx.tokens) and ctx.tokens[end].text not in (",", ".", ";", *lx.DATELINE_DASHES):
+        return None
+    makers = [
+        a
+        for p in prep.children
+        if p.dep_ == "pobj"
+        for a in ctx.expand(p, refs=False)
+        if a.type == "Organization" and ctx.kinds.get(a.key) not in ("authority", "exchange") and a.key != name.key
+    ]
+    if name.type == "Program":
+        return [Cand(m, "launched", name, "launch.from_maker", prep.i) for m in makers]
+    if name.type == "Organization":
+        return [Cand(name, "part_of", m, "part_of.from_maker", prep.i, dated=False) for m in makers]
+    return []
 
 
 def rule_sale_to(ctx: Context, n: Token) -> Iterator[Cand]:
