@@ -1185,7 +1185,7 @@ def _number_led_names(parsed: Parsed, found: list[Candidate], covered: bytearray
             number.like_num
             and number.is_alpha
             and number.is_title
-            and number.lower_ not in ("one", "a")
+            and number.lower_ != "one"
             and c.start <= number.head.i < c.end
         ):
             c.start = number.i
@@ -2994,11 +2994,11 @@ def link(
             other_labels[c.key] = other_labels.get(c.key, 0) + 1
     kept = []
     for c in cands:
-        described = dict(c.votes)
+        # 'founded by Tong Zhilei (童之磊)': a person's name, unless the text says what kind of thing it is ('Bai
+        # Xiang (白象), the instant noodle maker': category_vote voted)
+        undescribed = dict(c.votes) if c.kb_id is None and _hanzi_personal_name(tokens, c) else None
         category_vote(tokens, c, countries)
-        if c.votes == described and c.kb_id is None and _hanzi_personal_name(tokens, c):
-            # 'founded by Tong Zhilei (童之磊)': a person's name, unless the text says what kind of thing it is ('Bai
-            # Xiang (白象), the instant noodle maker')
+        if undescribed is not None and c.votes == undescribed:
             c.votes["Person"] = c.votes.get("Person", 0) + 3.0
         if (
             c.label in ("PERSON", "ORG", "GPE", "CUE", "LISTED", "WORK_OF_ART", "PRODUCT")

@@ -1019,9 +1019,7 @@ class Context:
             return None
         if clause.head.lemma_.lower() not in lx.SAY_VERBS:
             return None
-        said = clause.head
-        while said.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in said.children):
-            said = said.head  # (a verb conjoined to the one with the subject: 'X, …, founded …, said it …')
+        said = _verb_with_its_subject(clause.head)  # ('X, …, founded …, said it …': the subject of 'founded')
         # (the subject, or the name a description that is the subject follows: 'Geely, the owner of Volvo, said it')
         named = {
             m
@@ -1037,9 +1035,7 @@ class Context:
         """'Didi delisted from the NYSE, and the CAC fined it': the names an object pronoun may stand for, ranked. It
         is never its own verb's (nearest) subject, and stands for a name of its sentence rather than of an earlier
         one, for one that was a subject or an object rather than one inside a phrase (nearest first within each)."""
-        verb = tok.head
-        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
-            verb = verb.head  # ('SAMR ordered X to …, and fined it': the first verb's subject)
+        verb = _verb_with_its_subject(tok.head)  # ('SAMR ordered X to …, and fined it': the first verb's subject)
         # (the nearest subject: the small model may give the verb the first clause's subject as well)
         nsubj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i]
         own = self.ent(nsubj[-1]) if nsubj else None
@@ -7310,19 +7306,23 @@ def rule_product_from_maker(ctx: Context, prep: Token) -> Iterator[Cand]:
                     yield Cand(maker, "launched", product, "launch.from_maker", prep.i)
 
 
-def _in_an_object(t: Token, itself: bool = False) -> bool:
-    """Whether ``t`` hangs on a verb, or in a verb's object or a preposition's: 'agreed to buy Moonton, the developer
-    of Mobile Legends, from ByteDance' names the seller, whatever noun the small model hangs 'from' on; with
-    ``itself``, whether ``t`` is such an object or in one (not whether it hangs on a verb)."""
-    if not itself:
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            return True
+def _in_an_object(t: Token) -> bool:
+    """Whether ``t`` is a verb's object or a preposition's, or inside one, below its clause's verb: 'agreed to buy
+    Moonton, the developer of Mobile Legends, from ByteDance' names the seller, whatever noun the small model hangs
+    'from' on; 'users moved to JD.com, from Alibaba,' names no aside of JD.com's."""
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         if t.dep_ in ("dobj", "pobj", "dative"):
             return True
         t = t.head
     return False
+
+
+def _verb_with_its_subject(verb: Token) -> Token:
+    """``verb``, or the verb it is conjoined to when it has no subject of its own ('SAMR ordered X to …, and fined
+    it': 'ordered')."""
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    return verb
 
 
 def _named_from_aside(ctx: Context, prep: Token) -> list[Cand] | None:
@@ -7331,7 +7331,9 @@ def _named_from_aside(ctx: Context, prep: Token) -> list[Cand] | None:
     brand typed as a company); None when 'from' is no such aside. Not 'Shein, from Guangzhou,' (a place), nor
     'Zhang, from Tencent,' (a person's employer)."""
     before = ctx._mention_before_comma(prep.i)
-    if before is None or _in_an_object(prep) or _in_an_object(ctx.tokens[before[1] - 1], itself=True):
+    if before is None or prep.head.pos_ in ("VERB", "AUX") or _in_an_object(prep.head):
+        return None  # ('from' a verb's, or in its object's phrase)
+    if _in_an_object(ctx.tokens[before[1] - 1]):
         return None  # (nor 'users moved to JD.com, from Alibaba,': a name that is an object)
     name = ctx._arg(before)
     end = prep.right_edge.i + 1
